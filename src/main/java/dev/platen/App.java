@@ -1,7 +1,29 @@
 package dev.platen;
 
-/** Composition root. */
+import dev.platen.config.Config;
+import dev.platen.config.ConfigException;
+
+/** Entry point of {@code java -jar platen.jar}: configuration errors end start-up with one line. */
 public final class App {
+  private App() {}
+
   public static void main(String[] args) {
+    Config config;
+    try {
+      config = Config.fromEnvironment();
+    } catch (ConfigException e) {
+      System.err.println("platen: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Platen platen;
+    try {
+      platen = Platen.start(config, System.out);
+    } catch (ConfigException e) {
+      System.err.println("platen: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(platen::close, "platen-shutdown"));
   }
 }

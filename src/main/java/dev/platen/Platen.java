@@ -1,0 +1,127 @@
+package dev.platen;
+
+import dev.platen.api.HttpApi;
+import dev.platen.api.Json;
+import dev.platen.auth.ApiKeys;
+import dev.platen.auth.Authenticator;
+import dev.platen.auth.KeyCipher;
+import dev.platen.blob.BlobStore;
+import dev.platen.blob.FileBlobStore;
+import dev.platen.config.Config;
+import dev.platen.config.ConfigException;
+import dev.platen.jobs.RetryPolicy;
+import dev.platen.jobs.WorkerPool;
+import dev.platen.render.EngineSettings;
+import dev.platen.render.HtmlPdfEngine;
+import dev.platen.store.Database;
+import dev.platen.store.Ids;
+import dev.platen.store.ProjectStore;
+import dev.platen.store.RenderStore;
+import dev.platen.store.TemplateStore;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The composition root: every adapter is built here with {@code new}, wired, started, and stopped in reverse
+ * order. Tests start the whole service through {@link #start} exactly as {@code java -jar} does.
+ */
+public final class Platen implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Platen.class);
+  private static final long LEASE_MS = 30_000;
+  private static final long SHUTDOWN_GRACE_MS = 20_000;
+
+  private final Database db;
+  private final WorkerPool workers;
+  private final HttpApi http;
+  private final RenderStore renders;
+
+  private Platen(Database db, WorkerPool workers, HttpApi http, RenderStore renders) {
+    this.db = db;
+    this.workers = workers;
+    this.http = http;
+    this.renders = renders;
+  }
+
+  public static Platen start(Config config, PrintStream console) {
+    if (config.blobStore() == Config.BlobStoreKind.S3) {
+      throw new ConfigException("PLATEN_BLOB_STORE=s3 is not available in this build yet; use file");
+    }
+    JsonMapper json = Json.newMapper();
+    Database db = config.usesPostgres()
+        ? Database.postgres(config.databaseUrl(), config.databaseUser(), config.databasePassword(),
+            Math.max(10, config.renderThreads() * 2 + 4))
+        : Database.sqlite(config.dataDir().resolve("platen.db"));
+    ProjectStore projects = new ProjectStore(db);
+    TemplateStore templates = new TemplateStore(db);
+    RenderStore renders = new RenderStore(db);
+    BlobStore blobs;
+    try {
+      blobs = new FileBlobStore(config.dataDir().resolve("files"));
+    } catch (IOException e) {
+      db.close();
+      throw new ConfigException("PLATEN_DATA_DIR " + config.dataDir() + " is not writable: " + e.getMessage());
+    }
+    bootstrap(projects, config, console);
+
+    WorkerPool workers = null;
+    if (config.runsWorkers()) {
+      HtmlPdfEngine engine = new HtmlPdfEngine(new EngineSettings(config.allowPrivateFetch(), config.maxPages(),
+          Duration.ofSeconds(10), 10L << 20));
+      Thread.ofPlatform().name("engine-warmup").daemon(true).start(engine::warmUp);
+      workers = new WorkerPool(renders, engine, blobs, json, new WorkerPool.Settings(config.renderThreads(),
+          LEASE_MS, config.renderTimeoutMs(), "worker-" + Ids.token(6), RetryPolicy.DEFAULT));
+      workers.start();
+    }
+    HttpApi http = null;
+    if (config.runsApi()) {
+      WorkerPool w = workers;
+      Authenticator auth = new Authenticator(projects, config.adminKey());
+      KeyCipher cipher = config.adminKey() == null ? null : new KeyCipher(config.adminKey());
+      http = new HttpApi(new HttpApi.Deps(projects, templates, renders, blobs, auth, cipher, json,
+          config.publicUrl(), config.maxQueueDepth(), w == null ? () -> {} : w::wake, db::healthy))
+          .start(config.port());
+      log.info("Platen listening on http://localhost:{} (public URL {})", http.port(), config.publicUrl());
+    }
+    return new Platen(db, workers, http, renders);
+  }
+
+  /** On an empty database: a default project with a live and a test key, printed once. */
+  private static void bootstrap(ProjectStore projects, Config config, PrintStream console) {
+    if (!projects.isEmpty()) return;
+    String projectId = projects.createProject("Default project", null, null);
+    if (config.bootstrapKey() != null) {
+      String k = config.bootstrapKey();
+      projects.addKey(projectId, ApiKeys.hash(k), ApiKeys.prefix(k), ApiKeys.isTest(k), "Bootstrap key");
+      console.println("Platen: created the default project with the key from PLATEN_BOOTSTRAP_KEY.");
+      return;
+    }
+    String live = ApiKeys.generate(false);
+    String test = ApiKeys.generate(true);
+    projects.addKey(projectId, ApiKeys.hash(live), ApiKeys.prefix(live), false, "Default live key");
+    projects.addKey(projectId, ApiKeys.hash(test), ApiKeys.prefix(test), true, "Default test key");
+    console.println("""
+
+        Platen created a default project. Its API keys are shown only this once; store them now:
+          live key: %s
+          test key: %s   (renders carry a TEST watermark)
+        """.formatted(live, test));
+  }
+
+  public int port() { return http.port(); }
+
+  public RenderStore renders() { return renders; }
+
+  public Database database() { return db; }
+
+  /** Stops taking requests, lets workers finish or release their renders, then closes the database. */
+  @Override
+  public synchronized void close() {
+    if (http != null) http.stop();
+    if (workers != null) workers.stop(SHUTDOWN_GRACE_MS);
+    db.close();
+  }
+}

@@ -1,0 +1,59 @@
+package dev.platen.api;
+
+import dev.platen.errors.Issues;
+import dev.platen.errors.PlatenException;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The single translation from failures to the wire: every error leaves as {@code {"error":{code,message,issues?}}}.
+ * Unexpected exceptions are logged under an id and only that id is returned: never a stack trace.
+ */
+final class ApiErrors {
+  private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+  private final JsonMapper json;
+
+  ApiErrors(JsonMapper json) {
+    this.json = json;
+  }
+
+  void platen(PlatenException e, Context ctx) {
+    send(ctx, e.status(), e.code(), e.getMessage(), e.issues());
+    if (e.status() == 503) ctx.header("Retry-After", "5");
+  }
+
+  void unexpected(Exception e, Context ctx) {
+    String id = UUID.randomUUID().toString();
+    log.error("internal error {} on {} {}", id, ctx.method(), ctx.path(), e);
+    send(ctx, 500, "internal", "Unexpected server error (reference " + id + ").", null);
+  }
+
+  /** For statuses produced outside our handlers (unknown route, wrong method), unless a body was already set. */
+  void status(Context ctx) {
+    if (ctx.result() != null) return;
+    switch (ctx.statusCode()) {
+      case 404 -> send(ctx, 404, "not_found", "No such endpoint: " + ctx.method() + " " + ctx.path(), null);
+      case 405 -> send(ctx, 405, "method_not_allowed", "Method " + ctx.method() + " is not allowed here.", null);
+      case 413 -> send(ctx, 413, "payload_too_large", "Request bodies are limited to 10 MB.", null);
+      default -> send(ctx, ctx.statusCode(), "invalid_request", "The request could not be processed.", null);
+    }
+  }
+
+  void send(Context ctx, int status, String code, String message, Issues issues) {
+    Map<String, Object> err = new LinkedHashMap<>();
+    err.put("code", code);
+    err.put("message", message);
+    if (issues != null) {
+      Map<String, Object> i = new LinkedHashMap<>();
+      i.put("formErrors", issues.formErrors());
+      i.put("fieldErrors", issues.fieldErrors());
+      err.put("issues", i);
+    }
+    ctx.status(status).contentType("application/json").result(json.writeValueAsBytes(Map.of("error", err)));
+  }
+}

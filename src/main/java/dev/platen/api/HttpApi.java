@@ -1,0 +1,58 @@
+package dev.platen.api;
+
+import dev.platen.auth.Authenticator;
+import dev.platen.auth.KeyCipher;
+import dev.platen.blob.BlobStore;
+import dev.platen.errors.PlatenException;
+import dev.platen.store.ProjectStore;
+import dev.platen.store.RenderStore;
+import dev.platen.store.TemplateStore;
+import io.javalin.Javalin;
+import java.util.function.BooleanSupplier;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds the HTTP server: the handlers, the route table and the error mapping, on virtual threads. */
+public final class HttpApi {
+  private final Javalin app;
+  private final Routes routes;
+
+  public record Deps(ProjectStore projects, TemplateStore templates, RenderStore renders, BlobStore blobs,
+      Authenticator auth, KeyCipher cipher, JsonMapper json, String publicUrl, int maxQueueDepth,
+      Runnable onQueued, BooleanSupplier databaseUp) {}
+
+  public HttpApi(Deps d) {
+    Bodies out = new Bodies(d.json());
+    ApiErrors errors = new ApiErrors(d.json());
+    RenderViews views = new RenderViews(d.publicUrl());
+    this.routes = new Routes(d.auth(),
+        new TemplatesApi(d.templates(), d.json(), out),
+        new RendersApi(d.templates(), d.renders(), d.blobs(), d.json(), out, views, d.maxQueueDepth(),
+            d.onQueued()),
+        new AdminApi(d.auth(), d.projects(), d.cipher(), d.json(), out),
+        new HealthApi(d.databaseUp(), out));
+    this.app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.concurrency.useVirtualThreads = true;
+      config.http.prefer405over404 = true;
+      // Bodies are read and bounded by Json.readBody; this only keeps Javalin's own reader out of the way.
+      config.http.maxRequestSize = Json.MAX_BODY_BYTES + 1L;
+      routes.register(config);
+      config.routes.exception(PlatenException.class, errors::platen);
+      config.routes.exception(Exception.class, errors::unexpected);
+      for (int status : new int[] {404, 405, 413}) config.routes.error(status, "*", errors::status);
+    });
+  }
+
+  public Routes routes() { return routes; }
+
+  public HttpApi start(int port) {
+    app.start(port);
+    return this;
+  }
+
+  public int port() { return app.port(); }
+
+  public void stop() {
+    app.stop();
+  }
+}

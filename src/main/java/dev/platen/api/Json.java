@@ -1,0 +1,97 @@
+package dev.platen.api;
+
+import dev.platen.errors.PlatenException;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Request bodies in, JSON out: one mapper, hardened against hostile input, shared by the whole service. */
+public final class Json {
+  /** Request bodies larger than this are refused with 413 before they are parsed. */
+  public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+  private static final DateTimeFormatter ISO_MILLIS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private Json() {}
+
+  public static JsonMapper newMapper() {
+    JsonFactory factory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(200)
+            .maxNumberLength(1000)
+            .maxStringLength(MAX_BODY_BYTES)
+            .build())
+        .build();
+    return JsonMapper.builder(factory)
+        .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
+  }
+
+  /** ISO-8601 UTC with milliseconds, the only timestamp format on the wire. */
+  public static String time(long epochMs) {
+    return ISO_MILLIS.format(Instant.ofEpochMilli(epochMs));
+  }
+
+  public static String time(Long epochMs) {
+    return epochMs == null ? null : time(epochMs.longValue());
+  }
+
+  /**
+   * Reads the whole body, at most {@link #MAX_BODY_BYTES}, and parses it.
+   *
+   * @throws PlatenException 413 {@code payload_too_large} or 400 {@code invalid_json}
+   */
+  static JsonNode readBody(Context ctx, JsonMapper mapper) {
+    long declared = ctx.contentLength();
+    if (declared > MAX_BODY_BYTES) throw tooLarge();
+    byte[] body;
+    try (InputStream in = ctx.bodyInputStream()) {
+      body = readAtMost(in, MAX_BODY_BYTES);
+    } catch (IOException e) {
+      throw new PlatenException(400, "invalid_json", "The request body could not be read.");
+    }
+    if (body == null) throw tooLarge();
+    if (body.length == 0) throw new PlatenException(400, "invalid_json", "The request body is empty; send JSON.");
+    try {
+      return mapper.readTree(body);
+    } catch (JacksonException e) {
+      throw new PlatenException(400, "invalid_json", "The request body is not valid JSON: " + shortReason(e));
+    }
+  }
+
+  private static String shortReason(JacksonException e) {
+    String m = e.getOriginalMessage();
+    if (m == null) return "malformed input";
+    m = m.replaceAll("\\s+", " ");
+    return m.length() > 200 ? m.substring(0, 200) + "…" : m;
+  }
+
+  private static PlatenException tooLarge() {
+    return new PlatenException(413, "payload_too_large", "Request bodies are limited to 10 MB.");
+  }
+
+  /** @return the bytes, or null when the stream holds more than {@code limit} */
+  private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+    byte[] buf = new byte[65536];
+    int total = 0;
+    for (int n; (n = in.read(buf)) != -1; ) {
+      total += n;
+      if (total > limit) return null;
+      out.write(buf, 0, n);
+    }
+    return out.toByteArray();
+  }
+}

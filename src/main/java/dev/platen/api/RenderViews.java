@@ -1,0 +1,48 @@
+package dev.platen.api;
+
+import dev.platen.jobs.RenderStatus;
+import dev.platen.store.RenderStore.RenderRow;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The render shapes of the contract, with absolute URLs under the public base URL. */
+final class RenderViews {
+  private final String publicUrl;
+
+  RenderViews(String publicUrl) {
+    this.publicUrl = publicUrl;
+  }
+
+  String pollUrl(String id) {
+    return publicUrl + "/v1/renders/" + id;
+  }
+
+  /** Public, permanent and unguessable: the token carries 192 random bits; the last segment is the file name. */
+  String downloadUrl(RenderRow r) {
+    if (r.status() != RenderStatus.SUCCEEDED) return null;
+    return publicUrl + "/files/" + r.id() + "/" + r.downloadToken() + "/"
+        + URLEncoder.encode(r.filename(), StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** Answer of POST …/render (fresh or replayed): six fields. */
+  Map<String, Object> accepted(RenderRow r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", r.id());
+    m.put("status", r.status().wire());
+    m.put("pollUrl", pollUrl(r.id()));
+    m.put("downloadUrl", downloadUrl(r));
+    m.put("errorMessage", r.errorMessage());
+    m.put("createdAt", Json.time(r.createdAt()));
+    return m;
+  }
+
+  /** Answer of GET /v1/renders/:id: exactly the eight fields of the contract. */
+  Map<String, Object> full(RenderRow r) {
+    Map<String, Object> m = accepted(r);
+    m.put("completedAt", Json.time(r.completedAt()));
+    m.put("durationMs", r.durationMs());
+    return m;
+  }
+}

@@ -1,0 +1,237 @@
+package dev.platen.api;
+
+import dev.platen.auth.Principal;
+import dev.platen.blob.BlobStore;
+import dev.platen.errors.Issues;
+import dev.platen.errors.PlatenException;
+import dev.platen.jobs.RenderStatus;
+import dev.platen.store.Ids;
+import dev.platen.store.RenderStore;
+import dev.platen.store.RenderStore.NewRender;
+import dev.platen.store.RenderStore.RenderRow;
+import dev.platen.store.TemplateStore;
+import dev.platen.store.TemplateStore.TemplateRow;
+import dev.platen.store.TemplateStore.VersionRow;
+import dev.platen.templates.DataValidator;
+import dev.platen.templates.Manifest;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Accepting renders, reading their records and streaming their PDFs. */
+final class RendersApi {
+  private static final Logger log = LoggerFactory.getLogger(RendersApi.class);
+  private static final Pattern FILENAME = Pattern.compile("[A-Za-z0-9._\\- ]{1,200}");
+  private static final Pattern UUID_TEXT =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  private static final int MAX_KEY = 200;
+
+  private final TemplateStore templates;
+  private final RenderStore renders;
+  private final BlobStore blobs;
+  private final JsonMapper json;
+  private final Bodies out;
+  private final RenderViews views;
+  private final int maxQueueDepth;
+  private final Runnable onQueued;
+
+  RendersApi(TemplateStore templates, RenderStore renders, BlobStore blobs, JsonMapper json, Bodies out,
+      RenderViews views, int maxQueueDepth, Runnable onQueued) {
+    this.templates = templates;
+    this.renders = renders;
+    this.blobs = blobs;
+    this.json = json;
+    this.out = out;
+    this.views = views;
+    this.maxQueueDepth = maxQueueDepth;
+    this.onQueued = onQueued;
+  }
+
+  /** POST /v1/templates/:slug/render. Idempotency is decided first (PRODUCT.md decision 3). */
+  void render(Context ctx, Principal p) {
+    JsonNode body = Json.readBody(ctx, json);
+    String key = idempotencyKey(ctx, body);
+    if (key != null) {
+      Optional<RenderRow> existing = renders.findByIdempotencyKey(p.projectId(), key);
+      if (existing.isPresent()) {
+        out.send(ctx, 200, views.accepted(existing.get()));
+        return;
+      }
+    }
+    Request req = Request.parse(body);
+    String slug = ctx.pathParam("slug");
+    TemplateRow t = templates.findLive(p.projectId(), slug).orElseThrow(() -> TemplatesApi.templateNotFound(slug));
+    if (t.currentVersion() == null) {
+      throw new PlatenException(409, "no_published_version", "Template '" + slug + "' has no published version.");
+    }
+    int number = req.versionNumber != null ? req.versionNumber : t.currentVersion();
+    VersionRow v = templates.version(t.id(), number).orElseThrow(() -> PlatenException.notFound("version_not_found",
+        "Template '" + slug + "' has no version " + number + "."));
+    ObjectNode data = DataValidator.validate(Manifest.parse(json.readTree(v.manifest()), "manifest"), req.data);
+
+    if (renders.pendingCount() >= maxQueueDepth) {
+      throw new PlatenException(503, "queue_unavailable", "The render queue is full; retry shortly.");
+    }
+    String id = Ids.newId();
+    String filename = req.filename != null ? req.filename : t.slug() + "-" + id + ".pdf";
+    NewRender r = new NewRender(id, p.projectId(), t.id(), v.id(), json.writeValueAsString(data), filename,
+        p.testKey(), key, Ids.token(24));
+    Optional<RenderRow> inserted;
+    try {
+      inserted = renders.insert(r, System.currentTimeMillis());
+    } catch (RuntimeException e) {
+      log.warn("render could not be queued: {}", e.toString());
+      throw new PlatenException(503, "queue_unavailable", "The render queue is unavailable; retry shortly.");
+    }
+    if (inserted.isEmpty()) {
+      // A concurrent request with the same key won the unique constraint: answer with its render.
+      out.send(ctx, 200, views.accepted(renders.findByIdempotencyKey(p.projectId(), key).orElseThrow()));
+      return;
+    }
+    onQueued.run();
+    ctx.header("Location", views.pollUrl(id));
+    out.send(ctx, 202, views.accepted(inserted.get()));
+  }
+
+  private static String idempotencyKey(Context ctx, JsonNode body) {
+    var headers = ctx.req().getHeaders("Idempotency-Key");
+    if (headers != null && headers.hasMoreElements()) {
+      String h = headers.nextElement().trim();
+      if (headers.hasMoreElements()) {
+        throw PlatenException.invalidRequest(new Issues().add("Idempotency-Key", "Send the header once."));
+      }
+      if (h.isEmpty() || h.length() > MAX_KEY) {
+        throw PlatenException.invalidRequest(new Issues().add("Idempotency-Key", "Must be 1 to 200 characters."));
+      }
+      return h;
+    }
+    JsonNode jobId = body.path("jobId");
+    if (jobId.isString() && !jobId.asString().isEmpty() && jobId.asString().length() <= MAX_KEY) {
+      return jobId.asString();
+    }
+    return null;
+  }
+
+  /** The validated render body. */
+  private record Request(JsonNode data, Integer versionNumber, String filename) {
+    static Request parse(JsonNode body) {
+      Issues issues = new Issues();
+      if (!body.isObject()) {
+        throw PlatenException.invalidRequest(Issues.form("Expected a JSON object."));
+      }
+      JsonNode data = body.get("data");
+      if (data == null || data.isNull()) {
+        issues.add("data", "Required");
+      } else if (!data.isObject()) {
+        issues.add("data", "Expected an object of variable values.");
+      }
+      JsonNode jobId = body.get("jobId");
+      if (jobId != null && !jobId.isNull()
+          && (!jobId.isString() || jobId.asString().isEmpty() || jobId.asString().length() > MAX_KEY)) {
+        issues.add("jobId", "Must be a string of 1 to 200 characters.");
+      }
+      Integer version = null;
+      String filename = null;
+      JsonNode options = body.get("options");
+      if (options != null && !options.isNull()) {
+        if (!options.isObject()) {
+          issues.add("options", "Expected an object.");
+        } else {
+          JsonNode sync = options.get("sync");
+          if (sync != null && !sync.isNull() && !sync.isBoolean()) issues.add("options.sync", "Expected a boolean.");
+          JsonNode vn = options.get("versionNumber");
+          if (vn != null && !vn.isNull()) {
+            if (vn.isIntegralNumber() && vn.canConvertToInt() && vn.asInt() >= 1) {
+              version = vn.asInt();
+            } else {
+              issues.add("options.versionNumber", "Must be an integer of at least 1.");
+            }
+          }
+          JsonNode fn = options.get("filename");
+          if (fn != null && !fn.isNull()) {
+            if (fn.isString() && FILENAME.matcher(fn.asString()).matches() && !fn.asString().isBlank()
+                && !fn.asString().startsWith(".")) {
+              String f = fn.asString().strip();
+              filename = f.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf") ? f : f + ".pdf";
+            } else {
+              issues.add("options.filename",
+                  "Use 1 to 200 letters, digits, dots, dashes, underscores or spaces, not starting with a dot.");
+            }
+          }
+        }
+      }
+      issues.throwIfAnyAsInvalidRequest();
+      return new Request(data, version, filename);
+    }
+  }
+
+  void get(Context ctx, Principal p) {
+    out.send(ctx, 200, views.full(find(ctx, p)));
+  }
+
+  private RenderRow find(Context ctx, Principal p) {
+    String id = ctx.pathParam("id");
+    return (UUID_TEXT.matcher(id).matches() ? renders.find(p.projectId(), id) : Optional.<RenderRow>empty())
+        .orElseThrow(() -> PlatenException.notFound("not_found", "No render with id '" + abbreviate(id)
+            + "' in this project."));
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+  }
+
+  /** GET /v1/embed/renders/:id/download: inline, private cache (the reference's canonical private stream). */
+  void embedDownload(Context ctx, Principal p) {
+    RenderRow r = find(ctx, p);
+    if (r.status() != RenderStatus.SUCCEEDED) {
+      throw PlatenException.notFound("not_found", "Render " + r.id() + " has no PDF yet (status " + r.status().wire()
+          + ").");
+    }
+    stream(ctx, r, "inline", "private, max-age=3600");
+  }
+
+  /** GET /v1/renders/:id/download: attachment (the reference's older alias). */
+  void download(Context ctx, Principal p) {
+    RenderRow r = find(ctx, p);
+    if (r.status() != RenderStatus.SUCCEEDED) {
+      throw new PlatenException(409, "not_ready", "Render " + r.id() + " has not succeeded (status "
+          + r.status().wire() + ").");
+    }
+    stream(ctx, r, "attachment", "private, max-age=3600");
+  }
+
+  /** GET /files/:id/:token/:filename: the public, permanent downloadUrl. */
+  void publicFile(Context ctx) {
+    String id = ctx.pathParam("id");
+    String token = ctx.pathParam("token");
+    RenderRow r = (UUID_TEXT.matcher(id).matches() && token.length() <= 64
+        ? renders.findByDownloadToken(id, token) : Optional.<RenderRow>empty())
+        .filter(x -> x.status() == RenderStatus.SUCCEEDED && x.filename().equals(ctx.pathParam("filename")))
+        .orElseThrow(() -> PlatenException.notFound("not_found", "No such file."));
+    stream(ctx, r, "inline", "public, max-age=31536000, immutable");
+  }
+
+  private void stream(Context ctx, RenderRow r, String disposition, String cache) {
+    byte[] pdf;
+    // Buffer before answering, so a storage failure is a clean error and never a truncated 200.
+    try (InputStream in = blobs.open(r.blobKey())) {
+      pdf = in.readAllBytes();
+    } catch (IOException e) {
+      log.error("PDF of render {} could not be read from {}: {}", r.id(), r.blobKey(), e.toString());
+      throw new PlatenException(503, "storage_unavailable", "The PDF could not be read from storage; retry shortly.");
+    }
+    ctx.status(200)
+        .contentType("application/pdf")
+        .header("Content-Disposition", disposition + "; filename=\"" + r.filename() + "\"")
+        .header("Cache-Control", cache)
+        .header("X-Content-Type-Options", "nosniff")
+        .result(pdf);
+  }
+}

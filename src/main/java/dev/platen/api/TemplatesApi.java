@@ -1,0 +1,95 @@
+package dev.platen.api;
+
+import dev.platen.auth.Principal;
+import dev.platen.errors.Issues;
+import dev.platen.errors.PlatenException;
+import dev.platen.store.TemplateStore;
+import dev.platen.store.TemplateStore.NewVersion;
+import dev.platen.store.TemplateStore.Published;
+import dev.platen.store.TemplateStore.TemplateRow;
+import dev.platen.templates.JsonSchemas;
+import dev.platen.templates.Slugs;
+import dev.platen.templates.TemplateDraft;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** /v1/templates: publish, list, read, republish and delete templates of the calling project. */
+final class TemplatesApi {
+  private final TemplateStore templates;
+  private final JsonMapper json;
+  private final Bodies out;
+
+  TemplatesApi(TemplateStore templates, JsonMapper json, Bodies out) {
+    this.templates = templates;
+    this.json = json;
+    this.out = out;
+  }
+
+  static PlatenException templateNotFound(String slug) {
+    return PlatenException.notFound("template_not_found", "No template with slug '" + slug + "' in this project.");
+  }
+
+  void create(Context ctx, Principal p) {
+    TemplateDraft d = TemplateDraft.parse(Json.readBody(ctx, json), true);
+    Published pub = templates.create(p.projectId(), d.slug(), Slugs.derive(d.name()), version(d));
+    out.send(ctx, 201, published(pub, d));
+  }
+
+  void put(Context ctx, Principal p) {
+    String slug = ctx.pathParam("slug");
+    if (!Slugs.isValid(slug)) {
+      throw PlatenException.invalidRequest(new Issues().add("slug",
+          "Slugs are lowercase letters, digits and single dashes (kebab-case), at most 120 characters."));
+    }
+    TemplateDraft d = TemplateDraft.parse(Json.readBody(ctx, json), false);
+    Published pub = templates.put(p.projectId(), slug, version(d));
+    out.send(ctx, pub.created() ? 201 : 200, published(pub, d));
+  }
+
+  private NewVersion version(TemplateDraft d) {
+    return new NewVersion(d.name(), d.description(), json.writeValueAsString(d.manifest().toJson()),
+        json.writeValueAsString(JsonSchemas.draft07(d.manifest())), json.writeValueAsString(d.layout()),
+        json.writeValueAsString(d.pageConfig()));
+  }
+
+  private static Map<String, Object> published(Published pub, TemplateDraft d) {
+    return Bodies.map("id", pub.template().id(), "slug", pub.template().slug(),
+        "currentVersionNumber", pub.version().versionNumber(), "manifest", d.manifest().toJson());
+  }
+
+  void list(Context ctx, Principal p) {
+    List<Map<String, Object>> items = templates.list(p.projectId()).stream().map(TemplatesApi::summary).toList();
+    out.send(ctx, 200, Map.of("templates", items));
+  }
+
+  private static Map<String, Object> summary(TemplateRow t) {
+    return Bodies.map("id", t.id(), "name", t.name(), "slug", t.slug(), "templateType", "document",
+        "currentVersionNumber", t.currentVersion(), "published", t.currentVersion() != null,
+        "createdAt", Json.time(t.createdAt()), "updatedAt", Json.time(t.updatedAt()));
+  }
+
+  void get(Context ctx, Principal p) {
+    String slug = ctx.pathParam("slug");
+    TemplateRow t = templates.findLive(p.projectId(), slug).orElseThrow(() -> templateNotFound(slug));
+    JsonNode manifest = null;
+    JsonNode schema = null;
+    if (t.currentVersion() != null) {
+      var v = templates.version(t.id(), t.currentVersion()).orElseThrow();
+      manifest = json.readTree(v.manifest());
+      schema = json.readTree(v.jsonSchema());
+    }
+    out.send(ctx, 200, Bodies.map("id", t.id(), "name", t.name(), "slug", t.slug(), "description", t.description(),
+        "templateType", "document", "currentVersionNumber", t.currentVersion(),
+        "published", t.currentVersion() != null, "manifest", manifest, "jsonSchema", schema,
+        "createdAt", Json.time(t.createdAt()), "updatedAt", Json.time(t.updatedAt())));
+  }
+
+  void delete(Context ctx, Principal p) {
+    String slug = ctx.pathParam("slug");
+    TemplateRow t = templates.delete(p.projectId(), slug).orElseThrow(() -> templateNotFound(slug));
+    out.send(ctx, 200, Bodies.map("id", t.id(), "slug", t.slug(), "deletedAt", Json.time(t.deletedAt())));
+  }
+}

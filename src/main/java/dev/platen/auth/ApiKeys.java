@@ -1,0 +1,41 @@
+package dev.platen.auth;
+
+import dev.platen.store.Ids;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Project API keys: {@code ck_live_…} or {@code ck_test_…}; only their SHA-256 is ever stored. */
+public final class ApiKeys {
+  public static final String LIVE = "ck_live_";
+  public static final String TEST = "ck_test_";
+
+  private ApiKeys() {}
+
+  public static String generate(boolean test) {
+    return (test ? TEST : LIVE) + Ids.token(24);
+  }
+
+  public static boolean hasKnownPrefix(String key) {
+    return key.startsWith(LIVE) || key.startsWith(TEST);
+  }
+
+  public static boolean isTest(String key) {
+    return key.startsWith(TEST);
+  }
+
+  public static String hash(String key) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The public part shown in listings: the environment prefix plus the first 8 characters after it. */
+  public static String prefix(String key) {
+    return key.substring(0, Math.min(key.length(), LIVE.length() + 8));
+  }
+}

@@ -1,0 +1,96 @@
+package dev.platen.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The connection pool, migrations and the few SQL differences between SQLite (embedded default) and PostgreSQL
+ * (scale-out). Everything else in this package is written once in the SQL both understand.
+ */
+public final class Database implements AutoCloseable {
+  public enum Vendor { SQLITE, POSTGRESQL }
+
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+  private final Vendor vendor;
+
+  private Database(HikariDataSource ds, Vendor vendor) {
+    this.dataSource = ds;
+    this.vendor = vendor;
+    this.jdbi = Jdbi.create(ds);
+  }
+
+  /** SQLite file in WAL mode; one process owns it (API and workers together). */
+  public static Database sqlite(Path file) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot create the data directory " + file.getParent() + ": " + e.getMessage());
+    }
+    HikariConfig c = new HikariConfig();
+    c.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    c.setPoolName("platen-sqlite");
+    c.setMaximumPoolSize(8);
+    c.addDataSourceProperty("journal_mode", "WAL");
+    // FULL: an answered 202 must survive power loss too, not only a killed process.
+    c.addDataSourceProperty("synchronous", "FULL");
+    c.addDataSourceProperty("foreign_keys", "true");
+    c.addDataSourceProperty("busy_timeout", "15000");
+    // IMMEDIATE takes the write lock at BEGIN, so concurrent transactions wait (busy_timeout) instead of
+    // failing with SQLITE_BUSY when a reader tries to upgrade.
+    c.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+    return start(new HikariDataSource(c), Vendor.SQLITE);
+  }
+
+  public static Database postgres(String url, String user, String password, int poolSize) {
+    HikariConfig c = new HikariConfig();
+    c.setJdbcUrl(url);
+    if (user != null) c.setUsername(user);
+    if (password != null) c.setPassword(password);
+    c.setPoolName("platen-pg");
+    c.setMaximumPoolSize(poolSize);
+    c.setConnectionTimeout(5_000);
+    return start(new HikariDataSource(c), Vendor.POSTGRESQL);
+  }
+
+  private static Database start(HikariDataSource ds, Vendor vendor) {
+    try {
+      Flyway.configure()
+          .dataSource(ds)
+          .locations("classpath:db/migration/" + (vendor == Vendor.SQLITE ? "sqlite" : "postgresql"))
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      ds.close();
+      throw e;
+    }
+    return new Database(ds, vendor);
+  }
+
+  public Jdbi jdbi() { return jdbi; }
+
+  public Vendor vendor() { return vendor; }
+
+  /** Row locking clause for the claim sub-select: PostgreSQL skips rows other workers hold. */
+  String skipLocked() {
+    return vendor == Vendor.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
+  }
+
+  /** True when the database answers a trivial query. */
+  public boolean healthy() {
+    try {
+      return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}
