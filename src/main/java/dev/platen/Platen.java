@@ -31,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Platen implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Platen.class);
-  private static final long LEASE_MS = 30_000;
   private static final long SHUTDOWN_GRACE_MS = 20_000;
 
   private final Database db;
@@ -67,13 +66,17 @@ public final class Platen implements AutoCloseable {
     }
     bootstrap(projects, config, console);
 
+    if (db.vendor() == Database.Vendor.SQLITE) {
+      int released = renders.releaseAllLeases();
+      if (released > 0) log.info("re-queued {} renders interrupted by the previous shutdown", released);
+    }
     WorkerPool workers = null;
     if (config.runsWorkers()) {
       HtmlPdfEngine engine = new HtmlPdfEngine(new EngineSettings(config.allowPrivateFetch(), config.maxPages(),
           Duration.ofSeconds(10), 10L << 20));
       Thread.ofPlatform().name("engine-warmup").daemon(true).start(engine::warmUp);
       workers = new WorkerPool(renders, engine, blobs, json, new WorkerPool.Settings(config.renderThreads(),
-          LEASE_MS, config.renderTimeoutMs(), "worker-" + Ids.token(6), RetryPolicy.DEFAULT));
+          config.leaseMs(), config.renderTimeoutMs(), "worker-" + Ids.token(6), RetryPolicy.DEFAULT));
       workers.start();
     }
     HttpApi http = null;

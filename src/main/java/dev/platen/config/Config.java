@@ -25,7 +25,8 @@ public record Config(
     int maxQueueDepth,
     int maxPages,
     boolean allowPrivateFetch,
-    long renderTimeoutMs) {
+    long renderTimeoutMs,
+    long leaseMs) {
 
   public enum BlobStoreKind { FILE, S3 }
 
@@ -38,6 +39,7 @@ public record Config(
   public static final int DEFAULT_MAX_QUEUE_DEPTH = 10_000;
   public static final int DEFAULT_MAX_PAGES = 2_000;
   public static final long DEFAULT_RENDER_TIMEOUT_MS = 60_000;
+  public static final long DEFAULT_LEASE_MS = 30_000;
 
   public boolean runsApi() { return role != Role.WORKER; }
 
@@ -80,9 +82,10 @@ public record Config(
     int maxPages = r.integer("PLATEN_MAX_PAGES", DEFAULT_MAX_PAGES, 1, 100_000);
     boolean allowPrivate = r.bool("PLATEN_ALLOW_PRIVATE_FETCH", false);
     long timeout = r.integer("PLATEN_RENDER_TIMEOUT_MS", (int) DEFAULT_RENDER_TIMEOUT_MS, 1_000, 3_600_000);
+    long lease = r.integer("PLATEN_LEASE_MS", (int) DEFAULT_LEASE_MS, 1_000, 3_600_000);
     return new Config(port, dataDir, stripSlash(publicUrl), adminKey, bootstrapKey, databaseUrl,
         r.string("PLATEN_DATABASE_USER", null), r.string("PLATEN_DATABASE_PASSWORD", null), blob, s3, role,
-        threads, depth, maxPages, allowPrivate, timeout);
+        threads, depth, maxPages, allowPrivate, timeout, lease);
   }
 
   private static String stripSlash(String s) {

@@ -182,6 +182,18 @@ public final class RenderStore implements RenderQueue {
     });
   }
 
+  /**
+   * Puts every rendering render back in the queue. Only for the embedded database, where this process is the only
+   * one that can hold leases: at start-up every rendering row is an orphan of a previous process.
+   *
+   * @return how many renders were released
+   */
+  public int releaseAllLeases() {
+    return jdbi.withHandle(h -> h.createUpdate("UPDATE renders SET status = 'queued', lease_owner = NULL, "
+            + "lease_until = NULL, lease_token = lease_token + 1 WHERE status = 'rendering'")
+        .execute());
+  }
+
   /** Attempts recorded for a render (test and diagnostics: proves a render was produced once). */
   public int attemptCount(String renderId) {
     return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM render_attempts WHERE render_id = :id")

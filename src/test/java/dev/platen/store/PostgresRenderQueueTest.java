@@ -1,0 +1,10 @@
+package dev.platen.store;
+
+import dev.platen.testing.EmbeddedPg;
+
+class PostgresRenderQueueTest extends RenderQueueContract {
+  @Override
+  Database open() {
+    return Database.postgres(EmbeddedPg.newDatabase(), "postgres", null, 10);
+  }
+}
