@@ -37,6 +37,7 @@ public final class Platen implements AutoCloseable {
   private final WorkerPool workers;
   private final HttpApi http;
   private final RenderStore renders;
+  private boolean closed;
 
   private Platen(Database db, WorkerPool workers, HttpApi http, RenderStore renders) {
     this.db = db;
@@ -123,6 +124,8 @@ public final class Platen implements AutoCloseable {
   /** Stops taking requests, lets workers finish or release their renders, then closes the database. */
   @Override
   public synchronized void close() {
+    if (closed) return;
+    closed = true;
     if (http != null) http.stop();
     if (workers != null) workers.stop(SHUTDOWN_GRACE_MS);
     db.close();

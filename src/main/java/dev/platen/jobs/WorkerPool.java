@@ -149,7 +149,8 @@ public final class WorkerPool implements AutoCloseable {
       return f.get(settings.renderTimeoutMs(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       f.cancel(true);
-      throw new RenderException("render timed out after " + settings.renderTimeoutMs() / 1000 + " s", false);
+      long ms = settings.renderTimeoutMs();
+      throw new RenderException("render timed out after " + (ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms"), false);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RenderException re) throw re;
       log.error("render {} crashed in the engine", job.renderId(), e.getCause());
