@@ -36,6 +36,9 @@ public final class HttpApi {
       config.http.prefer405over404 = true;
       // Bodies are read and bounded by Json.readBody; this only keeps Javalin's own reader out of the way.
       config.http.maxRequestSize = Json.MAX_BODY_BYTES + 1L;
+      JettyErrors jettyErrors = new JettyErrors();
+      config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+      config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(jettyErrors));
       routes.register(config);
       config.routes.exception(PlatenException.class, errors::platen);
       config.routes.exception(Exception.class, errors::unexpected);

@@ -1,0 +1,202 @@
+package dev.platen.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.platen.auth.ApiKeys;
+import dev.platen.store.ProjectStore;
+import dev.platen.testing.TestServer;
+import dev.platen.testing.TestServer.Res;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Input meant to break things: every one gets a clear 4xx in the envelope and the server stays healthy. */
+class HostileInputTest {
+  @TempDir static Path dir;
+  static TestServer server;
+  static String key;
+  static int tried;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start(dir);
+    key = server.liveKey;
+    Res t = server.put("/v1/templates/target", key, Map.of("name", "Target", "manifest", Map.of(
+        "variables", List.of(Map.of("key", "name", "dataType", "text"), Map.of("key", "n", "dataType", "number")),
+        "loops", List.of(Map.of("key", "rows", "label", "Rows", "itemFields",
+            List.of(Map.of("key", "v", "dataType", "text")))))));
+    assertThat(t.status()).isEqualTo(201);
+  }
+
+  @AfterAll
+  static void stop() {
+    System.out.println("hostile inputs tried: " + tried + ", 5xx seen: 0");
+    server.close();
+  }
+
+  @AfterEach
+  void stillHealthy() {
+    assertThat(server.get("/health", null).status()).isEqualTo(200);
+  }
+
+  static void assert4xx(Res r, String code) {
+    tried++;
+    assertThat(r.status()).as(r.text()).isBetween(400, 499);
+    assertThat(r.header("Content-Type")).startsWith("application/json");
+    assertThat(r.json().path("error").path("message").asString()).isNotEmpty();
+    if (code != null) assertThat(r.errorCode()).as(r.text()).isEqualTo(code);
+  }
+
+  Res raw(byte[] body) {
+    return server.postRaw("/v1/templates/target/render", key, body);
+  }
+
+  @Test
+  void brokenJson() {
+    for (String s : List.of("", "{", "{\"data\":", "[1,2", "nul", "{\"data\":{}}}", "{'data':{}}",
+        "{\"data\":{\"name\":\"x\"},\"data\":{}}", "\"just a string\"", "123")) {
+      Res r = raw(s.getBytes(StandardCharsets.UTF_8));
+      assert4xx(r, null);
+      assertThat(r.errorCode()).isIn("invalid_json", "invalid_request");
+    }
+    assert4xx(raw("{\"data\":{\"name\":\"a\u0000b\"}}".getBytes(StandardCharsets.UTF_8)), "invalid_json");
+    assert4xx(raw(new byte[] {'{', '"', 'd', '"', ':', (byte) 0xC3, (byte) 0x28, '}'}), "invalid_json");
+    assert4xx(raw(("{\"data\":{\"name\":\"" + "\u00ff".repeat(10) + "\"}}").getBytes(StandardCharsets.ISO_8859_1)),
+        "invalid_json");
+  }
+
+  @Test
+  void deepNestingAndHugeValues() {
+    String deep = "{\"data\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+    assert4xx(raw(deep.getBytes()), "invalid_json");
+    String deepObj = "{\"data\":" + "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000) + "}";
+    assert4xx(raw(deepObj.getBytes()), "invalid_json");
+    assert4xx(raw("{\"data\":{\"n\":1e999}}".getBytes()), "invalid_input_data");
+    assert4xx(raw(("{\"data\":{\"n\":" + "9".repeat(5000) + "}}").getBytes()), null);
+    String big = "{\"data\":{\"name\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}}";
+    assert4xx(raw(big.getBytes()), "payload_too_large");
+  }
+
+  @Test
+  void wrongTypesEverywhereInAManifest() {
+    List<Object> junk = new ArrayList<>(List.of(1, "x", true, List.of(), Map.of("a", 1)));
+    junk.add(null);
+    for (Object j : junk) {
+      java.util.Map<String, Object> body = new java.util.HashMap<>();
+      body.put("name", j);
+      body.put("manifest", Map.of("variables", List.of(Map.of("key", j == null ? "k" : j, "dataType", "text"))));
+      assert4xx(server.post("/v1/templates", key, body), null);
+      java.util.Map<String, Object> body2 = new java.util.HashMap<>();
+      body2.put("name", "ok");
+      body2.put("manifest", j);
+      assert4xx(server.post("/v1/templates", key, body2), null);
+      body2.put("manifest", Map.of("variables", j == null ? "none" : j, "loops", List.of(Map.of("key", "l",
+          "label", j == null ? 3 : j, "itemFields", j == null ? 5 : j))));
+      assert4xx(server.post("/v1/templates", key, body2), null);
+    }
+  }
+
+  @Test
+  void hostileStringsAreDataNotCode() {
+    String sql = "x'); DROP TABLE renders; --";
+    Res t = server.post("/v1/templates", key, Map.of("name", sql, "description", sql, "manifest",
+        Map.of("variables", List.of(Map.of("key", "v", "label", sql, "dataType", "text")), "loops", List.of())));
+    assertThat(t.status()).as(t.text()).isEqualTo(201);
+    String slug = t.json().path("slug").asString();
+    assertThat(slug).matches("[a-z0-9]+(-[a-z0-9]+)*");
+    Res r = server.post("/v1/templates/" + slug + "/render", key, Map.of("data", Map.of("v", sql),
+        "jobId", sql));
+    assertThat(r.status()).isEqualTo(202);
+    assertThat(server.awaitTerminal(r.json().path("id").asString(), key, Duration.ofSeconds(30))
+        .path("status").asString()).isEqualTo("succeeded");
+    assertThat(server.get("/v1/templates/" + slug, key).json().path("name").asString()).isEqualTo(sql);
+
+    Res proto = server.post("/v1/templates/target/render", key, Map.of("data",
+        Map.of("__proto__", Map.of("admin", true), "constructor", "x", "name", "ok")));
+    assertThat(proto.status()).isEqualTo(202);
+  }
+
+  @Test
+  void slugsAndIdsThatAreNotWhatTheySeem() {
+    for (String path : List.of("/v1/templates/..%2F..%2Fetc%2Fpasswd", "/v1/templates/%2e%2e",
+        "/v1/templates/caf%C3%A9", "/v1/templates/" + "a".repeat(5000), "/v1/renders/..%2F..",
+        "/v1/renders/' OR 1=1 --".replace(" ", "%20"), "/v1/renders/0193c2c3-1111-7aaa-8bbb-00000000000Z",
+        "/files/x/y/z.pdf", "/files/0193c2c3-1111-7aaa-8bbb-000000000001/%00/a.pdf")) {
+      Res r = server.get(path, key);
+      assert4xx(r, null);
+    }
+    assert4xx(server.put("/v1/templates/caf%C3%A9", key, Map.of("name", "x", "manifest", Map.of())), null);
+    assert4xx(server.put("/v1/templates/..%2Fx", key, Map.of("name", "x", "manifest", Map.of())), null);
+  }
+
+  @Test
+  void authorizationHeadersThatMustNotPass() {
+    assert4xx(server.get("/v1/templates", null), "unauthorized");
+    for (String h : List.of("", "Bearer", "Bearer ", "Basic abc", "bearer ck_live_x", "Bearer sk_live_abc",
+        "Bearer ck_acct_abcdefghijklmnop", "Bearer " + key + "x", "Bearer ck_live_" + "a".repeat(1000))) {
+      Res r = TestServer.send(HttpRequest.newBuilder(URI.create(server.baseUrl + "/v1/templates"))
+          .header("Authorization", h.isEmpty() ? " " : h).build());
+      assert4xx(r, "unauthorized");
+    }
+    Res doubled = TestServer.send(HttpRequest.newBuilder(URI.create(server.baseUrl + "/v1/templates"))
+        .header("Authorization", "Bearer " + key).header("Authorization", "Bearer " + key).build());
+    assert4xx(doubled, "unauthorized");
+
+    String revoked = server.addKeyToDefaultProject(false);
+    assertThat(server.get("/v1/templates", revoked).status()).isEqualTo(200);
+    new ProjectStore(server.platen().database()).revokeKey(ApiKeys.hash(revoked));
+    assert4xx(server.get("/v1/templates", revoked), "unauthorized");
+  }
+
+  @Test
+  void randomMutationsOfValidRequestsNeverAnswer5xx() {
+    Random rnd = new Random(42);
+    String valid = "{\"data\":{\"name\":\"Ada\",\"n\":3,\"rows\":[{\"v\":\"a\"},{\"v\":\"b\"}]},"
+        + "\"options\":{\"filename\":\"x\",\"versionNumber\":1},\"jobId\":\"j\"}";
+    String tpl = "{\"name\":\"Fuzz\",\"manifest\":{\"variables\":[{\"key\":\"a.b\",\"dataType\":\"currency\","
+        + "\"required\":true}],\"loops\":[{\"key\":\"l\",\"label\":\"L\",\"itemFields\":[{\"key\":\"x\","
+        + "\"dataType\":\"date\"}]}]},\"pageConfig\":{\"format\":\"A5\",\"margin\":\"10mm\"}}";
+    String alphabet = "{}[]\",:0123456789.eE-+ \\u0000abcnulltruefalse\u00e9\u4e2d";
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    int count = 0;
+    int accepted = 0;
+    while (System.nanoTime() < deadline) {
+      String base = rnd.nextBoolean() ? valid : tpl;
+      StringBuilder s = new StringBuilder(base);
+      int edits = 1 + rnd.nextInt(6);
+      for (int e = 0; e < edits && s.length() > 0; e++) {
+        int at = rnd.nextInt(s.length());
+        switch (rnd.nextInt(3)) {
+          case 0 -> s.deleteCharAt(at);
+          case 1 -> s.insert(at, alphabet.charAt(rnd.nextInt(alphabet.length())));
+          default -> s.setCharAt(at, alphabet.charAt(rnd.nextInt(alphabet.length())));
+        }
+      }
+      Res r = base == valid
+          ? server.postRaw("/v1/templates/target/render", key, s.toString().getBytes(StandardCharsets.UTF_8),
+              "Idempotency-Key", "fuzz-" + count)
+          : server.postRaw("/v1/templates", key, s.toString().getBytes(StandardCharsets.UTF_8));
+      assertThat(r.status()).as("mutation %s -> %s", s, r.text()).isLessThan(500);
+      if (r.status() >= 400) {
+        assertThat(r.json().path("error").path("code").asString()).isNotEmpty();
+      } else {
+        accepted++;
+      }
+      count++;
+    }
+    tried += count;
+    System.out.printf("fuzz: %d mutated requests, %d accepted, 0 answered 5xx%n", count, accepted);
+    assertThat(count).isGreaterThan(100);
+  }
+}
