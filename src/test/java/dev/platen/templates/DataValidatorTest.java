@@ -344,7 +344,8 @@ class DataValidatorTest {
       ObjectNode out = DataValidator.validate(wide, data);
       long millis = (System.nanoTime() - start) / 1_000_000;
       assertThat(out.get("rows")).hasSize(10_000);
-      assertThat(millis).as("ms for 10,000 rows of 10 fields").isLessThan(1_000);
+      // why: about 0.15 s on a laptop; the bound only catches accidentally quadratic or regex-heavy checks.
+      assertThat(millis).as("ms for 10,000 rows of 10 fields").isLessThan(3_000);
     }
   }
 }
