@@ -20,6 +20,8 @@ final class ManifestParser {
   static final int MAX_ITEM_FIELDS = 100;
   static final int MAX_LABEL_LENGTH = 160;
   static final int MAX_FORMAT_LENGTH = 60;
+  /** Long enough for any enum value; shorter input is echoed back in the error, longer is not. */
+  private static final int MAX_ENUM_TEXT = 40;
 
   private static final List<String> DATA_TYPES = Arrays.stream(DataType.values()).map(DataType::wire).toList();
 
@@ -89,7 +91,7 @@ final class ManifestParser {
   }
 
   private static DataType readDataType(FieldReader r, Problems problems) {
-    String wire = r.requiredString("dataType", 0, Integer.MAX_VALUE, false);
+    String wire = r.requiredString("dataType", 0, MAX_ENUM_TEXT, false);
     if (wire == null) return null;
     DataType type = DataType.fromWire(wire).orElse(null);
     if (type == null) problems.add(r.path("dataType"), FieldReader.invalidEnum(DATA_TYPES, wire));
