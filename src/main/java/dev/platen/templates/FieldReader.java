@@ -94,7 +94,7 @@ final class FieldReader {
     return s;
   }
 
-  static String lengthProblem(String s, int min, int max) {
+  private static String lengthProblem(String s, int min, int max) {
     int length = s.codePointCount(0, s.length());
     if (length < min) return "String must contain at least " + min + " character(s)";
     if (length > max) return "String must contain at most " + max + " character(s)";

@@ -22,10 +22,6 @@ final class Problems {
     dottedLoopKeys.add(key);
   }
 
-  boolean isEmpty() {
-    return issues.isEmpty();
-  }
-
   /** The other problems travel along with an {@code invalid_loop_key} so a client can fix everything at once. */
   void throwIfAny() {
     if (!dottedLoopKeys.isEmpty()) {

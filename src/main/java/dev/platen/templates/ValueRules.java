@@ -109,11 +109,9 @@ final class ValueRules {
   private static Checked bool(JsonNode raw) {
     if (raw.isBoolean()) return Checked.ok(raw);
     if (raw.isString()) {
-      switch (raw.stringValue().trim()) {
-        case "true": return Checked.ok(BooleanNode.TRUE);
-        case "false": return Checked.ok(BooleanNode.FALSE);
-        default: break;
-      }
+      String s = raw.stringValue().trim();
+      if (s.equals("true")) return Checked.ok(BooleanNode.TRUE);
+      if (s.equals("false")) return Checked.ok(BooleanNode.FALSE);
     }
     return Checked.bad(FieldReader.expected("boolean", raw));
   }
@@ -138,6 +136,7 @@ final class ValueRules {
     return isHttpUrl(s) ? Checked.ok(raw) : Checked.bad("Expected an http(s) URL");
   }
 
+  /** Hosts java.net.URI cannot name (such as "my_host") are refused too: the engine could not fetch them. */
   private static boolean isHttpUrl(String s) {
     try {
       URI uri = new URI(s);
