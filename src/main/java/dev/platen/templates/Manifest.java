@@ -7,6 +7,11 @@ import tools.jackson.databind.node.ObjectNode;
 /** A template version's typed variable manifest. */
 public record Manifest(List<VariableDef> variables, List<LoopDef> loops) {
 
+  public Manifest {
+    variables = List.copyOf(variables);
+    loops = List.copyOf(loops);
+  }
+
   /**
    * Parses and validates a manifest from a request body.
    *

@@ -1,5 +1,7 @@
 package dev.platen.templates;
 
+import dev.platen.errors.Issues;
+import dev.platen.errors.PlatenException;
 import dev.platen.render.PageSetup;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -14,6 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record TemplateDraft(String name, String slug, String description, Manifest manifest, ObjectNode layout,
     PageSetup page, ObjectNode pageConfig) {
+  public static final int MAX_NAME_LENGTH = 120;
+  public static final int MAX_DESCRIPTION_LENGTH = 280;
 
   /**
    * @param body the parsed request body
@@ -22,6 +26,41 @@ public record TemplateDraft(String name, String slug, String description, Manife
    *     {@code name}, {@code manifest.variables.0.dataType}, {@code pageConfig.format}) or {@code invalid_loop_key}
    */
   public static TemplateDraft parse(JsonNode body, boolean acceptSlug) {
-    throw new UnsupportedOperationException("TODO");
+    if (body == null || !body.isObject()) throw PlatenException.invalidRequest(Issues.form("Expected a JSON object"));
+    Problems problems = new Problems();
+    FieldReader r = new FieldReader(body, "", problems);
+    String name = r.requiredString("name", 1, MAX_NAME_LENGTH, true);
+    String slug = acceptSlug ? readSlug(r, problems) : null;
+    String description = r.optionalString("description", MAX_DESCRIPTION_LENGTH);
+    Manifest manifest = ManifestParser.read(body.get("manifest"), "manifest", problems);
+    ObjectNode layout = readLayout(body.get("layout"), problems);
+    PageConfigParser.PageConfig page = PageConfigParser.read(body.get("pageConfig"), "pageConfig", problems);
+    problems.throwIfAny();
+    if (layout == null) layout = LayoutSynthesizer.synthesize(manifest, name);
+    return new TemplateDraft(name, slug, description, manifest, layout, page.setup(), page.json());
+  }
+
+  private static String readSlug(FieldReader r, Problems problems) {
+    String slug = r.optionalString("slug", Slugs.MAX_LENGTH);
+    if (slug == null || Slugs.isValid(slug)) return slug;
+    problems.add("slug", "Invalid slug: use lowercase letters and digits in words joined by single hyphens,"
+        + " like invoice-2026");
+    return null;
+  }
+
+  /** Only the outline is checked here; the render engine checks the blocks when it compiles the layout. */
+  private static ObjectNode readLayout(JsonNode node, Problems problems) {
+    if (FieldReader.isAbsent(node)) return null;
+    if (!node.isObject()) {
+      problems.add("layout", FieldReader.expected("object", node));
+      return null;
+    }
+    JsonNode sections = node.get("sections");
+    if (sections == null) {
+      problems.add("layout.sections", "Required");
+    } else if (!sections.isArray()) {
+      problems.add("layout.sections", FieldReader.expected("array", sections));
+    }
+    return ((ObjectNode) node).deepCopy();
   }
 }
