@@ -93,10 +93,12 @@ class HostileInputTest {
     List<Object> junk = new ArrayList<>(List.of(1, "x", true, List.of(), Map.of("a", 1)));
     junk.add(null);
     for (Object j : junk) {
-      java.util.Map<String, Object> body = new java.util.HashMap<>();
-      body.put("name", j);
-      body.put("manifest", Map.of("variables", List.of(Map.of("key", j == null ? "k" : j, "dataType", "text"))));
-      assert4xx(server.post("/v1/templates", key, body), null);
+      if (!(j instanceof String)) {
+        java.util.Map<String, Object> body = new java.util.HashMap<>();
+        body.put("name", j);
+        body.put("manifest", Map.of("variables", List.of(Map.of("key", j == null ? "k" : j, "dataType", "text"))));
+        assert4xx(server.post("/v1/templates", key, body), null);
+      }
       java.util.Map<String, Object> body2 = new java.util.HashMap<>();
       body2.put("name", "ok");
       body2.put("manifest", j);
