@@ -1,0 +1,118 @@
+package dev.platen.render;
+
+import static dev.platen.render.CanvasHtml.list;
+import static dev.platen.render.CanvasHtml.string;
+import static dev.platen.render.CanvasHtml.styleAttr;
+
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** Writes one canvas block as XHTML. An unknown block type fails the render with the block's path. */
+final class BlockWriter {
+  private final JsonNode data;
+  private final ImageSource images;
+  private final ValueHtml values;
+  private final LoopTable tables;
+
+  BlockWriter(JsonNode data, ImageSource images) {
+    this.data = data;
+    this.images = images;
+    this.values = new ValueHtml(images);
+    this.tables = new LoopTable(data, values);
+  }
+
+  void write(StringBuilder out, JsonNode block, String path) throws RenderException {
+    String type = string(block, "type");
+    JsonNode props = block.path("props");
+    switch (type == null ? "" : type) {
+      case "heading" -> heading(out, props);
+      case "text" -> text(out, props);
+      case "keyValue" -> keyValue(out, props, path);
+      case "image" -> image(out, props);
+      case "table" -> tables.write(out, props, path);
+      case "divider" -> divider(out, props);
+      case "spacer" -> spacer(out, props);
+      default -> throw new RenderException("unknown block type '" + shorten(type) + "' at " + path, false);
+    }
+  }
+
+  private void heading(StringBuilder out, JsonNode props) {
+    String level = string(props, "as");
+    String tag = level != null && level.matches("h[1-6]") ? level : "h2";
+    StringBuilder style = new StringBuilder();
+    Css.put(style, "text-align", Css.align(props.path("align")));
+    Css.put(style, "color", Css.color(props.path("color")));
+    out.append('<').append(tag).append(styleAttr(style)).append('>')
+        .append(Html.multiline(fill(props, "content")))
+        .append("</").append(tag).append('>');
+  }
+
+  private void text(StringBuilder out, JsonNode props) {
+    StringBuilder style = new StringBuilder();
+    Css.put(style, "text-align", Css.align(props.path("align")));
+    Css.put(style, "font-size", Css.length(props.path("fontSize")));
+    Css.put(style, "color", Css.color(props.path("color")));
+    Css.put(style, "font-weight", Css.fontWeight(props.path("fontWeight")));
+    Css.put(style, "line-height", Css.lineHeight(props.path("lineHeight")));
+    Css.put(style, "margin", Css.box(props.path("margin")));
+    Css.put(style, "padding", Css.box(props.path("padding")));
+    out.append("<p class=\"text\"").append(styleAttr(style)).append('>')
+        .append(Html.multiline(fill(props, "content")))
+        .append("</p>");
+  }
+
+  private void keyValue(StringBuilder out, JsonNode props, String path) throws RenderException {
+    List<JsonNode> items = list(props, "items", path + ".props");
+    if (items.isEmpty()) return;
+    out.append("<table class=\"kv\">");
+    for (JsonNode item : items) {
+      JsonNode value = Placeholders.lookup(data, string(item, "path"));
+      out.append("<tr><th>").append(Html.escape(string(item, "label"))).append("</th><td>")
+          .append(values.render(value, string(item, "dataType"), string(item, "format")))
+          .append("</td></tr>");
+    }
+    out.append("</table>");
+  }
+
+  private void image(StringBuilder out, JsonNode props) throws RenderException {
+    String src = fill(props, "src").trim();
+    if (src.isEmpty()) return; // an optional image variable left empty: draw nothing rather than fail
+    StringBuilder wrapper = new StringBuilder();
+    Css.put(wrapper, "text-align", Css.align(props.path("align")));
+    StringBuilder size = new StringBuilder();
+    Css.put(size, "width", Css.length(props.path("width")));
+    Css.put(size, "height", Css.length(props.path("height")));
+    out.append("<div class=\"image\"").append(styleAttr(wrapper)).append('>');
+    String href = string(props, "href");
+    boolean linked = href != null && ValueHtml.isWebLink(Placeholders.fill(href, data));
+    if (linked) out.append("<a href=\"").append(Html.escape(Placeholders.fill(href, data).trim())).append("\">");
+    out.append("<img src=\"").append(Html.escape(images.dataUri(src))).append("\" alt=\"")
+        .append(Html.escape(fill(props, "alt"))).append('"').append(styleAttr(size)).append("/>");
+    if (linked) out.append("</a>");
+    out.append("</div>");
+  }
+
+  private static void divider(StringBuilder out, JsonNode props) {
+    String thickness = Css.length(props.path("thickness"));
+    String color = Css.color(props.path("color"));
+    StringBuilder style = new StringBuilder("border-top:")
+        .append(thickness == null ? "1px" : thickness).append(" solid ")
+        .append(color == null ? "#cccccc" : color).append(';');
+    Css.put(style, "width", Css.length(props.path("width")));
+    out.append("<div class=\"divider\"").append(styleAttr(style)).append("></div>");
+  }
+
+  private static void spacer(StringBuilder out, JsonNode props) {
+    String height = Css.length(props.path("height"));
+    out.append("<div class=\"spacer\" style=\"height:").append(height == null ? "16px" : height).append("\"></div>");
+  }
+
+  private String fill(JsonNode props, String field) {
+    return Placeholders.fill(string(props, field), data);
+  }
+
+  private static String shorten(String s) {
+    if (s == null) return "";
+    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+}

@@ -1,0 +1,92 @@
+package dev.platen.render;
+
+import java.util.Locale;
+
+/**
+ * The style sheet every canvas document gets: paper size and margins from {@link PageSetup}, the running
+ * "Page X of Y" footer, and the rules that make loop tables paginate (header repeated on every page, rows never
+ * split). openhtmltopdf has no flexbox or grid, so layout rows are tables.
+ */
+final class DocumentCss {
+  private DocumentCss() {}
+
+  static final String FONT_FAMILY = "DejaVu Sans";
+
+  private static final String BASE = """
+      html, body { margin: 0; padding: 0; }
+      body { font-family: 'DejaVu Sans'; font-size: 10pt; line-height: 1.35; color: #111111; }
+      h1 { font-size: 20pt; margin: 0 0 8pt 0; }
+      h2 { font-size: 16pt; margin: 0 0 6pt 0; }
+      h3 { font-size: 13pt; margin: 0 0 5pt 0; }
+      h4 { font-size: 11pt; margin: 0 0 4pt 0; }
+      h5 { font-size: 10pt; margin: 0 0 4pt 0; }
+      h6 { font-size: 9pt; margin: 0 0 4pt 0; }
+      p.text { margin: 0 0 6pt 0; }
+      table.row { width: 100%; table-layout: fixed; border-collapse: separate; border-spacing: 0; }
+      td.col { vertical-align: top; padding: 0; }
+      table.kv { border-collapse: separate; border-spacing: 0; margin: 0 0 6pt 0; }
+      table.kv th { text-align: left; font-weight: bold; padding: 1pt 12pt 1pt 0; vertical-align: top; }
+      table.kv td { padding: 1pt 0; vertical-align: top; }
+      table.loop { width: 100%; table-layout: fixed; border-collapse: separate; border-spacing: 0;
+        -fs-table-paginate: paginate; margin: 0 0 8pt 0; }
+      table.loop thead { display: table-header-group; }
+      table.loop tr { page-break-inside: avoid; }
+      table.loop th { font-weight: bold; text-align: left; padding: 3pt 4pt; border-bottom: 1pt solid #333333;
+        background-color: #f2f2f2; }
+      table.loop td { padding: 3pt 4pt; border-bottom: 0.5pt solid #d0d0d0; vertical-align: top;
+        word-wrap: break-word; }
+      table.loop .num { text-align: right; }
+      div.image { margin: 0 0 6pt 0; }
+      img { max-width: 100%; }
+      div.divider { margin: 6pt 0; height: 0; }
+      a { color: #1a56b0; }
+      """;
+
+  private static final String NO_BACKGROUNDS = """
+      * { background-color: transparent !important; background-image: none !important; }
+      """;
+
+  static String of(PageSetup page) {
+    PageSetup p = page == null ? PageSetup.DEFAULT : page;
+    return pageRule(p) + BASE + (p.printBackground() ? "" : NO_BACKGROUNDS);
+  }
+
+  private static String pageRule(PageSetup p) {
+    double[] mm = paperMillimetres(p.format());
+    double width = p.landscape() ? mm[1] : mm[0];
+    double height = p.landscape() ? mm[0] : mm[1];
+    return String.format(Locale.ROOT, """
+        @page {
+          size: %smm %smm;
+          margin: %s %s %s %s;
+          @bottom-center {
+            content: "Page " counter(page) " of " counter(pages);
+            font-family: 'DejaVu Sans'; font-size: 8pt; color: #555555;
+          }
+        }
+        """, trim(width), trim(height), margin(p.marginTop()), margin(p.marginRight()), margin(p.marginBottom()),
+        margin(p.marginLeft()));
+  }
+
+  /** Portrait width and height in millimetres; unknown names fall back to A4 (the API validates them first). */
+  static double[] paperMillimetres(String format) {
+    String f = format == null ? "" : format.trim().toLowerCase(Locale.ROOT);
+    return switch (f) {
+      case "a3" -> new double[] {297, 420};
+      case "a5" -> new double[] {148, 210};
+      case "letter" -> new double[] {215.9, 279.4};
+      case "legal" -> new double[] {215.9, 355.6};
+      case "tabloid" -> new double[] {279.4, 431.8};
+      default -> new double[] {210, 297};
+    };
+  }
+
+  private static String margin(String length) {
+    String css = Css.length(length);
+    return css == null ? "20mm" : css;
+  }
+
+  private static String trim(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+}

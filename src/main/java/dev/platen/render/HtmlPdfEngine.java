@@ -1,0 +1,190 @@
+package dev.platen.render;
+
+import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
+import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.TextDirection;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceType;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiPredicate;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The PDF engine: canvas layout + data → XHTML ({@link CanvasHtml}) → openhtmltopdf in fast mode → PDFBox
+ * post-processing (watermark, deterministic metadata). Configured as spec/stack.md 2.5 measured: a new builder
+ * per document, fonts parsed once per thread and attached per document, and no resource loading except data:
+ * URIs, because the only remote content allowed in is images that {@link GuardedImageLoader} fetched and checked.
+ *
+ * <p>Thread-safe. Rendering is CPU-bound; run it on a fixed pool of platform threads, one per core.
+ */
+public final class HtmlPdfEngine implements PdfEngine {
+  private static final Logger log = LoggerFactory.getLogger(HtmlPdfEngine.class);
+
+  /** Generic names map to the bundled face too, so markup asking for any other family still gets DejaVu. */
+  private static final List<String> FONT_FAMILIES = List.of(DocumentCss.FONT_FAMILY, "sans-serif", "serif");
+  private static final String BASE_URI = "about:blank";
+
+  private static final BiPredicate<String, ExternalResourceType> DATA_URIS_ONLY =
+      (uri, type) -> uri != null && uri.regionMatches(true, 0, "data:", 0, 5);
+
+  private final EngineSettings settings;
+  private final GuardedImageLoader images;
+
+  public HtmlPdfEngine(EngineSettings settings) {
+    this(settings, AddressPolicy.of(settings));
+  }
+
+  HtmlPdfEngine(EngineSettings settings, AddressPolicy addresses) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.images = new GuardedImageLoader(settings, addresses);
+    Slf4jXrLogger.install();
+  }
+
+  /**
+   * Renders a sample document on the calling thread so the first real render does not pay class loading, JIT
+   * and font parsing (about a second, spec/stack.md 2.2). Call it at start-up, ideally once on each render thread.
+   *
+   * @throws IllegalStateException when the engine cannot render at all (a broken install)
+   */
+  public void warmUp() {
+    try {
+      render(WarmUpDocument.input());
+    } catch (RenderException e) {
+      throw new IllegalStateException("the PDF engine failed its warm-up render: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public byte[] render(RenderInput input) throws RenderException {
+    Objects.requireNonNull(input, "input");
+    try {
+      ImageEmbedder embedder = new ImageEmbedder(images);
+      String html = CanvasHtml.build(input, embedder);
+      boolean svg = embedder.embeddedSvg() || html.contains("<svg");
+      return layoutAndWrite(html, input, svg);
+    } catch (RenderException e) {
+      throw e;
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      log.warn("render failed unexpectedly", e);
+      throw new RenderException("the document could not be rendered: " + shortReason(e), false, e);
+    }
+  }
+
+  private byte[] layoutAndWrite(String html, RenderInput input, boolean svg) throws IOException, RenderException {
+    PdfRendererBuilder builder = new PdfRendererBuilder();
+    builder.useFastMode();
+    builder.withHtmlContent(html, BASE_URI);
+    builder.withProducer(PdfIdentity.PRODUCER);
+    builder.useExternalResourceAccessControl(DATA_URIS_ONLY, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+    builder.useExternalResourceAccessControl(DATA_URIS_ONLY, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+    if (svg) {
+      builder.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
+          BatikSVGDrawer.SvgExternalResourceMode.SECURE));
+    }
+    if (containsRtl(html)) {
+      // ICU bidi roughly doubles the cost of a small page, so only documents that need it pay for it
+      builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
+      builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
+      builder.defaultTextDirection(TextDirection.LTR);
+    }
+    try (PDDocument doc = new PDDocument()) {
+      builder.usePDDocument(doc);
+      ThreadFonts.Faces faces = ThreadFonts.current();
+      PDType0Font regular = PDType0Font.load(doc, faces.regular(), true);
+      PDType0Font bold = PDType0Font.load(doc, faces.bold(), true);
+      for (String family : FONT_FAMILIES) {
+        for (FontStyle style : List.of(FontStyle.NORMAL, FontStyle.ITALIC)) {
+          builder.useFont(new PDFontSupplier(regular), family, 400, style, true);
+          builder.useFont(new PDFontSupplier(bold), family, 700, style, true);
+        }
+      }
+      try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+        renderer.layout();
+        // the page count is known after layout, before any page is drawn: refuse a runaway document cheaply
+        int pages = renderer.getRootBox().getLayer().getPages().size();
+        if (pages > settings.maxPages()) {
+          throw new RenderException("document exceeds " + Units.count(settings.maxPages()) + " pages", false);
+        }
+        renderer.createPDFWithoutClosing();
+        if (input.watermark()) Watermark.stamp(doc, bold);
+        Instant date = input.documentDate();
+        PdfIdentity.apply(doc, CanvasHtml.title(input), date, PdfIdentity.digest(html, input.watermark(), date));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        doc.save(out);
+        return out.toByteArray();
+      }
+    }
+  }
+
+  static boolean containsRtl(String s) {
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp < 0x0590) continue; // everything below Hebrew is left-to-right or neutral
+      byte dir = Character.getDirectionality(cp);
+      if (dir == Character.DIRECTIONALITY_RIGHT_TO_LEFT || dir == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC
+          || dir == Character.DIRECTIONALITY_RIGHT_TO_LEFT_EMBEDDING
+          || dir == Character.DIRECTIONALITY_RIGHT_TO_LEFT_OVERRIDE
+          || dir == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ISOLATE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** One line for the user: what went wrong, without class names of our internals or a stack trace. */
+  static String shortReason(Throwable e) {
+    if (e instanceof StackOverflowError) return "the layout is nested too deeply";
+    String message = e.getMessage();
+    if (message == null || message.isBlank()) return e.getClass().getSimpleName();
+    String line = message.strip().lines().findFirst().orElse("");
+    return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+  }
+
+  /** A small document exercising the common paths: headings, text, a key/value list and a multi-page table. */
+  private static final class WarmUpDocument {
+    static RenderInput input() {
+      JsonMapper json = JsonMapper.builder().build();
+      StringBuilder rows = new StringBuilder();
+      for (int i = 1; i <= 60; i++) {
+        if (i > 1) rows.append(',');
+        rows.append("{\"item\":\"Item ").append(i).append(" — Ελληνικά, Кириллица\",\"qty\":").append(i)
+            .append(",\"price\":").append(i * 12.5).append('}');
+      }
+      JsonNode data = json.readTree("{\"customer\":{\"name\":\"Warm-up\"},\"total\":1234.5,\"due\":\"2026-06-05\","
+          + "\"items\":[" + rows + "]}");
+      JsonNode layout = json.readTree("""
+          {"version":1,"sections":[{"id":"s","type":"section","rows":[
+            {"id":"r1","type":"row","columns":[{"id":"c1","type":"column","width":60,"blocks":[
+              {"id":"b1","type":"heading","props":{"content":"Invoice for {{customer.name}}","as":"h1"}},
+              {"id":"b2","type":"text","props":{"content":"Thank you for your order.\\nSecond line."}}]},
+              {"id":"c2","type":"column","width":40,"blocks":[
+              {"id":"b3","type":"keyValue","props":{"items":[
+                {"label":"Total","path":"total","dataType":"currency","format":"currency:EUR"},
+                {"label":"Due","path":"due","dataType":"date"}]}}]}]},
+            {"id":"r2","type":"row","columns":[{"id":"c3","type":"column","blocks":[
+              {"id":"b4","type":"divider","props":{}},
+              {"id":"b5","type":"table","props":{"loop":"items","columns":[
+                {"header":"Item","field":"item"},
+                {"header":"Qty","field":"qty","dataType":"number","width":15},
+                {"header":"Price","field":"price","dataType":"currency","format":"currency:EUR","width":25}]}},
+              {"id":"b6","type":"spacer","props":{"height":"10mm"}}]}]}]}]}
+          """);
+      return new RenderInput(layout, data, PageSetup.DEFAULT, "Warm-up", Instant.EPOCH, true);
+    }
+  }
+}

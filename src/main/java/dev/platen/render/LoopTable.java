@@ -1,0 +1,90 @@
+package dev.platen.render;
+
+import static dev.platen.render.CanvasHtml.list;
+import static dev.platen.render.CanvasHtml.string;
+import static dev.platen.render.CanvasHtml.styleAttr;
+
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A table block: one row per item of a loop in the data. The header row repeats on every page and rows never
+ * split across pages (both through CSS in {@link DocumentCss}); number and currency columns align right.
+ */
+final class LoopTable {
+  /** The API refuses longer loops; anything longer here did not come through it and is refused before layout. */
+  static final int MAX_ROWS = 10_000;
+
+  private final JsonNode data;
+  private final ValueHtml values;
+
+  LoopTable(JsonNode data, ValueHtml values) {
+    this.data = data;
+    this.values = values;
+  }
+
+  private record Column(String header, String field, String dataType, String format, String align, String width) {
+    /** Declared alignment, else right for numbers so digits line up. */
+    String effectiveAlign() {
+      if (align != null) return align;
+      return "number".equals(dataType) || "currency".equals(dataType) ? "right" : null;
+    }
+  }
+
+  void write(StringBuilder out, JsonNode props, String path) throws RenderException {
+    List<Column> columns = columns(props, path);
+    if (columns.isEmpty()) return;
+    List<JsonNode> rows = rows(props, path);
+    out.append("<table class=\"loop\"><thead><tr>");
+    for (Column c : columns) {
+      StringBuilder style = new StringBuilder();
+      Css.put(style, "width", c.width());
+      out.append("<th").append(alignAttr(c)).append(styleAttr(style)).append('>')
+          .append(Html.escape(c.header())).append("</th>");
+    }
+    out.append("</tr></thead><tbody>");
+    for (JsonNode item : rows) {
+      out.append("<tr>");
+      for (Column c : columns) {
+        out.append("<td").append(alignAttr(c)).append('>')
+            .append(values.render(Placeholders.lookup(item, c.field()), c.dataType(), c.format()))
+            .append("</td>");
+      }
+      out.append("</tr>");
+    }
+    out.append("</tbody></table>");
+  }
+
+  private static String alignAttr(Column c) {
+    String a = c.effectiveAlign();
+    if (a == null || a.equals("left")) return "";
+    return a.equals("right") ? " class=\"num\"" : " style=\"text-align:" + a + "\"";
+  }
+
+  private List<JsonNode> rows(JsonNode props, String path) throws RenderException {
+    String loop = stripBraces(string(props, "loop"));
+    JsonNode rows = Placeholders.lookup(data, loop);
+    if (!rows.isArray()) return List.of(); // an optional loop left out of the data: header only
+    if (rows.size() > MAX_ROWS) {
+      throw new RenderException("the table at " + path + " has " + Units.count(rows.size())
+          + " rows; the limit is " + Units.count(MAX_ROWS), false);
+    }
+    return rows.valueStream().toList();
+  }
+
+  private static List<Column> columns(JsonNode props, String path) throws RenderException {
+    return list(props, "columns", path + ".props").stream().map(c -> {
+      JsonNode w = c.path("width");
+      String width = w.isNumber() ? Css.length(w.asString() + "%") : Css.length(w);
+      return new Column(string(c, "header"), stripBraces(string(c, "field")), string(c, "dataType"),
+          string(c, "format"), Css.align(c.path("align")), width);
+    }).toList();
+  }
+
+  /** Accepts {@code {{field}}} where a bare field name is expected; authors write both. */
+  private static String stripBraces(String s) {
+    if (s == null) return null;
+    String t = s.trim();
+    return t.startsWith("{{") && t.endsWith("}}") ? t.substring(2, t.length() - 2).trim() : t;
+  }
+}
