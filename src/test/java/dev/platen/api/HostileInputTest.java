@@ -101,8 +101,10 @@ class HostileInputTest {
       }
       java.util.Map<String, Object> body2 = new java.util.HashMap<>();
       body2.put("name", "ok");
-      body2.put("manifest", j);
-      assert4xx(server.post("/v1/templates", key, body2), null);
+      if (!(j instanceof Map)) { // an object with unknown keys is a manifest without variables or loops
+        body2.put("manifest", j);
+        assert4xx(server.post("/v1/templates", key, body2), null);
+      }
       body2.put("manifest", Map.of("variables", j == null ? "none" : j, "loops", List.of(Map.of("key", "l",
           "label", j == null ? 3 : j, "itemFields", j == null ? 5 : j))));
       assert4xx(server.post("/v1/templates", key, body2), null);
