@@ -28,9 +28,34 @@ final class ApiErrors {
   }
 
   void unexpected(Exception e, Context ctx) {
+    if (databaseUnreachable(e)) {
+      log.warn("database unreachable on {} {}: {}", ctx.method(), ctx.path(), e.toString());
+      boolean render = ctx.path().endsWith("/render");
+      send(ctx, 503, render ? "queue_unavailable" : "service_unavailable",
+          render ? "The render queue is unavailable; retry shortly with the same Idempotency-Key."
+              : "The database is unavailable; retry shortly.", null);
+      ctx.header("Retry-After", "5");
+      return;
+    }
     String id = UUID.randomUUID().toString();
     log.error("internal error {} on {} {}", id, ctx.method(), ctx.path(), e);
     send(ctx, 500, "internal", "Unexpected server error (reference " + id + ").", null);
+  }
+
+  /** Connection-level failures (pool timeout, refused or dropped connection): the caller may simply retry. */
+  static boolean databaseUnreachable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException
+          || t instanceof java.sql.SQLNonTransientConnectionException
+          || t instanceof org.jdbi.v3.core.ConnectionException) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+        return true;
+      }
+      if (t.getCause() == t) break;
+    }
+    return false;
   }
 
   /** For statuses produced outside our handlers (unknown route, wrong method), unless a body was already set. */

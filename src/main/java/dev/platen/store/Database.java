@@ -53,7 +53,7 @@ public final class Database implements AutoCloseable {
     if (password != null) c.setPassword(password);
     c.setPoolName("platen-pg");
     c.setMaximumPoolSize(poolSize);
-    c.setConnectionTimeout(5_000);
+    c.setConnectionTimeout(3_000);
     return start(new HikariDataSource(c), Vendor.POSTGRESQL);
   }
 

@@ -1,0 +1,66 @@
+package dev.platen.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.platen.testing.EmbeddedPg;
+import dev.platen.testing.TcpProxy;
+import dev.platen.testing.TestServer;
+import dev.platen.testing.TestServer.Res;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The database goes away for a few seconds: new renders get 503 and leave nothing behind; accepted ones finish. */
+class DatabaseOutageTest {
+
+  @Test
+  void aBriefDatabaseOutageLosesNoAcceptedRender(@TempDir Path dir) throws Exception {
+    String direct = EmbeddedPg.newDatabase();
+    URI u = URI.create(direct.substring("jdbc:".length()));
+    try (TcpProxy proxy = new TcpProxy(u.getPort())) {
+      String viaProxy = direct.replace(":" + u.getPort() + "/", ":" + proxy.port() + "/");
+      try (TestServer s = TestServer.start(dir, Map.of("PLATEN_DATABASE_URL", viaProxy,
+          "PLATEN_DATABASE_USER", "postgres"))) {
+        assertThat(s.put("/v1/templates/note", s.liveKey, Map.of("name", "Note", "manifest", Map.of(
+            "variables", List.of(Map.of("key", "text", "dataType", "text")), "loops", List.of()))).status())
+            .isEqualTo(201);
+        List<String> accepted = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+          Res r = s.post("/v1/templates/note/render", s.liveKey, Map.of("data", Map.of("text", "before " + i)));
+          assertThat(r.status()).isEqualTo(202);
+          accepted.add(r.json().path("id").asString());
+        }
+        proxy.cut();
+        int refused = 0;
+        for (int i = 0; i < 5; i++) {
+          Res r = s.post("/v1/templates/note/render", s.liveKey, Map.of("data", Map.of("text", "during " + i)),
+              "Idempotency-Key", "outage-" + i);
+          assertThat(r.status()).as(r.text()).isGreaterThanOrEqualTo(500);
+          assertThat(r.header("Content-Type")).startsWith("application/json");
+          if (r.status() == 503) refused++;
+        }
+        assertThat(s.get("/health", null).status()).isEqualTo(503);
+        Thread.sleep(2_000);
+        proxy.restore();
+        for (String id : accepted) {
+          assertThat(s.awaitTerminal(id, s.liveKey, Duration.ofSeconds(60)).path("status").asString())
+              .isEqualTo("succeeded");
+        }
+        // nothing from the outage was left behind: the same idempotency keys now create fresh renders
+        for (int i = 0; i < 5; i++) {
+          Res r = s.post("/v1/templates/note/render", s.liveKey, Map.of("data", Map.of("text", "after " + i)),
+              "Idempotency-Key", "outage-" + i);
+          assertThat(r.status()).isEqualTo(202);
+        }
+        System.out.printf("database outage: %d accepted before, all succeeded; %d refused with 503 during%n",
+            accepted.size(), refused);
+        assertThat(refused).isEqualTo(5);
+      }
+    }
+  }
+}
