@@ -21,6 +21,11 @@ final class BlockWriter {
     this.tables = new LoopTable(data, values);
   }
 
+  /** Rows written by all table blocks so far. */
+  long tableRows() {
+    return tables.rowsWritten();
+  }
+
   void write(StringBuilder out, JsonNode block, String path) throws RenderException {
     String type = string(block, "type");
     JsonNode props = block.path("props");

@@ -14,13 +14,13 @@ class CanvasHtmlTest {
   };
 
   private static String html(String layoutJson, String dataJson) throws RenderException {
-    return CanvasHtml.build(input(Canvas.json(layoutJson), dataJson), NO_IMAGES);
+    return CanvasHtml.build(input(Canvas.json(layoutJson), dataJson), NO_IMAGES).html();
   }
 
   @Test
   void dataAndContentAreEscaped() throws RenderException {
     String html = CanvasHtml.build(input(blocks(block("text", "{\"content\":\"<i>{{x}}</i>\"}")),
-        "{\"x\":\"<script>alert('x')</script> & more\"}"), NO_IMAGES);
+        "{\"x\":\"<script>alert('x')</script> & more\"}"), NO_IMAGES).html();
 
     assertThat(html)
         .contains("&lt;i&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more&lt;/i&gt;")
@@ -31,7 +31,7 @@ class CanvasHtmlTest {
   void styleValuesThatAreNotPlainLengthsOrColoursAreDropped() throws RenderException {
     String html = CanvasHtml.build(input(blocks(block("text",
         "{\"content\":\"x\",\"color\":\"red;background:url(http://evil/)\",\"fontSize\":\"12px;x:y\","
-            + "\"align\":\"center\"}")), "{}"), NO_IMAGES);
+            + "\"align\":\"center\"}")), "{}"), NO_IMAGES).html();
 
     assertThat(html).doesNotContain("evil").doesNotContain("x:y").contains("text-align:center;");
   }
@@ -40,7 +40,7 @@ class CanvasHtmlTest {
   void acceptedStyleValuesAreKept() throws RenderException {
     String html = CanvasHtml.build(input(blocks(block("text",
         "{\"content\":\"x\",\"color\":\"#336699\",\"fontSize\":14,\"fontWeight\":\"bold\",\"lineHeight\":1.5}")),
-        "{}"), NO_IMAGES);
+        "{}"), NO_IMAGES).html();
 
     assertThat(html).contains("style=\"font-size:14px;color:#336699;font-weight:700;line-height:1.5;\"");
   }
@@ -74,7 +74,7 @@ class CanvasHtmlTest {
   void placeholdersReadNestedObjectsAndArrayIndexes() throws RenderException {
     String html = CanvasHtml.build(input(blocks(block("heading",
         "{\"content\":\"{{ customer.name }} / {{items.1.sku}} / {{items}} / {{n}}\",\"as\":\"h3\"}")),
-        "{\"customer\":{\"name\":\"Ada\"},\"items\":[{\"sku\":\"A\"},{\"sku\":\"B\"}],\"n\":1.5}"), NO_IMAGES);
+        "{\"customer\":{\"name\":\"Ada\"},\"items\":[{\"sku\":\"A\"},{\"sku\":\"B\"}],\"n\":1.5}"), NO_IMAGES).html();
 
     assertThat(html).contains("<h3>Ada / B /  / 1.5</h3>");
   }
@@ -86,7 +86,7 @@ class CanvasHtmlTest {
           {"header":"Hits","field":"hits","dataType":"number","width":20},
           {"header":"Note","field":"note","align":"center"}]}
         """)), "{\"rows\":[{\"url\":\"https://example.com/?a=1&b=2\",\"hits\":12345,\"note\":\"ok\"}]}"),
-        NO_IMAGES);
+        NO_IMAGES).html();
 
     assertThat(html)
         .contains("<th class=\"num\" style=\"width:20%;\">Hits</th>")

@@ -185,13 +185,37 @@ class HtmlPdfEngineTest {
   }
 
   @Test
-  void pageCapRefusesLongDocuments() {
+  void pageCapRefusesLongDocumentsAfterLayout() throws Exception {
     HtmlPdfEngine capped = new HtmlPdfEngine(EngineSettings.defaults().withMaxPages(3));
+    RenderInput input = Canvas.longTable(140);
+    assertThat(HtmlPdfEngine.minimumPages(140, PageSetup.DEFAULT)).isLessThanOrEqualTo(3); // not the estimate
+    assertThat(Pdfs.pageCount(engine.render(input))).isGreaterThan(3);
 
-    assertThatThrownBy(() -> capped.render(Canvas.longTable(300)))
+    assertThatThrownBy(() -> capped.render(input))
         .isInstanceOf(RenderException.class)
         .hasMessage("document exceeds 3 pages")
         .satisfies(e -> assertThat(((RenderException) e).retryable()).isFalse());
+  }
+
+  @Test
+  void pageCapRefusesHugeTablesBeforeLayout() {
+    HtmlPdfEngine capped = new HtmlPdfEngine(EngineSettings.defaults().withMaxPages(3));
+    assertThat(HtmlPdfEngine.minimumPages(300, PageSetup.DEFAULT)).isGreaterThan(3);
+
+    assertThatThrownBy(() -> capped.render(Canvas.longTable(300))).hasMessage("document exceeds 3 pages");
+  }
+
+  @Test
+  void pageCapMessageUsesThousandsSeparators() {
+    // 20 tables of 10,000 rows each cannot fit 2,000 A4 pages: refused from the row count alone
+    assertThat(HtmlPdfEngine.minimumPages(200_000, PageSetup.DEFAULT)).isGreaterThan(2_000);
+    String[] tables = new String[20];
+    java.util.Arrays.fill(tables, block("table", "{\"loop\":\"items\",\"columns\":[{\"header\":\"N\",\"field\":\"n\"}]}"));
+    StringBuilder items = new StringBuilder("{\"items\":[");
+    for (int i = 0; i < 10_000; i++) items.append(i == 0 ? "" : ",").append("{\"n\":").append(i).append('}');
+    RenderInput huge = input(blocks(tables), items.append("]}").toString());
+
+    assertThatThrownBy(() -> engine.render(huge)).hasMessage("document exceeds 2,000 pages");
   }
 
   @Test
