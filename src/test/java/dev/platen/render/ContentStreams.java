@@ -63,6 +63,30 @@ final class ContentStreams {
     return false;
   }
 
+  /** Widths in points at which page 1 draws XObjects: the scale of the last {@code cm} before each {@code Do}. */
+  static List<Float> drawnWidths(byte[] pdf) {
+    List<Float> widths = new ArrayList<>();
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      List<Object> operands = new ArrayList<>();
+      float scale = 0;
+      for (Object token : new PDFStreamParser(doc.getPage(0)).parse()) {
+        if (token instanceof Operator op) {
+          if (op.getName().equals("cm") && operands.size() == 6 && operands.get(0) instanceof COSNumber a) {
+            scale = a.floatValue();
+          } else if (op.getName().equals("Do")) {
+            widths.add(scale);
+          }
+          operands.clear();
+        } else {
+          operands.add(token);
+        }
+      }
+      return widths;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** How often an operator occurs on all pages. */
   static int count(byte[] pdf, String operator) {
     int n = 0;

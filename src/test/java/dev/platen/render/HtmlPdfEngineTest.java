@@ -68,6 +68,24 @@ class HtmlPdfEngineTest {
   }
 
   @Test
+  void imagesKeepTheirDeclaredWidthEvenWhenLargerThanTheColumn() throws Exception {
+    java.awt.image.BufferedImage wide = new java.awt.image.BufferedImage(2400, 60,
+        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(wide, "png", png);
+    String src = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png.toByteArray());
+    JsonNode layout = blocks(block("image", "{\"src\":\"" + src + "\",\"width\":120}"),
+        block("image", "{\"src\":\"" + src + "\"}"));
+
+    var widths = ContentStreams.drawnWidths(engine.render(input(layout, "{}")));
+
+    // 120 CSS px = 90 pt; without a width the image shrinks to the A4 column (210 - 2 × 20 mm = 481.9 pt)
+    assertThat(widths).hasSize(2);
+    assertThat(widths.get(0)).isCloseTo(90f, within(0.5f));
+    assertThat(widths.get(1)).isCloseTo(481.9f, within(0.5f));
+  }
+
+  @Test
   void unknownPlaceholdersPrintNothingAndMarkupInDataStaysText() throws Exception {
     JsonNode layout = blocks(block("text", "{\"content\":\"[{{missing.path}}] {{note}}\"}"));
 
