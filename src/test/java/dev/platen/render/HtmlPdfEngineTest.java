@@ -152,6 +152,21 @@ class HtmlPdfEngineTest {
   }
 
   @Test
+  void concurrentRendersGiveTheSameBytesAsOne() throws Exception {
+    RenderInput input = new RenderInput(Canvas.longTable(60).layout(), Canvas.longTable(60).data(),
+        PageSetup.DEFAULT, "Concurrent", Canvas.DATE, true);
+    byte[] expected = engine.render(input);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      var results = new java.util.ArrayList<java.util.concurrent.Future<byte[]>>();
+      for (int i = 0; i < 12; i++) results.add(pool.submit(() -> engine.render(input)));
+      for (var result : results) assertThat(result.get()).isEqualTo(expected);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void metadataAndIdComeFromTheInput() throws Exception {
     RenderInput input = Canvas.longTable(3);
     RenderInput later = new RenderInput(input.layout(), input.data(), input.page(), input.title(),

@@ -75,6 +75,10 @@ class ImageFetchTest {
     switch (path) {
       case "/logo.png", "/counted.png", "/private.png" -> answer(ex, 200, PNG);
       case "/logo.svg" -> answer(ex, 200, SVG.getBytes(StandardCharsets.UTF_8));
+      case "/doctype.svg" -> answer(ex, 200, SVG.replace("<svg", "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
+          + "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n<svg").getBytes(StandardCharsets.UTF_8));
+      case "/entities.svg" -> answer(ex, 200, SVG.replace("<svg", "<!DOCTYPE svg [<!ENTITY x SYSTEM "
+          + "\"file:///etc/hostname\">]><svg").getBytes(StandardCharsets.UTF_8));
       case "/notes.txt" -> answer(ex, 200, "just text".getBytes(StandardCharsets.UTF_8));
       case "/huge.png" -> answer(ex, 200, new byte[64 * 1024]);
       case "/redirect-ok" -> redirect(ex, "/logo.png");
@@ -149,6 +153,21 @@ class ImageFetchTest {
 
     assertThat(formXObjects(pdf)).isGreaterThan(0);
     assertThat(ContentStreams.usesFillAnywhere(pdf, 0x33 / 255f, 0x66 / 255f, 0x99 / 255f)).isTrue();
+  }
+
+  @Test
+  void drawsSvgImagesThatCarryTheStandardDoctype() throws Exception {
+    byte[] pdf = trusting.render(imageDoc(base + "/doctype.svg"));
+
+    assertThat(ContentStreams.usesFillAnywhere(pdf, 0x33 / 255f, 0x66 / 255f, 0x99 / 255f)).isTrue();
+  }
+
+  @Test
+  void refusesSvgImagesThatDeclareEntities() {
+    String url = base + "/entities.svg";
+
+    assertThatThrownBy(() -> trusting.render(imageDoc(url)))
+        .hasMessage("image " + url + " is an SVG that declares entities, which is not allowed");
   }
 
   @Test

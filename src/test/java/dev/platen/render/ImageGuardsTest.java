@@ -50,6 +50,20 @@ class ImageGuardsTest {
   }
 
   @Test
+  void svgEntityDeclarationsAreRefusedEvenInPlainDataUris() {
+    ImageEmbedder embedder = new ImageEmbedder(new GuardedImageLoader(EngineSettings.defaults(),
+        AddressPolicy.of(EngineSettings.defaults())));
+    String evil = "data:image/svg+xml,%3C!DOCTYPE%20svg%20%5B%3C!ENTITY%20x%20SYSTEM%20%22file:///etc/passwd%22%3E%5D%3E"
+        + "%3Csvg%20xmlns=%22http://www.w3.org/2000/svg%22%3E%26x;%3C/svg%3E";
+    String fine = "data:image/svg+xml,%3Csvg%20xmlns=%22http://www.w3.org/2000/svg%22/%3E";
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> embedder.dataUri(evil))
+        .isInstanceOf(RenderException.class)
+        .hasMessage("image data:image/svg+xml,… is an SVG that declares entities, which is not allowed");
+    org.assertj.core.api.Assertions.assertThatCode(() -> embedder.dataUri(fine)).doesNotThrowAnyException();
+  }
+
+  @Test
   void limitsReadTheWayMessagesShowThem() {
     assertThat(Units.count(2000)).isEqualTo("2,000");
     assertThat(Units.bytes(10L * 1024 * 1024)).isEqualTo("10 MB");
