@@ -77,9 +77,7 @@ public final class HtmlPdfEngine implements PdfEngine {
       ImageEmbedder embedder = new ImageEmbedder(images);
       CanvasHtml.Result canvas = CanvasHtml.build(input, embedder);
       if (minimumPages(canvas.tableRows(), input.page()) > settings.maxPages()) throw tooManyPages();
-      String html = canvas.html();
-      boolean svg = embedder.embeddedSvg() || html.contains("<svg");
-      return layoutAndWrite(html, input, svg);
+      return layoutAndWrite(canvas.html(), input, embedder.embeddedSvg());
     } catch (RenderException e) {
       throw e;
     } catch (IOException | RuntimeException | StackOverflowError e) {
@@ -111,6 +109,8 @@ public final class HtmlPdfEngine implements PdfEngine {
       PDType0Font regular = PDType0Font.load(doc, faces.regular(), true);
       PDType0Font bold = PDType0Font.load(doc, faces.bold(), true);
       for (String family : FONT_FAMILIES) {
+        // no oblique face is bundled: italic text is set upright in DejaVu rather than in a fallback font that
+        // lacks most non-Latin glyphs
         for (FontStyle style : List.of(FontStyle.NORMAL, FontStyle.ITALIC)) {
           builder.useFont(new PDFontSupplier(regular), family, 400, style, true);
           builder.useFont(new PDFontSupplier(bold), family, 700, style, true);
@@ -164,7 +164,7 @@ public final class HtmlPdfEngine implements PdfEngine {
     return false;
   }
 
-  /** One line for the user: what went wrong, without class names of our internals or a stack trace. */
+  /** One line for the user: the first line of the message (or the exception type), never a stack trace. */
   static String shortReason(Throwable e) {
     if (e instanceof StackOverflowError) return "the layout is nested too deeply";
     String message = e.getMessage();
