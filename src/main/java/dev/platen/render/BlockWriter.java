@@ -13,12 +13,19 @@ final class BlockWriter {
   private final ImageSource images;
   private final ValueHtml values;
   private final LoopTable tables;
+  private final CodeBlocks codes;
 
   BlockWriter(JsonNode data, ImageSource images) {
     this.data = data;
     this.images = images;
     this.values = new ValueHtml(images);
     this.tables = new LoopTable(data, values);
+    this.codes = new CodeBlocks(data);
+  }
+
+  /** Rows written by all table blocks so far. */
+  long tableRows() {
+    return tables.rowsWritten();
   }
 
   void write(StringBuilder out, JsonNode block, String path) throws RenderException {
@@ -32,6 +39,11 @@ final class BlockWriter {
       case "table" -> tables.write(out, props, path);
       case "divider" -> divider(out, props);
       case "spacer" -> spacer(out, props);
+      case "button" -> button(out, props);
+      case "pageBreak" -> out.append("<div class=\"page-break\"></div>");
+      case "html" -> html(out, props);
+      case "qr" -> codes.qr(out, props, path);
+      case "barcode" -> codes.barcode(out, props, path);
       default -> throw new RenderException("unknown block type '" + shorten(type) + "' at " + path, false);
     }
   }
@@ -80,8 +92,12 @@ final class BlockWriter {
     StringBuilder wrapper = new StringBuilder();
     Css.put(wrapper, "text-align", Css.align(props.path("align")));
     StringBuilder size = new StringBuilder();
-    Css.put(size, "width", Css.length(props.path("width")));
+    String width = Css.length(props.path("width"));
+    Css.put(size, "width", width);
     Css.put(size, "height", Css.length(props.path("height")));
+    // only without a declared width: openhtmltopdf applies max-width to the intrinsic size and then ignores
+    // the declared one, so a large image given a small width would still fill the column
+    if (width == null) Css.put(size, "max-width", "100%");
     out.append("<div class=\"image\"").append(styleAttr(wrapper)).append('>');
     String href = string(props, "href");
     boolean linked = href != null && ValueHtml.isWebLink(Placeholders.fill(href, data));
@@ -105,6 +121,31 @@ final class BlockWriter {
   private static void spacer(StringBuilder out, JsonNode props) {
     String height = Css.length(props.path("height"));
     out.append("<div class=\"spacer\" style=\"height:").append(height == null ? "16px" : height).append("\"></div>");
+  }
+
+  /** A link styled as a button; without a usable http(s) or mailto target it is drawn as a plain label. */
+  private void button(StringBuilder out, JsonNode props) {
+    StringBuilder wrapper = new StringBuilder();
+    Css.put(wrapper, "text-align", Css.align(props.path("align")));
+    StringBuilder style = new StringBuilder();
+    Css.put(style, "background-color", Css.color(props.path("backgroundColor")));
+    Css.put(style, "color", Css.color(props.path("color")));
+    String href = fill(props, "href").trim();
+    boolean linked = ValueHtml.isWebLink(href) || href.regionMatches(true, 0, "mailto:", 0, 7);
+    out.append("<div class=\"button-block\"").append(styleAttr(wrapper)).append('>');
+    out.append(linked ? "<a class=\"button\" href=\"" + Html.escape(href) + "\"" : "<span class=\"button\"")
+        .append(styleAttr(style)).append('>')
+        .append(Html.escape(fill(props, "label")))
+        .append(linked ? "</a>" : "</span>")
+        .append("</div>");
+  }
+
+  /** Raw markup from the author; placeholder values are escaped before the whole fragment is cleaned. */
+  private void html(StringBuilder out, JsonNode props) {
+    String raw = string(props, "html");
+    if (raw == null) raw = string(props, "content");
+    String filled = raw == null ? "" : Placeholders.fill(raw, data, Html::escape);
+    out.append("<div class=\"html\">").append(HtmlFragment.sanitize(filled)).append("</div>");
   }
 
   private String fill(JsonNode props, String field) {

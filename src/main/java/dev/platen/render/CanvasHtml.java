@@ -20,13 +20,19 @@ final class CanvasHtml {
     this.printBackground = printBackground;
   }
 
+  /**
+   * The XHTML for one render, with the number of loop-table rows in it (a cheap lower bound on the page count,
+   * checked before layout).
+   */
+  record Result(String html, long tableRows) {}
+
   /** The complete XHTML document for one render. */
-  static String build(RenderInput input, ImageSource images) throws RenderException {
+  static Result build(RenderInput input, ImageSource images) throws RenderException {
     JsonNode layout = input.layout();
     if (layout == null || !layout.isObject()) throw new RenderException("the template has no layout", false);
     PageSetup page = input.page() == null ? PageSetup.DEFAULT : input.page();
     CanvasHtml html = new CanvasHtml(input.data(), images, page.printBackground());
-    return html.document(layout, title(input), page);
+    return new Result(html.document(layout, title(input), page), html.blocks.tableRows());
   }
 
   /** The document title: the render's own, else the layout's {@code meta.title}. */

@@ -37,9 +37,17 @@ final class DocumentCss {
         word-wrap: break-word; }
       table.loop .num { text-align: right; }
       div.image { margin: 0 0 6pt 0; }
-      img { max-width: 100%; }
+      img.value { max-width: 100%; }
+      div.html img { max-width: 100%; }
       div.divider { margin: 6pt 0; height: 0; }
       a { color: #1a56b0; }
+      div.button-block { margin: 0 0 6pt 0; }
+      a.button, span.button { display: inline-block; padding: 5pt 14pt; background-color: #1a56b0;
+        color: #ffffff; text-decoration: none; font-weight: bold; border-radius: 3pt; }
+      div.page-break { page-break-after: always; height: 0; margin: 0; padding: 0; }
+      div.code { margin: 0 0 6pt 0; }
+      div.code-text { font-size: 9pt; letter-spacing: 1pt; }
+      div.html { margin: 0 0 6pt 0; }
       """;
 
   private static final String NO_BACKGROUNDS = """

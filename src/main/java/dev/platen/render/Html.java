@@ -36,6 +36,20 @@ final class Html {
     return escaped.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "<br/>");
   }
 
+  /** The text unchanged except for code points XML 1.0 forbids, for markup that is escaped elsewhere. */
+  static String withoutXmlInvalidChars(String s) {
+    if (s == null) return "";
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      int next = i + Character.charCount(cp);
+      if (!allowedInXml(cp) && out == null) out = new StringBuilder(s.length()).append(s, 0, i);
+      if (out != null && allowedInXml(cp)) out.appendCodePoint(cp);
+      i = next;
+    }
+    return out == null ? s : out.toString();
+  }
+
   private static boolean allowedInXml(int cp) {
     return cp == '\t' || cp == '\n' || cp == '\r'
         || (cp >= 0x20 && cp <= 0xD7FF)

@@ -37,6 +37,8 @@ public final class HtmlPdfEngine implements PdfEngine {
   /** Generic names map to the bundled face too, so markup asking for any other family still gets DejaVu. */
   private static final List<String> FONT_FAMILIES = List.of(DocumentCss.FONT_FAMILY, "sans-serif", "serif");
   private static final String BASE_URI = "about:blank";
+  /** A loop-table row is 10 pt text at 1.35 line height plus 6 pt padding, about 20 pt; 12 pt is a safe floor. */
+  private static final double MIN_ROW_HEIGHT_PT = 12;
 
   private static final BiPredicate<String, ExternalResourceType> DATA_URIS_ONLY =
       (uri, type) -> uri != null && uri.regionMatches(true, 0, "data:", 0, 5);
@@ -73,9 +75,9 @@ public final class HtmlPdfEngine implements PdfEngine {
     Objects.requireNonNull(input, "input");
     try {
       ImageEmbedder embedder = new ImageEmbedder(images);
-      String html = CanvasHtml.build(input, embedder);
-      boolean svg = embedder.embeddedSvg() || html.contains("<svg");
-      return layoutAndWrite(html, input, svg);
+      CanvasHtml.Result canvas = CanvasHtml.build(input, embedder);
+      if (minimumPages(canvas.tableRows(), input.page()) > settings.maxPages()) throw tooManyPages();
+      return layoutAndWrite(canvas.html(), input, embedder.embeddedSvg());
     } catch (RenderException e) {
       throw e;
     } catch (IOException | RuntimeException | StackOverflowError e) {
@@ -107,6 +109,8 @@ public final class HtmlPdfEngine implements PdfEngine {
       PDType0Font regular = PDType0Font.load(doc, faces.regular(), true);
       PDType0Font bold = PDType0Font.load(doc, faces.bold(), true);
       for (String family : FONT_FAMILIES) {
+        // no oblique face is bundled: italic text is set upright in DejaVu rather than in a fallback font that
+        // lacks most non-Latin glyphs
         for (FontStyle style : List.of(FontStyle.NORMAL, FontStyle.ITALIC)) {
           builder.useFont(new PDFontSupplier(regular), family, 400, style, true);
           builder.useFont(new PDFontSupplier(bold), family, 700, style, true);
@@ -116,9 +120,7 @@ public final class HtmlPdfEngine implements PdfEngine {
         renderer.layout();
         // the page count is known after layout, before any page is drawn: refuse a runaway document cheaply
         int pages = renderer.getRootBox().getLayer().getPages().size();
-        if (pages > settings.maxPages()) {
-          throw new RenderException("document exceeds " + Units.count(settings.maxPages()) + " pages", false);
-        }
+        if (pages > settings.maxPages()) throw tooManyPages();
         renderer.createPDFWithoutClosing();
         if (input.watermark()) Watermark.stamp(doc, bold);
         Instant date = input.documentDate();
@@ -128,6 +130,22 @@ public final class HtmlPdfEngine implements PdfEngine {
         return out.toByteArray();
       }
     }
+  }
+
+  private RenderException tooManyPages() {
+    return new RenderException("document exceeds " + Units.count(settings.maxPages()) + " pages", false);
+  }
+
+  /**
+   * Pages the loop tables need at the very least, assuming rows far shorter than the style sheet allows and no
+   * margins. Layout cost grows with the page count, so a document of, say, twenty 10,000-row tables is refused
+   * here instead of after laying out thousands of pages.
+   */
+  static long minimumPages(long tableRows, PageSetup page) {
+    PageSetup p = page == null ? PageSetup.DEFAULT : page;
+    double[] mm = DocumentCss.paperMillimetres(p.format());
+    double heightPt = (p.landscape() ? mm[0] : mm[1]) * 72 / 25.4;
+    return (long) Math.floor(tableRows * MIN_ROW_HEIGHT_PT / heightPt);
   }
 
   static boolean containsRtl(String s) {
@@ -146,7 +164,7 @@ public final class HtmlPdfEngine implements PdfEngine {
     return false;
   }
 
-  /** One line for the user: what went wrong, without class names of our internals or a stack trace. */
+  /** One line for the user: the first line of the message (or the exception type), never a stack trace. */
   static String shortReason(Throwable e) {
     if (e instanceof StackOverflowError) return "the layout is nested too deeply";
     String message = e.getMessage();

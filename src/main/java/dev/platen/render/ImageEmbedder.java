@@ -1,5 +1,6 @@
 package dev.platen.render;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -35,10 +36,28 @@ final class ImageEmbedder implements ImageSource {
   }
 
   private String fetched(String url) throws RenderException {
-    byte[] bytes = loader.fetch(url);
+    return checked(url, loader.fetch(url));
+  }
+
+  private String checked(String shown, byte[] bytes) throws RenderException {
     String mime = sniff(bytes);
-    if (mime == null) throw new RenderException("image " + url + " " + NOT_AN_IMAGE, false);
+    if (mime == null) throw new RenderException("image " + shown + " " + NOT_AN_IMAGE, false);
+    if (mime.equals("image/svg+xml")) refuseEntities(shown, bytes);
     return encode(mime, bytes);
+  }
+
+  /**
+   * Refuses SVGs that declare entities (a DOCTYPE with an internal subset): the classic way to make an XML parser
+   * read local files or expand into gigabytes. Plain DOCTYPEs, common in editor exports, pass.
+   */
+  static void refuseEntities(String shown, byte[] svg) throws RenderException {
+    String text = new String(svg, StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT);
+    int doctype = text.indexOf("<!DOCTYPE");
+    int end = doctype < 0 ? -1 : text.indexOf('>', doctype);
+    int subset = doctype < 0 ? -1 : text.indexOf('[', doctype);
+    if (text.contains("<!ENTITY") || (doctype >= 0 && (end < 0 || (subset >= 0 && subset < end)))) {
+      throw new RenderException("image " + shown + " is an SVG that declares entities, which is not allowed", false);
+    }
   }
 
   private String checkedDataUri(String uri) throws RenderException {
@@ -58,13 +77,18 @@ final class ImageEmbedder implements ImageSource {
       } catch (IllegalArgumentException e) {
         throw new RenderException("image " + shown + ",… is not valid base64", false);
       }
-      String mime = sniff(bytes);
-      if (mime == null) throw new RenderException("image " + shown + ",… " + NOT_AN_IMAGE, false);
-      return encode(mime, bytes);
+      return checked(shown + ",…", bytes);
     }
     if (lowerHeader.startsWith("data:image/svg+xml")) {
       if (payload > loader.maxBytes()) {
         throw new RenderException("image " + shown + ",… exceeds " + Units.bytes(loader.maxBytes()), false);
+      }
+      try {
+        // '+' decodes to a space here, which does not matter: the text is only searched for entity declarations
+        String svg = URLDecoder.decode(uri.substring(comma + 1), StandardCharsets.UTF_8);
+        refuseEntities(shown + ",…", svg.getBytes(StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        throw new RenderException("image " + shown + ",… is not a valid data: URI", false);
       }
       embeddedSvg = true;
       return uri;

@@ -17,6 +17,7 @@ final class LoopTable {
 
   private final JsonNode data;
   private final ValueHtml values;
+  private long rowsWritten;
 
   LoopTable(JsonNode data, ValueHtml values) {
     this.data = data;
@@ -31,10 +32,15 @@ final class LoopTable {
     }
   }
 
+  long rowsWritten() {
+    return rowsWritten;
+  }
+
   void write(StringBuilder out, JsonNode props, String path) throws RenderException {
     List<Column> columns = columns(props, path);
     if (columns.isEmpty()) return;
     List<JsonNode> rows = rows(props, path);
+    rowsWritten += rows.size();
     out.append("<table class=\"loop\"><thead><tr>");
     for (Column c : columns) {
       StringBuilder style = new StringBuilder();

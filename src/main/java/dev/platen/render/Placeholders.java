@@ -1,5 +1,6 @@
 package dev.platen.render;
 
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -16,12 +17,17 @@ final class Placeholders {
 
   /** The text with every placeholder replaced by the scalar it names (unescaped: callers escape). */
   static String fill(String template, JsonNode data) {
+    return fill(template, data, UnaryOperator.identity());
+  }
+
+  /** As {@link #fill(String, JsonNode)}, passing each value through {@code encode} (for values put into markup). */
+  static String fill(String template, JsonNode data, UnaryOperator<String> encode) {
     if (template == null || template.indexOf("{{") < 0) return template == null ? "" : template;
     Matcher m = PLACEHOLDER.matcher(template);
     StringBuilder out = new StringBuilder(template.length() + 32);
     while (m.find()) {
       m.appendReplacement(out, "");
-      out.append(scalarText(lookup(data, m.group(1))));
+      out.append(encode.apply(scalarText(lookup(data, m.group(1)))));
     }
     m.appendTail(out);
     return out.toString();

@@ -68,6 +68,24 @@ class HtmlPdfEngineTest {
   }
 
   @Test
+  void imagesKeepTheirDeclaredWidthEvenWhenLargerThanTheColumn() throws Exception {
+    java.awt.image.BufferedImage wide = new java.awt.image.BufferedImage(2400, 60,
+        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(wide, "png", png);
+    String src = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png.toByteArray());
+    JsonNode layout = blocks(block("image", "{\"src\":\"" + src + "\",\"width\":120}"),
+        block("image", "{\"src\":\"" + src + "\"}"));
+
+    var widths = ContentStreams.drawnWidths(engine.render(input(layout, "{}")));
+
+    // 120 CSS px = 90 pt; without a width the image shrinks to the A4 column (210 - 2 × 20 mm = 481.9 pt)
+    assertThat(widths).hasSize(2);
+    assertThat(widths.get(0)).isCloseTo(90f, within(0.5f));
+    assertThat(widths.get(1)).isCloseTo(481.9f, within(0.5f));
+  }
+
+  @Test
   void unknownPlaceholdersPrintNothingAndMarkupInDataStaysText() throws Exception {
     JsonNode layout = blocks(block("text", "{\"content\":\"[{{missing.path}}] {{note}}\"}"));
 
@@ -134,6 +152,21 @@ class HtmlPdfEngineTest {
   }
 
   @Test
+  void concurrentRendersGiveTheSameBytesAsOne() throws Exception {
+    RenderInput input = new RenderInput(Canvas.longTable(60).layout(), Canvas.longTable(60).data(),
+        PageSetup.DEFAULT, "Concurrent", Canvas.DATE, true);
+    byte[] expected = engine.render(input);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      var results = new java.util.ArrayList<java.util.concurrent.Future<byte[]>>();
+      for (int i = 0; i < 12; i++) results.add(pool.submit(() -> engine.render(input)));
+      for (var result : results) assertThat(result.get()).isEqualTo(expected);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void metadataAndIdComeFromTheInput() throws Exception {
     RenderInput input = Canvas.longTable(3);
     RenderInput later = new RenderInput(input.layout(), input.data(), input.page(), input.title(),
@@ -185,13 +218,37 @@ class HtmlPdfEngineTest {
   }
 
   @Test
-  void pageCapRefusesLongDocuments() {
+  void pageCapRefusesLongDocumentsAfterLayout() throws Exception {
     HtmlPdfEngine capped = new HtmlPdfEngine(EngineSettings.defaults().withMaxPages(3));
+    RenderInput input = Canvas.longTable(140);
+    assertThat(HtmlPdfEngine.minimumPages(140, PageSetup.DEFAULT)).isLessThanOrEqualTo(3); // not the estimate
+    assertThat(Pdfs.pageCount(engine.render(input))).isGreaterThan(3);
 
-    assertThatThrownBy(() -> capped.render(Canvas.longTable(300)))
+    assertThatThrownBy(() -> capped.render(input))
         .isInstanceOf(RenderException.class)
         .hasMessage("document exceeds 3 pages")
         .satisfies(e -> assertThat(((RenderException) e).retryable()).isFalse());
+  }
+
+  @Test
+  void pageCapRefusesHugeTablesBeforeLayout() {
+    HtmlPdfEngine capped = new HtmlPdfEngine(EngineSettings.defaults().withMaxPages(3));
+    assertThat(HtmlPdfEngine.minimumPages(300, PageSetup.DEFAULT)).isGreaterThan(3);
+
+    assertThatThrownBy(() -> capped.render(Canvas.longTable(300))).hasMessage("document exceeds 3 pages");
+  }
+
+  @Test
+  void pageCapMessageUsesThousandsSeparators() {
+    // 20 tables of 10,000 rows each cannot fit 2,000 A4 pages: refused from the row count alone
+    assertThat(HtmlPdfEngine.minimumPages(200_000, PageSetup.DEFAULT)).isGreaterThan(2_000);
+    String[] tables = new String[20];
+    java.util.Arrays.fill(tables, block("table", "{\"loop\":\"items\",\"columns\":[{\"header\":\"N\",\"field\":\"n\"}]}"));
+    StringBuilder items = new StringBuilder("{\"items\":[");
+    for (int i = 0; i < 10_000; i++) items.append(i == 0 ? "" : ",").append("{\"n\":").append(i).append('}');
+    RenderInput huge = input(blocks(tables), items.append("]}").toString());
+
+    assertThatThrownBy(() -> engine.render(huge)).hasMessage("document exceeds 2,000 pages");
   }
 
   @Test
