@@ -75,9 +75,9 @@ public final class Platen implements AutoCloseable {
     if (config.runsWorkers()) {
       HtmlPdfEngine engine = new HtmlPdfEngine(new EngineSettings(config.allowPrivateFetch(), config.maxPages(),
           Duration.ofSeconds(10), 10L << 20));
-      Thread.ofPlatform().name("engine-warmup").daemon(true).start(engine::warmUp);
       workers = new WorkerPool(renders, engine, blobs, json, new WorkerPool.Settings(config.renderThreads(),
           config.leaseMs(), config.renderTimeoutMs(), "worker-" + Ids.token(6), RetryPolicy.DEFAULT));
+      workers.warmUp(engine::warmUp);
       workers.start();
     }
     HttpApi http = null;

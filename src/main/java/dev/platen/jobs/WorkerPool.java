@@ -69,6 +69,29 @@ public final class WorkerPool implements AutoCloseable {
     heartbeats.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Runs {@code task} once on every render thread before they take work, so per-thread state (parsed fonts, the
+   * JIT-compiled layout path) is ready and the first real render is not the slow one.
+   */
+  public void warmUp(Runnable task) {
+    int n = settings.threads();
+    java.util.concurrent.CountDownLatch allStarted = new java.util.concurrent.CountDownLatch(n);
+    for (int i = 0; i < n; i++) {
+      renderThreads.submit(() -> {
+        // holding each thread until all have started guarantees one warm-up per distinct thread
+        allStarted.countDown();
+        try {
+          allStarted.await();
+          task.run();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+          log.warn("engine warm-up failed: {}", e.toString());
+        }
+      });
+    }
+  }
+
   /** Wakes idle claim loops: a render was just queued in this process. */
   public void wake() {
     synchronized (signal) {
