@@ -84,6 +84,32 @@ class CrashRecoveryTest {
         n, statusAtKill, n, n);
   }
 
+  @Test
+  void sigtermLeavesNothingRenderingAndARestartFinishesTheRest(@TempDir Path dir) throws Exception {
+    int port = TestServer.freePort();
+    List<String> ids = new ArrayList<>();
+    try (ServerProcess a = ServerProcess.start(dir, port, KEY, Map.of("PLATEN_RENDER_THREADS", "2"))) {
+      send(a, "PUT", "/v1/templates/note", Map.of("name", "Note", "manifest", Map.of(
+          "variables", List.of(Map.of("key", "text", "dataType", "text")), "loops", List.of())));
+      for (int i = 0; i < 100; i++) {
+        Res r = send(a, "POST", "/v1/templates/note/render", Map.of("data", Map.of("text", "note " + i)));
+        assertThat(r.status()).isEqualTo(202);
+        ids.add(r.json().path("id").asString());
+      }
+      assertThat(a.terminate()).as("exit code after SIGTERM").isIn(0, 143);
+    }
+    try (Database db = Database.sqlite(dir.resolve("platen.db"))) {
+      int rendering = db.jdbi().withHandle(h -> h.createQuery(
+          "SELECT COUNT(*) FROM renders WHERE status = 'rendering'").mapTo(Integer.class).one());
+      assertThat(rendering).isZero();
+    }
+    try (ServerProcess b = ServerProcess.start(dir, port, KEY, Map.of())) {
+      for (String id : ids) {
+        assertThat(awaitTerminal(b, id, Duration.ofSeconds(60)).path("status").asString()).isEqualTo("succeeded");
+      }
+    }
+  }
+
   static Res send(ServerProcess s, String method, String path, Object body) {
     return TestServer.send(HttpRequest.newBuilder(URI.create(s.baseUrl + path))
         .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
