@@ -61,7 +61,8 @@ public final class Database implements AutoCloseable {
     try {
       Flyway.configure()
           .dataSource(ds)
-          .locations("classpath:db/migration/" + (vendor == Vendor.SQLITE ? "sqlite" : "postgresql"))
+          // One schema serves both while the SQL stays portable; add db/migration/<vendor> locations when it diverges.
+          .locations("classpath:db/migration/common")
           .load()
           .migrate();
     } catch (RuntimeException e) {
