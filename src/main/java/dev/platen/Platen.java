@@ -7,6 +7,7 @@ import dev.platen.auth.Authenticator;
 import dev.platen.auth.KeyCipher;
 import dev.platen.blob.BlobStore;
 import dev.platen.blob.FileBlobStore;
+import dev.platen.blob.S3BlobStore;
 import dev.platen.config.Config;
 import dev.platen.config.ConfigException;
 import dev.platen.jobs.RetryPolicy;
@@ -37,9 +38,11 @@ public final class Platen implements AutoCloseable {
   private final WorkerPool workers;
   private final HttpApi http;
   private final RenderStore renders;
+  private final BlobStore blobs;
   private boolean closed;
 
-  private Platen(Database db, WorkerPool workers, HttpApi http, RenderStore renders) {
+  private Platen(Database db, WorkerPool workers, HttpApi http, RenderStore renders, BlobStore blobs) {
+    this.blobs = blobs;
     this.db = db;
     this.workers = workers;
     this.http = http;
@@ -47,9 +50,6 @@ public final class Platen implements AutoCloseable {
   }
 
   public static Platen start(Config config, PrintStream console) {
-    if (config.blobStore() == Config.BlobStoreKind.S3) {
-      throw new ConfigException("PLATEN_BLOB_STORE=s3 is not available in this build yet; use file");
-    }
     JsonMapper json = Json.newMapper();
     Database db = config.usesPostgres()
         ? Database.postgres(config.databaseUrl(), config.databaseUser(), config.databasePassword(),
@@ -59,11 +59,24 @@ public final class Platen implements AutoCloseable {
     TemplateStore templates = new TemplateStore(db);
     RenderStore renders = new RenderStore(db);
     BlobStore blobs;
-    try {
-      blobs = new FileBlobStore(config.dataDir().resolve("files"));
-    } catch (IOException e) {
-      db.close();
-      throw new ConfigException("PLATEN_DATA_DIR " + config.dataDir() + " is not writable: " + e.getMessage());
+    if (config.blobStore() == Config.BlobStoreKind.S3) {
+      Config.S3 s3 = config.s3();
+      S3BlobStore store = new S3BlobStore(s3.endpoint(), s3.region(), s3.bucket(), s3.accessKey(), s3.secretKey());
+      try {
+        store.verifyBucket();
+      } catch (IOException e) {
+        store.close();
+        db.close();
+        throw new ConfigException("PLATEN_S3_BUCKET " + e.getMessage());
+      }
+      blobs = store;
+    } else {
+      try {
+        blobs = new FileBlobStore(config.dataDir().resolve("files"));
+      } catch (IOException e) {
+        db.close();
+        throw new ConfigException("PLATEN_DATA_DIR " + config.dataDir() + " is not writable: " + e.getMessage());
+      }
     }
     bootstrap(projects, config, console);
 
@@ -86,11 +99,12 @@ public final class Platen implements AutoCloseable {
       Authenticator auth = new Authenticator(projects, config.adminKey());
       KeyCipher cipher = config.adminKey() == null ? null : new KeyCipher(config.adminKey());
       http = new HttpApi(new HttpApi.Deps(projects, templates, renders, blobs, auth, cipher, json,
-          config.publicUrl(), config.maxQueueDepth(), w == null ? () -> {} : w::wake, db::healthy))
+          config.publicUrl(), config.s3() == null ? null : config.s3().publicBaseUrl(), config.maxQueueDepth(),
+          w == null ? () -> { } : w::wake, db::healthy))
           .start(config.port());
       log.info("Platen listening on http://localhost:{} (public URL {})", http.port(), config.publicUrl());
     }
-    return new Platen(db, workers, http, renders);
+    return new Platen(db, workers, http, renders, blobs);
   }
 
   /** On an empty database: a default project with a live and a test key, printed once. */
@@ -128,6 +142,13 @@ public final class Platen implements AutoCloseable {
     closed = true;
     if (http != null) http.stop();
     if (workers != null) workers.stop(SHUTDOWN_GRACE_MS);
+    if (blobs instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        log.warn("closing the blob store failed: {}", e.toString());
+      }
+    }
     db.close();
   }
 }

@@ -17,13 +17,14 @@ public final class HttpApi {
   private final Routes routes;
 
   public record Deps(ProjectStore projects, TemplateStore templates, RenderStore renders, BlobStore blobs,
-      Authenticator auth, KeyCipher cipher, JsonMapper json, String publicUrl, int maxQueueDepth,
+      Authenticator auth, KeyCipher cipher, JsonMapper json, String publicUrl, String blobPublicBaseUrl,
+      int maxQueueDepth,
       Runnable onQueued, BooleanSupplier databaseUp) {}
 
   public HttpApi(Deps d) {
     Bodies out = new Bodies(d.json());
     ApiErrors errors = new ApiErrors(d.json());
-    RenderViews views = new RenderViews(d.publicUrl());
+    RenderViews views = new RenderViews(d.publicUrl(), d.blobPublicBaseUrl());
     this.routes = new Routes(d.auth(),
         new TemplatesApi(d.templates(), d.json(), out),
         new RendersApi(d.templates(), d.renders(), d.blobs(), d.json(), out, views, d.maxQueueDepth(),

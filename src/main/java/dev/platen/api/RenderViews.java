@@ -10,9 +10,12 @@ import java.util.Map;
 /** The render shapes of the contract, with absolute URLs under the public base URL. */
 final class RenderViews {
   private final String publicUrl;
+  private final String blobPublicBaseUrl;
 
-  RenderViews(String publicUrl) {
+  /** @param blobPublicBaseUrl where the blob store serves objects publicly (a public bucket or CDN), or null */
+  RenderViews(String publicUrl, String blobPublicBaseUrl) {
     this.publicUrl = publicUrl;
+    this.blobPublicBaseUrl = blobPublicBaseUrl;
   }
 
   String pollUrl(String id) {
@@ -22,8 +25,17 @@ final class RenderViews {
   /** Public, permanent and unguessable: the token carries 192 random bits; the last segment is the file name. */
   String downloadUrl(RenderRow r) {
     if (r.status() != RenderStatus.SUCCEEDED) return null;
+    if (blobPublicBaseUrl != null && r.blobKey() != null) {
+      StringBuilder url = new StringBuilder(blobPublicBaseUrl);
+      for (String segment : r.blobKey().split("/")) url.append('/').append(encode(segment));
+      return url.toString();
+    }
     return publicUrl + "/files/" + r.id() + "/" + r.downloadToken() + "/"
-        + URLEncoder.encode(r.filename(), StandardCharsets.UTF_8).replace("+", "%20");
+        + encode(r.filename());
+  }
+
+  private static String encode(String segment) {
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /** Answer of POST …/render (fresh or replayed): six fields. */

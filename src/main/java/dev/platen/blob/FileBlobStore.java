@@ -24,7 +24,9 @@ public final class FileBlobStore implements BlobStore {
 
   private Path resolve(String key) {
     Path p = root.resolve(key).normalize();
-    if (!p.startsWith(root) || key.contains("..")) throw new IllegalArgumentException("bad blob key " + key);
+    if (!p.startsWith(root) || java.util.Arrays.asList(key.split("/")).contains("..")) {
+      throw new IllegalArgumentException("bad blob key " + key);
+    }
     return p;
   }
 

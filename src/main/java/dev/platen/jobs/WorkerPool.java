@@ -130,7 +130,7 @@ public final class WorkerPool implements AutoCloseable {
     inFlight.put(job.renderId(), job);
     try {
       byte[] pdf = renderWithTimeout(job);
-      String key = "renders/" + job.projectId() + "/" + job.renderId() + ".pdf";
+      String key = blobKey(job);
       try {
         blobs.put(key, pdf);
       } catch (Exception e) {
@@ -179,6 +179,14 @@ public final class WorkerPool implements AutoCloseable {
       log.error("render {} crashed in the engine", job.renderId(), e.getCause());
       throw new RenderException("the document could not be rendered (internal engine error)", false, e.getCause());
     }
+  }
+
+  /**
+   * Where a render's PDF is stored. The key carries the download token and ends with the file name, so a public
+   * bucket can serve it directly at an unguessable, permanent address.
+   */
+  public static String blobKey(RenderJob job) {
+    return "renders/" + job.projectId() + "/" + job.renderId() + "/" + job.downloadToken() + "/" + job.filename();
   }
 
   /** Reads the normalised pageConfig stored with a template version. */

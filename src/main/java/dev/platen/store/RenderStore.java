@@ -109,13 +109,13 @@ public final class RenderStore implements RenderQueue {
       if (claimed.isEmpty()) return Optional.<RenderJob>empty();
       String[] c = claimed.get();
       recordAttempt(h, c[0], Integer.parseInt(c[2]), workerId, now);
-      return h.createQuery("SELECT r.id, r.project_id, r.data, r.watermark, r.filename, v.name, v.layout, "
-              + "v.page_config, v.published_at, r.created_at FROM renders r "
+      return h.createQuery("SELECT r.id, r.project_id, r.data, r.watermark, r.filename, r.download_token, "
+              + "v.name, v.layout, v.page_config, v.published_at, r.created_at FROM renders r "
               + "JOIN template_versions v ON v.id = r.template_version_id WHERE r.id = :id")
           .bind("id", c[0])
           .map((rs, ctx) -> new RenderJob(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-              rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9), rs.getLong(10),
-              Long.parseLong(c[1]), Integer.parseInt(c[2])))
+              rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getLong(10),
+              rs.getLong(11), Long.parseLong(c[1]), Integer.parseInt(c[2])))
           .findOne();
     });
   }

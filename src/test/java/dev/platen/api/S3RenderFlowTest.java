@@ -1,0 +1,45 @@
+package dev.platen.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.platen.testing.Pdfs;
+import dev.platen.testing.S3Proxy;
+import dev.platen.testing.TestServer;
+import dev.platen.testing.TestServer.Res;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** Renders stored in an S3-compatible bucket and served from its public address. */
+class S3RenderFlowTest {
+
+  @Test
+  void pdfsLandInTheBucketAndDownloadFromItsPublicUrl(@TempDir Path dir) {
+    try (S3Proxy s3 = S3Proxy.start(dir)) {
+      s3.createBucket("platen-pdfs");
+      Map<String, String> env = Map.of("PLATEN_BLOB_STORE", "s3", "PLATEN_S3_ENDPOINT", s3.endpoint,
+          "PLATEN_S3_BUCKET", "platen-pdfs", "PLATEN_S3_ACCESS_KEY", S3Proxy.ACCESS_KEY,
+          "PLATEN_S3_SECRET_KEY", S3Proxy.SECRET_KEY, "PLATEN_S3_PUBLIC_BASE_URL", s3.endpoint + "/platen-pdfs");
+      try (TestServer s = TestServer.start(dir.resolve("data"), env)) {
+        s.put("/v1/templates/memo", s.liveKey, Map.of("name", "Memo", "manifest", Map.of(
+            "variables", List.of(Map.of("key", "text", "label", "Text", "dataType", "text")), "loops", List.of())));
+        Res r = s.post("/v1/templates/memo/render", s.liveKey, Map.of("data", Map.of("text", "Stored in S3"),
+            "options", Map.of("filename", "memo one")));
+        JsonNode done = s.awaitTerminal(r.json().path("id").asString(), s.liveKey, Duration.ofSeconds(30));
+        assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("succeeded");
+        String url = done.path("downloadUrl").asString();
+        assertThat(url).startsWith(s3.endpoint + "/platen-pdfs/renders/").endsWith("/memo%20one.pdf");
+        Res pub = s.get(url, null);
+        assertThat(pub.status()).isEqualTo(200);
+        assertThat(Pdfs.text(pub.body())).contains("Stored in S3");
+        Res priv = s.get("/v1/renders/" + done.path("id").asString() + "/download", s.liveKey);
+        assertThat(priv.status()).isEqualTo(200);
+        assertThat(priv.body()).isEqualTo(pub.body());
+      }
+    }
+  }
+}
