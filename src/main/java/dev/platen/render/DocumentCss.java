@@ -14,7 +14,7 @@ final class DocumentCss {
 
   private static final String BASE = """
       html, body { margin: 0; padding: 0; }
-      body { font-family: 'DejaVu Sans'; font-size: 10pt; line-height: 1.35; color: #111111; }
+      body { font-family: 'DejaVu Sans', 'Droid Sans Fallback'; font-size: 10pt; line-height: 1.35; color: #111111; }
       h1 { font-size: 20pt; margin: 0 0 8pt 0; }
       h2 { font-size: 16pt; margin: 0 0 6pt 0; }
       h3 { font-size: 13pt; margin: 0 0 5pt 0; }
@@ -86,7 +86,7 @@ final class DocumentCss {
         : """
           @bottom-center {
             content: "Page " counter(page) " of " counter(pages);
-            font-family: 'DejaVu Sans'; font-size: 8pt; color: #555555;
+            font-family: 'DejaVu Sans', 'Droid Sans Fallback'; font-size: 8pt; color: #555555;
           }""";
     return String.format(Locale.ROOT, """
         @page {
