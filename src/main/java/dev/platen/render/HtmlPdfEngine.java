@@ -93,6 +93,8 @@ public final class HtmlPdfEngine implements PdfEngine {
       builder.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
           BatikSVGDrawer.SvgExternalResourceMode.SECURE));
     }
+    boolean pdfa = input.page() != null && input.page().pdfa();
+    if (pdfa) PdfIdentity.pdfA(builder);
     if (containsRtl(html)) {
       // ICU bidi roughly doubles the cost of a small page, so only documents that need it pay for it
       builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
@@ -110,7 +112,8 @@ public final class HtmlPdfEngine implements PdfEngine {
         renderer.createPDFWithoutClosing();
         if (input.watermark()) Watermark.stamp(doc, bold);
         Instant date = input.documentDate();
-        PdfIdentity.apply(doc, CanvasHtml.title(input), date, PdfIdentity.digest(html, input.watermark(), date));
+        PdfIdentity.apply(doc, CanvasHtml.title(input), date, PdfIdentity.digest(html, input.watermark(), date, pdfa),
+            pdfa);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         doc.save(out);
         return out.toByteArray();
