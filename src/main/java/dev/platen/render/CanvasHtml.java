@@ -46,6 +46,12 @@ final class CanvasHtml {
     JsonNode footer = layout.path("footer");
     boolean hasHeader = header.isArray() || header.isObject();
     boolean hasFooter = footer.isArray() || footer.isObject();
+    for (String field : new String[] {"header", "footer"}) {
+      JsonNode v = layout.path(field);
+      if (!v.isMissingNode() && !v.isNull() && !v.isArray() && !v.isObject()) {
+        throw new RenderException("invalid layout: " + field + " is not a list of blocks or a section", false);
+      }
+    }
     out.append("<html><head><meta charset=\"utf-8\"/><title>").append(Html.escape(title)).append("</title><style>")
         .append(DocumentCss.of(page, hasHeader, hasFooter))
         .append("</style></head><body>");

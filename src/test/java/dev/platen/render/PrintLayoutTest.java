@@ -128,6 +128,14 @@ class PrintLayoutTest {
     }
   }
 
+  @Test
+  void aHeaderThatIsNeitherBlocksNorASectionFailsTheRender() {
+    JsonNode layout = json("{\"version\":1,\"header\":\"ACME\",\"sections\":[]}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.render(input(layout, "{}")))
+        .isInstanceOf(RenderException.class)
+        .hasMessage("invalid layout: header is not a list of blocks or a section");
+  }
+
   static int pageOf(List<String> pages, String text) {
     for (int i = 0; i < pages.size(); i++) {
       if (pages.get(i).contains(text)) return i;
