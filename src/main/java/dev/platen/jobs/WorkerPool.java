@@ -197,7 +197,7 @@ public final class WorkerPool implements AutoCloseable {
         "landscape".equals(pc.path("orientation").asString("portrait")),
         m.path("top").asString(d.marginTop()), m.path("right").asString(d.marginRight()),
         m.path("bottom").asString(d.marginBottom()), m.path("left").asString(d.marginLeft()),
-        pc.path("printBackground").asBoolean(d.printBackground()));
+        pc.path("printBackground").asBoolean(d.printBackground()), pc.path("pdfa").asBoolean(d.pdfa()));
   }
 
   private void heartbeat() {

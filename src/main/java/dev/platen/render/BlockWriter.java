@@ -5,15 +5,22 @@ import static dev.platen.render.CanvasHtml.string;
 import static dev.platen.render.CanvasHtml.styleAttr;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /** Writes one canvas block as XHTML. An unknown block type fails the render with the block's path. */
 final class BlockWriter {
+  /** In a running header or footer these name the page counters instead of data. */
+  private static final Pattern PAGE_TOKEN = Pattern.compile("\\{\\{\\s*(page|pages)\\s*}}");
+  static final String DEFAULT_PAGE_FORMAT = "Page {{page}} of {{pages}}";
+
   private final JsonNode data;
   private final ImageSource images;
   private final ValueHtml values;
   private final LoopTable tables;
   private final CodeBlocks codes;
+  private boolean running;
 
   BlockWriter(JsonNode data, ImageSource images) {
     this.data = data;
@@ -28,9 +35,16 @@ final class BlockWriter {
     return tables.rowsWritten();
   }
 
+  /** While set, blocks are written for a running header or footer, where page tokens count pages. */
+  void running(boolean running) {
+    this.running = running;
+  }
+
   void write(StringBuilder out, JsonNode block, String path) throws RenderException {
     String type = string(block, "type");
     JsonNode props = block.path("props");
+    boolean keep = CanvasHtml.flag(props, "keepTogether");
+    if (keep) out.append("<div class=\"keep\">");
     switch (type == null ? "" : type) {
       case "heading" -> heading(out, props);
       case "text" -> text(out, props);
@@ -44,8 +58,10 @@ final class BlockWriter {
       case "html" -> html(out, props);
       case "qr" -> codes.qr(out, props, path);
       case "barcode" -> codes.barcode(out, props, path);
+      case "pageNumber" -> pageNumber(out, props);
       default -> throw new RenderException("unknown block type '" + shorten(type) + "' at " + path, false);
     }
+    if (keep) out.append("</div>");
   }
 
   private void heading(StringBuilder out, JsonNode props) {
@@ -55,7 +71,7 @@ final class BlockWriter {
     Css.put(style, "text-align", Css.align(props.path("align")));
     Css.put(style, "color", Css.color(props.path("color")));
     out.append('<').append(tag).append(styleAttr(style)).append('>')
-        .append(Html.multiline(fill(props, "content")))
+        .append(content(string(props, "content")))
         .append("</").append(tag).append('>');
   }
 
@@ -69,8 +85,39 @@ final class BlockWriter {
     Css.put(style, "margin", Css.box(props.path("margin")));
     Css.put(style, "padding", Css.box(props.path("padding")));
     out.append("<p class=\"text\"").append(styleAttr(style)).append('>')
-        .append(Html.multiline(fill(props, "content")))
+        .append(content(string(props, "content")))
         .append("</p>");
+  }
+
+  /**
+   * "Page X of Y" or any text with {@code {{page}}} and {@code {{pages}}}. The numbers come from the engine's
+   * page counters, which only exist in the page margins, so outside a running header or footer the block prints
+   * nothing rather than a wrong number.
+   */
+  private void pageNumber(StringBuilder out, JsonNode props) {
+    if (!running) return;
+    String format = string(props, "format");
+    StringBuilder style = new StringBuilder();
+    Css.put(style, "text-align", Css.align(props.path("align")));
+    Css.put(style, "font-size", Css.length(props.path("fontSize")));
+    Css.put(style, "color", Css.color(props.path("color")));
+    out.append("<p class=\"text page-number\"").append(styleAttr(style)).append('>')
+        .append(content(format == null || format.isBlank() ? DEFAULT_PAGE_FORMAT : format))
+        .append("</p>");
+  }
+
+  /** Plain text content: placeholders filled, escaped, line breaks kept, page tokens live in running blocks. */
+  private String content(String template) {
+    if (!running || template == null) return Html.multiline(Placeholders.fill(template, data));
+    StringBuilder html = new StringBuilder();
+    Matcher m = PAGE_TOKEN.matcher(template);
+    int from = 0;
+    while (m.find()) {
+      html.append(Html.multiline(Placeholders.fill(template.substring(from, m.start()), data)));
+      html.append(m.group(1).equals("page") ? "<span class=\"page-no\"></span>" : "<span class=\"page-count\"></span>");
+      from = m.end();
+    }
+    return html.append(Html.multiline(Placeholders.fill(template.substring(from), data))).toString();
   }
 
   private void keyValue(StringBuilder out, JsonNode props, String path) throws RenderException {

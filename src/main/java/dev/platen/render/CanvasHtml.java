@@ -42,9 +42,22 @@ final class CanvasHtml {
   }
 
   private String document(JsonNode layout, String title, PageSetup page) throws RenderException {
+    JsonNode header = layout.path("header");
+    JsonNode footer = layout.path("footer");
+    boolean hasHeader = header.isArray() || header.isObject();
+    boolean hasFooter = footer.isArray() || footer.isObject();
+    for (String field : new String[] {"header", "footer"}) {
+      JsonNode v = layout.path(field);
+      if (!v.isMissingNode() && !v.isNull() && !v.isArray() && !v.isObject()) {
+        throw new RenderException("invalid layout: " + field + " is not a list of blocks or a section", false);
+      }
+    }
     out.append("<html><head><meta charset=\"utf-8\"/><title>").append(Html.escape(title)).append("</title><style>")
-        .append(DocumentCss.of(page))
+        .append(DocumentCss.of(page, hasHeader, hasFooter))
         .append("</style></head><body>");
+    // running elements must come before the content so that the first page already carries them
+    if (hasHeader) running(layout, "header");
+    if (hasFooter) running(layout, "footer");
     List<JsonNode> sections = list(layout, "sections", "");
     for (int i = 0; i < sections.size(); i++) {
       section(sections.get(i), "sections." + i);
@@ -53,10 +66,27 @@ final class CanvasHtml {
     return out.toString();
   }
 
+  /** A header or footer: a list of blocks, or one section with rows. Anything else is a layout error. */
+  private void running(JsonNode layout, String field) throws RenderException {
+    JsonNode node = layout.path(field);
+    out.append("<div class=\"running-").append(field).append("\">");
+    blocks.running(true);
+    if (node.isArray()) {
+      List<JsonNode> items = list(layout, field, "");
+      for (int i = 0; i < items.size(); i++) {
+        if (!hidden(items.get(i))) blocks.write(out, items.get(i), field + "." + i);
+      }
+    } else {
+      section(node, field);
+    }
+    blocks.running(false);
+    out.append("</div>");
+  }
+
   private void section(JsonNode section, String path) throws RenderException {
     if (hidden(section)) return;
     StringBuilder style = boxStyle(section);
-    out.append("<div class=\"section\"").append(styleAttr(style)).append('>');
+    out.append(flag(section, "keepTogether") ? "<div class=\"section keep\"" : "<div class=\"section\"").append(styleAttr(style)).append('>');
     List<JsonNode> rows = list(section, "rows", path);
     for (int i = 0; i < rows.size(); i++) {
       row(rows.get(i), path + ".rows." + i);
@@ -72,6 +102,7 @@ final class CanvasHtml {
       if (!hidden(all.get(i))) visible.add(i);
     }
     StringBuilder rowStyle = boxStyle(row);
+    if (flag(row, "keepTogether")) Css.put(rowStyle, "page-break-inside", "avoid");
     if (visible.size() == 1) {
       // a single column needs no table; keeping loop tables out of an outer table keeps their pagination simple
       out.append("<div class=\"row\"").append(styleAttr(rowStyle)).append('>');
@@ -150,8 +181,13 @@ final class CanvasHtml {
   }
 
   static boolean hidden(JsonNode node) {
-    JsonNode h = node.path("hidden");
-    return h.isBoolean() && h.booleanValue();
+    return flag(node, "hidden");
+  }
+
+  /** A boolean prop that is only on when it is literally {@code true}. */
+  static boolean flag(JsonNode node, String field) {
+    JsonNode v = node.path(field);
+    return v.isBoolean() && v.booleanValue();
   }
 
   /** A text prop as a string: strings as they are, numbers and booleans as text, anything else null. */

@@ -14,7 +14,7 @@ final class DocumentCss {
 
   private static final String BASE = """
       html, body { margin: 0; padding: 0; }
-      body { font-family: 'DejaVu Sans'; font-size: 10pt; line-height: 1.35; color: #111111; }
+      body { font-family: 'DejaVu Sans', 'Droid Sans Fallback'; font-size: 10pt; line-height: 1.35; color: #111111; }
       h1 { font-size: 20pt; margin: 0 0 8pt 0; }
       h2 { font-size: 16pt; margin: 0 0 6pt 0; }
       h3 { font-size: 13pt; margin: 0 0 5pt 0; }
@@ -48,6 +48,14 @@ final class DocumentCss {
       div.code { margin: 0 0 6pt 0; }
       div.code-text { font-size: 9pt; letter-spacing: 1pt; }
       div.html { margin: 0 0 6pt 0; }
+      h1, h2, h3, h4, h5, h6 { page-break-after: avoid; }
+      .keep { page-break-inside: avoid; }
+      div.running-header { position: running(header); }
+      div.running-footer { position: running(footer); }
+      div.running-header p.text, div.running-footer p.text { margin: 0; }
+      p.page-number { margin: 0; }
+      span.page-no::before { content: counter(page); }
+      span.page-count::before { content: counter(pages); }
       """;
 
   private static final String NO_BACKGROUNDS = """
@@ -55,25 +63,40 @@ final class DocumentCss {
       """;
 
   static String of(PageSetup page) {
-    PageSetup p = page == null ? PageSetup.DEFAULT : page;
-    return pageRule(p) + BASE + (p.printBackground() ? "" : NO_BACKGROUNDS);
+    return of(page, false, false);
   }
 
-  private static String pageRule(PageSetup p) {
+  /**
+   * @param header the body starts with a {@code running-header} element to repeat in every page's top margin
+   * @param footer likewise for the bottom margin; without one, every page gets "Page X of Y"
+   */
+  static String of(PageSetup page, boolean header, boolean footer) {
+    PageSetup p = page == null ? PageSetup.DEFAULT : page;
+    return pageRule(p, header, footer) + BASE + (p.printBackground() ? "" : NO_BACKGROUNDS);
+  }
+
+  private static String pageRule(PageSetup p, boolean header, boolean footer) {
     double[] mm = paperMillimetres(p.format());
     double width = p.landscape() ? mm[1] : mm[0];
     double height = p.landscape() ? mm[0] : mm[1];
+    String top = header ? "@top-center { content: element(header); width: 100%; vertical-align: bottom;"
+        + " padding-bottom: 4mm; }" : "";
+    String bottom = footer
+        ? "@bottom-center { content: element(footer); width: 100%; vertical-align: top; padding-top: 4mm; }"
+        : """
+          @bottom-center {
+            content: "Page " counter(page) " of " counter(pages);
+            font-family: 'DejaVu Sans', 'Droid Sans Fallback'; font-size: 8pt; color: #555555;
+          }""";
     return String.format(Locale.ROOT, """
         @page {
           size: %smm %smm;
           margin: %s %s %s %s;
-          @bottom-center {
-            content: "Page " counter(page) " of " counter(pages);
-            font-family: 'DejaVu Sans'; font-size: 8pt; color: #555555;
-          }
+          %s
+          %s
         }
         """, trim(width), trim(height), margin(p.marginTop()), margin(p.marginRight()), margin(p.marginBottom()),
-        margin(p.marginLeft()));
+        margin(p.marginLeft()), top, bottom);
   }
 
   /** Portrait width and height in millimetres; unknown names fall back to A4 (the API validates them first). */

@@ -2,18 +2,15 @@ package dev.platen.render;
 
 import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
 import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.TextDirection;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceType;
-import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.BiPredicate;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -34,8 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class HtmlPdfEngine implements PdfEngine {
   private static final Logger log = LoggerFactory.getLogger(HtmlPdfEngine.class);
 
-  /** Generic names map to the bundled face too, so markup asking for any other family still gets DejaVu. */
-  private static final List<String> FONT_FAMILIES = List.of(DocumentCss.FONT_FAMILY, "sans-serif", "serif");
   private static final String BASE_URI = "about:blank";
   /** A loop-table row is 10 pt text at 1.35 line height plus 6 pt padding, about 20 pt; 12 pt is a safe floor. */
   private static final double MIN_ROW_HEIGHT_PT = 12;
@@ -89,7 +84,8 @@ public final class HtmlPdfEngine implements PdfEngine {
   private byte[] layoutAndWrite(String html, RenderInput input, boolean svg) throws IOException, RenderException {
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.useFastMode();
-    builder.withHtmlContent(html, BASE_URI);
+    ThreadFonts.Coverage text = ThreadFonts.cover(html);
+    builder.withHtmlContent(text.text(), BASE_URI);
     builder.withProducer(PdfIdentity.PRODUCER);
     builder.useExternalResourceAccessControl(DATA_URIS_ONLY, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
     builder.useExternalResourceAccessControl(DATA_URIS_ONLY, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
@@ -97,6 +93,8 @@ public final class HtmlPdfEngine implements PdfEngine {
       builder.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
           BatikSVGDrawer.SvgExternalResourceMode.SECURE));
     }
+    boolean pdfa = input.page() != null && input.page().pdfa();
+    if (pdfa) PdfIdentity.pdfA(builder);
     if (containsRtl(html)) {
       // ICU bidi roughly doubles the cost of a small page, so only documents that need it pay for it
       builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
@@ -105,17 +103,7 @@ public final class HtmlPdfEngine implements PdfEngine {
     }
     try (PDDocument doc = new PDDocument()) {
       builder.usePDDocument(doc);
-      ThreadFonts.Faces faces = ThreadFonts.current();
-      PDType0Font regular = PDType0Font.load(doc, faces.regular(), true);
-      PDType0Font bold = PDType0Font.load(doc, faces.bold(), true);
-      for (String family : FONT_FAMILIES) {
-        // no oblique face is bundled: italic text is set upright in DejaVu rather than in a fallback font that
-        // lacks most non-Latin glyphs
-        for (FontStyle style : List.of(FontStyle.NORMAL, FontStyle.ITALIC)) {
-          builder.useFont(new PDFontSupplier(regular), family, 400, style, true);
-          builder.useFont(new PDFontSupplier(bold), family, 700, style, true);
-        }
-      }
+      PDType0Font bold = ThreadFonts.register(builder, doc, text.fallback());
       try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
         renderer.layout();
         // the page count is known after layout, before any page is drawn: refuse a runaway document cheaply
@@ -124,7 +112,8 @@ public final class HtmlPdfEngine implements PdfEngine {
         renderer.createPDFWithoutClosing();
         if (input.watermark()) Watermark.stamp(doc, bold);
         Instant date = input.documentDate();
-        PdfIdentity.apply(doc, CanvasHtml.title(input), date, PdfIdentity.digest(html, input.watermark(), date));
+        PdfIdentity.apply(doc, CanvasHtml.title(input), date, PdfIdentity.digest(html, input.watermark(), date, pdfa),
+            pdfa);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         doc.save(out);
         return out.toByteArray();

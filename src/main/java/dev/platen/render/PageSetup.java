@@ -5,9 +5,16 @@ package dev.platen.render;
  * the record.
  *
  * @param format one of A3, A4, A5, Letter, Legal, Tabloid
+ * @param pdfa write PDF/A-2b (archival: fonts embedded, sRGB output intent, XMP metadata)
  */
 public record PageSetup(String format, boolean landscape, String marginTop, String marginRight, String marginBottom,
-    String marginLeft, boolean printBackground) {
+    String marginLeft, boolean printBackground, boolean pdfa) {
 
-  public static final PageSetup DEFAULT = new PageSetup("A4", false, "20mm", "20mm", "20mm", "20mm", true);
+  public static final PageSetup DEFAULT = new PageSetup("A4", false, "20mm", "20mm", "20mm", "20mm", true, false);
+
+  /** An ordinary (not PDF/A) document. */
+  public PageSetup(String format, boolean landscape, String marginTop, String marginRight, String marginBottom,
+      String marginLeft, boolean printBackground) {
+    this(format, landscape, marginTop, marginRight, marginBottom, marginLeft, printBackground, false);
+  }
 }

@@ -1,5 +1,11 @@
 package dev.platen.render;
 
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,16 +20,37 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.DublinCoreSchema;
+import org.apache.xmpbox.schema.XMPBasicSchema;
+import org.apache.xmpbox.type.BadFieldValueException;
+import org.apache.xmpbox.xml.XmpSerializer;
 
 /**
  * Metadata and file identifier, chosen so that the same input always gives byte-identical files: openhtmltopdf
  * stamps the wall-clock time as creation date, and PDFBox derives the trailer /ID from the clock unless one is
- * already present. Both are replaced with values derived from the input.
+ * already present. Both are replaced with values derived from the input. For PDF/A the XMP metadata, which
+ * openhtmltopdf also dates with the clock and which must agree with the document information, is rewritten too.
  */
 final class PdfIdentity {
   private PdfIdentity() {}
 
   static final String PRODUCER = "Platen";
+
+  /** The JDK's own sRGB profile: PDF/A needs an output intent, and this one ships with every runtime. */
+  private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+
+  /** Asks the builder for PDF/A-2b: every font embedded, an sRGB output intent, the PDF/A identification. */
+  static void pdfA(PdfRendererBuilder builder) {
+    builder.usePdfAConformance(PdfAConformance.PDFA_2_B);
+    builder.useColorProfile(SRGB);
+  }
+
+  /** A digest of everything that decides the document's content. */
+  static byte[] digest(String html, boolean watermark, Instant documentDate, boolean pdfa) {
+    return digest(html + (pdfa ? "\u0000pdfa" : ""), watermark, documentDate);
+  }
 
   /** A digest of everything that decides the document's content. */
   static byte[] digest(String html, boolean watermark, Instant documentDate) {
@@ -37,6 +64,12 @@ final class PdfIdentity {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
+  }
+
+  static void apply(PDDocument doc, String title, Instant documentDate, byte[] digest, boolean pdfa)
+      throws IOException {
+    apply(doc, title, documentDate, digest);
+    if (pdfa) archivalMetadata(doc, title, documentDate);
   }
 
   static void apply(PDDocument doc, String title, Instant documentDate, byte[] digest) {
@@ -55,6 +88,37 @@ final class PdfIdentity {
     ids.add(new COSString(id));
     ids.add(new COSString(id));
     doc.getDocument().getTrailer().setItem(COSName.ID, ids);
+  }
+
+  private static void archivalMetadata(PDDocument doc, String title, Instant documentDate) throws IOException {
+    XMPMetadata xmp = XMPMetadata.createXMPMetadata();
+    try {
+      var id = xmp.createAndAddPDFAIdentificationSchema();
+      id.setPart(2);
+      id.setConformance("B");
+    } catch (BadFieldValueException e) {
+      throw new IllegalStateException("PDF/A conformance B is a valid value", e);
+    }
+    DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
+    dc.setFormat("application/pdf");
+    if (title != null && !title.isBlank()) dc.setTitle(title);
+    xmp.createAndAddAdobePDFSchema().setProducer(PRODUCER);
+    XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
+    if (documentDate != null) {
+      Calendar date = utc(documentDate);
+      basic.setCreateDate(date);
+      basic.setModifyDate(date);
+      basic.setMetadataDate(date);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      new XmpSerializer().serialize(xmp, out, true);
+    } catch (javax.xml.transform.TransformerException e) {
+      throw new IOException("XMP metadata could not be written", e);
+    }
+    PDMetadata metadata = new PDMetadata(doc);
+    metadata.importXMPMetadata(out.toByteArray());
+    doc.getDocumentCatalog().setMetadata(metadata);
   }
 
   private static Calendar utc(Instant instant) {

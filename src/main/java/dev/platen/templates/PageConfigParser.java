@@ -47,11 +47,12 @@ final class PageConfigParser {
     String orientation = readOrientation(r, problems);
     CssLength[] margins = readMargins(r.get("margin"), r.path("margin"), problems);
     Boolean printBackground = r.optionalBoolean("printBackground");
+    Boolean pdfa = r.optionalBoolean("pdfa");
     if (format == null || orientation == null || margins == null) return toConfig(PageSetup.DEFAULT);
     boolean landscape = orientation.equals("landscape");
     checkRoomForContent(format, landscape, margins, r.path("margin"), problems);
     return toConfig(new PageSetup(format, landscape, margins[0].css(), margins[1].css(), margins[2].css(),
-        margins[3].css(), printBackground == null || printBackground));
+        margins[3].css(), printBackground == null || printBackground, pdfa != null && pdfa));
   }
 
   /** Any case is accepted ("a4", "LETTER"); the result is spelled as the engine names the paper. */
@@ -133,6 +134,8 @@ final class PageConfigParser {
     json.putObject("margin").put("top", setup.marginTop()).put("right", setup.marginRight())
         .put("bottom", setup.marginBottom()).put("left", setup.marginLeft());
     json.put("printBackground", setup.printBackground());
+    // a Platen extension: echoed only when asked for, so Craftkit clients see the shape they know
+    if (setup.pdfa()) json.put("pdfa", true);
     return new PageConfig(setup, json);
   }
 }

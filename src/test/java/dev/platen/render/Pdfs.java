@@ -8,6 +8,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 
 /** Reads rendered PDFs back for assertions. */
 final class Pdfs {
@@ -23,9 +24,18 @@ final class Pdfs {
 
   /** The text of each page, in page order. */
   static List<String> pageTexts(byte[] pdf) {
+    return pageTexts(pdf, false);
+  }
+
+  /**
+   * @param byPosition order text by where it is drawn rather than in drawing order: page counters in margin boxes
+   *     are drawn after the text around them
+   */
+  static List<String> pageTexts(byte[] pdf, boolean byPosition) {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       List<String> pages = new ArrayList<>();
       PDFTextStripper stripper = new PDFTextStripper();
+      stripper.setSortByPosition(byPosition);
       for (int i = 1; i <= doc.getNumberOfPages(); i++) {
         stripper.setStartPage(i);
         stripper.setEndPage(i);
@@ -51,5 +61,36 @@ final class Pdfs {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** One line of extracted text and where it sits: points from the top and from the left edge of the page. */
+  record Line(String text, double top, double left) {}
+
+  /** The lines of one page (1-based), with positions. */
+  static List<Line> lines(byte[] pdf, int page) {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      List<Line> lines = new ArrayList<>();
+      PDFTextStripper stripper = new PDFTextStripper() {
+        @Override
+        protected void writeString(String text, List<TextPosition> positions) {
+          if (!positions.isEmpty()) {
+            TextPosition first = positions.get(0);
+            lines.add(new Line(text, first.getYDirAdj(), first.getXDirAdj()));
+          }
+        }
+      };
+      stripper.setStartPage(page);
+      stripper.setEndPage(page);
+      stripper.getText(doc);
+      return lines;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Distance from the top of the page to the baseline of the first line containing {@code text}. */
+  static double lineTop(List<Line> lines, String text) {
+    return lines.stream().filter(l -> l.text().contains(text)).findFirst()
+        .orElseThrow(() -> new AssertionError("no line contains " + text + " in " + lines)).top();
   }
 }
