@@ -212,6 +212,29 @@ class HtmlLayoutEngineTest {
     assertThat(Pdfs.text(engine.render(in))).contains("Canvas ok");
   }
 
+  /** The complete example in docs/html-layouts.md renders as the page says it does. */
+  @Test
+  void documentedExampleRenders() throws Exception {
+    String doc = Files.readString(Path.of("docs/html-layouts.md"));
+    String example = doc.substring(doc.indexOf("## A complete example"));
+    List<String> blocks = new ArrayList<>();
+    for (int at = example.indexOf("```json"); at >= 0; at = example.indexOf("```json", at + 1)) {
+      int start = example.indexOf('\n', at) + 1;
+      blocks.add(example.substring(start, example.indexOf("```", start)));
+    }
+    String body = blocks.get(0).substring(blocks.get(0).indexOf('{'));
+    JsonNode template = JSON.readTree(body);
+    JsonNode data = JSON.readTree(blocks.get(1)).path("data");
+    assertThat(dev.platen.render.LayoutCheck.check(template.path("layout"), "layout", new dev.platen.errors.Issues())
+        .isEmpty()).isTrue();
+    RenderInput in = new RenderInput(template.path("layout"), data, PageSetup.DEFAULT, "Doc", Instant.EPOCH, false);
+    byte[] pdf = engine.render(in);
+    assertThat(Pdfs.text(pdf)).contains("Invoice INV-2026-001").contains("ACME Ltd · 5 June 2026")
+        .contains("1,000.00 EUR").contains("234.50 EUR").contains("Total 1,234.50 EUR")
+        .contains("Payable in two instalments").contains("Note: —");
+    assertThat(imagesOnFirstPage(pdf)).isEqualTo(2);
+  }
+
   static int imagesOnFirstPage(byte[] pdf) throws IOException {
     try (PDDocument d = Loader.loadPDF(pdf)) {
       PDPage page = d.getPage(0);
