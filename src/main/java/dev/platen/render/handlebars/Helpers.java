@@ -38,9 +38,6 @@ final class Helpers {
   /** Built-ins of Handlebars.java that load templates or bundles, or write to our log. */
   static final Set<String> DISABLED = Set.of("embedded", "block", "partial", "precompile", "i18n", "i18nJs", "log");
 
-  static final List<String> NAMES = List.of("format-date", "format-currency", "format-number", "eq", "gt", "lt",
-      "each", "upper", "lower", "default", "qr", "barcode", "if", "unless", "with", "lookup");
-
   private static final DateTimeFormatter DEFAULT_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
   private static final Pattern DATE_TOKENS = Pattern.compile("YYYY|YY|MMMM|MMM|MM|M|DD|D|dddd|ddd|HH|H|hh|h|mm|ss|A"
       + "|[A-Za-z]");

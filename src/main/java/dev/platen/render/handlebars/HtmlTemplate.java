@@ -17,7 +17,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -207,9 +206,12 @@ public final class HtmlTemplate {
     return new int[] {line, column};
   }
 
+  /** Unknown helpers, among others, arrive as "java.lang.IllegalArgumentException: could not find helper: …". */
+  private static final Pattern JAVA_PREFIX = Pattern.compile("^(?:[\\w$]+\\.)+[\\w$]*(?:Exception|Error):\\s*");
+
   private static String firstLine(String s) {
     if (s == null || s.isBlank()) return "invalid template";
-    String line = s.strip().lines().findFirst().orElse("");
+    String line = JAVA_PREFIX.matcher(s.strip().lines().findFirst().orElse("")).replaceFirst("");
     return line.length() > 200 ? line.substring(0, 200) + "…" : line;
   }
 
@@ -224,6 +226,4 @@ public final class HtmlTemplate {
       throw new IllegalStateException("SHA-256 is missing from the JVM", e);
     }
   }
-
-  static List<String> helperNames() { return Helpers.NAMES; }
 }

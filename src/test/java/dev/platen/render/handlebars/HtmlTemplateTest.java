@@ -152,6 +152,19 @@ class HtmlTemplateTest {
   }
 
   @Test
+  void unknownHelpersAreRefusedAtCompileTime() throws Exception {
+    HtmlTemplate.SyntaxError e = catchSyntax("<p>\n  {{format-money total \"EUR\"}}</p>");
+    assertThat(e.describe()).startsWith("Handlebars syntax error at line 2, column 5: ").endsWith("'format-money'");
+    assertThat(catchSyntax("{{#if (bigger a 1)}}x{{/if}}").getMessage()).endsWith("'bigger'");
+    assertThat(catchSyntax("{{#repeat items}}x{{/repeat}}").getMessage())
+        .isEqualTo("could not find helper: 'repeat'");
+    // variables, sections, else-chains, block params, whitespace control and comments are not helper calls
+    assertThat(render("{{#if customer.vip}}a{{else if count}}b{{/if}}{{~ name ~}}{{! a b }}{{!-- x y --}}"
+        + "{{#customer}}{{name}}{{/customer}}{{#each items as |it|}}{{it.sku}}{{/each}}"))
+        .isEqualTo("aZoë &lt;b&gt;Ångström&lt;/b&gt; &amp; CoACMEAB");
+  }
+
+  @Test
   void compiledTemplatesAreCachedByContent() throws Exception {
     HtmlTemplate a = HtmlTemplate.compile("<p>{{x}}</p>", "p{color:red}");
     assertThat(HtmlTemplate.compile("<p>{{x}}</p>", "p{color:red}")).isSameAs(a);
