@@ -2,6 +2,7 @@ package dev.platen.templates;
 
 import dev.platen.errors.Issues;
 import dev.platen.errors.PlatenException;
+import dev.platen.render.LayoutCheck;
 import dev.platen.render.PageSetup;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -48,19 +49,18 @@ public record TemplateDraft(String name, String slug, String description, Manife
     return null;
   }
 
-  /** Only the outline is checked here; the render engine checks the blocks when it compiles the layout. */
+  /**
+   * Checked as far as publishing can tell (block types and required props, or that an HTML layout compiles), so a
+   * layout that cannot render is refused here rather than failing every render later.
+   */
   private static ObjectNode readLayout(JsonNode node, Problems problems) {
     if (FieldReader.isAbsent(node)) return null;
     if (!node.isObject()) {
       problems.add("layout", FieldReader.expected("object", node));
       return null;
     }
-    JsonNode sections = node.get("sections");
-    if (sections == null) {
-      problems.add("layout.sections", "Required");
-    } else if (!sections.isArray()) {
-      problems.add("layout.sections", FieldReader.expected("array", sections));
-    }
+    LayoutCheck.check(node, "layout", new Issues()).fieldErrors()
+        .forEach((path, messages) -> messages.forEach(m -> problems.add(path, m)));
     return ((ObjectNode) node).deepCopy();
   }
 }

@@ -1,0 +1,229 @@
+package dev.platen.render.handlebars;
+
+import com.github.jknack.handlebars.Context;
+import com.github.jknack.handlebars.Formatter;
+import com.github.jknack.handlebars.Handlebars;
+import com.github.jknack.handlebars.HandlebarsError;
+import com.github.jknack.handlebars.HandlebarsException;
+import com.github.jknack.handlebars.TagType;
+import com.github.jknack.handlebars.Template;
+import com.github.jknack.handlebars.context.MapValueResolver;
+import com.github.jknack.handlebars.io.AbstractTemplateLoader;
+import com.github.jknack.handlebars.io.TemplateSource;
+import dev.platen.render.RenderException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An HTML layout's Handlebars template, compiled once per distinct (html, css) and applied to render data.
+ * Data reaches the template only as maps, lists and scalars through {@code MapValueResolver}, so templates can
+ * read keys and nothing else; no loader can read a file; loops and output are bounded per render.
+ *
+ * <p>Thread-safe: a compiled template is shared by concurrent renders.
+ */
+public final class HtmlTemplate {
+  public static final int MAX_HTML_CHARS = 1024 * 1024;
+  public static final int MAX_CSS_CHARS = 256 * 1024;
+  public static final long MAX_ITERATIONS = 100_000;
+  public static final int MAX_OUTPUT_MB = 20;
+
+  private static final int MAX_OUTPUT_CHARS = MAX_OUTPUT_MB * 1024 * 1024;
+  /** Characters measured inside blocks count more than once when nested: see {@link RenderScope#open}. */
+  private static final long MAX_PRODUCED_CHARS = 4L * MAX_OUTPUT_CHARS;
+  private static final int CACHE_SIZE = 64;
+
+  /** {@code {{> name}}}, {@code {{#> layout}}} and their whitespace-control forms. */
+  private static final Pattern PARTIAL = Pattern.compile("\\{\\{~?\\s*#?\\s*>");
+
+  private static final Handlebars HANDLEBARS = handlebars();
+
+  private static final Map<String, HtmlTemplate> CACHE = new LinkedHashMap<>(CACHE_SIZE, 0.75f, true) {
+    @Override protected boolean removeEldestEntry(Map.Entry<String, HtmlTemplate> eldest) {
+      return size() > CACHE_SIZE;
+    }
+  };
+
+  private final Template template;
+  private final String css;
+
+  private HtmlTemplate(Template template, String css) {
+    this.template = template;
+    this.css = css;
+  }
+
+  /** A Handlebars problem an author must fix, with its position in {@code html} (1-based). */
+  public static final class SyntaxError extends Exception {
+    private final int line;
+    private final int column;
+
+    SyntaxError(int line, int column, String reason) {
+      super(reason, null, false, false);
+      this.line = line;
+      this.column = column;
+    }
+
+    public int line() { return line; }
+
+    public int column() { return column; }
+
+    /** {@code Handlebars syntax error at line L, column C: reason}. */
+    public String describe() {
+      return "Handlebars syntax error at line " + line + ", column " + column + ": " + getMessage();
+    }
+  }
+
+  /** The style sheet of the layout, unprocessed (CSS is not a template). */
+  public String css() { return css; }
+
+  /**
+   * The compiled template, from the cache when this exact (html, css) was compiled before.
+   *
+   * @throws SyntaxError when the template does not compile, uses partials, or calls a disabled helper
+   */
+  public static HtmlTemplate compile(String html, String css) throws SyntaxError {
+    String source = html == null ? "" : html;
+    String style = css == null ? "" : css;
+    String key = digest(source, style);
+    synchronized (CACHE) {
+      HtmlTemplate cached = CACHE.get(key);
+      if (cached != null) return cached;
+    }
+    HtmlTemplate compiled = new HtmlTemplate(parse(source), style);
+    synchronized (CACHE) {
+      CACHE.put(key, compiled);
+    }
+    return compiled;
+  }
+
+  private static Template parse(String source) throws SyntaxError {
+    var partial = PARTIAL.matcher(source);
+    if (partial.find()) {
+      int[] at = position(source, partial.start());
+      throw new SyntaxError(at[0], at[1], "partials ({{> name}}) are not supported: write the markup inline");
+    }
+    Template t;
+    try {
+      t = HANDLEBARS.compileInline(source);
+    } catch (HandlebarsException e) {
+      HandlebarsError err = e.getError();
+      if (err != null) throw new SyntaxError(err.line, Math.max(1, err.column + 1), firstLine(err.reason));
+      throw new SyntaxError(1, 1, firstLine(e.getMessage()));
+    } catch (IOException | RuntimeException e) {
+      throw new SyntaxError(1, 1, firstLine(e.getMessage()));
+    } catch (StackOverflowError e) {
+      throw new SyntaxError(1, 1, "the template is nested too deeply");
+    }
+    for (String name : t.collect(TagType.VAR, TagType.TRIPLE_VAR, TagType.SECTION, TagType.SUB_EXPRESSION)) {
+      if (Helpers.DISABLED.contains(name)) {
+        int[] at = position(source, Math.max(0, source.indexOf(name)));
+        throw new SyntaxError(at[0], at[1], "the helper '" + name + "' is not available");
+      }
+    }
+    return t;
+  }
+
+  /**
+   * The HTML for one render.
+   *
+   * @throws RenderException non-retryable, when loops or output pass their limits, a helper cannot draw its
+   *     value (a barcode that cannot encode it, an image that cannot be fetched), or the template fails
+   */
+  public String apply(JsonNode data, Rendering rendering) throws RenderException {
+    Context context = Context.newBuilder(PlainData.of(data)).resolver(MapValueResolver.INSTANCE).build();
+    CappedWriter out = new CappedWriter(MAX_OUTPUT_CHARS);
+    RenderScope.open(rendering, MAX_ITERATIONS, MAX_PRODUCED_CHARS, MAX_OUTPUT_MB);
+    try {
+      template.apply(context, out);
+      return out.toString();
+    } catch (IOException | RuntimeException e) {
+      RenderException user = userCause(e);
+      if (user != null) throw user;
+      throw new RenderException("the HTML template failed: " + reason(e), false, e);
+    } catch (StackOverflowError e) {
+      throw new RenderException("the HTML template is nested too deeply", false);
+    } finally {
+      RenderScope.close();
+      context.destroy();
+    }
+  }
+
+  private static RenderException userCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof HelperFailure f) return f.renderException();
+      if (t instanceof RenderException r) return r;
+    }
+    return null;
+  }
+
+  private static String reason(Throwable e) {
+    if (e instanceof HandlebarsException h && h.getError() != null) {
+      HandlebarsError err = h.getError();
+      return firstLine(err.reason) + " (line " + err.line + ", column " + (err.column + 1) + ")";
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) return firstLine(t.getMessage());
+    }
+    return e.getClass().getSimpleName();
+  }
+
+  private static Handlebars handlebars() {
+    Handlebars hb = new Handlebars(new RefusingLoader());
+    // counts every interpolated value, escaped or not, against the render's memory guard
+    hb.with((Formatter) (value, next) -> {
+      Object v = next.format(value);
+      RenderScope.produced(v == null ? 0 : v instanceof CharSequence s ? s.length() : Helpers.text(v).length());
+      return v;
+    });
+    Helpers.register(hb);
+    return hb;
+  }
+
+  /** No template, partial or helper file is ever read: the layout is the whole template. */
+  private static final class RefusingLoader extends AbstractTemplateLoader {
+    @Override public TemplateSource sourceAt(String location) throws IOException {
+      throw new IOException("partials are not supported");
+    }
+  }
+
+  static int[] position(String source, int index) {
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < index && i < source.length(); i++) {
+      if (source.charAt(i) == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    return new int[] {line, column};
+  }
+
+  /** Unknown helpers, among others, arrive as "java.lang.IllegalArgumentException: could not find helper: …". */
+  private static final Pattern JAVA_PREFIX = Pattern.compile("^(?:[\\w$]+\\.)+[\\w$]*(?:Exception|Error):\\s*");
+
+  private static String firstLine(String s) {
+    if (s == null || s.isBlank()) return "invalid template";
+    String line = JAVA_PREFIX.matcher(s.strip().lines().findFirst().orElse("")).replaceFirst("");
+    return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+  }
+
+  private static String digest(String html, String css) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(html.getBytes(StandardCharsets.UTF_8));
+      md.update((byte) 0);
+      md.update(css.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from the JVM", e);
+    }
+  }
+}

@@ -1,0 +1,215 @@
+package dev.platen.render.handlebars;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.platen.render.RenderException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The Handlebars layer alone: helpers, escaping, what templates cannot reach, and the limits. */
+class HtmlTemplateTest {
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** Stands in for the engine's services; the real ones are exercised by HtmlLayoutEngineTest. */
+  static final Rendering FAKE = new Rendering() {
+    @Override public String currency(Object amount, String code) {
+      return "CUR(" + Helpers.text(amount) + "," + code + ")";
+    }
+
+    @Override public String qrDataUri(String value) {
+      return "data:image/png;base64,QR";
+    }
+
+    @Override public String barcodeDataUri(String value, String format) throws RenderException {
+      if ("bad".equals(format)) throw new RenderException("unknown barcode format 'bad'", false);
+      return "data:image/png;base64,BAR";
+    }
+  };
+
+  static final String DATA = """
+      {"name":"Zoë <b>Ångström</b> & Co","total":1234.5,"count":3,"due":"2026-06-05",
+       "at":"2026-06-05T23:30:00+02:00","items":[{"sku":"A","qty":2},{"sku":"B","qty":5}],
+       "customer":{"name":"ACME","vip":true},"empty":"","zero":0}
+      """;
+
+  static String render(String html) throws Exception {
+    return render(html, DATA);
+  }
+
+  static String render(String html, String data) throws Exception {
+    return HtmlTemplate.compile(html, null).apply(JSON.readTree(data), FAKE);
+  }
+
+  @Test
+  void escapesByDefaultAndTripleStashDoesNot() throws Exception {
+    assertThat(render("<p>{{name}}</p>")).isEqualTo("<p>Zoë &lt;b&gt;Ångström&lt;/b&gt; &amp; Co</p>");
+    assertThat(render("{{{name}}}")).isEqualTo("Zoë <b>Ångström</b> & Co");
+  }
+
+  @Test
+  void loopsAndConditionals() throws Exception {
+    assertThat(render("{{#each items}}[{{@index}}:{{sku}}x{{qty}}]{{/each}}")).isEqualTo("[0:Ax2][1:Bx5]");
+    assertThat(render("{{#each items as |it i|}}{{i}}{{it.sku}}{{/each}}")).isEqualTo("0A1B");
+    assertThat(render("{{#each missing}}x{{else}}none{{/each}}")).isEqualTo("none");
+    assertThat(render("{{#items}}{{sku}}{{/items}}")).isEqualTo("AB");
+    assertThat(render("{{#with customer}}{{name}}{{/with}}")).isEqualTo("ACME");
+    assertThat(render("{{#if customer.vip}}VIP{{else}}regular{{/if}}")).isEqualTo("VIP");
+    assertThat(render("{{lookup customer \"name\"}}")).isEqualTo("ACME");
+    assertThat(render("{{#each customer}}{{@key}}={{this}};{{/each}}")).isEqualTo("name=ACME;vip=true;");
+  }
+
+  @Test
+  void comparisonsAsBlocksSubexpressionsAndInline() throws Exception {
+    assertThat(render("{{#if (gt total 100)}}big{{else}}small{{/if}}")).isEqualTo("big");
+    assertThat(render("{{#if (lt total 100)}}small{{else}}big{{/if}}")).isEqualTo("big");
+    assertThat(render("{{#gt count 2}}more{{else}}less{{/gt}}")).isEqualTo("more");
+    assertThat(render("{{#lt count \"10\"}}fewer{{/lt}}")).isEqualTo("fewer");
+    assertThat(render("{{#eq customer.name \"ACME\"}}yes{{else}}no{{/eq}}")).isEqualTo("yes");
+    assertThat(render("{{#if (eq count 3.0)}}three{{/if}}")).isEqualTo("three");
+    assertThat(render("{{eq count 4}}")).isEqualTo("false");
+    assertThat(render("{{#each items}}{{#if (gt qty 3)}}{{sku}}{{/if}}{{/each}}")).isEqualTo("B");
+    assertThat(render("{{#if (gt due \"2026-01-01\")}}later{{/if}}")).isEqualTo("later");
+  }
+
+  @Test
+  void formattingHelpers() throws Exception {
+    assertThat(render("{{format-date due}}")).isEqualTo("5 June 2026");
+    assertThat(render("{{format-date due \"DD/MM/YYYY\"}}")).isEqualTo("05/06/2026");
+    assertThat(render("{{format-date due \"YYYY-MM-DD\"}}")).isEqualTo("2026-06-05");
+    assertThat(render("{{format-date at}}")).isEqualTo("5 June 2026");
+    assertThat(render("{{format-date at \"D MMM YYYY HH:mm\"}}")).isEqualTo("5 Jun 2026 21:30");
+    assertThat(render("{{format-date \"not a date\"}}")).isEqualTo("not a date");
+    assertThat(render("{{format-date missing}}")).isEmpty();
+    assertThat(render("{{format-number total}}")).isEqualTo("1,234.5");
+    assertThat(render("{{format-number total 2}}")).isEqualTo("1,234.50");
+    assertThat(render("{{format-number 2.345 2}}")).isEqualTo("2.35");
+    assertThat(render("{{format-number \"abc\" 2}}")).isEqualTo("abc");
+    assertThat(render("{{format-currency total \"EUR\"}}")).isEqualTo("CUR(1234.5,EUR)");
+    assertThat(render("{{upper customer.name}} {{lower \"MiXeD\"}}")).isEqualTo("ACME mixed");
+    assertThat(render("{{upper name}}")).isEqualTo("ZOË &lt;B&gt;ÅNGSTRÖM&lt;/B&gt; &amp; CO");
+    assertThat(render("{{default empty \"n/a\"}}|{{default missing \"n/a\"}}|{{default count \"n/a\"}}"))
+        .isEqualTo("n/a|n/a|3");
+    assertThat(render("{{default missing \"<b>\"}}")).isEqualTo("&lt;b&gt;");
+  }
+
+  @Test
+  void codesAreImages() throws Exception {
+    assertThat(render("{{qr customer.name}}"))
+        .isEqualTo("<img src=\"data:image/png;base64,QR\" alt=\"QR code\" style=\"width:30mm;height:30mm;\"/>");
+    assertThat(render("{{qr customer.name size=\"20mm\"}}")).contains("width:20mm;height:20mm");
+    assertThat(render("{{qr customer.name size=\"1mm;background:url(x)\"}}")).contains("width:30mm");
+    assertThat(render("{{barcode customer.name}}")).startsWith("<img src=\"data:image/png;base64,BAR\"");
+    assertThat(render("{{barcode customer.name \"ean13\"}}")).contains("BAR");
+    assertThat(render("{{qr missing}}")).isEmpty();
+    assertThatThrownBy(() -> render("{{barcode customer.name \"bad\"}}"))
+        .isInstanceOf(RenderException.class).hasMessage("unknown barcode format 'bad'");
+  }
+
+  @Test
+  void javaIsUnreachable() throws Exception {
+    String probes = "[{{name.class}}][{{name.bytes}}][{{name.length}}][{{name.empty}}][{{items.class.classLoader}}]"
+        + "[{{this.getClass}}][{{this.class}}][{{getClass}}][{{class.name}}][{{items.size}}][{{items.length}}]"
+        + "[{{total.class}}][{{customer.class.name}}][{{customer.empty}}][{{customer.size}}][{{zero.class}}]"
+        + "[{{lookup name \"class\"}}][{{lookup this \"class\"}}][{{lookup items \"size\"}}]"
+        + "[{{#with name}}{{class}}{{bytes}}{{/with}}][{{#with items}}{{class}}{{size}}{{/with}}]"
+        + "[{{#each items}}{{class}}{{getClass}}{{/each}}][{{@root.class}}][{{../class}}]"
+        + "[{{#each name}}x{{/each}}][{{#name}}{{class}}{{bytes}}{{/name}}]";
+    assertThat(render(probes)).isEqualTo("[]".repeat(26));
+  }
+
+  @Test
+  void partialsAndFileHelpersAreRefusedAtCompileTime(@TempDir Path dir) throws Exception {
+    Path secret = Files.writeString(dir.resolve("secret.hbs"), "TOP SECRET");
+    String abs = secret.toString().replace(".hbs", "");
+    for (String html : new String[] {"a {{> " + abs + "}}", "{{~> x}}", "{{#> layout}}x{{/layout}}",
+        "{{> (lookup . 'p')}}", "\n  {{>x}}"}) {
+      assertThatThrownBy(() -> HtmlTemplate.compile(html, null)).as(html)
+          .isInstanceOf(HtmlTemplate.SyntaxError.class).hasMessageContaining("partials");
+    }
+    HtmlTemplate.SyntaxError e = catchSyntax("line one\n  {{>x}}");
+    assertThat(e.line()).isEqualTo(2);
+    assertThat(e.column()).isEqualTo(3);
+    for (String html : new String[] {"{{embedded \"" + abs + "\"}}", "{{precompile \"" + abs + "\"}}",
+        "{{i18n \"hello\"}}", "{{log \"x\"}}", "{{#partial \"p\"}}x{{/partial}}", "{{#block \"p\"}}{{/block}}"}) {
+      assertThatThrownBy(() -> HtmlTemplate.compile(html, null)).as(html)
+          .isInstanceOf(HtmlTemplate.SyntaxError.class).hasMessageContaining("is not available");
+    }
+  }
+
+  @Test
+  void syntaxErrorsCarryLineAndColumn() {
+    HtmlTemplate.SyntaxError e = catchSyntax("<p>ok</p>\n<p>{{#each items}}{{sku}}</p>");
+    assertThat(e.line()).isEqualTo(2);
+    assertThat(e.describe()).startsWith("Handlebars syntax error at line 2, column ");
+    HtmlTemplate.SyntaxError unclosed = catchSyntax("{{name");
+    assertThat(unclosed.describe()).startsWith("Handlebars syntax error at line 1, column ");
+    assertThat(catchSyntax("{{#if a}}x{{/each}}").describe()).contains("line 1");
+  }
+
+  @Test
+  void unknownHelpersAreRefusedAtCompileTime() throws Exception {
+    HtmlTemplate.SyntaxError e = catchSyntax("<p>\n  {{format-money total \"EUR\"}}</p>");
+    assertThat(e.describe()).startsWith("Handlebars syntax error at line 2, column 5: ").endsWith("'format-money'");
+    assertThat(catchSyntax("{{#if (bigger a 1)}}x{{/if}}").getMessage()).endsWith("'bigger'");
+    assertThat(catchSyntax("{{#repeat items}}x{{/repeat}}").getMessage())
+        .isEqualTo("could not find helper: 'repeat'");
+    // variables, sections, else-chains, block params, whitespace control and comments are not helper calls
+    assertThat(render("{{#if customer.vip}}a{{else if count}}b{{/if}}{{~ name ~}}{{! a b }}{{!-- x y --}}"
+        + "{{#customer}}{{name}}{{/customer}}{{#each items as |it|}}{{it.sku}}{{/each}}"))
+        .isEqualTo("aZoë &lt;b&gt;Ångström&lt;/b&gt; &amp; CoACMEAB");
+  }
+
+  @Test
+  void compiledTemplatesAreCachedByContent() throws Exception {
+    HtmlTemplate a = HtmlTemplate.compile("<p>{{x}}</p>", "p{color:red}");
+    assertThat(HtmlTemplate.compile("<p>{{x}}</p>", "p{color:red}")).isSameAs(a);
+    assertThat(HtmlTemplate.compile("<p>{{x}}</p>", "p{color:blue}")).isNotSameAs(a);
+    assertThat(a.css()).isEqualTo("p{color:red}");
+  }
+
+  @Test
+  void nestedLoopsStopAtTheIterationLimit() throws Exception {
+    StringBuilder items = new StringBuilder("[");
+    for (int i = 0; i < 1000; i++) items.append(i == 0 ? "" : ",").append(i);
+    String data = "{\"a\":" + items + "]}";
+    // 1,000 × 1,000 iterations writing nothing: only the iteration count can stop it
+    assertThatThrownBy(() -> render("{{#each a}}{{#each ../a}}{{/each}}{{/each}}", data))
+        .isInstanceOf(RenderException.class).hasMessage("template loops exceed 100,000 iterations")
+        .matches(e -> !((RenderException) e).retryable());
+    // the Mustache spelling of a loop is the same each helper and counts the same
+    assertThatThrownBy(() -> render("{{#a}}{{#@root.a}}{{/@root.a}}{{/a}}", data))
+        .isInstanceOf(RenderException.class).hasMessage("template loops exceed 100,000 iterations");
+    assertThat(render("{{#each a}}{{#if (lt this 3)}}{{this}}{{/if}}{{/each}}", data)).isEqualTo("012");
+  }
+
+  @Test
+  void outputIsBounded() throws Exception {
+    String big = "x".repeat(1_000_000);
+    StringBuilder items = new StringBuilder("[");
+    for (int i = 0; i < 30; i++) items.append(i == 0 ? "" : ",").append('"').append(big).append('"');
+    String data = "{\"a\":" + items + "]}";
+    assertThatThrownBy(() -> render("{{#each a}}{{this}}{{/each}}", data))
+        .isInstanceOf(RenderException.class).hasMessage("document HTML exceeds 20 MB");
+    // inside a block, which Handlebars buffers in memory before the writer sees it
+    assertThatThrownBy(() -> render("{{#if a}}" + "{{a.[0]}}".repeat(100) + "{{/if}}", data))
+        .isInstanceOf(RenderException.class).hasMessage("document HTML exceeds 20 MB");
+  }
+
+  private static HtmlTemplate.SyntaxError catchSyntax(String html) {
+    try {
+      HtmlTemplate.compile(html, null);
+    } catch (HtmlTemplate.SyntaxError e) {
+      return e;
+    }
+    throw new AssertionError("compiled: " + html);
+  }
+
+  static JsonNode json(String s) {
+    return JSON.readTree(s);
+  }
+}
