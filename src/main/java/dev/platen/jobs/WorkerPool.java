@@ -128,24 +128,32 @@ public final class WorkerPool implements AutoCloseable {
       return;
     }
     inFlight.put(job.renderId(), job);
+    String failure;
+    boolean retryable;
     try {
       byte[] pdf = renderWithTimeout(job);
       String key = blobKey(job);
       try {
         blobs.put(key, pdf);
-      } catch (Exception e) {
-        transientFailure(job, "the PDF could not be stored: " + e.getMessage());
+        // Out of the heartbeat's sight before the terminal write, so a finished render is never reported as a
+        // lost lease; the write itself is one fenced statement.
+        inFlight.remove(job.renderId());
+        if (queue.succeed(job, key, now())) completed.incrementAndGet();
         return;
+      } catch (Exception e) {
+        failure = "the PDF could not be stored: " + e.getMessage();
+        retryable = true;
       }
-      if (queue.succeed(job, key, now())) completed.incrementAndGet();
     } catch (RenderException e) {
-      if (e.retryable()) {
-        transientFailure(job, e.getMessage());
-      } else {
-        queue.fail(job, e.getMessage(), now());
-      }
+      failure = e.getMessage();
+      retryable = e.retryable();
     } finally {
       inFlight.remove(job.renderId());
+    }
+    if (retryable) {
+      transientFailure(job, failure);
+    } else {
+      queue.fail(job, failure, now());
     }
   }
 
