@@ -164,6 +164,24 @@ class HostileInputTest {
   }
 
   @Test
+  void imagesOnLoopbackOrPrivateAddressesFailTheRenderWithTheirUrl() {
+    assertThat(server.put("/v1/templates/logo", key, Map.of("name", "Logo", "manifest", Map.of(
+        "variables", List.of(Map.of("key", "logo", "label", "Logo", "dataType", "image")), "loops", List.of())))
+        .status()).isEqualTo(201);
+    for (String url : List.of("http://127.0.0.1:" + TestServer.freePort() + "/logo.png", "http://localhost/x.png",
+        "http://10.0.0.1/x.png", "http://169.254.169.254/latest/meta-data/", "http://[::1]/x.png")) {
+      Res r = server.post("/v1/templates/logo/render", key, Map.of("data", Map.of("logo", url)));
+      assertThat(r.status()).isEqualTo(202);
+      var done = server.awaitTerminal(r.json().path("id").asString(), key, Duration.ofSeconds(30));
+      tried++;
+      assertThat(done.path("status").asString()).isEqualTo("failed");
+      assertThat(done.path("errorMessage").asString()).contains(url).contains("private or loopback");
+    }
+    assertThat(server.post("/v1/templates/logo/render", key, Map.of("data", Map.of("logo", "file:///etc/passwd")))
+        .errorCode()).isEqualTo("invalid_input_data");
+  }
+
+  @Test
   void randomMutationsOfValidRequestsNeverAnswer5xx() {
     Random rnd = new Random(42);
     String valid = "{\"data\":{\"name\":\"Ada\",\"n\":3,\"rows\":[{\"v\":\"a\"},{\"v\":\"b\"}]},"
