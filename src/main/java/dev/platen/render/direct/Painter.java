@@ -10,7 +10,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.util.Matrix;
 
 /**
- * Draws laid-out pages. Shapes and images first, then all text of the page in one text object, setting font and
+ * Draws laid-out pages. Shapes and images first, then the footer and all text of the page in one text object, setting font and
  * colour only when they change: content streams stay small and the text extracts in reading order.
  */
 final class Painter {
@@ -45,8 +45,14 @@ final class Painter {
         }
       }
       cs.beginText();
-      PDType0Font font = null;
-      double fontSize = -1;
+      // the footer first, where the HTML engine writes its margin box, so both extract in the same order
+      cs.setFont(regular, (float) footer.size());
+      color(cs, footer.rgb());
+      fill = footer.rgb();
+      cs.setTextMatrix(Matrix.getTranslateInstance((float) footer.x(), (float) (h - footer.y())));
+      cs.showText(footer.text());
+      PDType0Font font = regular;
+      double fontSize = footer.size();
       double spacing = 0;
       for (Ops op : ops) {
         if (!(op instanceof Ops.Text t)) continue;
@@ -67,11 +73,6 @@ final class Painter {
         cs.setTextMatrix(Matrix.getTranslateInstance((float) t.x(), (float) (h - t.y())));
         cs.showText(t.text());
       }
-      cs.setFont(regular, (float) footer.size());
-      if (spacing != 0) cs.setCharacterSpacing(0);
-      color(cs, footer.rgb());
-      cs.setTextMatrix(Matrix.getTranslateInstance((float) footer.x(), (float) (h - footer.y())));
-      cs.showText(footer.text());
       cs.endText();
     }
   }
