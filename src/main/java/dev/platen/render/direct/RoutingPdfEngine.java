@@ -1,5 +1,6 @@
 package dev.platen.render.direct;
 
+import dev.platen.render.HtmlPdfEngine;
 import dev.platen.render.PdfEngine;
 import dev.platen.render.RenderException;
 import dev.platen.render.RenderInput;
@@ -17,6 +18,17 @@ public final class RoutingPdfEngine implements PdfEngine {
   public RoutingPdfEngine(DirectPdfEngine direct, PdfEngine html) {
     this.direct = Objects.requireNonNull(direct, "direct");
     this.html = Objects.requireNonNull(html, "html");
+  }
+
+  /**
+   * Renders a sample document through both paths on the calling thread, so neither the first canvas render nor
+   * the first HTML-only render pays class loading, JIT and font parsing (about a second when cold).
+   *
+   * @throws IllegalStateException when an engine cannot render at all
+   */
+  public void warmUp() {
+    direct.warmUp();
+    if (html instanceof HtmlPdfEngine engine) engine.warmUp();
   }
 
   @Override

@@ -45,6 +45,8 @@ final class Text {
     }
     // a final <br/> ends the last line without opening a new one
     if (!out.isEmpty() && out.charAt(out.length() - 1) == '\n') out.setLength(out.length() - 1);
+    // trailing white space is not printed, but openhtmltopdf measures the last word with it (see paragraph)
+    if (space && !out.isEmpty() && out.charAt(out.length() - 1) != '\n') out.append(' ');
     return out.toString();
   }
 
@@ -99,38 +101,68 @@ final class Text {
     return lines;
   }
 
+  /**
+   * Greedy, word by word. A word fits only if the space after it fits too: openhtmltopdf measures a word with its
+   * trailing space (seen on its output: a cell of 207.1 pt text plus a final space wraps in 208.9 pt), and
+   * matching that is what keeps the two engines breaking table rows, and so pages, at the same places.
+   */
   private static void paragraph(Face face, String text, int from, int to, double scale, double spacing, double max,
       List<Line> lines) throws Unsupported {
     if (from == to) {
       lines.add(new Line("", 0));
       return;
     }
+    double space = advance(face, ' ') * scale + spacing;
     int lineStart = from;
     double lineWidth = 0;
-    int lastSpace = -1; // index of the last space on the current line
-    double widthAtSpace = 0;
-    for (int i = from; i < to; ) {
-      int cp = text.codePointAt(i);
-      int next = i + Character.charCount(cp);
-      double w = advance(face, cp) * scale + spacing;
-      if (cp == ' ') {
-        lastSpace = i;
-        widthAtSpace = lineWidth;
-      } else if (lineWidth + w > max + 0.01 && i > lineStart) {
-        if (lastSpace > lineStart) {
-          lines.add(new Line(text.substring(lineStart, lastSpace), widthAtSpace));
-          lineStart = lastSpace + 1;
-          lineWidth = Text.width(face, text.substring(lineStart, i), scale * 1000, spacing);
-        } else {
-          lines.add(new Line(text.substring(lineStart, i), lineWidth));
-          lineStart = i;
-          lineWidth = 0;
-        }
-        lastSpace = -1;
+    int i = from;
+    while (i < to) {
+      int j = text.indexOf(' ', i);
+      if (j < 0 || j > to) j = to;
+      double word = width(face, text, i, j, scale, spacing);
+      double after = j < to ? space : 0;
+      double gap = i > lineStart ? space : 0;
+      if (i > lineStart && lineWidth + gap + word + after > max + 0.01) {
+        lines.add(new Line(text.substring(lineStart, i - 1), lineWidth));
+        lineStart = i;
+        lineWidth = 0;
+        gap = 0;
       }
-      lineWidth += w;
-      i = next;
+      if (i == lineStart && word > max + 0.01) {
+        // a word wider than the line: broken anywhere (word-wrap: break-word), the rest starts the current line
+        int k = i;
+        double w = 0;
+        for (int c = i; c < j; ) {
+          int cp = text.codePointAt(c);
+          double cw = advance(face, cp) * scale + spacing;
+          if (w + cw > max + 0.01 && c > k) {
+            lines.add(new Line(text.substring(k, c), w));
+            k = c;
+            w = 0;
+          }
+          w += cw;
+          c += Character.charCount(cp);
+        }
+        lineStart = k;
+        lineWidth = w;
+      } else {
+        lineWidth += gap + word;
+      }
+      i = j + 1;
     }
-    lines.add(new Line(text.substring(lineStart, to), lineWidth));
+    int end = to;
+    while (end > lineStart && text.charAt(end - 1) == ' ') end--;
+    lines.add(new Line(text.substring(lineStart, end), lineWidth));
+  }
+
+  private static double width(Face face, String s, int from, int to, double scale, double spacing)
+      throws Unsupported {
+    double w = 0;
+    for (int i = from; i < to; ) {
+      int cp = s.codePointAt(i);
+      w += advance(face, cp) * scale + spacing;
+      i += Character.charCount(cp);
+    }
+    return w;
   }
 }

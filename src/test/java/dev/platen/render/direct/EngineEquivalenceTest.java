@@ -114,6 +114,22 @@ class EngineEquivalenceTest {
     assertThat(direct).allSatisfy(page -> assertThat(page).matches("Page\\d+of\\d+SKUDescriptionDateQtyPrice.*"));
   }
 
+  /** Every description fits its cell only without its trailing space: rows wrap, and pages break, as in HTML. */
+  @Test
+  void wordsThatFitOnlyWithoutTheirTrailingSpaceWrap() throws Exception {
+    StringBuilder items = new StringBuilder("[");
+    for (int i = 1000; i < 1200; i++) {
+      if (i > 1000) items.append(',');
+      items.append("{\"sku\":\"SKU-").append(i).append("\",\"name\":\"Item ").append(i)
+          .append(" — Ελληνικά, Кириллица, Æøå ").append(i % 3 == 0 ? "and more" : "").append("\",\"qty\":1,")
+          .append("\"price\":2.5,\"date\":\"2026-05-01\"}");
+    }
+    RenderInput input = Golden.input(blocks(Golden.TABLE), "{\"items\":" + items + "]}");
+    List<String> html = Golden.pageTexts(HTML.render(input));
+    assertThat(Golden.pageTexts(DIRECT.render(input))).isEqualTo(html);
+    assertThat(html.size()).isGreaterThan(5);
+  }
+
   @Test
   void watermarkFooterAndMetadataMatch() throws Exception {
     RenderInput plain = Golden.input(blocks(Golden.TABLE), "{\"items\":" + Golden.items(80) + "}");

@@ -25,11 +25,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 3, jvmArgsAppend = {"-Xmx1g", "-Djava.awt.headless=true"})
-@Warmup(iterations = 4)
-@Measurement(iterations = 5)
+@Warmup(iterations = 2)
+@Measurement(iterations = 3)
 public class LargeBench {
 
-  @Param({"html"})
+  @Param({"html", "direct"})
   public String engine;
 
   @Param({"10000"})

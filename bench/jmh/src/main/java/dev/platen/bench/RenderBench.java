@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 3, jvmArgsAppend = {"-Xmx1g", "-Djava.awt.headless=true"})
 public class RenderBench {
 
-  @Param({"html"})
+  @Param({"html", "direct"})
   public String engine;
 
   private PdfEngine pdf;
