@@ -8,6 +8,9 @@ import dev.platen.render.RenderException;
 import dev.platen.render.RenderInput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -84,14 +87,17 @@ public final class DirectPdfEngine implements PdfEngine {
     }
     Fonts.Pair fonts = Fonts.current();
     try (PDDocument doc = new PDDocument()) {
-      Layout layout = new Layout(input.data(), fonts, new DirectAccess.Images(images), doc);
+      Layout layout = new Layout(input.data(), fonts, new DirectAccess.Images(images), doc,
+          page.printBackground());
       Sink.Pages pages = new Sink.Pages(left, top, height - top - bottom, settings.maxPages(), tooMany);
       layout.sections(input.layout(), width - left - right, pages);
       List<List<Ops>> laid = pages.finish();
 
       PDType0Font regular = PDType0Font.load(doc, fonts.regular().ttf, true);
       PDType0Font bold = PDType0Font.load(doc, fonts.bold().ttf, true);
-      Painter painter = new Painter(doc, regular, bold, new PDRectangle((float) width, (float) height));
+      MessageDigest digest = sha256();
+      layout.digestImages(digest);
+      Painter painter = new Painter(doc, regular, bold, fonts, new PDRectangle((float) width, (float) height), digest);
       Face face = fonts.regular();
       double footerLine = (face.ascent + face.descent) * Styles.FOOTER_SIZE;
       double footerBaseline = height - bottom + (bottom - footerLine) / 2 + face.ascent * Styles.FOOTER_SIZE;
@@ -103,9 +109,14 @@ public final class DirectPdfEngine implements PdfEngine {
             Styles.FOOTER_SIZE, Styles.FOOTER_RGB, 0, label));
         laid.set(i, null); // drawn: let a long document's ops go
       }
+      // PDFBox subsets at save only the fonts its own content streams set; these pages are written by Painter, so
+      // the subsets are made here. The watermark draws through PDFBox with the bold face, which registers it.
+      regular.subset();
       if (input.watermark()) DirectAccess.watermark(doc, bold);
-      DirectAccess.identity(doc, DirectAccess.title(input), input.documentDate(), identity(input, page),
-          input.watermark());
+      else bold.subset();
+      DirectAccess.identity(doc, DirectAccess.title(input), input.documentDate(),
+          "direct\u0000" + HexFormat.of().formatHex(digest.digest()) + '\u0000' + page + '\u0000'
+              + DirectAccess.title(input), input.watermark());
       ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
       doc.save(out);
       return out.toByteArray();
@@ -119,10 +130,12 @@ public final class DirectPdfEngine implements PdfEngine {
     return pt;
   }
 
-  /** Everything that decides the content, for the file identifier: equal inputs give byte-identical files. */
-  private static String identity(RenderInput input, PageSetup page) {
-    return "direct\u0000" + input.layout() + '\u0000' + input.data() + '\u0000' + page + '\u0000'
-        + DirectAccess.title(input);
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   /** Loop rows in the document, to refuse a runaway document before laying it out (as the HTML engine does). */

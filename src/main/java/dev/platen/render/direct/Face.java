@@ -18,6 +18,7 @@ final class Face {
   private final CmapLookup cmap;
   private final float scale;
   private final float[] widths = new float[0x10000];
+  private final int[] glyphs = new int[0x10000];
   private final boolean[] known = new boolean[0x10000];
   /** hhea ascent and descent as fractions of the em; CSS line boxes are built from them. */
   final float ascent;
@@ -39,16 +40,25 @@ final class Face {
   float width(int cp) {
     if (cp < 0x10000 && known[cp]) return widths[cp];
     float w;
+    int gid;
     try {
-      int gid = cmap.getGlyphId(cp);
+      gid = cmap.getGlyphId(cp);
       w = gid == 0 ? MISSING : ttf.getAdvanceWidth(gid) * scale;
     } catch (IOException e) {
       throw new UncheckedIOException("bundled font cannot be read", e);
     }
     if (cp < 0x10000) {
       widths[cp] = w;
+      glyphs[cp] = gid;
       known[cp] = true;
     }
     return w;
+  }
+
+  /** The glyph id of a code point already measured (0 when the font lacks it). */
+  int glyph(int cp) {
+    if (cp < 0x10000 && known[cp]) return glyphs[cp];
+    width(cp);
+    return cp < 0x10000 ? glyphs[cp] : cmap.getGlyphId(cp);
   }
 }

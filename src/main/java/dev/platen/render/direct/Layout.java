@@ -35,14 +35,22 @@ final class Layout {
   private final DirectAccess.Images images;
   private final PDDocument doc;
   private final Map<String, PDImageXObject> imageCache = new HashMap<>();
+  private final List<byte[]> imageBytes = new ArrayList<>();
   private final double lineGap; // distance from a line box's top to its baseline, for 10 pt body text
+  private final boolean printBackground;
 
-  Layout(JsonNode data, Fonts.Pair fonts, DirectAccess.Images images, PDDocument doc) {
+  Layout(JsonNode data, Fonts.Pair fonts, DirectAccess.Images images, PDDocument doc, boolean printBackground) {
     this.data = data;
+    this.printBackground = printBackground;
     this.fonts = fonts;
     this.images = images;
     this.doc = doc;
     this.lineGap = baseline(fonts.regular(), BODY_SIZE, BODY_SIZE * LINE_HEIGHT);
+  }
+
+  /** The images drawn: content streams name them, so the file identifier must cover their bytes. */
+  void digestImages(java.security.MessageDigest digest) {
+    for (byte[] bytes : imageBytes) digest.update(bytes);
   }
 
   /** Baseline offset in a CSS line box: half the leading above the ascent. */
@@ -127,7 +135,7 @@ final class Layout {
   private void heading(JsonNode props, double width, String align, Sink sink) throws Unsupported {
     String as = props.path("as").asString("");
     int level = as.matches("h[1-6]") ? as.charAt(1) - '1' : 1;
-    int rgb = Styles.rgb(props.path("color"));
+    int rgb = color(props);
     paragraph(Text.clean(fill(props, "content"), true), fonts.bold(), HEADING_SIZE[level],
         HEADING_SIZE[level] * LINE_HEIGHT, rgb < 0 ? TEXT_RGB : rgb, width, align, sink);
     sink.margin(HEADING_MARGIN[level]);
@@ -141,7 +149,7 @@ final class Layout {
     if (Double.isNaN(size) || Double.isNaN(lineHeight)) throw new Unsupported("a text size it cannot resolve");
     String weight = DirectAccess.cssFontWeight(props.path("fontWeight"));
     boolean bold = weight != null && Integer.parseInt(weight) >= 600;
-    int rgb = Styles.rgb(props.path("color"));
+    int rgb = color(props);
     paragraph(Text.clean(fill(props, "content"), true), bold ? fonts.bold() : fonts.regular(), size, lineHeight,
         rgb < 0 ? TEXT_RGB : rgb, width, align, sink);
     sink.margin(TEXT_MARGIN);
@@ -218,7 +226,7 @@ final class Layout {
       headLines = Math.max(headLines, lines.size());
     }
     double headHeight = headLines * line + 2 * CELL_PAD_V + HEAD_BORDER;
-    head.add(new Ops.Rect(0, 0, width, headHeight, HEAD_BG_RGB));
+    if (printBackground) head.add(new Ops.Rect(0, 0, width, headHeight, HEAD_BG_RGB));
     head.add(new Ops.Rect(0, headHeight - HEAD_BORDER, width, HEAD_BORDER, HEAD_BORDER_RGB));
     double x = 0;
     for (int i = 0; i < columns.size(); i++) {
@@ -305,7 +313,8 @@ final class Layout {
       DirectAccess.Image loaded = images.load(src);
       if (loaded.bytes() == null || loaded.mime().contains("svg")) throw new Unsupported("an SVG image");
       try {
-        image = PDImageXObject.createFromByteArray(doc, loaded.bytes(), null);
+        image = ImageCache.image(doc, loaded.bytes());
+        imageBytes.add(loaded.bytes());
       } catch (IOException | RuntimeException e) {
         throw new Unsupported("an image PDFBox does not read");
       }
@@ -338,7 +347,7 @@ final class Layout {
     double thickness = props.has("thickness") ? Styles.points(props.path("thickness"), BODY_SIZE, Double.NaN) : PX;
     double w = props.has("width") ? Styles.points(props.path("width"), BODY_SIZE, width) : width;
     if (Double.isNaN(thickness) || Double.isNaN(w)) throw new Unsupported("a divider size it cannot resolve");
-    int rgb = Styles.rgb(props.path("color"));
+    int rgb = color(props);
     sink.margin(DIVIDER_MARGIN);
     sink.slice(thickness, List.of(new Ops.Rect(0, 0, w, thickness, rgb < 0 ? DIVIDER_RGB : rgb)));
     sink.margin(DIVIDER_MARGIN);
@@ -457,6 +466,13 @@ final class Layout {
       default -> throw new RenderException("unknown barcode format '" + shorten(format) + "' at " + path
           + "; use code128 or ean13", false);
     };
+  }
+
+  /** The block's colour, -1 for the default; colours only the HTML engine understands send the document there. */
+  private static int color(JsonNode props) throws Unsupported {
+    int rgb = Styles.rgb(props.path("color"));
+    if (rgb == -2) throw new Unsupported("a colour it does not parse");
+    return rgb;
   }
 
   private static double offset(String align, double box, double content) {
