@@ -34,6 +34,8 @@ import tools.jackson.databind.JsonNode;
 public final class DirectPdfEngine implements PdfEngine {
   private static final Logger log = LoggerFactory.getLogger(DirectPdfEngine.class);
 
+  private static final int WARM_UP_RENDERS = 1;
+
   private final EngineSettings settings;
   private final DirectAccess.ImageLoader images;
 
@@ -47,10 +49,15 @@ public final class DirectPdfEngine implements PdfEngine {
     return Support.supports(layout);
   }
 
-  /** One render on the calling thread, so class loading, JIT and font parsing are not paid by a user. */
+  /**
+   * Renders a sample document on the calling thread so class loading and font parsing are not paid by a user
+   * (docs/benchmarks.md: first invoice 700 ms cold, 140 ms after this). Repeating it 30 times did not make the
+   * first real render faster, so it runs once.
+   */
   public void warmUp() {
     try {
-      render(WarmUp.input());
+      RenderInput sample = WarmUp.input();
+      for (int i = 0; i < WARM_UP_RENDERS; i++) render(sample);
     } catch (RenderException e) {
       throw new IllegalStateException("the direct PDF engine failed its warm-up render: " + e.getMessage(), e);
     }
