@@ -25,15 +25,11 @@ public final class DirectAccess {
 
   public static JsonNode lookup(JsonNode data, String path) { return Placeholders.lookup(data, path); }
 
-  public static String scalarText(JsonNode value) { return Placeholders.scalarText(value); }
-
   public static String title(RenderInput input) { return CanvasHtml.title(input); }
 
   public static String count(long n) { return Units.count(n); }
 
   public static long minimumPages(long tableRows, PageSetup page) { return HtmlPdfEngine.minimumPages(tableRows, page); }
-
-  public static boolean containsRtl(String s) { return HtmlPdfEngine.containsRtl(s); }
 
   public static double[] paperMillimetres(String format) { return DocumentCss.paperMillimetres(format); }
 
