@@ -1,0 +1,116 @@
+package dev.platen.bench;
+
+import dev.platen.render.PageSetup;
+import dev.platen.render.RenderInput;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Base64;
+import javax.imageio.ImageIO;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The benchmark documents, built through the public RenderInput only, so the numbers are what the service pays
+ * per render (placeholder filling, formatting, QR encoding and image checks included).
+ */
+public final class Documents {
+  private Documents() {}
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  static final Instant DATE = Instant.parse("2026-06-05T10:00:00Z");
+
+  /** One-page invoice: heading, keyValue, PNG logo as a data: URI, QR code and a 10-row table. */
+  public static RenderInput invoice() {
+    ObjectNode data = JSON.createObjectNode();
+    data.putObject("invoice").put("number", "INV-2026-0042").put("date", "2026-06-05").put("due", "2026-07-05")
+        .put("total", 12345.5).put("payUrl", "https://pay.example.com/i/INV-2026-0042?amount=12345.50");
+    data.putObject("customer").put("name", "Zoë Ångström — Ελληνικά & Кириллица GmbH")
+        .put("address", "Hauptstraße 12, 10115 Berlin");
+    data.put("logo", logoDataUri());
+    data.set("items", rows(10));
+    return new RenderInput(layout(true), data, PageSetup.DEFAULT, "Invoice INV-2026-0042", DATE, false);
+  }
+
+  /** A statement: a short heading and a table of {@code rows} rows. */
+  public static RenderInput statement(int rows) {
+    ObjectNode data = JSON.createObjectNode();
+    data.putObject("invoice").put("number", "ST-2026-06").put("date", "2026-06-05").put("due", "2026-07-05")
+        .put("total", rows * 17.25);
+    data.putObject("customer").put("name", "Zoë Ångström GmbH").put("address", "Hauptstraße 12, 10115 Berlin");
+    data.set("items", rows(rows));
+    return new RenderInput(layout(false), data, PageSetup.DEFAULT, "Statement", DATE, false);
+  }
+
+  static ArrayNode rows(int n) {
+    ArrayNode items = JSON.createArrayNode();
+    for (int i = 1; i <= n; i++) {
+      items.addObject().put("sku", "SKU-" + (10000 + i))
+          .put("description", "Item " + i + " — Ελληνικά, Кириллица, Æøå " + (i % 7 == 0 ? "with a longer description" : ""))
+          .put("qty", i % 13 + 1).put("price", (i * 37 % 1000) / 4.0).put("date", "2026-05-" + (10 + i % 20));
+    }
+    return items;
+  }
+
+  private static JsonNode layout(boolean invoice) {
+    String header = """
+          {"id":"r1","type":"row","columns":[
+            {"id":"c1","type":"column","width":60,"blocks":[
+              %s
+              {"id":"h","type":"heading","props":{"content":"Invoice {{invoice.number}}","as":"h1"}},
+              {"id":"t","type":"text","props":{"content":"{{customer.name}}\\n{{customer.address}}"}}]},
+            {"id":"c2","type":"column","width":40,"blocks":[
+              {"id":"kv","type":"keyValue","props":{"items":[
+                {"label":"Date","path":"invoice.date","dataType":"date"},
+                {"label":"Due","path":"invoice.due","dataType":"date"},
+                {"label":"Total","path":"invoice.total","dataType":"currency","format":"currency:EUR"}]}}
+              %s]}]},
+        """.formatted(
+            invoice ? "{\"id\":\"logo\",\"type\":\"image\",\"props\":{\"src\":\"{{logo}}\",\"width\":\"40mm\"}}," : "",
+            invoice ? ",{\"id\":\"qr\",\"type\":\"qr\",\"props\":{\"value\":\"{{invoice.payUrl}}\",\"size\":\"25mm\"}}" : "");
+    String table = """
+          {"id":"r2","type":"row","columns":[{"id":"c3","type":"column","blocks":[
+            {"id":"d","type":"divider","props":{}},
+            {"id":"tb","type":"table","props":{"loop":"items","columns":[
+              {"header":"SKU","field":"sku","width":15},
+              {"header":"Description","field":"description"},
+              {"header":"Date","field":"date","dataType":"date","width":16},
+              {"header":"Qty","field":"qty","dataType":"number","width":8},
+              {"header":"Price","field":"price","dataType":"currency","format":"currency:EUR","width":16}]}},
+            {"id":"sp","type":"spacer","props":{"height":"6mm"}},
+            {"id":"end","type":"text","props":{"content":"Thank you for your business.","align":"right"}}]}]}
+        """;
+    return JSON.readTree("{\"version\":1,\"meta\":{\"title\":\"Invoice\"},\"sections\":[{\"id\":\"s\",\"type\":\"section\","
+        + "\"rows\":[" + header + table + "]}]}");
+  }
+
+  /** A 240×80 PNG logo (about 3 KB), generated so the benchmark carries no binary files. */
+  static String logoDataUri() {
+    BufferedImage img = new BufferedImage(240, 80, BufferedImage.TYPE_INT_ARGB);
+    Graphics2D g = img.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setColor(new Color(0x1a56b0));
+    g.fillRoundRect(0, 0, 80, 80, 20, 20);
+    g.setColor(Color.WHITE);
+    g.fillOval(20, 20, 40, 40);
+    g.setColor(new Color(0x333333));
+    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 40));
+    g.drawString("ACME", 92, 56);
+    g.dispose();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(img, "png", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
+  }
+}

@@ -1,0 +1,58 @@
+package dev.platen.bench;
+
+import dev.platen.render.PdfEngine;
+import dev.platen.render.RenderException;
+import dev.platen.render.RenderInput;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One document per invocation through {@code PdfEngine.render}, on one thread. Warm-up is long because
+ * openhtmltopdf keeps getting faster for thousands of documents (spec/stack.md 1: 2,000 warm-ups measured).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 3, jvmArgsAppend = {"-Xmx1g", "-Djava.awt.headless=true"})
+public class RenderBench {
+
+  @Param({"html", "direct"})
+  public String engine;
+
+  private PdfEngine pdf;
+  private RenderInput invoice;
+  private RenderInput statement1000;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    pdf = Engines.named(engine);
+    invoice = Documents.invoice();
+    statement1000 = Documents.statement(1000);
+  }
+
+  /** About 8 ms with openhtmltopdf: 10 × 3 s of warm-up is 3,000+ documents. */
+  @Benchmark
+  @Warmup(iterations = 10, time = 3)
+  @Measurement(iterations = 5, time = 3)
+  public byte[] invoice() throws RenderException {
+    return pdf.render(invoice);
+  }
+
+  @Benchmark
+  @Warmup(iterations = 8, time = 4)
+  @Measurement(iterations = 5, time = 4)
+  public byte[] statement1000() throws RenderException {
+    return pdf.render(statement1000);
+  }
+}

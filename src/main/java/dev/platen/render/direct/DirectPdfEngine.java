@@ -1,0 +1,165 @@
+package dev.platen.render.direct;
+
+import dev.platen.render.DirectAccess;
+import dev.platen.render.EngineSettings;
+import dev.platen.render.PageSetup;
+import dev.platen.render.PdfEngine;
+import dev.platen.render.RenderException;
+import dev.platen.render.RenderInput;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Canvas layouts drawn straight with PDFBox: text measured with the bundled DejaVu faces, lines and pages broken
+ * here, no HTML and no CSS engine in between. The HTML engine costs about 8 ms for a one-page invoice and 170 ms
+ * for 1,000 table rows (spec/stack.md 2.2, 2.3), most of it in CSS cascade and layout; this path keeps the same
+ * fonts, sizes and box model (see {@link Styles}) so the two print the same documents, and breaks tables at the
+ * same rows.
+ *
+ * <p>Only layouts for which {@link #supports} is true are drawn; use it through {@link RoutingPdfEngine}, which
+ * sends the others (and documents found to need shaping or bidi while measuring) to the HTML engine.
+ * Thread-safe; fonts are parsed once per thread, as in the HTML engine.
+ */
+public final class DirectPdfEngine implements PdfEngine {
+  private static final Logger log = LoggerFactory.getLogger(DirectPdfEngine.class);
+
+  private static final int WARM_UP_RENDERS = 1;
+
+  private final EngineSettings settings;
+  private final DirectAccess.ImageLoader images;
+
+  public DirectPdfEngine(EngineSettings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.images = new DirectAccess.ImageLoader(settings);
+  }
+
+  /** Whether this engine draws the layout; false for html and button blocks, box styles, links and the like. */
+  public static boolean supports(JsonNode layout, JsonNode data) {
+    return Support.supports(layout);
+  }
+
+  /**
+   * Renders a sample document on the calling thread so class loading and font parsing are not paid by a user
+   * (docs/benchmarks.md: first invoice 700 ms cold, 140 ms after this). Repeating it 30 times did not make the
+   * first real render faster, so it runs once.
+   */
+  public void warmUp() {
+    try {
+      RenderInput sample = WarmUp.input();
+      for (int i = 0; i < WARM_UP_RENDERS; i++) render(sample);
+    } catch (RenderException e) {
+      throw new IllegalStateException("the direct PDF engine failed its warm-up render: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public byte[] render(RenderInput input) throws RenderException {
+    Objects.requireNonNull(input, "input");
+    if (!Support.supports(input.layout())) throw new Unsupported("the layout uses features of the HTML engine");
+    try {
+      return draw(input);
+    } catch (Sink.PageLimit e) {
+      throw new RenderException(e.message, false);
+    } catch (RenderException e) {
+      throw e;
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      log.warn("render failed unexpectedly", e);
+      throw new RenderException("the document could not be rendered: " + DirectAccess.shortReason(e), false, e);
+    }
+  }
+
+  private byte[] draw(RenderInput input) throws IOException, RenderException {
+    PageSetup page = input.page() == null ? PageSetup.DEFAULT : input.page();
+    double[] mm = DirectAccess.paperMillimetres(page.format());
+    double width = (page.landscape() ? mm[1] : mm[0]) * Styles.MM;
+    double height = (page.landscape() ? mm[0] : mm[1]) * Styles.MM;
+    double top = margin(page.marginTop(), width);
+    double right = margin(page.marginRight(), width);
+    double bottom = margin(page.marginBottom(), width);
+    double left = margin(page.marginLeft(), width);
+    String tooMany = "document exceeds " + DirectAccess.count(settings.maxPages()) + " pages";
+    if (DirectAccess.minimumPages(tableRows(input), page) > settings.maxPages()) {
+      throw new RenderException(tooMany, false);
+    }
+    Fonts.Pair fonts = Fonts.current();
+    try (PDDocument doc = new PDDocument()) {
+      Layout layout = new Layout(input.data(), fonts, new DirectAccess.Images(images), doc,
+          page.printBackground());
+      Sink.Pages pages = new Sink.Pages(left, top, height - top - bottom, settings.maxPages(), tooMany);
+      layout.sections(input.layout(), width - left - right, pages);
+      List<List<Ops>> laid = pages.finish();
+
+      PDType0Font regular = PDType0Font.load(doc, fonts.regular().ttf, true);
+      PDType0Font bold = PDType0Font.load(doc, fonts.bold().ttf, true);
+      MessageDigest digest = sha256();
+      layout.digestImages(digest);
+      Painter painter = new Painter(doc, regular, bold, fonts, new PDRectangle((float) width, (float) height), digest);
+      Face face = fonts.regular();
+      double footerLine = (face.ascent + face.descent) * Styles.FOOTER_SIZE;
+      double footerBaseline = height - bottom + (bottom - footerLine) / 2 + face.ascent * Styles.FOOTER_SIZE;
+      String total = Integer.toString(laid.size());
+      for (int i = 0; i < laid.size(); i++) {
+        String label = "Page " + (i + 1) + " of " + total;
+        double w = Text.width(face, label, Styles.FOOTER_SIZE, 0);
+        painter.page(laid.get(i), new Ops.Text(left + (width - left - right - w) / 2, footerBaseline, false,
+            Styles.FOOTER_SIZE, Styles.FOOTER_RGB, 0, label));
+        laid.set(i, null); // drawn: let a long document's ops go
+      }
+      // PDFBox subsets at save only the fonts its own content streams set; these pages are written by Painter, so
+      // the subsets are made here. The watermark draws through PDFBox with the bold face, which registers it.
+      regular.subset();
+      if (input.watermark()) DirectAccess.watermark(doc, bold);
+      else bold.subset();
+      DirectAccess.identity(doc, DirectAccess.title(input), input.documentDate(),
+          "direct\u0000" + HexFormat.of().formatHex(digest.digest()) + '\u0000' + page + '\u0000'
+              + DirectAccess.title(input), input.watermark());
+      ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+      doc.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  private static double margin(String css, double pageWidth) throws Unsupported {
+    String length = DirectAccess.cssLength(css);
+    double pt = Styles.points(length == null ? "20mm" : length, Styles.BODY_SIZE, pageWidth);
+    if (Double.isNaN(pt)) throw new Unsupported("a page margin it cannot resolve");
+    return pt;
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /** Loop rows in the document, to refuse a runaway document before laying it out (as the HTML engine does). */
+  private static long tableRows(RenderInput input) {
+    long rows = 0;
+    for (JsonNode section : input.layout().path("sections")) {
+      for (JsonNode row : section.path("rows")) {
+        for (JsonNode column : row.path("columns")) {
+          for (JsonNode block : column.path("blocks")) {
+            if (!"table".equals(block.path("type").asString("")) || Layout.hidden(block)) continue;
+            JsonNode loop = DirectAccess.lookup(input.data(),
+                Layout.stripBraces(Layout.string(block.path("props"), "loop")));
+            if (loop.isArray()) rows += loop.size();
+          }
+        }
+      }
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.platen.render.direct;
+
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+
+/**
+ * What a laid-out page is made of. Coordinates are points from the top-left corner of whatever the op was laid
+ * out in; {@link #moved} places it on the page. Records, so a 10,000-row table is a flat list of small objects
+ * until it is drawn.
+ */
+sealed interface Ops {
+
+  Ops moved(double dx, double dy);
+
+  /** One line of text; {@code y} is the baseline. */
+  record Text(double x, double y, boolean bold, double size, int rgb, double spacing, String text) implements Ops {
+    public Ops moved(double dx, double dy) { return new Text(x + dx, y + dy, bold, size, rgb, spacing, text); }
+  }
+
+  /** A filled rectangle: backgrounds, borders, dividers, code modules. */
+  record Rect(double x, double y, double w, double h, int rgb) implements Ops {
+    public Ops moved(double dx, double dy) { return new Rect(x + dx, y + dy, w, h, rgb); }
+  }
+
+  record Image(double x, double y, double w, double h, PDImageXObject image) implements Ops {
+    public Ops moved(double dx, double dy) { return new Image(x + dx, y + dy, w, h, image); }
+  }
+}

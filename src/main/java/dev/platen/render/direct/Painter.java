@@ -1,0 +1,164 @@
+package dev.platen.render.direct;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.BitSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+
+/**
+ * Writes laid-out pages as content streams. Shapes and images first, then the footer and all text of the page in
+ * one text object, setting font and colour only when they change.
+ *
+ * <p>The operators are written here rather than through {@code PDPageContentStream}: its {@code showText} runs
+ * every string through PDFBox's GSUB worker (DejaVu has a GSUB table), which profiling showed as a fifth of a
+ * one-page invoice, and formats every number through {@code NumberFormat}. Glyphs are written as their font's
+ * glyph ids, which is what PDFBox's Identity-H encoding of an embedded TrueType font produces too (its subsetter
+ * keeps the original glyph ids as CIDs); each code point is registered once for the subset. The bytes also feed
+ * the document digest, so the file identifier comes from what is printed.
+ */
+final class Painter {
+  private final PDDocument doc;
+  private final PDType0Font regular;
+  private final PDType0Font bold;
+  private final Face regularFace;
+  private final Face boldFace;
+  private final PDRectangle size;
+  private final MessageDigest digest;
+  private final BitSet regularUsed = new BitSet();
+  private final BitSet boldUsed = new BitSet();
+  private final StringBuilder out = new StringBuilder(16 * 1024);
+
+  Painter(PDDocument doc, PDType0Font regular, PDType0Font bold, Fonts.Pair faces, PDRectangle size,
+      MessageDigest digest) {
+    this.doc = doc;
+    this.regular = regular;
+    this.bold = bold;
+    this.regularFace = faces.regular();
+    this.boldFace = faces.bold();
+    this.size = size;
+    this.digest = digest;
+  }
+
+  void page(List<Ops> ops, Ops.Text footer) throws IOException {
+    PDPage page = new PDPage(size);
+    doc.addPage(page);
+    PDResources resources = new PDResources();
+    COSName regularName = resources.add(regular);
+    COSName boldName = resources.add(bold);
+    Map<PDImageXObject, COSName> images = new IdentityHashMap<>();
+    double h = size.getHeight();
+    out.setLength(0);
+    int fill = -1;
+    for (Ops op : ops) {
+      if (op instanceof Ops.Rect r) {
+        if (r.rgb() != fill) {
+          color(r.rgb());
+          fill = r.rgb();
+        }
+        num(r.x()).num(h - r.y() - r.h()).num(r.w()).num(r.h()).op("re f");
+      } else if (op instanceof Ops.Image i) {
+        COSName name = images.computeIfAbsent(i.image(), resources::add);
+        out.append("q ");
+        num(i.w()).out.append("0 0 ");
+        num(i.h()).num(i.x()).num(h - i.y() - i.h()).out.append("cm /").append(name.getName()).append(" Do Q\n");
+      }
+    }
+    out.append("BT\n");
+    // the footer first, where the HTML engine writes its margin box, so both extract in the same order
+    boolean isBold = false;
+    double fontSize = footer.size();
+    font(regularName, fontSize);
+    color(footer.rgb());
+    fill = footer.rgb();
+    text(footer, h, regularFace, regularUsed, regular);
+    double spacing = 0;
+    for (Ops op : ops) {
+      if (!(op instanceof Ops.Text t)) continue;
+      if (t.bold() != isBold || t.size() != fontSize) {
+        font(t.bold() ? boldName : regularName, t.size());
+        isBold = t.bold();
+        fontSize = t.size();
+      }
+      if (t.rgb() != fill) {
+        color(t.rgb());
+        fill = t.rgb();
+      }
+      if (t.spacing() != spacing) {
+        num(t.spacing()).op("Tc");
+        spacing = t.spacing();
+      }
+      if (t.bold()) text(t, h, boldFace, boldUsed, bold);
+      else text(t, h, regularFace, regularUsed, regular);
+    }
+    out.append("ET\n");
+    byte[] bytes = out.toString().getBytes(StandardCharsets.ISO_8859_1);
+    digest.update(bytes);
+    page.setContents(new PDStream(doc, new ByteArrayInputStream(bytes), COSName.FLATE_DECODE));
+    page.setResources(resources);
+  }
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private void text(Ops.Text t, double h, Face face, BitSet used, PDType0Font font) {
+    out.append("1 0 0 1 ");
+    num(t.x()).num(h - t.y()).out.append("Tm <");
+    String s = t.text();
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      int gid = face.glyph(cp);
+      if (!used.get(cp)) {
+        used.set(cp);
+        font.addToSubset(cp);
+      }
+      out.append(HEX[(gid >> 12) & 15]).append(HEX[(gid >> 8) & 15]).append(HEX[(gid >> 4) & 15]).append(HEX[gid & 15]);
+    }
+    out.append("> Tj\n");
+  }
+
+  private void font(COSName name, double fontSize) {
+    out.append('/').append(name.getName()).append(' ');
+    num(fontSize).op("Tf");
+  }
+
+  private void color(int rgb) {
+    num(((rgb >> 16) & 0xff) / 255.0).num(((rgb >> 8) & 0xff) / 255.0).num((rgb & 0xff) / 255.0).op("rg");
+  }
+
+  private Painter op(String operator) {
+    out.append(operator).append('\n');
+    return this;
+  }
+
+  /** A number with at most three decimals and a trailing space: enough for 1/1000 pt, and deterministic. */
+  private Painter num(double v) {
+    long milli = Math.round(v * 1000);
+    if (milli < 0) {
+      out.append('-');
+      milli = -milli;
+    }
+    out.append(milli / 1000);
+    long frac = milli % 1000;
+    if (frac != 0) {
+      out.append('.');
+      if (frac < 100) out.append('0');
+      if (frac < 10) out.append('0');
+      while (frac % 10 == 0) frac /= 10;
+      out.append(frac);
+    }
+    out.append(' ');
+    return this;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.platen.render.direct;
+
+import dev.platen.render.HtmlPdfEngine;
+import dev.platen.render.PdfEngine;
+import dev.platen.render.RenderException;
+import dev.platen.render.RenderInput;
+import java.util.Objects;
+
+/**
+ * Canvas layouts the direct path supports go to it, everything else to the HTML engine, so a template never
+ * loses a feature to the faster path. A document the direct path gives up on while laying it out (a glyph
+ * outside the bundled font, right-to-left text) is rendered again by the HTML engine.
+ */
+public final class RoutingPdfEngine implements PdfEngine {
+  private final DirectPdfEngine direct;
+  private final PdfEngine html;
+
+  public RoutingPdfEngine(DirectPdfEngine direct, PdfEngine html) {
+    this.direct = Objects.requireNonNull(direct, "direct");
+    this.html = Objects.requireNonNull(html, "html");
+  }
+
+  /**
+   * Renders a sample document through both paths on the calling thread, so neither the first canvas render nor
+   * the first HTML-only render pays class loading, JIT and font parsing (about a second when cold).
+   *
+   * @throws IllegalStateException when an engine cannot render at all
+   */
+  public void warmUp() {
+    direct.warmUp();
+    if (html instanceof HtmlPdfEngine engine) engine.warmUp();
+  }
+
+  @Override
+  public byte[] render(RenderInput input) throws RenderException {
+    if (!DirectPdfEngine.supports(input.layout(), input.data())) return html.render(input);
+    try {
+      return direct.render(input);
+    } catch (Unsupported e) {
+      return html.render(input);
+    }
+  }
+}

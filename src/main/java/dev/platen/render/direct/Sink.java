@@ -1,0 +1,143 @@
+package dev.platen.render.direct;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where laid-out blocks go, top to bottom: straight onto pages ({@link Pages}), or into one cell of a multi-column
+ * row ({@link Stack}), which never breaks. Vertical margins collapse as in CSS: the gap between two blocks is the
+ * larger of the margins that meet.
+ */
+abstract class Sink {
+  /** The bottom margin of the block above, not yet spent. */
+  protected double pending;
+
+  /** A top margin meeting the pending bottom margin. */
+  final void margin(double top) {
+    pending = Math.max(pending, top);
+  }
+
+  /** An unbreakable slice of {@code height} points; ops are relative to its top-left corner. */
+  abstract void slice(double height, List<Ops> ops) throws Unsupported;
+
+  /** A header slice to repeat at the top of each new page until {@link #endHeader}. */
+  abstract void startHeader(double height, List<Ops> ops);
+
+  abstract void endHeader();
+
+  abstract void pageBreak() throws Unsupported;
+
+  /** A cell of a multi-column row: stacks slices, never breaks. */
+  static final class Stack extends Sink {
+    final List<Ops> ops = new ArrayList<>();
+    private final double dx;
+    double y;
+
+    Stack(double dx) {
+      this.dx = dx;
+    }
+
+    @Override void slice(double height, List<Ops> sliceOps) {
+      y += pending;
+      pending = 0;
+      for (Ops op : sliceOps) ops.add(op.moved(dx, y));
+      y += height;
+    }
+
+    /** Height of the cell: a table cell keeps its last block's bottom margin inside. */
+    double height() {
+      return y + pending;
+    }
+
+    @Override void startHeader(double height, List<Ops> ops) {}
+
+    @Override void endHeader() {}
+
+    @Override void pageBreak() throws Unsupported {
+      throw new Unsupported("a page break inside a multi-column row");
+    }
+  }
+
+  /** The document: slices flow onto pages of the content area, a slice that does not fit starts a new page. */
+  static final class Pages extends Sink {
+    final List<List<Ops>> pages = new ArrayList<>();
+    private final double left;
+    private final double top;
+    private final double height;
+    private final int maxPages;
+    private final String tooMany;
+    private List<Ops> page;
+    private double y;
+    private double headerHeight;
+    private List<Ops> header;
+
+    Pages(double left, double top, double height, int maxPages, String tooMany) {
+      this.left = left;
+      this.top = top;
+      this.height = height;
+      this.maxPages = maxPages;
+      this.tooMany = tooMany;
+    }
+
+    private void newPage() throws Unsupported {
+      if (pages.size() >= maxPages) throw new PageLimit(tooMany);
+      page = new ArrayList<>();
+      pages.add(page);
+      y = 0;
+      pending = 0;
+      if (header != null) place(headerHeight, header);
+    }
+
+    @Override void slice(double h, List<Ops> ops) throws Unsupported {
+      if (page == null) newPage();
+      y += pending;
+      pending = 0;
+      if (y + h > height + 0.01 && !isPageEmpty()) {
+        newPage();
+      }
+      place(h, ops);
+    }
+
+    private boolean isPageEmpty() {
+      return y == 0 || (header != null && y <= headerHeight + 0.01 && page.size() <= header.size());
+    }
+
+    private void place(double h, List<Ops> ops) {
+      for (Ops op : ops) page.add(op.moved(left, top + y));
+      y += h;
+    }
+
+    @Override void startHeader(double h, List<Ops> ops) {
+      header = ops;
+      headerHeight = h;
+    }
+
+    @Override void endHeader() {
+      header = null;
+    }
+
+    @Override void pageBreak() throws Unsupported {
+      if (page == null) newPage();
+      newPage();
+    }
+
+    double contentHeight() {
+      return height;
+    }
+
+    List<List<Ops>> finish() throws Unsupported {
+      if (page == null) newPage();
+      return pages;
+    }
+  }
+
+  /** The page cap: not a fallback case, the HTML engine would refuse the document too. */
+  static final class PageLimit extends Unsupported {
+    final String message;
+
+    PageLimit(String message) {
+      super(message);
+      this.message = message;
+    }
+  }
+}
