@@ -33,7 +33,8 @@ public final class RoutingPdfEngine implements PdfEngine {
 
   @Override
   public byte[] render(RenderInput input) throws RenderException {
-    if (!DirectPdfEngine.supports(input.layout(), input.data())) return html.render(input);
+    // PDF/A needs an output intent and XMP that only the HTML path writes
+    if (input.page().pdfa() || !DirectPdfEngine.supports(input.layout(), input.data())) return html.render(input);
     try {
       return direct.render(input);
     } catch (Unsupported e) {

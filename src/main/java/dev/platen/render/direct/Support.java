@@ -30,8 +30,14 @@ final class Support {
   private static final Set<String> PLAIN_TYPES = Set.of("text", "string", "number", "currency", "date", "datetime",
       "boolean");
 
+  /** Top-level layout keys the direct path understands; running header and footer stay with the HTML engine. */
+  private static final Set<String> ROOT = Set.of("version", "meta", "sections", "variables", "theme");
+
   static boolean supports(JsonNode layout) {
     if (layout == null || !layout.isObject()) return false;
+    for (String name : layout.propertyNames()) {
+      if (!ROOT.contains(name)) return false;
+    }
     JsonNode sections = layout.path("sections");
     if (!isList(sections)) return false;
     for (JsonNode section : sections) {
