@@ -7,8 +7,10 @@ import org.jdbi.v3.core.Jdbi;
 /** Projects and their API keys. Keys arrive here already hashed by the caller, never in plaintext. */
 public final class ProjectStore {
   private final Jdbi jdbi;
+  private final Database db;
 
   public ProjectStore(Database db) {
+    this.db = db;
     this.jdbi = db.jdbi();
   }
 
@@ -24,7 +26,10 @@ public final class ProjectStore {
 
   public String createProject(String name, String externalOrgId, String encryptedKey) {
     String id = Ids.newId();
-    jdbi.useHandle(h -> insertProject(h, id, name, externalOrgId, encryptedKey));
+    db.write(h -> {
+      insertProject(h, id, name, externalOrgId, encryptedKey);
+      return null;
+    });
     return id;
   }
 
@@ -37,7 +42,10 @@ public final class ProjectStore {
   }
 
   public void addKey(String projectId, String keyHash, String prefix, boolean test, String name) {
-    jdbi.useHandle(h -> insertKey(h, projectId, keyHash, prefix, test, name));
+    db.write(h -> {
+      insertKey(h, projectId, keyHash, prefix, test, name);
+      return null;
+    });
   }
 
   private static void insertKey(Handle h, String projectId, String keyHash, String prefix, boolean test,
@@ -58,7 +66,7 @@ public final class ProjectStore {
   }
 
   public void revokeKey(String keyHash) {
-    jdbi.useHandle(h -> h.createUpdate("UPDATE api_keys SET revoked_at = :now WHERE key_hash = :hash")
+    db.write(h -> h.createUpdate("UPDATE api_keys SET revoked_at = :now WHERE key_hash = :hash")
         .bind("now", System.currentTimeMillis()).bind("hash", keyHash).execute());
   }
 
@@ -77,7 +85,7 @@ public final class ProjectStore {
   public Optional<Provisioned> provision(String externalOrgId, String name, String encryptedKey, String keyHash,
       String prefix) {
     try {
-      return Optional.of(jdbi.inTransaction(h -> {
+      return Optional.of(db.write(h -> {
         String id = Ids.newId();
         insertProject(h, id, name, externalOrgId, encryptedKey);
         insertKey(h, id, keyHash, prefix, false, "Provisioned key");

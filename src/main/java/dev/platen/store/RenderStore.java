@@ -44,7 +44,7 @@ public final class RenderStore implements RenderQueue {
    * concurrent first requests: the loser gets empty and reads the winner with {@link #findByIdempotencyKey}.
    */
   public Optional<RenderRow> insert(NewRender r, long now) {
-    return jdbi.withHandle(h -> {
+    return db.write(h -> {
       int n = h.createUpdate("INSERT INTO renders (id, project_id, template_id, template_version_id, status, data, "
               + "filename, watermark, idempotency_key, download_token, run_at, created_at) VALUES (:id, :project, "
               + ":template, :version, 'queued', :data, :filename, :watermark, :key, :token, :now, :now) "
@@ -95,7 +95,7 @@ public final class RenderStore implements RenderQueue {
   @Override
   public Optional<RenderJob> claim(String workerId, long now, long leaseMs) {
     RenderStatus.QUEUED.moveTo(RenderStatus.RENDERING);
-    return jdbi.inTransaction(h -> {
+    return db.write(h -> {
       Optional<String[]> claimed = h.createQuery("UPDATE renders SET status = 'rendering', attempts = attempts + 1, "
               + "lease_owner = :worker, lease_until = :until, lease_token = lease_token + 1, "
               + "started_at = COALESCE(started_at, :now) "
@@ -135,7 +135,7 @@ public final class RenderStore implements RenderQueue {
 
   @Override
   public boolean heartbeat(RenderJob job, long now, long leaseMs) {
-    return jdbi.withHandle(h -> h.createUpdate("UPDATE renders SET lease_until = :until WHERE id = :id "
+    return db.write(h -> h.createUpdate("UPDATE renders SET lease_until = :until WHERE id = :id "
             + "AND lease_token = :token AND status = 'rendering'")
         .bind("until", now + leaseMs).bind("id", job.renderId()).bind("token", job.leaseToken())
         .execute()) == 1;
@@ -144,7 +144,7 @@ public final class RenderStore implements RenderQueue {
   @Override
   public boolean succeed(RenderJob job, String blobKey, long now) {
     RenderStatus.RENDERING.moveTo(RenderStatus.SUCCEEDED);
-    return jdbi.inTransaction(h -> {
+    return db.write(h -> {
       boolean ok = h.createUpdate("UPDATE renders SET status = 'succeeded', blob_key = :key, completed_at = :now, "
               + "duration_ms = :now - created_at, error_message = NULL, lease_owner = NULL, lease_until = NULL "
               + "WHERE id = :id AND lease_token = :token AND status = 'rendering'")
@@ -158,7 +158,7 @@ public final class RenderStore implements RenderQueue {
   @Override
   public boolean retryLater(RenderJob job, long runAt, String reason) {
     RenderStatus.RENDERING.moveTo(RenderStatus.QUEUED);
-    return jdbi.inTransaction(h -> {
+    return db.write(h -> {
       boolean ok = h.createUpdate("UPDATE renders SET status = 'queued', run_at = :runAt, lease_owner = NULL, "
               + "lease_until = NULL WHERE id = :id AND lease_token = :token AND status = 'rendering'")
           .bind("runAt", runAt).bind("id", job.renderId()).bind("token", job.leaseToken())
@@ -171,7 +171,7 @@ public final class RenderStore implements RenderQueue {
   @Override
   public boolean fail(RenderJob job, String errorMessage, long now) {
     RenderStatus.RENDERING.moveTo(RenderStatus.FAILED);
-    return jdbi.inTransaction(h -> {
+    return db.write(h -> {
       boolean ok = h.createUpdate("UPDATE renders SET status = 'failed', error_message = :msg, completed_at = :now, "
               + "duration_ms = :now - created_at, lease_owner = NULL, lease_until = NULL "
               + "WHERE id = :id AND lease_token = :token AND status = 'rendering'")
@@ -189,7 +189,7 @@ public final class RenderStore implements RenderQueue {
    * @return how many renders were released
    */
   public int releaseAllLeases() {
-    return jdbi.withHandle(h -> h.createUpdate("UPDATE renders SET status = 'queued', lease_owner = NULL, "
+    return db.write(h -> h.createUpdate("UPDATE renders SET status = 'queued', lease_owner = NULL, "
             + "lease_until = NULL, lease_token = lease_token + 1 WHERE status = 'rendering'")
         .execute());
   }

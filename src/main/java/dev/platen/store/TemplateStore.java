@@ -13,8 +13,10 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 public final class TemplateStore {
   private static final int MAX_SLUG = 120;
   private final Jdbi jdbi;
+  private final Database db;
 
   public TemplateStore(Database db) {
+    this.db = db;
     this.jdbi = db.jdbi();
   }
 
@@ -43,7 +45,7 @@ public final class TemplateStore {
   public Published create(String projectId, String explicitSlug, String derivedBase, NewVersion v) {
     for (int attempt = 0; ; attempt++) {
       try {
-        return jdbi.inTransaction(h -> {
+        return db.write(h -> {
           String slug = explicitSlug != null ? explicitSlug : freeSlug(h, projectId, derivedBase);
           if (explicitSlug != null && findLive(h, projectId, slug).isPresent()) {
             throw new PlatenException(409, "slug_conflict", "A template with slug '" + slug + "' already exists.");
@@ -65,7 +67,7 @@ public final class TemplateStore {
   public Published put(String projectId, String slug, NewVersion v) {
     for (int attempt = 0; ; attempt++) {
       try {
-        return jdbi.inTransaction(h -> {
+        return db.write(h -> {
           Optional<TemplateRow> live = findLive(h, projectId, slug);
           if (live.isEmpty()) return insertTemplate(h, projectId, slug, v);
           TemplateRow t = live.get();
@@ -175,7 +177,7 @@ public final class TemplateStore {
 
   /** Soft delete: the row and its versions stay (renders point at them); the slug is free again. */
   public Optional<TemplateRow> delete(String projectId, String slug) {
-    return jdbi.inTransaction(h -> {
+    return db.write(h -> {
       Optional<TemplateRow> live = findLive(h, projectId, slug);
       if (live.isEmpty()) return Optional.empty();
       long now = System.currentTimeMillis();

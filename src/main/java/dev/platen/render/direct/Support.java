@@ -59,9 +59,16 @@ final class Support {
   private static boolean box(JsonNode node, String children) {
     if (!node.isObject() || !isList(node.path(children))) return false;
     for (String name : node.propertyNames()) {
-      if (!BOX.contains(name)) return false; // padding, margin, backgroundColor: HTML engine
+      if (!BOX.contains(name) && !noEffect(name, node.get(name))) return false; // padding, margin, backgroundColor
     }
     return true;
+  }
+
+  /** Props that draw nothing (the synthesised layout writes {@code padding: "0"} and a null background). */
+  private static boolean noEffect(String name, JsonNode value) {
+    if (value == null || value.isNull()) return true;
+    return (name.equals("padding") || name.equals("margin"))
+        && (value.isNumber() && value.asDouble() == 0 || value.isString() && value.asString().matches("0(\\.0+)?(px|pt|mm)?"));
   }
 
   private static boolean isList(JsonNode v) {
