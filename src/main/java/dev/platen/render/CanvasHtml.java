@@ -111,7 +111,7 @@ final class CanvasHtml {
       return;
     }
     if (visible.isEmpty()) return;
-    double[] widths = columnWidths(all, visible);
+    double[] widths = columnWidths(all::get, visible);
     String gutter = Css.length(row.path("gutter"));
     out.append("<table class=\"row\"").append(styleAttr(rowStyle)).append("><tr>");
     for (int i = 0; i < visible.size(); i++) {
@@ -141,12 +141,12 @@ final class CanvasHtml {
   }
 
   /** Percentages for the visible columns: declared widths kept, the rest shared equally, scaled to 100 if over. */
-  private static double[] columnWidths(List<JsonNode> all, List<Integer> visible) {
+  static double[] columnWidths(java.util.function.IntFunction<JsonNode> all, List<Integer> visible) {
     double[] widths = new double[visible.size()];
     double declared = 0;
     int undeclared = 0;
     for (int i = 0; i < widths.length; i++) {
-      JsonNode w = all.get(visible.get(i)).path("width");
+      JsonNode w = all.apply(visible.get(i)).path("width");
       double value = w.isNumber() ? w.doubleValue() : -1;
       if (value > 0) {
         widths[i] = Math.min(value, 100);

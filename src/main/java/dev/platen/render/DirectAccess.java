@@ -21,6 +21,11 @@ public final class DirectAccess {
 
   public static TrueTypeFont boldFont() { return ThreadFonts.current().bold(); }
 
+  /** Row column widths in percent, computed exactly as the HTML path lays out its row tables. */
+  public static double[] columnWidths(JsonNode columns, java.util.List<Integer> visible) {
+    return CanvasHtml.columnWidths(columns::get, visible);
+  }
+
   public static String fill(String template, JsonNode data) { return Placeholders.fill(template, data); }
 
   public static JsonNode lookup(JsonNode data, String path) { return Placeholders.lookup(data, path); }

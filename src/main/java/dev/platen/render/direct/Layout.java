@@ -84,7 +84,7 @@ final class Layout {
       column(all.get(i), path + ".columns." + i, width, pages);
       return;
     }
-    double[] widths = columnWidths(all, visible);
+    double[] widths = DirectAccess.columnWidths(all, visible);
     double gutter = row.has("gutter") ? Styles.points(row.path("gutter"), BODY_SIZE, Double.NaN) : 0;
     if (Double.isNaN(gutter)) throw new Unsupported("a gutter that is not an absolute length");
     List<Ops> ops = new ArrayList<>();
@@ -509,33 +509,5 @@ final class Layout {
 
   private static String shorten(String s) {
     return s.length() > 40 ? s.substring(0, 40) + "…" : s;
-  }
-
-  /** Column widths in percent, as CanvasHtml computes them for a row table. */
-  static double[] columnWidths(JsonNode all, List<Integer> visible) {
-    double[] widths = new double[visible.size()];
-    double declared = 0;
-    int undeclared = 0;
-    for (int i = 0; i < widths.length; i++) {
-      JsonNode w = all.get(visible.get(i)).path("width");
-      double value = w.isNumber() ? w.doubleValue() : -1;
-      if (value > 0) {
-        widths[i] = Math.min(value, 100);
-        declared += widths[i];
-      } else {
-        widths[i] = -1;
-        undeclared++;
-      }
-    }
-    double share = undeclared == 0 ? 0 : Math.max(0, 100 - declared) / undeclared;
-    double total = 0;
-    for (int i = 0; i < widths.length; i++) {
-      if (widths[i] < 0) widths[i] = share;
-      total += widths[i];
-    }
-    if (total > 100) {
-      for (int i = 0; i < widths.length; i++) widths[i] = widths[i] * 100 / total;
-    }
-    return widths;
   }
 }
