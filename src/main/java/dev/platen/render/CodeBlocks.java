@@ -71,7 +71,7 @@ final class CodeBlocks {
     out.append("<div class=\"code\"").append(styleAttr(style)).append('>');
   }
 
-  private static ErrorCorrectionLevel errorCorrection(JsonNode props, String path) throws RenderException {
+  static ErrorCorrectionLevel errorCorrection(JsonNode props, String path) throws RenderException {
     String level = string(props, "errorCorrection");
     if (level == null) return ErrorCorrectionLevel.M;
     return switch (level.trim().toUpperCase(Locale.ROOT)) {
@@ -84,7 +84,7 @@ final class CodeBlocks {
     };
   }
 
-  private static CodeImages.BarcodeKind kind(String format, String path) throws RenderException {
+  static CodeImages.BarcodeKind kind(String format, String path) throws RenderException {
     if (format == null) return CodeImages.BarcodeKind.CODE128;
     return switch (format.trim().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(" ", "")) {
       case "code128" -> CodeImages.BarcodeKind.CODE128;

@@ -21,6 +21,17 @@ public final class DirectAccess {
 
   public static TrueTypeFont boldFont() { return ThreadFonts.current().bold(); }
 
+  /** The QR error-correction level a qr block asks for, with the HTML path's error for a bad one. */
+  public static com.google.zxing.qrcode.decoder.ErrorCorrectionLevel qrErrorCorrection(JsonNode props, String path)
+      throws RenderException {
+    return CodeBlocks.errorCorrection(props, path);
+  }
+
+  /** Whether a barcode block's format is EAN-13 (else Code 128), with the HTML path's error for a bad one. */
+  public static boolean isEan13(String format, String path) throws RenderException {
+    return CodeBlocks.kind(format, path) == CodeImages.BarcodeKind.EAN13;
+  }
+
   /** Row column widths in percent, computed exactly as the HTML path lays out its row tables. */
   public static double[] columnWidths(JsonNode columns, java.util.List<Integer> visible) {
     return CanvasHtml.columnWidths(columns::get, visible);

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
@@ -446,26 +445,11 @@ final class Layout {
   }
 
   private static ErrorCorrectionLevel errorCorrection(JsonNode props, String path) throws RenderException {
-    String level = string(props, "errorCorrection");
-    if (level == null) return ErrorCorrectionLevel.M;
-    return switch (level.trim().toUpperCase(Locale.ROOT)) {
-      case "L" -> ErrorCorrectionLevel.L;
-      case "M" -> ErrorCorrectionLevel.M;
-      case "Q" -> ErrorCorrectionLevel.Q;
-      case "H" -> ErrorCorrectionLevel.H;
-      default -> throw new RenderException("unknown QR error correction '" + shorten(level) + "' at " + path
-          + "; use L, M, Q or H", false);
-    };
+    return DirectAccess.qrErrorCorrection(props, path);
   }
 
   private static boolean ean(String format, String path) throws RenderException {
-    if (format == null) return false;
-    return switch (format.trim().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(" ", "")) {
-      case "code128" -> false;
-      case "ean13" -> true;
-      default -> throw new RenderException("unknown barcode format '" + shorten(format) + "' at " + path
-          + "; use code128 or ean13", false);
-    };
+    return DirectAccess.isEan13(format, path);
   }
 
   /** The block's colour, -1 for the default; colours only the HTML engine understands send the document there. */
