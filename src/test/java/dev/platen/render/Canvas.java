@@ -4,25 +4,25 @@ import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Builds layouts, data and render inputs for tests. */
-final class Canvas {
+/** Builds layouts, data and render inputs for tests (also used by the direct path's tests). */
+public final class Canvas {
   private Canvas() {}
 
-  static final JsonMapper JSON = JsonMapper.builder().build();
-  static final Instant DATE = Instant.parse("2026-06-05T10:00:00Z");
+  public static final JsonMapper JSON = JsonMapper.builder().build();
+  public static final Instant DATE = Instant.parse("2026-06-05T10:00:00Z");
 
-  static JsonNode json(String text) {
+  public static JsonNode json(String text) {
     return JSON.readTree(text);
   }
 
   /** One section, one row, one full-width column holding the given blocks (each a JSON object). */
-  static JsonNode blocks(String... blocks) {
+  public static JsonNode blocks(String... blocks) {
     return json("{\"version\":1,\"sections\":[{\"id\":\"s1\",\"type\":\"section\",\"rows\":[{\"id\":\"r1\","
         + "\"type\":\"row\",\"columns\":[{\"id\":\"c1\",\"type\":\"column\",\"blocks\":["
         + String.join(",", blocks) + "]}]}]}]}");
   }
 
-  static String block(String type, String propsJson) {
+  public static String block(String type, String propsJson) {
     return "{\"id\":\"b\",\"type\":\"" + type + "\",\"props\":" + propsJson + "}";
   }
 

@@ -1,5 +1,6 @@
 package dev.platen.render.direct;
 
+import dev.platen.render.Canvas;
 import dev.platen.render.PageSetup;
 import dev.platen.render.RenderInput;
 import java.awt.image.BufferedImage;
@@ -20,27 +21,23 @@ import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Inputs and PDF read-back for comparing the two engines. */
 final class Golden {
   private Golden() {}
 
-  static final JsonMapper JSON = JsonMapper.builder().build();
-  static final Instant DATE = Instant.parse("2026-06-05T10:00:00Z");
+  static final Instant DATE = Canvas.DATE;
 
   static JsonNode json(String text) {
-    return JSON.readTree(text);
+    return Canvas.json(text);
   }
 
   static JsonNode blocks(String... blocks) {
-    return json("{\"version\":1,\"sections\":[{\"id\":\"s1\",\"type\":\"section\",\"rows\":[{\"id\":\"r1\","
-        + "\"type\":\"row\",\"columns\":[{\"id\":\"c1\",\"type\":\"column\",\"blocks\":["
-        + String.join(",", blocks) + "]}]}]}]}");
+    return Canvas.blocks(blocks);
   }
 
   static String block(String type, String propsJson) {
-    return "{\"id\":\"b\",\"type\":\"" + type + "\",\"props\":" + propsJson + "}";
+    return Canvas.block(type, propsJson);
   }
 
   static RenderInput input(JsonNode layout, String dataJson) {
