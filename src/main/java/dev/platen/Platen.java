@@ -11,6 +11,8 @@ import dev.platen.blob.S3BlobStore;
 import dev.platen.config.Config;
 import dev.platen.config.ConfigException;
 import dev.platen.jobs.RetryPolicy;
+import dev.platen.jobs.VersionCache;
+import dev.platen.jobs.Worker;
 import dev.platen.jobs.WorkerPool;
 import dev.platen.render.EngineSettings;
 import dev.platen.render.HtmlPdfEngine;
@@ -24,6 +26,8 @@ import dev.platen.store.TemplateStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.InstantSource;
+import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,6 +56,11 @@ public final class Platen implements AutoCloseable {
   }
 
   public static Platen start(Config config, PrintStream console) {
+    return start(config, console, InstantSource.system());
+  }
+
+  /** @param clock the one source of time for leases, retries and timestamps (tests pass a settable one) */
+  public static Platen start(Config config, PrintStream console, InstantSource clock) {
     JsonMapper json = Json.newMapper();
     Database db = config.usesPostgres()
         ? Database.postgres(config.databaseUrl(), config.databaseUser(), config.databasePassword(),
@@ -83,7 +92,7 @@ public final class Platen implements AutoCloseable {
     bootstrap(projects, config, console);
 
     if (db.vendor() == Database.Vendor.SQLITE) {
-      int released = renders.releaseAllLeases();
+      int released = renders.releaseAllLeases(clock.millis());
       if (released > 0) log.info("re-queued {} renders interrupted by the previous shutdown", released);
     }
     WorkerPool workers = null;
@@ -94,8 +103,12 @@ public final class Platen implements AutoCloseable {
       // layouts, go through openhtmltopdf. Golden tests hold both to the same output.
       RoutingPdfEngine engine = new RoutingPdfEngine(new DirectPdfEngine(engineSettings),
           new HtmlPdfEngine(engineSettings));
-      workers = new WorkerPool(renders, engine, blobs, json, new WorkerPool.Settings(config.renderThreads(),
-          config.leaseMs(), config.renderTimeoutMs(), "worker-" + Ids.token(6), RetryPolicy.DEFAULT));
+      VersionCache versions = new VersionCache(id -> templates.versionById(id).map(v ->
+          new VersionCache.StoredVersion(v.name(), v.layout(), v.pageConfig(), v.publishedAt())), json, 1_000);
+      ExecutorService renderThreads = WorkerPool.renderThreads(config.renderThreads());
+      Worker worker = new Worker(renders, versions, engine, blobs, json, clock, new Worker.Settings(
+          config.leaseMs(), config.renderTimeoutMs(), "worker-" + Ids.token(6), RetryPolicy.DEFAULT), renderThreads);
+      workers = new WorkerPool(renders, worker, renderThreads, config.renderThreads(), config.leaseMs(), clock);
       workers.warmUp(engine::warmUp);
       workers.start();
     }
@@ -106,7 +119,7 @@ public final class Platen implements AutoCloseable {
       KeyCipher cipher = config.adminKey() == null ? null : new KeyCipher(config.adminKey());
       http = new HttpApi(new HttpApi.Deps(projects, templates, renders, blobs, auth, cipher, json,
           config.publicUrl(), config.s3() == null ? null : config.s3().publicBaseUrl(), config.maxQueueDepth(),
-          w == null ? () -> { } : w::wake, db::healthy))
+          w == null ? () -> { } : w::wake, db::healthy, clock))
           .start(config.port());
       log.info("Platen listening on http://localhost:{} (public URL {})", http.port(), config.publicUrl());
     }

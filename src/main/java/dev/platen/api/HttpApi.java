@@ -4,10 +4,11 @@ import dev.platen.auth.Authenticator;
 import dev.platen.auth.KeyCipher;
 import dev.platen.blob.BlobStore;
 import dev.platen.errors.PlatenException;
+import dev.platen.jobs.RenderQueue;
 import dev.platen.store.ProjectStore;
-import dev.platen.store.RenderStore;
 import dev.platen.store.TemplateStore;
 import io.javalin.Javalin;
+import java.time.InstantSource;
 import java.util.function.BooleanSupplier;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,10 +17,10 @@ public final class HttpApi {
   private final Javalin app;
   private final Routes routes;
 
-  public record Deps(ProjectStore projects, TemplateStore templates, RenderStore renders, BlobStore blobs,
+  public record Deps(ProjectStore projects, TemplateStore templates, RenderQueue renders, BlobStore blobs,
       Authenticator auth, KeyCipher cipher, JsonMapper json, String publicUrl, String blobPublicBaseUrl,
       int maxQueueDepth,
-      Runnable onQueued, BooleanSupplier databaseUp) {}
+      Runnable onQueued, BooleanSupplier databaseUp, InstantSource clock) {}
 
   public HttpApi(Deps d) {
     Bodies out = new Bodies(d.json());
@@ -28,7 +29,7 @@ public final class HttpApi {
     this.routes = new Routes(d.auth(),
         new TemplatesApi(d.templates(), d.json(), out),
         new RendersApi(d.templates(), d.renders(), d.blobs(), d.json(), out, views, d.maxQueueDepth(),
-            d.onQueued()),
+            d.onQueued(), d.clock()),
         new AdminApi(d.auth(), d.projects(), d.cipher(), d.json(), out),
         new HealthApi(d.databaseUp(), out));
     this.app = Javalin.create(config -> {

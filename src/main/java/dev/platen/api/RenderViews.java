@@ -1,7 +1,7 @@
 package dev.platen.api;
 
+import dev.platen.jobs.RenderRecord;
 import dev.platen.jobs.RenderStatus;
-import dev.platen.store.RenderStore.RenderRow;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -23,7 +23,7 @@ final class RenderViews {
   }
 
   /** Public, permanent and unguessable: the token carries 192 random bits; the last segment is the file name. */
-  String downloadUrl(RenderRow r) {
+  String downloadUrl(RenderRecord r) {
     if (r.status() != RenderStatus.SUCCEEDED) return null;
     if (blobPublicBaseUrl != null && r.blobKey() != null) {
       StringBuilder url = new StringBuilder(blobPublicBaseUrl);
@@ -39,7 +39,7 @@ final class RenderViews {
   }
 
   /** Answer of POST …/render (fresh or replayed): six fields. */
-  Map<String, Object> accepted(RenderRow r) {
+  Map<String, Object> accepted(RenderRecord r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", r.id());
     m.put("status", r.status().wire());
@@ -51,7 +51,7 @@ final class RenderViews {
   }
 
   /** Answer of GET /v1/renders/:id: exactly the eight fields of the contract. */
-  Map<String, Object> full(RenderRow r) {
+  Map<String, Object> full(RenderRecord r) {
     Map<String, Object> m = accepted(r);
     m.put("completedAt", Json.time(r.completedAt()));
     m.put("durationMs", r.durationMs());

@@ -4,11 +4,11 @@ import dev.platen.auth.Principal;
 import dev.platen.blob.BlobStore;
 import dev.platen.errors.Issues;
 import dev.platen.errors.PlatenException;
+import dev.platen.jobs.NewRender;
+import dev.platen.jobs.RenderQueue;
+import dev.platen.jobs.RenderRecord;
 import dev.platen.jobs.RenderStatus;
 import dev.platen.store.Ids;
-import dev.platen.store.RenderStore;
-import dev.platen.store.RenderStore.NewRender;
-import dev.platen.store.RenderStore.RenderRow;
 import dev.platen.store.TemplateStore;
 import dev.platen.store.TemplateStore.TemplateRow;
 import dev.platen.store.TemplateStore.VersionRow;
@@ -17,6 +17,7 @@ import dev.platen.templates.Manifest;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.InstantSource;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -34,16 +35,17 @@ final class RendersApi {
   private static final int MAX_KEY = 200;
 
   private final TemplateStore templates;
-  private final RenderStore renders;
+  private final RenderQueue renders;
   private final BlobStore blobs;
   private final JsonMapper json;
   private final Bodies out;
   private final RenderViews views;
   private final int maxQueueDepth;
   private final Runnable onQueued;
+  private final InstantSource clock;
 
-  RendersApi(TemplateStore templates, RenderStore renders, BlobStore blobs, JsonMapper json, Bodies out,
-      RenderViews views, int maxQueueDepth, Runnable onQueued) {
+  RendersApi(TemplateStore templates, RenderQueue renders, BlobStore blobs, JsonMapper json, Bodies out,
+      RenderViews views, int maxQueueDepth, Runnable onQueued, InstantSource clock) {
     this.templates = templates;
     this.renders = renders;
     this.blobs = blobs;
@@ -52,6 +54,7 @@ final class RendersApi {
     this.views = views;
     this.maxQueueDepth = maxQueueDepth;
     this.onQueued = onQueued;
+    this.clock = clock;
   }
 
   /** POST /v1/templates/:slug/render. Idempotency is decided first (PRODUCT.md decision 3). */
@@ -59,7 +62,7 @@ final class RendersApi {
     JsonNode body = Json.readBody(ctx, json);
     String key = idempotencyKey(ctx, body);
     if (key != null) {
-      Optional<RenderRow> existing = renders.findByIdempotencyKey(p.projectId(), key);
+      Optional<RenderRecord> existing = renders.findByIdempotencyKey(p.projectId(), key);
       if (existing.isPresent()) {
         out.send(ctx, 200, views.accepted(existing.get()));
         return;
@@ -83,9 +86,9 @@ final class RendersApi {
     String filename = req.filename != null ? req.filename : t.slug() + "-" + id + ".pdf";
     NewRender r = new NewRender(id, p.projectId(), t.id(), v.id(), json.writeValueAsString(data), filename,
         p.testKey(), key, Ids.token(24));
-    Optional<RenderRow> inserted;
+    Optional<RenderRecord> inserted;
     try {
-      inserted = renders.insert(r, System.currentTimeMillis());
+      inserted = renders.insert(r, clock.millis());
     } catch (RuntimeException e) {
       log.warn("render could not be queued: {}", e.toString());
       throw new PlatenException(503, "queue_unavailable", "The render queue is unavailable; retry shortly.");
@@ -176,9 +179,9 @@ final class RendersApi {
     out.send(ctx, 200, views.full(find(ctx, p)));
   }
 
-  private RenderRow find(Context ctx, Principal p) {
+  private RenderRecord find(Context ctx, Principal p) {
     String id = ctx.pathParam("id");
-    return (UUID_TEXT.matcher(id).matches() ? renders.find(p.projectId(), id) : Optional.<RenderRow>empty())
+    return (UUID_TEXT.matcher(id).matches() ? renders.find(p.projectId(), id) : Optional.<RenderRecord>empty())
         .orElseThrow(() -> PlatenException.notFound("not_found", "No render with id '" + abbreviate(id)
             + "' in this project."));
   }
@@ -189,7 +192,7 @@ final class RendersApi {
 
   /** GET /v1/embed/renders/:id/download: inline, private cache (the reference's canonical private stream). */
   void embedDownload(Context ctx, Principal p) {
-    RenderRow r = find(ctx, p);
+    RenderRecord r = find(ctx, p);
     if (r.status() != RenderStatus.SUCCEEDED) {
       throw PlatenException.notFound("not_found", "Render " + r.id() + " has no PDF yet (status " + r.status().wire()
           + ").");
@@ -199,7 +202,7 @@ final class RendersApi {
 
   /** GET /v1/renders/:id/download: attachment (the reference's older alias). */
   void download(Context ctx, Principal p) {
-    RenderRow r = find(ctx, p);
+    RenderRecord r = find(ctx, p);
     if (r.status() != RenderStatus.SUCCEEDED) {
       throw new PlatenException(409, "not_ready", "Render " + r.id() + " has not succeeded (status "
           + r.status().wire() + ").");
@@ -211,14 +214,14 @@ final class RendersApi {
   void publicFile(Context ctx) {
     String id = ctx.pathParam("id");
     String token = ctx.pathParam("token");
-    RenderRow r = (UUID_TEXT.matcher(id).matches() && token.length() <= 64
-        ? renders.findByDownloadToken(id, token) : Optional.<RenderRow>empty())
+    RenderRecord r = (UUID_TEXT.matcher(id).matches() && token.length() <= 64
+        ? renders.findByDownloadToken(id, token) : Optional.<RenderRecord>empty())
         .filter(x -> x.status() == RenderStatus.SUCCEEDED && x.filename().equals(ctx.pathParam("filename")))
         .orElseThrow(() -> PlatenException.notFound("not_found", "No such file."));
     stream(ctx, r, "inline", "public, max-age=31536000, immutable");
   }
 
-  private void stream(Context ctx, RenderRow r, String disposition, String cache) {
+  private void stream(Context ctx, RenderRecord r, String disposition, String cache) {
     byte[] pdf;
     // Buffer before answering, so a storage failure is a clean error and never a truncated 200.
     try (InputStream in = blobs.open(r.blobKey())) {

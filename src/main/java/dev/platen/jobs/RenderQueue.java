@@ -3,25 +3,57 @@ package dev.platen.jobs;
 import java.util.Optional;
 
 /**
- * The durable queue of renders, kept in the database next to the render records. Every method is a single
- * atomic statement; the {@code job} arguments identify a claim by render id and fencing token.
+ * The durable queue of renders and their records. Every method is one atomic step; status changes are guarded by
+ * {@link RenderStatus#sourcesOf}, and the {@code job} arguments identify a claim by render id and fencing token.
+ * Implementations: {@code store.RenderStore} (SQLite and PostgreSQL) and an in-memory one in the tests, all held
+ * to one contract.
  */
 public interface RenderQueue {
 
+  // ---- accepting and reading (the API side) ----
+
   /**
-   * Takes the oldest due render: a queued one whose {@code run_at} has come, or a rendering one whose lease
-   * expired (its worker died). Marks it rendering under a new lease.
+   * Queues a render. With an idempotency key already used in the project, nothing is written and the answer is
+   * empty: the caller reads the existing render with {@link #findByIdempotencyKey}.
+   */
+  Optional<RenderRecord> insert(NewRender render, long now);
+
+  Optional<RenderRecord> findByIdempotencyKey(String projectId, String key);
+
+  /** A render of this project; another project's id is simply not found. */
+  Optional<RenderRecord> find(String projectId, String id);
+
+  /** The public download: the token is the secret. */
+  Optional<RenderRecord> findByDownloadToken(String id, String token);
+
+  /** Renders not yet finished, for backpressure. */
+  long pendingCount();
+
+  /**
+   * Cancels a queued or rendering render (a rendering one's worker loses its claim: its late result is
+   * discarded by the fencing token). Empty when the project has no such render.
+   */
+  Optional<Cancelled> cancel(String projectId, String id, long now);
+
+  /** @param changed false when the render was already terminal; {@code render} is then unchanged */
+  record Cancelled(RenderRecord render, boolean changed) {}
+
+  // ---- working (the worker side) ----
+
+  /**
+   * Takes the oldest due render: a queued one whose run time has come, or a rendering one whose lease expired
+   * (its worker died). Marks it rendering under a new lease.
    */
   Optional<RenderJob> claim(String workerId, long now, long leaseMs);
 
-  /** Extends the lease; false when the claim was lost (another worker holds a newer token). */
+  /** Extends the lease; false when the claim was lost (another worker holds a newer token, or it was cancelled). */
   boolean heartbeat(RenderJob job, long now, long leaseMs);
 
   /** rendering → succeeded, with the stored PDF's key. False when the claim was lost. */
   boolean succeed(RenderJob job, String blobKey, long now);
 
   /** rendering → queued, to be claimed again at {@code runAt}. False when the claim was lost. */
-  boolean retryLater(RenderJob job, long runAt, String reason);
+  boolean retryLater(RenderJob job, long runAt, String reason, long now);
 
   /** rendering → failed, with the message the user sees. False when the claim was lost. */
   boolean fail(RenderJob job, String errorMessage, long now);

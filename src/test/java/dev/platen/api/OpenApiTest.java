@@ -7,12 +7,19 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.NonValidationKeyword;
+import dev.platen.auth.Authenticator;
+import dev.platen.blob.FileBlobStore;
+import dev.platen.jobs.InMemoryRenderQueue;
+import dev.platen.store.Database;
+import dev.platen.store.ProjectStore;
+import dev.platen.store.TemplateStore;
 import dev.platen.testing.TestServer;
 import dev.platen.testing.TestServer.Res;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
@@ -82,33 +88,21 @@ class OpenApiTest {
 
   /**
    * The route table exactly as the server registers it: {@link HttpApi} builds the handlers and {@link Routes}
-   * without binding a port. Each dependency gets a harmless placeholder by type (null for stores), so this keeps
-   * compiling when {@link HttpApi.Deps} gains a component; handlers are never called here.
+   * without binding a port, over an in-memory render queue and stores on a throw-away SQLite file; handlers are
+   * never called here.
    */
-  static List<Routes.Route> routeTable() throws ReflectiveOperationException {
-    RecordComponent[] components = HttpApi.Deps.class.getRecordComponents();
-    Class<?>[] types = new Class<?>[components.length];
-    Object[] args = new Object[components.length];
-    for (int i = 0; i < components.length; i++) {
-      types[i] = components[i].getType();
-      args[i] = placeholder(types[i]);
+  static List<Routes.Route> routeTable() throws IOException {
+    Path dir = Files.createTempDirectory("platen-routes");
+    try (Database db = Database.sqlite(dir.resolve("routes.db"))) {
+      ProjectStore projects = new ProjectStore(db);
+      HttpApi api = new HttpApi(new HttpApi.Deps(projects, new TemplateStore(db), new InMemoryRenderQueue(),
+          new FileBlobStore(dir.resolve("files")), new Authenticator(projects, null), null, Json.newMapper(),
+          "http://localhost:8080", null, 10, () -> { }, () -> true, InstantSource.system()));
+      return api.routes().table();
     }
-    HttpApi api = new HttpApi(HttpApi.Deps.class.getDeclaredConstructor(types).newInstance(args));
-    return api.routes().table();
   }
 
-  private static Object placeholder(Class<?> type) {
-    if (type == JsonMapper.class) return Json.newMapper();
-    if (type == String.class) return "http://localhost:8080";
-    if (type == int.class) return 1;
-    if (type == long.class) return 1L;
-    if (type == boolean.class) return false;
-    if (type == Runnable.class) return (Runnable) () -> {};
-    if (type == BooleanSupplier.class) return (BooleanSupplier) () -> true;
-    return null;
-  }
-
-  static Set<String> routes() throws ReflectiveOperationException {
+  static Set<String> routes() throws IOException {
     List<String> all = routeTable().stream()
         .map(r -> r.method().name().toUpperCase(Locale.ROOT) + " " + r.path()).toList();
     assertThat(all).as("route table has no duplicates").doesNotHaveDuplicates();

@@ -7,111 +7,131 @@ import dev.platen.blob.BlobStore;
 import dev.platen.blob.FileBlobStore;
 import dev.platen.render.PdfEngine;
 import dev.platen.render.RenderException;
-import dev.platen.store.Database;
-import dev.platen.store.Ids;
-import dev.platen.store.ProjectStore;
-import dev.platen.store.RenderStore;
-import dev.platen.store.RenderStore.RenderRow;
-import dev.platen.store.TemplateStore;
+import dev.platen.testing.SettableClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The worker loop against a real SQLite queue, with engines and stores that misbehave on purpose. */
+/**
+ * The worker step against a queue, with engines and stores that misbehave on purpose. Time is a settable clock: a
+ * test calls {@link Worker#runOnce} and advances the clock instead of sleeping; one test runs the looping pool.
+ */
 class WorkerPoolTest {
-  static final RetryPolicy FAST_RETRY = new RetryPolicy(5, 20, 50);
+  static final RetryPolicy RETRY = RetryPolicy.DEFAULT;
+  static final long LEASE_MS = 5_000;
   @TempDir Path dir;
-  Database db;
-  RenderStore renders;
+  InMemoryRenderQueue renders;
   FileBlobStore files;
-  String projectId;
-  String templateId;
-  String versionId;
+  SettableClock clock;
+  VersionCache versions;
+  ExecutorService renderThreads;
   WorkerPool pool;
 
   @BeforeEach
   void setUp() throws IOException {
-    db = Database.sqlite(dir.resolve("w.db"));
-    renders = new RenderStore(db);
+    renders = new InMemoryRenderQueue();
     files = new FileBlobStore(dir.resolve("files"));
-    projectId = new ProjectStore(db).createProject("p", null, null);
-    var pub = new TemplateStore(db).create(projectId, null, "t", new TemplateStore.NewVersion("T", null,
-        "{\"variables\":[],\"loops\":[]}", "{}", "{\"sections\":[]}", "{\"format\":\"A4\"}"));
-    templateId = pub.template().id();
-    versionId = pub.version().id();
+    clock = new SettableClock(1_700_000_000_000L);
+    versions = new VersionCache(id -> Optional.of(new VersionCache.StoredVersion("T", "{\"sections\":[]}",
+        "{\"format\":\"A4\"}", 0)), Json.newMapper(), 10);
+    renderThreads = WorkerPool.renderThreads(2);
   }
 
   @AfterEach
   void tearDown() {
     if (pool != null) pool.stop(1_000);
-    db.close();
+    renderThreads.shutdownNow();
   }
 
-  void start(PdfEngine engine, BlobStore blobs, long timeoutMs) {
-    pool = new WorkerPool(renders, engine, blobs, Json.newMapper(),
-        new WorkerPool.Settings(2, 5_000, timeoutMs, "test-worker", FAST_RETRY));
-    pool.start();
+  Worker worker(String id, PdfEngine engine, BlobStore blobs, long timeoutMs) {
+    return new Worker(renders, versions, engine, blobs, Json.newMapper(), clock,
+        new Worker.Settings(LEASE_MS, timeoutMs, id, RETRY), renderThreads);
   }
 
   String enqueue() {
-    String id = Ids.newId();
-    renders.insert(new RenderStore.NewRender(id, projectId, templateId, versionId, "{}", "f.pdf", false, null,
-        Ids.token(24)), System.currentTimeMillis());
-    pool.wake();
+    String id = UUID.randomUUID().toString();
+    renders.insert(new NewRender(id, "p", "t", "v", "{}", "f.pdf", false, null, "tok" + id), clock.millis());
     return id;
   }
 
-  RenderRow awaitTerminal(String id) throws InterruptedException {
-    for (int i = 0; i < 400; i++) {
-      RenderRow r = renders.find(projectId, id).orElseThrow();
-      if (r.status().terminal()) return r;
-      Thread.sleep(25);
+  RenderRecord record(String id) {
+    return renders.find("p", id).orElseThrow();
+  }
+
+  /** Runs the worker, advancing the clock past each backoff, until the render is terminal. */
+  RenderRecord runToTheEnd(Worker w, String id) {
+    for (int i = 0; i < 20 && !record(id).status().terminal(); i++) {
+      w.runOnce();
+      clock.advance(Duration.ofMinutes(10));
     }
-    throw new AssertionError("render not terminal: " + renders.find(projectId, id));
+    return record(id);
   }
 
   @Test
   void storesThePdfBeforeMarkingSucceeded() throws Exception {
-    start(in -> "%PDF-fake".getBytes(), files, 5_000);
-    RenderRow r = awaitTerminal(enqueue());
+    Worker w = worker("w", in -> "%PDF-fake".getBytes(), files, 5_000);
+    String id = enqueue();
+    assertThat(w.runOnce()).isTrue();
+    RenderRecord r = record(id);
     assertThat(r.status()).isEqualTo(RenderStatus.SUCCEEDED);
     try (InputStream in = files.open(r.blobKey())) {
       assertThat(new String(in.readAllBytes())).isEqualTo("%PDF-fake");
     }
     assertThat(r.attempts()).isEqualTo(1);
+    assertThat(w.runOnce()).as("nothing else is due").isFalse();
   }
 
   @Test
-  void deterministicFailuresFailAtOnceWithTheUsersMessage() throws Exception {
-    start(in -> {
+  void deterministicFailuresFailAtOnceWithTheUsersMessage() {
+    Worker w = worker("w", in -> {
       throw new RenderException("image https://example.com/logo.png answered 404", false);
     }, files, 5_000);
-    RenderRow r = awaitTerminal(enqueue());
+    String id = enqueue();
+    w.runOnce();
+    RenderRecord r = record(id);
     assertThat(r.status()).isEqualTo(RenderStatus.FAILED);
     assertThat(r.errorMessage()).isEqualTo("image https://example.com/logo.png answered 404");
     assertThat(r.attempts()).isEqualTo(1);
-    assertThat(r.completedAt()).isNotNull();
+    assertThat(r.completedAt()).isEqualTo(clock.millis());
   }
 
   @Test
-  void transientFailuresRetryThenSucceed() throws Exception {
+  void transientFailuresRetryAfterTheirBackoffThenSucceed() {
     AtomicInteger calls = new AtomicInteger();
-    start(in -> {
+    Worker w = worker("w", in -> {
       if (calls.incrementAndGet() < 3) throw new RenderException("temporary glitch", true);
       return "%PDF-ok".getBytes();
     }, files, 5_000);
-    RenderRow r = awaitTerminal(enqueue());
+    String id = enqueue();
+    w.runOnce();
+    assertThat(record(id).status()).isEqualTo(RenderStatus.QUEUED);
+    // first backoff: 5 s ± 20%
+    clock.advance(Duration.ofMillis(3_999));
+    assertThat(w.runOnce()).as("not due before 4 s").isFalse();
+    clock.advance(Duration.ofMillis(2_002));
+    assertThat(w.runOnce()).as("due by 6 s").isTrue();
+    assertThat(record(id).status()).isEqualTo(RenderStatus.QUEUED);
+    // second backoff: 15 s ± 20%
+    clock.advance(Duration.ofMillis(11_999));
+    assertThat(w.runOnce()).isFalse();
+    clock.advance(Duration.ofMillis(6_002));
+    assertThat(w.runOnce()).isTrue();
+    RenderRecord r = record(id);
     assertThat(r.status()).isEqualTo(RenderStatus.SUCCEEDED);
     assertThat(r.attempts()).isEqualTo(3);
   }
 
   @Test
-  void anUnwritableStoreNeverYieldsASucceededRenderWithoutItsFile() throws Exception {
+  void anUnwritableStoreNeverYieldsASucceededRenderWithoutItsFile() {
     BlobStore broken = new BlobStore() {
       @Override
       public void put(String key, byte[] bytes) throws IOException {
@@ -128,8 +148,8 @@ class WorkerPoolTest {
         return -1;
       }
     };
-    start(in -> "%PDF".getBytes(), broken, 5_000);
-    RenderRow r = awaitTerminal(enqueue());
+    Worker w = worker("w", in -> "%PDF".getBytes(), broken, 5_000);
+    RenderRecord r = runToTheEnd(w, enqueue());
     assertThat(r.status()).isEqualTo(RenderStatus.FAILED);
     assertThat(r.errorMessage()).contains("could not be stored").contains("No space left on device")
         .contains("5 attempts");
@@ -138,9 +158,37 @@ class WorkerPoolTest {
   }
 
   @Test
-  void aRenderThatRunsTooLongTimesOutAndFreesTheWorker() throws Exception {
+  void anExpiredLeaseIsTakenOverAndTheDeadWorkersResultIsDiscarded() {
+    String id = enqueue();
+    RenderJob dead = renders.claim("dead-worker", clock.millis(), LEASE_MS).orElseThrow();
+    Worker w = worker("w", in -> "%PDF".getBytes(), files, 5_000);
+    clock.advance(Duration.ofMillis(LEASE_MS - 1));
+    assertThat(w.runOnce()).as("the lease still holds").isFalse();
+    clock.advance(Duration.ofMillis(2));
+    assertThat(w.runOnce()).isTrue();
+    assertThat(record(id).status()).isEqualTo(RenderStatus.SUCCEEDED);
+    assertThat(record(id).attempts()).isEqualTo(2);
+    assertThat(renders.succeed(dead, "late", clock.millis())).isFalse();
+    assertThat(renders.attempts(id)).extracting(InMemoryRenderQueue.Attempt::outcome)
+        .containsExactly("lost", "succeeded");
+  }
+
+  @Test
+  void aRenderInterruptedTooOftenIsGivenUp() {
+    String id = enqueue();
+    for (int i = 0; i < RETRY.maxAttempts(); i++) {
+      renders.claim("crashing-worker", clock.millis(), LEASE_MS).orElseThrow();
+      clock.advance(Duration.ofMillis(LEASE_MS + 1));
+    }
+    worker("w", in -> "%PDF".getBytes(), files, 5_000).runOnce();
+    assertThat(record(id).status()).isEqualTo(RenderStatus.FAILED);
+    assertThat(record(id).errorMessage()).isEqualTo("render was interrupted 5 times and was given up");
+  }
+
+  @Test
+  void aRenderThatRunsTooLongTimesOutAndFreesTheWorker() {
     AtomicInteger calls = new AtomicInteger();
-    start(in -> {
+    Worker w = worker("w", in -> {
       if (calls.incrementAndGet() == 1) {
         long end = System.nanoTime() + 3_000_000_000L;
         while (System.nanoTime() < end) Thread.onSpinWait();
@@ -148,10 +196,50 @@ class WorkerPoolTest {
       return "%PDF".getBytes();
     }, files, 300);
     String slow = enqueue();
-    RenderRow r = awaitTerminal(slow);
+    w.runOnce();
+    RenderRecord r = record(slow);
     assertThat(r.status()).isEqualTo(RenderStatus.FAILED);
     assertThat(r.errorMessage()).isEqualTo("render timed out after 300 ms");
-    // the pool keeps working
-    assertThat(awaitTerminal(enqueue()).status()).isEqualTo(RenderStatus.SUCCEEDED);
+    // the worker keeps working
+    String next = enqueue();
+    w.runOnce();
+    assertThat(record(next).status()).isEqualTo(RenderStatus.SUCCEEDED);
+  }
+
+  /** The pool's loops: they render what is queued, and an Error thrown under them does not end them. */
+  @Test
+  void thePoolKeepsClaimingAfterAnError() throws Exception {
+    AtomicInteger claims = new AtomicInteger();
+    RenderQueue flaky = new RenderQueue() {
+      @Override public Optional<RenderRecord> insert(NewRender r, long now) { return renders.insert(r, now); }
+      @Override public Optional<RenderRecord> findByIdempotencyKey(String p, String k) {
+        return renders.findByIdempotencyKey(p, k);
+      }
+      @Override public Optional<RenderRecord> find(String p, String id) { return renders.find(p, id); }
+      @Override public Optional<RenderRecord> findByDownloadToken(String id, String t) {
+        return renders.findByDownloadToken(id, t);
+      }
+      @Override public long pendingCount() { return renders.pendingCount(); }
+      @Override public Optional<Cancelled> cancel(String p, String id, long now) { return renders.cancel(p, id, now); }
+      @Override public Optional<RenderJob> claim(String w, long now, long lease) {
+        if (claims.incrementAndGet() == 1) throw new StackOverflowError("thrown on purpose");
+        return renders.claim(w, now, lease);
+      }
+      @Override public boolean heartbeat(RenderJob j, long now, long lease) { return renders.heartbeat(j, now, lease); }
+      @Override public boolean succeed(RenderJob j, String k, long now) { return renders.succeed(j, k, now); }
+      @Override public boolean retryLater(RenderJob j, long at, String why, long now) {
+        return renders.retryLater(j, at, why, now);
+      }
+      @Override public boolean fail(RenderJob j, String m, long now) { return renders.fail(j, m, now); }
+    };
+    Worker w = new Worker(flaky, versions, in -> "%PDF".getBytes(), files, Json.newMapper(), clock,
+        new Worker.Settings(LEASE_MS, 5_000, "w", RETRY), renderThreads);
+    pool = new WorkerPool(flaky, w, renderThreads, 1, LEASE_MS, clock);
+    pool.start();
+    String id = enqueue();
+    pool.wake();
+    for (int i = 0; i < 200 && !record(id).status().terminal(); i++) Thread.sleep(25);
+    assertThat(record(id).status()).isEqualTo(RenderStatus.SUCCEEDED);
+    assertThat(claims.get()).isGreaterThan(1);
   }
 }

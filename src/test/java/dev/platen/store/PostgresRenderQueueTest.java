@@ -1,10 +1,12 @@
 package dev.platen.store;
 
+import dev.platen.jobs.RenderQueueContract;
+import dev.platen.jobs.TransitionListener;
 import dev.platen.testing.EmbeddedPg;
 
 class PostgresRenderQueueTest extends RenderQueueContract {
   @Override
-  Database open() {
-    return Database.postgres(EmbeddedPg.newDatabase(), "postgres", null, 10);
+  protected Fixture open(TransitionListener listener) {
+    return SqlQueueFixture.open(Database.postgres(EmbeddedPg.newDatabase(), "postgres", null, 10), listener);
   }
 }

@@ -1,0 +1,81 @@
+package dev.platen.jobs;
+
+import dev.platen.render.PageSetup;
+import dev.platen.render.RenderException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Template versions as the worker needs them, parsed once. Versions are immutable once published, so an entry never
+ * goes stale, in this process or any other; the bound only caps memory.
+ */
+public final class VersionCache {
+  /** A version's stored columns, JSON still serialised. */
+  public record StoredVersion(String name, String layout, String pageConfig, long publishedAt) {}
+
+  /** A version ready to render; callers must not modify {@code layout}. */
+  public record PreparedVersion(String name, JsonNode layout, PageSetup page, Instant publishedAt) {}
+
+  /** Where versions are read from on a miss (the template store). */
+  @FunctionalInterface
+  public interface Source {
+    Optional<StoredVersion> load(String versionId);
+  }
+
+  private final Source source;
+  private final JsonMapper json;
+  private final Map<String, PreparedVersion> entries;
+
+  public VersionCache(Source source, JsonMapper json, int maxEntries) {
+    this.source = source;
+    this.json = json;
+    this.entries = new LinkedHashMap<>(64, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, PreparedVersion> eldest) {
+        return size() > maxEntries;
+      }
+    };
+  }
+
+  public PreparedVersion get(String versionId) throws RenderException {
+    synchronized (entries) {
+      PreparedVersion v = entries.get(versionId);
+      if (v != null) return v;
+    }
+    // Parsed outside the lock: two threads may both parse a cold version, which is harmless and rare.
+    Optional<StoredVersion> stored;
+    try {
+      stored = source.load(versionId);
+    } catch (RuntimeException e) {
+      throw new RenderException("the template version could not be read from the database", true, e);
+    }
+    StoredVersion s = stored.orElseThrow(
+        () -> new RenderException("the template version of this render no longer exists", false));
+    PreparedVersion v;
+    try {
+      v = new PreparedVersion(s.name(), json.readTree(s.layout()), pageSetup(json.readTree(s.pageConfig())),
+          Instant.ofEpochMilli(s.publishedAt()));
+    } catch (RuntimeException e) {
+      throw new RenderException("the stored template version could not be read", false, e);
+    }
+    synchronized (entries) {
+      entries.putIfAbsent(versionId, v);
+    }
+    return v;
+  }
+
+  /** Reads the normalised pageConfig stored with a template version. */
+  static PageSetup pageSetup(JsonNode pc) {
+    PageSetup d = PageSetup.DEFAULT;
+    JsonNode m = pc.path("margin");
+    return new PageSetup(pc.path("format").asString(d.format()),
+        "landscape".equals(pc.path("orientation").asString("portrait")),
+        m.path("top").asString(d.marginTop()), m.path("right").asString(d.marginRight()),
+        m.path("bottom").asString(d.marginBottom()), m.path("left").asString(d.marginLeft()),
+        pc.path("printBackground").asBoolean(d.printBackground()), pc.path("pdfa").asBoolean(d.pdfa()));
+  }
+}

@@ -1,0 +1,146 @@
+package dev.platen.jobs;
+
+import dev.platen.blob.BlobStore;
+import dev.platen.jobs.VersionCache.PreparedVersion;
+import dev.platen.render.PdfEngine;
+import dev.platen.render.RenderException;
+import dev.platen.render.RenderInput;
+import java.time.InstantSource;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One step of rendering, callable on its own: claim a due render, produce it — render → store the PDF → mark
+ * succeeded, in that order, so a succeeded render always has its file — or record why not. {@link WorkerPool}
+ * calls it in loops; tests call {@link #runOnce} with a settable clock.
+ */
+public final class Worker {
+  private static final Logger log = LoggerFactory.getLogger(Worker.class);
+
+  public record Settings(long leaseMs, long renderTimeoutMs, String workerId, RetryPolicy retry) {}
+
+  private final RenderQueue queue;
+  private final VersionCache versions;
+  private final PdfEngine engine;
+  private final BlobStore blobs;
+  private final JsonMapper json;
+  private final InstantSource clock;
+  private final Settings settings;
+  private final ExecutorService renderThreads;
+  private final Map<String, RenderJob> inFlight = new ConcurrentHashMap<>();
+
+  /** @param renderThreads where the engine runs, so a render can be abandoned when it overruns its timeout */
+  public Worker(RenderQueue queue, VersionCache versions, PdfEngine engine, BlobStore blobs, JsonMapper json,
+      InstantSource clock, Settings settings, ExecutorService renderThreads) {
+    this.queue = queue;
+    this.versions = versions;
+    this.engine = engine;
+    this.blobs = blobs;
+    this.json = json;
+    this.clock = clock;
+    this.settings = settings;
+    this.renderThreads = renderThreads;
+  }
+
+  /** Claims one due render and produces it; false when nothing was due. */
+  public boolean runOnce() {
+    Optional<RenderJob> job = queue.claim(settings.workerId(), clock.millis(), settings.leaseMs());
+    job.ifPresent(this::process);
+    return job.isPresent();
+  }
+
+  /** Produces one claimed render and records its outcome (or, if the claim was lost meanwhile, nothing). */
+  public void process(RenderJob job) {
+    if (job.attempts() > settings.retry().maxAttempts()) {
+      queue.fail(job, "render was interrupted " + (job.attempts() - 1) + " times and was given up", clock.millis());
+      return;
+    }
+    inFlight.put(job.renderId(), job);
+    String failure;
+    boolean retryable;
+    try {
+      byte[] pdf = renderWithTimeout(job);
+      String key = blobKey(job);
+      try {
+        blobs.put(key, pdf);
+        // Out of the heartbeat's sight before the terminal write, so a finished render is never reported as a
+        // lost lease; the write itself is one fenced statement.
+        inFlight.remove(job.renderId());
+        queue.succeed(job, key, clock.millis());
+        return;
+      } catch (Exception e) {
+        failure = "the PDF could not be stored: " + e.getMessage();
+        retryable = true;
+      }
+    } catch (RenderException e) {
+      failure = e.getMessage();
+      retryable = e.retryable();
+    } finally {
+      inFlight.remove(job.renderId());
+    }
+    if (retryable) {
+      transientFailure(job, failure);
+    } else {
+      queue.fail(job, failure, clock.millis());
+    }
+  }
+
+  /** Renders being produced right now: the heartbeat extends their leases, shutdown gives them back. */
+  public Collection<RenderJob> inFlight() { return inFlight.values(); }
+
+  private void transientFailure(RenderJob job, String reason) {
+    long now = clock.millis();
+    if (settings.retry().mayRetry(job.attempts())) {
+      log.info("render {} attempt {} failed, will retry: {}", job.renderId(), job.attempts(), reason);
+      queue.retryLater(job, now + settings.retry().delayMs(job.attempts()), reason, now);
+    } else {
+      queue.fail(job, reason + " (gave up after " + job.attempts() + " attempts)", now);
+    }
+  }
+
+  private byte[] renderWithTimeout(RenderJob job) throws RenderException {
+    PreparedVersion v = versions.get(job.templateVersionId());
+    RenderInput input;
+    try {
+      input = new RenderInput(v.layout(), json.readTree(job.data()), v.page(), v.name(), v.publishedAt(),
+          job.watermark());
+    } catch (RuntimeException e) {
+      throw new RenderException("the stored render data could not be read", false, e);
+    }
+    Future<byte[]> f = renderThreads.submit(() -> engine.render(input));
+    try {
+      return f.get(settings.renderTimeoutMs(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      long ms = settings.renderTimeoutMs();
+      throw new RenderException("render timed out after " + (ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms"), false);
+    } catch (InterruptedException e) {
+      // Shutdown interrupted the wait: give the render back rather than fail it.
+      f.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new RenderException("worker shut down", true);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RenderException re) throw re;
+      log.error("render {} crashed in the engine", job.renderId(), e.getCause());
+      throw new RenderException("the document could not be rendered (internal engine error)", false, e.getCause());
+    }
+  }
+
+  /**
+   * Where a render's PDF is stored. The key carries the download token and ends with the file name, so a public
+   * bucket can serve it directly at an unguessable, permanent address.
+   */
+  public static String blobKey(RenderJob job) {
+    return "renders/" + job.projectId() + "/" + job.renderId() + "/" + job.downloadToken() + "/" + job.filename();
+  }
+}
