@@ -11,9 +11,7 @@ import dev.platen.jobs.RenderStatus;
 import dev.platen.store.Ids;
 import dev.platen.store.TemplateStore;
 import dev.platen.store.TemplateStore.TemplateRow;
-import dev.platen.store.TemplateStore.VersionRow;
 import dev.platen.templates.DataValidator;
-import dev.platen.templates.Manifest;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +33,7 @@ final class RendersApi {
   private static final int MAX_KEY = 200;
 
   private final TemplateStore templates;
+  private final PublishedManifests manifests;
   private final RenderQueue renders;
   private final BlobStore blobs;
   private final JsonMapper json;
@@ -47,6 +46,7 @@ final class RendersApi {
   RendersApi(TemplateStore templates, RenderQueue renders, BlobStore blobs, JsonMapper json, Bodies out,
       RenderViews views, int maxQueueDepth, Runnable onQueued, InstantSource clock) {
     this.templates = templates;
+    this.manifests = new PublishedManifests(templates, json, 1_000);
     this.renders = renders;
     this.blobs = blobs;
     this.json = json;
@@ -75,16 +75,16 @@ final class RendersApi {
       throw new PlatenException(409, "no_published_version", "Template '" + slug + "' has no published version.");
     }
     int number = req.versionNumber != null ? req.versionNumber : t.currentVersion();
-    VersionRow v = templates.version(t.id(), number).orElseThrow(() -> PlatenException.notFound("version_not_found",
-        "Template '" + slug + "' has no version " + number + "."));
-    ObjectNode data = DataValidator.validate(Manifest.parse(json.readTree(v.manifest()), "manifest"), req.data);
+    PublishedManifests.Version v = manifests.find(t.id(), number).orElseThrow(() -> PlatenException.notFound(
+        "version_not_found", "Template '" + slug + "' has no version " + number + "."));
+    ObjectNode data = DataValidator.validate(v.manifest(), req.data);
 
     if (renders.pendingCount() >= maxQueueDepth) {
       throw new PlatenException(503, "queue_unavailable", "The render queue is full; retry shortly.");
     }
     String id = Ids.newId();
     String filename = req.filename != null ? req.filename : t.slug() + "-" + id + ".pdf";
-    NewRender r = new NewRender(id, p.projectId(), t.id(), v.id(), json.writeValueAsString(data), filename,
+    NewRender r = new NewRender(id, p.projectId(), t.id(), v.versionId(), json.writeValueAsString(data), filename,
         p.testKey(), key, Ids.token(24));
     Optional<RenderRecord> inserted;
     try {
