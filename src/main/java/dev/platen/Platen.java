@@ -66,7 +66,7 @@ public final class Platen implements AutoCloseable {
         ? Database.postgres(config.databaseUrl(), config.databaseUser(), config.databasePassword(),
             Math.max(10, config.renderThreads() * 2 + 4))
         : Database.sqlite(config.dataDir().resolve("platen.db"));
-    ProjectStore projects = new ProjectStore(db);
+    ProjectStore projects = new ProjectStore(db, clock);
     TemplateStore templates = new TemplateStore(db);
     RenderStore renders = new RenderStore(db);
     BlobStore blobs;

@@ -1,5 +1,6 @@
 package dev.platen.store;
 
+import java.time.InstantSource;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -8,10 +9,16 @@ import org.jdbi.v3.core.Jdbi;
 public final class ProjectStore {
   private final Jdbi jdbi;
   private final Database db;
+  private final InstantSource clock;
 
   public ProjectStore(Database db) {
+    this(db, InstantSource.system());
+  }
+
+  public ProjectStore(Database db, InstantSource clock) {
     this.db = db;
     this.jdbi = db.jdbi();
+    this.clock = clock;
   }
 
   /** A key that authenticated: its project and whether it is a test key. */
@@ -33,11 +40,11 @@ public final class ProjectStore {
     return id;
   }
 
-  private static void insertProject(Handle h, String id, String name, String externalOrgId, String encryptedKey) {
+  private void insertProject(Handle h, String id, String name, String externalOrgId, String encryptedKey) {
     h.createUpdate("INSERT INTO projects (id, name, external_org_id, provisioned_key, created_at) "
             + "VALUES (:id, :name, :ext, :key, :now)")
         .bind("id", id).bind("name", name).bind("ext", externalOrgId).bind("key", encryptedKey)
-        .bind("now", System.currentTimeMillis())
+        .bind("now", clock.millis())
         .execute();
   }
 
@@ -48,12 +55,12 @@ public final class ProjectStore {
     });
   }
 
-  private static void insertKey(Handle h, String projectId, String keyHash, String prefix, boolean test,
+  private void insertKey(Handle h, String projectId, String keyHash, String prefix, boolean test,
       String name) {
     h.createUpdate("INSERT INTO api_keys (id, project_id, key_hash, prefix, test, name, created_at) "
             + "VALUES (:id, :project, :hash, :prefix, :test, :name, :now)")
         .bind("id", Ids.newId()).bind("project", projectId).bind("hash", keyHash).bind("prefix", prefix)
-        .bind("test", test).bind("name", name).bind("now", System.currentTimeMillis())
+        .bind("test", test).bind("name", name).bind("now", clock.millis())
         .execute();
   }
 
@@ -67,7 +74,7 @@ public final class ProjectStore {
 
   public void revokeKey(String keyHash) {
     db.write(h -> h.createUpdate("UPDATE api_keys SET revoked_at = :now WHERE key_hash = :hash")
-        .bind("now", System.currentTimeMillis()).bind("hash", keyHash).execute());
+        .bind("now", clock.millis()).bind("hash", keyHash).execute());
   }
 
   public Optional<Provisioned> findProvisioned(String externalOrgId) {
