@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
  * forms. Layout props are written by template authors and pasted into style attributes, so anything beyond a
  * length, a colour or a keyword is dropped rather than passed through (no {@code url(...)}, no {@code ;}).
  */
-final class Css {
+public final class Css {
   private Css() {}
 
   private static final Pattern LENGTH = Pattern.compile("-?\\d{1,6}(\\.\\d{1,4})?(px|pt|mm|cm|in|em|rem|%)?");
@@ -18,14 +18,14 @@ final class Css {
   private static final Pattern NAMED = Pattern.compile("[a-zA-Z]{3,20}");
 
   /** A number (pixels) or a CSS length; a bare number in a string also counts as pixels. */
-  static String length(JsonNode v) {
+  public static String length(JsonNode v) {
     if (v == null || v.isNull() || v.isMissingNode()) return null;
     if (v.isNumber()) return number(v.doubleValue()) + "px";
     if (!v.isString()) return null;
     return length(v.stringValue());
   }
 
-  static String length(String s) {
+  public static String length(String s) {
     if (s == null) return null;
     String t = s.trim().toLowerCase(Locale.ROOT);
     if (!LENGTH.matcher(t).matches()) return null;
@@ -33,7 +33,7 @@ final class Css {
   }
 
   /** One to four lengths, as in {@code padding} or {@code margin}. */
-  static String box(JsonNode v) {
+  public static String box(JsonNode v) {
     if (v != null && v.isString()) {
       String[] parts = v.stringValue().trim().split("\\s+");
       if (parts.length > 4) return null;
@@ -49,14 +49,14 @@ final class Css {
     return length(v);
   }
 
-  static String color(JsonNode v) {
+  public static String color(JsonNode v) {
     if (v == null || !v.isString()) return null;
     String s = v.stringValue().trim();
     if (HEX.matcher(s).matches() || RGB.matcher(s).matches() || NAMED.matcher(s).matches()) return s;
     return null;
   }
 
-  static String align(JsonNode v) {
+  public static String align(JsonNode v) {
     if (v == null || !v.isString()) return null;
     return switch (v.stringValue()) {
       case "left", "center", "right", "justify" -> v.stringValue();
@@ -64,7 +64,7 @@ final class Css {
     };
   }
 
-  static String fontWeight(JsonNode v) {
+  public static String fontWeight(JsonNode v) {
     if (v == null) return null;
     if (v.isNumber()) {
       int w = v.intValue();
@@ -82,7 +82,7 @@ final class Css {
   }
 
   /** Unitless number or length, as CSS {@code line-height} takes it. */
-  static String lineHeight(JsonNode v) {
+  public static String lineHeight(JsonNode v) {
     if (v != null && v.isNumber()) return number(v.doubleValue());
     return length(v);
   }
@@ -93,7 +93,7 @@ final class Css {
   }
 
   /** Appends {@code name: value;} when the value is present. */
-  static void put(StringBuilder style, String name, String value) {
+  public static void put(StringBuilder style, String name, String value) {
     if (value != null) style.append(name).append(':').append(value).append(';');
   }
 }

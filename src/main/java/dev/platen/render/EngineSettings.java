@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Limits and permissions of {@link HtmlPdfEngine}.
+ * Limits and permissions of the PDF engines (both read the same ones, so a layout fails the same way in either).
  *
  * @param allowPrivateFetch let image URLs point at loopback, private, link-local and similar addresses; only for
  *     development and tests, since a template author could otherwise make the server fetch internal services

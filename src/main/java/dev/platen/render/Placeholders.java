@@ -10,18 +10,18 @@ import tools.jackson.databind.node.MissingNode;
  * {@code {{dotted.path}}} lookups against the render data. Only plain paths: no helpers, no expressions, so a
  * template can read data but never run anything. Unknown paths read as empty.
  */
-final class Placeholders {
+public final class Placeholders {
   private Placeholders() {}
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]+?)\\s*}}");
 
   /** The text with every placeholder replaced by the scalar it names (unescaped: callers escape). */
-  static String fill(String template, JsonNode data) {
+  public static String fill(String template, JsonNode data) {
     return fill(template, data, UnaryOperator.identity());
   }
 
   /** As {@link #fill(String, JsonNode)}, passing each value through {@code encode} (for values put into markup). */
-  static String fill(String template, JsonNode data, UnaryOperator<String> encode) {
+  public static String fill(String template, JsonNode data, UnaryOperator<String> encode) {
     if (template == null || template.indexOf("{{") < 0) return template == null ? "" : template;
     Matcher m = PLACEHOLDER.matcher(template);
     StringBuilder out = new StringBuilder(template.length() + 32);
@@ -34,7 +34,7 @@ final class Placeholders {
   }
 
   /** The node at a dotted path; numeric segments index arrays. Missing when any segment is absent. */
-  static JsonNode lookup(JsonNode data, String path) {
+  public static JsonNode lookup(JsonNode data, String path) {
     if (data == null || path == null || path.isBlank()) return MissingNode.getInstance();
     JsonNode node = data;
     for (String segment : path.trim().split("\\.", -1)) {
@@ -51,7 +51,7 @@ final class Placeholders {
   }
 
   /** Scalars as their plain text; null, missing, objects and arrays as empty. */
-  static String scalarText(JsonNode v) {
+  public static String scalarText(JsonNode v) {
     if (v == null || v.isNull() || v.isMissingNode() || v.isContainer()) return "";
     if (v.isString()) return v.stringValue();
     if (v.isNumber()) return v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asString();

@@ -14,4 +14,11 @@ import tools.jackson.databind.JsonNode;
  * @param watermark draw a visible "TEST" watermark on every page (renders made with a ck_test_ key)
  */
 public record RenderInput(JsonNode layout, JsonNode data, PageSetup page, String title, Instant documentDate,
-    boolean watermark) {}
+    boolean watermark) {
+
+  /**
+   * Most items one loop array may hold: the data validator refuses more, and both engines refuse a longer table
+   * for data that did not go through it.
+   */
+  public static final int MAX_LOOP_ITEMS = 10_000;
+}

@@ -4,14 +4,14 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** How limits read in user-facing messages: "2,000 pages", "10 MB", "10 s". */
-final class Units {
+public final class Units {
   private Units() {}
 
-  static String count(long n) {
+  public static String count(long n) {
     return String.format(Locale.ENGLISH, "%,d", n);
   }
 
-  static String bytes(long n) {
+  public static String bytes(long n) {
     long mb = 1024L * 1024;
     if (n >= mb && n % mb == 0) return count(n / mb) + " MB";
     if (n >= mb) return String.format(Locale.ENGLISH, "%.1f MB", n / (double) mb);
@@ -19,7 +19,7 @@ final class Units {
     return count(n) + " bytes";
   }
 
-  static String duration(Duration d) {
+  public static String duration(Duration d) {
     long ms = d.toMillis();
     if (ms % 1000 == 0) return count(ms / 1000) + " s";
     if (ms > 1000) return String.format(Locale.ENGLISH, "%.1f s", ms / 1000.0);

@@ -4,13 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.temporal.Temporal;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
@@ -19,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * so the same data always prints the same way whatever the server's locale or zone. A value that does not parse
  * as its declared type prints as its plain text rather than failing the render.
  */
-final class ValueFormatter {
+public final class ValueFormatter {
   // DecimalFormat is not thread-safe: one formatter per document, never shared between renders
   private final DecimalFormat money = pattern("#,##0.00");
   private final DecimalFormat plain = pattern("#,##0.######");
@@ -29,7 +26,7 @@ final class ValueFormatter {
       DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
 
   /** Plain (unescaped) text for a value; empty for null or missing. */
-  String format(JsonNode value, String dataType, String format) {
+  public String format(JsonNode value, String dataType, String format) {
     String text = Placeholders.scalarText(value);
     if (text.isEmpty() || dataType == null) return text;
     return switch (dataType) {
@@ -69,17 +66,16 @@ final class ValueFormatter {
   }
 
   private static String date(String text) {
-    LocalDate d = parseDate(text);
-    if (d != null) return DATE.format(d);
-    OffsetDateTime t = parseDateTime(text);
+    Temporal t = Dates.parse(text);
     return t == null ? text : DATE.format(t);
   }
 
   private static String dateTime(String text) {
-    OffsetDateTime t = parseDateTime(text);
-    if (t != null) return DATETIME.format(t);
-    LocalDate d = parseDate(text);
-    return d == null ? text : DATE.format(d);
+    return switch (Dates.parse(text)) {
+      case OffsetDateTime t -> DATETIME.format(t);
+      case LocalDate d -> DATE.format(d);
+      case null, default -> text;
+    };
   }
 
   private static String bool(JsonNode value, String text) {
@@ -94,34 +90,6 @@ final class ValueFormatter {
     try {
       return new BigDecimal(text.trim());
     } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static LocalDate parseDate(String text) {
-    try {
-      return LocalDate.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
-
-  /** ISO instants, offsets, or local date-times (read as UTC), normalised to UTC. */
-  private static OffsetDateTime parseDateTime(String text) {
-    String t = text.trim();
-    try {
-      return OffsetDateTime.parse(t).withOffsetSameInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException ignored) {
-      // try the next form
-    }
-    try {
-      return Instant.parse(t).atOffset(ZoneOffset.UTC);
-    } catch (DateTimeParseException ignored) {
-      // try the next form
-    }
-    try {
-      return LocalDateTime.parse(t).atOffset(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
       return null;
     }
   }

@@ -1,5 +1,6 @@
 package dev.platen.templates;
 
+import dev.platen.render.RenderInput;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -11,7 +12,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Checks render data against a manifest and returns the cleaned data the engine sees. */
 public final class DataValidator {
-  public static final int MAX_LOOP_ITEMS = 10_000;
   static final int MAX_REPORTED_ISSUES = 100;
 
   private DataValidator() {}
@@ -46,8 +46,8 @@ public final class DataValidator {
       issues.add(loop.key(), FieldReader.expected("array", value));
       return;
     }
-    if (value.size() > MAX_LOOP_ITEMS) {
-      issues.add(loop.key(), "Too many items: at most " + MAX_LOOP_ITEMS + " allowed");
+    if (value.size() > RenderInput.MAX_LOOP_ITEMS) {
+      issues.add(loop.key(), "Too many items: at most " + RenderInput.MAX_LOOP_ITEMS + " allowed");
       return;
     }
     Fields fields = new Fields(loop.itemFields(), loop.key(), issues);

@@ -1,5 +1,6 @@
 package dev.platen.templates;
 
+import dev.platen.render.RenderInput;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -27,7 +28,7 @@ public final class JsonSchemas {
       ObjectNode array = properties.putObject(loop.key());
       array.put("type", "array");
       array.put("title", loop.label());
-      array.put("maxItems", DataValidator.MAX_LOOP_ITEMS);
+      array.put("maxItems", RenderInput.MAX_LOOP_ITEMS);
       array.set("items", objectSchema(loop.itemFields()));
     }
     return schema;

@@ -1,10 +1,10 @@
 package dev.platen.templates;
 
 import dev.platen.render.PageSetup;
-import java.util.LinkedHashMap;
+import dev.platen.render.PageSetup.Paper;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,17 +22,7 @@ final class PageConfigParser {
   private static final int MAX_ENUM_TEXT = 40;
   private static final List<String> SIDES = List.of("top", "right", "bottom", "left");
   private static final List<String> ORIENTATIONS = List.of("portrait", "landscape");
-  /** Portrait width and height in millimetres. */
-  private static final Map<String, double[]> PAPER = new LinkedHashMap<>();
-
-  static {
-    PAPER.put("A3", new double[] {297, 420});
-    PAPER.put("A4", new double[] {210, 297});
-    PAPER.put("A5", new double[] {148, 210});
-    PAPER.put("Letter", new double[] {215.9, 279.4});
-    PAPER.put("Legal", new double[] {215.9, 355.6});
-    PAPER.put("Tabloid", new double[] {279.4, 431.8});
-  }
+  private static final List<String> PAPER_LABELS = Arrays.stream(Paper.values()).map(p -> p.label).toList();
 
   private PageConfigParser() {}
 
@@ -60,10 +50,9 @@ final class PageConfigParser {
     if (FieldReader.isAbsent(r.get("format"))) return PageSetup.DEFAULT.format();
     String format = r.optionalString("format", MAX_ENUM_TEXT);
     if (format == null) return null;
-    for (String paper : PAPER.keySet()) {
-      if (paper.equalsIgnoreCase(format)) return paper;
-    }
-    problems.add(r.path("format"), FieldReader.invalidEnum(List.copyOf(PAPER.keySet()), format));
+    Paper paper = Paper.named(format);
+    if (paper != null) return paper.label;
+    problems.add(r.path("format"), FieldReader.invalidEnum(PAPER_LABELS, format));
     return null;
   }
 
@@ -116,9 +105,9 @@ final class PageConfigParser {
 
   private static void checkRoomForContent(String format, boolean landscape, CssLength[] m, String path,
       Problems problems) {
-    double[] size = PAPER.get(format);
-    double width = landscape ? size[1] : size[0];
-    double height = landscape ? size[0] : size[1];
+    Paper paper = Paper.named(format);
+    double width = landscape ? paper.heightMm : paper.widthMm;
+    double height = landscape ? paper.widthMm : paper.heightMm;
     double contentWidth = width - m[1].millimetres() - m[3].millimetres();
     double contentHeight = height - m[0].millimetres() - m[2].millimetres();
     if (contentWidth < MIN_CONTENT_MM || contentHeight < MIN_CONTENT_MM) {

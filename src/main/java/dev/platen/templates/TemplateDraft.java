@@ -2,8 +2,8 @@ package dev.platen.templates;
 
 import dev.platen.errors.Issues;
 import dev.platen.errors.PlatenException;
-import dev.platen.render.LayoutCheck;
 import dev.platen.render.PageSetup;
+import dev.platen.render.html.LayoutCheck;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

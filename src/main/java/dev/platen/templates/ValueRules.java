@@ -1,5 +1,6 @@
 package dev.platen.templates;
 
+import dev.platen.render.Dates;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -123,7 +124,7 @@ final class ValueRules {
   private static Checked temporal(JsonNode raw, boolean zoneRequired, String invalid) {
     if (!raw.isString()) return Checked.bad(FieldReader.expected("string", raw));
     String s = raw.stringValue();
-    boolean valid = IsoDates.isDate(s) || IsoDates.isDateTime(s, zoneRequired);
+    boolean valid = Dates.isDate(s) || Dates.isDateTime(s, zoneRequired);
     return valid ? Checked.ok(raw) : Checked.bad(invalid);
   }
 

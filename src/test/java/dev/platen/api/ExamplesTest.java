@@ -2,7 +2,7 @@ package dev.platen.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.platen.render.Golden;
+import dev.platen.testing.Golden;
 import dev.platen.testing.Pdfs;
 import dev.platen.testing.TestServer;
 import dev.platen.testing.TestServer.Res;

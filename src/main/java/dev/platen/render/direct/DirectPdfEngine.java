@@ -1,11 +1,21 @@
 package dev.platen.render.direct;
 
-import dev.platen.render.DirectAccess;
+import dev.platen.render.Css;
 import dev.platen.render.EngineSettings;
 import dev.platen.render.PageSetup;
 import dev.platen.render.PdfEngine;
+import dev.platen.render.Placeholders;
 import dev.platen.render.RenderException;
 import dev.platen.render.RenderInput;
+import dev.platen.render.Units;
+import dev.platen.render.WarmUpDocument;
+import dev.platen.render.html.CanvasHtml;
+import dev.platen.render.html.HtmlPdfEngine;
+import dev.platen.render.images.AddressPolicy;
+import dev.platen.render.images.GuardedImageLoader;
+import dev.platen.render.images.ImageEmbedder;
+import dev.platen.render.pdf.PdfIdentity;
+import dev.platen.render.pdf.Watermark;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -37,11 +47,11 @@ public final class DirectPdfEngine implements PdfEngine {
   private static final int WARM_UP_RENDERS = 1;
 
   private final EngineSettings settings;
-  private final DirectAccess.ImageLoader images;
+  private final GuardedImageLoader images;
 
   public DirectPdfEngine(EngineSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.images = new DirectAccess.ImageLoader(settings);
+    this.images = new GuardedImageLoader(settings, AddressPolicy.of(settings));
   }
 
   /** Whether this engine draws the layout; false for html and button blocks, box styles, links and the like. */
@@ -56,7 +66,7 @@ public final class DirectPdfEngine implements PdfEngine {
    */
   public void warmUp() {
     try {
-      RenderInput sample = WarmUp.input();
+      RenderInput sample = WarmUpDocument.input();
       for (int i = 0; i < WARM_UP_RENDERS; i++) render(sample);
     } catch (RenderException e) {
       throw new IllegalStateException("the direct PDF engine failed its warm-up render: " + e.getMessage(), e);
@@ -75,26 +85,26 @@ public final class DirectPdfEngine implements PdfEngine {
       throw e;
     } catch (IOException | RuntimeException | StackOverflowError e) {
       log.warn("render failed unexpectedly", e);
-      throw new RenderException("the document could not be rendered: " + DirectAccess.shortReason(e), false, e);
+      throw new RenderException("the document could not be rendered: " + HtmlPdfEngine.shortReason(e), false, e);
     }
   }
 
   private byte[] draw(RenderInput input) throws IOException, RenderException {
     PageSetup page = input.page() == null ? PageSetup.DEFAULT : input.page();
-    double[] mm = DirectAccess.paperMillimetres(page.format());
-    double width = (page.landscape() ? mm[1] : mm[0]) * Styles.MM;
-    double height = (page.landscape() ? mm[0] : mm[1]) * Styles.MM;
+    double[] mm = page.millimetres();
+    double width = mm[0] * Styles.MM;
+    double height = mm[1] * Styles.MM;
     double top = margin(page.marginTop(), width);
     double right = margin(page.marginRight(), width);
     double bottom = margin(page.marginBottom(), width);
     double left = margin(page.marginLeft(), width);
-    String tooMany = "document exceeds " + DirectAccess.count(settings.maxPages()) + " pages";
-    if (DirectAccess.minimumPages(tableRows(input), page) > settings.maxPages()) {
+    String tooMany = "document exceeds " + Units.count(settings.maxPages()) + " pages";
+    if (HtmlPdfEngine.minimumPages(tableRows(input), page) > settings.maxPages()) {
       throw new RenderException(tooMany, false);
     }
     Fonts.Pair fonts = Fonts.current();
     try (PDDocument doc = new PDDocument()) {
-      Layout layout = new Layout(input.data(), fonts, new DirectAccess.Images(images), doc,
+      Layout layout = new Layout(input.data(), fonts, new ImageEmbedder(images), doc,
           page.printBackground());
       Sink.Pages pages = new Sink.Pages(left, top, height - top - bottom, settings.maxPages(), tooMany);
       layout.sections(input.layout(), width - left - right, pages);
@@ -119,11 +129,12 @@ public final class DirectPdfEngine implements PdfEngine {
       // PDFBox subsets at save only the fonts its own content streams set; these pages are written by Painter, so
       // the subsets are made here. The watermark draws through PDFBox with the bold face, which registers it.
       regular.subset();
-      if (input.watermark()) DirectAccess.watermark(doc, bold);
+      if (input.watermark()) Watermark.stamp(doc, bold);
       else bold.subset();
-      DirectAccess.identity(doc, DirectAccess.title(input), input.documentDate(),
-          "direct\u0000" + HexFormat.of().formatHex(digest.digest()) + '\u0000' + page + '\u0000'
-              + DirectAccess.title(input), input.watermark());
+      String title = CanvasHtml.title(input);
+      String content = "direct\u0000" + HexFormat.of().formatHex(digest.digest()) + '\u0000' + page + '\u0000' + title;
+      PdfIdentity.apply(doc, title, input.documentDate(),
+          PdfIdentity.digest(content, input.watermark(), input.documentDate()));
       ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
       doc.save(out);
       return out.toByteArray();
@@ -131,7 +142,7 @@ public final class DirectPdfEngine implements PdfEngine {
   }
 
   private static double margin(String css, double pageWidth) throws Unsupported {
-    String length = DirectAccess.cssLength(css);
+    String length = Css.length(css);
     double pt = Styles.points(length == null ? "20mm" : length, Styles.BODY_SIZE, pageWidth);
     if (Double.isNaN(pt)) throw new Unsupported("a page margin it cannot resolve");
     return pt;
@@ -153,7 +164,7 @@ public final class DirectPdfEngine implements PdfEngine {
         for (JsonNode column : row.path("columns")) {
           for (JsonNode block : column.path("blocks")) {
             if (!"table".equals(block.path("type").asString("")) || Layout.hidden(block)) continue;
-            JsonNode loop = DirectAccess.lookup(input.data(),
+            JsonNode loop = Placeholders.lookup(input.data(),
                 Layout.stripBraces(Layout.string(block.path("props"), "loop")));
             if (loop.isArray()) rows += loop.size();
           }

@@ -10,8 +10,15 @@ import com.google.zxing.oned.Code128Writer;
 import com.google.zxing.oned.EAN13Writer;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import dev.platen.render.DirectAccess;
+import dev.platen.render.Css;
+import dev.platen.render.Placeholders;
 import dev.platen.render.RenderException;
+import dev.platen.render.RenderInput;
+import dev.platen.render.Units;
+import dev.platen.render.ValueFormatter;
+import dev.platen.render.html.CanvasHtml;
+import dev.platen.render.images.CodeImages;
+import dev.platen.render.images.ImageEmbedder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,15 +37,15 @@ import tools.jackson.databind.JsonNode;
 final class Layout {
   private final JsonNode data;
   private final Fonts.Pair fonts;
-  private final DirectAccess.Values values = new DirectAccess.Values();
-  private final DirectAccess.Images images;
+  private final ValueFormatter values = new ValueFormatter();
+  private final ImageEmbedder images;
   private final PDDocument doc;
   private final Map<String, PDImageXObject> imageCache = new HashMap<>();
   private final List<byte[]> imageBytes = new ArrayList<>();
   private final double lineGap; // distance from a line box's top to its baseline, for 10 pt body text
   private final boolean printBackground;
 
-  Layout(JsonNode data, Fonts.Pair fonts, DirectAccess.Images images, PDDocument doc, boolean printBackground) {
+  Layout(JsonNode data, Fonts.Pair fonts, ImageEmbedder images, PDDocument doc, boolean printBackground) {
     this.data = data;
     this.printBackground = printBackground;
     this.fonts = fonts;
@@ -83,7 +90,7 @@ final class Layout {
       column(all.get(i), path + ".columns." + i, width, pages);
       return;
     }
-    double[] widths = DirectAccess.columnWidths(all, visible);
+    double[] widths = CanvasHtml.columnWidths(all::get, visible);
     double gutter = row.has("gutter") ? Styles.points(row.path("gutter"), BODY_SIZE, Double.NaN) : 0;
     if (Double.isNaN(gutter)) throw new Unsupported("a gutter that is not an absolute length");
     List<Ops> ops = new ArrayList<>();
@@ -104,7 +111,7 @@ final class Layout {
   }
 
   private void column(JsonNode column, String path, double width, Sink sink) throws RenderException {
-    String align = DirectAccess.cssAlign(column.path("align"));
+    String align = Css.align(column.path("align"));
     JsonNode blocks = column.path("blocks");
     for (int b = 0; b < blocks.size(); b++) {
       JsonNode block = blocks.get(b);
@@ -115,7 +122,7 @@ final class Layout {
   private void block(JsonNode block, String path, double width, String inherited, Sink sink)
       throws RenderException {
     JsonNode props = block.path("props");
-    String align = or(DirectAccess.cssAlign(props.path("align")), inherited);
+    String align = or(Css.align(props.path("align")), inherited);
     switch (block.path("type").asString()) {
       case "heading" -> heading(props, width, align, sink);
       case "text" -> text(props, width, align, sink);
@@ -146,7 +153,7 @@ final class Layout {
     double lineHeight = lh.isNumber() ? lh.doubleValue() * size
         : props.has("lineHeight") ? Styles.points(lh, size, size) : size * LINE_HEIGHT;
     if (Double.isNaN(size) || Double.isNaN(lineHeight)) throw new Unsupported("a text size it cannot resolve");
-    String weight = DirectAccess.cssFontWeight(props.path("fontWeight"));
+    String weight = Css.fontWeight(props.path("fontWeight"));
     boolean bold = weight != null && Integer.parseInt(weight) >= 600;
     int rgb = color(props);
     paragraph(Text.clean(fill(props, "content"), true), bold ? fonts.bold() : fonts.regular(), size, lineHeight,
@@ -176,7 +183,7 @@ final class Layout {
     for (int i = 0; i < n; i++) {
       JsonNode item = items.get(i);
       labels[i] = Text.clean(string(item, "label"), false);
-      JsonNode value = DirectAccess.lookup(data, string(item, "path"));
+      JsonNode value = Placeholders.lookup(data, string(item, "path"));
       shown[i] = Text.clean(values.format(value, string(item, "dataType"), string(item, "format")), false);
       labelWidth = Math.max(labelWidth, Text.width(fonts.bold(), labels[i], BODY_SIZE, 0));
       valueWidth = Math.max(valueWidth, Text.width(fonts.regular(), shown[i], BODY_SIZE, 0));
@@ -208,10 +215,10 @@ final class Layout {
     JsonNode spec = props.path("columns");
     if (spec.isEmpty()) return;
     List<Column> columns = columns(spec, width);
-    JsonNode rows = DirectAccess.lookup(data, stripBraces(string(props, "loop")));
-    if (rows.isArray() && rows.size() > 10_000) {
-      throw new RenderException("the table at " + path + " has " + DirectAccess.count(rows.size())
-          + " rows; the limit is " + DirectAccess.count(10_000), false);
+    JsonNode rows = Placeholders.lookup(data, stripBraces(string(props, "loop")));
+    if (rows.isArray() && rows.size() > RenderInput.MAX_LOOP_ITEMS) {
+      throw new RenderException("the table at " + path + " has " + Units.count(rows.size())
+          + " rows; the limit is " + Units.count(RenderInput.MAX_LOOP_ITEMS), false);
     }
     double line = BODY_SIZE * LINE_HEIGHT;
 
@@ -249,7 +256,7 @@ final class Layout {
         int rowLines = 0;
         x = 0;
         for (Column c : columns) {
-          JsonNode value = DirectAccess.lookup(item, c.field());
+          JsonNode value = Placeholders.lookup(item, c.field());
           String text = Text.clean(values.format(value, c.dataType(), c.format()), false);
           String cellAlign = or(c.align(), inherited);
           double inner = c.width() - 2 * CELL_PAD_H;
@@ -280,7 +287,7 @@ final class Layout {
     for (int i = 0; i < n; i++) {
       JsonNode c = spec.get(i);
       JsonNode v = c.path("width");
-      String css = v.isNumber() ? DirectAccess.cssLength(v.asString() + "%") : DirectAccess.cssLength(v);
+      String css = v.isNumber() ? Css.length(v.asString() + "%") : Css.length(v);
       w[i] = css == null ? -1 : Styles.points(css, BODY_SIZE, width);
       if (Double.isNaN(w[i])) throw new Unsupported("a column width it cannot resolve");
       if (w[i] >= 0) declared += w[i];
@@ -296,7 +303,7 @@ final class Layout {
     for (int i = 0; i < n; i++) {
       JsonNode c = spec.get(i);
       String dataType = string(c, "dataType");
-      String align = DirectAccess.cssAlign(c.path("align"));
+      String align = Css.align(c.path("align"));
       if (align == null && ("number".equals(dataType) || "currency".equals(dataType))) align = "right";
       columns.add(new Column(string(c, "header"), stripBraces(string(c, "field")), dataType, string(c, "format"),
           align, total > width ? w[i] * width / total : w[i]));
@@ -309,7 +316,7 @@ final class Layout {
     if (src.isEmpty()) return;
     PDImageXObject image = imageCache.get(src);
     if (image == null) {
-      DirectAccess.Image loaded = images.load(src);
+      ImageEmbedder.Image loaded = images.load(src);
       if (loaded.bytes() == null || loaded.mime().contains("svg")) throw new Unsupported("an SVG image");
       try {
         image = ImageCache.image(doc, loaded.bytes());
@@ -369,7 +376,7 @@ final class Layout {
           EncodeHintType.MARGIN, 4));
     } catch (WriterException e) {
       throw new RenderException("the QR code at " + path + " cannot hold its value ("
-          + DirectAccess.count(value.length()) + " characters)", false);
+          + Units.count(value.length()) + " characters)", false);
     }
     double side = props.has("size") ? Styles.points(props.path("size"), BODY_SIZE, Double.NaN) : 30 * MM;
     if (Double.isNaN(side)) throw new Unsupported("a QR size it cannot resolve");
@@ -425,7 +432,7 @@ final class Layout {
     inlineAll(ops, h, sink);
     JsonNode showText = props.path("showText");
     if (!showText.isBoolean() || showText.booleanValue()) {
-      String printed = ean && value.length() == 12 ? value + DirectAccess.eanCheckDigit(value) : value;
+      String printed = ean && value.length() == 12 ? value + CodeImages.eanCheckDigit(value) : value;
       double size = CODE_TEXT_SIZE;
       double lh = size * LINE_HEIGHT;
       for (Text.Line l : Text.wrap(fonts.regular(), Text.clean(printed, false), size, CODE_TEXT_SPACING, width)) {
@@ -445,11 +452,11 @@ final class Layout {
   }
 
   private static ErrorCorrectionLevel errorCorrection(JsonNode props, String path) throws RenderException {
-    return DirectAccess.qrErrorCorrection(props, path);
+    return CodeImages.errorCorrection(string(props, "errorCorrection"), path);
   }
 
   private static boolean ean(String format, String path) throws RenderException {
-    return DirectAccess.isEan13(format, path);
+    return CodeImages.kind(format, path) == CodeImages.BarcodeKind.EAN13;
   }
 
   /** The block's colour, -1 for the default; colours only the HTML engine understands send the document there. */
@@ -466,7 +473,7 @@ final class Layout {
   }
 
   private String fill(JsonNode props, String field) {
-    return DirectAccess.fill(string(props, field), data);
+    return Placeholders.fill(string(props, field), data);
   }
 
   static boolean hidden(JsonNode node) {

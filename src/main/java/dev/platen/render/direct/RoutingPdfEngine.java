@@ -1,9 +1,9 @@
 package dev.platen.render.direct;
 
-import dev.platen.render.HtmlPdfEngine;
 import dev.platen.render.PdfEngine;
 import dev.platen.render.RenderException;
 import dev.platen.render.RenderInput;
+import dev.platen.render.html.HtmlPdfEngine;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package dev.platen.render.direct;
 
-import dev.platen.render.DirectAccess;
+import dev.platen.render.Css;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
@@ -70,12 +70,12 @@ final class Styles {
   }
 
   static double points(JsonNode v, double em, double percentOf) {
-    return points(DirectAccess.cssLength(v), em, percentOf);
+    return points(Css.length(v), em, percentOf);
   }
 
   /** A colour as 0xRRGGBB, or -1 when absent; -2 when present in a form only the HTML engine reads. */
   static int rgb(JsonNode v) {
-    String c = DirectAccess.cssColor(v);
+    String c = Css.color(v);
     if (c == null) return -1;
     if (c.startsWith("#") && c.length() == 7) return Integer.parseInt(c.substring(1), 16);
     if (c.startsWith("#") && c.length() == 4) {

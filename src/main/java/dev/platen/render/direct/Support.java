@@ -5,7 +5,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Which layouts the direct path draws. Images of any source are fine: they go through the HTML engine's own
- * guarded loader ({@code DirectAccess.Images}); only SVG, found once loaded, is left to the HTML engine.
+ * guarded loader ({@code ImageEmbedder}); only SVG, found once loaded, is left to the HTML engine.
  * Anything not listed here goes to the HTML engine, which also owns every
  * error message about a malformed layout: the check is structural and cheap; text that turns out to need the
  * HTML engine (glyphs outside the font, right-to-left scripts) is found while measuring it.

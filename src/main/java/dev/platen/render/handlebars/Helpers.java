@@ -7,19 +7,14 @@ import com.github.jknack.handlebars.Options;
 import com.github.jknack.handlebars.TagType;
 import com.github.jknack.handlebars.Template;
 import com.github.jknack.handlebars.helper.EachHelper;
+import dev.platen.render.Dates;
 import dev.platen.render.RenderException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Locale;
@@ -223,36 +218,13 @@ final class Helpers {
   static String formatDate(Object v, Object pattern) {
     String value = text(v).trim();
     if (value.isEmpty()) return "";
-    TemporalAccessor t = parse(value);
+    TemporalAccessor t = Dates.parse(value);
     if (t == null) return value;
     DateTimeFormatter f = pattern == null || text(pattern).isBlank() ? DEFAULT_DATE : javaPattern(text(pattern));
     try {
       return f.format(t);
     } catch (RuntimeException e) {
       return value; // a time pattern applied to a plain date
-    }
-  }
-
-  private static TemporalAccessor parse(String t) {
-    try {
-      return LocalDate.parse(t);
-    } catch (DateTimeParseException ignored) {
-      // try the next form
-    }
-    try {
-      return OffsetDateTime.parse(t).withOffsetSameInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException ignored) {
-      // try the next form
-    }
-    try {
-      return Instant.parse(t).atOffset(ZoneOffset.UTC);
-    } catch (DateTimeParseException ignored) {
-      // try the next form
-    }
-    try {
-      return LocalDateTime.parse(t);
-    } catch (DateTimeParseException e) {
-      return null;
     }
   }
 

@@ -4,7 +4,7 @@ import dev.platen.render.RenderException;
 
 /**
  * What the helpers borrow from the canvas engine, so an HTML layout prints amounts and codes exactly as a canvas
- * layout does. Implemented in {@code dev.platen.render}, one instance per render.
+ * layout does. Implemented in {@code dev.platen.render.html}, one instance per render.
  */
 public interface Rendering {
   /** {@code 1,234.50 EUR}; the amount as it is when it is not a number; just the number when code is null. */

@@ -1,15 +1,18 @@
 package dev.platen.render.direct;
 
-import static dev.platen.render.direct.Golden.block;
-import static dev.platen.render.direct.Golden.blocks;
+import static dev.platen.render.Canvas.block;
+import static dev.platen.render.Canvas.blocks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.platen.render.Canvas;
 import dev.platen.render.EngineSettings;
-import dev.platen.render.HtmlPdfEngine;
 import dev.platen.render.PageSetup;
 import dev.platen.render.RenderException;
 import dev.platen.render.RenderInput;
+import dev.platen.render.html.HtmlPdfEngine;
+import dev.platen.testing.Golden;
+import dev.platen.testing.Pdfs;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
@@ -32,8 +35,8 @@ class EngineEquivalenceTest {
   static Stream<Arguments> documents() {
     String data = "{\"customer\":{\"name\":\"Zoë Ångström\",\"city\":\"Berlin\"},\"total\":12345.5,"
         + "\"due\":\"2026-07-05\",\"paid\":true,\"ref\":\"INV-2026-0042\",\"ean\":\"400638133393\","
-        + "\"logo\":\"" + Golden.pngDataUri() + "\",\"items\":" + Golden.items(12) + "}";
-    String many = "{\"items\":" + Golden.items(300) + "}";
+        + "\"logo\":\"" + Canvas.pngDataUri() + "\",\"items\":" + Canvas.items(12) + "}";
+    String many = "{\"items\":" + Canvas.items(300) + "}";
     String paragraph = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt "
         .repeat(6);
     return Stream.of(
@@ -50,7 +53,7 @@ class EngineEquivalenceTest {
               {"label":"Missing","path":"nothing.here"}]}""")), data),
         Arguments.of("image", blocks(block("image", "{\"src\":\"{{logo}}\",\"width\":\"40mm\",\"align\":\"center\"}"),
             block("image", "{\"src\":\"{{logo}}\"}"), block("text", "{\"content\":\"below\"}")), data),
-        Arguments.of("table", blocks(block("heading", "{\"content\":\"Statement\"}"), Golden.TABLE), many),
+        Arguments.of("table", blocks(block("heading", "{\"content\":\"Statement\"}"), Canvas.ITEMS_TABLE), many),
         Arguments.of("divider", blocks(block("text", "{\"content\":\"above\"}"), block("divider", "{}"),
             block("divider", "{\"thickness\":\"3px\",\"color\":\"#000000\",\"width\":\"50%\"}"),
             block("text", "{\"content\":\"below\"}")), data),
@@ -65,7 +68,7 @@ class EngineEquivalenceTest {
             block("text", "{\"content\":\"below\"}")), data),
         Arguments.of("pageBreak", blocks(block("text", "{\"content\":\"first\"}"), block("pageBreak", "{}"),
             block("text", "{\"content\":\"second\"}")), data),
-        Arguments.of("columns", Golden.json("""
+        Arguments.of("columns", Canvas.json("""
             {"version":1,"sections":[{"id":"s","type":"section","rows":[
               {"id":"r1","type":"row","gutter":8,"columns":[
                 {"id":"c1","type":"column","width":60,"blocks":[
@@ -78,7 +81,7 @@ class EngineEquivalenceTest {
                     {"label":"Due","path":"due","dataType":"date"}]}},
                   {"id":"q","type":"qr","props":{"value":"{{ref}}","size":"25mm"}}]}]},
               {"id":"r2","type":"row","columns":[{"id":"c3","type":"column","blocks":[
-                {"id":"d","type":"divider","props":{}},""" + Golden.TABLE + """
+                {"id":"d","type":"divider","props":{}},""" + Canvas.ITEMS_TABLE + """
               ]}]}]}]}"""), data));
   }
 
@@ -86,13 +89,13 @@ class EngineEquivalenceTest {
   @MethodSource("documents")
   void bothEnginesPrintTheSameDocument(String name, tools.jackson.databind.JsonNode layout, String data)
       throws Exception {
-    RenderInput input = Golden.input(layout, data);
+    RenderInput input = Canvas.input(layout, data);
     assertThat(DirectPdfEngine.supports(input.layout(), input.data())).isTrue();
     byte[] html = HTML.render(input);
     byte[] direct = DIRECT.render(input);
 
-    List<String> htmlPages = Golden.pageTexts(html);
-    List<String> directPages = Golden.pageTexts(direct);
+    List<String> htmlPages = Pdfs.pageTextsWithoutSpaces(html);
+    List<String> directPages = Pdfs.pageTextsWithoutSpaces(direct);
     assertThat(directPages).hasSameSizeAs(htmlPages);
     for (int i = 0; i < htmlPages.size(); i++) {
       assertThat(directPages.get(i)).as("text of page %d", i + 1).isEqualTo(htmlPages.get(i));
@@ -105,9 +108,9 @@ class EngineEquivalenceTest {
 
   @Test
   void aLongTableBreaksAtTheSameRows() throws Exception {
-    RenderInput input = Golden.input(blocks(Golden.TABLE), "{\"items\":" + Golden.items(300) + "}");
-    List<String> html = Golden.pageTexts(HTML.render(input));
-    List<String> direct = Golden.pageTexts(DIRECT.render(input));
+    RenderInput input = Canvas.input(blocks(Canvas.ITEMS_TABLE), "{\"items\":" + Canvas.items(300) + "}");
+    List<String> html = Pdfs.pageTextsWithoutSpaces(HTML.render(input));
+    List<String> direct = Pdfs.pageTextsWithoutSpaces(DIRECT.render(input));
     assertThat(direct).hasSize(html.size()).isEqualTo(html);
     assertThat(html.size()).isGreaterThan(5);
     // the header row is repeated at the top of every page
@@ -124,22 +127,22 @@ class EngineEquivalenceTest {
           .append(" — Ελληνικά, Кириллица, Æøå ").append(i % 3 == 0 ? "and more" : "").append("\",\"qty\":1,")
           .append("\"price\":2.5,\"date\":\"2026-05-01\"}");
     }
-    RenderInput input = Golden.input(blocks(Golden.TABLE), "{\"items\":" + items + "]}");
-    List<String> html = Golden.pageTexts(HTML.render(input));
-    assertThat(Golden.pageTexts(DIRECT.render(input))).isEqualTo(html);
+    RenderInput input = Canvas.input(blocks(Canvas.ITEMS_TABLE), "{\"items\":" + items + "]}");
+    List<String> html = Pdfs.pageTextsWithoutSpaces(HTML.render(input));
+    assertThat(Pdfs.pageTextsWithoutSpaces(DIRECT.render(input))).isEqualTo(html);
     assertThat(html.size()).isGreaterThan(5);
   }
 
   @Test
   void watermarkFooterAndMetadataMatch() throws Exception {
-    RenderInput plain = Golden.input(blocks(Golden.TABLE), "{\"items\":" + Golden.items(80) + "}");
-    RenderInput input = new RenderInput(plain.layout(), plain.data(), PageSetup.DEFAULT, "Statement 7", Golden.DATE,
+    RenderInput plain = Canvas.input(blocks(Canvas.ITEMS_TABLE), "{\"items\":" + Canvas.items(80) + "}");
+    RenderInput input = new RenderInput(plain.layout(), plain.data(), PageSetup.DEFAULT, "Statement 7", Canvas.DATE,
         true);
     byte[] html = HTML.render(input);
     byte[] direct = DIRECT.render(input);
-    assertThat(Golden.pageTexts(direct)).isEqualTo(Golden.pageTexts(html));
-    assertThat(Golden.pageTexts(direct)).allSatisfy(page -> assertThat(page).contains("TEST"));
-    assertThat(Golden.pageTexts(direct).get(0)).contains("Page1of");
+    assertThat(Pdfs.pageTextsWithoutSpaces(direct)).isEqualTo(Pdfs.pageTextsWithoutSpaces(html));
+    assertThat(Pdfs.pageTextsWithoutSpaces(direct)).allSatisfy(page -> assertThat(page).contains("TEST"));
+    assertThat(Pdfs.pageTextsWithoutSpaces(direct).get(0)).contains("Page1of");
     try (PDDocument h = Loader.loadPDF(html); PDDocument d = Loader.loadPDF(direct)) {
       assertThat(d.getDocumentInformation().getTitle()).isEqualTo(h.getDocumentInformation().getTitle());
       assertThat(d.getDocumentInformation().getProducer()).isEqualTo("Platen");
@@ -153,30 +156,30 @@ class EngineEquivalenceTest {
   @Test
   void landscapeLetterWithOtherMarginsBreaksTheSame() throws Exception {
     PageSetup page = new PageSetup("Letter", true, "1in", "15mm", "25mm", "15mm", true);
-    RenderInput input = new RenderInput(blocks(Golden.TABLE), Golden.json("{\"items\":" + Golden.items(120) + "}"),
-        page, "x", Golden.DATE, false);
-    assertThat(Golden.pageTexts(DIRECT.render(input))).isEqualTo(Golden.pageTexts(HTML.render(input)));
+    RenderInput input = new RenderInput(blocks(Canvas.ITEMS_TABLE), Canvas.json("{\"items\":" + Canvas.items(120) + "}"),
+        page, "x", Canvas.DATE, false);
+    assertThat(Pdfs.pageTextsWithoutSpaces(DIRECT.render(input))).isEqualTo(Pdfs.pageTextsWithoutSpaces(HTML.render(input)));
   }
 
   @Test
   void sameInputGivesIdenticalBytes() throws Exception {
-    RenderInput input = Golden.input(blocks(Golden.TABLE), "{\"items\":" + Golden.items(50) + "}");
+    RenderInput input = Canvas.input(blocks(Canvas.ITEMS_TABLE), "{\"items\":" + Canvas.items(50) + "}");
     assertThat(DIRECT.render(input)).isEqualTo(DIRECT.render(input));
   }
 
   @Test
   void limitsFailWithTheHtmlEnginesMessages() {
     EngineSettings two = EngineSettings.defaults().withMaxPages(2);
-    RenderInput long300 = Golden.input(blocks(Golden.TABLE), "{\"items\":" + Golden.items(300) + "}");
+    RenderInput long300 = Canvas.input(blocks(Canvas.ITEMS_TABLE), "{\"items\":" + Canvas.items(300) + "}");
     assertSameFailure(new HtmlPdfEngine(two), new DirectPdfEngine(two), long300);
 
-    RenderInput tooManyRows = Golden.input(blocks(Golden.TABLE), "{\"items\":" + Golden.items(10_001) + "}");
+    RenderInput tooManyRows = Canvas.input(blocks(Canvas.ITEMS_TABLE), "{\"items\":" + Canvas.items(10_001) + "}");
     assertSameFailure(HTML, DIRECT, tooManyRows);
 
-    RenderInput badQr = Golden.input(blocks(block("qr", "{\"value\":\"x\",\"errorCorrection\":\"Z\"}")), "{}");
+    RenderInput badQr = Canvas.input(blocks(block("qr", "{\"value\":\"x\",\"errorCorrection\":\"Z\"}")), "{}");
     assertSameFailure(HTML, DIRECT, badQr);
 
-    RenderInput badEan = Golden.input(blocks(block("barcode", "{\"value\":\"12ab\",\"format\":\"ean13\"}")), "{}");
+    RenderInput badEan = Canvas.input(blocks(block("barcode", "{\"value\":\"12ab\",\"format\":\"ean13\"}")), "{}");
     assertSameFailure(HTML, DIRECT, badEan);
   }
 

@@ -1,13 +1,14 @@
 package dev.platen.render.direct;
 
-import static dev.platen.render.direct.Golden.block;
-import static dev.platen.render.direct.Golden.blocks;
+import static dev.platen.render.Canvas.block;
+import static dev.platen.render.Canvas.blocks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.platen.render.Canvas;
 import dev.platen.render.EngineSettings;
-import dev.platen.render.HtmlPdfEngine;
 import dev.platen.render.RenderInput;
+import dev.platen.render.html.HtmlPdfEngine;
 import org.junit.jupiter.api.Test;
 
 /** What goes where: the direct path only for what it draws like the HTML engine, everything else unchanged. */
@@ -18,7 +19,7 @@ class RoutingPdfEngineTest {
 
   @Test
   void supportedLayoutsTakeTheDirectPath() throws Exception {
-    RenderInput input = Golden.input(blocks(Golden.TABLE), "{\"items\":" + Golden.items(20) + "}");
+    RenderInput input = Canvas.input(blocks(Canvas.ITEMS_TABLE), "{\"items\":" + Canvas.items(20) + "}");
     assertThat(ROUTING.render(input)).isEqualTo(DIRECT.render(input));
   }
 
@@ -32,20 +33,20 @@ class RoutingPdfEngineTest {
         blocks(block("image", "{\"src\":\"data:image/png;base64,AAAA\",\"href\":\"https://example.com\"}")),
         blocks(block("keyValue", "{\"items\":[{\"label\":\"Site\",\"path\":\"u\",\"dataType\":\"url\"}]}")),
         blocks(block("nonsense", "{}")),
-        Golden.json("{\"sections\":[{\"rows\":[],\"padding\":\"2mm\"}]}"),
-        Golden.json("{\"sections\":\"not a list\"}")}) {
-      assertThat(DirectPdfEngine.supports(layout, Golden.json("{}"))).as(layout.toString()).isFalse();
+        Canvas.json("{\"sections\":[{\"rows\":[],\"padding\":\"2mm\"}]}"),
+        Canvas.json("{\"sections\":\"not a list\"}")}) {
+      assertThat(DirectPdfEngine.supports(layout, Canvas.json("{}"))).as(layout.toString()).isFalse();
     }
-    RenderInput html = Golden.input(blocks(block("html", "{\"html\":\"<b>bold</b>\"}")), "{}");
+    RenderInput html = Canvas.input(blocks(block("html", "{\"html\":\"<b>bold</b>\"}")), "{}");
     assertThat(ROUTING.render(html)).isEqualTo(HTML.render(html));
-    RenderInput unknown = Golden.input(blocks(block("nonsense", "{}")), "{}");
+    RenderInput unknown = Canvas.input(blocks(block("nonsense", "{}")), "{}");
     assertThatThrownBy(() -> ROUTING.render(unknown)).hasMessageContaining("unknown block type 'nonsense'");
   }
 
   @Test
   void rightToLeftAndUncoveredScriptsFallBackAtRenderTime() throws Exception {
     for (String text : new String[] {"שלום עולם", "مرحبا", "漢字のテキスト"}) {
-      RenderInput input = Golden.input(blocks(block("text", "{\"content\":\"{{t}}\"}")),
+      RenderInput input = Canvas.input(blocks(block("text", "{\"content\":\"{{t}}\"}")),
           "{\"t\":\"" + text + "\"}");
       assertThat(DirectPdfEngine.supports(input.layout(), input.data())).isTrue();
       assertThatThrownBy(() -> DIRECT.render(input)).isInstanceOf(Unsupported.class);

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.platen.render.Canvas;
 import dev.platen.render.EngineSettings;
-import dev.platen.render.HtmlPdfEngine;
 import dev.platen.render.PageSetup;
 import dev.platen.render.RenderException;
 import dev.platen.render.RenderInput;
+import dev.platen.render.html.HtmlPdfEngine;
 import dev.platen.testing.Pdfs;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -225,7 +226,7 @@ class HtmlLayoutEngineTest {
     String body = blocks.get(0).substring(blocks.get(0).indexOf('{'));
     JsonNode template = JSON.readTree(body);
     JsonNode data = JSON.readTree(blocks.get(1)).path("data");
-    assertThat(dev.platen.render.LayoutCheck.check(template.path("layout"), "layout", new dev.platen.errors.Issues())
+    assertThat(dev.platen.render.html.LayoutCheck.check(template.path("layout"), "layout", new dev.platen.errors.Issues())
         .isEmpty()).isTrue();
     RenderInput in = new RenderInput(template.path("layout"), data, PageSetup.DEFAULT, "Doc", Instant.EPOCH, false);
     byte[] pdf = engine.render(in);

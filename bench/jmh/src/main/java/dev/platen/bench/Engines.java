@@ -1,10 +1,10 @@
 package dev.platen.bench;
 
 import dev.platen.render.EngineSettings;
-import dev.platen.render.HtmlPdfEngine;
 import dev.platen.render.PdfEngine;
 import dev.platen.render.direct.DirectPdfEngine;
 import dev.platen.render.direct.RoutingPdfEngine;
+import dev.platen.render.html.HtmlPdfEngine;
 
 /** The engines under test, by the name used in the benchmarks' {@code engine} parameter. */
 final class Engines {

@@ -1,0 +1,163 @@
+package dev.platen.render.html;
+
+import com.google.zxing.WriterException;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import dev.platen.render.PageSetup;
+import dev.platen.render.RenderException;
+import dev.platen.render.RenderInput;
+import dev.platen.render.Units;
+import dev.platen.render.ValueFormatter;
+import dev.platen.render.handlebars.HtmlTemplate;
+import dev.platen.render.handlebars.Rendering;
+import dev.platen.render.images.CodeImages;
+import dev.platen.render.images.ImageEmbedder;
+import dev.platen.render.images.ImageSource;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.DataNode;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.DocumentType;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.XmlDeclaration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * An HTML layout ({@code {"html": "…", "css": "…"}}, docs/html-layouts.md) turned into the XHTML the PDF engine
+ * lays out: the Handlebars template applied to the data, parsed leniently by jsoup, stripped of everything that
+ * could make the engine reach out (scripts, frames, links to style sheets, inline SVG), remote images fetched
+ * through the same guarded loader as canvas images, and the page set up by {@link DocumentCss} from pageConfig.
+ */
+final class HtmlLayout {
+  private HtmlLayout() {}
+
+  /** Elements that only load, run or embed something else; none of them draws text in a PDF. */
+  private static final Set<String> REMOVED = Set.of("script", "noscript", "iframe", "frame", "frameset", "object",
+      "embed", "applet", "link", "base", "meta", "svg", "math", "audio", "video", "source", "track", "portal");
+
+  private static final Document.OutputSettings XHTML = new Document.OutputSettings()
+      .syntax(Document.OutputSettings.Syntax.xml)
+      .escapeMode(Entities.EscapeMode.xhtml)
+      .prettyPrint(false);
+
+  static boolean isHtml(JsonNode layout) {
+    return layout != null && layout.isObject() && layout.path("html").isString();
+  }
+
+  static String build(RenderInput input, ImageEmbedder images) throws RenderException {
+    JsonNode layout = input.layout();
+    HtmlTemplate template;
+    try {
+      template = HtmlTemplate.compile(layout.path("html").stringValue(), CanvasHtml.string(layout, "css"));
+    } catch (HtmlTemplate.SyntaxError e) {
+      // publish-time checks refuse these; only a layout stored before them can get here
+      throw new RenderException("the HTML layout has a " + e.describe(), false);
+    }
+    String body = template.apply(input.data(), new Services());
+    Document doc = Jsoup.parse(Html.withoutXmlInvalidChars(body));
+    clean(doc, images);
+    PageSetup page = input.page() == null ? PageSetup.DEFAULT : input.page();
+    Element head = doc.head();
+    head.select("title").remove();
+    head.prependElement("style").appendChild(new DataNode(styleText(template.css())));
+    head.prependElement("style").appendChild(new DataNode(DocumentCss.of(page)));
+    head.prependElement("title").text(nonNull(CanvasHtml.title(input)));
+    doc.outputSettings(XHTML.clone());
+    return doc.outerHtml();
+  }
+
+  private static void clean(Document doc, ImageSource images) throws RenderException {
+    for (Node n : doc.childNodes().toArray(new Node[0])) {
+      if (n instanceof DocumentType || n instanceof XmlDeclaration || n instanceof Comment) n.remove();
+    }
+    for (String tag : REMOVED) doc.select(tag).remove();
+    doc.select("*").forEach(HtmlLayout::dropAttributes);
+    doc.getElementsByTag("*").stream().flatMap(e -> e.childNodes().stream())
+        .filter(n -> n instanceof Comment || n instanceof XmlDeclaration).toList().forEach(Node::remove);
+    for (Element a : doc.select("a[href]")) {
+      String href = a.attr("href").trim().toLowerCase(Locale.ROOT);
+      if (!(href.startsWith("http:") || href.startsWith("https:") || href.startsWith("mailto:")
+          || href.startsWith("#"))) {
+        a.removeAttr("href");
+      }
+    }
+    for (Element img : doc.select("img")) {
+      String src = img.attr("src").trim();
+      String lower = src.toLowerCase(Locale.ROOT);
+      if (lower.startsWith("http:") || lower.startsWith("https:") || lower.startsWith("data:")) {
+        img.attr("src", images.dataUri(src));
+      } else {
+        img.remove(); // file:, relative paths and other schemes name nothing the engine may read
+      }
+    }
+  }
+
+  /** Event handlers and URL-bearing attributes the engine might resolve; images are handled on their own. */
+  private static void dropAttributes(Element e) {
+    for (Attribute a : e.attributes().asList()) {
+      String name = a.getKey().toLowerCase(Locale.ROOT);
+      if (name.startsWith("on") || name.equals("srcset") || name.equals("background") || name.equals("xmlns")
+          || name.contains(":") || name.equals("data") || name.equals("poster") || name.equals("formaction")
+          || name.equals("action")) {
+        e.removeAttr(a.getKey());
+      }
+    }
+  }
+
+  /** The author's CSS inside a style element: nothing in it may close the element or the CDATA around it. */
+  private static String styleText(String css) {
+    return Html.withoutXmlInvalidChars(css).replace("</", "<\\/").replace("]]>", "]]\\>");
+  }
+
+  private static String nonNull(String s) {
+    return s == null ? "" : s;
+  }
+
+  /** The canvas engine's formatting and drawing, lent to the template's helpers. */
+  private static final class Services implements Rendering {
+    private final ValueFormatter formatter = new ValueFormatter();
+
+    @Override public String currency(Object amount, String code) {
+      JsonNode node = amount instanceof BigDecimal d ? JsonNodeFactory.instance.numberNode(d)
+          : amount instanceof Number n ? JsonNodeFactory.instance.numberNode(new BigDecimal(n.toString()))
+          : JsonNodeFactory.instance.stringNode(String.valueOf(amount));
+      return formatter.format(node, "currency", code == null ? null : "currency:" + code);
+    }
+
+    @Override public String qrDataUri(String value) throws RenderException {
+      try {
+        return CodeImages.qr(value, ErrorCorrectionLevel.M).dataUri();
+      } catch (WriterException | IllegalArgumentException e) {
+        throw new RenderException("a QR code cannot hold its value (" + Units.count(value.length())
+            + " characters)", false);
+      }
+    }
+
+    @Override public String barcodeDataUri(String value, String format) throws RenderException {
+      String f = format == null ? "code128" : format.trim().toLowerCase(Locale.ROOT).replace("-", "");
+      CodeImages.BarcodeKind kind = switch (f) {
+        case "code128" -> CodeImages.BarcodeKind.CODE128;
+        case "ean13" -> CodeImages.BarcodeKind.EAN13;
+        default -> throw new RenderException("unknown barcode format '" + shorten(format)
+            + "'; use code128 or ean13", false);
+      };
+      try {
+        return CodeImages.barcode(value, kind).dataUri();
+      } catch (IllegalArgumentException e) {
+        throw new RenderException("a barcode cannot encode '" + shorten(value) + "' as "
+            + (kind == CodeImages.BarcodeKind.EAN13 ? "EAN-13: it needs 12 digits, or 13 with a valid check digit"
+                : "Code 128: it takes printable ASCII characters only"), false);
+      }
+    }
+
+    private static String shorten(String s) {
+      return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package dev.platen.render.pdf;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * The bundled fonts, parsed once per render thread. Parsing a 700 KB TrueType file per document cost more than the
+ * whole rest of a one-page render (spec/stack.md 2.2: 13.4 ms → 8.2 ms per invoice). A parsed font is not safe to
+ * share between threads, hence one copy per thread; renders are meant to run on a fixed pool of platform threads,
+ * where this costs a few parses per thread for the life of the process.
+ *
+ * <p>DejaVu Sans covers Latin, Greek, Cyrillic, Hebrew and Arabic. Droid Sans Fallback (Chinese, Japanese,
+ * Korean) is a 4 MB file, so a thread parses it only when it first meets a document that needs it, and a document
+ * only gets it registered when some character is missing from DejaVu. A character missing from both is drawn as
+ * U+FFFD (a visible replacement mark from DejaVu) instead of being left out silently.
+ */
+public final class ThreadFonts {
+  private ThreadFonts() {}
+
+  /** The bundled face; style sheets name it first. */
+  private static final String FAMILY = "DejaVu Sans";
+  static final String FALLBACK_FAMILY = "Droid Sans Fallback";
+  /** Generic names map to the bundled face too, so markup asking for any other family still gets DejaVu. */
+  private static final List<String> FAMILIES = List.of(FAMILY, "sans-serif", "serif");
+  private static final int REPLACEMENT = 0xFFFD;
+
+  public record Faces(TrueTypeFont regular, TrueTypeFont bold, CmapLookup cmap) {}
+
+  /** Text ready for layout, and whether it needs the fallback font. */
+  public record Coverage(String text, boolean fallback) {}
+
+  private static final byte[] REGULAR = resource("/fonts/DejaVuSans.ttf");
+  private static final byte[] BOLD = resource("/fonts/DejaVuSans-Bold.ttf");
+  private static final byte[] FALLBACK = resource("/fonts/DroidSansFallbackFull.ttf");
+
+  private static final ThreadLocal<Faces> PARSED = ThreadLocal.withInitial(() -> {
+    TrueTypeFont regular = parse(REGULAR);
+    return new Faces(regular, parse(BOLD), cmap(regular));
+  });
+
+  private static final ThreadLocal<Fallback> PARSED_FALLBACK = ThreadLocal.withInitial(() -> {
+    TrueTypeFont font = parse(FALLBACK);
+    return new Fallback(font, cmap(font));
+  });
+
+  private record Fallback(TrueTypeFont font, CmapLookup cmap) {}
+
+  public static Faces current() {
+    return PARSED.get();
+  }
+
+  /**
+   * Checks every character against the fonts: those no bundled font can draw become U+FFFD, and the fallback font
+   * is asked for only when DejaVu lacks something. Markup, CSS and data: URIs are ASCII and pass untouched.
+   */
+  public static Coverage cover(String html) {
+    CmapLookup dejaVu = current().cmap();
+    CmapLookup fallback = null;
+    StringBuilder out = null;
+    for (int i = 0; i < html.length(); ) {
+      int cp = html.codePointAt(i);
+      int next = i + Character.charCount(cp);
+      boolean keep = true;
+      int replacement = -1;
+      if (cp >= 0x80 && !invisible(cp) && dejaVu.getGlyphId(cp) == 0) {
+        if (fallback == null) fallback = PARSED_FALLBACK.get().cmap();
+        if (fallback.getGlyphId(cp) == 0) {
+          keep = false;
+          // a variation selector only picks a glyph style: dropping it is invisible, a mark would be noise
+          if (!(cp >= 0xFE00 && cp <= 0xFE0F || cp >= 0xE0100 && cp <= 0xE01EF)) replacement = REPLACEMENT;
+        }
+      }
+      if (!keep && out == null) out = new StringBuilder(html.length()).append(html, 0, i);
+      if (out != null) {
+        if (keep) out.appendCodePoint(cp);
+        else if (replacement > 0) out.appendCodePoint(replacement);
+      }
+      i = next;
+    }
+    return new Coverage(out == null ? html : out.toString(), fallback != null);
+  }
+
+  /** Spaces and format characters (joiners, direction marks) have no glyph of their own and need none. */
+  private static boolean invisible(int cp) {
+    int type = Character.getType(cp);
+    return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || type == Character.FORMAT
+        || type == Character.CONTROL;
+  }
+
+  /**
+   * Registers the fonts with a builder for one document and returns the bold face, which the watermark uses.
+   *
+   * @param fallback also register Droid Sans Fallback, as the family the style sheet lists after DejaVu
+   */
+  public static PDType0Font register(PdfRendererBuilder builder, PDDocument doc, boolean fallback) throws IOException {
+    Faces faces = current();
+    PDType0Font regular = PDType0Font.load(doc, faces.regular(), true);
+    PDType0Font bold = PDType0Font.load(doc, faces.bold(), true);
+    for (String family : FAMILIES) {
+      // no oblique face is bundled: italic text is set upright in DejaVu rather than in a fallback font that
+      // lacks most non-Latin glyphs
+      for (FontStyle style : List.of(FontStyle.NORMAL, FontStyle.ITALIC)) {
+        builder.useFont(new PDFontSupplier(regular), family, 400, style, true);
+        builder.useFont(new PDFontSupplier(bold), family, 700, style, true);
+      }
+    }
+    if (fallback) {
+      PDType0Font cjk = PDType0Font.load(doc, PARSED_FALLBACK.get().font(), true);
+      for (FontStyle style : List.of(FontStyle.NORMAL, FontStyle.ITALIC)) {
+        // one weight only: bold CJK is drawn regular rather than not at all
+        builder.useFont(new PDFontSupplier(cjk), FALLBACK_FAMILY, 400, style, true);
+        builder.useFont(new PDFontSupplier(cjk), FALLBACK_FAMILY, 700, style, true);
+      }
+    }
+    return bold;
+  }
+
+  private static CmapLookup cmap(TrueTypeFont font) {
+    try {
+      return font.getUnicodeCmapLookup();
+    } catch (IOException e) {
+      throw new UncheckedIOException("bundled font has no Unicode cmap", e);
+    }
+  }
+
+  private static TrueTypeFont parse(byte[] bytes) {
+    try {
+      return new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+    } catch (IOException e) {
+      throw new UncheckedIOException("bundled font does not parse", e);
+    }
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = ThreadFonts.class.getResourceAsStream(name)) {
+      if (in == null) throw new IllegalStateException("font " + name + " is missing from the classpath");
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read font " + name, e);
+    }
+  }
+}
