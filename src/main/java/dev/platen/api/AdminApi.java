@@ -13,7 +13,7 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** POST /v1/admin/provision: one project and one live key per external organisation (PRODUCT.md decision 14). */
+/** POST /v1/admin/provision: one project and one live key per external organisation (docs/decisions.md D14). */
 final class AdminApi {
   private final Authenticator auth;
   private final ProjectStore projects;

@@ -57,7 +57,7 @@ final class RendersApi {
     this.clock = clock;
   }
 
-  /** POST /v1/templates/:slug/render. Idempotency is decided first (PRODUCT.md decision 3). */
+  /** POST /v1/templates/:slug/render. Idempotency is decided first (docs/decisions.md D3). */
   void render(Context ctx, Principal p) {
     JsonNode body = Json.readBody(ctx, json);
     String key = idempotencyKey(ctx, body);

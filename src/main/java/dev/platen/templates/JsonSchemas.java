@@ -8,7 +8,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The draft-07 JSON Schema a client can validate its data with before calling render (PRODUCT.md decision 11).
+ * The draft-07 JSON Schema a client can validate its data with before calling render (docs/decisions.md D11).
  * It describes the data {@link DataValidator} accepts without coercion; it has no
  * {@code additionalProperties: false} because unknown keys are stripped, not refused.
  */

@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Reads {@code pageConfig} (PRODUCT.md decision 10), fills in defaults, and checks it against its paper. */
+/** Reads {@code pageConfig} (docs/decisions.md D10), fills in defaults, and checks it against its paper. */
 final class PageConfigParser {
   /** The engine's page and the same settings as stored and echoed. */
   record PageConfig(PageSetup setup, ObjectNode json) {}

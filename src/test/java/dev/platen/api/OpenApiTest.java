@@ -53,10 +53,10 @@ class OpenApiTest {
   private static final String ERROR_REF = "#/components/schemas/Error";
 
   /**
-   * The operations of the Craftkit reference (spec/craftkit-api.md, docs.craftkit.dev side), path parameters
+   * The operations of the Craftkit reference (the Craftkit v1 API documentation), path parameters
    * written {@code {}}. A documented operation is marked {@code x-platen-extension: true} exactly when it is not one
    * of these. {@code GET /v1/renders/{}/download} is deliberately absent: only the older www pages have it, and
-   * PRODUCT.md lists it among our extensions.
+   * Platen lists it among its extensions.
    */
   private static final Set<String> CRAFTKIT = Set.of(
       "GET /health",

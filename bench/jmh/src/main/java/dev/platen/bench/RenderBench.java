@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One document per invocation through {@code PdfEngine.render}, on one thread. Warm-up is long because
- * openhtmltopdf keeps getting faster for thousands of documents (spec/stack.md 1: 2,000 warm-ups measured).
+ * openhtmltopdf keeps getting faster for thousands of documents (the stack measurements used 2,000 warm-ups).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
