@@ -42,8 +42,17 @@ class DatabaseOutageTest {
               "Idempotency-Key", "outage-" + i);
           assertThat(r.status()).as(r.text()).isGreaterThanOrEqualTo(500);
           assertThat(r.header("Content-Type")).startsWith("application/json");
-          if (r.status() == 503) refused++;
+          if (r.status() == 503) {
+            refused++;
+            // the render route speaks of its queue (Routes), every other route of the database (ApiErrors)
+            assertThat(r.errorCode()).isEqualTo("queue_unavailable");
+            assertThat(r.header("Retry-After")).isEqualTo("5");
+          }
         }
+        Res list = s.get("/v1/templates", s.liveKey);
+        assertThat(list.status()).as(list.text()).isEqualTo(503);
+        assertThat(list.errorCode()).isEqualTo("service_unavailable");
+        assertThat(list.header("Retry-After")).isEqualTo("5");
         assertThat(s.get("/health", null).status()).isEqualTo(503);
         Thread.sleep(2_000);
         proxy.restore();
