@@ -12,10 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The database goes away for a few seconds: new renders get 503 and leave nothing behind; accepted ones finish. */
+@Tag("slow")
 class DatabaseOutageTest {
 
   @Test

@@ -1,7 +1,9 @@
 package dev.platen.store;
 
 import dev.platen.testing.EmbeddedPg;
+import org.junit.jupiter.api.Tag;
 
+@Tag("slow")
 class PostgresRenderQueueTest extends RenderQueueContract {
   @Override
   Database open() {

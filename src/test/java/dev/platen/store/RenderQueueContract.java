@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What every database under the render queue must guarantee; each vendor extends this in a few lines. */
@@ -117,6 +118,7 @@ abstract class RenderQueueContract {
 
   /** Two worker pools on one database: thousands of renders, each completed exactly once. */
   @Test
+  @Tag("slow")
   void concurrentWorkersCompleteEachRenderExactlyOnce() throws Exception {
     int n = 2_000;
     List<String> ids = new ArrayList<>();
