@@ -3,9 +3,11 @@ package dev.platen.api;
 import dev.platen.errors.Issues;
 import dev.platen.errors.PlatenException;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,17 +31,34 @@ final class ApiErrors {
 
   void unexpected(Exception e, Context ctx) {
     if (databaseUnreachable(e)) {
-      log.warn("database unreachable on {} {}: {}", ctx.method(), ctx.path(), e.toString());
-      boolean render = ctx.path().endsWith("/render");
-      send(ctx, 503, render ? "queue_unavailable" : "service_unavailable",
-          render ? "The render queue is unavailable; retry shortly with the same Idempotency-Key."
-              : "The database is unavailable; retry shortly.", null);
+      logUnreachable(ctx, e);
+      send(ctx, 503, "service_unavailable", "The database is unavailable; retry shortly.", null);
       ctx.header("Retry-After", "5");
       return;
     }
     String id = UUID.randomUUID().toString();
     log.error("internal error {} on {} {}", id, ctx.method(), ctx.path(), e);
     send(ctx, 500, "internal", "Unexpected server error (reference " + id + ").", null);
+  }
+
+  /**
+   * For a route whose clients should hear about a database outage in that route's own terms (the render route
+   * answers {@code queue_unavailable}): the outage becomes {@code e}, which leaves through {@link #platen}.
+   */
+  static Handler onDatabaseUnreachable(Handler h, Supplier<PlatenException> e) {
+    return ctx -> {
+      try {
+        h.handle(ctx);
+      } catch (Exception failure) {
+        if (!databaseUnreachable(failure)) throw failure;
+        logUnreachable(ctx, failure);
+        throw e.get();
+      }
+    };
+  }
+
+  private static void logUnreachable(Context ctx, Exception e) {
+    log.warn("database unreachable on {} {}: {}", ctx.method(), ctx.path(), e.toString());
   }
 
   /** Connection-level failures (pool timeout, refused or dropped connection): the caller may simply retry. */

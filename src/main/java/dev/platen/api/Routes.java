@@ -2,6 +2,7 @@ package dev.platen.api;
 
 import dev.platen.auth.Authenticator;
 import dev.platen.auth.Principal;
+import dev.platen.errors.PlatenException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -32,7 +33,7 @@ public final class Routes {
         new Route(HandlerType.GET, "/v1/templates/{slug}", project(auth, templates::get)),
         new Route(HandlerType.PUT, "/v1/templates/{slug}", project(auth, templates::put)),
         new Route(HandlerType.DELETE, "/v1/templates/{slug}", project(auth, templates::delete)),
-        new Route(HandlerType.POST, "/v1/templates/{slug}/render", project(auth, renders::render)),
+        new Route(HandlerType.POST, "/v1/templates/{slug}/render", queueing(project(auth, renders::render))),
         new Route(HandlerType.GET, "/v1/renders/{id}", project(auth, renders::get)),
         new Route(HandlerType.GET, "/v1/renders/{id}/download", project(auth, renders::download)),
         new Route(HandlerType.GET, "/v1/embed/renders/{id}/download", project(auth, renders::embedDownload)),
@@ -42,6 +43,15 @@ public final class Routes {
 
   private static io.javalin.http.Handler project(Authenticator auth, ProjectHandler h) {
     return ctx -> h.handle(ctx, auth.project(Collections.list(ctx.req().getHeaders("Authorization"))));
+  }
+
+  /**
+   * Accepting a render is putting it in the queue, so a client that cannot reach the database hears that the
+   * queue is unavailable and that retrying with the same Idempotency-Key is safe.
+   */
+  private static io.javalin.http.Handler queueing(io.javalin.http.Handler h) {
+    return ApiErrors.onDatabaseUnreachable(h, () -> new PlatenException(503, "queue_unavailable",
+        "The render queue is unavailable; retry shortly with the same Idempotency-Key."));
   }
 
   public List<Route> table() { return table; }

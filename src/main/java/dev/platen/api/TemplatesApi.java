@@ -3,6 +3,7 @@ package dev.platen.api;
 import dev.platen.auth.Principal;
 import dev.platen.errors.Issues;
 import dev.platen.errors.PlatenException;
+import dev.platen.store.SlugTaken;
 import dev.platen.store.TemplateStore;
 import dev.platen.store.TemplateStore.NewVersion;
 import dev.platen.store.TemplateStore.Published;
@@ -34,7 +35,12 @@ final class TemplatesApi {
 
   void create(Context ctx, Principal p) {
     TemplateDraft d = TemplateDraft.parse(Json.readBody(ctx, json), true);
-    Published pub = templates.create(p.projectId(), d.slug(), Slugs.derive(d.name()), version(d));
+    Published pub;
+    try {
+      pub = templates.create(p.projectId(), d.slug(), Slugs.derive(d.name()), version(d));
+    } catch (SlugTaken e) {
+      throw new PlatenException(409, "slug_conflict", "A template with slug '" + e.slug() + "' already exists.");
+    }
     out.send(ctx, 201, published(pub, d));
   }
 

@@ -1,6 +1,5 @@
 package dev.platen.store;
 
-import dev.platen.errors.PlatenException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -39,25 +38,20 @@ public final class TemplateStore {
       "id, template_id, version_number, name, manifest, json_schema, layout, page_config, published_at";
 
   /**
-   * POST /v1/templates. An explicit slug that a live template holds is a conflict; a derived slug takes the first
-   * free of {@code base}, {@code base-2}, {@code base-3}, …
+   * POST /v1/templates. An explicit slug that a live template holds throws {@link SlugTaken}; a derived slug takes
+   * the first free of {@code base}, {@code base-2}, {@code base-3}, …
    */
   public Published create(String projectId, String explicitSlug, String derivedBase, NewVersion v) {
     for (int attempt = 0; ; attempt++) {
       try {
         return db.write(h -> {
           String slug = explicitSlug != null ? explicitSlug : freeSlug(h, projectId, derivedBase);
-          if (explicitSlug != null && findLive(h, projectId, slug).isPresent()) {
-            throw new PlatenException(409, "slug_conflict", "A template with slug '" + slug + "' already exists.");
-          }
+          if (explicitSlug != null && findLive(h, projectId, slug).isPresent()) throw new SlugTaken(slug);
           return insertTemplate(h, projectId, slug, v);
         });
       } catch (UnableToExecuteStatementException e) {
         // Another request took the slug between our check and insert: the partial unique index decided.
-        if (explicitSlug != null) {
-          throw new PlatenException(409, "slug_conflict",
-              "A template with slug '" + explicitSlug + "' already exists.");
-        }
+        if (explicitSlug != null) throw new SlugTaken(explicitSlug);
         if (attempt >= 5) throw e;
       }
     }

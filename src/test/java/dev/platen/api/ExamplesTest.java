@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -86,6 +87,7 @@ class ExamplesTest {
   }
 
   @Test
+  @Tag("slow")
   void thousandRowStatementRepeatsHeaderAndFooterOnEveryPage() throws Exception {
     byte[] pdf = render("statement");
     List<String> pages = pageTextsByPosition(pdf);

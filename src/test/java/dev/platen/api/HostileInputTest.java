@@ -18,6 +18,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -182,6 +183,7 @@ class HostileInputTest {
   }
 
   @Test
+  @Tag("slow")
   void randomMutationsOfValidRequestsNeverAnswer5xx() {
     Random rnd = new Random(42);
     String valid = "{\"data\":{\"name\":\"Ada\",\"n\":3,\"rows\":[{\"v\":\"a\"},{\"v\":\"b\"}]},"

@@ -4,8 +4,10 @@ import dev.platen.testing.S3Proxy;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("slow")
 class S3BlobStoreTest extends BlobStoreContract {
   @TempDir static Path dir;
   static S3Proxy proxy;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +52,7 @@ class ConfigTest {
   }
 
   @Test
+  @Tag("slow")
   void theJarStopsWithOneLineOnABadValue(@TempDir Path dir) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder pb = new ProcessBuilder(List.of(java, "-jar", "target/platen.jar")).redirectErrorStream(true);

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -49,6 +50,7 @@ class BackpressureAndLimitsTest {
   }
 
   @Test
+  @Tag("slow")
   void aDocumentOverThePageCapFailsWithAClearMessage(@TempDir Path dir) {
     try (TestServer s = TestServer.start(dir, Map.of("PLATEN_MAX_PAGES", "3"))) {
       s.put("/v1/templates/rows", s.liveKey, TEMPLATE);

@@ -17,11 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** kill -9 of the server in the middle of 200 renders, then a restart on the same data: nothing is lost. */
+@Tag("slow")
 class CrashRecoveryTest {
   static final String KEY = "ck_live_crashtestkey00000000000001";
 

@@ -12,10 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The database goes away for a few seconds: new renders get 503 and leave nothing behind; accepted ones finish. */
+@Tag("slow")
 class DatabaseOutageTest {
 
   @Test
@@ -42,8 +44,17 @@ class DatabaseOutageTest {
               "Idempotency-Key", "outage-" + i);
           assertThat(r.status()).as(r.text()).isGreaterThanOrEqualTo(500);
           assertThat(r.header("Content-Type")).startsWith("application/json");
-          if (r.status() == 503) refused++;
+          if (r.status() == 503) {
+            refused++;
+            // the render route speaks of its queue (Routes), every other route of the database (ApiErrors)
+            assertThat(r.errorCode()).isEqualTo("queue_unavailable");
+            assertThat(r.header("Retry-After")).isEqualTo("5");
+          }
         }
+        Res list = s.get("/v1/templates", s.liveKey);
+        assertThat(list.status()).as(list.text()).isEqualTo(503);
+        assertThat(list.errorCode()).isEqualTo("service_unavailable");
+        assertThat(list.header("Retry-After")).isEqualTo("5");
         assertThat(s.get("/health", null).status()).isEqualTo(503);
         Thread.sleep(2_000);
         proxy.restore();

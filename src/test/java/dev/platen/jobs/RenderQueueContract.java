@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -251,6 +252,7 @@ public abstract class RenderQueueContract {
 
   /** Two worker pools on one queue: thousands of renders, each completed exactly once. */
   @Test
+  @Tag("slow")
   void concurrentWorkersCompleteEachRenderExactlyOnce() throws Exception {
     int n = 2_000;
     List<String> ids = new ArrayList<>();

@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two Platen servers on one PostgreSQL database share the queue: 2,000 renders, each produced exactly once. */
+@Tag("slow")
 class TwoServersOnPostgresTest {
 
   @Test
