@@ -67,7 +67,7 @@ public final class Platen implements AutoCloseable {
             Math.max(10, config.renderThreads() * 2 + 4))
         : Database.sqlite(config.dataDir().resolve("platen.db"));
     ProjectStore projects = new ProjectStore(db, clock);
-    TemplateStore templates = new TemplateStore(db);
+    TemplateStore templates = new TemplateStore(db, clock);
     RenderStore renders = new RenderStore(db);
     BlobStore blobs;
     if (config.blobStore() == Config.BlobStoreKind.S3) {

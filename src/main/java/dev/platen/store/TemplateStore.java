@@ -1,5 +1,6 @@
 package dev.platen.store;
 
+import java.time.InstantSource;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,10 +14,16 @@ public final class TemplateStore {
   private static final int MAX_SLUG = 120;
   private final Jdbi jdbi;
   private final Database db;
+  private final InstantSource clock;
 
   public TemplateStore(Database db) {
+    this(db, InstantSource.system());
+  }
+
+  public TemplateStore(Database db, InstantSource clock) {
     this.db = db;
     this.jdbi = db.jdbi();
+    this.clock = clock;
   }
 
   public record TemplateRow(String id, String slug, String name, String description, Integer currentVersion,
@@ -66,7 +73,7 @@ public final class TemplateStore {
           if (live.isEmpty()) return insertTemplate(h, projectId, slug, v);
           TemplateRow t = live.get();
           int next = t.currentVersion() == null ? 1 : t.currentVersion() + 1;
-          long now = System.currentTimeMillis();
+          long now = clock.millis();
           VersionRow version = insertVersion(h, t.id(), next, v, now);
           h.createUpdate("UPDATE templates SET name = :name, description = :description, current_version = :v, "
                   + "updated_at = :now WHERE id = :id")
@@ -84,7 +91,7 @@ public final class TemplateStore {
 
   private Published insertTemplate(Handle h, String projectId, String slug, NewVersion v) {
     String id = Ids.newId();
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     h.createUpdate("INSERT INTO templates (id, project_id, slug, name, description, current_version, created_at, "
             + "updated_at) VALUES (:id, :project, :slug, :name, :description, 1, :now, :now)")
         .bind("id", id).bind("project", projectId).bind("slug", slug).bind("name", v.name())
@@ -174,7 +181,7 @@ public final class TemplateStore {
     return db.write(h -> {
       Optional<TemplateRow> live = findLive(h, projectId, slug);
       if (live.isEmpty()) return Optional.empty();
-      long now = System.currentTimeMillis();
+      long now = clock.millis();
       h.createUpdate("UPDATE templates SET deleted_at = :now, updated_at = :now WHERE id = :id")
           .bind("now", now).bind("id", live.get().id()).execute();
       TemplateRow t = live.get();
