@@ -10,7 +10,10 @@ public final class Ids {
 
   private Ids() {}
 
-  /** A UUIDv7: time-ordered, so render ids sort by creation and index inserts stay append-mostly. */
+  /**
+   * A UUIDv7: time-ordered, so render ids sort by creation and index inserts stay append-mostly. It reads the wall
+   * clock rather than the injected one because the time in an id only orders rows; no decision depends on it.
+   */
   public static UUID uuid7() {
     long ms = System.currentTimeMillis();
     byte[] r = new byte[10];

@@ -252,10 +252,4 @@ public final class RenderStore implements RenderQueue {
           .execute();
     });
   }
-
-  /** Attempts recorded for a render (test and diagnostics: proves a render was produced once). */
-  public int attemptCount(String renderId) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM render_attempts WHERE render_id = :id")
-        .bind("id", renderId).mapTo(Integer.class).one());
-  }
 }

@@ -10,12 +10,12 @@ import tools.jackson.databind.node.ObjectNode;
  * labelled, formatted value, image variables drawn as images, and each loop as a table (docs/layouts.md).
  * Ids are numbered in document order, so the same manifest always yields the same layout.
  */
-public final class LayoutSynthesizer {
+final class LayoutSynthesizer {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private LayoutSynthesizer() {}
 
-  public static ObjectNode synthesize(Manifest manifest, String title) {
+  static ObjectNode synthesize(Manifest manifest, String title) {
     ObjectNode layout = NODES.objectNode();
     layout.put("version", 1);
     layout.putObject("meta").put("title", title);
