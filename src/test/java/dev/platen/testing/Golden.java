@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -19,11 +17,12 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
  * Page images of rendered PDFs. {@link #assertPage} compares a rendered page with a stored reference image, so a change that moves, drops or garbles what is drawn
- * fails even when the extracted text is still right. Pages are rasterised with poppler's {@code pdftoppm} at 50 dpi
- * (CI installs poppler-utils); references live in {@code src/test/resources/golden}. Run the tests with
- * {@code -Dgolden.update=true} to write new references, then look at them before committing.
+ * fails even when the extracted text is still right. Pages are rasterised at 50 dpi with PDFBox's {@code PDFRenderer}
+ * (no external program, so a machine with only a JDK and Maven runs them); references live in
+ * {@code src/test/resources/golden}. Run the tests with {@code -Dgolden.update=true} to write new references, then
+ * look at them before committing.
  *
- * <p>Antialiasing differs a little between poppler versions, so up to {@link #MAX_DIFFERING} of the pixels may
+ * <p>Antialiasing may differ a little between JDKs and font set-ups, so up to {@link #MAX_DIFFERING} of the pixels may
  * differ by more than {@link #CHANNEL_THRESHOLD} in some colour channel. {@link #page1} and {@link #difference}
  * compare two engines' renders of one document with each other instead.
  */
@@ -85,51 +84,19 @@ public final class Golden {
     return (double) differ / ((long) a.getWidth() * a.getHeight());
   }
 
-  /** One page as a PNG at 50 dpi. */
+  /** One page as a PNG at 50 dpi, drawn by PDFBox's own renderer so the tests need nothing outside Maven. */
   static void rasterise(byte[] pdf, int page, Path png) throws IOException {
-    Path in = Files.createTempFile("golden", ".pdf");
-    try {
-      Files.write(in, pdf);
-      String prefix = png.toString().replaceFirst("\\.png$", "");
-      Process p = new ProcessBuilder("pdftoppm", "-r", "50", "-png", "-f", Integer.toString(page), "-l",
-          Integer.toString(page), "-singlefile", in.toString(), prefix).redirectErrorStream(true).start();
-      String output = new String(p.getInputStream().readAllBytes());
-      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        fail("pdftoppm failed: " + output);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while rasterising", e);
-    } catch (IOException e) {
-      if (e.getMessage() != null && e.getMessage().contains("Cannot run program")) {
-        fail("pdftoppm is missing: install poppler-utils (.ci/run does)");
-      }
-      throw e;
-    } finally {
-      Files.deleteIfExists(in);
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(page - 1, 50, ImageType.RGB), "png", png.toFile());
     }
   }
 
-  /** Page 1 at 50 dpi in grey: with pdftoppm as the issue asks when it is installed, else PDFBox's renderer. */
+  /** Page 1 at 50 dpi in grey. */
   public static BufferedImage page1(byte[] pdf) {
-    try {
-      if (new File("/usr/bin/pdftoppm").canExecute()) {
-        Path dir = Files.createTempDirectory("golden");
-        Path in = dir.resolve("doc.pdf");
-        Files.write(in, pdf);
-        Process p = new ProcessBuilder("/usr/bin/pdftoppm", "-r", "50", "-gray", "-png", "-f", "1", "-l", "1",
-            "-singlefile", in.toString(), dir.resolve("page").toString()).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        if (p.waitFor() == 0) return ImageIO.read(dir.resolve("page.png").toFile());
-      }
-      try (PDDocument doc = Loader.loadPDF(pdf)) {
-        return new PDFRenderer(doc).renderImageWithDPI(0, 50, ImageType.GRAY);
-      }
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      return new PDFRenderer(doc).renderImageWithDPI(0, 50, ImageType.GRAY);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 
