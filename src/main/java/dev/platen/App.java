@@ -25,5 +25,10 @@ public final class App {
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(platen::close, "platen-shutdown"));
+    try {
+      platen.awaitStop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

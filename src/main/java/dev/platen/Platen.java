@@ -46,6 +46,7 @@ public final class Platen implements AutoCloseable {
   private final RenderStore renders;
   private final BlobStore blobs;
   private boolean closed;
+  private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 
   private Platen(Database db, WorkerPool workers, HttpApi http, RenderStore renders, BlobStore blobs) {
     this.blobs = blobs;
@@ -106,11 +107,13 @@ public final class Platen implements AutoCloseable {
       VersionCache versions = new VersionCache(id -> templates.versionById(id).map(v ->
           new VersionCache.StoredVersion(v.name(), v.layout(), v.pageConfig(), v.publishedAt())), json, 1_000);
       ExecutorService renderThreads = WorkerPool.renderThreads(config.renderThreads());
+      String workerId = "worker-" + Ids.token(6);
       Worker worker = new Worker(renders, versions, engine, blobs, json, clock, new Worker.Settings(
-          config.leaseMs(), config.renderTimeoutMs(), "worker-" + Ids.token(6), RetryPolicy.DEFAULT), renderThreads);
+          config.leaseMs(), config.renderTimeoutMs(), workerId, RetryPolicy.DEFAULT), renderThreads);
       workers = new WorkerPool(renders, worker, renderThreads, config.renderThreads(), config.leaseMs(), clock);
       workers.warmUp(engine::warmUp);
       workers.start();
+      log.info("worker {} ready: {} render threads", workerId, config.renderThreads());
     }
     HttpApi http = null;
     if (config.runsApi()) {
@@ -150,6 +153,14 @@ public final class Platen implements AutoCloseable {
 
   public int port() { return http.port(); }
 
+  /**
+   * Blocks until {@link #close} begins. A worker-role process has no HTTP server, whose threads would otherwise keep
+   * the JVM alive after {@code main} returns.
+   */
+  public void awaitStop() throws InterruptedException {
+    stopped.await();
+  }
+
   public RenderStore renders() { return renders; }
 
   public Database database() { return db; }
@@ -159,6 +170,7 @@ public final class Platen implements AutoCloseable {
   public synchronized void close() {
     if (closed) return;
     closed = true;
+    stopped.countDown();
     if (http != null) http.stop();
     if (workers != null) workers.stop(SHUTDOWN_GRACE_MS);
     if (blobs instanceof AutoCloseable c) {

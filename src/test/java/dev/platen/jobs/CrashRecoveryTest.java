@@ -113,19 +113,28 @@ class CrashRecoveryTest {
   }
 
   static Res send(ServerProcess s, String method, String path, Object body) {
+    return send(s, KEY, method, path, body);
+  }
+
+  static Res send(ServerProcess s, String key, String method, String path, Object body) {
     return TestServer.send(HttpRequest.newBuilder(URI.create(s.baseUrl + path))
-        .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
         .method(method, HttpRequest.BodyPublishers.ofString(TestServer.JSON.writeValueAsString(body))).build());
   }
 
   static JsonNode awaitTerminal(ServerProcess s, String id, Duration timeout) throws InterruptedException {
+    return awaitTerminal(s, KEY, id, timeout);
+  }
+
+  /** Polls until the render is terminal; with a zero timeout, answers its current record at once. */
+  static JsonNode awaitTerminal(ServerProcess s, String key, String id, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       Res r = TestServer.send(HttpRequest.newBuilder(URI.create(s.baseUrl + "/v1/renders/" + id))
-          .header("Authorization", "Bearer " + KEY).build());
+          .header("Authorization", "Bearer " + key).build());
       JsonNode j = r.json();
       String st = j.path("status").asString();
-      if (st.equals("succeeded") || st.equals("failed")) return j;
+      if (st.equals("succeeded") || st.equals("failed") || timeout.isZero()) return j;
       if (System.nanoTime() > deadline) throw new AssertionError("render " + id + " still " + st);
       Thread.sleep(50);
     }

@@ -15,13 +15,30 @@ public final class ServerProcess implements AutoCloseable {
   public static final Path JAR = Path.of("target/platen.jar");
   private final Process process;
   public final String baseUrl;
+  private final Path log;
 
-  private ServerProcess(Process p, String baseUrl) {
+  private ServerProcess(Process p, String baseUrl, Path log) {
     this.process = p;
     this.baseUrl = baseUrl;
+    this.log = log;
   }
 
   public static ServerProcess start(Path dataDir, int port, String bootstrapKey, Map<String, String> env) {
+    ServerProcess s = launch(dataDir, port, bootstrapKey, env);
+    s.awaitHealthy(Duration.ofSeconds(60));
+    return s;
+  }
+
+  /** A {@code PLATEN_ROLE=worker} process: it serves no HTTP, so it is ready when it logs so. */
+  public static ServerProcess startWorker(Path dataDir, String bootstrapKey, Map<String, String> env) {
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put("PLATEN_ROLE", "worker");
+    ServerProcess s = launch(dataDir, 0, bootstrapKey, all);
+    s.awaitLog(" ready: ", Duration.ofSeconds(60));
+    return s;
+  }
+
+  private static ServerProcess launch(Path dataDir, int port, String bootstrapKey, Map<String, String> env) {
     if (!Files.exists(JAR)) {
       throw new IllegalStateException("target/platen.jar is missing: run ./platen test, which packages it first");
     }
@@ -32,16 +49,35 @@ public final class ServerProcess implements AutoCloseable {
     pb.environment().put("PLATEN_BOOTSTRAP_KEY", bootstrapKey);
     pb.environment().putAll(env);
     pb.redirectErrorStream(true);
-    pb.redirectOutput(dataDir.resolve("server-" + System.nanoTime() + ".log").toFile());
+    Path log = dataDir.resolve("server-" + System.nanoTime() + ".log");
+    pb.redirectOutput(log.toFile());
     try {
       Files.createDirectories(dataDir);
-      Process p = pb.start();
-      ServerProcess s = new ServerProcess(p, "http://localhost:" + port);
-      s.awaitHealthy(Duration.ofSeconds(60));
-      return s;
+      return new ServerProcess(pb.start(), "http://localhost:" + port, log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Everything the process printed so far. */
+  public String log() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public boolean isAlive() { return process.isAlive(); }
+
+  private void awaitLog(String text, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (log().contains(text)) return;
+      if (!process.isAlive()) throw new IllegalStateException("process exited with " + process.exitValue() + ": " + log());
+      sleep(100);
+    }
+    throw new IllegalStateException("process did not log '" + text + "' in " + timeout + ": " + log());
   }
 
   private void awaitHealthy(Duration timeout) {
