@@ -163,9 +163,9 @@ public final class DirectPdfEngine implements PdfEngine {
       for (JsonNode row : section.path("rows")) {
         for (JsonNode column : row.path("columns")) {
           for (JsonNode block : column.path("blocks")) {
-            if (!"table".equals(block.path("type").asString("")) || Layout.hidden(block)) continue;
+            if (!"table".equals(block.path("type").asString("")) || CanvasHtml.hidden(block)) continue;
             JsonNode loop = Placeholders.lookup(input.data(),
-                Layout.stripBraces(Layout.string(block.path("props"), "loop")));
+                Placeholders.stripBraces(CanvasHtml.string(block.path("props"), "loop")));
             if (loop.isArray()) rows += loop.size();
           }
         }
