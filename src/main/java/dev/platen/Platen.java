@@ -105,10 +105,11 @@ public final class Platen implements AutoCloseable {
       RoutingPdfEngine engine = new RoutingPdfEngine(new DirectPdfEngine(engineSettings),
           new HtmlPdfEngine(engineSettings));
       VersionCache versions = new VersionCache(id -> templates.versionById(id).map(v ->
-          new VersionCache.StoredVersion(v.name(), v.layout(), v.pageConfig(), v.publishedAt())), json, 1_000);
+          new VersionCache.StoredVersion(v.name(), v.layout(), v.pageConfig(), v.publishedAt())), json, engine,
+          1_000);
       ExecutorService renderThreads = WorkerPool.renderThreads(config.renderThreads());
       String workerId = "worker-" + Ids.token(6);
-      Worker worker = new Worker(renders, versions, engine, blobs, json, clock, new Worker.Settings(
+      Worker worker = new Worker(renders, versions, blobs, json, clock, new Worker.Settings(
           config.leaseMs(), config.renderTimeoutMs(), workerId, RetryPolicy.DEFAULT), renderThreads);
       workers = new WorkerPool(renders, worker, renderThreads, config.renderThreads(), config.leaseMs(), clock);
       workers.warmUp(engine::warmUp);

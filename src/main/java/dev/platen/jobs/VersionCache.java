@@ -1,6 +1,7 @@
 package dev.platen.jobs;
 
 import dev.platen.render.PageSetup;
+import dev.platen.render.PdfEngine;
 import dev.platen.render.RenderException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -10,15 +11,21 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Template versions as the worker needs them, parsed once. Versions are immutable once published, so an entry never
- * goes stale, in this process or any other; the bound only caps memory.
+ * Template versions as the worker needs them, parsed and prepared for the engine once ({@link PdfEngine#prepare}).
+ * Versions are immutable once published, so an entry never goes stale, in this process or any other; the bound only
+ * caps memory.
  */
 public final class VersionCache {
   /** A version's stored columns, JSON still serialised. */
   public record StoredVersion(String name, String layout, String pageConfig, long publishedAt) {}
 
-  /** A version ready to render; callers must not modify {@code layout}. */
-  public record PreparedVersion(String name, JsonNode layout, PageSetup page, Instant publishedAt) {}
+  /**
+   * A version ready to render; callers must not modify {@code layout}.
+   *
+   * @param engine renders documents of this version (of this layout and page)
+   */
+  public record PreparedVersion(String name, JsonNode layout, PageSetup page, Instant publishedAt,
+      PdfEngine.Prepared engine) {}
 
   /** Where versions are read from on a miss (the template store). */
   @FunctionalInterface
@@ -28,11 +35,13 @@ public final class VersionCache {
 
   private final Source source;
   private final JsonMapper json;
+  private final PdfEngine engine;
   private final Map<String, PreparedVersion> entries;
 
-  public VersionCache(Source source, JsonMapper json, int maxEntries) {
+  public VersionCache(Source source, JsonMapper json, PdfEngine engine, int maxEntries) {
     this.source = source;
     this.json = json;
+    this.engine = engine;
     this.entries = new LinkedHashMap<>(64, 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<String, PreparedVersion> eldest) {
@@ -46,7 +55,7 @@ public final class VersionCache {
       PreparedVersion v = entries.get(versionId);
       if (v != null) return v;
     }
-    // Parsed outside the lock: two threads may both parse a cold version, which is harmless and rare.
+    // Prepared outside the lock: two threads may both prepare a cold version, which is harmless and rare.
     Optional<StoredVersion> stored;
     try {
       stored = source.load(versionId);
@@ -57,8 +66,10 @@ public final class VersionCache {
         () -> new RenderException("the template version of this render no longer exists", false));
     PreparedVersion v;
     try {
-      v = new PreparedVersion(s.name(), json.readTree(s.layout()), pageSetup(json.readTree(s.pageConfig())),
-          Instant.ofEpochMilli(s.publishedAt()));
+      JsonNode layout = json.readTree(s.layout());
+      PageSetup page = pageSetup(json.readTree(s.pageConfig()));
+      v = new PreparedVersion(s.name(), layout, page, Instant.ofEpochMilli(s.publishedAt()),
+          engine.prepare(layout, page));
     } catch (RuntimeException e) {
       throw new RenderException("the stored template version could not be read", false, e);
     }

@@ -2,7 +2,6 @@ package dev.platen.jobs;
 
 import dev.platen.blob.BlobStore;
 import dev.platen.jobs.VersionCache.PreparedVersion;
-import dev.platen.render.PdfEngine;
 import dev.platen.render.RenderException;
 import dev.platen.render.RenderInput;
 import java.time.InstantSource;
@@ -31,7 +30,6 @@ public final class Worker {
 
   private final RenderQueue queue;
   private final VersionCache versions;
-  private final PdfEngine engine;
   private final BlobStore blobs;
   private final JsonMapper json;
   private final InstantSource clock;
@@ -39,12 +37,14 @@ public final class Worker {
   private final ExecutorService renderThreads;
   private final Map<String, RenderJob> inFlight = new ConcurrentHashMap<>();
 
-  /** @param renderThreads where the engine runs, so a render can be abandoned when it overruns its timeout */
-  public Worker(RenderQueue queue, VersionCache versions, PdfEngine engine, BlobStore blobs, JsonMapper json,
-      InstantSource clock, Settings settings, ExecutorService renderThreads) {
+  /**
+   * @param versions also the engine: each version comes prepared for it
+   * @param renderThreads where the engine runs, so a render can be abandoned when it overruns its timeout
+   */
+  public Worker(RenderQueue queue, VersionCache versions, BlobStore blobs, JsonMapper json, InstantSource clock,
+      Settings settings, ExecutorService renderThreads) {
     this.queue = queue;
     this.versions = versions;
-    this.engine = engine;
     this.blobs = blobs;
     this.json = json;
     this.clock = clock;
@@ -117,7 +117,7 @@ public final class Worker {
     } catch (RuntimeException e) {
       throw new RenderException("the stored render data could not be read", false, e);
     }
-    Future<byte[]> f = renderThreads.submit(() -> engine.render(input));
+    Future<byte[]> f = renderThreads.submit(() -> v.engine().render(input));
     try {
       return f.get(settings.renderTimeoutMs(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {

@@ -33,6 +33,13 @@ public final class Placeholders {
     return out.toString();
   }
 
+  /** Accepts {@code {{field}}} where a bare field name is expected; authors write both. */
+  public static String stripBraces(String s) {
+    if (s == null) return null;
+    String t = s.trim();
+    return t.startsWith("{{") && t.endsWith("}}") ? t.substring(2, t.length() - 2).trim() : t;
+  }
+
   /** The node at a dotted path; numeric segments index arrays. Missing when any segment is absent. */
   public static JsonNode lookup(JsonNode data, String path) {
     if (data == null || path == null || path.isBlank()) return MissingNode.getInstance();

@@ -32,7 +32,6 @@ class WorkerPoolTest {
   InMemoryRenderQueue renders;
   FileBlobStore files;
   SettableClock clock;
-  VersionCache versions;
   ExecutorService renderThreads;
   WorkerPool pool;
 
@@ -41,8 +40,6 @@ class WorkerPoolTest {
     renders = new InMemoryRenderQueue();
     files = new FileBlobStore(dir.resolve("files"));
     clock = new SettableClock(1_700_000_000_000L);
-    versions = new VersionCache(id -> Optional.of(new VersionCache.StoredVersion("T", "{\"sections\":[]}",
-        "{\"format\":\"A4\"}", 0)), Json.newMapper(), 10);
     renderThreads = WorkerPool.renderThreads(2);
   }
 
@@ -52,8 +49,14 @@ class WorkerPoolTest {
     renderThreads.shutdownNow();
   }
 
+  /** Versions come prepared for the engine: the cache is made per worker, for that worker's engine. */
+  static VersionCache versions(PdfEngine engine) {
+    return new VersionCache(id -> Optional.of(new VersionCache.StoredVersion("T", "{\"sections\":[]}",
+        "{\"format\":\"A4\"}", 0)), Json.newMapper(), engine, 10);
+  }
+
   Worker worker(String id, PdfEngine engine, BlobStore blobs, long timeoutMs) {
-    return new Worker(renders, versions, engine, blobs, Json.newMapper(), clock,
+    return new Worker(renders, versions(engine), blobs, Json.newMapper(), clock,
         new Worker.Settings(LEASE_MS, timeoutMs, id, RETRY), renderThreads);
   }
 
@@ -232,7 +235,7 @@ class WorkerPoolTest {
       }
       @Override public boolean fail(RenderJob j, String m, long now) { return renders.fail(j, m, now); }
     };
-    Worker w = new Worker(flaky, versions, in -> "%PDF".getBytes(), files, Json.newMapper(), clock,
+    Worker w = new Worker(flaky, versions(in -> "%PDF".getBytes()), files, Json.newMapper(), clock,
         new Worker.Settings(LEASE_MS, 5_000, "w", RETRY), renderThreads);
     pool = new WorkerPool(flaky, w, renderThreads, 1, LEASE_MS, clock);
     pool.start();

@@ -1,6 +1,5 @@
 package dev.platen.render.direct;
 
-import dev.platen.render.Css;
 import dev.platen.render.EngineSettings;
 import dev.platen.render.PageSetup;
 import dev.platen.render.PdfEngine;
@@ -33,12 +32,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * Canvas layouts drawn straight with PDFBox: text measured with the bundled DejaVu faces, lines and pages broken
  * here, no HTML and no CSS engine in between. The HTML engine costs about 8 ms for a one-page invoice and 170 ms
- * for 1,000 table rows (spec/stack.md 2.2, 2.3), most of it in CSS cascade and layout; this path keeps the same
+ * for 1,000 table rows (docs/decisions.md S2), most of it in CSS cascade and layout; this path keeps the same
  * fonts, sizes and box model (see {@link Styles}) so the two print the same documents, and breaks tables at the
  * same rows.
  *
  * <p>Only layouts for which {@link #supports} is true are drawn; use it through {@link RoutingPdfEngine}, which
- * sends the others (and documents found to need shaping or bidi while measuring) to the HTML engine.
+ * sends the others (and documents found to need shaping or bidi while measuring) to the HTML engine. Whether a
+ * layout is drawn depends on the layout alone ({@link Plan}); what depends on the data (glyphs, scripts, image
+ * formats) is found while laying it out and reported as {@link Unsupported}.
  * Thread-safe; fonts are parsed once per thread, as in the HTML engine.
  */
 public final class DirectPdfEngine implements PdfEngine {
@@ -55,7 +56,7 @@ public final class DirectPdfEngine implements PdfEngine {
   }
 
   /** Whether this engine draws the layout; false for html and button blocks, box styles, links and the like. */
-  public static boolean supports(JsonNode layout, JsonNode data) {
+  public static boolean supports(JsonNode layout) {
     return Support.supports(layout);
   }
 
@@ -76,9 +77,21 @@ public final class DirectPdfEngine implements PdfEngine {
   @Override
   public byte[] render(RenderInput input) throws RenderException {
     Objects.requireNonNull(input, "input");
-    if (!Support.supports(input.layout())) throw new Unsupported("the layout uses features of the HTML engine");
+    return render(Plan.of(input.layout(), input.page()), input);
+  }
+
+  @Override
+  public Prepared prepare(JsonNode layout, PageSetup page) {
+    Plan plan = Plan.of(layout, page);
+    return input -> render(plan, input);
+  }
+
+  byte[] render(Plan plan, RenderInput input) throws RenderException {
+    Objects.requireNonNull(input, "input");
+    plan.check(input);
+    if (plan.refusal() != null) throw new Unsupported(plan.refusal());
     try {
-      return draw(input);
+      return draw(plan, input);
     } catch (Sink.PageLimit e) {
       throw new RenderException(e.message, false);
     } catch (RenderException e) {
@@ -89,17 +102,16 @@ public final class DirectPdfEngine implements PdfEngine {
     }
   }
 
-  private byte[] draw(RenderInput input) throws IOException, RenderException {
-    PageSetup page = input.page() == null ? PageSetup.DEFAULT : input.page();
-    double[] mm = page.millimetres();
-    double width = mm[0] * Styles.MM;
-    double height = mm[1] * Styles.MM;
-    double top = margin(page.marginTop(), width);
-    double right = margin(page.marginRight(), width);
-    double bottom = margin(page.marginBottom(), width);
-    double left = margin(page.marginLeft(), width);
+  private byte[] draw(Plan plan, RenderInput input) throws IOException, RenderException {
+    PageSetup page = plan.setup();
+    double width = plan.width();
+    double height = plan.height();
+    double top = plan.top();
+    double right = plan.right();
+    double bottom = plan.bottom();
+    double left = plan.left();
     String tooMany = "document exceeds " + Units.count(settings.maxPages()) + " pages";
-    if (HtmlPdfEngine.minimumPages(tableRows(input), page) > settings.maxPages()) {
+    if (HtmlPdfEngine.minimumPages(tableRows(plan, input.data()), page) > settings.maxPages()) {
       throw new RenderException(tooMany, false);
     }
     Fonts.Pair fonts = Fonts.current();
@@ -141,13 +153,6 @@ public final class DirectPdfEngine implements PdfEngine {
     }
   }
 
-  private static double margin(String css, double pageWidth) throws Unsupported {
-    String length = Css.length(css);
-    double pt = Styles.points(length == null ? "20mm" : length, Styles.BODY_SIZE, pageWidth);
-    if (Double.isNaN(pt)) throw new Unsupported("a page margin it cannot resolve");
-    return pt;
-  }
-
   private static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
@@ -157,19 +162,11 @@ public final class DirectPdfEngine implements PdfEngine {
   }
 
   /** Loop rows in the document, to refuse a runaway document before laying it out (as the HTML engine does). */
-  private static long tableRows(RenderInput input) {
+  private static long tableRows(Plan plan, JsonNode data) {
     long rows = 0;
-    for (JsonNode section : input.layout().path("sections")) {
-      for (JsonNode row : section.path("rows")) {
-        for (JsonNode column : row.path("columns")) {
-          for (JsonNode block : column.path("blocks")) {
-            if (!"table".equals(block.path("type").asString("")) || Layout.hidden(block)) continue;
-            JsonNode loop = Placeholders.lookup(input.data(),
-                Layout.stripBraces(Layout.string(block.path("props"), "loop")));
-            if (loop.isArray()) rows += loop.size();
-          }
-        }
-      }
+    for (String loop : plan.loops()) {
+      JsonNode items = Placeholders.lookup(data, loop);
+      if (items.isArray()) rows += items.size();
     }
     return rows;
   }

@@ -1,6 +1,8 @@
 package dev.platen.render.direct;
 
 import static dev.platen.render.direct.Styles.*;
+import static dev.platen.render.html.CanvasHtml.hidden;
+import static dev.platen.render.html.CanvasHtml.string;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -215,7 +217,7 @@ final class Layout {
     JsonNode spec = props.path("columns");
     if (spec.isEmpty()) return;
     List<Column> columns = columns(spec, width);
-    JsonNode rows = Placeholders.lookup(data, stripBraces(string(props, "loop")));
+    JsonNode rows = Placeholders.lookup(data, Placeholders.stripBraces(string(props, "loop")));
     if (rows.isArray() && rows.size() > RenderInput.MAX_LOOP_ITEMS) {
       throw new RenderException("the table at " + path + " has " + Units.count(rows.size())
           + " rows; the limit is " + Units.count(RenderInput.MAX_LOOP_ITEMS), false);
@@ -305,8 +307,8 @@ final class Layout {
       String dataType = string(c, "dataType");
       String align = Css.align(c.path("align"));
       if (align == null && ("number".equals(dataType) || "currency".equals(dataType))) align = "right";
-      columns.add(new Column(string(c, "header"), stripBraces(string(c, "field")), dataType, string(c, "format"),
-          align, total > width ? w[i] * width / total : w[i]));
+      columns.add(new Column(string(c, "header"), Placeholders.stripBraces(string(c, "field")), dataType,
+          string(c, "format"), align, total > width ? w[i] * width / total : w[i]));
     }
     return columns;
   }
@@ -476,26 +478,8 @@ final class Layout {
     return Placeholders.fill(string(props, field), data);
   }
 
-  static boolean hidden(JsonNode node) {
-    JsonNode h = node.path("hidden");
-    return h.isBoolean() && h.booleanValue();
-  }
-
-  static String string(JsonNode node, String field) {
-    JsonNode v = node.path(field);
-    if (v.isString()) return v.stringValue();
-    if (v.isNumber() || v.isBoolean()) return v.asString();
-    return null;
-  }
-
   private static String or(String a, String b) {
     return a != null ? a : b;
-  }
-
-  static String stripBraces(String s) {
-    if (s == null) return null;
-    String t = s.trim();
-    return t.startsWith("{{") && t.endsWith("}}") ? t.substring(2, t.length() - 2).trim() : t;
   }
 
   private static String shorten(String s) {

@@ -1,10 +1,12 @@
 package dev.platen.render.direct;
 
+import dev.platen.render.PageSetup;
 import dev.platen.render.PdfEngine;
 import dev.platen.render.RenderException;
 import dev.platen.render.RenderInput;
 import dev.platen.render.html.HtmlPdfEngine;
 import java.util.Objects;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Canvas layouts the direct path supports go to it, everything else to the HTML engine, so a template never
@@ -33,12 +35,23 @@ public final class RoutingPdfEngine implements PdfEngine {
 
   @Override
   public byte[] render(RenderInput input) throws RenderException {
+    return prepare(input.layout(), input.page()).render(input);
+  }
+
+  /** Chooses the engine for the version here, once; only what depends on the data is left to each render. */
+  @Override
+  public Prepared prepare(JsonNode layout, PageSetup page) {
+    Prepared fallback = html.prepare(layout, page);
     // PDF/A needs an output intent and XMP that only the HTML path writes
-    if (input.page().pdfa() || !DirectPdfEngine.supports(input.layout(), input.data())) return html.render(input);
-    try {
-      return direct.render(input);
-    } catch (Unsupported e) {
-      return html.render(input);
-    }
+    if (page != null && page.pdfa()) return fallback;
+    Plan plan = Plan.of(layout, page);
+    if (plan.refusal() != null) return fallback;
+    return input -> {
+      try {
+        return direct.render(plan, input);
+      } catch (Unsupported e) {
+        return fallback.render(input);
+      }
+    };
   }
 }

@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Render data as the only shapes a template may see: maps, lists, strings, numbers, booleans and null. With
  * {@code MapValueResolver} as the sole resolver, a map key is the only thing a path can reach, so no Java getter
- * or method of any object is ever called on a template's behalf (spec/stack.md 3.2).
+ * or method of any object is ever called on a template's behalf (docs/decisions.md S4).
  */
 final class PlainData {
   private PlainData() {}

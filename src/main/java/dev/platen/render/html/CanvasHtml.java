@@ -188,7 +188,8 @@ public final class CanvasHtml {
     return style.isEmpty() ? "" : " style=\"" + Html.escape(style.toString()) + "\"";
   }
 
-  static boolean hidden(JsonNode node) {
+  /** Public for the direct engine, which skips the same nodes. */
+  public static boolean hidden(JsonNode node) {
     return flag(node, "hidden");
   }
 
@@ -199,7 +200,7 @@ public final class CanvasHtml {
   }
 
   /** A text prop as a string: strings as they are, numbers and booleans as text, anything else null. */
-  static String string(JsonNode node, String field) {
+  public static String string(JsonNode node, String field) {
     JsonNode v = node.path(field);
     if (v.isString()) return v.stringValue();
     if (v.isNumber() || v.isBoolean()) return v.asString();

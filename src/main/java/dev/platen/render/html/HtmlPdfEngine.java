@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The PDF engine: canvas layout + data → XHTML ({@link CanvasHtml}, or {@link HtmlLayout} for Handlebars HTML
  * layouts) → openhtmltopdf in fast mode → PDFBox
- * post-processing (watermark, deterministic metadata). Configured as spec/stack.md 2.5 measured: a new builder
+ * post-processing (watermark, deterministic metadata). Configured as the stack measurements found best (docs/decisions.md S2, S3): a new builder
  * per document, fonts parsed once per thread and attached per document, and no resource loading except data:
  * URIs, because the only remote content allowed in is images that {@link GuardedImageLoader} fetched and checked.
  *
@@ -65,7 +65,7 @@ public final class HtmlPdfEngine implements PdfEngine {
 
   /**
    * Renders a sample document on the calling thread so the first real render does not pay class loading, JIT
-   * and font parsing (about a second, spec/stack.md 2.2). Call it at start-up, ideally once on each render thread.
+   * and font parsing (about a second, docs/decisions.md S3). Call it at start-up, ideally once on each render thread.
    *
    * @throws IllegalStateException when the engine cannot render at all (a broken install)
    */

@@ -70,7 +70,7 @@ final class LoopTable {
   }
 
   private List<JsonNode> rows(JsonNode props, String path) throws RenderException {
-    String loop = stripBraces(string(props, "loop"));
+    String loop = Placeholders.stripBraces(string(props, "loop"));
     JsonNode rows = Placeholders.lookup(data, loop);
     if (!rows.isArray()) return List.of(); // an optional loop left out of the data: header only
     if (rows.size() > RenderInput.MAX_LOOP_ITEMS) {
@@ -84,15 +84,8 @@ final class LoopTable {
     return list(props, "columns", path + ".props").stream().map(c -> {
       JsonNode w = c.path("width");
       String width = w.isNumber() ? Css.length(w.asString() + "%") : Css.length(w);
-      return new Column(string(c, "header"), stripBraces(string(c, "field")), string(c, "dataType"),
+      return new Column(string(c, "header"), Placeholders.stripBraces(string(c, "field")), string(c, "dataType"),
           string(c, "format"), Css.align(c.path("align")), width);
     }).toList();
-  }
-
-  /** Accepts {@code {{field}}} where a bare field name is expected; authors write both. */
-  private static String stripBraces(String s) {
-    if (s == null) return null;
-    String t = s.trim();
-    return t.startsWith("{{") && t.endsWith("}}") ? t.substring(2, t.length() - 2).trim() : t;
   }
 }

@@ -11,14 +11,15 @@ import java.util.Map;
 
 /**
  * The images of one render: fetched once per distinct URL, checked to really be PNG, JPEG, GIF or SVG by their
- * first bytes (not by a Content-Type the remote server chose), and handed to the layout as data: URIs, the only
- * kind of resource the PDF engine is allowed to load. Not thread-safe: one instance per render.
+ * first bytes (not by a Content-Type the remote server chose), and handed to the HTML layout as data: URIs, the
+ * only kind of resource the PDF engine is allowed to load, or to the direct engine as the checked bytes. Not
+ * thread-safe: one instance per render.
  */
 public final class ImageEmbedder implements ImageSource {
   private static final String NOT_AN_IMAGE = "is not a PNG, JPEG, GIF or SVG image";
 
   private final GuardedImageLoader loader;
-  private final Map<String, String> byUrl = new HashMap<>();
+  private final Map<String, Entry> bySrc = new HashMap<>();
   private boolean embeddedSvg;
 
   public ImageEmbedder(GuardedImageLoader loader) {
@@ -29,12 +30,12 @@ public final class ImageEmbedder implements ImageSource {
   public boolean embeddedSvg() { return embeddedSvg; }
 
   @Override public String dataUri(String src) throws RenderException {
-    String key = src.trim();
-    String cached = byUrl.get(key);
-    if (cached != null) return cached;
-    String uri = key.regionMatches(true, 0, "data:", 0, 5) ? checkedDataUri(key) : fetched(key);
-    byUrl.put(key, uri);
-    return uri;
+    Entry e = entry(src);
+    // encoded on first use only: the direct engine never asks, and a loop may show one image on every row
+    if (e.uri == null) {
+      e.uri = "data:" + e.image.mime() + ";base64," + Base64.getEncoder().encodeToString(e.image.bytes());
+    }
+    return e.uri;
   }
 
   /**
@@ -42,25 +43,44 @@ public final class ImageEmbedder implements ImageSource {
    * data: URIs to a layout engine.
    */
   public Image load(String src) throws RenderException {
-    String uri = dataUri(src);
-    int comma = uri.indexOf(',');
-    String mime = uri.substring(5, uri.indexOf(';') < 0 || uri.indexOf(';') > comma ? comma : uri.indexOf(';'));
-    if (!uri.regionMatches(true, comma - 7, ";base64", 0, 7)) return new Image(mime, null);
-    return new Image(mime, Base64.getDecoder().decode(uri.substring(comma + 1)));
+    return entry(src).image;
   }
 
   /** @param bytes null for a URL-encoded SVG data: URI, which only the HTML engine draws */
   public record Image(String mime, byte[] bytes) {}
 
-  private String fetched(String url) throws RenderException {
+  /** One checked source; {@code uri} is set up front only for the URL-encoded SVG, which is passed on as written. */
+  private static final class Entry {
+    final Image image;
+    String uri;
+
+    Entry(Image image, String uri) {
+      this.image = image;
+      this.uri = uri;
+    }
+  }
+
+  private Entry entry(String src) throws RenderException {
+    String key = src.trim();
+    Entry cached = bySrc.get(key);
+    if (cached != null) return cached;
+    Entry e = key.regionMatches(true, 0, "data:", 0, 5) ? checkedDataUri(key) : new Entry(fetched(key), null);
+    bySrc.put(key, e);
+    return e;
+  }
+
+  private Image fetched(String url) throws RenderException {
     return checked(url, loader.fetch(url));
   }
 
-  private String checked(String shown, byte[] bytes) throws RenderException {
+  private Image checked(String shown, byte[] bytes) throws RenderException {
     String mime = sniff(bytes);
     if (mime == null) throw new RenderException("image " + shown + " " + NOT_AN_IMAGE, false);
-    if (mime.equals("image/svg+xml")) refuseEntities(shown, bytes);
-    return encode(mime, bytes);
+    if (mime.equals("image/svg+xml")) {
+      refuseEntities(shown, bytes);
+      embeddedSvg = true;
+    }
+    return new Image(mime, bytes);
   }
 
   /**
@@ -77,7 +97,7 @@ public final class ImageEmbedder implements ImageSource {
     }
   }
 
-  private String checkedDataUri(String uri) throws RenderException {
+  private Entry checkedDataUri(String uri) throws RenderException {
     int comma = uri.indexOf(',');
     String header = comma < 0 ? uri : uri.substring(0, comma);
     String shown = header.length() > 60 ? header.substring(0, 60) + "…" : header;
@@ -94,7 +114,7 @@ public final class ImageEmbedder implements ImageSource {
       } catch (IllegalArgumentException e) {
         throw new RenderException("image " + shown + ",… is not valid base64", false);
       }
-      return checked(shown + ",…", bytes);
+      return new Entry(checked(shown + ",…", bytes), null);
     }
     if (lowerHeader.startsWith("data:image/svg+xml")) {
       if (payload > loader.maxBytes()) {
@@ -108,14 +128,9 @@ public final class ImageEmbedder implements ImageSource {
         throw new RenderException("image " + shown + ",… is not a valid data: URI", false);
       }
       embeddedSvg = true;
-      return uri;
+      return new Entry(new Image("image/svg+xml", null), uri);
     }
     throw new RenderException("image " + shown + ",… " + NOT_AN_IMAGE, false);
-  }
-
-  private String encode(String mime, byte[] bytes) {
-    if (mime.equals("image/svg+xml")) embeddedSvg = true;
-    return "data:" + mime + ";base64," + Base64.getEncoder().encodeToString(bytes);
   }
 
   /** The image type from magic bytes, or null when it is none of the four formats the engine draws. */

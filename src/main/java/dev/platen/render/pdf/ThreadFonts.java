@@ -16,7 +16,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * The bundled fonts, parsed once per render thread. Parsing a 700 KB TrueType file per document cost more than the
- * whole rest of a one-page render (spec/stack.md 2.2: 13.4 ms → 8.2 ms per invoice). A parsed font is not safe to
+ * whole rest of a one-page render (docs/decisions.md S3: 13.4 ms → 8.2 ms per invoice). A parsed font is not safe to
  * share between threads, hence one copy per thread; renders are meant to run on a fixed pool of platform threads,
  * where this costs a few parses per thread for the life of the process.
  *

@@ -90,7 +90,7 @@ class EngineEquivalenceTest {
   void bothEnginesPrintTheSameDocument(String name, tools.jackson.databind.JsonNode layout, String data)
       throws Exception {
     RenderInput input = Canvas.input(layout, data);
-    assertThat(DirectPdfEngine.supports(input.layout(), input.data())).isTrue();
+    assertThat(DirectPdfEngine.supports(input.layout())).isTrue();
     byte[] html = HTML.render(input);
     byte[] direct = DIRECT.render(input);
 

@@ -35,7 +35,7 @@ class RoutingPdfEngineTest {
         blocks(block("nonsense", "{}")),
         Canvas.json("{\"sections\":[{\"rows\":[],\"padding\":\"2mm\"}]}"),
         Canvas.json("{\"sections\":\"not a list\"}")}) {
-      assertThat(DirectPdfEngine.supports(layout, Canvas.json("{}"))).as(layout.toString()).isFalse();
+      assertThat(DirectPdfEngine.supports(layout)).as(layout.toString()).isFalse();
     }
     RenderInput html = Canvas.input(blocks(block("html", "{\"html\":\"<b>bold</b>\"}")), "{}");
     assertThat(ROUTING.render(html)).isEqualTo(HTML.render(html));
@@ -48,7 +48,7 @@ class RoutingPdfEngineTest {
     for (String text : new String[] {"שלום עולם", "مرحبا", "漢字のテキスト"}) {
       RenderInput input = Canvas.input(blocks(block("text", "{\"content\":\"{{t}}\"}")),
           "{\"t\":\"" + text + "\"}");
-      assertThat(DirectPdfEngine.supports(input.layout(), input.data())).isTrue();
+      assertThat(DirectPdfEngine.supports(input.layout())).isTrue();
       assertThatThrownBy(() -> DIRECT.render(input)).isInstanceOf(Unsupported.class);
       assertThat(ROUTING.render(input)).isEqualTo(HTML.render(input));
     }

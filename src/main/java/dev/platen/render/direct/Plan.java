@@ -1,0 +1,78 @@
+package dev.platen.render.direct;
+
+import dev.platen.render.Css;
+import dev.platen.render.PageSetup;
+import dev.platen.render.Placeholders;
+import dev.platen.render.RenderInput;
+import dev.platen.render.html.CanvasHtml;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the direct path can know about a template version before it sees any data: whether it draws the layout
+ * at all, the page box in points, and where the loop tables are. Worked out once per version, so a render
+ * neither walks the layout to check support nor again to count table rows. Immutable.
+ *
+ * @param layout the layout it was made from, compared by identity with each render's
+ * @param page as given, compared with each render's
+ * @param refusal why the direct path does not draw this version (see {@link Unsupported}), or null
+ * @param loops the loop path of every table block not hidden itself, in layout order: their rows bound the page
+ *     count before anything is laid out
+ */
+record Plan(JsonNode layout, PageSetup page, String refusal, double width, double height, double top,
+    double right, double bottom, double left, List<String> loops) {
+
+  static Plan of(JsonNode layout, PageSetup page) {
+    if (!Support.supports(layout)) return refused(layout, page, "the layout uses features of the HTML engine");
+    PageSetup p = page == null ? PageSetup.DEFAULT : page;
+    double[] mm = p.millimetres();
+    double width = mm[0] * Styles.MM;
+    double height = mm[1] * Styles.MM;
+    double[] margins = {margin(p.marginTop(), width), margin(p.marginRight(), width),
+        margin(p.marginBottom(), width), margin(p.marginLeft(), width)};
+    for (double m : margins) {
+      if (Double.isNaN(m)) return refused(layout, page, "a page margin it cannot resolve");
+    }
+    return new Plan(layout, page, null, width, height, margins[0], margins[1], margins[2], margins[3],
+        loops(layout));
+  }
+
+  private static Plan refused(JsonNode layout, PageSetup page, String reason) {
+    return new Plan(layout, page, reason, 0, 0, 0, 0, 0, 0, List.of());
+  }
+
+  /** The page setup to draw with. */
+  PageSetup setup() {
+    return page == null ? PageSetup.DEFAULT : page;
+  }
+
+  /** Throws when the input is not of this version: a plan applied to another layout would draw it wrong. */
+  void check(RenderInput input) {
+    if (input.layout() != layout || !Objects.equals(input.page(), page)) {
+      throw new IllegalArgumentException("the render input is not of the layout and page this plan was made for");
+    }
+  }
+
+  private static double margin(String css, double pageWidth) {
+    String length = Css.length(css);
+    return Styles.points(length == null ? "20mm" : length, Styles.BODY_SIZE, pageWidth);
+  }
+
+  private static List<String> loops(JsonNode layout) {
+    List<String> loops = new ArrayList<>();
+    for (JsonNode section : layout.path("sections")) {
+      for (JsonNode row : section.path("rows")) {
+        for (JsonNode column : row.path("columns")) {
+          for (JsonNode block : column.path("blocks")) {
+            if (!"table".equals(block.path("type").asString("")) || CanvasHtml.hidden(block)) continue;
+            String loop = Placeholders.stripBraces(CanvasHtml.string(block.path("props"), "loop"));
+            if (loop != null) loops.add(loop); // no loop, no rows
+          }
+        }
+      }
+    }
+    return List.copyOf(loops);
+  }
+}
