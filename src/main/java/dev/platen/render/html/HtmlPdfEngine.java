@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * The PDF engine: canvas layout + data → XHTML ({@link CanvasHtml}, or {@link HtmlLayout} for Handlebars HTML
  * layouts) → openhtmltopdf in fast mode → PDFBox post-processing (watermark, deterministic metadata). Configured
  * as the stack measurements found best (docs/decisions.md S2, S3): a new builder per document, fonts parsed once
- * per thread and attached per document, and no resource loading except data: URIs, because the only remote content allowed in is images that {@link GuardedImageLoader} fetched and checked.
+ * per thread and attached per document, and no resource loading except data: URIs, because the only remote
+ * content allowed in is images that {@link GuardedImageLoader} fetched and checked.
  *
  * <p>Thread-safe. Rendering is CPU-bound; run it on a fixed pool of platform threads, one per core.
  */
