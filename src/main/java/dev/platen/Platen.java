@@ -122,7 +122,7 @@ public final class Platen implements AutoCloseable {
       Authenticator auth = new Authenticator(projects, config.adminKey());
       KeyCipher cipher = config.adminKey() == null ? null : new KeyCipher(config.adminKey());
       http = new HttpApi(new HttpApi.Deps(projects, templates, renders, blobs, auth, cipher, json,
-          config.publicUrl(), config.s3() == null ? null : config.s3().publicBaseUrl(), config.maxQueueDepth(),
+          config.publicUrl(), config.s3() == null ? null : config.s3().publicBaseUrl(), config.maxQueueDepth(), config.maxQueueDepthPerProject(),
           w == null ? () -> { } : w::wake, db::healthy, clock))
           .start(config.port());
       log.info("Platen listening on http://localhost:{} (public URL {})", http.port(), config.publicUrl());

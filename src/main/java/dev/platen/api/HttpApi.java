@@ -19,7 +19,7 @@ public final class HttpApi {
 
   public record Deps(ProjectStore projects, TemplateStore templates, RenderQueue renders, BlobStore blobs,
       Authenticator auth, KeyCipher cipher, JsonMapper json, String publicUrl, String blobPublicBaseUrl,
-      int maxQueueDepth,
+      int maxQueueDepth, int maxQueueDepthPerProject,
       Runnable onQueued, BooleanSupplier databaseUp, InstantSource clock) {}
 
   public HttpApi(Deps d) {
@@ -28,7 +28,7 @@ public final class HttpApi {
     RenderViews views = new RenderViews(d.publicUrl(), d.blobPublicBaseUrl());
     this.routes = new Routes(d.auth(),
         new TemplatesApi(d.templates(), d.json(), out),
-        new RendersApi(d.templates(), d.renders(), d.blobs(), d.json(), out, views, d.maxQueueDepth(),
+        new RendersApi(d.templates(), d.renders(), d.blobs(), d.json(), out, views, d.maxQueueDepth(), d.maxQueueDepthPerProject(),
             d.onQueued(), d.clock()),
         new AdminApi(d.auth(), d.projects(), d.cipher(), d.json(), out),
         new HealthApi(d.databaseUp(), out));

@@ -40,11 +40,12 @@ final class RendersApi {
   private final Bodies out;
   private final RenderViews views;
   private final int maxQueueDepth;
+  private final int maxQueueDepthPerProject;
   private final Runnable onQueued;
   private final InstantSource clock;
 
   RendersApi(TemplateStore templates, RenderQueue renders, BlobStore blobs, JsonMapper json, Bodies out,
-      RenderViews views, int maxQueueDepth, Runnable onQueued, InstantSource clock) {
+      RenderViews views, int maxQueueDepth, int maxQueueDepthPerProject, Runnable onQueued, InstantSource clock) {
     this.templates = templates;
     this.manifests = new PublishedManifests(templates, json, 1_000);
     this.renders = renders;
@@ -53,6 +54,7 @@ final class RendersApi {
     this.out = out;
     this.views = views;
     this.maxQueueDepth = maxQueueDepth;
+    this.maxQueueDepthPerProject = maxQueueDepthPerProject;
     this.onQueued = onQueued;
     this.clock = clock;
   }
@@ -81,6 +83,11 @@ final class RendersApi {
 
     if (renders.pendingCount() >= maxQueueDepth) {
       throw new PlatenException(503, "queue_unavailable", "The render queue is full; retry shortly.");
+    }
+    // A project over its share waits for its own renders to drain; other projects keep being accepted.
+    if (renders.pendingCount(p.projectId()) >= maxQueueDepthPerProject) {
+      throw new PlatenException(503, "queue_unavailable", "This project has " + maxQueueDepthPerProject
+          + " renders waiting, its share of the queue; retry shortly.");
     }
     String id = Ids.newId();
     String filename = req.filename != null ? req.filename : t.slug() + "-" + id + ".pdf";

@@ -23,6 +23,7 @@ public record Config(
     Role role,
     int renderThreads,
     int maxQueueDepth,
+    int maxQueueDepthPerProject,
     int maxPages,
     boolean allowPrivateFetch,
     long renderTimeoutMs,
@@ -79,13 +80,15 @@ public record Config(
     Role role = r.choice("PLATEN_ROLE", Role.class, Role.ALL);
     int threads = r.integer("PLATEN_RENDER_THREADS", Runtime.getRuntime().availableProcessors(), 1, 256);
     int depth = r.integer("PLATEN_MAX_QUEUE_DEPTH", DEFAULT_MAX_QUEUE_DEPTH, 1, 100_000_000);
+    // Half the global depth by default: one project can never fill the queue, so another always finds room.
+    int depthPerProject = r.integer("PLATEN_MAX_QUEUE_DEPTH_PER_PROJECT", Math.max(1, depth / 2), 1, 100_000_000);
     int maxPages = r.integer("PLATEN_MAX_PAGES", DEFAULT_MAX_PAGES, 1, 100_000);
     boolean allowPrivate = r.bool("PLATEN_ALLOW_PRIVATE_FETCH", false);
     long timeout = r.integer("PLATEN_RENDER_TIMEOUT_MS", (int) DEFAULT_RENDER_TIMEOUT_MS, 1_000, 3_600_000);
     long lease = r.integer("PLATEN_LEASE_MS", (int) DEFAULT_LEASE_MS, 1_000, 3_600_000);
     return new Config(port, dataDir, stripSlash(publicUrl), adminKey, bootstrapKey, databaseUrl,
         r.string("PLATEN_DATABASE_USER", null), r.string("PLATEN_DATABASE_PASSWORD", null), blob, s3, role,
-        threads, depth, maxPages, allowPrivate, timeout, lease);
+        threads, depth, depthPerProject, maxPages, allowPrivate, timeout, lease);
   }
 
   private static String stripSlash(String s) {

@@ -29,6 +29,9 @@ public interface RenderQueue {
   /** Renders not yet finished, for backpressure. */
   long pendingCount();
 
+  /** Renders of one project not yet finished, for its share of the queue. */
+  long pendingCount(String projectId);
+
   /**
    * Cancels a queued or rendering render (a rendering one's worker loses its claim: its late result is
    * discarded by the fencing token). Empty when the project has no such render.
@@ -41,8 +44,10 @@ public interface RenderQueue {
   // ---- working (the worker side) ----
 
   /**
-   * Takes the oldest due render: a queued one whose run time has come, or a rendering one whose lease expired
-   * (its worker died). Marks it rendering under a new lease.
+   * Takes a due render — a queued one whose run time has come, or a rendering one whose lease expired (its worker
+   * died) — and marks it rendering under a new lease. Projects take turns: the render comes from the project with
+   * due work that was served longest ago, and is that project's oldest, so a project with thousands queued delays
+   * another's single render by about one render per busy project, not by its whole backlog.
    */
   Optional<RenderJob> claim(String workerId, long now, long leaseMs);
 

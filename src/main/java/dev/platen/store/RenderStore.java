@@ -124,6 +124,13 @@ public final class RenderStore implements RenderQueue {
   }
 
   @Override
+  public long pendingCount(String projectId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM renders WHERE project_id = :project "
+            + "AND status IN (" + quoted(RenderStatus.unfinished()) + ")")
+        .bind("project", projectId).mapTo(Long.class).one());
+  }
+
+  @Override
   public Optional<Cancelled> cancel(String projectId, String id, long now) {
     return db.write(h -> {
       // The token moves on, so the worker holding a rendering render loses its claim and its result is discarded.
@@ -145,23 +152,26 @@ public final class RenderStore implements RenderQueue {
 
   // ---- the worker side ----------------------------------------------------------------------------------------
 
+  /** Due for a claim: queued and its time has come, or rendering under a lease that expired. */
+  private static final String DUE = "((status = :queued AND run_at <= :now) OR (status = :to AND lease_until < :now))";
+
   @Override
   public Optional<RenderJob> claim(String workerId, long now, long leaseMs) {
     return db.write(h -> {
-      Optional<RenderJob> job = h.createQuery("UPDATE renders SET status = :to, attempts = attempts + 1, "
-              + "lease_owner = :worker, lease_until = :until, lease_token = lease_token + 1, "
-              + "started_at = COALESCE(started_at, :now) "
-              + "WHERE id = (SELECT id FROM renders WHERE " + from(RENDERING) + " "
-              + "AND ((status = :queued AND run_at <= :now) OR (status = :to AND lease_until < :now)) "
-              + "ORDER BY run_at, id LIMIT 1" + db.skipLocked() + ") "
-              + "RETURNING " + JOB_COLS)
-          .bind("to", RENDERING.wire()).bind("queued", QUEUED.wire())
-          .bind("worker", workerId).bind("until", now + leaseMs).bind("now", now)
-          .map((rs, ctx) -> new RenderJob(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-              rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getInt(10)))
-          .findOne();
+      // The project whose turn it is; then its oldest due render. If another worker took that project's last due
+      // render meanwhile (PostgreSQL skips locked rows), the oldest due render of any project will do.
+      Optional<String> project = h.createQuery("SELECT p.id FROM projects p WHERE EXISTS (SELECT 1 FROM renders "
+              + "WHERE project_id = p.id AND " + from(RENDERING) + " AND " + DUE + ") "
+              + "ORDER BY p.last_claimed_at, p.id LIMIT 1")
+          .bind("to", RENDERING.wire()).bind("queued", QUEUED.wire()).bind("now", now)
+          .mapTo(String.class).findOne();
+      if (project.isEmpty()) return Optional.<RenderJob>empty();
+      Optional<RenderJob> job = take(h, workerId, now, leaseMs, project.get());
+      if (job.isEmpty()) job = take(h, workerId, now, leaseMs, null);
       if (job.isEmpty()) return job;
       RenderJob j = job.get();
+      h.createUpdate("UPDATE projects SET last_claimed_at = :now WHERE id = :project")
+          .bind("now", now).bind("project", j.projectId()).execute();
       // An earlier attempt still open belonged to a worker that died: its render was just taken over.
       h.createUpdate("UPDATE render_attempts SET ended_at = :now, outcome = 'lost' "
               + "WHERE render_id = :id AND ended_at IS NULL AND attempt < :attempt")
@@ -173,6 +183,23 @@ public final class RenderStore implements RenderQueue {
       transition(h, j.renderId(), j.projectId(), RENDERING, now);
       return job;
     });
+  }
+
+  /** Marks the oldest due render of {@code projectId} (or of any project, when null) rendering under a new lease. */
+  private Optional<RenderJob> take(Handle h, String workerId, long now, long leaseMs, String projectId) {
+    var query = h.createQuery("UPDATE renders SET status = :to, attempts = attempts + 1, "
+            + "lease_owner = :worker, lease_until = :until, lease_token = lease_token + 1, "
+            + "started_at = COALESCE(started_at, :now) "
+            + "WHERE id = (SELECT id FROM renders WHERE " + from(RENDERING) + " AND " + DUE + " "
+            + (projectId == null ? "" : "AND project_id = :project ")
+            + "ORDER BY run_at, id LIMIT 1" + db.skipLocked() + ") "
+            + "RETURNING " + JOB_COLS)
+        .bind("to", RENDERING.wire()).bind("queued", QUEUED.wire())
+        .bind("worker", workerId).bind("until", now + leaseMs).bind("now", now);
+    if (projectId != null) query.bind("project", projectId);
+    return query.map((rs, ctx) -> new RenderJob(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getInt(10)))
+        .findOne();
   }
 
   /** Not a move: it only extends the lease of a render this claim still holds. */

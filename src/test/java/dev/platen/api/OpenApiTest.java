@@ -97,7 +97,7 @@ class OpenApiTest {
       ProjectStore projects = new ProjectStore(db);
       HttpApi api = new HttpApi(new HttpApi.Deps(projects, new TemplateStore(db), new InMemoryRenderQueue(),
           new FileBlobStore(dir.resolve("files")), new Authenticator(projects, null), null, Json.newMapper(),
-          "http://localhost:8080", null, 10, () -> { }, () -> true, InstantSource.system()));
+          "http://localhost:8080", null, 10, 10, () -> { }, () -> true, InstantSource.system()));
       return api.routes().table();
     }
   }

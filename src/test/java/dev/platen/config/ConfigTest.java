@@ -23,21 +23,25 @@ class ConfigTest {
     assertThat(c.role()).isEqualTo(Config.Role.ALL);
     assertThat(c.adminKey()).isNull();
     assertThat(c.renderThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(c.maxQueueDepth()).isEqualTo(10_000);
+    assertThat(c.maxQueueDepthPerProject()).as("half the global depth").isEqualTo(5_000);
+    assertThat(Config.from(Map.of("PLATEN_MAX_QUEUE_DEPTH", "1")).maxQueueDepthPerProject()).isEqualTo(1);
   }
 
   @Test
   void everyBadValueNamesItsVariable() {
-    Map<String, String> bad = Map.of(
-        "PLATEN_PORT", "eighty",
-        "PLATEN_PUBLIC_URL", "ftp://x",
-        "PLATEN_ADMIN_KEY", "short",
-        "PLATEN_BOOTSTRAP_KEY", "sk_live_abc",
-        "PLATEN_DATABASE_URL", "jdbc:mysql://x/y",
-        "PLATEN_BLOB_STORE", "floppy",
-        "PLATEN_ROLE", "boss",
-        "PLATEN_RENDER_THREADS", "0",
-        "PLATEN_MAX_QUEUE_DEPTH", "-1",
-        "PLATEN_ALLOW_PRIVATE_FETCH", "maybe");
+    Map<String, String> bad = Map.ofEntries(
+        Map.entry("PLATEN_PORT", "eighty"),
+        Map.entry("PLATEN_PUBLIC_URL", "ftp://x"),
+        Map.entry("PLATEN_ADMIN_KEY", "short"),
+        Map.entry("PLATEN_BOOTSTRAP_KEY", "sk_live_abc"),
+        Map.entry("PLATEN_DATABASE_URL", "jdbc:mysql://x/y"),
+        Map.entry("PLATEN_BLOB_STORE", "floppy"),
+        Map.entry("PLATEN_ROLE", "boss"),
+        Map.entry("PLATEN_RENDER_THREADS", "0"),
+        Map.entry("PLATEN_MAX_QUEUE_DEPTH", "-1"),
+        Map.entry("PLATEN_MAX_QUEUE_DEPTH_PER_PROJECT", "0"),
+        Map.entry("PLATEN_ALLOW_PRIVATE_FETCH", "maybe"));
     bad.forEach((name, value) -> assertThatThrownBy(() -> Config.from(Map.of(name, value)))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith(name));

@@ -26,10 +26,37 @@ class BackpressureAndLimitsTest {
     return r;
   }
 
+  /** A project flooding the queue is held to its share; another project's renders are still accepted. */
+  @Test
+  void aProjectOverItsShareAnswers503WhileOthersAreAccepted(@TempDir Path dir) {
+    try (TestServer s = TestServer.start(dir, Map.of("PLATEN_ROLE", "api", "PLATEN_MAX_QUEUE_DEPTH", "10",
+        "PLATEN_MAX_QUEUE_DEPTH_PER_PROJECT", "3"))) {
+      String other = s.newProjectKey(false);
+      for (String key : List.of(s.liveKey, other)) {
+        assertThat(s.put("/v1/templates/rows", key, TEMPLATE).status()).isEqualTo(201);
+      }
+      for (int i = 0; i < 3; i++) {
+        assertThat(s.post("/v1/templates/rows/render", s.liveKey, Map.of("data", Map.of("rows", rows(1))))
+            .status()).isEqualTo(202);
+      }
+      Res over = s.post("/v1/templates/rows/render", s.liveKey, Map.of("data", Map.of("rows", rows(1))));
+      assertThat(over.status()).isEqualTo(503);
+      assertThat(over.errorCode()).isEqualTo("queue_unavailable");
+      assertThat(over.json().path("error").path("message").asString()).contains("its share of the queue");
+      assertThat(over.header("Retry-After")).isNotNull();
+      for (int i = 0; i < 3; i++) {
+        Res r = s.post("/v1/templates/rows/render", other, Map.of("data", Map.of("rows", rows(1))));
+        assertThat(r.status()).as("the other project is not starved: %s", r.text()).isEqualTo(202);
+      }
+      assertThat(s.platen().renders().pendingCount()).isEqualTo(6);
+    }
+  }
+
   @Test
   void aFullQueueAnswers503WithRetryAfterAndNoRow(@TempDir Path dir) {
     // an API-only process: nothing drains the queue
-    try (TestServer s = TestServer.start(dir, Map.of("PLATEN_ROLE", "api", "PLATEN_MAX_QUEUE_DEPTH", "5"))) {
+    try (TestServer s = TestServer.start(dir, Map.of("PLATEN_ROLE", "api", "PLATEN_MAX_QUEUE_DEPTH", "5",
+        "PLATEN_MAX_QUEUE_DEPTH_PER_PROJECT", "5"))) {
       assertThat(s.put("/v1/templates/rows", s.liveKey, TEMPLATE).status()).isEqualTo(201);
       for (int i = 0; i < 5; i++) {
         assertThat(s.post("/v1/templates/rows/render", s.liveKey, Map.of("data", Map.of("rows", rows(1))))

@@ -32,6 +32,8 @@ public final class InMemoryRenderQueue implements RenderQueue {
   private final Map<String, String> byKey = new HashMap<>();
   private final List<Attempt> attempts = new ArrayList<>();
   private final List<OutboxMessage> outbox = new ArrayList<>();
+  /** When each project was last served by a claim; projects take turns, as in the database. */
+  private final Map<String, Long> lastClaimed = new HashMap<>();
 
   public InMemoryRenderQueue() {
     this(TransitionListener.NONE);
@@ -73,6 +75,12 @@ public final class InMemoryRenderQueue implements RenderQueue {
   }
 
   @Override
+  public synchronized long pendingCount(String projectId) {
+    return rows.values().stream()
+        .filter(r -> r.record().projectId().equals(projectId) && !r.record().status().terminal()).count();
+  }
+
+  @Override
   public synchronized Optional<Cancelled> cancel(String projectId, String id, long now) {
     Optional<RenderRecord> found = find(projectId, id);
     if (found.isEmpty()) return Optional.empty();
@@ -86,11 +94,15 @@ public final class InMemoryRenderQueue implements RenderQueue {
 
   @Override
   public synchronized Optional<RenderJob> claim(String workerId, long now, long leaseMs) {
-    Optional<Row> due = rows.values().stream()
-        .filter(r -> RenderStatus.sourcesOf(RenderStatus.RENDERING).contains(r.record().status()))
-        .filter(r -> r.record().status() == RenderStatus.QUEUED ? r.runAt() <= now
-            : r.leaseUntil() != null && r.leaseUntil() < now)
-        .min(Comparator.comparingLong(Row::runAt).thenComparing(r -> r.record().id()));
+    java.util.function.Predicate<Row> isDue = r -> RenderStatus.sourcesOf(RenderStatus.RENDERING)
+        .contains(r.record().status())
+        && (r.record().status() == RenderStatus.QUEUED ? r.runAt() <= now
+            : r.leaseUntil() != null && r.leaseUntil() < now);
+    Comparator<Row> oldest = Comparator.comparingLong(Row::runAt).thenComparing(r -> r.record().id());
+    Optional<String> turn = rows.values().stream().filter(isDue).map(r -> r.record().projectId()).distinct()
+        .min(Comparator.<String>comparingLong(p -> lastClaimed.getOrDefault(p, 0L)).thenComparing(p -> p));
+    Optional<Row> due = turn.flatMap(p -> rows.values().stream()
+        .filter(isDue).filter(r -> r.record().projectId().equals(p)).min(oldest));
     if (due.isEmpty()) return Optional.empty();
     Row row = due.get();
     RenderRecord r = row.record();
@@ -98,6 +110,7 @@ public final class InMemoryRenderQueue implements RenderQueue {
     RenderRecord next = copy(r, RenderStatus.RENDERING, r.blobKey(), r.errorMessage(), null, attempt);
     Row claimed = row.with(next, row.runAt(), now + leaseMs, row.leaseToken() + 1);
     commit(claimed, now, () -> {
+      lastClaimed.put(r.projectId(), now);
       endOpenAttempts(r.id(), "lost");
       attempts.add(new Attempt(r.id(), attempt, workerId, null));
     });

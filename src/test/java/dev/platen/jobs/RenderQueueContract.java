@@ -250,6 +250,35 @@ public abstract class RenderQueueContract {
     assertThat(f.outboxTopics(id)).as("only the claim's message").containsExactly("x");
   }
 
+  /**
+   * Projects take turns: a project with a long backlog does not hold up another project's few renders. A queues
+   * 2,000, then B queues 10; one worker drains the queue, and B's last render is done before A's 30th.
+   */
+  @Test
+  @Tag("slow")
+  void projectsTakeTurnsSoABacklogDoesNotDelayAnotherProject() {
+    for (int i = 0; i < 2_000; i++) renders.insert(newRender(f, f.projectId(), null), i);
+    for (int i = 0; i < 10; i++) renders.insert(newRender(f, f.otherProjectId(), null), 5_000 + i);
+    assertThat(renders.pendingCount(f.projectId())).isEqualTo(2_000);
+    assertThat(renders.pendingCount(f.otherProjectId())).isEqualTo(10);
+    int aDone = 0;
+    int bDone = 0;
+    int aDoneWhenBFinished = -1;
+    for (long now = 10_000; ; now++) {
+      Optional<RenderJob> j = renders.claim("w", now, 30_000);
+      if (j.isEmpty()) break;
+      assertThat(renders.succeed(j.get(), "k", now)).isTrue();
+      if (j.get().projectId().equals(f.projectId())) {
+        aDone++;
+      } else if (++bDone == 10) {
+        aDoneWhenBFinished = aDone;
+      }
+    }
+    assertThat(aDone).isEqualTo(2_000);
+    assertThat(aDoneWhenBFinished).as("A's renders done when B's 10th finished").isBetween(0, 30);
+    assertThat(renders.pendingCount(f.projectId())).isZero();
+  }
+
   /** Two worker pools on one queue: thousands of renders, each completed exactly once. */
   @Test
   @Tag("slow")

@@ -223,6 +223,7 @@ class WorkerPoolTest {
         return renders.findByDownloadToken(id, t);
       }
       @Override public long pendingCount() { return renders.pendingCount(); }
+      @Override public long pendingCount(String p) { return renders.pendingCount(p); }
       @Override public Optional<Cancelled> cancel(String p, String id, long now) { return renders.cancel(p, id, now); }
       @Override public Optional<RenderJob> claim(String w, long now, long lease) {
         if (claims.incrementAndGet() == 1) throw new StackOverflowError("thrown on purpose");
