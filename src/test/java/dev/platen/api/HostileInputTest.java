@@ -146,6 +146,24 @@ class HostileInputTest {
   }
 
   @Test
+  void methodOverrideHeadersAreIgnored() {
+    assertThat(server.put("/v1/templates/keep-me", key, Map.of("name", "Keep", "manifest", Map.of(
+        "variables", List.of(Map.of("key", "v", "dataType", "text")), "loops", List.of()))).status())
+        .isEqualTo(201);
+    for (String header : List.of("X-HTTP-Method-Override", "x-http-method-override")) {
+      Res r = TestServer.send(HttpRequest.newBuilder(URI.create(server.baseUrl + "/v1/templates/keep-me"))
+          .header("Authorization", "Bearer " + key).header(header, "DELETE").GET().build());
+      tried++;
+      assertThat(r.status()).as(r.text()).isEqualTo(200);
+      assertThat(r.json().path("slug").asString()).isEqualTo("keep-me");
+    }
+    Res post = server.post("/v1/templates/keep-me/render", key, Map.of("data", Map.of("v", "x")),
+        "X-HTTP-Method-Override", "DELETE");
+    assertThat(post.status()).as(post.text()).isEqualTo(202);
+    assertThat(server.get("/v1/templates/keep-me", key).status()).isEqualTo(200);
+  }
+
+  @Test
   void authorizationHeadersThatMustNotPass() {
     assert4xx(server.get("/v1/templates", null), "unauthorized");
     for (String h : List.of("", "Bearer", "Bearer ", "Basic abc", "bearer ck_live_x", "Bearer sk_live_abc",
