@@ -35,6 +35,7 @@ final class Helpers {
   private static final DateTimeFormatter DEFAULT_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
   private static final Pattern DATE_TOKENS = Pattern.compile("YYYY|YY|MMMM|MMM|MM|M|DD|D|dddd|ddd|HH|H|hh|h|mm|ss|A"
       + "|[A-Za-z]");
+  static final int MAX_DATE_PATTERN = 64;
   private static final Pattern CSS_LENGTH = Pattern.compile("\\d{1,4}(\\.\\d{1,3})?(mm|cm|in|pt|px)");
 
   static void register(Handlebars hb) {
@@ -213,26 +214,35 @@ final class Helpers {
     return f.format(n);
   }
 
-  /** ISO dates and date-times (UTC, as the canvas layouts) in English; unparsable values print as they are. */
+  /**
+   * ISO dates and date-times (UTC, as the canvas layouts) in English. Unparsable values, and patterns that cannot
+   * print them, print the value as it is: docs/html-layouts.md promises a pattern never fails a render.
+   */
   static String formatDate(Object v, Object pattern) {
     String value = text(v).trim();
     if (value.isEmpty()) return "";
     TemporalAccessor t = Dates.parse(value);
     if (t == null) return value;
-    DateTimeFormatter f = pattern == null || text(pattern).isBlank() ? DEFAULT_DATE : javaPattern(text(pattern));
     try {
-      return f.format(t);
+      DateTimeFormatter f = pattern == null || text(pattern).isBlank() ? DEFAULT_DATE : javaPattern(text(pattern));
+      return f == null ? value : f.format(t);
     } catch (RuntimeException e) {
-      return value; // a time pattern applied to a plain date
+      // java.time refuses some token runs (YYYY repeated past 19 digits) when built, others (a time pattern on a
+      // plain date) when applied; its message names Java internals, so none of it reaches the document
+      return value;
     }
   }
 
   /**
    * Moment-style tokens as Craftkit's examples write them ({@code DD/MM/YYYY}) to a java.time pattern; other
-   * letters are printed literally so no pattern can fail.
+   * letters are printed literally.
+   *
+   * @return null for a pattern longer than {@value #MAX_DATE_PATTERN} characters: no date format needs that many,
+   *     and cutting it short would print something the author did not write
    */
   static DateTimeFormatter javaPattern(String pattern) {
-    String p = pattern.length() > 64 ? pattern.substring(0, 64) : pattern;
+    if (pattern.length() > MAX_DATE_PATTERN) return null;
+    String p = pattern;
     StringBuilder out = new StringBuilder();
     Matcher m = DATE_TOKENS.matcher(p);
     int last = 0;
