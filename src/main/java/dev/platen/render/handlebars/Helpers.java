@@ -7,6 +7,7 @@ import com.github.jknack.handlebars.TagType;
 import com.github.jknack.handlebars.Template;
 import com.github.jknack.handlebars.helper.EachHelper;
 import dev.platen.render.Dates;
+import dev.platen.render.Numbers;
 import dev.platen.render.RenderException;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -177,7 +178,7 @@ final class Helpers {
 
   static String text(Object v) {
     if (v == null) return "";
-    if (v instanceof BigDecimal d) return d.toPlainString();
+    if (v instanceof BigDecimal d) return Numbers.plainText(d);
     if (v instanceof CharSequence || v instanceof Number || v instanceof Boolean) return v.toString();
     return ""; // maps and lists have no text of their own, as in the canvas layouts
   }
@@ -185,6 +186,7 @@ final class Helpers {
   static BigDecimal decimal(Object v) {
     if (v instanceof BigDecimal d) return d;
     if (v instanceof Double d && (d.isNaN() || d.isInfinite())) return null;
+    if (v instanceof Float d && (d.isNaN() || d.isInfinite())) return null;
     if (v instanceof Number n) return new BigDecimal(n.toString());
     if (v instanceof CharSequence s) {
       String t = s.toString().trim();
@@ -198,15 +200,19 @@ final class Helpers {
     return null;
   }
 
+  /** A value outside {@link Numbers}' bounds prints as written: formatting it could take minutes or all memory. */
   static String formatNumber(Object v, Object decimals) {
-    BigDecimal n = decimal(v);
+    BigDecimal n = Numbers.forFormatting(decimal(v));
     if (n == null) return text(v);
     BigDecimal places = decimals == null ? null : decimal(decimals);
     DecimalFormat f;
     if (places == null) {
       f = new DecimalFormat("#,##0.######", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
     } else {
-      int p = Math.max(0, Math.min(10, places.intValue()));
+      // intValue() expands the whole number first, so an absurd count is clamped by its sign instead
+      BigDecimal bounded = Numbers.forFormatting(places);
+      int asked = bounded != null ? bounded.intValue() : places.signum() > 0 ? 10 : 0;
+      int p = Math.max(0, Math.min(10, asked));
       f = new DecimalFormat(p == 0 ? "#,##0" : "#,##0." + "0".repeat(p),
           DecimalFormatSymbols.getInstance(Locale.ENGLISH));
     }
