@@ -8,8 +8,11 @@ import dev.platen.jobs.RenderQueue;
 import dev.platen.store.ProjectStore;
 import dev.platen.store.TemplateStore;
 import io.javalin.Javalin;
+import jakarta.servlet.DispatcherType;
 import java.time.InstantSource;
+import java.util.EnumSet;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Builds the HTTP server: the handlers, the route table and the error mapping, on virtual threads. */
@@ -40,7 +43,10 @@ public final class HttpApi {
       config.http.maxRequestSize = Json.MAX_BODY_BYTES + 1L;
       JettyErrors jettyErrors = new JettyErrors();
       config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
-      config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(jettyErrors));
+      config.jetty.modifyServletContextHandler(handler -> {
+        handler.setErrorHandler(jettyErrors);
+        handler.addFilter(new FilterHolder(new NoMethodOverride()), "/*", EnumSet.of(DispatcherType.REQUEST));
+      });
       routes.register(config);
       config.routes.exception(PlatenException.class, errors::platen);
       config.routes.exception(Exception.class, errors::unexpected);

@@ -61,7 +61,7 @@ public final class Placeholders {
   public static String scalarText(JsonNode v) {
     if (v == null || v.isNull() || v.isMissingNode() || v.isContainer()) return "";
     if (v.isString()) return v.stringValue();
-    if (v.isNumber()) return v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asString();
+    if (v.isNumber()) return v.isBigDecimal() ? Numbers.plainText(v.decimalValue()) : v.asString();
     return v.asString();
   }
 

@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Formats one data value by its manifest dataType, as docs/layouts.md specifies: English, UTC, fixed patterns,
  * so the same data always prints the same way whatever the server's locale or zone. A value that does not parse
- * as its declared type prints as its plain text rather than failing the render.
+ * as its declared type, or is too large to format (see {@link Numbers}), prints as its plain text rather than
+ * failing the render.
  */
 public final class ValueFormatter {
   // DecimalFormat is not thread-safe: one formatter per document, never shared between renders
@@ -85,13 +86,13 @@ public final class ValueFormatter {
     return text;
   }
 
+  /** Null, so the text prints as written, for anything not a number or outside {@link Numbers}' bounds. */
   private static BigDecimal decimal(JsonNode value, String text) {
-    if (value.isNumber()) return value.decimalValue();
-    try {
-      return new BigDecimal(text.trim());
-    } catch (NumberFormatException e) {
-      return null;
+    if (value.isNumber()) {
+      if (value.isFloatingPointNumber() && !value.isBigDecimal() && !Double.isFinite(value.doubleValue())) return null;
+      return Numbers.forFormatting(value.decimalValue());
     }
+    return Numbers.forFormatting(Numbers.parse(text));
   }
 
   private static DecimalFormat pattern(String p) {

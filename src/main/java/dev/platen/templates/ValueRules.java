@@ -1,6 +1,7 @@
 package dev.platen.templates;
 
 import dev.platen.render.Dates;
+import dev.platen.render.Numbers;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -27,6 +28,8 @@ final class ValueRules {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final int MAX_NUMERIC_STRING = 400;
+  private static final long LIMIT = Numbers.LIMIT.longValueExact();
+  static final String OUT_OF_RANGE = "Must be between -1e15 and 1e15.";
   private static final int MAX_EMAIL_LENGTH = 254;
   // Deliberately plain: dot-atom local part, dotted host names with a letter TLD, no quoted or IP-literal forms.
   private static final Pattern EMAIL = Pattern.compile(
@@ -49,18 +52,39 @@ final class ValueRules {
   }
 
   private static Checked number(JsonNode raw) {
+    JsonNode number;
     if (raw.isNumber()) {
       // Jackson reads 1e999 as an infinite double; JSON numbers are otherwise kept exactly as sent.
       boolean finite = (raw.isIntegralNumber() && !raw.isBigInteger()) || Double.isFinite(raw.doubleValue());
-      return finite ? Checked.ok(raw) : Checked.bad("Expected a finite number");
+      if (!finite) return Checked.bad("Expected a finite number");
+      number = raw;
+    } else {
+      if (!raw.isString()) return Checked.bad(FieldReader.expected("number", raw));
+      String s = raw.stringValue().trim();
+      if (s.length() > MAX_NUMERIC_STRING || !isNumeric(s)) {
+        return Checked.bad(FieldReader.expected("number", raw));
+      }
+      number = parseNumber(s);
+      if (number == null) return Checked.bad("Expected a finite number");
     }
-    if (!raw.isString()) return Checked.bad(FieldReader.expected("number", raw));
-    String s = raw.stringValue().trim();
-    if (s.length() > MAX_NUMERIC_STRING || !isNumeric(s)) {
-      return Checked.bad(FieldReader.expected("number", raw));
+    return isWithinBounds(number) ? Checked.ok(number) : Checked.bad(OUT_OF_RANGE);
+  }
+
+  /**
+   * Refused here, with a message, so that no formatter ever meets such a number from validated data; decided
+   * without expanding the number, which is the very cost being avoided.
+   */
+  private static boolean isWithinBounds(JsonNode number) {
+    if (number.isInt() || number.isLong()) {
+      long v = number.longValue();
+      return v >= -LIMIT && v <= LIMIT;
     }
-    JsonNode number = parseNumber(s);
-    return number == null ? Checked.bad("Expected a finite number") : Checked.ok(number);
+    if (number.isBigInteger()) {
+      BigInteger v = number.bigIntegerValue();
+      return v.bitLength() < 63 && Math.abs(v.longValue()) <= LIMIT;
+    }
+    if (number.isBigDecimal()) return Numbers.isWithinBounds(number.decimalValue());
+    return Math.abs(number.doubleValue()) <= LIMIT;
   }
 
   /** {@code -?\d+(\.\d+)?([eE][+-]?\d+)?}, scanned by hand because a regex costs more than the parse. */

@@ -1,6 +1,7 @@
 package dev.platen.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.platen.auth.ApiKeys;
 import dev.platen.store.ProjectStore;
@@ -143,6 +144,67 @@ class HostileInputTest {
     }
     assert4xx(server.put("/v1/templates/caf%C3%A9", key, Map.of("name", "x", "manifest", Map.of())), null);
     assert4xx(server.put("/v1/templates/..%2Fx", key, Map.of("name", "x", "manifest", Map.of())), null);
+  }
+
+  /** Issue 8, finding 3: numbers whose formatting took minutes or all memory. */
+  @Test
+  void absurdNumbersAreRefusedOrPrintedAsWritten() {
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+      for (String n : List.of("\"9e999999999\"", "\"1e99999999\"", "\"-1e99999999\"")) {
+        Res r = raw(("{\"data\":{\"n\":" + n + "}}").getBytes());
+        assert4xx(r, "invalid_input_data");
+        assertThat(r.text()).doesNotContain("java.", "Exception");
+      }
+      for (String n : List.of("1e16", "\"1e16\"", "-1000000000000001", "1e300")) {
+        Res r = raw(("{\"data\":{\"n\":" + n + "}}").getBytes());
+        assert4xx(r, "invalid_input_data");
+        assertThat(r.json().at("/error/issues/fieldErrors/n/0").asString()).as(n)
+            .isEqualTo("Must be between -1e15 and 1e15.");
+      }
+      assertThat(raw("{\"data\":{\"n\":1e15}}".getBytes()).status()).isEqualTo(202);
+
+      // a currency cell reading a text variable is not checked as a number: it must print as written, fast
+      Map<String, Object> keyValue = Map.of("type", "keyValue", "props", Map.of("items", List.of(
+          Map.of("label", "Total", "path", "t", "dataType", "currency", "format", "currency:EUR"),
+          Map.of("label", "Count", "path", "t", "dataType", "number"))));
+      Map<String, Object> canvas = Map.of("sections", List.of(Map.of("type", "section", "rows", List.of(
+          Map.of("type", "row", "columns", List.of(Map.of("type", "column", "blocks", List.of(keyValue))))))));
+      Res t = server.put("/v1/templates/absurd-canvas", key, Map.of("name", "Absurd", "manifest", Map.of(
+          "variables", List.of(Map.of("key", "t", "dataType", "text")), "loops", List.of()), "layout", canvas));
+      assertThat(t.status()).as(t.text()).isEqualTo(201);
+      Res h = server.put("/v1/templates/absurd-html", key, Map.of("name", "Absurd HTML", "manifest", Map.of(
+          "variables", List.of(Map.of("key", "t", "dataType", "text")), "loops", List.of()), "layout",
+          Map.of("html", "<p>{{format-number t}} {{format-number t 2}} {{format-number 3 t}} "
+              + "{{format-currency t \"EUR\"}}</p>")));
+      assertThat(h.status()).as(h.text()).isEqualTo(201);
+      for (String slug : List.of("absurd-canvas", "absurd-html")) {
+        for (String value : List.of("9e999999999", "1e99999999", "1e-99999999")) {
+          Res r = server.post("/v1/templates/" + slug + "/render", key, Map.of("data", Map.of("t", value)));
+          assertThat(r.status()).as(r.text()).isEqualTo(202);
+          var done = server.awaitTerminal(r.json().path("id").asString(), key, Duration.ofSeconds(10));
+          tried++;
+          assertThat(done.path("status").asString()).as(slug + " " + value + ": " + done).isEqualTo("succeeded");
+        }
+      }
+    });
+  }
+
+  @Test
+  void methodOverrideHeadersAreIgnored() {
+    assertThat(server.put("/v1/templates/keep-me", key, Map.of("name", "Keep", "manifest", Map.of(
+        "variables", List.of(Map.of("key", "v", "dataType", "text")), "loops", List.of()))).status())
+        .isEqualTo(201);
+    for (String header : List.of("X-HTTP-Method-Override", "x-http-method-override")) {
+      Res r = TestServer.send(HttpRequest.newBuilder(URI.create(server.baseUrl + "/v1/templates/keep-me"))
+          .header("Authorization", "Bearer " + key).header(header, "DELETE").GET().build());
+      tried++;
+      assertThat(r.status()).as(r.text()).isEqualTo(200);
+      assertThat(r.json().path("slug").asString()).isEqualTo("keep-me");
+    }
+    Res post = server.post("/v1/templates/keep-me/render", key, Map.of("data", Map.of("v", "x")),
+        "X-HTTP-Method-Override", "DELETE");
+    assertThat(post.status()).as(post.text()).isEqualTo(202);
+    assertThat(server.get("/v1/templates/keep-me", key).status()).isEqualTo(200);
   }
 
   @Test

@@ -2,9 +2,14 @@ package dev.platen.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.math.BigDecimal;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 class ValueFormatterTest {
   private final ValueFormatter formatter = new ValueFormatter();
@@ -48,5 +53,67 @@ class ValueFormatterTest {
     assertThat(ValueFormatter.currencyCode("money:CHF")).isEqualTo("CHF");
     assertThat(ValueFormatter.currencyCode("EUR")).isNull();
     assertThat(ValueFormatter.currencyCode(null)).isNull();
+  }
+
+  /**
+   * Issue 8, finding 3: 9e999999999 ran DecimalFormat out of memory and 1e99999999 as a currency spent 15 minutes
+   * in BigInteger.square. Beyond ±10^15 a value prints as written; below any printed digit it prints as zero.
+   */
+  @ParameterizedTest(name = "{0} as {1} → {2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      "9e999999999"           | number   | 9e999999999
+      "9e999999999"           | currency | 9e999999999
+      "1e99999999"            | currency | 1e99999999
+      "-1e99999999"           | currency | -1e99999999
+      "1e16"                  | currency | 1e16
+      1e300                   | currency | 1.0E300
+      1e999                   | number   | Infinity
+      "1e-99999999"           | currency | 0.00 EUR
+      "-1e-99999999"          | currency | 0.00 EUR
+      "1e-99999999"           | number   | 0
+      "0e-99999999"           | currency | 0.00 EUR
+      "0e99999999"            | number   | 0
+      "1e15"                  | currency | 1,000,000,000,000,000.00 EUR
+      "-1e15"                 | number   | -1,000,000,000,000,000
+      "1e-7"                  | number   | 0
+      "1.5e-6"                | number   | 0.000002
+      """)
+  void absurdNumbersPrintAsWrittenAndQuickly(String json, String dataType, String expected) {
+    assertTimeoutPreemptively(Duration.ofSeconds(2), () ->
+        assertThat(formatter.format(Canvas.json(json), dataType, "currency:EUR")).isEqualTo(expected));
+  }
+
+  @Test
+  void bigDecimalNodesOutOfBoundsPrintWithoutExpanding() {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+      assertThat(formatter.format(nodes.numberNode(new BigDecimal("9e999999999")), "number", null))
+          .isEqualTo("9E+999999999");
+      assertThat(formatter.format(nodes.numberNode(new BigDecimal("1e99999999")), "currency", "currency:EUR"))
+          .isEqualTo("1E+99999999");
+      assertThat(formatter.format(nodes.numberNode(new BigDecimal("1e-99999999")), "currency", null))
+          .isEqualTo("0.00");
+      assertThat(formatter.format(nodes.numberNode(new BigDecimal("1e99999999")), "text", null))
+          .isEqualTo("1E+99999999");
+    });
+    assertThat(formatter.format(nodes.numberNode(new BigDecimal("1234.5")), "currency", null)).isEqualTo("1,234.50");
+    assertThat(Placeholders.scalarText(nodes.numberNode(new BigDecimal("1e3")))).isEqualTo("1000");
+  }
+
+  @Test
+  void boundsAreDecidedWithoutExpanding() {
+    assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+      assertThat(Numbers.isWithinBounds(new BigDecimal("9e999999999"))).isFalse();
+      assertThat(Numbers.isWithinBounds(new BigDecimal("-1e99999999"))).isFalse();
+      assertThat(Numbers.isWithinBounds(new BigDecimal("1e-99999999"))).isTrue();
+      assertThat(Numbers.isWithinBounds(new BigDecimal("1" + "0".repeat(1000) + "e-990"))).isFalse();
+      assertThat(Numbers.isWithinBounds(new BigDecimal("1e15"))).isTrue();
+      assertThat(Numbers.isWithinBounds(new BigDecimal("1000000000000000.000"))).isTrue();
+      assertThat(Numbers.isWithinBounds(new BigDecimal("1000000000000000.001"))).isFalse();
+      assertThat(Numbers.isWithinBounds(new BigDecimal("-1000000000000000.001"))).isFalse();
+      assertThat(Numbers.isWithinBounds(new BigDecimal("9.99e15"))).isFalse();
+      assertThat(Numbers.parse("1e9999999999")).isNull();
+      assertThat(Numbers.parse("1".repeat(2000))).isNull();
+    });
   }
 }

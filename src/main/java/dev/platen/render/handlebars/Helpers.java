@@ -7,6 +7,7 @@ import com.github.jknack.handlebars.TagType;
 import com.github.jknack.handlebars.Template;
 import com.github.jknack.handlebars.helper.EachHelper;
 import dev.platen.render.Dates;
+import dev.platen.render.Numbers;
 import dev.platen.render.RenderException;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -35,6 +36,7 @@ final class Helpers {
   private static final DateTimeFormatter DEFAULT_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
   private static final Pattern DATE_TOKENS = Pattern.compile("YYYY|YY|MMMM|MMM|MM|M|DD|D|dddd|ddd|HH|H|hh|h|mm|ss|A"
       + "|[A-Za-z]");
+  static final int MAX_DATE_PATTERN = 64;
   private static final Pattern CSS_LENGTH = Pattern.compile("\\d{1,4}(\\.\\d{1,3})?(mm|cm|in|pt|px)");
 
   static void register(Handlebars hb) {
@@ -176,7 +178,7 @@ final class Helpers {
 
   static String text(Object v) {
     if (v == null) return "";
-    if (v instanceof BigDecimal d) return d.toPlainString();
+    if (v instanceof BigDecimal d) return Numbers.plainText(d);
     if (v instanceof CharSequence || v instanceof Number || v instanceof Boolean) return v.toString();
     return ""; // maps and lists have no text of their own, as in the canvas layouts
   }
@@ -184,6 +186,7 @@ final class Helpers {
   static BigDecimal decimal(Object v) {
     if (v instanceof BigDecimal d) return d;
     if (v instanceof Double d && (d.isNaN() || d.isInfinite())) return null;
+    if (v instanceof Float d && (d.isNaN() || d.isInfinite())) return null;
     if (v instanceof Number n) return new BigDecimal(n.toString());
     if (v instanceof CharSequence s) {
       String t = s.toString().trim();
@@ -197,15 +200,19 @@ final class Helpers {
     return null;
   }
 
+  /** A value outside {@link Numbers}' bounds prints as written: formatting it could take minutes or all memory. */
   static String formatNumber(Object v, Object decimals) {
-    BigDecimal n = decimal(v);
+    BigDecimal n = Numbers.forFormatting(decimal(v));
     if (n == null) return text(v);
     BigDecimal places = decimals == null ? null : decimal(decimals);
     DecimalFormat f;
     if (places == null) {
       f = new DecimalFormat("#,##0.######", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
     } else {
-      int p = Math.max(0, Math.min(10, places.intValue()));
+      // intValue() expands the whole number first, so an absurd count is clamped by its sign instead
+      BigDecimal bounded = Numbers.forFormatting(places);
+      int asked = bounded != null ? bounded.intValue() : places.signum() > 0 ? 10 : 0;
+      int p = Math.max(0, Math.min(10, asked));
       f = new DecimalFormat(p == 0 ? "#,##0" : "#,##0." + "0".repeat(p),
           DecimalFormatSymbols.getInstance(Locale.ENGLISH));
     }
@@ -213,26 +220,35 @@ final class Helpers {
     return f.format(n);
   }
 
-  /** ISO dates and date-times (UTC, as the canvas layouts) in English; unparsable values print as they are. */
+  /**
+   * ISO dates and date-times (UTC, as the canvas layouts) in English. Unparsable values, and patterns that cannot
+   * print them, print the value as it is: docs/html-layouts.md promises a pattern never fails a render.
+   */
   static String formatDate(Object v, Object pattern) {
     String value = text(v).trim();
     if (value.isEmpty()) return "";
     TemporalAccessor t = Dates.parse(value);
     if (t == null) return value;
-    DateTimeFormatter f = pattern == null || text(pattern).isBlank() ? DEFAULT_DATE : javaPattern(text(pattern));
     try {
-      return f.format(t);
+      DateTimeFormatter f = pattern == null || text(pattern).isBlank() ? DEFAULT_DATE : javaPattern(text(pattern));
+      return f == null ? value : f.format(t);
     } catch (RuntimeException e) {
-      return value; // a time pattern applied to a plain date
+      // java.time refuses some token runs (YYYY repeated past 19 digits) when built, others (a time pattern on a
+      // plain date) when applied; its message names Java internals, so none of it reaches the document
+      return value;
     }
   }
 
   /**
    * Moment-style tokens as Craftkit's examples write them ({@code DD/MM/YYYY}) to a java.time pattern; other
-   * letters are printed literally so no pattern can fail.
+   * letters are printed literally.
+   *
+   * @return null for a pattern longer than {@value #MAX_DATE_PATTERN} characters: no date format needs that many,
+   *     and cutting it short would print something the author did not write
    */
   static DateTimeFormatter javaPattern(String pattern) {
-    String p = pattern.length() > 64 ? pattern.substring(0, 64) : pattern;
+    if (pattern.length() > MAX_DATE_PATTERN) return null;
+    String p = pattern;
     StringBuilder out = new StringBuilder();
     Matcher m = DATE_TOKENS.matcher(p);
     int last = 0;

@@ -124,8 +124,11 @@ final class HtmlLayout {
     private final ValueFormatter formatter = new ValueFormatter();
 
     @Override public String currency(Object amount, String code) {
+      // an infinite double (1e999 in unvalidated data) has no BigDecimal: it prints as its text instead
+      boolean finite = !(amount instanceof Double d && !Double.isFinite(d))
+          && !(amount instanceof Float f && !Float.isFinite(f));
       JsonNode node = amount instanceof BigDecimal d ? JsonNodeFactory.instance.numberNode(d)
-          : amount instanceof Number n ? JsonNodeFactory.instance.numberNode(new BigDecimal(n.toString()))
+          : amount instanceof Number n && finite ? JsonNodeFactory.instance.numberNode(new BigDecimal(n.toString()))
           : JsonNodeFactory.instance.stringNode(String.valueOf(amount));
       return formatter.format(node, "currency", code == null ? null : "currency:" + code);
     }

@@ -2,6 +2,7 @@ package dev.platen.render.handlebars;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,5 +88,39 @@ class FormatDateTest {
   })
   void withPattern(String value, String pattern, String expected) throws Exception {
     assertThat(formatDate(value, pattern)).isEqualTo(expected);
+  }
+
+  /**
+   * Patterns java.time refuses, when built or when applied, and patterns too long to be meant, print the value
+   * unchanged instead of failing the render (issue 8, finding 9).
+   */
+  @ParameterizedTest(name = "{0} with {1} → unchanged")
+  @CsvSource(delimiter = '|', value = {
+      "'\"2026-06-05\"'                    | YYYYYYYYYYYYYYYYYYYYYYYY",
+      "'\"2026-06-05T23:30:00Z\"'          | YYYYYYYYYYYYYYYYYYYYYYYY",
+      "'\"2026-06-05\"'                    | DDD",
+      "'\"2026-06-05\"'                    | MMMMMM",
+      "'\"2026-06-05T23:30:00Z\"'          | hhh",
+      "'\"2026-06-05T23:30:00Z\"'          | HHHmmm",
+      "'\"2026-06-05T23:30:00Z\"'          | dddddddd",
+      "'\"2026-06-05\"'                    | A",
+  })
+  void invalidPatternsPrintTheValue(String value, String pattern) throws Exception {
+    assertThat(formatDate(value, pattern)).isEqualTo(JSON.readTree(value).asString().trim());
+  }
+
+  @ParameterizedTest(name = "{0} letters of {1}")
+  @CsvSource({"64, Y", "64, H", "64, D", "64, M", "65, x", "100, DD/", "101, a", "5000, YYYY"})
+  void longPatternsPrintTheValue(int length, String unit) throws Exception {
+    String pattern = unit.repeat(length / unit.length() + 1).substring(0, length);
+    for (String value : new String[] {"2026-06-05", "2026-06-05T23:30:00Z"}) {
+      assertThat(formatDate("\"" + value + "\"", pattern)).isEqualTo(value);
+    }
+  }
+
+  @Test
+  void theLongestPatternAllowedStillFormats() throws Exception {
+    String pattern = "YYYY-MM-DD" + " ".repeat(Helpers.MAX_DATE_PATTERN - 10);
+    assertThat(formatDate("\"2026-06-05\"", pattern)).startsWith("2026-06-05 ");
   }
 }

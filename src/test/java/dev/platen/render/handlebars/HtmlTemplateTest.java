@@ -89,6 +89,17 @@ class HtmlTemplateTest {
     assertThat(render("{{format-number total 2}}")).isEqualTo("1,234.50");
     assertThat(render("{{format-number 2.345 2}}")).isEqualTo("2.35");
     assertThat(render("{{format-number \"abc\" 2}}")).isEqualTo("abc");
+    // issue 8, finding 3: DecimalFormat ran out of memory on these; beyond ±10^15 a value prints as written
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2), () -> {
+      assertThat(render("{{format-number \"9e999999999\"}}")).isEqualTo("9e999999999");
+      assertThat(render("{{format-number \"1e99999999\" 2}}")).isEqualTo("1e99999999");
+      assertThat(render("{{format-number \"-1e16\"}}")).isEqualTo("-1e16");
+      assertThat(render("{{format-number \"1e-99999999\" 2}}")).isEqualTo("0.00");
+      assertThat(render("{{format-number 2.345 \"9e999999999\"}}")).isEqualTo("2.3450000000");
+      assertThat(render("{{format-number 2.345 \"1e-99999999\"}}")).isEqualTo("2");
+      assertThat(render("{{format-number 2.345 \"-9e999999999\"}}")).isEqualTo("2");
+      assertThat(render("{{format-number \"1e15\"}}")).isEqualTo("1,000,000,000,000,000");
+    });
     assertThat(render("{{format-currency total \"EUR\"}}")).isEqualTo("CUR(1234.5,EUR)");
     assertThat(render("{{upper customer.name}} {{lower \"MiXeD\"}}")).isEqualTo("ACME mixed");
     assertThat(render("{{upper name}}")).isEqualTo("ZOË &lt;B&gt;ÅNGSTRÖM&lt;/B&gt; &amp; CO");
