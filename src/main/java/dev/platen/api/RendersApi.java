@@ -81,11 +81,13 @@ final class RendersApi {
         "version_not_found", "Template '" + slug + "' has no version " + number + "."));
     ObjectNode data = DataValidator.validate(v.manifest(), req.data);
 
-    if (renders.pendingCount() >= maxQueueDepth) {
+    long pending = renders.pendingCount();
+    if (pending >= maxQueueDepth) {
       throw new PlatenException(503, "queue_unavailable", "The render queue is full; retry shortly.");
     }
-    // A project over its share waits for its own renders to drain; other projects keep being accepted.
-    if (renders.pendingCount(p.projectId()) >= maxQueueDepthPerProject) {
+    // A project over its share waits for its own renders to drain; other projects keep being accepted. Its own
+    // count is only needed once the whole queue could hold that many.
+    if (pending >= maxQueueDepthPerProject && renders.pendingCount(p.projectId()) >= maxQueueDepthPerProject) {
       throw new PlatenException(503, "queue_unavailable", "This project has " + maxQueueDepthPerProject
           + " renders waiting, its share of the queue; retry shortly.");
     }

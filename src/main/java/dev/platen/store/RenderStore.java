@@ -30,6 +30,8 @@ public final class RenderStore implements RenderQueue {
   private final Jdbi jdbi;
   private final Database db;
   private final TransitionListener listener;
+  private volatile boolean severalProjects;
+  private volatile long projectsCountedAt = Long.MIN_VALUE / 2;
 
   public RenderStore(Database db) {
     this(db, TransitionListener.NONE);
@@ -160,22 +162,26 @@ public final class RenderStore implements RenderQueue {
     return db.write(h -> {
       // The project whose turn it is; then its oldest due render. If another worker took that project's last due
       // render meanwhile (PostgreSQL skips locked rows), the oldest due render of any project will do.
-      Optional<String> project = h.createQuery("SELECT p.id FROM projects p WHERE EXISTS (SELECT 1 FROM renders "
-              + "WHERE project_id = p.id AND " + from(RENDERING) + " AND " + DUE + ") "
-              + "ORDER BY p.last_claimed_at, p.id LIMIT 1")
+      java.util.List<String> turns = severalProjects(h, now) ? h.createQuery("SELECT p.id FROM projects p "
+              + "WHERE EXISTS (SELECT 1 FROM renders WHERE project_id = p.id AND " + from(RENDERING) + " AND " + DUE
+              + ") ORDER BY p.last_claimed_at, p.id LIMIT 2")
           .bind("to", RENDERING.wire()).bind("queued", QUEUED.wire()).bind("now", now)
-          .mapTo(String.class).findOne();
-      if (project.isEmpty()) return Optional.<RenderJob>empty();
-      Optional<RenderJob> job = take(h, workerId, now, leaseMs, project.get());
+          .mapTo(String.class).list() : java.util.List.of();
+      Optional<RenderJob> job = turns.isEmpty() ? Optional.empty() : take(h, workerId, now, leaseMs, turns.get(0));
       if (job.isEmpty()) job = take(h, workerId, now, leaseMs, null);
       if (job.isEmpty()) return job;
       RenderJob j = job.get();
-      h.createUpdate("UPDATE projects SET last_claimed_at = :now WHERE id = :project")
-          .bind("now", now).bind("project", j.projectId()).execute();
-      // An earlier attempt still open belonged to a worker that died: its render was just taken over.
-      h.createUpdate("UPDATE render_attempts SET ended_at = :now, outcome = 'lost' "
-              + "WHERE render_id = :id AND ended_at IS NULL AND attempt < :attempt")
-          .bind("now", now).bind("id", j.renderId()).bind("attempt", j.attempts()).execute();
+      // Turns only matter while several projects wait; a project alone spares the write.
+      if (turns.size() > 1) {
+        h.createUpdate("UPDATE projects SET last_claimed_at = :now WHERE id = :project")
+            .bind("now", now).bind("project", j.projectId()).execute();
+      }
+      if (j.attempts() > 1) {
+        // An earlier attempt still open belonged to a worker that died: its render was just taken over.
+        h.createUpdate("UPDATE render_attempts SET ended_at = :now, outcome = 'lost' "
+                + "WHERE render_id = :id AND ended_at IS NULL AND attempt < :attempt")
+            .bind("now", now).bind("id", j.renderId()).bind("attempt", j.attempts()).execute();
+      }
       h.createUpdate("INSERT INTO render_attempts (render_id, attempt, worker, started_at) "
               + "VALUES (:id, :attempt, :worker, :now) ON CONFLICT (render_id, attempt) DO NOTHING")
           .bind("id", j.renderId()).bind("attempt", j.attempts()).bind("worker", workerId).bind("now", now)
@@ -183,6 +189,20 @@ public final class RenderStore implements RenderQueue {
       transition(h, j.renderId(), j.projectId(), RENDERING, now);
       return job;
     });
+  }
+
+  /**
+   * Whether more than one project exists, read at most once a second: an installation with one project (the
+   * embedded default) then claims without the extra query that takes turns, and a second project is served by turns
+   * within a second of its creation.
+   */
+  private boolean severalProjects(Handle h, long now) {
+    if (now - projectsCountedAt >= 1_000 || now < projectsCountedAt) {
+      severalProjects = h.createQuery("SELECT COUNT(*) FROM (SELECT id FROM projects LIMIT 2) p")
+          .mapTo(Integer.class).one() > 1;
+      projectsCountedAt = now;
+    }
+    return severalProjects;
   }
 
   /** Marks the oldest due render of {@code projectId} (or of any project, when null) rendering under a new lease. */
