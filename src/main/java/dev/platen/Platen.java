@@ -10,6 +10,7 @@ import dev.platen.blob.FileBlobStore;
 import dev.platen.blob.S3BlobStore;
 import dev.platen.config.Config;
 import dev.platen.config.ConfigException;
+import dev.platen.jobs.RenderThreads;
 import dev.platen.jobs.RetryPolicy;
 import dev.platen.jobs.VersionCache;
 import dev.platen.jobs.Worker;
@@ -27,7 +28,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -107,7 +107,7 @@ public final class Platen implements AutoCloseable {
       VersionCache versions = new VersionCache(id -> templates.versionById(id).map(v ->
           new VersionCache.StoredVersion(v.name(), v.layout(), v.pageConfig(), v.publishedAt())), json, engine,
           1_000);
-      ExecutorService renderThreads = WorkerPool.renderThreads(config.renderThreads());
+      RenderThreads renderThreads = WorkerPool.renderThreads(config.renderThreads());
       String workerId = "worker-" + Ids.token(6);
       Worker worker = new Worker(renders, versions, blobs, json, clock, new Worker.Settings(
           config.leaseMs(), config.renderTimeoutMs(), workerId, RetryPolicy.DEFAULT), renderThreads);

@@ -10,9 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +31,7 @@ public final class Worker {
   private final JsonMapper json;
   private final InstantSource clock;
   private final Settings settings;
-  private final ExecutorService renderThreads;
+  private final RenderThreads renderThreads;
   private final Map<String, RenderJob> inFlight = new ConcurrentHashMap<>();
 
   /**
@@ -42,7 +39,7 @@ public final class Worker {
    * @param renderThreads where the engine runs, so a render can be abandoned when it overruns its timeout
    */
   public Worker(RenderQueue queue, VersionCache versions, BlobStore blobs, JsonMapper json, InstantSource clock,
-      Settings settings, ExecutorService renderThreads) {
+      Settings settings, RenderThreads renderThreads) {
     this.queue = queue;
     this.versions = versions;
     this.blobs = blobs;
@@ -117,16 +114,13 @@ public final class Worker {
     } catch (RuntimeException e) {
       throw new RenderException("the stored render data could not be read", false, e);
     }
-    Future<byte[]> f = renderThreads.submit(() -> v.engine().render(input));
     try {
-      return f.get(settings.renderTimeoutMs(), TimeUnit.MILLISECONDS);
+      return renderThreads.call(() -> v.engine().render(input), settings.renderTimeoutMs());
     } catch (TimeoutException e) {
-      f.cancel(true);
       long ms = settings.renderTimeoutMs();
       throw new RenderException("render timed out after " + (ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms"), false);
     } catch (InterruptedException e) {
       // Shutdown interrupted the wait: give the render back rather than fail it.
-      f.cancel(true);
       Thread.currentThread().interrupt();
       throw new RenderException("worker shut down", true);
     } catch (ExecutionException e) {

@@ -4,7 +4,6 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,18 +24,21 @@ public final class WorkerPool implements AutoCloseable {
   private final int threads;
   private final long leaseMs;
   private final InstantSource clock;
-  private final ExecutorService renderThreads;
+  private final RenderThreads renderThreads;
   private final List<Thread> loops = new ArrayList<>();
   private final ScheduledExecutorService heartbeats;
   private final Object signal = new Object();
   private volatile boolean running;
 
-  /** The render threads the worker's engine runs on; create them before the {@link Worker} that uses them. */
-  public static ExecutorService renderThreads(int threads) {
-    return Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("render-", 0).daemon(true).factory());
+  /**
+   * The render threads the worker's engine runs on; create them before the {@link Worker} that uses them. Up to four
+   * times as many threads may stand in for timed-out renders that keep running.
+   */
+  public static RenderThreads renderThreads(int threads) {
+    return new RenderThreads(threads, 4 * threads);
   }
 
-  public WorkerPool(RenderQueue queue, Worker worker, ExecutorService renderThreads, int threads, long leaseMs,
+  public WorkerPool(RenderQueue queue, Worker worker, RenderThreads renderThreads, int threads, long leaseMs,
       InstantSource clock) {
     this.queue = queue;
     this.worker = worker;

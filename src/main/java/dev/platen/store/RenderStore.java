@@ -160,11 +160,13 @@ public final class RenderStore implements RenderQueue {
   @Override
   public Optional<RenderJob> claim(String workerId, long now, long leaseMs) {
     return db.write(h -> {
-      // The project whose turn it is; then its oldest due render. If another worker took that project's last due
-      // render meanwhile (PostgreSQL skips locked rows), the oldest due render of any project will do.
+      // The project whose turn it is (the fewest renders in progress, so a project whose renders are slow cannot hold
+      // every render thread; then the one served longest ago), then its oldest due render. If another worker took
+      // that project's last due render meanwhile (PostgreSQL skips locked rows), any project's oldest will do.
       java.util.List<String> turns = severalProjects(h, now) ? h.createQuery("SELECT p.id FROM projects p "
               + "WHERE EXISTS (SELECT 1 FROM renders WHERE project_id = p.id AND " + from(RENDERING) + " AND " + DUE
-              + ") ORDER BY p.last_claimed_at, p.id LIMIT 2")
+              + ") ORDER BY (SELECT COUNT(*) FROM renders WHERE project_id = p.id AND " + from(RENDERING)
+              + " AND status = :to AND lease_until >= :now), p.last_claimed_at, p.id LIMIT 2")
           .bind("to", RENDERING.wire()).bind("queued", QUEUED.wire()).bind("now", now)
           .mapTo(String.class).list() : java.util.List.of();
       Optional<RenderJob> job = turns.isEmpty() ? Optional.empty() : take(h, workerId, now, leaseMs, turns.get(0));

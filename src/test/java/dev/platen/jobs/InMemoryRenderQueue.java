@@ -100,7 +100,8 @@ public final class InMemoryRenderQueue implements RenderQueue {
             : r.leaseUntil() != null && r.leaseUntil() < now);
     Comparator<Row> oldest = Comparator.comparingLong(Row::runAt).thenComparing(r -> r.record().id());
     Optional<String> turn = rows.values().stream().filter(isDue).map(r -> r.record().projectId()).distinct()
-        .min(Comparator.<String>comparingLong(p -> lastClaimed.getOrDefault(p, 0L)).thenComparing(p -> p));
+        .min(Comparator.<String>comparingLong(p -> inProgress(p, now))
+            .thenComparingLong(p -> lastClaimed.getOrDefault(p, 0L)).thenComparing(p -> p));
     Optional<Row> due = turn.flatMap(p -> rows.values().stream()
         .filter(isDue).filter(r -> r.record().projectId().equals(p)).min(oldest));
     if (due.isEmpty()) return Optional.empty();
@@ -116,6 +117,11 @@ public final class InMemoryRenderQueue implements RenderQueue {
     });
     return Optional.of(new RenderJob(r.id(), r.projectId(), r.templateVersionId(), row.data(), row.watermark(),
         r.filename(), r.downloadToken(), r.createdAt(), claimed.leaseToken(), attempt));
+  }
+
+  private long inProgress(String projectId, long now) {
+    return rows.values().stream().filter(r -> r.record().projectId().equals(projectId)
+        && r.record().status() == RenderStatus.RENDERING && r.leaseUntil() != null && r.leaseUntil() >= now).count();
   }
 
   @Override

@@ -12,9 +12,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +34,7 @@ class WorkerPoolTest {
   InMemoryRenderQueue renders;
   FileBlobStore files;
   SettableClock clock;
-  ExecutorService renderThreads;
+  RenderThreads renderThreads;
   WorkerPool pool;
 
   @BeforeEach
@@ -207,6 +209,76 @@ class WorkerPoolTest {
     String next = enqueue();
     w.runOnce();
     assertThat(record(next).status()).isEqualTo(RenderStatus.SUCCEEDED);
+  }
+
+  /**
+   * A render that ignores interruption keeps its thread after it times out; the pool stands a new thread in for it,
+   * so with 2 render threads, 10 such renders from one project do not make another project's renders fail or wait
+   * beyond the timeout.
+   */
+  @Test
+  void rendersThatOverrunTheirTimeoutDoNotTakeTheCapacityWithThem() throws Exception {
+    long timeoutMs = 500;
+    RenderThreads threads = new RenderThreads(2, 20);
+    PdfEngine engine = in -> {
+      if (in.data().path("bomb").asBoolean()) {
+        // Deaf to interruption, like BigInteger or Batik, but parked rather than spinning: this is about the thread
+        // coming back; CPU that a runaway burns is bounded by the limits applied before rendering.
+        long end = System.nanoTime() + 2_500_000_000L;
+        while (System.nanoTime() < end) java.util.concurrent.locks.LockSupport.parkNanos(end - System.nanoTime());
+      }
+      return "%PDF".getBytes();
+    };
+    InstantSource wall = InstantSource.system();
+    VersionCache v = new VersionCache(id -> Optional.of(new VersionCache.StoredVersion("T", "{\"sections\":[]}",
+        "{\"format\":\"A4\"}", 0)), Json.newMapper(), engine, 10);
+    Worker w = new Worker(renders, v, files, Json.newMapper(), wall,
+        new Worker.Settings(LEASE_MS, timeoutMs, "w", RETRY), threads);
+    pool = new WorkerPool(renders, w, threads, 2, LEASE_MS, wall);
+    pool.start();
+    List<String> bombs = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      String id = UUID.randomUUID().toString();
+      renders.insert(new NewRender(id, "evil", "t", "v", "{\"bomb\":true}", "f.pdf", false, null, "t" + id),
+          wall.millis());
+      bombs.add(id);
+    }
+    pool.wake();
+    List<String> ordinary = new ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      ordinary.add(enqueueAt(wall.millis()));
+      pool.wake();
+      Thread.sleep(100);
+    }
+    for (String id : ordinary) {
+      RenderRecord r = awaitTerminal("p", id);
+      assertThat(r.status()).as("ordinary render %s: %s", id, r.errorMessage()).isEqualTo(RenderStatus.SUCCEEDED);
+      assertThat(r.durationMs()).as("wait and render of an ordinary render").isLessThanOrEqualTo(timeoutMs + 1_000);
+    }
+    for (String id : bombs) {
+      RenderRecord r = awaitTerminal("evil", id);
+      assertThat(r.status()).isEqualTo(RenderStatus.FAILED);
+      assertThat(r.errorMessage()).isEqualTo("render timed out after 500 ms");
+    }
+    for (int i = 0; i < 100 && threads.abandoned() > 0; i++) Thread.sleep(50);
+    assertThat(threads.abandoned()).as("abandoned renders still running once they ended").isZero();
+    for (int i = 0; i < 100 && threads.getPoolSize() > 2; i++) Thread.sleep(50);
+    assertThat(threads.getCorePoolSize()).as("the pool shrinks back").isEqualTo(2);
+  }
+
+  String enqueueAt(long now) {
+    String id = UUID.randomUUID().toString();
+    renders.insert(new NewRender(id, "p", "t", "v", "{}", "f.pdf", false, null, "tok" + id), now);
+    return id;
+  }
+
+  RenderRecord awaitTerminal(String project, String id) throws InterruptedException {
+    for (int i = 0; i < 400; i++) {
+      RenderRecord r = renders.find(project, id).orElseThrow();
+      if (r.status().terminal()) return r;
+      Thread.sleep(25);
+    }
+    throw new AssertionError("not terminal: " + renders.find(project, id));
   }
 
   /** The pool's loops: they render what is queued, and an Error thrown under them does not end them. */
