@@ -121,13 +121,28 @@ public final class Platen implements AutoCloseable {
       WorkerPool w = workers;
       Authenticator auth = new Authenticator(projects, config.adminKey());
       KeyCipher cipher = config.adminKey() == null ? null : new KeyCipher(config.adminKey());
-      http = new HttpApi(new HttpApi.Deps(projects, templates, renders, blobs, auth, cipher, json,
-          config.publicUrl(), config.s3() == null ? null : config.s3().publicBaseUrl(), config.maxQueueDepth(), config.maxQueueDepthPerProject(),
-          w == null ? () -> { } : w::wake, db::healthy, clock))
-          .start(config.port());
+      HttpApi api = new HttpApi(new HttpApi.Deps(projects, templates, renders, blobs, auth, cipher, json,
+          config.publicUrl(), config.s3() == null ? null : config.s3().publicBaseUrl(), config.maxQueueDepth(),
+          config.maxQueueDepthPerProject(), w == null ? () -> { } : w::wake, db::healthy, clock));
+      try {
+        http = api.start(config.port());
+      } catch (RuntimeException e) {
+        if (workers != null) workers.stop(0);
+        db.close();
+        if (causedBy(e, java.net.BindException.class)) {
+          throw new ConfigException("PLATEN_PORT " + config.port() + " is already in use: stop what listens there "
+              + "or choose another port");
+        }
+        throw e;
+      }
       log.info("Platen listening on http://localhost:{} (public URL {})", http.port(), config.publicUrl());
     }
     return new Platen(db, workers, http, renders, blobs);
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) if (type.isInstance(t)) return true;
+    return false;
   }
 
   /** On an empty database: a default project with a live and a test key, printed once. */

@@ -1,7 +1,9 @@
 package dev.platen.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.platen.config.ConfigException;
 import dev.platen.testing.Pdfs;
 import dev.platen.testing.TestServer;
 import dev.platen.testing.TestServer.Res;
@@ -16,6 +18,19 @@ import tools.jackson.databind.JsonNode;
 /** What survives a restart on the same data directory, and admin provisioning. */
 class RestartAndProvisionTest {
   static final String ADMIN = "admin-secret-for-tests-0123456789";
+
+  /** A second server on a busy port stops with one line naming the port and the variable, not a stack trace. */
+  @Test
+  void aBusyPortStopsStartUpWithOneLineNamingIt(@TempDir Path dir) {
+    int port = TestServer.freePort();
+    Map<String, String> env = Map.of("PLATEN_PORT", String.valueOf(port));
+    try (TestServer first = TestServer.start(dir.resolve("a"), env)) {
+      assertThatThrownBy(() -> TestServer.start(dir.resolve("b"), env))
+          .isInstanceOf(ConfigException.class)
+          .hasMessage("PLATEN_PORT " + port + " is already in use: stop what listens there or choose another port");
+      assertThat(first.get("/health", null).status()).isEqualTo(200);
+    }
+  }
 
   @Test
   void rendersKeysAndDownloadUrlsSurviveARestart(@TempDir Path dir) {
