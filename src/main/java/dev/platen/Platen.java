@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -147,18 +148,30 @@ public final class Platen implements AutoCloseable {
 
   /** On an empty database: a default project with a live and a test key, printed once. */
   private static void bootstrap(ProjectStore projects, Config config, PrintStream console) {
-    if (!projects.isEmpty()) return;
-    String projectId = projects.createProject("Default project", null, null);
+    // Said by every process that finds a project already there: after a restart, or when another process starting
+    // at the same moment on an empty database made it first.
+    String existing = "Platen: the database already has a project; its keys are not shown again.";
+    if (!projects.isEmpty()) {
+      console.println(existing);
+      return;
+    }
     if (config.bootstrapKey() != null) {
       String k = config.bootstrapKey();
-      projects.addKey(projectId, ApiKeys.hash(k), ApiKeys.prefix(k), ApiKeys.isTest(k), "Bootstrap key");
-      console.println("Platen: created the default project with the key from PLATEN_BOOTSTRAP_KEY.");
+      boolean created = projects.createFirstProject("Default project", List.of(new ProjectStore.FirstKey(
+          ApiKeys.hash(k), ApiKeys.prefix(k), ApiKeys.isTest(k), "Bootstrap key"))).isPresent();
+      console.println(created ? "Platen: created the default project with the key from PLATEN_BOOTSTRAP_KEY."
+          : existing);
       return;
     }
     String live = ApiKeys.generate(false);
     String test = ApiKeys.generate(true);
-    projects.addKey(projectId, ApiKeys.hash(live), ApiKeys.prefix(live), false, "Default live key");
-    projects.addKey(projectId, ApiKeys.hash(test), ApiKeys.prefix(test), true, "Default test key");
+    boolean created = projects.createFirstProject("Default project", List.of(
+        new ProjectStore.FirstKey(ApiKeys.hash(live), ApiKeys.prefix(live), false, "Default live key"),
+        new ProjectStore.FirstKey(ApiKeys.hash(test), ApiKeys.prefix(test), true, "Default test key"))).isPresent();
+    if (!created) {
+      console.println(existing);
+      return;
+    }
     console.println("""
 
         Platen created a default project. Its API keys are shown only this once; store them now:

@@ -93,6 +93,16 @@ public final class Database implements AutoCloseable {
 
   public Vendor vendor() { return vendor; }
 
+  /**
+   * Holds the installation-wide lock until {@code h}'s transaction ends: on PostgreSQL a transaction-scoped advisory
+   * lock; on SQLite the write lock that every write transaction already takes at BEGIN (IMMEDIATE).
+   */
+  void lockInstallation(org.jdbi.v3.core.Handle h) {
+    if (vendor == Vendor.POSTGRESQL) {
+      h.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(7041835)) l").mapTo(Integer.class).one();
+    }
+  }
+
   /** Row locking clause for the claim sub-select: PostgreSQL skips rows other workers hold. */
   String skipLocked() {
     return vendor == Vendor.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";

@@ -31,6 +31,27 @@ public final class ProjectStore {
     return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM projects").mapTo(Long.class).one()) == 0;
   }
 
+  /** A key to give the first project, already hashed. */
+  public record FirstKey(String keyHash, String prefix, boolean test, String name) {}
+
+  /**
+   * Creates the first project with its keys, unless a project exists. Processes starting together on one empty
+   * database all call this; the check and the inserts hold one database-wide lock (PostgreSQL's advisory lock,
+   * SQLite's write lock), so exactly one of them creates it.
+   *
+   * @return the new project's id, or empty when there already was a project
+   */
+  public Optional<String> createFirstProject(String name, java.util.List<FirstKey> keys) {
+    return db.write(h -> {
+      db.lockInstallation(h);
+      if (h.createQuery("SELECT COUNT(*) FROM projects").mapTo(Long.class).one() > 0) return Optional.<String>empty();
+      String id = Ids.newId();
+      insertProject(h, id, name, null, null);
+      for (FirstKey k : keys) insertKey(h, id, k.keyHash(), k.prefix(), k.test(), k.name());
+      return Optional.of(id);
+    });
+  }
+
   public String createProject(String name, String externalOrgId, String encryptedKey) {
     String id = Ids.newId();
     db.write(h -> {
