@@ -112,7 +112,7 @@ public final class Platen implements AutoCloseable {
       String workerId = "worker-" + Ids.token(6);
       Worker worker = new Worker(renders, versions, blobs, json, clock, new Worker.Settings(
           config.leaseMs(), config.renderTimeoutMs(), workerId, RetryPolicy.DEFAULT), renderThreads);
-      workers = new WorkerPool(renders, worker, renderThreads, config.renderThreads(), config.leaseMs(), clock);
+      workers = new WorkerPool(worker, renderThreads);
       workers.warmUp(engine::warmUp);
       workers.start();
       log.info("worker {} ready: {} render threads", workerId, config.renderThreads());
@@ -148,36 +148,29 @@ public final class Platen implements AutoCloseable {
 
   /** On an empty database: a default project with a live and a test key, printed once. */
   private static void bootstrap(ProjectStore projects, Config config, PrintStream console) {
-    // Said by every process that finds a project already there: after a restart, or when another process starting
-    // at the same moment on an empty database made it first.
-    String existing = "Platen: the database already has a project; its keys are not shown again.";
-    if (!projects.isEmpty()) {
-      console.println(existing);
-      return;
-    }
+    List<ProjectStore.FirstKey> keys;
+    String shown;
     if (config.bootstrapKey() != null) {
       String k = config.bootstrapKey();
-      boolean created = projects.createFirstProject("Default project", List.of(new ProjectStore.FirstKey(
-          ApiKeys.hash(k), ApiKeys.prefix(k), ApiKeys.isTest(k), "Bootstrap key"))).isPresent();
-      console.println(created ? "Platen: created the default project with the key from PLATEN_BOOTSTRAP_KEY."
-          : existing);
-      return;
-    }
-    String live = ApiKeys.generate(false);
-    String test = ApiKeys.generate(true);
-    boolean created = projects.createFirstProject("Default project", List.of(
-        new ProjectStore.FirstKey(ApiKeys.hash(live), ApiKeys.prefix(live), false, "Default live key"),
-        new ProjectStore.FirstKey(ApiKeys.hash(test), ApiKeys.prefix(test), true, "Default test key"))).isPresent();
-    if (!created) {
-      console.println(existing);
-      return;
-    }
-    console.println("""
+      keys = List.of(new ProjectStore.FirstKey(ApiKeys.hash(k), ApiKeys.prefix(k), ApiKeys.isTest(k),
+          "Bootstrap key"));
+      shown = "Platen: created the default project with the key from PLATEN_BOOTSTRAP_KEY.";
+    } else {
+      String live = ApiKeys.generate(false);
+      String test = ApiKeys.generate(true);
+      keys = List.of(new ProjectStore.FirstKey(ApiKeys.hash(live), ApiKeys.prefix(live), false, "Default live key"),
+          new ProjectStore.FirstKey(ApiKeys.hash(test), ApiKeys.prefix(test), true, "Default test key"));
+      shown = """
 
-        Platen created a default project. Its API keys are shown only this once; store them now:
-          live key: %s
-          test key: %s   (renders carry a TEST watermark)
-        """.formatted(live, test));
+          Platen created a default project. Its API keys are shown only this once; store them now:
+            live key: %s
+            test key: %s   (renders carry a TEST watermark)
+          """.formatted(live, test);
+    }
+    // The other line is said after a restart, and by every process but one when several start together on an
+    // empty database.
+    console.println(projects.createFirstProject("Default project", keys).isPresent() ? shown
+        : "Platen: the database already has a project; its keys are not shown again.");
   }
 
   public int port() { return http.port(); }

@@ -61,6 +61,9 @@ public final class RenderThreads extends ThreadPoolExecutor {
     }
   }
 
+  /** The configured number of render threads, not counting stand-ins. */
+  public int threads() { return threads; }
+
   /** Timed-out renders whose threads are still running. */
   public synchronized int abandoned() { return abandoned; }
 

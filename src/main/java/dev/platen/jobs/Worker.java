@@ -92,8 +92,35 @@ public final class Worker {
     }
   }
 
-  /** Renders being produced right now: the heartbeat extends their leases, shutdown gives them back. */
+  /** Renders being produced right now. */
   public Collection<RenderJob> inFlight() { return inFlight.values(); }
+
+  public long leaseMs() { return settings.leaseMs(); }
+
+  /** Extends the lease of every render in flight; a render whose claim was lost meanwhile is logged. */
+  public void heartbeat() {
+    for (RenderJob job : inFlight.values()) {
+      try {
+        if (!queue.heartbeat(job, clock.millis(), settings.leaseMs())) {
+          log.warn("render {} lost its lease; its result will be discarded", job.renderId());
+        }
+      } catch (RuntimeException e) {
+        log.warn("lease heartbeat failed: {}", e.toString());
+      }
+    }
+  }
+
+  /** Gives every render still in flight back to the queue, to be claimed again at once. */
+  public void releaseInFlight(String reason) {
+    for (RenderJob job : inFlight.values()) {
+      try {
+        long now = clock.millis();
+        queue.retryLater(job, now, reason, now);
+      } catch (RuntimeException e) {
+        log.warn("could not release render {}: {}", job.renderId(), e.toString());
+      }
+    }
+  }
 
   private void transientFailure(RenderJob job, String reason) {
     long now = clock.millis();

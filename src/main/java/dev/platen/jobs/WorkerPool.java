@@ -1,6 +1,5 @@
 package dev.platen.jobs;
 
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -19,11 +18,7 @@ public final class WorkerPool implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
   private static final long IDLE_POLL_MS = 250;
 
-  private final RenderQueue queue;
   private final Worker worker;
-  private final int threads;
-  private final long leaseMs;
-  private final InstantSource clock;
   private final RenderThreads renderThreads;
   private final List<Thread> loops = new ArrayList<>();
   private final ScheduledExecutorService heartbeats;
@@ -38,25 +33,21 @@ public final class WorkerPool implements AutoCloseable {
     return new RenderThreads(threads, 4 * threads);
   }
 
-  public WorkerPool(RenderQueue queue, Worker worker, RenderThreads renderThreads, int threads, long leaseMs,
-      InstantSource clock) {
-    this.queue = queue;
+  /** @param renderThreads the threads {@code worker} renders on: one claim loop runs per thread */
+  public WorkerPool(Worker worker, RenderThreads renderThreads) {
     this.worker = worker;
     this.renderThreads = renderThreads;
-    this.threads = threads;
-    this.leaseMs = leaseMs;
-    this.clock = clock;
     this.heartbeats = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().name("lease-heartbeat").daemon(true).factory());
   }
 
   public void start() {
     running = true;
-    for (int i = 0; i < threads; i++) {
+    for (int i = 0; i < renderThreads.threads(); i++) {
       loops.add(Thread.ofVirtual().name("claim-" + i).start(this::loop));
     }
-    long every = Math.max(100, leaseMs / 3);
-    heartbeats.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+    long every = Math.max(100, worker.leaseMs() / 3);
+    heartbeats.scheduleWithFixedDelay(worker::heartbeat, every, every, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -64,6 +55,7 @@ public final class WorkerPool implements AutoCloseable {
    * JIT-compiled layout path) is ready and the first real render is not the slow one.
    */
   public void warmUp(Runnable task) {
+    int threads = renderThreads.threads();
     CountDownLatch allStarted = new CountDownLatch(threads);
     for (int i = 0; i < threads; i++) {
       renderThreads.submit(() -> {
@@ -107,18 +99,6 @@ public final class WorkerPool implements AutoCloseable {
     }
   }
 
-  private void heartbeat() {
-    for (RenderJob job : worker.inFlight()) {
-      try {
-        if (!queue.heartbeat(job, clock.millis(), leaseMs)) {
-          log.warn("render {} lost its lease; its result will be discarded", job.renderId());
-        }
-      } catch (RuntimeException e) {
-        log.warn("lease heartbeat failed: {}", e.toString());
-      }
-    }
-  }
-
   private static void sleepQuietly(long ms) {
     try {
       Thread.sleep(ms);
@@ -144,14 +124,7 @@ public final class WorkerPool implements AutoCloseable {
     }
     heartbeats.shutdownNow();
     // Whatever did not finish in time goes back to the queue now rather than waiting for its lease to expire.
-    for (RenderJob job : worker.inFlight()) {
-      try {
-        long now = clock.millis();
-        queue.retryLater(job, now, "worker shut down", now);
-      } catch (RuntimeException e) {
-        log.warn("could not release render {} on shutdown: {}", job.renderId(), e.toString());
-      }
-    }
+    worker.releaseInFlight("worker shut down");
     renderThreads.shutdownNow();
   }
 

@@ -27,10 +27,6 @@ public final class ProjectStore {
   /** A project created for an external organisation by admin provisioning. */
   public record Provisioned(String projectId, String externalOrgId, String name, String encryptedKey) {}
 
-  public boolean isEmpty() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM projects").mapTo(Long.class).one()) == 0;
-  }
-
   /** A key to give the first project, already hashed. */
   public record FirstKey(String keyHash, String prefix, boolean test, String name) {}
 

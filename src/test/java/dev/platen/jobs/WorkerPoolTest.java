@@ -234,7 +234,7 @@ class WorkerPoolTest {
         "{\"format\":\"A4\"}", 0)), Json.newMapper(), engine, 10);
     Worker w = new Worker(renders, v, files, Json.newMapper(), wall,
         new Worker.Settings(LEASE_MS, timeoutMs, "w", RETRY), threads);
-    pool = new WorkerPool(renders, w, threads, 2, LEASE_MS, wall);
+    pool = new WorkerPool(w, threads);
     pool.start();
     List<String> bombs = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
@@ -310,7 +310,7 @@ class WorkerPoolTest {
     };
     Worker w = new Worker(flaky, versions(in -> "%PDF".getBytes()), files, Json.newMapper(), clock,
         new Worker.Settings(LEASE_MS, 5_000, "w", RETRY), renderThreads);
-    pool = new WorkerPool(flaky, w, renderThreads, 1, LEASE_MS, clock);
+    pool = new WorkerPool(w, renderThreads);
     pool.start();
     String id = enqueue();
     pool.wake();
