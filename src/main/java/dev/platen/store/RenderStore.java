@@ -165,6 +165,7 @@ public final class RenderStore implements RenderQueue {
       // that project's last due render meanwhile (PostgreSQL skips locked rows), any project's oldest will do.
       java.util.List<String> turns = severalProjects(h, now) ? h.createQuery("SELECT p.id FROM projects p "
               + "WHERE EXISTS (SELECT 1 FROM renders WHERE project_id = p.id AND " + from(RENDERING) + " AND " + DUE
+              // the unfinished-set guard is repeated only so both counts can read the partial index
               + ") ORDER BY (SELECT COUNT(*) FROM renders WHERE project_id = p.id AND " + from(RENDERING)
               + " AND status = :to AND lease_until >= :now), p.last_claimed_at, p.id LIMIT 2")
           .bind("to", RENDERING.wire()).bind("queued", QUEUED.wire()).bind("now", now)
