@@ -25,10 +25,18 @@ public final class App {
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(platen::close, "platen-shutdown"));
+    int status;
     try {
-      platen.awaitStop();
+      status = platen.awaitStop();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return;
+    }
+    if (status != 0) {
+      System.err.println("platen: " + platen.restartReason() + "; exiting with status " + status
+          + " so that it is started again");
+      platen.close();
+      System.exit(status);
     }
   }
 }

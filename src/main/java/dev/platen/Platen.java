@@ -46,10 +46,33 @@ public final class Platen implements AutoCloseable {
   private final HttpApi http;
   private final RenderStore renders;
   private final BlobStore blobs;
-  private boolean closed;
-  private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+  /** The exit status that asks the launcher or supervisor to start the process again (EX_TEMPFAIL). */
+  public static final int RESTART_EXIT_CODE = 75;
 
-  private Platen(Database db, WorkerPool workers, HttpApi http, RenderStore renders, BlobStore blobs) {
+  private boolean closed;
+  private final StopSignal stop;
+
+  /**
+   * Why the process should end, set once: {@link #close} (exit 0), or render threads lost to renders that cannot be
+   * stopped (restart). Created before the adapters so the worker can raise it.
+   */
+  private static final class StopSignal {
+    private final java.util.concurrent.CountDownLatch raised = new java.util.concurrent.CountDownLatch(1);
+    private volatile String restartReason;
+
+    void restart(String reason) {
+      restartReason = reason;
+      raised.countDown();
+    }
+
+    void stop() {
+      raised.countDown();
+    }
+  }
+
+  private Platen(StopSignal stop, Database db, WorkerPool workers, HttpApi http, RenderStore renders,
+      BlobStore blobs) {
+    this.stop = stop;
     this.blobs = blobs;
     this.db = db;
     this.workers = workers;
@@ -64,6 +87,7 @@ public final class Platen implements AutoCloseable {
   /** @param clock the one source of time for leases, retries and timestamps (tests pass a settable one) */
   public static Platen start(Config config, PrintStream console, InstantSource clock) {
     JsonMapper json = Json.newMapper();
+    StopSignal stop = new StopSignal();
     Database db = config.usesPostgres()
         ? Database.postgres(config.databaseUrl(), config.databaseUser(), config.databasePassword(),
             Math.max(10, config.renderThreads() * 2 + 4))
@@ -108,11 +132,20 @@ public final class Platen implements AutoCloseable {
       VersionCache versions = new VersionCache(id -> templates.versionById(id).map(v ->
           new VersionCache.StoredVersion(v.name(), v.layout(), v.pageConfig(), v.publishedAt())), json, engine,
           1_000);
-      RenderThreads renderThreads = WorkerPool.renderThreads(config.renderThreads());
       String workerId = "worker-" + Ids.token(6);
+      WorkerPool[] pool = new WorkerPool[1];
+      RenderThreads renderThreads = WorkerPool.renderThreads(config.renderThreads(), () -> {
+        // Renders deaf to interruption hold every thread this process may add: only a new process gets the CPU
+        // and memory back. Claim nothing more; the launcher or supervisor starts a fresh process, and the leases
+        // of anything unfinished let it (or another worker) take those renders over.
+        pool[0].stopClaiming();
+        log.error("worker {} stops claiming renders and restarts (exit status {})", workerId, RESTART_EXIT_CODE);
+        stop.restart("render threads are held by timed-out renders that cannot be stopped");
+      });
       Worker worker = new Worker(renders, versions, blobs, json, clock, new Worker.Settings(
           config.leaseMs(), config.renderTimeoutMs(), workerId, RetryPolicy.DEFAULT), renderThreads);
       workers = new WorkerPool(worker, renderThreads);
+      pool[0] = workers;
       workers.warmUp(engine::warmUp);
       workers.start();
       log.info("worker {} ready: {} render threads", workerId, config.renderThreads());
@@ -138,7 +171,7 @@ public final class Platen implements AutoCloseable {
       }
       log.info("Platen listening on http://localhost:{} (public URL {})", http.port(), config.publicUrl());
     }
-    return new Platen(db, workers, http, renders, blobs);
+    return new Platen(stop, db, workers, http, renders, blobs);
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
@@ -176,12 +209,17 @@ public final class Platen implements AutoCloseable {
   public int port() { return http.port(); }
 
   /**
-   * Blocks until {@link #close} begins. A worker-role process has no HTTP server, whose threads would otherwise keep
-   * the JVM alive after {@code main} returns.
+   * Blocks until {@link #close} begins or the process must restart; returns the exit status to end with (0, or
+   * {@link #RESTART_EXIT_CODE}). A worker-role process has no HTTP server, whose threads would otherwise keep the JVM
+   * alive after {@code main} returns.
    */
-  public void awaitStop() throws InterruptedException {
-    stopped.await();
+  public int awaitStop() throws InterruptedException {
+    stop.raised.await();
+    return stop.restartReason == null ? 0 : RESTART_EXIT_CODE;
   }
+
+  /** Why this process is waiting to be restarted, or null: it answers not-ready meanwhile. */
+  public String restartReason() { return stop.restartReason; }
 
   public RenderStore renders() { return renders; }
 
@@ -192,7 +230,7 @@ public final class Platen implements AutoCloseable {
   public synchronized void close() {
     if (closed) return;
     closed = true;
-    stopped.countDown();
+    stop.stop();
     if (http != null) http.stop();
     if (workers != null) workers.stop(SHUTDOWN_GRACE_MS);
     if (blobs instanceof AutoCloseable c) {

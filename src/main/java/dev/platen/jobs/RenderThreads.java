@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
  * thread's capacity when a render overruns its timeout. openhtmltopdf, PDFBox, Batik and {@code BigInteger} never
  * check for interruption, so a timed-out render may keep its thread busy for minutes: rather than lose that thread,
  * the pool grows by one for as long as the abandoned render still runs, and shrinks back when it ends. Limits before
- * the work (numbers, pages, image bytes) keep such renders rare; {@link #abandoned} counts them, and past
- * {@code maxAbandoned} the pool stops growing, so a flood of them cannot create threads without bound.
+ * the work (numbers, pages, image pixels, template expansion) keep such renders rare; {@link #abandoned} counts
+ * them, and past {@code maxAbandoned} the pool stops growing, so a flood of them cannot create threads without
+ * bound, and {@code onExhausted} runs once: Java can no longer stop a thread, so the only way to get that CPU and
+ * memory back is a new process, and the owner restarts this one.
  */
 public final class RenderThreads extends ThreadPoolExecutor {
   private static final Logger log = LoggerFactory.getLogger(RenderThreads.class);
@@ -28,13 +30,17 @@ public final class RenderThreads extends ThreadPoolExecutor {
 
   private final int threads;
   private final int maxAbandoned;
+  private final Runnable onExhausted;
   private int abandoned;
+  private boolean exhausted;
 
-  public RenderThreads(int threads, int maxAbandoned) {
+  /** @param onExhausted runs once, the first time more than {@code maxAbandoned} renders are abandoned at once */
+  public RenderThreads(int threads, int maxAbandoned, Runnable onExhausted) {
     super(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
         Thread.ofPlatform().name("render-", 0).daemon(true).factory());
     this.threads = threads;
     this.maxAbandoned = maxAbandoned;
+    this.onExhausted = onExhausted;
   }
 
   /**
@@ -56,8 +62,22 @@ public final class RenderThreads extends ThreadPoolExecutor {
       return f.get(timeoutMs, TimeUnit.MILLISECONDS);
     } catch (TimeoutException | InterruptedException e) {
       f.cancel(true);
-      if (!state.compareAndSet(QUEUED, DONE) && state.compareAndSet(RUNNING, ABANDONED)) replace();
+      if (state.compareAndSet(QUEUED, DONE)) {
+        if (e instanceof TimeoutException) throw new NotStarted();
+      } else if (state.compareAndSet(RUNNING, ABANDONED)) {
+        replace();
+      }
       throw e;
+    }
+  }
+
+  /**
+   * The timeout passed before a thread was free to start the task: only when every thread, stand-ins included, is
+   * held by abandoned renders. Not the task's fault, so it may run again elsewhere.
+   */
+  public static final class NotStarted extends TimeoutException {
+    NotStarted() {
+      super("no render thread was free");
     }
   }
 
@@ -67,16 +87,27 @@ public final class RenderThreads extends ThreadPoolExecutor {
   /** Timed-out renders whose threads are still running. */
   public synchronized int abandoned() { return abandoned; }
 
-  private synchronized void replace() {
-    abandoned++;
-    if (abandoned > maxAbandoned) {
-      log.error("{} timed-out renders are still running on their threads; no more threads are added, so rendering "
-          + "slows down until they end. Restart this process if it persists.", abandoned);
-      return;
+  /** True once more than {@code maxAbandoned} renders were abandoned at the same time; it stays true. */
+  public synchronized boolean exhausted() { return exhausted; }
+
+  private void replace() {
+    boolean first;
+    synchronized (this) {
+      abandoned++;
+      if (abandoned <= maxAbandoned) {
+        log.warn("a timed-out render is still running; its thread is replaced until it ends ({} such renders)",
+            abandoned);
+        resize();
+        return;
+      }
+      first = !exhausted;
+      exhausted = true;
     }
-    log.warn("a timed-out render is still running; its thread is replaced until it ends ({} such renders)",
-        abandoned);
-    resize();
+    if (first) {
+      log.error("{} timed-out renders are still running on their threads, more than the {} this process stands "
+          + "new threads in for", maxAbandoned + 1, maxAbandoned);
+      onExhausted.run();
+    }
   }
 
   private synchronized void release() {

@@ -143,6 +143,8 @@ public final class Worker {
     }
     try {
       return renderThreads.call(() -> v.engine().render(input), settings.renderTimeoutMs());
+    } catch (RenderThreads.NotStarted e) {
+      throw new RenderException("no render thread was free in this worker; the render is given to another", true);
     } catch (TimeoutException e) {
       long ms = settings.renderTimeoutMs();
       throw new RenderException("render timed out after " + (ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms"), false);

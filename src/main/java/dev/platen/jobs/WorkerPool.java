@@ -27,10 +27,11 @@ public final class WorkerPool implements AutoCloseable {
 
   /**
    * The render threads the worker's engine runs on; create them before the {@link Worker} that uses them. Up to four
-   * times as many threads may stand in for timed-out renders that keep running.
+   * times as many threads may stand in for timed-out renders that keep running; one more and {@code onExhausted}
+   * runs (the process restarts).
    */
-  public static RenderThreads renderThreads(int threads) {
-    return new RenderThreads(threads, 4 * threads);
+  public static RenderThreads renderThreads(int threads, Runnable onExhausted) {
+    return new RenderThreads(threads, 4 * threads, onExhausted);
   }
 
   /** @param renderThreads the threads {@code worker} renders on: one claim loop runs per thread */
@@ -105,6 +106,12 @@ public final class WorkerPool implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Stops taking new renders; those in flight go on. */
+  public void stopClaiming() {
+    running = false;
+    wake();
   }
 
   /**

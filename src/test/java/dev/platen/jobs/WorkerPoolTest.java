@@ -42,7 +42,7 @@ class WorkerPoolTest {
     renders = new InMemoryRenderQueue();
     files = new FileBlobStore(dir.resolve("files"));
     clock = new SettableClock(1_700_000_000_000L);
-    renderThreads = WorkerPool.renderThreads(2);
+    renderThreads = WorkerPool.renderThreads(2, () -> { });
   }
 
   @AfterEach
@@ -219,7 +219,7 @@ class WorkerPoolTest {
   @Test
   void rendersThatOverrunTheirTimeoutDoNotTakeTheCapacityWithThem() throws Exception {
     long timeoutMs = 500;
-    RenderThreads threads = new RenderThreads(2, 20);
+    RenderThreads threads = new RenderThreads(2, 20, () -> { });
     PdfEngine engine = in -> {
       if (in.data().path("bomb").asBoolean()) {
         // Deaf to interruption, like BigInteger or Batik, but parked rather than spinning: this is about the thread
@@ -264,6 +264,51 @@ class WorkerPoolTest {
     assertThat(threads.abandoned()).as("abandoned renders still running once they ended").isZero();
     for (int i = 0; i < 100 && threads.getPoolSize() > 2; i++) Thread.sleep(50);
     assertThat(threads.getCorePoolSize()).as("the pool shrinks back").isEqualTo(2);
+  }
+
+  /**
+   * Past the stand-in limit the owner is told once (the process restarts), and a render that was claimed but found
+   * no free thread goes back to the queue instead of failing for a timeout it never had.
+   */
+  @Test
+  void whenStandInsRunOutTheOwnerIsToldOnceAndUnstartedRendersAreGivenBack() throws Exception {
+    AtomicInteger told = new AtomicInteger();
+    RenderThreads threads = new RenderThreads(1, 2, told::incrementAndGet);
+    java.util.concurrent.CountDownLatch end = new java.util.concurrent.CountDownLatch(1);
+    PdfEngine engine = in -> {
+      if (in.data().path("bomb").asBoolean()) {
+        // deaf to interruption until the test ends
+        while (end.getCount() > 0) java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+      }
+      return "%PDF".getBytes();
+    };
+    Worker w = new Worker(renders, versions(engine), files, Json.newMapper(), clock,
+        new Worker.Settings(LEASE_MS, 200, "w", RETRY), threads);
+    try {
+      List<String> bombs = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        String id = UUID.randomUUID().toString();
+        renders.insert(new NewRender(id, "evil", "t", "v", "{\"bomb\":true}", "f.pdf", false, null, "t" + id),
+            clock.millis());
+        bombs.add(id);
+        clock.advance(Duration.ofMillis(1)); // claimed in this order
+      }
+      for (int i = 0; i < 3; i++) w.runOnce();
+      assertThat(threads.abandoned()).isEqualTo(3);
+      assertThat(threads.exhausted()).isTrue();
+      assertThat(told).hasValue(1);
+      // every thread, stand-ins included, is held: the fourth bomb cannot even start
+      w.runOnce();
+      RenderRecord unstarted = renders.find("evil", bombs.get(3)).orElseThrow();
+      assertThat(unstarted.status()).as(unstarted.errorMessage()).isEqualTo(RenderStatus.QUEUED);
+      assertThat(told).as("told once").hasValue(1);
+      for (String id : bombs.subList(0, 3)) {
+        assertThat(renders.find("evil", id).orElseThrow().errorMessage()).isEqualTo("render timed out after 200 ms");
+      }
+    } finally {
+      end.countDown();
+      threads.shutdownNow();
+    }
   }
 
   String enqueueAt(long now) {

@@ -38,12 +38,28 @@ public final class ServerProcess implements AutoCloseable {
     return s;
   }
 
+  /** Through the README's launcher, {@code ./platen serve}, which starts the server again when it asks to. */
+  public static ServerProcess startWithLauncher(Path dataDir, int port, String bootstrapKey,
+      Map<String, String> env) {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put("JAVA_HOME", Path.of(java).getParent().getParent().toString());
+    ServerProcess s = launch(List.of("bash", "platen", "serve"), dataDir, port, bootstrapKey, all);
+    s.awaitHealthy(Duration.ofSeconds(60));
+    return s;
+  }
+
   private static ServerProcess launch(Path dataDir, int port, String bootstrapKey, Map<String, String> env) {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    return launch(List.of(java, "-Xmx512m", "-jar", JAR.toString()), dataDir, port, bootstrapKey, env);
+  }
+
+  private static ServerProcess launch(List<String> command, Path dataDir, int port, String bootstrapKey,
+      Map<String, String> env) {
     if (!Files.exists(JAR)) {
       throw new IllegalStateException("target/platen.jar is missing: run ./platen test, which packages it first");
     }
-    String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", JAR.toString()));
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put("PLATEN_PORT", String.valueOf(port));
     pb.environment().put("PLATEN_DATA_DIR", dataDir.toString());
     pb.environment().put("PLATEN_BOOTSTRAP_KEY", bootstrapKey);
@@ -70,7 +86,7 @@ public final class ServerProcess implements AutoCloseable {
 
   public boolean isAlive() { return process.isAlive(); }
 
-  private void awaitLog(String text, Duration timeout) {
+  public void awaitLog(String text, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (log().contains(text)) return;
@@ -80,7 +96,7 @@ public final class ServerProcess implements AutoCloseable {
     throw new IllegalStateException("process did not log '" + text + "' in " + timeout + ": " + log());
   }
 
-  private void awaitHealthy(Duration timeout) {
+  public void awaitHealthy(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) throw new IllegalStateException("server exited with " + process.exitValue());
@@ -98,6 +114,7 @@ public final class ServerProcess implements AutoCloseable {
 
   /** SIGKILL: no shutdown hook runs, nothing is flushed. */
   public void kill9() {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
     waitFor();
   }
@@ -125,8 +142,14 @@ public final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /** Processes this one started (a launcher's server) that are still running. */
+  public long liveChildren() {
+    return process.descendants().filter(ProcessHandle::isAlive).count();
+  }
+
   @Override
   public void close() {
     if (process.isAlive()) terminate();
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
   }
 }
