@@ -101,7 +101,8 @@ public final class Worker {
   public void heartbeat() {
     for (RenderJob job : inFlight.values()) {
       try {
-        if (!queue.heartbeat(job, clock.millis(), settings.leaseMs())) {
+        // The render may have finished between reading the set and this write: only one still in flight lost it.
+        if (!queue.heartbeat(job, clock.millis(), settings.leaseMs()) && inFlight.get(job.renderId()) == job) {
           log.warn("render {} lost its lease; its result will be discarded", job.renderId());
         }
       } catch (RuntimeException e) {
