@@ -77,7 +77,8 @@ public final class JsonSchemas {
     ObjectNode schema = NODES.objectNode();
     switch (v.dataType()) {
       case TEXT, LONGTEXT -> schema.put("type", "string");
-      case NUMBER, CURRENCY -> schema.put("type", "number");
+      // the validator's bounds, so a client that checks against the schema is refused nothing more by the server
+      case NUMBER, CURRENCY -> schema.put("type", "number").put("minimum", -1e15).put("maximum", 1e15);
       case BOOLEAN -> schema.put("type", "boolean");
       case DATE -> schema.put("type", "string").put("format", "date");
       case DATETIME -> schema.put("type", "string").put("format", "date-time");
