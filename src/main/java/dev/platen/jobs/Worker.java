@@ -2,6 +2,7 @@ package dev.platen.jobs;
 
 import dev.platen.blob.BlobStore;
 import dev.platen.jobs.VersionCache.PreparedVersion;
+import dev.platen.metrics.RenderMetrics;
 import dev.platen.render.RenderException;
 import dev.platen.render.RenderInput;
 import java.time.InstantSource;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,14 +34,17 @@ public final class Worker {
   private final InstantSource clock;
   private final Settings settings;
   private final RenderThreads renderThreads;
+  private final RenderMetrics metrics;
   private final Map<String, RenderJob> inFlight = new ConcurrentHashMap<>();
 
   /**
    * @param versions also the engine: each version comes prepared for it
    * @param renderThreads where the engine runs, so a render can be abandoned when it overruns its timeout
+   * @param metrics where engine time, queue wait and renders in flight are recorded (outcomes are counted by the
+   *     queue, see {@link MeteredRenderQueue})
    */
   public Worker(RenderQueue queue, VersionCache versions, BlobStore blobs, JsonMapper json, InstantSource clock,
-      Settings settings, RenderThreads renderThreads) {
+      Settings settings, RenderThreads renderThreads, RenderMetrics metrics) {
     this.queue = queue;
     this.versions = versions;
     this.blobs = blobs;
@@ -47,6 +52,8 @@ public final class Worker {
     this.clock = clock;
     this.settings = settings;
     this.renderThreads = renderThreads;
+    this.metrics = metrics;
+    metrics.inFlight(inFlight::size);
   }
 
   /** Claims one due render and produces it; false when nothing was due. */
@@ -56,17 +63,35 @@ public final class Worker {
     return job.isPresent();
   }
 
-  /** Produces one claimed render and records its outcome (or, if the claim was lost meanwhile, nothing). */
+  /**
+   * Produces one claimed render and records its outcome (or, if the claim was lost meanwhile, nothing). Every line
+   * logged meanwhile, on this thread or the render thread, carries the render's id, project, template and attempt.
+   */
   public void process(RenderJob job) {
+    putLogContext(job);
+    try {
+      produce(job);
+    } finally {
+      clearLogContext();
+    }
+  }
+
+  private void produce(RenderJob job) {
     if (job.attempts() > settings.retry().maxAttempts()) {
       queue.fail(job, "render was interrupted " + (job.attempts() - 1) + " times and was given up", clock.millis());
       return;
     }
     inFlight.put(job.renderId(), job);
+    // From acceptance to the first claim; a retry's wait is mostly its deliberate backoff.
+    long queueWait = job.attempts() == 1 ? clock.millis() - job.createdAt() : -1;
+    String engine = "none";
     String failure;
     boolean retryable;
     try {
-      byte[] pdf = renderWithTimeout(job);
+      EngineProbe.Drawn drawn = renderWithTimeout(job);
+      engine = drawn.engine();
+      metrics.engineTime(engine, drawn.nanos());
+      byte[] pdf = drawn.pdf();
       String key = blobKey(job);
       try {
         blobs.put(key, pdf);
@@ -84,6 +109,7 @@ public final class Worker {
       retryable = e.retryable();
     } finally {
       inFlight.remove(job.renderId());
+      if (queueWait >= 0) metrics.queueWait(engine, queueWait);
     }
     if (retryable) {
       transientFailure(job, failure);
@@ -100,12 +126,15 @@ public final class Worker {
   /** Extends the lease of every render in flight; a render whose claim was lost meanwhile is logged. */
   public void heartbeat() {
     for (RenderJob job : inFlight.values()) {
+      putLogContext(job);
       try {
         if (!queue.heartbeat(job, clock.millis(), settings.leaseMs())) {
           log.warn("render {} lost its lease; its result will be discarded", job.renderId());
         }
       } catch (RuntimeException e) {
         log.warn("lease heartbeat failed: {}", e.toString());
+      } finally {
+        clearLogContext();
       }
     }
   }
@@ -113,11 +142,14 @@ public final class Worker {
   /** Gives every render still in flight back to the queue, to be claimed again at once. */
   public void releaseInFlight(String reason) {
     for (RenderJob job : inFlight.values()) {
+      putLogContext(job);
       try {
         long now = clock.millis();
         queue.retryLater(job, now, reason, now);
       } catch (RuntimeException e) {
         log.warn("could not release render {}: {}", job.renderId(), e.toString());
+      } finally {
+        clearLogContext();
       }
     }
   }
@@ -132,7 +164,20 @@ public final class Worker {
     }
   }
 
-  private byte[] renderWithTimeout(RenderJob job) throws RenderException {
+  private static final String[] LOG_CONTEXT = {"renderId", "projectId", "templateId", "attempt"};
+
+  private static void putLogContext(RenderJob job) {
+    MDC.put("renderId", job.renderId());
+    MDC.put("projectId", job.projectId());
+    if (job.templateId() != null) MDC.put("templateId", job.templateId());
+    MDC.put("attempt", Integer.toString(job.attempts()));
+  }
+
+  private static void clearLogContext() {
+    for (String k : LOG_CONTEXT) MDC.remove(k);
+  }
+
+  private EngineProbe.Drawn renderWithTimeout(RenderJob job) throws RenderException {
     PreparedVersion v = versions.get(job.templateVersionId());
     RenderInput input;
     try {
@@ -142,7 +187,16 @@ public final class Worker {
       throw new RenderException("the stored render data could not be read", false, e);
     }
     try {
-      return renderThreads.call(() -> v.engine().render(input), settings.renderTimeoutMs());
+      // the render thread logs for this render too (image fetches, engine warnings)
+      Map<String, String> context = MDC.getCopyOfContextMap();
+      return renderThreads.call(() -> {
+        if (context != null) MDC.setContextMap(context);
+        try {
+          return EngineProbe.draw(() -> v.engine().render(input));
+        } finally {
+          MDC.clear();
+        }
+      }, settings.renderTimeoutMs());
     } catch (TimeoutException e) {
       long ms = settings.renderTimeoutMs();
       throw new RenderException("render timed out after " + (ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms"), false);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.platen.api.Json;
 import dev.platen.blob.BlobStore;
+import dev.platen.metrics.Metrics;
 import dev.platen.blob.FileBlobStore;
 import dev.platen.render.PdfEngine;
 import dev.platen.render.RenderException;
@@ -59,7 +60,7 @@ class WorkerPoolTest {
 
   Worker worker(String id, PdfEngine engine, BlobStore blobs, long timeoutMs) {
     return new Worker(renders, versions(engine), blobs, Json.newMapper(), clock,
-        new Worker.Settings(LEASE_MS, timeoutMs, id, RETRY), renderThreads);
+        new Worker.Settings(LEASE_MS, timeoutMs, id, RETRY), renderThreads, new Metrics().renders());
   }
 
   String enqueue() {
@@ -233,7 +234,7 @@ class WorkerPoolTest {
     VersionCache v = new VersionCache(id -> Optional.of(new VersionCache.StoredVersion("T", "{\"sections\":[]}",
         "{\"format\":\"A4\"}", 0)), Json.newMapper(), engine, 10);
     Worker w = new Worker(renders, v, files, Json.newMapper(), wall,
-        new Worker.Settings(LEASE_MS, timeoutMs, "w", RETRY), threads);
+        new Worker.Settings(LEASE_MS, timeoutMs, "w", RETRY), threads, new Metrics().renders());
     pool = new WorkerPool(w, threads);
     pool.start();
     List<String> bombs = new ArrayList<>();
@@ -296,6 +297,7 @@ class WorkerPoolTest {
       }
       @Override public long pendingCount() { return renders.pendingCount(); }
       @Override public long pendingCount(String p) { return renders.pendingCount(p); }
+      @Override public java.util.Map<RenderStatus, Long> pendingByStatus() { return renders.pendingByStatus(); }
       @Override public Optional<Cancelled> cancel(String p, String id, long now) { return renders.cancel(p, id, now); }
       @Override public Optional<RenderJob> claim(String w, long now, long lease) {
         if (claims.incrementAndGet() == 1) throw new StackOverflowError("thrown on purpose");
@@ -309,7 +311,7 @@ class WorkerPoolTest {
       @Override public boolean fail(RenderJob j, String m, long now) { return renders.fail(j, m, now); }
     };
     Worker w = new Worker(flaky, versions(in -> "%PDF".getBytes()), files, Json.newMapper(), clock,
-        new Worker.Settings(LEASE_MS, 5_000, "w", RETRY), renderThreads);
+        new Worker.Settings(LEASE_MS, 5_000, "w", RETRY), renderThreads, new Metrics().renders());
     pool = new WorkerPool(w, renderThreads);
     pool.start();
     String id = enqueue();
