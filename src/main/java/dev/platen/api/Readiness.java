@@ -16,16 +16,17 @@ import org.slf4j.LoggerFactory;
 public final class Readiness {
   private static final Logger log = LoggerFactory.getLogger(Readiness.class);
   /**
-   * A successful blob write is trusted this long: probes come every few seconds, and on S3 each check is a PUT.
+   * A successful blob write is trusted this long by default: probes come every few seconds, and on S3 each check is a PUT.
    * A failure is never cached, so recovery shows at the next probe.
    */
-  private static final long BLOB_CHECK_TTL_NANOS = 10_000_000_000L;
+  public static final java.time.Duration BLOB_TRUST = java.time.Duration.ofSeconds(10);
 
   private final BooleanSupplier databaseUp;
   private final BooleanSupplier migrationsApplied;
   private final BlobStore blobs;
   private final String probeKey;
   private final BooleanSupplier stopping;
+  private final long blobTrustNanos;
   private long blobCheckedAt;
   private boolean blobChecked;
 
@@ -36,6 +37,13 @@ public final class Readiness {
    */
   public Readiness(BooleanSupplier databaseUp, BooleanSupplier migrationsApplied, BlobStore blobs, String probeKey,
       BooleanSupplier stopping) {
+    this(databaseUp, migrationsApplied, blobs, probeKey, stopping, BLOB_TRUST);
+  }
+
+  /** @param blobTrust how long a successful blob write is trusted */
+  Readiness(BooleanSupplier databaseUp, BooleanSupplier migrationsApplied, BlobStore blobs, String probeKey,
+      BooleanSupplier stopping, java.time.Duration blobTrust) {
+    this.blobTrustNanos = blobTrust.toNanos();
     this.databaseUp = databaseUp;
     this.migrationsApplied = migrationsApplied;
     this.blobs = blobs;
@@ -57,7 +65,7 @@ public final class Readiness {
 
   private synchronized String blobStore() {
     long now = System.nanoTime();
-    if (blobChecked && now - blobCheckedAt < BLOB_CHECK_TTL_NANOS) return "ok";
+    if (blobChecked && now - blobCheckedAt < blobTrustNanos) return "ok";
     try {
       blobs.put(probeKey, ("ready " + now).getBytes(StandardCharsets.US_ASCII));
       blobChecked = true;

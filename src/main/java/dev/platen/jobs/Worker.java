@@ -78,7 +78,8 @@ public final class Worker {
 
   private void produce(RenderJob job) {
     if (job.attempts() > settings.retry().maxAttempts()) {
-      queue.fail(job, "render was interrupted " + (job.attempts() - 1) + " times and was given up", clock.millis());
+      String failure = "render was interrupted " + (job.attempts() - 1) + " times and was given up";
+      if (queue.fail(job, failure, clock.millis())) log.info("render {} failed: {}", job.renderId(), failure);
       return;
     }
     inFlight.put(job.renderId(), job);
@@ -98,7 +99,13 @@ public final class Worker {
         // Out of the heartbeat's sight before the terminal write, so a finished render is never reported as a
         // lost lease; the write itself is one fenced statement.
         inFlight.remove(job.renderId());
-        queue.succeed(job, key, clock.millis());
+        if (queue.succeed(job, key, clock.millis())) {
+          log.info("render {} succeeded: {} bytes drawn by the {} engine in {} ms", job.renderId(), pdf.length,
+              engine, drawn.nanos() / 1_000_000);
+        } else {
+          log.info("render {} was drawn after its claim ended (cancelled or taken over); the result is dropped",
+              job.renderId());
+        }
         return;
       } catch (Exception e) {
         failure = "the PDF could not be stored: " + e.getMessage();
@@ -113,8 +120,8 @@ public final class Worker {
     }
     if (retryable) {
       transientFailure(job, failure);
-    } else {
-      queue.fail(job, failure, clock.millis());
+    } else if (queue.fail(job, failure, clock.millis())) {
+      log.info("render {} failed: {}", job.renderId(), failure);
     }
   }
 

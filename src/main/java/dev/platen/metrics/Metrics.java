@@ -23,6 +23,7 @@ import java.util.function.Supplier;
  * own registry (tests run several in one JVM), so nothing here is global.
  */
 public final class Metrics implements AutoCloseable {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Metrics.class);
   /** Bucket bounds of HTTP latency: most answers take milliseconds, a PDF download of a big document seconds. */
   private static final Duration[] HTTP_BUCKETS = durations(5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000);
 
@@ -64,6 +65,8 @@ public final class Metrics implements AutoCloseable {
       Gauge.builder("platen.queue.depth", cached, c -> c.get(status))
           .description("Unfinished renders by status, read from the queue at most once a second")
           .tag("status", status)
+          // gauges hold their object weakly by default; nothing else holds this one
+          .strongReference(true)
           .register(registry);
     }
   }
@@ -122,6 +125,7 @@ public final class Metrics implements AutoCloseable {
           counts = source.get();
         } catch (RuntimeException e) {
           // the database is away: say "unknown" rather than a stale number, and try again next time
+          if (counts != null) log.warn("queue depth could not be read: {}", e.toString());
           counts = null;
         }
       }

@@ -76,6 +76,7 @@ public final class RenderMetrics {
   public void inFlight(IntSupplier count) {
     Gauge.builder("platen.renders.in.flight", count, c -> c.getAsInt())
         .description("Renders being produced by this process")
+        .strongReference(true)
         .register(registry);
   }
 
