@@ -33,8 +33,8 @@ public final class HttpApi {
     RenderViews views = new RenderViews(d.publicUrl(), d.blobPublicBaseUrl());
     this.routes = new Routes(d.auth(),
         new TemplatesApi(d.templates(), d.json(), out),
-        new RendersApi(d.templates(), d.renders(), d.blobs(), d.json(), out, views, d.maxQueueDepth(), d.maxQueueDepthPerProject(),
-            d.onQueued(), d.clock()),
+        new RendersApi(d.templates(), d.renders(), d.blobs(), d.json(), out, views, d.maxQueueDepth(),
+            d.maxQueueDepthPerProject(), d.onQueued(), d.clock()),
         new AdminApi(d.auth(), d.projects(), d.cipher(), d.json(), out),
         new HealthApi(d.readiness(), out), new MetricsApi(d.metrics(), d.metricsKey()), new DocsApi());
     this.app = server(routes, d.json(), d.metrics());

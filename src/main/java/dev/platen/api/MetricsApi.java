@@ -29,7 +29,8 @@ final class MetricsApi {
     boolean ok = h.length() > 7 && h.regionMatches(true, 0, "Bearer ", 0, 7)
         && MessageDigest.isEqual(h.substring(7).trim().getBytes(StandardCharsets.UTF_8), key);
     if (!ok) {
-      throw new PlatenException(401, "unauthorized", "Send the metrics key: Authorization: Bearer <PLATEN_METRICS_KEY>.");
+      throw new PlatenException(401, "unauthorized",
+          "Send the metrics key: Authorization: Bearer <PLATEN_METRICS_KEY>.");
     }
   }
 }

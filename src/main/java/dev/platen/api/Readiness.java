@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 public final class Readiness {
   private static final Logger log = LoggerFactory.getLogger(Readiness.class);
   /**
-   * A successful blob write is trusted this long by default: probes come every few seconds, and on S3 each check is a PUT.
-   * A failure is never cached, so recovery shows at the next probe.
+   * A successful blob write is trusted this long by default: probes come every few seconds, and on S3 each check
+   * is a PUT. A failure is never cached, so recovery shows at the next probe.
    */
   public static final java.time.Duration BLOB_TRUST = java.time.Duration.ofSeconds(10);
 

@@ -52,7 +52,10 @@ public final class RenderMetrics {
 
   public void takenOver() { takeovers.increment(); }
 
-  /** From acceptance to the first claim, for the engine that then drew it ({@code direct}, {@code html}, {@code none}). */
+  /**
+   * From acceptance to the first claim, for the engine that then drew it ({@code direct}, {@code html}, or
+   * {@code none} when the render failed before a document was drawn).
+   */
   public void queueWait(String engine, long millis) {
     Timer.builder("platen.render.queue.wait")
         .description("Time from acceptance to a worker's first claim")

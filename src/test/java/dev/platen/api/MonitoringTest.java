@@ -204,7 +204,8 @@ class MonitoringTest {
     assertThat(made.header("X-Request-Id")).matches("[0-9a-f-]{36}");
     assertThat(server.get("/health", null).header("X-Request-Id")).isNotEqualTo(made.header("X-Request-Id"));
     for (String hostile : List.of("a b", "x".repeat(129), "<script>", "id\u00e9")) {
-      Res r = send(HttpRequest.newBuilder(URI.create(server.baseUrl + "/v1/templates")).header("X-Request-Id", hostile));
+      Res r = send(HttpRequest.newBuilder(URI.create(server.baseUrl + "/v1/templates"))
+          .header("X-Request-Id", hostile));
       assertThat(r.header("X-Request-Id")).as(hostile).matches("[0-9a-f-]{36}");
     }
     Res error = server.get("/v1/renders/nope", key);

@@ -68,7 +68,8 @@ class MeteredRenderQueueTest {
     int extra = 7;
     for (int i = 0; i < RenderMetrics.MAX_TEMPLATES + extra; i++) insert("p", "t" + i, null);
     PrometheusText text = PrometheusText.parse(metrics.scrape());
-    assertThat(text.find("platen_renders_total", Map.of("outcome", "accepted"))).hasSize(RenderMetrics.MAX_TEMPLATES + 1);
+    assertThat(text.find("platen_renders_total", Map.of("outcome", "accepted")))
+        .hasSize(RenderMetrics.MAX_TEMPLATES + 1);
     assertThat(text.sum("platen_renders_total", Map.of("outcome", "accepted", "template", RenderMetrics.OTHER)))
         .isEqualTo(extra);
     assertThat(text.sum("platen_renders_total", Map.of("outcome", "accepted", "template", "t0"))).isEqualTo(1);
