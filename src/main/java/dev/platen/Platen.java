@@ -2,6 +2,7 @@ package dev.platen;
 
 import dev.platen.api.HttpApi;
 import dev.platen.api.Json;
+import dev.platen.api.Readiness;
 import dev.platen.auth.ApiKeys;
 import dev.platen.auth.Authenticator;
 import dev.platen.auth.KeyCipher;
@@ -10,11 +11,16 @@ import dev.platen.blob.FileBlobStore;
 import dev.platen.blob.S3BlobStore;
 import dev.platen.config.Config;
 import dev.platen.config.ConfigException;
+import dev.platen.jobs.EngineProbe;
+import dev.platen.jobs.MeteredRenderQueue;
+import dev.platen.jobs.RenderQueue;
+import dev.platen.jobs.RenderStatus;
 import dev.platen.jobs.RenderThreads;
 import dev.platen.jobs.RetryPolicy;
 import dev.platen.jobs.VersionCache;
 import dev.platen.jobs.Worker;
 import dev.platen.jobs.WorkerPool;
+import dev.platen.metrics.Metrics;
 import dev.platen.render.EngineSettings;
 import dev.platen.render.direct.DirectPdfEngine;
 import dev.platen.render.direct.RoutingPdfEngine;
@@ -28,7 +34,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,11 +53,14 @@ public final class Platen implements AutoCloseable {
   private final Database db;
   private final WorkerPool workers;
   private final HttpApi http;
+  private final boolean httpServesApi;
   private final RenderStore renders;
   private final BlobStore blobs;
   /** The exit status that asks the launcher or supervisor to start the process again (EX_TEMPFAIL). */
   public static final int RESTART_EXIT_CODE = 75;
 
+  private final Metrics metrics;
+  private final AtomicBoolean stopping;
   private boolean closed;
   private final StopSignal stop;
 
@@ -70,14 +82,17 @@ public final class Platen implements AutoCloseable {
     }
   }
 
-  private Platen(StopSignal stop, Database db, WorkerPool workers, HttpApi http, RenderStore renders,
-      BlobStore blobs) {
+  private Platen(StopSignal stop, Database db, WorkerPool workers, HttpApi http, boolean httpServesApi,
+      RenderStore renders, BlobStore blobs, Metrics metrics, AtomicBoolean stopping) {
     this.stop = stop;
     this.blobs = blobs;
     this.db = db;
     this.workers = workers;
     this.http = http;
+    this.httpServesApi = httpServesApi;
     this.renders = renders;
+    this.metrics = metrics;
+    this.stopping = stopping;
   }
 
   public static Platen start(Config config, PrintStream console) {
@@ -115,63 +130,109 @@ public final class Platen implements AutoCloseable {
         throw new ConfigException("PLATEN_DATA_DIR " + config.dataDir() + " is not writable: " + e.getMessage());
       }
     }
-    bootstrap(projects, config, console);
+    bootstrap(projects, config, config.logFormat() == Config.LogFormat.JSON
+        ? text -> console.println(jsonLine(text, json)) : console::println);
 
     if (db.vendor() == Database.Vendor.SQLITE) {
       int released = renders.releaseAllLeases(clock.millis());
       if (released > 0) log.info("re-queued {} renders interrupted by the previous shutdown", released);
     }
+    Metrics metrics = new Metrics().bindJvm();
+    db.meterPool(metrics.registry());
+    // Outcomes are counted as the queue commits them, in whichever process (api or worker) caused them.
+    RenderQueue queue = new MeteredRenderQueue(renders, metrics.renders());
+    metrics.queueDepth(RenderStatus.unfinished().stream().map(RenderStatus::wire).toList(), () -> {
+      Map<String, Long> byStatus = new LinkedHashMap<>();
+      queue.pendingByStatus().forEach((status, n) -> byStatus.put(status.wire(), n));
+      return byStatus;
+    });
+    String processId = Ids.token(6);
+    AtomicBoolean stopping = new AtomicBoolean();
+    Readiness readiness = new Readiness(db::healthy, db::migrationsApplied, blobs, "health/ready-" + processId,
+        stopping::get);
+
     WorkerPool workers = null;
     if (config.runsWorkers()) {
       EngineSettings engineSettings = new EngineSettings(config.allowPrivateFetch(), config.maxPages(),
           Duration.ofSeconds(10), 10L << 20);
+      HtmlPdfEngine html = new HtmlPdfEngine(engineSettings);
       // Canvas layouts the direct PDFBox path can draw go there (about 6x faster); everything else, and HTML
-      // layouts, go through openhtmltopdf. Golden tests hold both to the same output.
-      RoutingPdfEngine engine = new RoutingPdfEngine(new DirectPdfEngine(engineSettings),
-          new HtmlPdfEngine(engineSettings));
+      // layouts, go through openhtmltopdf. Golden tests hold both to the same output. The probe tells the metrics
+      // which of the two drew each render.
+      RoutingPdfEngine engine = new RoutingPdfEngine(new DirectPdfEngine(engineSettings), EngineProbe.html(html));
       VersionCache versions = new VersionCache(id -> templates.versionById(id).map(v ->
           new VersionCache.StoredVersion(v.name(), v.layout(), v.pageConfig(), v.publishedAt())), json, engine,
           1_000);
-      String workerId = "worker-" + Ids.token(6);
+      String workerId = "worker-" + processId;
       WorkerPool[] pool = new WorkerPool[1];
       RenderThreads renderThreads = WorkerPool.renderThreads(config.renderThreads(), () -> {
         // Renders deaf to interruption hold every thread this process may add: only a new process gets the CPU
-        // and memory back. Claim nothing more; the launcher or supervisor starts a fresh process, and the leases
-        // of anything unfinished let it (or another worker) take those renders over.
+        // and memory back. Claim nothing more, answer not-ready, and exit for the launcher or supervisor to start a
+        // fresh process; the leases of anything unfinished let it (or another worker) take those renders over.
         pool[0].stopClaiming();
+        stopping.set(true);
         log.error("worker {} stops claiming renders and restarts (exit status {})", workerId, RESTART_EXIT_CODE);
         stop.restart("render threads are held by timed-out renders that cannot be stopped");
       });
-      Worker worker = new Worker(renders, versions, blobs, json, clock, new Worker.Settings(
-          config.leaseMs(), config.renderTimeoutMs(), workerId, RetryPolicy.DEFAULT), renderThreads);
+      metrics.monitorExecutor("render", renderThreads);
+      Worker worker = new Worker(queue, versions, blobs, json, clock, new Worker.Settings(
+          config.leaseMs(), config.renderTimeoutMs(), workerId, RetryPolicy.DEFAULT), renderThreads,
+          metrics.renders());
       workers = new WorkerPool(worker, renderThreads);
       pool[0] = workers;
-      workers.warmUp(engine::warmUp);
+      // the routing engine warms the HTML engine only when it holds it directly, not behind the probe
+      workers.warmUp(() -> {
+        engine.warmUp();
+        html.warmUp();
+      });
       workers.start();
       log.info("worker {} ready: {} render threads", workerId, config.renderThreads());
     }
-    HttpApi http = null;
+    HttpApi http;
     if (config.runsApi()) {
       WorkerPool w = workers;
       Authenticator auth = new Authenticator(projects, config.adminKey());
       KeyCipher cipher = config.adminKey() == null ? null : new KeyCipher(config.adminKey());
-      HttpApi api = new HttpApi(new HttpApi.Deps(projects, templates, renders, blobs, auth, cipher, json,
+      HttpApi api = new HttpApi(new HttpApi.Deps(projects, templates, queue, blobs, auth, cipher, json,
           config.publicUrl(), config.s3() == null ? null : config.s3().publicBaseUrl(), config.maxQueueDepth(),
-          config.maxQueueDepthPerProject(), w == null ? () -> { } : w::wake, db::healthy, clock));
-      try {
-        http = api.start(config.port());
-      } catch (RuntimeException e) {
-        if (workers != null) workers.stop(0);
-        db.close();
-        if (causedBy(e, java.net.BindException.class)) {
-          throw new ConfigException("PLATEN_PORT " + config.port() + " is already in use: stop what listens there "
-              + "or choose another port");
-        }
-        throw e;
-      }
+          config.maxQueueDepthPerProject(), w == null ? () -> { } : w::wake, readiness, metrics,
+          config.metricsKey(), clock));
+      http = listen(api, config, workers, db, metrics);
       log.info("Platen listening on http://localhost:{} (public URL {})", http.port(), config.publicUrl());
+    } else {
+      // A worker serves no API, but load balancers, supervisors and Prometheus still need to reach it.
+      http = listen(HttpApi.monitoring(readiness, metrics, config.metricsKey(), json), config, workers, db, metrics);
+      log.info("worker {} serves /health, /ready and /metrics on port {}", processId, http.port());
     }
-    return new Platen(stop, db, workers, http, renders, blobs);
+    return new Platen(stop, db, workers, http, config.runsApi(), renders, blobs, metrics, stopping);
+  }
+
+  private static HttpApi listen(HttpApi api, Config config, WorkerPool workers, Database db, Metrics metrics) {
+    try {
+      return api.start(config.port());
+    } catch (RuntimeException e) {
+      if (workers != null) workers.stop(0);
+      metrics.close();
+      db.close();
+      if (causedBy(e, java.net.BindException.class)) {
+        throw new ConfigException("PLATEN_PORT " + config.port() + " is already in use: stop what listens there "
+            + "or choose another port");
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * With PLATEN_LOG_FORMAT=json every line on standard output is a JSON object, the keys printed once at start-up
+   * included, so log shippers need no exception for them.
+   */
+  private static String jsonLine(String text, JsonMapper json) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("timestamp", System.currentTimeMillis());
+    line.put("level", "INFO");
+    line.put("loggerName", Platen.class.getName());
+    line.put("formattedMessage", text.strip());
+    return json.writeValueAsString(line);
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
@@ -180,7 +241,7 @@ public final class Platen implements AutoCloseable {
   }
 
   /** On an empty database: a default project with a live and a test key, printed once. */
-  private static void bootstrap(ProjectStore projects, Config config, PrintStream console) {
+  private static void bootstrap(ProjectStore projects, Config config, java.util.function.Consumer<String> console) {
     List<ProjectStore.FirstKey> keys;
     String shown;
     if (config.bootstrapKey() != null) {
@@ -202,7 +263,7 @@ public final class Platen implements AutoCloseable {
     }
     // The other line is said after a restart, and by every process but one when several start together on an
     // empty database.
-    console.println(projects.createFirstProject("Default project", keys).isPresent() ? shown
+    console.accept(projects.createFirstProject("Default project", keys).isPresent() ? shown
         : "Platen: the database already has a project; its keys are not shown again.");
   }
 
@@ -225,14 +286,19 @@ public final class Platen implements AutoCloseable {
 
   public Database database() { return db; }
 
-  /** Stops taking requests, lets workers finish or release their renders, then closes the database. */
+  /**
+   * Stops taking requests, lets workers finish or release their renders, then closes the database. A worker's own
+   * port answers until its renders are settled, {@code /ready} saying 503 meanwhile.
+   */
   @Override
   public synchronized void close() {
     if (closed) return;
     closed = true;
+    stopping.set(true);
     stop.stop();
-    if (http != null) http.stop();
+    if (httpServesApi) http.stop();
     if (workers != null) workers.stop(SHUTDOWN_GRACE_MS);
+    if (!httpServesApi) http.stop();
     if (blobs instanceof AutoCloseable c) {
       try {
         c.close();
@@ -240,6 +306,7 @@ public final class Platen implements AutoCloseable {
         log.warn("closing the blob store failed: {}", e.toString());
       }
     }
+    metrics.close();
     db.close();
   }
 }

@@ -1,36 +1,33 @@
 package dev.platen.api;
 
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
-/** Liveness for load balancers and the OpenAPI document. */
+/** Liveness and readiness, for load balancers, Kubernetes probes and supervisors. No authentication. */
 final class HealthApi {
-  private final BooleanSupplier databaseUp;
+  private final Readiness readiness;
   private final Bodies out;
-  private final byte[] openapi;
 
-  HealthApi(BooleanSupplier databaseUp, Bodies out) {
-    this.databaseUp = databaseUp;
+  HealthApi(Readiness readiness, Bodies out) {
+    this.readiness = readiness;
     this.out = out;
-    try (InputStream in = HealthApi.class.getResourceAsStream("/openapi.yaml")) {
-      this.openapi = in == null ? new byte[0] : in.readAllBytes();
-    } catch (IOException e) {
-      throw new IllegalStateException("openapi.yaml missing from the jar", e);
-    }
   }
 
+  /** Alive: answered while the process runs, whatever its dependencies do (restarting it would not fix them). */
   void health(Context ctx) {
-    if (databaseUp.getAsBoolean()) {
-      out.send(ctx, 200, Map.of("status", "ok"));
-    } else {
-      out.send(ctx, 503, Map.of("status", "unavailable", "reason", "database unreachable"));
-    }
+    out.send(ctx, 200, Map.of("status", "ok"));
   }
 
-  void openapi(Context ctx) {
-    ctx.contentType("application/yaml").result(openapi);
+  /** Ready for traffic or work: 503 names each failed check. */
+  void ready(Context ctx) {
+    Map<String, String> checks = readiness.check();
+    List<String> failed = checks.entrySet().stream().filter(e -> !e.getValue().equals("ok")).map(Map.Entry::getKey)
+        .toList();
+    if (failed.isEmpty()) {
+      out.send(ctx, 200, Bodies.map("status", "ready", "checks", checks));
+    } else {
+      out.send(ctx, 503, Bodies.map("status", "unavailable", "failed", failed, "checks", checks));
+    }
   }
 }

@@ -5,17 +5,19 @@ import dev.platen.auth.KeyCipher;
 import dev.platen.blob.BlobStore;
 import dev.platen.errors.PlatenException;
 import dev.platen.jobs.RenderQueue;
+import dev.platen.metrics.Metrics;
 import dev.platen.store.ProjectStore;
 import dev.platen.store.TemplateStore;
 import io.javalin.Javalin;
 import jakarta.servlet.DispatcherType;
 import java.time.InstantSource;
 import java.util.EnumSet;
-import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Builds the HTTP server: the handlers, the route table and the error mapping, on virtual threads. */
+/**
+ * Builds the HTTP server: the handlers, the route table, the error mapping and the request log, on virtual threads.
+ */
 public final class HttpApi {
   private final Javalin app;
   private final Routes routes;
@@ -23,19 +25,37 @@ public final class HttpApi {
   public record Deps(ProjectStore projects, TemplateStore templates, RenderQueue renders, BlobStore blobs,
       Authenticator auth, KeyCipher cipher, JsonMapper json, String publicUrl, String blobPublicBaseUrl,
       int maxQueueDepth, int maxQueueDepthPerProject,
-      Runnable onQueued, BooleanSupplier databaseUp, InstantSource clock) {}
+      Runnable onQueued, Readiness readiness, Metrics metrics, String metricsKey, InstantSource clock) {}
 
+  /** The whole API. */
   public HttpApi(Deps d) {
     Bodies out = new Bodies(d.json());
-    ApiErrors errors = new ApiErrors(d.json());
     RenderViews views = new RenderViews(d.publicUrl(), d.blobPublicBaseUrl());
     this.routes = new Routes(d.auth(),
         new TemplatesApi(d.templates(), d.json(), out),
-        new RendersApi(d.templates(), d.renders(), d.blobs(), d.json(), out, views, d.maxQueueDepth(), d.maxQueueDepthPerProject(),
-            d.onQueued(), d.clock()),
+        new RendersApi(d.templates(), d.renders(), d.blobs(), d.json(), out, views, d.maxQueueDepth(),
+            d.maxQueueDepthPerProject(), d.onQueued(), d.clock()),
         new AdminApi(d.auth(), d.projects(), d.cipher(), d.json(), out),
-        new HealthApi(d.databaseUp(), out));
-    this.app = Javalin.create(config -> {
+        new HealthApi(d.readiness(), out), new MetricsApi(d.metrics(), d.metricsKey()), new DocsApi());
+    this.app = server(routes, d.json(), d.metrics());
+  }
+
+  private HttpApi(Routes routes, Javalin app) {
+    this.routes = routes;
+    this.app = app;
+  }
+
+  /** A worker process's own port: {@code /health}, {@code /ready} and {@code /metrics}, and no API. */
+  public static HttpApi monitoring(Readiness readiness, Metrics metrics, String metricsKey, JsonMapper json) {
+    Bodies out = new Bodies(json);
+    Routes routes = Routes.monitoringOnly(new HealthApi(readiness, out), new MetricsApi(metrics, metricsKey));
+    return new HttpApi(routes, server(routes, json, metrics));
+  }
+
+  private static Javalin server(Routes routes, JsonMapper json, Metrics metrics) {
+    ApiErrors errors = new ApiErrors(json);
+    RequestLog requests = new RequestLog(metrics);
+    return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.concurrency.useVirtualThreads = true;
       config.http.prefer405over404 = true;
@@ -47,6 +67,8 @@ public final class HttpApi {
         handler.setErrorHandler(jettyErrors);
         handler.addFilter(new FilterHolder(new NoMethodOverride()), "/*", EnumSet.of(DispatcherType.REQUEST));
       });
+      config.routes.before(requests::begin);
+      config.requestLogger.http(requests::end);
       routes.register(config);
       config.routes.exception(PlatenException.class, errors::platen);
       config.routes.exception(Exception.class, errors::unexpected);

@@ -24,10 +24,13 @@ public final class Routes {
 
   private final List<Route> table;
 
-  Routes(Authenticator auth, TemplatesApi templates, RendersApi renders, AdminApi admin, HealthApi health) {
-    this.table = List.of(
-        new Route(HandlerType.GET, "/health", health::health),
-        new Route(HandlerType.GET, "/openapi.yaml", health::openapi),
+  Routes(Authenticator auth, TemplatesApi templates, RendersApi renders, AdminApi admin, HealthApi health,
+      MetricsApi metrics, DocsApi docs) {
+    List<Route> all = new java.util.ArrayList<>(monitoring(health, metrics));
+    all.addAll(List.of(
+        new Route(HandlerType.GET, "/openapi.yaml", docs::openapi),
+        new Route(HandlerType.GET, "/docs", docs::page),
+        new Route(HandlerType.GET, "/docs/{file}", docs::asset),
         new Route(HandlerType.POST, "/v1/templates", project(auth, templates::create)),
         new Route(HandlerType.GET, "/v1/templates", project(auth, templates::list)),
         new Route(HandlerType.GET, "/v1/templates/{slug}", project(auth, templates::get)),
@@ -38,7 +41,24 @@ public final class Routes {
         new Route(HandlerType.GET, "/v1/renders/{id}/download", project(auth, renders::download)),
         new Route(HandlerType.GET, "/v1/embed/renders/{id}/download", project(auth, renders::embedDownload)),
         new Route(HandlerType.GET, "/files/{id}/{token}/{filename}", renders::publicFile),
-        new Route(HandlerType.POST, "/v1/admin/provision", admin::provision));
+        new Route(HandlerType.POST, "/v1/admin/provision", admin::provision)));
+    this.table = List.copyOf(all);
+  }
+
+  private Routes(List<Route> table) {
+    this.table = table;
+  }
+
+  /** The routes of a worker process's own port: it serves no API, only what operators and probes ask. */
+  static Routes monitoringOnly(HealthApi health, MetricsApi metrics) {
+    return new Routes(monitoring(health, metrics));
+  }
+
+  private static List<Route> monitoring(HealthApi health, MetricsApi metrics) {
+    return List.of(
+        new Route(HandlerType.GET, "/health", health::health),
+        new Route(HandlerType.GET, "/ready", health::ready),
+        new Route(HandlerType.GET, "/metrics", metrics::metrics));
   }
 
   private static io.javalin.http.Handler project(Authenticator auth, ProjectHandler h) {

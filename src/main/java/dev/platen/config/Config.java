@@ -27,11 +27,20 @@ public record Config(
     int maxPages,
     boolean allowPrivateFetch,
     long renderTimeoutMs,
-    long leaseMs) {
+    long leaseMs,
+    String metricsKey,
+    LogFormat logFormat) {
 
   public enum BlobStoreKind { FILE, S3 }
 
   public enum Role { ALL, API, WORKER }
+
+  /**
+   * How log lines look. Logback reads PLATEN_LOG_FORMAT itself when it starts (logback.xml names one appender per
+   * format), before this record exists; the value is checked here so that a typo stops start-up with one line
+   * rather than silencing the log.
+   */
+  public enum LogFormat { TEXT, JSON }
 
   public record S3(String endpoint, String bucket, String region, String accessKey, String secretKey,
       String publicBaseUrl) {}
@@ -86,9 +95,20 @@ public record Config(
     boolean allowPrivate = r.bool("PLATEN_ALLOW_PRIVATE_FETCH", false);
     long timeout = r.integer("PLATEN_RENDER_TIMEOUT_MS", (int) DEFAULT_RENDER_TIMEOUT_MS, 1_000, 3_600_000);
     long lease = r.integer("PLATEN_LEASE_MS", (int) DEFAULT_LEASE_MS, 1_000, 3_600_000);
+    String metricsKey = r.string("PLATEN_METRICS_KEY", null);
+    if (metricsKey != null && metricsKey.length() < 16) {
+      throw new ConfigException("PLATEN_METRICS_KEY must be at least 16 characters long");
+    }
+    String format = r.string("PLATEN_LOG_FORMAT", "text");
+    // exactly as logback.xml spells its appenders: it picks one by this value
+    LogFormat logFormat = switch (format) {
+      case "text" -> LogFormat.TEXT;
+      case "json" -> LogFormat.JSON;
+      default -> throw new ConfigException("PLATEN_LOG_FORMAT must be text or json, got '" + format + "'");
+    };
     return new Config(port, dataDir, stripSlash(publicUrl), adminKey, bootstrapKey, databaseUrl,
         r.string("PLATEN_DATABASE_USER", null), r.string("PLATEN_DATABASE_PASSWORD", null), blob, s3, role,
-        threads, depth, depthPerProject, maxPages, allowPrivate, timeout, lease);
+        threads, depth, depthPerProject, maxPages, allowPrivate, timeout, lease, metricsKey, logFormat);
   }
 
   private static String stripSlash(String s) {

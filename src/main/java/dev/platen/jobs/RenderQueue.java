@@ -32,6 +32,9 @@ public interface RenderQueue {
   /** Renders of one project not yet finished, for its share of the queue. */
   long pendingCount(String projectId);
 
+  /** Renders not yet finished, by status (only unfinished statuses appear), for monitoring. */
+  java.util.Map<RenderStatus, Long> pendingByStatus();
+
   /**
    * Cancels a queued or rendering render (a rendering one's worker loses its claim: its late result is
    * discarded by the fencing token). Empty when the project has no such render.

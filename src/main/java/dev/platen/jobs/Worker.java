@@ -2,6 +2,7 @@ package dev.platen.jobs;
 
 import dev.platen.blob.BlobStore;
 import dev.platen.jobs.VersionCache.PreparedVersion;
+import dev.platen.metrics.RenderMetrics;
 import dev.platen.render.RenderException;
 import dev.platen.render.RenderInput;
 import java.time.InstantSource;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,14 +34,17 @@ public final class Worker {
   private final InstantSource clock;
   private final Settings settings;
   private final RenderThreads renderThreads;
+  private final RenderMetrics metrics;
   private final Map<String, RenderJob> inFlight = new ConcurrentHashMap<>();
 
   /**
    * @param versions also the engine: each version comes prepared for it
    * @param renderThreads where the engine runs, so a render can be abandoned when it overruns its timeout
+   * @param metrics where engine time, queue wait and renders in flight are recorded (outcomes are counted by the
+   *     queue, see {@link MeteredRenderQueue})
    */
   public Worker(RenderQueue queue, VersionCache versions, BlobStore blobs, JsonMapper json, InstantSource clock,
-      Settings settings, RenderThreads renderThreads) {
+      Settings settings, RenderThreads renderThreads, RenderMetrics metrics) {
     this.queue = queue;
     this.versions = versions;
     this.blobs = blobs;
@@ -47,6 +52,8 @@ public final class Worker {
     this.clock = clock;
     this.settings = settings;
     this.renderThreads = renderThreads;
+    this.metrics = metrics;
+    metrics.inFlight(inFlight::size);
   }
 
   /** Claims one due render and produces it; false when nothing was due. */
@@ -56,24 +63,49 @@ public final class Worker {
     return job.isPresent();
   }
 
-  /** Produces one claimed render and records its outcome (or, if the claim was lost meanwhile, nothing). */
+  /**
+   * Produces one claimed render and records its outcome (or, if the claim was lost meanwhile, nothing). Every line
+   * logged meanwhile, on this thread or the render thread, carries the render's id, project, template and attempt.
+   */
   public void process(RenderJob job) {
+    putLogContext(job);
+    try {
+      produce(job);
+    } finally {
+      clearLogContext();
+    }
+  }
+
+  private void produce(RenderJob job) {
     if (job.attempts() > settings.retry().maxAttempts()) {
-      queue.fail(job, "render was interrupted " + (job.attempts() - 1) + " times and was given up", clock.millis());
+      String failure = "render was interrupted " + (job.attempts() - 1) + " times and was given up";
+      if (queue.fail(job, failure, clock.millis())) log.info("render {} failed: {}", job.renderId(), failure);
       return;
     }
     inFlight.put(job.renderId(), job);
+    // From acceptance to the first claim; a retry's wait is mostly its deliberate backoff.
+    long queueWait = job.attempts() == 1 ? clock.millis() - job.createdAt() : -1;
+    String engine = "none";
     String failure;
     boolean retryable;
     try {
-      byte[] pdf = renderWithTimeout(job);
+      EngineProbe.Drawn drawn = renderWithTimeout(job);
+      engine = drawn.engine();
+      metrics.engineTime(engine, drawn.nanos());
+      byte[] pdf = drawn.pdf();
       String key = blobKey(job);
       try {
         blobs.put(key, pdf);
         // Out of the heartbeat's sight before the terminal write, so a finished render is never reported as a
         // lost lease; the write itself is one fenced statement.
         inFlight.remove(job.renderId());
-        queue.succeed(job, key, clock.millis());
+        if (queue.succeed(job, key, clock.millis())) {
+          log.info("render {} succeeded: {} bytes drawn by the {} engine in {} ms", job.renderId(), pdf.length,
+              engine, drawn.nanos() / 1_000_000);
+        } else {
+          log.info("render {} was drawn after its claim ended (cancelled or taken over); the result is dropped",
+              job.renderId());
+        }
         return;
       } catch (Exception e) {
         failure = "the PDF could not be stored: " + e.getMessage();
@@ -84,11 +116,12 @@ public final class Worker {
       retryable = e.retryable();
     } finally {
       inFlight.remove(job.renderId());
+      if (queueWait >= 0) metrics.queueWait(engine, queueWait);
     }
     if (retryable) {
       transientFailure(job, failure);
-    } else {
-      queue.fail(job, failure, clock.millis());
+    } else if (queue.fail(job, failure, clock.millis())) {
+      log.info("render {} failed: {}", job.renderId(), failure);
     }
   }
 
@@ -100,6 +133,7 @@ public final class Worker {
   /** Extends the lease of every render in flight; a render whose claim was lost meanwhile is logged. */
   public void heartbeat() {
     for (RenderJob job : inFlight.values()) {
+      putLogContext(job);
       try {
         // The render may have finished between reading the set and this write: only one still in flight lost it.
         if (!queue.heartbeat(job, clock.millis(), settings.leaseMs()) && inFlight.get(job.renderId()) == job) {
@@ -107,6 +141,8 @@ public final class Worker {
         }
       } catch (RuntimeException e) {
         log.warn("lease heartbeat failed: {}", e.toString());
+      } finally {
+        clearLogContext();
       }
     }
   }
@@ -114,11 +150,14 @@ public final class Worker {
   /** Gives every render still in flight back to the queue, to be claimed again at once. */
   public void releaseInFlight(String reason) {
     for (RenderJob job : inFlight.values()) {
+      putLogContext(job);
       try {
         long now = clock.millis();
         queue.retryLater(job, now, reason, now);
       } catch (RuntimeException e) {
         log.warn("could not release render {}: {}", job.renderId(), e.toString());
+      } finally {
+        clearLogContext();
       }
     }
   }
@@ -133,7 +172,20 @@ public final class Worker {
     }
   }
 
-  private byte[] renderWithTimeout(RenderJob job) throws RenderException {
+  private static final String[] LOG_CONTEXT = {"renderId", "projectId", "templateId", "attempt"};
+
+  private static void putLogContext(RenderJob job) {
+    MDC.put("renderId", job.renderId());
+    MDC.put("projectId", job.projectId());
+    if (job.templateId() != null) MDC.put("templateId", job.templateId());
+    MDC.put("attempt", Integer.toString(job.attempts()));
+  }
+
+  private static void clearLogContext() {
+    for (String k : LOG_CONTEXT) MDC.remove(k);
+  }
+
+  private EngineProbe.Drawn renderWithTimeout(RenderJob job) throws RenderException {
     PreparedVersion v = versions.get(job.templateVersionId());
     RenderInput input;
     try {
@@ -143,7 +195,16 @@ public final class Worker {
       throw new RenderException("the stored render data could not be read", false, e);
     }
     try {
-      return renderThreads.call(() -> v.engine().render(input), settings.renderTimeoutMs());
+      // the render thread logs for this render too (image fetches, engine warnings)
+      Map<String, String> context = MDC.getCopyOfContextMap();
+      return renderThreads.call(() -> {
+        if (context != null) MDC.setContextMap(context);
+        try {
+          return EngineProbe.draw(() -> v.engine().render(input));
+        } finally {
+          MDC.clear();
+        }
+      }, settings.renderTimeoutMs());
     } catch (RenderThreads.NotStarted e) {
       throw new RenderException("no render thread was free in this worker; the render is given to another", true);
     } catch (TimeoutException e) {

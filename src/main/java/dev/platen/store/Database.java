@@ -17,6 +17,8 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final Vendor vendor;
+  /** The newest schema version this build migrates to, for the readiness check. */
+  private final String schemaVersion;
   /**
    * SQLite has one writer at a time, and a writer that finds the lock taken sleeps in steps of milliseconds
    * (its busy handler) even when the lock frees at once. Queueing writers in Java instead keeps SQLite
@@ -24,9 +26,10 @@ public final class Database implements AutoCloseable {
    */
   private final java.util.concurrent.locks.ReentrantLock writeLock = new java.util.concurrent.locks.ReentrantLock(true);
 
-  private Database(HikariDataSource ds, Vendor vendor) {
+  private Database(HikariDataSource ds, Vendor vendor, String schemaVersion) {
     this.dataSource = ds;
     this.vendor = vendor;
+    this.schemaVersion = schemaVersion;
     this.jdbi = Jdbi.create(ds);
   }
 
@@ -64,18 +67,20 @@ public final class Database implements AutoCloseable {
   }
 
   private static Database start(HikariDataSource ds, Vendor vendor) {
+    String version;
     try {
-      Flyway.configure()
+      Flyway flyway = Flyway.configure()
           .dataSource(ds)
           // One schema serves both while the SQL stays portable; add db/migration/<vendor> locations when it diverges.
           .locations("classpath:db/migration/common")
-          .load()
-          .migrate();
+          .load();
+      flyway.migrate();
+      version = flyway.info().current().getVersion().getVersion();
     } catch (RuntimeException e) {
       ds.close();
       throw e;
     }
-    return new Database(ds, vendor);
+    return new Database(ds, vendor, version);
   }
 
   public Jdbi jdbi() { return jdbi; }
@@ -115,6 +120,25 @@ public final class Database implements AutoCloseable {
     } catch (RuntimeException e) {
       return false;
     }
+  }
+
+  /**
+   * True when the newest migration this build knows is recorded as applied. It is, right after start-up; it stops
+   * being true if the database is swapped or restored from an older backup underneath a running process.
+   */
+  public boolean migrationsApplied() {
+    try {
+      return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM flyway_schema_history "
+              + "WHERE version = :v AND success = :ok")
+          .bind("v", schemaVersion).bind("ok", true).mapTo(Integer.class).one()) > 0;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Publishes the connection pool's size, usage and wait times. */
+  public void meterPool(io.micrometer.core.instrument.MeterRegistry registry) {
+    dataSource.setMetricRegistry(registry);
   }
 
   @Override

@@ -47,7 +47,7 @@ public final class RenderStore implements RenderQueue {
       + "download_token, blob_key, error_message, created_at, completed_at, duration_ms, attempts";
 
   private static final String JOB_COLS = "id, project_id, template_version_id, data, watermark, filename, "
-      + "download_token, created_at, lease_token, attempts";
+      + "download_token, created_at, lease_token, attempts, template_id";
 
   /** The SQL guard for a move to {@code target}; the text of the unfinished set matches the partial index. */
   static String from(RenderStatus target) {
@@ -133,6 +133,16 @@ public final class RenderStore implements RenderQueue {
   }
 
   @Override
+  public java.util.Map<RenderStatus, Long> pendingByStatus() {
+    java.util.Map<RenderStatus, Long> counts = new java.util.EnumMap<>(RenderStatus.class);
+    jdbi.useHandle(h -> h.createQuery("SELECT status, COUNT(*) FROM renders WHERE status IN ("
+            + quoted(RenderStatus.unfinished()) + ") GROUP BY status")
+        .map((rs, ctx) -> java.util.Map.entry(RenderStatus.fromWire(rs.getString(1)), rs.getLong(2)))
+        .forEach(e -> counts.put(e.getKey(), e.getValue())));
+    return counts;
+  }
+
+  @Override
   public Optional<Cancelled> cancel(String projectId, String id, long now) {
     return db.write(h -> {
       // The token moves on, so the worker holding a rendering render loses its claim and its result is discarded.
@@ -181,9 +191,13 @@ public final class RenderStore implements RenderQueue {
       }
       if (j.attempts() > 1) {
         // An earlier attempt still open belonged to a worker that died: its render was just taken over.
-        h.createUpdate("UPDATE render_attempts SET ended_at = :now, outcome = 'lost' "
+        int lost = h.createUpdate("UPDATE render_attempts SET ended_at = :now, outcome = 'lost' "
                 + "WHERE render_id = :id AND ended_at IS NULL AND attempt < :attempt")
             .bind("now", now).bind("id", j.renderId()).bind("attempt", j.attempts()).execute();
+        if (lost > 0) {
+          j = j.asTakeover();
+          job = Optional.of(j);
+        }
       }
       h.createUpdate("INSERT INTO render_attempts (render_id, attempt, worker, started_at) "
               + "VALUES (:id, :attempt, :worker, :now) ON CONFLICT (render_id, attempt) DO NOTHING")
@@ -221,7 +235,8 @@ public final class RenderStore implements RenderQueue {
         .bind("worker", workerId).bind("until", now + leaseMs).bind("now", now);
     if (projectId != null) query.bind("project", projectId);
     return query.map((rs, ctx) -> new RenderJob(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getInt(10)))
+            rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getInt(10),
+            rs.getString(11), false))
         .findOne();
   }
 

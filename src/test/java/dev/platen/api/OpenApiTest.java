@@ -10,6 +10,7 @@ import com.networknt.schema.keyword.NonValidationKeyword;
 import dev.platen.auth.Authenticator;
 import dev.platen.blob.FileBlobStore;
 import dev.platen.jobs.InMemoryRenderQueue;
+import dev.platen.metrics.Metrics;
 import dev.platen.store.Database;
 import dev.platen.store.ProjectStore;
 import dev.platen.store.TemplateStore;
@@ -97,7 +98,9 @@ class OpenApiTest {
       ProjectStore projects = new ProjectStore(db);
       HttpApi api = new HttpApi(new HttpApi.Deps(projects, new TemplateStore(db), new InMemoryRenderQueue(),
           new FileBlobStore(dir.resolve("files")), new Authenticator(projects, null), null, Json.newMapper(),
-          "http://localhost:8080", null, 10, 10, () -> { }, () -> true, InstantSource.system()));
+          "http://localhost:8080", null, 10, 10, () -> { },
+          new Readiness(() -> true, () -> true, new FileBlobStore(dir.resolve("files")), "ready", () -> false),
+          new Metrics(), null, InstantSource.system()));
       return api.routes().table();
     }
   }
@@ -274,7 +277,7 @@ class OpenApiTest {
         .map(JsonNode::asString)).containsExactly("formErrors", "fieldErrors");
 
     for (Map.Entry<String, JsonNode> e : operations().entrySet()) {
-      if (e.getKey().equals("GET /health")) continue; // its 503 is {"status":"unavailable",…} by design
+      if (e.getKey().equals("GET /ready")) continue; // its 503 is {"status":"unavailable",…} by design
       for (Map.Entry<String, JsonNode> r : e.getValue().path("responses").properties()) {
         if (r.getKey().compareTo("400") < 0) continue;
         JsonNode content = resolve(r.getValue()).path("content");
@@ -307,6 +310,11 @@ class OpenApiTest {
       assertThat(openapi.header("Content-Type")).startsWith("application/yaml");
 
       matches("GET", "/health", s.get("/health", null), 200);
+      matches("GET", "/ready", s.get("/ready", null), 200);
+      matches("GET", "/metrics", s.get("/metrics", null), 200);
+      matches("GET", "/docs", s.get("/docs", null), 200);
+      matches("GET", "/docs/{file}", s.get("/docs/swagger-ui.css", null), 200);
+      matches("GET", "/docs/{file}", s.get("/docs/nothing.js", null), 404);
       matches("GET", "/v1/templates", s.get("/v1/templates", key), 200);
       matches("GET", "/v1/templates", s.get("/v1/templates", null), 401);
       matches("GET", "/v1/templates", s.get("/v1/templates", "ck_live_unknown00000000000000"), 401);

@@ -26,6 +26,9 @@ class ConfigTest {
     assertThat(c.maxQueueDepth()).isEqualTo(10_000);
     assertThat(c.maxQueueDepthPerProject()).as("half the global depth").isEqualTo(5_000);
     assertThat(Config.from(Map.of("PLATEN_MAX_QUEUE_DEPTH", "1")).maxQueueDepthPerProject()).isEqualTo(1);
+    assertThat(c.metricsKey()).isNull();
+    assertThat(c.logFormat()).isEqualTo(Config.LogFormat.TEXT);
+    assertThat(Config.from(Map.of("PLATEN_LOG_FORMAT", "json")).logFormat()).isEqualTo(Config.LogFormat.JSON);
   }
 
   @Test
@@ -41,7 +44,9 @@ class ConfigTest {
         Map.entry("PLATEN_RENDER_THREADS", "0"),
         Map.entry("PLATEN_MAX_QUEUE_DEPTH", "-1"),
         Map.entry("PLATEN_MAX_QUEUE_DEPTH_PER_PROJECT", "0"),
-        Map.entry("PLATEN_ALLOW_PRIVATE_FETCH", "maybe"));
+        Map.entry("PLATEN_ALLOW_PRIVATE_FETCH", "maybe"),
+        Map.entry("PLATEN_METRICS_KEY", "short"),
+        Map.entry("PLATEN_LOG_FORMAT", "JSON"));
     bad.forEach((name, value) -> assertThatThrownBy(() -> Config.from(Map.of(name, value)))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith(name));

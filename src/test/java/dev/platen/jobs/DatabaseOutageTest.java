@@ -55,7 +55,11 @@ class DatabaseOutageTest {
         assertThat(list.status()).as(list.text()).isEqualTo(503);
         assertThat(list.errorCode()).isEqualTo("service_unavailable");
         assertThat(list.header("Retry-After")).isEqualTo("5");
-        assertThat(s.get("/health", null).status()).isEqualTo(503);
+        Res ready = s.get("/ready", null);
+        assertThat(ready.status()).as(ready.text()).isEqualTo(503);
+        assertThat(ready.json().path("failed").toString()).contains("database");
+        assertThat(ready.json().at("/checks/database").asString()).isEqualTo("unreachable");
+        assertThat(s.get("/health", null).status()).as("alive all the same: a restart would not help").isEqualTo(200);
         Thread.sleep(2_000);
         proxy.restore();
         // while the pool reconnects, polls may still answer 503: a client retries those

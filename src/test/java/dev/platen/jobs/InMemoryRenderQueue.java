@@ -81,6 +81,15 @@ public final class InMemoryRenderQueue implements RenderQueue {
   }
 
   @Override
+  public synchronized Map<RenderStatus, Long> pendingByStatus() {
+    Map<RenderStatus, Long> counts = new java.util.EnumMap<>(RenderStatus.class);
+    for (Row r : rows.values()) {
+      if (!r.record().status().terminal()) counts.merge(r.record().status(), 1L, Long::sum);
+    }
+    return counts;
+  }
+
+  @Override
   public synchronized Optional<Cancelled> cancel(String projectId, String id, long now) {
     Optional<RenderRecord> found = find(projectId, id);
     if (found.isEmpty()) return Optional.empty();
@@ -115,8 +124,10 @@ public final class InMemoryRenderQueue implements RenderQueue {
       endOpenAttempts(r.id(), "lost");
       attempts.add(new Attempt(r.id(), attempt, workerId, null));
     });
+    // as in the database: the render was taken over when a dead worker's attempt was still open
+    boolean takenOver = r.status() == RenderStatus.RENDERING;
     return Optional.of(new RenderJob(r.id(), r.projectId(), r.templateVersionId(), row.data(), row.watermark(),
-        r.filename(), r.downloadToken(), r.createdAt(), claimed.leaseToken(), attempt));
+        r.filename(), r.downloadToken(), r.createdAt(), claimed.leaseToken(), attempt, r.templateId(), takenOver));
   }
 
   private long inProgress(String projectId, long now) {

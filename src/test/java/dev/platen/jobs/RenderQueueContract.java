@@ -90,6 +90,8 @@ public abstract class RenderQueueContract {
     assertThat(first.get().renderId()).isEqualTo(id);
     assertThat(first.get().attempts()).isEqualTo(1);
     assertThat(first.get().templateVersionId()).isEqualTo(f.versionId());
+    assertThat(first.get().templateId()).isEqualTo(f.templateId());
+    assertThat(first.get().takenOver()).isFalse();
     assertThat(status(id)).isEqualTo(RenderStatus.RENDERING);
     assertThat(renders.claim("w2", 2_001, 30_000)).isEmpty();
     assertThat(renders.succeed(first.get(), "k", 3_000)).isTrue();
@@ -106,6 +108,8 @@ public abstract class RenderQueueContract {
     assertThat(fresh.renderId()).isEqualTo(id);
     assertThat(fresh.attempts()).isEqualTo(2);
     assertThat(fresh.leaseToken()).isGreaterThan(stale.leaseToken());
+    assertThat(stale.takenOver()).isFalse();
+    assertThat(fresh.takenOver()).as("claimed from a worker whose lease expired").isTrue();
     assertThat(renders.heartbeat(stale, 6_002, 5_000)).isFalse();
     assertThat(renders.fail(stale, "stale worker", 6_003)).isFalse();
     assertThat(renders.succeed(stale, "stale-key", 6_003)).isFalse();
@@ -127,6 +131,7 @@ public abstract class RenderQueueContract {
     assertThat(renders.claim("w1", 9_999, 30_000)).isEmpty();
     RenderJob again = renders.claim("w1", 10_000, 30_000).orElseThrow();
     assertThat(again.attempts()).isEqualTo(2);
+    assertThat(again.takenOver()).as("a retry is not a take-over").isFalse();
     assertThat(renders.fail(again, "image https://x/a.png answered 404", 11_000)).isTrue();
     var row = renders.find(f.projectId(), id).orElseThrow();
     assertThat(row.status()).isEqualTo(RenderStatus.FAILED);
@@ -134,6 +139,20 @@ public abstract class RenderQueueContract {
     assertThat(row.completedAt()).isEqualTo(11_000L);
     assertThat(renders.claim("w1", 100_000, 30_000)).isEmpty();
     assertThat(f.attemptOutcomes(id)).containsExactly("retry: disk hiccup", "failed");
+  }
+
+  @Test
+  void pendingByStatusCountsOnlyUnfinishedRenders() {
+    assertThat(renders.pendingByStatus()).isEmpty();
+    String done = enqueue(1_000);
+    enqueue(1_001);
+    enqueue(1_002);
+    RenderJob j = renders.claim("w1", 2_000, 30_000).orElseThrow();
+    assertThat(j.renderId()).isEqualTo(done);
+    renders.claim("w1", 2_000, 30_000).orElseThrow();
+    assertThat(renders.succeed(j, "k", 3_000)).isTrue();
+    assertThat(renders.pendingByStatus())
+        .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(RenderStatus.QUEUED, 1L, RenderStatus.RENDERING, 1L));
   }
 
   @Test

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.platen.api.Json;
 import dev.platen.blob.BlobStore;
 import dev.platen.blob.FileBlobStore;
+import dev.platen.metrics.Metrics;
 import dev.platen.render.PdfEngine;
 import dev.platen.render.RenderException;
+import dev.platen.testing.PrometheusText;
 import dev.platen.testing.SettableClock;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The worker step against a queue, with engines and stores that misbehave on purpose. Time is a settable clock: a
@@ -59,7 +64,7 @@ class WorkerPoolTest {
 
   Worker worker(String id, PdfEngine engine, BlobStore blobs, long timeoutMs) {
     return new Worker(renders, versions(engine), blobs, Json.newMapper(), clock,
-        new Worker.Settings(LEASE_MS, timeoutMs, id, RETRY), renderThreads);
+        new Worker.Settings(LEASE_MS, timeoutMs, id, RETRY), renderThreads, new Metrics().renders());
   }
 
   String enqueue() {
@@ -93,6 +98,54 @@ class WorkerPoolTest {
     }
     assertThat(r.attempts()).isEqualTo(1);
     assertThat(w.runOnce()).as("nothing else is due").isFalse();
+  }
+
+  @Test
+  void everyLineAboutARenderCarriesItsContextOnTheRenderThreadToo() {
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    var seen = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    seen.start();
+    root.addAppender(seen);
+    try {
+      Worker w = worker("w", in -> {
+        LoggerFactory.getLogger("test.engine").info("drawing");
+        return "%PDF".getBytes();
+      }, files, 5_000);
+      String id = enqueue();
+      assertThat(w.runOnce()).isTrue();
+      var drawing = seen.list.stream().filter(e -> e.getFormattedMessage().equals("drawing")).findFirst().orElseThrow();
+      assertThat(drawing.getThreadName()).startsWith("render-");
+      Map<String, String> context = Map.of("renderId", id, "projectId", "p", "templateId", "t", "attempt", "1");
+      assertThat(drawing.getMDCPropertyMap()).containsAllEntriesOf(context);
+      var done = seen.list.stream().filter(e -> e.getFormattedMessage().startsWith("render " + id + " succeeded"))
+          .findFirst().orElseThrow();
+      assertThat(done.getMDCPropertyMap()).containsAllEntriesOf(context);
+      assertThat(MDC.get("renderId")).as("the claim thread is clean afterwards").isNull();
+    } finally {
+      root.detachAppender(seen);
+    }
+  }
+
+  @Test
+  void queueWaitAndEngineTimeAreRecordedPerEngine() {
+    Metrics metrics = new Metrics();
+    PdfEngine fake = in -> "%PDF".getBytes();
+    Worker w = new Worker(renders, versions(EngineProbe.html(fake)), files, Json.newMapper(), clock,
+        new Worker.Settings(LEASE_MS, 5_000, "w", RETRY), renderThreads, metrics.renders());
+    enqueue();
+    clock.advance(Duration.ofMillis(1_500));
+    assertThat(w.runOnce()).isTrue();
+    Worker direct = new Worker(renders, versions(fake), files, Json.newMapper(), clock,
+        new Worker.Settings(LEASE_MS, 5_000, "w2", RETRY), renderThreads, metrics.renders());
+    enqueue();
+    assertThat(direct.runOnce()).isTrue();
+    PrometheusText text = PrometheusText.parse(metrics.scrape());
+    assertThat(text.sum("platen_render_queue_wait_seconds_sum", Map.of("engine", "html"))).isEqualTo(1.5);
+    assertThat(text.sum("platen_render_queue_wait_seconds_count", Map.of("engine", "direct"))).isEqualTo(1);
+    assertThat(text.sum("platen_render_engine_seconds_count", Map.of("engine", "html"))).isEqualTo(1);
+    assertThat(text.sum("platen_render_engine_seconds_count", Map.of("engine", "direct"))).isEqualTo(1);
+    assertThat(text.sum("platen_renders_in_flight", Map.of())).isZero();
   }
 
   @Test
@@ -233,7 +286,7 @@ class WorkerPoolTest {
     VersionCache v = new VersionCache(id -> Optional.of(new VersionCache.StoredVersion("T", "{\"sections\":[]}",
         "{\"format\":\"A4\"}", 0)), Json.newMapper(), engine, 10);
     Worker w = new Worker(renders, v, files, Json.newMapper(), wall,
-        new Worker.Settings(LEASE_MS, timeoutMs, "w", RETRY), threads);
+        new Worker.Settings(LEASE_MS, timeoutMs, "w", RETRY), threads, new Metrics().renders());
     pool = new WorkerPool(w, threads);
     pool.start();
     List<String> bombs = new ArrayList<>();
@@ -283,7 +336,7 @@ class WorkerPoolTest {
       return "%PDF".getBytes();
     };
     Worker w = new Worker(renders, versions(engine), files, Json.newMapper(), clock,
-        new Worker.Settings(LEASE_MS, 200, "w", RETRY), threads);
+        new Worker.Settings(LEASE_MS, 200, "w", RETRY), threads, new Metrics().renders());
     try {
       List<String> bombs = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
@@ -341,6 +394,7 @@ class WorkerPoolTest {
       }
       @Override public long pendingCount() { return renders.pendingCount(); }
       @Override public long pendingCount(String p) { return renders.pendingCount(p); }
+      @Override public java.util.Map<RenderStatus, Long> pendingByStatus() { return renders.pendingByStatus(); }
       @Override public Optional<Cancelled> cancel(String p, String id, long now) { return renders.cancel(p, id, now); }
       @Override public Optional<RenderJob> claim(String w, long now, long lease) {
         if (claims.incrementAndGet() == 1) throw new StackOverflowError("thrown on purpose");
@@ -354,7 +408,7 @@ class WorkerPoolTest {
       @Override public boolean fail(RenderJob j, String m, long now) { return renders.fail(j, m, now); }
     };
     Worker w = new Worker(flaky, versions(in -> "%PDF".getBytes()), files, Json.newMapper(), clock,
-        new Worker.Settings(LEASE_MS, 5_000, "w", RETRY), renderThreads);
+        new Worker.Settings(LEASE_MS, 5_000, "w", RETRY), renderThreads, new Metrics().renders());
     pool = new WorkerPool(w, renderThreads);
     pool.start();
     String id = enqueue();

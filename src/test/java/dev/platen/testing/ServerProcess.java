@@ -29,12 +29,16 @@ public final class ServerProcess implements AutoCloseable {
     return s;
   }
 
-  /** A {@code PLATEN_ROLE=worker} process: it serves no HTTP, so it is ready when it logs so. */
+  /**
+   * A {@code PLATEN_ROLE=worker} process on a free port, where it serves only {@code /health}, {@code /ready} and
+   * {@code /metrics}; started once it has logged that it is ready and answers {@code /health}.
+   */
   public static ServerProcess startWorker(Path dataDir, String bootstrapKey, Map<String, String> env) {
     Map<String, String> all = new java.util.HashMap<>(env);
     all.put("PLATEN_ROLE", "worker");
-    ServerProcess s = launch(dataDir, 0, bootstrapKey, all);
+    ServerProcess s = launch(dataDir, TestServer.freePort(), bootstrapKey, all);
     s.awaitLog(" ready: ", Duration.ofSeconds(60));
+    s.awaitHealthy(Duration.ofSeconds(30));
     return s;
   }
 
