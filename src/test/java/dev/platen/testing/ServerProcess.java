@@ -25,7 +25,7 @@ public final class ServerProcess implements AutoCloseable {
 
   public static ServerProcess start(Path dataDir, int port, String bootstrapKey, Map<String, String> env) {
     ServerProcess s = launch(dataDir, port, bootstrapKey, env);
-    s.awaitHealthy(Duration.ofSeconds(60));
+    s.awaitHealthy(Duration.ofSeconds(120));
     return s;
   }
 
@@ -37,7 +37,7 @@ public final class ServerProcess implements AutoCloseable {
     Map<String, String> all = new java.util.HashMap<>(env);
     all.put("PLATEN_ROLE", "worker");
     ServerProcess s = launch(dataDir, TestServer.freePort(), bootstrapKey, all);
-    s.awaitLog(" ready: ", Duration.ofSeconds(60));
+    s.awaitLog(" ready: ", Duration.ofSeconds(120));
     s.awaitHealthy(Duration.ofSeconds(30));
     return s;
   }
@@ -49,7 +49,7 @@ public final class ServerProcess implements AutoCloseable {
     Map<String, String> all = new java.util.HashMap<>(env);
     all.put("JAVA_HOME", Path.of(java).getParent().getParent().toString());
     ServerProcess s = launch(List.of("bash", "platen", "serve"), dataDir, port, bootstrapKey, all);
-    s.awaitHealthy(Duration.ofSeconds(60));
+    s.awaitHealthy(Duration.ofSeconds(120));
     return s;
   }
 
