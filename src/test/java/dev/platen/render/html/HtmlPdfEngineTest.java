@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.platen.render.Canvas;
+import dev.platen.render.EngineFailures;
 import dev.platen.render.EngineSettings;
 import dev.platen.render.PageSetup;
 import dev.platen.render.RenderException;
@@ -282,10 +283,13 @@ class HtmlPdfEngineTest {
   }
 
   @Test
-  void shortReasonIsOneLineWithoutStackTrace() {
-    assertThat(HtmlPdfEngine.shortReason(new IOException("disk full\n\tat Foo.bar(Foo.java:1)")))
-        .isEqualTo("disk full");
-    assertThat(HtmlPdfEngine.shortReason(new IllegalStateException())).isEqualTo("IllegalStateException");
-    assertThat(HtmlPdfEngine.shortReason(new StackOverflowError())).isEqualTo("the layout is nested too deeply");
+  void engineFailuresAreDescribedWithoutTheirJavaText() {
+    assertThat(EngineFailures.describe(new IOException("disk full\n\tat Foo.bar(Foo.java:1)")))
+        .doesNotContain("disk full", "Foo", "Exception");
+    assertThat(EngineFailures.describe(new IllegalStateException())).doesNotContain("IllegalStateException");
+    assertThat(EngineFailures.describe(new StackOverflowError())).isEqualTo("the layout is nested too deeply");
+    RuntimeException parse = new RuntimeException("Can't load the XML resource (using TRaX transformer). "
+        + "org.xml.sax.SAXParseException; lineNumber: 55", new org.xml.sax.SAXParseException("bad", null));
+    assertThat(EngineFailures.describe(parse)).startsWith("its markup is not well-formed").doesNotContain("SAX");
   }
 }
