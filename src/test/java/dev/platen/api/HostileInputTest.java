@@ -281,10 +281,21 @@ class HostileInputTest {
     return server.awaitTerminal(r.json().path("id").asString(), key, Duration.ofSeconds(30));
   }
 
-  /** Issue 8, finding 2: images declaring far more pixels or SVG elements than they weigh, on every path in. */
+  /**
+   * Issue 8, finding 2: images declaring far more pixels or SVG elements than they weigh, on every path in. An
+   * ordinary image goes each way first: it must still draw, and it warms the engines up, so the time measured
+   * for a bomb is the bomb's.
+   */
   @Test
-  void imageBombsAreRefusedFromTheirHeaderOnEveryPath() {
+  void imageBombsAreRefusedFromTheirHeaderOnEveryPathAndOrdinaryImagesStillDraw() {
     int n = 0;
+    for (Map.Entry<String, Function<String, Object>> path : IMAGE_PATHS.entrySet()) {
+      JsonNode done = renderLayout("ordinary-image-" + n++,
+          path.getValue().apply(ImageBombs.dataUri(ImageBombs.smallPng())));
+      assertThat(done.path("status").asString()).as(path.getKey() + ": " + done).isEqualTo("succeeded");
+      byte[] pdf = server.get(done.path("downloadUrl").asString(), null).body();
+      assertThat(Pdfs.images(pdf)).as(path.getKey()).isPositive();
+    }
     long slowest = 0;
     for (Map.Entry<String, ImageBombs.Bomb> bomb : ImageBombs.all().entrySet()) {
       for (Map.Entry<String, Function<String, Object>> path : IMAGE_PATHS.entrySet()) {
@@ -303,19 +314,8 @@ class HostileInputTest {
         .apply(ImageBombs.dataUri(ImageBombs.png(40_000, 40_000, 1, 0)))).path("errorMessage").asString();
     assertThat(pixels).isEqualTo("image data:image/png;base64,… is 40,000×40,000 pixels; the limit is 40,000,000 "
         + "pixels (PLATEN_MAX_IMAGE_PIXELS)");
-    System.out.printf("image bombs: %d renders refused, slowest %d ms from request to failure%n", n, slowest);
-  }
-
-  @Test
-  void ordinaryImagesStillRenderOnEveryPath() {
-    int n = 0;
-    for (Map.Entry<String, Function<String, Object>> path : IMAGE_PATHS.entrySet()) {
-      JsonNode done = renderLayout("ordinary-image-" + n++,
-          path.getValue().apply(ImageBombs.dataUri(ImageBombs.smallPng())));
-      assertThat(done.path("status").asString()).as(path.getKey() + ": " + done).isEqualTo("succeeded");
-      byte[] pdf = server.get(done.path("downloadUrl").asString(), null).body();
-      assertThat(Pdfs.images(pdf)).as(path.getKey()).isPositive();
-    }
+    System.out.printf("image bombs: %d renders refused, slowest %d ms from request to failure%n",
+        ImageBombs.all().size() * IMAGE_PATHS.size(), slowest);
   }
 
   @Test
