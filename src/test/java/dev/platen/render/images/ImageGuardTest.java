@@ -127,6 +127,36 @@ class ImageGuardTest {
   }
 
   @Test
+  void markersCountOncePerVertexOfWhatTheyMark() {
+    ImageGuard tight = new ImageGuard(ImageGuard.DEFAULT_MAX_PIXELS, 1_000);
+    String marker = "<defs><marker id='m'>" + "<rect/>".repeat(9) + "</marker></defs>";
+    String shortPath = "<path d='M0 0 L1 1 L2 2 L3 3'/>";
+    StringBuilder d = new StringBuilder("M0 0");
+    for (int i = 1; i < 500; i++) d.append(" L").append(i).append(' ').append(i % 7);
+    String longPath = "<path id='p' d='" + d + "'/>";
+    assertThatCode(() -> tight.check("a", svg(marker + shortPath.replace("/>", " marker-mid='url(#m)'/>"))))
+        .doesNotThrowAnyException();
+    // 500 vertices × a 10-element marker, whether the path names it, an ancestor does, or a style sheet
+    assertThatThrownBy(() -> tight.check("a", svg(marker + longPath.replace("/>", " marker-mid='url(#m)'/>"))))
+        .hasMessageContaining("draw 5,");
+    assertThatThrownBy(() -> tight.check("a", svg(marker + "<g style='marker: url(#m)'>" + longPath + "</g>")))
+        .hasMessageContaining("draw 5,");
+    assertThatThrownBy(() -> tight.check("a", svg(marker + "<defs>" + longPath + "</defs>"
+        + "<g marker-mid='url(#m)'><use href='#p'/></g>"))).hasMessageContaining("draw 5,");
+    assertThatThrownBy(() -> tight.check("a", svg("<style>path { marker-mid: url(#m) }</style>" + marker + longPath)))
+        .hasMessageContaining("draw 5,");
+  }
+
+  @Test
+  void aPatternInheritingAnotherCopiesItsContent() {
+    ImageGuard tight = new ImageGuard(ImageGuard.DEFAULT_MAX_PIXELS, 100);
+    String patterns = "<defs><pattern id='p1'>" + "<rect/>".repeat(20) + "</pattern>"
+        + "<pattern id='p2' href='#p1'/></defs>";
+    assertThatThrownBy(() -> tight.check("a", svg(patterns + "<rect fill='url(#p2)'/>".repeat(5))))
+        .hasMessageContaining("draw 160 elements");
+  }
+
+  @Test
   void svgReferenceLoopsAndDeepNestingAreRefused() {
     assertThatThrownBy(() -> guard.check("a", svg("<g id='a'><use href='#a'/></g>")))
         .hasMessageContaining("references form a loop");
