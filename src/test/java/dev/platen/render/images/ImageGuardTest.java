@@ -49,14 +49,28 @@ class ImageGuardTest {
 
   @Test
   void everyBombIsRefusedFromItsHeaderInMilliseconds() {
+    refusal(ImageBombs.png(50_000, 50_000, 1, 0)); // class loading and message formatting, once
+    double slowest = 0;
     for (Map.Entry<String, ImageBombs.Bomb> bomb : ImageBombs.all().entrySet()) {
       long start = System.nanoTime();
-      assertThatThrownBy(() -> guard.check("x.img", bomb.getValue().bytes())).as(bomb.getKey())
-          .isInstanceOf(RenderException.class)
-          .hasMessageStartingWith("image x.img is ")
-          .hasMessageContaining(bomb.getValue().expected());
-      long ms = (System.nanoTime() - start) / 1_000_000;
+      RenderException refused = refusal(bomb.getValue().bytes());
+      double ms = (System.nanoTime() - start) / 1e6;
+      slowest = Math.max(slowest, ms);
+      assertThat(refused).as(bomb.getKey()).isNotNull();
+      assertThat(refused.getMessage()).as(bomb.getKey()).startsWith("image x.img is ")
+          .contains(bomb.getValue().expected());
+      assertThat(refused.retryable()).isFalse();
       assertThat(ms).as(bomb.getKey() + " took " + ms + " ms").isLessThan(200);
+    }
+    System.out.printf("image guard: %d bombs refused, slowest %.2f ms%n", ImageBombs.all().size(), slowest);
+  }
+
+  private RenderException refusal(byte[] image) {
+    try {
+      guard.check("x.img", image);
+      return null;
+    } catch (RenderException e) {
+      return e;
     }
   }
 
