@@ -91,9 +91,9 @@ public final class HtmlPdfEngine implements PdfEngine {
       return layoutAndWrite(canvas.html(), input, embedder);
     } catch (RenderException e) {
       throw e;
-    } catch (ImageGate.Refused e) {
-      throw e.reason;
     } catch (IOException | RuntimeException | StackOverflowError e) {
+      RenderException refused = ImageGate.refusalIn(e);
+      if (refused != null) throw refused;
       log.warn("render failed unexpectedly", e);
       throw EngineFailures.of(e);
     }

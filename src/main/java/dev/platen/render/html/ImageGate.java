@@ -45,6 +45,14 @@ final class ImageGate implements BiPredicate<String, ExternalResourceType> {
     if (refusal != null) throw refusal;
   }
 
+  /** The refusal a failure carries, even wrapped by the engine on its way out; null for any other failure. */
+  static RenderException refusalIn(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof Refused r) return r.reason;
+    }
+    return null;
+  }
+
   /** Carries a refusal out of the engine, which only lets unchecked exceptions through. */
   static final class Refused extends RuntimeException {
     final RenderException reason;

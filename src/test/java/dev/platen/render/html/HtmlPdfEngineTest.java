@@ -13,6 +13,7 @@ import dev.platen.render.EngineSettings;
 import dev.platen.render.PageSetup;
 import dev.platen.render.RenderException;
 import dev.platen.render.RenderInput;
+import dev.platen.testing.ImageBombs;
 import dev.platen.testing.Pdfs;
 import java.io.IOException;
 import java.time.Instant;
@@ -280,6 +281,21 @@ class HtmlPdfEngineTest {
 
     assertThatThrownBy(() -> engine.render(noLayout)).isInstanceOf(RenderException.class)
         .hasMessage("the template has no layout");
+  }
+
+  @Test
+  void aCssBackgroundBombFailsTheRenderAtTheEnginesResourceCheck() {
+    String bomb = ImageBombs.dataUri(ImageBombs.png(40_000, 40_000, 1, 0));
+    RenderInput css = input(blocks(block("html", "{\"html\":\"<div style='background-image: url(" + bomb
+        + "); height: 40px'>x</div>\"}")), "{}");
+
+    assertThatThrownBy(() -> engine.render(css)).isInstanceOf(RenderException.class)
+        .hasMessage("image data:image/png;base64,… is 40,000×40,000 pixels; the limit is 40,000,000 pixels "
+            + "(PLATEN_MAX_IMAGE_PIXELS)");
+    RenderException reason = new RenderException("image x is too big", false);
+    assertThat(ImageGate.refusalIn(new IllegalStateException("wrapped", new ImageGate.Refused(reason))))
+        .isSameAs(reason);
+    assertThat(ImageGate.refusalIn(new IllegalStateException("other"))).isNull();
   }
 
   @Test
