@@ -154,7 +154,7 @@ public final class Platen implements AutoCloseable {
     WorkerPool workers = null;
     if (config.runsWorkers()) {
       EngineSettings engineSettings = new EngineSettings(config.allowPrivateFetch(), config.maxPages(),
-          Duration.ofSeconds(10), 10L << 20);
+          Duration.ofSeconds(10), 10L << 20, config.maxImagePixels(), config.maxSvgElements());
       HtmlPdfEngine html = new HtmlPdfEngine(engineSettings);
       // Canvas layouts the direct PDFBox path can draw go there (about 6x faster); everything else, and HTML
       // layouts, go through openhtmltopdf. Golden tests hold both to the same output. The probe tells the metrics

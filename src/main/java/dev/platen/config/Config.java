@@ -25,6 +25,8 @@ public record Config(
     int maxQueueDepth,
     int maxQueueDepthPerProject,
     int maxPages,
+    long maxImagePixels,
+    int maxSvgElements,
     boolean allowPrivateFetch,
     long renderTimeoutMs,
     long leaseMs,
@@ -48,6 +50,8 @@ public record Config(
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_MAX_QUEUE_DEPTH = 10_000;
   public static final int DEFAULT_MAX_PAGES = 2_000;
+  public static final int DEFAULT_MAX_IMAGE_PIXELS = 40_000_000;
+  public static final int DEFAULT_MAX_SVG_ELEMENTS = 10_000;
   public static final long DEFAULT_RENDER_TIMEOUT_MS = 60_000;
   public static final long DEFAULT_LEASE_MS = 30_000;
 
@@ -92,6 +96,8 @@ public record Config(
     // Half the global depth by default: one project can never fill the queue, so another always finds room.
     int depthPerProject = r.integer("PLATEN_MAX_QUEUE_DEPTH_PER_PROJECT", Math.max(1, depth / 2), 1, 100_000_000);
     int maxPages = r.integer("PLATEN_MAX_PAGES", DEFAULT_MAX_PAGES, 1, 100_000);
+    int maxPixels = r.integer("PLATEN_MAX_IMAGE_PIXELS", DEFAULT_MAX_IMAGE_PIXELS, 1, 1_000_000_000);
+    int maxSvgElements = r.integer("PLATEN_MAX_SVG_ELEMENTS", DEFAULT_MAX_SVG_ELEMENTS, 1, 10_000_000);
     boolean allowPrivate = r.bool("PLATEN_ALLOW_PRIVATE_FETCH", false);
     long timeout = r.integer("PLATEN_RENDER_TIMEOUT_MS", (int) DEFAULT_RENDER_TIMEOUT_MS, 1_000, 3_600_000);
     long lease = r.integer("PLATEN_LEASE_MS", (int) DEFAULT_LEASE_MS, 1_000, 3_600_000);
@@ -108,7 +114,8 @@ public record Config(
     };
     return new Config(port, dataDir, stripSlash(publicUrl), adminKey, bootstrapKey, databaseUrl,
         r.string("PLATEN_DATABASE_USER", null), r.string("PLATEN_DATABASE_PASSWORD", null), blob, s3, role,
-        threads, depth, depthPerProject, maxPages, allowPrivate, timeout, lease, metricsKey, logFormat);
+        threads, depth, depthPerProject, maxPages, maxPixels, maxSvgElements, allowPrivate, timeout, lease, metricsKey,
+        logFormat);
   }
 
   private static String stripSlash(String s) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.platen.auth.ApiKeys;
 import dev.platen.store.ProjectStore;
+import dev.platen.testing.ImageBombs;
+import dev.platen.testing.Pdfs;
 import dev.platen.testing.TestServer;
 import dev.platen.testing.TestServer.Res;
 import java.net.URI;
@@ -13,15 +15,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /** Input meant to break things: every one gets a clear 4xx in the envelope and the server stays healthy. */
 class HostileInputTest {
@@ -242,6 +247,128 @@ class HostileInputTest {
     }
     assertThat(server.post("/v1/templates/logo/render", key, Map.of("data", Map.of("logo", "file:///etc/passwd")))
         .errorCode()).isEqualTo("invalid_input_data");
+  }
+
+  /** The ways an image gets into a document; each takes the image's URI and gives a layout. */
+  static final Map<String, Function<String, Object>> IMAGE_PATHS = imagePaths();
+
+  static Map<String, Function<String, Object>> imagePaths() {
+    Map<String, Function<String, Object>> paths = new LinkedHashMap<>();
+    paths.put("canvas image block", uri -> canvas(Map.of("type", "image", "props", Map.of("src", uri))));
+    paths.put("html block <img>", uri -> canvas(Map.of("type", "html", "props",
+        Map.of("html", "<p>x</p><img src=\"" + uri + "\"/>"))));
+    paths.put("html block style url()", uri -> canvas(Map.of("type", "html", "props",
+        Map.of("html", "<div style=\"background-image: url(" + uri + "); height: 40px\">x</div>"))));
+    paths.put("HTML layout <img>", uri -> Map.of("html", "<p>x</p><img src=\"" + uri + "\"/>"));
+    paths.put("HTML layout CSS url()", uri -> Map.of("html", "<div class=\"b\">x</div>",
+        "css", ".b { background-image: url(" + uri + "); height: 40px }"));
+    return paths;
+  }
+
+  static Map<String, Object> canvas(Map<String, Object> block) {
+    return Map.of("sections", List.of(Map.of("type", "section", "rows", List.of(Map.of("type", "row",
+        "columns", List.of(Map.of("type", "column", "blocks", List.of(block))))))));
+  }
+
+  /** Publishes a template of this layout, renders it and waits: the render as GET /v1/renders/:id shows it. */
+  static JsonNode renderLayout(String slug, Object layout) {
+    Res t = server.put("/v1/templates/" + slug, key, Map.of("name", slug, "manifest",
+        Map.of("variables", List.of(), "loops", List.of()), "layout", layout));
+    assertThat(t.status()).as(t.text()).isEqualTo(201);
+    Res r = server.post("/v1/templates/" + slug + "/render", key, Map.of("data", Map.of()));
+    assertThat(r.status()).as(r.text()).isEqualTo(202);
+    tried++;
+    return server.awaitTerminal(r.json().path("id").asString(), key, Duration.ofSeconds(30));
+  }
+
+  /**
+   * Issue 8, finding 2: images declaring far more pixels or SVG elements than they weigh, on every path in. An
+   * ordinary image goes each way first: it must still draw, and it warms the engines up, so the time measured
+   * for a bomb is the bomb's.
+   */
+  @Test
+  void imageBombsAreRefusedFromTheirHeaderOnEveryPathAndOrdinaryImagesStillDraw() {
+    int n = 0;
+    for (Map.Entry<String, Function<String, Object>> path : IMAGE_PATHS.entrySet()) {
+      JsonNode done = renderLayout("ordinary-image-" + n++,
+          path.getValue().apply(ImageBombs.dataUri(ImageBombs.smallPng())));
+      assertThat(done.path("status").asString()).as(path.getKey() + ": " + done).isEqualTo("succeeded");
+      byte[] pdf = server.get(done.path("downloadUrl").asString(), null).body();
+      assertThat(Pdfs.images(pdf)).as(path.getKey()).isPositive();
+    }
+    long slowest = 0;
+    for (Map.Entry<String, ImageBombs.Bomb> bomb : ImageBombs.all().entrySet()) {
+      for (Map.Entry<String, Function<String, Object>> path : IMAGE_PATHS.entrySet()) {
+        long start = System.nanoTime();
+        JsonNode done = renderLayout("bomb-" + n++, path.getValue().apply(bomb.getValue().dataUri()));
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        slowest = Math.max(slowest, ms);
+        String what = bomb.getKey() + " via " + path.getKey() + ": " + done;
+        assertThat(done.path("status").asString()).as(what).isEqualTo("failed");
+        assertThat(done.path("errorMessage").asString()).as(what)
+            .startsWith("image data:image/").contains(bomb.getValue().expected());
+        assertThat(ms).as(what + " took " + ms + " ms").isLessThan(2_000);
+      }
+    }
+    String pixels = renderLayout("bomb-message", IMAGE_PATHS.get("canvas image block")
+        .apply(ImageBombs.dataUri(ImageBombs.png(40_000, 40_000, 1, 0)))).path("errorMessage").asString();
+    assertThat(pixels).isEqualTo("image data:image/png;base64,… is 40,000×40,000 pixels; the limit is 40,000,000 "
+        + "pixels (PLATEN_MAX_IMAGE_PIXELS)");
+    System.out.printf("image bombs: %d renders refused, slowest %d ms from request to failure%n",
+        ImageBombs.all().size() * IMAGE_PATHS.size(), slowest);
+  }
+
+  @Test
+  @Tag("slow")
+  void thePixelLimitIsTheConfiguredOne(@TempDir Path own) {
+    try (TestServer s = TestServer.start(own, Map.of("PLATEN_MAX_IMAGE_PIXELS", "799"))) {
+      Object layout = IMAGE_PATHS.get("canvas image block").apply(ImageBombs.dataUri(ImageBombs.smallPng()));
+      assertThat(s.put("/v1/templates/small", s.liveKey, Map.of("name", "Small", "manifest",
+          Map.of("variables", List.of(), "loops", List.of()), "layout", layout)).status()).isEqualTo(201);
+      Res r = s.post("/v1/templates/small/render", s.liveKey, Map.of("data", Map.of()));
+      JsonNode done = s.awaitTerminal(r.json().path("id").asString(), s.liveKey, Duration.ofSeconds(30));
+      tried++;
+      assertThat(done.path("errorMessage").asString())
+          .isEqualTo("image data:image/png;base64,… is 40×20 pixels; the limit is 799 pixels (PLATEN_MAX_IMAGE_PIXELS)");
+    }
+  }
+
+  /** Issue 8, finding 8: whatever breaks inside the engines, the message is about the template, not Java. */
+  @Test
+  void engineFailuresNeverShowJavaInternals() {
+    String importSvg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">"
+        + "<style>@import url(http://example.com/a.css);</style><rect width=\"5\" height=\"5\"/></svg>";
+    String escapedImportSvg = importSvg.replace("@import", "@\\69mport");
+    String xiSvg = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xi=\"http://www.w3.org/2001/XInclude\" "
+        + "width=\"10\" height=\"10\"><xi:include href=\"file:///etc/passwd\" parse=\"text\"/></svg>";
+    Map<String, Object> layouts = new LinkedHashMap<>();
+    for (Map.Entry<String, Function<String, Object>> path : IMAGE_PATHS.entrySet()) {
+      layouts.put("SVG @import via " + path.getKey(), path.getValue().apply(svgUri(importSvg)));
+      layouts.put("SVG escaped @import via " + path.getKey(), path.getValue().apply(svgUri(escapedImportSvg)));
+      layouts.put("SVG xi:include via " + path.getKey(), path.getValue().apply(svgUri(xiSvg)));
+      layouts.put("billion laughs via " + path.getKey(),
+          path.getValue().apply(ImageBombs.dataUri(ImageBombs.billionLaughs())));
+    }
+    layouts.put("CSS with CDATA", Map.of("html", "<p>x</p>", "css", "p { color: red } <![CDATA[ p { } ]]> p {}"));
+    layouts.put("CSS opening CDATA", Map.of("html", "<p>x</p>", "css", "<![CDATA[ p { color: red }"));
+    layouts.put("style element with CDATA", Map.of("html", "<style><![CDATA[ p {} ]]><b>x</b></style><p>x</p>"));
+    layouts.put("xi:include in an HTML layout",
+        Map.of("html", "<xi:include href=\"file:///etc/passwd\" parse=\"text\"/><p>x</p>"));
+    layouts.put("xi:include in an html block", canvas(Map.of("type", "html", "props",
+        Map.of("html", "<xi:include href=\"file:///etc/passwd\" parse=\"text\"/><p>x</p>"))));
+    int n = 0;
+    for (Map.Entry<String, Object> layout : layouts.entrySet()) {
+      JsonNode done = renderLayout("internals-" + n++, layout.getValue());
+      String message = done.path("errorMessage").asString("");
+      assertThat(done.path("status").asString()).as(layout.getKey() + ": " + done).isIn("succeeded", "failed");
+      assertThat(message).as(layout.getKey()).doesNotContain("org.", "java.", "javax.", "Exception", "SAX",
+          "TRaX", "lineNumber");
+      if (done.path("status").asString().equals("failed")) assertThat(message).as(layout.getKey()).isNotBlank();
+    }
+  }
+
+  private static String svgUri(String svg) {
+    return ImageBombs.dataUri(svg.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test

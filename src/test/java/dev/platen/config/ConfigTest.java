@@ -55,6 +55,17 @@ class ConfigTest {
   }
 
   @Test
+  void imageLimitsDefaultToTheDocumentedOnesAndAreChecked() {
+    Config c = Config.from(Map.of());
+    assertThat(c.maxImagePixels()).isEqualTo(40_000_000);
+    assertThat(c.maxSvgElements()).isEqualTo(10_000);
+    assertThat(Config.from(Map.of("PLATEN_MAX_IMAGE_PIXELS", "1000")).maxImagePixels()).isEqualTo(1000);
+    for (String name : List.of("PLATEN_MAX_IMAGE_PIXELS", "PLATEN_MAX_SVG_ELEMENTS")) {
+      assertThatThrownBy(() -> Config.from(Map.of(name, "0"))).hasMessageStartingWith(name);
+    }
+  }
+
+  @Test
   void publicUrlLosesItsTrailingSlash() {
     assertThat(Config.from(Map.of("PLATEN_PUBLIC_URL", "https://pdf.example.com/")).publicUrl())
         .isEqualTo("https://pdf.example.com");

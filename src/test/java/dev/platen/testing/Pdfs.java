@@ -98,4 +98,20 @@ public final class Pdfs {
     return lines.stream().filter(l -> l.text().contains(text)).findFirst()
         .orElseThrow(() -> new AssertionError("no line contains " + text + " in " + lines)).top();
   }
+
+  /** Image XObjects on all pages (not counting those inside forms): how many pictures a document shows. */
+  public static int images(byte[] pdf) {
+    int n = 0;
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      for (var page : doc.getPages()) {
+        var resources = page.getResources();
+        for (var name : resources.getXObjectNames()) {
+          if (resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) n++;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return n;
+  }
 }

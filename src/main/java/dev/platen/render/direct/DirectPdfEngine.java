@@ -1,5 +1,6 @@
 package dev.platen.render.direct;
 
+import dev.platen.render.EngineFailures;
 import dev.platen.render.EngineSettings;
 import dev.platen.render.PageSetup;
 import dev.platen.render.PdfEngine;
@@ -98,7 +99,7 @@ public final class DirectPdfEngine implements PdfEngine {
       throw e;
     } catch (IOException | RuntimeException | StackOverflowError e) {
       log.warn("render failed unexpectedly", e);
-      throw new RenderException("the document could not be rendered: " + HtmlPdfEngine.shortReason(e), false, e);
+      throw EngineFailures.of(e);
     }
   }
 

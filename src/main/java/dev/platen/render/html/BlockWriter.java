@@ -192,11 +192,11 @@ final class BlockWriter {
   }
 
   /** Raw markup from the author; placeholder values are escaped before the whole fragment is cleaned. */
-  private void html(StringBuilder out, JsonNode props) {
+  private void html(StringBuilder out, JsonNode props) throws RenderException {
     String raw = string(props, "html");
     if (raw == null) raw = string(props, "content");
     String filled = raw == null ? "" : Placeholders.fill(raw, data, Html::escape);
-    out.append("<div class=\"html\">").append(HtmlFragment.sanitize(filled)).append("</div>");
+    out.append("<div class=\"html\">").append(HtmlFragment.sanitize(filled, images)).append("</div>");
   }
 
   private String fill(JsonNode props, String field) {

@@ -77,6 +77,14 @@ final class HtmlLayout {
       if (n instanceof DocumentType || n instanceof XmlDeclaration || n instanceof Comment) n.remove();
     }
     for (String tag : REMOVED) doc.select(tag).remove();
+    // a prefixed name (xi:include, Word's o:p) is an unbound namespace prefix in the XHTML: keep only its content
+    for (Element e : doc.getAllElements()) {
+      if (e.tagName().indexOf(':') >= 0 && e.parent() != null) e.unwrap();
+    }
+    // jsoup writes a style element's text raw, not in a CDATA section, once that text contains "<![CDATA["
+    for (Element style : doc.select("style")) {
+      for (DataNode data : style.dataNodes()) data.setWholeData(cssText(data.getWholeData()));
+    }
     doc.select("*").forEach(HtmlLayout::dropAttributes);
     doc.getElementsByTag("*").stream().flatMap(e -> e.childNodes().stream())
         .filter(n -> n instanceof Comment || n instanceof XmlDeclaration).toList().forEach(Node::remove);
@@ -112,7 +120,16 @@ final class HtmlLayout {
 
   /** The author's CSS inside a style element: nothing in it may close the element or the CDATA around it. */
   private static String styleText(String css) {
-    return Html.withoutXmlInvalidChars(css).replace("</", "<\\/").replace("]]>", "]]\\>");
+    return cssText(Html.withoutXmlInvalidChars(css));
+  }
+
+  /**
+   * CSS that stays text in XHTML: jsoup wraps a style element's text in a CDATA section unless it already holds
+   * "<![CDATA[", and then writes it raw, where that opens a section nothing closes (or, closed, lets markup
+   * through). A backslash before a character is the character itself in CSS, so the style sheet means the same.
+   */
+  private static String cssText(String css) {
+    return css.replace("</", "<\\/").replace("]]>", "]]\\>").replace("<![CDATA[", "<\\![CDATA[");
   }
 
   private static String nonNull(String s) {

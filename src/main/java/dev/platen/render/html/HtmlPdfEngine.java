@@ -8,6 +8,7 @@ import com.openhtmltopdf.outputdevice.helper.ExternalResourceType;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import dev.platen.render.EngineFailures;
 import dev.platen.render.EngineSettings;
 import dev.platen.render.PageSetup;
 import dev.platen.render.PdfEngine;
@@ -83,28 +84,33 @@ public final class HtmlPdfEngine implements PdfEngine {
     try {
       ImageEmbedder embedder = new ImageEmbedder(images);
       if (HtmlLayout.isHtml(input.layout())) {
-        return layoutAndWrite(HtmlLayout.build(input, embedder), input, embedder.embeddedSvg());
+        return layoutAndWrite(HtmlLayout.build(input, embedder), input, embedder);
       }
       CanvasHtml.Result canvas = CanvasHtml.build(input, embedder);
       if (minimumPages(canvas.tableRows(), input.page()) > settings.maxPages()) throw tooManyPages();
-      return layoutAndWrite(canvas.html(), input, embedder.embeddedSvg());
+      return layoutAndWrite(canvas.html(), input, embedder);
     } catch (RenderException e) {
       throw e;
     } catch (IOException | RuntimeException | StackOverflowError e) {
+      RenderException refused = ImageGate.refusalIn(e);
+      if (refused != null) throw refused;
       log.warn("render failed unexpectedly", e);
-      throw new RenderException("the document could not be rendered: " + shortReason(e), false, e);
+      throw EngineFailures.of(e);
     }
   }
 
-  private byte[] layoutAndWrite(String html, RenderInput input, boolean svg) throws IOException, RenderException {
+  private byte[] layoutAndWrite(String html, RenderInput input, ImageEmbedder embedder)
+      throws IOException, RenderException {
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.useFastMode();
     ThreadFonts.Coverage text = ThreadFonts.cover(html);
     builder.withHtmlContent(text.text(), BASE_URI);
     builder.withProducer(PdfIdentity.PRODUCER);
+    // Images are checked where the engine resolves them: CSS url(data:…) never went through the embedder
+    ImageGate images = new ImageGate(embedder);
     builder.useExternalResourceAccessControl(DATA_URIS_ONLY, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-    builder.useExternalResourceAccessControl(DATA_URIS_ONLY, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-    if (svg) {
+    builder.useExternalResourceAccessControl(images, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+    if (embedder.embeddedSvg()) {
       builder.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
           BatikSVGDrawer.SvgExternalResourceMode.SECURE));
     }
@@ -121,10 +127,12 @@ public final class HtmlPdfEngine implements PdfEngine {
       PDType0Font bold = ThreadFonts.register(builder, doc, text.fallback());
       try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
         renderer.layout();
+        images.throwIfRefused();
         // the page count is known after layout, before any page is drawn: refuse a runaway document cheaply
         int pages = renderer.getRootBox().getLayer().getPages().size();
         if (pages > settings.maxPages()) throw tooManyPages();
         renderer.createPDFWithoutClosing();
+        images.throwIfRefused(); // backgrounds are loaded while pages are drawn
         if (input.watermark()) Watermark.stamp(doc, bold);
         Instant date = input.documentDate();
         PdfIdentity.apply(doc, CanvasHtml.title(input), date, PdfIdentity.digest(html, input.watermark(), date, pdfa),
@@ -165,14 +173,5 @@ public final class HtmlPdfEngine implements PdfEngine {
       }
     }
     return false;
-  }
-
-  /** One line for the user: the first line of the message (or the exception type), never a stack trace. */
-  public static String shortReason(Throwable e) {
-    if (e instanceof StackOverflowError) return "the layout is nested too deeply";
-    String message = e.getMessage();
-    if (message == null || message.isBlank()) return e.getClass().getSimpleName();
-    String line = message.strip().lines().findFirst().orElse("");
-    return line.length() > 200 ? line.substring(0, 200) + "…" : line;
   }
 }

@@ -49,11 +49,13 @@ public final class GuardedImageLoader {
   private final AddressPolicy policy;
   private final Duration timeout;
   private final long maxBytes;
+  private final ImageGuard guard;
 
   public GuardedImageLoader(EngineSettings settings, AddressPolicy policy) {
     this.policy = policy;
     this.timeout = settings.fetchTimeout();
     this.maxBytes = settings.maxImageBytes();
+    this.guard = new ImageGuard(settings.maxImagePixels(), settings.maxSvgElements());
     this.client = HttpClient.newBuilder()
         .connectTimeout(timeout)
         .followRedirects(HttpClient.Redirect.NEVER)
@@ -62,6 +64,9 @@ public final class GuardedImageLoader {
   }
 
   long maxBytes() { return maxBytes; }
+
+  /** The size checks every image passes before it is decoded, fetched ones and data: URIs alike. */
+  ImageGuard guard() { return guard; }
 
   /** The response body of a 2xx answer, following at most {@value #MAX_REDIRECTS} redirects. */
   byte[] fetch(String url) throws RenderException {

@@ -1,29 +1,31 @@
 package dev.platen.render.images;
 
 import dev.platen.render.RenderException;
-import dev.platen.render.Units;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.Locale;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The images of one render: fetched once per distinct URL, checked to really be PNG, JPEG, GIF or SVG by their
- * first bytes (not by a Content-Type the remote server chose), and handed to the HTML layout as data: URIs, the
- * only kind of resource the PDF engine is allowed to load, or to the direct engine as the checked bytes. Not
- * thread-safe: one instance per render.
+ * The images of one render: fetched once per distinct URL, decoded once per distinct data: URI, checked by
+ * {@link ImageGuard} (their real format from their first bytes, not a Content-Type the remote server chose; their
+ * size from their header, before anything decodes them), and handed to the HTML layout as base64 data: URIs, the
+ * only kind of resource the PDF engine is allowed to load, or to the direct engine as the checked bytes. The PDF
+ * engine also asks {@link #check} about every data: URI it is about to draw as an image, so CSS {@code url(data:…)}
+ * passes the same checks. Not thread-safe: one instance per render.
  */
 public final class ImageEmbedder implements ImageSource {
-  private static final String NOT_AN_IMAGE = "is not a PNG, JPEG, GIF or SVG image";
-
   private final GuardedImageLoader loader;
+  private final ImageGuard guard;
   private final Map<String, Entry> bySrc = new HashMap<>();
+  /** data: URIs checked as the PDF engine decodes them; apart from bySrc, whose data: URIs are decoded leniently. */
+  private final Set<String> checkedForEngine = new HashSet<>();
   private boolean embeddedSvg;
 
   public ImageEmbedder(GuardedImageLoader loader) {
     this.loader = loader;
+    this.guard = loader.guard();
   }
 
   /** Whether any embedded image is SVG, which needs the (heavier) SVG drawer registered. */
@@ -34,6 +36,8 @@ public final class ImageEmbedder implements ImageSource {
     // encoded on first use only: the direct engine never asks, and a loop may show one image on every row
     if (e.uri == null) {
       e.uri = "data:" + e.image.mime() + ";base64," + Base64.getEncoder().encodeToString(e.image.bytes());
+      // the PDF engine asks about this URI again when it draws it; base64 decodes the same in both rules
+      checkedForEngine.add(e.uri);
     }
     return e.uri;
   }
@@ -46,17 +50,25 @@ public final class ImageEmbedder implements ImageSource {
     return entry(src).image;
   }
 
-  /** @param bytes null for a URL-encoded SVG data: URI, which only the HTML engine draws */
+  /**
+   * Checks a data: URI the PDF engine is about to draw as an image, decoded exactly the way that engine decodes
+   * it, so what is checked is what gets drawn.
+   */
+  public void check(String dataUri) throws RenderException {
+    if (checkedForEngine.contains(dataUri)) return;
+    String shown = DataUris.shown(dataUri);
+    checked(shown, DataUris.decode(dataUri, shown, loader.maxBytes(), true));
+    checkedForEngine.add(dataUri);
+  }
+
   public record Image(String mime, byte[] bytes) {}
 
-  /** One checked source; {@code uri} is set up front only for the URL-encoded SVG, which is passed on as written. */
   private static final class Entry {
     final Image image;
     String uri;
 
-    Entry(Image image, String uri) {
+    Entry(Image image) {
       this.image = image;
-      this.uri = uri;
     }
   }
 
@@ -64,96 +76,20 @@ public final class ImageEmbedder implements ImageSource {
     String key = src.trim();
     Entry cached = bySrc.get(key);
     if (cached != null) return cached;
-    Entry e = key.regionMatches(true, 0, "data:", 0, 5) ? checkedDataUri(key) : new Entry(fetched(key), null);
+    Entry e;
+    if (key.regionMatches(true, 0, "data:", 0, 5)) {
+      String shown = DataUris.shown(key);
+      e = new Entry(checked(shown, DataUris.decode(key, shown, loader.maxBytes(), false)));
+    } else {
+      e = new Entry(checked(key, loader.fetch(key)));
+    }
     bySrc.put(key, e);
     return e;
   }
 
-  private Image fetched(String url) throws RenderException {
-    return checked(url, loader.fetch(url));
-  }
-
   private Image checked(String shown, byte[] bytes) throws RenderException {
-    String mime = sniff(bytes);
-    if (mime == null) throw new RenderException("image " + shown + " " + NOT_AN_IMAGE, false);
-    if (mime.equals("image/svg+xml")) {
-      refuseEntities(shown, bytes);
-      embeddedSvg = true;
-    }
+    String mime = guard.check(shown, bytes);
+    if (mime.equals("image/svg+xml")) embeddedSvg = true;
     return new Image(mime, bytes);
-  }
-
-  /**
-   * Refuses SVGs that declare entities (a DOCTYPE with an internal subset): the classic way to make an XML parser
-   * read local files or expand into gigabytes. Plain DOCTYPEs, common in editor exports, pass.
-   */
-  static void refuseEntities(String shown, byte[] svg) throws RenderException {
-    String text = new String(svg, StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT);
-    int doctype = text.indexOf("<!DOCTYPE");
-    int end = doctype < 0 ? -1 : text.indexOf('>', doctype);
-    int subset = doctype < 0 ? -1 : text.indexOf('[', doctype);
-    if (text.contains("<!ENTITY") || (doctype >= 0 && (end < 0 || (subset >= 0 && subset < end)))) {
-      throw new RenderException("image " + shown + " is an SVG that declares entities, which is not allowed", false);
-    }
-  }
-
-  private Entry checkedDataUri(String uri) throws RenderException {
-    int comma = uri.indexOf(',');
-    String header = comma < 0 ? uri : uri.substring(0, comma);
-    String shown = header.length() > 60 ? header.substring(0, 60) + "…" : header;
-    String lowerHeader = header.toLowerCase(Locale.ROOT);
-    if (comma < 0) throw new RenderException("image " + shown + " is not a valid data: URI", false);
-    long payload = uri.length() - comma - 1L;
-    if (lowerHeader.endsWith(";base64")) {
-      if (payload / 4 * 3 > loader.maxBytes()) {
-        throw new RenderException("image " + shown + ",… exceeds " + Units.bytes(loader.maxBytes()), false);
-      }
-      byte[] bytes;
-      try {
-        bytes = Base64.getMimeDecoder().decode(uri.substring(comma + 1));
-      } catch (IllegalArgumentException e) {
-        throw new RenderException("image " + shown + ",… is not valid base64", false);
-      }
-      return new Entry(checked(shown + ",…", bytes), null);
-    }
-    if (lowerHeader.startsWith("data:image/svg+xml")) {
-      if (payload > loader.maxBytes()) {
-        throw new RenderException("image " + shown + ",… exceeds " + Units.bytes(loader.maxBytes()), false);
-      }
-      try {
-        // '+' decodes to a space here, which does not matter: the text is only searched for entity declarations
-        String svg = URLDecoder.decode(uri.substring(comma + 1), StandardCharsets.UTF_8);
-        refuseEntities(shown + ",…", svg.getBytes(StandardCharsets.UTF_8));
-      } catch (IllegalArgumentException e) {
-        throw new RenderException("image " + shown + ",… is not a valid data: URI", false);
-      }
-      embeddedSvg = true;
-      return new Entry(new Image("image/svg+xml", null), uri);
-    }
-    throw new RenderException("image " + shown + ",… " + NOT_AN_IMAGE, false);
-  }
-
-  /** The image type from magic bytes, or null when it is none of the four formats the engine draws. */
-  static String sniff(byte[] b) {
-    if (startsWith(b, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) return "image/png";
-    if (startsWith(b, 0xFF, 0xD8, 0xFF)) return "image/jpeg";
-    if (startsWith(b, 'G', 'I', 'F', '8', '7', 'a') || startsWith(b, 'G', 'I', 'F', '8', '9', 'a')) return "image/gif";
-    if (looksLikeSvg(b)) return "image/svg+xml";
-    return null;
-  }
-
-  private static boolean startsWith(byte[] b, int... magic) {
-    if (b.length < magic.length) return false;
-    for (int i = 0; i < magic.length; i++) {
-      if ((b[i] & 0xff) != magic[i]) return false;
-    }
-    return true;
-  }
-
-  // SVG has no magic number: an XML text starting with markup (after an optional BOM) that opens an <svg element
-  private static boolean looksLikeSvg(byte[] b) {
-    String head = new String(b, 0, Math.min(b.length, 2048), StandardCharsets.UTF_8);
-    String t = head.startsWith("\uFEFF") ? head.substring(1).stripLeading() : head.stripLeading();
-    return t.startsWith("<") && t.contains("<svg");
   }
 }

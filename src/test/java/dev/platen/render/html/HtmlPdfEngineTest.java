@@ -8,10 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.platen.render.Canvas;
+import dev.platen.render.EngineFailures;
 import dev.platen.render.EngineSettings;
 import dev.platen.render.PageSetup;
 import dev.platen.render.RenderException;
 import dev.platen.render.RenderInput;
+import dev.platen.testing.ImageBombs;
 import dev.platen.testing.Pdfs;
 import java.io.IOException;
 import java.time.Instant;
@@ -282,10 +284,28 @@ class HtmlPdfEngineTest {
   }
 
   @Test
-  void shortReasonIsOneLineWithoutStackTrace() {
-    assertThat(HtmlPdfEngine.shortReason(new IOException("disk full\n\tat Foo.bar(Foo.java:1)")))
-        .isEqualTo("disk full");
-    assertThat(HtmlPdfEngine.shortReason(new IllegalStateException())).isEqualTo("IllegalStateException");
-    assertThat(HtmlPdfEngine.shortReason(new StackOverflowError())).isEqualTo("the layout is nested too deeply");
+  void aCssBackgroundBombFailsTheRenderAtTheEnginesResourceCheck() {
+    String bomb = ImageBombs.dataUri(ImageBombs.png(40_000, 40_000, 1, 0));
+    RenderInput css = input(blocks(block("html", "{\"html\":\"<div style='background-image: url(" + bomb
+        + "); height: 40px'>x</div>\"}")), "{}");
+
+    assertThatThrownBy(() -> engine.render(css)).isInstanceOf(RenderException.class)
+        .hasMessage("image data:image/png;base64,… is 40,000×40,000 pixels; the limit is 40,000,000 pixels "
+            + "(PLATEN_MAX_IMAGE_PIXELS)");
+    RenderException reason = new RenderException("image x is too big", false);
+    assertThat(ImageGate.refusalIn(new IllegalStateException("wrapped", new ImageGate.Refused(reason))))
+        .isSameAs(reason);
+    assertThat(ImageGate.refusalIn(new IllegalStateException("other"))).isNull();
+  }
+
+  @Test
+  void engineFailuresAreDescribedWithoutTheirJavaText() {
+    assertThat(EngineFailures.describe(new IOException("disk full\n\tat Foo.bar(Foo.java:1)")))
+        .doesNotContain("disk full", "Foo", "Exception");
+    assertThat(EngineFailures.describe(new IllegalStateException())).doesNotContain("IllegalStateException");
+    assertThat(EngineFailures.describe(new StackOverflowError())).isEqualTo("the layout is nested too deeply");
+    RuntimeException parse = new RuntimeException("Can't load the XML resource (using TRaX transformer). "
+        + "org.xml.sax.SAXParseException; lineNumber: 55", new org.xml.sax.SAXParseException("bad", null));
+    assertThat(EngineFailures.describe(parse)).startsWith("its markup is not well-formed").doesNotContain("SAX");
   }
 }

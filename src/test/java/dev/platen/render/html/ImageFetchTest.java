@@ -12,6 +12,7 @@ import dev.platen.render.EngineSettings;
 import dev.platen.render.RenderException;
 import dev.platen.render.RenderInput;
 import dev.platen.render.images.AddressPolicy;
+import dev.platen.testing.ImageBombs;
 import dev.platen.testing.Pdfs;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -86,6 +87,8 @@ class ImageFetchTest {
           + "\"file:///etc/hostname\">]><svg").getBytes(StandardCharsets.UTF_8));
       case "/notes.txt" -> answer(ex, 200, "just text".getBytes(StandardCharsets.UTF_8));
       case "/huge.png" -> answer(ex, 200, new byte[64 * 1024]);
+      case "/bomb.png" -> answer(ex, 200, ImageBombs.png(40_000, 40_000, 1, 0));
+      case "/bomb.svg" -> answer(ex, 200, ImageBombs.svgUseClones(6, 10));
       case "/redirect-ok" -> redirect(ex, "/logo.png");
       case "/redirect-private" -> redirect(ex, "http://10.20.30.40/logo.png");
       case "/redirect-file" -> redirect(ex, "file:///etc/passwd");
@@ -263,6 +266,17 @@ class ImageFetchTest {
   void refusesOtherSchemesOutright() {
     assertThatThrownBy(() -> trusting.render(imageDoc("file:///etc/passwd")))
         .hasMessage("image file:///etc/passwd is not an http or https URL");
+  }
+
+  @Test
+  void fetchedImagesAreHeldToThePixelAndSvgLimitsBeforeDecoding() {
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> trusting.render(imageDoc(base + "/bomb.png")))
+        .hasMessage("image " + base + "/bomb.png is 40,000×40,000 pixels; the limit is 40,000,000 pixels "
+            + "(PLATEN_MAX_IMAGE_PIXELS)");
+    assertThatThrownBy(() -> trusting.render(imageDoc(base + "/bomb.svg")))
+        .hasMessageStartingWith("image " + base + "/bomb.svg is an SVG whose references (<use> and the like) draw");
+    assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds for both").isLessThan(2_000);
   }
 
   @Test

@@ -40,16 +40,17 @@ class ImageGuardsTest {
 
   @Test
   void sniffsImageTypesFromTheirFirstBytes() {
-    assertThat(ImageEmbedder.sniff(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0}))
-        .isEqualTo("image/png");
-    assertThat(ImageEmbedder.sniff(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}))
-        .isEqualTo("image/jpeg");
-    assertThat(ImageEmbedder.sniff("GIF89a....".getBytes())).isEqualTo("image/gif");
-    assertThat(ImageEmbedder.sniff("\uFEFF  <?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo("image/svg+xml");
-    assertThat(ImageEmbedder.sniff("<html><body>no</body></html>".getBytes())).isNull();
-    assertThat(ImageEmbedder.sniff("BM....".getBytes())).isNull();
-    assertThat(ImageEmbedder.sniff(new byte[0])).isNull();
+    assertThat(ImageGuard.Format.of(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0}))
+        .isEqualTo(ImageGuard.Format.PNG);
+    assertThat(ImageGuard.Format.of(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}))
+        .isEqualTo(ImageGuard.Format.JPEG);
+    assertThat(ImageGuard.Format.of("GIF89a....".getBytes())).isEqualTo(ImageGuard.Format.GIF);
+    assertThat(ImageGuard.Format.of("\uFEFF  <?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(ImageGuard.Format.SVG);
+    assertThat(ImageGuard.Format.of("RIFF....WEBPVP8 ".getBytes())).isEqualTo(ImageGuard.Format.WEBP);
+    assertThat(ImageGuard.Format.of("BM....".getBytes())).isEqualTo(ImageGuard.Format.BMP);
+    assertThat(ImageGuard.Format.of("<html><body>no</body></html>".getBytes())).isNull();
+    assertThat(ImageGuard.Format.of(new byte[0])).isNull();
   }
 
   @Test
@@ -85,5 +86,7 @@ class ImageGuardsTest {
     assertThat(d.maxPages()).isEqualTo(2000);
     assertThat(d.fetchTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(d.maxImageBytes()).isEqualTo(10L * 1024 * 1024);
+    assertThat(d.maxImagePixels()).isEqualTo(40_000_000);
+    assertThat(d.maxSvgElements()).isEqualTo(10_000);
   }
 }
