@@ -11,6 +11,7 @@ import dev.platen.blob.S3BlobStore;
 import dev.platen.config.Config;
 import dev.platen.config.ConfigException;
 import dev.platen.jobs.RenderThreads;
+import dev.platen.mail.SmtpMailer;
 import dev.platen.jobs.RetryPolicy;
 import dev.platen.jobs.VersionCache;
 import dev.platen.jobs.Worker;
@@ -19,6 +20,9 @@ import dev.platen.render.EngineSettings;
 import dev.platen.render.direct.DirectPdfEngine;
 import dev.platen.render.direct.RoutingPdfEngine;
 import dev.platen.render.html.HtmlPdfEngine;
+import dev.platen.sharing.EngagementStore;
+import dev.platen.sharing.ShareStore;
+import dev.platen.sharing.Sharing;
 import dev.platen.store.Database;
 import dev.platen.store.Ids;
 import dev.platen.store.ProjectStore;
@@ -87,6 +91,7 @@ public final class Platen implements AutoCloseable {
   /** @param clock the one source of time for leases, retries and timestamps (tests pass a settable one) */
   public static Platen start(Config config, PrintStream console, InstantSource clock) {
     JsonMapper json = Json.newMapper();
+    Sharing.Email email = email(config.sharing(), clock); // checked before anything is opened
     StopSignal stop = new StopSignal();
     Database db = config.usesPostgres()
         ? Database.postgres(config.databaseUrl(), config.databaseUser(), config.databasePassword(),
@@ -157,7 +162,8 @@ public final class Platen implements AutoCloseable {
       KeyCipher cipher = config.adminKey() == null ? null : new KeyCipher(config.adminKey());
       HttpApi api = new HttpApi(new HttpApi.Deps(projects, templates, renders, blobs, auth, cipher, json,
           config.publicUrl(), config.s3() == null ? null : config.s3().publicBaseUrl(), config.maxQueueDepth(),
-          config.maxQueueDepthPerProject(), w == null ? () -> { } : w::wake, db::healthy, clock));
+          config.maxQueueDepthPerProject(), w == null ? () -> { } : w::wake, db::healthy, clock,
+          sharing(config.sharing(), email, db, blobs, json, clock), config.sharing().shareRateLimit()));
       try {
         http = api.start(config.port());
       } catch (RuntimeException e) {
@@ -172,6 +178,29 @@ public final class Platen implements AutoCloseable {
       log.info("Platen listening on http://localhost:{} (public URL {})", http.port(), config.publicUrl());
     }
     return new Platen(stop, db, workers, http, renders, blobs);
+  }
+
+  /** E-mail delivery of share links, or null without an SMTP server. */
+  private static Sharing.Email email(Config.Sharing c, InstantSource clock) {
+    if (c.smtp() == null) return null;
+    try {
+      SmtpMailer.checkAddress(c.emailFrom());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("PLATEN_EMAIL_FROM " + e.getMessage());
+    }
+    Config.Smtp s = c.smtp();
+    SmtpMailer.Tls tls = s.implicitTls() ? SmtpMailer.Tls.IMPLICIT
+        : s.startTlsRequired() ? SmtpMailer.Tls.STARTTLS_REQUIRED : SmtpMailer.Tls.STARTTLS_OPTIONAL;
+    // Sent on the request's thread: these bound how long a slow or silent server can hold it.
+    SmtpMailer mailer = new SmtpMailer(new SmtpMailer.Settings(s.host(), s.port(), s.user(), s.password(), tls,
+        Duration.ofSeconds(10), Duration.ofSeconds(20)), clock);
+    return new Sharing.Email(mailer, c.emailFrom(), c.emailAttach(), c.emailTrackOpens());
+  }
+
+  private static Sharing sharing(Config.Sharing c, Sharing.Email email, Database db, BlobStore blobs,
+      JsonMapper json, InstantSource clock) {
+    EngagementStore events = new EngagementStore(db, json);
+    return new Sharing(new ShareStore(db, events), events, blobs, clock, c.shareBaseUrl(), email);
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

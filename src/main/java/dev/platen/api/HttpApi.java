@@ -5,6 +5,7 @@ import dev.platen.auth.KeyCipher;
 import dev.platen.blob.BlobStore;
 import dev.platen.errors.PlatenException;
 import dev.platen.jobs.RenderQueue;
+import dev.platen.sharing.Sharing;
 import dev.platen.store.ProjectStore;
 import dev.platen.store.TemplateStore;
 import io.javalin.Javalin;
@@ -23,7 +24,7 @@ public final class HttpApi {
   public record Deps(ProjectStore projects, TemplateStore templates, RenderQueue renders, BlobStore blobs,
       Authenticator auth, KeyCipher cipher, JsonMapper json, String publicUrl, String blobPublicBaseUrl,
       int maxQueueDepth, int maxQueueDepthPerProject,
-      Runnable onQueued, BooleanSupplier databaseUp, InstantSource clock) {}
+      Runnable onQueued, BooleanSupplier databaseUp, InstantSource clock, Sharing sharing, int shareRateLimit) {}
 
   public HttpApi(Deps d) {
     Bodies out = new Bodies(d.json());
@@ -34,7 +35,10 @@ public final class HttpApi {
         new RendersApi(d.templates(), d.renders(), d.blobs(), d.json(), out, views, d.maxQueueDepth(), d.maxQueueDepthPerProject(),
             d.onQueued(), d.clock()),
         new AdminApi(d.auth(), d.projects(), d.cipher(), d.json(), out),
-        new HealthApi(d.databaseUp(), out));
+        new HealthApi(d.databaseUp(), out),
+        new SharesApi(d.renders(), d.sharing(), d.json(), out),
+        new EngagementApi(d.renders(), d.sharing(), d.json(), out),
+        new SharePages(d.sharing(), new PublicRateLimit(d.shareRateLimit(), d.clock())));
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.concurrency.useVirtualThreads = true;

@@ -24,7 +24,8 @@ public final class Routes {
 
   private final List<Route> table;
 
-  Routes(Authenticator auth, TemplatesApi templates, RendersApi renders, AdminApi admin, HealthApi health) {
+  Routes(Authenticator auth, TemplatesApi templates, RendersApi renders, AdminApi admin, HealthApi health,
+      SharesApi shares, EngagementApi engagement, SharePages sharePages) {
     this.table = List.of(
         new Route(HandlerType.GET, "/health", health::health),
         new Route(HandlerType.GET, "/openapi.yaml", health::openapi),
@@ -38,6 +39,15 @@ public final class Routes {
         new Route(HandlerType.GET, "/v1/renders/{id}/download", project(auth, renders::download)),
         new Route(HandlerType.GET, "/v1/embed/renders/{id}/download", project(auth, renders::embedDownload)),
         new Route(HandlerType.GET, "/files/{id}/{token}/{filename}", renders::publicFile),
+        new Route(HandlerType.POST, "/v1/renders/{id}/shares", project(auth, shares::create)),
+        new Route(HandlerType.GET, "/v1/renders/{id}/shares", project(auth, shares::list)),
+        new Route(HandlerType.DELETE, "/v1/renders/{id}/shares/{shareId}", project(auth, shares::revoke)),
+        new Route(HandlerType.POST, "/v1/renders/{id}/email", project(auth, shares::email)),
+        new Route(HandlerType.POST, "/v1/renders/{id}/events", project(auth, engagement::report)),
+        new Route(HandlerType.GET, "/v1/renders/{id}/engagement", project(auth, engagement::summary)),
+        new Route(HandlerType.GET, "/share/{token}", sharePages::page),
+        new Route(HandlerType.GET, "/share/{token}/pdf", sharePages::pdf),
+        new Route(HandlerType.GET, "/share/{token}/open.gif", sharePages::openGif),
         new Route(HandlerType.POST, "/v1/admin/provision", admin::provision));
   }
 
