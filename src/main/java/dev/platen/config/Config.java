@@ -159,7 +159,7 @@ public record Config(
       }
       if (user.isEmpty()) user = null;
     }
-    boolean required = password != null;
+    boolean required = !implicit && password != null;
     String query = u.getQuery();
     if (query != null && !query.isEmpty()) {
       if (implicit || !(query.equals("starttls=required") || query.equals("starttls=optional"))) {
