@@ -51,7 +51,8 @@ final class EngagementApi {
     JsonNode m = body.get("metadata");
     if (m != null && !m.isNull()) {
       if (!m.isObject()) {
-        issues.add("metadata", "Expected object, received " + m.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        issues.add("metadata", "Expected object, received "
+            + m.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
       } else {
         metadata = json.writeValueAsString(m);
         if (metadata.getBytes(StandardCharsets.UTF_8).length > MAX_METADATA_BYTES) {

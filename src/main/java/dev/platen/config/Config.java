@@ -47,7 +47,8 @@ public record Config(
       boolean emailTrackOpens, int shareRateLimit) {}
 
   /**
-   * The SMTP server of {@code PLATEN_SMTP_URL}: {@code smtp://[user[:password]@]host[:port][?starttls=required|optional]}
+   * The SMTP server of {@code PLATEN_SMTP_URL}:
+   * {@code smtp://[user[:password]@]host[:port][?starttls=required|optional]}
    * (port 587, STARTTLS required when there is a password, else used when offered) or {@code smtps://…} (TLS from
    * the first byte, port 465).
    *

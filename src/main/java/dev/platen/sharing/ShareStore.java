@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** Share links in SQL. Creating and revoking one writes its engagement event and outbox message in the same transaction. */
+/**
+ * Share links in SQL. Creating and revoking one writes its engagement event and outbox message in the same
+ * transaction.
+ */
 public final class ShareStore {
   /** A revocation through the API; the only reason Platen records today. */
   public static final String REVOKED_BY_PARTNER = "revoked_by_partner";

@@ -229,7 +229,7 @@ class EmailDeliveryTest {
     }
   }
 
-  /** An SMTP server that greets, accepts the sender and refuses every recipient, as a server does for an unknown mailbox. */
+  /** An SMTP server that greets, accepts the sender and refuses every recipient, as for an unknown mailbox. */
   static final class RefusingSmtp implements AutoCloseable {
     private final ServerSocket socket;
     final List<String> commands = new CopyOnWriteArrayList<>();
