@@ -16,6 +16,7 @@ import dev.platen.jobs.MeteredRenderQueue;
 import dev.platen.jobs.RenderQueue;
 import dev.platen.jobs.RenderStatus;
 import dev.platen.jobs.RenderThreads;
+import dev.platen.mail.SmtpMailer;
 import dev.platen.jobs.RetryPolicy;
 import dev.platen.jobs.VersionCache;
 import dev.platen.jobs.Worker;
@@ -25,6 +26,9 @@ import dev.platen.render.EngineSettings;
 import dev.platen.render.direct.DirectPdfEngine;
 import dev.platen.render.direct.RoutingPdfEngine;
 import dev.platen.render.html.HtmlPdfEngine;
+import dev.platen.sharing.EngagementStore;
+import dev.platen.sharing.ShareStore;
+import dev.platen.sharing.Sharing;
 import dev.platen.store.Database;
 import dev.platen.store.Ids;
 import dev.platen.store.ProjectStore;
@@ -102,6 +106,7 @@ public final class Platen implements AutoCloseable {
   /** @param clock the one source of time for leases, retries and timestamps (tests pass a settable one) */
   public static Platen start(Config config, PrintStream console, InstantSource clock) {
     JsonMapper json = Json.newMapper();
+    Sharing.Email email = email(config.sharing(), clock); // checked before anything is opened
     StopSignal stop = new StopSignal();
     Database db = config.usesPostgres()
         ? Database.postgres(config.databaseUrl(), config.databaseUser(), config.databasePassword(),
@@ -196,7 +201,8 @@ public final class Platen implements AutoCloseable {
       HttpApi api = new HttpApi(new HttpApi.Deps(projects, templates, queue, blobs, auth, cipher, json,
           config.publicUrl(), config.s3() == null ? null : config.s3().publicBaseUrl(), config.maxQueueDepth(),
           config.maxQueueDepthPerProject(), w == null ? () -> { } : w::wake, readiness, metrics,
-          config.metricsKey(), clock));
+          config.metricsKey(), clock, sharing(config.sharing(), email, db, blobs, json, clock),
+          config.sharing().shareRateLimit()));
       http = listen(api, config, workers, db, metrics);
       log.info("Platen listening on http://localhost:{} (public URL {})", http.port(), config.publicUrl());
     } else {
@@ -233,6 +239,29 @@ public final class Platen implements AutoCloseable {
     line.put("loggerName", Platen.class.getName());
     line.put("formattedMessage", text.strip());
     return json.writeValueAsString(line);
+  }
+
+  /** E-mail delivery of share links, or null without an SMTP server. */
+  private static Sharing.Email email(Config.Sharing c, InstantSource clock) {
+    if (c.smtp() == null) return null;
+    try {
+      SmtpMailer.checkAddress(c.emailFrom());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("PLATEN_EMAIL_FROM " + e.getMessage());
+    }
+    Config.Smtp s = c.smtp();
+    SmtpMailer.Tls tls = s.implicitTls() ? SmtpMailer.Tls.IMPLICIT
+        : s.startTlsRequired() ? SmtpMailer.Tls.STARTTLS_REQUIRED : SmtpMailer.Tls.STARTTLS_OPTIONAL;
+    // Sent on the request's thread: these bound how long a slow or silent server can hold it.
+    SmtpMailer mailer = new SmtpMailer(new SmtpMailer.Settings(s.host(), s.port(), s.user(), s.password(), tls,
+        Duration.ofSeconds(10), Duration.ofSeconds(20)), clock);
+    return new Sharing.Email(mailer, c.emailFrom(), c.emailAttach(), c.emailTrackOpens());
+  }
+
+  private static Sharing sharing(Config.Sharing c, Sharing.Email email, Database db, BlobStore blobs,
+      JsonMapper json, InstantSource clock) {
+    EngagementStore events = new EngagementStore(db, json);
+    return new Sharing(new ShareStore(db, events), events, blobs, clock, c.shareBaseUrl(), email);
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -80,7 +80,8 @@ final class ApiErrors {
   /** For statuses produced outside our handlers (unknown route, wrong method), unless a body was already set. */
   void status(Context ctx) {
     String type = ctx.res().getContentType();
-    if (type != null && type.startsWith("application/json")) return; // our own handler already answered
+    // our own handler already answered (the share pages answer browsers in HTML)
+    if (type != null && (type.startsWith("application/json") || type.startsWith("text/html"))) return;
     switch (ctx.statusCode()) {
       case 404 -> send(ctx, 404, "not_found", "No such endpoint: " + ctx.method() + " " + ctx.path(), null);
       case 405 -> send(ctx, 405, "method_not_allowed", "Method " + ctx.method() + " is not allowed here.", null);

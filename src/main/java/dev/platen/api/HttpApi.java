@@ -6,6 +6,7 @@ import dev.platen.blob.BlobStore;
 import dev.platen.errors.PlatenException;
 import dev.platen.jobs.RenderQueue;
 import dev.platen.metrics.Metrics;
+import dev.platen.sharing.Sharing;
 import dev.platen.store.ProjectStore;
 import dev.platen.store.TemplateStore;
 import io.javalin.Javalin;
@@ -25,7 +26,8 @@ public final class HttpApi {
   public record Deps(ProjectStore projects, TemplateStore templates, RenderQueue renders, BlobStore blobs,
       Authenticator auth, KeyCipher cipher, JsonMapper json, String publicUrl, String blobPublicBaseUrl,
       int maxQueueDepth, int maxQueueDepthPerProject,
-      Runnable onQueued, Readiness readiness, Metrics metrics, String metricsKey, InstantSource clock) {}
+      Runnable onQueued, Readiness readiness, Metrics metrics, String metricsKey, InstantSource clock,
+      Sharing sharing, int shareRateLimit) {}
 
   /** The whole API. */
   public HttpApi(Deps d) {
@@ -36,7 +38,10 @@ public final class HttpApi {
         new RendersApi(d.templates(), d.renders(), d.blobs(), d.json(), out, views, d.maxQueueDepth(),
             d.maxQueueDepthPerProject(), d.onQueued(), d.clock()),
         new AdminApi(d.auth(), d.projects(), d.cipher(), d.json(), out),
-        new HealthApi(d.readiness(), out), new MetricsApi(d.metrics(), d.metricsKey()), new DocsApi());
+        new HealthApi(d.readiness(), out), new MetricsApi(d.metrics(), d.metricsKey()), new DocsApi(),
+        new SharesApi(d.renders(), d.sharing(), d.json(), out),
+        new EngagementApi(d.renders(), d.sharing(), d.json(), out),
+        new SharePages(d.sharing(), new PublicRateLimit(d.shareRateLimit(), d.clock())));
     this.app = server(routes, d.json(), d.metrics());
   }
 

@@ -25,7 +25,7 @@ public final class Routes {
   private final List<Route> table;
 
   Routes(Authenticator auth, TemplatesApi templates, RendersApi renders, AdminApi admin, HealthApi health,
-      MetricsApi metrics, DocsApi docs) {
+      MetricsApi metrics, DocsApi docs, SharesApi shares, EngagementApi engagement, SharePages sharePages) {
     List<Route> all = new java.util.ArrayList<>(monitoring(health, metrics));
     all.addAll(List.of(
         new Route(HandlerType.GET, "/openapi.yaml", docs::openapi),
@@ -41,6 +41,15 @@ public final class Routes {
         new Route(HandlerType.GET, "/v1/renders/{id}/download", project(auth, renders::download)),
         new Route(HandlerType.GET, "/v1/embed/renders/{id}/download", project(auth, renders::embedDownload)),
         new Route(HandlerType.GET, "/files/{id}/{token}/{filename}", renders::publicFile),
+        new Route(HandlerType.POST, "/v1/renders/{id}/shares", project(auth, shares::create)),
+        new Route(HandlerType.GET, "/v1/renders/{id}/shares", project(auth, shares::list)),
+        new Route(HandlerType.DELETE, "/v1/renders/{id}/shares/{shareId}", project(auth, shares::revoke)),
+        new Route(HandlerType.POST, "/v1/renders/{id}/email", project(auth, shares::email)),
+        new Route(HandlerType.POST, "/v1/renders/{id}/events", project(auth, engagement::report)),
+        new Route(HandlerType.GET, "/v1/renders/{id}/engagement", project(auth, engagement::summary)),
+        new Route(HandlerType.GET, "/share/{token}", sharePages::page),
+        new Route(HandlerType.GET, "/share/{token}/pdf", sharePages::pdf),
+        new Route(HandlerType.GET, "/share/{token}/open.gif", sharePages::openGif),
         new Route(HandlerType.POST, "/v1/admin/provision", admin::provision)));
     this.table = List.copyOf(all);
   }

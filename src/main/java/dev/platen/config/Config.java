@@ -31,7 +31,8 @@ public record Config(
     long renderTimeoutMs,
     long leaseMs,
     String metricsKey,
-    LogFormat logFormat) {
+    LogFormat logFormat,
+    Sharing sharing) {
 
   public enum BlobStoreKind { FILE, S3 }
 
@@ -46,6 +47,33 @@ public record Config(
 
   public record S3(String endpoint, String bucket, String region, String accessKey, String secretKey,
       String publicBaseUrl) {}
+
+  /**
+   * Share links and their e-mail delivery.
+   *
+   * @param smtp null when e-mail is not configured (the e-mail operation then answers 503 email_not_configured)
+   * @param shareRateLimit requests per minute one address may make to the public share pages; 0 is no limit
+   */
+  public record Sharing(String shareBaseUrl, Smtp smtp, String emailFrom, boolean emailAttach,
+      boolean emailTrackOpens, int shareRateLimit) {}
+
+  /**
+   * The SMTP server of {@code PLATEN_SMTP_URL}:
+   * {@code smtp://[user[:password]@]host[:port][?starttls=required|optional]}
+   * (port 587, STARTTLS required when there is a password, else used when offered) or {@code smtps://…} (TLS from
+   * the first byte, port 465).
+   *
+   * @param user null for a server that needs no login
+   */
+  public record Smtp(String host, int port, String user, String password, boolean implicitTls,
+      boolean startTlsRequired) {
+    @Override
+    public String toString() {
+      return (implicitTls ? "smtps://" : "smtp://") + (user == null ? "" : user + ":***@") + host + ":" + port;
+    }
+  }
+
+  public static final int DEFAULT_SHARE_RATE_LIMIT = 120;
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_MAX_QUEUE_DEPTH = 10_000;
@@ -115,7 +143,59 @@ public record Config(
     return new Config(port, dataDir, stripSlash(publicUrl), adminKey, bootstrapKey, databaseUrl,
         r.string("PLATEN_DATABASE_USER", null), r.string("PLATEN_DATABASE_PASSWORD", null), blob, s3, role,
         threads, depth, depthPerProject, maxPages, maxPixels, maxSvgElements, allowPrivate, timeout, lease, metricsKey,
-        logFormat);
+        logFormat, sharing(r, publicUrl));
+  }
+
+  private static Sharing sharing(Reader r, String publicUrl) {
+    String base = stripSlash(r.url("PLATEN_SHARE_BASE_URL", publicUrl));
+    Smtp smtp = smtp(r.string("PLATEN_SMTP_URL", null));
+    String from = r.string("PLATEN_EMAIL_FROM", null);
+    if (smtp != null && from == null) {
+      throw new ConfigException("PLATEN_EMAIL_FROM is required when PLATEN_SMTP_URL is set (the sender address, "
+          + "e.g. 'Acme Documents <documents@acme.example>')");
+    }
+    if (from != null && from.chars().anyMatch(Character::isISOControl)) {
+      throw new ConfigException("PLATEN_EMAIL_FROM must be one line");
+    }
+    return new Sharing(base, smtp, from, r.bool("PLATEN_EMAIL_ATTACH", true),
+        r.bool("PLATEN_EMAIL_TRACK_OPENS", true),
+        r.integer("PLATEN_SHARE_RATE_LIMIT", DEFAULT_SHARE_RATE_LIMIT, 0, 1_000_000));
+  }
+
+  private static Smtp smtp(String url) {
+    if (url == null) return null;
+    // never echo the value: it may hold a password
+    String shape = "PLATEN_SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465";
+    URI u;
+    try {
+      u = new URI(url);
+    } catch (java.net.URISyntaxException e) {
+      throw new ConfigException(shape + " (it is not a valid URL)");
+    }
+    String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("smtp") && !scheme.equals("smtps")) throw new ConfigException(shape);
+    if (u.getHost() == null || u.getHost().isBlank()) throw new ConfigException(shape + " (the host is missing)");
+    boolean implicit = scheme.equals("smtps");
+    int port = u.getPort() == -1 ? (implicit ? 465 : 587) : u.getPort();
+    String user = null;
+    String password = null;
+    if (u.getRawUserInfo() != null) {
+      String[] parts = u.getRawUserInfo().split(":", 2);
+      user = java.net.URLDecoder.decode(parts[0].replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+      if (parts.length > 1) {
+        password = java.net.URLDecoder.decode(parts[1].replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      if (user.isEmpty()) user = null;
+    }
+    boolean required = !implicit && password != null;
+    String query = u.getQuery();
+    if (query != null && !query.isEmpty()) {
+      if (implicit || !(query.equals("starttls=required") || query.equals("starttls=optional"))) {
+        throw new ConfigException("PLATEN_SMTP_URL takes only ?starttls=required or ?starttls=optional, with smtp://");
+      }
+      required = query.equals("starttls=required");
+    }
+    return new Smtp(u.getHost(), port, user, password, implicit, required);
   }
 
   private static String stripSlash(String s) {

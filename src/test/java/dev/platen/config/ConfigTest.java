@@ -46,7 +46,12 @@ class ConfigTest {
         Map.entry("PLATEN_MAX_QUEUE_DEPTH_PER_PROJECT", "0"),
         Map.entry("PLATEN_ALLOW_PRIVATE_FETCH", "maybe"),
         Map.entry("PLATEN_METRICS_KEY", "short"),
-        Map.entry("PLATEN_LOG_FORMAT", "JSON"));
+        Map.entry("PLATEN_LOG_FORMAT", "JSON"),
+        Map.entry("PLATEN_SHARE_BASE_URL", "docs.example.com"),
+        Map.entry("PLATEN_SMTP_URL", "http://mail.example.com"),
+        Map.entry("PLATEN_EMAIL_ATTACH", "sometimes"),
+        Map.entry("PLATEN_EMAIL_TRACK_OPENS", "sometimes"),
+        Map.entry("PLATEN_SHARE_RATE_LIMIT", "-1"));
     bad.forEach((name, value) -> assertThatThrownBy(() -> Config.from(Map.of(name, value)))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith(name));
@@ -69,6 +74,51 @@ class ConfigTest {
   void publicUrlLosesItsTrailingSlash() {
     assertThat(Config.from(Map.of("PLATEN_PUBLIC_URL", "https://pdf.example.com/")).publicUrl())
         .isEqualTo("https://pdf.example.com");
+  }
+
+  @Test
+  void sharingDefaultsToThePublicUrlWithoutEmail() {
+    Config.Sharing c = Config.from(Map.of("PLATEN_PUBLIC_URL", "https://pdf.example.com/")).sharing();
+    assertThat(c.shareBaseUrl()).isEqualTo("https://pdf.example.com");
+    assertThat(c.smtp()).isNull();
+    assertThat(c.emailAttach()).isTrue();
+    assertThat(c.emailTrackOpens()).isTrue();
+    assertThat(c.shareRateLimit()).isEqualTo(120);
+    assertThat(Config.from(Map.of("PLATEN_SHARE_BASE_URL", "https://share.example.com/")).sharing().shareBaseUrl())
+        .isEqualTo("https://share.example.com");
+  }
+
+  @Test
+  void smtpUrlsGiveHostPortLoginAndTls() {
+    Config.Smtp submission = smtp("smtp://mailer:p%40ss%3Aword@mail.example.com");
+    assertThat(submission).isEqualTo(new Config.Smtp("mail.example.com", 587, "mailer", "p@ss:word", false, true));
+    assertThat(submission.toString()).isEqualTo("smtp://mailer:***@mail.example.com:587").doesNotContain("word");
+    assertThat(smtp("smtps://mailer:x@mail.example.com")).isEqualTo(
+        new Config.Smtp("mail.example.com", 465, "mailer", "x", true, false));
+    assertThat(smtp("smtp://relay.internal:25")).as("no password, so STARTTLS only when offered")
+        .isEqualTo(new Config.Smtp("relay.internal", 25, null, null, false, false));
+    assertThat(smtp("smtp://relay.internal:25?starttls=required").startTlsRequired()).isTrue();
+    assertThat(smtp("smtp://u:p@relay.internal?starttls=optional").startTlsRequired()).isFalse();
+
+    assertThatThrownBy(() -> Config.from(Map.of("PLATEN_SMTP_URL", "smtp://mail.example.com")))
+        .hasMessageStartingWith("PLATEN_EMAIL_FROM is required");
+    assertThatThrownBy(() -> smtp("smtps://u:secretpw@mail.example.com?starttls=required"))
+        .hasMessageStartingWith("PLATEN_SMTP_URL").hasMessageNotContaining("secretpw");
+    assertThatThrownBy(() -> smtp("ftp://u:secretpw@mail.example.com"))
+        .hasMessageStartingWith("PLATEN_SMTP_URL").hasMessageNotContaining("secretpw");
+  }
+
+  private static Config.Smtp smtp(String url) {
+    return Config.from(Map.of("PLATEN_SMTP_URL", url, "PLATEN_EMAIL_FROM", "docs@example.com")).sharing().smtp();
+  }
+
+  @Test
+  void aSenderThatIsNoAddressStopsStartUpBeforeAnythingOpens(@TempDir Path dir) {
+    Config c = Config.from(Map.of("PLATEN_DATA_DIR", dir.toString(), "PLATEN_SMTP_URL", "smtp://127.0.0.1:25",
+        "PLATEN_EMAIL_FROM", "Documents <not an address>"));
+    assertThatThrownBy(() -> dev.platen.Platen.start(c, System.out)).isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("PLATEN_EMAIL_FROM");
+    assertThat(dir.resolve("platen.db")).doesNotExist();
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -42,6 +43,11 @@ public final class TestServer implements AutoCloseable {
 
   /** Starts on {@code dataDir}; a second start on the same directory reuses its database and files. */
   public static TestServer start(Path dataDir, Map<String, String> extraEnv) {
+    return start(dataDir, extraEnv, InstantSource.system());
+  }
+
+  /** @param clock the server's one clock: a {@link SettableClock} lets a test move expiries and windows */
+  public static TestServer start(Path dataDir, Map<String, String> extraEnv, InstantSource clock) {
     int port = freePort();
     String key = "ck_live_testbootstrapkey0000000001";
     Map<String, String> env = new HashMap<>();
@@ -52,7 +58,7 @@ public final class TestServer implements AutoCloseable {
     env.putAll(extraEnv);
     port = Integer.parseInt(env.get("PLATEN_PORT"));
     Config config = Config.from(env);
-    Platen p = Platen.start(config, new PrintStream(PrintStream.nullOutputStream()));
+    Platen p = Platen.start(config, new PrintStream(PrintStream.nullOutputStream()), clock);
     return new TestServer(p, "http://localhost:" + port, key, dataDir);
   }
 
