@@ -72,24 +72,11 @@ public final class Platen implements AutoCloseable {
     TemplateStore templates = new TemplateStore(db, clock);
     RenderStore renders = new RenderStore(db);
     BlobStore blobs;
-    if (config.blobStore() == Config.BlobStoreKind.S3) {
-      Config.S3 s3 = config.s3();
-      S3BlobStore store = new S3BlobStore(s3.endpoint(), s3.region(), s3.bucket(), s3.accessKey(), s3.secretKey());
-      try {
-        store.verifyBucket();
-      } catch (IOException e) {
-        store.close();
-        db.close();
-        throw new ConfigException("PLATEN_S3_BUCKET " + e.getMessage());
-      }
-      blobs = store;
-    } else {
-      try {
-        blobs = new FileBlobStore(config.dataDir().resolve("files"));
-      } catch (IOException e) {
-        db.close();
-        throw new ConfigException("PLATEN_DATA_DIR " + config.dataDir() + " is not writable: " + e.getMessage());
-      }
+    try {
+      blobs = blobStore(config);
+    } catch (ConfigException e) {
+      db.close();
+      throw e;
     }
     bootstrap(projects, config, console);
 
@@ -99,12 +86,7 @@ public final class Platen implements AutoCloseable {
     }
     WorkerPool workers = null;
     if (config.runsWorkers()) {
-      EngineSettings engineSettings = new EngineSettings(config.allowPrivateFetch(), config.maxPages(),
-          Duration.ofSeconds(10), 10L << 20);
-      // Canvas layouts the direct PDFBox path can draw go there (about 6x faster); everything else, and HTML
-      // layouts, go through openhtmltopdf. Golden tests hold both to the same output.
-      RoutingPdfEngine engine = new RoutingPdfEngine(new DirectPdfEngine(engineSettings),
-          new HtmlPdfEngine(engineSettings));
+      RoutingPdfEngine engine = engine(config);
       VersionCache versions = new VersionCache(id -> templates.versionById(id).map(v ->
           new VersionCache.StoredVersion(v.name(), v.layout(), v.pageConfig(), v.publishedAt())), json, engine,
           1_000);
@@ -139,6 +121,35 @@ public final class Platen implements AutoCloseable {
       log.info("Platen listening on http://localhost:{} (public URL {})", http.port(), config.publicUrl());
     }
     return new Platen(db, workers, http, renders, blobs);
+  }
+
+  /** The engine workers render with; {@code platen render} takes the same one, so its PDFs are the server's. */
+  public static RoutingPdfEngine engine(Config config) {
+    EngineSettings engineSettings = new EngineSettings(config.allowPrivateFetch(), config.maxPages(),
+        Duration.ofSeconds(10), 10L << 20);
+    // Canvas layouts the direct PDFBox path can draw go there (about 6x faster); everything else, and HTML
+    // layouts, go through openhtmltopdf. Golden tests hold both to the same output.
+    return new RoutingPdfEngine(new DirectPdfEngine(engineSettings), new HtmlPdfEngine(engineSettings));
+  }
+
+  /** The configured blob store, its bucket checked; {@code platen migrate} copies PDFs into the same one. */
+  public static BlobStore blobStore(Config config) {
+    if (config.blobStore() == Config.BlobStoreKind.S3) {
+      Config.S3 s3 = config.s3();
+      S3BlobStore store = new S3BlobStore(s3.endpoint(), s3.region(), s3.bucket(), s3.accessKey(), s3.secretKey());
+      try {
+        store.verifyBucket();
+      } catch (IOException e) {
+        store.close();
+        throw new ConfigException("PLATEN_S3_BUCKET " + e.getMessage());
+      }
+      return store;
+    }
+    try {
+      return new FileBlobStore(config.dataDir().resolve("files"));
+    } catch (IOException e) {
+      throw new ConfigException("PLATEN_DATA_DIR " + config.dataDir() + " is not writable: " + e.getMessage());
+    }
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

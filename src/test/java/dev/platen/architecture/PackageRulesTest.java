@@ -29,6 +29,8 @@ class PackageRulesTest {
    */
   static final Map<String, String[]> ALLOWED = new TreeMap<>(Map.of(
       "api", deps("auth", "blob", "errors", "jobs", "store", "templates"),
+      // operator commands: the server's own parsing, engine and stores, used offline; the root hands them in
+      "cli", deps("api", "blob", "config", "errors", "jobs", "render", "store", "templates"),
       "auth", deps("errors", "store"),
       "blob", deps(),
       "config", deps(),
