@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -30,7 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jdbi.v3.core.Handle;
 
 /**
  * {@code platen migrate}: an embedded installation copied into PostgreSQL, table by table in foreign-key order,
@@ -81,33 +81,38 @@ final class MigrateCommand {
     long started = System.nanoTime();
     // Brought up to this version's schema as the server would at start, so both sides have the same columns.
     Database.sqlite(sourceDb).close();
-    Database target;
     try {
-      target = Database.postgres(to, config.databaseUser(), config.databasePassword(), 2);
+      // The schema, by the server's own migrations; the rows then go through a plain connection.
+      Database.postgres(to, config.databaseUser(), config.databasePassword(), 2).close();
     } catch (RuntimeException e) {
       throw CommandException.failed("PostgreSQL at " + withoutQuery(to) + " cannot be used: " + rootMessage(e));
     }
     BlobStore blobs = null;
-    try (target; Connection src = Embedded.connect(sourceDb, true); Handle h = target.jdbi().open()) {
+    try (Connection src = Embedded.connect(sourceDb, true);
+        Connection pg = DriverManager.getConnection(to, credentials(config))) {
       blobs = wiring.blobStore().apply(config);
       // One read transaction for everything read from SQLite: all tables and PDFs from the same moment.
       src.setAutoCommit(false);
-      Connection pg = h.getConnection();
       pg.setAutoCommit(false);
       List<Table> tables = tables(src, pg);
       long rows = 0;
       for (Table t : tables) rows += copy(t, src, pg, io);
+      long rowsDone = System.nanoTime();
       Path sourceFiles = from.resolve(Embedded.FILES);
       boolean sameFiles = config.blobStore() == Config.BlobStoreKind.FILE
           && sameDirectory(config.dataDir().resolve(Embedded.FILES), sourceFiles);
       List<String> keys = blobKeys(src);
       copyBlobs(keys, sourceFiles, blobs, sameFiles, io);
+      long blobsDone = System.nanoTime();
 
       for (Table t : tables) verify(t, src, pg);
       long verifiedPdfs = verifyBlobs(keys, sourceFiles, blobs);
       src.commit();
-      io.out().printf("platen migrate: done in %.1f s: %d rows in %d tables and %d PDFs, counts and checksums "
-              + "equal on both sides%n", (System.nanoTime() - started) / 1e9, rows, tables.size(), verifiedPdfs);
+      long done = System.nanoTime();
+      io.out().printf("platen migrate: done in %.1f s (rows %.1f s, PDFs %.1f s, verification %.1f s): %d rows in %d "
+              + "tables and %d PDFs, counts and checksums equal on both sides%n", (done - started) / 1e9,
+          (rowsDone - started) / 1e9, (blobsDone - rowsDone) / 1e9, (done - blobsDone) / 1e9, rows, tables.size(),
+          verifiedPdfs);
     } catch (SQLException e) {
       throw CommandException.failed("the copy stopped: " + e.getMessage() + " (run it again to resume)");
     } catch (IOException e) {
@@ -399,6 +404,13 @@ final class MigrateCommand {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  private static java.util.Properties credentials(Config config) {
+    java.util.Properties p = new java.util.Properties();
+    if (config.databaseUser() != null) p.setProperty("user", config.databaseUser());
+    if (config.databasePassword() != null) p.setProperty("password", config.databasePassword());
+    return p;
   }
 
   private static String withoutQuery(String url) {
