@@ -1,13 +1,29 @@
 package dev.platen;
 
+import dev.platen.cli.Commands;
 import dev.platen.config.Config;
 import dev.platen.config.ConfigException;
+import java.io.PrintStream;
 
-/** Entry point of {@code java -jar platen.jar}: configuration errors end start-up with one line. */
+/**
+ * Entry point of {@code java -jar platen.jar [command]}: no command (or {@code serve}) runs the service, any other
+ * is an operator command ({@link Commands}). Configuration errors end start-up with one line.
+ */
 public final class App {
   private App() {}
 
+  /** The adapters operator commands share with the server. */
+  public static Commands.Wiring wiring() {
+    return new Commands.Wiring(Platen::engine, Platen::blobStore);
+  }
+
   public static void main(String[] args) {
+    if (!Commands.isServe(args)) {
+      PrintStream stdout = System.out;
+      // Log lines go to standard error, so `platen render --out -` writes nothing but the PDF to standard output.
+      System.setOut(System.err);
+      System.exit(Commands.run(args, System.getenv(), wiring(), System.in, stdout, System.err));
+    }
     Config config;
     try {
       config = Config.fromEnvironment();

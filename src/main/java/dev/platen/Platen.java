@@ -116,24 +116,11 @@ public final class Platen implements AutoCloseable {
     TemplateStore templates = new TemplateStore(db, clock);
     RenderStore renders = new RenderStore(db);
     BlobStore blobs;
-    if (config.blobStore() == Config.BlobStoreKind.S3) {
-      Config.S3 s3 = config.s3();
-      S3BlobStore store = new S3BlobStore(s3.endpoint(), s3.region(), s3.bucket(), s3.accessKey(), s3.secretKey());
-      try {
-        store.verifyBucket();
-      } catch (IOException e) {
-        store.close();
-        db.close();
-        throw new ConfigException("PLATEN_S3_BUCKET " + e.getMessage());
-      }
-      blobs = store;
-    } else {
-      try {
-        blobs = new FileBlobStore(config.dataDir().resolve("files"));
-      } catch (IOException e) {
-        db.close();
-        throw new ConfigException("PLATEN_DATA_DIR " + config.dataDir() + " is not writable: " + e.getMessage());
-      }
+    try {
+      blobs = blobStore(config);
+    } catch (ConfigException e) {
+      db.close();
+      throw e;
     }
     bootstrap(projects, config, config.logFormat() == Config.LogFormat.JSON
         ? text -> console.println(jsonLine(text, json)) : console::println);
@@ -158,8 +145,7 @@ public final class Platen implements AutoCloseable {
 
     WorkerPool workers = null;
     if (config.runsWorkers()) {
-      EngineSettings engineSettings = new EngineSettings(config.allowPrivateFetch(), config.maxPages(),
-          Duration.ofSeconds(10), 10L << 20, config.maxImagePixels(), config.maxSvgElements());
+      EngineSettings engineSettings = engineSettings(config);
       HtmlPdfEngine html = new HtmlPdfEngine(engineSettings);
       // Canvas layouts the direct PDFBox path can draw go there (about 6x faster); everything else, and HTML
       // layouts, go through openhtmltopdf. Golden tests hold both to the same output. The probe tells the metrics
@@ -262,6 +248,37 @@ public final class Platen implements AutoCloseable {
       JsonMapper json, InstantSource clock) {
     EngagementStore events = new EngagementStore(db, json);
     return new Sharing(new ShareStore(db, events), events, blobs, clock, c.shareBaseUrl(), email);
+  }
+
+  /** The engine workers render with; {@code platen render} takes the same one, so its PDFs are the server's. */
+  public static RoutingPdfEngine engine(Config config) {
+    EngineSettings engineSettings = engineSettings(config);
+    return new RoutingPdfEngine(new DirectPdfEngine(engineSettings), new HtmlPdfEngine(engineSettings));
+  }
+
+  private static EngineSettings engineSettings(Config config) {
+    return new EngineSettings(config.allowPrivateFetch(), config.maxPages(), Duration.ofSeconds(10), 10L << 20,
+        config.maxImagePixels(), config.maxSvgElements());
+  }
+
+  /** The configured blob store, its bucket checked; {@code platen migrate} copies PDFs into the same one. */
+  public static BlobStore blobStore(Config config) {
+    if (config.blobStore() == Config.BlobStoreKind.S3) {
+      Config.S3 s3 = config.s3();
+      S3BlobStore store = new S3BlobStore(s3.endpoint(), s3.region(), s3.bucket(), s3.accessKey(), s3.secretKey());
+      try {
+        store.verifyBucket();
+      } catch (IOException e) {
+        store.close();
+        throw new ConfigException("PLATEN_S3_BUCKET " + e.getMessage());
+      }
+      return store;
+    }
+    try {
+      return new FileBlobStore(config.dataDir().resolve("files"));
+    } catch (IOException e) {
+      throw new ConfigException("PLATEN_DATA_DIR " + config.dataDir() + " is not writable: " + e.getMessage());
+    }
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

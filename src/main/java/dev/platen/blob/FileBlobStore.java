@@ -33,8 +33,13 @@ public final class FileBlobStore implements BlobStore {
   @Override
   public void put(String key, byte[] bytes) throws IOException {
     Path target = resolve(key);
-    Files.createDirectories(target.getParent());
-    Path tmp = target.resolveSibling(target.getFileName() + ".tmp-" + Thread.currentThread().threadId());
+    Path parent = target.getParent();
+    Path firstCreated = null;
+    for (Path p = parent; !Files.isDirectory(p); p = p.getParent()) firstCreated = p;
+    Files.createDirectories(parent);
+    // Random, not the thread id: processes on other machines may share this directory (NFS) and write the same key
+    // when one takes over another's render; with one name their writes would interleave in one file.
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp-" + java.util.UUID.randomUUID());
     try {
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -47,8 +52,31 @@ public final class FileBlobStore implements BlobStore {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
+      // The new name, and every directory made for it, is recorded in its parent: sync each of them.
+      Path last = firstCreated == null ? parent : firstCreated.getParent();
+      for (Path d = parent; ; d = d.getParent()) {
+        syncDirectory(d);
+        if (d.equals(last)) break;
+      }
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * A rename and a new directory live in the parent directory, not in the file: without this a crash soon after
+   * could lose them, and a render already marked succeeded would have no PDF. Linux and macOS allow it; where a
+   * directory cannot be opened (Windows) it is as durable as the platform makes it.
+   */
+  private static void syncDirectory(Path dir) throws IOException {
+    FileChannel ch;
+    try {
+      ch = FileChannel.open(dir, StandardOpenOption.READ);
+    } catch (IOException | UnsupportedOperationException e) {
+      return;
+    }
+    try (ch) {
+      ch.force(true);
     }
   }
 

@@ -94,7 +94,23 @@ public record Config(
   }
 
   public static Config from(Map<String, String> env) {
-    Reader r = new Reader(env);
+    return from(env, name -> { });
+  }
+
+  /**
+   * Every variable {@link #from} reads: deployment files are checked against it, so a misspelt or retired name in
+   * them fails a test instead of being ignored in production. Read with S3 chosen, the one setting that makes
+   * {@link #from} read more.
+   */
+  public static java.util.SortedSet<String> variables() {
+    java.util.SortedSet<String> names = new java.util.TreeSet<>();
+    from(Map.of("PLATEN_BLOB_STORE", "s3", "PLATEN_S3_BUCKET", "b", "PLATEN_S3_ACCESS_KEY", "a",
+        "PLATEN_S3_SECRET_KEY", "s"), names::add);
+    return java.util.Collections.unmodifiableSortedSet(names);
+  }
+
+  private static Config from(Map<String, String> env, java.util.function.Consumer<String> seen) {
+    Reader r = new Reader(env, seen);
     int port = r.integer("PLATEN_PORT", DEFAULT_PORT, 0, 65535);
     Path dataDir = Path.of(r.string("PLATEN_DATA_DIR", "./data")).toAbsolutePath().normalize();
     String publicUrl = r.url("PLATEN_PUBLIC_URL", "http://localhost:" + (port == 0 ? DEFAULT_PORT : port));
@@ -203,8 +219,10 @@ public record Config(
   }
 
   /** Reads one variable at a time so every error names exactly one variable. */
-  private record Reader(Map<String, String> env) {
+  private record Reader(Map<String, String> env, java.util.function.Consumer<String> seen) {
+    /** Every other reader goes through this one. */
     String string(String name, String dflt) {
+      seen.accept(name);
       String v = env.get(name);
       return v == null || v.isBlank() ? dflt : v.trim();
     }
