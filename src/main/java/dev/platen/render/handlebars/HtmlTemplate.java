@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -212,6 +213,9 @@ public final class HtmlTemplate {
     Handlebars hb = new Handlebars(new RefusingLoader());
     // counts every interpolated value, escaped or not, against the render's memory guard
     hb.with((Formatter) (value, next) -> {
+      // objects and lists have no text, as in canvas layouts; Java's toString would print {key=value, …} and,
+      // inserted unescaped, turn every key and value of the data into markup
+      if (value instanceof Map<?, ?> || value instanceof Collection<?>) return "";
       Object v = next.format(value);
       RenderScope.produced(v == null ? 0 : v instanceof CharSequence s ? s.length() : Helpers.text(v).length());
       return v;

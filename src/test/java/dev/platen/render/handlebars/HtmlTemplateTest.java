@@ -133,6 +133,15 @@ class HtmlTemplateTest {
     assertThat(render(probes)).isEqualTo("[]".repeat(26));
   }
 
+  /** Found by TemplateFuzzTest: {{{this}}} printed the whole data as Java's Map.toString, unescaped. */
+  @Test
+  void objectsAndListsPrintNothing() throws Exception {
+    assertThat(render("[{{this}}][{{{this}}}][{{customer}}][{{{customer}}}][{{&items}}][{{items.[0]}}]"
+        + "[{{lookup items 0}}][{{#each items}}{{this}}{{/each}}][{{#with customer}}{{.}}{{/with}}]"))
+        .isEqualTo("[][][][][][][][][]");
+    assertThat(render("[{{items.[0].sku}}][{{customer.vip}}][{{count}}]")).isEqualTo("[A][true][3]");
+  }
+
   @Test
   void partialsAndFileHelpersAreRefusedAtCompileTime(@TempDir Path dir) throws Exception {
     Path secret = Files.writeString(dir.resolve("secret.hbs"), "TOP SECRET");
