@@ -412,4 +412,82 @@ class HostileInputTest {
     System.out.printf("fuzz: %d mutated requests, %d accepted, 0 answered 5xx%n", count, accepted);
     assertThat(count).isGreaterThan(100);
   }
+
+  // ---- Issue 8, finding 4: the no-partials rule and Handlebars expansion --------------------------------------
+
+  static Res publishHtml(String slug, String html) {
+    return server.put("/v1/templates/" + slug, key, Map.of("name", "Hostile " + slug, "manifest", Map.of(
+        "variables", List.of(Map.of("key", "name", "dataType", "text")), "loops", List.of(Map.of("key", "a",
+            "label", "A", "itemFields", List.of(Map.of("key", "v", "dataType", "text"))))), "layout",
+        Map.of("html", html)));
+  }
+
+  static String refusal(Res r) {
+    assert4xx(r, "invalid_request");
+    return r.json().at("/error/issues/fieldErrors/layout.html/0").asString();
+  }
+
+  @Test
+  void handlebarsPartialsCannotBeSmuggledPastPublish() {
+    // the reproduction: a delimiter change hid an inline partial and its call from the text check
+    assertThat(refusal(publishHtml("hb-bypass", "{{=<% %>=}}<%#*inline \"p\"%>RAN<%/inline%><%> p%>")))
+        .isEqualTo("Handlebars template error at line 1, column 1: changing the delimiters ({{=<% %>=}}) is not "
+            + "supported: write every tag with {{ and }}");
+    assertThat(server.get("/v1/templates/hb-bypass", key).status()).isEqualTo(404);
+
+    // 31 inline partials, each calling the one before twice: 2^31 copies, all in memory
+    StringBuilder bomb = new StringBuilder("<p>report</p>\n{{#*inline \"p0\"}}x{{/inline}}");
+    for (int i = 1; i <= 31; i++) {
+      bomb.append("{{#*inline \"p").append(i).append("\"}}{{> p").append(i - 1).append("}}{{> p").append(i - 1)
+          .append("}}{{/inline}}");
+    }
+    bomb.append("{{> p31}}");
+    assertThat(refusal(publishHtml("hb-doubling", bomb.toString()))).isEqualTo("Handlebars template error at line "
+        + "2, column 1: inline partials ({{#*inline \"name\"}}) are not supported: write the markup where it is used");
+
+    Map<String, String> refused = new java.util.LinkedHashMap<>();
+    refused.put("<p>\n{{> header}}", "line 2, column 1: partials ({{> name}})");
+    refused.put("{{~> header ~}}", "line 1, column 1: partials ({{> name}})");
+    refused.put("{{#if name}}{{else}}{{> (lookup . \"name\")}}{{/if}}", "line 1, column 21: partials");
+    refused.put("x{{#> layout}}body{{/layout}}", "line 1, column 2: partials ({{#> name}}…{{/name}})");
+    refused.put("{{*inline \"p\"}}", "decorators ({{*name}})");
+    refused.put("{{#each rows}}\n  {{~#*inline \"p\"}}{{/inline}}{{/each}}", "line 2, column 3: inline partials");
+    refused.put("{{=[[ ]]=}}[[> p]]", "changing the delimiters ({{=[[ ]]=}})");
+    refused.put("{{{{raw}}}}{{=<% %>=}}{{{{/raw}}}}<%> p%>", "changing the delimiters");
+    for (var e : refused.entrySet()) {
+      assertThat(refusal(publishHtml("hb-refused", e.getKey()))).as(e.getKey()).contains(e.getValue());
+    }
+
+    // a published template cannot gain one in a new version either
+    assertThat(publishHtml("hb-kept", "<p>{{name}}</p>").status()).isEqualTo(201);
+    refusal(publishHtml("hb-kept", "<p>{{name}}</p>{{=<% %>=}}<%#*inline \"p\"%>RAN<%/inline%><%> p%>"));
+    assertThat(server.get("/v1/templates/hb-kept", key).json().path("currentVersionNumber").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void handlebarsExpansionFailsTheRenderQuicklyWithAPlainMessage() {
+    StringBuilder items = new StringBuilder("[");
+    for (int i = 0; i < 1000; i++) items.append(i == 0 ? "" : ",").append("{\"v\":\"").append(i).append("\"}");
+    String data = "{\"data\":{\"name\":\"x\",\"a\":" + items + "]}}";
+    Map<String, String> expected = Map.of(
+        // nested each over the same array at depth 5: 10^15 iterations, writing nothing
+        "hb-deep", "template loops exceed 100,000 iterations",
+        // few iterations, each evaluating a long body that writes nothing
+        "hb-wide", "the template expands to more than 10,000,000 characters of Handlebars (each loop body counts "
+            + "once per iteration)");
+    assertThat(publishHtml("hb-deep", "{{#each a}}{{#each @root.a}}{{#each @root.a}}{{#each @root.a}}"
+        + "{{#each @root.a}}{{@x}}{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}").status()).isEqualTo(201);
+    assertThat(publishHtml("hb-wide", "{{#each a}}" + "{{@x}}{{#if @y}}{{/if}}".repeat(1_500) + "{{/each}}")
+        .status()).isEqualTo(201);
+    for (var e : expected.entrySet()) {
+      long started = System.nanoTime();
+      Res r = server.postRaw("/v1/templates/" + e.getKey() + "/render", key, data.getBytes(StandardCharsets.UTF_8));
+      assertThat(r.status()).as(r.text()).isEqualTo(202);
+      var done = server.awaitTerminal(r.json().path("id").asString(), key, Duration.ofSeconds(60));
+      tried++;
+      assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("failed");
+      assertThat(done.path("errorMessage").asString()).isEqualTo(e.getValue());
+      System.out.printf("%s failed after %d ms%n", e.getKey(), (System.nanoTime() - started) / 1_000_000);
+    }
+  }
 }

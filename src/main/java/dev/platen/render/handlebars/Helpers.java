@@ -18,7 +18,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -99,7 +102,7 @@ final class Helpers {
 
     @Override public CharSequence apply(Template template, Context context, List<Object> blockParams)
         throws IOException {
-      RenderScope.spend(1);
+      RenderScope.iterate(template);
       CharSequence out = super.apply(template, context, blockParams);
       RenderScope.produced(out.length());
       return out;
@@ -229,14 +232,38 @@ final class Helpers {
     if (value.isEmpty()) return "";
     TemporalAccessor t = Dates.parse(value);
     if (t == null) return value;
+    DateTimeFormatter f = pattern == null || text(pattern).isBlank() ? DEFAULT_DATE : formatter(text(pattern));
+    if (f == null) return value;
     try {
-      DateTimeFormatter f = pattern == null || text(pattern).isBlank() ? DEFAULT_DATE : javaPattern(text(pattern));
-      return f == null ? value : f.format(t);
+      return f.format(t);
     } catch (RuntimeException e) {
-      // java.time refuses some token runs (YYYY repeated past 19 digits) when built, others (a time pattern on a
-      // plain date) when applied; its message names Java internals, so none of it reaches the document
+      // a time pattern on a plain date fails only when applied; java.time's message names Java internals
       return value;
     }
+  }
+
+  /**
+   * Building a formatter costs ~15 µs, which made a loop of {@code format-date} calls the slowest template work
+   * per character there is; templates use few distinct patterns, so they are kept, a bounded number of them.
+   */
+  private static final Map<String, Optional<DateTimeFormatter>> FORMATTERS = new ConcurrentHashMap<>();
+  private static final int MAX_FORMATTERS = 512;
+
+  /** Null when the pattern cannot print dates: too long, or a token run java.time refuses. */
+  private static DateTimeFormatter formatter(String pattern) {
+    Optional<DateTimeFormatter> known = FORMATTERS.get(pattern);
+    if (known == null) {
+      DateTimeFormatter built;
+      try {
+        built = javaPattern(pattern);
+      } catch (RuntimeException e) {
+        built = null; // YYYY repeated past 19 digits, among others
+      }
+      known = Optional.ofNullable(built);
+      if (FORMATTERS.size() >= MAX_FORMATTERS) FORMATTERS.clear();
+      FORMATTERS.put(pattern, known);
+    }
+    return known.orElse(null);
   }
 
   /**

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,23 +25,34 @@ import tools.jackson.databind.JsonNode;
 /**
  * An HTML layout's Handlebars template, compiled once per distinct (html, css) and applied to render data.
  * Data reaches the template only as maps, lists and scalars through {@code MapValueResolver}, so templates can
- * read keys and nothing else; no loader can read a file; loops and output are bounded per render.
+ * read keys and nothing else; no loader can read a file; partials, decorators and delimiter changes are refused when
+ * it compiles ({@link Constructs}); loops, the template text they expand and the output are bounded per render.
  *
  * <p>Thread-safe: a compiled template is shared by concurrent renders.
  */
 public final class HtmlTemplate {
   public static final int MAX_HTML_CHARS = 1024 * 1024;
   public static final int MAX_CSS_CHARS = 256 * 1024;
+  /**
+   * Handlebars.java's lexer spends tens of microseconds on each tag (its rules carry predicates, which ANTLR cannot
+   * cache), so a 1 MB template of nothing but tags took over 10 s to compile, twice: once for the check of its
+   * constructs, once to compile it. Counted as occurrences of {@code {{}, which every tag starts with.
+   */
+  public static final int MAX_TAGS = 10_000;
   public static final long MAX_ITERATIONS = 100_000;
   public static final int MAX_OUTPUT_MB = 20;
+  /**
+   * Characters of template text a render may evaluate, each loop body counted once per iteration: bounds the work
+   * of loops that write little or nothing. A loop of {@link dev.platen.render.RenderInput#MAX_LOOP_ITEMS} items
+   * may have a body of 1,000 characters; the slowest template measured (a body of nothing but {@code {{.}}}) took
+   * about 1.5 s to reach the limit.
+   */
+  public static final long MAX_EXPANSION_CHARS = 10_000_000;
 
   private static final int MAX_OUTPUT_CHARS = MAX_OUTPUT_MB * 1024 * 1024;
   /** Characters measured inside blocks count more than once when nested: see {@link RenderScope#open}. */
   private static final long MAX_PRODUCED_CHARS = 4L * MAX_OUTPUT_CHARS;
   private static final int CACHE_SIZE = 64;
-
-  /** {@code {{> name}}}, {@code {{#> layout}}} and their whitespace-control forms. */
-  private static final Pattern PARTIAL = Pattern.compile("\\{\\{~?\\s*#?\\s*>");
 
   private static final Handlebars HANDLEBARS = handlebars();
 
@@ -60,13 +72,25 @@ public final class HtmlTemplate {
 
   /** A Handlebars problem an author must fix, with its position in {@code html} (1-based). */
   public static final class SyntaxError extends Exception {
+    private static final String UNSUPPORTED = "Handlebars template error";
     private final int line;
     private final int column;
+    private final String kind;
 
     SyntaxError(int line, int column, String reason) {
+      this(line, column, reason, "Handlebars syntax error");
+    }
+
+    private SyntaxError(int line, int column, String reason, String kind) {
       super(reason, null, false, false);
       this.line = line;
       this.column = column;
+      this.kind = kind;
+    }
+
+    /** Valid Handlebars this service does not run: partials, decorators, delimiter changes, too many tags. */
+    static SyntaxError unsupported(int line, int column, String reason) {
+      return new SyntaxError(line, column, reason, UNSUPPORTED);
     }
 
     public int line() { return line; }
@@ -75,7 +99,7 @@ public final class HtmlTemplate {
 
     /** {@code Handlebars syntax error at line L, column C: reason}. */
     public String describe() {
-      return "Handlebars syntax error at line " + line + ", column " + column + ": " + getMessage();
+      return kind + " at line " + line + ", column " + column + ": " + getMessage();
     }
   }
 
@@ -85,7 +109,8 @@ public final class HtmlTemplate {
   /**
    * The compiled template, from the cache when this exact (html, css) was compiled before.
    *
-   * @throws SyntaxError when the template does not compile, uses partials, or calls a disabled helper
+   * @throws SyntaxError when the template does not compile, has too many tags, uses partials, decorators or
+   *     other delimiters, or calls a disabled helper
    */
   public static HtmlTemplate compile(String html, String css) throws SyntaxError {
     String source = html == null ? "" : html;
@@ -103,10 +128,18 @@ public final class HtmlTemplate {
   }
 
   private static Template parse(String source) throws SyntaxError {
-    var partial = PARTIAL.matcher(source);
-    if (partial.find()) {
-      int[] at = position(source, partial.start());
-      throw new SyntaxError(at[0], at[1], "partials ({{> name}}) are not supported: write the markup inline");
+    int tags = 0;
+    for (int at = source.indexOf("{{"); at >= 0; at = source.indexOf("{{", at + 2)) {
+      if (++tags > MAX_TAGS) {
+        int[] where = position(source, at);
+        throw SyntaxError.unsupported(where[0], where[1], "a layout may hold at most "
+            + String.format("%,d", MAX_TAGS) + " Handlebars tags ({{…}}); tag " + String.format("%,d", tags)
+            + " starts here");
+      }
+    }
+    Constructs.Found refused = Constructs.first(source);
+    if (refused != null && refused != Constructs.UNPARSED) {
+      throw SyntaxError.unsupported(refused.line(), refused.column(), refused.reason());
     }
     Template t;
     try {
@@ -119,6 +152,9 @@ public final class HtmlTemplate {
       throw new SyntaxError(1, 1, firstLine(e.getMessage()));
     } catch (StackOverflowError e) {
       throw new SyntaxError(1, 1, "the template is nested too deeply");
+    }
+    if (refused == Constructs.UNPARSED) {
+      throw SyntaxError.unsupported(refused.line(), refused.column(), refused.reason());
     }
     for (String name : t.collect(TagType.VAR, TagType.TRIPLE_VAR, TagType.SECTION, TagType.SUB_EXPRESSION)) {
       if (Helpers.DISABLED.contains(name)) {
@@ -138,7 +174,7 @@ public final class HtmlTemplate {
   public String apply(JsonNode data, Rendering rendering) throws RenderException {
     Context context = Context.newBuilder(PlainData.of(data)).resolver(MapValueResolver.INSTANCE).build();
     CappedWriter out = new CappedWriter(MAX_OUTPUT_CHARS);
-    RenderScope.open(rendering, MAX_ITERATIONS, MAX_PRODUCED_CHARS, MAX_OUTPUT_MB);
+    RenderScope.open(rendering, MAX_ITERATIONS, MAX_PRODUCED_CHARS, MAX_OUTPUT_MB, MAX_EXPANSION_CHARS);
     try {
       template.apply(context, out);
       return out.toString();
@@ -177,6 +213,9 @@ public final class HtmlTemplate {
     Handlebars hb = new Handlebars(new RefusingLoader());
     // counts every interpolated value, escaped or not, against the render's memory guard
     hb.with((Formatter) (value, next) -> {
+      // objects and lists have no text, as in canvas layouts; Java's toString would print {key=value, …} and,
+      // inserted unescaped, turn every key and value of the data into markup
+      if (value instanceof Map<?, ?> || value instanceof Collection<?>) return "";
       Object v = next.format(value);
       RenderScope.produced(v == null ? 0 : v instanceof CharSequence s ? s.length() : Helpers.text(v).length());
       return v;

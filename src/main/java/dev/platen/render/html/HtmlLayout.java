@@ -86,7 +86,7 @@ final class HtmlLayout {
       for (DataNode data : style.dataNodes()) data.setWholeData(cssText(data.getWholeData()));
     }
     doc.select("*").forEach(HtmlLayout::dropAttributes);
-    doc.getElementsByTag("*").stream().flatMap(e -> e.childNodes().stream())
+    doc.getAllElements().stream().flatMap(e -> e.childNodes().stream())
         .filter(n -> n instanceof Comment || n instanceof XmlDeclaration).toList().forEach(Node::remove);
     for (Element a : doc.select("a[href]")) {
       String href = a.attr("href").trim().toLowerCase(Locale.ROOT);

@@ -46,8 +46,13 @@ final class LoopTable {
     out.append("<table class=\"loop\"><thead><tr>");
     for (Column c : columns) {
       StringBuilder style = new StringBuilder();
+      String align = alignAttr(c);
+      if (align.startsWith(" style=")) { // centred or justified: one style attribute holds it and the width
+        Css.put(style, "text-align", c.effectiveAlign());
+        align = "";
+      }
       Css.put(style, "width", c.width());
-      out.append("<th").append(alignAttr(c)).append(styleAttr(style)).append('>')
+      out.append("<th").append(align).append(styleAttr(style)).append('>')
           .append(Html.escape(c.header())).append("</th>");
     }
     out.append("</tr></thead><tbody>");

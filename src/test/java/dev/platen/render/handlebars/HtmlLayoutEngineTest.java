@@ -134,6 +134,20 @@ class HtmlLayoutEngineTest {
     assertThat(Pdfs.text(engine.render(input("<p>ok</p>", sneaky, "{}")))).contains("ok").doesNotContain("x\n");
   }
 
+  /**
+   * Found by TemplateFuzzTest: a comment inside an element survived the clean-up (getElementsByTag("*") matches
+   * no element in jsoup), and one holding "--" is not XML, which failed the render.
+   */
+  @Test
+  void commentsFromDataInsertedAsHtmlAreDropped() throws Exception {
+    for (String note : List.of("a <!-- b -- c", "<!-- x --- y --> after", "<?xml version=\"1.0\"?>after")) {
+      String data = JSON.writeValueAsString(Map.of("note", note));
+      String text = Pdfs.text(engine.render(input("<p>Note: {{{note}}}</p><table><tr><td>{{{note}}}</td></tr></table>",
+          null, data)));
+      assertThat(text).as(note).contains("Note:").doesNotContain("--").doesNotContain("<?xml");
+    }
+  }
+
   @Test
   void noResourceIsFetchedOrReadExceptGuardedImages(@TempDir Path dir) throws Exception {
     Path css = Files.writeString(dir.resolve("leak.css"), "body::after { content: 'FILELEAK'; }");

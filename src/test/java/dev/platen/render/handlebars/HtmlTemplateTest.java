@@ -133,6 +133,15 @@ class HtmlTemplateTest {
     assertThat(render(probes)).isEqualTo("[]".repeat(26));
   }
 
+  /** Found by TemplateFuzzTest: {{{this}}} printed the whole data as Java's Map.toString, unescaped. */
+  @Test
+  void objectsAndListsPrintNothing() throws Exception {
+    assertThat(render("[{{this}}][{{{this}}}][{{customer}}][{{{customer}}}][{{&items}}][{{items.[0]}}]"
+        + "[{{lookup items 0}}][{{#each items}}{{this}}{{/each}}][{{#with customer}}{{.}}{{/with}}]"))
+        .isEqualTo("[][][][][][][][][]");
+    assertThat(render("[{{items.[0].sku}}][{{customer.vip}}][{{count}}]")).isEqualTo("[A][true][3]");
+  }
+
   @Test
   void partialsAndFileHelpersAreRefusedAtCompileTime(@TempDir Path dir) throws Exception {
     Path secret = Files.writeString(dir.resolve("secret.hbs"), "TOP SECRET");
@@ -150,6 +159,51 @@ class HtmlTemplateTest {
       assertThatThrownBy(() -> HtmlTemplate.compile(html, null)).as(html)
           .isInstanceOf(HtmlTemplate.SyntaxError.class).hasMessageContaining("is not available");
     }
+  }
+
+  /** Issue 8, finding 4: a delimiter change hid an inline partial and its call from the text search. */
+  @Test
+  void partialsDecoratorsAndDelimiterChangesAreFoundInTheParsedTemplate() throws Exception {
+    assertThat(catchSyntax("{{=<% %>=}}<%#*inline \"p\"%>RAN<%/inline%><%> p%>").describe())
+        .isEqualTo("Handlebars template error at line 1, column 1: changing the delimiters ({{=<% %>=}}) is not "
+            + "supported: write every tag with {{ and }}");
+    assertThat(catchSyntax("<p>\n  {{=[[ ]]=}}[[x]]").describe()).startsWith("Handlebars template error at line 2, "
+        + "column 3: changing the delimiters");
+    assertThat(catchSyntax("{{={{ }}=}}plain").getMessage()).startsWith("changing the delimiters");
+    assertThat(catchSyntax("a\nb\n{{#*inline \"p\"}}x{{/inline}}").describe())
+        .isEqualTo("Handlebars template error at line 3, column 1: inline partials ({{#*inline \"name\"}}) are not "
+            + "supported: write the markup where it is used");
+    for (String html : new String[] {"{{~#*inline \"p\"~}}x{{/inline}}", "{{#each a}}{{#*inline \"p\"}}{{/inline}}"
+        + "{{/each}}", "{{#if a}}{{else}}{{#*inline 'q'}}y{{/inline}}{{/if}}"}) {
+      assertThat(catchSyntax(html).getMessage()).as(html).startsWith("inline partials");
+    }
+    assertThat(catchSyntax("{{#if a}}x{{else}}{{> p}}{{/if}}").getMessage()).startsWith("partials ({{> name}})");
+    assertThat(catchSyntax("{{#each a}}{{~> p ~}}{{/each}}").getMessage()).startsWith("partials");
+    assertThat(catchSyntax("x {{#> layout}}body{{/layout}}").column()).isEqualTo(3);
+    assertThat(catchSyntax("{{*inline \"p\"}}").getMessage()).isEqualTo("decorators ({{*name}}) are not supported");
+    assertThat(catchSyntax("{{#*deco}}x{{/deco}}").getMessage()).isEqualTo("decorators ({{#*deco}}) are not "
+        + "supported");
+    // the first in document order is the one reported
+    HtmlTemplate.SyntaxError first = catchSyntax("ok\n{{> a}}\n{{=<% %>=}}");
+    assertThat(first.line()).isEqualTo(2);
+    assertThat(first.getMessage()).startsWith("partials");
+    // a template that fails to parse still gets Handlebars' own syntax error
+    assertThat(catchSyntax("{{> p").describe()).startsWith("Handlebars syntax error at line 1");
+    // look-alikes that are not these constructs still compile
+    assertThat(render("<p>a > b, 1 = 1, *x*</p>{{!-- {{> p}} {{=<% %>=}} --}}\\{{> escaped}}")).isEqualTo(
+        "<p>a > b, 1 = 1, *x*</p>{{> escaped}}");
+    // Handlebars.java prints a raw block's body as text, yet still obeys a delimiter change in it: refused too
+    assertThat(catchSyntax("{{{{raw}}}}{{=<% %>=}}{{{{/raw}}}}<%> p%>").getMessage()).startsWith("changing");
+    assertThat(catchSyntax("{{{{raw}}}}{{> p}}{{{{/raw}}}}").getMessage()).startsWith("partials");
+  }
+
+  @Test
+  void tagsAreCountedBeforeAnythingIsParsed() throws Exception {
+    String most = "<p>{{x}}</p>\n".repeat(HtmlTemplate.MAX_TAGS);
+    assertThat(HtmlTemplate.compile(most, null)).isNotNull();
+    HtmlTemplate.SyntaxError e = catchSyntax(most + "<p>\n  {{x}}</p>");
+    assertThat(e.describe()).isEqualTo("Handlebars template error at line 10002, column 3: a layout may hold at most "
+        + "10,000 Handlebars tags ({{…}}); tag 10,001 starts here");
   }
 
   @Test
@@ -196,6 +250,46 @@ class HtmlTemplateTest {
     assertThatThrownBy(() -> render("{{#a}}{{#@root.a}}{{/@root.a}}{{/a}}", data))
         .isInstanceOf(RenderException.class).hasMessage("template loops exceed 100,000 iterations");
     assertThat(render("{{#each a}}{{#if (lt this 3)}}{{this}}{{/if}}{{/each}}", data)).isEqualTo("012");
+  }
+
+  /** Issue 8, finding 4: loops whose bodies evaluate much and write nothing were bounded only by iterations. */
+  @Test
+  void loopBodiesCountTowardsTheExpansionLimit() throws Exception {
+    StringBuilder items = new StringBuilder("[");
+    for (int i = 0; i < 1000; i++) items.append(i == 0 ? "" : ",").append(i);
+    String data = "{\"a\":" + items + "]}";
+    String message = "the template expands to more than 10,000,000 characters of Handlebars (each loop body counts "
+        + "once per iteration)";
+    // 1,000 iterations of 3,000 lookups of nothing: 1,000 iterations pass, 18 MB of template text does not
+    String wide = "{{#each a}}" + "{{@x}}".repeat(3_000) + "{{/each}}";
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () ->
+        assertThatThrownBy(() -> render(wide, data)).isInstanceOf(RenderException.class).hasMessage(message)
+            .matches(e -> !((RenderException) e).retryable()));
+    // a nested loop's text counts in each iteration of the outer one as well
+    assertThatThrownBy(() -> render("{{#each a}}{{#each (lookup ../a 0)}}{{/each}}" + "{{@x}}".repeat(2_000)
+        + "{{/each}}", data)).hasMessage(message);
+    // the Mustache spelling of a loop counts the same
+    assertThatThrownBy(() -> render("{{#a}}" + "{{@x}}".repeat(2_000) + "{{/a}}", data)).hasMessage(message);
+  }
+
+  /** The limits leave room for what a manifest may declare: a loop of MAX_LOOP_ITEMS with a generous row. */
+  @Test
+  void aDeclaredLoopAtItsLargestRendersWithinTheLimits() throws Exception {
+    int rows = dev.platen.render.RenderInput.MAX_LOOP_ITEMS;
+    StringBuilder items = new StringBuilder("[");
+    for (int i = 0; i < rows; i++) {
+      items.append(i == 0 ? "" : ",").append("{\"d\":\"row ").append(i).append("\",\"q\":").append(i)
+          .append(",\"on\":\"2026-06-05\"}");
+    }
+    String row = "<tr class=\"row\"><td style=\"padding: 2pt 4pt; border-bottom: 0.5pt solid #cccccc;\">{{d}}</td>"
+        + "<td class=\"num\">{{format-number q 2}}</td><td>{{format-date on \"DD/MM/YYYY\"}}</td>"
+        + "<td>{{#if (gt q 100)}}large{{else}}small{{/if}}</td><td>{{upper d}}</td><td>{{default x \"—\"}}</td></tr>";
+    String body = row + " ".repeat(1_000 - row.length() - 4); // 1,000 characters of body per iteration in all
+    String html = "<table>{{#each items}}" + body + "{{/each}}</table>";
+    String out = render(html, "{\"items\":" + items + "]}");
+    assertThat(out).contains("<td>ROW 9999</td>").contains("9,999.00");
+    assertThat((long) rows * 1_000).isLessThanOrEqualTo(HtmlTemplate.MAX_EXPANSION_CHARS);
+    assertThat((long) rows).isLessThanOrEqualTo(HtmlTemplate.MAX_ITERATIONS);
   }
 
   @Test

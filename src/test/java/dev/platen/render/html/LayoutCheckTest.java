@@ -77,7 +77,7 @@ class LayoutCheckTest {
         .containsOnlyKeys("layout.html").extractingByKey("layout.html").asList().first().asString()
         .startsWith("Handlebars syntax error at line 2, column ");
     assertThat(check("{\"html\":\"{{> header}}\"}").get("layout.html").get(0))
-        .isEqualTo("Handlebars syntax error at line 1, column 1: partials ({{> name}}) are not supported: "
+        .isEqualTo("Handlebars template error at line 1, column 1: partials ({{> name}}) are not supported: "
             + "write the markup inline");
     assertThat(check("{\"html\":5,\"css\":[]}")).containsOnlyKeys("layout.html", "layout.css");
     assertThat(check("{\"html\":\"" + "x".repeat(HtmlTemplate.MAX_HTML_CHARS + 1) + "\"}"))

@@ -56,6 +56,16 @@ class LoopTableTest {
         "300-row table: " + pages.size() + " pages in " + millis + " ms");
   }
 
+  /** Found by TemplateFuzzTest: the header cell had two style attributes, which the XML parser refuses. */
+  @Test
+  void aCentredColumnWithAWidthRenders() throws Exception {
+    var layout = Canvas.blocks(Canvas.block("table", """
+        {"loop":"items","columns":[{"header":"Centred","field":"x","align":"center","width":30},
+          {"header":"Justified","field":"x","align":"justify","width":"20%"}]}"""));
+    byte[] pdf = engine.render(Canvas.input(layout, "{\"items\":[{\"x\":\"one\"}]}"));
+    assertThat(Pdfs.text(pdf)).contains("Centred").contains("Justified").contains("one");
+  }
+
   @Test
   void numberColumnsAlignRightAndTextColumnsLeft() throws Exception {
     byte[] pdf = engine.render(Canvas.longTable(40));
