@@ -81,7 +81,7 @@ class TenantIsolationTest {
           for (String slug : bombs.keySet()) {
             sent.add(senders.submit(() -> {
               Res r = server.post("/v1/templates/" + slug + "/render", evil, Map.of("data", Map.of("t",
-                  "9e999999999")));
+                  "9e999999999", "a", LOOP)));
               assertThat(r.status()).as(slug + ": " + r.text()).isEqualTo(202);
               return r.json().path("id").asString();
             }));
@@ -125,10 +125,15 @@ class TenantIsolationTest {
     }
   }
 
-  /** Each kind of bomb as a template body; a render of it carries {@code t = "9e999999999"}. */
+  /** 1,000 loop items: nested five deep over themselves they are 10^15 iterations. */
+  static final List<Map<String, String>> LOOP = java.util.stream.IntStream.range(0, 1_000)
+      .mapToObj(i -> Map.of("v", String.valueOf(i))).toList();
+
+  /** Each kind of bomb as a template body; a render of it carries {@code t = "9e999999999"} and {@code a = LOOP}. */
   static Map<String, Map<String, Object>> bombs() {
     Map<String, Object> text = Map.of("variables", List.of(Map.of("key", "t", "dataType", "text")),
-        "loops", List.of());
+        "loops", List.of(Map.of("key", "a", "label", "A", "itemFields", List.of(Map.of("key", "v",
+            "dataType", "text")))));
     Map<String, Map<String, Object>> all = new LinkedHashMap<>();
     all.put("number-canvas", Map.of("name", "Numbers", "manifest", text, "layout", HostileInputTest.canvas(Map.of(
         "type", "keyValue", "props", Map.of("items", List.of(
@@ -136,6 +141,11 @@ class TenantIsolationTest {
             Map.of("label", "Count", "path", "t", "dataType", "number")))))));
     all.put("number-html", Map.of("name", "Numbers HTML", "manifest", text, "layout", Map.of("html",
         "<p>{{format-number t}} {{format-number t 2}} {{format-currency t \"EUR\"}}</p>")));
+    all.put("expansion-deep", Map.of("name", "Deep loops", "manifest", text, "layout", Map.of("html",
+        "{{#each a}}{{#each @root.a}}{{#each @root.a}}{{#each @root.a}}{{#each @root.a}}{{@x}}"
+            + "{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}")));
+    all.put("expansion-wide", Map.of("name", "Wide loops", "manifest", text, "layout", Map.of("html",
+        "{{#each a}}" + "{{@x}}{{#if @y}}{{/if}}".repeat(1_500) + "{{/each}}")));
     List<Function<String, Object>> paths = new ArrayList<>(HostileInputTest.IMAGE_PATHS.values());
     int i = 0;
     for (ImageBombs.Bomb bomb : ImageBombs.all().values()) {
