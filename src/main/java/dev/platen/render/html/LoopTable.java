@@ -88,9 +88,19 @@ final class LoopTable {
   private static List<Column> columns(JsonNode props, String path) throws RenderException {
     return list(props, "columns", path + ".props").stream().map(c -> {
       JsonNode w = c.path("width");
-      String width = w.isNumber() ? Css.length(w.asString() + "%") : Css.length(w);
+      String width = positive(w.isNumber() ? Css.length(w.asString() + "%") : Css.length(w));
       return new Column(string(c, "header"), Placeholders.stripBraces(string(c, "field")), string(c, "dataType"),
           string(c, "format"), Css.align(c.path("align")), width);
     }).toList();
+  }
+
+  /**
+   * A width of zero or less is no width: openhtmltopdf's fixed table layout divides by the sum of the widths, so
+   * columns that all declared 0 failed the render.
+   */
+  private static String positive(String width) {
+    if (width == null) return null;
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[-+]?[0-9]*\\.?[0-9]+").matcher(width);
+    return m.find() && Double.parseDouble(m.group()) <= 0 ? null : width;
   }
 }

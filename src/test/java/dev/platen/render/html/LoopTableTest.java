@@ -67,6 +67,15 @@ class LoopTableTest {
   }
 
   @Test
+  void columnsThatAllDeclareNoWidthRender() throws Exception {
+    var layout = Canvas.blocks(Canvas.block("table", """
+        {"loop":"items","columns":[{"header":"Zero","field":"x","width":0},
+          {"header":"Negative","field":"x","width":"-5%"}]}"""));
+    byte[] pdf = engine.render(Canvas.input(layout, "{\"items\":[{\"x\":\"one\"}]}"));
+    assertThat(Pdfs.text(pdf)).contains("Zero").contains("Negative").contains("one");
+  }
+
+  @Test
   void numberColumnsAlignRightAndTextColumnsLeft() throws Exception {
     byte[] pdf = engine.render(Canvas.longTable(40));
 
