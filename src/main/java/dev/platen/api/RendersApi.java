@@ -188,11 +188,30 @@ final class RendersApi {
     out.send(ctx, 200, views.full(find(ctx, p)));
   }
 
+  /**
+   * POST /v1/renders/:id/cancel. A rendering render's worker is not stopped here: the queue moves the fencing
+   * token on, so whatever the worker finishes later is discarded and the render stays cancelled.
+   */
+  void cancel(Context ctx, Principal p) {
+    String id = ctx.pathParam("id");
+    RenderQueue.Cancelled c = (UUID_TEXT.matcher(id).matches()
+        ? renders.cancel(p.projectId(), id, clock.millis()) : Optional.<RenderQueue.Cancelled>empty())
+        .orElseThrow(() -> notFound(id));
+    if (!c.changed()) {
+      throw new PlatenException(409, "conflict", "Render " + c.render().id() + " is already "
+          + c.render().status().wire() + " and cannot be cancelled.");
+    }
+    out.send(ctx, 200, views.full(c.render()));
+  }
+
   private RenderRecord find(Context ctx, Principal p) {
     String id = ctx.pathParam("id");
     return (UUID_TEXT.matcher(id).matches() ? renders.find(p.projectId(), id) : Optional.<RenderRecord>empty())
-        .orElseThrow(() -> PlatenException.notFound("not_found", "No render with id '" + abbreviate(id)
-            + "' in this project."));
+        .orElseThrow(() -> notFound(id));
+  }
+
+  private static PlatenException notFound(String id) {
+    return PlatenException.notFound("not_found", "No render with id '" + abbreviate(id) + "' in this project.");
   }
 
   private static String abbreviate(String s) {

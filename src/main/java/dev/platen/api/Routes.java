@@ -38,6 +38,7 @@ public final class Routes {
         new Route(HandlerType.DELETE, "/v1/templates/{slug}", project(auth, templates::delete)),
         new Route(HandlerType.POST, "/v1/templates/{slug}/render", queueing(project(auth, renders::render))),
         new Route(HandlerType.GET, "/v1/renders/{id}", project(auth, renders::get)),
+        new Route(HandlerType.POST, "/v1/renders/{id}/cancel", project(auth, renders::cancel)),
         new Route(HandlerType.GET, "/v1/renders/{id}/download", project(auth, renders::download)),
         new Route(HandlerType.GET, "/v1/embed/renders/{id}/download", project(auth, renders::embedDownload)),
         new Route(HandlerType.GET, "/files/{id}/{token}/{filename}", renders::publicFile),

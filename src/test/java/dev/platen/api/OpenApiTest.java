@@ -342,6 +342,7 @@ class OpenApiTest {
       matches("GET", "/v1/renders/{id}", s.get("/v1/renders/" + unknown, key), 404);
       matches("GET", "/v1/renders/{id}", s.get("/v1/renders/not-a-uuid", key), 404);
       matches("GET", "/v1/renders/{id}/download", s.get("/v1/renders/" + unknown + "/download", key), 404);
+      matches("POST", "/v1/renders/{id}/cancel", s.post("/v1/renders/" + unknown + "/cancel", key, Map.of()), 404);
       matches("GET", "/v1/embed/renders/{id}/download", s.get("/v1/embed/renders/" + unknown + "/download", key),
           404);
       matches("GET", "/v1/embed/renders/{id}/download", s.get("/v1/embed/renders/" + unknown + "/download", null),
