@@ -332,6 +332,8 @@ class OpenApiTest {
       matches("GET", "/v1/templates", s.get("/v1/templates", "ck_live_unknown00000000000000"), 401);
       matches("GET", "/v1/templates/{slug}", s.get("/v1/templates/nope", key), 404);
       matches("DELETE", "/v1/templates/{slug}", s.delete("/v1/templates/nope", key), 404);
+      matches("GET", "/v1/templates/{slug}/versions", s.get("/v1/templates/nope/versions", key), 404);
+      matches("GET", "/v1/templates/{slug}/versions/{n}", s.get("/v1/templates/nope/versions/1", key), 404);
       matches("POST", "/v1/templates", s.postRaw("/v1/templates", key, "{".getBytes()), 400);
       matches("POST", "/v1/templates/{slug}/render", s.post("/v1/templates/nope/render", key,
           Map.of("data", Map.of())), 404);
