@@ -39,6 +39,7 @@ public final class Routes {
         new Route(HandlerType.GET, "/v1/templates/{slug}/versions", project(auth, templates::versions)),
         new Route(HandlerType.GET, "/v1/templates/{slug}/versions/{n}", project(auth, templates::version)),
         new Route(HandlerType.POST, "/v1/templates/{slug}/render", queueing(project(auth, renders::render))),
+        new Route(HandlerType.GET, "/v1/renders", project(auth, renders::list)),
         new Route(HandlerType.GET, "/v1/renders/{id}", project(auth, renders::get)),
         new Route(HandlerType.POST, "/v1/renders/{id}/cancel", project(auth, renders::cancel)),
         new Route(HandlerType.GET, "/v1/renders/{id}/download", project(auth, renders::download)),

@@ -109,7 +109,7 @@ class OpenApiTest {
           new Readiness(() -> true, () -> true, blobs, "ready", () -> false),
           new Metrics(), null, InstantSource.system(),
           new Sharing(new ShareStore(db, events), events, blobs, InstantSource.system(), "http://localhost:8080",
-              null), 0));
+              null), 0, new dev.platen.store.RenderListStore(db)));
       return api.routes().table();
     }
   }
@@ -341,6 +341,8 @@ class OpenApiTest {
           Map.of("options", Map.of("versionNumber", 0))), 400);
       matches("POST", "/v1/templates/{slug}/render", s.postRaw("/v1/templates/nope/render", key,
           "{\"data\":{}} []".getBytes()), 400);
+      matches("GET", "/v1/renders", s.get("/v1/renders", key), 200);
+      matches("GET", "/v1/renders", s.get("/v1/renders?limit=0", key), 400);
       matches("GET", "/v1/renders/{id}", s.get("/v1/renders/" + unknown, key), 404);
       matches("GET", "/v1/renders/{id}", s.get("/v1/renders/not-a-uuid", key), 404);
       matches("GET", "/v1/renders/{id}/download", s.get("/v1/renders/" + unknown + "/download", key), 404);
