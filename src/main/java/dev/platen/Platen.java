@@ -188,7 +188,7 @@ public final class Platen implements AutoCloseable {
           config.publicUrl(), config.s3() == null ? null : config.s3().publicBaseUrl(), config.maxQueueDepth(),
           config.maxQueueDepthPerProject(), w == null ? () -> { } : w::wake, readiness, metrics,
           config.metricsKey(), clock, sharing(config.sharing(), email, db, blobs, json, clock),
-          config.sharing().shareRateLimit()));
+          config.sharing().shareRateLimit(), new dev.platen.store.RenderListStore(db)));
       http = listen(api, config, workers, db, metrics);
       log.info("Platen listening on http://localhost:{} (public URL {})", http.port(), config.publicUrl());
     } else {

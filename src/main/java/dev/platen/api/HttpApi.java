@@ -27,7 +27,7 @@ public final class HttpApi {
       Authenticator auth, KeyCipher cipher, JsonMapper json, String publicUrl, String blobPublicBaseUrl,
       int maxQueueDepth, int maxQueueDepthPerProject,
       Runnable onQueued, Readiness readiness, Metrics metrics, String metricsKey, InstantSource clock,
-      Sharing sharing, int shareRateLimit) {}
+      Sharing sharing, int shareRateLimit, dev.platen.store.RenderListStore renderList) {}
 
   /** The whole API. */
   public HttpApi(Deps d) {
@@ -36,7 +36,7 @@ public final class HttpApi {
     this.routes = new Routes(d.auth(),
         new TemplatesApi(d.templates(), d.json(), out),
         new RendersApi(d.templates(), d.renders(), d.blobs(), d.json(), out, views, d.maxQueueDepth(),
-            d.maxQueueDepthPerProject(), d.onQueued(), d.clock()),
+            d.maxQueueDepthPerProject(), d.onQueued(), d.clock(), d.renderList()),
         new AdminApi(d.auth(), d.projects(), d.cipher(), d.json(), out),
         new HealthApi(d.readiness(), out), new MetricsApi(d.metrics(), d.metricsKey()), new DocsApi(),
         new SharesApi(d.renders(), d.sharing(), d.json(), out),

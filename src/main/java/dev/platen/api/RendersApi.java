@@ -9,6 +9,7 @@ import dev.platen.jobs.RenderQueue;
 import dev.platen.jobs.RenderRecord;
 import dev.platen.jobs.RenderStatus;
 import dev.platen.store.Ids;
+import dev.platen.store.RenderListStore;
 import dev.platen.store.TemplateStore;
 import dev.platen.store.TemplateStore.TemplateRow;
 import dev.platen.templates.DataValidator;
@@ -43,9 +44,11 @@ final class RendersApi {
   private final int maxQueueDepthPerProject;
   private final Runnable onQueued;
   private final InstantSource clock;
+  private final RenderListStore listing;
 
   RendersApi(TemplateStore templates, RenderQueue renders, BlobStore blobs, JsonMapper json, Bodies out,
-      RenderViews views, int maxQueueDepth, int maxQueueDepthPerProject, Runnable onQueued, InstantSource clock) {
+      RenderViews views, int maxQueueDepth, int maxQueueDepthPerProject, Runnable onQueued, InstantSource clock,
+      RenderListStore listing) {
     this.templates = templates;
     this.manifests = new PublishedManifests(templates, json, 1_000);
     this.renders = renders;
@@ -57,6 +60,7 @@ final class RendersApi {
     this.maxQueueDepthPerProject = maxQueueDepthPerProject;
     this.onQueued = onQueued;
     this.clock = clock;
+    this.listing = listing;
   }
 
   /** POST /v1/templates/:slug/render. Idempotency is decided first (docs/decisions.md D3). */
@@ -188,11 +192,114 @@ final class RendersApi {
     out.send(ctx, 200, views.full(find(ctx, p)));
   }
 
+  /** GET /v1/renders: the project's renders, newest first, in keyset pages behind an opaque cursor. */
+  void list(Context ctx, Principal p) {
+    Issues issues = new Issues();
+    int limit = 50;
+    String l = ctx.queryParam("limit");
+    if (l != null) {
+      if (l.matches("[0-9]{1,3}") && Integer.parseInt(l) >= 1 && Integer.parseInt(l) <= 100) {
+        limit = Integer.parseInt(l);
+      } else {
+        issues.add("limit", "Must be an integer from 1 to 100.");
+      }
+    }
+    RenderStatus status = null;
+    String st = ctx.queryParam("status");
+    if (st != null) {
+      status = java.util.Arrays.stream(RenderStatus.values()).filter(x -> x.wire().equals(st)).findFirst()
+          .orElse(null);
+      if (status == null) issues.add("status", "Must be one of queued, rendering, succeeded, failed, cancelled.");
+    }
+    String slug = ctx.queryParam("template");
+    if (slug != null && !dev.platen.templates.Slugs.isValid(slug)) {
+      issues.add("template", "Must be a template slug (lowercase letters, digits and single dashes).");
+    }
+    Long after = instant(ctx, "createdAfter", issues);
+    Long before = instant(ctx, "createdBefore", issues);
+    String cursor = ctx.queryParam("cursor");
+    Long cursorAt = null;
+    String cursorId = null;
+    if (cursor != null) {
+      String[] parts = decodeCursor(cursor);
+      if (parts == null) {
+        issues.add("cursor", "Not a cursor from this list; pass nextCursor as it was given.");
+      } else {
+        cursorAt = Long.parseLong(parts[0]);
+        cursorId = parts[1];
+      }
+    }
+    issues.throwIfAnyAsInvalidRequest();
+    var page = listing.page(p.projectId(),
+        new RenderListStore.Filter(status, slug, after, before, cursorAt, cursorId), limit + 1);
+    boolean hasMore = page.size() > limit;
+    if (hasMore) page = page.subList(0, limit);
+    var items = page.stream().map(x -> {
+      var m = views.full(x.render());
+      m.put("templateSlug", x.templateSlug());
+      m.put("versionNumber", x.versionNumber());
+      return m;
+    }).toList();
+    String next = hasMore ? encodeCursor(page.getLast().render()) : null;
+    out.send(ctx, 200, dev.platen.api.Bodies.map("renders", items, "nextCursor", next, "hasMore", hasMore));
+  }
+
+  private static Long instant(Context ctx, String name, Issues issues) {
+    String v = ctx.queryParam(name);
+    if (v == null) return null;
+    try {
+      return java.time.Instant.parse(v).toEpochMilli();
+    } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
+      issues.add(name, "Must be an ISO 8601 instant such as 2026-06-05T10:00:00.000Z.");
+      return null;
+    }
+  }
+
+  // Opaque to clients so the order key can change without breaking them; it is not a secret.
+  private static String encodeCursor(RenderRecord r) {
+    return java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString((r.createdAt() + ":" + r.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static String[] decodeCursor(String cursor) {
+    if (cursor.length() > 200) return null;
+    try {
+      String text = new String(java.util.Base64.getUrlDecoder().decode(cursor),
+          java.nio.charset.StandardCharsets.UTF_8);
+      String[] parts = text.split(":", 2);
+      if (parts.length != 2 || !parts[0].matches("[0-9]{1,15}") || !UUID_TEXT.matcher(parts[1]).matches()) {
+        return null;
+      }
+      return parts;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /**
+   * POST /v1/renders/:id/cancel. A rendering render's worker is not stopped here: the queue moves the fencing
+   * token on, so whatever the worker finishes later is discarded and the render stays cancelled.
+   */
+  void cancel(Context ctx, Principal p) {
+    String id = ctx.pathParam("id");
+    RenderQueue.Cancelled c = (UUID_TEXT.matcher(id).matches()
+        ? renders.cancel(p.projectId(), id, clock.millis()) : Optional.<RenderQueue.Cancelled>empty())
+        .orElseThrow(() -> notFound(id));
+    if (!c.changed()) {
+      throw new PlatenException(409, "conflict", "Render " + c.render().id() + " is already "
+          + c.render().status().wire() + " and cannot be cancelled.");
+    }
+    out.send(ctx, 200, views.full(c.render()));
+  }
+
   private RenderRecord find(Context ctx, Principal p) {
     String id = ctx.pathParam("id");
     return (UUID_TEXT.matcher(id).matches() ? renders.find(p.projectId(), id) : Optional.<RenderRecord>empty())
-        .orElseThrow(() -> PlatenException.notFound("not_found", "No render with id '" + abbreviate(id)
-            + "' in this project."));
+        .orElseThrow(() -> notFound(id));
+  }
+
+  private static PlatenException notFound(String id) {
+    return PlatenException.notFound("not_found", "No render with id '" + abbreviate(id) + "' in this project.");
   }
 
   private static String abbreviate(String s) {

@@ -93,6 +93,36 @@ final class TemplatesApi {
         "createdAt", Json.time(t.createdAt()), "updatedAt", Json.time(t.updatedAt())));
   }
 
+  /** GET /v1/templates/:slug/versions: the history, oldest first, without the bodies. */
+  void versions(Context ctx, Principal p) {
+    String slug = ctx.pathParam("slug");
+    TemplateRow t = templates.findLive(p.projectId(), slug).orElseThrow(() -> templateNotFound(slug));
+    List<Map<String, Object>> items = templates.versions(t.id()).stream()
+        .map(v -> Bodies.map("versionNumber", v.versionNumber(), "createdAt", Json.time(v.publishedAt()),
+            "name", v.name()))
+        .toList();
+    out.send(ctx, 200, Map.of("versions", items));
+  }
+
+  /** GET /v1/templates/:slug/versions/:n: one version as it was published. */
+  void version(Context ctx, Principal p) {
+    String slug = ctx.pathParam("slug");
+    TemplateRow t = templates.findLive(p.projectId(), slug).orElseThrow(() -> templateNotFound(slug));
+    String n = ctx.pathParam("n");
+    // Anything that is not a version number names no version: 404 like an unknown number, not a 400.
+    var v = (n.matches("[1-9][0-9]{0,8}") ? templates.version(t.id(), Integer.parseInt(n))
+        : java.util.Optional.<TemplateStore.VersionRow>empty())
+        .orElseThrow(() -> PlatenException.notFound("version_not_found", "Template '" + slug + "' has no version "
+            + (n.length() > 20 ? n.substring(0, 20) + "…" : n) + "."));
+    out.send(ctx, 200, Bodies.map("versionNumber", v.versionNumber(), "manifest", tree(v.manifest()),
+        "layout", tree(v.layout()), "pageConfig", tree(v.pageConfig()), "jsonSchema", tree(v.jsonSchema()),
+        "createdAt", Json.time(v.publishedAt())));
+  }
+
+  private JsonNode tree(String stored) {
+    return stored == null ? null : json.readTree(stored);
+  }
+
   void delete(Context ctx, Principal p) {
     String slug = ctx.pathParam("slug");
     TemplateRow t = templates.delete(p.projectId(), slug).orElseThrow(() -> templateNotFound(slug));

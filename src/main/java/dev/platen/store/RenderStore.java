@@ -43,7 +43,7 @@ public final class RenderStore implements RenderQueue {
     this.listener = listener;
   }
 
-  private static final String COLS = "id, project_id, template_id, template_version_id, status, filename, "
+  static final String COLS = "id, project_id, template_id, template_version_id, status, filename, "
       + "download_token, blob_key, error_message, created_at, completed_at, duration_ms, attempts";
 
   private static final String JOB_COLS = "id, project_id, template_version_id, data, watermark, filename, "
@@ -58,7 +58,7 @@ public final class RenderStore implements RenderQueue {
     return statuses.stream().map(s -> "'" + s.wire() + "'").collect(Collectors.joining(", "));
   }
 
-  private static RenderRecord row(ResultSet rs) throws SQLException {
+  static RenderRecord row(ResultSet rs) throws SQLException {
     long c = rs.getLong(11);
     Long completed = rs.wasNull() ? null : c;
     long d = rs.getLong(12);

@@ -169,6 +169,15 @@ public final class TemplateStore {
         .findOne());
   }
 
+  /** Every version of a template, oldest first (versions are never deleted, so this is its whole history). */
+  public List<VersionRow> versions(String templateId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + VERSION_COLS + " FROM template_versions "
+            + "WHERE template_id = :template ORDER BY version_number")
+        .bind("template", templateId)
+        .map((rs, ctx) -> versionRow(rs))
+        .list());
+  }
+
   public Optional<VersionRow> versionById(String versionId) {
     return jdbi.withHandle(h -> h.createQuery("SELECT " + VERSION_COLS + " FROM template_versions WHERE id = :id")
         .bind("id", versionId)

@@ -109,7 +109,7 @@ class OpenApiTest {
           new Readiness(() -> true, () -> true, blobs, "ready", () -> false),
           new Metrics(), null, InstantSource.system(),
           new Sharing(new ShareStore(db, events), events, blobs, InstantSource.system(), "http://localhost:8080",
-              null), 0));
+              null), 0, new dev.platen.store.RenderListStore(db)));
       return api.routes().table();
     }
   }
@@ -332,6 +332,8 @@ class OpenApiTest {
       matches("GET", "/v1/templates", s.get("/v1/templates", "ck_live_unknown00000000000000"), 401);
       matches("GET", "/v1/templates/{slug}", s.get("/v1/templates/nope", key), 404);
       matches("DELETE", "/v1/templates/{slug}", s.delete("/v1/templates/nope", key), 404);
+      matches("GET", "/v1/templates/{slug}/versions", s.get("/v1/templates/nope/versions", key), 404);
+      matches("GET", "/v1/templates/{slug}/versions/{n}", s.get("/v1/templates/nope/versions/1", key), 404);
       matches("POST", "/v1/templates", s.postRaw("/v1/templates", key, "{".getBytes()), 400);
       matches("POST", "/v1/templates/{slug}/render", s.post("/v1/templates/nope/render", key,
           Map.of("data", Map.of())), 404);
@@ -339,9 +341,12 @@ class OpenApiTest {
           Map.of("options", Map.of("versionNumber", 0))), 400);
       matches("POST", "/v1/templates/{slug}/render", s.postRaw("/v1/templates/nope/render", key,
           "{\"data\":{}} []".getBytes()), 400);
+      matches("GET", "/v1/renders", s.get("/v1/renders", key), 200);
+      matches("GET", "/v1/renders", s.get("/v1/renders?limit=0", key), 400);
       matches("GET", "/v1/renders/{id}", s.get("/v1/renders/" + unknown, key), 404);
       matches("GET", "/v1/renders/{id}", s.get("/v1/renders/not-a-uuid", key), 404);
       matches("GET", "/v1/renders/{id}/download", s.get("/v1/renders/" + unknown + "/download", key), 404);
+      matches("POST", "/v1/renders/{id}/cancel", s.post("/v1/renders/" + unknown + "/cancel", key, Map.of()), 404);
       matches("GET", "/v1/embed/renders/{id}/download", s.get("/v1/embed/renders/" + unknown + "/download", key),
           404);
       matches("GET", "/v1/embed/renders/{id}/download", s.get("/v1/embed/renders/" + unknown + "/download", null),

@@ -1,0 +1,62 @@
+package dev.platen.store;
+
+import dev.platen.jobs.RenderRecord;
+import dev.platen.jobs.RenderStatus;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The read side of the renders table for listing, kept out of the queue interface: it takes no part in the
+ * queue's transitions. Pages are keyset pages on (created_at, id), newest first, so a page costs the same however
+ * deep it is and renders inserted meanwhile never shift later pages (they are newer than any cursor).
+ */
+public final class RenderListStore {
+  private static final String COLS = Arrays.stream(RenderStore.COLS.split(", ")).map(c -> "r." + c)
+      .collect(Collectors.joining(", "));
+
+  private final Jdbi jdbi;
+
+  public RenderListStore(Database db) {
+    this.jdbi = db.jdbi();
+  }
+
+  /** A render with the template slug and version number it was rendered from. */
+  public record Listed(RenderRecord render, String templateSlug, int versionNumber) {}
+
+  /**
+   * @param status null for any
+   * @param templateSlug null for any; otherwise the live template with this slug
+   * @param createdAfter exclusive lower bound in epoch ms, or null
+   * @param createdBefore exclusive upper bound in epoch ms, or null
+   * @param afterCreatedAt with {@code afterId}, the last render of the previous page, or null for the first page
+   */
+  public record Filter(RenderStatus status, String templateSlug, Long createdAfter, Long createdBefore,
+      Long afterCreatedAt, String afterId) {}
+
+  /** Up to {@code limit} renders of the project matching the filter, newest first. */
+  public List<Listed> page(String projectId, Filter f, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLS + ", t.slug, v.version_number FROM renders r "
+        + "JOIN templates t ON t.id = r.template_id JOIN template_versions v ON v.id = r.template_version_id "
+        + "WHERE r.project_id = :project");
+    if (f.status() != null) sql.append(" AND r.status = :status");
+    if (f.templateSlug() != null) sql.append(" AND t.slug = :slug AND t.deleted_at IS NULL");
+    if (f.createdAfter() != null) sql.append(" AND r.created_at > :createdAfter");
+    if (f.createdBefore() != null) sql.append(" AND r.created_at < :createdBefore");
+    if (f.afterCreatedAt() != null) {
+      sql.append(" AND (r.created_at < :cursorAt OR (r.created_at = :cursorAt AND r.id < :cursorId))");
+    }
+    sql.append(" ORDER BY r.created_at DESC, r.id DESC LIMIT :limit");
+    return jdbi.withHandle(h -> {
+      Query q = h.createQuery(sql.toString()).bind("project", projectId).bind("limit", limit);
+      if (f.status() != null) q.bind("status", f.status().wire());
+      if (f.templateSlug() != null) q.bind("slug", f.templateSlug());
+      if (f.createdAfter() != null) q.bind("createdAfter", f.createdAfter());
+      if (f.createdBefore() != null) q.bind("createdBefore", f.createdBefore());
+      if (f.afterCreatedAt() != null) q.bind("cursorAt", f.afterCreatedAt()).bind("cursorId", f.afterId());
+      return q.map((rs, ctx) -> new Listed(RenderStore.row(rs), rs.getString(14), rs.getInt(15))).list();
+    });
+  }
+}

@@ -1,0 +1,133 @@
+package dev.platen.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.platen.jobs.RenderJob;
+import dev.platen.testing.TestServer;
+import dev.platen.testing.TestServer.Res;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** POST /v1/renders/:id/cancel over HTTP, for each status a render can be in. */
+class RenderCancelTest {
+  static final Map<String, Object> NOTE = Map.of("name", "Note", "manifest", Map.of("variables",
+      List.of(Map.of("key", "title", "label", "Title", "dataType", "text"))));
+
+  private static String queue(TestServer s, String key, String title) {
+    Res r = s.post("/v1/templates/note/render", key, Map.of("data", Map.of("title", title)));
+    assertThat(r.status()).as(r.text()).isEqualTo(202);
+    return r.json().path("id").asString();
+  }
+
+  /** No workers in an API-only process, so renders stay queued until the test claims them as a worker would. */
+  @Test
+  void cancelsQueuedAndRenderingRendersAndRefusesTerminalOnes(@TempDir Path dir) {
+    try (TestServer s = TestServer.start(dir, Map.of("PLATEN_ROLE", "api"))) {
+      String key = s.liveKey;
+      assertThat(s.post("/v1/templates", key, NOTE).status()).isEqualTo(201);
+      String queued = queue(s, key, "queued");
+
+      Res c = s.post("/v1/renders/" + queued + "/cancel", key, Map.of());
+      assertThat(c.status()).as(c.text()).isEqualTo(200);
+      JsonNode j = c.json();
+      assertThat(j.propertyNames()).containsExactly("id", "status", "pollUrl", "downloadUrl", "errorMessage",
+          "createdAt", "completedAt", "durationMs");
+      assertThat(j.path("status").asString()).isEqualTo("cancelled");
+      assertThat(j.path("downloadUrl").isNull()).isTrue();
+      assertThat(j.path("completedAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+      assertThat(j.path("durationMs").isIntegralNumber()).isTrue();
+      Res polled = s.get("/v1/renders/" + queued, key);
+      assertThat(polled.json()).as("the answer is the record as GET shows it").isEqualTo(j);
+      assertThat(s.awaitTerminal(queued, key, Duration.ofSeconds(1)).path("status").asString())
+          .isEqualTo("cancelled");
+
+      Res again = s.post("/v1/renders/" + queued + "/cancel", key, Map.of());
+      assertThat(again.status()).isEqualTo(409);
+      assertThat(again.errorCode()).isEqualTo("conflict");
+      assertThat(again.json().path("error").path("message").asString()).contains("cancelled");
+
+      // A render a worker holds: cancelling moves the fencing token on, so the worker's late result is dropped.
+      String rendering = queue(s, key, "rendering");
+      RenderJob job = s.platen().renders().claim("test-worker", System.currentTimeMillis(), 60_000).orElseThrow();
+      assertThat(job.renderId()).isEqualTo(rendering);
+      assertThat(s.get("/v1/renders/" + rendering, key).json().path("status").asString()).isEqualTo("rendering");
+      Res cr = s.post("/v1/renders/" + rendering + "/cancel", key, Map.of());
+      assertThat(cr.status()).as(cr.text()).isEqualTo(200);
+      assertThat(cr.json().path("status").asString()).isEqualTo("cancelled");
+      assertThat(s.platen().renders().heartbeat(job, System.currentTimeMillis(), 60_000)).isFalse();
+      assertThat(s.platen().renders().succeed(job, "late/blob.pdf", System.currentTimeMillis()))
+          .as("the worker's late result is discarded").isFalse();
+      JsonNode after = s.get("/v1/renders/" + rendering, key).json();
+      assertThat(after.path("status").asString()).isEqualTo("cancelled");
+      assertThat(after.path("downloadUrl").isNull()).isTrue();
+      assertThat(s.get("/v1/renders/" + rendering + "/download", key).status()).isEqualTo(409);
+      assertThat(s.platen().renders().claim("test-worker", System.currentTimeMillis() + 120_000, 60_000))
+          .as("a cancelled render is never claimed again, not even after its lease would have expired").isEmpty();
+
+      // A failed render is terminal too.
+      String failed = queue(s, key, "failed");
+      RenderJob f = s.platen().renders().claim("test-worker", System.currentTimeMillis(), 60_000).orElseThrow();
+      assertThat(s.platen().renders().fail(f, "broken", System.currentTimeMillis())).isTrue();
+      Res cf = s.post("/v1/renders/" + failed + "/cancel", key, Map.of());
+      assertThat(cf.status()).isEqualTo(409);
+      assertThat(cf.errorCode()).isEqualTo("conflict");
+      assertThat(s.get("/v1/renders/" + failed, key).json().path("status").asString()).isEqualTo("failed");
+
+      // Another project's render, an unknown id and a non-UUID are not found; no key is 401.
+      String other = queue(s, key, "other");
+      String otherKey = s.newProjectKey(false);
+      Res foreign = s.post("/v1/renders/" + other + "/cancel", otherKey, Map.of());
+      assertThat(foreign.status()).isEqualTo(404);
+      assertThat(foreign.errorCode()).isEqualTo("not_found");
+      assertThat(s.get("/v1/renders/" + other, key).json().path("status").asString())
+          .as("the foreign attempt changed nothing").isEqualTo("queued");
+      assertThat(s.post("/v1/renders/0193c2c3-1111-7aaa-8bbb-000000000001/cancel", key, Map.of()).status())
+          .isEqualTo(404);
+      assertThat(s.post("/v1/renders/not-a-uuid/cancel", key, Map.of()).errorCode()).isEqualTo("not_found");
+      assertThat(s.post("/v1/renders/" + other + "/cancel", null, Map.of()).status()).isEqualTo(401);
+    }
+  }
+
+  /** Cancels racing real workers: each render ends exactly as the cancel's answer says, never a PDF when cancelled. */
+  @Tag("slow")
+  @Test
+  void cancelRacingWorkersEndsEachRenderOneWay(@TempDir Path dir) {
+    try (TestServer s = TestServer.start(dir)) {
+      String key = s.liveKey;
+      assertThat(s.post("/v1/templates", key, NOTE).status()).isEqualTo(201);
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < 24; i++) ids.add(queue(s, key, "race " + i));
+      Map<String, Integer> answers = new java.util.HashMap<>();
+      // Newest first: workers take the oldest, so the first cancels find renders still queued.
+      for (int i = ids.size() - 1; i >= 0; i -= 2) {
+        Res c = s.post("/v1/renders/" + ids.get(i) + "/cancel", key, Map.of());
+        assertThat(c.status()).as(c.text()).isIn(200, 409);
+        answers.put(ids.get(i), c.status());
+      }
+      int cancelled = 0;
+      for (String id : ids) {
+        JsonNode done = s.awaitTerminal(id, key, Duration.ofSeconds(60));
+        String status = done.path("status").asString();
+        Integer answer = answers.get(id);
+        if (answer == null) {
+          assertThat(status).isEqualTo("succeeded");
+        } else if (answer == 200) {
+          cancelled++;
+          assertThat(status).isEqualTo("cancelled");
+          assertThat(done.path("downloadUrl").isNull()).isTrue();
+          assertThat(s.get("/v1/renders/" + id + "/download", key).status()).isEqualTo(409);
+        } else {
+          assertThat(status).as("a 409 means the render had already finished").isIn("succeeded", "failed");
+        }
+      }
+      assertThat(cancelled).as("some cancels came before the workers").isPositive();
+    }
+  }
+}
