@@ -108,8 +108,9 @@ class TemplateFuzzTest {
       assertThat(published.status()).as(what + " -> " + published.text()).isLessThan(500);
       if (refusedConstruct) {
         assertThat(published.status()).as(what).isEqualTo(400);
+        // a random syntax error elsewhere in the same template stops the parse before the construct is seen
         assertThat(published.json().at("/error/issues/fieldErrors/layout.html/0").asString()).as(what)
-            .containsAnyOf("are not supported", "is not supported");
+            .containsAnyOf("are not supported", "is not supported", "Handlebars syntax error");
       }
       if (published.status() >= 400) {
         assertThat(published.json().path("error").path("code").asString()).as(what).isNotEmpty();
@@ -506,6 +507,7 @@ class TemplateFuzzTest {
     refusedConstruct = refused >= 0;
     for (int i = 0; i <= nodes; i++) {
       if (i == refused) {
+        if (html.toString().endsWith("\\")) html.append(' '); // a backslash before it would make it literal text
         html.append(pick(List.of("{{> p}}", "{{#*inline \"p\"}}x{{/inline}}{{> p}}", "{{=<% %>=}}<%> p%>",
             "{{*inline \"p\"}}", "{{#> layout}}x{{/layout}}", "{{~> (lookup . \"v0\") ~}}")));
       }
