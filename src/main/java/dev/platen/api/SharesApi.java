@@ -11,6 +11,7 @@ import dev.platen.sharing.Channel;
 import dev.platen.sharing.ShareStore;
 import dev.platen.sharing.ShareStore.Share;
 import dev.platen.sharing.Sharing;
+import dev.platen.templates.ValueRules;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.OffsetDateTime;
@@ -29,11 +30,6 @@ final class SharesApi {
   private static final Logger log = LoggerFactory.getLogger(SharesApi.class);
   private static final Pattern UUID_TEXT =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-  // The same plain address rule as an `email` template variable (templates.ValueRules).
-  private static final Pattern EMAIL = Pattern.compile(
-      "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]{1,64}(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-          + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
-  private static final int MAX_EMAIL = 254;
   private static final int MAX_MESSAGE = 2_000;
   private static final int MAX_NAME = 200;
   private static final int MAX_USER_AGENT = 512;
@@ -173,7 +169,7 @@ final class SharesApi {
       return null;
     }
     String s = n.asString().strip();
-    if (s.length() > MAX_EMAIL || !EMAIL.matcher(s).matches()) {
+    if (!ValueRules.isEmail(s)) {
       issues.add(field, "Invalid email");
       return null;
     }

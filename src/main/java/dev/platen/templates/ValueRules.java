@@ -12,7 +12,7 @@ import tools.jackson.databind.node.BooleanNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /** What each data type accepts at render time, and the value the template then sees. */
-final class ValueRules {
+public final class ValueRules {
   static final int MAX_URL_LENGTH = 2048;
 
   /** Either the value to keep or why the raw value was refused. */
@@ -176,7 +176,11 @@ final class ValueRules {
 
   private static Checked email(JsonNode raw) {
     if (!raw.isString()) return Checked.bad(FieldReader.expected("string", raw));
-    String s = raw.stringValue();
-    return s.length() <= MAX_EMAIL_LENGTH && EMAIL.matcher(s).matches() ? Checked.ok(raw) : Checked.bad("Invalid email");
+    return isEmail(raw.stringValue()) ? Checked.ok(raw) : Checked.bad("Invalid email");
+  }
+
+  /** The address rule of an {@code email} variable, which every other address Platen accepts follows too. */
+  public static boolean isEmail(String s) {
+    return s.length() <= MAX_EMAIL_LENGTH && EMAIL.matcher(s).matches();
   }
 }
