@@ -2,6 +2,7 @@ package dev.platen;
 
 import dev.platen.api.HttpApi;
 import dev.platen.api.Json;
+import dev.platen.api.RenderViews;
 import dev.platen.auth.ApiKeys;
 import dev.platen.auth.Authenticator;
 import dev.platen.auth.KeyCipher;
@@ -24,6 +25,13 @@ import dev.platen.store.Ids;
 import dev.platen.store.ProjectStore;
 import dev.platen.store.RenderStore;
 import dev.platen.store.TemplateStore;
+import dev.platen.webhooks.Dispatcher;
+import dev.platen.webhooks.RenderEvents;
+import dev.platen.webhooks.RetrySchedule;
+import dev.platen.webhooks.Sender;
+import dev.platen.webhooks.TargetPolicy;
+import dev.platen.webhooks.WebhookStore;
+import dev.platen.webhooks.Webhooks;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -46,6 +54,7 @@ public final class Platen implements AutoCloseable {
   private final HttpApi http;
   private final RenderStore renders;
   private final BlobStore blobs;
+  private final Dispatcher webhooks;
   /** The exit status that asks the launcher or supervisor to start the process again (EX_TEMPFAIL). */
   public static final int RESTART_EXIT_CODE = 75;
 
@@ -71,8 +80,9 @@ public final class Platen implements AutoCloseable {
   }
 
   private Platen(StopSignal stop, Database db, WorkerPool workers, HttpApi http, RenderStore renders,
-      BlobStore blobs) {
+      BlobStore blobs, Dispatcher webhooks) {
     this.stop = stop;
+    this.webhooks = webhooks;
     this.blobs = blobs;
     this.db = db;
     this.workers = workers;
@@ -94,7 +104,9 @@ public final class Platen implements AutoCloseable {
         : Database.sqlite(config.dataDir().resolve("platen.db"));
     ProjectStore projects = new ProjectStore(db, clock);
     TemplateStore templates = new TemplateStore(db, clock);
-    RenderStore renders = new RenderStore(db);
+    // render.succeeded / render.failed go to the outbox in the status change's own transaction
+    RenderStore renders = new RenderStore(db, new RenderEvents(new RenderViews(config.publicUrl(),
+        config.s3() == null ? null : config.s3().publicBaseUrl())::webhookBody, json));
     BlobStore blobs;
     if (config.blobStore() == Config.BlobStoreKind.S3) {
       Config.S3 s3 = config.s3();
@@ -121,6 +133,12 @@ public final class Platen implements AutoCloseable {
       int released = renders.releaseAllLeases(clock.millis());
       if (released > 0) log.info("re-queued {} renders interrupted by the previous shutdown", released);
     }
+    TargetPolicy targets = new TargetPolicy(config.webhooks().allowPrivate());
+    WebhookStore hooks = new WebhookStore(db);
+    Dispatcher dispatcher = new Dispatcher(hooks, new Sender(targets),
+        new RetrySchedule(config.webhooks().attemptOffsets()), clock, Dispatcher.Settings.DEFAULT);
+    // Worker processes send; an API-only process only answers pings.
+    if (config.runsWorkers()) dispatcher.start(db.vendor() == Database.Vendor.SQLITE);
     WorkerPool workers = null;
     if (config.runsWorkers()) {
       EngineSettings engineSettings = new EngineSettings(config.allowPrivateFetch(), config.maxPages(),
@@ -157,11 +175,13 @@ public final class Platen implements AutoCloseable {
       KeyCipher cipher = config.adminKey() == null ? null : new KeyCipher(config.adminKey());
       HttpApi api = new HttpApi(new HttpApi.Deps(projects, templates, renders, blobs, auth, cipher, json,
           config.publicUrl(), config.s3() == null ? null : config.s3().publicBaseUrl(), config.maxQueueDepth(),
-          config.maxQueueDepthPerProject(), w == null ? () -> { } : w::wake, db::healthy, clock));
+          config.maxQueueDepthPerProject(), w == null ? () -> { } : w::wake, db::healthy, clock,
+          new Webhooks(hooks, targets, dispatcher)));
       try {
         http = api.start(config.port());
       } catch (RuntimeException e) {
         if (workers != null) workers.stop(0);
+        dispatcher.close();
         db.close();
         if (causedBy(e, java.net.BindException.class)) {
           throw new ConfigException("PLATEN_PORT " + config.port() + " is already in use: stop what listens there "
@@ -171,7 +191,7 @@ public final class Platen implements AutoCloseable {
       }
       log.info("Platen listening on http://localhost:{} (public URL {})", http.port(), config.publicUrl());
     }
-    return new Platen(stop, db, workers, http, renders, blobs);
+    return new Platen(stop, db, workers, http, renders, blobs, dispatcher);
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
@@ -233,6 +253,7 @@ public final class Platen implements AutoCloseable {
     stop.stop();
     if (http != null) http.stop();
     if (workers != null) workers.stop(SHUTDOWN_GRACE_MS);
+    webhooks.close();
     if (blobs instanceof AutoCloseable c) {
       try {
         c.close();

@@ -7,6 +7,7 @@ import dev.platen.errors.PlatenException;
 import dev.platen.jobs.RenderQueue;
 import dev.platen.store.ProjectStore;
 import dev.platen.store.TemplateStore;
+import dev.platen.webhooks.Webhooks;
 import io.javalin.Javalin;
 import jakarta.servlet.DispatcherType;
 import java.time.InstantSource;
@@ -23,7 +24,7 @@ public final class HttpApi {
   public record Deps(ProjectStore projects, TemplateStore templates, RenderQueue renders, BlobStore blobs,
       Authenticator auth, KeyCipher cipher, JsonMapper json, String publicUrl, String blobPublicBaseUrl,
       int maxQueueDepth, int maxQueueDepthPerProject,
-      Runnable onQueued, BooleanSupplier databaseUp, InstantSource clock) {}
+      Runnable onQueued, BooleanSupplier databaseUp, InstantSource clock, Webhooks webhooks) {}
 
   public HttpApi(Deps d) {
     Bodies out = new Bodies(d.json());
@@ -34,7 +35,7 @@ public final class HttpApi {
         new RendersApi(d.templates(), d.renders(), d.blobs(), d.json(), out, views, d.maxQueueDepth(), d.maxQueueDepthPerProject(),
             d.onQueued(), d.clock()),
         new AdminApi(d.auth(), d.projects(), d.cipher(), d.json(), out),
-        new HealthApi(d.databaseUp(), out));
+        new HealthApi(d.databaseUp(), out), new WebhooksApi(d.webhooks(), d.json(), out, d.clock()));
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.concurrency.useVirtualThreads = true;

@@ -24,7 +24,8 @@ public final class Routes {
 
   private final List<Route> table;
 
-  Routes(Authenticator auth, TemplatesApi templates, RendersApi renders, AdminApi admin, HealthApi health) {
+  Routes(Authenticator auth, TemplatesApi templates, RendersApi renders, AdminApi admin, HealthApi health,
+      WebhooksApi hooks) {
     this.table = List.of(
         new Route(HandlerType.GET, "/health", health::health),
         new Route(HandlerType.GET, "/openapi.yaml", health::openapi),
@@ -38,7 +39,18 @@ public final class Routes {
         new Route(HandlerType.GET, "/v1/renders/{id}/download", project(auth, renders::download)),
         new Route(HandlerType.GET, "/v1/embed/renders/{id}/download", project(auth, renders::embedDownload)),
         new Route(HandlerType.GET, "/files/{id}/{token}/{filename}", renders::publicFile),
-        new Route(HandlerType.POST, "/v1/admin/provision", admin::provision));
+        new Route(HandlerType.POST, "/v1/admin/provision", admin::provision),
+        new Route(HandlerType.POST, "/v1/webhooks", project(auth, hooks::create)),
+        new Route(HandlerType.GET, "/v1/webhooks", project(auth, hooks::list)),
+        new Route(HandlerType.GET, "/v1/webhooks/{id}", project(auth, hooks::get)),
+        new Route(HandlerType.PATCH, "/v1/webhooks/{id}", project(auth, hooks::update)),
+        new Route(HandlerType.DELETE, "/v1/webhooks/{id}", project(auth, hooks::delete)),
+        new Route(HandlerType.POST, "/v1/webhooks/{id}/rotate-secret", project(auth, hooks::rotate)),
+        new Route(HandlerType.POST, "/v1/webhooks/{id}/rotate-secret/complete",
+            project(auth, hooks::completeRotation)),
+        new Route(HandlerType.GET, "/v1/webhooks/{id}/deliveries", project(auth, hooks::deliveries)),
+        new Route(HandlerType.POST, "/v1/webhooks/{id}/deliveries/{deliveryId}/retry", project(auth, hooks::retry)),
+        new Route(HandlerType.POST, "/v1/webhooks/{id}/ping", project(auth, hooks::ping)));
   }
 
   private static io.javalin.http.Handler project(Authenticator auth, ProjectHandler h) {

@@ -97,7 +97,7 @@ class OpenApiTest {
       ProjectStore projects = new ProjectStore(db);
       HttpApi api = new HttpApi(new HttpApi.Deps(projects, new TemplateStore(db), new InMemoryRenderQueue(),
           new FileBlobStore(dir.resolve("files")), new Authenticator(projects, null), null, Json.newMapper(),
-          "http://localhost:8080", null, 10, 10, () -> { }, () -> true, InstantSource.system()));
+          "http://localhost:8080", null, 10, 10, () -> { }, () -> true, InstantSource.system(), null));
       return api.routes().table();
     }
   }
@@ -369,7 +369,7 @@ class OpenApiTest {
   }
 
   /** Asserts {@code res} has {@code status}, that the operation documents it, and that the body fits its schema. */
-  private static void matches(String method, String path, Res res, int status) {
+  static void matches(String method, String path, Res res, int status) {
     String op = method + " " + path;
     assertThat(res.status()).as("%s answered %s", op, res.text()).isEqualTo(status);
     JsonNode operation = operations().get(op);
