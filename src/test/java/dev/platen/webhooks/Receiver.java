@@ -34,6 +34,7 @@ public final class Receiver implements AutoCloseable {
   private final AtomicInteger concurrent = new AtomicInteger();
   private final AtomicInteger maxConcurrent = new AtomicInteger();
   private volatile ToIntFunction<Hit> answer;
+  private volatile String location;
 
   private Receiver(HttpServer server, ToIntFunction<Hit> answer) {
     this.server = server;
@@ -57,6 +58,13 @@ public final class Receiver implements AutoCloseable {
     return start(h -> status);
   }
 
+  /** Answers every request with a 307 to {@code location}. */
+  public static Receiver redirecting(String location) {
+    Receiver r = start(h -> 307);
+    r.location = location;
+    return r;
+  }
+
   private void handle(HttpExchange ex) throws IOException {
     int now = concurrent.incrementAndGet();
     maxConcurrent.accumulateAndGet(now, Math::max);
@@ -68,6 +76,7 @@ public final class Receiver implements AutoCloseable {
           in.readAllBytes());
       hits.add(hit);
       int status = answer.applyAsInt(hit);
+      if (location != null) ex.getResponseHeaders().set("Location", location);
       ex.sendResponseHeaders(status, -1);
     } finally {
       concurrent.decrementAndGet();
