@@ -93,10 +93,14 @@ public final class Dispatcher implements AutoCloseable {
     }
   }
 
-  /** One round: fan out what the outbox holds, then claim what is due and fits. True when it found work. */
+  /**
+   * One round: fan out what the outbox holds, then claim what is due and fits. True when more work is waiting: a
+   * full fan-out batch or new claims. A partial batch waits for the next round, so under load one transaction fans
+   * out a poll interval's worth of renders instead of one each (SQLite has a single writer).
+   */
   boolean step() {
     long now = clock.millis();
-    boolean worked = store.fanOut(now, settings.fanOutBatch(), schedule.attempts()) > 0;
+    boolean worked = store.fanOut(now, settings.fanOutBatch(), schedule.attempts()) == settings.fanOutBatch();
     int room = settings.threads() - total.get();
     if (room <= 0) return worked;
     var claimed = store.claim(owner, now, settings.leaseMs(), room, settings.perWebhook(), Map.copyOf(inFlight));

@@ -4,14 +4,12 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * When each attempt of a delivery is made, counted from the first (docs/decisions.md, PRODUCT.md decision 13: about
- * 0 s, 10 s, 1 min, 5 min, 30 min, 2 h, then abandoned). The wait after a failed attempt is the gap to the next
- * offset, so a slow attempt pushes the rest back by its own duration only.
+ * When each attempt of a delivery is made, counted from the first: by default about 0 s, 10 s, 1 min, 5 min, 30 min
+ * and 2 h (the product's decision 13), then abandoned; {@code PLATEN_WEBHOOK_RETRY_SCHEDULE} changes it. The wait
+ * after a failed attempt is the gap to the next offset, so a slow attempt pushes the rest back by its own duration
+ * only.
  */
 public record RetrySchedule(List<Duration> offsets) {
-  public static final RetrySchedule DEFAULT = new RetrySchedule(List.of(Duration.ZERO, Duration.ofSeconds(10),
-      Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2)));
-
   public RetrySchedule {
     offsets = List.copyOf(offsets);
     if (offsets.isEmpty()) throw new IllegalArgumentException("a retry schedule needs at least one attempt");

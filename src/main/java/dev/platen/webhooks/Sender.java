@@ -21,23 +21,18 @@ import javax.net.ssl.SSLException;
  * followed, so a public receiver cannot bounce a delivery to a private address.
  */
 public final class Sender implements AutoCloseable {
-  /** The reference's receivers may match on the {@code Craftkit-Webhook/} prefix (PRODUCT.md decision 15). */
+  /** The reference's receivers may match on the {@code Craftkit-Webhook/} prefix (the product's decision 15). */
   public static final String USER_AGENT = "Craftkit-Webhook/1.0 (compatible; Platen)";
+  /** For connecting, and again for the answer: the reference asks receivers to answer within about 15 s. */
   static final long TIMEOUT_MS = 15_000;
 
   private final HttpClient client;
   private final TargetPolicy targets;
-  private final long timeoutMs;
 
   public Sender(TargetPolicy targets) {
-    this(targets, TIMEOUT_MS);
-  }
-
-  Sender(TargetPolicy targets, long timeoutMs) {
     this.targets = targets;
-    this.timeoutMs = timeoutMs;
     this.client = HttpClient.newBuilder()
-        .connectTimeout(java.time.Duration.ofMillis(timeoutMs))
+        .connectTimeout(java.time.Duration.ofMillis(TIMEOUT_MS))
         .followRedirects(HttpClient.Redirect.NEVER)
         .version(HttpClient.Version.HTTP_1_1)
         .build();
@@ -61,7 +56,7 @@ public final class Sender implements AutoCloseable {
     byte[] body = d.payload().getBytes(StandardCharsets.UTF_8);
     Webhook w = d.webhook();
     HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-        .timeout(java.time.Duration.ofMillis(timeoutMs))
+        .timeout(java.time.Duration.ofMillis(TIMEOUT_MS))
         .header("Content-Type", "application/json")
         .header("User-Agent", USER_AGENT)
         .header("x-craftkit-event", d.event())
@@ -74,7 +69,7 @@ public final class Sender implements AutoCloseable {
             HttpResponse.BodyHandlers.discarding());
     try {
       // connect + answer, each bounded by the client; this bounds a receiver that trickles its body forever
-      HttpResponse<Void> response = future.get(2 * timeoutMs + 1_000, TimeUnit.MILLISECONDS);
+      HttpResponse<Void> response = future.get(2 * TIMEOUT_MS + 1_000, TimeUnit.MILLISECONDS);
       int status = response.statusCode();
       if (status >= 200 && status <= 299) return new Outcome(true, status, null);
       if (status >= 300 && status <= 399) {
@@ -94,12 +89,12 @@ public final class Sender implements AutoCloseable {
   }
 
   private String timedOut() {
-    return "timed out after " + timeoutMs / 1000 + " s without an answer";
+    return "timed out after " + TIMEOUT_MS / 1000 + " s without an answer";
   }
 
   private String describe(Throwable cause) {
     for (Throwable t = cause; t != null; t = t.getCause()) {
-      if (t instanceof HttpConnectTimeoutException) return "could not connect within " + timeoutMs / 1000 + " s";
+      if (t instanceof HttpConnectTimeoutException) return "could not connect within " + TIMEOUT_MS / 1000 + " s";
       if (t instanceof HttpTimeoutException) return timedOut();
       if (t instanceof SSLException) return "the TLS handshake failed";
       if (t instanceof ConnectException) return "could not connect: connection refused";
