@@ -4,8 +4,11 @@ import dev.platen.store.Ids;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,9 +35,11 @@ public final class Dispatcher implements AutoCloseable {
    * @param perWebhook attempts in flight at once per subscription in this process
    * @param leaseMs how long a claim lasts; longer than an attempt can take (connect and answer, 15 s each)
    * @param idlePollMs how often an idle loop looks for new work
+   * @param roundMs the shortest time between two rounds, so that each round's transaction carries several results
+   *     and outbox rows under load instead of one
    */
-  public record Settings(int threads, int perWebhook, long leaseMs, long idlePollMs, int fanOutBatch) {
-    public static final Settings DEFAULT = new Settings(16, 4, 60_000, 200, 500);
+  public record Settings(int threads, int perWebhook, long leaseMs, long idlePollMs, long roundMs, int fanOutBatch) {
+    public static final Settings DEFAULT = new Settings(32, 8, 60_000, 200, 50, 500);
   }
 
   private final WebhookStore store;
@@ -46,6 +51,8 @@ public final class Dispatcher implements AutoCloseable {
   /** A few threads more than the loop fills, so a ping is not queued behind hanging receivers. */
   private final ExecutorService pool;
   private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
+  /** Results of finished attempts, written by the loop in one transaction per round. */
+  private final ConcurrentLinkedQueue<WebhookStore.Result> results = new ConcurrentLinkedQueue<>();
   private final AtomicInteger total = new AtomicInteger();
   private final Object signal = new Object();
   private boolean signalled;
@@ -82,6 +89,7 @@ public final class Dispatcher implements AutoCloseable {
 
   private void loop() {
     while (running) {
+      long started = System.nanoTime();
       boolean worked = false;
       try {
         worked = step();
@@ -89,27 +97,40 @@ public final class Dispatcher implements AutoCloseable {
         log.warn("webhook dispatch failed, trying again shortly: {}", e.toString());
         sleep(1_000);
       }
+      // an idle loop waits for a finished attempt or the poll; either way rounds are at least roundMs apart
       if (!worked) await(settings.idlePollMs());
+      long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+      if (elapsedMs < settings.roundMs()) sleep(settings.roundMs() - elapsedMs);
     }
   }
 
   /**
-   * One round: fan out what the outbox holds, then claim what is due and fits. True when more work is waiting: a
-   * full fan-out batch or new claims. A partial batch waits for the next round, so under load one transaction fans
-   * out a poll interval's worth of renders instead of one each (SQLite has a single writer).
+   * One round, one transaction: record the attempts that finished, fan out what the outbox holds, claim what is
+   * due and fits, and start sending it. True when more work is waiting (new claims, or a full fan-out batch).
    */
-  boolean step() {
-    long now = clock.millis();
-    boolean worked = store.fanOut(now, settings.fanOutBatch(), schedule.attempts()) == settings.fanOutBatch();
-    int room = settings.threads() - total.get();
-    if (room <= 0) return worked;
-    var claimed = store.claim(owner, now, settings.leaseMs(), room, settings.perWebhook(), Map.copyOf(inFlight));
-    for (WebhookStore.Claimed c : claimed) {
+  private boolean step() {
+    List<WebhookStore.Result> finished = drainResults();
+    WebhookStore.Round round;
+    try {
+      round = store.round(new WebhookStore.RoundRequest(owner, clock.millis(), settings.leaseMs(), finished,
+          settings.fanOutBatch(), schedule.attempts(), Math.max(0, settings.threads() - total.get()),
+          settings.perWebhook(), Map.copyOf(inFlight)));
+    } catch (RuntimeException e) {
+      // their leases run out and the attempts are made again: at least once, under the same delivery ids
+      if (!finished.isEmpty()) log.warn("results of {} webhook deliveries were not recorded", finished.size());
+      throw e;
+    }
+    logDropped(finished.size() - round.recorded());
+    for (WebhookStore.Claimed c : round.claimed()) {
       inFlight.merge(c.webhook().id(), 1, Integer::sum);
       total.incrementAndGet();
       pool.execute(() -> {
         try {
-          deliver(c);
+          WebhookStore.Result r = attempt(c);
+          if (r != null) results.add(r);
+        } catch (RuntimeException e) {
+          log.warn("webhook delivery {} failed unexpectedly; its lease runs out and it is tried again: {}",
+              c.deliveryId(), e.toString());
         } finally {
           inFlight.computeIfPresent(c.webhook().id(), (k, v) -> v <= 1 ? null : v - 1);
           total.decrementAndGet();
@@ -117,14 +138,26 @@ public final class Dispatcher implements AutoCloseable {
         }
       });
     }
-    return worked || !claimed.isEmpty();
+    return !round.claimed().isEmpty() || round.fannedOut() == settings.fanOutBatch();
   }
 
-  private void deliver(WebhookStore.Claimed c) {
-    Sender.Outcome o = sender.send(c, clock.millis());
-    if (!o.delivered() && (closing || Thread.currentThread().isInterrupted())) {
-      return; // shutting down: the lease is released on close and the attempt made again, not counted as failed
+  private List<WebhookStore.Result> drainResults() {
+    List<WebhookStore.Result> batch = new ArrayList<>();
+    for (WebhookStore.Result r; (r = results.poll()) != null; ) batch.add(r);
+    return batch;
+  }
+
+  private static void logDropped(int dropped) {
+    if (dropped > 0) {
+      log.info("{} webhook deliveries were requeued or taken over during their attempt; those results are dropped",
+          dropped);
     }
+  }
+
+  /** Makes one attempt; its result, or null when shutting down (the lease is then given back, not counted). */
+  private WebhookStore.Result attempt(WebhookStore.Claimed c) {
+    Sender.Outcome o = sender.send(c, clock.millis());
+    if (!o.delivered() && (closing || Thread.currentThread().isInterrupted())) return null;
     long done = clock.millis();
     String status;
     Long next = null;
@@ -138,15 +171,7 @@ public final class Dispatcher implements AutoCloseable {
       status = Delivery.FAILED;
       next = done + schedule.delayAfterMs(c.attempts());
     }
-    try {
-      if (!store.record(c, status, o.statusCode(), o.error(), next, done)) {
-        log.info("webhook delivery {} was requeued or taken over during its attempt; this result is dropped",
-            c.deliveryId());
-      }
-    } catch (RuntimeException e) {
-      // the lease runs out and the attempt is made again: at least once, under the same delivery id
-      log.warn("result of webhook delivery {} could not be recorded: {}", c.deliveryId(), e.toString());
-    }
+    return new WebhookStore.Result(c, status, o.statusCode(), o.error(), next, done);
   }
 
   /**
@@ -158,9 +183,10 @@ public final class Dispatcher implements AutoCloseable {
     String payload = "{\"event\":\"" + Events.PING + "\",\"webhookId\":\"" + w.id() + "\",\"createdAt\":\""
         + ISO_MILLIS.format(java.time.Instant.ofEpochMilli(now)) + "\"}";
     WebhookStore.Claimed c = store.insertClaimedPing(w, payload, owner, now, settings.leaseMs());
-    Future<?> f = pool.submit(() -> deliver(c));
+    Future<WebhookStore.Result> f = pool.submit(() -> attempt(c));
     try {
-      f.get(3 * Sender.TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      WebhookStore.Result r = f.get(3 * Sender.TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      if (r != null) logDropped(store.record(r) ? 0 : 1); // at once: the caller is waiting to see it
     } catch (ExecutionException | TimeoutException e) {
       log.warn("ping {} did not finish: {}", c.deliveryId(), e.toString());
     }
@@ -177,7 +203,7 @@ public final class Dispatcher implements AutoCloseable {
 
   private void await(long ms) {
     synchronized (signal) {
-      if (!signalled) {
+      if (!signalled && ms > 0) {
         try {
           signal.wait(ms);
         } catch (InterruptedException e) {
@@ -222,6 +248,11 @@ public final class Dispatcher implements AutoCloseable {
     }
     sender.close();
     try {
+      List<WebhookStore.Result> finished = drainResults();
+      if (!finished.isEmpty()) {
+        logDropped(finished.size() - store.round(new WebhookStore.RoundRequest(owner, clock.millis(),
+            settings.leaseMs(), finished, 0, schedule.attempts(), 0, settings.perWebhook(), Map.of())).recorded());
+      }
       store.releaseLeases(owner);
     } catch (RuntimeException e) {
       log.warn("webhook leases could not be released; they expire in {} ms: {}", settings.leaseMs(), e.toString());

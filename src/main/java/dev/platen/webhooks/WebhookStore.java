@@ -194,7 +194,7 @@ public final class WebhookStore {
 
   // ---- sending ----------------------------------------------------------------------------------------------------
 
-  /** An attempt this process holds the lease for; its result is recorded with {@link #record}. */
+  /** An attempt this process holds the lease for; its result is recorded with {@link #round} or {@link #record}. */
   public record Claimed(String deliveryId, String event, String payload, int attempts, int maxAttempts,
       long leaseToken, Webhook webhook) {
     String url() { return webhook.url(); }
@@ -213,119 +213,158 @@ public final class WebhookStore {
   }
 
   /**
+   * What one round of the dispatcher asks: record these results, fan out up to {@code fanOutBatch} outbox rows, and
+   * claim up to {@code room} due deliveries with at most {@code perWebhook} in flight per subscription, counting
+   * {@code inFlight} (this process's attempts under way).
+   */
+  record RoundRequest(String owner, long now, long leaseMs, List<Result> results, int fanOutBatch, int maxAttempts,
+      int room, int perWebhook, Map<String, Integer> inFlight) {}
+
+  /** What a round did: results recorded, outbox rows dispatched, deliveries now leased to the caller. */
+  record Round(int recorded, int fannedOut, List<Claimed> claimed) {}
+
+  /**
+   * One round in one transaction, so under load the webhooks cost a few commits per round, not per delivery. Only
+   * reads happen when there is nothing to record, fan out or claim: the idle case stays off SQLite's write lock.
+   */
+  Round round(RoundRequest r) {
+    boolean owed = r.fanOutBatch() > 0 && jdbi.withHandle(h -> h.createQuery("SELECT id FROM outbox "
+        + "WHERE dispatched_at IS NULL ORDER BY id LIMIT 1").mapTo(String.class).findOne().isPresent());
+    boolean due = r.room() > 0 && !jdbi.withHandle(h -> pick(h, r)).isEmpty();
+    if (r.results().isEmpty() && !owed && !due) return new Round(0, 0, List.of());
+    return db.write(h -> {
+      int recorded = record(h, r.results());
+      int fanned = owed ? fanOut(h, r.now(), r.fanOutBatch(), r.maxAttempts()) : 0;
+      // picked again inside: what this round just fanned out can go at once
+      List<Claimed> claimed = r.room() > 0 && (due || fanned > 0) ? lease(h, r, pick(h, r)) : List.of();
+      return new Round(recorded, fanned, claimed);
+    });
+  }
+
+  /**
    * Turns up to {@code batch} outbox rows, oldest first, into deliveries for the active subscriptions of their
-   * project that ask for their topic and existed when the message was written, and stamps the rows, all in one
-   * transaction. On PostgreSQL concurrent fan-outs skip each other's rows; the unique (webhook, outbox row) pair
-   * would stop a second fan-out of one row regardless.
+   * project that ask for their topic and existed when the message was written, and stamps the rows. On PostgreSQL
+   * concurrent fan-outs skip each other's rows; the unique (webhook, outbox row) pair would stop a second fan-out of
+   * one row regardless.
    *
    * @return how many outbox rows were dispatched
    */
-  int fanOut(long now, int batch, int maxAttempts) {
-    boolean any = jdbi.withHandle(h -> h.createQuery("SELECT id FROM outbox WHERE dispatched_at IS NULL "
-        + "ORDER BY id LIMIT 1").mapTo(String.class).findOne().isPresent());
-    if (!any) return 0; // the common idle case stays a read, off SQLite's write lock
-    return db.write(h -> {
-      record Message(String id, String topic, String projectId, String renderId, String payload, long createdAt) {}
-      List<Message> messages = h.createQuery("SELECT id, topic, project_id, render_id, payload, created_at "
-              + "FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT :n"
-              + (db.vendor() == Database.Vendor.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : ""))
-          .bind("n", batch)
-          .map((rs, ctx) -> new Message(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-              rs.getString(5), rs.getLong(6)))
-          .list();
-      if (messages.isEmpty()) return 0;
-      Set<String> projects = new LinkedHashSet<>();
-      messages.forEach(m -> projects.add(m.projectId()));
-      Map<String, List<Webhook>> byProject = new HashMap<>();
-      h.createQuery("SELECT " + COLS + " FROM webhooks WHERE active = :yes AND project_id IN (<projects>)")
-          .bind("yes", true).bindList("projects", List.copyOf(projects))
-          .map((rs, ctx) -> webhook(rs))
-          .forEach(w -> byProject.computeIfAbsent(w.projectId(), k -> new ArrayList<>()).add(w));
-      PreparedBatch insert = h.prepareBatch("INSERT INTO webhook_deliveries (id, webhook_id, project_id, "
-          + "outbox_id, event, render_id, payload, status, attempts, max_attempts, next_attempt_at, created_at) "
-          + "VALUES (:id, :webhook, :project, :outbox, :event, :render, :payload, 'pending', 0, :max, :now, "
-          + ":createdAt) ON CONFLICT (webhook_id, outbox_id) DO NOTHING");
-      int deliveries = 0;
-      for (Message m : messages) {
-        for (Webhook w : byProject.getOrDefault(m.projectId(), List.of())) {
-          if (!w.events().contains(m.topic()) || w.createdAt() > m.createdAt()) continue;
-          insert.bind("id", Ids.newId()).bind("webhook", w.id()).bind("project", m.projectId())
-              .bind("outbox", m.id()).bind("event", m.topic()).bind("render", m.renderId())
-              .bind("payload", m.payload()).bind("max", maxAttempts).bind("now", now)
-              .bind("createdAt", m.createdAt()).add();
-          deliveries++;
-        }
+  private int fanOut(Handle h, long now, int batch, int maxAttempts) {
+    record Message(String id, String topic, String projectId, String renderId, String payload, long createdAt) {}
+    List<Message> messages = h.createQuery("SELECT id, topic, project_id, render_id, payload, created_at "
+            + "FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT :n"
+            + (db.vendor() == Database.Vendor.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : ""))
+        .bind("n", batch)
+        .map((rs, ctx) -> new Message(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getLong(6)))
+        .list();
+    if (messages.isEmpty()) return 0;
+    Set<String> projects = new LinkedHashSet<>();
+    messages.forEach(m -> projects.add(m.projectId()));
+    Map<String, List<Webhook>> byProject = new HashMap<>();
+    h.createQuery("SELECT " + COLS + " FROM webhooks WHERE active = :yes AND project_id IN (<projects>)")
+        .bind("yes", true).bindList("projects", List.copyOf(projects))
+        .map((rs, ctx) -> webhook(rs))
+        .forEach(w -> byProject.computeIfAbsent(w.projectId(), k -> new ArrayList<>()).add(w));
+    PreparedBatch insert = h.prepareBatch("INSERT INTO webhook_deliveries (id, webhook_id, project_id, "
+        + "outbox_id, event, render_id, payload, status, attempts, max_attempts, next_attempt_at, created_at) "
+        + "VALUES (:id, :webhook, :project, :outbox, :event, :render, :payload, 'pending', 0, :max, :now, "
+        + ":createdAt) ON CONFLICT (webhook_id, outbox_id) DO NOTHING");
+    int deliveries = 0;
+    for (Message m : messages) {
+      for (Webhook w : byProject.getOrDefault(m.projectId(), List.of())) {
+        if (!w.events().contains(m.topic()) || w.createdAt() > m.createdAt()) continue;
+        insert.bind("id", Ids.newId()).bind("webhook", w.id()).bind("project", m.projectId())
+            .bind("outbox", m.id()).bind("event", m.topic()).bind("render", m.renderId())
+            .bind("payload", m.payload()).bind("max", maxAttempts).bind("now", now)
+            .bind("createdAt", m.createdAt()).add();
+        deliveries++;
       }
-      if (deliveries > 0) insert.execute();
-      h.createUpdate("UPDATE outbox SET dispatched_at = :now WHERE id IN (<ids>)")
-          .bind("now", now).bindList("ids", messages.stream().map(Message::id).toList())
-          .execute();
-      return messages.size();
-    });
+    }
+    if (deliveries > 0) insert.execute();
+    h.createUpdate("UPDATE outbox SET dispatched_at = :now WHERE id IN (<ids>)")
+        .bind("now", now).bindList("ids", messages.stream().map(Message::id).toList())
+        .execute();
+    return messages.size();
   }
 
-  /**
-   * Takes up to {@code room} due deliveries of active subscriptions, oldest due first, at most {@code perWebhook}
-   * in flight per subscription counting {@code inFlight} (this process's attempts under way), and leases them to
-   * {@code owner}. The candidates are read without a lock; the UPDATE checks again that each is still due, so a
-   * delivery another process took meanwhile is simply not returned.
-   */
-  List<Claimed> claim(String owner, long now, long leaseMs, int room, int perWebhook, Map<String, Integer> inFlight) {
-    List<String> full = inFlight.entrySet().stream().filter(e -> e.getValue() >= perWebhook).map(Map.Entry::getKey)
-        .toList();
+  /** Due deliveries of active subscriptions, oldest due first, that fit the room and the per-subscription cap. */
+  private List<String> pick(Handle h, RoundRequest r) {
+    List<String> full = r.inFlight().entrySet().stream().filter(e -> e.getValue() >= r.perWebhook())
+        .map(Map.Entry::getKey).toList();
     record Candidate(String id, String webhookId) {}
-    List<Candidate> candidates = jdbi.withHandle(h -> {
-      var q = h.createQuery("SELECT d.id, d.webhook_id FROM webhook_deliveries d JOIN webhooks w "
-              + "ON w.id = d.webhook_id WHERE " + DUE_D + " AND w.active = :yes"
-              + (full.isEmpty() ? "" : " AND d.webhook_id NOT IN (<full>)")
-              + " ORDER BY d.next_attempt_at, d.id LIMIT :scan")
-          .bind("now", now).bind("yes", true).bind("scan", room * 4);
-      if (!full.isEmpty()) q.bindList("full", full);
-      return q.map((rs, ctx) -> new Candidate(rs.getString(1), rs.getString(2))).list();
-    });
-    Map<String, Integer> taken = new HashMap<>(inFlight);
+    var q = h.createQuery("SELECT d.id, d.webhook_id FROM webhook_deliveries d JOIN webhooks w "
+            + "ON w.id = d.webhook_id WHERE " + DUE_D + " AND w.active = :yes"
+            + (full.isEmpty() ? "" : " AND d.webhook_id NOT IN (<full>)")
+            + " ORDER BY d.next_attempt_at, d.id LIMIT :scan")
+        .bind("now", r.now()).bind("yes", true).bind("scan", r.room() * 4);
+    if (!full.isEmpty()) q.bindList("full", full);
+    Map<String, Integer> taken = new HashMap<>(r.inFlight());
     List<String> picked = new ArrayList<>();
-    for (Candidate c : candidates) {
-      if (picked.size() == room) break;
-      if (taken.getOrDefault(c.webhookId(), 0) >= perWebhook) continue;
+    for (Candidate c : q.map((rs, ctx) -> new Candidate(rs.getString(1), rs.getString(2))).list()) {
+      if (picked.size() == r.room()) break;
+      if (taken.getOrDefault(c.webhookId(), 0) >= r.perWebhook()) continue;
       taken.merge(c.webhookId(), 1, Integer::sum);
       picked.add(c.id());
     }
-    if (picked.isEmpty()) return List.of();
-    return db.write(h -> {
-      record Leased(String id, String webhookId, String event, String payload, int attempts, int max, long token) {}
-      List<Leased> leased = h.createQuery("UPDATE webhook_deliveries SET attempts = attempts + 1, "
-              + "lease_owner = :owner, lease_until = :until, lease_token = lease_token + 1 "
-              + "WHERE id IN (<ids>) AND " + DUE
-              + " RETURNING id, webhook_id, event, payload, attempts, max_attempts, lease_token")
-          .bind("owner", owner).bind("until", now + leaseMs).bind("now", now).bindList("ids", picked)
-          .map((rs, ctx) -> new Leased(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-              rs.getInt(5), rs.getInt(6), rs.getLong(7)))
-          .list();
-      if (leased.isEmpty()) return List.<Claimed>of();
-      Map<String, Webhook> hooks = new HashMap<>();
-      h.createQuery("SELECT " + COLS + " FROM webhooks WHERE id IN (<ids>)")
-          .bindList("ids", leased.stream().map(Leased::webhookId).distinct().toList())
-          .map((rs, ctx) -> webhook(rs)).forEach(w -> hooks.put(w.id(), w));
-      return leased.stream().map(l -> new Claimed(l.id(), l.event(), l.payload(), l.attempts(), l.max(), l.token(),
-          hooks.get(l.webhookId()))).toList();
-    });
+    return picked;
   }
 
   /**
-   * Records an attempt's result under the claim's fencing token: false (and nothing written) when the claim was
-   * lost meanwhile.
+   * Leases the picked deliveries to the caller. The UPDATE checks again that each is still due, so one that another
+   * process took since it was picked is simply not returned.
+   */
+  private List<Claimed> lease(Handle h, RoundRequest r, List<String> picked) {
+    if (picked.isEmpty()) return List.of();
+    record Leased(String id, String webhookId, String event, String payload, int attempts, int max, long token) {}
+    List<Leased> leased = h.createQuery("UPDATE webhook_deliveries SET attempts = attempts + 1, "
+            + "lease_owner = :owner, lease_until = :until, lease_token = lease_token + 1 "
+            + "WHERE id IN (<ids>) AND " + DUE
+            + " RETURNING id, webhook_id, event, payload, attempts, max_attempts, lease_token")
+        .bind("owner", r.owner()).bind("until", r.now() + r.leaseMs()).bind("now", r.now()).bindList("ids", picked)
+        .map((rs, ctx) -> new Leased(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getInt(5), rs.getInt(6), rs.getLong(7)))
+        .list();
+    if (leased.isEmpty()) return List.of();
+    Map<String, Webhook> hooks = new HashMap<>();
+    h.createQuery("SELECT " + COLS + " FROM webhooks WHERE id IN (<ids>)")
+        .bindList("ids", leased.stream().map(Leased::webhookId).distinct().toList())
+        .map((rs, ctx) -> webhook(rs)).forEach(w -> hooks.put(w.id(), w));
+    return leased.stream().map(l -> new Claimed(l.id(), l.event(), l.payload(), l.attempts(), l.max(), l.token(),
+        hooks.get(l.webhookId()))).toList();
+  }
+
+  /**
+   * What an attempt came to, to be recorded.
    *
    * @param nextAttemptAt when the next attempt is due, for status {@code failed}; otherwise null
    */
-  boolean record(Claimed c, String status, Integer statusCode, String error, Long nextAttemptAt, long now) {
-    return db.write(h -> h.createUpdate("UPDATE webhook_deliveries SET status = :status, last_status_code = :code, "
-            + "last_error = :error, next_attempt_at = :next, delivered_at = :delivered, lease_owner = NULL, "
-            + "lease_until = NULL WHERE id = :id AND lease_token = :token")
-        .bind("status", status).bind("code", statusCode).bind("error", error).bind("next", nextAttemptAt)
-        .bind("delivered", Delivery.DELIVERED.equals(status) ? now : null).bind("id", c.deliveryId())
-        .bind("token", c.leaseToken())
-        .execute()) == 1;
+  record Result(Claimed claim, String status, Integer statusCode, String error, Long nextAttemptAt, long at) {}
+
+  /** Records one result by itself (a ping's, which its caller waits for). False when the claim was lost. */
+  boolean record(Result result) {
+    return db.write(h -> record(h, List.of(result))) == 1;
+  }
+
+  /**
+   * Records attempts' results, each under its claim's fencing token: a claim lost meanwhile (to a takeover or a
+   * manual retry) writes nothing.
+   *
+   * @return how many were recorded
+   */
+  private static int record(Handle h, List<Result> results) {
+    if (results.isEmpty()) return 0;
+    PreparedBatch batch = h.prepareBatch("UPDATE webhook_deliveries SET status = :status, "
+        + "last_status_code = :code, last_error = :error, next_attempt_at = :next, delivered_at = :delivered, "
+        + "lease_owner = NULL, lease_until = NULL WHERE id = :id AND lease_token = :token");
+    for (Result r : results) {
+      batch.bind("status", r.status()).bind("code", r.statusCode()).bind("error", r.error())
+          .bind("next", r.nextAttemptAt()).bind("delivered", Delivery.DELIVERED.equals(r.status()) ? r.at() : null)
+          .bind("id", r.claim().deliveryId()).bind("token", r.claim().leaseToken()).add();
+    }
+    int recorded = 0;
+    for (int n : batch.execute()) recorded += n;
+    return recorded;
   }
 
   /**

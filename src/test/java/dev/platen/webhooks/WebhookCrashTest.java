@@ -75,7 +75,8 @@ class WebhookCrashTest {
         }
         a.kill9();
       }
-      assertThat(receiver.maxConcurrent()).as("at most the per-subscription share in flight").isLessThanOrEqualTo(4);
+      assertThat(receiver.maxConcurrent()).as("at most the per-subscription share in flight")
+          .isLessThanOrEqualTo(Dispatcher.Settings.DEFAULT.perWebhook());
 
       Map<String, Integer> atKill = new HashMap<>();
       int owed;

@@ -64,6 +64,28 @@ abstract class WebhookStoreContract {
     return id;
   }
 
+  boolean record(WebhookStore.Claimed c, String status, Integer code, String error, Long next, long at) {
+    return store.record(new WebhookStore.Result(c, status, code, error, next, at));
+  }
+
+  static WebhookStore.RoundRequest fanOutOnly(long now, int batch, int maxAttempts) {
+    return new WebhookStore.RoundRequest("fan-out", now, 60_000, List.of(), batch, maxAttempts, 0, 1, Map.of());
+  }
+
+  static WebhookStore.RoundRequest claimOnly(String owner, long now, long leaseMs, int room, int perWebhook,
+      Map<String, Integer> inFlight) {
+    return new WebhookStore.RoundRequest(owner, now, leaseMs, List.of(), 0, MAX, room, perWebhook, inFlight);
+  }
+
+  int fanOut(long now, int batch, int maxAttempts) {
+    return store.round(fanOutOnly(now, batch, maxAttempts)).fannedOut();
+  }
+
+  List<WebhookStore.Claimed> claim(String owner, long now, long leaseMs, int room, int perWebhook,
+      Map<String, Integer> inFlight) {
+    return store.round(claimOnly(owner, now, leaseMs, room, perWebhook, inFlight)).claimed();
+  }
+
   int count(String sql) {
     return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
   }
@@ -81,9 +103,9 @@ abstract class WebhookStoreContract {
     Webhook late = hook(project, true, 2_500, "render.succeeded");
     owe(project, "render.succeeded", 3_000);
 
-    assertThat(store.fanOut(4_000, 2, MAX)).as("a batch at a time").isEqualTo(2);
-    assertThat(store.fanOut(4_000, 100, MAX)).isEqualTo(3);
-    assertThat(store.fanOut(4_000, 100, MAX)).as("nothing left to fan out").isZero();
+    assertThat(fanOut(4_000, 2, MAX)).as("a batch at a time").isEqualTo(2);
+    assertThat(fanOut(4_000, 100, MAX)).isEqualTo(3);
+    assertThat(fanOut(4_000, 100, MAX)).as("nothing left to fan out").isZero();
     assertThat(count("SELECT COUNT(*) FROM outbox WHERE dispatched_at IS NULL")).isZero();
 
     assertThat(store.deliveries(renders.id(), null, null, 100)).extracting(Delivery::event)
@@ -105,44 +127,44 @@ abstract class WebhookStoreContract {
   void aDeliveryIsLeasedToOneClaimerAndResultsAreFenced() {
     Webhook w = hook(project, true, 1_000, "render.succeeded");
     owe(project, "render.succeeded", 2_000);
-    store.fanOut(2_000, 100, MAX);
+    fanOut(2_000, 100, MAX);
 
-    List<WebhookStore.Claimed> first = store.claim("a", 2_000, 10_000, 16, 4, Map.of());
+    List<WebhookStore.Claimed> first = claim("a", 2_000, 10_000, 16, 4, Map.of());
     assertThat(first).hasSize(1);
     WebhookStore.Claimed c = first.get(0);
     assertThat(c.attempts()).isEqualTo(1);
     assertThat(c.maxAttempts()).isEqualTo(MAX);
     assertThat(c.webhook().id()).isEqualTo(w.id());
     assertThat(c.webhook().secret()).isEqualTo("whsec_test");
-    assertThat(store.claim("b", 5_000, 10_000, 16, 4, Map.of())).as("leased").isEmpty();
+    assertThat(claim("b", 5_000, 10_000, 16, 4, Map.of())).as("leased").isEmpty();
 
     // the lease runs out (its claimer died): another takes it over, and the first can no longer record
-    WebhookStore.Claimed takeover = store.claim("b", 12_001, 10_000, 16, 4, Map.of()).get(0);
+    WebhookStore.Claimed takeover = claim("b", 12_001, 10_000, 16, 4, Map.of()).get(0);
     assertThat(takeover.deliveryId()).isEqualTo(c.deliveryId());
     assertThat(takeover.attempts()).isEqualTo(2);
-    assertThat(store.record(c, Delivery.DELIVERED, 200, null, null, 12_002)).isFalse();
-    assertThat(store.record(takeover, Delivery.FAILED, 500, "answered 500", 20_000L, 12_003)).isTrue();
+    assertThat(record(c, Delivery.DELIVERED, 200, null, null, 12_002)).isFalse();
+    assertThat(record(takeover, Delivery.FAILED, 500, "answered 500", 20_000L, 12_003)).isTrue();
     Delivery d = store.delivery(w.id(), c.deliveryId()).orElseThrow();
     assertThat(d.status()).isEqualTo("failed");
     assertThat(d.lastStatusCode()).isEqualTo(500);
     assertThat(d.lastError()).isEqualTo("answered 500");
     assertThat(d.nextAttemptAt()).isEqualTo(20_000);
-    assertThat(store.claim("a", 19_999, 10_000, 16, 4, Map.of())).as("not due yet").isEmpty();
+    assertThat(claim("a", 19_999, 10_000, 16, 4, Map.of())).as("not due yet").isEmpty();
 
-    WebhookStore.Claimed third = store.claim("a", 20_000, 10_000, 16, 4, Map.of()).get(0);
+    WebhookStore.Claimed third = claim("a", 20_000, 10_000, 16, 4, Map.of()).get(0);
     // a manual retry moves the token on: the attempt in flight cannot overwrite the requeued delivery
     Delivery requeued = store.retry(w.id(), third.deliveryId(), MAX, 20_500).orElseThrow();
     assertThat(requeued.status()).isEqualTo("pending");
     assertThat(requeued.attempts()).isZero();
-    assertThat(store.record(third, Delivery.DELIVERED, 200, null, null, 20_600)).isFalse();
-    WebhookStore.Claimed fresh = store.claim("a", 20_700, 10_000, 16, 4, Map.of()).get(0);
+    assertThat(record(third, Delivery.DELIVERED, 200, null, null, 20_600)).isFalse();
+    WebhookStore.Claimed fresh = claim("a", 20_700, 10_000, 16, 4, Map.of()).get(0);
     assertThat(fresh.attempts()).isEqualTo(1);
-    assertThat(store.record(fresh, Delivery.DELIVERED, 204, null, null, 20_800)).isTrue();
+    assertThat(record(fresh, Delivery.DELIVERED, 204, null, null, 20_800)).isTrue();
     Delivery done = store.delivery(w.id(), fresh.deliveryId()).orElseThrow();
     assertThat(done.status()).isEqualTo("delivered");
     assertThat(done.deliveredAt()).isEqualTo(20_800);
     assertThat(done.lastError()).isNull();
-    assertThat(store.claim("a", 99_999, 10_000, 16, 4, Map.of())).as("delivered is done").isEmpty();
+    assertThat(claim("a", 99_999, 10_000, 16, 4, Map.of())).as("delivered is done").isEmpty();
     assertThat(store.retry(w.id(), Ids.newId(), MAX, 1)).isEmpty();
   }
 
@@ -154,32 +176,54 @@ abstract class WebhookStoreContract {
       owe(project, "render.succeeded", 2_000 + i);
       owe(project, "render.failed", 2_000 + i);
     }
-    store.fanOut(3_000, 100, MAX);
-    List<WebhookStore.Claimed> got = store.claim("x", 3_000, 60_000, 16, 4, Map.of());
+    fanOut(3_000, 100, MAX);
+    List<WebhookStore.Claimed> got = claim("x", 3_000, 60_000, 16, 4, Map.of());
     Map<String, Integer> per = new HashMap<>();
     got.forEach(c -> per.merge(c.webhook().id(), 1, Integer::sum));
     assertThat(per).isEqualTo(Map.of(a.id(), 4, b.id(), 4));
-    assertThat(store.claim("x", 3_000, 60_000, 16, 4, Map.of(a.id(), 4, b.id(), 4))).isEmpty();
-    assertThat(store.claim("x", 3_000, 60_000, 16, 4, Map.of(a.id(), 4, b.id(), 1)))
+    assertThat(claim("x", 3_000, 60_000, 16, 4, Map.of(a.id(), 4, b.id(), 4))).isEmpty();
+    assertThat(claim("x", 3_000, 60_000, 16, 4, Map.of(a.id(), 4, b.id(), 1)))
         .extracting(c -> c.webhook().id()).containsExactly(b.id(), b.id(), b.id());
-    assertThat(store.claim("x", 3_000, 60_000, 2, 4, Map.of())).as("room limits too").hasSize(2);
+    assertThat(claim("x", 3_000, 60_000, 2, 4, Map.of())).as("room limits too").hasSize(2);
 
     store.update(project, a.id(), new WebhookStore.Change(null, null, false, null, false), 3_001);
-    assertThat(store.claim("x", 3_000, 60_000, 16, 4, Map.of())).extracting(c -> c.webhook().id())
+    assertThat(claim("x", 3_000, 60_000, 16, 4, Map.of())).extracting(c -> c.webhook().id())
         .containsOnly(b.id());
+  }
+
+  @Test
+  void resultsAreRecordedTogetherAndOnlyUnderTheirOwnToken() {
+    Webhook w = hook(project, true, 1_000, "render.succeeded");
+    for (int i = 0; i < 3; i++) owe(project, "render.succeeded", 2_000 + i);
+    fanOut(2_000, 100, MAX);
+    List<WebhookStore.Claimed> c = claim("a", 2_000, 60_000, 16, 4, Map.of());
+    assertThat(c).hasSize(3);
+    store.retry(w.id(), c.get(2).deliveryId(), MAX, 2_500);
+    int recorded = store.round(new WebhookStore.RoundRequest("a", 3_000, 60_000, List.of(
+        new WebhookStore.Result(c.get(0), Delivery.DELIVERED, 200, null, null, 3_000),
+        new WebhookStore.Result(c.get(1), Delivery.ABANDONED, null, "refused: x", null, 3_000),
+        new WebhookStore.Result(c.get(2), Delivery.DELIVERED, 200, null, null, 3_000)), 0, MAX, 0, 4, Map.of()))
+        .recorded();
+    assertThat(recorded).as("the requeued one's result is dropped").isEqualTo(2);
+    assertThat(store.delivery(w.id(), c.get(0).deliveryId()).orElseThrow().status()).isEqualTo("delivered");
+    Delivery abandoned = store.delivery(w.id(), c.get(1).deliveryId()).orElseThrow();
+    assertThat(abandoned.status()).isEqualTo("abandoned");
+    assertThat(abandoned.lastStatusCode()).isNull();
+    assertThat(abandoned.lastError()).isEqualTo("refused: x");
+    assertThat(store.delivery(w.id(), c.get(2).deliveryId()).orElseThrow().status()).isEqualTo("pending");
   }
 
   @Test
   void leasesAreReleasedByOwnerOrAll() {
     hook(project, true, 1_000, "render.succeeded");
     for (int i = 0; i < 4; i++) owe(project, "render.succeeded", 2_000 + i);
-    store.fanOut(2_000, 100, MAX);
-    store.claim("a", 2_000, 60_000, 2, 4, Map.of());
-    store.claim("b", 2_000, 60_000, 2, 4, Map.of());
+    fanOut(2_000, 100, MAX);
+    claim("a", 2_000, 60_000, 2, 4, Map.of());
+    claim("b", 2_000, 60_000, 2, 4, Map.of());
     assertThat(store.releaseLeases("a")).isEqualTo(2);
-    assertThat(store.claim("c", 2_001, 60_000, 16, 4, Map.of())).hasSize(2);
+    assertThat(claim("c", 2_001, 60_000, 16, 4, Map.of())).hasSize(2);
     assertThat(store.releaseLeases(null)).isEqualTo(4);
-    assertThat(store.claim("c", 2_002, 60_000, 16, 4, Map.of())).hasSize(4);
+    assertThat(claim("c", 2_002, 60_000, 16, 4, Map.of())).hasSize(4);
   }
 
   @Test
@@ -227,11 +271,13 @@ abstract class WebhookStoreContract {
         WebhookStore s = new WebhookStore(pool);
         all.add(threads.submit(() -> {
           for (int idle = 0; idle < 3; ) {
-            int f = s.fanOut(10_000, 25, MAX);
-            fannedOut.add(f);
-            List<WebhookStore.Claimed> got = s.claim("p" + pool.hashCode(), 10_000, 60_000, 16, 16, Map.of());
-            got.forEach(c -> claims.computeIfAbsent(c.deliveryId(), k -> new AtomicInteger()).incrementAndGet());
-            idle = f == 0 && got.isEmpty() ? idle + 1 : 0;
+            // the dispatcher's own round: fan out and claim in one transaction
+            WebhookStore.Round r = s.round(new WebhookStore.RoundRequest("p" + pool.hashCode(), 10_000, 60_000,
+                List.of(), 25, MAX, 16, 16, Map.of()));
+            fannedOut.add(r.fannedOut());
+            r.claimed().forEach(c -> claims.computeIfAbsent(c.deliveryId(), k -> new AtomicInteger())
+                .incrementAndGet());
+            idle = r.fannedOut() == 0 && r.claimed().isEmpty() ? idle + 1 : 0;
           }
           return null;
         }));
