@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Where deliveries may go. A webhook URL is chosen by whoever holds a project key, so without this Platen would
@@ -19,6 +20,7 @@ import java.util.Optional;
  */
 public final class TargetPolicy {
   public static final int MAX_URL_LENGTH = 2048;
+  private static final Pattern IPV4_LITERAL = Pattern.compile("[0-9.]+");
   private final boolean allowPrivate;
 
   public TargetPolicy(boolean allowPrivate) {
@@ -53,7 +55,7 @@ public final class TargetPolicy {
 
   private static Optional<InetAddress> literal(String host) {
     boolean v6 = host.startsWith("[") && host.endsWith("]");
-    boolean v4 = host.matches("[0-9.]+");
+    boolean v4 = IPV4_LITERAL.matcher(host).matches();
     if (!v6 && !v4) return Optional.empty();
     try {
       return Optional.of(InetAddress.getByName(v6 ? host.substring(1, host.length() - 1) : host));
