@@ -216,7 +216,9 @@ class WebhookDeliveryTest {
   void aHangingReceiverDoesNotSlowAnotherSubscription() throws Exception {
     String key = newProject();
     CountDownLatch release = new CountDownLatch(1);
-    int n = 30;
+    // more deliveries than the whole sender pool: without the per-subscription cap the hanging receiver would hold
+    // every sender and the healthy one would wait for its timeouts
+    int n = Dispatcher.Settings.DEFAULT.threads() + 8;
     try (Receiver hanging = Receiver.start(h -> {
           try {
             release.await(60, TimeUnit.SECONDS);
