@@ -3,6 +3,7 @@ package dev.platen;
 import dev.platen.api.HttpApi;
 import dev.platen.api.Json;
 import dev.platen.api.Readiness;
+import dev.platen.api.RenderViews;
 import dev.platen.auth.ApiKeys;
 import dev.platen.auth.Authenticator;
 import dev.platen.auth.KeyCipher;
@@ -34,6 +35,13 @@ import dev.platen.store.Ids;
 import dev.platen.store.ProjectStore;
 import dev.platen.store.RenderStore;
 import dev.platen.store.TemplateStore;
+import dev.platen.webhooks.Dispatcher;
+import dev.platen.webhooks.RenderEvents;
+import dev.platen.webhooks.RetrySchedule;
+import dev.platen.webhooks.Sender;
+import dev.platen.webhooks.TargetPolicy;
+import dev.platen.webhooks.WebhookStore;
+import dev.platen.webhooks.Webhooks;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -60,6 +68,7 @@ public final class Platen implements AutoCloseable {
   private final boolean httpServesApi;
   private final RenderStore renders;
   private final BlobStore blobs;
+  private final Dispatcher webhooks;
   /** The exit status that asks the launcher or supervisor to start the process again (EX_TEMPFAIL). */
   public static final int RESTART_EXIT_CODE = 75;
 
@@ -87,8 +96,9 @@ public final class Platen implements AutoCloseable {
   }
 
   private Platen(StopSignal stop, Database db, WorkerPool workers, HttpApi http, boolean httpServesApi,
-      RenderStore renders, BlobStore blobs, Metrics metrics, AtomicBoolean stopping) {
+      RenderStore renders, BlobStore blobs, Metrics metrics, AtomicBoolean stopping, Dispatcher webhooks) {
     this.stop = stop;
+    this.webhooks = webhooks;
     this.blobs = blobs;
     this.db = db;
     this.workers = workers;
@@ -114,7 +124,9 @@ public final class Platen implements AutoCloseable {
         : Database.sqlite(config.dataDir().resolve("platen.db"));
     ProjectStore projects = new ProjectStore(db, clock);
     TemplateStore templates = new TemplateStore(db, clock);
-    RenderStore renders = new RenderStore(db);
+    // render.succeeded / render.failed go to the outbox in the status change's own transaction
+    RenderStore renders = new RenderStore(db, new RenderEvents(new RenderViews(config.publicUrl(),
+        config.s3() == null ? null : config.s3().publicBaseUrl())::webhookBody, json));
     BlobStore blobs;
     try {
       blobs = blobStore(config);
@@ -143,6 +155,12 @@ public final class Platen implements AutoCloseable {
     Readiness readiness = new Readiness(db::healthy, db::migrationsApplied, blobs, "health/ready-" + processId,
         stopping::get);
 
+    TargetPolicy targets = new TargetPolicy(config.webhooks().allowPrivate());
+    WebhookStore hooks = new WebhookStore(db);
+    Dispatcher dispatcher = new Dispatcher(hooks, new Sender(targets),
+        new RetrySchedule(config.webhooks().attemptOffsets()), clock, Dispatcher.Settings.DEFAULT);
+    // Worker processes send; an API-only process only answers pings.
+    if (config.runsWorkers()) dispatcher.start(db.vendor() == Database.Vendor.SQLITE);
     WorkerPool workers = null;
     if (config.runsWorkers()) {
       EngineSettings engineSettings = engineSettings(config);
@@ -188,22 +206,26 @@ public final class Platen implements AutoCloseable {
           config.publicUrl(), config.s3() == null ? null : config.s3().publicBaseUrl(), config.maxQueueDepth(),
           config.maxQueueDepthPerProject(), w == null ? () -> { } : w::wake, readiness, metrics,
           config.metricsKey(), clock, sharing(config.sharing(), email, db, blobs, json, clock),
-          config.sharing().shareRateLimit(), new dev.platen.store.RenderListStore(db)));
-      http = listen(api, config, workers, db, metrics);
+          config.sharing().shareRateLimit(), new dev.platen.store.RenderListStore(db),
+          new Webhooks(hooks, targets, dispatcher)));
+      http = listen(api, config, workers, dispatcher, db, metrics);
       log.info("Platen listening on http://localhost:{} (public URL {})", http.port(), config.publicUrl());
     } else {
       // A worker serves no API, but load balancers, supervisors and Prometheus still need to reach it.
-      http = listen(HttpApi.monitoring(readiness, metrics, config.metricsKey(), json), config, workers, db, metrics);
+      http = listen(HttpApi.monitoring(readiness, metrics, config.metricsKey(), json), config, workers, dispatcher, db,
+          metrics);
       log.info("worker {} serves /health, /ready and /metrics on port {}", processId, http.port());
     }
-    return new Platen(stop, db, workers, http, config.runsApi(), renders, blobs, metrics, stopping);
+    return new Platen(stop, db, workers, http, config.runsApi(), renders, blobs, metrics, stopping, dispatcher);
   }
 
-  private static HttpApi listen(HttpApi api, Config config, WorkerPool workers, Database db, Metrics metrics) {
+  private static HttpApi listen(HttpApi api, Config config, WorkerPool workers, Dispatcher webhooks, Database db,
+      Metrics metrics) {
     try {
       return api.start(config.port());
     } catch (RuntimeException e) {
       if (workers != null) workers.stop(0);
+      webhooks.close();
       metrics.close();
       db.close();
       if (causedBy(e, java.net.BindException.class)) {
@@ -345,6 +367,7 @@ public final class Platen implements AutoCloseable {
     if (httpServesApi) http.stop();
     if (workers != null) workers.stop(SHUTDOWN_GRACE_MS);
     if (!httpServesApi) http.stop();
+    webhooks.close();
     if (blobs instanceof AutoCloseable c) {
       try {
         c.close();

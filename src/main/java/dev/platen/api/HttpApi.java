@@ -9,6 +9,7 @@ import dev.platen.metrics.Metrics;
 import dev.platen.sharing.Sharing;
 import dev.platen.store.ProjectStore;
 import dev.platen.store.TemplateStore;
+import dev.platen.webhooks.Webhooks;
 import io.javalin.Javalin;
 import jakarta.servlet.DispatcherType;
 import java.time.InstantSource;
@@ -27,7 +28,8 @@ public final class HttpApi {
       Authenticator auth, KeyCipher cipher, JsonMapper json, String publicUrl, String blobPublicBaseUrl,
       int maxQueueDepth, int maxQueueDepthPerProject,
       Runnable onQueued, Readiness readiness, Metrics metrics, String metricsKey, InstantSource clock,
-      Sharing sharing, int shareRateLimit, dev.platen.store.RenderListStore renderList) {}
+      Sharing sharing, int shareRateLimit, dev.platen.store.RenderListStore renderList,
+      Webhooks webhooks) {}
 
   /** The whole API. */
   public HttpApi(Deps d) {
@@ -41,7 +43,8 @@ public final class HttpApi {
         new HealthApi(d.readiness(), out), new MetricsApi(d.metrics(), d.metricsKey()), new DocsApi(),
         new SharesApi(d.renders(), d.sharing(), d.json(), out),
         new EngagementApi(d.renders(), d.sharing(), d.json(), out),
-        new SharePages(d.sharing(), new PublicRateLimit(d.shareRateLimit(), d.clock())));
+        new SharePages(d.sharing(), new PublicRateLimit(d.shareRateLimit(), d.clock())),
+        new WebhooksApi(d.webhooks(), d.json(), out, d.clock()));
     this.app = server(routes, d.json(), d.metrics());
   }
 

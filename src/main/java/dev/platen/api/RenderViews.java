@@ -7,13 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The render shapes of the contract, with absolute URLs under the public base URL. */
-final class RenderViews {
+/**
+ * The render shapes of the contract, with absolute URLs under the public base URL. Public for the webhook body,
+ * which the composition root hands to the outbox listener.
+ */
+public final class RenderViews {
   private final String publicUrl;
   private final String blobPublicBaseUrl;
 
   /** @param blobPublicBaseUrl where the blob store serves objects publicly (a public bucket or CDN), or null */
-  RenderViews(String publicUrl, String blobPublicBaseUrl) {
+  public RenderViews(String publicUrl, String blobPublicBaseUrl) {
     this.publicUrl = publicUrl;
     this.blobPublicBaseUrl = blobPublicBaseUrl;
   }
@@ -47,6 +50,20 @@ final class RenderViews {
     m.put("downloadUrl", downloadUrl(r));
     m.put("errorMessage", r.errorMessage());
     m.put("createdAt", Json.time(r.createdAt()));
+    return m;
+  }
+
+  /** The body of {@code render.succeeded} and {@code render.failed} (spec §f.2), exactly these eight fields. */
+  public Map<String, Object> webhookBody(RenderRecord r, String event) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("event", event);
+    m.put("renderId", r.id());
+    m.put("templateId", r.templateId());
+    m.put("status", r.status().wire());
+    m.put("downloadUrl", downloadUrl(r));
+    m.put("errorMessage", r.errorMessage());
+    m.put("createdAt", Json.time(r.createdAt()));
+    m.put("completedAt", Json.time(r.completedAt()));
     return m;
   }
 

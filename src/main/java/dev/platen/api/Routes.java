@@ -25,7 +25,8 @@ public final class Routes {
   private final List<Route> table;
 
   Routes(Authenticator auth, TemplatesApi templates, RendersApi renders, AdminApi admin, HealthApi health,
-      MetricsApi metrics, DocsApi docs, SharesApi shares, EngagementApi engagement, SharePages sharePages) {
+      MetricsApi metrics, DocsApi docs, SharesApi shares, EngagementApi engagement, SharePages sharePages,
+      WebhooksApi hooks) {
     List<Route> all = new java.util.ArrayList<>(monitoring(health, metrics));
     all.addAll(List.of(
         new Route(HandlerType.GET, "/openapi.yaml", docs::openapi),
@@ -54,7 +55,18 @@ public final class Routes {
         new Route(HandlerType.GET, "/share/{token}", sharePages::page),
         new Route(HandlerType.GET, "/share/{token}/pdf", sharePages::pdf),
         new Route(HandlerType.GET, "/share/{token}/open.gif", sharePages::openGif),
-        new Route(HandlerType.POST, "/v1/admin/provision", admin::provision)));
+        new Route(HandlerType.POST, "/v1/admin/provision", admin::provision),
+        new Route(HandlerType.POST, "/v1/webhooks", project(auth, hooks::create)),
+        new Route(HandlerType.GET, "/v1/webhooks", project(auth, hooks::list)),
+        new Route(HandlerType.GET, "/v1/webhooks/{id}", project(auth, hooks::get)),
+        new Route(HandlerType.PATCH, "/v1/webhooks/{id}", project(auth, hooks::update)),
+        new Route(HandlerType.DELETE, "/v1/webhooks/{id}", project(auth, hooks::delete)),
+        new Route(HandlerType.POST, "/v1/webhooks/{id}/rotate-secret", project(auth, hooks::rotate)),
+        new Route(HandlerType.POST, "/v1/webhooks/{id}/rotate-secret/complete",
+            project(auth, hooks::completeRotation)),
+        new Route(HandlerType.GET, "/v1/webhooks/{id}/deliveries", project(auth, hooks::deliveries)),
+        new Route(HandlerType.POST, "/v1/webhooks/{id}/deliveries/{deliveryId}/retry", project(auth, hooks::retry)),
+        new Route(HandlerType.POST, "/v1/webhooks/{id}/ping", project(auth, hooks::ping))));
     this.table = List.copyOf(all);
   }
 

@@ -2,8 +2,13 @@ package dev.platen.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every setting Platen reads, from environment variables only, validated once at start-up. Each package gets
@@ -32,7 +37,8 @@ public record Config(
     long leaseMs,
     String metricsKey,
     LogFormat logFormat,
-    Sharing sharing) {
+    Sharing sharing,
+    Webhooks webhooks) {
 
   public enum BlobStoreKind { FILE, S3 }
 
@@ -74,6 +80,13 @@ public record Config(
   }
 
   public static final int DEFAULT_SHARE_RATE_LIMIT = 120;
+
+  /**
+   * @param attemptOffsets when each attempt of a delivery is made, counted from the first (the first is 0)
+   */
+  public record Webhooks(boolean allowPrivate, List<Duration> attemptOffsets) {}
+
+  public static final String DEFAULT_WEBHOOK_SCHEDULE = "0s,10s,1m,5m,30m,2h";
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_MAX_QUEUE_DEPTH = 10_000;
@@ -159,7 +172,8 @@ public record Config(
     return new Config(port, dataDir, stripSlash(publicUrl), adminKey, bootstrapKey, databaseUrl,
         r.string("PLATEN_DATABASE_USER", null), r.string("PLATEN_DATABASE_PASSWORD", null), blob, s3, role,
         threads, depth, depthPerProject, maxPages, maxPixels, maxSvgElements, allowPrivate, timeout, lease, metricsKey,
-        logFormat, sharing(r, publicUrl));
+        logFormat, sharing(r, publicUrl),
+        new Webhooks(r.bool("PLATEN_ALLOW_PRIVATE_WEBHOOKS", false), r.schedule("PLATEN_WEBHOOK_RETRY_SCHEDULE")));
   }
 
   private static Sharing sharing(Reader r, String publicUrl) {
@@ -267,6 +281,34 @@ public record Config(
       } catch (Exception e) {
         throw new ConfigException(name + " must be an http(s) URL, got '" + v + "'");
       }
+    }
+
+    /** Attempt times like {@code 0s,10s,1m,5m,30m,2h}: 1 to 20, the first 0, never decreasing, at most 7 days. */
+    List<Duration> schedule(String name) {
+      String v = string(name, DEFAULT_WEBHOOK_SCHEDULE);
+      List<Duration> offsets = new ArrayList<>();
+      Pattern one = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+      for (String part : v.split(",", -1)) {
+        Matcher m = one.matcher(part.trim());
+        if (!m.matches()) offsets = null;
+        if (offsets == null) break;
+        long n = Long.parseLong(m.group(1));
+        offsets.add(switch (m.group(2)) {
+          case "ms" -> Duration.ofMillis(n);
+          case "s" -> Duration.ofSeconds(n);
+          case "m" -> Duration.ofMinutes(n);
+          default -> Duration.ofHours(n);
+        });
+      }
+      boolean ok = offsets != null && !offsets.isEmpty() && offsets.size() <= 20 && offsets.get(0).isZero()
+          && offsets.get(offsets.size() - 1).compareTo(Duration.ofDays(7)) <= 0;
+      for (int i = 1; ok && i < offsets.size(); i++) ok = offsets.get(i).compareTo(offsets.get(i - 1)) >= 0;
+      if (!ok) {
+        throw new ConfigException(name + " must list 1 to 20 attempt times from the first, like "
+            + DEFAULT_WEBHOOK_SCHEDULE + " (units ms, s, m, h; starting at 0, never decreasing, at most 7 days), got '"
+            + v + "'");
+      }
+      return List.copyOf(offsets);
     }
 
     <E extends Enum<E>> E choice(String name, Class<E> type, E dflt) {

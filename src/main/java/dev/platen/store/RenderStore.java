@@ -292,7 +292,8 @@ public final class RenderStore implements RenderQueue {
   }
 
   private void transition(Handle h, String renderId, String projectId, RenderStatus to, long now) {
-    listener.onTransition(new Transition(renderId, projectId, to, now), (topic, project, render, payload) ->
+    listener.onTransition(new Transition(renderId, projectId, to, now,
+        () -> find(h, projectId, renderId).orElseThrow()), (topic, project, render, payload) ->
         h.createUpdate("INSERT INTO outbox (id, topic, project_id, render_id, payload, created_at) "
                 + "VALUES (:id, :topic, :project, :render, :payload, :now)")
             .bind("id", Ids.newId()).bind("topic", topic).bind("project", project).bind("render", render)

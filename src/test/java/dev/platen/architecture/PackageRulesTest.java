@@ -28,7 +28,8 @@ class PackageRulesTest {
    * ({@code dev.platen.App}, {@code dev.platen.Platen}); it may use everything.
    */
   static final Map<String, String[]> ALLOWED = new TreeMap<>(Map.ofEntries(
-      Map.entry("api", deps("auth", "blob", "errors", "jobs", "mail", "metrics", "sharing", "store", "templates")),
+      Map.entry("api", deps("auth", "blob", "errors", "jobs", "mail", "metrics", "sharing", "store", "templates",
+          "webhooks")),
       Map.entry("auth", deps("errors", "store")),
       // operator commands: the server's own parsing, engine and stores, used offline; the root hands them in
       Map.entry("cli", deps("api", "blob", "config", "errors", "jobs", "render", "store", "templates")),
@@ -40,12 +41,16 @@ class PackageRulesTest {
       Map.entry("mail", deps()),
       // a leaf: the queue and the HTTP layer report to it, it knows nothing of renders or routes
       Map.entry("metrics", deps()),
-      Map.entry("render", deps("errors")),
+      // which addresses are public: shared by image fetches and webhook deliveries, so it belongs to neither
+      Map.entry("net", deps()),
+      Map.entry("render", deps("errors", "net")),
       // shares and engagement keep their own SQL beside the store's (Database, Ids), send through mail, read PDFs
       // from blob, and report outcomes; api picks the HTTP answer
       Map.entry("sharing", deps("blob", "mail", "store")),
       Map.entry("store", deps("errors", "jobs")),
-      Map.entry("templates", deps("errors", "render"))));
+      Map.entry("templates", deps("errors", "render")),
+      // subscriptions, the outbox fan-out and sending; it reads renders only through the transition listener
+      Map.entry("webhooks", deps("jobs", "net", "store"))));
 
   static final String ROOT = "composition root";
 

@@ -183,7 +183,7 @@ public final class InMemoryRenderQueue implements RenderQueue {
   private void commit(Row next, long now, Runnable alsoWrite) {
     List<OutboxMessage> appended = new ArrayList<>();
     RenderRecord r = next.record();
-    listener.onTransition(new Transition(r.id(), r.projectId(), r.status(), now),
+    listener.onTransition(new Transition(r.id(), r.projectId(), r.status(), now, () -> r),
         (topic, project, render, payload) -> appended.add(new OutboxMessage(topic, project, render, payload)));
     rows.put(r.id(), next);
     alsoWrite.run();

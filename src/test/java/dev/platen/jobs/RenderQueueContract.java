@@ -242,6 +242,10 @@ public abstract class RenderQueueContract {
   void theOutboxIsWrittenInTheSameTransactionAsTheStatusChange() {
     f.close();
     f = open((t, outbox) -> {
+      // the render as this change left it: the webhook body is built from it inside the transaction
+      RenderRecord seen = t.render();
+      assertThat(seen.status()).isEqualTo(t.to());
+      if (t.to().terminal()) assertThat(seen.completedAt()).isEqualTo(t.at());
       if (t.to().terminal()) outbox.append("render." + t.to().wire(), t.projectId(), t.renderId(), "{}");
     });
     renders = f.queue();
