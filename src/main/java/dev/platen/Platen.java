@@ -4,6 +4,7 @@ import dev.platen.api.HttpApi;
 import dev.platen.api.Json;
 import dev.platen.api.Readiness;
 import dev.platen.api.RenderViews;
+import dev.platen.auth.AccountKeys;
 import dev.platen.auth.ApiKeys;
 import dev.platen.auth.Authenticator;
 import dev.platen.auth.KeyCipher;
@@ -35,6 +36,7 @@ import dev.platen.store.Ids;
 import dev.platen.store.ProjectStore;
 import dev.platen.store.RenderStore;
 import dev.platen.store.TemplateStore;
+import dev.platen.templates.Slugs;
 import dev.platen.webhooks.Dispatcher;
 import dev.platen.webhooks.RenderEvents;
 import dev.platen.webhooks.RetrySchedule;
@@ -200,7 +202,7 @@ public final class Platen implements AutoCloseable {
     HttpApi http;
     if (config.runsApi()) {
       WorkerPool w = workers;
-      Authenticator auth = new Authenticator(projects, config.adminKey());
+      Authenticator auth = new Authenticator(projects, config.adminKey(), clock);
       KeyCipher cipher = config.adminKey() == null ? null : new KeyCipher(config.adminKey());
       HttpApi api = new HttpApi(new HttpApi.Deps(projects, templates, queue, blobs, auth, cipher, json,
           config.publicUrl(), config.s3() == null ? null : config.s3().publicBaseUrl(), config.maxQueueDepth(),
@@ -308,31 +310,53 @@ public final class Platen implements AutoCloseable {
     return false;
   }
 
-  /** On an empty database: a default project with a live and a test key, printed once. */
+  /**
+   * On an empty database: a default project with a live and a test key, and the account key, printed once. An
+   * installation from before account keys gets its account key (and its projects their slugs) on its first start
+   * with this version, the key printed then.
+   */
   private static void bootstrap(ProjectStore projects, Config config, java.util.function.Consumer<String> console) {
+    projects.assignMissingSlugs(name -> Slugs.derive(name, "project"));
+    String account = config.bootstrapAccountKey() != null ? config.bootstrapAccountKey() : AccountKeys.generate();
     List<ProjectStore.FirstKey> keys;
     String shown;
+    String live = null;
+    String test = null;
     if (config.bootstrapKey() != null) {
       String k = config.bootstrapKey();
       keys = List.of(new ProjectStore.FirstKey(ApiKeys.hash(k), ApiKeys.prefix(k), ApiKeys.isTest(k),
           "Bootstrap key"));
-      shown = "Platen: created the default project with the key from PLATEN_BOOTSTRAP_KEY.";
     } else {
-      String live = ApiKeys.generate(false);
-      String test = ApiKeys.generate(true);
+      live = ApiKeys.generate(false);
+      test = ApiKeys.generate(true);
       keys = List.of(new ProjectStore.FirstKey(ApiKeys.hash(live), ApiKeys.prefix(live), false, "Default live key"),
           new ProjectStore.FirstKey(ApiKeys.hash(test), ApiKeys.prefix(test), true, "Default test key"));
-      shown = """
-
-          Platen created a default project. Its API keys are shown only this once; store them now:
-            live key: %s
-            test key: %s   (renders carry a TEST watermark)
-          """.formatted(live, test);
     }
     // The other line is said after a restart, and by every process but one when several start together on an
     // empty database.
-    console.accept(projects.createFirstProject("Default project", keys).isPresent() ? shown
-        : "Platen: the database already has a project; its keys are not shown again.");
+    boolean projectCreated = projects.createFirstProject("Default project", "default-project", keys,
+        ApiKeys.hash(account), ApiKeys.prefix(account)).isPresent();
+    boolean accountCreated = projects.createFirstAccountKey(ApiKeys.hash(account), ApiKeys.prefix(account));
+    String accountLine = config.bootstrapAccountKey() != null
+        ? "the account key from PLATEN_BOOTSTRAP_ACCOUNT_KEY"
+        : account + "   (manages projects and keys: /v1/projects)";
+    if (projectCreated && live != null) {
+      shown = """
+
+          Platen created a default project. Its API keys are shown only this once; store them now:
+            live key:    %s
+            test key:    %s   (renders carry a TEST watermark)
+            account key: %s
+          """.formatted(live, test, accountLine);
+    } else if (projectCreated) {
+      shown = "Platen: created the default project with the key from PLATEN_BOOTSTRAP_KEY; account key: "
+          + accountLine + (config.bootstrapAccountKey() != null ? "." : "  (shown only this once)");
+    } else if (accountCreated) {
+      shown = "Platen: created the account key (shown only this once): " + accountLine;
+    } else {
+      shown = "Platen: the database already has a project; its keys are not shown again.";
+    }
+    console.accept(shown);
   }
 
   public int port() { return http.port(); }

@@ -5,15 +5,20 @@ import dev.platen.auth.Authenticator;
 import dev.platen.auth.KeyCipher;
 import dev.platen.errors.Issues;
 import dev.platen.errors.PlatenException;
+import dev.platen.mail.SmtpMailer;
 import dev.platen.store.ProjectStore;
 import dev.platen.store.ProjectStore.Provisioned;
+import dev.platen.templates.Slugs;
 import io.javalin.http.Context;
 import java.util.Collections;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** POST /v1/admin/provision: one project and one live key per external organisation (docs/decisions.md D14). */
+/**
+ * POST /v1/admin/provision: one project and one live key per external organisation (docs/decisions.md D14); PATCH
+ * changes what a partner may change on it: its name and the sender of its share e-mails.
+ */
 final class AdminApi {
   private final Authenticator auth;
   private final ProjectStore projects;
@@ -29,11 +34,67 @@ final class AdminApi {
     this.out = out;
   }
 
-  void provision(Context ctx) {
+  /** The longest {@code emailFrom}: a display name and an address fit easily; SMTP lines do not grow unbounded. */
+  static final int MAX_EMAIL_FROM = 320;
+
+  private void admitted(Context ctx) {
     if (!auth.adminEnabled()) {
       throw PlatenException.notFound("not_found", "Admin endpoints are off: set PLATEN_ADMIN_KEY to enable them.");
     }
     auth.admin(Collections.list(ctx.req().getHeaders("Authorization")));
+  }
+
+  /**
+   * PATCH /v1/admin/provision {@code {externalOrgId, name?, emailFrom?}}: a field left out stays as it is;
+   * {@code emailFrom: null} clears the project's sender, so PLATEN_EMAIL_FROM sends its e-mails again.
+   */
+  void update(Context ctx) {
+    admitted(ctx);
+    JsonNode body = Json.readBody(ctx, json);
+    if (!body.isObject()) throw PlatenException.invalidRequest(Issues.form("Expected a JSON object."));
+    Issues issues = new Issues();
+    JsonNode ext = body.get("externalOrgId");
+    if (ext == null || ext.isNull()) {
+      issues.add("externalOrgId", "Required");
+    } else if (!ext.isString() || ext.asString().isBlank() || ext.asString().length() > 200) {
+      issues.add("externalOrgId", "Must be a string of 1 to 200 characters.");
+    }
+    JsonNode nameNode = body.get("name");
+    String name = null;
+    if (nameNode != null && !nameNode.isNull()) {
+      if (!nameNode.isString() || nameNode.asString().isBlank() || nameNode.asString().length() > 120) {
+        issues.add("name", "Must be a string of 1 to 120 characters.");
+      } else {
+        name = nameNode.asString().strip();
+      }
+    }
+    boolean changeFrom = body.has("emailFrom");
+    String from = null;
+    JsonNode fromNode = body.get("emailFrom");
+    if (fromNode != null && !fromNode.isNull()) {
+      if (!fromNode.isString() || fromNode.asString().isBlank() || fromNode.asString().length() > MAX_EMAIL_FROM
+          || fromNode.asString().chars().anyMatch(Character::isISOControl)) {
+        issues.add("emailFrom", "Must be one line of 1 to " + MAX_EMAIL_FROM + " characters.");
+      } else {
+        from = fromNode.asString().strip();
+        try {
+          SmtpMailer.checkAddress(from);
+        } catch (IllegalArgumentException e) {
+          issues.add("emailFrom", "Must be one e-mail address, such as 'Acme Documents <documents@acme.example>'.");
+        }
+      }
+    }
+    issues.throwIfAnyAsInvalidRequest();
+    String externalOrgId = ext.asString();
+    Provisioned p = projects.updateProvisioned(externalOrgId, name, from, changeFrom)
+        .orElseThrow(() -> PlatenException.notFound("not_found",
+            "No live project was provisioned for this externalOrgId."));
+    out.send(ctx, 200, Bodies.map("projectId", p.projectId(), "externalOrgId", p.externalOrgId(), "name", p.name(),
+        "emailFrom", p.emailFrom()));
+  }
+
+  void provision(Context ctx) {
+    admitted(ctx);
     JsonNode body = Json.readBody(ctx, json);
     if (!body.isObject()) throw PlatenException.invalidRequest(Issues.form("Expected a JSON object."));
     Issues issues = new Issues();
@@ -58,8 +119,8 @@ final class AdminApi {
       return;
     }
     String key = ApiKeys.generate(false);
-    Optional<Provisioned> created = projects.provision(externalOrgId, name, cipher.encrypt(key), ApiKeys.hash(key),
-        ApiKeys.prefix(key));
+    Optional<Provisioned> created = projects.provision(externalOrgId, name, Slugs.derive(name, "project"),
+        cipher.encrypt(key), ApiKeys.hash(key), ApiKeys.prefix(key));
     if (created.isPresent()) {
       out.send(ctx, 201, view(created.get()));
     } else {

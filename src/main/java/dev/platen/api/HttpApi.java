@@ -44,7 +44,8 @@ public final class HttpApi {
         new SharesApi(d.renders(), d.sharing(), d.json(), out),
         new EngagementApi(d.renders(), d.sharing(), d.json(), out),
         new SharePages(d.sharing(), new PublicRateLimit(d.shareRateLimit(), d.clock())),
-        new WebhooksApi(d.webhooks(), d.json(), out, d.clock()));
+        new WebhooksApi(d.webhooks(), d.json(), out, d.clock()),
+        new ProjectsApi(d.projects(), d.json(), out));
     this.app = server(routes, d.json(), d.metrics());
   }
 

@@ -26,7 +26,7 @@ public final class Routes {
 
   Routes(Authenticator auth, TemplatesApi templates, RendersApi renders, AdminApi admin, HealthApi health,
       MetricsApi metrics, DocsApi docs, SharesApi shares, EngagementApi engagement, SharePages sharePages,
-      WebhooksApi hooks) {
+      WebhooksApi hooks, ProjectsApi accounts) {
     List<Route> all = new java.util.ArrayList<>(monitoring(health, metrics));
     all.addAll(List.of(
         new Route(HandlerType.GET, "/openapi.yaml", docs::openapi),
@@ -56,6 +56,15 @@ public final class Routes {
         new Route(HandlerType.GET, "/share/{token}/pdf", sharePages::pdf),
         new Route(HandlerType.GET, "/share/{token}/open.gif", sharePages::openGif),
         new Route(HandlerType.POST, "/v1/admin/provision", admin::provision),
+        new Route(HandlerType.PATCH, "/v1/admin/provision", admin::update),
+        new Route(HandlerType.POST, "/v1/projects", account(auth, accounts::create)),
+        new Route(HandlerType.GET, "/v1/projects", account(auth, accounts::list)),
+        new Route(HandlerType.GET, "/v1/projects/{id}", account(auth, accounts::get)),
+        new Route(HandlerType.PATCH, "/v1/projects/{id}", account(auth, accounts::update)),
+        new Route(HandlerType.DELETE, "/v1/projects/{id}", account(auth, accounts::delete)),
+        new Route(HandlerType.POST, "/v1/projects/{id}/keys", account(auth, accounts::createKey)),
+        new Route(HandlerType.GET, "/v1/projects/{id}/keys", account(auth, accounts::listKeys)),
+        new Route(HandlerType.DELETE, "/v1/projects/{id}/keys/{keyId}", account(auth, accounts::revokeKey)),
         new Route(HandlerType.POST, "/v1/webhooks", project(auth, hooks::create)),
         new Route(HandlerType.GET, "/v1/webhooks", project(auth, hooks::list)),
         new Route(HandlerType.GET, "/v1/webhooks/{id}", project(auth, hooks::get)),
@@ -88,6 +97,14 @@ public final class Routes {
 
   private static io.javalin.http.Handler project(Authenticator auth, ProjectHandler h) {
     return ctx -> h.handle(ctx, auth.project(Collections.list(ctx.req().getHeaders("Authorization"))));
+  }
+
+  /** An account handler ({@code /v1/projects*}): runs only for the account's {@code ck_acct_} key. */
+  private static io.javalin.http.Handler account(Authenticator auth, io.javalin.http.Handler h) {
+    return ctx -> {
+      auth.account(Collections.list(ctx.req().getHeaders("Authorization")));
+      h.handle(ctx);
+    };
   }
 
   /**

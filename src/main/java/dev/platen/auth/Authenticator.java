@@ -4,16 +4,37 @@ import dev.platen.errors.PlatenException;
 import dev.platen.store.ProjectStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Turns an {@code Authorization} header into the calling project, or refuses with 401. */
+/**
+ * Turns an {@code Authorization} header into the calling project (project keys), the account (account keys) or the
+ * admin, or refuses with 401. Keys are looked up on every request and never cached, so a revocation or a project's
+ * deletion holds from the next request on, in every process.
+ */
 public final class Authenticator {
+  private static final Logger log = LoggerFactory.getLogger(Authenticator.class);
+  /** A key's {@code lastUsedAt} is written at most this often per process: a write per request would be the cost. */
+  public static final long LAST_USED_RESOLUTION_MS = 60_000;
+
   private final ProjectStore projects;
   private final String adminKey;
+  private final InstantSource clock;
+  /** key id → when this process last wrote its lastUsedAt. */
+  private final ConcurrentMap<String, Long> lastWritten = new ConcurrentHashMap<>();
 
   public Authenticator(ProjectStore projects, String adminKey) {
+    this(projects, adminKey, InstantSource.system());
+  }
+
+  public Authenticator(ProjectStore projects, String adminKey, InstantSource clock) {
     this.projects = projects;
     this.adminKey = adminKey;
+    this.clock = clock;
   }
 
   private static PlatenException unauthorized(String why) {
@@ -25,10 +46,44 @@ public final class Authenticator {
    */
   public Principal project(List<String> headers) {
     String key = bearer(headers);
+    if (AccountKeys.looksLikeOne(key)) {
+      throw unauthorized("An account key (ck_acct_) only manages projects under /v1/projects; use a project key "
+          + "(ck_live_ or ck_test_) here.");
+    }
     if (!ApiKeys.hasKnownPrefix(key)) throw unauthorized("API keys start with ck_live_ or ck_test_.");
-    return projects.findActiveKey(ApiKeys.hash(key))
-        .map(o -> new Principal(o.projectId(), o.keyId(), o.test()))
+    ProjectStore.KeyOwner owner = projects.findActiveKey(ApiKeys.hash(key))
         .orElseThrow(() -> unauthorized("The API key is not valid or has been revoked."));
+    // the reference's code for a key whose project no longer exists
+    if (owner.projectDeleted()) throw new PlatenException(403, "forbidden", "The key's project has been deleted.");
+    noteUse(owner.keyId());
+    return new Principal(owner.projectId(), owner.keyId(), owner.test());
+  }
+
+  /** The account API ({@code /v1/projects*}) takes the account's {@code ck_acct_} key and nothing else. */
+  public void account(List<String> headers) {
+    String key = bearer(headers);
+    if (!AccountKeys.looksLikeOne(key)) {
+      throw unauthorized("The projects API takes the account key (ck_acct_…), not a project key.");
+    }
+    if (projects.findAccountKey(ApiKeys.hash(key)).isEmpty()) {
+      throw unauthorized("The account key is not valid or has been rotated.");
+    }
+  }
+
+  /**
+   * Writes a key's lastUsedAt when this process has not written it for a minute. Two requests racing past the
+   * check both write, which is harmless; a failed write only delays the timestamp, never the request.
+   */
+  private void noteUse(String keyId) {
+    long now = clock.millis();
+    Long last = lastWritten.get(keyId);
+    if (last != null && now - last < LAST_USED_RESOLUTION_MS) return;
+    lastWritten.put(keyId, now);
+    try {
+      projects.touchKey(keyId, now);
+    } catch (RuntimeException e) {
+      log.warn("lastUsedAt of key {} not written: {}", keyId, e.toString());
+    }
   }
 
   public boolean adminEnabled() { return adminKey != null; }

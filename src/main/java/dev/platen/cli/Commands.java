@@ -44,7 +44,8 @@ public final class Commands {
 
       Runs Platen: the HTTP API and the render workers in one process, or only one of them with
       PLATEN_ROLE=api or PLATEN_ROLE=worker. Every setting is a PLATEN_* environment variable (README,
-      "Configuration"). On an empty database it creates a default project and prints its API keys once.
+      "Configuration"). On an empty database it creates a default project and prints its API keys and the
+      account key (ck_acct_, for /v1/projects) once.
       SIGTERM stops it gracefully: unfinished renders go back to the queue.
       """;
 
@@ -57,11 +58,15 @@ public final class Commands {
       new Entry("restore", "restore a backup into an empty PLATEN_DATA_DIR", BackupCommand.RESTORE_HELP,
           BackupCommand::restore),
       new Entry("migrate", "copy an embedded installation into PostgreSQL and its PDFs into the blob store",
-          MigrateCommand.HELP, MigrateCommand::run));
+          MigrateCommand.HELP, MigrateCommand::run),
+      new Entry("keys", "create, list or revoke project API keys in the server's database (no key needed)",
+          KeysCommand.KEYS_HELP, KeysCommand::keys),
+      new Entry("account-key", "rotate the account key (ck_acct_) in the server's database",
+          KeysCommand.ACCOUNT_HELP, KeysCommand::accountKey));
 
   static String help() {
     StringBuilder b = new StringBuilder("Usage: platen <command> [options]\n\nCommands:\n");
-    for (Entry e : COMMANDS) b.append(String.format("  %-9s %s%n", e.name(), e.summary()));
+    for (Entry e : COMMANDS) b.append(String.format("  %-11s %s%n", e.name(), e.summary()));
     b.append("""
 
         platen <command> --help describes one command. Settings come from PLATEN_* environment variables

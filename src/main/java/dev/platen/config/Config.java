@@ -20,6 +20,7 @@ public record Config(
     String publicUrl,
     String adminKey,
     String bootstrapKey,
+    String bootstrapAccountKey,
     String databaseUrl,
     String databaseUser,
     String databasePassword,
@@ -136,6 +137,11 @@ public record Config(
       throw new ConfigException(
           "PLATEN_BOOTSTRAP_KEY must look like ck_live_… or ck_test_… followed by at least 16 letters or digits");
     }
+    String bootstrapAccountKey = r.string("PLATEN_BOOTSTRAP_ACCOUNT_KEY", null);
+    if (bootstrapAccountKey != null && !bootstrapAccountKey.matches("ck_acct_[A-Za-z0-9_-]{16,200}")) {
+      throw new ConfigException(
+          "PLATEN_BOOTSTRAP_ACCOUNT_KEY must look like ck_acct_… followed by at least 16 letters or digits");
+    }
     String databaseUrl = r.string("PLATEN_DATABASE_URL", null);
     if (databaseUrl != null && !databaseUrl.startsWith("jdbc:postgresql://")) {
       throw new ConfigException("PLATEN_DATABASE_URL must be a jdbc:postgresql://host:port/database URL");
@@ -169,7 +175,7 @@ public record Config(
       case "json" -> LogFormat.JSON;
       default -> throw new ConfigException("PLATEN_LOG_FORMAT must be text or json, got '" + format + "'");
     };
-    return new Config(port, dataDir, stripSlash(publicUrl), adminKey, bootstrapKey, databaseUrl,
+    return new Config(port, dataDir, stripSlash(publicUrl), adminKey, bootstrapKey, bootstrapAccountKey, databaseUrl,
         r.string("PLATEN_DATABASE_USER", null), r.string("PLATEN_DATABASE_PASSWORD", null), blob, s3, role,
         threads, depth, depthPerProject, maxPages, maxPixels, maxSvgElements, allowPrivate, timeout, lease, metricsKey,
         logFormat, sharing(r, publicUrl),

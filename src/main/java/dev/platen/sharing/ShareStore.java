@@ -117,4 +117,11 @@ public final class ShareStore {
             + "ON t.id = r.template_id WHERE r.id = :id")
         .bind("id", renderId).mapTo(String.class).findOne());
   }
+
+  /** The project's own sender (PATCH /v1/admin/provision's {@code emailFrom}), when it has one. */
+  Optional<String> sender(String projectId) {
+    return db.jdbi().withHandle(h -> h.createQuery(
+            "SELECT email_from FROM projects WHERE id = :id AND email_from IS NOT NULL")
+        .bind("id", projectId).mapTo(String.class).findOne());
+  }
 }

@@ -36,7 +36,7 @@ public final class Sharing {
   /**
    * How share e-mails go out.
    *
-   * @param from the sender address ({@code PLATEN_EMAIL_FROM})
+   * @param from the sender address ({@code PLATEN_EMAIL_FROM}) of projects without one of their own
    * @param attach whether a PDF up to {@link #MAX_ATTACHMENT_BYTES} is attached
    * @param trackOpens whether the HTML part carries the open-tracking image
    */
@@ -126,7 +126,9 @@ public final class Sharing {
     String url = shareUrl(token);
     OutgoingMail.Attachment attachment = email.attach() ? attachment(d) : null;
     String title = shares.title(d.renderId()).orElse(d.filename());
-    OutgoingMail mail = ShareEmail.compose(email.from(), req.to(), req.recipientName(), req.message(), title,
+    // a provisioned project may send as itself; everyone else sends as the installation
+    String from = shares.sender(d.projectId()).orElse(email.from());
+    OutgoingMail mail = ShareEmail.compose(from, req.to(), req.recipientName(), req.message(), title,
         d.filename(), url, req.expiresAt(), email.trackOpens() ? url + "/open.gif" : null, attachment);
     Mailer.Sent sent = email.mailer().send(mail);
     long now = clock.millis();

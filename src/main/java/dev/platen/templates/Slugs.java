@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Template slugs: kebab-case, at most 120 characters. */
+/** Template and project slugs: kebab-case, at most 120 characters. */
 public final class Slugs {
   public static final int MAX_LENGTH = 120;
   /** Derived slugs stay shorter than the limit so that a collision suffix ("-2") always fits. */
@@ -26,6 +26,11 @@ public final class Slugs {
 
   /** A valid slug derived from a template name ("Invoice (EU) – 2026" → "invoice-eu-2026"); never empty. */
   public static String derive(String name) {
+    return derive(name, "template");
+  }
+
+  /** As {@link #derive(String)}, with {@code fallback} for a name without a letter or digit to keep. */
+  public static String derive(String name, String fallback) {
     String s = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
     s = s.toLowerCase(Locale.ROOT);
     for (var e : LETTERS.entrySet()) {
@@ -33,7 +38,7 @@ public final class Slugs {
     }
     s = trimDashes(SEPARATORS.matcher(s).replaceAll("-"));
     if (s.length() > MAX_DERIVED_LENGTH) s = trimDashes(s.substring(0, MAX_DERIVED_LENGTH));
-    return s.isEmpty() ? "template" : s;
+    return s.isEmpty() ? fallback : s;
   }
 
   private static String trimDashes(String s) {

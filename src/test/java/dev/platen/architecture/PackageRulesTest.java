@@ -31,8 +31,9 @@ class PackageRulesTest {
       Map.entry("api", deps("auth", "blob", "errors", "jobs", "mail", "metrics", "sharing", "store", "templates",
           "webhooks")),
       Map.entry("auth", deps("errors", "store")),
-      // operator commands: the server's own parsing, engine and stores, used offline; the root hands them in
-      Map.entry("cli", deps("api", "blob", "config", "errors", "jobs", "render", "store", "templates")),
+      // operator commands: the server's own parsing, engine and stores, used offline; the root hands them in; key
+      // recovery mints keys as the server does (auth)
+      Map.entry("cli", deps("api", "auth", "blob", "config", "errors", "jobs", "render", "store", "templates")),
       Map.entry("blob", deps()),
       Map.entry("config", deps()),
       Map.entry("errors", deps()),

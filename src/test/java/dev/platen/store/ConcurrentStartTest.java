@@ -67,6 +67,9 @@ class ConcurrentStartTest {
       int apiKeys = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM api_keys").mapTo(Integer.class).one());
       assertThat(projects).isEqualTo(1);
       assertThat(apiKeys).isEqualTo(keys);
+      int accountKeys = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM account_keys")
+          .mapTo(Integer.class).one());
+      assertThat(accountKeys).as("one account key, made with the project").isEqualTo(1);
       List<String> said = consoles.stream().map(o -> o.toString(StandardCharsets.UTF_8).strip()).toList();
       String existing = "Platen: the database already has a project; its keys are not shown again.";
       assertThat(said.stream().filter(s -> s.contains("created")).count())

@@ -28,12 +28,15 @@ public final class TestServer implements AutoCloseable {
   private final Platen platen;
   public final String baseUrl;
   public final String liveKey;
+  /** The account key (ck_acct_) for /v1/projects*: PLATEN_BOOTSTRAP_ACCOUNT_KEY unless a test gives its own. */
+  public final String accountKey;
   public final Path dataDir;
 
-  private TestServer(Platen platen, String baseUrl, String liveKey, Path dataDir) {
+  private TestServer(Platen platen, String baseUrl, String liveKey, String accountKey, Path dataDir) {
     this.platen = platen;
     this.baseUrl = baseUrl;
     this.liveKey = liveKey;
+    this.accountKey = accountKey;
     this.dataDir = dataDir;
   }
 
@@ -54,12 +57,13 @@ public final class TestServer implements AutoCloseable {
     env.put("PLATEN_PORT", String.valueOf(port));
     env.put("PLATEN_DATA_DIR", dataDir.toString());
     env.put("PLATEN_BOOTSTRAP_KEY", key);
+    env.put("PLATEN_BOOTSTRAP_ACCOUNT_KEY", "ck_acct_testbootstrapaccount0001");
     env.put("PLATEN_RENDER_THREADS", "2");
     env.putAll(extraEnv);
     port = Integer.parseInt(env.get("PLATEN_PORT"));
     Config config = Config.from(env);
     Platen p = Platen.start(config, new PrintStream(PrintStream.nullOutputStream()), clock);
-    return new TestServer(p, "http://localhost:" + port, key, dataDir);
+    return new TestServer(p, "http://localhost:" + port, key, env.get("PLATEN_BOOTSTRAP_ACCOUNT_KEY"), dataDir);
   }
 
   public static int freePort() {
@@ -104,6 +108,10 @@ public final class TestServer implements AutoCloseable {
 
   public Res put(String path, String key, Object body, String... headers) {
     return send(withBody(request(path, key), "PUT", body, headers));
+  }
+
+  public Res patch(String path, String key, Object body, String... headers) {
+    return send(withBody(request(path, key), "PATCH", body, headers));
   }
 
   public Res postRaw(String path, String key, byte[] body, String... headers) {
