@@ -190,8 +190,9 @@ public final class ProjectStore {
 
   private static ProjectRow projectRow(java.sql.ResultSet rs) throws java.sql.SQLException {
     long deleted = rs.getLong(7);
+    Long deletedAt = rs.wasNull() ? null : deleted;
     return new ProjectRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-        rs.getLong(6), rs.wasNull() ? null : deleted);
+        rs.getLong(6), deletedAt);
   }
 
   public void addKey(String projectId, String keyHash, String prefix, boolean test, String name) {
@@ -233,10 +234,12 @@ public final class ProjectStore {
 
   /** Keys of one project (revoked ones included), oldest first; every key of the installation when null. */
   public List<KeyRow> keys(String projectId) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT " + KEY_COLS + " FROM api_keys"
-            + (projectId == null ? "" : " WHERE project_id = :project") + " ORDER BY created_at, id")
-        .bind("project", projectId)
-        .map((rs, ctx) -> keyRow(rs)).list());
+    return jdbi.withHandle(h -> {
+      var q = h.createQuery("SELECT " + KEY_COLS + " FROM api_keys"
+          + (projectId == null ? "" : " WHERE project_id = :project") + " ORDER BY created_at, id");
+      if (projectId != null) q.bind("project", projectId);
+      return q.map((rs, ctx) -> keyRow(rs)).list();
+    });
   }
 
   public Optional<KeyRow> key(String keyId) {
@@ -256,9 +259,11 @@ public final class ProjectStore {
    */
   public Optional<KeyRow> revoke(String projectId, String keyId) {
     return db.write(h -> {
-      int n = h.createUpdate("UPDATE api_keys SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL"
+      var update = h.createUpdate("UPDATE api_keys SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL"
               + (projectId == null ? "" : " AND project_id = :project"))
-          .bind("now", clock.millis()).bind("id", keyId).bind("project", projectId).execute();
+          .bind("now", clock.millis()).bind("id", keyId);
+      if (projectId != null) update.bind("project", projectId);
+      int n = update.execute();
       return n == 0 ? Optional.<KeyRow>empty() : key(h, keyId);
     });
   }

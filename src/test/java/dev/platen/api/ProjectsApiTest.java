@@ -243,7 +243,9 @@ class ProjectsApiTest {
 
   @Test
   void lastUsedAtIsWrittenAtMostOnceAMinutePerKey() {
-    SettableClock clock = new SettableClock(Instant.parse("2026-06-05T10:00:00Z").toEpochMilli());
+    // whole seconds, so the stored times read back exactly
+    long start = System.currentTimeMillis() / 1000 * 1000;
+    SettableClock clock = new SettableClock(start);
     try (TestServer s = TestServer.start(dir, Map.of(), clock)) {
       String acct = s.accountKey;
       String project = s.get("/v1/projects", acct).json().at("/projects/0/id").asString();
@@ -253,18 +255,18 @@ class ProjectsApiTest {
       assertThat(lastUsed(s, project, keyId)).isNull();
 
       assertThat(s.get("/v1/templates", key).status()).isEqualTo(200);
-      assertThat(lastUsed(s, project, keyId)).isEqualTo("2026-06-05T10:00:00.000Z");
+      assertThat(lastUsed(s, project, keyId)).isEqualTo(Json.time(start));
 
       // requests within the minute write nothing: any write would have stored its own, later, time
       for (int i = 0; i < 20; i++) {
         clock.advance(Duration.ofSeconds(2));
         assertThat(s.get("/v1/templates", key).status()).isEqualTo(200);
       }
-      assertThat(lastUsed(s, project, keyId)).isEqualTo("2026-06-05T10:00:00.000Z");
+      assertThat(lastUsed(s, project, keyId)).isEqualTo(Json.time(start));
 
       clock.advance(Duration.ofMillis(Authenticator.LAST_USED_RESOLUTION_MS - 40_000));
       assertThat(s.get("/v1/templates", key).status()).isEqualTo(200);
-      assertThat(lastUsed(s, project, keyId)).isEqualTo("2026-06-05T10:01:00.000Z");
+      assertThat(lastUsed(s, project, keyId)).isEqualTo(Json.time(start + 60_000));
     }
   }
 

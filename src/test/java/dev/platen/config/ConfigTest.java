@@ -38,6 +38,7 @@ class ConfigTest {
         Map.entry("PLATEN_PUBLIC_URL", "ftp://x"),
         Map.entry("PLATEN_ADMIN_KEY", "short"),
         Map.entry("PLATEN_BOOTSTRAP_KEY", "sk_live_abc"),
+        Map.entry("PLATEN_BOOTSTRAP_ACCOUNT_KEY", "ck_live_aProjectKeyIsNotAnAccountKey"),
         Map.entry("PLATEN_DATABASE_URL", "jdbc:mysql://x/y"),
         Map.entry("PLATEN_BLOB_STORE", "floppy"),
         Map.entry("PLATEN_ROLE", "boss"),
