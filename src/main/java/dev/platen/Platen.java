@@ -337,9 +337,7 @@ public final class Platen implements AutoCloseable {
     boolean projectCreated = projects.createFirstProject("Default project", "default-project", keys,
         ApiKeys.hash(account), ApiKeys.prefix(account)).isPresent();
     boolean accountCreated = projects.createFirstAccountKey(ApiKeys.hash(account), ApiKeys.prefix(account));
-    String accountLine = config.bootstrapAccountKey() != null
-        ? "the account key from PLATEN_BOOTSTRAP_ACCOUNT_KEY"
-        : account + "   (manages projects and keys: /v1/projects)";
+    boolean accountFromEnv = config.bootstrapAccountKey() != null;
     if (projectCreated && live != null) {
       shown = """
 
@@ -347,12 +345,15 @@ public final class Platen implements AutoCloseable {
             live key:    %s
             test key:    %s   (renders carry a TEST watermark)
             account key: %s
-          """.formatted(live, test, accountLine);
+          """.formatted(live, test, accountFromEnv ? "the value of PLATEN_BOOTSTRAP_ACCOUNT_KEY"
+              : account + "   (manages projects and their keys: /v1/projects)");
     } else if (projectCreated) {
-      shown = "Platen: created the default project with the key from PLATEN_BOOTSTRAP_KEY; account key: "
-          + accountLine + (config.bootstrapAccountKey() != null ? "." : "  (shown only this once)");
+      shown = "Platen: created the default project with the key from PLATEN_BOOTSTRAP_KEY; "
+          + (accountFromEnv ? "the account key is the value of PLATEN_BOOTSTRAP_ACCOUNT_KEY."
+              : "its account key (for /v1/projects), shown only this once: " + account);
     } else if (accountCreated) {
-      shown = "Platen: created the account key (shown only this once): " + accountLine;
+      shown = "Platen: created the account key (for /v1/projects)" + (accountFromEnv
+          ? " from PLATEN_BOOTSTRAP_ACCOUNT_KEY." : ", shown only this once: " + account);
     } else {
       shown = "Platen: the database already has a project; its keys are not shown again.";
     }
