@@ -53,9 +53,9 @@ public final class ProjectStore {
   public record FirstKey(String keyHash, String prefix, boolean test, String name) {}
 
   /**
-   * Creates the first project with its keys, and the account's first key, unless a project exists. Processes starting together on one empty
-   * database all call this; the check and the inserts hold one database-wide lock (PostgreSQL's advisory lock,
-   * SQLite's write lock), so exactly one of them creates it.
+   * Creates the first project with its keys, and the account's first key, unless a project exists. Processes
+   * starting together on one empty database all call this; the check and the inserts hold one database-wide lock
+   * (PostgreSQL's advisory lock, SQLite's write lock), so exactly one of them creates it.
    *
    * @return the new project's id, or empty when there already was a project
    */
@@ -74,7 +74,7 @@ public final class ProjectStore {
     });
   }
 
-  /** A project with no key yet, its slug the first free of {@code slugBase}, {@code slugBase-2}, … */
+  /** A project with no key yet (for tests and fixtures), its slug the first free of "project", "project-2", … */
   public String createProject(String name, String externalOrgId, String encryptedKey) {
     return create(name, "project", externalOrgId, encryptedKey).id();
   }
@@ -113,7 +113,8 @@ public final class ProjectStore {
   }
 
   private static String freeSlug(Handle h, String base) {
-    Set<String> taken = new HashSet<>(h.createQuery("SELECT slug FROM projects WHERE slug = :base OR slug LIKE :pattern")
+    Set<String> taken = new HashSet<>(h.createQuery(
+            "SELECT slug FROM projects WHERE slug = :base OR slug LIKE :pattern")
         .bind("base", base).bind("pattern", base + "-%")
         .mapTo(String.class).list());
     if (!taken.contains(base)) return base;
@@ -171,7 +172,8 @@ public final class ProjectStore {
   /** Renames a live project; its slug stays what it was. */
   public Optional<ProjectRow> rename(String id, String name) {
     return db.write(h -> {
-      int n = h.createUpdate("UPDATE projects SET name = :name, updated_at = :now WHERE id = :id AND deleted_at IS NULL")
+      int n = h.createUpdate(
+              "UPDATE projects SET name = :name, updated_at = :now WHERE id = :id AND deleted_at IS NULL")
           .bind("name", name).bind("now", clock.millis()).bind("id", id).execute();
       return n == 0 ? Optional.<ProjectRow>empty() : findLive(h, id);
     });

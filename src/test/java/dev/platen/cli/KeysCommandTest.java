@@ -37,7 +37,8 @@ class KeysCommandTest {
     Map<String, String> cliEnv = new HashMap<>(env);
     // the data directory plays no part on PostgreSQL: an empty one must not matter
     cliEnv.put("PLATEN_DATA_DIR", dir.resolve("nothing-here").toString());
-    try (TestServer a = TestServer.start(dir.resolve("a"), env); TestServer b = TestServer.start(dir.resolve("b"), env)) {
+    try (TestServer a = TestServer.start(dir.resolve("a"), env);
+        TestServer b = TestServer.start(dir.resolve("b"), env)) {
       String acct = recover(a, cliEnv, b);
       // and the account API's revocation on one server holds on the other at once
       String project = b.get("/v1/projects", acct).json().at("/projects/0/id").asString();
