@@ -152,17 +152,18 @@ public final class Platen implements AutoCloseable {
       queue.pendingByStatus().forEach((status, n) -> byStatus.put(status.wire(), n));
       return byStatus;
     });
+    TargetPolicy targets = new TargetPolicy(config.webhooks().allowPrivate());
+    WebhookStore hooks = new WebhookStore(db);
+    Dispatcher dispatcher = new Dispatcher(hooks, new Sender(targets),
+        new RetrySchedule(config.webhooks().attemptOffsets()), clock, Dispatcher.Settings.DEFAULT,
+        metrics.webhooks());
+    // Worker processes send; an API-only process only answers pings.
+    if (config.runsWorkers()) dispatcher.start(db.vendor() == Database.Vendor.SQLITE);
     String processId = Ids.token(6);
     AtomicBoolean stopping = new AtomicBoolean();
     Readiness readiness = new Readiness(db::healthy, db::migrationsApplied, blobs, "health/ready-" + processId,
         stopping::get);
 
-    TargetPolicy targets = new TargetPolicy(config.webhooks().allowPrivate());
-    WebhookStore hooks = new WebhookStore(db);
-    Dispatcher dispatcher = new Dispatcher(hooks, new Sender(targets),
-        new RetrySchedule(config.webhooks().attemptOffsets()), clock, Dispatcher.Settings.DEFAULT);
-    // Worker processes send; an API-only process only answers pings.
-    if (config.runsWorkers()) dispatcher.start(db.vendor() == Database.Vendor.SQLITE);
     WorkerPool workers = null;
     if (config.runsWorkers()) {
       EngineSettings engineSettings = engineSettings(config);

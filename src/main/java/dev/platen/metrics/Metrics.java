@@ -29,6 +29,7 @@ public final class Metrics implements AutoCloseable {
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final RenderMetrics renders = new RenderMetrics(registry);
+  private final WebhookMetrics webhooks = new WebhookMetrics(registry);
   private JvmGcMetrics gc;
 
   /** Adds the JVM's memory, garbage collection, threads, class loading, CPU and uptime. */
@@ -47,6 +48,8 @@ public final class Metrics implements AutoCloseable {
   public MeterRegistry registry() { return registry; }
 
   public RenderMetrics renders() { return renders; }
+
+  public WebhookMetrics webhooks() { return webhooks; }
 
   /** Pool size, active and queued tasks, and completed tasks of {@code executor}, tagged {@code name}. */
   public void monitorExecutor(String name, ExecutorService executor) {

@@ -1,5 +1,6 @@
 package dev.platen.webhooks;
 
+import dev.platen.metrics.WebhookMetrics;
 import dev.platen.store.Ids;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
@@ -47,6 +48,7 @@ public final class Dispatcher implements AutoCloseable {
   private final RetrySchedule schedule;
   private final InstantSource clock;
   private final Settings settings;
+  private final WebhookMetrics metrics;
   private final String owner = "webhooks-" + Ids.token(6);
   /** A few threads more than the loop fills, so a ping is not queued behind hanging receivers. */
   private final ExecutorService pool;
@@ -61,8 +63,10 @@ public final class Dispatcher implements AutoCloseable {
   private Thread loop;
 
   public Dispatcher(WebhookStore store, Sender sender, RetrySchedule schedule, InstantSource clock,
-      Settings settings) {
+      Settings settings, WebhookMetrics metrics) {
     this.store = store;
+    this.metrics = metrics;
+    metrics.inFlight(total::get);
     this.sender = sender;
     this.schedule = schedule;
     this.clock = clock;
@@ -156,8 +160,10 @@ public final class Dispatcher implements AutoCloseable {
 
   /** Makes one attempt; its result, or null when shutting down (the lease is then given back, not counted). */
   private WebhookStore.Result attempt(WebhookStore.Claimed c) {
+    long started = System.nanoTime();
     Sender.Outcome o = sender.send(c, clock.millis());
     if (!o.delivered() && (closing || Thread.currentThread().isInterrupted())) return null;
+    metrics.attempt(o.delivered(), c.attempts() >= c.maxAttempts(), System.nanoTime() - started);
     long done = clock.millis();
     String status;
     Long next = null;

@@ -74,7 +74,7 @@ class EmailDeliveryTest {
 
   private static List<String> outboxTopics(TestServer s, String render) {
     return s.platen().database().jdbi().withHandle(h -> h.createQuery(
-            "SELECT topic FROM outbox WHERE render_id = :r ORDER BY created_at, id")
+            "SELECT topic FROM outbox WHERE render_id = :r AND topic LIKE 'document.%' ORDER BY created_at, id")
         .bind("r", render).mapTo(String.class).list());
   }
 

@@ -51,7 +51,7 @@ class PackageRulesTest {
       Map.entry("store", deps("errors", "jobs")),
       Map.entry("templates", deps("errors", "render")),
       // subscriptions, the outbox fan-out and sending; it reads renders only through the transition listener
-      Map.entry("webhooks", deps("jobs", "net", "store"))));
+      Map.entry("webhooks", deps("jobs", "metrics", "net", "store"))));
 
   static final String ROOT = "composition root";
 

@@ -151,6 +151,58 @@ class WebhookDeliveryTest {
   }
 
   @Test
+  void documentEventsFromSharesReachTheirSubscribersSigned() throws Exception {
+    String key = newProject();
+    try (Receiver receiver = Receiver.answering(200)) {
+      String secret = Hooks.subscribe(server, key, Map.of("url", receiver.url("/docs"), "events",
+          List.of("document.share_created", "document.viewed", "document.share_revoked"))).path("secret").asString();
+      String render = Hooks.render(server, key, "shared");
+      server.awaitTerminal(render, key, Duration.ofSeconds(60));
+      JsonNode share = server.post("/v1/renders/" + render + "/shares", key, Map.of()).json();
+      String token = share.path("shareToken").asString();
+      assertThat(server.get("/share/" + token, null).status()).isEqualTo(200);
+      server.delete("/v1/renders/" + render + "/shares/" + share.path("id").asString(), key);
+
+      List<Hit> hits = receiver.await(h -> true, 3, Duration.ofSeconds(30));
+      assertThat(hits).extracting(Hit::event).containsExactlyInAnyOrder("document.share_created",
+          "document.viewed", "document.share_revoked");
+      for (Hit hit : hits) {
+        assertThat(hit.json().path("event").asString()).isEqualTo(hit.event());
+        assertThat(hit.json().path("renderId").asString()).isEqualTo(render);
+        assertThat(hit.json().path("shareId").asString()).isEqualTo(share.path("id").asString());
+        assertThat(docsVerifier.verify(secret, hit.body(), hit.signature(), hit.timestamp()))
+            .as("signed with the subscription's secret").isTrue();
+      }
+      Receiver.sleep(500);
+      assertThat(receiver.hits()).as("render.succeeded was not subscribed to").hasSize(3);
+    }
+  }
+
+  @Test
+  void attemptsAreCountedByOutcomeInMetrics() {
+    String key = newProject();
+    double failedBefore = attempts("failed");
+    double deliveredBefore = attempts("delivered");
+    AtomicInteger calls = new AtomicInteger();
+    try (Receiver receiver = Receiver.start(h -> calls.incrementAndGet() == 1 ? 500 : 200)) {
+      JsonNode hook = Hooks.subscribe(server, key, receiver.url("/counted"));
+      Hooks.render(server, key, "count me");
+      Hooks.awaitDeliveries(server, key, hook.path("id").asString(),
+          l -> l.size() == 1 && l.get(0).path("status").asString().equals("delivered"), Duration.ofSeconds(30));
+    }
+    // other tests' deliveries may still be finishing, so at least, not exactly
+    assertThat(attempts("failed") - failedBefore).isGreaterThanOrEqualTo(1);
+    assertThat(attempts("delivered") - deliveredBefore).isGreaterThanOrEqualTo(1);
+    assertThat(server.get("/metrics", null).text()).contains("platen_webhook_in_flight ");
+  }
+
+  private static double attempts(String outcome) {
+    String prefix = "platen_webhook_attempts_seconds_count{outcome=\"" + outcome + "\"} ";
+    return server.get("/metrics", null).text().lines().filter(l -> l.startsWith(prefix))
+        .mapToDouble(l -> Double.parseDouble(l.substring(prefix.length()))).findFirst().orElse(0);
+  }
+
+  @Test
   void aReceiverAnswering500TwiceGetsTheSameDeliveryThreeTimes() {
     String key = newProject();
     AtomicInteger calls = new AtomicInteger();
