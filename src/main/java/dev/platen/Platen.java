@@ -210,7 +210,7 @@ public final class Platen implements AutoCloseable {
           config.maxQueueDepthPerProject(), w == null ? () -> { } : w::wake, readiness, metrics,
           config.metricsKey(), clock, sharing(config.sharing(), email, db, blobs, json, clock),
           config.sharing().shareRateLimit(), new dev.platen.store.RenderListStore(db),
-          new Webhooks(hooks, targets, dispatcher)));
+          new Webhooks(hooks, targets, dispatcher), new dev.platen.store.InboundStore(db)));
       http = listen(api, config, workers, dispatcher, db, metrics);
       log.info("Platen listening on http://localhost:{} (public URL {})", http.port(), config.publicUrl());
     } else {

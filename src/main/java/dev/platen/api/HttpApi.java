@@ -29,23 +29,26 @@ public final class HttpApi {
       int maxQueueDepth, int maxQueueDepthPerProject,
       Runnable onQueued, Readiness readiness, Metrics metrics, String metricsKey, InstantSource clock,
       Sharing sharing, int shareRateLimit, dev.platen.store.RenderListStore renderList,
-      Webhooks webhooks) {}
+      Webhooks webhooks, dev.platen.store.InboundStore inbound) {}
 
   /** The whole API. */
   public HttpApi(Deps d) {
     Bodies out = new Bodies(d.json());
     RenderViews views = new RenderViews(d.publicUrl(), d.blobPublicBaseUrl());
+    RendersApi renders = new RendersApi(d.templates(), d.renders(), d.blobs(), d.json(), out, views,
+        d.maxQueueDepth(), d.maxQueueDepthPerProject(), d.onQueued(), d.clock(), d.renderList());
     this.routes = new Routes(d.auth(),
         new TemplatesApi(d.templates(), d.json(), out),
-        new RendersApi(d.templates(), d.renders(), d.blobs(), d.json(), out, views, d.maxQueueDepth(),
-            d.maxQueueDepthPerProject(), d.onQueued(), d.clock(), d.renderList()),
+        renders,
         new AdminApi(d.auth(), d.projects(), d.cipher(), d.json(), out),
         new HealthApi(d.readiness(), out), new MetricsApi(d.metrics(), d.metricsKey()), new DocsApi(),
         new SharesApi(d.renders(), d.sharing(), d.json(), out),
         new EngagementApi(d.renders(), d.sharing(), d.json(), out),
         new SharePages(d.sharing(), new PublicRateLimit(d.shareRateLimit(), d.clock())),
         new WebhooksApi(d.webhooks(), d.json(), out, d.clock()),
-        new ProjectsApi(d.projects(), d.json(), out));
+        new ProjectsApi(d.projects(), d.json(), out),
+        new InboundApi(d.templates(), d.inbound(), renders.intake(), views, d.json(), out, d.publicUrl(),
+            d.clock()));
     this.app = server(routes, d.json(), d.metrics());
   }
 

@@ -54,6 +54,16 @@ public final class Json {
    * @throws PlatenException 413 {@code payload_too_large} or 400 {@code invalid_json}
    */
   static JsonNode readBody(Context ctx, JsonMapper mapper) {
+    return parse(readBytes(ctx), mapper);
+  }
+
+  /**
+   * The whole body as sent, at most {@link #MAX_BODY_BYTES}: for a caller that must see the raw bytes (a signature
+   * over them) before it parses them with {@link #parse}.
+   *
+   * @throws PlatenException 413 {@code payload_too_large} or 400 {@code invalid_json}
+   */
+  static byte[] readBytes(Context ctx) {
     long declared = ctx.contentLength();
     if (declared > MAX_BODY_BYTES) throw tooLarge();
     byte[] body;
@@ -63,6 +73,11 @@ public final class Json {
       throw new PlatenException(400, "invalid_json", "The request body could not be read.");
     }
     if (body == null) throw tooLarge();
+    return body;
+  }
+
+  /** @throws PlatenException 400 {@code invalid_json} */
+  static JsonNode parse(byte[] body, JsonMapper mapper) {
     if (body.length == 0) throw new PlatenException(400, "invalid_json", "The request body is empty; send JSON.");
     try {
       return mapper.readTree(body);

@@ -4,15 +4,12 @@ import dev.platen.auth.Principal;
 import dev.platen.blob.BlobStore;
 import dev.platen.errors.Issues;
 import dev.platen.errors.PlatenException;
-import dev.platen.jobs.NewRender;
 import dev.platen.jobs.RenderQueue;
 import dev.platen.jobs.RenderRecord;
 import dev.platen.jobs.RenderStatus;
-import dev.platen.store.Ids;
 import dev.platen.store.RenderListStore;
 import dev.platen.store.TemplateStore;
 import dev.platen.store.TemplateStore.TemplateRow;
-import dev.platen.templates.DataValidator;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Accepting renders, reading their records and streaming their PDFs. */
 final class RendersApi {
@@ -31,18 +27,15 @@ final class RendersApi {
   private static final Pattern FILENAME = Pattern.compile("[A-Za-z0-9._\\- ]{1,200}");
   private static final Pattern UUID_TEXT =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-  private static final int MAX_KEY = 200;
+  private static final int MAX_KEY = RenderIntake.MAX_IDEMPOTENCY_KEY;
 
   private final TemplateStore templates;
-  private final PublishedManifests manifests;
+  private final RenderIntake intake;
   private final RenderQueue renders;
   private final BlobStore blobs;
   private final JsonMapper json;
   private final Bodies out;
   private final RenderViews views;
-  private final int maxQueueDepth;
-  private final int maxQueueDepthPerProject;
-  private final Runnable onQueued;
   private final InstantSource clock;
   private final RenderListStore listing;
 
@@ -50,15 +43,13 @@ final class RendersApi {
       RenderViews views, int maxQueueDepth, int maxQueueDepthPerProject, Runnable onQueued, InstantSource clock,
       RenderListStore listing) {
     this.templates = templates;
-    this.manifests = new PublishedManifests(templates, json, 1_000);
+    this.intake = new RenderIntake(templates, renders, json, out, views, maxQueueDepth, maxQueueDepthPerProject,
+        onQueued, clock);
     this.renders = renders;
     this.blobs = blobs;
     this.json = json;
     this.out = out;
     this.views = views;
-    this.maxQueueDepth = maxQueueDepth;
-    this.maxQueueDepthPerProject = maxQueueDepthPerProject;
-    this.onQueued = onQueued;
     this.clock = clock;
     this.listing = listing;
   }
@@ -67,67 +58,20 @@ final class RendersApi {
   void render(Context ctx, Principal p) {
     JsonNode body = Json.readBody(ctx, json);
     String key = idempotencyKey(ctx, body);
-    if (key != null) {
-      Optional<RenderRecord> existing = renders.findByIdempotencyKey(p.projectId(), key);
-      if (existing.isPresent()) {
-        out.send(ctx, 200, views.accepted(existing.get()));
-        return;
-      }
-    }
+    if (intake.replayed(ctx, p.projectId(), key, views::accepted)) return;
     Request req = Request.parse(body);
     String slug = ctx.pathParam("slug");
     TemplateRow t = templates.findLive(p.projectId(), slug).orElseThrow(() -> TemplatesApi.templateNotFound(slug));
-    if (t.currentVersion() == null) {
-      throw new PlatenException(409, "no_published_version", "Template '" + slug + "' has no published version.");
-    }
-    int number = req.versionNumber != null ? req.versionNumber : t.currentVersion();
-    PublishedManifests.Version v = manifests.find(t.id(), number).orElseThrow(() -> PlatenException.notFound(
-        "version_not_found", "Template '" + slug + "' has no version " + number + "."));
-    ObjectNode data = DataValidator.validate(v.manifest(), req.data);
-
-    long pending = renders.pendingCount();
-    if (pending >= maxQueueDepth) {
-      throw new PlatenException(503, "queue_unavailable", "The render queue is full; retry shortly.");
-    }
-    // A project over its share waits for its own renders to drain; other projects keep being accepted. Its own
-    // count is only needed once the whole queue could hold that many.
-    if (pending >= maxQueueDepthPerProject && renders.pendingCount(p.projectId()) >= maxQueueDepthPerProject) {
-      throw new PlatenException(503, "queue_unavailable", "This project has " + maxQueueDepthPerProject
-          + " renders waiting, its share of the queue; retry shortly.");
-    }
-    String id = Ids.newId();
-    String filename = req.filename != null ? req.filename : t.slug() + "-" + id + ".pdf";
-    NewRender r = new NewRender(id, p.projectId(), t.id(), v.versionId(), json.writeValueAsString(data), filename,
-        p.testKey(), key, Ids.token(24));
-    Optional<RenderRecord> inserted;
-    try {
-      inserted = renders.insert(r, clock.millis());
-    } catch (RuntimeException e) {
-      log.warn("render could not be queued: {}", e.toString());
-      throw new PlatenException(503, "queue_unavailable", "The render queue is unavailable; retry shortly.");
-    }
-    if (inserted.isEmpty()) {
-      // A concurrent request with the same key won the unique constraint: answer with its render.
-      out.send(ctx, 200, views.accepted(renders.findByIdempotencyKey(p.projectId(), key).orElseThrow()));
-      return;
-    }
-    onQueued.run();
-    ctx.header("Location", views.pollUrl(id));
-    out.send(ctx, 202, views.accepted(inserted.get()));
+    intake.submit(ctx, new RenderIntake.Submission(p.projectId(), p.testKey(), key, t, req.versionNumber, req.data,
+        req.filename), views::accepted);
   }
 
+  /** What takes renders into the queue, shared with the inbound hook. */
+  RenderIntake intake() { return intake; }
+
   private static String idempotencyKey(Context ctx, JsonNode body) {
-    var headers = ctx.req().getHeaders("Idempotency-Key");
-    if (headers != null && headers.hasMoreElements()) {
-      String h = headers.nextElement().trim();
-      if (headers.hasMoreElements()) {
-        throw PlatenException.invalidRequest(new Issues().add("Idempotency-Key", "Send the header once."));
-      }
-      if (h.isEmpty() || h.length() > MAX_KEY) {
-        throw PlatenException.invalidRequest(new Issues().add("Idempotency-Key", "Must be 1 to 200 characters."));
-      }
-      return h;
-    }
+    String h = RenderIntake.headerKey(ctx);
+    if (h != null) return h;
     JsonNode jobId = body.path("jobId");
     if (jobId.isString() && !jobId.asString().isEmpty() && jobId.asString().length() <= MAX_KEY) {
       return jobId.asString();

@@ -26,7 +26,7 @@ public final class Routes {
 
   Routes(Authenticator auth, TemplatesApi templates, RendersApi renders, AdminApi admin, HealthApi health,
       MetricsApi metrics, DocsApi docs, SharesApi shares, EngagementApi engagement, SharePages sharePages,
-      WebhooksApi hooks, ProjectsApi accounts) {
+      WebhooksApi hooks, ProjectsApi accounts, InboundApi inbound) {
     List<Route> all = new java.util.ArrayList<>(monitoring(health, metrics));
     all.addAll(List.of(
         new Route(HandlerType.GET, "/openapi.yaml", docs::openapi),
@@ -39,6 +39,11 @@ public final class Routes {
         new Route(HandlerType.DELETE, "/v1/templates/{slug}", project(auth, templates::delete)),
         new Route(HandlerType.GET, "/v1/templates/{slug}/versions", project(auth, templates::versions)),
         new Route(HandlerType.GET, "/v1/templates/{slug}/versions/{n}", project(auth, templates::version)),
+        new Route(HandlerType.GET, "/v1/templates/{slug}/inbound", project(auth, inbound::get)),
+        new Route(HandlerType.PATCH, "/v1/templates/{slug}/inbound", project(auth, inbound::update)),
+        new Route(HandlerType.POST, "/v1/templates/{slug}/inbound/rotate", project(auth, inbound::rotate)),
+        // no key: the token in the path is the credential, and taking the render is queueing it
+        new Route(HandlerType.POST, "/v1/hooks/{token}", queueing(inbound::hook)),
         new Route(HandlerType.POST, "/v1/templates/{slug}/render", queueing(project(auth, renders::render))),
         new Route(HandlerType.GET, "/v1/renders", project(auth, renders::list)),
         new Route(HandlerType.GET, "/v1/renders/{id}", project(auth, renders::get)),

@@ -39,7 +39,7 @@ public final class TemplateStore {
   /** Outcome of a create or republish: the template and the version now current. */
   public record Published(TemplateRow template, VersionRow version, boolean created) {}
 
-  private static final String TEMPLATE_COLS =
+  static final String TEMPLATE_COLS =
       "id, slug, name, description, current_version, created_at, updated_at, deleted_at";
   private static final String VERSION_COLS =
       "id, template_id, version_number, name, manifest, json_schema, layout, page_config, published_at";
@@ -97,6 +97,7 @@ public final class TemplateStore {
         .bind("id", id).bind("project", projectId).bind("slug", slug).bind("name", v.name())
         .bind("description", v.description()).bind("now", now).execute();
     VersionRow version = insertVersion(h, id, 1, v, now);
+    InboundStore.create(h, id, now);
     return new Published(new TemplateRow(id, slug, v.name(), v.description(), 1, now, now, null), version, true);
   }
 
@@ -135,12 +136,17 @@ public final class TemplateStore {
   }
 
   private static TemplateRow templateRow(java.sql.ResultSet rs) throws java.sql.SQLException {
-    int v = rs.getInt(5);
+    return templateRow(rs, 0);
+  }
+
+  /** The {@link #TEMPLATE_COLS} that follow the first {@code offset} columns of a wider row. */
+  static TemplateRow templateRow(java.sql.ResultSet rs, int offset) throws java.sql.SQLException {
+    int v = rs.getInt(offset + 5);
     Integer current = rs.wasNull() ? null : v;
-    long d = rs.getLong(8);
+    long d = rs.getLong(offset + 8);
     Long deleted = rs.wasNull() ? null : d;
-    return new TemplateRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), current,
-        rs.getLong(6), rs.getLong(7), deleted);
+    return new TemplateRow(rs.getString(offset + 1), rs.getString(offset + 2), rs.getString(offset + 3),
+        rs.getString(offset + 4), current, rs.getLong(offset + 6), rs.getLong(offset + 7), deleted);
   }
 
   private static VersionRow versionRow(java.sql.ResultSet rs) throws java.sql.SQLException {
