@@ -29,7 +29,7 @@ public final class HttpApi {
       int maxQueueDepth, int maxQueueDepthPerProject,
       Runnable onQueued, Readiness readiness, Metrics metrics, String metricsKey, InstantSource clock,
       Sharing sharing, int shareRateLimit, dev.platen.store.RenderListStore renderList,
-      Webhooks webhooks) {}
+      Webhooks webhooks, dev.platen.jobs.Completions completions) {}
 
   /** The whole API. */
   public HttpApi(Deps d) {
@@ -38,7 +38,8 @@ public final class HttpApi {
     this.routes = new Routes(d.auth(),
         new TemplatesApi(d.templates(), d.json(), out),
         new RendersApi(d.templates(), d.renders(), d.blobs(), d.json(), out, views, d.maxQueueDepth(),
-            d.maxQueueDepthPerProject(), d.onQueued(), d.clock(), d.renderList()),
+            d.maxQueueDepthPerProject(), d.onQueued(), d.clock(), d.renderList(),
+            d.completions()),
         new AdminApi(d.auth(), d.projects(), d.cipher(), d.json(), out),
         new HealthApi(d.readiness(), out), new MetricsApi(d.metrics(), d.metricsKey()), new DocsApi(),
         new SharesApi(d.renders(), d.sharing(), d.json(), out),
