@@ -22,6 +22,8 @@ public final class RenderNotifications implements AutoCloseable {
   private static final int WAIT_MS = 1_000;
   private static final long CHECK_EVERY_NANOS = 10_000_000_000L;
   private static final long RETRY_MS = 1_000;
+  /** The listening connection's name in {@code pg_stat_activity}. */
+  public static final String APPLICATION_NAME = "platen-render-notifications";
 
   private final Database db;
   private final Completions completions;
@@ -52,7 +54,7 @@ public final class RenderNotifications implements AutoCloseable {
   private void run() {
     boolean lost = false;
     while (running) {
-      try (Connection c = db.openDedicated()) {
+      try (Connection c = db.openDedicated(APPLICATION_NAME)) {
         try (Statement s = c.createStatement()) {
           s.execute("LISTEN " + RenderStore.COMPLETED_CHANNEL);
         }
