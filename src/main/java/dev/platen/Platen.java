@@ -151,6 +151,7 @@ public final class Platen implements AutoCloseable {
     }
     Metrics metrics = new Metrics().bindJvm();
     db.meterPool(metrics.registry());
+    metrics.renderWaiters(completions::waiting);
     // Outcomes are counted as the queue commits them, in whichever process (api or worker) caused them.
     RenderQueue queue = new MeteredRenderQueue(renders, metrics.renders());
     metrics.queueDepth(RenderStatus.unfinished().stream().map(RenderStatus::wire).toList(), () -> {

@@ -21,6 +21,7 @@ public final class Completions {
 
   private final ConcurrentHashMap<String, List<CompletableFuture<Void>>> watchers = new ConcurrentHashMap<>();
   private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
   private volatile boolean closed;
 
   /**
@@ -34,13 +35,15 @@ public final class Completions {
       l.add(f);
       return l;
     });
+    waiting.incrementAndGet();
     if (closed) f.complete(null);
     return f;
   }
 
   public void unwatch(String renderId, CompletableFuture<Void> f) {
     watchers.computeIfPresent(renderId, (id, list) -> {
-      list.remove(f);
+      // each future leaves the map once: here, or with a signal that completes it
+      if (list.remove(f)) waiting.decrementAndGet();
       return list.isEmpty() ? null : list;
     });
   }
@@ -52,8 +55,7 @@ public final class Completions {
 
   /** {@code renderId} reached a terminal status (committed). */
   public void completed(String renderId) {
-    List<CompletableFuture<Void>> woken = watchers.remove(renderId);
-    if (woken != null) woken.forEach(f -> f.complete(null));
+    wake(watchers.remove(renderId));
     for (Consumer<String> l : listeners) {
       try {
         l.accept(renderId);
@@ -69,9 +71,14 @@ public final class Completions {
    */
   public void wakeAll() {
     for (String id : List.copyOf(watchers.keySet())) {
-      List<CompletableFuture<Void>> woken = watchers.remove(id);
-      if (woken != null) woken.forEach(f -> f.complete(null));
+      wake(watchers.remove(id));
     }
+  }
+
+  private void wake(List<CompletableFuture<Void>> woken) {
+    if (woken == null) return;
+    waiting.addAndGet(-woken.size());
+    woken.forEach(f -> f.complete(null));
   }
 
   /** Shutdown: every waiter answers now, and later ones do not wait. */
@@ -82,6 +89,6 @@ public final class Completions {
 
   public boolean closed() { return closed; }
 
-  /** Renders someone is waiting on right now. */
-  public int watched() { return watchers.size(); }
+  /** Waits under way right now (a render waited on twice counts twice). */
+  public int waiting() { return waiting.get(); }
 }

@@ -39,9 +39,9 @@ class RenderWaitOnPostgresTest {
         r -> Thread.ofVirtual().start(r));
   }
 
-  private static void awaitWatched(TestServer s, int n) throws InterruptedException {
+  private static void awaitWaiting(TestServer s, int n) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (s.platen().completions().watched() < n) {
+    while (s.platen().completions().waiting() < n) {
       assertThat(System.nanoTime()).as("the server never started waiting").isLessThan(deadline);
       Thread.sleep(5);
     }
@@ -64,7 +64,7 @@ class RenderWaitOnPostgresTest {
         ids.add(queue(api, "note", Map.of("title", "wait " + i)));
         waiting.add(waitOn(api, ids.getLast()));
       }
-      awaitWatched(api, 5);
+      awaitWaiting(api, 5);
       try (TestServer worker = TestServer.start(dir, workerEnv)) {
         List<Long> delays = new ArrayList<>();
         for (CompletableFuture<Res> w : waiting) {
@@ -75,7 +75,7 @@ class RenderWaitOnPostgresTest {
           delays.add(received - Instant.parse(j.path("completedAt").asString()).toEpochMilli());
         }
         assertThat(delays).as("ms from completedAt to the answer on the other server").allMatch(d -> d < 2_000);
-        assertThat(api.platen().completions().watched()).isZero();
+        assertThat(api.platen().completions().waiting()).isZero();
 
         // The notification connection is lost and comes back: waiting clients are not stranded meanwhile.
         int killed = api.platen().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(pg_terminate_backend"

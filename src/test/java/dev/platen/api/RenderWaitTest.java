@@ -30,13 +30,13 @@ class RenderWaitTest {
 
   /** Sends the GET on its own thread; returns once the server is holding it (it watches the render). */
   private static CompletableFuture<Answer> startWaiting(TestServer s, String key, String id, int waitMs) {
-    int before = s.platen().completions().watched();
+    int before = s.platen().completions().waiting();
     CompletableFuture<Answer> f = CompletableFuture.supplyAsync(() -> {
       Res r = s.get("/v1/renders/" + id + "?waitMs=" + waitMs, key);
       return new Answer(r, System.currentTimeMillis());
     }, r -> Thread.ofVirtual().start(r));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (s.platen().completions().watched() <= before && !f.isDone()) {
+    while (s.platen().completions().waiting() <= before && !f.isDone()) {
       assertThat(System.nanoTime()).as("the server never started waiting").isLessThan(deadline);
       try {
         Thread.sleep(1);
@@ -90,7 +90,7 @@ class RenderWaitTest {
       assertThat(sorted.get(sorted.size() / 2)).as("median delay after completedAt, ms: %s", delays)
           .isLessThanOrEqualTo(50);
       assertThat(sorted.getLast()).as("slowest delay after completedAt, ms: %s", delays).isLessThan(1_000);
-      assertThat(s.platen().completions().watched()).as("no waiter left behind").isZero();
+      assertThat(s.platen().completions().waiting()).as("no waiter left behind").isZero();
     }
   }
 
@@ -106,7 +106,7 @@ class RenderWaitTest {
       assertThat(r.status()).isEqualTo(200);
       assertThat(r.json().path("status").asString()).isEqualTo("queued");
       assertThat(ms).as("waited its time, and not much longer").isBetween(400L, 3_000L);
-      assertThat(s.platen().completions().watched()).isZero();
+      assertThat(s.platen().completions().waiting()).isZero();
 
       // A terminal render answers at once, however long the client offered to wait.
       s.post("/v1/renders/" + id + "/cancel", key, Map.of());
