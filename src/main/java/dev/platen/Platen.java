@@ -13,6 +13,7 @@ import dev.platen.blob.FileBlobStore;
 import dev.platen.blob.S3BlobStore;
 import dev.platen.config.Config;
 import dev.platen.config.ConfigException;
+import dev.platen.jobs.Completions;
 import dev.platen.jobs.EngineProbe;
 import dev.platen.jobs.MeteredRenderQueue;
 import dev.platen.jobs.RenderQueue;
@@ -34,6 +35,7 @@ import dev.platen.sharing.Sharing;
 import dev.platen.store.Database;
 import dev.platen.store.Ids;
 import dev.platen.store.ProjectStore;
+import dev.platen.store.RenderNotifications;
 import dev.platen.store.RenderStore;
 import dev.platen.store.TemplateStore;
 import dev.platen.templates.Slugs;
@@ -71,6 +73,8 @@ public final class Platen implements AutoCloseable {
   private final RenderStore renders;
   private final BlobStore blobs;
   private final Dispatcher webhooks;
+  private final Completions completions;
+  private final RenderNotifications notifications;
   /** The exit status that asks the launcher or supervisor to start the process again (EX_TEMPFAIL). */
   public static final int RESTART_EXIT_CODE = 75;
 
@@ -98,8 +102,11 @@ public final class Platen implements AutoCloseable {
   }
 
   private Platen(StopSignal stop, Database db, WorkerPool workers, HttpApi http, boolean httpServesApi,
-      RenderStore renders, BlobStore blobs, Metrics metrics, AtomicBoolean stopping, Dispatcher webhooks) {
+      RenderStore renders, BlobStore blobs, Metrics metrics, AtomicBoolean stopping, Dispatcher webhooks,
+      Completions completions, RenderNotifications notifications) {
     this.stop = stop;
+    this.completions = completions;
+    this.notifications = notifications;
     this.webhooks = webhooks;
     this.blobs = blobs;
     this.db = db;
@@ -127,8 +134,9 @@ public final class Platen implements AutoCloseable {
     ProjectStore projects = new ProjectStore(db, clock);
     TemplateStore templates = new TemplateStore(db, clock);
     // render.succeeded / render.failed go to the outbox in the status change's own transaction
+    Completions completions = new Completions();
     RenderStore renders = new RenderStore(db, new RenderEvents(new RenderViews(config.publicUrl(),
-        config.s3() == null ? null : config.s3().publicBaseUrl())::webhookBody, json));
+        config.s3() == null ? null : config.s3().publicBaseUrl())::webhookBody, json), completions);
     BlobStore blobs;
     try {
       blobs = blobStore(config);
@@ -145,6 +153,7 @@ public final class Platen implements AutoCloseable {
     }
     Metrics metrics = new Metrics().bindJvm();
     db.meterPool(metrics.registry());
+    metrics.renderWaiters(completions::waiting);
     // Outcomes are counted as the queue commits them, in whichever process (api or worker) caused them.
     RenderQueue queue = new MeteredRenderQueue(renders, metrics.renders());
     metrics.queueDepth(RenderStatus.unfinished().stream().map(RenderStatus::wire).toList(), () -> {
@@ -164,6 +173,9 @@ public final class Platen implements AutoCloseable {
     Readiness readiness = new Readiness(db::healthy, db::migrationsApplied, blobs, "health/ready-" + processId,
         stopping::get);
 
+    // SQLite has one process, whose own changes signal it; PostgreSQL's other processes are heard by LISTEN
+    RenderNotifications notifications = db.vendor() == Database.Vendor.POSTGRESQL
+        ? RenderNotifications.start(db, completions) : null;
     WorkerPool workers = null;
     if (config.runsWorkers()) {
       EngineSettings engineSettings = engineSettings(config);
@@ -190,6 +202,8 @@ public final class Platen implements AutoCloseable {
       Worker worker = new Worker(queue, versions, blobs, json, clock, new Worker.Settings(
           config.leaseMs(), config.renderTimeoutMs(), workerId, RetryPolicy.DEFAULT), renderThreads,
           metrics.renders());
+      // a render cancelled (here, or on another process through the notifications) stops being drawn
+      completions.onCompleted(worker::stop);
       workers = new WorkerPool(worker, renderThreads);
       pool[0] = workers;
       // the routing engine warms the HTML engine only when it holds it directly, not behind the probe
@@ -210,26 +224,29 @@ public final class Platen implements AutoCloseable {
           config.maxQueueDepthPerProject(), w == null ? () -> { } : w::wake, readiness, metrics,
           config.metricsKey(), clock, sharing(config.sharing(), email, db, blobs, json, clock),
           config.sharing().shareRateLimit(), new dev.platen.store.RenderListStore(db),
-          new Webhooks(hooks, targets, dispatcher), new dev.platen.store.InboundStore(db)));
-      http = listen(api, config, workers, dispatcher, db, metrics);
+          new Webhooks(hooks, targets, dispatcher), new dev.platen.store.InboundStore(db),
+          completions));
+      http = listen(api, config, workers, dispatcher, db, metrics, notifications);
       log.info("Platen listening on http://localhost:{} (public URL {})", http.port(), config.publicUrl());
     } else {
       // A worker serves no API, but load balancers, supervisors and Prometheus still need to reach it.
       http = listen(HttpApi.monitoring(readiness, metrics, config.metricsKey(), json), config, workers, dispatcher, db,
-          metrics);
+          metrics, notifications);
       log.info("worker {} serves /health, /ready and /metrics on port {}", processId, http.port());
     }
-    return new Platen(stop, db, workers, http, config.runsApi(), renders, blobs, metrics, stopping, dispatcher);
+    return new Platen(stop, db, workers, http, config.runsApi(), renders, blobs, metrics, stopping, dispatcher,
+        completions, notifications);
   }
 
   private static HttpApi listen(HttpApi api, Config config, WorkerPool workers, Dispatcher webhooks, Database db,
-      Metrics metrics) {
+      Metrics metrics, RenderNotifications notifications) {
     try {
       return api.start(config.port());
     } catch (RuntimeException e) {
       if (workers != null) workers.stop(0);
       webhooks.close();
       metrics.close();
+      if (notifications != null) notifications.close();
       db.close();
       if (causedBy(e, java.net.BindException.class)) {
         throw new ConfigException("PLATEN_PORT " + config.port() + " is already in use: stop what listens there "
@@ -378,6 +395,9 @@ public final class Platen implements AutoCloseable {
 
   public RenderStore renders() { return renders; }
 
+  /** The signals of terminal changes this process hears (its own and, on PostgreSQL, other processes'). */
+  public Completions completions() { return completions; }
+
   public Database database() { return db; }
 
   /**
@@ -390,6 +410,8 @@ public final class Platen implements AutoCloseable {
     closed = true;
     stopping.set(true);
     stop.stop();
+    // clients waiting on a render (?waitMs=) answer with what they have now instead of holding the server open
+    completions.close();
     if (httpServesApi) http.stop();
     if (workers != null) workers.stop(SHUTDOWN_GRACE_MS);
     if (!httpServesApi) http.stop();
@@ -402,6 +424,7 @@ public final class Platen implements AutoCloseable {
       }
     }
     metrics.close();
+    if (notifications != null) notifications.close();
     db.close();
   }
 }

@@ -29,14 +29,15 @@ public final class HttpApi {
       int maxQueueDepth, int maxQueueDepthPerProject,
       Runnable onQueued, Readiness readiness, Metrics metrics, String metricsKey, InstantSource clock,
       Sharing sharing, int shareRateLimit, dev.platen.store.RenderListStore renderList,
-      Webhooks webhooks, dev.platen.store.InboundStore inbound) {}
+      Webhooks webhooks, dev.platen.store.InboundStore inbound,
+      dev.platen.jobs.Completions completions) {}
 
   /** The whole API. */
   public HttpApi(Deps d) {
     Bodies out = new Bodies(d.json());
     RenderViews views = new RenderViews(d.publicUrl(), d.blobPublicBaseUrl());
     RendersApi renders = new RendersApi(d.templates(), d.renders(), d.blobs(), d.json(), out, views,
-        d.maxQueueDepth(), d.maxQueueDepthPerProject(), d.onQueued(), d.clock(), d.renderList());
+        d.maxQueueDepth(), d.maxQueueDepthPerProject(), d.onQueued(), d.clock(), d.renderList(), d.completions());
     this.routes = new Routes(d.auth(),
         new TemplatesApi(d.templates(), d.json(), out),
         renders,

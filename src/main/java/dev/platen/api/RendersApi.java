@@ -4,6 +4,7 @@ import dev.platen.auth.Principal;
 import dev.platen.blob.BlobStore;
 import dev.platen.errors.Issues;
 import dev.platen.errors.PlatenException;
+import dev.platen.jobs.Completions;
 import dev.platen.jobs.RenderQueue;
 import dev.platen.jobs.RenderRecord;
 import dev.platen.jobs.RenderStatus;
@@ -15,6 +16,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +43,12 @@ final class RendersApi {
   private final RenderViews views;
   private final InstantSource clock;
   private final RenderListStore listing;
+  private final Completions completions;
 
+  /** @param completions signals a render's terminal change, for {@code GET /v1/renders/:id?waitMs=} */
   RendersApi(TemplateStore templates, RenderQueue renders, BlobStore blobs, JsonMapper json, Bodies out,
       RenderViews views, int maxQueueDepth, int maxQueueDepthPerProject, Runnable onQueued, InstantSource clock,
-      RenderListStore listing) {
+      RenderListStore listing, Completions completions) {
     this.templates = templates;
     this.intake = new RenderIntake(templates, renders, json, out, views, maxQueueDepth, maxQueueDepthPerProject,
         onQueued, clock);
@@ -52,6 +59,7 @@ final class RendersApi {
     this.views = views;
     this.clock = clock;
     this.listing = listing;
+    this.completions = completions;
   }
 
   /** POST /v1/templates/:slug/render. Idempotency is decided first (docs/decisions.md D3). */
@@ -132,8 +140,56 @@ final class RendersApi {
     }
   }
 
+  static final int MAX_WAIT_MS = 30_000;
+
+  /**
+   * GET /v1/renders/:id, with {@code ?waitMs=N} answering as soon as the render is terminal or after N ms. The
+   * wait parks this request's virtual thread on a {@link Completions} signal, so waiting clients hold no platform
+   * thread and the database is read once per signal (normally once more in all), never in a loop.
+   */
   void get(Context ctx, Principal p) {
-    out.send(ctx, 200, views.full(find(ctx, p)));
+    long waitMs = waitMs(ctx);
+    if (waitMs == 0) {
+      out.send(ctx, 200, views.full(find(ctx, p)));
+      return;
+    }
+    String id = ctx.pathParam("id");
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
+    boolean waiting = true;
+    while (true) {
+      // watched before the read, so a completion between the two wakes the wait instead of being missed
+      CompletableFuture<Void> signal = UUID_TEXT.matcher(id).matches() ? completions.watch(id) : null;
+      try {
+        RenderRecord r = find(ctx, p);
+        long left = deadline - System.nanoTime();
+        if (!waiting || r.status().terminal() || left <= 0 || completions.closed()) {
+          out.send(ctx, 200, views.full(r));
+          return;
+        }
+        try {
+          signal.get(left, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+          waiting = false; // read once more and answer with whatever it is
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          waiting = false;
+        } catch (ExecutionException e) {
+          throw new IllegalStateException(e); // never completed exceptionally
+        }
+      } finally {
+        if (signal != null) completions.unwatch(id, signal);
+      }
+    }
+  }
+
+  private static long waitMs(Context ctx) {
+    String w = ctx.queryParam("waitMs");
+    if (w == null) return 0;
+    if (!w.matches("[0-9]{1,6}") || Integer.parseInt(w) > MAX_WAIT_MS) {
+      throw PlatenException.invalidRequest(new Issues().add("waitMs",
+          "Must be an integer from 0 to " + MAX_WAIT_MS + " (milliseconds)."));
+    }
+    return Long.parseLong(w);
   }
 
   /** GET /v1/renders: the project's renders, newest first, in keyset pages behind an opaque cursor. */
@@ -164,10 +220,14 @@ final class RendersApi {
     String cursor = ctx.queryParam("cursor");
     Long cursorAt = null;
     String cursorId = null;
+    String filters = filtersHash(status, slug, after, before);
     if (cursor != null) {
       String[] parts = decodeCursor(cursor);
       if (parts == null) {
         issues.add("cursor", "Not a cursor from this list; pass nextCursor as it was given.");
+      } else if (issues.isEmpty() && !parts[2].equals(filters)) {
+        issues.add("cursor", "This cursor belongs to a list with other filters: repeat its status, template, "
+            + "createdAfter and createdBefore as they were, or leave the cursor out to start again.");
       } else {
         cursorAt = Long.parseLong(parts[0]);
         cursorId = parts[1];
@@ -184,7 +244,7 @@ final class RendersApi {
       m.put("versionNumber", x.versionNumber());
       return m;
     }).toList();
-    String next = hasMore ? encodeCursor(page.getLast().render()) : null;
+    String next = hasMore ? encodeCursor(page.getLast().render(), filters) : null;
     out.send(ctx, 200, dev.platen.api.Bodies.map("renders", items, "nextCursor", next, "hasMore", hasMore));
   }
 
@@ -199,10 +259,27 @@ final class RendersApi {
     }
   }
 
+  /**
+   * A cursor is a position in one list: the same position under other filters would silently skip or repeat
+   * renders, so it carries a digest of the filters it was issued for (not the limit, which may change per page).
+   * Instants count by their value, so two spellings of one instant are the same filter.
+   */
+  private static String filtersHash(RenderStatus status, String slug, Long after, Long before) {
+    String text = (status == null ? "" : status.wire()) + "\n" + (slug == null ? "" : slug) + "\n"
+        + (after == null ? "" : after) + "\n" + (before == null ? "" : before);
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d, 0, 6);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   // Opaque to clients so the order key can change without breaking them; it is not a secret.
-  private static String encodeCursor(RenderRecord r) {
-    return java.util.Base64.getUrlEncoder().withoutPadding()
-        .encodeToString((r.createdAt() + ":" + r.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  private static String encodeCursor(RenderRecord r, String filters) {
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+        (r.createdAt() + ":" + r.id() + ":" + filters).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private static String[] decodeCursor(String cursor) {
@@ -210,8 +287,9 @@ final class RendersApi {
     try {
       String text = new String(java.util.Base64.getUrlDecoder().decode(cursor),
           java.nio.charset.StandardCharsets.UTF_8);
-      String[] parts = text.split(":", 2);
-      if (parts.length != 2 || !parts[0].matches("[0-9]{1,15}") || !UUID_TEXT.matcher(parts[1]).matches()) {
+      String[] parts = text.split(":", 3);
+      if (parts.length != 3 || !parts[0].matches("[0-9]{1,15}") || !UUID_TEXT.matcher(parts[1]).matches()
+          || !parts[2].matches("[0-9a-f]{12}")) {
         return null;
       }
       return parts;

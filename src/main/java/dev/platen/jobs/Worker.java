@@ -36,6 +36,34 @@ public final class Worker {
   private final RenderThreads renderThreads;
   private final RenderMetrics metrics;
   private final Map<String, RenderJob> inFlight = new ConcurrentHashMap<>();
+  /** The renders being drawn, by id: where {@link #stop} finds the thread to interrupt. */
+  private final Map<String, Drawing> drawing = new ConcurrentHashMap<>();
+
+  /** One render being drawn; its monitor orders an interrupt against the render thread moving on to other work. */
+  private static final class Drawing {
+    private Thread thread;
+    private boolean stopped;
+
+    synchronized boolean stopped() { return stopped; }
+
+    synchronized void stop() {
+      stopped = true;
+      if (thread != null) thread.interrupt();
+    }
+
+    /** False when the render was stopped before its thread took it up. */
+    synchronized boolean begin() {
+      if (stopped) return false;
+      thread = Thread.currentThread();
+      return true;
+    }
+
+    /** After this, {@link #stop} no longer reaches the thread, and an interrupt it sent is not carried on. */
+    synchronized void end() {
+      thread = null;
+      Thread.interrupted();
+    }
+  }
 
   /**
    * @param versions also the engine: each version comes prepared for it
@@ -83,13 +111,19 @@ public final class Worker {
       return;
     }
     inFlight.put(job.renderId(), job);
+    Drawing attempt = new Drawing();
+    drawing.put(job.renderId(), attempt);
     // From acceptance to the first claim; a retry's wait is mostly its deliberate backoff.
     long queueWait = job.attempts() == 1 ? clock.millis() - job.createdAt() : -1;
     String engine = "none";
     String failure;
     boolean retryable;
     try {
-      EngineProbe.Drawn drawn = renderWithTimeout(job);
+      EngineProbe.Drawn drawn = renderWithTimeout(job, attempt);
+      if (attempt.stopped()) {
+        dropStopped(job);
+        return;
+      }
       engine = drawn.engine();
       metrics.engineTime(engine, drawn.nanos());
       byte[] pdf = drawn.pdf();
@@ -112,9 +146,14 @@ public final class Worker {
         retryable = true;
       }
     } catch (RenderException e) {
+      if (attempt.stopped()) {
+        dropStopped(job);
+        return;
+      }
       failure = e.getMessage();
       retryable = e.retryable();
     } finally {
+      drawing.remove(job.renderId());
       inFlight.remove(job.renderId());
       if (queueWait >= 0) metrics.queueWait(engine, queueWait);
     }
@@ -123,6 +162,23 @@ public final class Worker {
     } else if (queue.fail(job, failure, clock.millis())) {
       log.info("render {} failed: {}", job.renderId(), failure);
     }
+  }
+
+  /**
+   * {@code renderId} reached a terminal status through someone else (cancelled, or finished by a worker that took
+   * it over): if this worker is drawing it, its render thread is interrupted and its result will be neither stored
+   * nor written back. Engines may not notice the interrupt; the render then runs to its end or its timeout as
+   * before, but its PDF is dropped. The claim loop keeps waiting for it rather than standing in a new thread, so
+   * cancels cannot grow the pool.
+   */
+  public void stop(String renderId) {
+    Drawing d = drawing.get(renderId);
+    if (d != null) d.stop();
+  }
+
+  private static void dropStopped(RenderJob job) {
+    log.info("render {} ended elsewhere while it was drawn (cancelled); its render thread was interrupted and its "
+        + "result is dropped", job.renderId());
   }
 
   /** Renders being produced right now. */
@@ -185,7 +241,7 @@ public final class Worker {
     for (String k : LOG_CONTEXT) MDC.remove(k);
   }
 
-  private EngineProbe.Drawn renderWithTimeout(RenderJob job) throws RenderException {
+  private EngineProbe.Drawn renderWithTimeout(RenderJob job, Drawing drawing) throws RenderException {
     PreparedVersion v = versions.get(job.templateVersionId());
     RenderInput input;
     try {
@@ -198,10 +254,12 @@ public final class Worker {
       // the render thread logs for this render too (image fetches, engine warnings)
       Map<String, String> context = MDC.getCopyOfContextMap();
       return renderThreads.call(() -> {
+        if (!drawing.begin()) throw new RenderException("the render was cancelled before it started", false);
         if (context != null) MDC.setContextMap(context);
         try {
           return EngineProbe.draw(() -> v.engine().render(input));
         } finally {
+          drawing.end();
           MDC.clear();
         }
       }, settings.renderTimeoutMs());
@@ -216,6 +274,8 @@ public final class Worker {
       throw new RenderException("worker shut down", true);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RenderException re) throw re;
+      // whatever an interrupted engine threw is not a crash
+      if (drawing.stopped()) throw new RenderException("the render was cancelled while it was drawn", false);
       log.error("render {} crashed in the engine", job.renderId(), e.getCause());
       throw new RenderException("the document could not be rendered (internal engine error)", false, e.getCause());
     }

@@ -74,6 +74,14 @@ public final class Metrics implements AutoCloseable {
     }
   }
 
+  /** Clients waiting right now for a render to finish ({@code GET /v1/renders/:id?waitMs=}). */
+  public void renderWaiters(java.util.function.IntSupplier waiting) {
+    Gauge.builder("platen.render.waiters", waiting, w -> w.getAsInt())
+        .description("Requests waiting for a render to finish (GET /v1/renders/:id?waitMs=)")
+        .strongReference(true)
+        .register(registry);
+  }
+
   /**
    * One answered HTTP request.
    *

@@ -99,6 +99,20 @@ public final class Database implements AutoCloseable {
   public Vendor vendor() { return vendor; }
 
   /**
+   * A connection of its own, outside the pool, for a session that lives as long as the process (a {@code LISTEN}):
+   * held in the pool, it would shrink the pool for good and be retired under it.
+   */
+  java.sql.Connection openDedicated(String applicationName) throws java.sql.SQLException {
+    java.util.Properties props = new java.util.Properties();
+    if (dataSource.getUsername() != null) props.setProperty("user", dataSource.getUsername());
+    if (dataSource.getPassword() != null) props.setProperty("password", dataSource.getPassword());
+    props.setProperty("connectTimeout", "3");
+    // named, so an operator can tell it from the pool's connections in pg_stat_activity
+    props.setProperty("ApplicationName", applicationName);
+    return java.sql.DriverManager.getConnection(dataSource.getJdbcUrl(), props);
+  }
+
+  /**
    * Holds the installation-wide lock until {@code h}'s transaction ends: on PostgreSQL a transaction-scoped advisory
    * lock; on SQLite the write lock that every write transaction already takes at BEGIN (IMMEDIATE).
    */

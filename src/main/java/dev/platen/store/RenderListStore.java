@@ -38,6 +38,17 @@ public final class RenderListStore {
 
   /** Up to {@code limit} renders of the project matching the filter, newest first. */
   public List<Listed> page(String projectId, Filter f, int limit) {
+    return jdbi.withHandle(h -> bind(h.createQuery(sql(f)), projectId, f, limit)
+        .map((rs, ctx) -> new Listed(RenderStore.row(rs), rs.getString(14), rs.getInt(15))).list());
+  }
+
+  /** SQLite's plan for {@link #page}, one line per step: to check that a page reads the index and sorts nothing. */
+  public List<String> sqlitePlan(String projectId, Filter f, int limit) {
+    return jdbi.withHandle(h -> bind(h.createQuery("EXPLAIN QUERY PLAN " + sql(f)), projectId, f, limit)
+        .map((rs, ctx) -> rs.getString("detail")).list());
+  }
+
+  private static String sql(Filter f) {
     StringBuilder sql = new StringBuilder("SELECT " + COLS + ", t.slug, v.version_number FROM renders r "
         + "JOIN templates t ON t.id = r.template_id JOIN template_versions v ON v.id = r.template_version_id "
         + "WHERE r.project_id = :project");
@@ -46,17 +57,21 @@ public final class RenderListStore {
     if (f.createdAfter() != null) sql.append(" AND r.created_at > :createdAfter");
     if (f.createdBefore() != null) sql.append(" AND r.created_at < :createdBefore");
     if (f.afterCreatedAt() != null) {
-      sql.append(" AND (r.created_at < :cursorAt OR (r.created_at = :cursorAt AND r.id < :cursorId))");
+      // A row value, not the equivalent OR: both databases turn it into one range of the index renders_project_list
+      // and start reading at the cursor, where the OR form made SQLite read every newer row of the project first.
+      sql.append(" AND (r.created_at, r.id) < (:cursorAt, :cursorId)");
     }
     sql.append(" ORDER BY r.created_at DESC, r.id DESC LIMIT :limit");
-    return jdbi.withHandle(h -> {
-      Query q = h.createQuery(sql.toString()).bind("project", projectId).bind("limit", limit);
-      if (f.status() != null) q.bind("status", f.status().wire());
-      if (f.templateSlug() != null) q.bind("slug", f.templateSlug());
-      if (f.createdAfter() != null) q.bind("createdAfter", f.createdAfter());
-      if (f.createdBefore() != null) q.bind("createdBefore", f.createdBefore());
-      if (f.afterCreatedAt() != null) q.bind("cursorAt", f.afterCreatedAt()).bind("cursorId", f.afterId());
-      return q.map((rs, ctx) -> new Listed(RenderStore.row(rs), rs.getString(14), rs.getInt(15))).list();
-    });
+    return sql.toString();
+  }
+
+  private static Query bind(Query q, String projectId, Filter f, int limit) {
+    q.bind("project", projectId).bind("limit", limit);
+    if (f.status() != null) q.bind("status", f.status().wire());
+    if (f.templateSlug() != null) q.bind("slug", f.templateSlug());
+    if (f.createdAfter() != null) q.bind("createdAfter", f.createdAfter());
+    if (f.createdBefore() != null) q.bind("createdBefore", f.createdBefore());
+    if (f.afterCreatedAt() != null) q.bind("cursorAt", f.afterCreatedAt()).bind("cursorId", f.afterId());
+    return q;
   }
 }

@@ -6,6 +6,7 @@ import static dev.platen.jobs.RenderStatus.QUEUED;
 import static dev.platen.jobs.RenderStatus.RENDERING;
 import static dev.platen.jobs.RenderStatus.SUCCEEDED;
 
+import dev.platen.jobs.Completions;
 import dev.platen.jobs.NewRender;
 import dev.platen.jobs.RenderJob;
 import dev.platen.jobs.RenderQueue;
@@ -30,6 +31,7 @@ public final class RenderStore implements RenderQueue {
   private final Jdbi jdbi;
   private final Database db;
   private final TransitionListener listener;
+  private final Completions completions;
   private volatile boolean severalProjects;
   private volatile long projectsCountedAt = Long.MIN_VALUE / 2;
 
@@ -38,10 +40,19 @@ public final class RenderStore implements RenderQueue {
   }
 
   public RenderStore(Database db, TransitionListener listener) {
+    this(db, listener, new Completions());
+  }
+
+  /** @param completions told of every terminal change once it committed (waiters, workers to interrupt) */
+  public RenderStore(Database db, TransitionListener listener, Completions completions) {
     this.db = db;
     this.jdbi = db.jdbi();
     this.listener = listener;
+    this.completions = completions;
   }
+
+  /** The name of the PostgreSQL channel a terminal change is announced on, with the render's id as payload. */
+  public static final String COMPLETED_CHANNEL = "platen_render_completed";
 
   static final String COLS = "id, project_id, template_id, template_version_id, status, filename, "
       + "download_token, blob_key, error_message, created_at, completed_at, duration_ms, attempts";
@@ -292,6 +303,15 @@ public final class RenderStore implements RenderQueue {
   }
 
   private void transition(Handle h, String renderId, String projectId, RenderStatus to, long now) {
+    if (to.terminal()) {
+      // After the commit, never inside the transaction: a waiter woken by a change that is then rolled back
+      // would read the old record. PostgreSQL delivers NOTIFY at commit too, and not at all on rollback.
+      h.afterCommit(() -> completions.completed(renderId));
+      if (db.vendor() == Database.Vendor.POSTGRESQL) {
+        h.createQuery("SELECT 1 FROM (SELECT pg_notify(:channel, :id)) n").bind("channel", COMPLETED_CHANNEL)
+            .bind("id", renderId).mapTo(Integer.class).one();
+      }
+    }
     listener.onTransition(new Transition(renderId, projectId, to, now,
         () -> find(h, projectId, renderId).orElseThrow()), (topic, project, render, payload) ->
         h.createUpdate("INSERT INTO outbox (id, topic, project_id, render_id, payload, created_at) "

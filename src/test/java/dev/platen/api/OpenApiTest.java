@@ -109,7 +109,8 @@ class OpenApiTest {
           new Readiness(() -> true, () -> true, blobs, "ready", () -> false),
           new Metrics(), null, InstantSource.system(),
           new Sharing(new ShareStore(db, events), events, blobs, InstantSource.system(), "http://localhost:8080",
-              null), 0, new dev.platen.store.RenderListStore(db), null, new dev.platen.store.InboundStore(db)));
+              null), 0, new dev.platen.store.RenderListStore(db), null, new dev.platen.store.InboundStore(db),
+              new dev.platen.jobs.Completions()));
       return api.routes().table();
     }
   }

@@ -95,6 +95,46 @@ class RenderCancelTest {
     }
   }
 
+  /**
+   * Cancelling a render a worker of this process is drawing interrupts its render thread. The render waits on an
+   * image server that never answers (the fetch timeout is 10 s): with one render thread, the next render can only
+   * start at once if the cancelled one let go of the thread; and nothing is stored for the cancelled render.
+   */
+  @Test
+  void cancellingARenderingRenderInterruptsItsThreadAndStoresNothing(@TempDir Path dir) throws Exception {
+    try (RenderWaitOnPostgresTest.Hanging images = RenderWaitOnPostgresTest.Hanging.start();
+        TestServer s = TestServer.start(dir, Map.of("PLATEN_RENDER_THREADS", "1", "PLATEN_ALLOW_PRIVATE_FETCH", "true"))) {
+      String key = s.liveKey;
+      assertThat(s.post("/v1/templates", key, NOTE).status()).isEqualTo(201);
+      assertThat(s.put("/v1/templates/picture", key, Map.of("name", "Picture", "manifest", Map.of("variables",
+          List.of(Map.of("key", "photo", "label", "Photo", "dataType", "image"))))).status()).isEqualTo(201);
+      Res r = s.post("/v1/templates/picture/render", key, Map.of("data", Map.of("photo", images.url())));
+      assertThat(r.status()).as(r.text()).isEqualTo(202);
+      String stuck = r.json().path("id").asString();
+      assertThat(images.fetched.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the render fetches its image")
+          .isTrue();
+      assertThat(s.get("/v1/renders/" + stuck, key).json().path("status").asString()).isEqualTo("rendering");
+
+      long t0 = System.nanoTime();
+      Res c = s.post("/v1/renders/" + stuck + "/cancel", key, Map.of());
+      assertThat(c.status()).as(c.text()).isEqualTo(200);
+      assertThat(c.json().path("status").asString()).isEqualTo("cancelled");
+      String next = queue(s, key, "after the cancel");
+      assertThat(s.awaitTerminal(next, key, Duration.ofSeconds(20)).path("status").asString())
+          .isEqualTo("succeeded");
+      assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("the only render thread was freed by the interrupt, "
+          + "not by the 10 s fetch timeout").isLessThan(Duration.ofSeconds(5));
+
+      JsonNode after = s.get("/v1/renders/" + stuck, key).json();
+      assertThat(after.path("status").asString()).isEqualTo("cancelled");
+      assertThat(after.path("downloadUrl").isNull()).isTrue();
+      try (var files = java.nio.file.Files.walk(dir.resolve("files"))) {
+        assertThat(files.map(Path::toString).filter(f -> f.contains(stuck)).toList())
+            .as("no PDF stored for the cancelled render").isEmpty();
+      }
+    }
+  }
+
   /** Cancels racing real workers: each render ends exactly as the cancel's answer says, never a PDF when cancelled. */
   @Tag("slow")
   @Test

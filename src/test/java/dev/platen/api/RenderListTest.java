@@ -133,4 +133,68 @@ class RenderListTest {
       assertThat(s.get("/v1/renders", null).status()).isEqualTo(401);
     }
   }
+
+  /** A cursor is a position in one filtered list: other filters with it are refused, not silently misread. */
+  @Test
+  void aCursorOnlyContinuesTheListItCameFrom(@TempDir Path dir) {
+    try (TestServer s = TestServer.start(dir, Map.of("PLATEN_ROLE", "api"))) {
+      String key = s.liveKey;
+      assertThat(s.post("/v1/templates", key, template("alpha")).status()).isEqualTo(201);
+      assertThat(s.post("/v1/templates", key, template("beta")).status()).isEqualTo(201);
+      for (int i = 0; i < 3; i++) {
+        queue(s, key, "alpha");
+        queue(s, key, "beta");
+      }
+      String since = "2020-01-01T00:00:00Z";
+      String filters = "&template=alpha&status=queued&createdAfter=" + since;
+      Res first = s.get("/v1/renders?limit=1" + filters, key);
+      assertThat(first.status()).as(first.text()).isEqualTo(200);
+      String cursor = first.json().path("nextCursor").asString();
+      assertThat(cursor).isNotEmpty();
+
+      // the same filters continue it, whatever the page size and however an instant is spelled
+      for (String same : List.of(filters, "&status=queued&createdAfter=2020-01-01T00:00:00.000Z&template=alpha")) {
+        Res next = s.get("/v1/renders?limit=5&cursor=" + cursor + same, key);
+        assertThat(next.status()).as(next.text()).isEqualTo(200);
+        assertThat(next.json().path("renders")).hasSize(2)
+            .allMatch(x -> x.path("templateSlug").asString().equals("alpha"));
+      }
+      for (String other : List.of("", "&template=beta&status=queued&createdAfter=" + since,
+          "&template=alpha&createdAfter=" + since, "&template=alpha&status=queued",
+          "&template=alpha&status=queued&createdAfter=2020-01-01T00:00:00.001Z",
+          "&template=alpha&status=queued&createdAfter=" + since + "&createdBefore=2100-01-01T00:00:00Z")) {
+        Res r = s.get("/v1/renders?limit=1&cursor=" + cursor + other, key);
+        assertThat(r.status()).as(other + ": " + r.text()).isEqualTo(400);
+        assertThat(r.errorCode()).isEqualTo("invalid_request");
+        assertThat(r.text()).as(other).contains("cursor").contains("filters");
+      }
+      // the filters' digest cannot be dropped or forged into another list's by editing the cursor
+      String text = new String(java.util.Base64.getUrlDecoder().decode(cursor),
+          java.nio.charset.StandardCharsets.UTF_8);
+      String bare = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+          text.substring(0, text.lastIndexOf(':')).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(s.get("/v1/renders?cursor=" + bare, key).status()).isEqualTo(400);
+    }
+  }
+
+  /** The list reads the index renders_project_list in its own order: no sort, page 1,000 as cheap as page 1. */
+  @Test
+  void pagesReadTheListIndexAndSortNothing(@TempDir Path dir) {
+    try (dev.platen.store.Database db = dev.platen.store.Database.sqlite(dir.resolve("plan.db"))) {
+      var store = new dev.platen.store.RenderListStore(db);
+      for (var f : List.of(
+          new dev.platen.store.RenderListStore.Filter(null, null, null, null, null, null),
+          new dev.platen.store.RenderListStore.Filter(null, null, null, null, 1_700_000_000_000L,
+              "0193c2c3-1111-7aaa-8bbb-000000000001"),
+          new dev.platen.store.RenderListStore.Filter(dev.platen.jobs.RenderStatus.SUCCEEDED, null, 1L, 2L,
+              1_700_000_000_000L, "0193c2c3-1111-7aaa-8bbb-000000000001"))) {
+        List<String> plan = store.sqlitePlan("p", f, 51);
+        assertThat(plan).as("plan for %s", f).anyMatch(l -> l.contains("SEARCH r USING INDEX renders_project_list"))
+            .noneMatch(l -> l.contains("TEMP B-TREE"));
+        if (f.afterCreatedAt() != null) {
+          assertThat(plan).as("the cursor bounds the index range").anyMatch(l -> l.contains("(project_id=? AND "));
+        }
+      }
+    }
+  }
 }

@@ -90,6 +90,8 @@ public final class ServerProcess implements AutoCloseable {
 
   public boolean isAlive() { return process.isAlive(); }
 
+  public long pid() { return process.pid(); }
+
   public void awaitLog(String text, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {

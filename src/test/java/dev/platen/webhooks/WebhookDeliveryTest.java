@@ -150,6 +150,38 @@ class WebhookDeliveryTest {
     }
   }
 
+  /** A cancelled render owes no render webhook: subscribed to everything, the receiver hears only the others. */
+  @Test
+  void aCancelledRenderFiresNothing() {
+    String key = newProject();
+    try (Receiver receiver = Receiver.answering(200)) {
+      String webhookId = Hooks.subscribe(server, key, receiver.url("/all")).path("id").asString();
+      List<String> others = new java.util.ArrayList<>();
+      String cancelled = null;
+      // workers take the oldest render first, so the newest of a batch is normally still queued when cancelled
+      for (int round = 0; round < 10 && cancelled == null; round++) {
+        for (int i = 0; i < 5; i++) others.add(Hooks.render(server, key, "before " + round + "." + i));
+        String last = Hooks.render(server, key, "to cancel " + round);
+        TestServer.Res c = server.post("/v1/renders/" + last + "/cancel", key, Map.of());
+        assertThat(c.status()).as(c.text()).isIn(200, 409);
+        if (c.status() == 200) cancelled = last; else others.add(last);
+      }
+      assertThat(cancelled).as("no cancel came before the workers in 10 rounds").isNotNull();
+      String after = Hooks.render(server, key, "after");
+      others.add(after);
+      for (String id : others) server.awaitTerminal(id, key, Duration.ofSeconds(60));
+      List<Hit> hits = receiver.await(h -> true, others.size(), Duration.ofSeconds(30));
+      Receiver.sleep(500); // anything owed for the cancelled render would have come with the others
+      String gone = cancelled;
+      assertThat(receiver.hits()).extracting(h -> h.json().path("renderId").asString())
+          .containsExactlyInAnyOrderElementsOf(others).doesNotContain(gone);
+      assertThat(hits).extracting(Hit::event).containsOnly("render.succeeded");
+      assertThat(Hooks.deliveries(server, key, webhookId, "")).extracting(d -> d.path("renderId").asString())
+          .doesNotContain(gone);
+      assertThat(server.get("/v1/renders/" + gone, key).json().path("status").asString()).isEqualTo("cancelled");
+    }
+  }
+
   @Test
   void documentEventsFromSharesReachTheirSubscribersSigned() throws Exception {
     String key = newProject();
