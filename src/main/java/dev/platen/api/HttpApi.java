@@ -29,7 +29,7 @@ public final class HttpApi {
       int maxQueueDepth, int maxQueueDepthPerProject,
       Runnable onQueued, Readiness readiness, Metrics metrics, String metricsKey, InstantSource clock,
       Sharing sharing, int shareRateLimit, dev.platen.store.RenderListStore renderList,
-      Webhooks webhooks) {}
+      Webhooks webhooks, dev.platen.jobs.Previews previews) {}
 
   /** The whole API. */
   public HttpApi(Deps d) {
@@ -44,7 +44,8 @@ public final class HttpApi {
         new SharesApi(d.renders(), d.sharing(), d.json(), out),
         new EngagementApi(d.renders(), d.sharing(), d.json(), out),
         new SharePages(d.sharing(), new PublicRateLimit(d.shareRateLimit(), d.clock())),
-        new WebhooksApi(d.webhooks(), d.json(), out, d.clock()));
+        new WebhooksApi(d.webhooks(), d.json(), out, d.clock()),
+        new PreviewsApi(d.templates(), d.previews(), d.json(), d.clock()));
     this.app = server(routes, d.json(), d.metrics());
   }
 

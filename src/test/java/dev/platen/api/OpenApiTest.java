@@ -109,7 +109,7 @@ class OpenApiTest {
           new Readiness(() -> true, () -> true, blobs, "ready", () -> false),
           new Metrics(), null, InstantSource.system(),
           new Sharing(new ShareStore(db, events), events, blobs, InstantSource.system(), "http://localhost:8080",
-              null), 0, new dev.platen.store.RenderListStore(db), null));
+              null), 0, new dev.platen.store.RenderListStore(db), null, null));
       return api.routes().table();
     }
   }
