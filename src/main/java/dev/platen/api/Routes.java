@@ -48,6 +48,12 @@ public final class Routes {
         new Route(HandlerType.GET, "/v1/embed/renders", embed(auth, renders::embedList)),
         new Route(HandlerType.POST, "/v1/templates/{slug}/preview", project(auth, previews::template)),
         new Route(HandlerType.POST, "/v1/preview", project(auth, previews::draft)),
+        // Javalin answers a HEAD of a GET route by itself, empty and without the GET's headers: downloads register
+        // theirs, and Downloads answers them with the GET's headers and no body.
+        new Route(HandlerType.HEAD, "/v1/renders/{id}/download", project(auth, renders::download)),
+        new Route(HandlerType.HEAD, "/v1/embed/renders/{id}/download", embed(auth, renders::embedDownload)),
+        new Route(HandlerType.HEAD, "/files/{id}/{token}/{filename}", renders::publicFile),
+        new Route(HandlerType.HEAD, "/share/{token}/pdf", sharePages::pdf),
         new Route(HandlerType.GET, "/files/{id}/{token}/{filename}", renders::publicFile),
         new Route(HandlerType.POST, "/v1/renders/{id}/shares", project(auth, shares::create)),
         new Route(HandlerType.GET, "/v1/renders/{id}/shares", project(auth, shares::list)),

@@ -291,7 +291,7 @@ class OpenApiTest {
         if (r.getKey().compareTo("400") < 0) continue;
         JsonNode content = resolve(r.getValue()).path("content");
         // the public share pages answer browsers with a page and JSON clients with the envelope
-        Set<String> types = e.getKey().startsWith("GET /share/") ? Set.of("application/json", "text/html")
+        Set<String> types = e.getKey().matches("(GET|HEAD) /share/.*") ? Set.of("application/json", "text/html")
             : Set.of("application/json");
         assertThat(content.propertyNames()).as("%s %s answers JSON", e.getKey(), r.getKey())
             .contains("application/json").allMatch(types::contains);
