@@ -38,19 +38,11 @@ final class Downloads {
   record Pdf(String blobKey, String entityId, String filename, String disposition, String cacheControl,
       Map<String, String> headers) {}
 
-  /** What was answered. */
-  enum Sent {
-    /** the whole file, or a range starting at its first byte: what a reader's fetch looks like */
-    BODY,
-    /** a later range, a HEAD, a 304 or a 416: no new fetch of the document */
-    OTHER
-  }
-
   /**
    * @param beforeBody runs once the answer is known to carry the document from its first byte, before it is sent
    *     (a share records a download there)
    */
-  static Sent send(Context ctx, BlobStore blobs, Pdf pdf, Runnable beforeBody) {
+  static void send(Context ctx, BlobStore blobs, Pdf pdf, Runnable beforeBody) {
     String etag = "\"" + pdf.entityId() + "\"";
     boolean head = ctx.method() == HandlerType.HEAD;
     ctx.header("ETag", etag);
@@ -58,7 +50,7 @@ final class Downloads {
     pdf.headers().forEach(ctx::header);
     if (matches(ctx.header("If-None-Match"), etag)) {
       ctx.status(304);
-      return Sent.OTHER;
+      return;
     }
     ctx.header("Accept-Ranges", "bytes");
     String range = ctx.header("Range");
@@ -69,14 +61,15 @@ final class Downloads {
       // A last position before the first makes the range invalid, hence ignored too.
       if (m.matches() && !(m.group(1).isEmpty() && m.group(2).isEmpty()) && (m.group(1).isEmpty()
           || m.group(2).isEmpty() || Long.parseLong(m.group(2)) >= Long.parseLong(m.group(1)))) {
-        return partial(ctx, blobs, pdf, m.group(1), m.group(2), head, beforeBody);
+        partial(ctx, blobs, pdf, m.group(1), m.group(2), head, beforeBody);
+        return;
       }
     }
     if (head) {
       long size = size(blobs, pdf);
       ok(ctx, 200, pdf);
       ctx.res().setContentLengthLong(size);
-      return Sent.OTHER;
+      return;
     }
     byte[] bytes;
     try (var in = blobs.open(pdf.blobKey())) {
@@ -87,24 +80,23 @@ final class Downloads {
     beforeBody.run();
     ok(ctx, 200, pdf);
     write(ctx, bytes);
-    return Sent.BODY;
   }
 
-  private static Sent partial(Context ctx, BlobStore blobs, Pdf pdf, String first, String last, boolean head,
+  private static void partial(Context ctx, BlobStore blobs, Pdf pdf, String first, String last, boolean head,
       Runnable beforeBody) {
     long size = size(blobs, pdf);
     long start;
     long end;
     if (first.isEmpty()) { // the last N bytes
       long n = Long.parseLong(last);
-      if (n == 0) return unsatisfiable(ctx, size);
+      if (n == 0) throw unsatisfiable(ctx, size);
       start = Math.max(0, size - n);
       end = size - 1;
     } else {
       start = Long.parseLong(first);
       end = last.isEmpty() ? size - 1 : Math.min(Long.parseLong(last), size - 1);
     }
-    if (start >= size) return unsatisfiable(ctx, size);
+    if (start >= size) throw unsatisfiable(ctx, size);
     long length = end - start + 1;
     if (length > Integer.MAX_VALUE - 8) length = Integer.MAX_VALUE - 8;
     String contentRange = "bytes " + start + "-" + (start + length - 1) + "/" + size;
@@ -112,7 +104,7 @@ final class Downloads {
       ok(ctx, 206, pdf);
       ctx.header("Content-Range", contentRange);
       ctx.res().setContentLengthLong(length);
-      return Sent.OTHER;
+      return;
     }
     byte[] bytes;
     try {
@@ -124,7 +116,6 @@ final class Downloads {
     ctx.header("Content-Range", contentRange);
     if (start == 0) beforeBody.run();
     write(ctx, bytes);
-    return start == 0 ? Sent.BODY : Sent.OTHER;
   }
 
   /** Only an answer that carries the document says what it is: an error keeps its JSON headers. */
@@ -134,9 +125,9 @@ final class Downloads {
     ctx.header("X-Content-Type-Options", "nosniff");
   }
 
-  private static Sent unsatisfiable(Context ctx, long size) {
+  private static PlatenException unsatisfiable(Context ctx, long size) {
     ctx.header("Content-Range", "bytes */" + size);
-    throw new PlatenException(416, "range_not_satisfiable",
+    return new PlatenException(416, "range_not_satisfiable",
         "The requested range starts beyond the end of the file (" + size + " bytes).");
   }
 

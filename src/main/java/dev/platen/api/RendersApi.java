@@ -14,8 +14,6 @@ import dev.platen.store.TemplateStore;
 import dev.platen.store.TemplateStore.TemplateRow;
 import dev.platen.templates.DataValidator;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;

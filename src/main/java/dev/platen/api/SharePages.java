@@ -6,13 +6,9 @@ import dev.platen.sharing.SharePage;
 import dev.platen.sharing.ShareStore.SharedFile;
 import dev.platen.sharing.Sharing;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The public side of a share link, for whoever holds its token: the viewer page, the PDF, and the e-mail's open
@@ -20,7 +16,6 @@ import org.slf4j.LoggerFactory;
  * cached, so a revocation or an expiry holds from the next request on.
  */
 final class SharePages {
-  private static final Logger log = LoggerFactory.getLogger(SharePages.class);
   /** A transparent 1×1 GIF. */
   private static final byte[] PIXEL =
       Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
