@@ -21,11 +21,13 @@ import dev.platen.jobs.RenderStatus;
 import dev.platen.jobs.RenderThreads;
 import dev.platen.mail.SmtpMailer;
 import dev.platen.jobs.RetryPolicy;
+import dev.platen.jobs.Previews;
 import dev.platen.jobs.VersionCache;
 import dev.platen.jobs.Worker;
 import dev.platen.jobs.WorkerPool;
 import dev.platen.metrics.Metrics;
 import dev.platen.render.EngineSettings;
+import dev.platen.render.PdfEngine;
 import dev.platen.render.direct.DirectPdfEngine;
 import dev.platen.render.direct.RoutingPdfEngine;
 import dev.platen.render.html.HtmlPdfEngine;
@@ -75,6 +77,7 @@ public final class Platen implements AutoCloseable {
   private final Dispatcher webhooks;
   private final Completions completions;
   private final RenderNotifications notifications;
+  private final Previews previews;
   /** The exit status that asks the launcher or supervisor to start the process again (EX_TEMPFAIL). */
   public static final int RESTART_EXIT_CODE = 75;
 
@@ -103,7 +106,9 @@ public final class Platen implements AutoCloseable {
 
   private Platen(StopSignal stop, Database db, WorkerPool workers, HttpApi http, boolean httpServesApi,
       RenderStore renders, BlobStore blobs, Metrics metrics, AtomicBoolean stopping, Dispatcher webhooks,
-      Completions completions, RenderNotifications notifications) {
+      Completions completions, RenderNotifications notifications,
+      Previews previews) {
+    this.previews = previews;
     this.stop = stop;
     this.completions = completions;
     this.notifications = notifications;
@@ -177,6 +182,7 @@ public final class Platen implements AutoCloseable {
     RenderNotifications notifications = db.vendor() == Database.Vendor.POSTGRESQL
         ? RenderNotifications.start(db, completions) : null;
     WorkerPool workers = null;
+    VersionCache workerVersions = null;
     if (config.runsWorkers()) {
       EngineSettings engineSettings = engineSettings(config);
       HtmlPdfEngine html = new HtmlPdfEngine(engineSettings);
@@ -184,9 +190,8 @@ public final class Platen implements AutoCloseable {
       // layouts, go through openhtmltopdf. Golden tests hold both to the same output. The probe tells the metrics
       // which of the two drew each render.
       RoutingPdfEngine engine = new RoutingPdfEngine(new DirectPdfEngine(engineSettings), EngineProbe.html(html));
-      VersionCache versions = new VersionCache(id -> templates.versionById(id).map(v ->
-          new VersionCache.StoredVersion(v.name(), v.layout(), v.pageConfig(), v.publishedAt())), json, engine,
-          1_000);
+      VersionCache versions = versionCache(templates, json, engine);
+      workerVersions = versions;
       String workerId = "worker-" + processId;
       WorkerPool[] pool = new WorkerPool[1];
       RenderThreads renderThreads = WorkerPool.renderThreads(config.renderThreads(), () -> {
@@ -214,6 +219,11 @@ public final class Platen implements AutoCloseable {
       workers.start();
       log.info("worker {} ready: {} render threads", workerId, config.renderThreads());
     }
+    // A process that renders previews with its workers' engine and prepared versions; an API-only one makes its own
+    // engine on the first preview, so it costs nothing until then.
+    VersionCache renderingVersions = workerVersions;
+    Previews previews = new Previews(config.maxConcurrentPreviews(), config.renderTimeoutMs(), json,
+        renderingVersions != null ? () -> renderingVersions : () -> versionCache(templates, json, engine(config)));
     HttpApi http;
     if (config.runsApi()) {
       WorkerPool w = workers;
@@ -225,7 +235,7 @@ public final class Platen implements AutoCloseable {
           config.metricsKey(), clock, sharing(config.sharing(), email, db, blobs, json, clock),
           config.sharing().shareRateLimit(), new dev.platen.store.RenderListStore(db),
           new Webhooks(hooks, targets, dispatcher), new dev.platen.store.InboundStore(db),
-          completions));
+          completions, previews));
       http = listen(api, config, workers, dispatcher, db, metrics, notifications);
       log.info("Platen listening on http://localhost:{} (public URL {})", http.port(), config.publicUrl());
     } else {
@@ -235,7 +245,7 @@ public final class Platen implements AutoCloseable {
       log.info("worker {} serves /health, /ready and /metrics on port {}", processId, http.port());
     }
     return new Platen(stop, db, workers, http, config.runsApi(), renders, blobs, metrics, stopping, dispatcher,
-        completions, notifications);
+        completions, notifications, previews);
   }
 
   private static HttpApi listen(HttpApi api, Config config, WorkerPool workers, Dispatcher webhooks, Database db,
@@ -290,6 +300,12 @@ public final class Platen implements AutoCloseable {
       JsonMapper json, InstantSource clock) {
     EngagementStore events = new EngagementStore(db, json);
     return new Sharing(new ShareStore(db, events), events, blobs, clock, c.shareBaseUrl(), email);
+  }
+
+  /** Template versions read from the store and prepared for {@code engine} once each. */
+  private static VersionCache versionCache(TemplateStore templates, JsonMapper json, PdfEngine engine) {
+    return new VersionCache(id -> templates.versionById(id).map(v ->
+        new VersionCache.StoredVersion(v.name(), v.layout(), v.pageConfig(), v.publishedAt())), json, engine, 1_000);
   }
 
   /** The engine workers render with; {@code platen render} takes the same one, so its PDFs are the server's. */
@@ -415,6 +431,7 @@ public final class Platen implements AutoCloseable {
     if (httpServesApi) http.stop();
     if (workers != null) workers.stop(SHUTDOWN_GRACE_MS);
     if (!httpServesApi) http.stop();
+    previews.close();
     webhooks.close();
     if (blobs instanceof AutoCloseable c) {
       try {

@@ -30,7 +30,7 @@ public final class HttpApi {
       Runnable onQueued, Readiness readiness, Metrics metrics, String metricsKey, InstantSource clock,
       Sharing sharing, int shareRateLimit, dev.platen.store.RenderListStore renderList,
       Webhooks webhooks, dev.platen.store.InboundStore inbound,
-      dev.platen.jobs.Completions completions) {}
+      dev.platen.jobs.Completions completions, dev.platen.jobs.Previews previews) {}
 
   /** The whole API. */
   public HttpApi(Deps d) {
@@ -49,7 +49,8 @@ public final class HttpApi {
         new WebhooksApi(d.webhooks(), d.json(), out, d.clock()),
         new ProjectsApi(d.projects(), d.json(), out),
         new InboundApi(d.templates(), d.inbound(), renders.intake(), views, d.json(), out, d.publicUrl(),
-            d.clock()));
+            d.clock()),
+        new PreviewsApi(d.templates(), d.previews(), d.json(), d.clock()));
     this.app = server(routes, d.json(), d.metrics());
   }
 

@@ -82,15 +82,60 @@ public final class Json {
     try {
       return mapper.readTree(body);
     } catch (JacksonException e) {
-      throw new PlatenException(400, "invalid_json", "The request body is not valid JSON: " + shortReason(e));
+      throw new PlatenException(400, "invalid_json", "The request body is not valid JSON: " + shortReason(e, mapper, body));
     }
   }
 
-  private static String shortReason(JacksonException e) {
-    String m = e.getOriginalMessage();
-    if (m == null) return "malformed input";
-    m = m.replaceAll("\\s+", " ");
-    return m.length() > 200 ? m.substring(0, 200) + "…" : m;
+  /**
+   * What is wrong and where, in JSON's terms: Jackson's own text names its Java types and features (duplicate keys,
+   * trailing content, limits), which mean nothing to a client.
+   */
+  static String shortReason(JacksonException e, JsonMapper mapper, byte[] body) {
+    String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().replaceAll("\\s+", " ");
+    String what;
+    java.util.regex.Matcher dup = java.util.regex.Pattern.compile(
+        "^Duplicate (?:field|property|Object property) [\"'](.{0,80}?)[\"'] for")
+        .matcher(m);
+    if (dup.find()) {
+      what = "the key '" + dup.group(1) + "' appears twice in one object";
+    } else if (m.startsWith("Trailing token")) {
+      what = "more content follows the JSON value";
+    } else if (m.contains("nesting depth")) {
+      what = "nested deeper than 200 levels";
+    } else if (m.startsWith("Number value length") || m.contains("Number length")) {
+      what = "a number longer than 1000 characters";
+    } else if (m.startsWith("String value length") || m.contains("String length")) {
+      what = "a string longer than the 10 MB request limit";
+    } else if (m.startsWith("Unexpected end-of-input")) {
+      what = "the JSON ends too early (an unclosed object, array or string)";
+    } else if (m.isEmpty()) {
+      what = "malformed input";
+    } else {
+      // The rest are syntax errors in JSON's words; any Java type or feature name in them is cut.
+      what = m.replaceAll("`[^`]*`", "").replaceAll("\\s*\\((?:CTRL-CHAR, )?code \\d+\\)", "")
+          .replaceAll("\\s*\\(for [^)]*\\)", "").replaceAll(" +", " ").trim();
+      if (what.length() > 200) what = what.substring(0, 200) + "…";
+    }
+    var at = e.getLocation();
+    if (at == null || at.getLineNr() <= 0) at = stopsAt(mapper, body);
+    if (at != null && at.getLineNr() > 0) what += " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    return what;
+  }
+
+  /**
+   * Where a parse stops, for the errors Jackson reports without a location (its limits): the body is read again
+   * token by token, which costs nothing on the success path.
+   */
+  private static tools.jackson.core.TokenStreamLocation stopsAt(JsonMapper mapper, byte[] body) {
+    tools.jackson.core.JsonParser p = mapper.createParser(body);
+    try (p) {
+      while (p.nextToken() != null) {
+        if (p.currentToken().isNumeric()) p.getNumberValue(); // where a number's length is checked
+      }
+      return null;
+    } catch (JacksonException e) {
+      return p.currentLocation();
+    }
   }
 
   private static PlatenException tooLarge() {

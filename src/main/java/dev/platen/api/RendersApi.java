@@ -12,9 +12,8 @@ import dev.platen.store.RenderListStore;
 import dev.platen.store.TemplateStore;
 import dev.platen.store.TemplateStore.TemplateRow;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.InstantSource;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -328,6 +327,34 @@ final class RendersApi {
     return s.length() > 80 ? s.substring(0, 80) + "…" : s;
   }
 
+  /**
+   * GET /v1/embed/renders: the reference's partner list, offset-paginated ({@code limit} 1–100, default 20;
+   * {@code offset} from 0) with the total count; items are those of GET /v1/renders.
+   */
+  void embedList(Context ctx, Principal p) {
+    Issues issues = new Issues();
+    int limit = boundedInt(ctx, "limit", 20, 1, 100, issues);
+    int offset = boundedInt(ctx, "offset", 0, 0, 100_000_000, issues);
+    issues.throwIfAnyAsInvalidRequest();
+    var items = listing.offsetPage(p.projectId(), limit, offset).stream().map(x -> {
+      var m = views.full(x.render());
+      m.put("templateSlug", x.templateSlug());
+      m.put("versionNumber", x.versionNumber());
+      return m;
+    }).toList();
+    out.send(ctx, 200, Bodies.map("renders", items, "total", listing.count(p.projectId())));
+  }
+
+  private static int boundedInt(Context ctx, String name, int dflt, int min, int max, Issues issues) {
+    String v = ctx.queryParam(name);
+    if (v == null) return dflt;
+    if (v.matches("[0-9]{1,9}") && Integer.parseInt(v) >= min && Integer.parseInt(v) <= max) {
+      return Integer.parseInt(v);
+    }
+    issues.add(name, "Must be an integer from " + min + " to " + max + ".");
+    return dflt;
+  }
+
   /** GET /v1/embed/renders/:id/download: inline, private cache (the reference's canonical private stream). */
   void embedDownload(Context ctx, Principal p) {
     RenderRecord r = find(ctx, p);
@@ -360,19 +387,7 @@ final class RendersApi {
   }
 
   private void stream(Context ctx, RenderRecord r, String disposition, String cache) {
-    byte[] pdf;
-    // Buffer before answering, so a storage failure is a clean error and never a truncated 200.
-    try (InputStream in = blobs.open(r.blobKey())) {
-      pdf = in.readAllBytes();
-    } catch (IOException e) {
-      log.error("PDF of render {} could not be read from {}: {}", r.id(), r.blobKey(), e.toString());
-      throw new PlatenException(503, "storage_unavailable", "The PDF could not be read from storage; retry shortly.");
-    }
-    ctx.status(200)
-        .contentType("application/pdf")
-        .header("Content-Disposition", disposition + "; filename=\"" + r.filename() + "\"")
-        .header("Cache-Control", cache)
-        .header("X-Content-Type-Options", "nosniff")
-        .result(pdf);
+    Downloads.send(ctx, blobs, new Downloads.Pdf(r.blobKey(), r.id(), r.filename(), disposition, cache, Map.of()),
+        () -> { });
   }
 }

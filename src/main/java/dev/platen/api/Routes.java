@@ -26,7 +26,8 @@ public final class Routes {
 
   Routes(Authenticator auth, TemplatesApi templates, RendersApi renders, AdminApi admin, HealthApi health,
       MetricsApi metrics, DocsApi docs, SharesApi shares, EngagementApi engagement, SharePages sharePages,
-      WebhooksApi hooks, ProjectsApi accounts, InboundApi inbound) {
+      WebhooksApi hooks, ProjectsApi accounts, InboundApi inbound,
+      PreviewsApi previews) {
     List<Route> all = new java.util.ArrayList<>(monitoring(health, metrics));
     all.addAll(List.of(
         new Route(HandlerType.GET, "/openapi.yaml", docs::openapi),
@@ -49,7 +50,16 @@ public final class Routes {
         new Route(HandlerType.GET, "/v1/renders/{id}", project(auth, renders::get)),
         new Route(HandlerType.POST, "/v1/renders/{id}/cancel", project(auth, renders::cancel)),
         new Route(HandlerType.GET, "/v1/renders/{id}/download", project(auth, renders::download)),
-        new Route(HandlerType.GET, "/v1/embed/renders/{id}/download", project(auth, renders::embedDownload)),
+        new Route(HandlerType.GET, "/v1/embed/renders/{id}/download", embed(auth, renders::embedDownload)),
+        new Route(HandlerType.GET, "/v1/embed/renders", embed(auth, renders::embedList)),
+        new Route(HandlerType.POST, "/v1/templates/{slug}/preview", project(auth, previews::template)),
+        new Route(HandlerType.POST, "/v1/preview", project(auth, previews::draft)),
+        // Javalin answers a HEAD of a GET route by itself, empty and without the GET's headers: downloads register
+        // theirs, and Downloads answers them with the GET's headers and no body.
+        new Route(HandlerType.HEAD, "/v1/renders/{id}/download", project(auth, renders::download)),
+        new Route(HandlerType.HEAD, "/v1/embed/renders/{id}/download", embed(auth, renders::embedDownload)),
+        new Route(HandlerType.HEAD, "/files/{id}/{token}/{filename}", renders::publicFile),
+        new Route(HandlerType.HEAD, "/share/{token}/pdf", sharePages::pdf),
         new Route(HandlerType.GET, "/files/{id}/{token}/{filename}", renders::publicFile),
         new Route(HandlerType.POST, "/v1/renders/{id}/shares", project(auth, shares::create)),
         new Route(HandlerType.GET, "/v1/renders/{id}/shares", project(auth, shares::list)),
@@ -109,6 +119,23 @@ public final class Routes {
     return ctx -> {
       auth.account(Collections.list(ctx.req().getHeaders("Authorization")));
       h.handle(ctx);
+    };
+  }
+
+  /**
+   * The reference's embed routes take the project key as the partner secret and refuse a missing or bad one with
+   * 401 {@code invalid_credentials}, where the core routes say {@code unauthorized}.
+   */
+  private static io.javalin.http.Handler embed(Authenticator auth, ProjectHandler h) {
+    return ctx -> {
+      Principal p;
+      try {
+        p = auth.project(Collections.list(ctx.req().getHeaders("Authorization")));
+      } catch (PlatenException e) {
+        if (e.status() != 401) throw e;
+        throw new PlatenException(401, "invalid_credentials", e.getMessage());
+      }
+      h.handle(ctx, p);
     };
   }
 

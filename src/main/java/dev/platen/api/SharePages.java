@@ -6,12 +6,9 @@ import dev.platen.sharing.SharePage;
 import dev.platen.sharing.ShareStore.SharedFile;
 import dev.platen.sharing.Sharing;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The public side of a share link, for whoever holds its token: the viewer page, the PDF, and the e-mail's open
@@ -19,7 +16,6 @@ import org.slf4j.LoggerFactory;
  * cached, so a revocation or an expiry holds from the next request on.
  */
 final class SharePages {
-  private static final Logger log = LoggerFactory.getLogger(SharePages.class);
   /** A transparent 1×1 GIF. */
   private static final byte[] PIXEL =
       Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
@@ -52,22 +48,12 @@ final class SharePages {
     if (found.isEmpty()) return;
     SharedFile f = found.get();
     boolean inline = "1".equals(ctx.queryParam("inline"));
-    byte[] pdf;
-    // Buffered before answering, so a storage failure is a clean error and never a truncated 200.
-    try (InputStream in = sharing.pdf(f)) {
-      pdf = in.readAllBytes();
-    } catch (IOException e) {
-      log.error("PDF of shared render {} could not be read: {}", f.share().renderId(), e.toString());
-      throw new PlatenException(503, "storage_unavailable", "The PDF could not be read from storage; retry shortly.");
-    }
-    if (!inline) sharing.recordReader(f, EventType.DOWNLOADED, SharesApi.requester(ctx));
-    ctx.status(200)
-        .contentType("application/pdf")
-        .header("Content-Disposition", (inline ? "inline" : "attachment") + "; filename=\"" + f.filename() + "\"")
-        .header("Cache-Control", "no-store")
-        .header("X-Content-Type-Options", "nosniff")
-        .header("Referrer-Policy", "no-referrer")
-        .result(pdf);
+    // The viewer's own frame is not recorded (the page view already was), nor a HEAD, a revalidation or a later
+    // byte range: only a fetch of the document from its start counts as a download.
+    Downloads.send(ctx, sharing.blobs(), new Downloads.Pdf(f.blobKey(), f.share().renderId(), f.filename(),
+        inline ? "inline" : "attachment", "no-store", Map.of("Referrer-Policy", "no-referrer")), () -> {
+          if (!inline) sharing.recordReader(f, EventType.DOWNLOADED, SharesApi.requester(ctx));
+        });
   }
 
   /**

@@ -47,8 +47,11 @@ final class TemplatesApi {
   void put(Context ctx, Principal p) {
     String slug = ctx.pathParam("slug");
     if (!Slugs.isValid(slug)) {
-      throw PlatenException.invalidRequest(new Issues().add("slug",
-          "Slugs are lowercase letters, digits and single dashes (kebab-case), at most 120 characters."));
+      // The URL's slug, not a body field: a client looking for "slug" in its body would find nothing wrong there.
+      String shown = slug.length() > 80 ? slug.substring(0, 80) + "…" : slug;
+      throw new PlatenException(400, "invalid_request", "The slug in the URL, '" + shown + "', is not valid.",
+          Issues.form("The slug in the URL, '" + shown + "', is not valid: slugs are lowercase letters, digits and "
+              + "single dashes (kebab-case), at most 120 characters."));
     }
     TemplateDraft d = TemplateDraft.parse(Json.readBody(ctx, json), false);
     Published pub = templates.put(p.projectId(), slug, version(d));

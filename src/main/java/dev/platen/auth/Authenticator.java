@@ -90,6 +90,10 @@ public final class Authenticator {
 
   /** Admin endpoints compare against PLATEN_ADMIN_KEY only, in constant time; project keys never pass. */
   public void admin(List<String> headers) {
+    // Not bearer's hint at project keys: those never pass here.
+    if (headers == null || headers.isEmpty()) {
+      throw unauthorized("Send the admin key: Authorization: Bearer <admin key>.");
+    }
     String key = bearer(headers);
     boolean ok = adminKey != null && MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8),
         adminKey.getBytes(StandardCharsets.UTF_8));

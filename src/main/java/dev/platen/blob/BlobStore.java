@@ -17,4 +17,20 @@ public interface BlobStore {
 
   /** Size in bytes, or -1 when nothing is stored under the key. */
   long size(String key) throws IOException;
+
+  /**
+   * The {@code length} bytes from {@code offset} on, for a download's Range request: a store that can read part of
+   * an object without fetching the rest does so.
+   *
+   * @throws java.io.FileNotFoundException when nothing is stored under the key
+   * @throws java.io.EOFException when the object is shorter than {@code offset + length}
+   */
+  default byte[] read(String key, long offset, int length) throws IOException {
+    try (InputStream in = open(key)) {
+      in.skipNBytes(offset);
+      byte[] bytes = in.readNBytes(length);
+      if (bytes.length < length) throw new java.io.EOFException(key + " is shorter than " + (offset + length));
+      return bytes;
+    }
+  }
 }

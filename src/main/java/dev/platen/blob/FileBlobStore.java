@@ -90,6 +90,21 @@ public final class FileBlobStore implements BlobStore {
   }
 
   @Override
+  public byte[] read(String key, long offset, int length) throws IOException {
+    try (FileChannel ch = FileChannel.open(resolve(key), StandardOpenOption.READ)) {
+      java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(length);
+      while (buf.hasRemaining()) {
+        if (ch.read(buf, offset + buf.position()) < 0) {
+          throw new java.io.EOFException(key + " is shorter than " + (offset + length));
+        }
+      }
+      return buf.array();
+    } catch (NoSuchFileException e) {
+      throw new FileNotFoundException(key);
+    }
+  }
+
+  @Override
   public long size(String key) throws IOException {
     Path p = resolve(key);
     return Files.exists(p) ? Files.size(p) : -1;

@@ -71,6 +71,22 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     }
   }
 
+  /** One ranged GET: a Range request for a large PDF does not fetch the whole object. */
+  @Override
+  public byte[] read(String key, long offset, int length) throws IOException {
+    if (length == 0) return new byte[0];
+    String range = "bytes=" + offset + "-" + (offset + length - 1);
+    try (InputStream in = s3.getObject(r -> r.bucket(bucket).key(key).range(range))) {
+      byte[] bytes = in.readNBytes(length);
+      if (bytes.length < length) throw new java.io.EOFException(key + " is shorter than " + (offset + length));
+      return bytes;
+    } catch (NoSuchKeyException e) {
+      throw new FileNotFoundException(key);
+    } catch (SdkException e) {
+      throw new IOException("S3 download of " + key + " failed: " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public long size(String key) throws IOException {
     try {

@@ -39,7 +39,8 @@ public record Config(
     String metricsKey,
     LogFormat logFormat,
     Sharing sharing,
-    Webhooks webhooks) {
+    Webhooks webhooks,
+    int maxConcurrentPreviews) {
 
   public enum BlobStoreKind { FILE, S3 }
 
@@ -179,7 +180,9 @@ public record Config(
         r.string("PLATEN_DATABASE_USER", null), r.string("PLATEN_DATABASE_PASSWORD", null), blob, s3, role,
         threads, depth, depthPerProject, maxPages, maxPixels, maxSvgElements, allowPrivate, timeout, lease, metricsKey,
         logFormat, sharing(r, publicUrl),
-        new Webhooks(r.bool("PLATEN_ALLOW_PRIVATE_WEBHOOKS", false), r.schedule("PLATEN_WEBHOOK_RETRY_SCHEDULE")));
+        new Webhooks(r.bool("PLATEN_ALLOW_PRIVATE_WEBHOOKS", false), r.schedule("PLATEN_WEBHOOK_RETRY_SCHEDULE")),
+        // Twice the render threads by default: a preview is a person waiting, and it runs on its own threads.
+        r.integer("PLATEN_MAX_CONCURRENT_PREVIEWS", Math.min(1_000, threads * 2), 1, 1_000));
   }
 
   private static Sharing sharing(Reader r, String publicUrl) {

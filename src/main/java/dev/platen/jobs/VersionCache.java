@@ -64,19 +64,26 @@ public final class VersionCache {
     }
     StoredVersion s = stored.orElseThrow(
         () -> new RenderException("the template version of this render no longer exists", false));
-    PreparedVersion v;
-    try {
-      JsonNode layout = json.readTree(s.layout());
-      PageSetup page = pageSetup(json.readTree(s.pageConfig()));
-      v = new PreparedVersion(s.name(), layout, page, Instant.ofEpochMilli(s.publishedAt()),
-          engine.prepare(layout, page));
-    } catch (RuntimeException e) {
-      throw new RenderException("the stored template version could not be read", false, e);
-    }
+    PreparedVersion v = prepare(s);
     synchronized (entries) {
       entries.putIfAbsent(versionId, v);
     }
     return v;
+  }
+
+  /**
+   * Prepares a version that is not cached: a preview of unsaved changes, read from the same JSON text a stored
+   * version would hold, so it renders exactly as that version would once published.
+   */
+  public PreparedVersion prepare(StoredVersion s) throws RenderException {
+    try {
+      JsonNode layout = json.readTree(s.layout());
+      PageSetup page = pageSetup(json.readTree(s.pageConfig()));
+      return new PreparedVersion(s.name(), layout, page, Instant.ofEpochMilli(s.publishedAt()),
+          engine.prepare(layout, page));
+    } catch (RuntimeException e) {
+      throw new RenderException("the stored template version could not be read", false, e);
+    }
   }
 
   /** Reads the normalised pageConfig stored with a template version. */

@@ -193,8 +193,8 @@ public final class Sharing {
     return SharePage.viewer(f);
   }
 
-  /** The shared PDF, as a stream the caller closes. */
-  public InputStream pdf(SharedFile f) throws IOException {
-    return blobs.open(f.blobKey());
+  /** Where the shared PDFs ({@link SharedFile#blobKey}) are read from. */
+  public BlobStore blobs() {
+    return blobs;
   }
 }

@@ -74,4 +74,22 @@ public final class RenderListStore {
     if (f.afterCreatedAt() != null) q.bind("cursorAt", f.afterCreatedAt()).bind("cursorId", f.afterId());
     return q;
   }
+
+  /**
+   * Up to {@code limit} renders of the project, newest first, after skipping {@code offset}: the embed list's offset
+   * pages, which the reference defines. Deep pages cost more than keyset ones; {@link #page} is the list to walk.
+   */
+  public List<Listed> offsetPage(String projectId, int limit, int offset) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLS + ", t.slug, v.version_number FROM renders r "
+            + "JOIN templates t ON t.id = r.template_id JOIN template_versions v ON v.id = r.template_version_id "
+            + "WHERE r.project_id = :project ORDER BY r.created_at DESC, r.id DESC LIMIT :limit OFFSET :offset")
+        .bind("project", projectId).bind("limit", limit).bind("offset", offset)
+        .map((rs, ctx) -> new Listed(RenderStore.row(rs), rs.getString(14), rs.getInt(15))).list());
+  }
+
+  /** How many renders the project has. */
+  public long count(String projectId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM renders WHERE project_id = :project")
+        .bind("project", projectId).mapTo(Long.class).one());
+  }
 }

@@ -22,6 +22,12 @@ final class ManifestParser {
   static final int MAX_FORMAT_LENGTH = 60;
   /** Long enough for any enum value; shorter input is echoed back in the error, longer is not. */
   private static final int MAX_ENUM_TEXT = 40;
+  /** The reference's limit for helper text; a placeholder is held to the same. */
+  static final int MAX_HELP_TEXT_LENGTH = 280;
+  /** Sample rows a loop's previewData may hold (the reference's builder preview shows up to 10). */
+  static final int MAX_PREVIEW_ROWS = 10;
+  /** previewData is sample data for an editor: a bound on its JSON text keeps a manifest small. */
+  static final int MAX_PREVIEW_DATA_CHARS = 10_000;
 
   private static final List<String> DATA_TYPES = Arrays.stream(DataType.values()).map(DataType::wire).toList();
 
@@ -86,8 +92,9 @@ final class ManifestParser {
     DataType dataType = readDataType(r, problems);
     Boolean required = r.optionalBoolean("required");
     String format = r.optionalString("format", MAX_FORMAT_LENGTH);
+    ObjectNode documentation = documentation(r, node, false, problems);
     if (key == null || dataType == null) return null;
-    return new VariableDef(key, label, dataType, Boolean.TRUE.equals(required), format);
+    return new VariableDef(key, label, dataType, Boolean.TRUE.equals(required), format, documentation);
   }
 
   private static DataType readDataType(FieldReader r, Problems problems) {
@@ -121,7 +128,10 @@ final class ManifestParser {
       String key = readLoopKey(r, topLevel, loopKeys, problems);
       String label = r.requiredString("label", 1, MAX_LABEL_LENGTH, false);
       List<VariableDef> itemFields = readItemFields(r, problems);
-      if (key != null && label != null && itemFields != null) out.add(new LoopDef(key, label, itemFields));
+      ObjectNode documentation = documentation(r, node, true, problems);
+      if (key != null && label != null && itemFields != null) {
+        out.add(new LoopDef(key, label, itemFields, documentation));
+      }
     }
     return out;
   }
@@ -156,6 +166,35 @@ final class ManifestParser {
     return readVariables(array, r.path("itemFields"), MAX_ITEM_FIELDS, "item fields", problems);
   }
 
+  /**
+   * The documentation fields of a variable or loop, checked for shape only: they are for people and editors, and
+   * rendering never reads them. Null when there are none.
+   */
+  private static ObjectNode documentation(FieldReader r, JsonNode node, boolean loop, Problems problems) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    String help = r.optionalString("helpText", MAX_HELP_TEXT_LENGTH);
+    if (help != null) out.put("helpText", help);
+    if (!loop) {
+      String placeholder = r.optionalString("placeholder", MAX_HELP_TEXT_LENGTH);
+      if (placeholder != null) out.put("placeholder", placeholder);
+    }
+    JsonNode preview = node.get("previewData");
+    if (preview != null && !preview.isNull()) {
+      String path = r.path("previewData");
+      if (loop && (!preview.isArray() || preview.size() > MAX_PREVIEW_ROWS)) {
+        problems.add(path, "Expected an array of at most " + MAX_PREVIEW_ROWS + " sample rows");
+      } else if (loop && !java.util.stream.StreamSupport.stream(preview.spliterator(), false)
+          .allMatch(JsonNode::isObject)) {
+        problems.add(path, "Each sample row must be an object of item field values");
+      } else if (preview.toString().length() > MAX_PREVIEW_DATA_CHARS) {
+        problems.add(path, "Too large: at most " + MAX_PREVIEW_DATA_CHARS + " characters of JSON");
+      } else {
+        out.set("previewData", preview.deepCopy());
+      }
+    }
+    return out.isEmpty() ? null : out;
+  }
+
   static ObjectNode toJson(Manifest m) {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     variablesJson(out.putArray("variables"), m.variables());
@@ -165,6 +204,7 @@ final class ManifestParser {
       l.put("key", loop.key());
       l.put("label", loop.label());
       variablesJson(l.putArray("itemFields"), loop.itemFields());
+      if (loop.documentation() != null) l.setAll(loop.documentation());
     }
     return out;
   }
@@ -177,6 +217,7 @@ final class ManifestParser {
       o.put("dataType", v.dataType().wire());
       o.put("required", v.required());
       if (v.format() != null) o.put("format", v.format());
+      if (v.documentation() != null) o.setAll(v.documentation());
     }
   }
 }

@@ -110,7 +110,7 @@ class OpenApiTest {
           new Metrics(), null, InstantSource.system(),
           new Sharing(new ShareStore(db, events), events, blobs, InstantSource.system(), "http://localhost:8080",
               null), 0, new dev.platen.store.RenderListStore(db), null, new dev.platen.store.InboundStore(db),
-              new dev.platen.jobs.Completions()));
+              new dev.platen.jobs.Completions(), null));
       return api.routes().table();
     }
   }
@@ -292,7 +292,7 @@ class OpenApiTest {
         if (r.getKey().compareTo("400") < 0) continue;
         JsonNode content = resolve(r.getValue()).path("content");
         // the public share pages answer browsers with a page and JSON clients with the envelope
-        Set<String> types = e.getKey().startsWith("GET /share/") ? Set.of("application/json", "text/html")
+        Set<String> types = e.getKey().matches("(GET|HEAD) /share/.*") ? Set.of("application/json", "text/html")
             : Set.of("application/json");
         assertThat(content.propertyNames()).as("%s %s answers JSON", e.getKey(), r.getKey())
             .contains("application/json").allMatch(types::contains);

@@ -41,6 +41,19 @@ class S3RenderFlowTest {
         Res priv = s.get("/v1/renders/" + done.path("id").asString() + "/download", s.liveKey);
         assertThat(priv.status()).isEqualTo(200);
         assertThat(priv.body()).isEqualTo(pub.body());
+        // a byte range and a HEAD from the bucket: a ranged GET and the object's length
+        String path = "/v1/embed/renders/" + done.path("id").asString() + "/download";
+        byte[] pdf = pub.body();
+        Res part = TestServer.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(s.baseUrl + path))
+            .header("Authorization", "Bearer " + s.liveKey).header("Range", "bytes=10-209").build());
+        assertThat(part.status()).isEqualTo(206);
+        assertThat(part.header("Content-Range")).isEqualTo("bytes 10-209/" + pdf.length);
+        assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(pdf, 10, 210));
+        Res head = TestServer.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(s.baseUrl + path))
+            .header("Authorization", "Bearer " + s.liveKey)
+            .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.header("Content-Length")).isEqualTo(String.valueOf(pdf.length));
       }
     }
   }

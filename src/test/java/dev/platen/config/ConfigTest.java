@@ -72,6 +72,16 @@ class ConfigTest {
   }
 
   @Test
+  void concurrentPreviewsDefaultToTwiceTheRenderThreadsAndAreChecked() {
+    assertThat(Config.from(Map.of("PLATEN_RENDER_THREADS", "3")).maxConcurrentPreviews()).isEqualTo(6);
+    assertThat(Config.from(Map.of("PLATEN_MAX_CONCURRENT_PREVIEWS", "1")).maxConcurrentPreviews()).isEqualTo(1);
+    for (String v : List.of("0", "many", "1001")) {
+      assertThatThrownBy(() -> Config.from(Map.of("PLATEN_MAX_CONCURRENT_PREVIEWS", v)))
+          .hasMessageStartingWith("PLATEN_MAX_CONCURRENT_PREVIEWS");
+    }
+  }
+
+  @Test
   void publicUrlLosesItsTrailingSlash() {
     assertThat(Config.from(Map.of("PLATEN_PUBLIC_URL", "https://pdf.example.com/")).publicUrl())
         .isEqualTo("https://pdf.example.com");

@@ -30,13 +30,14 @@ class ManifestTest {
     Manifest m = parse("""
         {'variables': [
            {'key': 'customer.name', 'label': 'Customer', 'dataType': 'text', 'required': true},
-           {'key': 'total', 'dataType': 'currency', 'format': 'currency:EUR', 'helpText': 'ignored'}],
+           {'key': 'total', 'dataType': 'currency', 'format': 'currency:EUR', 'helpText': 'Gross', 'unknown': 1}],
          'loops': [{'key': 'items', 'label': 'Items', 'itemFields': [
            {'key': 'price', 'dataType': 'number', 'required': true},
            {'key': 'product.name', 'label': 'Product', 'dataType': 'text'}]}]}""");
     assertThat(m.variables()).containsExactly(
         new VariableDef("customer.name", "Customer", DataType.TEXT, true, null),
-        new VariableDef("total", null, DataType.CURRENCY, false, "currency:EUR"));
+        new VariableDef("total", null, DataType.CURRENCY, false, "currency:EUR",
+            tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("helpText", "Gross")));
     assertThat(m.loops()).containsExactly(new LoopDef("items", "Items", List.of(
         new VariableDef("price", null, DataType.NUMBER, true, null),
         new VariableDef("product.name", "Product", DataType.TEXT, false, null))));
@@ -63,8 +64,11 @@ class ManifestTest {
         {"key":"total","dataType":"currency","required":false,"format":"currency:EUR"}],\
         "loops":[{"key":"items","label":"Items","itemFields":[{"key":"price","dataType":"number","required":false}]}]}""";
     assertThat(parse(source).toJson().toString()).isEqualTo(source);
-    assertThat(parse("{'variables':[{'key':'a','dataType':'text','helpText':'x'}]}").toJson().toString())
-        .isEqualTo("{\"variables\":[{\"key\":\"a\",\"dataType\":\"text\",\"required\":false}],\"loops\":[]}");
+    // documentation fields are kept as given; anything undocumented is dropped
+    assertThat(parse("{'variables':[{'key':'a','dataType':'text','helpText':'x','placeholder':'p',"
+        + "'previewData':{'n':[1]},'color':'red'}]}").toJson().toString())
+        .isEqualTo("{\"variables\":[{\"key\":\"a\",\"dataType\":\"text\",\"required\":false,\"helpText\":\"x\","
+            + "\"placeholder\":\"p\",\"previewData\":{\"n\":[1]}}],\"loops\":[]}");
   }
 
   @Nested
