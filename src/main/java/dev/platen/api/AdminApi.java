@@ -50,24 +50,10 @@ final class AdminApi {
    */
   void update(Context ctx) {
     admitted(ctx);
-    JsonNode body = Json.readBody(ctx, json);
-    if (!body.isObject()) throw PlatenException.invalidRequest(Issues.form("Expected a JSON object."));
+    JsonNode body = Json.readObject(ctx, json);
     Issues issues = new Issues();
-    JsonNode ext = body.get("externalOrgId");
-    if (ext == null || ext.isNull()) {
-      issues.add("externalOrgId", "Required");
-    } else if (!ext.isString() || ext.asString().isBlank() || ext.asString().length() > 200) {
-      issues.add("externalOrgId", "Must be a string of 1 to 200 characters.");
-    }
-    JsonNode nameNode = body.get("name");
-    String name = null;
-    if (nameNode != null && !nameNode.isNull()) {
-      if (!nameNode.isString() || nameNode.asString().isBlank() || nameNode.asString().length() > 120) {
-        issues.add("name", "Must be a string of 1 to 120 characters.");
-      } else {
-        name = nameNode.asString().strip();
-      }
-    }
+    String externalOrgId = externalOrgId(body, issues);
+    String name = name(body, issues);
     boolean changeFrom = body.has("emailFrom");
     String from = null;
     JsonNode fromNode = body.get("emailFrom");
@@ -85,7 +71,6 @@ final class AdminApi {
       }
     }
     issues.throwIfAnyAsInvalidRequest();
-    String externalOrgId = ext.asString();
     Provisioned p = projects.updateProvisioned(externalOrgId, name, from, changeFrom)
         .orElseThrow(() -> PlatenException.notFound("not_found",
             "No live project was provisioned for this externalOrgId."));
@@ -95,23 +80,12 @@ final class AdminApi {
 
   void provision(Context ctx) {
     admitted(ctx);
-    JsonNode body = Json.readBody(ctx, json);
-    if (!body.isObject()) throw PlatenException.invalidRequest(Issues.form("Expected a JSON object."));
+    JsonNode body = Json.readObject(ctx, json);
     Issues issues = new Issues();
-    JsonNode ext = body.get("externalOrgId");
-    if (ext == null || ext.isNull()) {
-      issues.add("externalOrgId", "Required");
-    } else if (!ext.isString() || ext.asString().isBlank() || ext.asString().length() > 200) {
-      issues.add("externalOrgId", "Must be a string of 1 to 200 characters.");
-    }
-    JsonNode nameNode = body.get("name");
-    if (nameNode != null && !nameNode.isNull()
-        && (!nameNode.isString() || nameNode.asString().isBlank() || nameNode.asString().length() > 120)) {
-      issues.add("name", "Must be a string of 1 to 120 characters.");
-    }
+    String externalOrgId = externalOrgId(body, issues);
+    String given = name(body, issues);
     issues.throwIfAnyAsInvalidRequest();
-    String externalOrgId = ext.asString();
-    String name = nameNode != null && nameNode.isString() ? nameNode.asString().strip() : externalOrgId;
+    String name = given != null ? given : externalOrgId;
 
     Optional<Provisioned> existing = projects.findProvisioned(externalOrgId);
     if (existing.isPresent()) {
@@ -126,6 +100,30 @@ final class AdminApi {
     } else {
       out.send(ctx, 200, view(projects.findProvisioned(externalOrgId).orElseThrow()));
     }
+  }
+
+  /** The required {@code externalOrgId}, or null with an issue. */
+  private static String externalOrgId(JsonNode body, Issues issues) {
+    JsonNode ext = body.get("externalOrgId");
+    if (ext == null || ext.isNull()) {
+      issues.add("externalOrgId", "Required");
+    } else if (!ext.isString() || ext.asString().isBlank() || ext.asString().length() > 200) {
+      issues.add("externalOrgId", "Must be a string of 1 to 200 characters.");
+    } else {
+      return ext.asString();
+    }
+    return null;
+  }
+
+  /** The optional {@code name}, stripped; null when absent or wrong (then with an issue). */
+  private static String name(JsonNode body, Issues issues) {
+    JsonNode n = body.get("name");
+    if (n == null || n.isNull()) return null;
+    if (!n.isString() || n.asString().isBlank() || n.asString().length() > 120) {
+      issues.add("name", "Must be a string of 1 to 120 characters.");
+      return null;
+    }
+    return n.asString().strip();
   }
 
   private Object view(Provisioned p) {

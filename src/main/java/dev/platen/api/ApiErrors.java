@@ -24,6 +24,11 @@ final class ApiErrors {
     this.json = json;
   }
 
+  /** What an error message quotes of a value the client sent: enough to recognise it, never a wall of text. */
+  static String abbreviate(String s) {
+    return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+  }
+
   void platen(PlatenException e, Context ctx) {
     send(ctx, e.status(), e.code(), e.getMessage(), e.issues());
     if (e.status() == 503) ctx.header("Retry-After", "5");

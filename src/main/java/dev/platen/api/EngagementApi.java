@@ -37,7 +37,7 @@ final class EngagementApi {
 
   /** POST /v1/renders/:id/events: a repeat from the same address within 5 minutes answers recorded false. */
   void report(Context ctx, Principal p) {
-    JsonNode body = SharesApi.object(Json.readBody(ctx, json));
+    JsonNode body = Json.readObject(ctx, json);
     Issues issues = new Issues();
     JsonNode t = body.get("eventType");
     Optional<EventType> type = Optional.empty();

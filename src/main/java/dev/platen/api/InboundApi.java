@@ -67,8 +67,7 @@ final class InboundApi {
   /** PATCH /v1/templates/:slug/inbound {@code {"requireSignature": bool}}. */
   void update(Context ctx, Principal p) {
     TemplateRow t = live(ctx, p);
-    JsonNode body = Json.readBody(ctx, json);
-    if (!body.isObject()) throw PlatenException.invalidRequest(Issues.form("Expected a JSON object."));
+    JsonNode body = Json.readObject(ctx, json);
     Issues issues = new Issues();
     JsonNode required = body.get("requireSignature");
     if (required == null || required.isNull()) {

@@ -1,5 +1,6 @@
 package dev.platen.api;
 
+import dev.platen.errors.Issues;
 import dev.platen.errors.PlatenException;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
@@ -55,6 +56,17 @@ public final class Json {
    */
   static JsonNode readBody(Context ctx, JsonMapper mapper) {
     return parse(readBytes(ctx), mapper);
+  }
+
+  /** {@link #readBody}, which must be a JSON object: anything else is 400 {@code invalid_request}. */
+  static JsonNode readObject(Context ctx, JsonMapper mapper) {
+    return object(readBody(ctx, mapper));
+  }
+
+  /** {@code body}, which must be a JSON object: anything else is 400 {@code invalid_request}. */
+  static JsonNode object(JsonNode body) {
+    if (!body.isObject()) throw PlatenException.invalidRequest(Issues.form("Expected a JSON object."));
+    return body;
   }
 
   /**

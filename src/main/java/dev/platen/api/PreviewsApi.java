@@ -39,8 +39,7 @@ final class PreviewsApi {
 
   /** POST /v1/templates/:slug/preview {data, versionNumber?, layout?, pageConfig?}. */
   void template(Context ctx, Principal p) throws Exception {
-    JsonNode body = Json.readBody(ctx, json);
-    if (!body.isObject()) throw PlatenException.invalidRequest(Issues.form("Expected a JSON object."));
+    JsonNode body = Json.readObject(ctx, json);
     Issues issues = new Issues();
     JsonNode data = data(body, issues);
     Integer versionNumber = null;

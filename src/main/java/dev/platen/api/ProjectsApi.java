@@ -36,7 +36,7 @@ final class ProjectsApi {
 
   /** POST /v1/projects: the slug is derived from the name and never changes; deleted projects keep theirs. */
   void create(Context ctx) {
-    JsonNode body = object(Json.readBody(ctx, json));
+    JsonNode body = Json.readObject(ctx, json);
     Issues issues = new Issues();
     String name = name(body, "name", MAX_NEW_NAME, true, issues);
     if (!issues.isEmpty()) {
@@ -59,7 +59,7 @@ final class ProjectsApi {
   void update(Context ctx) {
     String id = ctx.pathParam("id");
     live(ctx);
-    JsonNode body = object(Json.readBody(ctx, json));
+    JsonNode body = Json.readObject(ctx, json);
     Issues issues = new Issues();
     String name = name(body, "name", MAX_RENAME, true, issues);
     issues.throwIfAnyAsInvalidRequest();
@@ -78,7 +78,7 @@ final class ProjectsApi {
     live(ctx);
     // every field has a default, so no body at all is a request for a live key named "API key"
     boolean noBody = ctx.contentLength() <= 0 && ctx.header("Transfer-Encoding") == null;
-    JsonNode b = noBody ? json.createObjectNode() : object(Json.readBody(ctx, json));
+    JsonNode b = noBody ? json.createObjectNode() : Json.readObject(ctx, json);
     Issues issues = new Issues();
     String name = name(b, "name", MAX_KEY_NAME, false, issues);
     boolean test = false;
@@ -108,7 +108,7 @@ final class ProjectsApi {
     ProjectRow p = live(ctx);
     String keyId = ctx.pathParam("keyId");
     KeyRow k = projects.revoke(p.id(), keyId).orElseThrow(() -> PlatenException.notFound("not_found",
-        "No unrevoked key with id '" + abbreviate(keyId) + "' in this project."));
+        "No unrevoked key with id '" + ApiErrors.abbreviate(keyId) + "' in this project."));
     out.send(ctx, 200, Bodies.map("id", k.id(), "revokedAt", Json.time(k.revokedAt())));
   }
 
@@ -125,11 +125,6 @@ final class ProjectsApi {
     return Bodies.map("id", k.id(), "name", k.name(), "prefix", k.prefix(), "mode", k.test() ? "test" : "live",
         "createdAt", Json.time(k.createdAt()), "lastUsedAt", Json.time(k.lastUsedAt()),
         "revokedAt", Json.time(k.revokedAt()));
-  }
-
-  private static JsonNode object(JsonNode body) {
-    if (!body.isObject()) throw PlatenException.invalidRequest(Issues.form("Expected a JSON object."));
-    return body;
   }
 
   /** A name: a string, stripped, 1 to {@code max} characters, one line. */
@@ -156,10 +151,6 @@ final class ProjectsApi {
   }
 
   private static PlatenException notFound(String id) {
-    return PlatenException.notFound("not_found", "No project with id '" + abbreviate(id) + "'.");
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+    return PlatenException.notFound("not_found", "No project with id '" + ApiErrors.abbreviate(id) + "'.");
   }
 }

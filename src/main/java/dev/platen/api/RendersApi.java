@@ -90,9 +90,7 @@ final class RendersApi {
   private record Request(JsonNode data, Integer versionNumber, String filename) {
     static Request parse(JsonNode body) {
       Issues issues = new Issues();
-      if (!body.isObject()) {
-        throw PlatenException.invalidRequest(Issues.form("Expected a JSON object."));
-      }
+      Json.object(body);
       JsonNode data = body.get("data");
       if (data == null || data.isNull()) {
         issues.add("data", "Required");
@@ -320,12 +318,9 @@ final class RendersApi {
   }
 
   private static PlatenException notFound(String id) {
-    return PlatenException.notFound("not_found", "No render with id '" + abbreviate(id) + "' in this project.");
+    return PlatenException.notFound("not_found", "No render with id '" + ApiErrors.abbreviate(id) + "' in this project.");
   }
 
-  private static String abbreviate(String s) {
-    return s.length() > 80 ? s.substring(0, 80) + "…" : s;
-  }
 
   /**
    * GET /v1/embed/renders: the reference's partner list, offset-paginated ({@code limit} 1–100, default 20;

@@ -48,7 +48,7 @@ final class SharesApi {
 
   /** POST /v1/renders/:id/shares */
   void create(Context ctx, Principal p) {
-    JsonNode body = object(Json.readBody(ctx, json));
+    JsonNode body = Json.readObject(ctx, json);
     Issues issues = new Issues();
     Channel channel = Channel.LINK;
     JsonNode c = body.get("channel");
@@ -84,14 +84,14 @@ final class SharesApi {
     String shareId = ctx.pathParam("shareId");
     var revoked = (UUID_TEXT.matcher(shareId).matches()
         ? sharing.revoke(p.projectId(), r.id(), shareId, requester(ctx)) : Optional.<ShareStore.Revoked>empty())
-        .orElseThrow(() -> PlatenException.notFound("not_found", "No active share with id '" + abbreviate(shareId)
+        .orElseThrow(() -> PlatenException.notFound("not_found", "No active share with id '" + ApiErrors.abbreviate(shareId)
             + "' on render " + r.id() + "."));
     out.send(ctx, 200, Bodies.map("id", revoked.id(), "revokedAt", Json.time(revoked.revokedAt())));
   }
 
   /** POST /v1/renders/:id/email: the share exists only once the SMTP server has accepted the e-mail. */
   void email(Context ctx, Principal p) {
-    JsonNode body = object(Json.readBody(ctx, json));
+    JsonNode body = Json.readObject(ctx, json);
     Issues issues = new Issues();
     String to = email(body, "to", true, issues);
     String name = text(body, "recipientName", MAX_NAME, issues);
@@ -143,7 +143,7 @@ final class SharesApi {
   static RenderRecord render(RenderQueue renders, Context ctx, Principal p) {
     String id = ctx.pathParam("id");
     return (UUID_TEXT.matcher(id).matches() ? renders.find(p.projectId(), id) : Optional.<RenderRecord>empty())
-        .orElseThrow(() -> PlatenException.notFound("not_found", "No render with id '" + abbreviate(id)
+        .orElseThrow(() -> PlatenException.notFound("not_found", "No render with id '" + ApiErrors.abbreviate(id)
             + "' in this project."));
   }
 
@@ -151,11 +151,6 @@ final class SharesApi {
     String agent = ctx.header("User-Agent");
     if (agent != null && agent.length() > MAX_USER_AGENT) agent = agent.substring(0, MAX_USER_AGENT);
     return new Sharing.Requester(ctx.ip(), agent);
-  }
-
-  static JsonNode object(JsonNode body) {
-    if (!body.isObject()) throw PlatenException.invalidRequest(Issues.form("Expected a JSON object."));
-    return body;
   }
 
   private static String email(JsonNode body, String field, boolean required, Issues issues) {
@@ -207,11 +202,7 @@ final class SharesApi {
   /** Zod's wording, which Craftkit clients already show their users. */
   static String invalidEnum(String options, JsonNode received) {
     return "Invalid enum value. Expected " + options + ", received "
-        + (received.isString() ? "'" + abbreviate(received.asString()) + "'" : received.getNodeType().name()
+        + (received.isString() ? "'" + ApiErrors.abbreviate(received.asString()) + "'" : received.getNodeType().name()
             .toLowerCase(java.util.Locale.ROOT));
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() > 80 ? s.substring(0, 80) + "…" : s;
   }
 }

@@ -87,8 +87,7 @@ final class WebhooksApi {
     String id = find(ctx, p).id();
     long overlap = DEFAULT_OVERLAP_SECONDS;
     if (hasBody(ctx)) {
-      JsonNode body = Json.readBody(ctx, json);
-      if (!body.isObject()) throw PlatenException.invalidRequest(Issues.form("Expected a JSON object."));
+      JsonNode body = Json.readObject(ctx, json);
       JsonNode o = body.get("overlapSeconds");
       if (o != null && !o.isNull()) {
         if (!o.isIntegralNumber() || !o.canConvertToLong() || o.asLong() < 0 || o.asLong() > MAX_OVERLAP_SECONDS) {
@@ -149,7 +148,7 @@ final class WebhooksApi {
     String deliveryId = ctx.pathParam("deliveryId");
     Optional<Delivery> d = ID.matcher(deliveryId).matches() ? store.delivery(w.id(), deliveryId) : Optional.empty();
     Delivery requeued = d.flatMap(x -> store.retry(w.id(), x.id(), budgetOf(x), clock.millis()))
-        .orElseThrow(() -> PlatenException.notFound("not_found", "No delivery with id '" + abbreviate(deliveryId)
+        .orElseThrow(() -> PlatenException.notFound("not_found", "No delivery with id '" + ApiErrors.abbreviate(deliveryId)
             + "' for webhook " + w.id() + "."));
     webhooks.dispatcher().wake();
     out.send(ctx, 202, view(requeued));
@@ -178,12 +177,9 @@ final class WebhooksApi {
   }
 
   private static PlatenException notFound(String id) {
-    return PlatenException.notFound("not_found", "No webhook with id '" + abbreviate(id) + "' in this project.");
+    return PlatenException.notFound("not_found", "No webhook with id '" + ApiErrors.abbreviate(id) + "' in this project.");
   }
 
-  private static String abbreviate(String s) {
-    return s.length() > 80 ? s.substring(0, 80) + "…" : s;
-  }
 
   private static boolean hasBody(Context ctx) {
     String length = ctx.header("Content-Length");
@@ -208,7 +204,7 @@ final class WebhooksApi {
       boolean hasDescription) {
 
     static Fields parse(JsonNode body, boolean create, Webhooks webhooks) {
-      if (!body.isObject()) throw PlatenException.invalidRequest(Issues.form("Expected a JSON object."));
+      Json.object(body);
       Issues issues = new Issues();
       String url = null;
       JsonNode u = body.get("url");
