@@ -29,7 +29,18 @@ public final class HttpApi {
       int maxQueueDepth, int maxQueueDepthPerProject,
       Runnable onQueued, Readiness readiness, Metrics metrics, String metricsKey, InstantSource clock,
       Sharing sharing, int shareRateLimit, dev.platen.store.RenderListStore renderList,
-      Webhooks webhooks) {}
+      Webhooks webhooks, java.util.List<Routes.Route> dashboard) {
+    /** Without the dashboard (tests of the API alone). */
+    public Deps(ProjectStore projects, TemplateStore templates, RenderQueue renders, BlobStore blobs,
+        Authenticator auth, KeyCipher cipher, JsonMapper json, String publicUrl, String blobPublicBaseUrl,
+        int maxQueueDepth, int maxQueueDepthPerProject,
+        Runnable onQueued, Readiness readiness, Metrics metrics, String metricsKey, InstantSource clock,
+        Sharing sharing, int shareRateLimit, dev.platen.store.RenderListStore renderList, Webhooks webhooks) {
+      this(projects, templates, renders, blobs, auth, cipher, json, publicUrl, blobPublicBaseUrl, maxQueueDepth,
+          maxQueueDepthPerProject, onQueued, readiness, metrics, metricsKey, clock, sharing, shareRateLimit,
+          renderList, webhooks, java.util.List.of());
+    }
+  }
 
   /** The whole API. */
   public HttpApi(Deps d) {
@@ -44,7 +55,7 @@ public final class HttpApi {
         new SharesApi(d.renders(), d.sharing(), d.json(), out),
         new EngagementApi(d.renders(), d.sharing(), d.json(), out),
         new SharePages(d.sharing(), new PublicRateLimit(d.shareRateLimit(), d.clock())),
-        new WebhooksApi(d.webhooks(), d.json(), out, d.clock()));
+        new WebhooksApi(d.webhooks(), d.json(), out, d.clock()), d.dashboard());
     this.app = server(routes, d.json(), d.metrics());
   }
 
