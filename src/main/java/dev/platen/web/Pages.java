@@ -45,7 +45,8 @@ public final class Pages {
   /** How often a live list looks for new renders and status changes, and how long one stream stays open. */
   static final long LIVE_POLL_MS = 1_000;
   private static final long LIVE_MAX_MS = 10 * 60_000;
-  private static final long LIVE_KEEPALIVE_MS = 15_000;
+  /** Live lists one session may hold open at once (each reads the database every second). */
+  static final int MAX_STREAMS = 6;
 
   private final Dashboard dash;
   private final Services svc;
@@ -101,29 +102,41 @@ public final class Pages {
 
   // ---- renders -----------------------------------------------------------------------------------------------------
 
-  /** The list's filters, read from the query string; a value that is not valid is ignored rather than refused. */
-  public record Filters(String status, String template, String cursor) {
+  /**
+   * The list's filters, read from the query string; {@code from} and {@code to} are UTC days, both included. A
+   * value that is not valid is refused with 400, as the API refuses it.
+   */
+  public record Filters(String status, String template, String from, String to, String cursor) {
     static Filters of(Context ctx) {
-      String st = ctx.queryParam("status");
+      String st = blankToNull(ctx.queryParam("status"));
       if (st != null && Arrays.stream(RenderStatus.values()).noneMatch(x -> x.wire().equals(st))) {
         throw new PlatenException(400, "invalid_request", "Status must be one of queued, rendering, succeeded, "
             + "failed, cancelled.");
       }
-      String t = Optional.ofNullable(ctx.queryParam("template")).map(String::strip).filter(x -> !x.isEmpty())
-          .orElse(null);
+      String t = blankToNull(ctx.queryParam("template"));
       if (t != null && (t.length() > 100 || !SLUG.matcher(t).matches())) {
         throw new PlatenException(400, "invalid_request", "Template must be a template slug (lowercase letters, "
             + "digits and single dashes).");
       }
-      return new Filters(st == null || st.isEmpty() ? null : st, t, ctx.queryParam("cursor"));
+      String from = blankToNull(ctx.queryParam("from"));
+      String to = blankToNull(ctx.queryParam("to"));
+      day(from, "From");
+      day(to, "To");
+      return new Filters(st, t, from, to, blankToNull(ctx.queryParam("cursor")));
+    }
+
+    Filters firstPage() {
+      return new Filters(status, template, from, to, null);
     }
 
     /** The query string of these filters, cursor left out (the live list only ever shows the first page). */
     public String query() {
-      StringBuilder b = new StringBuilder();
-      if (status != null) b.append("status=").append(status);
-      if (template != null) b.append(b.isEmpty() ? "" : "&").append("template=").append(template);
-      return b.toString();
+      List<String> parts = new ArrayList<>();
+      if (status != null) parts.add("status=" + status);
+      if (template != null) parts.add("template=" + template);
+      if (from != null) parts.add("from=" + from);
+      if (to != null) parts.add("to=" + to);
+      return String.join("&", parts);
     }
 
     RenderListStore.Filter store() {
@@ -135,8 +148,24 @@ public final class Pages {
         at = Long.parseLong(parts[0]);
         id = parts[1];
       }
-      return new RenderListStore.Filter(status == null ? null : RenderStatus.fromWire(status), template, null, null,
-          at, id);
+      Long after = from == null ? null : day(from, "From").toEpochDay() * 86_400_000L - 1;
+      Long before = to == null ? null : (day(to, "To").toEpochDay() + 1) * 86_400_000L;
+      return new RenderListStore.Filter(status == null ? null : RenderStatus.fromWire(status), template, after,
+          before, at, id);
+    }
+
+    private static java.time.LocalDate day(String value, String name) {
+      if (value == null) return null;
+      try {
+        if (value.length() != 10) throw new java.time.format.DateTimeParseException("length", value, 0);
+        return java.time.LocalDate.parse(value);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new PlatenException(400, "invalid_request", name + " must be a day such as 2026-06-05.");
+      }
+    }
+
+    private static String blankToNull(String v) {
+      return v == null || v.isBlank() ? null : v.strip();
     }
   }
 
@@ -179,7 +208,7 @@ public final class Pages {
   /** The rows alone: what the live list fetches when the event stream says something changed. */
   void renderRows(Context ctx, Sessions.Session s) {
     Filters f = Filters.of(ctx);
-    dash.page(ctx, 200, "render_rows.jte", Map.of("rows", listing(s, new Filters(f.status(), f.template(), null))
+    dash.page(ctx, 200, "render_rows.jte", Map.of("rows", listing(s, f.firstPage())
         .rows()));
   }
 
@@ -189,15 +218,18 @@ public final class Pages {
    * stream ends after ten minutes (the browser reconnects) or when the session ends.
    */
   void renderEvents(Context ctx, Sessions.Session s) throws InterruptedException {
-    Filters f = Filters.of(ctx);
-    Filters first = new Filters(f.status(), f.template(), null);
+    Filters first = Filters.of(ctx).firstPage();
+    if (s.streams().incrementAndGet() > MAX_STREAMS) {
+      s.streams().decrementAndGet();
+      throw new PlatenException(429, "too_many_requests", "This session has " + MAX_STREAMS
+          + " live lists open already; close a tab.");
+    }
     var res = ctx.res();
     res.setStatus(200);
     res.setContentType("text/event-stream; charset=utf-8");
     res.setHeader("Cache-Control", "no-store");
     res.setHeader("X-Accel-Buffering", "no");
     long started = System.nanoTime();
-    long lastWrite = 0;
     String seen = null;
     try {
       OutputStream out = res.getOutputStream();
@@ -210,22 +242,17 @@ public final class Pages {
           return;
         }
         String now = listing(s, first).fingerprint();
-        long ms = System.nanoTime() / 1_000_000;
-        if (seen != null && !seen.equals(now)) {
-          out.write("event: changed\ndata: changed\n\n".getBytes(StandardCharsets.UTF_8));
-          out.flush();
-          lastWrite = ms;
-        } else if (ms - lastWrite >= LIVE_KEEPALIVE_MS) {
-          // a comment line: keeps proxies from timing the stream out and finds a closed connection
-          out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
-          out.flush();
-          lastWrite = ms;
-        }
+        // otherwise a comment line: it finds a closed connection within a poll and keeps proxies from timing out
+        out.write((seen != null && !seen.equals(now) ? "event: changed\ndata: changed\n\n" : ":\n\n")
+            .getBytes(StandardCharsets.UTF_8));
+        out.flush();
         seen = now;
         Thread.sleep(LIVE_POLL_MS);
       }
     } catch (IOException e) {
       // the browser went away: nothing to do
+    } finally {
+      s.streams().decrementAndGet();
     }
   }
 

@@ -17,7 +17,9 @@ final class Sessions {
   /** Past this many live sessions the oldest idle ones go first, so a sign-in flood cannot exhaust the heap. */
   private static final int MAX_SESSIONS = 20_000;
 
-  record Session(String token, Viewer viewer, String csrf, long createdAt, long[] lastSeen) {
+  /** @param streams live-list event streams open now */
+  record Session(String token, Viewer viewer, String csrf, long createdAt, long[] lastSeen,
+      java.util.concurrent.atomic.AtomicInteger streams) {
     boolean csrfMatches(String candidate) {
       return candidate != null && MessageDigest.isEqual(candidate.getBytes(StandardCharsets.UTF_8),
           csrf.getBytes(StandardCharsets.UTF_8));
@@ -34,7 +36,8 @@ final class Sessions {
   Session create(Viewer v) {
     long now = clock.millis();
     if (byToken.size() >= MAX_SESSIONS) evict(now);
-    Session s = new Session(Ids.token(32), v, Ids.token(32), now, new long[] {now});
+    Session s = new Session(Ids.token(32), v, Ids.token(32), now, new long[] {now},
+        new java.util.concurrent.atomic.AtomicInteger());
     byToken.put(s.token(), s);
     return s;
   }

@@ -246,6 +246,48 @@ class DashboardHttpTest {
     }
   }
 
+  @Test
+  void theListFiltersByStatusTemplateAndDay() {
+    assertThat(server.post("/v1/templates", server.liveKey, template("filter-a", "A")).status()).isEqualTo(201);
+    assertThat(server.post("/v1/templates", server.liveKey, template("filter-b", "B")).status()).isEqualTo(201);
+    String a = queue(server, server.liveKey, "filter-a");
+    String b = queue(server, server.liveKey, "filter-b");
+    assertThat(server.post("/v1/renders/" + b + "/cancel", server.liveKey, Map.of()).status()).isEqualTo(200);
+    WebClient c = signedIn();
+    assertThat(c.get("/app/renders?template=filter-a").body()).contains(a).doesNotContain(b);
+    assertThat(c.get("/app/renders?status=cancelled").body()).contains(b).doesNotContain(a);
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+    assertThat(c.get("/app/renders?from=" + today + "&to=" + today).body()).contains(a).contains(b);
+    assertThat(c.get("/app/renders?from=" + tomorrow).body()).doesNotContain(a).doesNotContain(b);
+    assertThat(c.get("/app/renders/rows?template=filter-b&status=cancelled").body()).contains(b).doesNotContain(a);
+    for (String bad : List.of("status=done", "template=Not%20A%20Slug", "from=yesterday", "cursor=zzz")) {
+      HttpResponse<String> r = c.get("/app/renders?" + bad);
+      assertThat(r.statusCode()).as(bad).isEqualTo(400);
+      assertThat(r.headers().firstValue("Content-Type")).as(bad).hasValueSatisfying(v ->
+          assertThat(v).startsWith("text/html"));
+    }
+  }
+
+  @Test
+  void oneSessionHoldsAFewLiveListsAtMost() throws Exception {
+    WebClient c = signedIn();
+    HttpClient http = HttpClient.newHttpClient();
+    List<HttpResponse<InputStream>> open = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < Pages.MAX_STREAMS; i++) {
+        HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl
+            + "/app/renders/events")).header("Cookie", c.cookie).build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(r.statusCode()).isEqualTo(200);
+        open.add(r);
+      }
+      assertThat(c.get("/app/renders/events").statusCode()).isEqualTo(429);
+      assertThat(signedIn().get("/app/renders/events?status=bogus").statusCode()).as("another session").isEqualTo(400);
+    } finally {
+      for (var r : open) r.body().close();
+    }
+  }
+
   /** Its own server: its clock moves, its cookie is Secure, and its sign-in limit is spent. */
   @Test
   void idleSessionsExpireFailedSignInsAreLimitedAndHttpsMakesTheCookieSecure(@TempDir Path own) {
