@@ -210,7 +210,7 @@ public final class Platen implements AutoCloseable {
       Runnable onQueued = w == null ? () -> { } : w::wake;
       String blobBase = config.s3() == null ? null : config.s3().publicBaseUrl();
       Dashboard dashboard = new Dashboard(auth, projects, config.publicUrl(), clock, new Services(templates, queue,
-          renderList, blobs, sharing, webhooks, db, new RenderViews(config.publicUrl(), blobBase),
+          renderList, blobs, sharing, webhooks, db, config.publicUrl(), new RenderViews(config.publicUrl(), blobBase),
           config.maxQueueDepth(), config.maxQueueDepthPerProject(), onQueued));
       HttpApi api = new HttpApi(new HttpApi.Deps(projects, templates, queue, blobs, auth, cipher, json,
           config.publicUrl(), blobBase, config.maxQueueDepth(),

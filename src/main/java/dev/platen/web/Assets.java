@@ -22,7 +22,8 @@ public final class Assets {
     Asset htmx = load("htmx.js", "META-INF/resources/webjars/htmx.org/2.0.8/dist/htmx.min.js", "text/javascript");
     Asset sse = load("sse.js", "META-INF/resources/webjars/htmx-ext-sse/2.2.2/sse.js", "text/javascript");
     Asset css = load("dashboard.css", "web/dashboard.css", "text/css");
-    this.byName = Map.of("htmx.js", htmx, "sse.js", sse, "dashboard.css", css);
+    Asset js = load("dashboard.js", "web/dashboard.js", "text/javascript");
+    this.byName = Map.of("htmx.js", htmx, "sse.js", sse, "dashboard.css", css, "dashboard.js", js);
   }
 
   private static Asset load(String name, String resource, String type) {
@@ -41,6 +42,8 @@ public final class Assets {
   public String sse() { return byName.get("sse.js").url(); }
 
   public String css() { return byName.get("dashboard.css").url(); }
+
+  public String js() { return byName.get("dashboard.js").url(); }
 
   void serve(Context ctx) {
     Asset a = byName.get(ctx.pathParam("file"));

@@ -71,6 +71,7 @@ public final class Dashboard {
     r.add(new Routes.Route(HandlerType.GET, "/app/renders/events", signedIn(pages::renderEvents)));
     r.add(new Routes.Route(HandlerType.GET, "/app/renders/{id}", signedIn(pages::render)));
     r.add(new Routes.Route(HandlerType.GET, "/app/renders/{id}/pdf", signedIn(pages::pdf)));
+    r.add(new Routes.Route(HandlerType.GET, "/app/renders/{id}/state", signedIn(pages::renderState)));
     r.add(new Routes.Route(HandlerType.POST, "/app/renders/{id}/cancel", signedIn(pages::cancel)));
     r.add(new Routes.Route(HandlerType.POST, "/app/renders/{id}/again", signedIn(pages::renderAgain)));
     r.add(new Routes.Route(HandlerType.POST, "/app/renders/{id}/shares", signedIn(pages::share)));

@@ -283,7 +283,40 @@ public final class Pages {
       }
     }
     m.put("shares", shares);
+    Map<String, Long> engagement = new java.util.LinkedHashMap<>();
+    if (svc.sharing() != null) {
+      svc.sharing().engagement(r.id()).counts().forEach((type, n) -> engagement.put(type.wire(), n));
+    }
+    m.put("engagement", engagement);
+    m.put("curl", version.map(v -> curl(s, r, v)).orElse(""));
     dash.page(ctx, 200, "render.jte", m);
+  }
+
+  /**
+   * While a render is unfinished its page asks for this every second; once the render is terminal the answer tells
+   * htmx to reload the page, which then shows the PDF, share and error parts that fit the final status.
+   */
+  void renderState(Context ctx, Sessions.Session s) {
+    RenderRecord r = find(ctx, s);
+    if (r.status().terminal()) {
+      ctx.header("HX-Refresh", "true");
+    }
+    dash.page(ctx, 200, "render_state.jte", Map.of("status", r.status().wire(), "attempts", r.attempts(),
+        "id", r.id()));
+  }
+
+  /** The API request that makes this render again: the same template, version and data. */
+  private String curl(Sessions.Session s, RenderRecord r, TemplateStore.VersionRow v) {
+    String data = svc.db().jdbi().withHandle(h -> h.createQuery(
+            "SELECT data FROM renders WHERE id = :id AND project_id = :project")
+        .bind("id", r.id()).bind("project", s.viewer().projectId()).mapTo(String.class).findOne()).orElse("{}");
+    String slug = svc.templates().list(s.viewer().projectId()).stream().filter(t -> t.id().equals(r.templateId()))
+        .map(TemplateStore.TemplateRow::slug).findFirst().orElse(null);
+    if (slug == null) return "";
+    String body = "{\"data\":" + data + ",\"options\":{\"versionNumber\":" + v.versionNumber() + "}}";
+    return "curl -s -X POST '" + svc.publicUrl() + "/v1/templates/" + slug + "/render' \\\n"
+        + "  -H \"Authorization: Bearer $PLATEN_KEY\" -H 'Content-Type: application/json' \\\n"
+        + "  -d '" + body.replace("'", "'\\''") + "'";
   }
 
   /** The PDF, for the signed-in viewer: the same bytes the API's download streams. */

@@ -14,9 +14,10 @@ import dev.platen.webhooks.Webhooks;
  * root, so a page and an API call can never disagree about a template, a render, a share or a webhook.
  *
  * @param db read for a render's stored data only ("render again"); every write goes through the services
+ * @param publicUrl the installation's public base URL (PLATEN_PUBLIC_URL)
  * @param views the API's own render shapes, for the public download URL
  * @param onQueued wakes an idle worker in this process after a render is queued, as the API does
  */
 public record Services(TemplateStore templates, RenderQueue renders, RenderListStore renderList, BlobStore blobs,
-    Sharing sharing, Webhooks webhooks, Database db, RenderViews views, int maxQueueDepth,
+    Sharing sharing, Webhooks webhooks, Database db, String publicUrl, RenderViews views, int maxQueueDepth,
     int maxQueueDepthPerProject, Runnable onQueued) {}

@@ -55,11 +55,11 @@ class DashboardBrowserTest {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
     options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-        "--window-size=1280,900");
+        "--window-size=1280,1200");
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
         .usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
-    browser.manage().window().setSize(new Dimension(1280, 900));
+    browser.manage().window().setSize(new Dimension(1280, 1200));
   }
 
   @AfterAll
@@ -153,7 +153,21 @@ class DashboardBrowserTest {
     HttpResponse<String> shared = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(shareUrl))
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(shared.statusCode()).isEqualTo(200);
+    browser.get(server.baseUrl + "/app/renders/" + id);
     screenshot("dashboard-render");
+
+    // render again from the page: the new render's page follows it to succeeded by itself
+    browser.findElement(By.id("render-again")).click();
+    waitUpTo(10).until(d -> d.getCurrentUrl().matches(".*/app/renders/[0-9a-f-]{36}$")
+        && !d.getCurrentUrl().contains(id));
+    String againId = browser.getCurrentUrl().replaceAll(".*/app/renders/", "");
+    assertThat(againId).isNotEqualTo(id);
+    waitUpTo(60).until(ExpectedConditions.presenceOfElementLocated(By.id("open-pdf")));
+    assertThat(browser.findElement(By.id("render-status")).getText()).isEqualTo("succeeded");
+    assertThat(server.get("/v1/renders/" + againId, server.liveKey).json().path("status").asString())
+        .isEqualTo("succeeded");
+    browser.get(server.baseUrl + "/app/renders/" + id);
+    waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button.revoke-share")));
 
     browser.findElement(By.cssSelector("button.revoke-share")).click();
     waitUpTo(10).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("button.revoke-share"), 0));

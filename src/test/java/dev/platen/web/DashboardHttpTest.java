@@ -212,7 +212,16 @@ class DashboardHttpTest {
     assertThat(copy.status()).isEqualTo(200);
     assertThat(copy.json().path("templateId").asString())
         .isEqualTo(server.get("/v1/renders/" + id, server.liveKey).json().path("templateId").asString());
+    String page = c.get("/app/renders/" + id).body();
+    assertThat(page).as("the request as curl").contains(server.baseUrl + "/v1/templates/again/render")
+        .contains("versionNumber").contains("Bearer $PLATEN_KEY");
+    HttpResponse<String> unfinished = c.get("/app/renders/" + id + "/state");
+    assertThat(unfinished.body()).contains("queued").contains("hx-trigger=\"every 1s\"");
+    assertThat(unfinished.headers().firstValue("HX-Refresh")).isEmpty();
     assertThat(c.post("/app/renders/" + id + "/cancel", WebClient.form("_csrf", token)).statusCode()).isEqualTo(303);
+    HttpResponse<String> finished = c.get("/app/renders/" + id + "/state");
+    assertThat(finished.body()).contains("cancelled");
+    assertThat(finished.headers().firstValue("HX-Refresh")).as("a terminal render reloads its page").contains("true");
     assertThat(server.get("/v1/renders/" + id, server.liveKey).json().path("status").asString())
         .isEqualTo("cancelled");
     assertThat(c.post("/app/renders/" + id + "/cancel", WebClient.form("_csrf", token)).statusCode())
