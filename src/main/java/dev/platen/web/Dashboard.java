@@ -40,6 +40,8 @@ public final class Dashboard {
   private final Authenticator auth;
   private final ProjectStore projects;
   private final boolean secureCookie;
+  /** The browser's Origin for pages served under PLATEN_PUBLIC_URL, e.g. {@code https://platen.example.com}. */
+  private final String publicOrigin;
   private final TemplateEngine jte = TemplateEngine.createPrecompiled(null, ContentType.Html, null,
       "dev.platen.web.jte");
   final Assets assets = new Assets();
@@ -52,6 +54,7 @@ public final class Dashboard {
     this.auth = auth;
     this.projects = projects;
     this.secureCookie = publicUrl != null && publicUrl.regionMatches(true, 0, "https:", 0, 6);
+    this.publicOrigin = origin(publicUrl);
     this.sessions = new Sessions(clock);
     this.signInLimit = new SignInLimit(clock);
     this.pages = new Pages(this, services, clock);
@@ -195,13 +198,27 @@ public final class Dashboard {
     return null;
   }
 
+  private static String origin(String url) {
+    if (url == null) return null;
+    try {
+      URI u = URI.create(url);
+      return u.getScheme() == null || u.getHost() == null ? null
+          : (u.getScheme() + "://" + u.getHost() + (u.getPort() == -1 ? "" : ":" + u.getPort())).toLowerCase(
+              java.util.Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   /**
    * A browser names the page a form came from in {@code Origin}; one from another site is refused even before the
-   * CSRF token is looked at (and on the sign-in form, which has no session to hold a token yet).
+   * CSRF token is looked at (and on the sign-in form, which has no session to hold a token yet). The public URL's
+   * origin passes too: a reverse proxy may rewrite {@code Host}.
    */
-  private static boolean sameOrigin(Context ctx) {
+  private boolean sameOrigin(Context ctx) {
     String origin = ctx.header("Origin");
     if (origin == null || origin.equals("null")) return origin == null;
+    if (origin.equalsIgnoreCase(publicOrigin)) return true;
     try {
       URI o = URI.create(origin);
       String host = ctx.header("Host");

@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -301,8 +300,7 @@ public final class Pages {
     if (r.status().terminal()) {
       ctx.header("HX-Refresh", "true");
     }
-    dash.page(ctx, 200, "render_state.jte", Map.of("status", r.status().wire(), "attempts", r.attempts(),
-        "id", r.id()));
+    dash.page(ctx, 200, "render_state.jte", Map.of("status", r.status().wire(), "id", r.id()));
   }
 
   /** The API request that makes this render again: the same template, version and data. */
@@ -553,9 +551,5 @@ public final class Pages {
     } catch (IllegalArgumentException e) {
       return null;
     }
-  }
-
-  static String iso(long millis) {
-    return Instant.ofEpochMilli(millis).toString();
   }
 }

@@ -306,6 +306,12 @@ class DashboardHttpTest {
       WebClient c = new WebClient(s.baseUrl);
       HttpResponse<String> ok = c.signIn(s.liveKey);
       assertThat(ok.headers().firstValue("Set-Cookie").orElseThrow()).contains("; Secure");
+      // behind a proxy that rewrites Host, a form from the public URL's origin still passes; another origin never
+      String token = c.csrf("/app/webhooks");
+      assertThat(c.post("/app/webhooks", WebClient.form("_csrf", token, "url", "ftp://x", "events", "render.failed"),
+          "Origin", "https://platen.example.com").statusCode()).isEqualTo(400);
+      assertThat(c.post("/app/webhooks", WebClient.form("_csrf", token, "url", "ftp://x", "events", "render.failed"),
+          "Origin", "https://platen.example.com.evil.example").statusCode()).isEqualTo(403);
       clock.advance(Duration.ofHours(11));
       assertThat(c.get("/app/renders").statusCode()).isEqualTo(200);
       clock.advance(Duration.ofHours(11)); // 11 h since the last request: still within the idle limit
