@@ -123,6 +123,7 @@ public final class Dashboard {
       page(ctx, 401, "signin.jte", Map.of("assets", assets, "error", e.getMessage()));
       return;
     }
+    sessions.end(ctx.cookie(COOKIE)); // a sign-in never keeps a session the browser had before
     Sessions.Session s = sessions.create(viewer);
     ctx.header("Set-Cookie", COOKIE + "=" + s.token() + "; Path=/; HttpOnly; SameSite=Strict"
         + (secureCookie ? "; Secure" : ""));

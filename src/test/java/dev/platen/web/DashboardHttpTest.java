@@ -96,6 +96,13 @@ class DashboardHttpTest {
         .contains("; Path=/").doesNotContain("Secure");
     assertThat(c.get("/app/renders").statusCode()).isEqualTo(200);
     assertThat(c.get("/").headers().firstValue("Location")).contains("/app/renders");
+    String before = c.cookie;
+    c.signIn(server.liveKey);
+    assertThat(c.cookie).as("a new session at every sign-in").isNotEqualTo(before);
+    String now = c.cookie;
+    c.cookie = before;
+    assertThat(c.get("/app/renders").statusCode()).as("the session signed in over is gone").isEqualTo(303);
+    c.cookie = now;
 
     String token = c.csrf("/app/renders");
     assertThat(c.post("/sign-out", WebClient.form()).statusCode()).as("sign-out without the token").isEqualTo(403);
@@ -179,6 +186,25 @@ class DashboardHttpTest {
     String q = c.get("/app/templates?q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E").body();
     assertThat(q).as("the search box's value").doesNotContain("\"><script>").doesNotContain("<script>alert(1)")
         .contains("&#34;>&lt;script>");
+  }
+
+  @Test
+  void aTemplatesPageShowsEachVersionAsPublished() {
+    assertThat(server.post("/v1/templates", server.liveKey, template("versions", "Versions")).status())
+        .isEqualTo(201);
+    Map<String, Object> second = Map.of("name", "Versions", "manifest", Map.of("variables",
+        List.of(Map.of("key", "secondField", "label", "Second", "dataType", "text"))));
+    assertThat(server.put("/v1/templates/versions", server.liveKey, second).status()).isEqualTo(200);
+    WebClient c = signedIn();
+    String current = c.get("/app/templates/versions").body();
+    assertThat(current).contains("Version 2").contains("\"key\" : \"secondField\"")
+        .doesNotContain("\"key\" : \"title\"");
+    String first = c.get("/app/templates/versions?version=1").body();
+    assertThat(first).contains("\"key\" : \"title\"").doesNotContain("secondField");
+    assertThat(c.get("/app/templates/versions?version=3").statusCode()).isEqualTo(404);
+    assertThat(c.get("/app/templates/nothing-here").statusCode()).isEqualTo(404);
+    assertThat(c.get("/app/templates?q=versi").body()).contains("/app/templates/versions");
+    assertThat(c.get("/app/templates?q=zzzz").body()).doesNotContain("/app/templates/versions");
   }
 
   @Test
