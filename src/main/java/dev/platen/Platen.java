@@ -48,6 +48,8 @@ import dev.platen.webhooks.Sender;
 import dev.platen.webhooks.TargetPolicy;
 import dev.platen.webhooks.WebhookStore;
 import dev.platen.webhooks.Webhooks;
+import dev.platen.web.Dashboard;
+import dev.platen.web.Services;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -229,13 +231,19 @@ public final class Platen implements AutoCloseable {
       WorkerPool w = workers;
       Authenticator auth = new Authenticator(projects, config.adminKey(), clock);
       KeyCipher cipher = config.adminKey() == null ? null : new KeyCipher(config.adminKey());
+      Sharing sharing = sharing(config.sharing(), email, db, blobs, json, clock);
+      Webhooks webhooks = new Webhooks(hooks, targets, dispatcher);
+      dev.platen.store.RenderListStore renderList = new dev.platen.store.RenderListStore(db);
+      Runnable onQueued = w == null ? () -> { } : w::wake;
+      String blobBase = config.s3() == null ? null : config.s3().publicBaseUrl();
+      Dashboard dashboard = new Dashboard(auth, projects, config.publicUrl(), clock, new Services(templates, queue,
+          renderList, blobs, sharing, webhooks, db, config.publicUrl(), new RenderViews(config.publicUrl(), blobBase),
+          config.maxQueueDepth(), config.maxQueueDepthPerProject(), onQueued));
       HttpApi api = new HttpApi(new HttpApi.Deps(projects, templates, queue, blobs, auth, cipher, json,
-          config.publicUrl(), config.s3() == null ? null : config.s3().publicBaseUrl(), config.maxQueueDepth(),
-          config.maxQueueDepthPerProject(), w == null ? () -> { } : w::wake, readiness, metrics,
-          config.metricsKey(), clock, sharing(config.sharing(), email, db, blobs, json, clock),
-          config.sharing().shareRateLimit(), new dev.platen.store.RenderListStore(db),
-          new Webhooks(hooks, targets, dispatcher), new dev.platen.store.InboundStore(db),
-          completions, previews));
+          config.publicUrl(), blobBase, config.maxQueueDepth(),
+          config.maxQueueDepthPerProject(), onQueued, readiness, metrics,
+          config.metricsKey(), clock, sharing, config.sharing().shareRateLimit(), renderList, webhooks,
+          new dev.platen.store.InboundStore(db), completions, previews, dashboard.routes()));
       http = listen(api, config, workers, dispatcher, db, metrics, notifications);
       log.info("Platen listening on http://localhost:{} (public URL {})", http.port(), config.publicUrl());
     } else {

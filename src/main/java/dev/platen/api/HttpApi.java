@@ -30,7 +30,8 @@ public final class HttpApi {
       Runnable onQueued, Readiness readiness, Metrics metrics, String metricsKey, InstantSource clock,
       Sharing sharing, int shareRateLimit, dev.platen.store.RenderListStore renderList,
       Webhooks webhooks, dev.platen.store.InboundStore inbound,
-      dev.platen.jobs.Completions completions, dev.platen.jobs.Previews previews) {}
+      dev.platen.jobs.Completions completions, dev.platen.jobs.Previews previews,
+      java.util.List<Routes.Route> dashboard) {}
 
   /** The whole API. */
   public HttpApi(Deps d) {
@@ -50,7 +51,7 @@ public final class HttpApi {
         new ProjectsApi(d.projects(), d.json(), out),
         new InboundApi(d.templates(), d.inbound(), renders.intake(), views, d.json(), out, d.publicUrl(),
             d.clock()),
-        new PreviewsApi(d.templates(), d.previews(), d.json(), d.clock()));
+        new PreviewsApi(d.templates(), d.previews(), d.json(), d.clock()), d.dashboard());
     this.app = server(routes, d.json(), d.metrics());
   }
 

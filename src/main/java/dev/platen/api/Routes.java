@@ -27,7 +27,7 @@ public final class Routes {
   Routes(Authenticator auth, TemplatesApi templates, RendersApi renders, AdminApi admin, HealthApi health,
       MetricsApi metrics, DocsApi docs, SharesApi shares, EngagementApi engagement, SharePages sharePages,
       WebhooksApi hooks, ProjectsApi accounts, InboundApi inbound,
-      PreviewsApi previews) {
+      PreviewsApi previews, List<Route> dashboard) {
     List<Route> all = new java.util.ArrayList<>(monitoring(health, metrics));
     all.addAll(List.of(
         new Route(HandlerType.GET, "/openapi.yaml", docs::openapi),
@@ -91,6 +91,8 @@ public final class Routes {
         new Route(HandlerType.GET, "/v1/webhooks/{id}/deliveries", project(auth, hooks::deliveries)),
         new Route(HandlerType.POST, "/v1/webhooks/{id}/deliveries/{deliveryId}/retry", project(auth, hooks::retry)),
         new Route(HandlerType.POST, "/v1/webhooks/{id}/ping", project(auth, hooks::ping))));
+    // the web dashboard's pages (web/Dashboard#routes): cookie sessions, not API keys, and not in the OpenAPI
+    all.addAll(dashboard);
     this.table = List.copyOf(all);
   }
 

@@ -110,7 +110,7 @@ class OpenApiTest {
           new Metrics(), null, InstantSource.system(),
           new Sharing(new ShareStore(db, events), events, blobs, InstantSource.system(), "http://localhost:8080",
               null), 0, new dev.platen.store.RenderListStore(db), null, new dev.platen.store.InboundStore(db),
-              new dev.platen.jobs.Completions(), null));
+              new dev.platen.jobs.Completions(), null, List.of()));
       return api.routes().table();
     }
   }

@@ -1,0 +1,177 @@
+package dev.platen.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.platen.testing.Pdfs;
+import dev.platen.testing.TestServer;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The dashboard in a real browser: Debian's chromium, headless, driven through {@code /usr/bin/chromedriver} (never
+ * a downloaded driver), against a started server with workers. {@code -Ddashboard.screenshots=true} also writes the
+ * README's screenshots to docs/img/.
+ */
+@Tag("slow")
+class DashboardBrowserTest {
+  static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+  static final File CHROMIUM = new File("/usr/bin/chromium");
+
+  @TempDir static Path dir;
+  static TestServer server;
+  static WebDriver browser;
+
+  @BeforeAll
+  static void start() {
+    Assumptions.assumeTrue(CHROMEDRIVER.canExecute() && CHROMIUM.canExecute() || System.getenv("CI") != null,
+        "chromium and chromium-driver are not installed (.ci/run installs them)");
+    server = TestServer.start(dir);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+        "--window-size=1280,1200");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().window().setSize(new Dimension(1280, 1200));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) browser.quit();
+    if (server != null) server.close();
+  }
+
+  private static WebDriverWait waitUpTo(int seconds) {
+    return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+  }
+
+  private static void screenshot(String name) throws Exception {
+    if (!Boolean.getBoolean("dashboard.screenshots")) return;
+    Path target = Path.of("docs/img", name + ".png");
+    Files.createDirectories(target.getParent());
+    Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  @Test
+  void signInWatchARenderSucceedOpenItsPdfAndShareIt() throws Exception {
+    String invoice = Files.readString(Path.of("examples/invoice.json"));
+    JsonNode data = TestServer.JSON.readTree(Files.readString(Path.of("examples/invoice.data.json")));
+    var published = server.put("/v1/templates/invoice", server.liveKey, TestServer.JSON.readTree(invoice));
+    assertThat(published.status()).as(published.text()).isIn(200, 201);
+    String hostile = "<img src=x onerror=alert(1)>";
+    assertThat(server.post("/v1/templates", server.liveKey, Map.of("name", hostile, "slug", "hostile",
+        "manifest", Map.of("variables", List.of()))).status()).isEqualTo(201);
+
+    browser.get(server.baseUrl + "/");
+    browser.findElement(By.id("key")).sendKeys(server.liveKey);
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    waitUpTo(10).until(ExpectedConditions.urlContains("/app/renders"));
+
+    browser.get(server.baseUrl + "/app/templates");
+    List<String> names = browser.findElements(By.cssSelector("a.template-name")).stream().map(WebElement::getText)
+        .toList();
+    assertThat(names).contains("Invoice", hostile);
+    assertThat(browser.findElements(By.cssSelector("main img"))).as("the hostile name is text, not an element")
+        .isEmpty();
+    screenshot("dashboard-templates");
+    browser.findElement(By.linkText("Invoice")).click();
+    waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h1"), "Invoice"));
+    assertThat(browser.findElement(By.cssSelector("pre.code")).getText()).contains("invoice.number");
+
+    // the list is open before the render exists: it must appear and finish without a reload
+    browser.get(server.baseUrl + "/app/renders");
+    waitUpTo(10).until(d -> ((org.openqa.selenium.JavascriptExecutor) d)
+        .executeScript("return window.htmx !== undefined && document.readyState === 'complete'"));
+    Object marker = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "window.__sameDocument = 'yes'; return window.__sameDocument;");
+    assertThat(marker).isEqualTo("yes");
+    Thread.sleep(1_500); // the event stream has taken its first look at the list
+    var accepted = server.post("/v1/templates/invoice/render", server.liveKey, Map.of("data", data));
+    assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+    String id = accepted.json().path("id").asString();
+    By status = By.cssSelector("#render-" + id + " .status");
+    waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(status));
+    waitUpTo(60).until(ExpectedConditions.textToBe(status, "succeeded"));
+    assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.__sameDocument"))
+        .as("no reload happened").isEqualTo("yes");
+    screenshot("dashboard-renders");
+
+    browser.findElement(By.cssSelector("#render-" + id + " a")).click();
+    waitUpTo(10).until(ExpectedConditions.textToBe(By.id("render-status"), "succeeded"));
+    String pdfUrl = browser.findElement(By.id("open-pdf")).getAttribute("href");
+    String cookie = browser.manage().getCookieNamed(Dashboard.COOKIE).getValue();
+    assertThat(browser.manage().getCookieNamed(Dashboard.COOKIE).isHttpOnly()).isTrue();
+    HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(pdfUrl))
+        .header("Cookie", Dashboard.COOKIE + "=" + cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
+    assertThat(Pdfs.text(pdf.body())).contains("INV-2026-0042");
+    // and the browser opens it too (its built-in viewer, in a new tab)
+    String dashboardTab = browser.getWindowHandle();
+    browser.findElement(By.id("open-pdf")).click();
+    waitUpTo(10).until(d -> d.getWindowHandles().size() == 2);
+    for (String h : browser.getWindowHandles()) {
+      if (!h.equals(dashboardTab)) {
+        browser.switchTo().window(h);
+        waitUpTo(10).until(ExpectedConditions.urlContains("/pdf"));
+        browser.close();
+      }
+    }
+    browser.switchTo().window(dashboardTab);
+
+    browser.findElement(By.id("create-share")).click();
+    WebElement link = waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.share-url")));
+    String shareUrl = link.getAttribute("href");
+    assertThat(shareUrl).contains("/share/cks_");
+    HttpResponse<String> shared = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(shareUrl))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(shared.statusCode()).isEqualTo(200);
+    browser.get(server.baseUrl + "/app/renders/" + id);
+    screenshot("dashboard-render");
+
+    // render again from the page: the new render's page follows it to succeeded by itself
+    browser.findElement(By.id("render-again")).click();
+    waitUpTo(10).until(d -> d.getCurrentUrl().matches(".*/app/renders/[0-9a-f-]{36}$")
+        && !d.getCurrentUrl().contains(id));
+    String againId = browser.getCurrentUrl().replaceAll(".*/app/renders/", "");
+    assertThat(againId).isNotEqualTo(id);
+    waitUpTo(60).until(ExpectedConditions.presenceOfElementLocated(By.id("open-pdf")));
+    assertThat(browser.findElement(By.id("render-status")).getText()).isEqualTo("succeeded");
+    assertThat(server.get("/v1/renders/" + againId, server.liveKey).json().path("status").asString())
+        .isEqualTo("succeeded");
+    browser.get(server.baseUrl + "/app/renders/" + id);
+    waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button.revoke-share")));
+
+    browser.findElement(By.cssSelector("button.revoke-share")).click();
+    waitUpTo(10).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("button.revoke-share"), 0));
+    assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(shareUrl)).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).as("revoked").isNotEqualTo(200);
+  }
+}
