@@ -1,8 +1,5 @@
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -23,8 +19,6 @@ import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The client side of bench/load.sh, run as a single-file program ({@code java bench/Load.java renders|get}, JDK 17
@@ -32,9 +26,10 @@ import java.util.regex.Pattern;
  * which load.sh turns into its summary table.
  *
  * <ul>
- *   <li>{@code renders}: PUTs the bench template, submits N renders with C concurrent clients, then the same C
- *       clients poll GET /v1/renders/:id until every render is terminal. Writes the succeeded render ids to
- *       IDS_FILE.
+ *   <li>{@code renders}: PUTs the bench template, submits N renders with C concurrent clients while up to four
+ *       pollers follow GET /v1/renders/:id (long-poll where the server has it) until every render is terminal.
+ *       Reports renders/s, latency, and CPU per render of the server (/proc/<pid>/stat) and of this client.
+ *       Writes the succeeded render ids to IDS_FILE.
  *   <li>{@code get}: M requests of GET /v1/renders/:id with C concurrent clients over the ids in IDS_FILE; the
  *       fallback when wrk is not installed.
  * </ul>
@@ -46,7 +41,7 @@ public class Load {
   static final int LOOP_ROWS = 10;
 
   record Settings(String url, String key, int n, int c, int m, long timeoutMs, long pollMs, String slug,
-      Path idsFile) {
+      Path idsFile, String layout) {
 
     static Settings fromEnv() {
       String url = env("PLATEN_URL", "http://localhost:8080").replaceAll("/+$", "");
@@ -63,7 +58,13 @@ public class Load {
       return new Settings(url, key, intEnv("N", 500, 1, 100_000), intEnv("C", 8, 1, 256),
           intEnv("M", 5000, 1, 1_000_000), intEnv("TIMEOUT_S", 600, 1, 3600) * 1000L,
           intEnv("POLL_MS", 50, 1, 5000), env("BENCH_SLUG", SLUG_DEFAULT),
-          Path.of(env("IDS_FILE", "bench-render-ids.txt")));
+          Path.of(env("IDS_FILE", "bench-render-ids.txt")), layoutFromEnv());
+    }
+
+    static String layoutFromEnv() {
+      String l = env("BENCH_LAYOUT", "synth");
+      if (!l.equals("synth") && !l.equals("html")) throw fail("BENCH_LAYOUT must be synth or html, got '" + l + "'");
+      return l;
     }
   }
 
@@ -84,13 +85,11 @@ public class Load {
   }
 
   private final Settings s;
-  private final HttpClient http;
+  private final ThreadLocal<Http> connections = ThreadLocal.withInitial(Http::new);
   private final long deadline;
 
   Load(Settings s) {
     this.s = s;
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
     this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(s.timeoutMs());
   }
 
@@ -103,51 +102,77 @@ public class Load {
   record Done(int index, String id, String status, Instant createdAt, Instant completedAt, Long durationMs,
       String errorMessage) {}
 
+  /**
+   * Cheap per render, so the client does not compete with the server for the cores it measures: requests go over
+   * {@link Http}, a few dozen lines of HTTP/1.1 on kept-alive sockets (java.net.http costs milliseconds of JIT-cold
+   * CPU per request in a short run). C submit threads each keep one POST in flight; P = min(C, 4) poll threads
+   * follow the queue oldest render first. With {@code ?waitMs=} (long-poll) a poll answers when the render is
+   * terminal; a server that ignores it answers at once, and then all poll threads wait POLL_MS, doubling up to
+   * 4 × POLL_MS, each time the oldest render is not done (about 1.3 GETs per render rather than one per poller per
+   * POLL_MS).
+   */
   int renders() throws Exception {
-    Res health = send(request("/health").GET());
+    Res health = call("GET", "/health", null, null);
     if (health.status() != 200) throw fail("GET /health answered " + health.status() + ": " + health.body());
 
-    Res put = send(request("/v1/templates/" + s.slug()).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(TEMPLATE)));
+    String template = s.layout().equals("html") ? TEMPLATE_HTML : TEMPLATE;
+    Res put = call("PUT", "/v1/templates/" + s.slug(), template, null);
     if (put.status() != 200 && put.status() != 201) {
       throw fail("PUT /v1/templates/" + s.slug() + " answered " + put.status() + ": " + put.body());
     }
-    log("template %s published (version %s); submitting %d renders with %d clients", s.slug(),
-        field(put.body(), "currentVersionNumber"), s.n(), s.c());
+    ProcessHandle server = serverProcess();
+    log("template %s published (version %s, %s layout); submitting %d renders with %d clients; server pid %s",
+        s.slug(), field(put.body(), "currentVersionNumber"), s.layout(), s.n(), s.c(),
+        server == null ? "unknown (set PLATEN_PID)" : server.pid());
 
     String run = Long.toString(System.currentTimeMillis(), 36);
     AtomicInteger nextToSubmit = new AtomicInteger();
     AtomicInteger submitted = new AtomicInteger();
     AtomicInteger retries = new AtomicInteger();
+    AtomicInteger polls = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicBoolean longPoll = new java.util.concurrent.atomic.AtomicBoolean(true);
     PriorityBlockingQueue<Pending> pending =
         new PriorityBlockingQueue<>(s.n(), (a, b) -> Integer.compare(a.index(), b.index()));
     Map<Integer, Done> done = new ConcurrentHashMap<>();
     long[] postNanos = new long[s.n()];
     AtomicLong lastTerminalAt = new AtomicLong();
-    AtomicInteger polls = new AtomicInteger();
+    AtomicLong retryAt = new AtomicLong(System.nanoTime());
+    AtomicLong backoffMs = new AtomicLong(s.pollMs());
 
+    Progress progress = new Progress(() -> "submitted %d/%d, terminal %d/%d".formatted(submitted.get(), s.n(),
+        done.size(), s.n()));
+    long clientCpu0 = cpuNanos(ProcessHandle.current());
+    long serverCpu0 = server == null ? -1 : cpuNanos(server);
     // The server runs on this machine (PLATEN_URL is localhost), so its completedAt and our clock agree.
     Instant firstPost = Instant.now();
     long start = System.nanoTime();
-    Progress progress = new Progress(() -> "submitted %d/%d, terminal %d/%d".formatted(submitted.get(), s.n(),
-        done.size(), s.n()));
+    int pollers = Math.min(s.c(), 4);
     try {
-      runClients(() -> {
-        // Submit while there is something to submit, then help poll.
-        for (int i; (i = nextToSubmit.getAndIncrement()) < s.n(); ) {
-          checkDeadline("submitting");
-          long t0 = System.nanoTime();
-          String id = submit(i, run, retries);
-          postNanos[i] = System.nanoTime() - t0;
-          pending.add(new Pending(i, id));
-          submitted.incrementAndGet();
+      runThreads(s.c() + pollers, t -> {
+        if (t < s.c()) {
+          for (int i; (i = nextToSubmit.getAndIncrement()) < s.n(); ) {
+            checkDeadline("submitting");
+            long t0 = System.nanoTime();
+            String id = submit(i, run, retries);
+            postNanos[i] = System.nanoTime() - t0;
+            pending.add(new Pending(i, id));
+            submitted.incrementAndGet();
+          }
+          return;
         }
         while (done.size() < s.n()) {
           checkDeadline("waiting for renders");
-          Pending p = pending.poll(20, TimeUnit.MILLISECONDS);
+          long wait = retryAt.get() - System.nanoTime();
+          if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+            continue;
+          }
+          Pending p = pending.poll(s.pollMs(), TimeUnit.MILLISECONDS);
           if (p == null) continue;
           polls.incrementAndGet();
-          Res r = send(request("/v1/renders/" + p.id()).GET());
+          boolean waiting = longPoll.get();
+          long t0 = System.nanoTime();
+          Res r = call("GET", "/v1/renders/" + p.id() + (waiting ? "?waitMs=" + LONG_POLL_MS : ""), null, null);
           if (r.status() != 200) throw fail("GET /v1/renders/" + p.id() + " answered " + r.status() + ": " + r.body());
           String status = field(r.body(), "status");
           if (status.equals("succeeded") || status.equals("failed") || status.equals("cancelled")) {
@@ -155,16 +180,25 @@ public class Load {
                 instant(field(r.body(), "completedAt")), longOrNull(field(r.body(), "durationMs")),
                 field(r.body(), "errorMessage")));
             lastTerminalAt.accumulateAndGet(System.nanoTime(), Math::max);
-          } else {
-            pending.add(p);
-            Thread.sleep(s.pollMs()); // this client backs off; the others keep following the queue
+            backoffMs.set(s.pollMs());
+            continue;
+          }
+          pending.add(p);
+          if (waiting && System.nanoTime() - t0 < TimeUnit.MILLISECONDS.toNanos(LONG_POLL_MS / 2)) {
+            longPoll.set(false); // not terminal, and answered long before waitMs: this server does not long-poll
+          }
+          if (!waiting || !longPoll.get()) {
+            // the oldest render is not done, so the next ones hardly are: every poller waits, for longer each time
+            long b = backoffMs.getAndUpdate(x -> Math.min(4 * s.pollMs(), 2 * x));
+            retryAt.accumulateAndGet(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(b), Math::max);
           }
         }
-        return null;
       });
     } finally {
       progress.stop();
     }
+    long clientCpu = cpuNanos(ProcessHandle.current()) - clientCpu0;
+    long serverCpu = server == null ? -1 : cpuNanos(server) - serverCpu0;
 
     List<Done> all = new ArrayList<>(done.values());
     all.sort((a, b) -> Integer.compare(a.index(), b.index()));
@@ -184,6 +218,7 @@ public class Load {
     result("renders_succeeded", ok.size());
     result("renders_failed", bad.size());
     result("renders_clients", s.c());
+    result("renders_layout", s.layout());
     result("renders_wall_s", fmt(wallS));
     result("renders_per_s", fmt(ok.size() / wallS));
     result("renders_observed_s", fmt(observedS));
@@ -193,6 +228,9 @@ public class Load {
     result("post_p99_ms", fmt(posts[pct(posts.length, 99)] / 1e6));
     result("post_retries_503", retries.get());
     result("polls", polls.get());
+    result("long_poll", longPoll.get() ? "yes" : "no");
+    result("client_cpu_ms_per_render", fmt(clientCpu / 1e6 / s.n()));
+    result("server_cpu_ms_per_render", serverCpu < 0 ? "-" : fmt(serverCpu / 1e6 / s.n()));
     if (!bad.isEmpty()) {
       Done first = bad.get(0);
       log("%d renders did not succeed; first: %s %s: %s", bad.size(), first.id(), first.status(), first.errorMessage());
@@ -206,8 +244,7 @@ public class Load {
     String body = renderBody(i);
     String key = "bench-" + run + "-" + i;
     for (int attempt = 1; ; attempt++) {
-      Res r = send(request("/v1/templates/" + s.slug() + "/render").header("Content-Type", "application/json")
-          .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)));
+      Res r = call("POST", "/v1/templates/" + s.slug() + "/render", body, key);
       if (r.status() == 202 || r.status() == 200) return field(r.body(), "id");
       if (r.status() == 503 && attempt < 10) {
         retries.incrementAndGet();
@@ -217,6 +254,61 @@ public class Load {
       }
       throw fail("POST /v1/templates/" + s.slug() + "/render answered " + r.status() + ": " + r.body());
     }
+  }
+
+  static final long LONG_POLL_MS = 2_000;
+
+  /**
+   * The server under test: PLATEN_PID, else the process listening on PLATEN_URL's port (found through
+   * /proc/net/tcp and the processes' open sockets, so no tool is needed), else null (then no server CPU figure).
+   */
+  ProcessHandle serverProcess() {
+    String pid = env("PLATEN_PID", null);
+    if (pid != null) {
+      return ProcessHandle.of(Long.parseLong(pid)).orElseThrow(() -> fail("PLATEN_PID " + pid + " is not running"));
+    }
+    int port = URI.create(s.url()).getPort();
+    if (port < 0) port = 80;
+    java.util.Set<String> inodes = new java.util.HashSet<>();
+    for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+      try {
+        for (String line : Files.readAllLines(Path.of(table))) {
+          String[] f = line.trim().split("\\s+");
+          // local_address is HEX_IP:HEX_PORT; state 0A is LISTEN
+          if (f.length > 9 && f[1].endsWith(":" + String.format("%04X", port)) && f[3].equals("0A")) {
+            inodes.add("socket:[" + f[9] + "]");
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // not Linux, or no IPv6
+      }
+    }
+    if (inodes.isEmpty()) return null;
+    try (var procs = Files.list(Path.of("/proc"))) {
+      for (Path proc : procs.filter(d -> d.getFileName().toString().matches("[0-9]+")).toList()) {
+        try (var fds = Files.list(proc.resolve("fd"))) {
+          for (Path fd : fds.toList()) {
+            try {
+              if (inodes.contains(Files.readSymbolicLink(fd).toString())) {
+                return ProcessHandle.of(Long.parseLong(proc.getFileName().toString())).orElse(null);
+              }
+            } catch (IOException | RuntimeException e) {
+              // the fd closed meanwhile
+            }
+          }
+        } catch (IOException | RuntimeException e) {
+          // another user's process, or it exited
+        }
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    return null;
+  }
+
+  /** User + system CPU time of a process so far (Linux reads /proc/<pid>/stat, in clock ticks). */
+  static long cpuNanos(ProcessHandle p) {
+    return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
   }
 
   /** A few scalars of several types and a loop of {@value #LOOP_ROWS} rows; every render's data differs a little. */
@@ -242,19 +334,43 @@ public class Load {
        "pageConfig": {"format": "A4", "orientation": "portrait", "margin": "20mm"}}
       """;
 
+  /** The same manifest with an HTML layout (BENCH_LAYOUT=html): openhtmltopdf's path instead of the direct one. */
+  static final String TEMPLATE_HTML = TEMPLATE.replace("\"description\": \"Created by bench/load.sh\",",
+      "\"description\": \"Created by bench/load.sh (HTML layout)\", \"layout\": {\"html\": \""
+      + ("<html><head><style>@page { size: A4; margin: 20mm; } body { font-family: sans-serif; font-size: 10pt; }"
+      + " h1 { font-size: 18pt; color: #1a56b0; } table { width: 100%; border-collapse: collapse; }"
+      + " th { text-align: left; background: #eef2f8; border-bottom: 1px solid #888; padding: 2mm; }"
+      + " td { border-bottom: 0.5px solid #ccc; padding: 2mm; } .n { text-align: right; }</style></head><body>"
+      + "<h1>Invoice {{invoice.number}}</h1><p>{{customer.name}}, {{invoice.date}}</p>"
+      + "<table><thead><tr><th>Description</th><th class='n'>Quantity</th><th class='n'>Amount</th></tr></thead>"
+      + "<tbody>{{#each items}}<tr><td>{{description}}</td><td class='n'>{{quantity}}</td>"
+      + "<td class='n'>{{amount}}</td></tr>{{/each}}</tbody></table>"
+      + "<p class='n'><strong>Total {{invoice.total}}</strong></p>{{#if paid}}<p>Paid, thank you.</p>{{/if}}"
+      + "</body></html>") + "\"},");
+
+  /** Built with a StringBuilder, not String.format: this runs once per render inside the measured phase. */
   static String renderBody(int i) {
-    StringBuilder items = new StringBuilder();
-    double total = 0;
+    StringBuilder b = new StringBuilder(1024).append("{\"data\":{\"customer\":{\"name\":\"Customer ").append(i)
+        .append("\"},\"invoice\":{\"number\":\"B-").append(1_000_000 + i).append("\",\"date\":\"2026-06-05\",")
+        .append("\"total\":");
+    long totalCents = 0;
+    StringBuilder items = new StringBuilder(768);
     for (int row = 1; row <= LOOP_ROWS; row++) {
-      double amount = row * 12.5 + i % 7;
-      total += amount;
+      long cents = row * 1250L + (i % 7) * 100L;
+      totalCents += cents;
       if (row > 1) items.append(',');
-      items.append(String.format(Locale.ROOT,
-          "{\"description\":\"Item %d of render %d\",\"quantity\":%d,\"amount\":%.2f}", row, i, row, amount));
+      items.append("{\"description\":\"Item ").append(row).append(" of render ").append(i)
+          .append("\",\"quantity\":").append(row).append(",\"amount\":");
+      money(items, cents).append('}');
     }
-    return String.format(Locale.ROOT, "{\"data\":{\"customer\":{\"name\":\"Customer %d\"},"
-        + "\"invoice\":{\"number\":\"B-%06d\",\"date\":\"2026-06-05\",\"total\":%.2f},\"paid\":%b,"
-        + "\"items\":[%s]}}", i, i, total, i % 2 == 0, items);
+    money(b, totalCents).append("},\"paid\":").append(i % 2 == 0).append(",\"items\":[").append(items)
+        .append("]}}");
+    return b.toString();
+  }
+
+  private static StringBuilder money(StringBuilder b, long cents) {
+    long c = cents % 100;
+    return b.append(cents / 100).append('.').append(c < 10 ? "0" : "").append(c);
   }
 
   // ---- get: latency of GET /v1/renders/:id (the fallback when wrk is not installed) ---------------------------
@@ -288,26 +404,35 @@ public class Load {
 
   private void runGets(List<String> ids, int count, long[] nanos, AtomicInteger errors) throws Exception {
     AtomicInteger next = new AtomicInteger();
-    runClients(() -> {
+    runThreads(s.c(), t -> {
       for (int i; (i = next.getAndIncrement()) < count; ) {
         if ((i & 255) == 0) checkDeadline("measuring GET latency");
-        HttpRequest r = request("/v1/renders/" + ids.get(i % ids.size())).GET().build();
+        String path = "/v1/renders/" + ids.get(i % ids.size());
         long start = System.nanoTime();
-        HttpResponse<byte[]> resp = http.send(r, HttpResponse.BodyHandlers.ofByteArray());
+        Res r = call("GET", path, null, null);
         nanos[i] = System.nanoTime() - start;
-        if (resp.statusCode() != 200) errors.incrementAndGet();
+        if (r.status() != 200) errors.incrementAndGet();
       }
-      return null;
     });
   }
 
-  /** Runs {@code task} on C client threads; the first failure stops the others and is rethrown. */
-  private void runClients(Callable<Void> task) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(s.c());
+  interface ClientTask {
+    void run(int thread) throws Exception;
+  }
+
+  /** Runs {@code task} on {@code threads} threads; the first failure stops the others and is rethrown. */
+  private void runThreads(int threads, ClientTask task) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
     ExecutorCompletionService<Void> clients = new ExecutorCompletionService<>(pool);
     try {
-      for (int t = 0; t < s.c(); t++) clients.submit(task);
-      for (int t = 0; t < s.c(); t++) {
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        clients.submit(() -> {
+          task.run(thread);
+          return null;
+        });
+      }
+      for (int t = 0; t < threads; t++) {
         try {
           clients.take().get();
         } catch (ExecutionException e) {
@@ -331,17 +456,155 @@ public class Load {
     }
   }
 
-  private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(s.url() + path)).timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + s.key());
-  }
-
-  private Res send(HttpRequest.Builder b) throws IOException, InterruptedException {
+  /** One request on this thread's kept-alive connection. */
+  private Res call(String method, String path, String jsonBody, String idempotencyKey) throws IOException {
     try {
-      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      return new Res(r.statusCode(), r.body(), r.headers().firstValue("Retry-After").orElse(null));
+      return connections.get().call(method, path, jsonBody, idempotencyKey);
     } catch (java.net.ConnectException e) {
       throw fail("cannot connect to " + s.url() + " (is Platen running?)");
+    }
+  }
+
+  /**
+   * The smallest HTTP/1.1 client this benchmark needs: one kept-alive connection per thread, Content-Length or
+   * chunked bodies, a reconnect when the server closed the connection. Bodies are UTF-8 JSON.
+   */
+  final class Http {
+    private final String host;
+    private final int port;
+    private java.net.Socket socket;
+    private java.io.InputStream in;
+    /** This connection's read buffer: buf[pos, end) not yet consumed. */
+    private final byte[] buf = new byte[16_384];
+    private int pos;
+    private int end;
+    private java.io.OutputStream out;
+
+    Http() {
+      URI u = URI.create(s.url());
+      host = u.getHost().replace("[", "").replace("]", "");
+      port = u.getPort() < 0 ? 80 : u.getPort();
+    }
+
+    Res call(String method, String path, String jsonBody, String idempotencyKey) throws IOException {
+      byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
+      StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path)
+          .append(" HTTP/1.1\r\nHost: ").append(host).append(':').append(port)
+          .append("\r\nAuthorization: Bearer ").append(s.key()).append("\r\n");
+      if (idempotencyKey != null) head.append("Idempotency-Key: ").append(idempotencyKey).append("\r\n");
+      if (jsonBody != null) head.append("Content-Type: application/json\r\n");
+      if (jsonBody != null || !method.equals("GET")) head.append("Content-Length: ").append(body.length).append("\r\n");
+      head.append("\r\n");
+      byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+      for (int attempt = 1; ; attempt++) {
+        boolean reused = socket != null;
+        try {
+          if (socket == null) connect();
+          out.write(headBytes);
+          out.write(body);
+          out.flush();
+          return read();
+        } catch (IOException e) {
+          close();
+          // a kept-alive connection the server closed meanwhile: once more on a new one
+          if (!reused || attempt > 1) throw e;
+        }
+      }
+    }
+
+    private void connect() throws IOException {
+      socket = new java.net.Socket(host, port);
+      socket.setTcpNoDelay(true);
+      socket.setSoTimeout((int) Math.max(LONG_POLL_MS + 30_000, 30_000));
+      in = socket.getInputStream();
+      pos = end = 0;
+      out = new java.io.BufferedOutputStream(socket.getOutputStream(), 16_384);
+    }
+
+    private Res read() throws IOException {
+      String status = line();
+      if (!status.startsWith("HTTP/1.")) throw new IOException("not an HTTP answer: " + status);
+      int code = Integer.parseInt(status.substring(9, 12));
+      long length = -1;
+      boolean chunked = false;
+      boolean closeAfter = status.startsWith("HTTP/1.0");
+      String retryAfter = null;
+      for (String h; !(h = line()).isEmpty(); ) {
+        int colon = h.indexOf(':');
+        if (colon < 0) continue;
+        String name = h.substring(0, colon).trim();
+        String value = h.substring(colon + 1).trim();
+        if (name.equalsIgnoreCase("Content-Length")) length = Long.parseLong(value);
+        else if (name.equalsIgnoreCase("Transfer-Encoding")) chunked = value.equalsIgnoreCase("chunked");
+        else if (name.equalsIgnoreCase("Connection")) closeAfter = value.equalsIgnoreCase("close");
+        else if (name.equalsIgnoreCase("Retry-After")) retryAfter = value;
+      }
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(length > 0 ? (int) length : 512);
+      if (chunked) {
+        for (long size; (size = Long.parseLong(line().split(";")[0].trim(), 16)) > 0; ) {
+          copy(size, bytes);
+          line();
+        }
+        while (!line().isEmpty()) {
+          // trailers
+        }
+      } else if (length >= 0) {
+        copy(length, bytes);
+      } else {
+        while (fill()) {
+          bytes.write(buf, pos, end - pos);
+          pos = end;
+        }
+        closeAfter = true;
+      }
+      if (closeAfter) close();
+      return new Res(code, bytes.toString(StandardCharsets.UTF_8), retryAfter);
+    }
+
+    private boolean fill() throws IOException {
+      if (pos < end) return true;
+      int r = in.read(buf, 0, buf.length);
+      if (r < 0) return false;
+      pos = 0;
+      end = r;
+      return true;
+    }
+
+    private void copy(long n, java.io.ByteArrayOutputStream to) throws IOException {
+      while (n > 0) {
+        if (!fill()) throw new java.io.EOFException("connection closed in a body");
+        int take = (int) Math.min(n, end - pos);
+        to.write(buf, pos, take);
+        pos += take;
+        n -= take;
+      }
+    }
+
+    private String line() throws IOException {
+      StringBuilder b = new StringBuilder(64);
+      while (true) {
+        if (!fill()) throw new java.io.EOFException("connection closed");
+        for (int i = pos; i < end; i++) {
+          if (buf[i] == '\n') {
+            b.append(new String(buf, pos, i - pos, StandardCharsets.ISO_8859_1));
+            pos = i + 1;
+            int len = b.length();
+            if (len > 0 && b.charAt(len - 1) == '\r') b.setLength(len - 1);
+            return b.toString();
+          }
+        }
+        b.append(new String(buf, pos, end - pos, StandardCharsets.ISO_8859_1));
+        pos = end;
+      }
+    }
+
+    private void close() {
+      try {
+        if (socket != null) socket.close();
+      } catch (IOException ignored) {
+        // closing anyway
+      }
+      socket = null;
     }
   }
 
@@ -356,12 +619,32 @@ public class Load {
    * and booleans as written, null as null. Enough for the render shapes; this program has no JSON library.
    */
   static String field(String json, String name) {
-    Matcher m = Pattern.compile("\"" + Pattern.quote(name)
-        + "\"\\s*:\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|null|true|false|-?[0-9][0-9.eE+-]*)").matcher(json);
-    if (!m.find()) throw fail("no field " + name + " in " + json);
-    if (m.group(1).equals("null")) return null;
-    if (m.group(2) != null) return m.group(2).replace("\\\"", "\"").replace("\\\\", "\\");
-    return m.group(1);
+    String key = "\"" + name + "\"";
+    int at = 0;
+    while ((at = json.indexOf(key, at)) >= 0) {
+      int i = at + key.length();
+      while (i < json.length() && Character.isWhitespace(json.charAt(i))) i++;
+      if (i < json.length() && json.charAt(i) == ':') {
+        i++;
+        while (i < json.length() && Character.isWhitespace(json.charAt(i))) i++;
+        if (json.startsWith("null", i)) return null;
+        if (json.charAt(i) == '"') {
+          StringBuilder out = new StringBuilder();
+          for (int j = i + 1; j < json.length(); j++) {
+            char c = json.charAt(j);
+            if (c == '"') return out.toString();
+            if (c == '\\' && j + 1 < json.length()) c = json.charAt(++j);
+            out.append(c);
+          }
+          break;
+        }
+        int j = i;
+        while (j < json.length() && ",}] \n\r\t".indexOf(json.charAt(j)) < 0) j++;
+        return json.substring(i, j);
+      }
+      at = i;
+    }
+    throw fail("no field " + name + " in " + json);
   }
 
   static Instant instant(String s) {

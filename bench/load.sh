@@ -5,7 +5,8 @@
 #
 # Settings (environment): PLATEN_URL (http://localhost:8080), PLATEN_KEY (required), N renders (500),
 # C concurrent clients (8), M GET requests (5000), TIMEOUT_S per phase (600), POLL_MS (50),
-# BENCH_SLUG (bench-load), GET_TOOL (auto | wrk | java).
+# BENCH_SLUG (bench-load), BENCH_LAYOUT (synth | html), GET_TOOL (auto | wrk | java), PLATEN_PID (found from the
+# port when unset).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 
@@ -34,10 +35,11 @@ check_int TIMEOUT_S "$TIMEOUT_S" 1 3600
 check_int POLL_MS "$POLL_MS" 1 5000
 case "$GET_TOOL" in auto|wrk|java) ;; *) die "GET_TOOL must be auto, wrk or java" ;; esac
 
-# A JDK 17 or newer runs bench/Load.java as a single-file program.
-java_ok() { [ -x "$1" ] && "$1" -version 2>&1 | grep -qE 'version "(1[7-9]|[2-9][0-9])'; }
+# A JDK 17 or newer compiles and runs bench/Load.java (one file, no dependencies).
+java_ok() { [ -x "$1" ] && [ -x "$(dirname "$1")/javac" ] && "$1" -version 2>&1 | grep -qE 'version "(1[7-9]|[2-9][0-9])'; }
 JAVA=""
 for candidate in "${JAVA_HOME:+$JAVA_HOME/bin/java}" /usr/lib/jvm/temurin-25-jdk-amd64/bin/java "$(command -v java || true)"; do
+  [ -n "$candidate" ] && candidate="$(readlink -f "$candidate")"
   if [ -n "$candidate" ] && java_ok "$candidate"; then JAVA="$candidate"; break; fi
 done
 [ -n "$JAVA" ] || die "a JDK 17 or newer is needed (set JAVA_HOME)"
@@ -50,6 +52,10 @@ fi
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 export IDS_FILE="$tmp/ids.txt"
+# Compiled first rather than run as a source file: the compiler's own JIT work would otherwise run on into the
+# measured phase. C1 only and the serial collector keep the client's CPU per render low (bench/README.md).
+"$(dirname "$JAVA")/javac" -d "$tmp/classes" "$here/Load.java" || die "bench/Load.java did not compile"
+client=("$JAVA" -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -cp "$tmp/classes" Load)
 # Belt and braces: the Java client gives up after TIMEOUT_S itself; coreutils timeout stops it if it cannot.
 hard_limit=$((TIMEOUT_S + 30))
 
@@ -57,7 +63,7 @@ echo "Platen load test: $PLATEN_URL, template $BENCH_SLUG, $N renders, $C client
 
 # ---- phase 1: renders/s ------------------------------------------------------------------------------------------
 rc_renders=0
-timeout "$hard_limit" "$JAVA" "$here/Load.java" renders > "$tmp/renders.out" || rc_renders=$?
+timeout "$hard_limit" "${client[@]}" renders > "$tmp/renders.out" || rc_renders=$?
 if [ ! -s "$IDS_FILE" ]; then
   cat "$tmp/renders.out" >&2
   die "the renders phase did not complete (exit $rc_renders); not measuring GET latency"
@@ -84,7 +90,7 @@ if [ "$GET_TOOL" = wrk ]; then
   echo "RESULT get_clients $C" >> "$tmp/get.out"
   if [ "$(awk '$2 == "get_errors" {print $3}' "$tmp/get.out")" != 0 ]; then rc_get=1; fi
 else
-  timeout "$hard_limit" "$JAVA" "$here/Load.java" get > "$tmp/get.out" || rc_get=$?
+  timeout "$hard_limit" "${client[@]}" get > "$tmp/get.out" || rc_get=$?
 fi
 
 # ---- summary -----------------------------------------------------------------------------------------------------
@@ -94,13 +100,16 @@ cat "$tmp/renders.out" "$tmp/get.out" | awk '
     line = "-------------------------------------------------------------+------------------"
     printf "\n%-60s | %s\n%s\n", "Platen load test", "value", line
     printf "%-60s | %s\n", "renders submitted / succeeded / failed", v["renders_submitted"] " / " v["renders_succeeded"] " / " v["renders_failed"]
-    printf "%-60s | %s\n", "concurrent clients", v["renders_clients"]
+    printf "%-60s | %s\n", "concurrent clients / layout", v["renders_clients"] " / " v["renders_layout"]
     printf "%-60s | %s s\n", "first POST -> last completedAt", v["renders_wall_s"]
     printf "%-60s | %s\n", "renders/s (succeeded / that time)", v["renders_per_s"]
     printf "%-60s | %s s\n", "first POST -> every render seen terminal by polling", v["renders_observed_s"]
     printf "%-60s | %s / %s ms\n", "render durationMs p50 / p99 (queue wait included)", v["render_duration_p50_ms"], v["render_duration_p99_ms"]
     printf "%-60s | %s / %s ms\n", "POST render latency p50 / p99", v["post_p50_ms"], v["post_p99_ms"]
     printf "%-60s | %s\n", "POST retries after 503", v["post_retries_503"]
+    printf "%-60s | %s (long-poll: %s)\n", "GET polls while waiting", v["polls"], v["long_poll"]
+    printf "%-60s | %s ms\n", "server CPU per render (its /proc/<pid>/stat)", v["server_cpu_ms_per_render"]
+    printf "%-60s | %s ms\n", "client CPU per render (this client, JVM start excluded)", v["client_cpu_ms_per_render"]
     printf "%s\n", line
     printf "%-60s | %s\n", "GET /v1/renders/:id requests (" v["get_tool"] ", " v["get_clients"] " clients)", v["get_requests"]
     printf "%-60s | %s / %s ms\n", "GET latency median / p99", v["get_p50_ms"], v["get_p99_ms"]
