@@ -5,8 +5,8 @@ import org.apache.pdfbox.filter.Filter;
 /**
  * How hard PDFBox compresses what it writes: content streams, font subsets, re-encoded images and, at save, the
  * object streams. At PDFBox's default (zlib level 6) deflating was about half of the font-subsetting cost of a
- * one-page invoice; level 1 makes files a few percent larger (docs/benchmarks.md, issue 12) for a sizeable part
- * of the CPU. PDFBox reads the level from a system property on every stream, so it is a process-wide setting;
+ * one-page invoice; level 1 makes files larger (+7 % for a one-page invoice, +20 % for a text-heavy 32-page
+ * statement; docs/benchmarks.md, issue 12) for a sizeable part of the CPU. PDFBox reads the level from a system property on every stream, so it is a process-wide setting;
  * an operator who sets {@code -Dorg.apache.pdfbox.filter.deflatelevel} keeps their value.
  */
 public final class Compression {
