@@ -15,6 +15,7 @@ run() {
   echo "after  $name: $(uptime)" >> "$OUT/load.txt"
 }
 run render 'RenderBench' -p engine=html,direct
+run html-layout 'HtmlLayoutBench'
 run large-html 'LargeBench' -p engine=html -p rows=10000
 run large-direct 'LargeBench' -p engine=direct -p rows=1000,2500,5000,10000
 for engine in direct html; do

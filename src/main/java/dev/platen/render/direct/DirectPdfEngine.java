@@ -14,6 +14,7 @@ import dev.platen.render.html.HtmlPdfEngine;
 import dev.platen.render.images.AddressPolicy;
 import dev.platen.render.images.GuardedImageLoader;
 import dev.platen.render.images.ImageEmbedder;
+import dev.platen.render.pdf.Compression;
 import dev.platen.render.pdf.PdfIdentity;
 import dev.platen.render.pdf.Watermark;
 import java.io.ByteArrayOutputStream;
@@ -54,6 +55,7 @@ public final class DirectPdfEngine implements PdfEngine {
   public DirectPdfEngine(EngineSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.images = new GuardedImageLoader(settings, AddressPolicy.of(settings));
+    Compression.useFastDeflate();
   }
 
   /** Whether this engine draws the layout; false for html and button blocks, box styles, links and the like. */
@@ -123,8 +125,8 @@ public final class DirectPdfEngine implements PdfEngine {
       layout.sections(input.layout(), width - left - right, pages);
       List<List<Ops>> laid = pages.finish();
 
-      PDType0Font regular = PDType0Font.load(doc, fonts.regular().ttf, true);
-      PDType0Font bold = PDType0Font.load(doc, fonts.bold().ttf, true);
+      EmbeddedFont regular = new EmbeddedFont(fonts.regular());
+      EmbeddedFont bold = new EmbeddedFont(fonts.bold());
       MessageDigest digest = sha256();
       layout.digestImages(digest);
       Painter painter = new Painter(doc, regular, bold, fonts, new PDRectangle((float) width, (float) height), digest);
@@ -139,11 +141,10 @@ public final class DirectPdfEngine implements PdfEngine {
             Styles.FOOTER_SIZE, Styles.FOOTER_RGB, 0, label));
         laid.set(i, null); // drawn: let a long document's ops go
       }
-      // PDFBox subsets at save only the fonts its own content streams set; these pages are written by Painter, so
-      // the subsets are made here. The watermark draws through PDFBox with the bold face, which registers it.
-      regular.subset();
-      if (input.watermark()) Watermark.stamp(doc, bold);
-      else bold.subset();
+      regular.finish(doc);
+      bold.finish(doc);
+      // the watermark draws through PDFBox, with its own subset of the bold face (subset by PDFBox at save)
+      if (input.watermark()) Watermark.stamp(doc, PDType0Font.load(doc, fonts.bold().ttf, true));
       String title = CanvasHtml.title(input);
       String content = "direct\u0000" + HexFormat.of().formatHex(digest.digest()) + '\u0000' + page + '\u0000' + title;
       PdfIdentity.apply(doc, title, input.documentDate(),

@@ -2,6 +2,7 @@ package dev.platen.render.direct;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TrueTypeFont;
 
@@ -53,6 +54,11 @@ final class Face {
       known[cp] = true;
     }
     return w;
+  }
+
+  /** The code points the font's cmap maps to a glyph, or null. */
+  List<Integer> charCodes(int gid) {
+    return cmap.getCharCodes(gid);
   }
 
   /** The glyph id of a code point already measured (0 when the font lacks it). */

@@ -4,17 +4,16 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.PDStream;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
@@ -25,22 +24,20 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  * every string through PDFBox's GSUB worker (DejaVu has a GSUB table), which profiling showed as a fifth of a
  * one-page invoice, and formats every number through {@code NumberFormat}. Glyphs are written as their font's
  * glyph ids, which is what PDFBox's Identity-H encoding of an embedded TrueType font produces too (its subsetter
- * keeps the original glyph ids as CIDs); each code point is registered once for the subset. The bytes also feed
- * the document digest, so the file identifier comes from what is printed.
+ * keeps the original glyph ids as CIDs); each code point drawn goes into the {@link EmbeddedFont}'s subset. The
+ * bytes also feed the document digest, so the file identifier comes from what is printed.
  */
 final class Painter {
   private final PDDocument doc;
-  private final PDType0Font regular;
-  private final PDType0Font bold;
+  private final EmbeddedFont regular;
+  private final EmbeddedFont bold;
   private final Face regularFace;
   private final Face boldFace;
   private final PDRectangle size;
   private final MessageDigest digest;
-  private final BitSet regularUsed = new BitSet();
-  private final BitSet boldUsed = new BitSet();
   private final StringBuilder out = new StringBuilder(16 * 1024);
 
-  Painter(PDDocument doc, PDType0Font regular, PDType0Font bold, Fonts.Pair faces, PDRectangle size,
+  Painter(PDDocument doc, EmbeddedFont regular, EmbeddedFont bold, Fonts.Pair faces, PDRectangle size,
       MessageDigest digest) {
     this.doc = doc;
     this.regular = regular;
@@ -55,8 +52,13 @@ final class Painter {
     PDPage page = new PDPage(size);
     doc.addPage(page);
     PDResources resources = new PDResources();
-    COSName regularName = resources.add(regular);
-    COSName boldName = resources.add(bold);
+    // the names PDResources.add would give the first two fonts of a page
+    COSDictionary fonts = new COSDictionary();
+    fonts.setItem(REGULAR, regular.dictionary());
+    fonts.setItem(BOLD, bold.dictionary());
+    resources.getCOSObject().setItem(COSName.FONT, fonts);
+    COSName regularName = REGULAR;
+    COSName boldName = BOLD;
     Map<PDImageXObject, COSName> images = new IdentityHashMap<>();
     double h = size.getHeight();
     out.setLength(0);
@@ -82,7 +84,7 @@ final class Painter {
     font(regularName, fontSize);
     color(footer.rgb());
     fill = footer.rgb();
-    text(footer, h, regularFace, regularUsed, regular);
+    text(footer, h, regularFace, regular);
     double spacing = 0;
     for (Ops op : ops) {
       if (!(op instanceof Ops.Text t)) continue;
@@ -99,8 +101,8 @@ final class Painter {
         num(t.spacing()).op("Tc");
         spacing = t.spacing();
       }
-      if (t.bold()) text(t, h, boldFace, boldUsed, bold);
-      else text(t, h, regularFace, regularUsed, regular);
+      if (t.bold()) text(t, h, boldFace, bold);
+      else text(t, h, regularFace, regular);
     }
     out.append("ET\n");
     byte[] bytes = out.toString().getBytes(StandardCharsets.ISO_8859_1);
@@ -109,9 +111,11 @@ final class Painter {
     page.setResources(resources);
   }
 
+  private static final COSName REGULAR = COSName.getPDFName("F1");
+  private static final COSName BOLD = COSName.getPDFName("F2");
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-  private void text(Ops.Text t, double h, Face face, BitSet used, PDType0Font font) {
+  private void text(Ops.Text t, double h, Face face, EmbeddedFont font) {
     out.append("1 0 0 1 ");
     num(t.x()).num(h - t.y()).out.append("Tm <");
     String s = t.text();
@@ -119,10 +123,7 @@ final class Painter {
       int cp = s.codePointAt(i);
       i += Character.charCount(cp);
       int gid = face.glyph(cp);
-      if (!used.get(cp)) {
-        used.set(cp);
-        font.addToSubset(cp);
-      }
+      font.use(cp);
       out.append(HEX[(gid >> 12) & 15]).append(HEX[(gid >> 8) & 15]).append(HEX[(gid >> 4) & 15]).append(HEX[gid & 15]);
     }
     out.append("> Tj\n");

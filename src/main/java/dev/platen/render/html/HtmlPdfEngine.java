@@ -19,6 +19,7 @@ import dev.platen.render.WarmUpDocument;
 import dev.platen.render.images.AddressPolicy;
 import dev.platen.render.images.GuardedImageLoader;
 import dev.platen.render.images.ImageEmbedder;
+import dev.platen.render.pdf.Compression;
 import dev.platen.render.pdf.PdfIdentity;
 import dev.platen.render.pdf.ThreadFonts;
 import dev.platen.render.pdf.Watermark;
@@ -61,6 +62,7 @@ public final class HtmlPdfEngine implements PdfEngine {
   HtmlPdfEngine(EngineSettings settings, AddressPolicy addresses) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.images = new GuardedImageLoader(settings, addresses);
+    Compression.useFastDeflate();
     Slf4jXrLogger.install();
   }
 

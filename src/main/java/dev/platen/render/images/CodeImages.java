@@ -9,15 +9,15 @@ import com.google.zxing.oned.EAN13Writer;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import dev.platen.render.RenderException;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
-import javax.imageio.ImageIO;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 
 /**
  * QR codes and barcodes (ZXing) as 1-bit PNG data: URIs. Each module is drawn as a square of whole pixels so the
@@ -43,15 +43,13 @@ public final class CodeImages {
         EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name(),
         EncodeHintType.MARGIN, 4);
     BitMatrix m = new QRCodeWriter().encode(value, BarcodeFormat.QR_CODE, 0, 0, hints);
-    BufferedImage image = new BufferedImage(m.getWidth() * SCALE, m.getHeight() * SCALE,
-        BufferedImage.TYPE_BYTE_BINARY);
-    paintWhite(image);
+    Bitmap image = new Bitmap(m.getWidth() * SCALE, m.getHeight() * SCALE);
     for (int y = 0; y < m.getHeight(); y++) {
       for (int x = 0; x < m.getWidth(); x++) {
-        if (m.get(x, y)) fill(image, x * SCALE, y * SCALE, SCALE, SCALE);
+        if (m.get(x, y)) image.black(x * SCALE, y * SCALE, SCALE, SCALE);
       }
     }
-    return new Code(png(image), m.getWidth());
+    return new Code(image.pngDataUri(), m.getWidth());
   }
 
   /**
@@ -65,12 +63,11 @@ public final class CodeImages {
       case EAN13 -> new EAN13Writer().encode(value);
     };
     int modules = bars.length + 2 * BARCODE_QUIET_ZONE;
-    BufferedImage image = new BufferedImage(modules * BAR_SCALE, BAR_HEIGHT_PX, BufferedImage.TYPE_BYTE_BINARY);
-    paintWhite(image);
+    Bitmap image = new Bitmap(modules * BAR_SCALE, BAR_HEIGHT_PX);
     for (int i = 0; i < bars.length; i++) {
-      if (bars[i]) fill(image, (BARCODE_QUIET_ZONE + i) * BAR_SCALE, 0, BAR_SCALE, BAR_HEIGHT_PX);
+      if (bars[i]) image.black((BARCODE_QUIET_ZONE + i) * BAR_SCALE, 0, BAR_SCALE, BAR_HEIGHT_PX);
     }
-    return new Code(png(image), modules);
+    return new Code(image.pngDataUri(), modules);
   }
 
   public enum BarcodeKind { CODE128, EAN13 }
@@ -109,28 +106,72 @@ public final class CodeImages {
     return (10 - sum % 10) % 10;
   }
 
-  private static void paintWhite(BufferedImage image) {
-    fill(image, 0, 0, image.getWidth(), image.getHeight(), 0xFFFFFF);
-  }
+  /**
+   * A white 1-bit image written straight to PNG, as a palette image: PDFBox copies an indexed PNG's compressed
+   * rows into the PDF as they are, while the grayscale PNG ImageIO writes for a black-and-white image is decoded
+   * and compressed again on every document (a fifth of an HTML invoice with a QR code, with setting the pixels
+   * one {@code setRGB} at a time). Rows are 1 bit per pixel, palette index 1 (white) by default.
+   */
+  private static final class Bitmap {
+    private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    /** Index 0 black, index 1 white. */
+    private static final byte[] PALETTE = {0, 0, 0, (byte) 0xff, (byte) 0xff, (byte) 0xff};
 
-  private static void fill(BufferedImage image, int x, int y, int w, int h) {
-    fill(image, x, y, w, h, 0x000000);
-  }
+    private final int width;
+    private final int height;
+    private final int stride;
+    /** PNG scanlines: a filter byte (0, none) then the row's bits, most significant first. */
+    private final byte[] rows;
 
-  private static void fill(BufferedImage image, int x, int y, int w, int h, int rgb) {
-    for (int j = y; j < y + h; j++) {
-      for (int i = x; i < x + w; i++) image.setRGB(i, j, rgb);
+    Bitmap(int width, int height) {
+      this.width = width;
+      this.height = height;
+      this.stride = 1 + (width + 7) / 8;
+      this.rows = new byte[stride * height];
+      for (int y = 0; y < height; y++) Arrays.fill(rows, y * stride + 1, (y + 1) * stride, (byte) 0xff);
     }
-  }
 
-  private static String png(BufferedImage image) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("PNG encoding to memory failed", e);
+    void black(int x, int y, int w, int h) {
+      for (int j = y; j < y + h; j++) {
+        int row = j * stride + 1;
+        for (int i = x; i < x + w; i++) rows[row + (i >> 3)] &= (byte) ~(0x80 >>> (i & 7));
+      }
     }
-    return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
+
+    String pngDataUri() {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(256 + rows.length / 8);
+      out.writeBytes(SIGNATURE);
+      ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height)
+          .put((byte) 1) // bit depth
+          .put((byte) 3) // colour type: palette
+          .put((byte) 0).put((byte) 0).put((byte) 0); // deflate, adaptive filtering, not interlaced
+      chunk(out, "IHDR", header.array());
+      chunk(out, "PLTE", PALETTE);
+      Deflater deflater = new Deflater();
+      try {
+        deflater.setInput(rows);
+        deflater.finish();
+        ByteArrayOutputStream idat = new ByteArrayOutputStream(rows.length / 8 + 64);
+        byte[] buffer = new byte[8192];
+        while (!deflater.finished()) idat.write(buffer, 0, deflater.deflate(buffer));
+        chunk(out, "IDAT", idat.toByteArray());
+      } finally {
+        deflater.end();
+      }
+      chunk(out, "IEND", new byte[0]);
+      return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+      byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+      out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+      CRC32 crc = new CRC32();
+      crc.update(name);
+      crc.update(data);
+      out.writeBytes(name);
+      out.writeBytes(data);
+      out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
   }
 
   private static String shorten(String s) {

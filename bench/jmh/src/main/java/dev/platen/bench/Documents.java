@@ -50,6 +50,70 @@ public final class Documents {
     return new RenderInput(layout(false), data, PageSetup.DEFAULT, "Statement", DATE, false);
   }
 
+  /**
+   * The invoice as an HTML layout (Handlebars + CSS, docs/html-layouts.md), as most users write templates: always
+   * drawn by openhtmltopdf. Same data as {@link #invoice()}.
+   */
+  public static RenderInput htmlInvoice() {
+    RenderInput canvas = invoice();
+    return new RenderInput(htmlLayout(true), canvas.data(), PageSetup.DEFAULT, canvas.title(), DATE, false);
+  }
+
+  /** The statement as an HTML layout; same data as {@link #statement(int)}. */
+  public static RenderInput htmlStatement(int rows) {
+    RenderInput canvas = statement(rows);
+    return new RenderInput(htmlLayout(false), canvas.data(), PageSetup.DEFAULT, canvas.title(), DATE, false);
+  }
+
+  private static JsonNode htmlLayout(boolean invoice) {
+    String html = """
+        <div class="head">
+          <div class="left">
+            %s
+            <h1>Invoice {{invoice.number}}</h1>
+            <p>{{customer.name}}<br/>{{customer.address}}</p>
+          </div>
+          <div class="right">
+            <table class="kv">
+              <tr><th>Date</th><td>{{format-date invoice.date}}</td></tr>
+              <tr><th>Due</th><td>{{format-date invoice.due}}</td></tr>
+              <tr><th>Total</th><td>{{format-currency invoice.total "EUR"}}</td></tr>
+            </table>
+            %s
+          </div>
+        </div>
+        <hr/>
+        <table class="items">
+          <thead><tr><th>SKU</th><th>Description</th><th>Date</th><th class="num">Qty</th><th class="num">Price</th></tr></thead>
+          <tbody>
+          {{#each items}}
+            <tr><td>{{sku}}</td><td>{{description}}</td><td>{{format-date date}}</td>
+              <td class="num">{{format-number qty}}</td><td class="num">{{format-currency price "EUR"}}</td></tr>
+          {{/each}}
+          </tbody>
+        </table>
+        <p class="thanks">Thank you for your business.</p>
+        """.formatted(invoice ? "<img src=\"{{logo}}\" style=\"width: 40mm\"/>" : "",
+            invoice ? "{{qr invoice.payUrl size=\"25mm\"}}" : "");
+    String css = """
+        .head { overflow: hidden; }
+        .left { float: left; width: 60%; }
+        .right { float: right; width: 40%; }
+        h1 { color: #1a56b0; font-size: 18pt; margin: 4mm 0 2mm 0; }
+        .kv th { text-align: left; color: #555; padding-right: 4mm; }
+        table.items { width: 100%; border-collapse: collapse; margin-top: 4mm; }
+        table.items th { background: #eef2f8; text-align: left; padding: 3pt; border-bottom: 1px solid #1a56b0; }
+        table.items td { padding: 3pt; border-bottom: 0.5pt solid #ddd; }
+        thead { display: table-header-group; }
+        tr { page-break-inside: avoid; }
+        .num { text-align: right; }
+        .thanks { text-align: right; margin-top: 6mm; }
+        """;
+    tools.jackson.databind.node.ObjectNode layout = JSON.createObjectNode();
+    layout.put("html", html).put("css", css);
+    return layout;
+  }
+
   static ArrayNode rows(int n) {
     ArrayNode items = JSON.createArrayNode();
     for (int i = 1; i <= n; i++) {
