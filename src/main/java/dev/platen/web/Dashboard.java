@@ -28,9 +28,12 @@ public final class Dashboard {
   static final String COOKIE = "platen_session";
   static final String CSRF_FIELD = "_csrf";
   static final String CSRF_HEADER = "X-CSRF-Token";
-  /** No inline script or style anywhere, no framing, no plug-ins; forms only post back here. */
+  /**
+   * No inline script or style anywhere, no framing, no plug-ins; forms only post back here. Frames may show
+   * {@code blob:} URLs: the editor's preview PDF, fetched by the dashboard's own script.
+   */
   static final String CSP = "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; "
-      + "object-src 'none'; img-src 'self' data:";
+      + "object-src 'none'; img-src 'self' data:; frame-src 'self' blob:";
 
   /** A page that needs a signed-in viewer. */
   interface Page {
@@ -49,6 +52,7 @@ public final class Dashboard {
   final Assets assets = new Assets();
   private final Pages pages;
   private final AccountPages account;
+  private final EditorPages editor;
 
   /**
    * @param publicUrl the installation's public base URL: an https one marks the session cookie {@code Secure}
@@ -62,6 +66,7 @@ public final class Dashboard {
     this.signInLimit = new SignInLimit(clock);
     this.pages = new Pages(this, services, clock);
     this.account = new AccountPages(this, services);
+    this.editor = new EditorPages(this, services);
   }
 
   /** The dashboard's block of the one route table ({@code api/Routes} appends it). */
@@ -83,6 +88,9 @@ public final class Dashboard {
         accountOnly(account::revokeKey)));
     r.add(new Routes.Route(HandlerType.GET, "/app/templates", inProject(pages::templates)));
     r.add(new Routes.Route(HandlerType.GET, "/app/templates/{slug}", inProject(pages::template)));
+    r.add(new Routes.Route(HandlerType.GET, "/app/templates/{slug}/edit", inProject(editor::edit)));
+    r.add(new Routes.Route(HandlerType.POST, "/app/templates/{slug}/preview", inProject(editor::preview)));
+    r.add(new Routes.Route(HandlerType.POST, "/app/templates/{slug}/publish", inProject(editor::publish)));
     r.add(new Routes.Route(HandlerType.GET, "/app/renders", inProject(pages::renders)));
     r.add(new Routes.Route(HandlerType.GET, "/app/renders/rows", inProject(pages::renderRows)));
     r.add(new Routes.Route(HandlerType.GET, "/app/renders/events", inProject(pages::renderEvents)));
