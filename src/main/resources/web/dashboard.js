@@ -56,6 +56,11 @@ document.addEventListener('click', async (event) => {
       if (shown) URL.revokeObjectURL(shown);
       shown = URL.createObjectURL(pdf);
       frame.src = shown;
+      // the PDF shown, kept readable without a fetch (connect-src does not allow blob:): the browser test reads it
+      frame.pdf = pdf;
+      const open = document.getElementById('preview-open');
+      open.href = shown;
+      open.hidden = false;
       problems([]);
       status.dataset.updates = String(Number(status.dataset.updates || '0') + 1);
       status.dataset.bytes = String(pdf.size);
