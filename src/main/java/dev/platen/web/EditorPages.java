@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class EditorPages {
   private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-  /** The four text fields a form posts at most; larger bodies are refused by the server's own body limit. */
+  /** The editor form's text fields; {@code data} is for previews only and is never published. */
   private static final List<String> FIELDS = List.of("manifest", "layout", "pageConfig", "data");
 
   private final Dashboard dash;
