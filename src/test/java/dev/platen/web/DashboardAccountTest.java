@@ -166,4 +166,25 @@ class DashboardAccountTest {
     assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
     assertThat(r.body()).contains("not valid");
   }
+
+  @Test
+  void deletingAProjectEndsTheSessionsOfItsKeys() {
+    WebClient c = account();
+    String id = createProject(c, "Short-lived");
+    String key = server.post("/v1/projects/" + id + "/keys", server.accountKey, Map.of()).json().path("key")
+        .asString();
+    WebClient project = new WebClient(server.baseUrl);
+    assertThat(project.signIn(key).statusCode()).isEqualTo(303);
+    assertThat(project.get("/app/renders").statusCode()).isEqualTo(200);
+    assertThat(c.post("/app/projects/" + id + "/open", WebClient.form("_csrf", c.csrf("/app/projects")))
+        .statusCode()).isEqualTo(303);
+    assertThat(c.get("/app/renders").statusCode()).isEqualTo(200);
+
+    assertThat(c.post("/app/projects/" + id + "/delete", WebClient.form("confirm", "yes", "_csrf",
+        c.csrf("/app/projects"))).statusCode()).isEqualTo(303);
+    assertThat(project.get("/app/renders").statusCode()).as("the deleted project's key session").isEqualTo(303);
+    assertThat(project.get("/app/renders").headers().firstValue("Location")).contains("/");
+    assertThat(c.get("/app/renders").headers().firstValue("Location")).as("the account picks again")
+        .contains("/app/projects");
+  }
 }
