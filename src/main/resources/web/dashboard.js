@@ -12,3 +12,72 @@ document.addEventListener('click', async (event) => {
     button.textContent = 'Select the text and copy it';
   }
 });
+
+// The template editor: after each pause in typing (400 ms) the form's texts go to the preview route, which answers
+// with the PDF (shown in the frame) or the server's problems (listed as text beside the fields). A slower answer
+// to an older edit never replaces a newer one.
+(() => {
+  const editor = document.getElementById('editor');
+  if (!editor || !editor.dataset.preview) return;
+  const frame = document.getElementById('preview-frame');
+  const status = document.getElementById('preview-status');
+  const errors = document.getElementById('preview-errors');
+  let timer = null;
+  let seq = 0;
+  let shown = null;
+  const problems = (list) => {
+    errors.replaceChildren(...list.map((text) => {
+      const li = document.createElement('li');
+      li.textContent = text;
+      return li;
+    }));
+    errors.hidden = list.length === 0;
+  };
+  const run = async () => {
+    const mine = ++seq;
+    const started = performance.now();
+    status.textContent = 'Rendering the preview…';
+    let res;
+    try {
+      res = await fetch(editor.dataset.preview, {
+        method: 'POST',
+        body: new URLSearchParams(new FormData(editor)),
+        headers: { 'X-CSRF-Token': editor.elements._csrf.value },
+        credentials: 'same-origin',
+      });
+    } catch (e) {
+      if (mine === seq) status.textContent = 'The preview could not be reached: ' + e.message;
+      return;
+    }
+    if (mine !== seq) return;
+    if (res.ok) {
+      const pdf = await res.blob();
+      if (mine !== seq) return;
+      if (shown) URL.revokeObjectURL(shown);
+      shown = URL.createObjectURL(pdf);
+      frame.src = shown;
+      // the PDF shown, kept readable without a fetch (connect-src does not allow blob:): the browser test reads it
+      frame.pdf = pdf;
+      const open = document.getElementById('preview-open');
+      open.href = shown;
+      open.hidden = false;
+      problems([]);
+      status.dataset.updates = String(Number(status.dataset.updates || '0') + 1);
+      status.dataset.bytes = String(pdf.size);
+      status.textContent = 'Preview updated in ' + Math.round(performance.now() - started) + ' ms.';
+      return;
+    }
+    let body = null;
+    try { body = await res.json(); } catch (e) { /* not JSON: the status line says enough */ }
+    if (mine !== seq) return;
+    const list = body && Array.isArray(body.problems) ? body.problems.slice() : [];
+    list.unshift(body && body.message ? body.message : 'Error ' + res.status);
+    problems(list);
+    status.textContent = 'The preview is not updated: see the problems below.';
+  };
+  editor.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, 400);
+  });
+  run();
+})();

@@ -238,7 +238,9 @@ public final class Platen implements AutoCloseable {
       String blobBase = config.s3() == null ? null : config.s3().publicBaseUrl();
       Dashboard dashboard = new Dashboard(auth, projects, config.publicUrl(), clock, new Services(templates, queue,
           renderList, blobs, sharing, webhooks, db, config.publicUrl(), new RenderViews(config.publicUrl(), blobBase),
-          config.maxQueueDepth(), config.maxQueueDepthPerProject(), onQueued));
+          config.maxQueueDepth(), config.maxQueueDepthPerProject(), onQueued,
+          new dev.platen.api.ProjectAdmin(projects),
+          new dev.platen.api.TemplateEditing(templates, previews, json, clock)));
       HttpApi api = new HttpApi(new HttpApi.Deps(projects, templates, queue, blobs, auth, cipher, json,
           config.publicUrl(), blobBase, config.maxQueueDepth(),
           config.maxQueueDepthPerProject(), onQueued, readiness, metrics,

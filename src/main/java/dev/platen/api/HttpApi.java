@@ -39,8 +39,9 @@ public final class HttpApi {
     RenderViews views = new RenderViews(d.publicUrl(), d.blobPublicBaseUrl());
     RendersApi renders = new RendersApi(d.templates(), d.renders(), d.blobs(), d.json(), out, views,
         d.maxQueueDepth(), d.maxQueueDepthPerProject(), d.onQueued(), d.clock(), d.renderList(), d.completions());
+    TemplateEditing editing = new TemplateEditing(d.templates(), d.previews(), d.json(), d.clock());
     this.routes = new Routes(d.auth(),
-        new TemplatesApi(d.templates(), d.json(), out),
+        new TemplatesApi(d.templates(), editing, d.json(), out),
         renders,
         new AdminApi(d.auth(), d.projects(), d.cipher(), d.json(), out),
         new HealthApi(d.readiness(), out), new MetricsApi(d.metrics(), d.metricsKey()), new DocsApi(),
@@ -48,10 +49,10 @@ public final class HttpApi {
         new EngagementApi(d.renders(), d.sharing(), d.json(), out),
         new SharePages(d.sharing(), new PublicRateLimit(d.shareRateLimit(), d.clock())),
         new WebhooksApi(d.webhooks(), d.json(), out, d.clock()),
-        new ProjectsApi(d.projects(), d.json(), out),
+        new ProjectsApi(new ProjectAdmin(d.projects()), d.json(), out),
         new InboundApi(d.templates(), d.inbound(), renders.intake(), views, d.json(), out, d.publicUrl(),
             d.clock()),
-        new PreviewsApi(d.templates(), d.previews(), d.json(), d.clock()), d.dashboard());
+        new PreviewsApi(editing, d.json()), d.dashboard());
     this.app = server(routes, d.json(), d.metrics());
   }
 

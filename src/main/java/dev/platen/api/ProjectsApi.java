@@ -1,12 +1,9 @@
 package dev.platen.api;
 
-import dev.platen.auth.ApiKeys;
 import dev.platen.errors.Issues;
 import dev.platen.errors.PlatenException;
-import dev.platen.store.ProjectStore;
 import dev.platen.store.ProjectStore.KeyRow;
 import dev.platen.store.ProjectStore.ProjectRow;
-import dev.platen.templates.Slugs;
 import io.javalin.http.Context;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -18,69 +15,62 @@ import tools.jackson.databind.json.JsonMapper;
  * keys answer 403 {@code forbidden} everywhere else.
  */
 final class ProjectsApi {
-  /** The reference's limits: a new project's name 1–120 (refused with 422), a rename 1–200 (400). */
-  static final int MAX_NEW_NAME = 120;
-  static final int MAX_RENAME = 200;
-  static final int MAX_KEY_NAME = 200;
-  static final String DEFAULT_KEY_NAME = "API key";
-
-  private final ProjectStore projects;
+  private final ProjectAdmin admin;
   private final JsonMapper json;
   private final Bodies out;
 
-  ProjectsApi(ProjectStore projects, JsonMapper json, Bodies out) {
-    this.projects = projects;
+  ProjectsApi(ProjectAdmin admin, JsonMapper json, Bodies out) {
+    this.admin = admin;
     this.json = json;
     this.out = out;
   }
 
-  /** POST /v1/projects: the slug is derived from the name and never changes; deleted projects keep theirs. */
+  /** POST /v1/projects. */
   void create(Context ctx) {
     JsonNode body = Json.readObject(ctx, json);
     Issues issues = new Issues();
-    String name = name(body, "name", MAX_NEW_NAME, true, issues);
+    String name = string(body, "name", issues);
     if (!issues.isEmpty()) {
       // the reference answers this endpoint's validation failures with 422, unlike its neighbours
       throw new PlatenException(422, "invalid_request", "The request body is not valid.", issues);
     }
-    ProjectRow p = projects.create(name, Slugs.derive(name, "project"));
-    out.send(ctx, 201, project(p));
+    out.send(ctx, 201, project(admin.create(name)));
   }
 
   void list(Context ctx) {
-    out.send(ctx, 200, Map.of("projects", projects.list().stream().map(ProjectsApi::project).toList()));
+    out.send(ctx, 200, Map.of("projects", admin.list().stream().map(ProjectsApi::project).toList()));
   }
 
   void get(Context ctx) {
-    out.send(ctx, 200, project(live(ctx)));
+    out.send(ctx, 200, project(admin.find(ctx.pathParam("id"))));
   }
 
-  /** PATCH /v1/projects/:id: a rename; the slug is not recomputed. */
+  /** PATCH /v1/projects/:id: a rename. */
   void update(Context ctx) {
     String id = ctx.pathParam("id");
-    live(ctx);
+    admin.find(id);
     JsonNode body = Json.readObject(ctx, json);
     Issues issues = new Issues();
-    String name = name(body, "name", MAX_RENAME, true, issues);
+    String name = string(body, "name", issues);
     issues.throwIfAnyAsInvalidRequest();
-    out.send(ctx, 200, project(projects.rename(id, name).orElseThrow(() -> notFound(id))));
+    out.send(ctx, 200, project(admin.rename(id, name)));
   }
 
   void delete(Context ctx) {
     String id = ctx.pathParam("id");
-    if (!projects.delete(id)) throw notFound(id);
+    admin.delete(id);
     out.send(ctx, 200, Bodies.map("id", id, "deleted", true));
   }
 
   /** POST /v1/projects/:id/keys: the key is in this answer only; {@code mode} (ours) picks ck_live_ or ck_test_. */
   void createKey(Context ctx) {
     String id = ctx.pathParam("id");
-    live(ctx);
+    admin.find(id);
     // every field has a default, so no body at all is a request for a live key named "API key"
     boolean noBody = ctx.contentLength() <= 0 && ctx.header("Transfer-Encoding") == null;
     JsonNode b = noBody ? json.createObjectNode() : Json.readObject(ctx, json);
     Issues issues = new Issues();
-    String name = name(b, "name", MAX_KEY_NAME, false, issues);
+    String name = string(b, "name", issues);
     boolean test = false;
     JsonNode mode = b.get("mode");
     if (mode != null && !mode.isNull()) {
@@ -90,31 +80,22 @@ final class ProjectsApi {
         issues.add("mode", SharesApi.invalidEnum("'live' | 'test'", mode));
       }
     }
+    if (name != null) ProjectAdmin.checkName(name, "name", ProjectAdmin.MAX_KEY_NAME, false, issues);
     issues.throwIfAnyAsInvalidRequest();
-    String key = ApiKeys.generate(test);
-    KeyRow k = projects.createKey(id, ApiKeys.hash(key), ApiKeys.prefix(key), test,
-        name == null ? DEFAULT_KEY_NAME : name).orElseThrow(() -> notFound(id));
+    ProjectAdmin.NewKey made = admin.createKey(id, name, test);
+    KeyRow k = made.key();
     out.send(ctx, 201, Bodies.map("id", k.id(), "projectId", k.projectId(), "name", k.name(), "prefix", k.prefix(),
-        "key", key, "createdAt", Json.time(k.createdAt())));
+        "key", made.secret(), "createdAt", Json.time(k.createdAt())));
   }
 
   void listKeys(Context ctx) {
-    ProjectRow p = live(ctx);
-    out.send(ctx, 200, Map.of("keys", projects.keys(p.id()).stream().map(ProjectsApi::key).toList()));
+    out.send(ctx, 200, Map.of("keys", admin.keys(ctx.pathParam("id")).stream().map(ProjectsApi::key).toList()));
   }
 
   /** DELETE /v1/projects/:id/keys/:keyId: refused from the very next request, in every process. */
   void revokeKey(Context ctx) {
-    ProjectRow p = live(ctx);
-    String keyId = ctx.pathParam("keyId");
-    KeyRow k = projects.revoke(p.id(), keyId).orElseThrow(() -> PlatenException.notFound("not_found",
-        "No unrevoked key with id '" + ApiErrors.abbreviate(keyId) + "' in this project."));
+    KeyRow k = admin.revokeKey(ctx.pathParam("id"), ctx.pathParam("keyId"));
     out.send(ctx, 200, Bodies.map("id", k.id(), "revokedAt", Json.time(k.revokedAt())));
-  }
-
-  private ProjectRow live(Context ctx) {
-    String id = ctx.pathParam("id");
-    return projects.find(id).orElseThrow(() -> notFound(id));
   }
 
   private static Map<String, Object> project(ProjectRow p) {
@@ -127,30 +108,14 @@ final class ProjectsApi {
         "revokedAt", Json.time(k.revokedAt()));
   }
 
-  /** A name: a string, stripped, 1 to {@code max} characters, one line. */
-  private static String name(JsonNode body, String field, int max, boolean required, Issues issues) {
+  /** A JSON string field, or null when absent; the name checks themselves are {@link ProjectAdmin}'s. */
+  private static String string(JsonNode body, String field, Issues issues) {
     JsonNode n = body.get(field);
-    if (n == null || n.isNull()) {
-      if (required) issues.add(field, "Required");
-      return null;
-    }
+    if (n == null || n.isNull()) return null;
     if (!n.isString()) {
       issues.add(field, "Expected string, received " + n.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
       return null;
     }
-    String s = n.asString().strip();
-    if (s.isEmpty() || s.length() > max) {
-      issues.add(field, "Must be a string of 1 to " + max + " characters.");
-      return null;
-    }
-    if (s.chars().anyMatch(Character::isISOControl)) {
-      issues.add(field, "Must not contain line breaks or control characters.");
-      return null;
-    }
-    return s;
-  }
-
-  private static PlatenException notFound(String id) {
-    return PlatenException.notFound("not_found", "No project with id '" + ApiErrors.abbreviate(id) + "'.");
+    return n.asString();
   }
 }

@@ -5,10 +5,8 @@ import dev.platen.errors.Issues;
 import dev.platen.errors.PlatenException;
 import dev.platen.store.SlugTaken;
 import dev.platen.store.TemplateStore;
-import dev.platen.store.TemplateStore.NewVersion;
 import dev.platen.store.TemplateStore.Published;
 import dev.platen.store.TemplateStore.TemplateRow;
-import dev.platen.templates.JsonSchemas;
 import dev.platen.templates.Slugs;
 import dev.platen.templates.TemplateDraft;
 import io.javalin.http.Context;
@@ -20,11 +18,13 @@ import tools.jackson.databind.json.JsonMapper;
 /** /v1/templates: publish, list, read, republish and delete templates of the calling project. */
 final class TemplatesApi {
   private final TemplateStore templates;
+  private final TemplateEditing editing;
   private final JsonMapper json;
   private final Bodies out;
 
-  TemplatesApi(TemplateStore templates, JsonMapper json, Bodies out) {
+  TemplatesApi(TemplateStore templates, TemplateEditing editing, JsonMapper json, Bodies out) {
     this.templates = templates;
+    this.editing = editing;
     this.json = json;
     this.out = out;
   }
@@ -37,7 +37,7 @@ final class TemplatesApi {
     TemplateDraft d = TemplateDraft.parse(Json.readBody(ctx, json), true);
     Published pub;
     try {
-      pub = templates.create(p.projectId(), d.slug(), Slugs.derive(d.name()), version(d));
+      pub = templates.create(p.projectId(), d.slug(), Slugs.derive(d.name()), editing.version(d));
     } catch (SlugTaken e) {
       throw new PlatenException(409, "slug_conflict", "A template with slug '" + e.slug() + "' already exists.");
     }
@@ -46,22 +46,10 @@ final class TemplatesApi {
 
   void put(Context ctx, Principal p) {
     String slug = ctx.pathParam("slug");
-    if (!Slugs.isValid(slug)) {
-      // The URL's slug, not a body field: a client looking for "slug" in its body would find nothing wrong there.
-      String shown = slug.length() > 80 ? slug.substring(0, 80) + "…" : slug;
-      throw new PlatenException(400, "invalid_request", "The slug in the URL, '" + shown + "', is not valid.",
-          Issues.form("The slug in the URL, '" + shown + "', is not valid: slugs are lowercase letters, digits and "
-              + "single dashes (kebab-case), at most 120 characters."));
-    }
-    TemplateDraft d = TemplateDraft.parse(Json.readBody(ctx, json), false);
-    Published pub = templates.put(p.projectId(), slug, version(d));
-    out.send(ctx, pub.created() ? 201 : 200, published(pub, d));
-  }
-
-  private NewVersion version(TemplateDraft d) {
-    return new NewVersion(d.name(), d.description(), json.writeValueAsString(d.manifest().toJson()),
-        json.writeValueAsString(JsonSchemas.draft07(d.manifest())), json.writeValueAsString(d.layout()),
-        json.writeValueAsString(d.pageConfig()));
+    // the slug is checked before the body is read, as before the editor shared this code
+    JsonNode body = Slugs.isValid(slug) ? Json.readBody(ctx, json) : json.createObjectNode();
+    TemplateEditing.Publication done = editing.publish(p.projectId(), slug, body);
+    out.send(ctx, done.published().created() ? 201 : 200, published(done.published(), done.draft()));
   }
 
   private static Map<String, Object> published(Published pub, TemplateDraft d) {

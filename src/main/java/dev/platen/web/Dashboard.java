@@ -1,6 +1,8 @@
 package dev.platen.web;
 
 import dev.platen.api.Routes;
+import dev.platen.auth.AccountKeys;
+import dev.platen.auth.ApiKeys;
 import dev.platen.auth.Authenticator;
 import dev.platen.errors.PlatenException;
 import dev.platen.store.ProjectStore;
@@ -26,9 +28,12 @@ public final class Dashboard {
   static final String COOKIE = "platen_session";
   static final String CSRF_FIELD = "_csrf";
   static final String CSRF_HEADER = "X-CSRF-Token";
-  /** No inline script or style anywhere, no framing, no plug-ins; forms only post back here. */
+  /**
+   * No inline script or style anywhere, no framing, no plug-ins; forms only post back here. Frames may show
+   * {@code blob:} URLs: the editor's preview PDF, fetched by the dashboard's own script.
+   */
   static final String CSP = "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; "
-      + "object-src 'none'; img-src 'self' data:";
+      + "object-src 'none'; img-src 'self' data:; frame-src 'self' blob:";
 
   /** A page that needs a signed-in viewer. */
   interface Page {
@@ -46,6 +51,8 @@ public final class Dashboard {
       "dev.platen.web.jte");
   final Assets assets = new Assets();
   private final Pages pages;
+  private final AccountPages account;
+  private final EditorPages editor;
 
   /**
    * @param publicUrl the installation's public base URL: an https one marks the session cookie {@code Secure}
@@ -58,6 +65,8 @@ public final class Dashboard {
     this.sessions = new Sessions(clock);
     this.signInLimit = new SignInLimit(clock);
     this.pages = new Pages(this, services, clock);
+    this.account = new AccountPages(this, services);
+    this.editor = new EditorPages(this, services);
   }
 
   /** The dashboard's block of the one route table ({@code api/Routes} appends it). */
@@ -67,35 +76,49 @@ public final class Dashboard {
     r.add(new Routes.Route(HandlerType.POST, "/", open(this::signIn)));
     r.add(new Routes.Route(HandlerType.POST, "/sign-out", signedIn(this::signOut)));
     r.add(new Routes.Route(HandlerType.GET, "/app/assets/{file}", assets::serve));
-    r.add(new Routes.Route(HandlerType.GET, "/app/templates", signedIn(pages::templates)));
-    r.add(new Routes.Route(HandlerType.GET, "/app/templates/{slug}", signedIn(pages::template)));
-    r.add(new Routes.Route(HandlerType.GET, "/app/renders", signedIn(pages::renders)));
-    r.add(new Routes.Route(HandlerType.GET, "/app/renders/rows", signedIn(pages::renderRows)));
-    r.add(new Routes.Route(HandlerType.GET, "/app/renders/events", signedIn(pages::renderEvents)));
-    r.add(new Routes.Route(HandlerType.GET, "/app/renders/{id}", signedIn(pages::render)));
-    r.add(new Routes.Route(HandlerType.GET, "/app/renders/{id}/pdf", signedIn(pages::pdf)));
-    r.add(new Routes.Route(HandlerType.GET, "/app/renders/{id}/state", signedIn(pages::renderState)));
-    r.add(new Routes.Route(HandlerType.POST, "/app/renders/{id}/cancel", signedIn(pages::cancel)));
-    r.add(new Routes.Route(HandlerType.POST, "/app/renders/{id}/again", signedIn(pages::renderAgain)));
-    r.add(new Routes.Route(HandlerType.POST, "/app/renders/{id}/shares", signedIn(pages::share)));
+    r.add(new Routes.Route(HandlerType.GET, "/app/projects", accountOnly(account::projects)));
+    r.add(new Routes.Route(HandlerType.POST, "/app/projects", accountOnly(account::create)));
+    r.add(new Routes.Route(HandlerType.GET, "/app/projects/{id}", accountOnly(account::project)));
+    r.add(new Routes.Route(HandlerType.POST, "/app/projects/{id}/rename", accountOnly(account::rename)));
+    r.add(new Routes.Route(HandlerType.GET, "/app/projects/{id}/delete", accountOnly(account::confirmDelete)));
+    r.add(new Routes.Route(HandlerType.POST, "/app/projects/{id}/delete", accountOnly(account::delete)));
+    r.add(new Routes.Route(HandlerType.POST, "/app/projects/{id}/open", accountOnly(account::open)));
+    r.add(new Routes.Route(HandlerType.POST, "/app/projects/{id}/keys", accountOnly(account::createKey)));
+    r.add(new Routes.Route(HandlerType.POST, "/app/projects/{id}/keys/{keyId}/revoke",
+        accountOnly(account::revokeKey)));
+    r.add(new Routes.Route(HandlerType.GET, "/app/templates", inProject(pages::templates)));
+    r.add(new Routes.Route(HandlerType.GET, "/app/templates/{slug}", inProject(pages::template)));
+    r.add(new Routes.Route(HandlerType.GET, "/app/templates/{slug}/edit", inProject(editor::edit)));
+    r.add(new Routes.Route(HandlerType.POST, "/app/templates/{slug}/preview", inProject(editor::preview)));
+    r.add(new Routes.Route(HandlerType.POST, "/app/templates/{slug}/publish", inProject(editor::publish)));
+    r.add(new Routes.Route(HandlerType.GET, "/app/renders", inProject(pages::renders)));
+    r.add(new Routes.Route(HandlerType.GET, "/app/renders/rows", inProject(pages::renderRows)));
+    r.add(new Routes.Route(HandlerType.GET, "/app/renders/events", inProject(pages::renderEvents)));
+    r.add(new Routes.Route(HandlerType.GET, "/app/renders/{id}", inProject(pages::render)));
+    r.add(new Routes.Route(HandlerType.GET, "/app/renders/{id}/pdf", inProject(pages::pdf)));
+    r.add(new Routes.Route(HandlerType.GET, "/app/renders/{id}/state", inProject(pages::renderState)));
+    r.add(new Routes.Route(HandlerType.POST, "/app/renders/{id}/cancel", inProject(pages::cancel)));
+    r.add(new Routes.Route(HandlerType.POST, "/app/renders/{id}/again", inProject(pages::renderAgain)));
+    r.add(new Routes.Route(HandlerType.POST, "/app/renders/{id}/shares", inProject(pages::share)));
     r.add(new Routes.Route(HandlerType.POST, "/app/renders/{id}/shares/{shareId}/revoke",
-        signedIn(pages::revokeShare)));
-    r.add(new Routes.Route(HandlerType.GET, "/app/webhooks", signedIn(pages::webhooks)));
-    r.add(new Routes.Route(HandlerType.POST, "/app/webhooks", signedIn(pages::createWebhook)));
-    r.add(new Routes.Route(HandlerType.GET, "/app/webhooks/{id}", signedIn(pages::webhook)));
-    r.add(new Routes.Route(HandlerType.POST, "/app/webhooks/{id}/active", signedIn(pages::toggleWebhook)));
-    r.add(new Routes.Route(HandlerType.POST, "/app/webhooks/{id}/delete", signedIn(pages::deleteWebhook)));
-    r.add(new Routes.Route(HandlerType.POST, "/app/webhooks/{id}/ping", signedIn(pages::pingWebhook)));
+        inProject(pages::revokeShare)));
+    r.add(new Routes.Route(HandlerType.GET, "/app/webhooks", inProject(pages::webhooks)));
+    r.add(new Routes.Route(HandlerType.POST, "/app/webhooks", inProject(pages::createWebhook)));
+    r.add(new Routes.Route(HandlerType.GET, "/app/webhooks/{id}", inProject(pages::webhook)));
+    r.add(new Routes.Route(HandlerType.POST, "/app/webhooks/{id}/active", inProject(pages::toggleWebhook)));
+    r.add(new Routes.Route(HandlerType.POST, "/app/webhooks/{id}/delete", inProject(pages::deleteWebhook)));
+    r.add(new Routes.Route(HandlerType.POST, "/app/webhooks/{id}/ping", inProject(pages::pingWebhook)));
     r.add(new Routes.Route(HandlerType.POST, "/app/webhooks/{id}/deliveries/{deliveryId}/retry",
-        signedIn(pages::retryDelivery)));
+        inProject(pages::retryDelivery)));
     return List.copyOf(r);
   }
 
   // ---- sign-in -----------------------------------------------------------------------------------------------------
 
   private void home(Context ctx) {
-    if (current(ctx) != null) {
-      ctx.redirect("/app/renders", HttpStatus.SEE_OTHER);
+    Sessions.Session s = current(ctx);
+    if (s != null) {
+      ctx.redirect(s.projectId() == null ? "/app/projects" : "/app/renders", HttpStatus.SEE_OTHER);
       return;
     }
     page(ctx, 200, "signin.jte", Map.of("assets", assets, "error", ""));
@@ -115,9 +138,14 @@ public final class Dashboard {
     key = key == null ? "" : key.strip();
     Viewer viewer;
     try {
-      var p = auth.project(List.of("Bearer " + key));
-      viewer = new Viewer(Viewer.Kind.PROJECT, p.keyId(), dev.platen.auth.ApiKeys.hash(key), p.projectId(),
-          p.testKey());
+      if (AccountKeys.looksLikeOne(key)) {
+        auth.account(List.of("Bearer " + key));
+        String hash = ApiKeys.hash(key);
+        viewer = new Viewer(Viewer.Kind.ACCOUNT, projects.findAccountKey(hash).orElseThrow(), hash, null, false);
+      } else {
+        var p = auth.project(List.of("Bearer " + key));
+        viewer = new Viewer(Viewer.Kind.PROJECT, p.keyId(), ApiKeys.hash(key), p.projectId(), p.testKey());
+      }
     } catch (PlatenException e) {
       signInLimit.failed(address);
       page(ctx, 401, "signin.jte", Map.of("assets", assets, "error", e.getMessage()));
@@ -127,7 +155,7 @@ public final class Dashboard {
     Sessions.Session s = sessions.create(viewer);
     ctx.header("Set-Cookie", COOKIE + "=" + s.token() + "; Path=/; HttpOnly; SameSite=Strict"
         + (secureCookie ? "; Secure" : ""));
-    ctx.redirect("/app/renders", HttpStatus.SEE_OTHER);
+    ctx.redirect(viewer.kind() == Viewer.Kind.ACCOUNT ? "/app/projects" : "/app/renders", HttpStatus.SEE_OTHER);
   }
 
   private void signOut(Context ctx, Sessions.Session s) {
@@ -174,19 +202,55 @@ public final class Dashboard {
     };
   }
 
+  /**
+   * A page of one project: an account viewer that has not picked one (or whose pick was deleted since) goes to the
+   * project list first.
+   */
+  private io.javalin.http.Handler inProject(Page h) {
+    return signedIn((ctx, s) -> {
+      if (s.projectId() == null) {
+        if (ctx.method().equals(HandlerType.GET)) {
+          ctx.redirect("/app/projects", HttpStatus.SEE_OTHER);
+          return;
+        }
+        throw new PlatenException(409, "no_project", "Pick a project on the Projects page first.");
+      }
+      h.handle(ctx, s);
+    });
+  }
+
+  /** Projects and keys: the account key's pages, refused to a project key as the account API refuses it. */
+  private io.javalin.http.Handler accountOnly(Page h) {
+    return signedIn((ctx, s) -> {
+      if (!s.account()) {
+        throw new PlatenException(403, "forbidden", "Projects and keys are managed with the account key "
+            + "(ck_acct_…); sign in with it to see them.");
+      }
+      h.handle(ctx, s);
+    });
+  }
+
   /** The session of the request's cookie, if it is live and its key has not been revoked since. */
   private Sessions.Session current(Context ctx) {
     Sessions.Session s = sessions.touch(ctx.cookie(COOKIE)).orElse(null);
     if (s == null) return null;
-    if (projects.findActiveKey(s.viewer().keyHash()).isEmpty()) {
+    if (!keyLive(s)) {
       sessions.end(s.token());
       return null;
     }
+    // a project the account viewer picked and then deleted (here or through the API) is no longer shown
+    String chosen = s.chosen().get();
+    if (chosen != null && projects.find(chosen).isEmpty()) s.chosen().compareAndSet(chosen, null);
     return s;
   }
 
+  private boolean keyLive(Sessions.Session s) {
+    if (s.account()) return projects.findAccountKey(s.viewer().keyHash()).isPresent();
+    return projects.findActiveKey(s.viewer().keyHash()).filter(o -> !o.projectDeleted()).isPresent();
+  }
+
   boolean alive(Sessions.Session s) {
-    return sessions.alive(s) && projects.findActiveKey(s.viewer().keyHash()).isPresent();
+    return sessions.alive(s) && keyLive(s);
   }
 
   private static String csrfOf(Context ctx) {
@@ -244,8 +308,20 @@ public final class Dashboard {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("assets", assets);
     m.put("status", status);
-    m.put("message", e.getMessage());
+    m.put("message", describe(e));
     page(ctx, status, "error.jte", m);
+  }
+
+  /** The message and each field's problems ({@code manifest.variables[0].key: …}), for a page to show. */
+  static String describe(PlatenException e) {
+    StringBuilder b = new StringBuilder(e.getMessage());
+    if (e.issues() != null) {
+      for (String f : e.issues().formErrors()) b.append(' ').append(f);
+      e.issues().fieldErrors().forEach((path, problems) -> {
+        for (String p : problems) b.append(' ').append(path).append(": ").append(p);
+      });
+    }
+    return b.toString();
   }
 
   /** Renders a jte template; every value it prints is HTML-escaped by jte. */
@@ -257,9 +333,10 @@ public final class Dashboard {
 
   /** What the page frame needs: the viewer, the CSRF token for its forms, the section to highlight. */
   Chrome chrome(Sessions.Session s, String section, String title) {
-    return new Chrome(title, section, s.csrf(), s.viewer().projectId(), s.viewer().testKey(), assets);
+    return new Chrome(title, section, s.csrf(), s.projectId(), s.viewer().testKey(), s.account(), assets);
   }
 
+  /** @param account an account viewer: the Projects section shows, and the project sections only once one is picked */
   public record Chrome(String title, String section, String csrf, String projectId, boolean testKey,
-      Assets assets) {}
+      boolean account, Assets assets) {}
 }

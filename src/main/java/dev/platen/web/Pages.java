@@ -62,7 +62,7 @@ public final class Pages {
   void templates(Context ctx, Sessions.Session s) {
     String q = Optional.ofNullable(ctx.queryParam("q")).map(String::strip).orElse("");
     String needle = q.toLowerCase(Locale.ROOT);
-    List<TemplateStore.TemplateRow> all = svc.templates().list(s.viewer().projectId());
+    List<TemplateStore.TemplateRow> all = svc.templates().list(s.projectId());
     List<TemplateStore.TemplateRow> shown = needle.isEmpty() ? all : all.stream()
         .filter(t -> t.slug().contains(needle) || (t.name() != null && t.name().toLowerCase(Locale.ROOT)
             .contains(needle))).toList();
@@ -73,7 +73,7 @@ public final class Pages {
   void template(Context ctx, Sessions.Session s) {
     String slug = ctx.pathParam("slug");
     TemplateStore.TemplateRow t = (SLUG.matcher(slug).matches() && slug.length() <= 100
-        ? svc.templates().findLive(s.viewer().projectId(), slug) : Optional.<TemplateStore.TemplateRow>empty())
+        ? svc.templates().findLive(s.projectId(), slug) : Optional.<TemplateStore.TemplateRow>empty())
         .orElseThrow(() -> PlatenException.notFound("not_found", "No template '" + abbreviate(slug)
             + "' in this project."));
     List<TemplateStore.VersionRow> versions = new ArrayList<>(svc.templates().versions(t.id()));
@@ -174,7 +174,7 @@ public final class Pages {
   private record Listing(List<Row> rows, String next, String fingerprint) {}
 
   private Listing listing(Sessions.Session s, Filters f) {
-    List<RenderListStore.Listed> page = svc.renderList().page(s.viewer().projectId(), f.store(), PAGE_SIZE + 1);
+    List<RenderListStore.Listed> page = svc.renderList().page(s.projectId(), f.store(), PAGE_SIZE + 1);
     boolean more = page.size() > PAGE_SIZE;
     if (more) page = page.subList(0, PAGE_SIZE);
     StringBuilder print = new StringBuilder();
@@ -198,7 +198,7 @@ public final class Pages {
     m.put("next", l.next() == null ? "" : "/app/renders?" + f.query() + (f.query().isEmpty() ? "" : "&")
         + "cursor=" + l.next());
     m.put("live", f.cursor() == null);
-    m.put("templates", svc.templates().list(s.viewer().projectId()).stream().map(TemplateStore.TemplateRow::slug)
+    m.put("templates", svc.templates().list(s.projectId()).stream().map(TemplateStore.TemplateRow::slug)
         .sorted().toList());
     m.put("statuses", Arrays.stream(RenderStatus.values()).map(RenderStatus::wire).toList());
     dash.page(ctx, 200, "renders.jte", m);
@@ -270,7 +270,7 @@ public final class Pages {
     m.put("cancellable", !r.status().terminal());
     List<Map<String, Object>> shares = new ArrayList<>();
     if (svc.sharing() != null) {
-      for (ShareStore.Share sh : svc.sharing().list(s.viewer().projectId(), r.id())) {
+      for (ShareStore.Share sh : svc.sharing().list(s.projectId(), r.id())) {
         Map<String, Object> x = new HashMap<>();
         x.put("id", sh.id());
         x.put("url", svc.sharing().shareUrl(sh.token()));
@@ -307,8 +307,8 @@ public final class Pages {
   private String curl(Sessions.Session s, RenderRecord r, TemplateStore.VersionRow v) {
     String data = svc.db().jdbi().withHandle(h -> h.createQuery(
             "SELECT data FROM renders WHERE id = :id AND project_id = :project")
-        .bind("id", r.id()).bind("project", s.viewer().projectId()).mapTo(String.class).findOne()).orElse("{}");
-    String slug = svc.templates().list(s.viewer().projectId()).stream().filter(t -> t.id().equals(r.templateId()))
+        .bind("id", r.id()).bind("project", s.projectId()).mapTo(String.class).findOne()).orElse("{}");
+    String slug = svc.templates().list(s.projectId()).stream().filter(t -> t.id().equals(r.templateId()))
         .map(TemplateStore.TemplateRow::slug).findFirst().orElse(null);
     if (slug == null) return "";
     String body = "{\"data\":" + data + ",\"options\":{\"versionNumber\":" + v.versionNumber() + "}}";
@@ -341,7 +341,7 @@ public final class Pages {
 
   void cancel(Context ctx, Sessions.Session s) {
     RenderRecord r = find(ctx, s);
-    RenderQueue.Cancelled c = svc.renders().cancel(s.viewer().projectId(), r.id(), clock.millis())
+    RenderQueue.Cancelled c = svc.renders().cancel(s.projectId(), r.id(), clock.millis())
         .orElseThrow(() -> notFound(r.id()));
     if (!c.changed()) {
       throw new PlatenException(409, "conflict", "Render " + r.id() + " is already " + c.render().status().wire()
@@ -359,14 +359,14 @@ public final class Pages {
     RenderRecord r = find(ctx, s);
     String data = svc.db().jdbi().withHandle(h -> h.createQuery(
             "SELECT data FROM renders WHERE id = :id AND project_id = :project")
-        .bind("id", r.id()).bind("project", s.viewer().projectId()).mapTo(String.class).findOne())
+        .bind("id", r.id()).bind("project", s.projectId()).mapTo(String.class).findOne())
         .orElseThrow(() -> notFound(r.id()));
     long pending = svc.renders().pendingCount();
     if (pending >= svc.maxQueueDepth()) {
       throw new PlatenException(503, "queue_unavailable", "The render queue is full; retry shortly.");
     }
     if (pending >= svc.maxQueueDepthPerProject()
-        && svc.renders().pendingCount(s.viewer().projectId()) >= svc.maxQueueDepthPerProject()) {
+        && svc.renders().pendingCount(s.projectId()) >= svc.maxQueueDepthPerProject()) {
       throw new PlatenException(503, "queue_unavailable", "This project has " + svc.maxQueueDepthPerProject()
           + " renders waiting, its share of the queue; retry shortly.");
     }
@@ -374,7 +374,7 @@ public final class Pages {
     // a generated file name carries the render's id: the new render gets its own
     String filename = r.filename().endsWith("-" + r.id() + ".pdf")
         ? r.filename().substring(0, r.filename().length() - r.id().length() - 4) + id + ".pdf" : r.filename();
-    RenderRecord queued = svc.renders().insert(new NewRender(id, s.viewer().projectId(), r.templateId(),
+    RenderRecord queued = svc.renders().insert(new NewRender(id, s.projectId(), r.templateId(),
             r.templateVersionId(), data, filename, s.viewer().testKey(), null, Ids.token(24)), clock.millis())
         .orElseThrow(() -> new PlatenException(503, "queue_unavailable", "The render could not be queued."));
     svc.onQueued().run();
@@ -389,7 +389,7 @@ public final class Pages {
       throw new PlatenException(409, "not_ready", "Render " + r.id() + " has not succeeded (status "
           + r.status().wire() + "); only a finished PDF can be shared.");
     }
-    sharing().create(new Sharing.Document(s.viewer().projectId(), r.id(), r.filename(), r.blobKey()),
+    sharing().create(new Sharing.Document(s.projectId(), r.id(), r.filename(), r.blobKey()),
         new Sharing.NewShare(Channel.LINK, null, null, null), requester(ctx));
     ctx.redirect("/app/renders/" + r.id() + "#shares", HttpStatus.SEE_OTHER);
   }
@@ -398,7 +398,7 @@ public final class Pages {
     RenderRecord r = find(ctx, s);
     String shareId = ctx.pathParam("shareId");
     (UUID_TEXT.matcher(shareId).matches()
-        ? sharing().revoke(s.viewer().projectId(), r.id(), shareId, requester(ctx))
+        ? sharing().revoke(s.projectId(), r.id(), shareId, requester(ctx))
         : Optional.<ShareStore.Revoked>empty())
         .orElseThrow(() -> PlatenException.notFound("not_found", "No active share with id '" + abbreviate(shareId)
             + "' on render " + r.id() + "."));
@@ -426,7 +426,7 @@ public final class Pages {
       Map<String, Object> created) {
     Map<String, Object> m = new HashMap<>();
     m.put("chrome", dash.chrome(s, "webhooks", "Webhooks"));
-    m.put("hooks", hooks().list(s.viewer().projectId()));
+    m.put("hooks", hooks().list(s.projectId()));
     m.put("events", Events.ALL);
     m.put("defaults", Events.DEFAULT);
     m.put("error", error);
@@ -453,7 +453,7 @@ public final class Pages {
       return;
     }
     String secret = "whsec_" + Ids.token(32);
-    Webhook w = hooks().create(s.viewer().projectId(), new WebhookStore.NewWebhook(url, events, true, description),
+    Webhook w = hooks().create(s.projectId(), new WebhookStore.NewWebhook(url, events, true, description),
         secret, clock.millis());
     webhooksPage(ctx, s, 201, "", "", Map.of("id", w.id(), "secret", secret));
   }
@@ -472,14 +472,14 @@ public final class Pages {
 
   void toggleWebhook(Context ctx, Sessions.Session s) {
     Webhook w = findHook(ctx, s);
-    hooks().update(s.viewer().projectId(), w.id(), new WebhookStore.Change(null, null, !w.active(), null, false),
+    hooks().update(s.projectId(), w.id(), new WebhookStore.Change(null, null, !w.active(), null, false),
         clock.millis()).orElseThrow(() -> hookNotFound(w.id()));
     ctx.redirect("/app/webhooks/" + w.id(), HttpStatus.SEE_OTHER);
   }
 
   void deleteWebhook(Context ctx, Sessions.Session s) {
     Webhook w = findHook(ctx, s);
-    if (!hooks().delete(s.viewer().projectId(), w.id())) throw hookNotFound(w.id());
+    if (!hooks().delete(s.projectId(), w.id())) throw hookNotFound(w.id());
     ctx.redirect("/app/webhooks", HttpStatus.SEE_OTHER);
   }
 
@@ -510,7 +510,7 @@ public final class Pages {
 
   private Webhook findHook(Context ctx, Sessions.Session s) {
     String id = ctx.pathParam("id");
-    return (UUID_TEXT.matcher(id).matches() ? hooks().find(s.viewer().projectId(), id) : Optional.<Webhook>empty())
+    return (UUID_TEXT.matcher(id).matches() ? hooks().find(s.projectId(), id) : Optional.<Webhook>empty())
         .orElseThrow(() -> hookNotFound(id));
   }
 
@@ -523,7 +523,7 @@ public final class Pages {
   /** The render of the path in the session's project; another project's render is 404 like an unknown one. */
   private RenderRecord find(Context ctx, Sessions.Session s) {
     String id = ctx.pathParam("id");
-    return (UUID_TEXT.matcher(id).matches() ? svc.renders().find(s.viewer().projectId(), id)
+    return (UUID_TEXT.matcher(id).matches() ? svc.renders().find(s.projectId(), id)
         : Optional.<RenderRecord>empty()).orElseThrow(() -> notFound(id));
   }
 

@@ -1,6 +1,8 @@
 package dev.platen.web;
 
+import dev.platen.api.ProjectAdmin;
 import dev.platen.api.RenderViews;
+import dev.platen.api.TemplateEditing;
 import dev.platen.blob.BlobStore;
 import dev.platen.jobs.RenderQueue;
 import dev.platen.sharing.Sharing;
@@ -17,7 +19,9 @@ import dev.platen.webhooks.Webhooks;
  * @param publicUrl the installation's public base URL (PLATEN_PUBLIC_URL)
  * @param views the API's own render shapes, for the public download URL
  * @param onQueued wakes an idle worker in this process after a render is queued, as the API does
+ * @param projects the account API's projects and keys ({@code /v1/projects})
+ * @param editing publishing and previews as {@code PUT /v1/templates/:slug} and {@code POST /v1/preview} do them
  */
 public record Services(TemplateStore templates, RenderQueue renders, RenderListStore renderList, BlobStore blobs,
     Sharing sharing, Webhooks webhooks, Database db, String publicUrl, RenderViews views, int maxQueueDepth,
-    int maxQueueDepthPerProject, Runnable onQueued) {}
+    int maxQueueDepthPerProject, Runnable onQueued, ProjectAdmin projects, TemplateEditing editing) {}

@@ -17,9 +17,21 @@ final class Sessions {
   /** Past this many live sessions the oldest idle ones go first, so a sign-in flood cannot exhaust the heap. */
   private static final int MAX_SESSIONS = 20_000;
 
-  /** @param streams live-list event streams open now */
+  /**
+   * @param streams live-list event streams open now
+   * @param chosen the project an account viewer looks at now (null until it picks one); unused for a project key
+   */
   record Session(String token, Viewer viewer, String csrf, long createdAt, long[] lastSeen,
-      java.util.concurrent.atomic.AtomicInteger streams) {
+      java.util.concurrent.atomic.AtomicInteger streams, java.util.concurrent.atomic.AtomicReference<String> chosen) {
+    /** The project the pages show: the key's own, or the one an account viewer picked (null before it picks). */
+    String projectId() {
+      return viewer.kind() == Viewer.Kind.PROJECT ? viewer.projectId() : chosen.get();
+    }
+
+    boolean account() {
+      return viewer.kind() == Viewer.Kind.ACCOUNT;
+    }
+
     boolean csrfMatches(String candidate) {
       return candidate != null && MessageDigest.isEqual(candidate.getBytes(StandardCharsets.UTF_8),
           csrf.getBytes(StandardCharsets.UTF_8));
@@ -37,7 +49,8 @@ final class Sessions {
     long now = clock.millis();
     if (byToken.size() >= MAX_SESSIONS) evict(now);
     Session s = new Session(Ids.token(32), v, Ids.token(32), now, new long[] {now},
-        new java.util.concurrent.atomic.AtomicInteger());
+        new java.util.concurrent.atomic.AtomicInteger(),
+        new java.util.concurrent.atomic.AtomicReference<>());
     byToken.put(s.token(), s);
     return s;
   }

@@ -1,10 +1,10 @@
 package dev.platen.web;
 
 /**
- * Who a dashboard session belongs to. Today only a project key signs in, so {@code projectId} is fixed for the
- * session's life. An account key ({@code ck_acct_…}) will sign in as {@link Kind#ACCOUNT} with no project of its own
- * and choose one per request; pages ask {@link #projectId()} for the project they show and nothing else, so that
- * change stays inside this record and {@link Sessions}.
+ * Who a dashboard session belongs to. A project key ({@link Kind#PROJECT}) sees its own project, fixed for the
+ * session's life. The account key ({@code ck_acct_…}, {@link Kind#ACCOUNT}) has no project of its own
+ * ({@code projectId} null): it manages projects and keys and picks a project to look at, held by the session
+ * ({@code Sessions.Session#projectId()}, which is what pages ask).
  *
  * @param keyHash the hash of the key that signed in, checked again on every request: revoking the key ends the session
  */

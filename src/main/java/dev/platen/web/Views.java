@@ -7,14 +7,14 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Formatting shared by the pages. */
-final class Views {
+public final class Views {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
       .withZone(ZoneOffset.UTC);
 
   private Views() {}
 
-  static String time(long millis) {
+  public static String time(long millis) {
     return TIME.format(Instant.ofEpochMilli(millis));
   }
 

@@ -89,6 +89,7 @@ class DashboardBrowserTest {
     assertThat(server.post("/v1/templates", server.liveKey, Map.of("name", hostile, "slug", "hostile",
         "manifest", Map.of("variables", List.of()))).status()).isEqualTo(201);
 
+    browser.manage().deleteAllCookies(); // the tests share one browser: each signs in afresh
     browser.get(server.baseUrl + "/");
     browser.findElement(By.id("key")).sendKeys(server.liveKey);
     browser.findElement(By.cssSelector("form button[type=submit]")).click();
@@ -173,5 +174,76 @@ class DashboardBrowserTest {
     waitUpTo(10).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("button.revoke-share"), 0));
     assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(shareUrl)).build(),
         HttpResponse.BodyHandlers.ofString()).statusCode()).as("revoked").isNotEqualTo(200);
+  }
+
+  /** The preview's current PDF, read from the frame's blob URL inside the page. */
+  private static String previewText() {
+    Object b64 = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "document.getElementById('preview-frame').pdf.arrayBuffer().then(b => {"
+            + "  let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); },"
+            + "  e => done(null));");
+    assertThat(b64).as("the frame holds a PDF").isNotNull();
+    return Pdfs.text(java.util.Base64.getDecoder().decode((String) b64));
+  }
+
+  private static int previewUpdates() {
+    String n = browser.findElement(By.id("preview-status")).getDomAttribute("data-updates");
+    return n == null ? 0 : Integer.parseInt(n);
+  }
+
+  @Test
+  void typeIntoTheLayoutAndSeeThePreviewChange() throws Exception {
+    var published = server.put("/v1/templates/greeting", server.liveKey, Map.of("name", "Greeting",
+        "manifest", Map.of("variables", List.of(Map.of("key", "name", "label", "Name", "dataType", "text",
+            "previewData", "Ada"))),
+        "layout", Map.of("html", "<h1>Hello {{name}}</h1>")));
+    assertThat(published.status()).as(published.text()).isIn(200, 201);
+    browser.manage().deleteAllCookies(); // the tests share one browser: each signs in afresh
+    browser.get(server.baseUrl + "/");
+    browser.findElement(By.id("key")).sendKeys(server.liveKey);
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    waitUpTo(10).until(ExpectedConditions.urlContains("/app/renders"));
+
+    browser.get(server.baseUrl + "/app/templates/greeting/edit");
+    waitUpTo(60).until(d -> previewUpdates() >= 1);
+    assertThat(previewText()).contains("Hello Ada");
+
+    WebElement layout = browser.findElement(By.id("layout"));
+    layout.clear();
+    layout.sendKeys("{\"html\": \"<h1>Goodbye {{name}}</h1>\"}");
+    int before = previewUpdates();
+    waitUpTo(30).until(d -> previewUpdates() > before);
+    waitUpTo(10).until(d -> previewText().contains("Goodbye Ada"));
+
+    layout.sendKeys(" trailing");
+    waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-errors"),
+        "layout: not valid JSON"));
+    assertThat(browser.findElement(By.id("preview-errors")).isDisplayed()).isTrue();
+  }
+
+  @Test
+  void theAccountKeyMakesAProjectAndAKeyThenRevokesIt() {
+    browser.manage().deleteAllCookies(); // the tests share one browser: each signs in afresh
+    browser.get(server.baseUrl + "/");
+    browser.findElement(By.id("key")).sendKeys(server.accountKey);
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    waitUpTo(10).until(ExpectedConditions.urlContains("/app/projects"));
+    browser.findElement(By.id("name")).sendKeys("Browser project");
+    browser.findElement(By.cssSelector("form[action='/app/projects'] button")).click();
+    waitUpTo(10).until(ExpectedConditions.textToBe(By.cssSelector("h1.project-name"), "Browser project"));
+    String projectPage = browser.getCurrentUrl();
+    browser.findElement(By.id("key-name")).sendKeys("from the browser");
+    browser.findElement(By.cssSelector("input[name=mode][value=test]")).click();
+    browser.findElement(By.cssSelector("form[action$='/keys'] button")).click();
+    String secret = waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.id("new-key"))).getText();
+    assertThat(secret).startsWith("ck_test_");
+    assertThat(server.get("/v1/templates", secret).status()).isEqualTo(200);
+
+    browser.get(projectPage); // the project page again: the secret is gone for good
+    assertThat(browser.getPageSource()).doesNotContain(secret);
+    browser.findElement(By.cssSelector("tr.key button.danger")).click();
+    waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr.key"), "revoked"));
+    assertThat(server.get("/v1/templates", secret).status()).as("the next API call").isEqualTo(401);
   }
 }
