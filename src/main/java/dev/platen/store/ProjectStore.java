@@ -43,8 +43,6 @@ public final class ProjectStore {
   public record KeyRow(String id, String projectId, String name, String prefix, boolean test, long createdAt,
       Long lastUsedAt, Long revokedAt) {}
 
-  /** The longest slug {@link #create} makes; a collision suffix ("-2") still fits within 120. */
-  private static final int MAX_SLUG = 120;
   private static final String PROJECT_COLS =
       "id, slug, name, external_org_id, email_from, created_at, deleted_at";
   private static final String KEY_COLS = "id, project_id, name, prefix, test, created_at, last_used_at, revoked_at";
@@ -117,13 +115,7 @@ public final class ProjectStore {
             "SELECT slug FROM projects WHERE slug = :base OR slug LIKE :pattern")
         .bind("base", base).bind("pattern", base + "-%")
         .mapTo(String.class).list());
-    if (!taken.contains(base)) return base;
-    for (int n = 2; ; n++) {
-      String suffix = "-" + n;
-      String head = base.length() + suffix.length() > MAX_SLUG ? base.substring(0, MAX_SLUG - suffix.length()) : base;
-      head = head.endsWith("-") ? head.substring(0, head.length() - 1) : head;
-      if (!taken.contains(head + suffix)) return head + suffix;
-    }
+    return TemplateStore.firstFree(base, taken);
   }
 
   /**

@@ -112,12 +112,11 @@ public final class TemplateStore {
         v.pageConfig(), now);
   }
 
-  private static String freeSlug(Handle h, String projectId, String base) {
-    Set<String> taken = new HashSet<>(h.createQuery(
-            "SELECT slug FROM templates WHERE project_id = :project AND deleted_at IS NULL "
-                + "AND (slug = :base OR slug LIKE :pattern)")
-        .bind("project", projectId).bind("base", base).bind("pattern", base + "-%")
-        .mapTo(String.class).list());
+  /**
+   * {@code base}, or the first of {@code base-2}, {@code base-3}, … not in {@code taken}, shortened to fit
+   * {@value #MAX_SLUG} characters. Projects and templates number their slugs alike.
+   */
+  static String firstFree(String base, java.util.Set<String> taken) {
     if (!taken.contains(base)) return base;
     for (int n = 2; ; n++) {
       String suffix = "-" + n;
@@ -125,6 +124,15 @@ public final class TemplateStore {
       head = head.endsWith("-") ? head.substring(0, head.length() - 1) : head;
       if (!taken.contains(head + suffix)) return head + suffix;
     }
+  }
+
+  private static String freeSlug(Handle h, String projectId, String base) {
+    Set<String> taken = new HashSet<>(h.createQuery(
+            "SELECT slug FROM templates WHERE project_id = :project AND deleted_at IS NULL "
+                + "AND (slug = :base OR slug LIKE :pattern)")
+        .bind("project", projectId).bind("base", base).bind("pattern", base + "-%")
+        .mapTo(String.class).list());
+    return firstFree(base, taken);
   }
 
   private static Optional<TemplateRow> findLive(Handle h, String projectId, String slug) {
