@@ -4,43 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.platen.testing.ReadmeScript;
 import dev.platen.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the README's "Sharing and e-mail" commands word for word, after its walk-through, with a real SMTP server. */
 class ReadmeSharingTest {
 
-  private static String block(String readme, String name) {
-    int start = readme.indexOf("<!-- " + name + ":start -->");
-    int end = readme.indexOf("<!-- " + name + ":end -->");
-    assertThat(start).as(name).isPositive();
-    assertThat(end).as(name).isGreaterThan(start);
-    return readme.substring(start, end).replaceAll("(?m)^(<!--.*-->|```.*)$", "");
-  }
-
   @Test
   void theReadmeSharingCommandsWork(@TempDir Path dir) throws Exception {
-    String readme = Files.readString(Path.of("README.md"));
-    String script = block(readme, "walkthrough") + block(readme, "sharing");
+    String script = ReadmeScript.block("walkthrough") + ReadmeScript.block("sharing");
     Path work = Files.createDirectories(dir.resolve("work"));
     int smtpPort = TestServer.freePort();
     GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     mail.start();
     try (TestServer server = TestServer.start(dir.resolve("data"), Map.of(
         "PLATEN_SMTP_URL", "smtp://127.0.0.1:" + smtpPort, "PLATEN_EMAIL_FROM", "documents@platen.test"))) {
-      ProcessBuilder pb = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).directory(work.toFile())
-          .redirectErrorStream(true);
-      pb.environment().put("PLATEN", server.baseUrl);
-      pb.environment().put("KEY", server.liveKey);
-      Process p = pb.start();
-      assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
-      String output = new String(p.getInputStream().readAllBytes());
-      assertThat(p.exitValue()).as(output).isZero();
+      String output = ReadmeScript.run(script, work,
+          Map.of("PLATEN", server.baseUrl, "KEY", server.liveKey), Duration.ofSeconds(90));
       assertThat(output).contains("\"shareUrl\":\"" + server.baseUrl + "/share/cks_")
           .contains("viewer page: 200")
           .contains("\"emailMessageId\":\"<")

@@ -3,10 +3,12 @@ package dev.platen.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.platen.testing.Pdfs;
+import dev.platen.testing.ReadmeScript;
 import dev.platen.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,21 +17,11 @@ class ReadmeWalkthroughTest {
 
   @Test
   void theReadmeWalkThroughWorks(@TempDir Path dir) throws Exception {
-    String readme = Files.readString(Path.of("README.md"));
-    int start = readme.indexOf("<!-- walkthrough:start -->");
-    int end = readme.indexOf("<!-- walkthrough:end -->");
-    assertThat(start).isPositive();
-    String script = readme.substring(start, end).replaceAll("(?m)^(<!--.*-->|```.*)$", "");
+    String script = ReadmeScript.block("walkthrough");
     Path work = Files.createDirectories(dir.resolve("work"));
     try (TestServer server = TestServer.start(dir.resolve("data"))) {
-      ProcessBuilder pb = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).directory(work.toFile())
-          .redirectErrorStream(true);
-      pb.environment().put("PLATEN", server.baseUrl);
-      pb.environment().put("KEY", server.liveKey);
-      Process p = pb.start();
-      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      String output = new String(p.getInputStream().readAllBytes());
-      assertThat(p.exitValue()).as(output).isZero();
+      String output = ReadmeScript.run(script, work,
+          Map.of("PLATEN", server.baseUrl, "KEY", server.liveKey), Duration.ofSeconds(60));
       assertThat(output).contains("\"status\":\"queued\"").contains("\"status\":\"succeeded\"").contains("%PDF-");
       byte[] pdf = Files.readAllBytes(work.resolve("invoice.pdf"));
       assertThat(Pdfs.text(pdf)).contains("Ada Lovelace").contains("1,234.50 EUR").contains("Punched cards");

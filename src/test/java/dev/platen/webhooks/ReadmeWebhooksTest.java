@@ -2,13 +2,14 @@ package dev.platen.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.platen.testing.ReadmeScript;
 import dev.platen.testing.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,11 +18,7 @@ class ReadmeWebhooksTest {
 
   @Test
   void theReadmeWebhookCommandsWork(@TempDir Path dir) throws Exception {
-    String readme = Files.readString(Path.of("README.md"));
-    int start = readme.indexOf("<!-- webhooks:start -->");
-    int end = readme.indexOf("<!-- webhooks:end -->");
-    assertThat(start).isPositive();
-    String script = readme.substring(start, end).replaceAll("(?m)^(<!--.*-->|```.*)$", "");
+    String script = ReadmeScript.block("webhooks");
     Path work = Files.createDirectories(dir.resolve("work"));
     // the user's receiver keeps the raw body of what it got, as the README's last command expects
     try (Receiver receiver = Receiver.start(h -> {
@@ -33,15 +30,10 @@ class ReadmeWebhooksTest {
           return 200;
         });
         TestServer server = TestServer.start(dir.resolve("data"), Map.of("PLATEN_ALLOW_PRIVATE_WEBHOOKS", "true"))) {
-      ProcessBuilder pb = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).directory(work.toFile())
-          .redirectErrorStream(true);
-      pb.environment().put("PLATEN", server.baseUrl);
-      pb.environment().put("KEY", server.liveKey);
-      pb.environment().put("RECEIVER", receiver.url("/hooks/platen"));
-      Process p = pb.start();
-      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      String output = new String(p.getInputStream().readAllBytes());
-      assertThat(p.exitValue()).as(output).isZero();
+      String output = ReadmeScript.run(script, work, Map.of(
+          "PLATEN", server.baseUrl,
+          "KEY", server.liveKey,
+          "RECEIVER", receiver.url("/hooks/platen")), Duration.ofSeconds(60));
       assertThat(output).contains("\"secret\":\"whsec_").contains("\"event\":\"webhook.ping\"")
           .contains("\"status\":\"delivered\"").contains("\"deliveries\":[");
       Receiver.Hit ping = receiver.hits().get(0);
