@@ -237,7 +237,7 @@ public final class Platen implements AutoCloseable {
       Runnable onQueued = w == null ? () -> { } : w::wake;
       String blobBase = config.s3() == null ? null : config.s3().publicBaseUrl();
       Dashboard dashboard = new Dashboard(auth, projects, config.publicUrl(), clock, new Services(templates, queue,
-          renderList, blobs, sharing, webhooks, db, config.publicUrl(), new RenderViews(config.publicUrl(), blobBase),
+          renderList, blobs, sharing, webhooks, config.publicUrl(), new RenderViews(config.publicUrl(), blobBase),
           config.maxQueueDepth(), config.maxQueueDepthPerProject(), onQueued,
           new dev.platen.api.ProjectAdmin(projects),
           new dev.platen.api.TemplateEditing(templates, previews, json, clock)));

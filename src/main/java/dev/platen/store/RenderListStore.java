@@ -87,6 +87,12 @@ public final class RenderListStore {
         .map((rs, ctx) -> new Listed(RenderStore.row(rs), rs.getString(14), rs.getInt(15))).list());
   }
 
+  /** The data the project's render {@code id} was accepted with, as JSON text. */
+  public java.util.Optional<String> data(String projectId, String id) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT data FROM renders WHERE id = :id AND project_id = :project")
+        .bind("id", id).bind("project", projectId).mapTo(String.class).findOne());
+  }
+
   /** How many renders the project has. */
   public long count(String projectId) {
     return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM renders WHERE project_id = :project")

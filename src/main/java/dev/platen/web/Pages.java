@@ -305,9 +305,7 @@ public final class Pages {
 
   /** The API request that makes this render again: the same template, version and data. */
   private String curl(Sessions.Session s, RenderRecord r, TemplateStore.VersionRow v) {
-    String data = svc.db().jdbi().withHandle(h -> h.createQuery(
-            "SELECT data FROM renders WHERE id = :id AND project_id = :project")
-        .bind("id", r.id()).bind("project", s.projectId()).mapTo(String.class).findOne()).orElse("{}");
+    String data = svc.renderList().data(s.projectId(), r.id()).orElse("{}");
     String slug = svc.templates().list(s.projectId()).stream().filter(t -> t.id().equals(r.templateId()))
         .map(TemplateStore.TemplateRow::slug).findFirst().orElse(null);
     if (slug == null) return "";
@@ -357,10 +355,7 @@ public final class Pages {
    */
   void renderAgain(Context ctx, Sessions.Session s) {
     RenderRecord r = find(ctx, s);
-    String data = svc.db().jdbi().withHandle(h -> h.createQuery(
-            "SELECT data FROM renders WHERE id = :id AND project_id = :project")
-        .bind("id", r.id()).bind("project", s.projectId()).mapTo(String.class).findOne())
-        .orElseThrow(() -> notFound(r.id()));
+    String data = svc.renderList().data(s.projectId(), r.id()).orElseThrow(() -> notFound(r.id()));
     long pending = svc.renders().pendingCount();
     if (pending >= svc.maxQueueDepth()) {
       throw new PlatenException(503, "queue_unavailable", "The render queue is full; retry shortly.");

@@ -6,7 +6,6 @@ import dev.platen.api.TemplateEditing;
 import dev.platen.blob.BlobStore;
 import dev.platen.jobs.RenderQueue;
 import dev.platen.sharing.Sharing;
-import dev.platen.store.Database;
 import dev.platen.store.RenderListStore;
 import dev.platen.store.TemplateStore;
 import dev.platen.webhooks.Webhooks;
@@ -15,7 +14,6 @@ import dev.platen.webhooks.Webhooks;
  * The services the dashboard calls: the very instances the public API is built on, handed in by the composition
  * root, so a page and an API call can never disagree about a template, a render, a share or a webhook.
  *
- * @param db read for a render's stored data only ("render again"); every write goes through the services
  * @param publicUrl the installation's public base URL (PLATEN_PUBLIC_URL)
  * @param views the API's own render shapes, for the public download URL
  * @param onQueued wakes an idle worker in this process after a render is queued, as the API does
@@ -23,5 +21,5 @@ import dev.platen.webhooks.Webhooks;
  * @param editing publishing and previews as {@code PUT /v1/templates/:slug} and {@code POST /v1/preview} do them
  */
 public record Services(TemplateStore templates, RenderQueue renders, RenderListStore renderList, BlobStore blobs,
-    Sharing sharing, Webhooks webhooks, Database db, String publicUrl, RenderViews views, int maxQueueDepth,
+    Sharing sharing, Webhooks webhooks, String publicUrl, RenderViews views, int maxQueueDepth,
     int maxQueueDepthPerProject, Runnable onQueued, ProjectAdmin projects, TemplateEditing editing) {}
