@@ -3,6 +3,7 @@ package dev.platen.api;
 import dev.platen.errors.Issues;
 import dev.platen.errors.PlatenException;
 import dev.platen.jobs.NewRender;
+import dev.platen.jobs.QueueLimits;
 import dev.platen.jobs.RenderQueue;
 import dev.platen.jobs.RenderRecord;
 import dev.platen.store.Ids;
@@ -34,8 +35,7 @@ final class RenderIntake {
   private final JsonMapper json;
   private final Bodies out;
   private final RenderViews views;
-  private final int maxQueueDepth;
-  private final int maxQueueDepthPerProject;
+  private final QueueLimits limits;
   private final Runnable onQueued;
   private final InstantSource clock;
 
@@ -46,8 +46,7 @@ final class RenderIntake {
     this.json = json;
     this.out = out;
     this.views = views;
-    this.maxQueueDepth = maxQueueDepth;
-    this.maxQueueDepthPerProject = maxQueueDepthPerProject;
+    this.limits = new QueueLimits(maxQueueDepth, maxQueueDepthPerProject);
     this.onQueued = onQueued;
     this.clock = clock;
   }
@@ -104,16 +103,7 @@ final class RenderIntake {
         "version_not_found", "Template '" + t.slug() + "' has no version " + number + "."));
     ObjectNode data = DataValidator.validate(v.manifest(), s.data());
 
-    long pending = renders.pendingCount();
-    if (pending >= maxQueueDepth) {
-      throw new PlatenException(503, "queue_unavailable", "The render queue is full; retry shortly.");
-    }
-    // A project over its share waits for its own renders to drain; other projects keep being accepted. Its own
-    // count is only needed once the whole queue could hold that many.
-    if (pending >= maxQueueDepthPerProject && renders.pendingCount(s.projectId()) >= maxQueueDepthPerProject) {
-      throw new PlatenException(503, "queue_unavailable", "This project has " + maxQueueDepthPerProject
-          + " renders waiting, its share of the queue; retry shortly.");
-    }
+    limits.admit(renders, s.projectId());
     String id = Ids.newId();
     String filename = s.filename() != null ? s.filename() : t.slug() + "-" + id + ".pdf";
     NewRender r = new NewRender(id, s.projectId(), t.id(), v.versionId(), json.writeValueAsString(data), filename,

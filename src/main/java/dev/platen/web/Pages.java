@@ -2,6 +2,7 @@ package dev.platen.web;
 
 import dev.platen.errors.PlatenException;
 import dev.platen.jobs.NewRender;
+import dev.platen.jobs.QueueLimits;
 import dev.platen.jobs.RenderQueue;
 import dev.platen.jobs.RenderRecord;
 import dev.platen.jobs.RenderStatus;
@@ -356,15 +357,7 @@ public final class Pages {
   void renderAgain(Context ctx, Sessions.Session s) {
     RenderRecord r = find(ctx, s);
     String data = svc.renderList().data(s.projectId(), r.id()).orElseThrow(() -> notFound(r.id()));
-    long pending = svc.renders().pendingCount();
-    if (pending >= svc.maxQueueDepth()) {
-      throw new PlatenException(503, "queue_unavailable", "The render queue is full; retry shortly.");
-    }
-    if (pending >= svc.maxQueueDepthPerProject()
-        && svc.renders().pendingCount(s.projectId()) >= svc.maxQueueDepthPerProject()) {
-      throw new PlatenException(503, "queue_unavailable", "This project has " + svc.maxQueueDepthPerProject()
-          + " renders waiting, its share of the queue; retry shortly.");
-    }
+    new QueueLimits(svc.maxQueueDepth(), svc.maxQueueDepthPerProject()).admit(svc.renders(), s.projectId());
     String id = Ids.newId();
     // a generated file name carries the render's id: the new render gets its own
     String filename = r.filename().endsWith("-" + r.id() + ".pdf")
