@@ -86,14 +86,21 @@ class ScaleOutTopologyTest {
           });
         }
         clients.shutdown();
-        // kill the victim once it has rendered some, while it holds a render, so there is an attempt to take over
+        // kill the victim once it has rendered some, while it holds a render, so there is an attempt to take over.
+        // It is stopped (SIGSTOP) before its attempts are counted: a render takes a few milliseconds, so counting a
+        // running worker and then killing it races its next commit.
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while ((succeeded(db, victimId) < 50 || openAttempts(db, victimId) == 0) && System.nanoTime() < deadline) {
-          Thread.sleep(2);
+        while (succeeded(db, victimId) < 50 && System.nanoTime() < deadline) Thread.sleep(2);
+        int orphaned = 0;
+        while (System.nanoTime() < deadline) {
+          victim.signal("STOP");
+          orphaned = openAttempts(db, victimId);
+          if (orphaned > 0) break;
+          victim.signal("CONT");
+          Thread.sleep(1);
         }
-        assertThat(openAttempts(db, victimId)).as("the victim was rendering").isPositive();
+        assertThat(orphaned).as("the victim was rendering").isPositive();
         victim.kill9();
-        int orphaned = openAttempts(db, victimId);
         ServerProcess replacement = ServerProcess.startWorker(dir, KEY, common);
         all.add(replacement);
         assertThat(clients.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();

@@ -125,6 +125,19 @@ public final class ServerProcess implements AutoCloseable {
     waitFor();
   }
 
+  /** SIGSTOP or SIGCONT: holds the process still so a test can read its state and then kill it in that state. */
+  public void signal(String name) {
+    try {
+      int rc = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+      if (rc != 0) throw new IllegalStateException("kill -" + name + " exited " + rc);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** SIGTERM: the graceful path. */
   public int terminate() {
     process.destroy();
