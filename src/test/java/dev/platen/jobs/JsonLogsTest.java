@@ -96,4 +96,19 @@ class JsonLogsTest {
     assertThat(mine.at("/mdc/status").asString()).isEqualTo("202");
     assertThat(Double.parseDouble(mine.at("/mdc/durationMs").asString())).isPositive();
   }
+
+  /** Compose files write an unset variable as an empty one: that is the default format, not a silent process. */
+  @Test
+  void anEmptyOrPaddedFormatStillLogs(@TempDir Path dir) throws Exception {
+    try (ServerProcess p = ServerProcess.start(dir, TestServer.freePort(), KEY,
+        Map.of("PLATEN_LOG_FORMAT", "", "PLATEN_RENDER_THREADS", "1"))) {
+      p.awaitLog("Platen listening on", Duration.ofSeconds(60));
+    }
+    try (ServerProcess p = ServerProcess.start(dir.resolve("padded"), TestServer.freePort(), KEY,
+        Map.of("PLATEN_LOG_FORMAT", " json ", "PLATEN_RENDER_THREADS", "1"))) {
+      p.awaitLog("Platen listening on", Duration.ofSeconds(60));
+      String first = p.log().lines().filter(l -> l.contains("Platen listening on")).findFirst().orElseThrow();
+      assertThat(TestServer.JSON.readTree(first).path("formattedMessage").asString()).contains("listening");
+    }
+  }
 }
