@@ -334,7 +334,7 @@ public final class ProjectStore {
 
   private static Optional<Provisioned> findProvisioned(Handle h, String externalOrgId) {
     return h.createQuery("SELECT id, external_org_id, name, provisioned_key, email_from FROM projects "
-            + "WHERE external_org_id = :ext")
+            + "WHERE external_org_id = :ext AND deleted_at IS NULL")
         .bind("ext", externalOrgId)
         .map((rs, ctx) -> new Provisioned(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getString(5)))
@@ -369,6 +369,10 @@ public final class ProjectStore {
       String keyHash, String prefix) {
     try {
       return Optional.of(db.write(h -> {
+        // a deleted project gives its organisation up: provisioning it again makes a new project and key, where
+        // handing back the old key would give a key that every route refuses (403)
+        h.createUpdate("UPDATE projects SET external_org_id = NULL WHERE external_org_id = :ext "
+            + "AND deleted_at IS NOT NULL").bind("ext", externalOrgId).execute();
         String id = Ids.newId();
         insertProject(h, id, name, freeSlug(h, slugBase), externalOrgId, encryptedKey);
         insertKey(h, id, keyHash, prefix, false, "Provisioned key");

@@ -118,6 +118,32 @@ class ProvisionUpdateTest {
     }
   }
 
+  /** The account API deleted the organisation's project: provisioning it again starts afresh, with a key that works. */
+  @Test
+  void aDeletedProjectsOrganisationIsProvisionedAnew(@TempDir Path dir) {
+    try (TestServer s = TestServer.start(dir, Map.of("PLATEN_ADMIN_KEY", ADMIN))) {
+      Res first = s.post("/v1/admin/provision", ADMIN, Map.of("externalOrgId", "acme-42", "name", "Acme"));
+      assertThat(first.status()).isEqualTo(201);
+      String oldKey = first.json().path("apiKey").asString();
+      String oldProject = first.json().path("projectId").asString();
+      assertThat(s.delete("/v1/projects/" + oldProject, s.accountKey).status()).isEqualTo(200);
+      matches("PATCH", "/v1/admin/provision", s.patch("/v1/admin/provision", ADMIN, Map.of("externalOrgId",
+          "acme-42")), 404);
+
+      Res again = s.post("/v1/admin/provision", ADMIN, Map.of("externalOrgId", "acme-42", "name", "Acme"));
+      matches("POST", "/v1/admin/provision", again, 201);
+      String newKey = again.json().path("apiKey").asString();
+      assertThat(again.json().path("projectId").asString()).isNotEqualTo(oldProject);
+      assertThat(newKey).isNotEqualTo(oldKey);
+      assertThat(s.get("/v1/templates", newKey).status()).isEqualTo(200);
+      assertThat(s.get("/v1/templates", oldKey).status()).isEqualTo(403);
+      // and from now on the new one is the organisation's, idempotently
+      Res third = s.post("/v1/admin/provision", ADMIN, Map.of("externalOrgId", "acme-42"));
+      assertThat(third.status()).isEqualTo(200);
+      assertThat(third.json().path("apiKey").asString()).isEqualTo(newKey);
+    }
+  }
+
   @Test
   void withoutTheAdminKeyTheUpdateIsNotFound(@TempDir Path dir) {
     try (TestServer s = TestServer.start(dir)) {
