@@ -98,4 +98,24 @@ public final class RenderListStore {
     return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM renders WHERE project_id = :project")
         .bind("project", projectId).mapTo(Long.class).one());
   }
+
+  /**
+   * One claim of a render by a worker: {@code endedAt} and {@code outcome} are null while it runs; the outcome is
+   * succeeded, failed, {@code retry: <reason>}, cancelled, lost (the lease expired and another worker took it
+   * over) or lost-lease.
+   */
+  public record Attempt(int attempt, String worker, long startedAt, Long endedAt, String outcome) {}
+
+  /** The attempts log of the project's render {@code id}, first attempt first (empty for another project's). */
+  public List<Attempt> attempts(String projectId, String id) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT a.attempt, a.worker, a.started_at, a.ended_at, a.outcome "
+            + "FROM render_attempts a JOIN renders r ON r.id = a.render_id WHERE a.render_id = :id "
+            + "AND r.project_id = :project ORDER BY a.attempt")
+        .bind("id", id).bind("project", projectId)
+        .map((rs, ctx) -> {
+          long ended = rs.getLong(4);
+          Long endedAt = rs.wasNull() ? null : ended;
+          return new Attempt(rs.getInt(1), rs.getString(2), rs.getLong(3), endedAt, rs.getString(5));
+        }).list());
+  }
 }
