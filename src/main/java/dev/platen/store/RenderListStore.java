@@ -53,7 +53,12 @@ public final class RenderListStore {
         + "JOIN templates t ON t.id = r.template_id JOIN template_versions v ON v.id = r.template_version_id "
         + "WHERE r.project_id = :project");
     if (f.status() != null) sql.append(" AND r.status = :status");
-    if (f.templateSlug() != null) sql.append(" AND t.slug = :slug AND t.deleted_at IS NULL");
+    // by the template's id, so that the planner reads index renders_project_template in the list's order rather
+    // than walking every render of the project to find the template's (it has no statistics to know better)
+    if (f.templateSlug() != null) {
+      sql.append(" AND r.template_id = (SELECT id FROM templates WHERE project_id = :project AND slug = :slug "
+          + "AND deleted_at IS NULL)");
+    }
     if (f.createdAfter() != null) sql.append(" AND r.created_at > :createdAfter");
     if (f.createdBefore() != null) sql.append(" AND r.created_at < :createdBefore");
     if (f.afterCreatedAt() != null) {

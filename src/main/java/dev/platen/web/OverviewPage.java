@@ -20,6 +20,8 @@ public final class OverviewPage {
   static final int CHART_HEIGHT = 160;
   /** Workers that started an attempt this recently count as seen. */
   static final long WORKER_WINDOW_MS = 15 * 60_000;
+  /** Attempt times are taken over this many of the project's latest succeeded renders. */
+  static final int TIMED_RENDERS = 1_000;
 
   private final Dashboard dash;
   private final Services svc;
@@ -31,8 +33,11 @@ public final class OverviewPage {
     this.clock = clock;
   }
 
-  /** One bar of the chart, in the SVG's units: one unit per minute across, {@link #CHART_HEIGHT} up. */
-  public record Bar(int x, int y, int height, String status, String label) {}
+  /**
+   * The bars of one status, as SVG path data in the chart's units: one unit per minute across, {@link #CHART_HEIGHT}
+   * up. Only digits and path letters.
+   */
+  public record Series(String status, String path) {}
 
   /** A worker for the page. */
   public record Worker(String name, String lastStarted, long attempts) {}
@@ -51,7 +56,8 @@ public final class OverviewPage {
     }
     long peak = byMinute.values().stream().mapToLong(m -> m.values().stream().mapToLong(Long::longValue).sum())
         .max().orElse(0);
-    List<Bar> bars = new ArrayList<>();
+    // one path per status, a 1-unit-wide bar per minute: a few kilobytes where a rect per bar made hundreds
+    Map<String, StringBuilder> paths = new LinkedHashMap<>();
     if (peak > 0) {
       byMinute.forEach((minute, counts) -> {
         int x = (int) (minute - firstMinute);
@@ -63,17 +69,19 @@ public final class OverviewPage {
           int bottom = (int) Math.round((double) below / peak * CHART_HEIGHT);
           int top = (int) Math.round((double) (below + n) / peak * CHART_HEIGHT);
           below += n;
-          bars.add(new Bar(x, CHART_HEIGHT - top, Math.max(1, top - bottom), st.wire(),
-              Views.time(minute * 60_000) + ": " + n + " " + st.wire()));
+          paths.computeIfAbsent(st.wire(), k -> new StringBuilder()).append('M').append(x).append(' ')
+              .append(CHART_HEIGHT - top).append("h1v").append(Math.max(1, top - bottom)).append("h-1z");
         }
       });
     }
-    long[] took = svc.overview().attemptMillis(s.projectId(), since);
-    List<Worker> workers = svc.overview().workers(s.projectId(), since, now - WORKER_WINDOW_MS).stream()
+    List<Series> series = paths.entrySet().stream().map(e -> new Series(e.getKey(), e.getValue().toString()))
+        .toList();
+    long[] took = svc.overview().attemptMillis(s.projectId(), TIMED_RENDERS);
+    List<Worker> workers = svc.overview().workers(s.projectId(), now - WORKER_WINDOW_MS).stream()
         .map(w -> new Worker(w.worker(), Views.time(w.lastStartedAt()), w.attempts())).toList();
     Map<String, Object> m = new HashMap<>();
     m.put("chrome", dash.chrome(s, "overview", "Overview"));
-    m.put("bars", bars);
+    m.put("series", series);
     m.put("peak", peak);
     m.put("width", MINUTES);
     m.put("height", CHART_HEIGHT);

@@ -78,14 +78,22 @@ class DashboardOverviewTest {
     assertThat(DashboardHttpTest.INLINE_STYLE.matcher(page).find()).isFalse();
     // three succeeded renders within the last minute or two: bars of the succeeded colour, a total of 3
     assertThat(page).contains("<svg id=\"renders-chart\"");
-    Matcher bars = Pattern.compile("<rect class=\"bar status-succeeded\" x=\"(\\d+)\" y=\"(\\d+)\" width=\"1\" "
-        + "height=\"(\\d+)\"><title>[^<]*: (\\d+) succeeded</title>").matcher(page);
-    int counted = 0;
-    while (bars.find()) {
-      assertThat(Integer.parseInt(bars.group(1))).isBetween(OverviewPage.MINUTES - 3, OverviewPage.MINUTES - 1);
-      counted += Integer.parseInt(bars.group(4));
+    Matcher path = Pattern.compile("<path class=\"bar status-succeeded\" d=\"([^\"]+)\">").matcher(page);
+    assertThat(path.find()).as(page).isTrue();
+    assertThat(page).doesNotContain("status-failed\" d=");
+    // a bar per minute with renders, stacked up from the base line; the tallest reaches the top
+    Matcher bar = Pattern.compile("M(\\d+) (\\d+)h1v(\\d+)h-1z").matcher(path.group(1));
+    int bars = 0;
+    int top = OverviewPage.CHART_HEIGHT;
+    while (bar.find()) {
+      bars++;
+      assertThat(Integer.parseInt(bar.group(1))).isBetween(OverviewPage.MINUTES - 3, OverviewPage.MINUTES - 1);
+      assertThat(Integer.parseInt(bar.group(2)) + Integer.parseInt(bar.group(3)))
+          .isEqualTo(OverviewPage.CHART_HEIGHT);
+      top = Math.min(top, Integer.parseInt(bar.group(2)));
     }
-    assertThat(counted).isEqualTo(3);
+    assertThat(bars).isBetween(1, 3);
+    assertThat(top).isZero();
     assertThat(page).contains("<td class=\"total-succeeded\">3</td>").contains("<td class=\"total-failed\">0</td>");
     assertThat(page).contains("<span id=\"queue-depth\">0</span>");
     assertThat(page).containsPattern("<dd id=\"p50\">\\d+ ms</dd>").containsPattern("<dd id=\"p95\">\\d+ ms</dd>");
@@ -103,7 +111,7 @@ class DashboardOverviewTest {
     WebClient c = new WebClient(server.baseUrl);
     assertThat(c.signIn(server.newProjectKey(false)).statusCode()).isEqualTo(303);
     String page = c.get("/app/overview").body();
-    assertThat(page).doesNotContain("<rect class=\"bar").contains("<td class=\"total-succeeded\">0</td>")
+    assertThat(page).doesNotContain("<path class=\"bar").contains("<td class=\"total-succeeded\">0</td>")
         .contains("id=\"no-workers\"").contains("<dd id=\"p50\">–</dd>");
   }
 
