@@ -11,9 +11,15 @@ import java.util.List;
 public final class LineDiff {
   static final int MAX_CELLS = 4_000_000;
 
-  public enum Kind { SAME, REMOVED, ADDED, CHANGED }
+  public enum Kind { SAME, REMOVED, ADDED, CHANGED, FOLDED }
 
-  /** One row of the two columns: a side without a line has number 0 and empty text. */
+  /** Unchanged lines kept around each change; longer unchanged runs fold into one row. */
+  static final int CONTEXT = 3;
+
+  /**
+   * One row of the two columns: a side without a line has number 0 and empty text. A {@link Kind#FOLDED} row stands
+   * for {@code leftNumber} unchanged lines and has no text.
+   */
   public record Row(Kind kind, int leftNumber, String left, int rightNumber, String right) {
     public String kindName() {
       return kind.name().toLowerCase(java.util.Locale.ROOT);
@@ -41,6 +47,31 @@ public final class LineDiff {
       rows.add(new Row(Kind.SAME, i + 1, a[i], j + 1, b[j]));
     }
     return rows;
+  }
+
+  /** The rows with each run of unchanged lines longer than twice {@link #CONTEXT} folded, but for its edges. */
+  static List<Row> folded(List<Row> rows) {
+    List<Row> out = new ArrayList<>();
+    int i = 0;
+    while (i < rows.size()) {
+      if (rows.get(i).kind() != Kind.SAME) {
+        out.add(rows.get(i++));
+        continue;
+      }
+      int end = i;
+      while (end < rows.size() && rows.get(end).kind() == Kind.SAME) end++;
+      int keepHead = i == 0 ? 0 : CONTEXT;
+      int keepTail = end == rows.size() ? 0 : CONTEXT;
+      if (end - i > keepHead + keepTail + 1) {
+        out.addAll(rows.subList(i, i + keepHead));
+        out.add(new Row(Kind.FOLDED, end - i - keepHead - keepTail, "", 0, ""));
+        out.addAll(rows.subList(end - keepTail, end));
+      } else {
+        out.addAll(rows.subList(i, end));
+      }
+      i = end;
+    }
+    return out;
   }
 
   /** Whether any row differs. */

@@ -138,6 +138,7 @@ final class TemplatePages {
     parts.put("Page settings", LineDiff.of(Views.pretty(a.pageConfig()), Views.pretty(b.pageConfig())));
     Map<String, Boolean> changed = new HashMap<>();
     parts.forEach((k, rows) -> changed.put(k, LineDiff.changed(rows)));
+    parts.replaceAll((k, rows) -> LineDiff.folded(rows));
     Map<String, Object> m = new HashMap<>();
     m.put("chrome", dash.chrome(s, "templates", "Compare versions of " + t.name()));
     m.put("t", t);
