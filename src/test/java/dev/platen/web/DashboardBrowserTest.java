@@ -215,6 +215,14 @@ class DashboardBrowserTest {
     int before = previewUpdates();
     waitUpTo(30).until(d -> previewUpdates() > before);
     waitUpTo(10).until(d -> previewText().contains("Goodbye Ada"));
+    // the highlighting beneath the layout follows the typing: the same text, {{name}} as a Handlebars token
+    WebElement shown = browser.findElement(By.cssSelector(".code-input:has(#layout) pre code"));
+    assertThat(shown.getDomProperty("textContent")).startsWith(layout.getDomProperty("value"));
+    assertThat(shown.findElements(By.cssSelector("span.tok-hbs")).stream().map(e -> e.getDomProperty("textContent"))
+        .toList()).contains("{{name}}");
+    assertThat(shown.findElements(By.cssSelector("span.tok-key")).stream().map(e -> e.getDomProperty("textContent"))
+        .toList()).contains("\"html\"");
+    screenshot("dashboard-editor");
 
     layout.sendKeys(" trailing");
     waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-errors"),
