@@ -81,3 +81,69 @@ document.addEventListener('click', async (event) => {
   });
   run();
 })();
+
+// Syntax highlighting for the editor's JSON fields, drawn behind each textarea: the textarea stays the control (its
+// text transparent, its caret visible), a <pre> beneath shows the same text in colour. Tokens are built as DOM nodes
+// with textContent, never as HTML. Inside strings, Handlebars ({{…}}) and HTML tags get colours of their own.
+(() => {
+  const TOKEN = /("(?:[^"\\\n]|\\.)*"?)(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|\b(true|false|null)\b|([{}\[\],:])/g;
+  const INNER = /(\{\{\{?[^}]*\}?\}\})|(<\/?[A-Za-z][^>"]*>?)/g;
+  const span = (cls, text) => {
+    const s = document.createElement('span');
+    s.className = cls;
+    s.textContent = text;
+    return s;
+  };
+  const stringParts = (text, out) => {
+    let last = 0;
+    for (const m of text.matchAll(INNER)) {
+      if (m.index > last) out.push(span('tok-string', text.slice(last, m.index)));
+      out.push(span(m[1] ? 'tok-hbs' : 'tok-tag', m[0]));
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) out.push(span('tok-string', text.slice(last)));
+  };
+  const highlight = (text) => {
+    const out = [];
+    let last = 0;
+    for (const m of text.matchAll(TOKEN)) {
+      if (m.index > last) out.push(document.createTextNode(text.slice(last, m.index)));
+      if (m[1] !== undefined) {
+        if (m[2] !== undefined) {
+          out.push(span('tok-key', m[1]));
+          out.push(span('tok-punct', m[2]));
+        } else {
+          stringParts(m[1], out);
+        }
+      } else if (m[3] !== undefined) {
+        out.push(span('tok-number', m[3]));
+      } else if (m[4] !== undefined) {
+        out.push(span('tok-literal', m[4]));
+      } else {
+        out.push(span('tok-punct', m[5]));
+      }
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) out.push(document.createTextNode(text.slice(last)));
+    // a final newline needs a character after it, or the pre is a line shorter than the textarea
+    out.push(document.createTextNode(text.endsWith('\n') ? ' ' : ''));
+    return out;
+  };
+  for (const box of document.querySelectorAll('.code-input')) {
+    const area = box.querySelector('textarea');
+    const pre = box.querySelector('pre');
+    const code = pre.querySelector('code');
+    const draw = () => {
+      code.replaceChildren(...highlight(area.value));
+      pre.scrollTop = area.scrollTop;
+      pre.scrollLeft = area.scrollLeft;
+    };
+    area.addEventListener('input', draw);
+    area.addEventListener('scroll', () => {
+      pre.scrollTop = area.scrollTop;
+      pre.scrollLeft = area.scrollLeft;
+    });
+    box.classList.add('highlighted');
+    draw();
+  }
+})();

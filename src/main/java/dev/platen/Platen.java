@@ -240,7 +240,9 @@ public final class Platen implements AutoCloseable {
           renderList, blobs, sharing, webhooks, config.publicUrl(), new RenderViews(config.publicUrl(), blobBase),
           config.maxQueueDepth(), config.maxQueueDepthPerProject(), onQueued,
           new dev.platen.api.ProjectAdmin(projects),
-          new dev.platen.api.TemplateEditing(templates, previews, json, clock)));
+          new dev.platen.api.TemplateEditing(templates, previews, json, clock),
+          new dev.platen.store.TemplateListStore(db), new dev.platen.store.OverviewStore(db), config.summary(),
+          java.util.Optional.ofNullable(Platen.class.getPackage().getImplementationVersion()).orElse("development")));
       HttpApi api = new HttpApi(new HttpApi.Deps(projects, templates, queue, blobs, auth, cipher, json,
           config.publicUrl(), blobBase, config.maxQueueDepth(),
           config.maxQueueDepthPerProject(), onQueued, readiness, metrics,

@@ -6,32 +6,27 @@ import dev.platen.errors.PlatenException;
 import dev.platen.jobs.RenderQueue;
 import dev.platen.jobs.RenderRecord;
 import dev.platen.jobs.RenderStatus;
-import dev.platen.mail.MailFailure;
 import dev.platen.sharing.Channel;
 import dev.platen.sharing.ShareStore;
 import dev.platen.sharing.ShareStore.Share;
 import dev.platen.sharing.Sharing;
 import dev.platen.templates.ValueRules;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Share links of a render and their delivery by e-mail (the reference's §f.1). */
 final class SharesApi {
-  private static final Logger log = LoggerFactory.getLogger(SharesApi.class);
   private static final Pattern UUID_TEXT =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-  private static final int MAX_MESSAGE = 2_000;
-  private static final int MAX_NAME = 200;
+  static final int MAX_MESSAGE = 2_000;
+  static final int MAX_NAME = 200;
   private static final int MAX_USER_AGENT = 512;
 
   private final RenderQueue renders;
@@ -92,31 +87,7 @@ final class SharesApi {
   /** POST /v1/renders/:id/email: the share exists only once the SMTP server has accepted the e-mail. */
   void email(Context ctx, Principal p) {
     JsonNode body = Json.readObject(ctx, json);
-    Issues issues = new Issues();
-    String to = email(body, "to", true, issues);
-    String name = text(body, "recipientName", MAX_NAME, issues);
-    if (name != null && name.chars().anyMatch(Character::isISOControl)) {
-      issues.add("recipientName", "Must not contain line breaks or control characters.");
-    }
-    String message = text(body, "message", MAX_MESSAGE, issues);
-    Long expiresAt = instant(body, "expiresAt", issues);
-    issues.throwIfAnyAsInvalidRequest();
-    Sharing.Document d = shareable(ctx, p);
-    if (!sharing.emailConfigured()) {
-      throw new PlatenException(503, "email_not_configured",
-          "E-mail delivery is not configured: set PLATEN_SMTP_URL and PLATEN_EMAIL_FROM.");
-    }
-    Sharing.Emailed sent;
-    try {
-      sent = sharing.email(d, new Sharing.EmailRequest(to, name == null ? null : name.strip(), message, expiresAt),
-          requester(ctx));
-    } catch (MailFailure e) {
-      log.warn("share e-mail for render {} not sent: {}", d.renderId(), e.getMessage());
-      throw new PlatenException(502, "email_send_failed", e.getMessage());
-    } catch (IOException e) {
-      log.error("PDF of render {} could not be read for its e-mail: {}", d.renderId(), e.toString());
-      throw new PlatenException(503, "storage_unavailable", "The PDF could not be read from storage; retry shortly.");
-    }
+    Sharing.Emailed sent = ShareEmails.send(sharing, body, () -> shareable(ctx, p), requester(ctx));
     out.send(ctx, 201, Bodies.map("id", sent.share().id(), "shareToken", sent.share().token(),
         "shareUrl", sharing.shareUrl(sent.share().token()), "emailMessageId", sent.messageId(),
         "sentAt", Json.time(sent.sentAt())));
@@ -153,7 +124,7 @@ final class SharesApi {
     return new Sharing.Requester(ctx.ip(), agent);
   }
 
-  private static String email(JsonNode body, String field, boolean required, Issues issues) {
+  static String email(JsonNode body, String field, boolean required, Issues issues) {
     JsonNode n = body.get(field);
     if (n == null || n.isNull()) {
       if (required) issues.add(field, "Required");
@@ -171,7 +142,7 @@ final class SharesApi {
     return s;
   }
 
-  private static String text(JsonNode body, String field, int max, Issues issues) {
+  static String text(JsonNode body, String field, int max, Issues issues) {
     JsonNode n = body.get(field);
     if (n == null || n.isNull()) return null;
     if (!n.isString()) {
@@ -187,7 +158,7 @@ final class SharesApi {
   }
 
   /** An ISO-8601 date-time with an offset ({@code 2026-06-05T10:00:00.000Z}), as epoch ms; null when absent. */
-  private static Long instant(JsonNode body, String field, Issues issues) {
+  static Long instant(JsonNode body, String field, Issues issues) {
     JsonNode n = body.get(field);
     if (n == null || n.isNull()) return null;
     try {

@@ -4,6 +4,7 @@ import dev.platen.errors.Issues;
 import dev.platen.errors.PlatenException;
 import dev.platen.jobs.Previews;
 import dev.platen.jobs.VersionCache.StoredVersion;
+import dev.platen.store.SlugTaken;
 import dev.platen.store.TemplateStore;
 import dev.platen.store.TemplateStore.NewVersion;
 import dev.platen.store.TemplateStore.Published;
@@ -58,6 +59,32 @@ public final class TemplateEditing {
     }
     TemplateDraft d = TemplateDraft.parse(body, false);
     return new Publication(templates.put(projectId, slug, version(d)), d);
+  }
+
+  /**
+   * POST /v1/templates's body published as a new template: its slug as given, or derived from its name.
+   *
+   * @throws PlatenException 409 {@code slug_conflict} when a live template holds the given slug
+   */
+  public Publication create(String projectId, JsonNode body) {
+    TemplateDraft d = TemplateDraft.parse(body, true);
+    try {
+      return new Publication(templates.create(projectId, d.slug(), Slugs.derive(d.name()), version(d)), d);
+    } catch (SlugTaken e) {
+      throw new PlatenException(409, "slug_conflict", "A template with slug '" + e.slug() + "' already exists.");
+    }
+  }
+
+  /**
+   * {@code data} checked and coerced against the manifest of the template's version {@code number}, as a render
+   * request's data is.
+   *
+   * @throws PlatenException 404 {@code version_not_found}, or 400 with the data's problems
+   */
+  public ObjectNode renderData(TemplateRow t, int number, JsonNode data) {
+    PublishedManifests.Version v = manifests.find(t.id(), number).orElseThrow(() -> PlatenException.notFound(
+        "version_not_found", "Template '" + t.slug() + "' has no version " + number + "."));
+    return DataValidator.validate(v.manifest(), data);
   }
 
   NewVersion version(TemplateDraft d) {

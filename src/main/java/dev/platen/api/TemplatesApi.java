@@ -3,7 +3,6 @@ package dev.platen.api;
 import dev.platen.auth.Principal;
 import dev.platen.errors.Issues;
 import dev.platen.errors.PlatenException;
-import dev.platen.store.SlugTaken;
 import dev.platen.store.TemplateStore;
 import dev.platen.store.TemplateStore.Published;
 import dev.platen.store.TemplateStore.TemplateRow;
@@ -34,14 +33,8 @@ final class TemplatesApi {
   }
 
   void create(Context ctx, Principal p) {
-    TemplateDraft d = TemplateDraft.parse(Json.readBody(ctx, json), true);
-    Published pub;
-    try {
-      pub = templates.create(p.projectId(), d.slug(), Slugs.derive(d.name()), editing.version(d));
-    } catch (SlugTaken e) {
-      throw new PlatenException(409, "slug_conflict", "A template with slug '" + e.slug() + "' already exists.");
-    }
-    out.send(ctx, 201, published(pub, d));
+    TemplateEditing.Publication done = editing.create(p.projectId(), Json.readBody(ctx, json));
+    out.send(ctx, 201, published(done.published(), done.draft()));
   }
 
   void put(Context ctx, Principal p) {

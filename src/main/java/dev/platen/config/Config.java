@@ -104,6 +104,32 @@ public record Config(
 
   public boolean usesPostgres() { return databaseUrl != null; }
 
+  /**
+   * The settings an operator reads on the dashboard's overview, by variable name. Keys, passwords and secrets are
+   * never among them: a secret shows only as whether it is set, and the SMTP URL without its password.
+   */
+  public Map<String, String> summary() {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    m.put("PLATEN_ROLE", role.name().toLowerCase(java.util.Locale.ROOT));
+    m.put("PLATEN_PUBLIC_URL", publicUrl);
+    m.put("database", usesPostgres() ? "PostgreSQL" : "SQLite in " + dataDir);
+    m.put("PLATEN_BLOB_STORE", blobStore == BlobStoreKind.S3 ? "s3 (bucket " + s3.bucket() + ")" : "file");
+    m.put("PLATEN_RENDER_THREADS", Integer.toString(renderThreads));
+    m.put("PLATEN_MAX_QUEUE_DEPTH", Integer.toString(maxQueueDepth));
+    m.put("PLATEN_MAX_QUEUE_DEPTH_PER_PROJECT", Integer.toString(maxQueueDepthPerProject));
+    m.put("PLATEN_MAX_CONCURRENT_PREVIEWS", Integer.toString(maxConcurrentPreviews));
+    m.put("PLATEN_RENDER_TIMEOUT_MS", Long.toString(renderTimeoutMs));
+    m.put("PLATEN_LEASE_MS", Long.toString(leaseMs));
+    m.put("PLATEN_MAX_PAGES", Integer.toString(maxPages));
+    m.put("PLATEN_ALLOW_PRIVATE_FETCH", Boolean.toString(allowPrivateFetch));
+    m.put("PLATEN_SHARE_BASE_URL", sharing.shareBaseUrl());
+    m.put("PLATEN_SMTP_URL", sharing.smtp() == null ? "not set" : sharing.smtp().toString());
+    m.put("PLATEN_ADMIN_KEY", adminKey == null ? "not set" : "set");
+    m.put("PLATEN_METRICS_KEY", metricsKey == null ? "not set" : "set");
+    m.put("PLATEN_LOG_FORMAT", logFormat.name().toLowerCase(java.util.Locale.ROOT));
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
   public static Config fromEnvironment() {
     return from(System.getenv());
   }

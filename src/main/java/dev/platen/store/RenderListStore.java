@@ -53,7 +53,12 @@ public final class RenderListStore {
         + "JOIN templates t ON t.id = r.template_id JOIN template_versions v ON v.id = r.template_version_id "
         + "WHERE r.project_id = :project");
     if (f.status() != null) sql.append(" AND r.status = :status");
-    if (f.templateSlug() != null) sql.append(" AND t.slug = :slug AND t.deleted_at IS NULL");
+    // by the template's id, so that the planner reads index renders_project_template in the list's order rather
+    // than walking every render of the project to find the template's (it has no statistics to know better)
+    if (f.templateSlug() != null) {
+      sql.append(" AND r.template_id = (SELECT id FROM templates WHERE project_id = :project AND slug = :slug "
+          + "AND deleted_at IS NULL)");
+    }
     if (f.createdAfter() != null) sql.append(" AND r.created_at > :createdAfter");
     if (f.createdBefore() != null) sql.append(" AND r.created_at < :createdBefore");
     if (f.afterCreatedAt() != null) {
@@ -97,5 +102,25 @@ public final class RenderListStore {
   public long count(String projectId) {
     return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM renders WHERE project_id = :project")
         .bind("project", projectId).mapTo(Long.class).one());
+  }
+
+  /**
+   * One claim of a render by a worker: {@code endedAt} and {@code outcome} are null while it runs; the outcome is
+   * succeeded, failed, {@code retry: <reason>}, cancelled, lost (the lease expired and another worker took it
+   * over) or lost-lease.
+   */
+  public record Attempt(int attempt, String worker, long startedAt, Long endedAt, String outcome) {}
+
+  /** The attempts log of the project's render {@code id}, first attempt first (empty for another project's). */
+  public List<Attempt> attempts(String projectId, String id) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT a.attempt, a.worker, a.started_at, a.ended_at, a.outcome "
+            + "FROM render_attempts a JOIN renders r ON r.id = a.render_id WHERE a.render_id = :id "
+            + "AND r.project_id = :project ORDER BY a.attempt")
+        .bind("id", id).bind("project", projectId)
+        .map((rs, ctx) -> {
+          long ended = rs.getLong(4);
+          Long endedAt = rs.wasNull() ? null : ended;
+          return new Attempt(rs.getInt(1), rs.getString(2), rs.getLong(3), endedAt, rs.getString(5));
+        }).list());
   }
 }

@@ -53,6 +53,8 @@ public final class Dashboard {
   private final Pages pages;
   private final AccountPages account;
   private final EditorPages editor;
+  private final TemplatePages templates;
+  private final OverviewPage overview;
 
   /**
    * @param publicUrl the installation's public base URL: an https one marks the session cookie {@code Secure}
@@ -67,6 +69,8 @@ public final class Dashboard {
     this.pages = new Pages(this, services, clock);
     this.account = new AccountPages(this, services);
     this.editor = new EditorPages(this, services);
+    this.templates = new TemplatePages(this, services, clock);
+    this.overview = new OverviewPage(this, services, clock);
   }
 
   /** The dashboard's block of the one route table ({@code api/Routes} appends it). */
@@ -86,8 +90,18 @@ public final class Dashboard {
     r.add(new Routes.Route(HandlerType.POST, "/app/projects/{id}/keys", accountOnly(account::createKey)));
     r.add(new Routes.Route(HandlerType.POST, "/app/projects/{id}/keys/{keyId}/revoke",
         accountOnly(account::revokeKey)));
-    r.add(new Routes.Route(HandlerType.GET, "/app/templates", inProject(pages::templates)));
-    r.add(new Routes.Route(HandlerType.GET, "/app/templates/{slug}", inProject(pages::template)));
+    r.add(new Routes.Route(HandlerType.GET, "/app/overview", inProject(overview::show)));
+    r.add(new Routes.Route(HandlerType.GET, "/app/templates", inProject(templates::list)));
+    r.add(new Routes.Route(HandlerType.POST, "/app/templates", inProject(templates::create)));
+    r.add(new Routes.Route(HandlerType.GET, "/app/templates/new", inProject(templates::newForm)));
+    r.add(new Routes.Route(HandlerType.GET, "/app/templates/{slug}", inProject(templates::show)));
+    r.add(new Routes.Route(HandlerType.GET, "/app/templates/{slug}/diff", inProject(templates::diff)));
+    r.add(new Routes.Route(HandlerType.GET, "/app/templates/{slug}/delete", inProject(templates::confirmDelete)));
+    r.add(new Routes.Route(HandlerType.POST, "/app/templates/{slug}/delete", inProject(templates::delete)));
+    r.add(new Routes.Route(HandlerType.GET, "/app/templates/{slug}/versions/{n}/render",
+        inProject(templates::renderForm)));
+    r.add(new Routes.Route(HandlerType.POST, "/app/templates/{slug}/versions/{n}/render",
+        inProject(templates::render)));
     r.add(new Routes.Route(HandlerType.GET, "/app/templates/{slug}/edit", inProject(editor::edit)));
     r.add(new Routes.Route(HandlerType.POST, "/app/templates/{slug}/preview", inProject(editor::preview)));
     r.add(new Routes.Route(HandlerType.POST, "/app/templates/{slug}/publish", inProject(editor::publish)));
@@ -100,6 +114,7 @@ public final class Dashboard {
     r.add(new Routes.Route(HandlerType.POST, "/app/renders/{id}/cancel", inProject(pages::cancel)));
     r.add(new Routes.Route(HandlerType.POST, "/app/renders/{id}/again", inProject(pages::renderAgain)));
     r.add(new Routes.Route(HandlerType.POST, "/app/renders/{id}/shares", inProject(pages::share)));
+    r.add(new Routes.Route(HandlerType.POST, "/app/renders/{id}/email", inProject(pages::email)));
     r.add(new Routes.Route(HandlerType.POST, "/app/renders/{id}/shares/{shareId}/revoke",
         inProject(pages::revokeShare)));
     r.add(new Routes.Route(HandlerType.GET, "/app/webhooks", inProject(pages::webhooks)));

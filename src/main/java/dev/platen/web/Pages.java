@@ -11,6 +11,7 @@ import dev.platen.sharing.ShareStore;
 import dev.platen.sharing.Sharing;
 import dev.platen.store.Ids;
 import dev.platen.store.RenderListStore;
+import dev.platen.store.TemplateListStore;
 import dev.platen.store.TemplateStore;
 import dev.platen.webhooks.Delivery;
 import dev.platen.webhooks.Events;
@@ -47,6 +48,7 @@ public final class Pages {
   private static final long LIVE_MAX_MS = 10 * 60_000;
   /** Live lists one session may hold open at once (each reads the database every second). */
   static final int MAX_STREAMS = 6;
+  static final int TEMPLATE_SUGGESTIONS = 100;
 
   private final Dashboard dash;
   private final Services svc;
@@ -56,48 +58,6 @@ public final class Pages {
     this.dash = dash;
     this.svc = svc;
     this.clock = clock;
-  }
-
-  // ---- templates ---------------------------------------------------------------------------------------------------
-
-  void templates(Context ctx, Sessions.Session s) {
-    String q = Optional.ofNullable(ctx.queryParam("q")).map(String::strip).orElse("");
-    String needle = q.toLowerCase(Locale.ROOT);
-    List<TemplateStore.TemplateRow> all = svc.templates().list(s.projectId());
-    List<TemplateStore.TemplateRow> shown = needle.isEmpty() ? all : all.stream()
-        .filter(t -> t.slug().contains(needle) || (t.name() != null && t.name().toLowerCase(Locale.ROOT)
-            .contains(needle))).toList();
-    dash.page(ctx, 200, "templates.jte", Map.of("chrome", dash.chrome(s, "templates", "Templates"), "q", q,
-        "templates", shown, "total", all.size()));
-  }
-
-  void template(Context ctx, Sessions.Session s) {
-    String slug = ctx.pathParam("slug");
-    TemplateStore.TemplateRow t = (SLUG.matcher(slug).matches() && slug.length() <= 100
-        ? svc.templates().findLive(s.projectId(), slug) : Optional.<TemplateStore.TemplateRow>empty())
-        .orElseThrow(() -> PlatenException.notFound("not_found", "No template '" + abbreviate(slug)
-            + "' in this project."));
-    List<TemplateStore.VersionRow> versions = new ArrayList<>(svc.templates().versions(t.id()));
-    versions.sort((a, b) -> Integer.compare(b.versionNumber(), a.versionNumber()));
-    TemplateStore.VersionRow shown = null;
-    String v = ctx.queryParam("version");
-    if (v != null) {
-      shown = versions.stream().filter(x -> Integer.toString(x.versionNumber()).equals(v)).findFirst()
-          .orElseThrow(() -> PlatenException.notFound("version_not_found", "Template '" + slug
-              + "' has no version " + abbreviate(v) + "."));
-    } else if (!versions.isEmpty()) {
-      shown = versions.stream().filter(x -> t.currentVersion() != null && x.versionNumber() == t.currentVersion())
-          .findFirst().orElse(versions.getFirst());
-    }
-    Map<String, Object> m = new HashMap<>();
-    m.put("chrome", dash.chrome(s, "templates", t.name()));
-    m.put("t", t);
-    m.put("versions", versions);
-    m.put("shown", shown);
-    m.put("manifest", shown == null ? "" : Views.pretty(shown.manifest()));
-    m.put("layout", shown == null ? "" : Views.pretty(shown.layout()));
-    m.put("pageConfig", shown == null ? "" : Views.pretty(shown.pageConfig()));
-    dash.page(ctx, 200, "template.jte", m);
   }
 
   // ---- renders -----------------------------------------------------------------------------------------------------
@@ -199,8 +159,9 @@ public final class Pages {
     m.put("next", l.next() == null ? "" : "/app/renders?" + f.query() + (f.query().isEmpty() ? "" : "&")
         + "cursor=" + l.next());
     m.put("live", f.cursor() == null);
-    m.put("templates", svc.templates().list(s.projectId()).stream().map(TemplateStore.TemplateRow::slug)
-        .sorted().toList());
+    // suggestions for the template filter: the most recently changed ones, never the whole list of a large project
+    m.put("templates", svc.templateList().page(s.projectId(), new TemplateListStore.Filter(null, null, null),
+        TEMPLATE_SUGGESTIONS).stream().map(TemplateStore.TemplateRow::slug).sorted().toList());
     m.put("statuses", Arrays.stream(RenderStatus.values()).map(RenderStatus::wire).toList());
     dash.page(ctx, 200, "renders.jte", m);
   }
@@ -256,8 +217,7 @@ public final class Pages {
     }
   }
 
-  void render(Context ctx, Sessions.Session s) {
-    RenderRecord r = find(ctx, s);
+  private Map<String, Object> renderModel(Context ctx, Sessions.Session s, RenderRecord r) {
     Map<String, Object> m = new HashMap<>();
     var version = svc.templates().versionById(r.templateVersionId());
     m.put("chrome", dash.chrome(s, "renders", "Render " + r.id()));
@@ -276,6 +236,7 @@ public final class Pages {
         x.put("id", sh.id());
         x.put("url", svc.sharing().shareUrl(sh.token()));
         x.put("channel", sh.channel().wire());
+        x.put("recipient", sh.recipientEmail() == null ? "" : sh.recipientEmail());
         x.put("created", Views.time(sh.createdAt()));
         x.put("revoked", sh.revokedAt() == null ? "" : Views.time(sh.revokedAt()));
         x.put("clicks", sh.clickCount());
@@ -289,7 +250,36 @@ public final class Pages {
     }
     m.put("engagement", engagement);
     m.put("curl", version.map(v -> curl(s, r, v)).orElse(""));
-    dash.page(ctx, 200, "render.jte", m);
+    m.put("attempts", attempts(s, r));
+    m.put("emailConfigured", svc.sharing() != null && svc.sharing().emailConfigured());
+    m.put("emailError", "");
+    m.put("emailed", Optional.ofNullable(ctx.queryParam("emailed")).filter(x -> x.length() <= 254).orElse(""));
+    m.put("emailTo", "");
+    return m;
+  }
+
+  void render(Context ctx, Sessions.Session s) {
+    dash.page(ctx, 200, "render.jte", renderModel(ctx, s, find(ctx, s)));
+  }
+
+  /** One attempt for the page; a retried attempt's reason, and the render's error on its failed last attempt. */
+  public record AttemptRow(int attempt, String worker, String started, String ended, String outcome, String error) {}
+
+  private List<AttemptRow> attempts(Sessions.Session s, RenderRecord r) {
+    List<AttemptRow> rows = new ArrayList<>();
+    for (RenderListStore.Attempt a : svc.renderList().attempts(s.projectId(), r.id())) {
+      String outcome = a.outcome() == null ? "running" : a.outcome();
+      String error = "";
+      if (outcome.startsWith("retry: ")) {
+        error = outcome.substring(7);
+        outcome = "retry";
+      } else if (outcome.equals("failed") && r.errorMessage() != null) {
+        error = r.errorMessage();
+      }
+      rows.add(new AttemptRow(a.attempt(), a.worker(), Views.time(a.startedAt()),
+          a.endedAt() == null ? "" : Views.time(a.endedAt()), outcome, error));
+    }
+    return rows;
   }
 
   /**
@@ -307,8 +297,7 @@ public final class Pages {
   /** The API request that makes this render again: the same template, version and data. */
   private String curl(Sessions.Session s, RenderRecord r, TemplateStore.VersionRow v) {
     String data = svc.renderList().data(s.projectId(), r.id()).orElse("{}");
-    String slug = svc.templates().list(s.projectId()).stream().filter(t -> t.id().equals(r.templateId()))
-        .map(TemplateStore.TemplateRow::slug).findFirst().orElse(null);
+    String slug = svc.templateList().liveSlug(s.projectId(), r.templateId()).orElse(null);
     if (slug == null) return "";
     String body = "{\"data\":" + data + ",\"options\":{\"versionNumber\":" + v.versionNumber() + "}}";
     return "curl -s -X POST '" + svc.publicUrl() + "/v1/templates/" + slug + "/render' \\\n"
@@ -380,6 +369,37 @@ public final class Pages {
     sharing().create(new Sharing.Document(s.projectId(), r.id(), r.filename(), r.blobKey()),
         new Sharing.NewShare(Channel.LINK, null, null, null), requester(ctx));
     ctx.redirect("/app/renders/" + r.id() + "#shares", HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * Sends a share link by e-mail through the API's own code ({@code POST /v1/renders/:id/email}); a problem shows on
+   * the render page beside the form, with what was typed.
+   */
+  void email(Context ctx, Sessions.Session s) {
+    RenderRecord r = find(ctx, s);
+    var body = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    String to = Optional.ofNullable(ctx.formParam("to")).map(String::strip).orElse("");
+    if (!to.isEmpty()) body.put("to", to);
+    Optional.ofNullable(ctx.formParam("recipientName")).filter(x -> !x.isBlank()).ifPresent(x -> body.put(
+        "recipientName", x));
+    Optional.ofNullable(ctx.formParam("message")).filter(x -> !x.isBlank()).ifPresent(x -> body.put("message", x));
+    try {
+      dev.platen.api.ShareEmails.send(sharing(), body, () -> {
+        if (r.status() != RenderStatus.SUCCEEDED) {
+          throw new PlatenException(409, "not_ready", "Render " + r.id() + " has not succeeded (status "
+              + r.status().wire() + "); only a finished PDF can be shared.");
+        }
+        return new Sharing.Document(s.projectId(), r.id(), r.filename(), r.blobKey());
+      }, requester(ctx));
+    } catch (PlatenException e) {
+      Map<String, Object> m = renderModel(ctx, s, r);
+      m.put("emailError", Dashboard.describe(e));
+      m.put("emailTo", to);
+      dash.page(ctx, e.status() >= 400 && e.status() < 600 ? e.status() : 500, "render.jte", m);
+      return;
+    }
+    ctx.redirect("/app/renders/" + r.id() + "?emailed=" + java.net.URLEncoder.encode(to, StandardCharsets.UTF_8)
+        + "#shares", HttpStatus.SEE_OTHER);
   }
 
   void revokeShare(Context ctx, Sessions.Session s) {

@@ -6,7 +6,9 @@ import dev.platen.api.TemplateEditing;
 import dev.platen.blob.BlobStore;
 import dev.platen.jobs.RenderQueue;
 import dev.platen.sharing.Sharing;
+import dev.platen.store.OverviewStore;
 import dev.platen.store.RenderListStore;
+import dev.platen.store.TemplateListStore;
 import dev.platen.store.TemplateStore;
 import dev.platen.webhooks.Webhooks;
 
@@ -19,7 +21,12 @@ import dev.platen.webhooks.Webhooks;
  * @param onQueued wakes an idle worker in this process after a render is queued, as the API does
  * @param projects the account API's projects and keys ({@code /v1/projects})
  * @param editing publishing and previews as {@code PUT /v1/templates/:slug} and {@code POST /v1/preview} do them
+ * @param templateList the template list's keyset pages and search
+ * @param overview the overview page's counts of recent renders
+ * @param settings the installation's settings for the overview, secrets left out ({@code Config.summary})
+ * @param version this build's version
  */
 public record Services(TemplateStore templates, RenderQueue renders, RenderListStore renderList, BlobStore blobs,
     Sharing sharing, Webhooks webhooks, String publicUrl, RenderViews views, int maxQueueDepth,
-    int maxQueueDepthPerProject, Runnable onQueued, ProjectAdmin projects, TemplateEditing editing) {}
+    int maxQueueDepthPerProject, Runnable onQueued, ProjectAdmin projects, TemplateEditing editing,
+    TemplateListStore templateList, OverviewStore overview, java.util.Map<String, String> settings, String version) {}

@@ -215,6 +215,14 @@ class DashboardBrowserTest {
     int before = previewUpdates();
     waitUpTo(30).until(d -> previewUpdates() > before);
     waitUpTo(10).until(d -> previewText().contains("Goodbye Ada"));
+    // the highlighting beneath the layout follows the typing: the same text, {{name}} as a Handlebars token
+    WebElement shown = browser.findElement(By.cssSelector(".code-input:has(#layout) pre code"));
+    assertThat(shown.getDomProperty("textContent")).startsWith(layout.getDomProperty("value"));
+    assertThat(shown.findElements(By.cssSelector("span.tok-hbs")).stream().map(e -> e.getDomProperty("textContent"))
+        .toList()).contains("{{name}}");
+    assertThat(shown.findElements(By.cssSelector("span.tok-key")).stream().map(e -> e.getDomProperty("textContent"))
+        .toList()).contains("\"html\"");
+    screenshot("dashboard-editor");
 
     layout.sendKeys(" trailing");
     waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-errors"),
@@ -245,5 +253,83 @@ class DashboardBrowserTest {
     browser.findElement(By.cssSelector("tr.key button.danger")).click();
     waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr.key"), "revoked"));
     assertThat(server.get("/v1/templates", secret).status()).as("the next API call").isEqualTo(401);
+  }
+
+  /**
+   * A template from the invoice example, edited with the preview following, published as version 2, the two
+   * versions compared, version 1 rendered from its page, the overview, and the template deleted behind its
+   * confirmation.
+   */
+  @Test
+  void aTemplateFromTheInvoiceExampleFromEditToDiffToRenderToDelete() throws Exception {
+    browser.manage().deleteAllCookies(); // the tests share one browser: each signs in afresh
+    browser.get(server.baseUrl + "/");
+    browser.findElement(By.id("key")).sendKeys(server.liveKey);
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    waitUpTo(10).until(ExpectedConditions.urlContains("/app/renders"));
+
+    browser.get(server.baseUrl + "/app/templates");
+    browser.findElement(By.id("new-template")).click();
+    waitUpTo(10).until(ExpectedConditions.urlContains("/app/templates/new"));
+    browser.findElement(By.cssSelector("input[name=example][value=invoice]")).click();
+    browser.findElement(By.id("name")).sendKeys("Browser invoice");
+    screenshot("dashboard-new-template");
+    browser.findElement(By.id("create-template")).click();
+    waitUpTo(10).until(ExpectedConditions.urlContains("/app/templates/browser-invoice/edit"));
+    waitUpTo(60).until(d -> previewUpdates() >= 1);
+    assertThat(previewText()).contains("Northwind Studio Ltd");
+
+    // an edit of the layout's text: the preview follows, then it is published as version 2
+    WebElement layout = browser.findElement(By.id("layout"));
+    String text = layout.getDomProperty("value");
+    assertThat(text).contains("Northwind Studio Ltd");
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "const l = document.getElementById('layout'); l.value = arguments[0];"
+            + "l.dispatchEvent(new Event('input', {bubbles: true}));", text.replace("Northwind Studio Ltd",
+            "Southwind Works"));
+    int before = previewUpdates();
+    waitUpTo(30).until(d -> previewUpdates() > before);
+    waitUpTo(10).until(d -> previewText().contains("Southwind Works"));
+    browser.findElement(By.cssSelector("#editor button[type=submit]")).click();
+    waitUpTo(10).until(ExpectedConditions.urlContains("/app/templates/browser-invoice?version=2"));
+
+    browser.findElement(By.cssSelector("#compare button[type=submit]")).click();
+    waitUpTo(10).until(ExpectedConditions.urlContains("/diff"));
+    List<WebElement> changed = browser.findElements(By.cssSelector("tr.diff-changed"));
+    assertThat(changed).isNotEmpty();
+    assertThat(changed.stream().map(WebElement::getText).toList())
+        .anySatisfy(t -> assertThat(t).contains("Northwind Studio Ltd").contains("Southwind Works"));
+    screenshot("dashboard-template-diff");
+
+    // version 1, rendered from the dashboard with the invoice's data
+    browser.get(server.baseUrl + "/app/templates/browser-invoice/versions/1/render");
+    WebElement data = browser.findElement(By.id("data"));
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", data,
+        Files.readString(Path.of("examples/invoice.data.json")));
+    browser.findElement(By.id("queue-render")).click();
+    waitUpTo(10).until(d -> d.getCurrentUrl().matches(".*/app/renders/[0-9a-f-]{36}$"));
+    waitUpTo(60).until(ExpectedConditions.presenceOfElementLocated(By.id("open-pdf")));
+    assertThat(browser.findElement(By.cssSelector("dl.record")).getText()).contains("Browser invoice (version 1)");
+    waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#attempts tr.attempt")));
+    assertThat(browser.findElement(By.cssSelector("#attempts td.outcome")).getText()).isEqualTo("succeeded");
+    String pdfUrl = browser.findElement(By.id("open-pdf")).getAttribute("href");
+    String cookie = browser.manage().getCookieNamed(Dashboard.COOKIE).getValue();
+    HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(pdfUrl))
+        .header("Cookie", Dashboard.COOKIE + "=" + cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(Pdfs.text(pdf.body())).contains("Northwind Studio Ltd").doesNotContain("Southwind Works");
+
+    browser.get(server.baseUrl + "/app/overview");
+    assertThat(browser.findElements(By.cssSelector("#renders-chart path.bar"))).isNotEmpty();
+    assertThat(browser.findElement(By.id("p50")).getText()).endsWith("ms");
+    screenshot("dashboard-overview");
+
+    browser.get(server.baseUrl + "/app/templates/browser-invoice");
+    browser.findElement(By.id("delete-template")).click();
+    waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-delete")));
+    assertThat(server.get("/v1/templates/browser-invoice", server.liveKey).status()).as("asks first")
+        .isEqualTo(200);
+    browser.findElement(By.id("confirm-delete")).click();
+    waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.id("deleted-notice")));
+    assertThat(server.get("/v1/templates/browser-invoice", server.liveKey).status()).isEqualTo(404);
   }
 }
