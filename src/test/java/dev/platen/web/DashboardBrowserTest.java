@@ -332,4 +332,74 @@ class DashboardBrowserTest {
     waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.id("deleted-notice")));
     assertThat(server.get("/v1/templates/browser-invoice", server.liveKey).status()).isEqualTo(404);
   }
+
+  /**
+   * Accessibility on every main page, at 200 % zoom (a 1280-pixel window zoomed twice is 640 CSS pixels wide): each
+   * form control has a label, each button a name, nothing scrolls sideways, and the Tab key reaches controls with a
+   * visible focus ring.
+   */
+  @Test
+  void everyPageIsLabelledFitsAt200PercentZoomAndShowsKeyboardFocus() throws Exception {
+    String invoice = Files.readString(Path.of("examples/invoice.json"));
+    assertThat(server.put("/v1/templates/a11y-invoice", server.liveKey, TestServer.JSON.readTree(invoice)).status())
+        .isIn(200, 201);
+    JsonNode data = TestServer.JSON.readTree(Files.readString(Path.of("examples/invoice.data.json")));
+    String render = server.post("/v1/templates/a11y-invoice/render", server.liveKey, Map.of("data", data)).json()
+        .path("id").asString();
+    String hook = server.post("/v1/webhooks", server.liveKey, Map.of("url", "https://hooks.example.com/a11y"))
+        .json().path("id").asString();
+
+    browser.manage().deleteAllCookies(); // the tests share one browser: each signs in afresh
+    browser.manage().window().setSize(new Dimension(640, 1000));
+    try {
+      browser.get(server.baseUrl + "/");
+      checkPage("sign-in");
+      browser.findElement(By.id("key")).sendKeys(server.liveKey);
+      browser.findElement(By.cssSelector("form button[type=submit]")).click();
+      waitUpTo(10).until(ExpectedConditions.urlContains("/app/renders"));
+      for (String page : List.of("/app/renders", "/app/renders/" + render, "/app/overview", "/app/templates",
+          "/app/templates/new", "/app/templates/a11y-invoice", "/app/templates/a11y-invoice/edit",
+          "/app/templates/a11y-invoice/versions/1/render", "/app/webhooks", "/app/webhooks/" + hook)) {
+        browser.get(server.baseUrl + page);
+        checkPage(page);
+      }
+    } finally {
+      browser.manage().window().setSize(new Dimension(1280, 1200));
+    }
+  }
+
+  private static void checkPage(String page) {
+    var js = (org.openqa.selenium.JavascriptExecutor) browser;
+    waitUpTo(10).until(d -> js.executeScript("return document.readyState").equals("complete"));
+    Object unlabelled = js.executeScript("""
+        return [...document.querySelectorAll('input, select, textarea')]
+          .filter(e => e.type !== 'hidden' && e.type !== 'submit' && e.offsetParent !== null)
+          .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')
+            && !e.getAttribute('aria-labelledby') && !e.title)
+          .map(e => e.outerHTML.slice(0, 120));""");
+    assertThat((List<?>) unlabelled).as("controls without a label on %s", page).isEmpty();
+    Object nameless = js.executeScript("""
+        return [...document.querySelectorAll('button, a[href]')]
+          .filter(e => e.offsetParent !== null && !e.textContent.trim() && !e.getAttribute('aria-label')
+            && !e.title)
+          .map(e => e.outerHTML.slice(0, 120));""");
+    assertThat((List<?>) nameless).as("buttons and links without a name on %s", page).isEmpty();
+    Object overflow = js.executeScript(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    assertThat(((Number) overflow).intValue()).as("sideways scroll at 200 %% zoom on %s", page).isLessThanOrEqualTo(1);
+    js.executeScript("document.activeElement && document.activeElement.blur(); window.focus();");
+    var body = browser.findElement(By.tagName("body"));
+    long focusable = (Long) js.executeScript("return [...document.querySelectorAll('a[href], button, input, "
+        + "select, textarea')].filter(e => e.type !== 'hidden' && e.offsetParent !== null && !e.disabled).length;");
+    assertThat(focusable).as("something to reach on %s", page).isPositive();
+    for (int i = 0; i < Math.min(3, focusable); i++) {
+      body.sendKeys(org.openqa.selenium.Keys.TAB);
+      Object ring = js.executeScript("""
+          const e = document.activeElement;
+          if (!e || e === document.body) return 'nothing focused';
+          const s = getComputedStyle(e);
+          return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 ? 'ok' : e.outerHTML.slice(0, 120);""");
+      assertThat(ring).as("visible keyboard focus on %s, Tab %d", page, i + 1).isEqualTo("ok");
+    }
+  }
 }
