@@ -25,12 +25,15 @@ public final class Database implements AutoCloseable {
    * concurrently on the callers' threads.
    */
   private final GroupCommit writer;
+  /** Live templates by slug, on SQLite only (see {@link LiveTemplates}); null on PostgreSQL. */
+  private final LiveTemplates liveTemplates;
 
   private Database(HikariDataSource ds, Vendor vendor, String schemaVersion) {
     this.dataSource = ds;
     this.vendor = vendor;
     this.schemaVersion = schemaVersion;
     this.jdbi = Jdbi.create(ds);
+    this.liveTemplates = vendor == Vendor.SQLITE ? new LiveTemplates() : null;
     if (vendor == Vendor.SQLITE) {
       try {
         this.writer = new GroupCommit(jdbi.open());
@@ -115,6 +118,11 @@ public final class Database implements AutoCloseable {
     } else {
       h.afterCommit(action);
     }
+  }
+
+  /** The live-template cache every {@link TemplateStore} of this database shares; null on PostgreSQL. */
+  LiveTemplates liveTemplates() {
+    return liveTemplates;
   }
 
   /** SQLite's writer connection (null on PostgreSQL), for tests. */

@@ -33,7 +33,8 @@ final class GroupCommit implements AutoCloseable {
   static final int MAX_BATCH = 128;
 
   private final Handle handle;
-  private final Statement control;
+  /** BEGIN, COMMIT, ROLLBACK and the savepoints, prepared once. */
+  private final java.util.Map<String, java.sql.PreparedStatement> control = new java.util.HashMap<>();
   private final LinkedBlockingQueue<Op<?>> pending = new LinkedBlockingQueue<>();
   private final Thread thread;
   /** Run after the current batch committed, in order; only the writer thread touches it. */
@@ -60,7 +61,6 @@ final class GroupCommit implements AutoCloseable {
   GroupCommit(Handle handle) throws SQLException {
     this.handle = handle;
     handle.setStatementBuilder(new CachingStatementBuilder());
-    this.control = handle.getConnection().createStatement();
     this.thread = Thread.ofPlatform().name("sqlite-writer").daemon(true).start(this::loop);
   }
 
@@ -144,7 +144,7 @@ final class GroupCommit implements AutoCloseable {
   private void runBatch(List<Op<?>> batch) {
     writes.addAndGet(batch.size());
     try {
-      control.execute("BEGIN IMMEDIATE");
+      exec("BEGIN IMMEDIATE");
     } catch (SQLException e) {
       for (Op<?> op : batch) op.done.completeExceptionally(e);
       return;
@@ -153,10 +153,10 @@ final class GroupCommit implements AutoCloseable {
     try {
       for (Op<?> op : batch) {
         int callbacks = afterCommit.size();
-        if (!single) control.execute("SAVEPOINT w");
+        if (!single) exec("SAVEPOINT w");
         try {
           op.run(handle);
-          if (!single) control.execute("RELEASE w");
+          if (!single) exec("RELEASE w");
         } catch (Exception | Error e) {
           op.failure = e;
           afterCommit.subList(callbacks, afterCommit.size()).clear();
@@ -165,11 +165,11 @@ final class GroupCommit implements AutoCloseable {
             op.done.completeExceptionally(e);
             return;
           }
-          control.execute("ROLLBACK TO w");
-          control.execute("RELEASE w");
+          exec("ROLLBACK TO w");
+          exec("RELEASE w");
         }
       }
-      control.execute("COMMIT");
+      exec("COMMIT");
     } catch (SQLException e) {
       // The transaction as a whole failed (commit, or the savepoints themselves): nothing of it was kept.
       rollback();
@@ -197,10 +197,19 @@ final class GroupCommit implements AutoCloseable {
     }
   }
 
+  private void exec(String sql) throws SQLException {
+    java.sql.PreparedStatement ps = control.get(sql);
+    if (ps == null) {
+      ps = handle.getConnection().prepareStatement(sql);
+      control.put(sql, ps);
+    }
+    ps.execute();
+  }
+
   /** Rolls the batch back; SQLite may have ended it already (after some I/O errors), which is fine too. */
   private void rollback() {
     try {
-      control.execute("ROLLBACK");
+      exec("ROLLBACK");
     } catch (SQLException e) {
       log.debug("rollback: {}", e.toString());
     }
@@ -217,10 +226,12 @@ final class GroupCommit implements AutoCloseable {
     for (Op<?> op; (op = pending.poll()) != null; ) {
       op.done.completeExceptionally(new IllegalStateException("the database is closed"));
     }
-    try {
-      control.close();
-    } catch (SQLException e) {
-      log.debug("close: {}", e.toString());
+    for (Statement st : control.values()) {
+      try {
+        st.close();
+      } catch (SQLException e) {
+        log.debug("close: {}", e.toString());
+      }
     }
     handle.close();
   }
