@@ -229,50 +229,61 @@ public final class RenderStore implements RenderQueue {
 
   @Override
   public Optional<RenderJob> claim(String workerId, long now, long leaseMs) {
+    return db.write(h -> claim(h, workerId, now, leaseMs));
+  }
+
+  /** One commit for a worker's result and its next render: on SQLite one sync less per render. */
+  @Override
+  public Handoff succeedAndClaim(RenderJob job, String blobKey, long now, String workerId, long leaseMs) {
     return db.write(h -> {
-      // The project whose turn it is (the fewest renders in progress, so a project whose renders are slow cannot hold
-      // every render thread; then the one served longest ago), then its oldest due render. If another worker took
-      // that project's last due render meanwhile (PostgreSQL skips locked rows), any project's oldest will do.
-      java.util.List<String> turns = severalProjects(h, now) ? h.createQuery("SELECT p.id FROM projects p "
-              + "WHERE EXISTS (SELECT 1 FROM renders WHERE project_id = p.id AND " + from(RENDERING) + " AND " + DUE
-              // the unfinished-set guard is repeated only so both counts can read the partial index
-              + ") ORDER BY (SELECT COUNT(*) FROM renders WHERE project_id = p.id AND " + from(RENDERING)
-              + " AND status = :to AND lease_until >= :now), p.last_claimed_at, p.id LIMIT 2")
-          .bind("to", RENDERING.wire()).bind("queued", QUEUED.wire()).bind("now", now)
-          .mapTo(String.class).list() : java.util.List.of();
-      Optional<RenderJob> job = turns.isEmpty() ? Optional.empty() : take(h, workerId, now, leaseMs, turns.get(0));
-      if (job.isEmpty()) job = take(h, workerId, now, leaseMs, null);
-      if (job.isEmpty()) return job;
-      RenderJob j = job.get();
-      // Turns only matter while several projects wait; a project alone spares the write.
-      if (turns.size() > 1) {
-        h.createUpdate("UPDATE projects SET last_claimed_at = :now WHERE id = :project")
-            .bind("now", now).bind("project", j.projectId()).execute();
-      }
-      if (j.attempts() > 1) {
-        // An earlier attempt still open belonged to a worker that died: its render was just taken over.
-        int lost = h.createUpdate("UPDATE render_attempts SET ended_at = :now, outcome = 'lost' "
-                + "WHERE render_id = :id AND ended_at IS NULL AND attempt < :attempt")
-            .bind("now", now).bind("id", j.renderId()).bind("attempt", j.attempts()).execute();
-        if (lost > 0) {
-          j = j.asTakeover();
-          job = Optional.of(j);
-        }
-      }
-      RenderRecord before = recent.remove(j.renderId());
-      if (before != null) {
-        RenderRecord rendering = new RenderRecord(before.id(), before.projectId(), before.templateId(),
-            before.templateVersionId(), RENDERING, before.filename(), before.downloadToken(), before.blobKey(),
-            before.errorMessage(), before.createdAt(), before.completedAt(), before.durationMs(), j.attempts());
-        db.afterCommit(h, () -> recent.put(rendering));
-      }
-      h.createUpdate("INSERT INTO render_attempts (render_id, attempt, worker, started_at) "
-              + "VALUES (:id, :attempt, :worker, :now) ON CONFLICT (render_id, attempt) DO NOTHING")
-          .bind("id", j.renderId()).bind("attempt", j.attempts()).bind("worker", workerId).bind("now", now)
-          .execute();
-      transition(h, j.renderId(), j.projectId(), RENDERING, now, null);
-      return job;
+      boolean ok = succeed(h, job, blobKey, now);
+      return new Handoff(ok, claim(h, workerId, now, leaseMs));
     });
+  }
+
+  private Optional<RenderJob> claim(Handle h, String workerId, long now, long leaseMs) {
+    // The project whose turn it is (the fewest renders in progress, so a project whose renders are slow cannot hold
+    // every render thread; then the one served longest ago), then its oldest due render. If another worker took
+    // that project's last due render meanwhile (PostgreSQL skips locked rows), any project's oldest will do.
+    java.util.List<String> turns = severalProjects(h, now) ? h.createQuery("SELECT p.id FROM projects p "
+            + "WHERE EXISTS (SELECT 1 FROM renders WHERE project_id = p.id AND " + from(RENDERING) + " AND " + DUE
+            // the unfinished-set guard is repeated only so both counts can read the partial index
+            + ") ORDER BY (SELECT COUNT(*) FROM renders WHERE project_id = p.id AND " + from(RENDERING)
+            + " AND status = :to AND lease_until >= :now), p.last_claimed_at, p.id LIMIT 2")
+        .bind("to", RENDERING.wire()).bind("queued", QUEUED.wire()).bind("now", now)
+        .mapTo(String.class).list() : java.util.List.of();
+    Optional<RenderJob> job = turns.isEmpty() ? Optional.empty() : take(h, workerId, now, leaseMs, turns.get(0));
+    if (job.isEmpty()) job = take(h, workerId, now, leaseMs, null);
+    if (job.isEmpty()) return job;
+    RenderJob j = job.get();
+    // Turns only matter while several projects wait; a project alone spares the write.
+    if (turns.size() > 1) {
+      h.createUpdate("UPDATE projects SET last_claimed_at = :now WHERE id = :project")
+          .bind("now", now).bind("project", j.projectId()).execute();
+    }
+    if (j.attempts() > 1) {
+      // An earlier attempt still open belonged to a worker that died: its render was just taken over.
+      int lost = h.createUpdate("UPDATE render_attempts SET ended_at = :now, outcome = 'lost' "
+              + "WHERE render_id = :id AND ended_at IS NULL AND attempt < :attempt")
+          .bind("now", now).bind("id", j.renderId()).bind("attempt", j.attempts()).execute();
+      if (lost > 0) {
+        j = j.asTakeover();
+        job = Optional.of(j);
+      }
+    }
+    RenderRecord before = recent.remove(j.renderId());
+    if (before != null) {
+      RenderRecord rendering = new RenderRecord(before.id(), before.projectId(), before.templateId(),
+          before.templateVersionId(), RENDERING, before.filename(), before.downloadToken(), before.blobKey(),
+          before.errorMessage(), before.createdAt(), before.completedAt(), before.durationMs(), j.attempts());
+      db.afterCommit(h, () -> recent.put(rendering));
+    }
+    h.createUpdate("INSERT INTO render_attempts (render_id, attempt, worker, started_at) "
+            + "VALUES (:id, :attempt, :worker, :now) ON CONFLICT (render_id, attempt) DO NOTHING")
+        .bind("id", j.renderId()).bind("attempt", j.attempts()).bind("worker", workerId).bind("now", now)
+        .execute();
+    transition(h, j.renderId(), j.projectId(), RENDERING, now, null);
+    return job;
   }
 
   /**
@@ -319,11 +330,15 @@ public final class RenderStore implements RenderQueue {
 
   @Override
   public boolean succeed(RenderJob job, String blobKey, long now) {
-    return db.write(h -> finish(h, job, SUCCEEDED, "succeeded", now, h.createQuery(
+    return db.write(h -> succeed(h, job, blobKey, now));
+  }
+
+  private boolean succeed(Handle h, RenderJob job, String blobKey, long now) {
+    return finish(h, job, SUCCEEDED, "succeeded", now, h.createQuery(
             "UPDATE renders SET status = :to, blob_key = :key, completed_at = :now, duration_ms = :now - created_at, "
                 + "error_message = NULL, lease_owner = NULL, lease_until = NULL "
                 + "WHERE id = :id AND lease_token = :token AND " + from(SUCCEEDED) + " RETURNING " + COLS)
-        .bind("key", blobKey)));
+        .bind("key", blobKey));
   }
 
   @Override
