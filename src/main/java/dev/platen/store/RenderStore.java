@@ -208,15 +208,15 @@ public final class RenderStore implements RenderQueue {
       Optional<RenderRecord> r = find(h, projectId, id);
       if (changed) {
         recent.remove(id);
-        RenderRecord now2 = r.orElseThrow();
+        RenderRecord cancelled = r.orElseThrow();
         db.afterCommit(h, () -> {
-          recent.put(now2);
+          recent.put(cancelled);
           if (pending != null) pending.finished(projectId);
         });
         h.createUpdate("UPDATE render_attempts SET ended_at = :now, outcome = 'cancelled' "
                 + "WHERE render_id = :id AND ended_at IS NULL")
             .bind("now", now).bind("id", id).execute();
-        transition(h, id, projectId, CANCELLED, now, now2);
+        transition(h, id, projectId, CANCELLED, now, cancelled);
       }
       return r.map(x -> new Cancelled(x, changed));
     });
