@@ -61,16 +61,26 @@ final class RendersApi {
     this.completions = completions;
   }
 
-  /** POST /v1/templates/:slug/render. Idempotency is decided first (docs/decisions.md D3). */
+  /**
+   * POST /v1/templates/:slug/render. Idempotency is decided first (docs/decisions.md D3): a key already used
+   * answers with its render whatever else the request says. The key is looked up only when the request would not
+   * be accepted, though, since an accepted one meets the key's unique constraint at its insert and is answered
+   * with the existing render there: the same answers, without a read on every accepted render.
+   */
   void render(Context ctx, Principal p) {
     JsonNode body = Json.readBody(ctx, json);
     String key = idempotencyKey(ctx, body);
-    if (intake.replayed(ctx, p.projectId(), key, views::accepted)) return;
-    Request req = Request.parse(body);
-    String slug = ctx.pathParam("slug");
-    TemplateRow t = templates.findLive(p.projectId(), slug).orElseThrow(() -> TemplatesApi.templateNotFound(slug));
-    intake.submit(ctx, new RenderIntake.Submission(p.projectId(), p.testKey(), key, t, req.versionNumber, req.data,
-        req.filename), views::accepted);
+    try {
+      Request req = Request.parse(body);
+      String slug = ctx.pathParam("slug");
+      TemplateRow t = templates.findLive(p.projectId(), slug)
+          .orElseThrow(() -> TemplatesApi.templateNotFound(slug));
+      intake.submit(ctx, new RenderIntake.Submission(p.projectId(), p.testKey(), key, t, req.versionNumber,
+          req.data, req.filename), views::accepted);
+    } catch (PlatenException e) {
+      if (intake.replayed(ctx, p.projectId(), key, views::accepted)) return;
+      throw e;
+    }
   }
 
   /** What takes renders into the queue, shared with the inbound hook. */

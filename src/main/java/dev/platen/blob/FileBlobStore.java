@@ -14,32 +14,68 @@ import java.nio.file.StandardOpenOption;
 /**
  * Blobs as files under a root directory. A write goes to a temporary file that is fsynced and then renamed, so
  * a reader (or a crash) never sees a half-written PDF.
+ *
+ * <p>A key's first two segments are directories and the rest is one file name ({@code renders/<project>/} then
+ * {@code <render>~<token>~<file.pdf>}), so storing a render creates no directory and syncs one directory that
+ * every render of the project shares: renders stored at the same time share that sync ({@link DirectorySync}).
+ * Files stored by earlier versions at the key's own path ({@code renders/<project>/<render>/<token>/<file.pdf>})
+ * are still found there.
  */
 public final class FileBlobStore implements BlobStore {
   private final Path root;
+  /** Directories known to exist, so a put does not ask the file system each time. */
+  private final java.util.Set<Path> made = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.ConcurrentHashMap<Path, DirectorySync> syncs =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public FileBlobStore(Path root) throws IOException {
     this.root = Files.createDirectories(root).toRealPath();
   }
 
-  private Path resolve(String key) {
-    Path p = root.resolve(key).normalize();
-    if (!p.startsWith(root) || java.util.Arrays.asList(key.split("/")).contains("..")) {
-      throw new IllegalArgumentException("bad blob key " + key);
+  /** Where {@code key} is stored under {@code root} by this version: see the class comment. */
+  public static Path pathOf(Path root, String key) {
+    String[] seg = key.split("/", -1);
+    for (String x : seg) {
+      if (x.equals("..")) throw new IllegalArgumentException("bad blob key " + key);
     }
+    Path p;
+    if (seg.length <= 3) {
+      p = root.resolve(key);
+    } else {
+      StringBuilder name = new StringBuilder();
+      for (int i = 2; i < seg.length; i++) {
+        if (i > 2) name.append('~');
+        // escaped so that two different keys never share a file name
+        name.append(seg[i].replace("%", "%25").replace("~", "%7E"));
+      }
+      p = root.resolve(seg[0]).resolve(seg[1]).resolve(name.toString());
+    }
+    p = p.normalize();
+    if (!p.startsWith(root)) throw new IllegalArgumentException("bad blob key " + key);
     return p;
+  }
+
+  /** The file holding {@code key} under {@code root}: where this version stores it, else where earlier ones did. */
+  public static Path locate(Path root, String key) {
+    Path p = pathOf(root, key);
+    if (Files.exists(p)) return p;
+    Path legacy = root.resolve(key).normalize();
+    return legacy.startsWith(root) && Files.isRegularFile(legacy) ? legacy : p;
   }
 
   @Override
   public void put(String key, byte[] bytes) throws IOException {
-    Path target = resolve(key);
+    Path target = pathOf(root, key);
     Path parent = target.getParent();
     Path firstCreated = null;
-    for (Path p = parent; !Files.isDirectory(p); p = p.getParent()) firstCreated = p;
-    Files.createDirectories(parent);
+    if (!made.contains(parent)) {
+      for (Path p = parent; !Files.isDirectory(p); p = p.getParent()) firstCreated = p;
+      Files.createDirectories(parent);
+    }
     // Random, not the thread id: processes on other machines may share this directory (NFS) and write the same key
     // when one takes over another's render; with one name their writes would interleave in one file.
     Path tmp = target.resolveSibling(target.getFileName() + ".tmp-" + java.util.UUID.randomUUID());
+    boolean moved = false;
     try {
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -52,14 +88,66 @@ public final class FileBlobStore implements BlobStore {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
-      // The new name, and every directory made for it, is recorded in its parent: sync each of them.
-      Path last = firstCreated == null ? parent : firstCreated.getParent();
-      for (Path d = parent; ; d = d.getParent()) {
-        syncDirectory(d);
-        if (d.equals(last)) break;
+      moved = true;
+      // The new name is recorded in its parent: sync it, shared with the other renders stored meanwhile.
+      syncs.computeIfAbsent(parent, DirectorySync::new).sync();
+      if (firstCreated != null) {
+        // and every directory made for it in its own parent, once
+        for (Path d = parent; !d.equals(firstCreated.getParent()); d = d.getParent()) syncDirectory(d.getParent());
       }
+      made.add(parent);
     } finally {
-      Files.deleteIfExists(tmp);
+      // only when the write failed half-way: looking for a file that was renamed away costs an exception each time
+      if (!moved) Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * One directory's fsync, shared: a caller waits for a sync that started after its rename, and starts one itself
+   * when none is under way, so renames made while a sync runs are covered together by the next one.
+   */
+  private static final class DirectorySync {
+    private final Path dir;
+    private long requested;
+    private long synced;
+    private boolean running;
+
+    DirectorySync(Path dir) {
+      this.dir = dir;
+    }
+
+    void sync() throws IOException {
+      long mine;
+      synchronized (this) {
+        mine = ++requested;
+      }
+      while (true) {
+        long covers;
+        synchronized (this) {
+          while (running && synced < mine) {
+            try {
+              wait();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new java.io.InterruptedIOException("interrupted while the directory was synced");
+            }
+          }
+          if (synced >= mine) return;
+          running = true;
+          covers = requested;
+        }
+        boolean ok = false;
+        try {
+          syncDirectory(dir);
+          ok = true;
+        } finally {
+          synchronized (this) {
+            if (ok) synced = Math.max(synced, covers);
+            running = false;
+            notifyAll();
+          }
+        }
+      }
     }
   }
 
@@ -83,7 +171,7 @@ public final class FileBlobStore implements BlobStore {
   @Override
   public InputStream open(String key) throws IOException {
     try {
-      return Files.newInputStream(resolve(key));
+      return Files.newInputStream(locate(root, key));
     } catch (NoSuchFileException e) {
       throw new FileNotFoundException(key);
     }
@@ -91,7 +179,7 @@ public final class FileBlobStore implements BlobStore {
 
   @Override
   public byte[] read(String key, long offset, int length) throws IOException {
-    try (FileChannel ch = FileChannel.open(resolve(key), StandardOpenOption.READ)) {
+    try (FileChannel ch = FileChannel.open(locate(root, key), StandardOpenOption.READ)) {
       java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(length);
       while (buf.hasRemaining()) {
         if (ch.read(buf, offset + buf.position()) < 0) {
@@ -106,7 +194,7 @@ public final class FileBlobStore implements BlobStore {
 
   @Override
   public long size(String key) throws IOException {
-    Path p = resolve(key);
+    Path p = locate(root, key);
     return Files.exists(p) ? Files.size(p) : -1;
   }
 }

@@ -65,7 +65,7 @@ final class Embedded {
         while (rs.next()) {
           pdfs++;
           if (files == null) continue;
-          Path f = files.resolve(rs.getString(1));
+          Path f = dev.platen.blob.FileBlobStore.locate(files, rs.getString(1));
           if (Files.isRegularFile(f)) {
             bytes += Files.size(f);
           } else {

@@ -371,8 +371,13 @@ final class MigrateCommand {
   }
 
   private static byte[] readSource(Path files, String key) throws IOException {
-    Path p = files.resolve(key).normalize();
-    if (!p.startsWith(files) || !Files.isRegularFile(p)) {
+    Path p;
+    try {
+      p = dev.platen.blob.FileBlobStore.locate(files, key);
+    } catch (IllegalArgumentException e) {
+      p = null;
+    }
+    if (p == null || !Files.isRegularFile(p)) {
       throw CommandException.failed("the PDF " + key + " of a succeeded render is missing under " + files);
     }
     return Files.readAllBytes(p);

@@ -83,6 +83,14 @@ public final class MeteredRenderQueue implements RenderQueue {
   }
 
   @Override
+  public Handoff succeedAndClaim(RenderJob job, String blobKey, long now, String workerId, long leaseMs) {
+    Handoff h = queue.succeedAndClaim(job, blobKey, now, workerId, leaseMs);
+    if (h.succeeded()) metrics.succeeded(job.projectId(), job.templateId());
+    if (h.next().isPresent() && h.next().get().takenOver()) metrics.takenOver();
+    return h;
+  }
+
+  @Override
   public boolean retryLater(RenderJob job, long runAt, String reason, long now) {
     boolean ok = queue.retryLater(job, runAt, reason, now);
     if (ok) metrics.retried();

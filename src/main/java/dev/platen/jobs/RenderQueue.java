@@ -60,6 +60,18 @@ public interface RenderQueue {
   /** rendering → succeeded, with the stored PDF's key. False when the claim was lost. */
   boolean succeed(RenderJob job, String blobKey, long now);
 
+  /**
+   * {@link #succeed}, then {@link #claim} for {@code workerId}, in one transaction where the implementation can: a
+   * worker that finished a render takes its next one in the same commit.
+   */
+  default Handoff succeedAndClaim(RenderJob job, String blobKey, long now, String workerId, long leaseMs) {
+    boolean ok = succeed(job, blobKey, now);
+    return new Handoff(ok, claim(workerId, now, leaseMs));
+  }
+
+  /** @param succeeded what {@link #succeed} answered; @param next what {@link #claim} did */
+  record Handoff(boolean succeeded, Optional<RenderJob> next) {}
+
   /** rendering → queued, to be claimed again at {@code runAt}. False when the claim was lost. */
   boolean retryLater(RenderJob job, long runAt, String reason, long now);
 

@@ -84,11 +84,27 @@ public final class Worker {
     metrics.inFlight(inFlight::size);
   }
 
-  /** Claims one due render and produces it; false when nothing was due. */
+  /**
+   * Whether a render that succeeds may claim the next one in the same commit ({@link RenderQueue#succeedAndClaim});
+   * a {@link WorkerPool} allows it while it is running. Off by default: {@link #process} of a job handed in by a test
+   * then claims nothing behind its back.
+   */
+  private volatile java.util.function.BooleanSupplier claimNext = () -> false;
+
+  /** Lets {@link #runOnce} take the next render in the commit that records the last one's success, while asked. */
+  public void claimNextWhile(java.util.function.BooleanSupplier mayClaim) {
+    this.claimNext = mayClaim;
+  }
+
+  /**
+   * Claims one due render and produces it, then, while renders succeed and {@link #claimNextWhile} allows, the
+   * ones claimed with each success; false when nothing was due.
+   */
   public boolean runOnce() {
     Optional<RenderJob> job = queue.claim(settings.workerId(), clock.millis(), settings.leaseMs());
-    job.ifPresent(this::process);
-    return job.isPresent();
+    if (job.isEmpty()) return false;
+    while (job.isPresent()) job = process(job.get(), true);
+    return true;
   }
 
   /**
@@ -96,19 +112,24 @@ public final class Worker {
    * logged meanwhile, on this thread or the render thread, carries the render's id, project, template and attempt.
    */
   public void process(RenderJob job) {
+    process(job, false);
+  }
+
+  /** @return the render claimed along with this one's success, if {@code chain} allowed one */
+  private Optional<RenderJob> process(RenderJob job, boolean chain) {
     putLogContext(job);
     try {
-      produce(job);
+      return produce(job, chain);
     } finally {
       clearLogContext();
     }
   }
 
-  private void produce(RenderJob job) {
+  private Optional<RenderJob> produce(RenderJob job, boolean chain) {
     if (job.attempts() > settings.retry().maxAttempts()) {
       String failure = "render was interrupted " + (job.attempts() - 1) + " times and was given up";
       if (queue.fail(job, failure, clock.millis())) log.info("render {} failed: {}", job.renderId(), failure);
-      return;
+      return Optional.empty();
     }
     inFlight.put(job.renderId(), job);
     Drawing attempt = new Drawing();
@@ -122,7 +143,7 @@ public final class Worker {
       EngineProbe.Drawn drawn = renderWithTimeout(job, attempt);
       if (attempt.stopped()) {
         dropStopped(job);
-        return;
+        return Optional.empty();
       }
       engine = drawn.engine();
       metrics.engineTime(engine, drawn.nanos());
@@ -133,14 +154,24 @@ public final class Worker {
         // Out of the heartbeat's sight before the terminal write, so a finished render is never reported as a
         // lost lease; the write itself is one fenced statement.
         inFlight.remove(job.renderId());
-        if (queue.succeed(job, key, clock.millis())) {
+        boolean ok;
+        Optional<RenderJob> next = Optional.empty();
+        if (chain && claimNext.getAsBoolean()) {
+          RenderQueue.Handoff h = queue.succeedAndClaim(job, key, clock.millis(), settings.workerId(),
+              settings.leaseMs());
+          ok = h.succeeded();
+          next = h.next();
+        } else {
+          ok = queue.succeed(job, key, clock.millis());
+        }
+        if (ok) {
           log.info("render {} succeeded: {} bytes drawn by the {} engine in {} ms", job.renderId(), pdf.length,
               engine, drawn.nanos() / 1_000_000);
         } else {
           log.info("render {} was drawn after its claim ended (cancelled or taken over); the result is dropped",
               job.renderId());
         }
-        return;
+        return next;
       } catch (Exception e) {
         failure = "the PDF could not be stored: " + e.getMessage();
         retryable = true;
@@ -148,7 +179,7 @@ public final class Worker {
     } catch (RenderException e) {
       if (attempt.stopped()) {
         dropStopped(job);
-        return;
+        return Optional.empty();
       }
       failure = e.getMessage();
       retryable = e.retryable();
@@ -162,6 +193,7 @@ public final class Worker {
     } else if (queue.fail(job, failure, clock.millis())) {
       log.info("render {} failed: {}", job.renderId(), failure);
     }
+    return Optional.empty();
   }
 
   /**

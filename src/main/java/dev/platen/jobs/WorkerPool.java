@@ -44,6 +44,8 @@ public final class WorkerPool implements AutoCloseable {
 
   public void start() {
     running = true;
+    // a loop whose render succeeded takes its next one in the same commit, until the pool stops claiming
+    worker.claimNextWhile(() -> running);
     for (int i = 0; i < renderThreads.threads(); i++) {
       loops.add(Thread.ofVirtual().name("claim-" + i).start(this::loop));
     }

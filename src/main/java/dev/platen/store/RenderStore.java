@@ -32,6 +32,12 @@ public final class RenderStore implements RenderQueue {
   private final Database db;
   private final TransitionListener listener;
   private final Completions completions;
+  /** Recent records for reads from memory; see {@link RecentRenders} for what keeps them current. */
+  private final RecentRenders recent;
+  /** SQLite: every record in {@link #recent} is current, since no other process writes this database. */
+  private final boolean onlyWriter;
+  /** Unfinished renders counted in memory on SQLite; null on PostgreSQL, which counts them (other processes add). */
+  private final PendingCounts pending;
   private volatile boolean severalProjects;
   private volatile long projectsCountedAt = Long.MIN_VALUE / 2;
 
@@ -49,7 +55,13 @@ public final class RenderStore implements RenderQueue {
     this.jdbi = db.jdbi();
     this.listener = listener;
     this.completions = completions;
+    this.onlyWriter = db.vendor() == Database.Vendor.SQLITE;
+    this.recent = new RecentRenders(RECENT_RECORDS);
+    this.pending = onlyWriter ? new PendingCounts() : null;
   }
+
+  /** Records kept for reads from memory: about 5 MB, several minutes of renders at full speed. */
+  static final int RECENT_RECORDS = 20_000;
 
   /** The name of the PostgreSQL channel a terminal change is announced on, with the render's id as payload. */
   public static final String COMPLETED_CHANNEL = "platen_render_completed";
@@ -96,8 +108,13 @@ public final class RenderStore implements RenderQueue {
           .bind("token", r.downloadToken()).bind("now", now)
           .execute();
       if (n == 0) return Optional.<RenderRecord>empty();
-      return Optional.of(new RenderRecord(r.id(), r.projectId(), r.templateId(), r.templateVersionId(), QUEUED,
-          r.filename(), r.downloadToken(), null, null, now, null, null, 0));
+      RenderRecord queued = new RenderRecord(r.id(), r.projectId(), r.templateId(), r.templateVersionId(), QUEUED,
+          r.filename(), r.downloadToken(), null, null, now, null, null, 0);
+      db.afterCommit(h, () -> {
+        recent.put(queued);
+        if (pending != null) pending.added(queued.projectId());
+      });
+      return Optional.of(queued);
     });
   }
 
@@ -111,7 +128,26 @@ public final class RenderStore implements RenderQueue {
 
   @Override
   public Optional<RenderRecord> find(String projectId, String id) {
-    return jdbi.withHandle(h -> find(h, projectId, id));
+    RenderRecord r = servable(id);
+    if (r != null) return r.projectId().equals(projectId) ? Optional.of(r) : Optional.empty();
+    Optional<RenderRecord> read = jdbi.withHandle(h -> find(h, projectId, id));
+    read.ifPresent(recent::offerFinal);
+    return read;
+  }
+
+  /**
+   * The record in memory if it is sure to be current: on SQLite every one (this process made each change), on
+   * PostgreSQL only a terminal one (another process may have claimed, finished or cancelled any other).
+   */
+  private RenderRecord servable(String id) {
+    RenderRecord r = recent.get(id);
+    return r != null && (onlyWriter || r.status().terminal()) ? r : null;
+  }
+
+  /** Forgets what is kept in memory, after the renders table was written behind this store's back (tests). */
+  void forgetCached() {
+    recent.clear();
+    if (pending != null) pending.reset();
   }
 
   private static Optional<RenderRecord> find(Handle h, String projectId, String id) {
@@ -123,6 +159,11 @@ public final class RenderStore implements RenderQueue {
   /** The token is the secret, compared in SQL against a unique column. */
   @Override
   public Optional<RenderRecord> findByDownloadToken(String id, String token) {
+    RenderRecord r = servable(id);
+    if (r != null) {
+      return java.security.MessageDigest.isEqual(r.downloadToken().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          token.getBytes(java.nio.charset.StandardCharsets.UTF_8)) ? Optional.of(r) : Optional.empty();
+    }
     return jdbi.withHandle(h -> h.createQuery("SELECT " + COLS + " FROM renders WHERE id = :id "
             + "AND download_token = :token")
         .bind("id", id).bind("token", token)
@@ -131,6 +172,7 @@ public final class RenderStore implements RenderQueue {
 
   @Override
   public long pendingCount() {
+    if (pending != null) return pending.total(this::loadPending);
     return jdbi.withHandle(h -> h.createQuery(
             "SELECT COUNT(*) FROM renders WHERE status IN (" + quoted(RenderStatus.unfinished()) + ")")
         .mapTo(Long.class).one());
@@ -138,6 +180,7 @@ public final class RenderStore implements RenderQueue {
 
   @Override
   public long pendingCount(String projectId) {
+    if (pending != null) return pending.of(projectId, this::loadPending);
     return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM renders WHERE project_id = :project "
             + "AND status IN (" + quoted(RenderStatus.unfinished()) + ")")
         .bind("project", projectId).mapTo(Long.class).one());
@@ -164,10 +207,16 @@ public final class RenderStore implements RenderQueue {
           .execute() == 1;
       Optional<RenderRecord> r = find(h, projectId, id);
       if (changed) {
+        recent.remove(id);
+        RenderRecord cancelled = r.orElseThrow();
+        db.afterCommit(h, () -> {
+          recent.put(cancelled);
+          if (pending != null) pending.finished(projectId);
+        });
         h.createUpdate("UPDATE render_attempts SET ended_at = :now, outcome = 'cancelled' "
                 + "WHERE render_id = :id AND ended_at IS NULL")
             .bind("now", now).bind("id", id).execute();
-        transition(h, id, projectId, CANCELLED, now);
+        transition(h, id, projectId, CANCELLED, now, cancelled);
       }
       return r.map(x -> new Cancelled(x, changed));
     });
@@ -180,43 +229,61 @@ public final class RenderStore implements RenderQueue {
 
   @Override
   public Optional<RenderJob> claim(String workerId, long now, long leaseMs) {
+    return db.write(h -> claim(h, workerId, now, leaseMs));
+  }
+
+  /** One commit for a worker's result and its next render: on SQLite one sync less per render. */
+  @Override
+  public Handoff succeedAndClaim(RenderJob job, String blobKey, long now, String workerId, long leaseMs) {
     return db.write(h -> {
-      // The project whose turn it is (the fewest renders in progress, so a project whose renders are slow cannot hold
-      // every render thread; then the one served longest ago), then its oldest due render. If another worker took
-      // that project's last due render meanwhile (PostgreSQL skips locked rows), any project's oldest will do.
-      java.util.List<String> turns = severalProjects(h, now) ? h.createQuery("SELECT p.id FROM projects p "
-              + "WHERE EXISTS (SELECT 1 FROM renders WHERE project_id = p.id AND " + from(RENDERING) + " AND " + DUE
-              // the unfinished-set guard is repeated only so both counts can read the partial index
-              + ") ORDER BY (SELECT COUNT(*) FROM renders WHERE project_id = p.id AND " + from(RENDERING)
-              + " AND status = :to AND lease_until >= :now), p.last_claimed_at, p.id LIMIT 2")
-          .bind("to", RENDERING.wire()).bind("queued", QUEUED.wire()).bind("now", now)
-          .mapTo(String.class).list() : java.util.List.of();
-      Optional<RenderJob> job = turns.isEmpty() ? Optional.empty() : take(h, workerId, now, leaseMs, turns.get(0));
-      if (job.isEmpty()) job = take(h, workerId, now, leaseMs, null);
-      if (job.isEmpty()) return job;
-      RenderJob j = job.get();
-      // Turns only matter while several projects wait; a project alone spares the write.
-      if (turns.size() > 1) {
-        h.createUpdate("UPDATE projects SET last_claimed_at = :now WHERE id = :project")
-            .bind("now", now).bind("project", j.projectId()).execute();
-      }
-      if (j.attempts() > 1) {
-        // An earlier attempt still open belonged to a worker that died: its render was just taken over.
-        int lost = h.createUpdate("UPDATE render_attempts SET ended_at = :now, outcome = 'lost' "
-                + "WHERE render_id = :id AND ended_at IS NULL AND attempt < :attempt")
-            .bind("now", now).bind("id", j.renderId()).bind("attempt", j.attempts()).execute();
-        if (lost > 0) {
-          j = j.asTakeover();
-          job = Optional.of(j);
-        }
-      }
-      h.createUpdate("INSERT INTO render_attempts (render_id, attempt, worker, started_at) "
-              + "VALUES (:id, :attempt, :worker, :now) ON CONFLICT (render_id, attempt) DO NOTHING")
-          .bind("id", j.renderId()).bind("attempt", j.attempts()).bind("worker", workerId).bind("now", now)
-          .execute();
-      transition(h, j.renderId(), j.projectId(), RENDERING, now);
-      return job;
+      boolean ok = succeed(h, job, blobKey, now);
+      return new Handoff(ok, claim(h, workerId, now, leaseMs));
     });
+  }
+
+  private Optional<RenderJob> claim(Handle h, String workerId, long now, long leaseMs) {
+    // The project whose turn it is (the fewest renders in progress, so a project whose renders are slow cannot hold
+    // every render thread; then the one served longest ago), then its oldest due render. If another worker took
+    // that project's last due render meanwhile (PostgreSQL skips locked rows), any project's oldest will do.
+    java.util.List<String> turns = severalProjects(h, now) ? h.createQuery("SELECT p.id FROM projects p "
+            + "WHERE EXISTS (SELECT 1 FROM renders WHERE project_id = p.id AND " + from(RENDERING) + " AND " + DUE
+            // the unfinished-set guard is repeated only so both counts can read the partial index
+            + ") ORDER BY (SELECT COUNT(*) FROM renders WHERE project_id = p.id AND " + from(RENDERING)
+            + " AND status = :to AND lease_until >= :now), p.last_claimed_at, p.id LIMIT 2")
+        .bind("to", RENDERING.wire()).bind("queued", QUEUED.wire()).bind("now", now)
+        .mapTo(String.class).list() : java.util.List.of();
+    Optional<RenderJob> job = turns.isEmpty() ? Optional.empty() : take(h, workerId, now, leaseMs, turns.get(0));
+    if (job.isEmpty()) job = take(h, workerId, now, leaseMs, null);
+    if (job.isEmpty()) return job;
+    RenderJob j = job.get();
+    // Turns only matter while several projects wait; a project alone spares the write.
+    if (turns.size() > 1) {
+      h.createUpdate("UPDATE projects SET last_claimed_at = :now WHERE id = :project")
+          .bind("now", now).bind("project", j.projectId()).execute();
+    }
+    if (j.attempts() > 1) {
+      // An earlier attempt still open belonged to a worker that died: its render was just taken over.
+      int lost = h.createUpdate("UPDATE render_attempts SET ended_at = :now, outcome = 'lost' "
+              + "WHERE render_id = :id AND ended_at IS NULL AND attempt < :attempt")
+          .bind("now", now).bind("id", j.renderId()).bind("attempt", j.attempts()).execute();
+      if (lost > 0) {
+        j = j.asTakeover();
+        job = Optional.of(j);
+      }
+    }
+    RenderRecord before = recent.remove(j.renderId());
+    if (before != null) {
+      RenderRecord rendering = new RenderRecord(before.id(), before.projectId(), before.templateId(),
+          before.templateVersionId(), RENDERING, before.filename(), before.downloadToken(), before.blobKey(),
+          before.errorMessage(), before.createdAt(), before.completedAt(), before.durationMs(), j.attempts());
+      db.afterCommit(h, () -> recent.put(rendering));
+    }
+    h.createUpdate("INSERT INTO render_attempts (render_id, attempt, worker, started_at) "
+            + "VALUES (:id, :attempt, :worker, :now) ON CONFLICT (render_id, attempt) DO NOTHING")
+        .bind("id", j.renderId()).bind("attempt", j.attempts()).bind("worker", workerId).bind("now", now)
+        .execute();
+    transition(h, j.renderId(), j.projectId(), RENDERING, now, null);
+    return job;
   }
 
   /**
@@ -263,57 +330,72 @@ public final class RenderStore implements RenderQueue {
 
   @Override
   public boolean succeed(RenderJob job, String blobKey, long now) {
-    return db.write(h -> finish(h, job, SUCCEEDED, "succeeded", now, h.createUpdate(
+    return db.write(h -> succeed(h, job, blobKey, now));
+  }
+
+  private boolean succeed(Handle h, RenderJob job, String blobKey, long now) {
+    return finish(h, job, SUCCEEDED, "succeeded", now, h.createQuery(
             "UPDATE renders SET status = :to, blob_key = :key, completed_at = :now, duration_ms = :now - created_at, "
                 + "error_message = NULL, lease_owner = NULL, lease_until = NULL "
-                + "WHERE id = :id AND lease_token = :token AND " + from(SUCCEEDED))
-        .bind("key", blobKey)));
+                + "WHERE id = :id AND lease_token = :token AND " + from(SUCCEEDED) + " RETURNING " + COLS)
+        .bind("key", blobKey));
   }
 
   @Override
   public boolean retryLater(RenderJob job, long runAt, String reason, long now) {
-    return db.write(h -> finish(h, job, QUEUED, "retry: " + reason, now, h.createUpdate(
+    return db.write(h -> finish(h, job, QUEUED, "retry: " + reason, now, h.createQuery(
             "UPDATE renders SET status = :to, run_at = :runAt, lease_owner = NULL, lease_until = NULL "
-                + "WHERE id = :id AND lease_token = :token AND " + from(QUEUED))
+                + "WHERE id = :id AND lease_token = :token AND " + from(QUEUED) + " RETURNING " + COLS)
         .bind("runAt", runAt)));
   }
 
   @Override
   public boolean fail(RenderJob job, String errorMessage, long now) {
-    return db.write(h -> finish(h, job, FAILED, "failed", now, h.createUpdate(
+    return db.write(h -> finish(h, job, FAILED, "failed", now, h.createQuery(
             "UPDATE renders SET status = :to, error_message = :msg, completed_at = :now, "
                 + "duration_ms = :now - created_at, lease_owner = NULL, lease_until = NULL "
-                + "WHERE id = :id AND lease_token = :token AND " + from(FAILED))
+                + "WHERE id = :id AND lease_token = :token AND " + from(FAILED) + " RETURNING " + COLS)
         .bind("msg", errorMessage)));
   }
 
   /** Runs a claim's fenced write-back, then closes its attempt and tells the listener, all in one transaction. */
   private boolean finish(Handle h, RenderJob job, RenderStatus to, String outcome, long now,
-      org.jdbi.v3.core.statement.Update update) {
-    boolean ok = update.bind("to", to.wire()).bind("now", now).bind("id", job.renderId())
-        .bind("token", job.leaseToken()).execute() == 1;
+      org.jdbi.v3.core.statement.Query update) {
+    Optional<RenderRecord> changed = update.bind("to", to.wire()).bind("now", now).bind("id", job.renderId())
+        .bind("token", job.leaseToken()).map((rs, ctx) -> row(rs)).findOne();
+    boolean ok = changed.isPresent();
+    if (ok) {
+      RenderRecord after = changed.get();
+      recent.remove(after.id());
+      db.afterCommit(h, () -> {
+        recent.put(after);
+        if (pending != null && to.terminal()) pending.finished(after.projectId());
+      });
+    }
     // The first close wins: an attempt already ended as lost or cancelled keeps that outcome.
     h.createUpdate("UPDATE render_attempts SET ended_at = :now, outcome = :outcome "
             + "WHERE render_id = :id AND attempt = :attempt AND ended_at IS NULL")
         .bind("now", now).bind("outcome", ok ? outcome : "lost-lease").bind("id", job.renderId())
         .bind("attempt", job.attempts())
         .execute();
-    if (ok) transition(h, job.renderId(), job.projectId(), to, now);
+    if (ok) transition(h, job.renderId(), job.projectId(), to, now, changed.get());
     return ok;
   }
 
-  private void transition(Handle h, String renderId, String projectId, RenderStatus to, long now) {
+  /** @param after the record as the change left it, when the change's statement returned it (else read lazily) */
+  private void transition(Handle h, String renderId, String projectId, RenderStatus to, long now,
+      RenderRecord after) {
     if (to.terminal()) {
       // After the commit, never inside the transaction: a waiter woken by a change that is then rolled back
       // would read the old record. PostgreSQL delivers NOTIFY at commit too, and not at all on rollback.
-      h.afterCommit(() -> completions.completed(renderId));
+      db.afterCommit(h, () -> completions.completed(renderId));
       if (db.vendor() == Database.Vendor.POSTGRESQL) {
         h.createQuery("SELECT 1 FROM (SELECT pg_notify(:channel, :id)) n").bind("channel", COMPLETED_CHANNEL)
             .bind("id", renderId).mapTo(Integer.class).one();
       }
     }
     listener.onTransition(new Transition(renderId, projectId, to, now,
-        () -> find(h, projectId, renderId).orElseThrow()), (topic, project, render, payload) ->
+        after != null ? () -> after : () -> find(h, projectId, renderId).orElseThrow()), (topic, project, render, payload) ->
         h.createUpdate("INSERT INTO outbox (id, topic, project_id, render_id, payload, created_at) "
                 + "VALUES (:id, :topic, :project, :render, :payload, :now)")
             .bind("id", Ids.newId()).bind("topic", topic).bind("project", project).bind("render", render)
@@ -329,6 +411,7 @@ public final class RenderStore implements RenderQueue {
    */
   public int releaseAllLeases(long now) {
     return db.write(h -> {
+      recent.clear();
       h.createUpdate("UPDATE render_attempts SET ended_at = :now, outcome = 'lost' WHERE ended_at IS NULL "
               + "AND render_id IN (SELECT id FROM renders WHERE status = :rendering)")
           .bind("now", now).bind("rendering", RENDERING.wire()).execute();
@@ -337,5 +420,68 @@ public final class RenderStore implements RenderQueue {
           .bind("to", QUEUED.wire()).bind("rendering", RENDERING.wire())
           .execute();
     });
+  }
+
+  /** Reads every project's unfinished renders, in the write transaction, for {@link PendingCounts}. */
+  private void loadPending() {
+    db.write(h -> {
+      java.util.Map<String, Long> byProject = new java.util.HashMap<>();
+      h.createQuery("SELECT project_id, COUNT(*) FROM renders WHERE status IN (" + quoted(RenderStatus.unfinished())
+              + ") GROUP BY project_id")
+          .map((rs, ctx) -> java.util.Map.entry(rs.getString(1), rs.getLong(2)))
+          .forEach(e -> byProject.put(e.getKey(), e.getValue()));
+      // After the commit, in commit order: the writes before this one in its batch are counted in the snapshot and
+      // their own after-commit counts, which ran first, are overwritten; the writes after it count on top of it.
+      db.afterCommit(h, () -> pending.load(byProject));
+      return null;
+    });
+  }
+
+  /**
+   * Unfinished renders in total and per project, in memory, for the queue limits every POST checks: kept by this
+   * process's committed inserts and terminal moves, the only writes to the table on SQLite. Loaded once, through
+   * the writer, so the snapshot and the changes counted on top of it line up.
+   */
+  private static final class PendingCounts {
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicLong> byProject =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean loaded;
+
+    long total(Runnable load) {
+      if (!loaded) load.run();
+      return total.get();
+    }
+
+    long of(String projectId, Runnable load) {
+      if (!loaded) load.run();
+      var n = byProject.get(projectId);
+      return n == null ? 0 : n.get();
+    }
+
+    /** Only on the writer thread, after a commit (as are the two below). */
+    void load(java.util.Map<String, Long> counts) {
+      byProject.clear();
+      counts.forEach((p, n) -> byProject.put(p, new java.util.concurrent.atomic.AtomicLong(n)));
+      total.set(counts.values().stream().mapToLong(Long::longValue).sum());
+      loaded = true;
+    }
+
+    void added(String projectId) {
+      if (!loaded) return;
+      byProject.computeIfAbsent(projectId, p -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+      total.incrementAndGet();
+    }
+
+    void finished(String projectId) {
+      if (!loaded) return;
+      var n = byProject.get(projectId);
+      if (n != null) n.decrementAndGet();
+      total.decrementAndGet();
+    }
+
+    void reset() {
+      loaded = false;
+    }
   }
 }

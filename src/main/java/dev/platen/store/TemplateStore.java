@@ -52,6 +52,7 @@ public final class TemplateStore {
     for (int attempt = 0; ; attempt++) {
       try {
         return db.write(h -> {
+          changing(h);
           String slug = explicitSlug != null ? explicitSlug : freeSlug(h, projectId, derivedBase);
           if (explicitSlug != null && findLive(h, projectId, slug).isPresent()) throw new SlugTaken(slug);
           return insertTemplate(h, projectId, slug, v);
@@ -69,6 +70,7 @@ public final class TemplateStore {
     for (int attempt = 0; ; attempt++) {
       try {
         return db.write(h -> {
+          changing(h);
           Optional<TemplateRow> live = findLive(h, projectId, slug);
           if (live.isEmpty()) return insertTemplate(h, projectId, slug, v);
           TemplateRow t = live.get();
@@ -163,7 +165,17 @@ public final class TemplateStore {
   }
 
   public Optional<TemplateRow> findLive(String projectId, String slug) {
-    return jdbi.withHandle(h -> findLive(h, projectId, slug));
+    LiveTemplates cache = db.liveTemplates();
+    if (cache == null) return jdbi.withHandle(h -> findLive(h, projectId, slug));
+    return cache.find(projectId, slug, () -> jdbi.withHandle(h -> findLive(h, projectId, slug)));
+  }
+
+  /** A write to the templates table is under way in {@code h}: what is cached of it goes, now and at the commit. */
+  private void changing(Handle h) {
+    LiveTemplates cache = db.liveTemplates();
+    if (cache == null) return;
+    cache.clear();
+    db.afterCommit(h, cache::clear);
   }
 
   /** Live templates, most recently updated first. */
@@ -202,6 +214,7 @@ public final class TemplateStore {
   /** Soft delete: the row and its versions stay (renders point at them); the slug is free again. */
   public Optional<TemplateRow> delete(String projectId, String slug) {
     return db.write(h -> {
+      changing(h);
       Optional<TemplateRow> live = findLive(h, projectId, slug);
       if (live.isEmpty()) return Optional.empty();
       long now = clock.millis();

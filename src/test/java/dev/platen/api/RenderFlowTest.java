@@ -248,6 +248,28 @@ class RenderFlowTest {
     assertThat(otherProject.json().path("id").asString()).isNotEqualTo(first.json().path("id").asString());
   }
 
+  /** The live template is kept in memory between renders: a new version, or a delete, holds from the next one. */
+  @Test
+  void aRepublishedOrDeletedTemplateHoldsFromTheNextRender() {
+    Map<String, Object> v1 = Map.of("name", "Note", "manifest", Map.of("variables", List.of(
+        Map.of("key", "a", "label", "A", "dataType", "text", "required", true))));
+    Map<String, Object> v2 = Map.of("name", "Note", "manifest", Map.of("variables", List.of(
+        Map.of("key", "b", "label", "B", "dataType", "text", "required", true))));
+    assertThat(server.put("/v1/templates/note", key, v1).status()).isEqualTo(201);
+    assertThat(server.post("/v1/templates/note/render", key, Map.of("data", Map.of("a", "x"))).status())
+        .isEqualTo(202);
+    Res published = server.put("/v1/templates/note", key, v2);
+    assertThat(published.status()).as(published.text()).isEqualTo(200);
+    // v2 requires b: a render checked against the cached v1 would pass with a alone
+    assertThat(server.post("/v1/templates/note/render", key, Map.of("data", Map.of("a", "x"))).status())
+        .isEqualTo(400);
+    Res second = server.post("/v1/templates/note/render", key, Map.of("data", Map.of("b", "y")));
+    assertThat(second.status()).as(second.text()).isEqualTo(202);
+    assertThat(server.delete("/v1/templates/note", key).status()).isIn(200, 204);
+    assertThat(server.post("/v1/templates/note/render", key, Map.of("data", Map.of("b", "y"))).status())
+        .isEqualTo(404);
+  }
+
   @Test
   void concurrentDuplicatesCreateExactlyOneRender() throws Exception {
     int n = 50;

@@ -99,6 +99,30 @@ public abstract class RenderQueueContract {
     assertThat(renders.find(f.projectId(), id).orElseThrow().durationMs()).isEqualTo(2_000L);
   }
 
+  /** A worker's success and its next claim as one step: both happen, and a lost claim still only loses. */
+  @Test
+  void succeedAndClaimRecordsTheResultAndTakesTheNextRender() {
+    String a = enqueue(1_000);
+    String b = enqueue(1_001);
+    RenderJob first = renders.claim("w1", 2_000, 30_000).orElseThrow();
+    assertThat(first.renderId()).isEqualTo(a);
+    RenderQueue.Handoff h = renders.succeedAndClaim(first, "k-a", 3_000, "w1", 30_000);
+    assertThat(h.succeeded()).isTrue();
+    assertThat(h.next()).isPresent();
+    assertThat(h.next().get().renderId()).isEqualTo(b);
+    assertThat(status(a)).isEqualTo(RenderStatus.SUCCEEDED);
+    assertThat(renders.find(f.projectId(), a).orElseThrow().blobKey()).isEqualTo("k-a");
+    assertThat(status(b)).isEqualTo(RenderStatus.RENDERING);
+    assertThat(f.attemptOutcomes(a)).containsExactly("succeeded");
+    // b is cancelled meanwhile: its success is refused, and with nothing due no next render comes
+    assertThat(renders.cancel(f.projectId(), b, 3_500).orElseThrow().changed()).isTrue();
+    RenderQueue.Handoff late = renders.succeedAndClaim(h.next().get(), "k-b", 4_000, "w1", 30_000);
+    assertThat(late.succeeded()).isFalse();
+    assertThat(late.next()).isEmpty();
+    assertThat(status(b)).isEqualTo(RenderStatus.CANCELLED);
+    assertThat(renders.pendingCount()).isZero();
+  }
+
   @Test
   void aWorkerThatLostItsLeaseCannotOverwriteTheNewOwner() {
     String id = enqueue(1_000);
