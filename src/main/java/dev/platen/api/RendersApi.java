@@ -43,6 +43,7 @@ final class RendersApi {
   private final InstantSource clock;
   private final RenderListStore listing;
   private final Completions completions;
+  private final WaitSlots waitSlots;
 
   /** @param completions signals a render's terminal change, for {@code GET /v1/renders/:id?waitMs=} */
   RendersApi(TemplateStore templates, RenderQueue renders, BlobStore blobs, JsonMapper json, Bodies out,
@@ -59,6 +60,7 @@ final class RendersApi {
     this.clock = clock;
     this.listing = listing;
     this.completions = completions;
+    this.waitSlots = WaitSlots.forQueue(maxQueueDepth, maxQueueDepthPerProject);
   }
 
   /**
@@ -160,6 +162,18 @@ final class RendersApi {
       out.send(ctx, 200, views.full(find(ctx, p)));
       return;
     }
+    if (!waitSlots.enter(p.projectId())) {
+      out.send(ctx, 200, views.full(find(ctx, p)));
+      return;
+    }
+    try {
+      waitFor(ctx, p, waitMs);
+    } finally {
+      waitSlots.exit(p.projectId());
+    }
+  }
+
+  private void waitFor(Context ctx, Principal p, long waitMs) {
     String id = ctx.pathParam("id");
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
     boolean waiting = true;

@@ -118,6 +118,57 @@ class RenderWaitTest {
     }
   }
 
+  /**
+   * A project's parked waits are bounded by its queue bound (here 100): past it, its next wait is answered at once
+   * with the record as it is, while another project still waits and hears of its own render as usual.
+   */
+  @Test
+  void oneProjectsWaitsCannotTakeEveryWaitSlot(@TempDir Path dir) throws Exception {
+    int bound = 100;
+    try (TestServer s = TestServer.start(dir, Map.of("PLATEN_ROLE", "api", "PLATEN_MAX_QUEUE_DEPTH_PER_PROJECT",
+        Integer.toString(bound)))) {
+      String other = s.post("/v1/projects", s.accountKey, Map.of("name", "Other")).json().path("id").asString();
+      String otherKey = s.post("/v1/projects/" + other + "/keys", s.accountKey, Map.of("name", "k")).json()
+          .path("key").asString();
+      for (String key : List.of(s.liveKey, otherKey)) {
+        assertThat(s.post("/v1/templates", key, RenderCancelTest.NOTE).status()).isEqualTo(201);
+      }
+      String mine = queue(s, s.liveKey, "held");
+      String theirs = queue(s, otherKey, "theirs");
+      List<CompletableFuture<Res>> held = new ArrayList<>();
+      for (int i = 0; i < bound; i++) {
+        held.add(CompletableFuture.supplyAsync(() -> s.get("/v1/renders/" + mine + "?waitMs=20000", s.liveKey),
+            r -> Thread.ofVirtual().start(r)));
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (s.platen().completions().waiting() < bound) {
+        assertThat(System.nanoTime()).as("the server never held them all").isLessThan(deadline);
+        Thread.sleep(5);
+      }
+
+      long t0 = System.nanoTime();
+      Res over = s.get("/v1/renders/" + mine + "?waitMs=20000", s.liveKey);
+      assertThat(over.status()).isEqualTo(200);
+      assertThat(over.json().path("status").asString()).isEqualTo("queued");
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).as("answered at once").isLessThan(2_000);
+
+      CompletableFuture<Answer> waits = startWaiting(s, otherKey, theirs, 20_000);
+      assertThat(s.post("/v1/renders/" + theirs + "/cancel", otherKey, Map.of()).status()).isEqualTo(200);
+      assertThat(waits.get(10, TimeUnit.SECONDS).res().json().path("status").asString()).isEqualTo("cancelled");
+
+      assertThat(s.post("/v1/renders/" + mine + "/cancel", s.liveKey, Map.of()).status()).isEqualTo(200);
+      for (CompletableFuture<Res> f : held) {
+        assertThat(f.get(20, TimeUnit.SECONDS).json().path("status").asString()).isEqualTo("cancelled");
+      }
+      assertThat(s.platen().completions().waiting()).isZero();
+      // the slots came back: a wait is held again
+      String again = queue(s, s.liveKey, "again");
+      CompletableFuture<Answer> later = startWaiting(s, s.liveKey, again, 20_000);
+      s.post("/v1/renders/" + again + "/cancel", s.liveKey, Map.of());
+      assertThat(later.get(10, TimeUnit.SECONDS).res().json().path("status").asString()).isEqualTo("cancelled");
+    }
+  }
+
   @Test
   void refusesABadWaitAndFindsNothingForOthers(@TempDir Path dir) {
     try (TestServer s = TestServer.start(dir, Map.of("PLATEN_ROLE", "api"))) {
