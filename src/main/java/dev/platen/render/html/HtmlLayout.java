@@ -34,8 +34,16 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * could make the engine reach out (scripts, frames, links to style sheets, inline SVG), remote images fetched
  * through the same guarded loader as canvas images, and the page set up by {@link DocumentCss} from pageConfig.
  */
-final class HtmlLayout {
+public final class HtmlLayout {
   private HtmlLayout() {}
+
+  /**
+   * An HTML layout applied to a render's data and cleaned as for the HTML engine, before any style is added.
+   *
+   * @param css the layout's {@code css}, which the document gets after the base sheet and before its own
+   *     {@code <style>} elements
+   */
+  public record Expanded(Document document, String css) {}
 
   /** Elements that only load, run or embed something else; none of them draws text in a PDF. */
   private static final Set<String> REMOVED = Set.of("script", "noscript", "iframe", "frame", "frameset", "object",
@@ -46,11 +54,30 @@ final class HtmlLayout {
       .escapeMode(Entities.EscapeMode.xhtml)
       .prettyPrint(false);
 
-  static boolean isHtml(JsonNode layout) {
+  public static boolean isHtml(JsonNode layout) {
     return layout != null && layout.isObject() && layout.path("html").isString();
   }
 
   static String build(RenderInput input, ImageEmbedder images) throws RenderException {
+    Expanded expanded = expand(input, images);
+    Document doc = expanded.document();
+    PageSetup page = input.page() == null ? PageSetup.DEFAULT : input.page();
+    Element head = doc.head();
+    head.select("title").remove();
+    head.prependElement("style").appendChild(new DataNode(styleText(expanded.css())));
+    head.prependElement("style").appendChild(new DataNode(DocumentCss.of(page)));
+    head.prependElement("title").text(nonNull(CanvasHtml.title(input)));
+    doc.outputSettings(XHTML.clone());
+    return doc.outerHtml();
+  }
+
+  /** The style rules every HTML layout starts from (fonts, heading sizes), without the page rule. */
+  public static String baseCss() {
+    return DocumentCss.base();
+  }
+
+  /** The template applied to the data, parsed and cleaned; the direct engine lays out the same tree. */
+  public static Expanded expand(RenderInput input, ImageSource images) throws RenderException {
     JsonNode layout = input.layout();
     HtmlTemplate template;
     try {
@@ -62,14 +89,7 @@ final class HtmlLayout {
     String body = template.apply(input.data(), new Services());
     Document doc = Jsoup.parse(Html.withoutXmlInvalidChars(body));
     clean(doc, images);
-    PageSetup page = input.page() == null ? PageSetup.DEFAULT : input.page();
-    Element head = doc.head();
-    head.select("title").remove();
-    head.prependElement("style").appendChild(new DataNode(styleText(template.css())));
-    head.prependElement("style").appendChild(new DataNode(DocumentCss.of(page)));
-    head.prependElement("title").text(nonNull(CanvasHtml.title(input)));
-    doc.outputSettings(XHTML.clone());
-    return doc.outerHtml();
+    return new Expanded(doc, template.css());
   }
 
   private static void clean(Document doc, ImageSource images) throws RenderException {
