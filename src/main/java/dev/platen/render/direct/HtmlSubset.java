@@ -81,6 +81,11 @@ final class HtmlSubset {
     for (Element e : doc.getAllElements()) {
       String tag = e.normalName();
       if (tag.equals("#root") || REMOVED.contains(tag)) continue;
+      boolean known = tag.equals("html") || tag.equals("head") || tag.equals("title") || tag.equals("style")
+          || REMOVED.contains(tag)
+          || tag.equals("img") || HtmlStyle.BLOCKS.contains(tag) || HtmlStyle.INLINE.contains(tag)
+          || HtmlStyle.TABLE.contains(tag);
+      if (!known) return "the element <" + tag + ">";
       for (Attribute a : e.attributes()) {
         String name = a.getKey().toLowerCase(Locale.ROOT);
         if (name.contains("{{") || name.contains("}}")) {
@@ -92,11 +97,6 @@ final class HtmlSubset {
         }
         if (!image && !ATTRIBUTES.contains(name)) return "the attribute '" + name + "' on " + HtmlStyle.describe(e);
       }
-      boolean known = tag.equals("html") || tag.equals("head") || tag.equals("title") || tag.equals("style")
-          || REMOVED.contains(tag)
-          || tag.equals("img") || HtmlStyle.BLOCKS.contains(tag) || HtmlStyle.INLINE.contains(tag)
-          || HtmlStyle.TABLE.contains(tag);
-      if (!known) return "the element <" + tag + ">";
     }
     return HtmlFlow.refusal(doc, sheets);
   }
