@@ -157,9 +157,13 @@ final class HtmlStyle {
       }
       default -> {}
     }
-    if (tag.matches("h[1-6]") || tag.equals("b") || tag.equals("strong")) {
+    if (isHeading(tag) || tag.equals("b") || tag.equals("strong")) {
       out.add(new HtmlCss.Declaration("font-weight", "bold", false));
     }
+  }
+
+  static boolean isHeading(String tag) {
+    return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
   }
 
   static String describe(Element e) {
@@ -374,7 +378,7 @@ final class HtmlStyle {
       }
       case "avoid" -> {
         // openhtmltopdf keeps headings with what follows only loosely; the canvas path ignores it the same way
-        if (name.endsWith("after") && e.normalName().matches("h[1-6]")) return false;
+        if (name.endsWith("after") && isHeading(e.normalName())) return false;
         refuse("CSS value '" + value + "' for '" + name + "'", e);
         return false;
       }
