@@ -95,7 +95,9 @@ final class HtmlCss {
         if (name.equals("@page") && head.trim().equals("@page") && body.indexOf('{') < 0) {
           page.addAll(declarations(body));
         } else if (unsupported == null) {
-          unsupported = "CSS " + name + " rule";
+          unsupported = !name.equals("@page") ? "CSS " + name + " rule"
+              : body.indexOf('{') >= 0 ? "a CSS @page rule with margin boxes (running headers or footers)"
+              : "a CSS @page rule with a selector ('" + head.trim() + "')";
         }
         continue;
       }

@@ -71,9 +71,11 @@ final class HtmlSubset {
     }
     Document doc = Jsoup.parse(html);
     List<HtmlCss.Sheet> sheets = withStyles(sheets(layout), doc);
-    for (HtmlCss.Sheet sheet : sheets) {
+    for (int i = 0; i < sheets.size(); i++) {
+      HtmlCss.Sheet sheet = sheets.get(i);
       if (sheet.unsupported() != null) return sheet.unsupported();
-      if (!sheet.page().isEmpty()) return "a CSS @page rule (the page comes from pageConfig)";
+      // the layout's css holds the page rule (Plan applies it); one in a <style> element might be in a branch
+      if (i > 1 && !sheet.page().isEmpty()) return "a CSS @page rule in a <style> element (put it in the layout's css)";
     }
     for (Element style : doc.select("style")) {
       if (style.data().contains("{{")) return "Handlebars tags inside a <style> element";

@@ -47,8 +47,21 @@ record Plan(JsonNode layout, PageSetup page, String refusal, double width, doubl
     for (double m : margins) {
       if (Double.isNaN(m)) return refused(layout, page, "a page margin it cannot resolve");
     }
+    List<HtmlCss.Sheet> sheets = html ? HtmlSubset.sheets(layout) : null;
+    if (html) {
+      // the layout's @page comes after pageConfig's in the HTML engine's style sheets, so it wins there too
+      try {
+        double[] box = HtmlPage.apply(sheets.get(1).page(), new double[] {width, height, margins[0], margins[1],
+            margins[2], margins[3]});
+        width = box[0];
+        height = box[1];
+        margins = new double[] {box[2], box[3], box[4], box[5]};
+      } catch (Unsupported e) {
+        return refused(layout, page, e.reason());
+      }
+    }
     return new Plan(layout, page, null, width, height, margins[0], margins[1], margins[2], margins[3],
-        html ? List.of() : loops(layout), html ? HtmlSubset.sheets(layout) : null);
+        html ? List.of() : loops(layout), sheets);
   }
 
   private static Plan refused(JsonNode layout, PageSetup page, String reason) {

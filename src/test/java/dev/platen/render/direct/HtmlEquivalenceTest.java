@@ -16,6 +16,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,7 +32,22 @@ class HtmlEquivalenceTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"invoice", "statement", "letter", "certificate"})
   void theCorpusIsDrawnDirectlyAndPrintsTheSame(String name) throws Exception {
-    RenderInput input = HtmlCorpus.input(name);
+    assertSame(name, HtmlCorpus.input(name));
+  }
+
+  /** The layout's own @page rule sets paper and margins over pageConfig, in both engines. */
+  @Test
+  void aPageRuleInTheCssSetsThePage() throws Exception {
+    tools.jackson.databind.node.ObjectNode layout = (tools.jackson.databind.node.ObjectNode) HtmlCorpus.layout("letter");
+    layout.put("css", layout.path("css").asString() + "\n@page { size: A5 landscape; margin: 12mm 15mm 18mm; }");
+    RenderInput input = dev.platen.render.Canvas.input(layout, HtmlCorpus.data("letter"));
+    assertSame("letter-a5", input);
+    org.apache.pdfbox.pdmodel.common.PDRectangle box = Pdfs.mediaBox(DIRECT.render(input), 0);
+    assertThat(box.getWidth()).isCloseTo(595.3f, org.assertj.core.data.Offset.offset(0.5f));
+    assertThat(box.getHeight()).isCloseTo(419.5f, org.assertj.core.data.Offset.offset(0.5f));
+  }
+
+  private static void assertSame(String name, RenderInput input) throws Exception {
     Plan plan = Plan.of(input.layout(), input.page());
     assertThat(plan.refusal()).as("why %s is not drawn directly", name).isNull();
     byte[] html = HTML.render(input);
