@@ -107,7 +107,8 @@ final class HtmlFlow {
 
   private static boolean isInline(Node n) {
     return n instanceof TextNode || n instanceof Element e
-        && (HtmlStyle.INLINE.contains(e.normalName()) || e.normalName().equals("img"));
+        && (HtmlStyle.INLINE.contains(e.normalName()) || e.normalName().equals("img")
+            || HtmlStyle.DROPPED.contains(e.normalName()));
   }
 
   /** Block-level children, with runs of inline content between them as anonymous paragraphs. */
@@ -120,7 +121,7 @@ final class HtmlFlow {
       }
       if (!(n instanceof Element e)) continue; // comments and style text
       String tag = e.normalName();
-      if (tag.equals("style") || tag.equals("title")) continue;
+      if (tag.equals("style") || tag.equals("title") || HtmlStyle.DROPPED.contains(tag)) continue;
       flush(inline, ps, width, sink);
       HtmlStyle s = style(e, ps);
       if (s.hidden) continue;
@@ -199,6 +200,8 @@ final class HtmlFlow {
       if (n instanceof Element e && e.normalName().equals("img")) {
         if (image != null) throw new Unsupported("two images on one line");
         image = e;
+      } else if (n instanceof Element e && HtmlStyle.DROPPED.contains(e.normalName())) {
+        continue;
       } else if (!(n instanceof TextNode t) || !t.isBlank()) {
         text = true;
       }
@@ -223,6 +226,7 @@ final class HtmlFlow {
     }
     if (!(n instanceof Element e)) return;
     String tag = e.normalName();
+    if (HtmlStyle.DROPPED.contains(tag)) return;
     if (!HtmlStyle.INLINE.contains(tag)) throw new Unsupported("the element <" + tag + "> inside a line of text");
     HtmlStyle s = style(e, inherited);
     if (s.hidden) return;
@@ -263,11 +267,12 @@ final class HtmlFlow {
       for (int i = at; i < text.length(); i++) style[i] = styleId;
     }
 
-    void append(String s, HtmlStyle st) {
+    void append(String s, HtmlStyle st) throws Unsupported {
       int sid = -1;
       for (int i = 0; i < s.length(); ) {
         int cp = s.codePointAt(i);
         i += Character.charCount(cp);
+        if (cp == 0xAD || cp == 0x200B) throw new Unsupported("a soft hyphen or zero-width space");
         if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f') {
           if (!space) {
             if (sid < 0) sid = id(st);
@@ -284,7 +289,10 @@ final class HtmlFlow {
       }
     }
 
+    int breaks;
+
     void lineBreak() {
+      breaks++;
       while (!text.isEmpty() && text.charAt(text.length() - 1) == ' ') text.setLength(text.length() - 1);
       put('\n', 0);
       space = false;
@@ -304,6 +312,9 @@ final class HtmlFlow {
   }
 
   private void paragraph(Runs runs, HtmlStyle block, double width, Sink sink) throws Unsupported {
+    if (runs.text.isEmpty() && runs.breaks > 0) {
+      throw new Unsupported("a line holding only <br>"); // an empty line box, not matched yet
+    }
     if (runs.text.isEmpty() || runs.styles.isEmpty()) return;
     double size = block.size;
     double lineHeight = block.lineHeight();
@@ -362,10 +373,15 @@ final class HtmlFlow {
       double after = j < to ? advance(runs, j, scale) : 0;
       double gap = i > lineStart ? advance(runs, i - 1, scale) : 0;
       if (i > lineStart && lineWidth + gap + word + after > max + 0.01) {
+        // openhtmltopdf may break this word after a hyphen or slash instead of moving all of it down
+        if (innerBreak(text, i, j)) throw new Unsupported("a word it might break inside (" + text.substring(i, j) + ")");
         lines.add(new Line(lineStart, i - 1, lineWidth));
         lineStart = i;
         lineWidth = 0;
         gap = 0;
+      }
+      if (i == lineStart && word > max + 0.01 && innerBreak(text, i, j)) {
+        throw new Unsupported("a word it might break inside (" + text.substring(i, j) + ")");
       }
       if (i == lineStart && word > max + 0.01 && breakWord) {
         int k = i;
@@ -391,6 +407,18 @@ final class HtmlFlow {
     int end = to;
     while (end > lineStart && text.charAt(end - 1) == ' ') end--;
     lines.add(new Line(lineStart, end, lineWidth));
+  }
+
+  private static final ThreadLocal<java.text.BreakIterator> LINES =
+      ThreadLocal.withInitial(() -> java.text.BreakIterator.getLineInstance(java.util.Locale.ROOT));
+
+  /** Whether the line breaking rules allow a break inside {@code text[from, to)} (after a hyphen, a slash, …). */
+  private static boolean innerBreak(String text, int from, int to) {
+    if (to - from < 2) return false;
+    java.text.BreakIterator lines = LINES.get();
+    lines.setText(text.substring(from, to));
+    int b = lines.next();
+    return b != java.text.BreakIterator.DONE && b < to - from;
   }
 
   private static double offset(String align, double box, double content) {

@@ -77,6 +77,8 @@ final class HtmlStyle {
   static final Set<String> BLOCKS = Set.of("div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "section", "header",
       "footer", "article", "main", "address", "body");
   static final Set<String> INLINE = Set.of("span", "b", "strong", "i", "em", "br", "font");
+  /** Elements both engines drop before layout (HtmlLayout removes them); seen only when checking a template. */
+  static final Set<String> DROPPED = Set.of("meta", "link", "script", "noscript", "base");
   static final Set<String> TABLE = Set.of("table", "thead", "tbody", "tr", "th", "td");
 
   /** The root: the body's inherited text style from the documents' base sheet. */

@@ -31,8 +31,7 @@ final class HtmlSubset {
   /** Attributes with no effect on layout that the direct path can ignore; any other is named. */
   private static final Set<String> ATTRIBUTES = Set.of("class", "id", "style", "title", "lang", "dir");
 
-  /** Elements both engines drop before layout (HtmlLayout removes them). */
-  private static final Set<String> REMOVED = Set.of("meta", "link", "script", "noscript", "base");
+  private static final Set<String> REMOVED = HtmlStyle.DROPPED;
 
   private static final Pattern RAW = Pattern.compile("\\{\\{~?\\s*[{&]");
   private static final Pattern CODE_HELPER = Pattern.compile("\\{\\{~?\\s*#?\\s*(qr|barcode)\\b|\\(\\s*(qr|barcode)\\s");

@@ -125,4 +125,16 @@ class HtmlRoutingTest {
     assertThat(routed).isEqualTo(HTML.render(many));
     assertThat(Pdfs.pages(routed)).isGreaterThan(1);
   }
+
+  /** openhtmltopdf may break a word after its hyphen where the direct engine would move it down whole. */
+  @Test
+  void aHyphenatedWordAtALineEndGoesToTheHtmlEngine() throws Exception {
+    JsonNode narrow = layout("<div class=\"n\">{{text}}</div>", ".n { width: 30mm; }");
+    RenderInput plain = Canvas.input(narrow, "{\"text\":\"short words only here and there\"}");
+    assertThat(ROUTING.render(plain)).isEqualTo(DIRECT.render(plain));
+    RenderInput hyphen = Canvas.input(narrow, "{\"text\":\"reference number ABC-2026-000142-XYZ\"}");
+    assertThatThrownBy(() -> DIRECT.render(hyphen)).isInstanceOf(Unsupported.class)
+        .hasMessageContaining("a word it might break inside (ABC-2026-000142-XYZ)");
+    assertThat(ROUTING.render(hyphen)).isEqualTo(HTML.render(hyphen));
+  }
 }

@@ -41,9 +41,8 @@ public class HtmlDirectBench {
   private PdfEngine.Prepared version;
 
   @Setup(Level.Trial)
-  public void setUp() throws ReflectiveOperationException {
-    input = (RenderInput) Class.forName("dev.platen.render.HtmlCorpus").getMethod("input", String.class)
-        .invoke(null, doc);
+  public void setUp() {
+    input = Documents.corpus(doc);
     if (engine.equals("routing")
         && !RoutingPdfEngine.choose(input.layout(), input.page()).engine().equals("direct")) {
       throw new IllegalStateException("the corpus " + doc + " is not drawn directly: "
