@@ -38,6 +38,11 @@ public final class HtmlCorpus {
     return Canvas.input(layout(name), data(name));
   }
 
+  /** The corpus document {@code name}'s data with another layout. */
+  public static RenderInput input(String name, JsonNode layout) {
+    return Canvas.input(layout, data(name));
+  }
+
   public static String data(String name) {
     return switch (name) {
       case "invoice" -> invoice(8);

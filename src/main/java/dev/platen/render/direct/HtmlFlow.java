@@ -463,13 +463,14 @@ final class HtmlFlow {
 
   private record Row(Element tr, HtmlStyle style) {}
 
-  private record Laid(double height, List<Ops> ops) {}
+  private record Laid(double height, List<Ops> ops, double bottomBorder) {}
 
   private void table(Element t, HtmlStyle ts, double avail, Sink sink) throws RenderException {
     String where = HtmlStyle.describe(t);
     if (!ts.fixed) throw new Unsupported("table-layout other than fixed on " + where);
     if (ts.width == null) throw new Unsupported("a table without a width, on " + where);
-    if (ts.spacing != 0) throw new Unsupported("border-spacing other than 0 on " + where);
+    // collapsed borders are spacing 0 too: openhtmltopdf ignores border-spacing then
+    if (ts.spacing != 0 && !ts.collapse) throw new Unsupported("border-spacing other than 0 on " + where);
     if (ts.decorated(true) || nonZero(ts.padding)) {
       throw new Unsupported("a border, padding or background on " + where);
     }
@@ -516,8 +517,10 @@ final class HtmlFlow {
     sink.indent += ts.margin[LEFT];
     List<Ops> headOps = new ArrayList<>();
     double headHeight = 0;
+    boolean firstRow = true;
     for (Row r : head) {
-      Laid laid = row(r, columns, width);
+      Laid laid = row(r, columns, width, ts.collapse, firstRow);
+      firstRow = false;
       for (Ops op : laid.ops()) headOps.add(op.moved(0, headHeight));
       headHeight += laid.height();
     }
@@ -526,8 +529,11 @@ final class HtmlFlow {
       sink.slice(headHeight, headOps);
       if (ts.paginate) sink.startHeader(headHeight, headOps);
     }
+    double lastBottom = 0;
     for (Row r : body) {
-      Laid laid = row(r, columns, width);
+      Laid laid = row(r, columns, width, ts.collapse, firstRow);
+      firstRow = false;
+      lastBottom = laid.bottomBorder();
       if (dry) continue;
       if (!sink.fits(laid.height()) && !(r.style().avoidInside && sink.fitsPage(laid.height() + headHeight))) {
         throw new Unsupported("a table row across a page break (rows are kept whole with page-break-inside: avoid)");
@@ -535,6 +541,10 @@ final class HtmlFlow {
       sink.slice(laid.height(), laid.ops());
     }
     if (ts.paginate && !head.isEmpty()) sink.endHeader();
+    // a collapsed table ends in the middle of its last border: half of it hangs below (in whole layout dots)
+    if (ts.collapse && lastBottom > 0 && !dry) {
+      sink.back(Math.round(Math.round(lastBottom * HtmlStyle.DOTS_PER_POINT) / 2.0) / HtmlStyle.DOTS_PER_POINT);
+    }
     sink.indent -= ts.margin[LEFT];
     sink.margin(ts.margin[BOTTOM]);
     if (ts.breakAfter) sink.pageBreak();
@@ -584,7 +594,8 @@ final class HtmlFlow {
     return w;
   }
 
-  private Laid row(Row r, double[] columns, double width) throws RenderException {
+  private Laid row(Row r, double[] columns, double width, boolean collapsed, boolean firstRow)
+      throws RenderException {
     List<Element> cells = cells(r);
     if (cells.size() != columns.length) throw new Unsupported("table rows with different numbers of cells");
     int n = cells.size();
@@ -597,6 +608,11 @@ final class HtmlFlow {
       HtmlStyle cs = style(cells.get(i), r.style());
       styles[i] = cs;
       if (cs.hidden) throw new Unsupported("display: none on a table cell");
+      if (collapsed && (cs.border(LEFT) > 0 || cs.border(RIGHT) > 0 || !firstRow && cs.border(TOP) > 0)) {
+        // where two borders meet, collapsing keeps one: matched only for borders under each row (and over the first)
+        throw new Unsupported("border-collapse: collapse with side borders, or top borders below the first row, on "
+            + HtmlStyle.describe(cells.get(i)));
+      }
       double inner = columns[i] - cs.padding[LEFT] - cs.padding[RIGHT] - cs.border(LEFT) - cs.border(RIGHT);
       Sink.Stack stack = new Sink.Stack(x + cs.border(LEFT) + cs.padding[LEFT]);
       children(cells.get(i), cs, inner, stack);
@@ -621,6 +637,13 @@ final class HtmlFlow {
       for (Ops op : stacks[i].ops) ops.add(op.moved(0, dy));
       x += columns[i];
     }
-    return new Laid(rowHeight, ops);
+    return new Laid(rowHeight, ops, bottom(styles));
+  }
+
+  /** The widest bottom border of a row's cells, in points. */
+  private static double bottom(HtmlStyle[] cells) {
+    double b = 0;
+    for (HtmlStyle c : cells) b = Math.max(b, c.border(BOTTOM));
+    return b;
   }
 }

@@ -338,8 +338,11 @@ final class HtmlStyle {
         }
       }
       case "border-collapse" -> {
-        if (v.equals("separate")) collapse = false;
-        else refuse("CSS border-collapse '" + value + "' (only separate is drawn directly)", e);
+        switch (v) {
+          case "separate" -> collapse = false;
+          case "collapse" -> collapse = true;
+          default -> refuse("CSS value '" + value + "' for 'border-collapse'", e);
+        }
       }
       case "border-spacing" -> {
         double pt = points(v);

@@ -32,6 +32,9 @@ abstract class Sink {
     pending = Math.max(pending, top);
   }
 
+  /** Takes {@code h} back from the last slice: what follows starts that much higher (a collapsed table border). */
+  abstract void back(double h);
+
   /** An unbreakable slice of {@code height} points; ops are relative to its top-left corner. */
   abstract void slice(double height, List<Ops> ops) throws Unsupported;
 
@@ -57,6 +60,10 @@ abstract class Sink {
       pending = 0;
       for (Ops op : sliceOps) ops.add(op.moved(dx + indent, y));
       y += height;
+    }
+
+    @Override void back(double h) {
+      y = Math.max(0, y - h);
     }
 
     /** Height of the cell: a table cell keeps its last block's bottom margin inside. */
@@ -123,6 +130,10 @@ abstract class Sink {
     private void place(double h, List<Ops> ops) {
       for (Ops op : ops) page.add(op.moved(left + indent, top + y));
       y += h;
+    }
+
+    @Override void back(double h) {
+      if (page != null) y = Math.max(0, y - h);
     }
 
     @Override boolean fits(double h) {

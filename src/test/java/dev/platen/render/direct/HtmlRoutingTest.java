@@ -41,8 +41,9 @@ class HtmlRoutingTest {
         Arguments.of("<p>{{{bio}}}</p>", null, "HTML from the data ({{{…}}}), which may hold any markup"),
         Arguments.of("<ul><li>one</li></ul>", null, "the element <ul>"),
         Arguments.of("<p><a href=\"https://example.com\">link</a></p>", null, "the element <a>"),
-        Arguments.of(table, "table.t { width: 100%; table-layout: fixed; border-collapse: collapse; }",
-            "CSS border-collapse 'collapse' (only separate is drawn directly) on table.t"),
+        Arguments.of(table, "table.t { width: 100%; table-layout: fixed; border-collapse: collapse; }"
+            + " td { border: 1px solid #000; }",
+            "border-collapse: collapse with side borders, or top borders below the first row, on td"),
         Arguments.of(table, "table.t { width: 100%; border-spacing: 0; }", "table-layout other than fixed on table.t"),
         Arguments.of(table, "table.t { width: 100%; table-layout: fixed; }", "border-spacing other than 0 on table.t"),
         Arguments.of("<p class=\"x\">x</p>", "p.x:first-child { color: red; }",
