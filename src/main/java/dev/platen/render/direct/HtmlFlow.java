@@ -320,6 +320,9 @@ final class HtmlFlow {
     double lineHeight = block.lineHeight();
     double base = Layout.baseline(face(block), size, lineHeight);
     for (Line line : wrap(runs, size, width, block.breakWord)) {
+      if (autoCells > 0 && line.width() > width + 0.01) {
+        throw new Unsupported("a word wider than its column in a table with automatic layout");
+      }
       List<Ops> ops = new ArrayList<>(2);
       double x = offset(block.align, width, line.width());
       int i = line.start();
@@ -467,7 +470,7 @@ final class HtmlFlow {
 
   private void table(Element t, HtmlStyle ts, double avail, Sink sink) throws RenderException {
     String where = HtmlStyle.describe(t);
-    if (!ts.fixed) throw new Unsupported("table-layout other than fixed on " + where);
+    boolean auto = !ts.fixed;
     if (ts.width == null) throw new Unsupported("a table without a width, on " + where);
     // collapsed borders are spacing 0 too: openhtmltopdf ignores border-spacing then
     if (ts.spacing != 0 && !ts.collapse) throw new Unsupported("border-spacing other than 0 on " + where);
@@ -511,7 +514,7 @@ final class HtmlFlow {
     Row first = !head.isEmpty() ? head.get(0) : !body.isEmpty() ? body.get(0) : null;
     if (first == null) return;
     double width = length(ts.width, ts, avail);
-    double[] columns = columns(first, width);
+    double[] columns = columns(first, width, auto, where);
     if (ts.breakBefore) sink.breakBefore();
     sink.margin(ts.margin[TOP]);
     sink.indent += ts.margin[LEFT];
@@ -519,7 +522,7 @@ final class HtmlFlow {
     double headHeight = 0;
     boolean firstRow = true;
     for (Row r : head) {
-      Laid laid = row(r, columns, width, ts.collapse, firstRow);
+      Laid laid = row(r, columns, width, ts.collapse, firstRow, auto);
       firstRow = false;
       for (Ops op : laid.ops()) headOps.add(op.moved(0, headHeight));
       headHeight += laid.height();
@@ -531,7 +534,7 @@ final class HtmlFlow {
     }
     double lastBottom = 0;
     for (Row r : body) {
-      Laid laid = row(r, columns, width, ts.collapse, firstRow);
+      Laid laid = row(r, columns, width, ts.collapse, firstRow, auto);
       firstRow = false;
       lastBottom = laid.bottomBorder();
       if (dry) continue;
@@ -569,13 +572,19 @@ final class HtmlFlow {
    * Fixed table layout: the first row's declared widths (lengths plus padding and borders, percentages as they
    * are), the rest shared equally.
    */
-  private double[] columns(Row first, double width) throws Unsupported {
+  private double[] columns(Row first, double width, boolean auto, String where) throws Unsupported {
     List<Element> cells = cells(first);
     double[] w = new double[cells.size()];
     double declared = 0;
     int open = 0;
     for (int i = 0; i < w.length; i++) {
       HtmlStyle cs = style(cells.get(i), first.style());
+      // automatic layout gives percentages as fixed layout does while the content fits (checked as it is laid
+      // out); one column without a width takes the rest, two would share it by their content
+      if (auto && (cs.width == null ? open > 0 : !cs.width.trim().endsWith("%"))) {
+        throw new Unsupported("table-layout other than fixed on " + where + " with more than one column without"
+            + " a percentage width");
+      }
       if (cs.width == null) {
         w[i] = -1;
         open++;
@@ -594,7 +603,10 @@ final class HtmlFlow {
     return w;
   }
 
-  private Laid row(Row r, double[] columns, double width, boolean collapsed, boolean firstRow)
+  /** Inside a cell of an automatic-layout table: a word wider than its column would widen the column there. */
+  private int autoCells;
+
+  private Laid row(Row r, double[] columns, double width, boolean collapsed, boolean firstRow, boolean auto)
       throws RenderException {
     List<Element> cells = cells(r);
     if (cells.size() != columns.length) throw new Unsupported("table rows with different numbers of cells");
@@ -615,7 +627,12 @@ final class HtmlFlow {
       }
       double inner = columns[i] - cs.padding[LEFT] - cs.padding[RIGHT] - cs.border(LEFT) - cs.border(RIGHT);
       Sink.Stack stack = new Sink.Stack(x + cs.border(LEFT) + cs.padding[LEFT]);
-      children(cells.get(i), cs, inner, stack);
+      if (auto) autoCells++;
+      try {
+        children(cells.get(i), cs, inner, stack);
+      } finally {
+        if (auto) autoCells--;
+      }
       stacks[i] = stack;
       heights[i] = stack.height() + cs.padding[TOP] + cs.padding[BOTTOM] + cs.border(TOP) + cs.border(BOTTOM);
       rowHeight = Math.max(rowHeight, heights[i]);

@@ -61,6 +61,16 @@ class HtmlEquivalenceTest {
         "border-collapse: collapse with side borders, or top borders below the first row, on td");
   }
 
+  /** Automatic table layout with percentage widths and one free column gives the columns fixed layout gives. */
+  @Test
+  void automaticTableLayoutWithPercentagesPrintsTheSame() throws Exception {
+    ObjectNode statement = (ObjectNode) HtmlCorpus.layout("statement").deepCopy();
+    String css = statement.path("css").asString().replace("table-layout: fixed;", "");
+    assertThat(css).doesNotContain("fixed");
+    statement.put("css", css);
+    assertSame("statement-auto", HtmlCorpus.input("statement", statement));
+  }
+
   private static JsonNode collapsed(JsonNode layout) {
     ObjectNode copy = (ObjectNode) layout.deepCopy();
     String css = copy.path("css").asString().replace("border-spacing: 0;", "border-collapse: collapse;");

@@ -44,7 +44,7 @@ class HtmlRoutingTest {
         Arguments.of(table, "table.t { width: 100%; table-layout: fixed; border-collapse: collapse; }"
             + " td { border: 1px solid #000; }",
             "border-collapse: collapse with side borders, or top borders below the first row, on td"),
-        Arguments.of(table, "table.t { width: 100%; border-spacing: 0; }", "table-layout other than fixed on table.t"),
+        Arguments.of(table, "table.t { width: 100%; border-spacing: 0; }", "table-layout other than fixed on table.t with more than one column without a percentage width"),
         Arguments.of(table, "table.t { width: 100%; table-layout: fixed; }", "border-spacing other than 0 on table.t"),
         Arguments.of("<p class=\"x\">x</p>", "p.x:first-child { color: red; }",
             "CSS selector 'p.x:first-child' on p.x"),
@@ -137,5 +137,19 @@ class HtmlRoutingTest {
     assertThatThrownBy(() -> DIRECT.render(hyphen)).isInstanceOf(Unsupported.class)
         .hasMessageContaining("a word it might break inside (ABC-2026-000142-XYZ)");
     assertThat(ROUTING.render(hyphen)).isEqualTo(HTML.render(hyphen));
+  }
+
+  /** In automatic table layout a word wider than its column widens the column: the HTML engine's to draw. */
+  @Test
+  void aWordWiderThanItsColumnInAnAutomaticTableGoesToTheHtmlEngine() throws Exception {
+    JsonNode auto = layout("<table class=\"t\"><tr><td class=\"a\">{{a}}</td><td>{{b}}</td></tr></table>",
+        "table.t { width: 100%; border-spacing: 0; } td.a { width: 10%; }");
+    assertThat(RoutingPdfEngine.choose(auto, PageSetup.DEFAULT).engine()).isEqualTo("direct");
+    RenderInput fits = Canvas.input(auto, "{\"a\":\"short\",\"b\":\"the rest of the line\"}");
+    assertThat(ROUTING.render(fits)).isEqualTo(DIRECT.render(fits));
+    RenderInput wide = Canvas.input(auto, "{\"a\":\"Donaudampfschifffahrtsgesellschaft\",\"b\":\"rest\"}");
+    assertThatThrownBy(() -> DIRECT.render(wide)).isInstanceOf(Unsupported.class)
+        .hasMessageContaining("a word wider than its column");
+    assertThat(ROUTING.render(wide)).isEqualTo(HTML.render(wide));
   }
 }
