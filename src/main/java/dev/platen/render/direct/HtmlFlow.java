@@ -553,11 +553,23 @@ final class HtmlFlow {
     if (ts.breakAfter) sink.pageBreak();
   }
 
+  /** How many columns a cell spans: its colspan, 1 to 1,000. */
+  private static int span(Element cell) throws Unsupported {
+    if (!cell.hasAttr("colspan")) return 1;
+    try {
+      int n = Integer.parseInt(cell.attr("colspan").trim());
+      if (n >= 1 && n <= 1000) return n;
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw new Unsupported("the colspan '" + cell.attr("colspan") + "'");
+  }
+
   private List<Element> cells(Row r) throws Unsupported {
     List<Element> cells = new ArrayList<>();
     for (Node n : r.tr().childNodes()) {
       if (n instanceof Element c && (c.normalName().equals("td") || c.normalName().equals("th"))) {
-        if (c.hasAttr("colspan") || c.hasAttr("rowspan")) throw new Unsupported("colspan or rowspan");
+        if (c.hasAttr("rowspan")) throw new Unsupported("rowspan");
         cells.add(c);
       } else if (n instanceof Element other) {
         throw new Unsupported("the element <" + other.normalName() + "> in a table row");
@@ -574,6 +586,9 @@ final class HtmlFlow {
    */
   private double[] columns(Row first, double width, boolean auto, String where) throws Unsupported {
     List<Element> cells = cells(first);
+    for (Element c : cells) {
+      if (span(c) != 1) throw new Unsupported("colspan in the first row of " + where);
+    }
     double[] w = new double[cells.size()];
     double declared = 0;
     int open = 0;
@@ -609,8 +624,16 @@ final class HtmlFlow {
   private Laid row(Row r, double[] columns, double width, boolean collapsed, boolean firstRow, boolean auto)
       throws RenderException {
     List<Element> cells = cells(r);
-    if (cells.size() != columns.length) throw new Unsupported("table rows with different numbers of cells");
     int n = cells.size();
+    int total = 0;
+    for (Element c : cells) total += span(c);
+    if (total != columns.length) throw new Unsupported("table rows with different numbers of cells");
+    // each cell's width: the columns it spans
+    double[] spans = new double[n];
+    for (int i = 0, column = 0; i < n; i++) {
+      for (int k = span(cells.get(i)); k > 0; k--) spans[i] += columns[column++];
+    }
+    columns = spans;
     HtmlStyle[] styles = new HtmlStyle[n];
     Sink.Stack[] stacks = new Sink.Stack[n];
     double[] heights = new double[n];

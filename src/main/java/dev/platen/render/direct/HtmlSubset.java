@@ -93,10 +93,13 @@ final class HtmlSubset {
           return "Handlebars tags inside the <" + tag + "> tag";
         }
         boolean image = tag.equals("img") && (name.equals("src") || name.equals("alt"));
+        boolean span = (tag.equals("td") || tag.equals("th")) && name.equals("colspan");
         if (!image && a.getValue().contains("{{")) {
           return "a Handlebars tag in the '" + name + "' attribute of " + HtmlStyle.describe(e);
         }
-        if (!image && !ATTRIBUTES.contains(name)) return "the attribute '" + name + "' on " + HtmlStyle.describe(e);
+        if (!image && !span && !ATTRIBUTES.contains(name)) {
+          return "the attribute '" + name + "' on " + HtmlStyle.describe(e);
+        }
       }
     }
     return HtmlFlow.refusal(doc, sheets);
