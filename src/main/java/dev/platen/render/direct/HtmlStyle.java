@@ -33,6 +33,9 @@ final class HtmlStyle {
   final double[] border = new double[4];
   final int[] borderRgb = {-1, -1, -1, -1}; // -1: the element's colour
   final boolean[] borderSolid = new boolean[4];
+  /** Sides still drawn in <hr>'s default inset style, whose shades only the HTML engine computes. */
+  private final boolean[] inset = new boolean[4];
+  private final boolean[] insetLeft = new boolean[4];
   int background = -1;
   String width;
   String height;
@@ -74,7 +77,7 @@ final class HtmlStyle {
   }
 
   /** Elements and how the direct path lays them out. */
-  static final Set<String> BLOCKS = Set.of("div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "section", "header",
+  static final Set<String> BLOCKS = Set.of("div", "p", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "header",
       "footer", "article", "main", "address", "body");
   static final Set<String> INLINE = Set.of("span", "b", "strong", "i", "em", "br", "font");
   /** Elements both engines drop before layout (HtmlLayout removes them); seen only when checking a template. */
@@ -137,6 +140,9 @@ final class HtmlStyle {
       if (d.important() && s.unsupported == null) s.unsupported = "CSS !important on " + describe(e);
       if (!d.name().equals("font-size")) s.apply(d.name(), d.value(), e);
     }
+    for (int side = 0; side < 4; side++) {
+      if (s.insetLeft[side] && s.border[side] > 0) s.refuse("the default inset border of <hr> (give it a solid one)", e);
+    }
     return s;
   }
 
@@ -151,6 +157,11 @@ final class HtmlStyle {
       case "h5" -> out.add(new HtmlCss.Declaration("margin", "1.5em 0", false));
       case "h6" -> out.add(new HtmlCss.Declaration("margin", "1.67em 0", false));
       case "table" -> out.add(new HtmlCss.Declaration("border-spacing", "2px", false));
+      // openhtmltopdf: hr { border: 1px inset; margin: 0.5em auto } (auto side margins are 0 at full width)
+      case "hr" -> {
+        out.add(new HtmlCss.Declaration("margin", "0.5em 0", false));
+        out.add(new HtmlCss.Declaration("border", "1px inset", false));
+      }
       case "thead", "tbody" -> out.add(new HtmlCss.Declaration("vertical-align", "middle", false));
       case "td" -> out.add(new HtmlCss.Declaration("padding", "1px", false));
       case "th" -> {
@@ -411,9 +422,16 @@ final class HtmlStyle {
       if (part.isEmpty()) continue;
       if (part.equals("none") || part.equals("hidden")) {
         borderSolid[side] = false;
+        insetLeft[side] = false;
         sawStyle = true;
       } else if (part.equals("solid")) {
         borderSolid[side] = true;
+        insetLeft[side] = false;
+        sawStyle = true;
+      } else if (part.equals("inset") && e.normalName().equals("hr") && !inset[side]) {
+        inset[side] = true; // the default of <hr>: fine once the author's border replaces it
+        insetLeft[side] = true;
+        borderSolid[side] = false;
         sawStyle = true;
       } else if (part.matches("dashed|dotted|double|groove|ridge|inset|outset")) {
         refuse("CSS border style '" + part + "'", e);

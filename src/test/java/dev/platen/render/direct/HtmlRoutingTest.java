@@ -40,6 +40,7 @@ class HtmlRoutingTest {
         Arguments.of("<div class=\"note\">x</div>", ".note { float: right; }", "CSS property 'float' on div.note"),
         Arguments.of("<p>{{{bio}}}</p>", null, "HTML from the data ({{{…}}}), which may hold any markup"),
         Arguments.of("<ul><li>one</li></ul>", null, "the element <ul>"),
+        Arguments.of("<p>a</p><hr><p>b</p>", null, "the default inset border of <hr> (give it a solid one) on hr"),
         Arguments.of("<p><a href=\"https://example.com\">link</a></p>", null, "the element <a>"),
         Arguments.of(table, "table.t { width: 100%; table-layout: fixed; border-collapse: collapse; }"
             + " td { border: 1px solid #000; }",
