@@ -661,6 +661,13 @@ final class HtmlFlow {
       rowHeight = Math.max(rowHeight, heights[i]);
       x += columns[i];
     }
+    // baseline alignment lines up first lines: the same as top only where they start at the same height
+    for (HtmlStyle cs : styles) {
+      if (cs.verticalAlign.equals("baseline") && (cs.size != styles[0].size || cs.lineHeight() != styles[0].lineHeight()
+          || cs.padding[TOP] + cs.border(TOP) != styles[0].padding[TOP] + styles[0].border(TOP))) {
+        throw new Unsupported("vertical-align: baseline across cells of different fonts or padding");
+      }
+    }
     List<Ops> ops = new ArrayList<>();
     if (printBackground && r.style().background >= 0) ops.add(new Ops.Rect(0, 0, width, rowHeight, r.style().background));
     x = 0;
