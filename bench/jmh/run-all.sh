@@ -6,7 +6,8 @@ set -eu
 cd "$(dirname "$0")"
 OUT=${1:-target/results}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-CP='target/classes:target/lib/*:../../target/platen.jar'
+# test-classes: the HTML equivalence corpus HtmlDirectBench renders
+CP='target/classes:target/lib/*:../../target/platen.jar:../../target/test-classes'
 mkdir -p "$OUT"
 run() {
   name=$1; shift
@@ -16,6 +17,7 @@ run() {
 }
 run render 'RenderBench' -p engine=html,direct
 run html-layout 'HtmlLayoutBench'
+run html-direct 'HtmlDirectBench'
 run large-html 'LargeBench' -p engine=html -p rows=10000
 run large-direct 'LargeBench' -p engine=direct -p rows=1000,2500,5000,10000
 for engine in direct html; do

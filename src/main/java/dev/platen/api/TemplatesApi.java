@@ -6,6 +6,7 @@ import dev.platen.errors.PlatenException;
 import dev.platen.store.TemplateStore;
 import dev.platen.store.TemplateStore.Published;
 import dev.platen.store.TemplateStore.TemplateRow;
+import dev.platen.templates.EngineChoices;
 import dev.platen.templates.Slugs;
 import dev.platen.templates.TemplateDraft;
 import io.javalin.http.Context;
@@ -20,6 +21,7 @@ final class TemplatesApi {
   private final TemplateEditing editing;
   private final JsonMapper json;
   private final Bodies out;
+  private final EngineChoices engines = new EngineChoices();
 
   TemplatesApi(TemplateStore templates, TemplateEditing editing, JsonMapper json, Bodies out) {
     this.templates = templates;
@@ -66,15 +68,21 @@ final class TemplatesApi {
     TemplateRow t = templates.findLive(p.projectId(), slug).orElseThrow(() -> templateNotFound(slug));
     JsonNode manifest = null;
     JsonNode schema = null;
+    EngineChoices.Choice engine = null;
     if (t.currentVersion() != null) {
       var v = templates.version(t.id(), t.currentVersion()).orElseThrow();
       manifest = json.readTree(v.manifest());
       schema = json.readTree(v.jsonSchema());
+      engine = engines.of(v.id(), tree(v.layout()), tree(v.pageConfig()));
     }
-    out.send(ctx, 200, Bodies.map("id", t.id(), "name", t.name(), "slug", t.slug(), "description", t.description(),
-        "templateType", "document", "currentVersionNumber", t.currentVersion(),
+    Map<String, Object> body = Bodies.map("id", t.id(), "name", t.name(), "slug", t.slug(),
+        "description", t.description(), "templateType", "document", "currentVersionNumber", t.currentVersion(),
         "published", t.currentVersion() != null, "manifest", manifest, "jsonSchema", schema,
-        "createdAt", Json.time(t.createdAt()), "updatedAt", Json.time(t.updatedAt())));
+        "createdAt", Json.time(t.createdAt()), "updatedAt", Json.time(t.updatedAt()));
+    // which engine draws the current version (a Platen extension), and why not the direct one
+    body.put("engine", engine == null ? null : engine.engine());
+    if (engine != null && engine.reason() != null) body.put("engineReason", engine.reason());
+    out.send(ctx, 200, body);
   }
 
   /** GET /v1/templates/:slug/versions: the history, oldest first, without the bodies. */

@@ -88,12 +88,6 @@ public final class VersionCache {
 
   /** Reads the normalised pageConfig stored with a template version. */
   static PageSetup pageSetup(JsonNode pc) {
-    PageSetup d = PageSetup.DEFAULT;
-    JsonNode m = pc.path("margin");
-    return new PageSetup(pc.path("format").asString(d.format()),
-        "landscape".equals(pc.path("orientation").asString("portrait")),
-        m.path("top").asString(d.marginTop()), m.path("right").asString(d.marginRight()),
-        m.path("bottom").asString(d.marginBottom()), m.path("left").asString(d.marginLeft()),
-        pc.path("printBackground").asBoolean(d.printBackground()), pc.path("pdfa").asBoolean(d.pdfa()));
+    return PageSetup.stored(pc);
   }
 }

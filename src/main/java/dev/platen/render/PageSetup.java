@@ -14,6 +14,17 @@ public record PageSetup(String format, boolean landscape, String marginTop, Stri
 
   public static final PageSetup DEFAULT = new PageSetup("A4", false, "20mm", "20mm", "20mm", "20mm", true, false);
 
+  /** Reads the normalised pageConfig stored with a template version; what it lacks is the default's. */
+  public static PageSetup stored(tools.jackson.databind.JsonNode pc) {
+    PageSetup d = DEFAULT;
+    tools.jackson.databind.JsonNode m = pc.path("margin");
+    return new PageSetup(pc.path("format").asString(d.format()),
+        "landscape".equals(pc.path("orientation").asString("portrait")),
+        m.path("top").asString(d.marginTop()), m.path("right").asString(d.marginRight()),
+        m.path("bottom").asString(d.marginBottom()), m.path("left").asString(d.marginLeft()),
+        pc.path("printBackground").asBoolean(d.printBackground()), pc.path("pdfa").asBoolean(d.pdfa()));
+  }
+
   /** An ordinary (not PDF/A) document. */
   public PageSetup(String format, boolean landscape, String marginTop, String marginRight, String marginBottom,
       String marginLeft, boolean printBackground) {

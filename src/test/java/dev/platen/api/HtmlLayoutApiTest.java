@@ -113,4 +113,51 @@ class HtmlLayoutApiTest {
         .startsWith("Unknown block type 'sparkline'");
     assertThat(fields.has("layout.sections.0.rows.0.columns.0.blocks.2.props.columns")).isTrue();
   }
+
+  /**
+   * Which engine draws an HTML layout is decided at publish and shown by GET; the PDF tells the engines apart too:
+   * openhtmltopdf draws a line's bold run after the rest of the line, the direct engine in reading order.
+   */
+  @Test
+  void theTemplateShowsWhichEngineDrawsItAndRendersWithIt() {
+    String html = "<div class=\"note\">Hello <b>{{name}}</b> welcome</div>";
+    String direct = publish(Map.of("html", html, "css", ".note { padding: 4pt; border: 1px solid #cccccc; }"));
+    String floated = publish(Map.of("html", html, "css", ".note { float: right; }"));
+
+    JsonNode shown = server.get("/v1/templates/" + direct, key).json();
+    assertThat(shown.path("engine").asString()).as(shown.toString()).isEqualTo("direct");
+    assertThat(shown.has("engineReason")).isFalse();
+    JsonNode other = server.get("/v1/templates/" + floated, key).json();
+    assertThat(other.path("engine").asString()).isEqualTo("html");
+    assertThat(other.path("engineReason").asString()).isEqualTo("CSS property 'float' on div.note");
+
+    assertThat(Pdfs.text(renderPdf(direct, Map.of("name", "Ada")))).contains("Hello Ada welcome");
+    String text = Pdfs.text(renderPdf(floated, Map.of("name", "Ada")));
+    assertThat(text).contains("Ada").doesNotContain("Hello Ada welcome");
+
+    // the earlier invoice uses the qr helper, whose image only the HTML engine places
+    Res created = server.post("/v1/templates", key, Map.of("name", "QR invoice", "manifest", manifest(),
+        "layout", Map.of("html", HTML)));
+    JsonNode qr = server.get("/v1/templates/" + created.json().path("slug").asString(), key).json();
+    assertThat(qr.path("engine").asString()).isEqualTo("html");
+    assertThat(qr.path("engineReason").asString()).isEqualTo("the qr helper (its image is placed by the HTML engine)");
+  }
+
+  private String publish(Map<String, Object> layout) {
+    Res created = server.post("/v1/templates", key, Map.of("name", "Engine " + System.nanoTime(),
+        "manifest", Map.of("variables", List.of(Map.of("key", "name", "label", "Name", "dataType", "text"))),
+        "layout", layout));
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    return created.json().path("slug").asString();
+  }
+
+  private byte[] renderPdf(String slug, Map<String, Object> data) {
+    Res accepted = server.post("/v1/templates/" + slug + "/render", key, Map.of("data", data));
+    assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+    JsonNode done = server.awaitTerminal(accepted.json().path("id").asString(), key, Duration.ofSeconds(30));
+    assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("succeeded");
+    Res pdf = server.get(done.path("downloadUrl").asString(), null);
+    assertThat(pdf.status()).isEqualTo(200);
+    return pdf.body();
+  }
 }

@@ -92,13 +92,14 @@ class MonitoringTest {
         "variables", List.of(Map.of("key", "text", "label", "Text", "dataType", "text")), "loops", List.of())));
     String page = publish("m-page", Map.of("name", "Page", "manifest", Map.of(
         "variables", List.of(Map.of("key", "text", "label", "Text", "dataType", "text")), "loops", List.of()),
-        "layout", Map.of("html", "<h1>{{text}}</h1>", "css", "h1 { color: #333; }")));
+        // letter-spacing is outside the direct engine's HTML subset (docs/html-layouts.md)
+        "layout", Map.of("html", "<h1>{{text}}</h1>", "css", "h1 { color: #333; letter-spacing: 1pt; }")));
     String logo = publish("m-logo", Map.of("name", "Logo", "manifest", Map.of(
         "variables", List.of(Map.of("key", "logo", "label", "Logo", "dataType", "image")), "loops", List.of())));
     PrometheusText before = scrape();
 
     List<String> notes = render("m-note", 5, Map.of("text", "synthesised, so the direct engine draws it"));
-    List<String> pages = render("m-page", 3, Map.of("text", "an HTML layout, so openhtmltopdf draws it"));
+    List<String> pages = render("m-page", 3, Map.of("text", "an HTML layout outside the subset, so openhtmltopdf draws it"));
     // a loopback image is refused whatever the network: a deterministic failure
     List<String> logos = render("m-logo", 2,
         Map.of("logo", "http://127.0.0.1:" + TestServer.freePort() + "/logo.png"));

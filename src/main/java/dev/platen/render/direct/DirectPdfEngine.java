@@ -10,6 +10,7 @@ import dev.platen.render.RenderInput;
 import dev.platen.render.Units;
 import dev.platen.render.WarmUpDocument;
 import dev.platen.render.html.CanvasHtml;
+import dev.platen.render.html.HtmlLayout;
 import dev.platen.render.html.HtmlPdfEngine;
 import dev.platen.render.images.AddressPolicy;
 import dev.platen.render.images.GuardedImageLoader;
@@ -119,10 +120,16 @@ public final class DirectPdfEngine implements PdfEngine {
     }
     Fonts.Pair fonts = Fonts.current();
     try (PDDocument doc = new PDDocument()) {
-      Layout layout = new Layout(input.data(), fonts, new ImageEmbedder(images), doc,
-          page.printBackground());
+      ImageEmbedder embedder = new ImageEmbedder(images);
+      Layout layout = new Layout(input.data(), fonts, embedder, doc, page.printBackground());
       Sink.Pages pages = new Sink.Pages(left, top, height - top - bottom, settings.maxPages(), tooMany);
-      layout.sections(input.layout(), width - left - right, pages);
+      if (plan.html()) {
+        HtmlLayout.Expanded html = HtmlLayout.expand(input, embedder);
+        new HtmlFlow(HtmlSubset.withStyles(plan.sheets(), html.document()), fonts, layout, page.printBackground())
+            .document(html.document(), width - left - right, pages);
+      } else {
+        layout.sections(input.layout(), width - left - right, pages);
+      }
       List<List<Ops>> laid = pages.finish();
 
       EmbeddedFont regular = new EmbeddedFont(fonts.regular());

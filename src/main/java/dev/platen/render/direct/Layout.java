@@ -316,18 +316,7 @@ final class Layout {
   private void image(JsonNode props, double width, String align, Sink sink) throws RenderException {
     String src = fill(props, "src").trim();
     if (src.isEmpty()) return;
-    PDImageXObject image = imageCache.get(src);
-    if (image == null) {
-      ImageEmbedder.Image loaded = images.load(src);
-      if (loaded.bytes() == null || loaded.mime().contains("svg")) throw new Unsupported("an SVG image");
-      try {
-        image = ImageCache.image(doc, loaded.bytes());
-        imageBytes.add(loaded.bytes());
-      } catch (IOException | RuntimeException e) {
-        throw new Unsupported("an image PDFBox does not read");
-      }
-      imageCache.put(src, image);
-    }
+    PDImageXObject image = image(src);
     double w = props.has("width") ? Styles.points(props.path("width"), BODY_SIZE, width) : Double.NaN;
     double h = props.has("height") ? Styles.points(props.path("height"), BODY_SIZE, Double.NaN) : Double.NaN;
     double ratio = image.getHeight() / (double) image.getWidth();
@@ -341,6 +330,23 @@ final class Layout {
     }
     inline(new Ops.Image(offset(align, width, w), 0, w, h, image), h, sink);
     sink.margin(BLOCK_MARGIN);
+  }
+
+  /** The image at {@code src}, loaded through the guarded loader once per document. */
+  PDImageXObject image(String src) throws RenderException {
+    PDImageXObject image = imageCache.get(src);
+    if (image == null) {
+      ImageEmbedder.Image loaded = images.load(src);
+      if (loaded.bytes() == null || loaded.mime().contains("svg")) throw new Unsupported("an SVG image");
+      try {
+        image = ImageCache.image(doc, loaded.bytes());
+        imageBytes.add(loaded.bytes());
+      } catch (IOException | RuntimeException e) {
+        throw new Unsupported("an image PDFBox does not read");
+      }
+      imageCache.put(src, image);
+    }
+    return image;
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.platen.render.PageSetup;
 import dev.platen.render.Placeholders;
 import dev.platen.render.RenderInput;
 import dev.platen.render.html.CanvasHtml;
+import dev.platen.render.html.HtmlLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,10 +23,21 @@ import tools.jackson.databind.JsonNode;
  *     count before anything is laid out
  */
 record Plan(JsonNode layout, PageSetup page, String refusal, double width, double height, double top,
-    double right, double bottom, double left, List<String> loops) {
+    double right, double bottom, double left, List<String> loops, List<HtmlCss.Sheet> sheets) {
+
+  /** Whether this is an HTML layout, drawn by {@link HtmlFlow} with these style sheets. */
+  boolean html() {
+    return sheets != null;
+  }
 
   static Plan of(JsonNode layout, PageSetup page) {
-    if (!Support.supports(layout)) return refused(layout, page, "the layout uses features of the HTML engine");
+    boolean html = HtmlLayout.isHtml(layout);
+    if (html) {
+      String refusal = HtmlSubset.refusal(layout);
+      if (refusal != null) return refused(layout, page, refusal);
+    } else if (!Support.supports(layout)) {
+      return refused(layout, page, "the layout uses features of the HTML engine");
+    }
     PageSetup p = page == null ? PageSetup.DEFAULT : page;
     double[] mm = p.millimetres();
     double width = mm[0] * Styles.MM;
@@ -35,12 +47,25 @@ record Plan(JsonNode layout, PageSetup page, String refusal, double width, doubl
     for (double m : margins) {
       if (Double.isNaN(m)) return refused(layout, page, "a page margin it cannot resolve");
     }
+    List<HtmlCss.Sheet> sheets = html ? HtmlSubset.sheets(layout) : null;
+    if (html) {
+      // the layout's @page comes after pageConfig's in the HTML engine's style sheets, so it wins there too
+      try {
+        double[] box = HtmlPage.apply(sheets.get(1).page(), new double[] {width, height, margins[0], margins[1],
+            margins[2], margins[3]});
+        width = box[0];
+        height = box[1];
+        margins = new double[] {box[2], box[3], box[4], box[5]};
+      } catch (Unsupported e) {
+        return refused(layout, page, e.reason());
+      }
+    }
     return new Plan(layout, page, null, width, height, margins[0], margins[1], margins[2], margins[3],
-        loops(layout));
+        html ? List.of() : loops(layout), sheets);
   }
 
   private static Plan refused(JsonNode layout, PageSetup page, String reason) {
-    return new Plan(layout, page, reason, 0, 0, 0, 0, 0, 0, List.of());
+    return new Plan(layout, page, reason, 0, 0, 0, 0, 0, 0, List.of(), null);
   }
 
   /** The page setup to draw with. */

@@ -33,6 +33,21 @@ public final class RoutingPdfEngine implements PdfEngine {
     if (html instanceof HtmlPdfEngine engine) engine.warmUp();
   }
 
+  /**
+   * Which engine draws a template version, and why not the direct one.
+   *
+   * @param engine {@code direct} or {@code html}
+   * @param reason for {@code html}, the first construct the direct path does not draw; null for {@code direct}
+   */
+  public record Choice(String engine, String reason) {}
+
+  /** The choice {@link #prepare} makes for a version, for reporting it (GET /v1/templates/:slug). */
+  public static Choice choose(JsonNode layout, PageSetup page) {
+    if (page != null && page.pdfa()) return new Choice("html", "PDF/A output (pageConfig.pdfa)");
+    String refusal = Plan.of(layout, page).refusal();
+    return refusal == null ? new Choice("direct", null) : new Choice("html", refusal);
+  }
+
   @Override
   public byte[] render(RenderInput input) throws RenderException {
     return prepare(input.layout(), input.page()).render(input);

@@ -11,11 +11,29 @@ import java.util.List;
 abstract class Sink {
   /** The bottom margin of the block above, not yet spent. */
   protected double pending;
+  /** Added to the x of every op sliced: the left margin, border and padding of the HTML boxes around. */
+  double indent;
+
+  /** Whether a slice of {@code height} goes on the current page (a cell or an empty page takes anything). */
+  boolean fits(double height) {
+    return true;
+  }
+
+  /** Whether a slice of {@code height} fits on a page at all (once moved to an empty one). */
+  boolean fitsPage(double height) {
+    return true;
+  }
+
+  /** A forced break before a block: only when something is on the page already (CSS page-break-before). */
+  void breakBefore() throws Unsupported {}
 
   /** A top margin meeting the pending bottom margin. */
   final void margin(double top) {
     pending = Math.max(pending, top);
   }
+
+  /** Takes {@code h} back from the last slice: what follows starts that much higher (a collapsed table border). */
+  abstract void back(double h);
 
   /** An unbreakable slice of {@code height} points; ops are relative to its top-left corner. */
   abstract void slice(double height, List<Ops> ops) throws Unsupported;
@@ -40,8 +58,12 @@ abstract class Sink {
     @Override void slice(double height, List<Ops> sliceOps) {
       y += pending;
       pending = 0;
-      for (Ops op : sliceOps) ops.add(op.moved(dx, y));
+      for (Ops op : sliceOps) ops.add(op.moved(dx + indent, y));
       y += height;
+    }
+
+    @Override void back(double h) {
+      y = Math.max(0, y - h);
     }
 
     /** Height of the cell: a table cell keeps its last block's bottom margin inside. */
@@ -85,7 +107,10 @@ abstract class Sink {
       pages.add(page);
       y = 0;
       pending = 0;
-      if (header != null) place(headerHeight, header);
+      if (header != null) {
+        for (Ops op : header) page.add(op.moved(left, top));
+        y += headerHeight;
+      }
     }
 
     @Override void slice(double h, List<Ops> ops) throws Unsupported {
@@ -103,12 +128,32 @@ abstract class Sink {
     }
 
     private void place(double h, List<Ops> ops) {
-      for (Ops op : ops) page.add(op.moved(left, top + y));
+      for (Ops op : ops) page.add(op.moved(left + indent, top + y));
       y += h;
     }
 
+    @Override void back(double h) {
+      if (page != null) y = Math.max(0, y - h);
+    }
+
+    @Override boolean fits(double h) {
+      if (page == null) return h <= height + 0.01;
+      return y + pending + h <= height + 0.01 || isPageEmpty() && h <= height + 0.01;
+    }
+
+    @Override boolean fitsPage(double h) {
+      return h <= height + 0.01;
+    }
+
+    @Override void breakBefore() throws Unsupported {
+      if (page != null && !isPageEmpty()) newPage();
+    }
+
     @Override void startHeader(double h, List<Ops> ops) {
-      header = ops;
+      // placed again on each new page, where the indent of the moment may be another
+      List<Ops> moved = new ArrayList<>(ops.size());
+      for (Ops op : ops) moved.add(op.moved(indent, 0));
+      header = moved;
       headerHeight = h;
     }
 

@@ -8,7 +8,15 @@ import dev.platen.render.RenderException;
  * with the HTML engine instead; on its own, {@link DirectPdfEngine} reports it as a failed render.
  */
 public class Unsupported extends RenderException {
+  private final String reason;
+
   Unsupported(String reason) {
     super("the direct engine cannot render this document: " + reason, false);
+    this.reason = reason;
+  }
+
+  /** What the direct path does not draw, without the sentence around it. */
+  String reason() {
+    return reason;
   }
 }

@@ -209,8 +209,41 @@ public final class HtmlTemplate {
     return e.getClass().getSimpleName();
   }
 
+  /**
+   * Handlebars' own HTML escaping (EscapingStrategy.HTML_ENTITY: {@code < > " ' ` & =}) without commons-text's
+   * translator, which wrote every character of every value through a StringWriter: 5% of a 1,000-row document.
+   */
+  static CharSequence escape(CharSequence value) {
+    if (value == null) return "";
+    int n = value.length();
+    int i = 0;
+    while (i < n && replacement(value.charAt(i)) == null) i++;
+    if (i == n) return value.toString();
+    StringBuilder out = new StringBuilder(n + 16).append(value, 0, i);
+    for (; i < n; i++) {
+      char c = value.charAt(i);
+      String r = replacement(c);
+      if (r == null) out.append(c);
+      else out.append(r);
+    }
+    return out.toString();
+  }
+
+  private static String replacement(char c) {
+    return switch (c) {
+      case '<' -> "&lt;";
+      case '>' -> "&gt;";
+      case '"' -> "&quot;";
+      case '\'' -> "&#x27;";
+      case '`' -> "&#x60;";
+      case '&' -> "&amp;";
+      case '=' -> "&#x3D;";
+      default -> null;
+    };
+  }
+
   private static Handlebars handlebars() {
-    Handlebars hb = new Handlebars(new RefusingLoader());
+    Handlebars hb = new Handlebars(new RefusingLoader()).with(HtmlTemplate::escape);
     // counts every interpolated value, escaped or not, against the render's memory guard
     hb.with((Formatter) (value, next) -> {
       // objects and lists have no text, as in canvas layouts; Java's toString would print {key=value, …} and,

@@ -62,6 +62,10 @@ final class DocumentCss {
       * { background-color: transparent !important; background-image: none !important; }
       """;
 
+  static String base() {
+    return BASE;
+  }
+
   static String of(PageSetup page) {
     return of(page, false, false);
   }

@@ -13,6 +13,8 @@ import dev.platen.render.images.CodeImages;
 import dev.platen.render.images.ImageEmbedder;
 import dev.platen.render.images.ImageSource;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -25,6 +27,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.XmlDeclaration;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -34,8 +38,16 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * could make the engine reach out (scripts, frames, links to style sheets, inline SVG), remote images fetched
  * through the same guarded loader as canvas images, and the page set up by {@link DocumentCss} from pageConfig.
  */
-final class HtmlLayout {
+public final class HtmlLayout {
   private HtmlLayout() {}
+
+  /**
+   * An HTML layout applied to a render's data and cleaned as for the HTML engine, before any style is added.
+   *
+   * @param css the layout's {@code css}, which the document gets after the base sheet and before its own
+   *     {@code <style>} elements
+   */
+  public record Expanded(Document document, String css) {}
 
   /** Elements that only load, run or embed something else; none of them draws text in a PDF. */
   private static final Set<String> REMOVED = Set.of("script", "noscript", "iframe", "frame", "frameset", "object",
@@ -46,11 +58,30 @@ final class HtmlLayout {
       .escapeMode(Entities.EscapeMode.xhtml)
       .prettyPrint(false);
 
-  static boolean isHtml(JsonNode layout) {
+  public static boolean isHtml(JsonNode layout) {
     return layout != null && layout.isObject() && layout.path("html").isString();
   }
 
   static String build(RenderInput input, ImageEmbedder images) throws RenderException {
+    Expanded expanded = expand(input, images);
+    Document doc = expanded.document();
+    PageSetup page = input.page() == null ? PageSetup.DEFAULT : input.page();
+    Element head = doc.head();
+    head.select("title").remove();
+    head.prependElement("style").appendChild(new DataNode(styleText(expanded.css())));
+    head.prependElement("style").appendChild(new DataNode(DocumentCss.of(page)));
+    head.prependElement("title").text(nonNull(CanvasHtml.title(input)));
+    doc.outputSettings(XHTML.clone());
+    return doc.outerHtml();
+  }
+
+  /** The style rules every HTML layout starts from (fonts, heading sizes), without the page rule. */
+  public static String baseCss() {
+    return DocumentCss.base();
+  }
+
+  /** The template applied to the data, parsed and cleaned; the direct engine lays out the same tree. */
+  public static Expanded expand(RenderInput input, ImageSource images) throws RenderException {
     JsonNode layout = input.layout();
     HtmlTemplate template;
     try {
@@ -62,40 +93,60 @@ final class HtmlLayout {
     String body = template.apply(input.data(), new Services());
     Document doc = Jsoup.parse(Html.withoutXmlInvalidChars(body));
     clean(doc, images);
-    PageSetup page = input.page() == null ? PageSetup.DEFAULT : input.page();
-    Element head = doc.head();
-    head.select("title").remove();
-    head.prependElement("style").appendChild(new DataNode(styleText(template.css())));
-    head.prependElement("style").appendChild(new DataNode(DocumentCss.of(page)));
-    head.prependElement("title").text(nonNull(CanvasHtml.title(input)));
-    doc.outputSettings(XHTML.clone());
-    return doc.outerHtml();
+    return new Expanded(doc, template.css());
   }
 
+  /**
+   * One walk over the tree (a 1,000-row document has some 7,000 elements; a select per removed tag walked it 17
+   * times, a fifth of the direct engine's time for it): what loads or runs something is dropped with everything
+   * inside it, comments and prefixed names go, attributes, links and images are checked in place. The tree is
+   * changed after the walk, not during it.
+   */
   private static void clean(Document doc, ImageSource images) throws RenderException {
-    for (Node n : doc.childNodes().toArray(new Node[0])) {
-      if (n instanceof DocumentType || n instanceof XmlDeclaration || n instanceof Comment) n.remove();
-    }
-    for (String tag : REMOVED) doc.select(tag).remove();
-    // a prefixed name (xi:include, Word's o:p) is an unbound namespace prefix in the XHTML: keep only its content
-    for (Element e : doc.getAllElements()) {
-      if (e.tagName().indexOf(':') >= 0 && e.parent() != null) e.unwrap();
-    }
-    // jsoup writes a style element's text raw, not in a CDATA section, once that text contains "<![CDATA["
-    for (Element style : doc.select("style")) {
-      for (DataNode data : style.dataNodes()) data.setWholeData(cssText(data.getWholeData()));
-    }
-    doc.select("*").forEach(HtmlLayout::dropAttributes);
-    doc.getAllElements().stream().flatMap(e -> e.childNodes().stream())
-        .filter(n -> n instanceof Comment || n instanceof XmlDeclaration).toList().forEach(Node::remove);
-    for (Element a : doc.select("a[href]")) {
-      String href = a.attr("href").trim().toLowerCase(Locale.ROOT);
-      if (!(href.startsWith("http:") || href.startsWith("https:") || href.startsWith("mailto:")
-          || href.startsWith("#"))) {
-        a.removeAttr("href");
+    List<Node> removed = new ArrayList<>();
+    List<Element> unwrapped = new ArrayList<>();
+    List<Element> imgs = new ArrayList<>();
+    NodeTraversor.filter(new NodeFilter() {
+      @Override public FilterResult head(Node n, int depth) {
+        if (n instanceof DocumentType || n instanceof XmlDeclaration || n instanceof Comment) {
+          removed.add(n);
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        if (!(n instanceof Element e) || n instanceof Document) return FilterResult.CONTINUE;
+        String tag = e.normalName();
+        if (REMOVED.contains(tag)) {
+          removed.add(e);
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        // a prefixed name (xi:include, Word's o:p) is an unbound namespace prefix in the XHTML: keep its content
+        if (e.tagName().indexOf(':') >= 0) unwrapped.add(e);
+        dropAttributes(e);
+        switch (tag) {
+          // jsoup writes a style element's text raw, not in a CDATA section, once it contains "<![CDATA["
+          case "style" -> {
+            for (DataNode data : e.dataNodes()) data.setWholeData(cssText(data.getWholeData()));
+          }
+          case "a" -> {
+            if (e.hasAttr("href")) {
+              String href = e.attr("href").trim().toLowerCase(Locale.ROOT);
+              if (!(href.startsWith("http:") || href.startsWith("https:") || href.startsWith("mailto:")
+                  || href.startsWith("#"))) {
+                e.removeAttr("href");
+              }
+            }
+          }
+          case "img" -> imgs.add(e);
+          default -> {}
+        }
+        return FilterResult.CONTINUE;
       }
-    }
-    for (Element img : doc.select("img")) {
+
+      @Override public FilterResult tail(Node n, int depth) {
+        return FilterResult.CONTINUE;
+      }
+    }, doc);
+    for (Node n : removed) n.remove();
+    for (Element img : imgs) {
       String src = img.attr("src").trim();
       String lower = src.toLowerCase(Locale.ROOT);
       if (lower.startsWith("http:") || lower.startsWith("https:") || lower.startsWith("data:")) {
@@ -103,6 +154,9 @@ final class HtmlLayout {
       } else {
         img.remove(); // file:, relative paths and other schemes name nothing the engine may read
       }
+    }
+    for (Element e : unwrapped) {
+      if (e.parent() != null) e.unwrap();
     }
   }
 

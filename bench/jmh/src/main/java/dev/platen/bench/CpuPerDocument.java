@@ -4,6 +4,7 @@ import dev.platen.render.EngineSettings;
 import dev.platen.render.PdfEngine;
 import dev.platen.render.RenderInput;
 import dev.platen.render.direct.DirectPdfEngine;
+import dev.platen.render.direct.RoutingPdfEngine;
 import dev.platen.render.html.HtmlPdfEngine;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -14,7 +15,9 @@ import java.lang.management.ThreadMXBean;
  * waited for a core, though not all of what sharing one costs (caches, a starved JIT).
  *
  * <p>Usage: {@code CpuPerDocument case warmUps documents}, case one of htmlLayoutInvoice, htmlLayoutStatement,
- * htmlInvoice, htmlStatement, directInvoice, directStatement. Prints three passes of {@code documents} each.
+ * htmlInvoice, htmlStatement, directInvoice, directStatement, and for the HTML corpus (target/test-classes on the
+ * class path) corpusInvoiceHtml, corpusInvoiceRouting, corpusStatementHtml, corpusStatementRouting ({@code Routing}:
+ * the server's engine, which draws them directly). Prints three passes of {@code documents} each.
  */
 public final class CpuPerDocument {
   private CpuPerDocument() {}
@@ -22,12 +25,16 @@ public final class CpuPerDocument {
   public static void main(String[] args) throws Exception {
     EngineSettings settings = EngineSettings.defaults();
     String name = args[0];
-    PdfEngine engine = name.startsWith("direct") ? new DirectPdfEngine(settings) : new HtmlPdfEngine(settings);
+    PdfEngine engine = name.startsWith("direct") ? new DirectPdfEngine(settings)
+        : name.endsWith("Routing") ? new RoutingPdfEngine(new DirectPdfEngine(settings), new HtmlPdfEngine(settings))
+        : new HtmlPdfEngine(settings);
     RenderInput input = switch (name) {
       case "htmlLayoutInvoice" -> Documents.htmlInvoice();
       case "htmlLayoutStatement" -> Documents.htmlStatement(1000);
       case "htmlInvoice", "directInvoice" -> Documents.invoice();
       case "htmlStatement", "directStatement" -> Documents.statement(1000);
+      case "corpusInvoiceHtml", "corpusInvoiceRouting" -> Documents.corpus("invoice");
+      case "corpusStatementHtml", "corpusStatementRouting" -> Documents.corpus("statement");
       default -> throw new IllegalArgumentException("unknown case " + name);
     };
     PdfEngine.Prepared version = engine.prepare(input.layout(), input.page());

@@ -54,6 +54,19 @@ public final class Documents {
    * The invoice as an HTML layout (Handlebars + CSS, docs/html-layouts.md), as most users write templates: always
    * drawn by openhtmltopdf. Same data as {@link #invoice()}.
    */
+  /**
+   * A document of the HTML equivalence corpus (src/test/resources/html-corpus, built by the test class
+   * {@code dev.platen.render.HtmlCorpus}): put the project's {@code target/test-classes} on the class path.
+   */
+  public static RenderInput corpus(String name) {
+    try {
+      return (RenderInput) Class.forName("dev.platen.render.HtmlCorpus").getMethod("input", String.class)
+          .invoke(null, name);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("the HTML corpus needs ../../target/test-classes on the class path", e);
+    }
+  }
+
   public static RenderInput htmlInvoice() {
     RenderInput canvas = invoice();
     return new RenderInput(htmlLayout(true), canvas.data(), PageSetup.DEFAULT, canvas.title(), DATE, false);

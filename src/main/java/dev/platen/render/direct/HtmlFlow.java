@@ -1,0 +1,696 @@
+package dev.platen.render.direct;
+
+import static dev.platen.render.direct.HtmlStyle.BOTTOM;
+import static dev.platen.render.direct.HtmlStyle.LEFT;
+import static dev.platen.render.direct.HtmlStyle.RIGHT;
+import static dev.platen.render.direct.HtmlStyle.TOP;
+
+import dev.platen.render.RenderException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Lays an HTML layout's document out onto pages with the box model openhtmltopdf uses for the subset of
+ * docs/html-layouts.md: block boxes with margins that collapse, borders, padding and backgrounds; lines of bold
+ * and regular runs broken as {@link Text} breaks them; fixed-layout tables whose header repeats on every page;
+ * images alone on their line. What it cannot place as the HTML engine would (a decorated box or a row that a page
+ * break would split, text the font lacks) throws {@link Unsupported}, and the document goes to the HTML engine.
+ * One instance per render.
+ */
+final class HtmlFlow {
+  private final List<HtmlCss.Sheet> sheets;
+  private final Fonts.Pair fonts;
+  private final Layout images;
+  private final boolean printBackground;
+  /** Set while checking a template without laying it out: structure is checked, nothing is measured. */
+  private final boolean dry;
+
+  HtmlFlow(List<HtmlCss.Sheet> sheets, Fonts.Pair fonts, Layout images, boolean printBackground) {
+    this(sheets, fonts, images, printBackground, false);
+  }
+
+  private HtmlFlow(List<HtmlCss.Sheet> sheets, Fonts.Pair fonts, Layout images, boolean printBackground,
+      boolean dry) {
+    this.sheets = sheets;
+    this.fonts = fonts;
+    this.images = images;
+    this.printBackground = printBackground;
+    this.dry = dry;
+  }
+
+  /**
+   * Why the document cannot be drawn here, judged from its elements and styles alone (no text is measured), or
+   * null. Used at publish on the template itself, where every element of every branch is present once.
+   */
+  static String refusal(Document doc, List<HtmlCss.Sheet> sheets) {
+    try {
+      new HtmlFlow(sheets, null, null, true, true).document(doc, 500, new Sink.Stack(0));
+      return null;
+    } catch (Unsupported e) {
+      return e.reason();
+    } catch (RenderException e) {
+      return e.getMessage();
+    }
+  }
+
+  void document(Document doc, double width, Sink sink) throws RenderException {
+    HtmlStyle html = style(doc.child(0), HtmlStyle.root());
+    if (html.decorated(true) || nonZero(html.margin) || nonZero(html.padding) || html.width != null) {
+      throw new Unsupported("a box style on the html element");
+    }
+    Element body = doc.body();
+    HtmlStyle b = style(body, html);
+    block(body, b, width, sink);
+  }
+
+  /**
+   * What decides an element's style: its parent's style (by identity, so the whole chain of ancestors, which is
+   * all selectors look at) and its own tag, classes, id and style attribute. A 1,000-row table has a handful.
+   */
+  private record StyleKey(HtmlStyle parent, String tag, String classes, String id, String style) {
+    @Override public boolean equals(Object o) {
+      return o instanceof StyleKey k && k.parent == parent && k.tag.equals(tag) && k.classes.equals(classes)
+          && k.id.equals(id) && k.style.equals(style);
+    }
+
+    @Override public int hashCode() {
+      return ((System.identityHashCode(parent) * 31 + tag.hashCode()) * 31 + classes.hashCode()) * 31
+          + style.hashCode() + id.hashCode();
+    }
+  }
+
+  private final java.util.Map<StyleKey, HtmlStyle> styles = new java.util.HashMap<>();
+
+  private HtmlStyle style(Element e, HtmlStyle parent) throws Unsupported {
+    StyleKey key = new StyleKey(parent, e.normalName(), e.attr("class"), e.id(), e.attr("style"));
+    HtmlStyle s = styles.get(key);
+    if (s == null) {
+      s = HtmlStyle.of(e, parent, sheets);
+      styles.put(key, s);
+    }
+    if (s.unsupported != null) throw new Unsupported(s.unsupported);
+    return s;
+  }
+
+  private static boolean nonZero(double[] box) {
+    for (double d : box) {
+      if (d != 0) return true;
+    }
+    return false;
+  }
+
+  private static boolean isInline(Node n) {
+    return n instanceof TextNode || n instanceof Element e
+        && (HtmlStyle.INLINE.contains(e.normalName()) || e.normalName().equals("img")
+            || HtmlStyle.DROPPED.contains(e.normalName()));
+  }
+
+  /** Block-level children, with runs of inline content between them as anonymous paragraphs. */
+  private void children(Element parent, HtmlStyle ps, double width, Sink sink) throws RenderException {
+    List<Node> inline = new ArrayList<>();
+    for (Node n : parent.childNodes()) {
+      if (isInline(n)) {
+        inline.add(n);
+        continue;
+      }
+      if (!(n instanceof Element e)) continue; // comments and style text
+      String tag = e.normalName();
+      if (tag.equals("style") || tag.equals("title") || HtmlStyle.DROPPED.contains(tag)) continue;
+      flush(inline, ps, width, sink);
+      HtmlStyle s = style(e, ps);
+      if (s.hidden) continue;
+      if (tag.equals("table")) {
+        table(e, s, width, sink);
+      } else if (HtmlStyle.BLOCKS.contains(tag) && !tag.equals("body")) {
+        block(e, s, width, sink);
+      } else {
+        throw new Unsupported("the element <" + tag + ">");
+      }
+    }
+    flush(inline, ps, width, sink);
+  }
+
+  private void block(Element e, HtmlStyle s, double avail, Sink sink) throws RenderException {
+    if (s.breakBefore) sink.breakBefore();
+    double[] m = s.margin;
+    double[] p = s.padding;
+    double bt = s.border(TOP), br = s.border(RIGHT), bb = s.border(BOTTOM), bl = s.border(LEFT);
+    double boxWidth = s.width == null ? avail - m[LEFT] - m[RIGHT] : length(s.width, s, avail) + p[LEFT] + p[RIGHT] + bl + br;
+    double content = boxWidth - bl - br - p[LEFT] - p[RIGHT];
+    sink.margin(m[TOP]);
+    // a box that paints, or one kept whole, is laid out apart and placed as one slice
+    if (s.decorated(printBackground) || s.avoidInside) {
+      Sink.Stack inner = new Sink.Stack(bl + p[LEFT]);
+      inner.y = bt + p[TOP];
+      children(e, s, content, inner);
+      double h = inner.height() + p[BOTTOM] + bb;
+      List<Ops> ops = new ArrayList<>(inner.ops.size() + 5);
+      if (printBackground && s.background >= 0) ops.add(new Ops.Rect(0, 0, boxWidth, h, s.background));
+      borders(s, boxWidth, h, 0, ops);
+      ops.addAll(inner.ops);
+      if (!sink.fits(h) && !(s.avoidInside && sink.fitsPage(h))) {
+        throw new Unsupported("a box with a border or background across a page break");
+      }
+      sink.indent += m[LEFT];
+      sink.slice(h, ops);
+      sink.indent -= m[LEFT];
+    } else {
+      sink.indent += m[LEFT];
+      if (p[TOP] > 0) sink.slice(p[TOP], List.of());
+      sink.indent += p[LEFT];
+      children(e, s, content, sink);
+      sink.indent -= p[LEFT];
+      if (p[BOTTOM] > 0) sink.slice(p[BOTTOM], List.of());
+      sink.indent -= m[LEFT];
+    }
+    sink.margin(m[BOTTOM]);
+    if (s.breakAfter) sink.pageBreak();
+  }
+
+  private static double length(String css, HtmlStyle s, double percentOf) throws Unsupported {
+    double pt = Styles.points(css, s.size, percentOf);
+    if (Double.isNaN(pt) || pt < 0) throw new Unsupported("the width '" + css + "'");
+    return HtmlStyle.dots(pt);
+  }
+
+  private void borders(HtmlStyle s, double w, double h, double x, List<Ops> ops) {
+    double bt = s.border(TOP), br = s.border(RIGHT), bb = s.border(BOTTOM), bl = s.border(LEFT);
+    if (bt > 0) ops.add(new Ops.Rect(x, 0, w, bt, s.borderRgb(TOP)));
+    if (bb > 0) ops.add(new Ops.Rect(x, h - bb, w, bb, s.borderRgb(BOTTOM)));
+    if (bl > 0) ops.add(new Ops.Rect(x, 0, bl, h, s.borderRgb(LEFT)));
+    if (br > 0) ops.add(new Ops.Rect(x + w - br, 0, br, h, s.borderRgb(RIGHT)));
+  }
+
+  // ---- inline content
+
+  /** Inline content collected so far, as an anonymous block in the parent's style. */
+  private void flush(List<Node> inline, HtmlStyle ps, double width, Sink sink) throws RenderException {
+    if (inline.isEmpty()) return;
+    List<Node> nodes = List.copyOf(inline);
+    inline.clear();
+    Element image = null;
+    boolean text = false;
+    for (Node n : nodes) {
+      if (n instanceof Element e && e.normalName().equals("img")) {
+        if (image != null) throw new Unsupported("two images on one line");
+        image = e;
+      } else if (n instanceof Element e && HtmlStyle.DROPPED.contains(e.normalName())) {
+        continue;
+      } else if (!(n instanceof TextNode t) || !t.isBlank()) {
+        text = true;
+      }
+    }
+    if (image != null && text) throw new Unsupported("an image in a line of text");
+    if (image != null) {
+      image(image, ps, width, sink);
+      return;
+    }
+    if (!text) return;
+    Runs runs = new Runs();
+    for (Node n : nodes) collect(n, ps, ps, runs);
+    if (dry) return;
+    runs.finish();
+    paragraph(runs, ps, width, sink);
+  }
+
+  private void collect(Node n, HtmlStyle inherited, HtmlStyle block, Runs runs) throws Unsupported {
+    if (n instanceof TextNode t) {
+      runs.append(t.getWholeText(), inherited);
+      return;
+    }
+    if (!(n instanceof Element e)) return;
+    String tag = e.normalName();
+    if (HtmlStyle.DROPPED.contains(tag)) return;
+    if (!HtmlStyle.INLINE.contains(tag)) throw new Unsupported("the element <" + tag + "> inside a line of text");
+    HtmlStyle s = style(e, inherited);
+    if (s.hidden) return;
+    if (s.size != block.size || s.lineHeight() != block.lineHeight()) {
+      throw new Unsupported("another font size or line height inside a line, on " + HtmlStyle.describe(e));
+    }
+    if (s.decorated(true) || nonZero(s.margin) || nonZero(s.padding) || s.width != null) {
+      throw new Unsupported("a box style on the inline element " + HtmlStyle.describe(e));
+    }
+    if (tag.equals("br")) {
+      runs.lineBreak();
+      return;
+    }
+    for (Node c : e.childNodes()) collect(c, s, block, runs);
+  }
+
+  /** Text with one style per character, white space collapsed as the HTML engine collapses it. */
+  private static final class Runs {
+    final StringBuilder text = new StringBuilder();
+    int[] style = new int[64];
+    final List<HtmlStyle> styles = new ArrayList<>();
+    private boolean space;
+    private int spaceStyle;
+
+    private int id(HtmlStyle s) {
+      for (int i = 0; i < styles.size(); i++) {
+        HtmlStyle o = styles.get(i);
+        if (o == s || o.bold == s.bold && o.rgb == s.rgb) return i;
+      }
+      styles.add(s);
+      return styles.size() - 1;
+    }
+
+    private void put(int cp, int styleId) {
+      if (style.length < text.length() + 2) style = Arrays.copyOf(style, style.length * 2);
+      int at = text.length();
+      text.appendCodePoint(cp);
+      for (int i = at; i < text.length(); i++) style[i] = styleId;
+    }
+
+    void append(String s, HtmlStyle st) throws Unsupported {
+      int sid = -1;
+      for (int i = 0; i < s.length(); ) {
+        int cp = s.codePointAt(i);
+        i += Character.charCount(cp);
+        if (cp == 0xAD || cp == 0x200B) throw new Unsupported("a soft hyphen or zero-width space");
+        if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f') {
+          if (!space) {
+            if (sid < 0) sid = id(st);
+            spaceStyle = sid;
+          }
+          space = true;
+          continue;
+        }
+        if (!(cp >= 0x20 && cp <= 0xD7FF || cp >= 0xE000 && cp <= 0xFFFD || cp >= 0x10000 && cp <= 0x10FFFF)) continue;
+        if (sid < 0) sid = id(st);
+        if (space && !text.isEmpty() && text.charAt(text.length() - 1) != '\n') put(' ', spaceStyle);
+        space = false;
+        put(cp, sid);
+      }
+    }
+
+    int breaks;
+
+    void lineBreak() {
+      breaks++;
+      while (!text.isEmpty() && text.charAt(text.length() - 1) == ' ') text.setLength(text.length() - 1);
+      put('\n', 0);
+      space = false;
+    }
+
+    void finish() {
+      if (!text.isEmpty() && text.charAt(text.length() - 1) == '\n') text.setLength(text.length() - 1);
+      // trailing white space is not printed, but openhtmltopdf measures the last word with it (see Text)
+      if (space && !text.isEmpty() && text.charAt(text.length() - 1) != '\n') put(' ', spaceStyle);
+    }
+  }
+
+  private record Line(int start, int end, double width) {}
+
+  private Face face(HtmlStyle s) {
+    return s.bold ? fonts.bold() : fonts.regular();
+  }
+
+  private void paragraph(Runs runs, HtmlStyle block, double width, Sink sink) throws Unsupported {
+    if (runs.text.isEmpty() && runs.breaks > 0) {
+      throw new Unsupported("a line holding only <br>"); // an empty line box, not matched yet
+    }
+    if (runs.text.isEmpty() || runs.styles.isEmpty()) return;
+    double size = block.size;
+    double lineHeight = block.lineHeight();
+    double base = Layout.baseline(face(block), size, lineHeight);
+    for (Line line : wrap(runs, size, width, block.breakWord)) {
+      if (autoCells > 0 && line.width() > width + 0.01) {
+        throw new Unsupported("a word wider than its column in a table with automatic layout");
+      }
+      List<Ops> ops = new ArrayList<>(2);
+      double x = offset(block.align, width, line.width());
+      int i = line.start();
+      while (i < line.end()) {
+        int sid = runs.style[i];
+        int j = i;
+        while (j < line.end() && runs.style[j] == sid) j++;
+        HtmlStyle st = runs.styles.get(sid);
+        String piece = runs.text.substring(i, j);
+        ops.add(new Ops.Text(x, base, st.bold, size, st.rgb, 0, piece));
+        x += Text.width(face(st), piece, size, 0);
+        i = j;
+      }
+      sink.slice(lineHeight, ops);
+    }
+  }
+
+  private double advance(Runs runs, int i, double scale) throws Unsupported {
+    return Text.advance(face(runs.styles.get(runs.style[i])), runs.text.codePointAt(i)) * scale;
+  }
+
+  /** {@link Text#wrap}'s greedy breaking over characters of two faces. */
+  private List<Line> wrap(Runs runs, double size, double max, boolean breakWord) throws Unsupported {
+    List<Line> lines = new ArrayList<>();
+    String text = runs.text.toString();
+    double scale = size / 1000;
+    int start = 0;
+    while (start <= text.length()) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) end = text.length();
+      if (start == end) {
+        lines.add(new Line(start, end, 0));
+      } else {
+        wrapParagraph(runs, text, start, end, scale, max, breakWord, lines);
+      }
+      start = end + 1;
+    }
+    return lines;
+  }
+
+  private void wrapParagraph(Runs runs, String text, int from, int to, double scale, double max, boolean breakWord,
+      List<Line> lines) throws Unsupported {
+    int lineStart = from;
+    double lineWidth = 0;
+    int i = from;
+    while (i < to) {
+      int j = text.indexOf(' ', i);
+      if (j < 0 || j > to) j = to;
+      double word = 0;
+      for (int c = i; c < j; c += Character.charCount(text.codePointAt(c))) word += advance(runs, c, scale);
+      double after = j < to ? advance(runs, j, scale) : 0;
+      double gap = i > lineStart ? advance(runs, i - 1, scale) : 0;
+      if (i > lineStart && lineWidth + gap + word + after > max + 0.01) {
+        // openhtmltopdf may break this word after a hyphen or slash instead of moving all of it down
+        if (innerBreak(text, i, j)) throw new Unsupported("a word it might break inside (" + text.substring(i, j) + ")");
+        lines.add(new Line(lineStart, i - 1, lineWidth));
+        lineStart = i;
+        lineWidth = 0;
+        gap = 0;
+      }
+      if (i == lineStart && word > max + 0.01 && innerBreak(text, i, j)) {
+        throw new Unsupported("a word it might break inside (" + text.substring(i, j) + ")");
+      }
+      if (i == lineStart && word > max + 0.01 && breakWord) {
+        int k = i;
+        double w = 0;
+        for (int c = i; c < j; ) {
+          int cp = text.codePointAt(c);
+          double cw = advance(runs, c, scale);
+          if (w + cw > max + 0.01 && c > k) {
+            lines.add(new Line(k, c, w));
+            k = c;
+            w = 0;
+          }
+          w += cw;
+          c += Character.charCount(cp);
+        }
+        lineStart = k;
+        lineWidth = w;
+      } else {
+        lineWidth += gap + word;
+      }
+      i = j + 1;
+    }
+    int end = to;
+    while (end > lineStart && text.charAt(end - 1) == ' ') end--;
+    lines.add(new Line(lineStart, end, lineWidth));
+  }
+
+  private static final ThreadLocal<java.text.BreakIterator> LINES =
+      ThreadLocal.withInitial(() -> java.text.BreakIterator.getLineInstance(java.util.Locale.ROOT));
+
+  /** Whether the line breaking rules allow a break inside {@code text[from, to)} (after a hyphen, a slash, …). */
+  private static boolean innerBreak(String text, int from, int to) {
+    if (to - from < 2) return false;
+    java.text.BreakIterator lines = LINES.get();
+    lines.setText(text.substring(from, to));
+    int b = lines.next();
+    return b != java.text.BreakIterator.DONE && b < to - from;
+  }
+
+  private static double offset(String align, double box, double content) {
+    if ("right".equals(align)) return box - content;
+    if ("center".equals(align)) return (box - content) / 2;
+    return 0;
+  }
+
+  /** An image alone on its line: the line box is as tall as the image, or one line of text if that is taller. */
+  private void image(Element img, HtmlStyle ps, double width, Sink sink) throws RenderException {
+    HtmlStyle s = style(img, ps);
+    if (s.hidden) return;
+    if (s.decorated(true) || nonZero(s.margin) || nonZero(s.padding)) {
+      throw new Unsupported("a box style on " + HtmlStyle.describe(img));
+    }
+    if (dry) {
+      if (s.width != null) length(s.width, s, width);
+      if (s.height != null) length(s.height, s, Double.NaN);
+      return;
+    }
+    String src = img.attr("src").trim();
+    if (src.isEmpty()) return;
+    PDImageXObject image = images.image(src);
+    double w = s.width == null ? Double.NaN : length(s.width, s, width);
+    double h = s.height == null ? Double.NaN : length(s.height, s, Double.NaN);
+    double ratio = image.getHeight() / (double) image.getWidth();
+    if (Double.isNaN(w) && Double.isNaN(h)) {
+      w = image.getWidth() * Styles.PX;
+      h = w * ratio;
+    } else if (Double.isNaN(w)) {
+      w = h / ratio;
+    } else if (Double.isNaN(h)) {
+      h = w * ratio;
+    }
+    double lineHeight = ps.lineHeight();
+    double box = Math.max(h, lineHeight);
+    double gap = Layout.baseline(face(ps), ps.size, lineHeight);
+    sink.slice(box, List.of(new Ops.Image(offset(ps.align, width, w), Math.min(box - h, gap), w, h, image)));
+  }
+
+  // ---- tables
+
+  private record Row(Element tr, HtmlStyle style) {}
+
+  private record Laid(double height, List<Ops> ops, double bottomBorder) {}
+
+  private void table(Element t, HtmlStyle ts, double avail, Sink sink) throws RenderException {
+    String where = HtmlStyle.describe(t);
+    boolean auto = !ts.fixed;
+    if (ts.width == null) throw new Unsupported("a table without a width, on " + where);
+    // collapsed borders are spacing 0 too: openhtmltopdf ignores border-spacing then
+    if (ts.spacing != 0 && !ts.collapse) throw new Unsupported("border-spacing other than 0 on " + where);
+    if (ts.decorated(true) || nonZero(ts.padding)) {
+      throw new Unsupported("a border, padding or background on " + where);
+    }
+    if (ts.avoidInside) throw new Unsupported("page-break-inside: avoid on " + where);
+    List<Row> head = new ArrayList<>();
+    List<Row> body = new ArrayList<>();
+    for (Node n : t.childNodes()) {
+      if (n instanceof TextNode text && text.isBlank() || !(n instanceof Element e)) {
+        if (n instanceof TextNode text && !text.isBlank() && !dry) {
+          throw new Unsupported("text directly inside a table");
+        }
+        continue;
+      }
+      switch (e.normalName()) {
+        case "thead", "tbody" -> {
+          HtmlStyle gs = style(e, ts);
+          if (gs.hidden) continue;
+          if (gs.decorated(true)) throw new Unsupported("a border or background on " + HtmlStyle.describe(e));
+          for (Node r : e.childNodes()) {
+            if (r instanceof Element tr && tr.normalName().equals("tr")) {
+              HtmlStyle rs = style(tr, gs);
+              if (!rs.hidden) (e.normalName().equals("thead") ? head : body).add(new Row(tr, rs));
+            } else if (r instanceof Element other) {
+              throw new Unsupported("the element <" + other.normalName() + "> in a table");
+            } else if (r instanceof TextNode text && !text.isBlank() && !dry) {
+              throw new Unsupported("text directly inside a table");
+            }
+          }
+        }
+        case "tr" -> {
+          HtmlStyle rs = style(e, ts);
+          if (!rs.hidden) body.add(new Row(e, rs));
+        }
+        case "style" -> {}
+        default -> throw new Unsupported("the element <" + e.normalName() + "> in a table");
+      }
+    }
+    Row first = !head.isEmpty() ? head.get(0) : !body.isEmpty() ? body.get(0) : null;
+    if (first == null) return;
+    double width = length(ts.width, ts, avail);
+    double[] columns = columns(first, width, auto, where);
+    if (ts.breakBefore) sink.breakBefore();
+    sink.margin(ts.margin[TOP]);
+    sink.indent += ts.margin[LEFT];
+    List<Ops> headOps = new ArrayList<>();
+    double headHeight = 0;
+    boolean firstRow = true;
+    for (Row r : head) {
+      Laid laid = row(r, columns, width, ts.collapse, firstRow, auto);
+      firstRow = false;
+      for (Ops op : laid.ops()) headOps.add(op.moved(0, headHeight));
+      headHeight += laid.height();
+    }
+    if (!head.isEmpty() && !dry) {
+      if (!sink.fits(headHeight)) throw new Unsupported("a table header across a page break");
+      sink.slice(headHeight, headOps);
+      if (ts.paginate) sink.startHeader(headHeight, headOps);
+    }
+    double lastBottom = 0;
+    for (Row r : body) {
+      Laid laid = row(r, columns, width, ts.collapse, firstRow, auto);
+      firstRow = false;
+      lastBottom = laid.bottomBorder();
+      if (dry) continue;
+      if (!sink.fits(laid.height()) && !(r.style().avoidInside && sink.fitsPage(laid.height() + headHeight))) {
+        throw new Unsupported("a table row across a page break (rows are kept whole with page-break-inside: avoid)");
+      }
+      sink.slice(laid.height(), laid.ops());
+    }
+    if (ts.paginate && !head.isEmpty()) sink.endHeader();
+    // a collapsed table ends in the middle of its last border: half of it hangs below (in whole layout dots)
+    if (ts.collapse && lastBottom > 0 && !dry) {
+      sink.back(Math.round(Math.round(lastBottom * HtmlStyle.DOTS_PER_POINT) / 2.0) / HtmlStyle.DOTS_PER_POINT);
+    }
+    sink.indent -= ts.margin[LEFT];
+    sink.margin(ts.margin[BOTTOM]);
+    if (ts.breakAfter) sink.pageBreak();
+  }
+
+  /** How many columns a cell spans: its colspan, 1 to 1,000. */
+  private static int span(Element cell) throws Unsupported {
+    if (!cell.hasAttr("colspan")) return 1;
+    try {
+      int n = Integer.parseInt(cell.attr("colspan").trim());
+      if (n >= 1 && n <= 1000) return n;
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw new Unsupported("the colspan '" + cell.attr("colspan") + "'");
+  }
+
+  private List<Element> cells(Row r) throws Unsupported {
+    List<Element> cells = new ArrayList<>();
+    for (Node n : r.tr().childNodes()) {
+      if (n instanceof Element c && (c.normalName().equals("td") || c.normalName().equals("th"))) {
+        if (c.hasAttr("rowspan")) throw new Unsupported("rowspan");
+        cells.add(c);
+      } else if (n instanceof Element other) {
+        throw new Unsupported("the element <" + other.normalName() + "> in a table row");
+      } else if (n instanceof TextNode text && !text.isBlank() && !dry) {
+        throw new Unsupported("text directly inside a table row");
+      }
+    }
+    return cells;
+  }
+
+  /**
+   * Fixed table layout: the first row's declared widths (lengths plus padding and borders, percentages as they
+   * are), the rest shared equally.
+   */
+  private double[] columns(Row first, double width, boolean auto, String where) throws Unsupported {
+    List<Element> cells = cells(first);
+    for (Element c : cells) {
+      if (span(c) != 1) throw new Unsupported("colspan in the first row of " + where);
+    }
+    double[] w = new double[cells.size()];
+    double declared = 0;
+    int open = 0;
+    for (int i = 0; i < w.length; i++) {
+      HtmlStyle cs = style(cells.get(i), first.style());
+      // automatic layout gives percentages as fixed layout does while the content fits (checked as it is laid
+      // out); one column without a width takes the rest, two would share it by their content
+      if (auto && (cs.width == null ? open > 0 : !cs.width.trim().endsWith("%"))) {
+        throw new Unsupported("table-layout other than fixed on " + where + " with more than one column without"
+            + " a percentage width");
+      }
+      if (cs.width == null) {
+        w[i] = -1;
+        open++;
+        continue;
+      }
+      // openhtmltopdf takes a percentage as the whole column, padding included (measured on its output)
+      w[i] = length(cs.width, cs, width) + (cs.width.trim().endsWith("%") ? 0
+          : cs.padding[LEFT] + cs.padding[RIGHT] + cs.border(LEFT) + cs.border(RIGHT));
+      declared += w[i];
+    }
+    if (declared > width + 0.01) throw new Unsupported("table columns wider than their table");
+    if (open == 0 && declared < width - 0.01) throw new Unsupported("table columns narrower than their table");
+    for (int i = 0; i < w.length; i++) {
+      if (w[i] < 0) w[i] = (width - declared) / open;
+    }
+    return w;
+  }
+
+  /** Inside a cell of an automatic-layout table: a word wider than its column would widen the column there. */
+  private int autoCells;
+
+  private Laid row(Row r, double[] columns, double width, boolean collapsed, boolean firstRow, boolean auto)
+      throws RenderException {
+    List<Element> cells = cells(r);
+    int n = cells.size();
+    int total = 0;
+    for (Element c : cells) total += span(c);
+    if (total != columns.length) throw new Unsupported("table rows with different numbers of cells");
+    // each cell's width: the columns it spans
+    double[] spans = new double[n];
+    for (int i = 0, column = 0; i < n; i++) {
+      for (int k = span(cells.get(i)); k > 0; k--) spans[i] += columns[column++];
+    }
+    columns = spans;
+    HtmlStyle[] styles = new HtmlStyle[n];
+    Sink.Stack[] stacks = new Sink.Stack[n];
+    double[] heights = new double[n];
+    double rowHeight = 0;
+    double x = 0;
+    for (int i = 0; i < n; i++) {
+      HtmlStyle cs = style(cells.get(i), r.style());
+      styles[i] = cs;
+      if (cs.hidden) throw new Unsupported("display: none on a table cell");
+      if (collapsed && (cs.border(LEFT) > 0 || cs.border(RIGHT) > 0 || !firstRow && cs.border(TOP) > 0)) {
+        // where two borders meet, collapsing keeps one: matched only for borders under each row (and over the first)
+        throw new Unsupported("border-collapse: collapse with side borders, or top borders below the first row, on "
+            + HtmlStyle.describe(cells.get(i)));
+      }
+      double inner = columns[i] - cs.padding[LEFT] - cs.padding[RIGHT] - cs.border(LEFT) - cs.border(RIGHT);
+      Sink.Stack stack = new Sink.Stack(x + cs.border(LEFT) + cs.padding[LEFT]);
+      if (auto) autoCells++;
+      try {
+        children(cells.get(i), cs, inner, stack);
+      } finally {
+        if (auto) autoCells--;
+      }
+      stacks[i] = stack;
+      heights[i] = stack.height() + cs.padding[TOP] + cs.padding[BOTTOM] + cs.border(TOP) + cs.border(BOTTOM);
+      rowHeight = Math.max(rowHeight, heights[i]);
+      x += columns[i];
+    }
+    // baseline alignment lines up first lines: the same as top only where they start at the same height
+    for (HtmlStyle cs : styles) {
+      if (cs.verticalAlign.equals("baseline") && (cs.size != styles[0].size || cs.lineHeight() != styles[0].lineHeight()
+          || cs.padding[TOP] + cs.border(TOP) != styles[0].padding[TOP] + styles[0].border(TOP))) {
+        throw new Unsupported("vertical-align: baseline across cells of different fonts or padding");
+      }
+    }
+    List<Ops> ops = new ArrayList<>();
+    if (printBackground && r.style().background >= 0) ops.add(new Ops.Rect(0, 0, width, rowHeight, r.style().background));
+    x = 0;
+    for (int i = 0; i < n; i++) {
+      HtmlStyle cs = styles[i];
+      if (printBackground && cs.background >= 0) ops.add(new Ops.Rect(x, 0, columns[i], rowHeight, cs.background));
+      borders(cs, columns[i], rowHeight, x, ops);
+      double free = rowHeight - heights[i];
+      double dy = cs.border(TOP) + cs.padding[TOP] + switch (cs.verticalAlign) {
+        case "middle" -> free / 2;
+        case "bottom" -> free;
+        default -> 0;
+      };
+      for (Ops op : stacks[i].ops) ops.add(op.moved(0, dy));
+      x += columns[i];
+    }
+    return new Laid(rowHeight, ops, bottom(styles));
+  }
+
+  /** The widest bottom border of a row's cells, in points. */
+  private static double bottom(HtmlStyle[] cells) {
+    double b = 0;
+    for (HtmlStyle c : cells) b = Math.max(b, c.border(BOTTOM));
+    return b;
+  }
+}

@@ -1,0 +1,95 @@
+package dev.platen.render.direct;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The {@code @page} rule of an HTML layout's {@code css}: {@code size} (a paper name, optionally {@code portrait}
+ * or {@code landscape}, or two lengths) and {@code margin}, which override the template's pageConfig as they do
+ * in the HTML engine, where the layout's style sheet comes after the one made from pageConfig.
+ */
+final class HtmlPage {
+  private HtmlPage() {}
+
+  /**
+   * The page box after the rule: {width, height, top, right, bottom, left} in points.
+   *
+   * @throws Unsupported naming the first declaration outside this subset
+   */
+  static double[] apply(List<HtmlCss.Declaration> declarations, double[] box) throws Unsupported {
+    double[] b = box.clone();
+    for (HtmlCss.Declaration d : declarations) {
+      String v = d.value().trim().toLowerCase(Locale.ROOT);
+      switch (d.name()) {
+        case "size" -> size(v, b, d);
+        case "margin" -> {
+          String[] parts = v.split("\\s+");
+          if (parts.length > 4) throw refused(d);
+          double[] pts = new double[parts.length];
+          for (int i = 0; i < parts.length; i++) pts[i] = length(parts[i], d);
+          int n = pts.length;
+          b[2] = pts[0];
+          b[3] = n > 1 ? pts[1] : pts[0];
+          b[4] = n > 2 ? pts[2] : pts[0];
+          b[5] = n > 3 ? pts[3] : n > 1 ? pts[1] : pts[0];
+        }
+        case "margin-top" -> b[2] = length(v, d);
+        case "margin-right" -> b[3] = length(v, d);
+        case "margin-bottom" -> b[4] = length(v, d);
+        case "margin-left" -> b[5] = length(v, d);
+        default -> throw new Unsupported("CSS property '" + d.name() + "' in @page");
+      }
+      if (d.important()) throw new Unsupported("CSS !important in @page");
+    }
+    return b;
+  }
+
+  private static void size(String v, double[] b, HtmlCss.Declaration d) throws Unsupported {
+    String[] parts = v.split("\\s+");
+    double w = b[0];
+    double h = b[1];
+    String orientation = null;
+    int lengths = 0;
+    double[] ls = new double[2];
+    for (String p : parts) {
+      switch (p) {
+        case "portrait", "landscape" -> orientation = p;
+        case "a3", "a4", "a5", "letter", "legal" -> {
+          dev.platen.render.PageSetup.Paper paper = dev.platen.render.PageSetup.Paper.named(p);
+          w = paper.widthMm * Styles.MM;
+          h = paper.heightMm * Styles.MM;
+        }
+        default -> {
+          if (lengths == 2) throw refused(d);
+          ls[lengths++] = length(p, d);
+        }
+      }
+    }
+    if (lengths == 1) {
+      w = ls[0];
+      h = ls[0];
+    } else if (lengths == 2) {
+      w = ls[0];
+      h = ls[1];
+    }
+    if ("landscape".equals(orientation) && w < h || "portrait".equals(orientation) && w > h) {
+      double t = w;
+      w = h;
+      h = t;
+    }
+    b[0] = w;
+    b[1] = h;
+  }
+
+  private static double length(String v, HtmlCss.Declaration d) throws Unsupported {
+    if (v.equals("0")) return 0;
+    if (v.endsWith("%") || v.endsWith("em")) throw refused(d);
+    double pt = Styles.points(v, Styles.BODY_SIZE, Double.NaN);
+    if (Double.isNaN(pt) || pt < 0) throw refused(d);
+    return pt;
+  }
+
+  private static Unsupported refused(HtmlCss.Declaration d) {
+    return new Unsupported("CSS value '" + d.value() + "' for '" + d.name() + "' in @page");
+  }
+}

@@ -1,0 +1,107 @@
+package dev.platen.render.direct;
+
+import dev.platen.render.html.HtmlLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Which HTML layouts the direct path draws (docs/html-layouts.md, "Drawn directly"), judged on the template as
+ * published, once per version: the Handlebars source is parsed as HTML, tags and all, so every element of every
+ * branch and loop body is seen once, and styled with the layout's style sheets. The first construct outside the
+ * subset is named. What only the data decides (a glyph outside the font, a row a page break would split) is left
+ * to the render, which hands such documents to the HTML engine.
+ */
+final class HtmlSubset {
+  private HtmlSubset() {}
+
+  /** The base sheet every HTML layout starts from, parsed once. */
+  static final HtmlCss.Sheet BASE = HtmlCss.parse(HtmlLayout.baseCss(), 0);
+  /** Author sheets' rules are numbered after the base sheet's, so they win ties of specificity. */
+  static final int AUTHOR_ORDER = 100_000;
+
+  /** Attributes with no effect on layout that the direct path can ignore; any other is named. */
+  private static final Set<String> ATTRIBUTES = Set.of("class", "id", "style", "title", "lang", "dir");
+
+  private static final Set<String> REMOVED = HtmlStyle.DROPPED;
+
+  private static final Pattern RAW = Pattern.compile("\\{\\{~?\\s*[{&]");
+  private static final Pattern CODE_HELPER = Pattern.compile("\\{\\{~?\\s*#?\\s*(qr|barcode)\\b|\\(\\s*(qr|barcode)\\s");
+
+  /** The layout's own style sheet, after the base one. */
+  static List<HtmlCss.Sheet> sheets(JsonNode layout) {
+    JsonNode css = layout.path("css");
+    List<HtmlCss.Sheet> sheets = new ArrayList<>(3);
+    sheets.add(BASE);
+    sheets.add(HtmlCss.parse(css.isString() ? css.stringValue() : "", AUTHOR_ORDER));
+    return sheets;
+  }
+
+  /** Adds the document's {@code <style>} elements, in document order, after the given sheets. */
+  static List<HtmlCss.Sheet> withStyles(List<HtmlCss.Sheet> sheets, Document doc) {
+    List<Element> styles = doc.select("style");
+    if (styles.isEmpty()) return sheets;
+    List<HtmlCss.Sheet> all = new ArrayList<>(sheets);
+    int order = AUTHOR_ORDER * 2;
+    for (Element style : styles) {
+      HtmlCss.Sheet sheet = HtmlCss.parse(style.data(), order);
+      order += sheet.rules().size() + 1;
+      all.add(sheet);
+    }
+    return all;
+  }
+
+  /** Why the direct path does not draw this HTML layout, or null when it does. */
+  static String refusal(JsonNode layout) {
+    String html = layout.path("html").asString("");
+    if (RAW.matcher(html).find()) return "HTML from the data ({{{…}}}), which may hold any markup";
+    Matcher code = CODE_HELPER.matcher(html);
+    if (code.find()) {
+      String helper = code.group(1) != null ? code.group(1) : code.group(2);
+      return "the " + helper + " helper (its image is placed by the HTML engine)";
+    }
+    Document doc = Jsoup.parse(html);
+    List<HtmlCss.Sheet> sheets = withStyles(sheets(layout), doc);
+    for (int i = 0; i < sheets.size(); i++) {
+      HtmlCss.Sheet sheet = sheets.get(i);
+      if (sheet.unsupported() != null) return sheet.unsupported();
+      // the layout's css holds the page rule (Plan applies it); one in a <style> element might be in a branch
+      if (i > 1 && !sheet.page().isEmpty()) return "a CSS @page rule in a <style> element (put it in the layout's css)";
+    }
+    for (Element style : doc.select("style")) {
+      if (style.data().contains("{{")) return "Handlebars tags inside a <style> element";
+    }
+    for (Element e : doc.getAllElements()) {
+      String tag = e.normalName();
+      if (tag.equals("#root") || REMOVED.contains(tag)) continue;
+      boolean known = tag.equals("html") || tag.equals("head") || tag.equals("title") || tag.equals("style")
+          || REMOVED.contains(tag)
+          || tag.equals("img") || HtmlStyle.BLOCKS.contains(tag) || HtmlStyle.INLINE.contains(tag)
+          || HtmlStyle.TABLE.contains(tag);
+      if (!known) return "the element <" + tag + ">";
+      for (Attribute a : e.attributes()) {
+        String name = a.getKey().toLowerCase(Locale.ROOT);
+        if (name.contains("{{") || name.contains("}}")) {
+          return "Handlebars tags inside the <" + tag + "> tag";
+        }
+        boolean image = tag.equals("img") && (name.equals("src") || name.equals("alt"));
+        boolean span = (tag.equals("td") || tag.equals("th")) && name.equals("colspan");
+        if (!image && a.getValue().contains("{{")) {
+          return "a Handlebars tag in the '" + name + "' attribute of " + HtmlStyle.describe(e);
+        }
+        if (!image && !span && !ATTRIBUTES.contains(name)) {
+          return "the attribute '" + name + "' on " + HtmlStyle.describe(e);
+        }
+      }
+    }
+    return HtmlFlow.refusal(doc, sheets);
+  }
+}

@@ -1,0 +1,158 @@
+package dev.platen.render.direct;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.platen.render.Canvas;
+import dev.platen.render.EngineSettings;
+import dev.platen.render.HtmlCorpus;
+import dev.platen.render.PageSetup;
+import dev.platen.render.RenderInput;
+import dev.platen.render.html.HtmlPdfEngine;
+import dev.platen.testing.Pdfs;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Which HTML layouts the direct engine draws: decided on the template, with the first construct outside the subset
+ * named, and documents that turn out to need the HTML engine only once their data is in handed to it.
+ */
+class HtmlRoutingTest {
+  private static final HtmlPdfEngine HTML = new HtmlPdfEngine(EngineSettings.defaults());
+  private static final DirectPdfEngine DIRECT = new DirectPdfEngine(EngineSettings.defaults());
+  private static final RoutingPdfEngine ROUTING = new RoutingPdfEngine(DIRECT, HTML);
+
+  static JsonNode layout(String html, String css) {
+    ObjectNode layout = Canvas.JSON.createObjectNode();
+    layout.put("html", html);
+    if (css != null) layout.put("css", css);
+    return layout;
+  }
+
+  static Stream<Arguments> outsideTheSubset() {
+    String table = "<table class=\"t\"><tr><td>a</td><td>b</td></tr></table>";
+    return Stream.of(
+        Arguments.of("<div class=\"note\">x</div>", ".note { float: right; }", "CSS property 'float' on div.note"),
+        Arguments.of("<p>{{{bio}}}</p>", null, "HTML from the data ({{{…}}}), which may hold any markup"),
+        Arguments.of("<ul><li>one</li></ul>", null, "the element <ul>"),
+        Arguments.of("<p>a</p><hr><p>b</p>", null, "the default inset border of <hr> (give it a solid one) on hr"),
+        Arguments.of("<p><a href=\"https://example.com\">link</a></p>", null, "the element <a>"),
+        Arguments.of(table, "table.t { width: 100%; table-layout: fixed; border-collapse: collapse; }"
+            + " td { border: 1px solid #000; }",
+            "border-collapse: collapse with side borders, or top borders below the first row, on td"),
+        Arguments.of(table, "table.t { width: 100%; border-spacing: 0; }", "table-layout other than fixed on table.t with more than one column without a percentage width"),
+        Arguments.of(table, "table.t { width: 100%; table-layout: fixed; }", "border-spacing other than 0 on table.t"),
+        Arguments.of("<p class=\"x\">x</p>", "p.x:first-child { color: red; }",
+            "CSS selector 'p.x:first-child' on p.x"),
+        Arguments.of("<p>x</p>", "@media print { p { color: red; } }", "CSS @media rule"),
+        Arguments.of("<p>x</p>", "@page { size: A5; @bottom-left { content: 'x'; } }",
+            "a CSS @page rule with margin boxes (running headers or footers)"),
+        Arguments.of("<p>x</p>", "@page :first { margin-top: 0; }", "a CSS @page rule with a selector ('@page :first')"),
+        Arguments.of("<p>x</p>", "@page { size: B5; }", "CSS value 'B5' for 'size' in @page"),
+        Arguments.of("<style>@page { size: A5; }</style><p>x</p>", null,
+            "a CSS @page rule in a <style> element (put it in the layout's css)"),
+        Arguments.of("<p style=\"color: {{c}}\">x</p>", null, "a Handlebars tag in the 'style' attribute of p"),
+        Arguments.of("<table><tr><td width=\"40\">x</td></tr></table>", null, "the attribute 'width' on td"),
+        Arguments.of("<table class=\"t\"><tr><td colspan=\"2\">x</td></tr></table>",
+            "table.t { width: 100%; table-layout: fixed; border-spacing: 0; }", "colspan in the first row of table.t"),
+        Arguments.of("<p>{{qr link}}</p>", null, "the qr helper (its image is placed by the HTML engine)"),
+        Arguments.of("<p>x</p>", "p { border: 1px dashed #000; }", "CSS border style 'dashed' on p"),
+        Arguments.of("<p>x</p>", "p { text-align: justify; }", "CSS value 'justify' for 'text-align' on p"),
+        Arguments.of("<p>a <span class=\"big\">b</span></p>", ".big { font-size: 14pt; }",
+            "another font size or line height inside a line, on span.big"),
+        Arguments.of("<p>x</p>", "p { font-family: Courier; }",
+            "CSS font-family 'courier' (only DejaVu Sans is bundled) on p"));
+  }
+
+  @ParameterizedTest(name = "{2}")
+  @MethodSource("outsideTheSubset")
+  void constructsOutsideTheSubsetGoToTheHtmlEngineNamed(String html, String css, String reason) throws Exception {
+    JsonNode layout = layout(html, css);
+    assertThat(RoutingPdfEngine.choose(layout, PageSetup.DEFAULT))
+        .isEqualTo(new RoutingPdfEngine.Choice("html", reason));
+  }
+
+  @Test
+  void rulesThatMatchNothingDoNotMatter() {
+    JsonNode layout = layout("<div class=\"box\">Hello <b>{{name}}</b></div>",
+        ".note { float: right; } a:hover { color: red; } .box { padding: 4pt; border: 1px solid #ccc; }");
+    assertThat(RoutingPdfEngine.choose(layout, PageSetup.DEFAULT)).isEqualTo(new RoutingPdfEngine.Choice("direct",
+        null));
+    PageSetup pdfa = new PageSetup("A4", false, "20mm", "20mm", "20mm", "20mm", true, true);
+    assertThat(RoutingPdfEngine.choose(layout, pdfa).engine()).isEqualTo("html");
+  }
+
+  @Test
+  void theCorpusIsRoutedDirect() throws Exception {
+    for (String name : HtmlCorpus.NAMES) {
+      assertThat(RoutingPdfEngine.choose(HtmlCorpus.layout(name), PageSetup.DEFAULT).engine()).as(name)
+          .isEqualTo("direct");
+    }
+    RenderInput invoice = HtmlCorpus.input("invoice");
+    assertThat(ROUTING.render(invoice)).isEqualTo(DIRECT.render(invoice));
+  }
+
+  @Test
+  void anUnsupportedTemplateRendersAsTheHtmlEngineRendersIt() throws Exception {
+    RenderInput input = Canvas.input(layout("<div class=\"note\">Hello {{name}}</div>", ".note { float: right; }"),
+        "{\"name\":\"Ada\"}");
+    assertThat(ROUTING.render(input)).isEqualTo(HTML.render(input));
+  }
+
+  @Test
+  void dataTheFontOrTheLayoutCannotTakeFallsBackAtRenderTime() throws Exception {
+    RenderInput invoice = HtmlCorpus.input("invoice");
+    ObjectNode data = (ObjectNode) invoice.data().deepCopy();
+    ((ObjectNode) data.path("customer")).put("name", "شركة المثال");
+    RenderInput arabic = new RenderInput(invoice.layout(), data, invoice.page(), invoice.title(),
+        invoice.documentDate(), false);
+    assertThatThrownBy(() -> DIRECT.render(arabic)).isInstanceOf(Unsupported.class)
+        .hasMessageContaining("shaping or bidi");
+    assertThat(ROUTING.render(arabic)).isEqualTo(HTML.render(arabic));
+
+    // rows not kept whole: fine while the table fits, the HTML engine's once a row meets a page break
+    JsonNode loose = layout("<table class=\"t\"><tbody>{{#each rows}}<tr><td>{{this}}</td></tr>{{/each}}</tbody>"
+        + "</table>", "table.t { width: 100%; table-layout: fixed; border-spacing: 0; } td { padding: 3pt; }");
+    RenderInput few = Canvas.input(loose, "{\"rows\":[\"a\",\"b\",\"c\"]}");
+    assertThat(ROUTING.render(few)).isEqualTo(DIRECT.render(few));
+    StringBuilder rows = new StringBuilder("[");
+    for (int i = 0; i < 200; i++) rows.append(i == 0 ? "" : ",").append("\"row ").append(i).append('"');
+    RenderInput many = Canvas.input(loose, "{\"rows\":" + rows + "]}");
+    assertThatThrownBy(() -> DIRECT.render(many)).isInstanceOf(Unsupported.class)
+        .hasMessageContaining("a table row across a page break");
+    byte[] routed = ROUTING.render(many);
+    assertThat(routed).isEqualTo(HTML.render(many));
+    assertThat(Pdfs.pages(routed)).isGreaterThan(1);
+  }
+
+  /** openhtmltopdf may break a word after its hyphen where the direct engine would move it down whole. */
+  @Test
+  void aHyphenatedWordAtALineEndGoesToTheHtmlEngine() throws Exception {
+    JsonNode narrow = layout("<div class=\"n\">{{text}}</div>", ".n { width: 30mm; }");
+    RenderInput plain = Canvas.input(narrow, "{\"text\":\"short words only here and there\"}");
+    assertThat(ROUTING.render(plain)).isEqualTo(DIRECT.render(plain));
+    RenderInput hyphen = Canvas.input(narrow, "{\"text\":\"reference number ABC-2026-000142-XYZ\"}");
+    assertThatThrownBy(() -> DIRECT.render(hyphen)).isInstanceOf(Unsupported.class)
+        .hasMessageContaining("a word it might break inside (ABC-2026-000142-XYZ)");
+    assertThat(ROUTING.render(hyphen)).isEqualTo(HTML.render(hyphen));
+  }
+
+  /** In automatic table layout a word wider than its column widens the column: the HTML engine's to draw. */
+  @Test
+  void aWordWiderThanItsColumnInAnAutomaticTableGoesToTheHtmlEngine() throws Exception {
+    JsonNode auto = layout("<table class=\"t\"><tr><td class=\"a\">{{a}}</td><td>{{b}}</td></tr></table>",
+        "table.t { width: 100%; border-spacing: 0; } td.a { width: 10%; }");
+    assertThat(RoutingPdfEngine.choose(auto, PageSetup.DEFAULT).engine()).isEqualTo("direct");
+    RenderInput fits = Canvas.input(auto, "{\"a\":\"short\",\"b\":\"the rest of the line\"}");
+    assertThat(ROUTING.render(fits)).isEqualTo(DIRECT.render(fits));
+    RenderInput wide = Canvas.input(auto, "{\"a\":\"Donaudampfschifffahrtsgesellschaft\",\"b\":\"rest\"}");
+    assertThatThrownBy(() -> DIRECT.render(wide)).isInstanceOf(Unsupported.class)
+        .hasMessageContaining("a word wider than its column");
+    assertThat(ROUTING.render(wide)).isEqualTo(HTML.render(wide));
+  }
+}
