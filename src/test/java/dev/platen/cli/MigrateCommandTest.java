@@ -2,6 +2,7 @@ package dev.platen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.platen.blob.FileBlobStore;
 import dev.platen.store.Ids;
 import dev.platen.testing.EmbeddedPg;
 import dev.platen.testing.S3Proxy;
@@ -195,7 +196,7 @@ class MigrateCommandTest {
           + real.id() + "' AND blob_key IS NOT NULL ORDER BY id LIMIT 100)");
       try (ResultSet rs = s.executeQuery("SELECT blob_key FROM renders WHERE id > '" + real.id()
           + "' AND blob_key IS NOT NULL ORDER BY id LIMIT 100")) {
-        while (rs.next()) Files.delete(target.resolve("files").resolve(rs.getString(1)));
+        while (rs.next()) Files.delete(FileBlobStore.locate(target.resolve("files"), rs.getString(1)));
       }
       s.executeUpdate("DELETE FROM renders WHERE id IN (SELECT id FROM renders WHERE id > '" + real.id()
           + "' AND blob_key IS NOT NULL ORDER BY id LIMIT 100)");
