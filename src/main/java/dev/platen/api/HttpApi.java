@@ -68,6 +68,9 @@ public final class HttpApi {
     return new HttpApi(routes, server(routes, json, metrics));
   }
 
+  /** Connections the kernel may hold for this server before it accepts them. */
+  static final int ACCEPT_QUEUE = 4_096;
+
   private static Javalin server(Routes routes, JsonMapper json, Metrics metrics) {
     ApiErrors errors = new ApiErrors(json);
     RequestLog requests = new RequestLog(metrics);
@@ -78,7 +81,20 @@ public final class HttpApi {
       // Bodies are read and bounded by Json.readBody; this only keeps Javalin's own reader out of the way.
       config.http.maxRequestSize = Json.MAX_BODY_BYTES + 1L;
       JettyErrors jettyErrors = new JettyErrors();
-      config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+      java.util.concurrent.atomic.AtomicReference<org.eclipse.jetty.server.Server> jetty =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      config.jetty.modifyServer(server -> {
+        server.setErrorHandler(jettyErrors);
+        jetty.set(server);
+      });
+      // Jetty leaves the listen backlog to Java's default of 50: a burst of connections beyond it (2,000 clients
+      // starting a long-poll at once) has its SYNs dropped and retried after 1, 2, 4, 8… s. The kernel still caps
+      // it at net.core.somaxconn.
+      config.events.serverStarting(() -> {
+        for (var c : jetty.get().getConnectors()) {
+          if (c instanceof org.eclipse.jetty.server.ServerConnector sc) sc.setAcceptQueueSize(ACCEPT_QUEUE);
+        }
+      });
       config.jetty.modifyServletContextHandler(handler -> {
         handler.setErrorHandler(jettyErrors);
         handler.addFilter(new FilterHolder(new NoMethodOverride()), "/*", EnumSet.of(DispatcherType.REQUEST));

@@ -118,6 +118,8 @@ class RenderWaitLoadTest {
       }).distinct().limit(5).toList();
       assertThat(during.waiters()).as("every client is being held: %s; answered early: %s", during, early)
           .isEqualTo(WAITERS);
+      System.out.printf("waitMs load: all %d held %d ms after the first was sent%n", WAITERS,
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentAt));
       Thread.sleep(1_000);
       during = sample(s);
 
