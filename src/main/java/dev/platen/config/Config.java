@@ -195,6 +195,12 @@ public record Config(
     if (metricsKey != null && metricsKey.length() < 16) {
       throw new ConfigException("PLATEN_METRICS_KEY must be at least 16 characters long");
     }
+    // logback.xml reads it itself (LogLevelDefiner) before this runs; checked here so a typo stops start-up
+    String level = r.string("PLATEN_LOG_LEVEL", "INFO");
+    if (!LogLevelDefiner.LEVELS.contains(level.toUpperCase(java.util.Locale.ROOT))) {
+      throw new ConfigException("PLATEN_LOG_LEVEL must be one of " + String.join(", ", LogLevelDefiner.LEVELS)
+          + ", got '" + level + "'");
+    }
     String format = r.string("PLATEN_LOG_FORMAT", "text");
     // exactly as logback.xml spells its appenders: it picks one by this value
     LogFormat logFormat = switch (format) {

@@ -29,6 +29,13 @@ class ConfigTest {
     assertThat(c.metricsKey()).isNull();
     assertThat(c.logFormat()).isEqualTo(Config.LogFormat.TEXT);
     assertThat(Config.from(Map.of("PLATEN_LOG_FORMAT", "json")).logFormat()).isEqualTo(Config.LogFormat.JSON);
+    // logback.xml's definers read the variables as Config does: blank is the default, case and spaces do not count
+    assertThat(Config.from(Map.of("PLATEN_LOG_LEVEL", " warn ")).logFormat()).isEqualTo(Config.LogFormat.TEXT);
+    assertThat(LogLevelDefiner.level(" warn ")).isEqualTo("WARN");
+    assertThat(LogLevelDefiner.level("")).isEqualTo("INFO");
+    assertThat(LogLevelDefiner.level(null)).isEqualTo("INFO");
+    assertThat(LogFormatDefiner.appender(" json ")).isEqualTo("json");
+    assertThat(LogFormatDefiner.appender("")).isEqualTo("text");
   }
 
   @Test
@@ -48,6 +55,7 @@ class ConfigTest {
         Map.entry("PLATEN_ALLOW_PRIVATE_FETCH", "maybe"),
         Map.entry("PLATEN_METRICS_KEY", "short"),
         Map.entry("PLATEN_LOG_FORMAT", "JSON"),
+        Map.entry("PLATEN_LOG_LEVEL", "verbose"),
         Map.entry("PLATEN_SHARE_BASE_URL", "docs.example.com"),
         Map.entry("PLATEN_SMTP_URL", "http://mail.example.com"),
         Map.entry("PLATEN_EMAIL_ATTACH", "sometimes"),
