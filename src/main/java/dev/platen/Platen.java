@@ -177,8 +177,7 @@ public final class Platen implements AutoCloseable {
     if (config.runsWorkers()) dispatcher.start(db.vendor() == Database.Vendor.SQLITE);
     String processId = Ids.token(6);
     AtomicBoolean stopping = new AtomicBoolean();
-    Readiness readiness = new Readiness(db::healthy, db::migrationsApplied, blobs, "health/ready-" + processId,
-        stopping::get);
+    Readiness readiness = new Readiness(db::healthy, db::migrationsApplied, blobs, "health/ready", stopping::get);
 
     // SQLite has one process, whose own changes signal it; PostgreSQL's other processes are heard by LISTEN
     RenderNotifications notifications = db.vendor() == Database.Vendor.POSTGRESQL

@@ -31,8 +31,9 @@ public final class Readiness {
   private boolean blobChecked;
 
   /**
-   * @param probeKey the blob this process overwrites to prove the store writable (one per process, so processes
-   *     sharing a store do not race on it)
+   * @param probeKey the blob this process overwrites to prove the store writable. Processes sharing a store share
+   *     it: a put replaces the object whole (a rename on files, a PUT on S3) and nothing reads it back, so their
+   *     writes cannot mix, and restarts do not leave one object per process behind.
    * @param stopping true once shutdown began
    */
   public Readiness(BooleanSupplier databaseUp, BooleanSupplier migrationsApplied, BlobStore blobs, String probeKey,
