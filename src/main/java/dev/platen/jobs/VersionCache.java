@@ -78,16 +78,11 @@ public final class VersionCache {
   public PreparedVersion prepare(StoredVersion s) throws RenderException {
     try {
       JsonNode layout = json.readTree(s.layout());
-      PageSetup page = pageSetup(json.readTree(s.pageConfig()));
+      PageSetup page = PageSetup.stored(json.readTree(s.pageConfig()));
       return new PreparedVersion(s.name(), layout, page, Instant.ofEpochMilli(s.publishedAt()),
           engine.prepare(layout, page));
     } catch (RuntimeException e) {
       throw new RenderException("the stored template version could not be read", false, e);
     }
-  }
-
-  /** Reads the normalised pageConfig stored with a template version. */
-  static PageSetup pageSetup(JsonNode pc) {
-    return PageSetup.stored(pc);
   }
 }
