@@ -73,17 +73,7 @@ final class HtmlFlow {
    * What decides an element's style: its parent's style (by identity, so the whole chain of ancestors, which is
    * all selectors look at) and its own tag, classes, id and style attribute. A 1,000-row table has a handful.
    */
-  private record StyleKey(HtmlStyle parent, String tag, String classes, String id, String style) {
-    @Override public boolean equals(Object o) {
-      return o instanceof StyleKey k && k.parent == parent && k.tag.equals(tag) && k.classes.equals(classes)
-          && k.id.equals(id) && k.style.equals(style);
-    }
-
-    @Override public int hashCode() {
-      return ((System.identityHashCode(parent) * 31 + tag.hashCode()) * 31 + classes.hashCode()) * 31
-          + style.hashCode() + id.hashCode();
-    }
-  }
+  private record StyleKey(HtmlStyle parent, String tag, String classes, String id, String style) {}
 
   private final java.util.Map<StyleKey, HtmlStyle> styles = new java.util.HashMap<>();
 
@@ -121,7 +111,7 @@ final class HtmlFlow {
       }
       if (!(n instanceof Element e)) continue; // comments and style text
       String tag = e.normalName();
-      if (tag.equals("style") || tag.equals("title") || HtmlStyle.DROPPED.contains(tag)) continue;
+      if (tag.equals("style") || tag.equals("title")) continue; // dropped elements were taken as inline above
       flush(inline, ps, width, sink);
       HtmlStyle s = style(e, ps);
       if (s.hidden) continue;

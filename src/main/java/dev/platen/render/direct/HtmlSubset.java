@@ -31,8 +31,6 @@ final class HtmlSubset {
   /** Attributes with no effect on layout that the direct path can ignore; any other is named. */
   private static final Set<String> ATTRIBUTES = Set.of("class", "id", "style", "title", "lang", "dir");
 
-  private static final Set<String> REMOVED = HtmlStyle.DROPPED;
-
   private static final Pattern RAW = Pattern.compile("\\{\\{~?\\s*[{&]");
   private static final Pattern CODE_HELPER = Pattern.compile("\\{\\{~?\\s*#?\\s*(qr|barcode)\\b|\\(\\s*(qr|barcode)\\s");
 
@@ -81,9 +79,8 @@ final class HtmlSubset {
     }
     for (Element e : doc.getAllElements()) {
       String tag = e.normalName();
-      if (tag.equals("#root") || REMOVED.contains(tag)) continue;
+      if (tag.equals("#root") || HtmlStyle.DROPPED.contains(tag)) continue;
       boolean known = tag.equals("html") || tag.equals("head") || tag.equals("title") || tag.equals("style")
-          || REMOVED.contains(tag)
           || tag.equals("img") || HtmlStyle.BLOCKS.contains(tag) || HtmlStyle.INLINE.contains(tag)
           || HtmlStyle.TABLE.contains(tag);
       if (!known) return "the element <" + tag + ">";
