@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,7 +21,6 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code PUT /v1/templates/:slug}, so the editor can neither accept what the API refuses nor render it otherwise.
  */
 final class EditorPages {
-  private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   /** The editor form's text fields; {@code data} is for previews only and is never published. */
   private static final List<String> FIELDS = List.of("manifest", "layout", "pageConfig", "data");
 
@@ -38,11 +36,7 @@ final class EditorPages {
   }
 
   private TemplateStore.TemplateRow template(Context ctx, Sessions.Session s) {
-    String slug = ctx.pathParam("slug");
-    return (SLUG.matcher(slug).matches() && slug.length() <= 120
-        ? svc.templates().findLive(s.projectId(), slug) : Optional.<TemplateStore.TemplateRow>empty())
-        .orElseThrow(() -> PlatenException.notFound("not_found", "No template '"
-            + (slug.length() > 80 ? slug.substring(0, 80) + "…" : slug) + "' in this project."));
+    return TemplatePages.live(svc, ctx, s);
   }
 
   /** GET /app/templates/:slug/edit: the current version's text, and sample data for its manifest. */

@@ -8,6 +8,7 @@ import dev.platen.jobs.RenderRecord;
 import dev.platen.store.Ids;
 import dev.platen.store.TemplateListStore;
 import dev.platen.store.TemplateStore;
+import dev.platen.templates.Slugs;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
@@ -90,9 +91,14 @@ final class TemplatePages {
   // ---- one template and its versions -------------------------------------------------------------------------------
 
   private TemplateStore.TemplateRow find(Context ctx, Sessions.Session s) {
+    return live(svc, ctx, s);
+  }
+
+  /** The session's project's live template named by the path's slug, or 404; the editor's pages ask it too. */
+  static TemplateStore.TemplateRow live(Services svc, Context ctx, Sessions.Session s) {
     String slug = ctx.pathParam("slug");
-    return (SLUG.matcher(slug).matches() && slug.length() <= 120
-        ? svc.templates().findLive(s.projectId(), slug) : Optional.<TemplateStore.TemplateRow>empty())
+    return (Slugs.isValid(slug) ? svc.templates().findLive(s.projectId(), slug)
+        : Optional.<TemplateStore.TemplateRow>empty())
         .orElseThrow(() -> PlatenException.notFound("not_found", "No template '" + abbreviate(slug)
             + "' in this project."));
   }
@@ -237,11 +243,7 @@ final class TemplatePages {
     ObjectNode body = example.isEmpty() ? json.createObjectNode() : example(example);
     if (example.isEmpty()) body.putObject("manifest").putArray("variables");
     body.remove("slug");
-    if (!name.isEmpty()) {
-      body.put("name", name);
-    } else if (example.isEmpty()) {
-      body.remove("name");
-    }
+    if (!name.isEmpty()) body.put("name", name);
     if (!slug.isEmpty()) body.put("slug", slug);
     TemplateEditing.Publication done;
     try {
