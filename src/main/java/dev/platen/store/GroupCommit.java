@@ -71,6 +71,8 @@ final class GroupCommit implements AutoCloseable {
     Op<R> op = new Op<>(work);
     if (closed) throw new IllegalStateException("the database is closed");
     pending.add(op);
+    // close() may have emptied the queue between the check and the add: then nobody would ever run this one
+    if (closed && pending.remove(op)) throw new IllegalStateException("the database is closed");
     boolean interrupted = false;
     try {
       while (true) {
@@ -177,14 +179,17 @@ final class GroupCommit implements AutoCloseable {
       return;
     }
     commits.incrementAndGet();
-    for (Runnable r : afterCommit) {
+    // The batch is committed whatever an action does: a failing one must not fail its callers' writes, and one that
+    // writes again (inline, on this thread) adds to a fresh list instead of the one being run.
+    List<Runnable> actions = new ArrayList<>(afterCommit);
+    afterCommit.clear();
+    for (Runnable r : actions) {
       try {
         r.run();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         log.warn("an after-commit action failed: {}", e.toString());
       }
     }
-    afterCommit.clear();
     for (Op<?> op : batch) complete(op);
   }
 
