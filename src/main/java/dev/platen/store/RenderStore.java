@@ -411,7 +411,8 @@ public final class RenderStore implements RenderQueue {
    */
   public int releaseAllLeases(long now) {
     return db.write(h -> {
-      recent.clear();
+      // after the commit, as every other change to the cache: a claim earlier in the batch puts its record back then
+      db.afterCommit(h, recent::clear);
       h.createUpdate("UPDATE render_attempts SET ended_at = :now, outcome = 'lost' WHERE ended_at IS NULL "
               + "AND render_id IN (SELECT id FROM renders WHERE status = :rendering)")
           .bind("now", now).bind("rendering", RENDERING.wire()).execute();
