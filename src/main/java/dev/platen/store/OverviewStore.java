@@ -1,5 +1,6 @@
 package dev.platen.store;
 
+import dev.platen.jobs.RenderStatus;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -12,12 +13,13 @@ import org.jdbi.v3.core.Jdbi;
 public final class OverviewStore {
   // every status named, so that index renders_project_status answers it alone (one range per status)
   static final String PER_MINUTE = "SELECT created_at / 60000 AS minute, status, COUNT(*) FROM renders "
-      + "WHERE project_id = :project AND status IN ('queued', 'rendering', 'succeeded', 'failed', 'cancelled') "
+      + "WHERE project_id = :project AND status IN ("
+      + RenderStore.quoted(java.util.EnumSet.allOf(RenderStatus.class)) + ") "
       + "AND created_at > :since GROUP BY created_at / 60000, status ORDER BY minute";
   // CROSS JOIN keeps SQLite's join order (it chose to scan every attempt otherwise); PostgreSQL plans it as the
   // inner join it is
   static final String ATTEMPT_MILLIS = "SELECT a.ended_at - a.started_at AS took FROM "
-      + "(SELECT id FROM renders WHERE project_id = :project AND status = 'succeeded' "
+      + "(SELECT id FROM renders WHERE project_id = :project AND status = '" + RenderStatus.SUCCEEDED.wire() + "' "
       + "ORDER BY created_at DESC, id DESC LIMIT :limit) r CROSS JOIN render_attempts a "
       + "WHERE a.render_id = r.id AND a.outcome = 'succeeded' AND a.ended_at IS NOT NULL";
   // the minutes' attempts first, then each one's render by key (not every render of the project first)

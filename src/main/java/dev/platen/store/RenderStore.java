@@ -77,7 +77,8 @@ public final class RenderStore implements RenderQueue {
     return "status IN (" + quoted(RenderStatus.sourcesOf(target)) + ")";
   }
 
-  private static String quoted(Collection<RenderStatus> statuses) {
+  /** Statuses as SQL string literals, {@code 'queued', 'rendering'}: the wire names are fixed words, never input. */
+  static String quoted(Collection<RenderStatus> statuses) {
     return statuses.stream().map(s -> "'" + s.wire() + "'").collect(Collectors.joining(", "));
   }
 

@@ -8,7 +8,6 @@ import dev.platen.jobs.RenderRecord;
 import dev.platen.store.Ids;
 import dev.platen.store.TemplateListStore;
 import dev.platen.store.TemplateStore;
-import dev.platen.templates.Slugs;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
@@ -97,7 +96,7 @@ final class TemplatePages {
   /** The session's project's live template named by the path's slug, or 404; the editor's pages ask it too. */
   static TemplateStore.TemplateRow live(Services svc, Context ctx, Sessions.Session s) {
     String slug = ctx.pathParam("slug");
-    return (Slugs.isValid(slug) ? svc.templates().findLive(s.projectId(), slug)
+    return (SLUG.matcher(slug).matches() && slug.length() <= 120 ? svc.templates().findLive(s.projectId(), slug)
         : Optional.<TemplateStore.TemplateRow>empty())
         .orElseThrow(() -> PlatenException.notFound("not_found", "No template '" + abbreviate(slug)
             + "' in this project."));
