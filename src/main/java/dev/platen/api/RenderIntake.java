@@ -77,8 +77,9 @@ final class RenderIntake {
   }
 
   /**
-   * Answers 200 with the project's render under {@code key}, if there is one, before anything else about the
-   * request is looked at (docs/decisions.md D3).
+   * Answers 200 with the project's render under {@code key}, if there is one (docs/decisions.md D3): a replay wins
+   * over whatever else the request says. The inbound hook asks first; the render route asks only once the request
+   * was refused, since an accepted one meets the key at its insert ({@link #submit}) and is answered there.
    *
    * @return whether it answered
    */
