@@ -78,7 +78,7 @@ public final class ProjectAdmin {
     return projects.keys(find(projectId).id());
   }
 
-  /** Refused from the very next request, in every process. */
+  /** Refused from the next request on in this process, within a second in every other one. */
   public KeyRow revokeKey(String projectId, String keyId) {
     ProjectRow p = find(projectId);
     return projects.revoke(p.id(), keyId).orElseThrow(() -> PlatenException.notFound("not_found",

@@ -92,7 +92,7 @@ final class ProjectsApi {
     out.send(ctx, 200, Map.of("keys", admin.keys(ctx.pathParam("id")).stream().map(ProjectsApi::key).toList()));
   }
 
-  /** DELETE /v1/projects/:id/keys/:keyId: refused from the very next request, in every process. */
+  /** DELETE /v1/projects/:id/keys/:keyId: refused from the next request on here, within a second elsewhere. */
   void revokeKey(Context ctx) {
     KeyRow k = admin.revokeKey(ctx.pathParam("id"), ctx.pathParam("keyId"));
     out.send(ctx, 200, Bodies.map("id", k.id(), "revokedAt", Json.time(k.revokedAt())));

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns an {@code Authorization} header into the calling project (project keys), the account (account keys) or the
- * admin, or refuses with 401. Keys are looked up on every request and never cached, so a revocation or a project's
- * deletion holds from the next request on, in every process.
+ * admin, or refuses with 401. A revocation or a project's deletion holds from the next request on in the process
+ * that made it, and within a second in every other one ({@link ProjectStore#findActiveKey}'s short trust).
  */
 public final class Authenticator {
   private static final Logger log = LoggerFactory.getLogger(Authenticator.class);

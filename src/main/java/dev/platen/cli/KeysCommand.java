@@ -39,7 +39,7 @@ final class KeysCommand {
                  TEST watermark) and prints it once, on the last line; the default name is "Recovery key"
         list     every key (or one project's): id, project slug, name, prefix, mode, created, last used,
                  revoked; never a secret
-        revoke   revokes a key by its id (from list); the server refuses it from its next request on
+        revoke   revokes a key by its id (from list); a running server refuses it within a second
       """;
 
   static final String ACCOUNT_HELP = """

@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -17,6 +19,19 @@ public final class ProjectStore {
   private final Jdbi jdbi;
   private final Database db;
   private final InstantSource clock;
+
+  /**
+   * How long a key found active may be trusted without asking the database again. Another process's revocation
+   * or project deletion must hold within a second (issue 11); this process's own writes clear the cache at once.
+   */
+  static final long KEY_TRUST_NANOS = 750_000_000L;
+  /** Beyond this many cached keys the cache starts over: a bound on memory, not an eviction policy. */
+  private static final int MAX_CACHED_KEYS = 10_000;
+  private record CachedKey(KeyOwner owner, long readAt) {}
+  /** key hash → the owner the database last answered: the per-request key read was 14% of HTTP threads' CPU. */
+  private final ConcurrentHashMap<String, CachedKey> activeKeys = new ConcurrentHashMap<>();
+  /** Moved on by every write that can end a key's validity, so a read racing such a write is not cached. */
+  private final AtomicLong keyWrites = new AtomicLong();
 
   public ProjectStore(Database db) {
     this(db, InstantSource.system());
@@ -177,9 +192,13 @@ public final class ProjectStore {
    * @return empty when there is no live project with this id
    */
   public boolean delete(String id) {
-    return db.write(h -> h.createUpdate(
-            "UPDATE projects SET deleted_at = :now, updated_at = :now WHERE id = :id AND deleted_at IS NULL")
-        .bind("now", clock.millis()).bind("id", id).execute() == 1);
+    try {
+      return db.write(h -> h.createUpdate(
+              "UPDATE projects SET deleted_at = :now, updated_at = :now WHERE id = :id AND deleted_at IS NULL")
+          .bind("now", clock.millis()).bind("id", id).execute() == 1);
+    } finally {
+      forgetKeys();
+    }
   }
 
   private static ProjectRow projectRow(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -213,8 +232,35 @@ public final class ProjectStore {
     return new KeyRow(id, projectId, name, prefix, test, now, null, null);
   }
 
-  /** An unrevoked key by its hash, with its project's state: a deleted project's keys still match, to be refused. */
+  /**
+   * An unrevoked key by its hash, with its project's state: a deleted project's keys still match, to be refused.
+   * Answers from memory for up to {@link #KEY_TRUST_NANOS} after the database last said so; unknown keys are never
+   * cached (a guesser would only fill memory).
+   */
   public Optional<KeyOwner> findActiveKey(String keyHash) {
+    long now = System.nanoTime();
+    CachedKey cached = activeKeys.get(keyHash);
+    if (cached != null && now - cached.readAt() < KEY_TRUST_NANOS) return Optional.of(cached.owner());
+    long writes = keyWrites.get();
+    Optional<KeyOwner> found = readActiveKey(keyHash);
+    if (found.isEmpty()) {
+      activeKeys.remove(keyHash);
+    } else {
+      if (activeKeys.size() >= MAX_CACHED_KEYS) activeKeys.clear();
+      activeKeys.put(keyHash, new CachedKey(found.get(), now));
+      // a revocation that committed while we read may have cleared the cache before our put: undo it
+      if (keyWrites.get() != writes) activeKeys.remove(keyHash);
+    }
+    return found;
+  }
+
+  /** After a write that can end keys' validity (committed or not: forgetting too much only costs a read). */
+  private void forgetKeys() {
+    keyWrites.incrementAndGet();
+    activeKeys.clear();
+  }
+
+  private Optional<KeyOwner> readActiveKey(String keyHash) {
     return jdbi.withHandle(h -> h.createQuery("SELECT k.project_id, k.id, k.test, p.deleted_at FROM api_keys k "
             + "JOIN projects p ON p.id = k.project_id WHERE k.key_hash = :hash AND k.revoked_at IS NULL")
         .bind("hash", keyHash)
@@ -246,26 +292,35 @@ public final class ProjectStore {
   }
 
   /**
-   * Revokes a key; the next request with it is refused (keys are looked up on every request, never cached).
+   * Revokes a key; the next request with it to this process is refused, to other processes within a second.
    *
    * @param projectId the project it must belong to, or null for any (the recovery command)
    * @return empty when the key is unknown, of another project, or already revoked
    */
   public Optional<KeyRow> revoke(String projectId, String keyId) {
-    return db.write(h -> {
-      var update = h.createUpdate("UPDATE api_keys SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL"
-              + (projectId == null ? "" : " AND project_id = :project"))
-          .bind("now", clock.millis()).bind("id", keyId);
-      if (projectId != null) update.bind("project", projectId);
-      int n = update.execute();
-      return n == 0 ? Optional.<KeyRow>empty() : key(h, keyId);
-    });
+    try {
+      return db.write(h -> {
+        var update = h.createUpdate("UPDATE api_keys SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL"
+                + (projectId == null ? "" : " AND project_id = :project"))
+            .bind("now", clock.millis()).bind("id", keyId);
+        if (projectId != null) update.bind("project", projectId);
+        int n = update.execute();
+        return n == 0 ? Optional.<KeyRow>empty() : key(h, keyId);
+      });
+    } finally {
+      forgetKeys();
+    }
   }
 
   /** Revokes the key with this hash, whichever project it belongs to. */
   public void revokeKey(String keyHash) {
-    db.write(h -> h.createUpdate("UPDATE api_keys SET revoked_at = :now WHERE key_hash = :hash AND revoked_at IS NULL")
-        .bind("now", clock.millis()).bind("hash", keyHash).execute());
+    try {
+      db.write(h -> h.createUpdate(
+              "UPDATE api_keys SET revoked_at = :now WHERE key_hash = :hash AND revoked_at IS NULL")
+          .bind("now", clock.millis()).bind("hash", keyHash).execute());
+    } finally {
+      forgetKeys();
+    }
   }
 
   /** Records that a key was used at {@code at}; callers throttle it (a write per request would be the cost). */

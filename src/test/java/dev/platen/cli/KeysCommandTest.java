@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Key recovery without a key: {@code platen keys create|list|revoke} and {@code platen account-key rotate} run
  * through {@link Commands} against a running server's database, SQLite and PostgreSQL, and the server obeys them
- * from its next request on.
+ * within a second (issue 11: a server trusts a key it found active for 0.75 s; its own revocations hold at once).
  */
 class KeysCommandTest {
 
@@ -28,7 +28,7 @@ class KeysCommandTest {
     }
   }
 
-  /** On PostgreSQL two servers share the database: what the command does holds on both from the next request. */
+  /** On PostgreSQL two servers share the database: what the command does holds on both within a second. */
   @Tag("slow")
   @Test
   void recoveryCommandsOnPostgresWithTwoServers(@TempDir Path dir) {
@@ -47,17 +47,35 @@ class KeysCommandTest {
       assertThat(b.get("/v1/templates", key).status()).isEqualTo(200);
       assertThat(a.delete("/v1/projects/" + project + "/keys/" + minted.json().path("id").asString(),
           acct).status()).isEqualTo(200);
-      assertThat(b.get("/v1/templates", key).status()).isEqualTo(401);
-      // and a deletion: the project's keys are forbidden on the other server from its next request
+      answersWithinASecond(b, key, 401);
+      // and a deletion: the project's keys are forbidden on the other server within a second
       String other = a.post("/v1/projects", acct, Map.of("name", "Other")).json().path("id").asString();
       String otherKey = a.post("/v1/projects/" + other + "/keys", acct, Map.of()).json().path("key")
           .asString();
       assertThat(b.get("/v1/templates", otherKey).status()).isEqualTo(200);
       assertThat(a.delete("/v1/projects/" + other, acct).status()).isEqualTo(200);
+      answersWithinASecond(b, otherKey, 403);
       Res forbidden = b.get("/v1/templates", otherKey);
       assertThat(forbidden.status()).isEqualTo(403);
       assertThat(forbidden.errorCode()).isEqualTo("forbidden");
     }
+  }
+
+  /** Polls {@code GET /v1/templates} with {@code key} until it answers {@code status}, failing after one second. */
+  private static void answersWithinASecond(TestServer s, String key, int status) {
+    long deadline = System.nanoTime() + 1_000_000_000L;
+    int last;
+    do {
+      last = s.get("/v1/templates", key).status();
+      if (last == status) return;
+      try {
+        Thread.sleep(25);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    } while (System.nanoTime() < deadline);
+    assertThat(last).as("answered within a second of the change").isEqualTo(status);
   }
 
   /**
@@ -97,7 +115,7 @@ class KeysCommandTest {
 
     CommandRun revoked = CommandRun.run(env, "keys", "revoke", keyId);
     assertThat(revoked.exitCode()).as(revoked.toString()).isZero();
-    assertThat(other.get("/v1/templates", key).status()).as("refused from the next request").isEqualTo(401);
+    answersWithinASecond(other, key, 401);
     assertThat(other.get("/v1/templates", testKey).status()).isEqualTo(200);
     CommandRun again = CommandRun.run(env, "keys", "revoke", keyId);
     assertThat(again.exitCode()).isEqualTo(CommandException.FAILED);
