@@ -4,6 +4,7 @@ import dev.platen.metrics.Metrics;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +33,25 @@ final class RequestLog {
   /** Before every handler. */
   void begin(Context ctx) {
     String incoming = ctx.header(HEADER);
-    String id = incoming != null && SAFE_ID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+    String id = incoming != null && SAFE_ID.matcher(incoming).matches() ? incoming : newId();
     MDC.put("requestId", id);
     ctx.header(HEADER, id);
+  }
+
+  /**
+   * A random UUID-shaped id. It names a request in logs and is no secret, so it need not come from SecureRandom,
+   * whose /dev/urandom reads under a lock were 2% of the HTTP threads' CPU under load.
+   */
+  private static String newId() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L)
+        .toString();
+  }
+
+  /** Tenths of a millisecond without {@link String#format}, which costs more than the rest of the line. */
+  static String tenths(double millis) {
+    long t = Math.round(millis * 10);
+    return (t / 10) + "." + (t % 10);
   }
 
   /** After the answer is complete, errors included. */
@@ -47,7 +64,7 @@ final class RequestLog {
       double millis = ms == null ? 0 : ms;
       metrics.httpRequest(method, route, status, (long) (millis * 1_000_000));
       if (log.isInfoEnabled()) {
-        String duration = String.format(java.util.Locale.ROOT, "%.1f", millis);
+        String duration = tenths(millis);
         MDC.put("method", method);
         MDC.put("route", route);
         MDC.put("status", Integer.toString(status));
