@@ -3,6 +3,8 @@ package dev.platen.render.direct;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -20,6 +22,7 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.PDStream;
@@ -62,8 +65,50 @@ final class EmbeddedFont {
     used.set(codePoint);
   }
 
+  /**
+   * What a set of code points makes, kept as the bytes written into the document (already deflated), so a document
+   * using the same characters gets byte for byte what making it again would give.
+   */
+  record Subset(String name, TreeMap<Integer, Integer> cidToGid, int length1, byte[] fontFile, byte[] cidToGidMap,
+      byte[] cidSet, byte[] toUnicode) {}
+
   /** Writes the subset, its widths and Unicode map into the document. Call once, after the last page. */
   void finish(PDDocument doc) throws IOException {
+    Subset subset = face.subsets.get(used);
+    if (subset == null) {
+      subset = make(doc);
+      face.subsets.put((BitSet) used.clone(), subset);
+    }
+    TrueTypeFont ttf = face.ttf;
+    PDStream fontFile = deflated(doc, subset.fontFile());
+    fontFile.getCOSObject().setInt(COSName.LENGTH1, subset.length1());
+    PDFontDescriptor descriptor = descriptor(ttf);
+    descriptor.setFontName(subset.name());
+    descriptor.setFontFile2(fontFile);
+    descriptor.setCIDSet(deflated(doc, subset.cidSet()));
+
+    COSDictionary cidFont = new COSDictionary();
+    cidFont.setItem(COSName.TYPE, COSName.FONT);
+    cidFont.setItem(COSName.SUBTYPE, COSName.CID_FONT_TYPE2);
+    cidFont.setName(COSName.BASE_FONT, subset.name());
+    COSDictionary info = new COSDictionary();
+    info.setString(COSName.REGISTRY, "Adobe");
+    info.setString(COSName.ORDERING, "Identity");
+    info.setInt(COSName.SUPPLEMENT, 0);
+    cidFont.setItem(COSName.CIDSYSTEMINFO, info);
+    cidFont.setItem(COSName.FONT_DESC, descriptor.getCOSObject());
+    cidFont.setItem(COSName.W, widths(ttf, subset.cidToGid()));
+    cidFont.setItem(COSName.CID_TO_GID_MAP, deflated(doc, subset.cidToGidMap()));
+
+    COSArray descendants = new COSArray();
+    descendants.add(cidFont);
+    type0.setName(COSName.BASE_FONT, subset.name());
+    type0.setItem(COSName.DESCENDANT_FONTS, descendants);
+    type0.setItem(COSName.TO_UNICODE, deflated(doc, subset.toUnicode()));
+  }
+
+  /** Subsets the font to the code points used and deflates its streams as PDFBox would write them. */
+  private Subset make(PDDocument doc) throws IOException {
     TrueTypeFont ttf = face.ttf;
     TTFSubsetter subsetter = new TTFSubsetter(ttf, TABLES);
     Set<Integer> codePoints = new HashSet<>();
@@ -79,33 +124,26 @@ final class EmbeddedFont {
     // CID = original glyph id (what the content streams hold), mapped to the glyph's id in the subset
     TreeMap<Integer, Integer> cidToGid = new TreeMap<>();
     for (Map.Entry<Integer, Integer> e : newToOld.entrySet()) cidToGid.put(e.getValue(), e.getKey());
+    return new Subset(tag + ttf.getName(), cidToGid, subset.length,
+        raw(new PDStream(doc, new ByteArrayInputStream(subset), COSName.FLATE_DECODE)),
+        raw(cidToGidMap(doc, cidToGid)), raw(cidSet(doc, cidToGid)), raw(toUnicode(doc, cidToGid)));
+  }
 
-    String name = tag + ttf.getName();
-    PDStream fontFile = new PDStream(doc, new ByteArrayInputStream(subset), COSName.FLATE_DECODE);
-    fontFile.getCOSObject().setInt(COSName.LENGTH1, subset.length);
-    PDFontDescriptor descriptor = descriptor(ttf);
-    descriptor.setFontName(name);
-    descriptor.setFontFile2(fontFile);
-    descriptor.setCIDSet(cidSet(doc, cidToGid));
+  /** A stream's bytes as stored, filter applied. */
+  private static byte[] raw(PDStream stream) throws IOException {
+    try (InputStream in = stream.getCOSObject().createRawInputStream()) {
+      return in.readAllBytes();
+    }
+  }
 
-    COSDictionary cidFont = new COSDictionary();
-    cidFont.setItem(COSName.TYPE, COSName.FONT);
-    cidFont.setItem(COSName.SUBTYPE, COSName.CID_FONT_TYPE2);
-    cidFont.setName(COSName.BASE_FONT, name);
-    COSDictionary info = new COSDictionary();
-    info.setString(COSName.REGISTRY, "Adobe");
-    info.setString(COSName.ORDERING, "Identity");
-    info.setInt(COSName.SUPPLEMENT, 0);
-    cidFont.setItem(COSName.CIDSYSTEMINFO, info);
-    cidFont.setItem(COSName.FONT_DESC, descriptor.getCOSObject());
-    cidFont.setItem(COSName.W, widths(ttf, cidToGid));
-    cidFont.setItem(COSName.CID_TO_GID_MAP, cidToGidMap(doc, cidToGid));
-
-    COSArray descendants = new COSArray();
-    descendants.add(cidFont);
-    type0.setName(COSName.BASE_FONT, name);
-    type0.setItem(COSName.DESCENDANT_FONTS, descendants);
-    type0.setItem(COSName.TO_UNICODE, toUnicode(doc, cidToGid));
+  /** A stream holding bytes already deflated. */
+  private static PDStream deflated(PDDocument doc, byte[] raw) throws IOException {
+    COSStream stream = doc.getDocument().createCOSStream();
+    stream.setItem(COSName.FILTER, COSName.FLATE_DECODE); // first, as PDStream's own constructor orders the keys
+    try (OutputStream out = stream.createRawOutputStream()) {
+      out.write(raw);
+    }
+    return new PDStream(stream);
   }
 
   private static COSArray widths(TrueTypeFont ttf, TreeMap<Integer, Integer> cidToGid) throws IOException {

@@ -2,7 +2,10 @@ package dev.platen.render.direct;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TrueTypeFont;
 
@@ -24,6 +27,16 @@ final class Face {
   /** hhea ascent and descent as fractions of the em; CSS line boxes are built from them. */
   final float ascent;
   final float descent;
+  /**
+   * The last subsets embedded, by the code points they hold: documents of one template mostly use the same
+   * characters, and making the subset (TTFSubsetter, then deflate) was a quarter of a direct invoice's CPU.
+   */
+  final Map<BitSet, EmbeddedFont.Subset> subsets = new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<BitSet, EmbeddedFont.Subset> eldest) {
+      return size() > 32;
+    }
+  };
 
   Face(TrueTypeFont ttf) {
     try {

@@ -74,4 +74,25 @@ class EmbeddedFontTest {
     String text = Pdfs.text(DIRECT.render(test));
     assertThat(text).contains(TEXT).contains("TEST");
   }
+
+  /**
+   * Subsets are kept per set of code points ({@link Face#subsets}): a document drawn with a kept subset is byte for
+   * byte the one drawn without it, and a document with other characters gets its own subset, not a stale one.
+   */
+  @Test
+  void aKeptSubsetGivesTheSameBytesAndOtherTextGetsItsOwn() throws Exception {
+    JsonNode layout = blocks(block("text", "{\"content\":\"{{t}}\"}"));
+    Fonts.current().regular().subsets.clear();
+    byte[] first = DIRECT.render(Canvas.input(layout, "{\"t\":\"Invoice 42\"}"));
+    assertThat(Fonts.current().regular().subsets).hasSize(1);
+    byte[] again = DIRECT.render(Canvas.input(layout, "{\"t\":\"Invoice 42\"}"));
+    assertThat(again).isEqualTo(first);
+    assertThat(Fonts.current().regular().subsets).hasSize(1);
+
+    byte[] other = DIRECT.render(Canvas.input(layout, "{\"t\":\"Quittung Zürich 7\"}"));
+    assertThat(Pdfs.text(other)).contains("Quittung Zürich 7");
+    assertThat(Fonts.current().regular().subsets).hasSize(2);
+    Fonts.current().regular().subsets.clear();
+    assertThat(DIRECT.render(Canvas.input(layout, "{\"t\":\"Invoice 42\"}"))).isEqualTo(first);
+  }
 }
