@@ -7,8 +7,18 @@ import java.util.Locale;
 public final class Units {
   private Units() {}
 
+  /** {@code String.format("%,d")} without the formatter, which was 4% of a direct invoice's CPU. */
   public static String count(long n) {
-    return String.format(Locale.ENGLISH, "%,d", n);
+    String digits = Long.toString(n);
+    int sign = n < 0 ? 1 : 0;
+    int len = digits.length() - sign;
+    if (len <= 3) return digits;
+    StringBuilder b = new StringBuilder(digits.length() + len / 3).append(digits, 0, sign);
+    for (int i = 0; i < len; i++) {
+      if (i > 0 && (len - i) % 3 == 0) b.append(',');
+      b.append(digits.charAt(sign + i));
+    }
+    return b.toString();
   }
 
   public static String bytes(long n) {

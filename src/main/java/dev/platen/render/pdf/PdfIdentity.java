@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
@@ -77,8 +79,9 @@ public final class PdfIdentity {
     if (title != null && !title.isBlank()) info.setTitle(title);
     info.setProducer(PRODUCER);
     if (documentDate != null) {
-      info.setCreationDate(utc(documentDate));
-      info.setModificationDate(utc(documentDate));
+      String date = pdfDate(documentDate);
+      info.getCOSObject().setString(COSName.CREATION_DATE, date);
+      info.getCOSObject().setString(COSName.MOD_DATE, date);
     }
     doc.setDocumentInformation(info);
 
@@ -119,6 +122,17 @@ public final class PdfIdentity {
     PDMetadata metadata = new PDMetadata(doc);
     metadata.importXMPMetadata(out.toByteArray());
     doc.getDocumentCatalog().setMetadata(metadata);
+  }
+
+  private static final DateTimeFormatter PDF_DATE =
+      DateTimeFormatter.ofPattern("'D:'yyyyMMddHHmmss'+00''00'''", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  /**
+   * What PDFBox's {@code DateConverter.toString} writes for a UTC calendar ({@code D:20260605120000+00'00'}),
+   * without its {@code String.format}, which was 4% of a direct invoice's CPU.
+   */
+  static String pdfDate(Instant instant) {
+    return PDF_DATE.format(instant);
   }
 
   private static Calendar utc(Instant instant) {
