@@ -27,6 +27,11 @@ public final class Dates {
   public static Temporal parse(String text) {
     if (text == null) return null;
     String t = text.trim();
+    // the common case without the formatter: 4% of a direct invoice's CPU went to LocalDate.parse
+    if (isDate(t)) {
+      return LocalDate.of(Integer.parseInt(t, 0, 4, 10), Integer.parseInt(t, 5, 7, 10),
+          Integer.parseInt(t, 8, 10, 10));
+    }
     try {
       return LocalDate.parse(t);
     } catch (DateTimeParseException ignored) {
