@@ -225,7 +225,12 @@ class ProjectsApiTest {
       assertThat(s.delete("/v1/projects/" + id, acct).status()).isEqualTo(200);
       for (Res r : List.of(s.get("/v1/templates", key), s.get("/v1/renders/" + renderId, key),
           s.post("/v1/templates/letter/render", key, Map.of("data", Map.of("name", "Ada"))),
-          s.put("/v1/templates/other", key, TEMPLATE), s.get("/v1/webhooks", key))) {
+          s.put("/v1/templates/other", key, TEMPLATE), s.get("/v1/webhooks", key),
+          // the after-the-render routes of issue 10 too, as in the reference
+          s.get("/v1/renders/" + renderId + "/shares", key),
+          s.post("/v1/renders/" + renderId + "/shares", key, Map.of()),
+          s.post("/v1/renders/" + renderId + "/events", key, Map.of("eventType", "viewed")),
+          s.get("/v1/renders/" + renderId + "/engagement", key))) {
         assertThat(r.status()).as(r.text()).isEqualTo(403);
         assertThat(r.errorCode()).isEqualTo("forbidden");
       }
