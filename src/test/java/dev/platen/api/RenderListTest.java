@@ -10,6 +10,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -194,6 +200,60 @@ class RenderListTest {
         if (f.afterCreatedAt() != null) {
           assertThat(plan).as("the cursor bounds the index range").anyMatch(l -> l.contains("(project_id=? AND "));
         }
+      }
+    }
+  }
+
+  /**
+   * Issue 11's check at its size: 10,000 renders paged 100 at a time while other clients keep queueing renders
+   * the whole time. Every one of the 10,000 appears exactly once, in order, and none queued after the first page.
+   */
+  @Tag("slow")
+  @Test
+  void tenThousandRendersPageWithoutDuplicatesOrGapsWhileMoreArrive(@TempDir Path dir) throws Exception {
+    try (TestServer s = TestServer.start(dir, Map.of("PLATEN_ROLE", "api", "PLATEN_MAX_QUEUE_DEPTH", "100000",
+        "PLATEN_MAX_QUEUE_DEPTH_PER_PROJECT", "100000"));
+        ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+      String key = s.liveKey;
+      assertThat(s.post("/v1/templates", key, template("bulk")).status()).isEqualTo(201);
+      Set<String> before = ConcurrentHashMap.newKeySet();
+      List<Future<?>> posts = new ArrayList<>();
+      for (int c = 0; c < 16; c++) {
+        posts.add(clients.submit(() -> {
+          while (before.size() < 10_000) before.add(queue(s, key, "bulk"));
+        }));
+      }
+      for (Future<?> f : posts) f.get();
+      // the clients may overshoot by one render each
+      assertThat(before).hasSizeBetween(10_000, 10_016);
+
+      AtomicBoolean paging = new AtomicBoolean(true);
+      Set<String> during = ConcurrentHashMap.newKeySet();
+      List<Future<?>> arriving = new ArrayList<>();
+      for (int c = 0; c < 2; c++) {
+        arriving.add(clients.submit(() -> {
+          while (paging.get()) during.add(queue(s, key, "bulk"));
+        }));
+      }
+      List<JsonNode> items;
+      try {
+        items = all(s, key, "", 100, null);
+      } finally {
+        paging.set(false);
+        for (Future<?> f : arriving) f.get();
+      }
+      List<String> ids = items.stream().map(x -> x.path("id").asString()).toList();
+      assertThat(during).as("renders queued while paging").isNotEmpty();
+      assertThat(ids).doesNotHaveDuplicates();
+      assertThat(new HashSet<>(ids)).as("every render from before paging began").containsAll(before);
+      // pages after the first see only what is older than their cursor: at most the first page's newcomers
+      assertThat(ids.stream().filter(during::contains).count()).isLessThanOrEqualTo(100);
+      for (int i = 1; i < items.size(); i++) {
+        JsonNode a = items.get(i - 1);
+        JsonNode b = items.get(i);
+        int byTime = a.path("createdAt").asString().compareTo(b.path("createdAt").asString());
+        assertThat(byTime > 0 || (byTime == 0 && a.path("id").asString().compareTo(b.path("id").asString()) > 0))
+            .as("newest first, ties by id, at %d", i).isTrue();
       }
     }
   }
