@@ -227,8 +227,14 @@ class HostileInputTest {
 
     String revoked = server.addKeyToDefaultProject(false);
     assertThat(server.get("/v1/templates", revoked).status()).isEqualTo(200);
+    // revoked as another process would: the server trusts a key it found active for 0.75 s, no longer
     new ProjectStore(server.platen().database()).revokeKey(ApiKeys.hash(revoked));
-    assert4xx(server.get("/v1/templates", revoked), "unauthorized");
+    long deadline = System.nanoTime() + 1_000_000_000L;
+    Res refused;
+    do {
+      refused = server.get("/v1/templates", revoked);
+    } while (refused.status() == 200 && System.nanoTime() < deadline);
+    assert4xx(refused, "unauthorized");
   }
 
   @Test

@@ -348,8 +348,14 @@ class DashboardHttpTest {
       String key = s.addKeyToDefaultProject(false);
       WebClient again = new WebClient(s.baseUrl);
       again.signIn(s.liveKey);
+      // revoked as another process would (its own store): the server trusts a key it found active for 0.75 s
       new ProjectStore(s.platen().database()).revokeKey(ApiKeys.hash(s.liveKey));
-      assertThat(again.get("/app/renders").statusCode()).as("the key was revoked").isEqualTo(303);
+      long deadline = System.nanoTime() + 1_000_000_000L;
+      int status;
+      do {
+        status = again.get("/app/renders").statusCode();
+      } while (status != 303 && System.nanoTime() < deadline);
+      assertThat(status).as("the key was revoked, within a second").isEqualTo(303);
 
       WebClient guesser = new WebClient(s.baseUrl);
       for (int i = 0; i < SignInLimit.FAILURES; i++) {
