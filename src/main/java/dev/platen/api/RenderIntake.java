@@ -4,6 +4,7 @@ import dev.platen.errors.Issues;
 import dev.platen.errors.PlatenException;
 import dev.platen.jobs.NewRender;
 import dev.platen.jobs.QueueLimits;
+import dev.platen.jobs.RenderAdmission;
 import dev.platen.jobs.RenderQueue;
 import dev.platen.jobs.RenderRecord;
 import dev.platen.store.Ids;
@@ -15,8 +16,6 @@ import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,7 +26,6 @@ import tools.jackson.databind.node.ObjectNode;
  * checked against it, the queue's limits, the insert and its answer. Both ways get the same rules from here.
  */
 final class RenderIntake {
-  private static final Logger log = LoggerFactory.getLogger(RenderIntake.class);
   static final int MAX_IDEMPOTENCY_KEY = 200;
 
   private final PublishedManifests manifests;
@@ -35,8 +33,7 @@ final class RenderIntake {
   private final JsonMapper json;
   private final Bodies out;
   private final RenderViews views;
-  private final QueueLimits limits;
-  private final Runnable onQueued;
+  private final RenderAdmission admission;
   private final InstantSource clock;
 
   RenderIntake(TemplateStore templates, RenderQueue renders, JsonMapper json, Bodies out, RenderViews views,
@@ -46,8 +43,8 @@ final class RenderIntake {
     this.json = json;
     this.out = out;
     this.views = views;
-    this.limits = new QueueLimits(maxQueueDepth, maxQueueDepthPerProject);
-    this.onQueued = onQueued;
+    this.admission = new RenderAdmission(renders, new QueueLimits(maxQueueDepth, maxQueueDepthPerProject), onQueued,
+        clock);
     this.clock = clock;
   }
 
@@ -104,24 +101,16 @@ final class RenderIntake {
         "version_not_found", "Template '" + t.slug() + "' has no version " + number + "."));
     ObjectNode data = DataValidator.validate(v.manifest(), s.data());
 
-    limits.admit(renders, s.projectId());
     String id = Ids.newId();
     String filename = s.filename() != null ? s.filename() : t.slug() + "-" + id + ".pdf";
     NewRender r = new NewRender(id, s.projectId(), t.id(), v.versionId(), json.writeValueAsString(data), filename,
         s.watermark(), s.idempotencyKey(), Ids.token(24));
-    Optional<RenderRecord> inserted;
-    try {
-      inserted = renders.insert(r, clock.millis());
-    } catch (RuntimeException e) {
-      log.warn("render could not be queued: {}", e.toString());
-      throw new PlatenException(503, "queue_unavailable", "The render queue is unavailable; retry shortly.");
-    }
+    Optional<RenderRecord> inserted = admission.admit(r);
     if (inserted.isEmpty()) {
       // A concurrent request with the same key won the unique constraint: answer with its render.
       out.send(ctx, 200, view.apply(renders.findByIdempotencyKey(s.projectId(), s.idempotencyKey()).orElseThrow()));
       return;
     }
-    onQueued.run();
     ctx.header("Location", views.pollUrl(id));
     out.send(ctx, 202, view.apply(inserted.get()));
   }

@@ -2,7 +2,6 @@ package dev.platen.web;
 
 import dev.platen.errors.PlatenException;
 import dev.platen.jobs.NewRender;
-import dev.platen.jobs.QueueLimits;
 import dev.platen.jobs.RenderQueue;
 import dev.platen.jobs.RenderRecord;
 import dev.platen.jobs.RenderStatus;
@@ -29,7 +28,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -346,15 +344,13 @@ public final class Pages {
   void renderAgain(Context ctx, Sessions.Session s) {
     RenderRecord r = find(ctx, s);
     String data = svc.renderList().data(s.projectId(), r.id()).orElseThrow(() -> notFound(r.id()));
-    new QueueLimits(svc.maxQueueDepth(), svc.maxQueueDepthPerProject()).admit(svc.renders(), s.projectId());
     String id = Ids.newId();
     // a generated file name carries the render's id: the new render gets its own
     String filename = r.filename().endsWith("-" + r.id() + ".pdf")
         ? r.filename().substring(0, r.filename().length() - r.id().length() - 4) + id + ".pdf" : r.filename();
-    RenderRecord queued = svc.renders().insert(new NewRender(id, s.projectId(), r.templateId(),
-            r.templateVersionId(), data, filename, s.viewer().testKey(), null, Ids.token(24)), clock.millis())
-        .orElseThrow(() -> new PlatenException(503, "queue_unavailable", "The render could not be queued."));
-    svc.onQueued().run();
+    RenderRecord queued = svc.admission(clock).admit(new NewRender(id, s.projectId(), r.templateId(),
+            r.templateVersionId(), data, filename, s.viewer().testKey(), null, Ids.token(24)))
+        .orElseThrow(); // no idempotency key: the insert cannot meet another render's
     ctx.redirect("/app/renders/" + queued.id(), HttpStatus.SEE_OTHER);
   }
 

@@ -4,6 +4,8 @@ import dev.platen.api.ProjectAdmin;
 import dev.platen.api.RenderViews;
 import dev.platen.api.TemplateEditing;
 import dev.platen.blob.BlobStore;
+import dev.platen.jobs.QueueLimits;
+import dev.platen.jobs.RenderAdmission;
 import dev.platen.jobs.RenderQueue;
 import dev.platen.sharing.Sharing;
 import dev.platen.store.OverviewStore;
@@ -11,6 +13,7 @@ import dev.platen.store.RenderListStore;
 import dev.platen.store.TemplateListStore;
 import dev.platen.store.TemplateStore;
 import dev.platen.webhooks.Webhooks;
+import java.time.InstantSource;
 
 /**
  * The services the dashboard calls: the very instances the public API is built on, handed in by the composition
@@ -29,4 +32,10 @@ import dev.platen.webhooks.Webhooks;
 public record Services(TemplateStore templates, RenderQueue renders, RenderListStore renderList, BlobStore blobs,
     Sharing sharing, Webhooks webhooks, String publicUrl, RenderViews views, int maxQueueDepth,
     int maxQueueDepthPerProject, Runnable onQueued, ProjectAdmin projects, TemplateEditing editing,
-    TemplateListStore templateList, OverviewStore overview, java.util.Map<String, String> settings, String version) {}
+    TemplateListStore templateList, OverviewStore overview, java.util.Map<String, String> settings, String version) {
+
+  /** The API's own last steps of taking a render: limits, insert (a failure is a 503), waking a worker. */
+  RenderAdmission admission(InstantSource clock) {
+    return new RenderAdmission(renders, new QueueLimits(maxQueueDepth, maxQueueDepthPerProject), onQueued, clock);
+  }
+}

@@ -3,7 +3,6 @@ package dev.platen.web;
 import dev.platen.api.TemplateEditing;
 import dev.platen.errors.PlatenException;
 import dev.platen.jobs.NewRender;
-import dev.platen.jobs.QueueLimits;
 import dev.platen.jobs.RenderRecord;
 import dev.platen.store.Ids;
 import dev.platen.store.TemplateListStore;
@@ -198,13 +197,10 @@ final class TemplatePages {
       renderFormPage(ctx, s, 400, t, v, text, Dashboard.describe(e));
       return;
     }
-    new QueueLimits(svc.maxQueueDepth(), svc.maxQueueDepthPerProject()).admit(svc.renders(), s.projectId());
     String id = Ids.newId();
-    RenderRecord queued = svc.renders().insert(new NewRender(id, s.projectId(), t.id(), v.id(),
-            json.writeValueAsString(data), t.slug() + "-" + id + ".pdf", s.viewer().testKey(), null, Ids.token(24)),
-        clock.millis())
-        .orElseThrow(() -> new PlatenException(503, "queue_unavailable", "The render could not be queued."));
-    svc.onQueued().run();
+    RenderRecord queued = svc.admission(clock).admit(new NewRender(id, s.projectId(), t.id(), v.id(),
+            json.writeValueAsString(data), t.slug() + "-" + id + ".pdf", s.viewer().testKey(), null, Ids.token(24)))
+        .orElseThrow(); // no idempotency key: the insert cannot meet another render's
     ctx.redirect("/app/renders/" + queued.id(), HttpStatus.SEE_OTHER);
   }
 
