@@ -44,6 +44,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <pre>
  *   java -cp target/platen.jar:CLASSES SideBySide chromium   # DOC=invoice|statement C=2 WARM N CHROMIUM
  *   java -cp target/platen.jar:CLASSES SideBySide platen     # DOC C WARM N PLATEN_URL PLATEN_KEY PLATEN_PID
+ *   java -cp target/platen.jar:CLASSES SideBySide publish    # PUTs both templates of STYLE=inline|css
+ *   java -cp target/platen.jar:CLASSES SideBySide engine     # DOC WARM N: Platen's engine alone, one thread
  * </pre>
  *
  * Needs target/platen.jar on the class path only for Jackson, Handlebars (Chromium's HTML is merged by the same
@@ -69,7 +71,8 @@ public class SideBySide {
       case "chromium" -> chromium(doc, c, warm, n);
       case "platen" -> platen(doc, c, warm, n);
       case "publish" -> publish();
-      default -> throw new IllegalArgumentException("usage: SideBySide chromium|platen|publish");
+      case "engine" -> engine(doc, warm, n);
+      default -> throw new IllegalArgumentException("usage: SideBySide chromium|platen|publish|engine");
     };
     System.exit(rc);
   }
@@ -237,7 +240,15 @@ public class SideBySide {
       Cdp cdp = new Cdp(URI.create("ws://127.0.0.1:" + lines.get(0).trim() + lines.get(1).trim()));
       result("chromium_version", cdp.call(null, "Browser.getVersion", JSON.createObjectNode()).path("product").asString());
       log("chromium pid %d, %s, %d warm-up then %d documents with %d workers", browser.pid(), doc, warm, n, c);
-      Worker work = i -> printOne(cdp, urls[i % POOL]);
+      // REUSE=1: one tab per worker, kept for all its documents (not the baseline; for comparison)
+      boolean reuse = env("REUSE", "0").equals("1");
+      result("chromium_tab", reuse ? "reused" : "new-per-document");
+      ThreadLocal<String> tabs = new ThreadLocal<>();
+      Worker work = i -> {
+        if (!reuse) return printOne(cdp, urls[i % POOL]);
+        if (tabs.get() == null) tabs.set(open(cdp));
+        return print(cdp, tabs.get(), urls[i % POOL]);
+      };
       byte[] last = run(c, warm, n, work, browser.toHandle(), true);
       result("pages", pages(last));
       result("pdf_bytes", last.length);
@@ -258,20 +269,36 @@ public class SideBySide {
       String session = cdp.call(null, "Target.attachToTarget",
           JSON.createObjectNode().put("targetId", target).put("flatten", true)).path("sessionId").asString();
       cdp.call(session, "Page.enable", JSON.createObjectNode());
-      CompletableFuture<JsonNode> loaded = cdp.event(session, "Page.loadEventFired");
-      JsonNode nav = cdp.call(session, "Page.navigate", JSON.createObjectNode().put("url", url));
-      if (nav.hasNonNull("errorText")) throw new IllegalStateException("navigate: " + nav.path("errorText").asString());
-      loaded.get(60, TimeUnit.SECONDS);
-      // A4, 20 mm margins (0.7874 in), as the template's pageConfig; the @page rule says the same.
-      ObjectNode print = JSON.createObjectNode().put("paperWidth", 8.2677).put("paperHeight", 11.6929)
-          .put("marginTop", 0.7874).put("marginBottom", 0.7874).put("marginLeft", 0.7874).put("marginRight", 0.7874)
-          .put("printBackground", true).put("preferCSSPageSize", true);
-      JsonNode pdf = cdp.call(session, "Page.printToPDF", print);
-      return Base64.getDecoder().decode(pdf.path("data").asString());
+      return print(cdp, session, url);
     } finally {
       cdp.call(null, "Target.closeTarget", JSON.createObjectNode().put("targetId", target));
     }
   }
+
+  /** A tab kept open (REUSE=1): its session id. */
+  static String open(Cdp cdp) throws Exception {
+    String target = cdp.call(null, "Target.createTarget", JSON.createObjectNode().put("url", "about:blank"))
+        .path("targetId").asString();
+    String session = cdp.call(null, "Target.attachToTarget",
+        JSON.createObjectNode().put("targetId", target).put("flatten", true)).path("sessionId").asString();
+    cdp.call(session, "Page.enable", JSON.createObjectNode());
+    return session;
+  }
+
+  /** Loads the document into the tab and prints it. */
+  static byte[] print(Cdp cdp, String session, String url) throws Exception {
+    CompletableFuture<JsonNode> loaded = cdp.event(session, "Page.loadEventFired");
+    JsonNode nav = cdp.call(session, "Page.navigate", JSON.createObjectNode().put("url", url));
+    if (nav.hasNonNull("errorText")) throw new IllegalStateException("navigate: " + nav.path("errorText").asString());
+    loaded.get(60, TimeUnit.SECONDS);
+    // A4, 20 mm margins (0.7874 in), as the template's pageConfig; the @page rule says the same.
+    ObjectNode print = JSON.createObjectNode().put("paperWidth", 8.2677).put("paperHeight", 11.6929)
+        .put("marginTop", 0.7874).put("marginBottom", 0.7874).put("marginLeft", 0.7874).put("marginRight", 0.7874)
+        .put("printBackground", true).put("preferCSSPageSize", true);
+    JsonNode pdf = cdp.call(session, "Page.printToPDF", print);
+    return Base64.getDecoder().decode(pdf.path("data").asString());
+  }
+
 
   /** The DevTools protocol over one WebSocket (java.net.http), flattened sessions, as Puppeteer speaks it. */
   static final class Cdp implements WebSocket.Listener {
@@ -339,19 +366,118 @@ public class SideBySide {
 
   static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  static HttpResponse<byte[]> http(String method, String path, String body, String idempotencyKey) throws Exception {
+  /** An HTTP answer, whichever client fetched it. */
+  record Res(int statusCode, byte[] body) {}
+
+  /**
+   * CLIENT=raw (default): a few dozen lines of HTTP/1.1 on one kept-alive socket per thread, as bench/Load.java
+   * does, so the client (on the same 2 cores) takes little of the server's CPU; CLIENT=jdk: java.net.http, which
+   * costs about 1.5 ms of CPU per request here (three requests per document).
+   */
+  static Res http(String method, String path, String body, String idempotencyKey) throws Exception {
+    if (env("CLIENT", "raw").equals("raw")) return RAW.get().call(method, path, body, idempotencyKey);
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(env("PLATEN_URL", "http://localhost:18700") + path))
         .header("Authorization", "Bearer " + env("PLATEN_KEY", "")).timeout(Duration.ofSeconds(120));
     if (idempotencyKey != null) b.header("Idempotency-Key", idempotencyKey);
     if (body != null) b.header("Content-Type", "application/json");
     b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return new Res(r.statusCode(), r.body());
+  }
+
+  static final ThreadLocal<Raw> RAW = ThreadLocal.withInitial(Raw::new);
+
+  /** One kept-alive HTTP/1.1 connection: Content-Length or chunked answers, one reconnect if the server closed it. */
+  static final class Raw {
+    private final URI uri = URI.create(env("PLATEN_URL", "http://localhost:18700"));
+    private java.net.Socket socket;
+    private java.io.BufferedInputStream in;
+    private java.io.OutputStream out;
+
+    Res call(String method, String path, String body, String idempotencyKey) throws IOException {
+      byte[] b = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+      StringBuilder h = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
+          .append(uri.getHost()).append(':').append(uri.getPort()).append("\r\nAuthorization: Bearer ")
+          .append(env("PLATEN_KEY", "")).append("\r\n");
+      if (idempotencyKey != null) h.append("Idempotency-Key: ").append(idempotencyKey).append("\r\n");
+      if (body != null) h.append("Content-Type: application/json\r\n");
+      if (body != null || !method.equals("GET")) h.append("Content-Length: ").append(b.length).append("\r\n");
+      byte[] head = h.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+      for (int attempt = 1; ; attempt++) {
+        boolean reused = socket != null;
+        try {
+          if (socket == null) {
+            socket = new java.net.Socket(uri.getHost(), uri.getPort());
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(120_000);
+            in = new java.io.BufferedInputStream(socket.getInputStream(), 65_536);
+            out = new java.io.BufferedOutputStream(socket.getOutputStream(), 16_384);
+          }
+          out.write(head);
+          out.write(b);
+          out.flush();
+          return read();
+        } catch (IOException e) {
+          close();
+          if (!reused || attempt > 1) throw e;
+        }
+      }
+    }
+
+    private Res read() throws IOException {
+      String status = line();
+      int code = Integer.parseInt(status.substring(9, 12));
+      long length = -1;
+      boolean chunked = false;
+      boolean closeAfter = false;
+      for (String l; !(l = line()).isEmpty(); ) {
+        int colon = l.indexOf(':');
+        if (colon < 0) continue;
+        String name = l.substring(0, colon).trim();
+        String value = l.substring(colon + 1).trim();
+        if (name.equalsIgnoreCase("Content-Length")) length = Long.parseLong(value);
+        else if (name.equalsIgnoreCase("Transfer-Encoding")) chunked = value.equalsIgnoreCase("chunked");
+        else if (name.equalsIgnoreCase("Connection")) closeAfter = value.equalsIgnoreCase("close");
+      }
+      java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(length > 0 ? (int) length : 1024);
+      if (chunked) {
+        for (long size; (size = Long.parseLong(line().split(";")[0].trim(), 16)) > 0; line()) body.write(in.readNBytes((int) size));
+        while (!line().isEmpty()) {
+          // trailers
+        }
+      } else if (length >= 0) {
+        body.write(in.readNBytes((int) length));
+      } else {
+        body.write(in.readAllBytes());
+        closeAfter = true;
+      }
+      if (closeAfter) close();
+      return new Res(code, body.toByteArray());
+    }
+
+    private String line() throws IOException {
+      StringBuilder l = new StringBuilder(64);
+      for (int c; (c = in.read()) != '\n'; ) {
+        if (c < 0) throw new java.io.EOFException("connection closed");
+        if (c != '\r') l.append((char) c);
+      }
+      return l.toString();
+    }
+
+    private void close() {
+      try {
+        if (socket != null) socket.close();
+      } catch (IOException ignored) {
+        // closing anyway
+      }
+      socket = null;
+    }
   }
 
   /** Publishes both templates (PUT, a new version each time); prints the engine each goes to. */
   static int publish() throws Exception {
     for (String doc : List.of("invoice", "statement")) {
-      HttpResponse<byte[]> r = http("PUT", "/v1/templates/" + slug(doc), templateBody(doc), null);
+      Res r = http("PUT", "/v1/templates/" + slug(doc), templateBody(doc), null);
       String body = new String(r.body(), StandardCharsets.UTF_8);
       if (r.statusCode() / 100 != 2) throw new IllegalStateException("PUT " + slug(doc) + ": " + r.statusCode() + " " + body);
       JsonNode t = JSON.readTree(http("GET", "/v1/templates/" + slug(doc), null, null).body());
@@ -366,21 +492,22 @@ public class SideBySide {
     for (int i = 0; i < POOL; i++) bodies[i] = "{\"data\":" + data(doc, i) + "}";
     String run = Long.toString(System.nanoTime(), 36);
     AtomicInteger seq = new AtomicInteger();
+    result("client", env("CLIENT", "raw"));
     ProcessHandle server = ProcessHandle.of(Long.parseLong(env("PLATEN_PID", "-1"))).orElse(null);
     Worker work = i -> {
-      HttpResponse<byte[]> post = http("POST", "/v1/templates/" + slug(doc) + "/render", bodies[i % POOL],
+      Res post = http("POST", "/v1/templates/" + slug(doc) + "/render", bodies[i % POOL],
           "sbs-" + run + "-" + seq.incrementAndGet());
       String body = new String(post.body(), StandardCharsets.UTF_8);
       if (post.statusCode() != 202 && post.statusCode() != 200) throw new IllegalStateException("POST: " + post.statusCode() + " " + body);
       String id = JSON.readTree(body).path("id").asString();
       while (true) {
-        HttpResponse<byte[]> get = http("GET", "/v1/renders/" + id + "?waitMs=30000", null, null);
+        Res get = http("GET", "/v1/renders/" + id + "?waitMs=30000", null, null);
         JsonNode r = JSON.readTree(get.body());
         String status = r.path("status").asString();
         if (status.equals("succeeded")) break;
         if (status.equals("failed") || status.equals("cancelled")) throw new IllegalStateException("render " + id + ": " + r);
       }
-      HttpResponse<byte[]> pdf = http("GET", "/v1/renders/" + id + "/download", null, null);
+      Res pdf = http("GET", "/v1/renders/" + id + "/download", null, null);
       if (pdf.statusCode() != 200) throw new IllegalStateException("download: " + pdf.statusCode());
       return pdf.body();
     };
@@ -388,6 +515,37 @@ public class SideBySide {
     byte[] last = run(c, warm, n, work, server, false);
     result("pages", pages(last));
     result("pdf_bytes", last.length);
+    return 0;
+  }
+
+  /**
+   * Platen's engine alone, as the server's render threads call it (RoutingPdfEngine: the direct path when the
+   * layout allows, else openhtmltopdf): one thread, WARM documents, then three passes of N, thread CPU and wall
+   * time per document. The HTTP figures above add queueing, storage and the client.
+   */
+  static int engine(String doc, int warm, int n) throws Exception {
+    var settings = dev.platen.render.EngineSettings.defaults();
+    var engine = new dev.platen.render.direct.RoutingPdfEngine(new dev.platen.render.direct.DirectPdfEngine(settings),
+        new dev.platen.render.html.HtmlPdfEngine(settings));
+    JsonNode layout = JSON.readTree(templateBody(doc)).get("layout");
+    var page = dev.platen.render.PageSetup.DEFAULT; // A4 portrait, 20 mm margins: the templates' pageConfig
+    dev.platen.render.RenderInput[] inputs = new dev.platen.render.RenderInput[POOL];
+    for (int i = 0; i < POOL; i++) {
+      inputs[i] = new dev.platen.render.RenderInput(layout, JSON.readTree(data(doc, i)), page, "Side by side",
+          java.time.Instant.parse("2026-06-05T10:00:00Z"), false);
+    }
+    var version = engine.prepare(layout, page);
+    for (int i = 0; i < warm; i++) version.render(inputs[i % POOL]);
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    byte[] last = null;
+    for (int pass = 1; pass <= 3; pass++) {
+      long cpu = threads.getCurrentThreadCpuTime();
+      long wall = System.nanoTime();
+      for (int i = 0; i < n; i++) last = version.render(inputs[i % POOL]);
+      result("engine_pass" + pass + "_cpu_ms_per_doc", fmt((threads.getCurrentThreadCpuTime() - cpu) / 1e6 / n));
+      result("engine_pass" + pass + "_wall_ms_per_doc", fmt((System.nanoTime() - wall) / 1e6 / n));
+    }
+    result("pages", pages(last));
     return 0;
   }
 
