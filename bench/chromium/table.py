@@ -36,16 +36,17 @@ def pages(side, doc, c, style):
     return "/".join(sorted({r.get("pages", "?") for r in runs.get((side, doc, c, style), [])}))
 
 
-print("| document | style (Platen engine) | C | side | runs | docs/s | p50 ms | p99 ms | CPU ms/doc | pages |")
-print("|---|---|---|---|---|---|---|---|---|---|")
+print("| document | style | C | side | runs | docs/s | p50 ms | p99 ms | CPU ms/doc | client CPU ms/doc | load | pages |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|")
 keys = sorted({(d, s, c) for (_, d, c, s) in runs}, key=lambda k: (k[0] != "invoice", k[1], k[2]))
 for doc, style, c in keys:
     for side in ("chromium", "platen"):
         n = len(runs.get((side, doc, c, style), []))
-        print("| %s | %s | %d | %s | %d | %s | %s | %s | %s | %s |" % (
+        print("| %s | %s | %d | %s | %d | %s | %s | %s | %s | %s | %s | %s |" % (
             doc, style, c, side, n, f(med(side, doc, c, style, "docs_per_s")),
             f(med(side, doc, c, style, "latency_p50_ms")), f(med(side, doc, c, style, "latency_p99_ms")),
-            f(med(side, doc, c, style, "cpu_ms_per_doc")), pages(side, doc, c, style)))
+            f(med(side, doc, c, style, "cpu_ms_per_doc")), f(med(side, doc, c, style, "client_cpu_ms_per_doc")),
+            f(med(side, doc, c, style, "load_before")), pages(side, doc, c, style)))
 print()
 print("Ratios of the medians (Platen over Chromium for throughput, Chromium over Platen for latency and CPU; "
       "target ≥ 25×):")
