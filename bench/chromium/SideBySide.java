@@ -258,6 +258,10 @@ public class SideBySide {
       browser.destroy();
       if (!browser.waitFor(10, TimeUnit.SECONDS)) browser.destroyForcibly().waitFor();
       deleteTree(profile);
+      if (Files.exists(profile)) { // a child process still wrote to it while the browser exited
+        Thread.sleep(1000);
+        deleteTree(profile);
+      }
     }
   }
 
