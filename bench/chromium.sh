@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Issue 12's side-by-side bench: Platen over HTTP against a warm headless Chromium (a new tab per document, as
+# Puppeteer/Gotenberg-style services run it), on the HTML invoice and a 1,000-row HTML statement, both sides
+# interleaved, ROUNDS times; prints the medians and the ratios. See bench/README.md ("Side by side with Chromium").
+#
+#   bench/chromium.sh            (after ./platen build or mvn -B -q -o -DskipTests package)
+#
+# Settings (environment): ROUNDS (3), CS ("2 8"), STYLES ("inline css"), PORT (18700), CHROMIUM (/usr/bin/chromium),
+# N_INVOICE_CHROMIUM (120), N_STATEMENT_CHROMIUM (24), N_INVOICE_PLATEN (600), N_STATEMENT_PLATEN (80),
+# WARM_INVOICE_PLATEN (1500), WARM_STATEMENT_PLATEN (100) documents per style once after the server starts,
+# OUT (a new temporary directory; the raw RESULT lines of every run are kept there).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+export PATH="$JAVA_HOME/bin:$PATH"
+ROUNDS=${ROUNDS:-3}
+CS=${CS:-2 8}
+STYLES=${STYLES:-inline css}
+PORT=${PORT:-18700}
+export CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+[ -f target/platen.jar ] || { echo "bench/chromium.sh: build first (./platen build --no-aot-cache)" >&2; exit 2; }
+[ -x "$CHROMIUM" ] || { echo "bench/chromium.sh: no $CHROMIUM (apt-get install -y chromium)" >&2; exit 2; }
+
+OUT=${OUT:-$(mktemp -d /tmp/bench-chromium-out.XXXXXX)}
+mkdir -p "$OUT"
+WORK=$(mktemp -d)
+KEY=ck_live_benchkey000000000000000001
+SPID=""
+cleanup() {
+  if [ -n "$SPID" ]; then kill "$SPID" 2>/dev/null || true; wait "$SPID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+javac -d "$WORK/classes" -cp target/platen.jar bench/chromium/SideBySide.java
+sbs() { java -XX:+UseSerialGC -cp "$WORK/classes:target/platen.jar" SideBySide "$@"; }
+
+{
+  echo "chromium: $("$CHROMIUM" --version 2>/dev/null)"
+  echo "java: $(java -version 2>&1 | head -1)"
+  echo "cores: $(nproc); start: $(date -u +%FT%TZ); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee "$OUT/machine.txt" >&2
+
+# A fresh Platen (empty data directory, SQLite, no AOT cache), as bench/load-fresh.sh starts it.
+mkdir -p "$WORK/data"
+PLATEN_DATA_DIR="$WORK/data" PLATEN_PORT=$PORT PLATEN_BOOTSTRAP_KEY=$KEY java -jar target/platen.jar \
+  > "$WORK/server.log" 2>&1 &
+SPID=$!
+for _ in $(seq 1 120); do curl -sf "localhost:$PORT/ready" > /dev/null && break; sleep 0.5; done
+curl -sf "localhost:$PORT/ready" > /dev/null || { cat "$WORK/server.log" >&2; exit 2; }
+export PLATEN_URL=http://localhost:$PORT PLATEN_KEY=$KEY PLATEN_PID=$SPID
+
+for style in $STYLES; do STYLE=$style sbs publish | grep template_ | tee -a "$OUT/machine.txt" >&2; done
+# Platen's warm-up: the JIT needs a few thousand documents (docs/benchmarks.md, "end to end").
+for style in $STYLES; do
+  STYLE=$style DOC=invoice C=8 WARM=0 N="${WARM_INVOICE_PLATEN:-1500}" sbs platen > /dev/null 2>> "$OUT/log.txt"
+  STYLE=$style DOC=statement C=8 WARM=0 N="${WARM_STATEMENT_PLATEN:-100}" sbs platen > /dev/null 2>> "$OUT/log.txt"
+done
+
+measure() { # side doc c style round
+  local side=$1 doc=$2 c=$3 style=$4 round=$5 n warm
+  if [ "$side" = chromium ]; then
+    if [ "$doc" = invoice ]; then n=${N_INVOICE_CHROMIUM:-120}; warm=$((c * 3)); else n=${N_STATEMENT_CHROMIUM:-24}; warm=$c; fi
+  else
+    if [ "$doc" = invoice ]; then n=${N_INVOICE_PLATEN:-600}; warm=100; else n=${N_STATEMENT_PLATEN:-80}; warm=10; fi
+  fi
+  echo "round $round: $side $doc C=$c style=$style N=$n (load $(cut -d' ' -f1 /proc/loadavg))" >&2
+  STYLE=$style DOC=$doc C=$c WARM=$warm N=$n sbs "$side" > "$OUT/$round-$side-$doc-$c-$style.txt" 2>> "$OUT/log.txt"
+}
+
+for round in $(seq 1 "$ROUNDS"); do
+  # interleaved, and which side goes first alternates from round to round
+  if [ $((round % 2)) = 1 ]; then sides="platen chromium"; else sides="chromium platen"; fi
+  for doc in invoice statement; do
+    for c in $CS; do
+      for style in $STYLES; do
+        for side in $sides; do measure "$side" "$doc" "$c" "$style" "$round"; done
+      done
+    done
+  done
+done
+echo "end: $(date -u +%FT%TZ); load: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt" >&2
+python3 bench/chromium/table.py "$OUT"
+echo "raw results: $OUT" >&2
