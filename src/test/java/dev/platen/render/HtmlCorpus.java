@@ -15,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class HtmlCorpus {
   private HtmlCorpus() {}
 
-  public static final String[] NAMES = {"invoice", "statement", "letter", "certificate"};
+  public static final String[] NAMES = {"invoice", "statement", "letter", "certificate", "invoice-auto",
+      "statement-auto"};
 
   /** The layout object, {"html": …, "css": …}, as a template would publish it. */
   public static JsonNode layout(String name) {
@@ -45,8 +46,8 @@ public final class HtmlCorpus {
 
   public static String data(String name) {
     return switch (name) {
-      case "invoice" -> invoice(8);
-      case "statement" -> statement(1000);
+      case "invoice", "invoice-auto" -> invoice(8);
+      case "statement", "statement-auto" -> statement(1000);
       case "letter" -> letter();
       case "certificate" -> certificate();
       default -> throw new IllegalArgumentException(name);

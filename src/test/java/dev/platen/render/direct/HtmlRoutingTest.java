@@ -10,6 +10,7 @@ import dev.platen.render.PageSetup;
 import dev.platen.render.RenderInput;
 import dev.platen.render.html.HtmlPdfEngine;
 import dev.platen.testing.Pdfs;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +46,10 @@ class HtmlRoutingTest {
         Arguments.of(table, "table.t { width: 100%; table-layout: fixed; border-collapse: collapse; }"
             + " td { border: 1px solid #000; }",
             "border-collapse: collapse with side borders, or top borders below the first row, on td"),
-        Arguments.of(table, "table.t { width: 100%; border-spacing: 0; }", "table-layout other than fixed on table.t with more than one column without a percentage width"),
+        Arguments.of("<table class=\"t\"><tr><td>a</td><td>b</td></tr><tr><td colspan=\"2\">c</td></tr></table>",
+            "table.t { width: 100%; border-spacing: 0; }", "colspan in table.t, a table with automatic layout"),
+        Arguments.of(table, "table.t { width: 100%; border-spacing: 0; } td { width: 30mm; }",
+            "a cell width other than a percentage in table.t, a table with automatic layout"),
         Arguments.of(table, "table.t { width: 100%; table-layout: fixed; }", "border-spacing other than 0 on table.t"),
         Arguments.of("<p class=\"x\">x</p>", "p.x:first-child { color: red; }",
             "CSS selector 'p.x:first-child' on p.x"),
@@ -54,8 +58,8 @@ class HtmlRoutingTest {
             "a CSS @page rule with margin boxes (running headers or footers)"),
         Arguments.of("<p>x</p>", "@page :first { margin-top: 0; }", "a CSS @page rule with a selector ('@page :first')"),
         Arguments.of("<p>x</p>", "@page { size: B5; }", "CSS value 'B5' for 'size' in @page"),
-        Arguments.of("<style>@page { size: A5; }</style><p>x</p>", null,
-            "a CSS @page rule in a <style> element (put it in the layout's css)"),
+        Arguments.of("{{#if big}}<style>@page { size: A3; }</style>{{/if}}<p>x</p>", null,
+            "a CSS @page rule in a <style> element after a Handlebars block tag (put it in the layout's css)"),
         Arguments.of("<p style=\"color: {{c}}\">x</p>", null, "a Handlebars tag in the 'style' attribute of p"),
         Arguments.of("<table><tr><td width=\"40\">x</td></tr></table>", null, "the attribute 'width' on td"),
         Arguments.of("<table class=\"t\"><tr><td colspan=\"2\">x</td></tr></table>",
@@ -142,17 +146,50 @@ class HtmlRoutingTest {
     assertThat(ROUTING.render(hyphen)).isEqualTo(HTML.render(hyphen));
   }
 
-  /** In automatic table layout a word wider than its column widens the column: the HTML engine's to draw. */
+  /**
+   * Automatic table layout sizes unsized columns by their text, as openhtmltopdf does, so a long word widens its
+   * column in both engines; text that cannot fit the table at all (openhtmltopdf would widen the table) goes to
+   * the HTML engine.
+   */
   @Test
-  void aWordWiderThanItsColumnInAnAutomaticTableGoesToTheHtmlEngine() throws Exception {
-    JsonNode auto = layout("<table class=\"t\"><tr><td class=\"a\">{{a}}</td><td>{{b}}</td></tr></table>",
-        "table.t { width: 100%; border-spacing: 0; } td.a { width: 10%; }");
+  void automaticTableLayoutFollowsTheDataAndTextWiderThanTheTableGoesToTheHtmlEngine() throws Exception {
+    JsonNode auto = layout("<table class=\"t\"><tr><td class=\"a\">{{a}}</td><td>{{b}}</td><td>{{c}}</td></tr></table>",
+        "table.t { width: 60mm; border-spacing: 0; } td.a { width: 10%; }");
     assertThat(RoutingPdfEngine.choose(auto, PageSetup.DEFAULT).engine()).isEqualTo("direct");
-    RenderInput fits = Canvas.input(auto, "{\"a\":\"short\",\"b\":\"the rest of the line\"}");
+    RenderInput fits = Canvas.input(auto, "{\"a\":\"short\",\"b\":\"the rest of the line\",\"c\":\"12.50\"}");
     assertThat(ROUTING.render(fits)).isEqualTo(DIRECT.render(fits));
-    RenderInput wide = Canvas.input(auto, "{\"a\":\"Donaudampfschifffahrtsgesellschaft\",\"b\":\"rest\"}");
+    RenderInput long1 = Canvas.input(auto, "{\"a\":\"Donaudampfschiff\",\"b\":\"rest\",\"c\":\"1\"}");
+    assertThat(ROUTING.render(long1)).isEqualTo(DIRECT.render(long1));
+    assertThat(HtmlEquivalenceTest.texts(DIRECT.render(long1))).isEqualTo(HtmlEquivalenceTest.texts(HTML.render(long1)));
+    RenderInput wide = Canvas.input(auto,
+        "{\"a\":\"Donaudampfschifffahrtsgesellschaftskapitän\",\"b\":\"Rechtsschutzversicherungsgesellschaften\",\"c\":\"1\"}");
     assertThatThrownBy(() -> DIRECT.render(wide)).isInstanceOf(Unsupported.class)
-        .hasMessageContaining("a word wider than its column");
+        .hasMessageContaining("text wider than its table");
     assertThat(ROUTING.render(wide)).isEqualTo(HTML.render(wide));
+  }
+
+  /** bench/Load.java's HTML invoice (an unsized three-column table, its @page in a <style> element) is drawn directly. */
+  @Test
+  void theBenchInvoiceIsDrawnDirectly() throws Exception {
+    JsonNode layout = Canvas.JSON.readTree(benchTemplate()).path("layout");
+    assertThat(RoutingPdfEngine.choose(layout, PageSetup.DEFAULT)).isEqualTo(new RoutingPdfEngine.Choice("direct", null));
+  }
+
+  /** bench/Load.java's TEMPLATE_HTML, read from its source so the two cannot drift apart. */
+  static String benchTemplate() throws Exception {
+    String source = java.nio.file.Files.readString(java.nio.file.Path.of("bench/Load.java"));
+    int start = source.indexOf("static final String TEMPLATE = \"\"\"");
+    String template = source.substring(source.indexOf('\n', start) + 1, source.indexOf("\"\"\";", start));
+    template = template.stripIndent();
+    int at = source.indexOf("static final String TEMPLATE_HTML");
+    String block = source.substring(at, source.indexOf(";\n", at));
+    java.util.regex.Matcher literal = java.util.regex.Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(block);
+    List<String> parts = new java.util.ArrayList<>();
+    while (literal.find()) parts.add(literal.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
+    // TEMPLATE.replace(parts[0], parts[1] + parts[2..n-1] + parts[n])
+    String html = String.join("", parts.subList(2, parts.size() - 1));
+    String replacement = parts.get(1) + html.replace("\"", "\\\"") + parts.get(parts.size() - 1);
+    assertThat(template).contains(parts.get(0));
+    return template.replace(parts.get(0), replacement);
   }
 }
