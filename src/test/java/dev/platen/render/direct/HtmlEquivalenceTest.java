@@ -75,7 +75,7 @@ class HtmlEquivalenceTest {
   /** bench/Load.java's HTML invoice, an unsized three-column table in automatic layout, with its data. */
   @Test
   void theBenchInvoicePrintsTheSame() throws Exception {
-    JsonNode layout = dev.platen.render.Canvas.JSON.readTree(HtmlRoutingTest.benchTemplate()).path("layout");
+    JsonNode layout = dev.platen.render.Canvas.JSON.readTree(HtmlCorpus.benchTemplate()).path("layout");
     StringBuilder items = new StringBuilder();
     for (int row = 1; row <= 10; row++) {
       items.append(row == 1 ? "" : ",").append("{\"description\":\"Item ").append(row).append(" of render 42\",")

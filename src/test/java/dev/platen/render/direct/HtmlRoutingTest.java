@@ -10,7 +10,6 @@ import dev.platen.render.PageSetup;
 import dev.platen.render.RenderInput;
 import dev.platen.render.html.HtmlPdfEngine;
 import dev.platen.testing.Pdfs;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -171,25 +170,8 @@ class HtmlRoutingTest {
   /** bench/Load.java's HTML invoice (an unsized three-column table, its @page in a <style> element) is drawn directly. */
   @Test
   void theBenchInvoiceIsDrawnDirectly() throws Exception {
-    JsonNode layout = Canvas.JSON.readTree(benchTemplate()).path("layout");
+    JsonNode layout = Canvas.JSON.readTree(HtmlCorpus.benchTemplate()).path("layout");
     assertThat(RoutingPdfEngine.choose(layout, PageSetup.DEFAULT)).isEqualTo(new RoutingPdfEngine.Choice("direct", null));
   }
 
-  /** bench/Load.java's TEMPLATE_HTML, read from its source so the two cannot drift apart. */
-  static String benchTemplate() throws Exception {
-    String source = java.nio.file.Files.readString(java.nio.file.Path.of("bench/Load.java"));
-    int start = source.indexOf("static final String TEMPLATE = \"\"\"");
-    String template = source.substring(source.indexOf('\n', start) + 1, source.indexOf("\"\"\";", start));
-    template = template.stripIndent();
-    int at = source.indexOf("static final String TEMPLATE_HTML");
-    String block = source.substring(at, source.indexOf(";\n", at));
-    java.util.regex.Matcher literal = java.util.regex.Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(block);
-    List<String> parts = new java.util.ArrayList<>();
-    while (literal.find()) parts.add(literal.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
-    // TEMPLATE.replace(parts[0], parts[1] + parts[2..n-1] + parts[n])
-    String html = String.join("", parts.subList(2, parts.size() - 1));
-    String replacement = parts.get(1) + html.replace("\"", "\\\"") + parts.get(parts.size() - 1);
-    assertThat(template).contains(parts.get(0));
-    return template.replace(parts.get(0), replacement);
-  }
 }
