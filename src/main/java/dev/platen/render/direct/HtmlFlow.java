@@ -18,8 +18,8 @@ import org.jsoup.nodes.TextNode;
 /**
  * Lays an HTML layout's document out onto pages with the box model openhtmltopdf uses for the subset of
  * docs/html-layouts.md: block boxes with margins that collapse, borders, padding and backgrounds; lines of bold
- * and regular runs broken as {@link Text} breaks them; fixed-layout tables whose header repeats on every page;
- * images alone on their line. What it cannot place as the HTML engine would (a decorated box or a row that a page
+ * and regular runs broken as {@link Text} breaks them; tables in fixed or automatic layout, whose header repeats
+ * on every page; images alone on their line. What it cannot place as the HTML engine would (a decorated box or a row that a page
  * break would split, text the font lacks) throws {@link Unsupported}, and the document goes to the HTML engine.
  * One instance per render.
  */
@@ -837,7 +837,9 @@ final class HtmlFlow {
     }
     if (!(n instanceof Element e)) return;
     String tag = e.normalName();
-    if (HtmlStyle.DROPPED.contains(tag) || tag.equals("br")) return;
+    if (HtmlStyle.DROPPED.contains(tag)) return;
+    // how a line break shortens the widest line is not ported
+    if (tag.equals("br")) throw new Unsupported("a line break (<br>) in a table with automatic layout");
     if (tag.equals("img")) throw new Unsupported("an image in a table with automatic layout");
     if (!HtmlStyle.INLINE.contains(tag)) throw new Unsupported("the element <" + tag + "> inside a line of text");
     HtmlStyle s = style(e, inherited);

@@ -47,6 +47,8 @@ class HtmlRoutingTest {
             "border-collapse: collapse with side borders, or top borders below the first row, on td"),
         Arguments.of("<table class=\"t\"><tr><td>a</td><td>b</td></tr><tr><td colspan=\"2\">c</td></tr></table>",
             "table.t { width: 100%; border-spacing: 0; }", "colspan in table.t, a table with automatic layout"),
+        Arguments.of("<table class=\"t\"><tr><td>a<br>b</td><td>c</td></tr></table>",
+            "table.t { width: 100%; border-spacing: 0; }", "a line break (<br>) in a table with automatic layout"),
         Arguments.of(table, "table.t { width: 100%; border-spacing: 0; } td { width: 30mm; }",
             "a cell width other than a percentage in table.t, a table with automatic layout"),
         Arguments.of(table, "table.t { width: 100%; table-layout: fixed; }", "border-spacing other than 0 on table.t"),
