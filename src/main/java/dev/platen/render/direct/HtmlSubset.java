@@ -104,7 +104,9 @@ final class HtmlSubset {
         if (name.contains("{{") || name.contains("}}")) {
           return "Handlebars tags inside the <" + tag + "> tag";
         }
-        boolean image = tag.equals("img") && (name.equals("src") || name.equals("alt"));
+        // a link's target changes no layout (the link annotation is openhtmltopdf's alone, see the docs)
+        boolean image = tag.equals("img") && (name.equals("src") || name.equals("alt"))
+            || tag.equals("a") && name.equals("href");
         boolean span = (tag.equals("td") || tag.equals("th")) && name.equals("colspan");
         if (!image && a.getValue().contains("{{")) {
           return "a Handlebars tag in the '" + name + "' attribute of " + HtmlStyle.describe(e);

@@ -72,6 +72,19 @@ class HtmlEquivalenceTest {
     assertSame("statement-auto", HtmlCorpus.input("statement", statement));
   }
 
+  /** Links without their underline: openhtmltopdf's blue, inline with the text; the target changes nothing drawn. */
+  @Test
+  void linksWithoutUnderlinePrintTheSame() throws Exception {
+    ObjectNode letter = (ObjectNode) HtmlCorpus.layout("letter").deepCopy();
+    String html = letter.path("html").asString().replace("<p class=\"cc\">Copy: project file 2026-RB-17</p>",
+        "<p class=\"cc\">Copy: project file <a href=\"https://files.example/{{subject}}\">2026-RB-17</a>, terms at"
+            + " <a class=\"terms\" href=\"https://example.com/terms\">example.com/terms</a> and <a>no target</a></p>");
+    assertThat(html).contains("<a href");
+    letter.put("html", html);
+    letter.put("css", letter.path("css").asString() + "\na { text-decoration: none; } a.terms { color: #7a1f1f; }");
+    assertSame("letter-links", HtmlCorpus.input("letter", letter));
+  }
+
   /** bench/Load.java's HTML invoice, an unsized three-column table in automatic layout, with its data. */
   @Test
   void theBenchInvoicePrintsTheSame() throws Exception {

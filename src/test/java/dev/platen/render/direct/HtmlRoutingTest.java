@@ -41,7 +41,8 @@ class HtmlRoutingTest {
         Arguments.of("<p>{{{bio}}}</p>", null, "HTML from the data ({{{…}}}), which may hold any markup"),
         Arguments.of("<ul><li>one</li></ul>", null, "the element <ul>"),
         Arguments.of("<p>a</p><hr><p>b</p>", null, "the default inset border of <hr> (give it a solid one) on hr"),
-        Arguments.of("<p><a href=\"https://example.com\">link</a></p>", null, "the element <a>"),
+        Arguments.of("<p><a href=\"https://example.com\">link</a></p>", null,
+            "the underline of a link (give it text-decoration: none) on a"),
         Arguments.of(table, "table.t { width: 100%; table-layout: fixed; border-collapse: collapse; }"
             + " td { border: 1px solid #000; }",
             "border-collapse: collapse with side borders, or top borders below the first row, on td"),
