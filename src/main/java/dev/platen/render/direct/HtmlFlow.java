@@ -73,12 +73,12 @@ final class HtmlFlow {
    * What decides an element's style: its parent's style (by identity, so the whole chain of ancestors, which is
    * all selectors look at) and its own tag, classes, id and style attribute. A 1,000-row table has a handful.
    */
-  private record StyleKey(HtmlStyle parent, String tag, String classes, String id, String style) {}
+  private record StyleKey(HtmlStyle parent, String tag, String classes, String id, String style, String href) {}
 
   private final java.util.Map<StyleKey, HtmlStyle> styles = new java.util.HashMap<>();
 
   private HtmlStyle style(Element e, HtmlStyle parent) throws Unsupported {
-    StyleKey key = new StyleKey(parent, e.normalName(), e.attr("class"), e.id(), e.attr("style"));
+    StyleKey key = new StyleKey(parent, e.normalName(), e.attr("class"), e.id(), e.attr("style"), e.attr("href"));
     HtmlStyle s = styles.get(key);
     if (s == null) {
       s = HtmlStyle.of(e, parent, sheets);
@@ -244,7 +244,7 @@ final class HtmlFlow {
     private int id(HtmlStyle s) {
       for (int i = 0; i < styles.size(); i++) {
         HtmlStyle o = styles.get(i);
-        if (o == s || o.bold == s.bold && o.rgb == s.rgb) return i;
+        if (o == s || o.bold == s.bold && o.rgb == s.rgb && java.util.Objects.equals(o.href, s.href)) return i;
       }
       styles.add(s);
       return styles.size() - 1;
@@ -323,7 +323,9 @@ final class HtmlFlow {
         HtmlStyle st = runs.styles.get(sid);
         String piece = runs.text.substring(i, j);
         ops.add(new Ops.Text(x, base, st.bold, size, st.rgb, 0, piece));
-        x += Text.width(face(st), piece, size, 0);
+        double w = Text.width(face(st), piece, size, 0);
+        if (st.href != null && !dry) ops.add(new Ops.Link(x, 0, w, lineHeight, st.href));
+        x += w;
         i = j;
       }
       sink.slice(lineHeight, ops);

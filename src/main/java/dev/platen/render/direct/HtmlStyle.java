@@ -48,6 +48,8 @@ final class HtmlStyle {
   double spacing;
   boolean fixed;
   boolean paginate;
+  /** The target of the link this text is in ({@code <a href>}, inherited by what is inside it), or null. */
+  String href;
   /** A link's default underline, still on: the direct path draws no underline, so it must be turned off. */
   private boolean underline;
 
@@ -105,6 +107,7 @@ final class HtmlStyle {
     s.spacing = spacing;
     // td and th inherit vertical-align from tr, which inherits it from the row group (middle)
     s.verticalAlign = verticalAlign;
+    s.href = href;
     return s;
   }
 
@@ -119,6 +122,7 @@ final class HtmlStyle {
     if (!tag.equals("td") && !tag.equals("th") && !tag.equals("tr")) s.verticalAlign = "baseline";
     List<HtmlCss.Declaration> declared = new ArrayList<>();
     defaults(tag, e, declared);
+    if (tag.equals("a") && !e.attr("href").isBlank()) s.href = uri(e.attr("href").trim());
     List<HtmlCss.Rule> matched = new ArrayList<>();
     for (HtmlCss.Sheet sheet : sheets) {
       for (HtmlCss.Rule rule : sheet.rules()) {
@@ -147,6 +151,16 @@ final class HtmlStyle {
       if (s.insetLeft[side] && s.border[side] > 0) s.refuse("the default inset border of <hr> (give it a solid one)", e);
     }
     return s;
+  }
+
+  /** The link target if it is a URI: openhtmltopdf makes no link of anything else (a space, say). */
+  private static String uri(String href) {
+    try {
+      new java.net.URI(href);
+      return href;
+    } catch (java.net.URISyntaxException ex) {
+      return null;
+    }
   }
 
   /** openhtmltopdf's user-agent rules for the elements of the subset (XhtmlNamespaceHandler.css). */

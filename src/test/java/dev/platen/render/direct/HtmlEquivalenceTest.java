@@ -77,12 +77,33 @@ class HtmlEquivalenceTest {
   void linksWithoutUnderlinePrintTheSame() throws Exception {
     ObjectNode letter = (ObjectNode) HtmlCorpus.layout("letter").deepCopy();
     String html = letter.path("html").asString().replace("<p class=\"cc\">Copy: project file 2026-RB-17</p>",
-        "<p class=\"cc\">Copy: project file <a href=\"https://files.example/{{subject}}\">2026-RB-17</a>, terms at"
+        "<p class=\"cc\">Copy: project file <a href=\"https://files.example/{{date}}?ref=2026-RB-17\">2026-RB-17</a>, terms at"
             + " <a class=\"terms\" href=\"https://example.com/terms\">example.com/terms</a> and <a>no target</a></p>");
     assertThat(html).contains("<a href");
     letter.put("html", html);
     letter.put("css", letter.path("css").asString() + "\na { text-decoration: none; } a.terms { color: #7a1f1f; }");
-    assertSame("letter-links", HtmlCorpus.input("letter", letter));
+    RenderInput input = HtmlCorpus.input("letter", letter);
+    assertSame("letter-links", input);
+    // clickable in both engines: openhtmltopdf's link annotations, and the direct engine's (neither for an href
+    // that is no URI, such as one with a space)
+    assertThat(links(DIRECT.render(input))).containsExactly("https://files.example/2026-06-05?ref=2026-RB-17",
+        "https://example.com/terms");
+    assertThat(links(HTML.render(input))).containsExactlyElementsOf(links(DIRECT.render(input)));
+  }
+
+  private static List<String> links(byte[] pdf) throws IOException {
+    List<String> uris = new java.util.ArrayList<>();
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      for (org.apache.pdfbox.pdmodel.PDPage page : doc.getPages()) {
+        for (var a : page.getAnnotations()) {
+          if (a instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink l
+              && l.getAction() instanceof org.apache.pdfbox.pdmodel.interactive.action.PDActionURI u) {
+            uris.add(u.getURI());
+          }
+        }
+      }
+    }
+    return uris;
   }
 
   /** bench/Load.java's HTML invoice, an unsized three-column table in automatic layout, with its data. */
