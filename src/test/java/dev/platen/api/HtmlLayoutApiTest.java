@@ -143,6 +143,17 @@ class HtmlLayoutApiTest {
     assertThat(qr.path("engineReason").asString()).isEqualTo("the qr helper (its image is placed by the HTML engine)");
   }
 
+  /** bench/Load.java's HTML invoice, published as the load test publishes it, is drawn by the direct engine. */
+  @Test
+  void theBenchHtmlInvoiceIsDrawnDirectly() throws Exception {
+    Res put = server.put("/v1/templates/bench-html-invoice", key,
+        dev.platen.render.HtmlCorpus.benchTemplate());
+    assertThat(put.status()).as(put.text()).isIn(200, 201);
+    JsonNode shown = server.get("/v1/templates/bench-html-invoice", key).json();
+    assertThat(shown.path("engine").asString()).as(shown.toString()).isEqualTo("direct");
+    assertThat(shown.has("engineReason")).isFalse();
+  }
+
   private String publish(Map<String, Object> layout) {
     Res created = server.post("/v1/templates", key, Map.of("name", "Engine " + System.nanoTime(),
         "manifest", Map.of("variables", List.of(Map.of("key", "name", "label", "Name", "dataType", "text"))),

@@ -15,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class HtmlCorpus {
   private HtmlCorpus() {}
 
-  public static final String[] NAMES = {"invoice", "statement", "letter", "certificate"};
+  public static final String[] NAMES = {"invoice", "statement", "letter", "certificate", "invoice-auto",
+      "statement-auto"};
 
   /** The layout object, {"html": …, "css": …}, as a template would publish it. */
   public static JsonNode layout(String name) {
@@ -45,8 +46,8 @@ public final class HtmlCorpus {
 
   public static String data(String name) {
     return switch (name) {
-      case "invoice" -> invoice(8);
-      case "statement" -> statement(1000);
+      case "invoice", "invoice-auto" -> invoice(8);
+      case "statement", "statement-auto" -> statement(1000);
       case "letter" -> letter();
       case "certificate" -> certificate();
       default -> throw new IllegalArgumentException(name);
@@ -123,5 +124,23 @@ public final class HtmlCorpus {
         {"recipient":"Mateo Fernández","course":{"title":"Advanced Document Automation","hours":24},
          "completedOn":"2026-06-05","instructor":"Priya Raman","director":"Olaf Nilsson","serial":"C-2026-00917",
          "logo":"%s"}""".formatted(Canvas.pngDataUri());
+  }
+
+  /** bench/Load.java's TEMPLATE_HTML, read from its source so the two cannot drift apart. */
+  public static String benchTemplate() throws Exception {
+    String source = java.nio.file.Files.readString(java.nio.file.Path.of("bench/Load.java"));
+    int start = source.indexOf("static final String TEMPLATE = \"\"\"");
+    String template = source.substring(source.indexOf('\n', start) + 1, source.indexOf("\"\"\";", start));
+    template = template.stripIndent();
+    int at = source.indexOf("static final String TEMPLATE_HTML");
+    String block = source.substring(at, source.indexOf(";\n", at));
+    java.util.regex.Matcher literal = java.util.regex.Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(block);
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    while (literal.find()) parts.add(literal.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
+    // TEMPLATE.replace(parts[0], parts[1] + parts[2..n-1] + parts[n])
+    String html = String.join("", parts.subList(2, parts.size() - 1));
+    String replacement = parts.get(1) + html.replace("\"", "\\\"") + parts.get(parts.size() - 1);
+    if (!template.contains(parts.get(0))) throw new IllegalStateException("bench/Load.java changed its templates");
+    return template.replace(parts.get(0), replacement);
   }
 }

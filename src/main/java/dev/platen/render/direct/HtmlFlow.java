@@ -18,8 +18,8 @@ import org.jsoup.nodes.TextNode;
 /**
  * Lays an HTML layout's document out onto pages with the box model openhtmltopdf uses for the subset of
  * docs/html-layouts.md: block boxes with margins that collapse, borders, padding and backgrounds; lines of bold
- * and regular runs broken as {@link Text} breaks them; fixed-layout tables whose header repeats on every page;
- * images alone on their line. What it cannot place as the HTML engine would (a decorated box or a row that a page
+ * and regular runs broken as {@link Text} breaks them; tables in fixed or automatic layout, whose header repeats
+ * on every page; images alone on their line. What it cannot place as the HTML engine would (a decorated box or a row that a page
  * break would split, text the font lacks) throws {@link Unsupported}, and the document goes to the HTML engine.
  * One instance per render.
  */
@@ -73,12 +73,12 @@ final class HtmlFlow {
    * What decides an element's style: its parent's style (by identity, so the whole chain of ancestors, which is
    * all selectors look at) and its own tag, classes, id and style attribute. A 1,000-row table has a handful.
    */
-  private record StyleKey(HtmlStyle parent, String tag, String classes, String id, String style) {}
+  private record StyleKey(HtmlStyle parent, String tag, String classes, String id, String style, String href) {}
 
   private final java.util.Map<StyleKey, HtmlStyle> styles = new java.util.HashMap<>();
 
   private HtmlStyle style(Element e, HtmlStyle parent) throws Unsupported {
-    StyleKey key = new StyleKey(parent, e.normalName(), e.attr("class"), e.id(), e.attr("style"));
+    StyleKey key = new StyleKey(parent, e.normalName(), e.attr("class"), e.id(), e.attr("style"), e.attr("href"));
     HtmlStyle s = styles.get(key);
     if (s == null) {
       s = HtmlStyle.of(e, parent, sheets);
@@ -244,7 +244,7 @@ final class HtmlFlow {
     private int id(HtmlStyle s) {
       for (int i = 0; i < styles.size(); i++) {
         HtmlStyle o = styles.get(i);
-        if (o == s || o.bold == s.bold && o.rgb == s.rgb) return i;
+        if (o == s || o.bold == s.bold && o.rgb == s.rgb && java.util.Objects.equals(o.href, s.href)) return i;
       }
       styles.add(s);
       return styles.size() - 1;
@@ -323,7 +323,9 @@ final class HtmlFlow {
         HtmlStyle st = runs.styles.get(sid);
         String piece = runs.text.substring(i, j);
         ops.add(new Ops.Text(x, base, st.bold, size, st.rgb, 0, piece));
-        x += Text.width(face(st), piece, size, 0);
+        double w = Text.width(face(st), piece, size, 0);
+        if (st.href != null && !dry) ops.add(new Ops.Link(x, 0, w, lineHeight, st.href));
+        x += w;
         i = j;
       }
       sink.slice(lineHeight, ops);
@@ -408,6 +410,9 @@ final class HtmlFlow {
   /** Whether the line breaking rules allow a break inside {@code text[from, to)} (after a hyphen, a slash, …). */
   private static boolean innerBreak(String text, int from, int to) {
     if (to - from < 2) return false;
+    // openhtmltopdf breaks before a slash inside a word too (UrlAwareLineBreakIterator)
+    int slash = text.indexOf('/', from + 1);
+    if (slash >= 0 && slash < to - 1) return true;
     java.text.BreakIterator lines = LINES.get();
     lines.setText(text.substring(from, to));
     int b = lines.next();
@@ -504,7 +509,15 @@ final class HtmlFlow {
     Row first = !head.isEmpty() ? head.get(0) : !body.isEmpty() ? body.get(0) : null;
     if (first == null) return;
     double width = length(ts.width, ts, avail);
-    double[] columns = columns(first, width, auto, where);
+    double[] columns;
+    if (auto) {
+      List<Row> rows = new ArrayList<>(head.size() + body.size());
+      rows.addAll(head);
+      rows.addAll(body);
+      columns = autoColumns(rows, width, where);
+    } else {
+      columns = columns(first, width, where);
+    }
     if (ts.breakBefore) sink.breakBefore();
     sink.margin(ts.margin[TOP]);
     sink.indent += ts.margin[LEFT];
@@ -574,7 +587,7 @@ final class HtmlFlow {
    * Fixed table layout: the first row's declared widths (lengths plus padding and borders, percentages as they
    * are), the rest shared equally.
    */
-  private double[] columns(Row first, double width, boolean auto, String where) throws Unsupported {
+  private double[] columns(Row first, double width, String where) throws Unsupported {
     List<Element> cells = cells(first);
     for (Element c : cells) {
       if (span(c) != 1) throw new Unsupported("colspan in the first row of " + where);
@@ -584,12 +597,6 @@ final class HtmlFlow {
     int open = 0;
     for (int i = 0; i < w.length; i++) {
       HtmlStyle cs = style(cells.get(i), first.style());
-      // automatic layout gives percentages as fixed layout does while the content fits (checked as it is laid
-      // out); one column without a width takes the rest, two would share it by their content
-      if (auto && (cs.width == null ? open > 0 : !cs.width.trim().endsWith("%"))) {
-        throw new Unsupported("table-layout other than fixed on " + where + " with more than one column without"
-            + " a percentage width");
-      }
       if (cs.width == null) {
         w[i] = -1;
         open++;
@@ -606,6 +613,269 @@ final class HtmlFlow {
       if (w[i] < 0) w[i] = (width - declared) / open;
     }
     return w;
+  }
+
+  // ---- automatic table layout
+
+  /**
+   * Automatic table layout as openhtmltopdf does it (Flying Saucer's AutoTableLayout, after Mozilla's): every
+   * column gets at least its widest unbreakable piece of text, percentage columns their share of the table, and
+   * what is left goes to the columns without a width in proportion to their text on one line. All in openhtmltopdf's
+   * whole layout dots and integer arithmetic, so the columns come out the same to the dot. Columns sized by a
+   * length and colspans are not matched (the template goes to openhtmltopdf); a table whose text cannot fit its
+   * width, which openhtmltopdf would widen, sends the document there.
+   */
+  private double[] autoColumns(List<Row> rows, double width, String where) throws RenderException {
+    int n = cells(rows.get(0)).size();
+    long[] min = new long[n];
+    long[] max = new long[n];
+    long[] percent = new long[n]; // 0: no percentage width
+    Arrays.fill(min, 1);
+    Arrays.fill(max, 1);
+    for (Row r : rows) {
+      List<Element> cells = cells(r);
+      for (Element c : cells) {
+        if (span(c) != 1) throw new Unsupported("colspan in " + where + ", a table with automatic layout");
+      }
+      if (cells.size() != n) throw new Unsupported("table rows with different numbers of cells");
+      for (int i = 0; i < n; i++) {
+        Element c = cells.get(i);
+        HtmlStyle cs = style(c, r.style());
+        if (cs.width != null) {
+          String w = cs.width.trim();
+          if (!w.endsWith("%")) {
+            throw new Unsupported("a cell width other than a percentage in " + where + ", a table with automatic"
+                + " layout");
+          }
+          // openhtmltopdf keeps the whole percent only
+          long p = (long) (float) Styles.points(w, cs.size, 100);
+          if (p > percent[i]) percent[i] = p;
+        }
+        if (dry) {
+          measure(c, cs, true);
+          continue;
+        }
+        long[] mm = measure(c, cs, true);
+        min[i] = Math.max(min[i], mm[0]);
+        max[i] = Math.max(max[i], mm[1]);
+      }
+    }
+    if (dry) return new double[n];
+    long tableWidth = Math.round(width * HtmlStyle.DOTS_PER_POINT);
+    long[] calc = new long[n];
+    long available = tableWidth;
+    long totalPercent = 0;
+    long totalVariable = 0;
+    long allocVariable = 0;
+    int numVariable = 0;
+    long sumMin = 0;
+    for (int i = 0; i < n; i++) {
+      max[i] = Math.max(max[i], min[i]);
+      calc[i] = min[i];
+      available -= min[i];
+      sumMin += min[i];
+      if (percent[i] > 0) {
+        totalPercent += percent[i];
+      } else {
+        numVariable++;
+        totalVariable += max[i];
+        allocVariable += min[i];
+      }
+    }
+    if (sumMin > tableWidth) throw new Unsupported("text wider than its table, in a table with automatic layout");
+    if (totalPercent > 100) throw new Unsupported("percentage widths over 100% in " + where);
+    if (available > 0 && totalPercent > 0) {
+      for (int i = 0; i < n; i++) {
+        if (percent[i] == 0) continue;
+        long w = Math.max(min[i], tableWidth * percent[i] / 100);
+        available += calc[i] - w;
+        calc[i] = w;
+      }
+    }
+    if (available > 0 && numVariable > 0) {
+      available += allocVariable;
+      for (int i = 0; i < n; i++) {
+        if (percent[i] != 0 || totalVariable == 0) continue;
+        long w = Math.max(calc[i], available * max[i] / totalVariable);
+        available -= w;
+        totalVariable -= max[i];
+        calc[i] = w;
+      }
+    }
+    if (available > 0 && totalPercent > 0 && totalPercent < 100) {
+      for (int i = 0; i < n; i++) {
+        if (percent[i] == 0) continue;
+        long w = available * percent[i] / totalPercent;
+        available -= w;
+        totalPercent -= percent[i];
+        calc[i] += w;
+        if (available == 0 || totalPercent == 0) break;
+      }
+    }
+    if (available > 0) {
+      long total = n;
+      for (int i = n - 1; i >= 0; i--) {
+        long w = available / total;
+        available -= w;
+        total--;
+        calc[i] += w;
+      }
+    }
+    // over-allocated: take it back from the columns without a width, then from the percentage ones, each in
+    // proportion to what it has over its minimum
+    for (int pass = 0; pass < 2 && available < 0; pass++) {
+      long room = 0;
+      for (int i = n - 1; i >= 0; i--) {
+        if ((percent[i] == 0) == (pass == 0)) room += calc[i] - min[i];
+      }
+      for (int i = n - 1; i >= 0 && room > 0; i--) {
+        if ((percent[i] == 0) != (pass == 0)) continue;
+        long diff = calc[i] - min[i];
+        long reduce = available * diff / room;
+        calc[i] += reduce;
+        available -= reduce;
+        room -= diff;
+        if (available >= 0) break;
+      }
+    }
+    if (available < 0) throw new Unsupported("columns wider than their table, in a table with automatic layout");
+    double[] columns = new double[n];
+    for (int i = 0; i < n; i++) columns[i] = calc[i] / HtmlStyle.DOTS_PER_POINT;
+    return columns;
+  }
+
+  /** A length in openhtmltopdf's whole dots, as it truncates box sides when measuring. */
+  private static long dotsOf(double pt) {
+    return (long) (pt * HtmlStyle.DOTS_PER_POINT + 1e-6);
+  }
+
+  /**
+   * The narrowest and widest an element's box can be, {min, max} in whole dots, as openhtmltopdf measures for
+   * automatic table layout: its text's widest unbreakable piece and its text on one line, plus its horizontal
+   * margins (not for a cell), borders and padding. When checking a template, only checks that it can be measured.
+   */
+  private long[] measure(Element e, HtmlStyle s, boolean cell) throws RenderException {
+    long sides = dotsOf(s.padding[LEFT]) + dotsOf(s.border(LEFT)) + dotsOf(s.padding[RIGHT]) + dotsOf(s.border(RIGHT))
+        + (cell ? 0 : dotsOf(s.margin[LEFT]) + dotsOf(s.margin[RIGHT]));
+    if (s.width != null && !cell) throw new Unsupported("a width on " + HtmlStyle.describe(e) + " in a table with"
+        + " automatic layout");
+    long min = 0;
+    long max = 0;
+    List<Node> inline = new ArrayList<>();
+    for (Node n : e.childNodes()) {
+      if (isInline(n)) {
+        inline.add(n);
+        continue;
+      }
+      if (!(n instanceof Element child)) continue;
+      String tag = child.normalName();
+      if (tag.equals("style") || tag.equals("title")) continue;
+      long[] line = measureInline(inline, s);
+      inline.clear();
+      min = Math.max(min, line[0]);
+      max = Math.max(max, line[1]);
+      HtmlStyle cs = style(child, s);
+      if (cs.hidden) continue;
+      if (!HtmlStyle.BLOCKS.contains(tag) || tag.equals("body")) {
+        throw new Unsupported("the element <" + tag + "> in a table with automatic layout");
+      }
+      long[] b = measure(child, cs, false);
+      min = Math.max(min, b[0]);
+      max = Math.max(max, b[1]);
+    }
+    long[] line = measureInline(inline, s);
+    return new long[] {Math.max(min, line[0]) + sides, Math.max(max, line[1]) + sides};
+  }
+
+  private static final ThreadLocal<java.text.BreakIterator> US_LINES =
+      ThreadLocal.withInitial(() -> java.text.BreakIterator.getLineInstance(java.util.Locale.US));
+
+  /** One line of inline content: {widest piece, all of it}; white space collapsed, leading space dropped. */
+  private long[] measureInline(List<Node> nodes, HtmlStyle block) throws RenderException {
+    long[] out = new long[2];
+    boolean[] space = {true};
+    for (Node n : nodes) measureNode(n, block, block, space, out);
+    return out;
+  }
+
+  private void measureNode(Node n, HtmlStyle inherited, HtmlStyle block, boolean[] space, long[] out)
+      throws RenderException {
+    if (n instanceof TextNode t) {
+      StringBuilder text = new StringBuilder();
+      String whole = t.getWholeText();
+      for (int i = 0; i < whole.length(); i++) {
+        char c = whole.charAt(i);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+          if (!space[0]) text.append(' ');
+          space[0] = true;
+        } else {
+          text.append(c);
+          space[0] = false;
+        }
+      }
+      if (text.isEmpty() || dry) return;
+      String s = text.toString();
+      // openhtmltopdf breaks what looks like a URL at its slashes and dots too
+      if (s.contains("://")) throw new Unsupported("a URL in a table with automatic layout");
+      Face face = face(inherited);
+      float size = Math.round(inherited.size * HtmlStyle.DOTS_PER_POINT);
+      java.text.BreakIterator words = US_LINES.get();
+      words.setText(s);
+      int last = 0;
+      for (int b = words.next(); b != java.text.BreakIterator.DONE; b = words.next()) {
+        // openhtmltopdf's UrlAwareLineBreakIterator also breaks before every slash inside a piece
+        int from = last;
+        int stop = b;
+        while (from < stop && BREAKING.indexOf(s.charAt(from)) >= 0) from++;
+        while (stop > from && BREAKING.indexOf(s.charAt(stop - 1)) >= 0) stop--;
+        for (int slash = s.indexOf('/', from); slash >= 0 && slash < stop; slash = s.indexOf('/', slash + 1)) {
+          piece(face, s.substring(last, slash), size, inherited.breakWord, out);
+          last = slash;
+        }
+        piece(face, s.substring(last, b), size, inherited.breakWord, out);
+        last = b;
+      }
+      return;
+    }
+    if (!(n instanceof Element e)) return;
+    String tag = e.normalName();
+    if (HtmlStyle.DROPPED.contains(tag)) return;
+    // how a line break shortens the widest line is not ported
+    if (tag.equals("br")) throw new Unsupported("a line break (<br>) in a table with automatic layout");
+    if (tag.equals("img")) throw new Unsupported("an image in a table with automatic layout");
+    if (!HtmlStyle.INLINE.contains(tag)) throw new Unsupported("the element <" + tag + "> inside a line of text");
+    HtmlStyle s = style(e, inherited);
+    if (s.hidden) return;
+    for (Node c : e.childNodes()) measureNode(c, s, block, space, out);
+  }
+
+  private static final String BREAKING = ".,:;!?- \n\r\t/";
+
+  /** One unbreakable piece of text (with the spaces after it): its width widens the line, and may the minimum. */
+  private static void piece(Face face, String word, float size, boolean breakWord, long[] out) throws Unsupported {
+    long w = textDots(face, word, size);
+    long least = w;
+    if (breakWord) {
+      least = 0;
+      for (int k = 0; k < word.length(); k++) least = Math.max(least, textDots(face, word.substring(k, k + 1), size));
+    }
+    out[0] = Math.max(out[0], least);
+    out[1] += w;
+  }
+
+  /**
+   * openhtmltopdf's text width in whole dots: glyph widths in whole thousandths of an em, a font size in whole
+   * dots, float arithmetic, rounded up unless within 0.01 of the dot below.
+   */
+  private static long textDots(Face face, String s, float size) throws Unsupported {
+    float units = 0;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      units += Math.round(Text.advance(face, cp)); // PDFBox's widths of an embedded font are whole units
+    }
+    float w = units / 1000f * size;
+    return w - Math.floor(w) < 0.01 ? (long) w : (long) Math.ceil(w);
   }
 
   /** Inside a cell of an automatic-layout table: a word wider than its column would widen the column there. */

@@ -48,6 +48,10 @@ final class HtmlStyle {
   double spacing;
   boolean fixed;
   boolean paginate;
+  /** The target of the link this text is in ({@code <a href>}, inherited by what is inside it), or null. */
+  String href;
+  /** A link's default underline, still on: the direct path draws no underline, so it must be turned off. */
+  private boolean underline;
 
   String unsupported;
 
@@ -79,7 +83,7 @@ final class HtmlStyle {
   /** Elements and how the direct path lays them out. */
   static final Set<String> BLOCKS = Set.of("div", "p", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "header",
       "footer", "article", "main", "address", "body");
-  static final Set<String> INLINE = Set.of("span", "b", "strong", "i", "em", "br", "font");
+  static final Set<String> INLINE = Set.of("span", "b", "strong", "i", "em", "br", "font", "a");
   /** Elements both engines drop before layout (HtmlLayout removes them); seen only when checking a template. */
   static final Set<String> DROPPED = Set.of("meta", "link", "script", "noscript", "base");
   static final Set<String> TABLE = Set.of("table", "thead", "tbody", "tr", "th", "td");
@@ -103,6 +107,7 @@ final class HtmlStyle {
     s.spacing = spacing;
     // td and th inherit vertical-align from tr, which inherits it from the row group (middle)
     s.verticalAlign = verticalAlign;
+    s.href = href;
     return s;
   }
 
@@ -116,7 +121,8 @@ final class HtmlStyle {
     String tag = e.normalName();
     if (!tag.equals("td") && !tag.equals("th") && !tag.equals("tr")) s.verticalAlign = "baseline";
     List<HtmlCss.Declaration> declared = new ArrayList<>();
-    defaults(tag, declared);
+    defaults(tag, e, declared);
+    if (tag.equals("a") && !e.attr("href").isBlank()) s.href = uri(e.attr("href").trim());
     List<HtmlCss.Rule> matched = new ArrayList<>();
     for (HtmlCss.Sheet sheet : sheets) {
       for (HtmlCss.Rule rule : sheet.rules()) {
@@ -140,14 +146,25 @@ final class HtmlStyle {
       if (d.important() && s.unsupported == null) s.unsupported = "CSS !important on " + describe(e);
       if (!d.name().equals("font-size")) s.apply(d.name(), d.value(), e);
     }
+    if (s.underline) s.refuse("the underline of a link (give it text-decoration: none)", e);
     for (int side = 0; side < 4; side++) {
       if (s.insetLeft[side] && s.border[side] > 0) s.refuse("the default inset border of <hr> (give it a solid one)", e);
     }
     return s;
   }
 
+  /** The link target if it is a URI: openhtmltopdf makes no link of anything else (a space, say). */
+  private static String uri(String href) {
+    try {
+      new java.net.URI(href);
+      return href;
+    } catch (java.net.URISyntaxException ex) {
+      return null;
+    }
+  }
+
   /** openhtmltopdf's user-agent rules for the elements of the subset (XhtmlNamespaceHandler.css). */
-  private static void defaults(String tag, List<HtmlCss.Declaration> out) {
+  private static void defaults(String tag, Element e, List<HtmlCss.Declaration> out) {
     switch (tag) {
       case "p" -> out.add(new HtmlCss.Declaration("margin", "1.12em 0", false));
       case "h1" -> out.add(new HtmlCss.Declaration("margin", ".67em 0", false));
@@ -163,6 +180,11 @@ final class HtmlStyle {
         out.add(new HtmlCss.Declaration("border", "1px inset", false));
       }
       case "thead", "tbody" -> out.add(new HtmlCss.Declaration("vertical-align", "middle", false));
+      // openhtmltopdf: a { color: #0000ff } a:link, a:visited { text-decoration: underline } (a link has an href)
+      case "a" -> {
+        out.add(new HtmlCss.Declaration("color", "#0000ff", false));
+        if (e.hasAttr("href")) out.add(new HtmlCss.Declaration("text-decoration", "underline", false));
+      }
       case "td" -> out.add(new HtmlCss.Declaration("padding", "1px", false));
       case "th" -> {
         out.add(new HtmlCss.Declaration("padding", "1px", false));
@@ -364,7 +386,9 @@ final class HtmlStyle {
       case "-fs-table-paginate" -> paginate = v.equals("paginate");
       case "word-wrap", "overflow-wrap" -> breakWord = v.equals("break-word") || v.equals("anywhere");
       case "text-decoration" -> {
-        if (!v.equals("none")) refuse("CSS text-decoration '" + value + "'", e);
+        if (v.equals("none")) underline = false;
+        else if (v.equals("underline") && e.normalName().equals("a")) underline = true; // openhtmltopdf's default
+        else refuse("CSS text-decoration '" + value + "'", e);
       }
       default -> refuse("CSS property '" + name + "'", e);
     }
@@ -378,7 +402,7 @@ final class HtmlStyle {
       case "td", "th" -> "table-cell";
       case "thead" -> "table-header-group";
       case "tbody" -> "table-row-group";
-      case "span", "b", "strong", "i", "em", "font" -> "inline";
+      case "span", "b", "strong", "i", "em", "font", "a" -> "inline";
       case "img" -> "inline-block";
       default -> "block";
     };

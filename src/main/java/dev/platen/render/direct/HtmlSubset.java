@@ -32,6 +32,7 @@ final class HtmlSubset {
   private static final Set<String> ATTRIBUTES = Set.of("class", "id", "style", "title", "lang", "dir");
 
   private static final Pattern RAW = Pattern.compile("\\{\\{~?\\s*[{&]");
+  private static final Pattern BLOCK = Pattern.compile("\\{\\{~?\\s*([#^]|else\\b)");
   private static final Pattern CODE_HELPER = Pattern.compile("\\{\\{~?\\s*#?\\s*(qr|barcode)\\b|\\(\\s*(qr|barcode)\\s");
 
   /** The layout's own style sheet, after the base one. */
@@ -57,6 +58,17 @@ final class HtmlSubset {
     return all;
   }
 
+  /**
+   * The {@code @page} declarations of the layout's {@code <style>} elements, in order: they come after the
+   * layout's css in the HTML engine's cascade, so they win over it. Only asked of a layout {@link #refusal} took.
+   */
+  static List<HtmlCss.Declaration> stylePages(JsonNode layout) {
+    Document doc = Jsoup.parse(layout.path("html").asString(""));
+    List<HtmlCss.Declaration> page = new ArrayList<>();
+    for (HtmlCss.Sheet sheet : withStyles(List.of(), doc)) page.addAll(sheet.page());
+    return page;
+  }
+
   /** Why the direct path does not draw this HTML layout, or null when it does. */
   static String refusal(JsonNode layout) {
     String html = layout.path("html").asString("");
@@ -71,8 +83,11 @@ final class HtmlSubset {
     for (int i = 0; i < sheets.size(); i++) {
       HtmlCss.Sheet sheet = sheets.get(i);
       if (sheet.unsupported() != null) return sheet.unsupported();
-      // the layout's css holds the page rule (Plan applies it); one in a <style> element might be in a branch
-      if (i > 1 && !sheet.page().isEmpty()) return "a CSS @page rule in a <style> element (put it in the layout's css)";
+      // a page rule in a <style> element is applied once per version (stylePages): it must not be in a branch
+      if (i > 1 && !sheet.page().isEmpty() && BLOCK.matcher(html.substring(0, Math.max(0, html.toLowerCase(Locale.ROOT)
+          .lastIndexOf("</style")))).find()) {
+        return "a CSS @page rule in a <style> element after a Handlebars block tag (put it in the layout's css)";
+      }
     }
     for (Element style : doc.select("style")) {
       if (style.data().contains("{{")) return "Handlebars tags inside a <style> element";
@@ -89,7 +104,9 @@ final class HtmlSubset {
         if (name.contains("{{") || name.contains("}}")) {
           return "Handlebars tags inside the <" + tag + "> tag";
         }
-        boolean image = tag.equals("img") && (name.equals("src") || name.equals("alt"));
+        // a link's target changes no layout (the link annotation is openhtmltopdf's alone, see the docs)
+        boolean image = tag.equals("img") && (name.equals("src") || name.equals("alt"))
+            || tag.equals("a") && name.equals("href");
         boolean span = (tag.equals("td") || tag.equals("th")) && name.equals("colspan");
         if (!image && a.getValue().contains("{{")) {
           return "a Handlebars tag in the '" + name + "' attribute of " + HtmlStyle.describe(e);

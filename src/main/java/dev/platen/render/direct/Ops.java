@@ -21,6 +21,11 @@ sealed interface Ops {
     public Ops moved(double dx, double dy) { return new Rect(x + dx, y + dy, w, h, rgb); }
   }
 
+  /** Where a link is: a clickable area, as openhtmltopdf adds for {@code <a href>}. */
+  record Link(double x, double y, double w, double h, String uri) implements Ops {
+    public Ops moved(double dx, double dy) { return new Link(x + dx, y + dy, w, h, uri); }
+  }
+
   record Image(double x, double y, double w, double h, PDImageXObject image) implements Ops {
     public Ops moved(double dx, double dy) { return new Image(x + dx, y + dy, w, h, image); }
   }

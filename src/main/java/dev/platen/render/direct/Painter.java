@@ -109,6 +109,20 @@ final class Painter {
     digest.update(bytes);
     page.setContents(new PDStream(doc, new ByteArrayInputStream(bytes), COSName.FLATE_DECODE));
     page.setResources(resources);
+    for (Ops op : ops) {
+      if (!(op instanceof Ops.Link l)) continue;
+      org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink link =
+          new org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink();
+      link.setRectangle(new PDRectangle((float) l.x(), (float) (h - l.y() - l.h()), (float) l.w(), (float) l.h()));
+      org.apache.pdfbox.pdmodel.interactive.action.PDActionURI action =
+          new org.apache.pdfbox.pdmodel.interactive.action.PDActionURI();
+      action.setURI(l.uri());
+      link.setAction(action);
+      link.setBorderStyle(new org.apache.pdfbox.pdmodel.interactive.annotation.PDBorderStyleDictionary());
+      link.getBorderStyle().setWidth(0);
+      page.getAnnotations().add(link);
+      digest.update(l.uri().getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   private static final COSName REGULAR = COSName.getPDFName("F1");

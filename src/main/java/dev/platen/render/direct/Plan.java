@@ -51,7 +51,9 @@ record Plan(JsonNode layout, PageSetup page, String refusal, double width, doubl
     if (html) {
       // the layout's @page comes after pageConfig's in the HTML engine's style sheets, so it wins there too
       try {
-        double[] box = HtmlPage.apply(sheets.get(1).page(), new double[] {width, height, margins[0], margins[1],
+        List<HtmlCss.Declaration> rule = new ArrayList<>(sheets.get(1).page());
+        rule.addAll(HtmlSubset.stylePages(layout));
+        double[] box = HtmlPage.apply(rule, new double[] {width, height, margins[0], margins[1],
             margins[2], margins[3]});
         width = box[0];
         height = box[1];

@@ -31,8 +31,13 @@ public final class ThreadFonts {
   /** The bundled face; style sheets name it first. */
   private static final String FAMILY = "DejaVu Sans";
   static final String FALLBACK_FAMILY = "Droid Sans Fallback";
-  /** Generic names map to the bundled face too, so markup asking for any other family still gets DejaVu. */
-  private static final List<String> FAMILIES = List.of(FAMILY, "sans-serif", "serif");
+  /**
+   * Generic names map to the bundled face too, so markup asking for any other family still gets DejaVu.
+   * openhtmltopdf looks {@code sans-serif} and {@code serif} up as "SansSerif" and "Serif" (FontUtil
+   * normalizes the name asked for, not the one registered); registered only under the CSS names, they fell
+   * through to its built-in Helvetica and Times.
+   */
+  private static final List<String> FAMILIES = List.of(FAMILY, "sans-serif", "serif", "SansSerif", "Serif");
   private static final int REPLACEMENT = 0xFFFD;
 
   public record Faces(TrueTypeFont regular, TrueTypeFont bold, CmapLookup cmap) {}

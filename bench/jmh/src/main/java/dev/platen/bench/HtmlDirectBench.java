@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * HTML layouts of the equivalence corpus (src/test/resources/html-corpus: the invoice and the 1,000-row
- * statement) through openhtmltopdf ({@code html}) and through the routing engine the server uses
+ * statement, and the same two with tables in automatic layout, columns sized by their text) through openhtmltopdf ({@code html}) and through the routing engine the server uses
  * ({@code routing}), which draws them with the direct engine. One document per invocation, prepared version, one
  * thread. The corpus is read from the project's {@code target/test-classes}, which must be on the class path.
  */
@@ -34,7 +34,7 @@ public class HtmlDirectBench {
   @Param({"html", "routing"})
   public String engine;
 
-  @Param({"invoice", "statement"})
+  @Param({"invoice", "statement", "invoice-auto", "statement-auto"})
   public String doc;
 
   private RenderInput input;
