@@ -58,7 +58,11 @@ public final class WarmUpTraffic {
   private final String data;
   private final AtomicInteger sequence = new AtomicInteger();
 
-  private WarmUpTraffic(HttpClient client, String base, String key) {
+  /** System.nanoTime() past which no request starts and no render is waited for. */
+  private final long deadline;
+
+  private WarmUpTraffic(HttpClient client, String base, String key, long deadline) {
+    this.deadline = deadline;
     this.client = client;
     this.base = base;
     this.key = key;
@@ -81,7 +85,7 @@ public final class WarmUpTraffic {
     try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build()) {
       try {
-        return new WarmUpTraffic(client, baseUrl, key).rounds(pool, deadline);
+        return new WarmUpTraffic(client, baseUrl, key, deadline).rounds(pool);
       } finally {
         // before the client closes, which waits for requests in flight: a failed round's others are cut off
         pool.shutdownNow();
@@ -89,26 +93,27 @@ public final class WarmUpTraffic {
     }
   }
 
-  private Result rounds(ExecutorService pool, long deadline) {
+  private Result rounds(ExecutorService pool) {
     int round = 0;
     try {
       publish();
       long best = Long.MAX_VALUE;
       int flat = 0;
       while (true) {
-        if (System.nanoTime() > deadline) return new Result(round, renders.get(), "time budget", false);
+        if (late()) return new Result(round, renders.get(), "time budget", false);
         round++;
         long t0 = System.nanoTime();
         List<Future<?>> cycles = new ArrayList<>();
         for (int i = 0; i < ROUND; i++) {
           int n = i;
           cycles.add(pool.submit(() -> {
-            if (System.nanoTime() < deadline) cycle(n);
+            cycle(n);
             return null;
           }));
         }
         for (Future<?> f : cycles) f.get();
         long took = System.nanoTime() - t0;
+        if (late()) return new Result(round, renders.get(), "time budget", false);
         flat = took < best * FASTER ? 0 : flat + 1;
         best = Math.min(best, took);
         if (round >= MIN_ROUNDS && flat >= FLAT_ROUNDS) {
@@ -136,8 +141,16 @@ public final class WarmUpTraffic {
     expect(200, send("GET", "/v1/templates/" + CANVAS, null), "read a template");
   }
 
-  /** One client's render: POST, follow it to the end, and for every other one download the PDF. */
+  private boolean late() {
+    return System.nanoTime() - deadline > 0;
+  }
+
+  /**
+   * One client's render: POST, follow it to the end, and for every other one download the PDF. Past the deadline it
+   * starts nothing more and leaves its render to the throwaway instance's shutdown.
+   */
   private void cycle(int n) {
+    if (late()) return;
     String slug = switch (n % 4) {
       case 1 -> SYNTHESISED;
       case 3 -> HTML;
@@ -149,15 +162,17 @@ public final class WarmUpTraffic {
     expect(202, posted, "POST a render");
     String id = json.readTree(posted.body()).path("id").asString();
     JsonNode r;
-    if (n % 2 == 0) {
-      r = json.readTree(expect(200, send("GET", "/v1/renders/" + id + "?waitMs=20000", null), "wait for a render")
-          .body());
-    } else {
-      do {
+    do {
+      if (late()) return;
+      if (n % 2 == 0) {
+        long waitMs = Math.clamp((deadline - System.nanoTime()) / 1_000_000, 1, 20_000);
+        r = json.readTree(expect(200, send("GET", "/v1/renders/" + id + "?waitMs=" + waitMs, null),
+            "wait for a render").body());
+      } else {
         sleep(20);
         r = json.readTree(expect(200, send("GET", "/v1/renders/" + id, null), "poll a render").body());
-      } while (!terminal(r.path("status").asString()));
-    }
+      }
+    } while (!terminal(r.path("status").asString()));
     String status = r.path("status").asString();
     if (!status.equals("succeeded")) throw new IllegalStateException("a warm-up render ended " + status + ": " + r);
     renders.incrementAndGet();
