@@ -22,9 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
  * What a client does to a freshly started Platen, done over real HTTP to a throwaway instance before the real one
  * listens, so the JIT compiles the code around the engines (Jetty, Javalin, Jackson, the SQLite driver, the queue,
  * the handlers, authentication) before the first real request instead of during it. It publishes the example invoice
- * as a canvas and as an HTML template, then runs rounds of renders: each POSTed, followed with and without
- * {@code waitMs}, half of the PDFs downloaded, and one 404, one 400 and one list per round. Rounds repeat until they
- * stop getting faster or the time budget is spent, so a JVM that is warm already stops after a few.
+ * as a canvas layout, as its fields only (a synthesised layout) and as HTML, then runs rounds of renders: each
+ * POSTed, followed with and without {@code waitMs}, half of the PDFs downloaded, and one 404, one 400 and one list
+ * per round. Rounds repeat until they stop getting faster or the time budget is spent, so a JVM that is warm already
+ * stops after a few.
  *
  * <p>It knows the instance only by URL and key: it talks to it as any client would.
  */
