@@ -131,6 +131,11 @@ public final class Platen implements AutoCloseable {
 
   /** @param clock the one source of time for leases, retries and timestamps (tests pass a settable one) */
   public static Platen start(Config config, PrintStream console, InstantSource clock) {
+    return start(config, console, clock, null);
+  }
+
+  /** @param host the address the HTTP server listens on, null for every interface */
+  private static Platen start(Config config, PrintStream console, InstantSource clock, String host) {
     JsonMapper json = Json.newMapper();
     Sharing.Email email = email(config.sharing(), clock); // checked before anything is opened
     StopSignal stop = new StopSignal();
@@ -153,6 +158,8 @@ public final class Platen implements AutoCloseable {
     }
     bootstrap(projects, config, config.logFormat() == Config.LogFormat.JSON
         ? text -> console.println(jsonLine(text, json)) : console::println);
+    // after the checks above, so a wrong setting is reported at once; before anything of this instance runs
+    if (config.warmsUp()) warmUp(config);
 
     if (db.vendor() == Database.Vendor.SQLITE) {
       int released = renders.releaseAllLeases(clock.millis());
@@ -247,22 +254,22 @@ public final class Platen implements AutoCloseable {
           config.maxQueueDepthPerProject(), onQueued, readiness, metrics,
           config.metricsKey(), clock, sharing, config.sharing().shareRateLimit(), renderList, webhooks,
           new dev.platen.store.InboundStore(db), completions, previews, dashboard.routes()));
-      http = listen(api, config, workers, dispatcher, db, metrics, notifications);
+      http = listen(api, host, config, workers, dispatcher, db, metrics, notifications);
       log.info("Platen listening on http://localhost:{} (public URL {})", http.port(), config.publicUrl());
     } else {
       // A worker serves no API, but load balancers, supervisors and Prometheus still need to reach it.
-      http = listen(HttpApi.monitoring(readiness, metrics, config.metricsKey(), json), config, workers, dispatcher, db,
-          metrics, notifications);
+      http = listen(HttpApi.monitoring(readiness, metrics, config.metricsKey(), json), host, config, workers,
+          dispatcher, db, metrics, notifications);
       log.info("worker {} serves /health, /ready and /metrics on port {}", processId, http.port());
     }
     return new Platen(stop, db, workers, http, config.runsApi(), renders, blobs, metrics, stopping, dispatcher,
         completions, notifications, previews);
   }
 
-  private static HttpApi listen(HttpApi api, Config config, WorkerPool workers, Dispatcher webhooks, Database db,
-      Metrics metrics, RenderNotifications notifications) {
+  private static HttpApi listen(HttpApi api, String host, Config config, WorkerPool workers, Dispatcher webhooks,
+      Database db, Metrics metrics, RenderNotifications notifications) {
     try {
-      return api.start(config.port());
+      return api.start(host, config.port());
     } catch (RuntimeException e) {
       if (workers != null) workers.stop(0);
       webhooks.close();
@@ -274,6 +281,57 @@ public final class Platen implements AutoCloseable {
             + "or choose another port");
       }
       throw e;
+    }
+  }
+
+  /**
+   * The start-up warm-up (PLATEN_WARMUP, decision D26): a throwaway instance of this same stack, on its own SQLite
+   * database and files in a temporary directory and a loopback port, takes a few hundred renders over real HTTP and
+   * is shut down and deleted before the real instance starts anything. Compiled code and profiles belong to methods,
+   * not instances, so the real instance starts with Jetty, Jackson, the driver, the queue and the handlers compiled.
+   * Its database, files, metrics registry, keys and threads are its own; it has no webhooks, e-mail, S3 or
+   * PostgreSQL; its log is silenced. A warm-up that fails only costs time: the real instance starts anyway.
+   */
+  private static void warmUp(Config config) {
+    long started = System.nanoTime();
+    java.nio.file.Path dir;
+    try {
+      dir = java.nio.file.Files.createTempDirectory("platen-warm-up-");
+    } catch (IOException | RuntimeException e) {
+      log.warn("start-up warm-up skipped: no temporary directory ({})", e.toString());
+      return;
+    }
+    String key = ApiKeys.generate(false);
+    dev.platen.warmup.WarmUpTraffic.Result result;
+    dev.platen.warmup.QuietLog.begin();
+    try (Platen scratch = start(config.scratch(dir, key), new PrintStream(PrintStream.nullOutputStream()),
+        InstantSource.system(), "127.0.0.1")) {
+      result = dev.platen.warmup.WarmUpTraffic.run("http://127.0.0.1:" + scratch.port(), key, config.warmUp(),
+          Math.max(4, 2 * config.renderThreads()));
+    } catch (RuntimeException e) {
+      result = new dev.platen.warmup.WarmUpTraffic.Result(0, 0, e.toString(), true);
+    } finally {
+      dev.platen.warmup.QuietLog.end();
+    }
+    boolean deleted = deleteTree(dir);
+    long ms = (System.nanoTime() - started) / 1_000_000;
+    if (result.failed() || !deleted) {
+      log.warn("start-up warm-up: {} ms, {} renders, stopped: {}{}", ms, result.renders(), result.stop(),
+          deleted ? "" : "; could not delete " + dir);
+    } else {
+      log.info("start-up warm-up: {} ms, {} renders in {} rounds over HTTP, stopped: {}", ms, result.renders(),
+          result.rounds(), result.stop());
+    }
+  }
+
+  private static boolean deleteTree(java.nio.file.Path dir) {
+    try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.walk(dir)) {
+      for (java.nio.file.Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.delete(p);
+      }
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 

@@ -111,7 +111,13 @@ public final class HttpApi {
   public Routes routes() { return routes; }
 
   public HttpApi start(int port) {
-    app.start(port);
+    return start(null, port);
+  }
+
+  /** @param host the address to listen on, or null for every interface */
+  public HttpApi start(String host, int port) {
+    if (host == null) app.start(port);
+    else app.start(host, port);
     return this;
   }
 

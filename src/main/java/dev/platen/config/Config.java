@@ -40,7 +40,8 @@ public record Config(
     LogFormat logFormat,
     Sharing sharing,
     Webhooks webhooks,
-    int maxConcurrentPreviews) {
+    int maxConcurrentPreviews,
+    Duration warmUp) {
 
   public enum BlobStoreKind { FILE, S3 }
 
@@ -97,12 +98,33 @@ public record Config(
   public static final int DEFAULT_MAX_SVG_ELEMENTS = 10_000;
   public static final long DEFAULT_RENDER_TIMEOUT_MS = 60_000;
   public static final long DEFAULT_LEASE_MS = 30_000;
+  /**
+   * PLATEN_WARMUP=auto: the longest the start-up warm-up may take. It usually stops sooner, when its rounds stop
+   * getting faster; a process that serves no API (PLATEN_ROLE=worker) has none.
+   */
+  public static final Duration DEFAULT_WARMUP = Duration.ofSeconds(30);
 
   public boolean runsApi() { return role != Role.WORKER; }
 
   public boolean runsWorkers() { return role != Role.API; }
 
   public boolean usesPostgres() { return databaseUrl != null; }
+
+  /** Whether this process warms up through a throwaway instance of itself before it listens (PLATEN_WARMUP). */
+  public boolean warmsUp() { return runsApi() && !warmUp.isZero(); }
+
+  /**
+   * These settings for the start-up warm-up's throwaway instance: the same engine, limits and render threads, but its
+   * own SQLite database and files in {@code dir}, a loopback port chosen by the system, and nothing that reaches
+   * outside the process (no PostgreSQL, S3, SMTP, admin or metrics key) and no warm-up of its own.
+   */
+  public Config scratch(Path dir, String bootstrapKey) {
+    return new Config(0, dir, publicUrl, null, bootstrapKey, null, null, null, null, BlobStoreKind.FILE, null,
+        Role.ALL, renderThreads, maxQueueDepth, maxQueueDepthPerProject, maxPages, maxImagePixels, maxSvgElements,
+        allowPrivateFetch, renderTimeoutMs, leaseMs, null, logFormat,
+        new Sharing(sharing.shareBaseUrl(), null, null, false, false, 0),
+        new Webhooks(false, webhooks.attemptOffsets()), maxConcurrentPreviews, Duration.ZERO);
+  }
 
   /**
    * The settings an operator reads on the dashboard's overview, by variable name. Keys, passwords and secrets are
@@ -127,6 +149,7 @@ public record Config(
     m.put("PLATEN_ADMIN_KEY", adminKey == null ? "not set" : "set");
     m.put("PLATEN_METRICS_KEY", metricsKey == null ? "not set" : "set");
     m.put("PLATEN_LOG_FORMAT", logFormat.name().toLowerCase(java.util.Locale.ROOT));
+    m.put("PLATEN_WARMUP", warmUp.isZero() ? "off" : "up to " + warmUp.toSeconds() + " s");
     return java.util.Collections.unmodifiableMap(m);
   }
 
@@ -214,7 +237,23 @@ public record Config(
         logFormat, sharing(r, publicUrl),
         new Webhooks(r.bool("PLATEN_ALLOW_PRIVATE_WEBHOOKS", false), r.schedule("PLATEN_WEBHOOK_RETRY_SCHEDULE")),
         // Twice the render threads by default: a preview is a person waiting, and it runs on its own threads.
-        r.integer("PLATEN_MAX_CONCURRENT_PREVIEWS", Math.min(1_000, threads * 2), 1, 1_000));
+        r.integer("PLATEN_MAX_CONCURRENT_PREVIEWS", Math.min(1_000, threads * 2), 1, 1_000),
+        warmUp(r.string("PLATEN_WARMUP", "auto")));
+  }
+
+  /** {@code auto}, {@code off}, or the longest the warm-up may take: {@code 45s}, {@code 2m} (1 s to 10 min). */
+  private static Duration warmUp(String v) {
+    String s = v.toLowerCase(Locale.ROOT);
+    if (s.equals("auto")) return DEFAULT_WARMUP;
+    if (s.equals("off")) return Duration.ZERO;
+    Matcher m = Pattern.compile("(\\d{1,5})(s|m)").matcher(s);
+    Duration d = m.matches()
+        ? Duration.ofSeconds(Long.parseLong(m.group(1)) * (m.group(2).equals("m") ? 60 : 1)) : Duration.ZERO;
+    if (d.isZero() || d.compareTo(Duration.ofMinutes(10)) > 0) {
+      throw new ConfigException("PLATEN_WARMUP must be auto, off, or the longest the start-up warm-up may take "
+          + "(1s to 10m, like 45s or 2m), got '" + v + "'");
+    }
+    return d;
   }
 
   private static Sharing sharing(Reader r, String publicUrl) {

@@ -53,6 +53,8 @@ class PackageRulesTest {
       // the dashboard: pages over the API's own services; it hands its routes to api's one table and borrows the
       // API's render shapes, so api never depends on it
       Map.entry("web", deps("api", "auth", "blob", "errors", "jobs", "sharing", "store", "webhooks")),
+      // the start-up warm-up's client: it knows the API only as HTTP, and the log only as logback
+      Map.entry("warmup", deps()),
       // subscriptions, the outbox fan-out and sending; it reads renders only through the transition listener
       Map.entry("webhooks", deps("jobs", "metrics", "net", "store"))));
 

@@ -122,6 +122,8 @@ class LauncherAotCacheTest {
     pb.environment().put("PATH", dir.resolve("bin") + ":" + System.getenv("PATH"));
     // a short training run: this test checks that a cache is made and used, bench/startup.sh what it is worth
     pb.environment().put("AOT_TRAINING_RENDERS", "10");
+    // the training server warms up as a served one does, briefly here
+    pb.environment().put("AOT_TRAINING_WARMUP", "5s");
     return pb;
   }
 
@@ -132,6 +134,7 @@ class LauncherAotCacheTest {
     pb.environment().put("PLATEN_PORT", String.valueOf(port));
     pb.environment().put("PLATEN_DATA_DIR", dir.resolve("data-" + name).toString());
     pb.environment().put("PLATEN_BOOTSTRAP_KEY", KEY);
+    pb.environment().put("PLATEN_WARMUP", "off");
     Launched s = new Launched(pb.start(), "http://localhost:" + port, log);
     s.awaitHealthy();
     return s;

@@ -80,6 +80,33 @@ class ConfigTest {
   }
 
   @Test
+  void theWarmUpIsAutoByDefaultOffForWorkersAndItsBudgetIsChecked() {
+    Config auto = Config.from(Map.of());
+    assertThat(auto.warmUp()).isEqualTo(Config.DEFAULT_WARMUP);
+    assertThat(auto.warmsUp()).isTrue();
+    assertThat(Config.from(Map.of("PLATEN_ROLE", "worker")).warmsUp()).as("a worker serves no API").isFalse();
+    assertThat(Config.from(Map.of("PLATEN_ROLE", "api")).warmsUp()).isTrue();
+    assertThat(Config.from(Map.of("PLATEN_WARMUP", "off")).warmsUp()).isFalse();
+    assertThat(Config.from(Map.of("PLATEN_WARMUP", "45s")).warmUp()).isEqualTo(java.time.Duration.ofSeconds(45));
+    assertThat(Config.from(Map.of("PLATEN_WARMUP", " 2M ")).warmUp()).isEqualTo(java.time.Duration.ofMinutes(2));
+    for (String v : List.of("0s", "11m", "30", "fast", "1h")) {
+      assertThatThrownBy(() -> Config.from(Map.of("PLATEN_WARMUP", v))).hasMessageStartingWith("PLATEN_WARMUP");
+    }
+    // the throwaway instance's settings reach nothing outside the process and do not warm up themselves
+    Config scratch = Config.from(Map.of("PLATEN_DATABASE_URL", "jdbc:postgresql://db/p", "PLATEN_ROLE", "api",
+        "PLATEN_SMTP_URL", "smtp://mail.example", "PLATEN_EMAIL_FROM", "a@b.example", "PLATEN_RENDER_THREADS", "3"))
+        .scratch(Path.of("/tmp/x"), "ck_live_scratchkey000000000001");
+    assertThat(scratch.usesPostgres()).isFalse();
+    assertThat(scratch.role()).isEqualTo(Config.Role.ALL);
+    assertThat(scratch.sharing().smtp()).isNull();
+    assertThat(scratch.blobStore()).isEqualTo(Config.BlobStoreKind.FILE);
+    assertThat(scratch.port()).isZero();
+    assertThat(scratch.dataDir()).isEqualTo(Path.of("/tmp/x"));
+    assertThat(scratch.renderThreads()).isEqualTo(3);
+    assertThat(scratch.warmsUp()).isFalse();
+  }
+
+  @Test
   void concurrentPreviewsDefaultToTwiceTheRenderThreadsAndAreChecked() {
     assertThat(Config.from(Map.of("PLATEN_RENDER_THREADS", "3")).maxConcurrentPreviews()).isEqualTo(6);
     assertThat(Config.from(Map.of("PLATEN_MAX_CONCURRENT_PREVIEWS", "1")).maxConcurrentPreviews()).isEqualTo(1);

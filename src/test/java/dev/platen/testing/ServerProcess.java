@@ -67,6 +67,8 @@ public final class ServerProcess implements AutoCloseable {
     pb.environment().put("PLATEN_PORT", String.valueOf(port));
     pb.environment().put("PLATEN_DATA_DIR", dataDir.toString());
     pb.environment().put("PLATEN_BOOTSTRAP_KEY", bootstrapKey);
+    // seconds per start otherwise; StartUpWarmUpTest starts the jar with it on
+    pb.environment().put("PLATEN_WARMUP", "off");
     pb.environment().putAll(env);
     pb.redirectErrorStream(true);
     Path log = dataDir.resolve("server-" + System.nanoTime() + ".log");

@@ -59,6 +59,8 @@ public final class TestServer implements AutoCloseable {
     env.put("PLATEN_BOOTSTRAP_KEY", key);
     env.put("PLATEN_BOOTSTRAP_ACCOUNT_KEY", "ck_acct_testbootstrapaccount0001");
     env.put("PLATEN_RENDER_THREADS", "2");
+    // the start-up warm-up has its own test (StartUpWarmUpTest); here it would add seconds to every start
+    env.put("PLATEN_WARMUP", "off");
     env.putAll(extraEnv);
     port = Integer.parseInt(env.get("PLATEN_PORT"));
     Config config = Config.from(env);

@@ -1,0 +1,244 @@
+package dev.platen.warmup;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a client does to a freshly started Platen, done over real HTTP to a throwaway instance before the real one
+ * listens, so the JIT compiles the code around the engines (Jetty, Javalin, Jackson, the SQLite driver, the queue,
+ * the handlers, authentication) before the first real request instead of during it. It publishes the example invoice
+ * as a canvas layout, as its fields only (a synthesised layout) and as HTML, then runs rounds of renders: each
+ * POSTed, followed with and without {@code waitMs}, half of the PDFs downloaded, and one 404, one 400 and one list
+ * per round. Rounds repeat until they stop getting faster or the time budget is spent, so a JVM that is warm already
+ * stops after a few.
+ *
+ * <p>It knows the instance only by URL and key: it talks to it as any client would.
+ */
+public final class WarmUpTraffic {
+  /** Renders in one round: enough that a round's time is not mostly noise. */
+  static final int ROUND = 48;
+  /** Rounds run whatever their times, so a slow first round cannot look like a plateau. */
+  static final int MIN_ROUNDS = 3;
+  /** A round at least this much faster than the best so far counts as getting faster. */
+  static final double FASTER = 0.9;
+  /** Rounds in a row that did not get faster before the warm-up stops. */
+  static final int FLAT_ROUNDS = 2;
+  private static final String CANVAS = "warm-up-invoice";
+  private static final String HTML = "warm-up-invoice-html";
+  /** The same manifest without a layout: Platen synthesises one, as for a template published from its fields only. */
+  private static final String SYNTHESISED = "warm-up-invoice-fields";
+
+  /**
+   * @param rounds rounds run (a round cut short by the budget included)
+   * @param renders renders that succeeded
+   * @param stop why it stopped: "rounds stopped getting faster", "time budget", or what went wrong
+   * @param failed whether it stopped because an answer was not the expected one
+   */
+  public record Result(int rounds, int renders, String stop, boolean failed) {}
+
+  private final HttpClient client;
+  private final String base;
+  private final String key;
+  private final JsonMapper json = JsonMapper.builder().build();
+  private final AtomicInteger renders = new AtomicInteger();
+  private final String data;
+  private final AtomicInteger sequence = new AtomicInteger();
+
+  /** System.nanoTime() past which no request starts and no render is waited for. */
+  private final long deadline;
+
+  private WarmUpTraffic(HttpClient client, String base, String key, long deadline) {
+    this.deadline = deadline;
+    this.client = client;
+    this.base = base;
+    this.key = key;
+    this.data = resource("warmup/invoice.data.json");
+  }
+
+  /**
+   * Runs the warm-up against the instance at {@code baseUrl}; never throws for a wrong answer (a warm-up that goes
+   * wrong only means a slower start), it says so in the result.
+   *
+   * @param clients requests in flight at once
+   */
+  public static Result run(String baseUrl, String key, Duration budget, int clients) {
+    long deadline = System.nanoTime() + budget.toNanos();
+    ExecutorService pool = Executors.newFixedThreadPool(clients, r -> {
+      Thread t = new Thread(r, "platen-warm-up-client");
+      t.setDaemon(true);
+      return t;
+    });
+    try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5)).build()) {
+      try {
+        return new WarmUpTraffic(client, baseUrl, key, deadline).rounds(pool);
+      } finally {
+        // before the client closes, which waits for requests in flight: a failed round's others are cut off
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  private Result rounds(ExecutorService pool) {
+    int round = 0;
+    try {
+      publish();
+      long best = Long.MAX_VALUE;
+      int flat = 0;
+      while (true) {
+        if (late()) return new Result(round, renders.get(), "time budget", false);
+        round++;
+        long t0 = System.nanoTime();
+        List<Future<?>> cycles = new ArrayList<>();
+        for (int i = 0; i < ROUND; i++) {
+          int n = i;
+          cycles.add(pool.submit(() -> {
+            cycle(n);
+            return null;
+          }));
+        }
+        for (Future<?> f : cycles) f.get();
+        long took = System.nanoTime() - t0;
+        if (late()) return new Result(round, renders.get(), "time budget", false);
+        flat = took < best * FASTER ? 0 : flat + 1;
+        best = Math.min(best, took);
+        if (round >= MIN_ROUNDS && flat >= FLAT_ROUNDS) {
+          return new Result(round, renders.get(), "rounds stopped getting faster", false);
+        }
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      return new Result(round, renders.get(), String.valueOf(e.getCause()), true);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Result(round, renders.get(), "interrupted", true);
+    } catch (RuntimeException e) {
+      return new Result(round, renders.get(), e.toString(), true);
+    }
+  }
+
+  private void publish() {
+    String canvas = resource("examples/invoice.json");
+    expect(200, send("PUT", "/v1/templates/" + CANVAS, canvas), "publish the canvas invoice");
+    tools.jackson.databind.node.ObjectNode fields = (tools.jackson.databind.node.ObjectNode) json.readTree(canvas);
+    fields.remove("layout");
+    expect(200, send("PUT", "/v1/templates/" + SYNTHESISED, json.writeValueAsString(fields)),
+        "publish the invoice's fields");
+    expect(200, send("PUT", "/v1/templates/" + HTML, resource("warmup/invoice-html.json")), "publish the HTML invoice");
+    expect(200, send("GET", "/v1/templates/" + CANVAS, null), "read a template");
+  }
+
+  private boolean late() {
+    return System.nanoTime() - deadline > 0;
+  }
+
+  /**
+   * One client's render: POST, follow it to the end, and for every other one download the PDF. Past the deadline it
+   * starts nothing more and leaves its render to the throwaway instance's shutdown.
+   */
+  private void cycle(int n) {
+    if (late()) return;
+    String slug = switch (n % 4) {
+      case 1 -> SYNTHESISED;
+      case 3 -> HTML;
+      default -> CANVAS;
+    };
+    // every render's data differs a little, as real ones do
+    String body = "{\"data\": " + data.replace("INV-2026-0042", "INV-W-" + sequence.incrementAndGet()) + "}";
+    HttpResponse<byte[]> posted = send("POST", "/v1/templates/" + slug + "/render", body);
+    expect(202, posted, "POST a render");
+    String id = json.readTree(posted.body()).path("id").asString();
+    JsonNode r;
+    do {
+      if (late()) return;
+      if (n % 2 == 0) {
+        long waitMs = Math.clamp((deadline - System.nanoTime()) / 1_000_000, 1, 20_000);
+        r = json.readTree(expect(200, send("GET", "/v1/renders/" + id + "?waitMs=" + waitMs, null),
+            "wait for a render").body());
+      } else {
+        sleep(20);
+        r = json.readTree(expect(200, send("GET", "/v1/renders/" + id, null), "poll a render").body());
+      }
+    } while (!terminal(r.path("status").asString()));
+    String status = r.path("status").asString();
+    if (!status.equals("succeeded")) throw new IllegalStateException("a warm-up render ended " + status + ": " + r);
+    renders.incrementAndGet();
+    if (n % 2 == 0) {
+      byte[] pdf = expect(200, send("GET", "/v1/renders/" + id + "/download", null), "download a PDF").body();
+      if (pdf.length < 5 || !new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
+        throw new IllegalStateException("a warm-up download is not a PDF");
+      }
+    }
+    switch (n) {
+      case 1 -> expect(404, send("GET", "/v1/renders/rnd_warmupnotfound", null), "ask for a missing render");
+      case 2 -> expect(400, send("POST", "/v1/templates/" + CANVAS + "/render", "{\"data\": "), "POST a bad body");
+      case 3 -> expect(200, send("GET", "/v1/renders?limit=20", null), "list renders");
+      default -> { }
+    }
+  }
+
+  private static boolean terminal(String status) {
+    return status.equals("succeeded") || status.equals("failed") || status.equals("cancelled");
+  }
+
+  private static HttpResponse<byte[]> expect(int status, HttpResponse<byte[]> r, String what) {
+    boolean ok = r.statusCode() == status || (status == 202 && r.statusCode() == 201)
+        || (status == 200 && r.statusCode() == 201);
+    if (!ok) {
+      throw new IllegalStateException("warm-up: " + what + " answered " + r.statusCode() + ": "
+          + new String(r.body(), 0, Math.min(200, r.body().length), StandardCharsets.UTF_8));
+    }
+    return r;
+  }
+
+  private HttpResponse<byte[]> send(String method, String path, String requestBody) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        .header("Authorization", "Bearer " + key);
+    if (requestBody == null) {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      b.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(requestBody));
+    }
+    try {
+      return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = WarmUpTraffic.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) throw new IllegalStateException(name + " is missing from the jar");
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
