@@ -32,7 +32,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-javac -d "$WORK/classes" -cp target/platen.jar bench/chromium/SideBySide.java
+javac -d "$WORK/classes" -cp target/platen.jar bench/chromium/SideBySide.java bench/Load.java
 sbs() { java -XX:+UseSerialGC -cp "$WORK/classes:target/platen.jar" SideBySide "$@"; }
 
 {

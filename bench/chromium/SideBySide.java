@@ -16,7 +16,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -59,11 +58,11 @@ public class SideBySide {
 
   public static void main(String[] args) throws Exception {
     String mode = args.length == 0 ? "" : args[0];
-    String doc = env("DOC", "invoice");
+    String doc = Load.env("DOC", "invoice");
     if (!doc.equals("invoice") && !doc.equals("statement")) throw new IllegalArgumentException("DOC=invoice|statement");
-    int c = Integer.parseInt(env("C", "2"));
-    int warm = Integer.parseInt(env("WARM", "20"));
-    int n = Integer.parseInt(env("N", "100"));
+    int c = Integer.parseInt(Load.env("C", "2"));
+    int warm = Integer.parseInt(Load.env("WARM", "20"));
+    int n = Integer.parseInt(Load.env("N", "100"));
     result("doc", doc);
     result("clients", c);
     result("style", style());
@@ -136,7 +135,7 @@ public class SideBySide {
    * {@code <style>}.
    */
   static String style() {
-    String s = env("STYLE", "inline");
+    String s = Load.env("STYLE", "inline");
     if (!s.equals("inline") && !s.equals("css")) throw new IllegalArgumentException("STYLE=inline|css");
     return s;
   }
@@ -220,10 +219,10 @@ public class SideBySide {
       urls[i] = "data:text/html;base64,"
           + Base64.getEncoder().encodeToString(template.apply(map).getBytes(StandardCharsets.UTF_8));
     }
-    result("merge_ms_per_doc_cold", fmt((System.nanoTime() - merge0) / 1e6 / POOL));
+    result("merge_ms_per_doc_cold", Load.fmt((System.nanoTime() - merge0) / 1e6 / POOL));
 
     Path profile = Files.createTempDirectory("bench-chromium-");
-    String exe = env("CHROMIUM", "/usr/bin/chromium");
+    String exe = Load.env("CHROMIUM", "/usr/bin/chromium");
     Process browser = new ProcessBuilder(exe, "--headless=new", "--remote-debugging-port=0", "--no-sandbox",
         "--disable-gpu", "--no-first-run", "--no-default-browser-check", "--user-data-dir=" + profile)
         .redirectErrorStream(true).redirectOutput(profile.resolve("chromium.log").toFile()).start();
@@ -241,7 +240,7 @@ public class SideBySide {
       result("chromium_version", cdp.call(null, "Browser.getVersion", JSON.createObjectNode()).path("product").asString());
       log("chromium pid %d, %s, %d warm-up then %d documents with %d workers", browser.pid(), doc, warm, n, c);
       // REUSE=1: one tab per worker, kept for all its documents (not the baseline; for comparison)
-      boolean reuse = env("REUSE", "0").equals("1");
+      boolean reuse = Load.env("REUSE", "0").equals("1");
       result("chromium_tab", reuse ? "reused" : "new-per-document");
       ThreadLocal<String> tabs = new ThreadLocal<>();
       Worker work = i -> {
@@ -379,9 +378,9 @@ public class SideBySide {
    * costs about 1.5 ms of CPU per request here (three requests per document).
    */
   static Res http(String method, String path, String body, String idempotencyKey) throws Exception {
-    if (env("CLIENT", "raw").equals("raw")) return RAW.get().call(method, path, body, idempotencyKey);
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(env("PLATEN_URL", "http://localhost:18700") + path))
-        .header("Authorization", "Bearer " + env("PLATEN_KEY", "")).timeout(Duration.ofSeconds(120));
+    if (Load.env("CLIENT", "raw").equals("raw")) return RAW.get().call(method, path, body, idempotencyKey);
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Load.env("PLATEN_URL", "http://localhost:18700") + path))
+        .header("Authorization", "Bearer " + Load.env("PLATEN_KEY", "")).timeout(Duration.ofSeconds(120));
     if (idempotencyKey != null) b.header("Idempotency-Key", idempotencyKey);
     if (body != null) b.header("Content-Type", "application/json");
     b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -393,7 +392,7 @@ public class SideBySide {
 
   /** One kept-alive HTTP/1.1 connection: Content-Length or chunked answers, one reconnect if the server closed it. */
   static final class Raw {
-    private final URI uri = URI.create(env("PLATEN_URL", "http://localhost:18700"));
+    private final URI uri = URI.create(Load.env("PLATEN_URL", "http://localhost:18700"));
     private java.net.Socket socket;
     private java.io.BufferedInputStream in;
     private java.io.OutputStream out;
@@ -402,7 +401,7 @@ public class SideBySide {
       byte[] b = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
       StringBuilder h = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
           .append(uri.getHost()).append(':').append(uri.getPort()).append("\r\nAuthorization: Bearer ")
-          .append(env("PLATEN_KEY", "")).append("\r\n");
+          .append(Load.env("PLATEN_KEY", "")).append("\r\n");
       if (idempotencyKey != null) h.append("Idempotency-Key: ").append(idempotencyKey).append("\r\n");
       if (body != null) h.append("Content-Type: application/json\r\n");
       if (body != null || !method.equals("GET")) h.append("Content-Length: ").append(b.length).append("\r\n");
@@ -496,8 +495,8 @@ public class SideBySide {
     for (int i = 0; i < POOL; i++) bodies[i] = "{\"data\":" + data(doc, i) + "}";
     String run = Long.toString(System.nanoTime(), 36);
     AtomicInteger seq = new AtomicInteger();
-    result("client", env("CLIENT", "raw"));
-    ProcessHandle server = ProcessHandle.of(Long.parseLong(env("PLATEN_PID", "-1"))).orElse(null);
+    result("client", Load.env("CLIENT", "raw"));
+    ProcessHandle server = ProcessHandle.of(Long.parseLong(Load.env("PLATEN_PID", "-1"))).orElse(null);
     Worker work = i -> {
       Res post = http("POST", "/v1/templates/" + slug(doc) + "/render", bodies[i % POOL],
           "sbs-" + run + "-" + seq.incrementAndGet());
@@ -515,7 +514,7 @@ public class SideBySide {
       if (pdf.statusCode() != 200) throw new IllegalStateException("download: " + pdf.statusCode());
       return pdf.body();
     };
-    log("platen %s, %s, %d warm-up then %d documents with %d workers", env("PLATEN_URL", ""), doc, warm, n, c);
+    log("platen %s, %s, %d warm-up then %d documents with %d workers", Load.env("PLATEN_URL", ""), doc, warm, n, c);
     byte[] last = run(c, warm, n, work, server, false);
     result("pages", pages(last));
     result("pdf_bytes", last.length);
@@ -546,8 +545,8 @@ public class SideBySide {
       long cpu = threads.getCurrentThreadCpuTime();
       long wall = System.nanoTime();
       for (int i = 0; i < n; i++) last = version.render(inputs[i % POOL]);
-      result("engine_pass" + pass + "_cpu_ms_per_doc", fmt((threads.getCurrentThreadCpuTime() - cpu) / 1e6 / n));
-      result("engine_pass" + pass + "_wall_ms_per_doc", fmt((System.nanoTime() - wall) / 1e6 / n));
+      result("engine_pass" + pass + "_cpu_ms_per_doc", Load.fmt((threads.getCurrentThreadCpuTime() - cpu) / 1e6 / n));
+      result("engine_pass" + pass + "_wall_ms_per_doc", Load.fmt((System.nanoTime() - wall) / 1e6 / n));
     }
     result("pages", pages(last));
     return 0;
@@ -573,15 +572,15 @@ public class SideBySide {
     long client = cpuNanos(ProcessHandle.current()) - client0;
     Arrays.sort(nanos);
     result("documents", n);
-    result("wall_s", fmt(wallS));
-    result("docs_per_s", fmt(n / wallS));
-    result("latency_p50_ms", fmt(nanos[pct(n, 50)] / 1e6));
-    result("latency_p99_ms", fmt(nanos[pct(n, 99)] / 1e6));
-    result("latency_mean_ms", fmt(Arrays.stream(nanos).average().orElse(0) / 1e6));
-    result("cpu_ms_per_doc", cpu < 0 ? "-" : fmt(cpu / 1e6 / n));
-    result("client_cpu_ms_per_doc", fmt(client / 1e6 / n));
-    result("load_before", fmt(load0[0]));
-    result("load_after", fmt(loadAverage()[0]));
+    result("wall_s", Load.fmt(wallS));
+    result("docs_per_s", Load.fmt(n / wallS));
+    result("latency_p50_ms", Load.fmt(nanos[Load.pct(n, 50)] / 1e6));
+    result("latency_p99_ms", Load.fmt(nanos[Load.pct(n, 99)] / 1e6));
+    result("latency_mean_ms", Load.fmt(Arrays.stream(nanos).average().orElse(0) / 1e6));
+    result("cpu_ms_per_doc", cpu < 0 ? "-" : Load.fmt(cpu / 1e6 / n));
+    result("client_cpu_ms_per_doc", Load.fmt(client / 1e6 / n));
+    result("load_before", Load.fmt(load0[0]));
+    result("load_after", Load.fmt(loadAverage()[0]));
     return last;
   }
 
@@ -679,15 +678,7 @@ public class SideBySide {
     }
   }
 
-  // ---- plumbing -----------------------------------------------------------------------------------------------
-
-  static int pct(int n, int p) {
-    return Math.max(0, Math.min(n - 1, (int) Math.ceil(p / 100.0 * n) - 1));
-  }
-
-  static String fmt(double d) {
-    return String.format(Locale.ROOT, d >= 100 ? "%.0f" : d >= 10 ? "%.1f" : "%.2f", d);
-  }
+  // ---- plumbing (percentiles, number format and settings are bench/Load.java's, compiled with this file) ----------
 
   static void result(String name, Object value) {
     System.out.println("RESULT " + name + " " + value);
@@ -695,10 +686,5 @@ public class SideBySide {
 
   static void log(String format, Object... args) {
     System.err.println("side-by-side: " + format.formatted(args));
-  }
-
-  static String env(String name, String dflt) {
-    String v = System.getenv(name);
-    return v == null || v.isBlank() ? dflt : v.trim();
   }
 }
