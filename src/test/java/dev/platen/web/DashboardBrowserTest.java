@@ -68,6 +68,15 @@ class DashboardBrowserTest {
     if (server != null) server.close();
   }
 
+  /** Signs in afresh with {@code key} (the tests share one browser) and waits for the page it lands on. */
+  private static void signIn(String key, String landsOn) {
+    browser.manage().deleteAllCookies();
+    browser.get(server.baseUrl + "/");
+    browser.findElement(By.id("key")).sendKeys(key);
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    waitUpTo(10).until(ExpectedConditions.urlContains(landsOn));
+  }
+
   private static WebDriverWait waitUpTo(int seconds) {
     return new WebDriverWait(browser, Duration.ofSeconds(seconds));
   }
@@ -89,11 +98,7 @@ class DashboardBrowserTest {
     assertThat(server.post("/v1/templates", server.liveKey, Map.of("name", hostile, "slug", "hostile",
         "manifest", Map.of("variables", List.of()))).status()).isEqualTo(201);
 
-    browser.manage().deleteAllCookies(); // the tests share one browser: each signs in afresh
-    browser.get(server.baseUrl + "/");
-    browser.findElement(By.id("key")).sendKeys(server.liveKey);
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    waitUpTo(10).until(ExpectedConditions.urlContains("/app/renders"));
+    signIn(server.liveKey, "/app/renders");
 
     browser.get(server.baseUrl + "/app/templates");
     List<String> names = browser.findElements(By.cssSelector("a.template-name")).stream().map(WebElement::getText)
@@ -199,11 +204,7 @@ class DashboardBrowserTest {
             "previewData", "Ada"))),
         "layout", Map.of("html", "<h1>Hello {{name}}</h1>")));
     assertThat(published.status()).as(published.text()).isIn(200, 201);
-    browser.manage().deleteAllCookies(); // the tests share one browser: each signs in afresh
-    browser.get(server.baseUrl + "/");
-    browser.findElement(By.id("key")).sendKeys(server.liveKey);
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    waitUpTo(10).until(ExpectedConditions.urlContains("/app/renders"));
+    signIn(server.liveKey, "/app/renders");
 
     browser.get(server.baseUrl + "/app/templates/greeting/edit");
     waitUpTo(60).until(d -> previewUpdates() >= 1);
@@ -232,11 +233,7 @@ class DashboardBrowserTest {
 
   @Test
   void theAccountKeyMakesAProjectAndAKeyThenRevokesIt() {
-    browser.manage().deleteAllCookies(); // the tests share one browser: each signs in afresh
-    browser.get(server.baseUrl + "/");
-    browser.findElement(By.id("key")).sendKeys(server.accountKey);
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    waitUpTo(10).until(ExpectedConditions.urlContains("/app/projects"));
+    signIn(server.accountKey, "/app/projects");
     browser.findElement(By.id("name")).sendKeys("Browser project");
     browser.findElement(By.cssSelector("form[action='/app/projects'] button")).click();
     waitUpTo(10).until(ExpectedConditions.textToBe(By.cssSelector("h1.project-name"), "Browser project"));
@@ -262,11 +259,7 @@ class DashboardBrowserTest {
    */
   @Test
   void aTemplateFromTheInvoiceExampleFromEditToDiffToRenderToDelete() throws Exception {
-    browser.manage().deleteAllCookies(); // the tests share one browser: each signs in afresh
-    browser.get(server.baseUrl + "/");
-    browser.findElement(By.id("key")).sendKeys(server.liveKey);
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    waitUpTo(10).until(ExpectedConditions.urlContains("/app/renders"));
+    signIn(server.liveKey, "/app/renders");
 
     browser.get(server.baseUrl + "/app/templates");
     browser.findElement(By.id("new-template")).click();
