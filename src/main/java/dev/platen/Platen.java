@@ -16,6 +16,8 @@ import dev.platen.config.ConfigException;
 import dev.platen.jobs.Completions;
 import dev.platen.jobs.EngineProbe;
 import dev.platen.jobs.MeteredRenderQueue;
+import dev.platen.jobs.QueueLimits;
+import dev.platen.jobs.RenderAdmission;
 import dev.platen.jobs.RenderQueue;
 import dev.platen.jobs.RenderStatus;
 import dev.platen.jobs.RenderThreads;
@@ -241,17 +243,18 @@ public final class Platen implements AutoCloseable {
       Webhooks webhooks = new Webhooks(hooks, targets, dispatcher);
       dev.platen.store.RenderListStore renderList = new dev.platen.store.RenderListStore(db);
       Runnable onQueued = w == null ? () -> { } : w::wake;
+      // one for every way a render comes in: the API's render routes, the inbound hook, the dashboard
+      RenderAdmission admission = new RenderAdmission(queue, new QueueLimits(config.maxQueueDepth(),
+          config.maxQueueDepthPerProject()), onQueued, clock);
       String blobBase = config.s3() == null ? null : config.s3().publicBaseUrl();
       Dashboard dashboard = new Dashboard(auth, projects, config.publicUrl(), clock, new Services(templates, queue,
           renderList, blobs, sharing, webhooks, config.publicUrl(), new RenderViews(config.publicUrl(), blobBase),
-          config.maxQueueDepth(), config.maxQueueDepthPerProject(), onQueued,
-          new dev.platen.api.ProjectAdmin(projects),
+          admission, new dev.platen.api.ProjectAdmin(projects),
           new dev.platen.api.TemplateEditing(templates, previews, json, clock),
           new dev.platen.store.TemplateListStore(db), new dev.platen.store.OverviewStore(db), config.summary(),
           java.util.Optional.ofNullable(Platen.class.getPackage().getImplementationVersion()).orElse("development")));
       HttpApi api = new HttpApi(new HttpApi.Deps(projects, templates, queue, blobs, auth, cipher, json,
-          config.publicUrl(), blobBase, config.maxQueueDepth(),
-          config.maxQueueDepthPerProject(), onQueued, readiness, metrics,
+          config.publicUrl(), blobBase, admission, readiness, metrics,
           config.metricsKey(), clock, sharing, config.sharing().shareRateLimit(), renderList, webhooks,
           new dev.platen.store.InboundStore(db), completions, previews, dashboard.routes()));
       http = listen(api, host, config, workers, dispatcher, db, metrics, notifications);

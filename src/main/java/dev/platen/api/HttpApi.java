@@ -26,8 +26,7 @@ public final class HttpApi {
 
   public record Deps(ProjectStore projects, TemplateStore templates, RenderQueue renders, BlobStore blobs,
       Authenticator auth, KeyCipher cipher, JsonMapper json, String publicUrl, String blobPublicBaseUrl,
-      int maxQueueDepth, int maxQueueDepthPerProject,
-      Runnable onQueued, Readiness readiness, Metrics metrics, String metricsKey, InstantSource clock,
+      dev.platen.jobs.RenderAdmission admission, Readiness readiness, Metrics metrics, String metricsKey, InstantSource clock,
       Sharing sharing, int shareRateLimit, dev.platen.store.RenderListStore renderList,
       Webhooks webhooks, dev.platen.store.InboundStore inbound,
       dev.platen.jobs.Completions completions, dev.platen.jobs.Previews previews,
@@ -38,7 +37,7 @@ public final class HttpApi {
     Bodies out = new Bodies(d.json());
     RenderViews views = new RenderViews(d.publicUrl(), d.blobPublicBaseUrl());
     RendersApi renders = new RendersApi(d.templates(), d.renders(), d.blobs(), d.json(), out, views,
-        d.maxQueueDepth(), d.maxQueueDepthPerProject(), d.onQueued(), d.clock(), d.renderList(), d.completions());
+        d.admission(), d.clock(), d.renderList(), d.completions());
     TemplateEditing editing = new TemplateEditing(d.templates(), d.previews(), d.json(), d.clock());
     this.routes = new Routes(d.auth(),
         new TemplatesApi(d.templates(), editing, d.json(), out),

@@ -3,7 +3,6 @@ package dev.platen.api;
 import dev.platen.errors.Issues;
 import dev.platen.errors.PlatenException;
 import dev.platen.jobs.NewRender;
-import dev.platen.jobs.QueueLimits;
 import dev.platen.jobs.RenderAdmission;
 import dev.platen.jobs.RenderQueue;
 import dev.platen.jobs.RenderRecord;
@@ -12,7 +11,6 @@ import dev.platen.store.TemplateStore;
 import dev.platen.store.TemplateStore.TemplateRow;
 import dev.platen.templates.DataValidator;
 import io.javalin.http.Context;
-import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -34,18 +32,15 @@ final class RenderIntake {
   private final Bodies out;
   private final RenderViews views;
   private final RenderAdmission admission;
-  private final InstantSource clock;
 
   RenderIntake(TemplateStore templates, RenderQueue renders, JsonMapper json, Bodies out, RenderViews views,
-      int maxQueueDepth, int maxQueueDepthPerProject, Runnable onQueued, InstantSource clock) {
+      RenderAdmission admission) {
     this.manifests = new PublishedManifests(templates, json, 1_000);
     this.renders = renders;
     this.json = json;
     this.out = out;
     this.views = views;
-    this.admission = new RenderAdmission(renders, new QueueLimits(maxQueueDepth, maxQueueDepthPerProject), onQueued,
-        clock);
-    this.clock = clock;
+    this.admission = admission;
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.platen.blob.BlobStore;
 import dev.platen.errors.Issues;
 import dev.platen.errors.PlatenException;
 import dev.platen.jobs.Completions;
+import dev.platen.jobs.RenderAdmission;
 import dev.platen.jobs.RenderQueue;
 import dev.platen.jobs.RenderRecord;
 import dev.platen.jobs.RenderStatus;
@@ -47,11 +48,10 @@ final class RendersApi {
 
   /** @param completions signals a render's terminal change, for {@code GET /v1/renders/:id?waitMs=} */
   RendersApi(TemplateStore templates, RenderQueue renders, BlobStore blobs, JsonMapper json, Bodies out,
-      RenderViews views, int maxQueueDepth, int maxQueueDepthPerProject, Runnable onQueued, InstantSource clock,
-      RenderListStore listing, Completions completions) {
+      RenderViews views, RenderAdmission admission, InstantSource clock, RenderListStore listing,
+      Completions completions) {
     this.templates = templates;
-    this.intake = new RenderIntake(templates, renders, json, out, views, maxQueueDepth, maxQueueDepthPerProject,
-        onQueued, clock);
+    this.intake = new RenderIntake(templates, renders, json, out, views, admission);
     this.renders = renders;
     this.blobs = blobs;
     this.json = json;
@@ -60,7 +60,7 @@ final class RendersApi {
     this.clock = clock;
     this.listing = listing;
     this.completions = completions;
-    this.waitSlots = WaitSlots.forQueue(maxQueueDepth, maxQueueDepthPerProject);
+    this.waitSlots = WaitSlots.forQueue(admission.limits().maxDepth(), admission.limits().maxPerProject());
   }
 
   /**

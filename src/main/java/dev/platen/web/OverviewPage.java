@@ -90,7 +90,7 @@ public final class OverviewPage {
     m.put("totals", totals);
     m.put("queued", svc.renders().pendingCount(s.projectId()));
     m.put("queuedAll", svc.renders().pendingCount());
-    m.put("maxQueue", svc.maxQueueDepthPerProject());
+    m.put("maxQueue", svc.admission().limits().maxPerProject());
     m.put("attempts", took.length);
     m.put("p50", took.length == 0 ? "–" : percentile(took, 50) + " ms");
     m.put("p95", took.length == 0 ? "–" : percentile(took, 95) + " ms");

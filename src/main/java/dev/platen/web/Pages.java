@@ -348,7 +348,7 @@ public final class Pages {
     // a generated file name carries the render's id: the new render gets its own
     String filename = r.filename().endsWith("-" + r.id() + ".pdf")
         ? r.filename().substring(0, r.filename().length() - r.id().length() - 4) + id + ".pdf" : r.filename();
-    RenderRecord queued = svc.admission(clock).admit(new NewRender(id, s.projectId(), r.templateId(),
+    RenderRecord queued = svc.admission().admit(new NewRender(id, s.projectId(), r.templateId(),
             r.templateVersionId(), data, filename, s.viewer().testKey(), null, Ids.token(24)))
         .orElseThrow(); // no idempotency key: the insert cannot meet another render's
     ctx.redirect("/app/renders/" + queued.id(), HttpStatus.SEE_OTHER);

@@ -4,7 +4,6 @@ import dev.platen.api.ProjectAdmin;
 import dev.platen.api.RenderViews;
 import dev.platen.api.TemplateEditing;
 import dev.platen.blob.BlobStore;
-import dev.platen.jobs.QueueLimits;
 import dev.platen.jobs.RenderAdmission;
 import dev.platen.jobs.RenderQueue;
 import dev.platen.sharing.Sharing;
@@ -13,7 +12,6 @@ import dev.platen.store.RenderListStore;
 import dev.platen.store.TemplateListStore;
 import dev.platen.store.TemplateStore;
 import dev.platen.webhooks.Webhooks;
-import java.time.InstantSource;
 
 /**
  * The services the dashboard calls: the very instances the public API is built on, handed in by the composition
@@ -21,7 +19,7 @@ import java.time.InstantSource;
  *
  * @param publicUrl the installation's public base URL (PLATEN_PUBLIC_URL)
  * @param views the API's own render shapes, for the public download URL
- * @param onQueued wakes an idle worker in this process after a render is queued, as the API does
+ * @param admission the API's own last steps of taking a render: its limits, the insert, waking a worker
  * @param projects the account API's projects and keys ({@code /v1/projects})
  * @param editing publishing and previews as {@code PUT /v1/templates/:slug} and {@code POST /v1/preview} do them
  * @param templateList the template list's keyset pages and search
@@ -30,12 +28,6 @@ import java.time.InstantSource;
  * @param version this build's version
  */
 public record Services(TemplateStore templates, RenderQueue renders, RenderListStore renderList, BlobStore blobs,
-    Sharing sharing, Webhooks webhooks, String publicUrl, RenderViews views, int maxQueueDepth,
-    int maxQueueDepthPerProject, Runnable onQueued, ProjectAdmin projects, TemplateEditing editing,
-    TemplateListStore templateList, OverviewStore overview, java.util.Map<String, String> settings, String version) {
-
-  /** The API's own last steps of taking a render: limits, insert (a failure is a 503), waking a worker. */
-  RenderAdmission admission(InstantSource clock) {
-    return new RenderAdmission(renders, new QueueLimits(maxQueueDepth, maxQueueDepthPerProject), onQueued, clock);
-  }
-}
+    Sharing sharing, Webhooks webhooks, String publicUrl, RenderViews views, RenderAdmission admission,
+    ProjectAdmin projects, TemplateEditing editing,
+    TemplateListStore templateList, OverviewStore overview, java.util.Map<String, String> settings, String version) {}

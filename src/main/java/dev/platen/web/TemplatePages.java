@@ -198,7 +198,7 @@ final class TemplatePages {
       return;
     }
     String id = Ids.newId();
-    RenderRecord queued = svc.admission(clock).admit(new NewRender(id, s.projectId(), t.id(), v.id(),
+    RenderRecord queued = svc.admission().admit(new NewRender(id, s.projectId(), t.id(), v.id(),
             json.writeValueAsString(data), t.slug() + "-" + id + ".pdf", s.viewer().testKey(), null, Ids.token(24)))
         .orElseThrow(); // no idempotency key: the insert cannot meet another render's
     ctx.redirect("/app/renders/" + queued.id(), HttpStatus.SEE_OTHER);

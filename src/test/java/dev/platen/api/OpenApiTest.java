@@ -103,9 +103,11 @@ class OpenApiTest {
       ProjectStore projects = new ProjectStore(db);
       FileBlobStore blobs = new FileBlobStore(dir.resolve("files"));
       EngagementStore events = new EngagementStore(db, Json.newMapper());
-      HttpApi api = new HttpApi(new HttpApi.Deps(projects, new TemplateStore(db), new InMemoryRenderQueue(),
-          blobs, new Authenticator(projects, null), null, Json.newMapper(),
-          "http://localhost:8080", null, 10, 10, () -> { },
+      InMemoryRenderQueue queue = new InMemoryRenderQueue();
+      HttpApi api = new HttpApi(new HttpApi.Deps(projects, new TemplateStore(db), queue,
+          blobs, new Authenticator(projects, null), null, Json.newMapper(), "http://localhost:8080", null,
+          new dev.platen.jobs.RenderAdmission(queue, new dev.platen.jobs.QueueLimits(10, 10), () -> { },
+              InstantSource.system()),
           new Readiness(() -> true, () -> true, blobs, "ready", () -> false),
           new Metrics(), null, InstantSource.system(),
           new Sharing(new ShareStore(db, events), events, blobs, InstantSource.system(), "http://localhost:8080",
