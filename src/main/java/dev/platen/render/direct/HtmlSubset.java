@@ -34,6 +34,13 @@ final class HtmlSubset {
   private static final Pattern RAW = Pattern.compile("\\{\\{~?\\s*[{&]");
   private static final Pattern BLOCK = Pattern.compile("\\{\\{~?\\s*([#^]|else\\b)");
   private static final Pattern CODE_HELPER = Pattern.compile("\\{\\{~?\\s*#?\\s*(qr|barcode)\\b|\\(\\s*(qr|barcode)\\s");
+  /**
+   * A code helper's own tag, {@code {{qr value size="25mm"}}}: it prints one {@code <img>} with a data URI
+   * (Helpers), which the direct path draws like any image. Strings are skipped whole so a brace inside one
+   * does not end the tag early.
+   */
+  private static final Pattern CODE_TAG = Pattern.compile(
+      "\\{\\{~?\\s*(?:qr|barcode)\\s(?:\"[^\"]*\"|'[^']*'|[^}\"'(])*~?\\}\\}");
 
   /** The layout's own style sheet, after the base one. */
   static List<HtmlCss.Sheet> sheets(JsonNode layout) {
@@ -73,6 +80,8 @@ final class HtmlSubset {
   static String refusal(JsonNode layout) {
     String html = layout.path("html").asString("");
     if (RAW.matcher(html).find()) return "HTML from the data ({{{…}}}), which may hold any markup";
+    // judged as the image each prints; a block form or a subexpression is not a plain image
+    html = CODE_TAG.matcher(html).replaceAll("<img src=\"data:,\" alt=\"code\">");
     Matcher code = CODE_HELPER.matcher(html);
     if (code.find()) {
       String helper = code.group(1) != null ? code.group(1) : code.group(2);

@@ -62,6 +62,29 @@ class HtmlEquivalenceTest {
         "border-collapse: collapse with side borders, or top borders below the first row, on td");
   }
 
+  /**
+   * The qr and barcode helpers print an image of their own, alone on its line: drawn directly like any image,
+   * at the size the helper gives (a square for a QR code, a height and the image's own proportions for a barcode).
+   */
+  @Test
+  void codeHelpersPrintTheSame() throws Exception {
+    ObjectNode invoice = (ObjectNode) HtmlCorpus.layout("invoice").deepCopy();
+    String html = invoice.path("html").asString().replace("{{#if notes}}",
+        "<div class=\"pay\">{{qr invoice.number size=\"25mm\"}}</div>\n<p>{{~barcode invoice.number height='12mm'~}}</p>"
+        + "\n<div>{{qr company.iban}}</div>{{#if notes}}");
+    assertThat(html).contains("{{qr invoice.number");
+    invoice.put("html", html);
+    assertSame("invoice-codes", HtmlCorpus.input("invoice", invoice));
+    byte[] pdf = DIRECT.render(HtmlCorpus.input("invoice", invoice));
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      int images = 0;
+      for (var page : doc.getPages()) {
+        for (var name : page.getResources().getXObjectNames()) images++;
+      }
+      assertThat(images).as("three code images drawn").isEqualTo(3);
+    }
+  }
+
   /** Automatic table layout with percentage widths and one free column gives the columns fixed layout gives. */
   @Test
   void automaticTableLayoutWithPercentagesPrintsTheSame() throws Exception {
