@@ -104,7 +104,9 @@ final class HtmlFlow {
   /** Block-level children, with runs of inline content between them as anonymous paragraphs. */
   private void children(Element parent, HtmlStyle ps, double width, Sink sink) throws RenderException {
     List<Node> inline = new ArrayList<>();
-    for (Node n : parent.childNodes()) {
+    List<Node> nodes = parent.childNodes();
+    for (int i = 0; i < nodes.size(); i++) {
+      Node n = nodes.get(i);
       if (isInline(n)) {
         inline.add(n);
         continue;
@@ -112,8 +114,17 @@ final class HtmlFlow {
       if (!(n instanceof Element e)) continue; // comments and style text
       String tag = e.normalName();
       if (tag.equals("style") || tag.equals("title")) continue; // dropped elements were taken as inline above
-      flush(inline, ps, width, sink);
       HtmlStyle s = style(e, ps);
+      if (s.floating != null && !s.hidden) {
+        for (Node before : inline) {
+          if (!(before instanceof TextNode t && t.isBlank())) throw new Unsupported("a float beside text, "
+              + HtmlStyle.describe(e));
+        }
+        inline.clear();
+        i = floats(parent, ps, i, width, sink);
+        continue;
+      }
+      flush(inline, ps, width, sink);
       if (s.hidden) continue;
       if (tag.equals("table")) {
         table(e, s, width, sink);
@@ -126,6 +137,94 @@ final class HtmlFlow {
     flush(inline, ps, width, sink);
   }
 
+  /**
+   * Floats side by side, the way two-column headers are written for print engines without flexbox: a run of
+   * sibling floats, each a block with a width, left ones from the left edge and right ones from the right, laid
+   * out as one unbreakable row as tall as the tallest. Only where nothing flows around them: the run ends its
+   * parent and the parent holds its floats (overflow: hidden or auto, the body), or the next block clears them
+   * with no top margin of its own (clearance would swallow it). Returns the index of the run's last node.
+   */
+  private int floats(Element parent, HtmlStyle ps, int first, double width, Sink sink) throws RenderException {
+    List<Node> nodes = parent.childNodes();
+    String ptag = parent.normalName();
+    if (ptag.equals("td") || ptag.equals("th")) throw new Unsupported("a float in a table cell");
+    List<Element> run = new ArrayList<>();
+    int last = first;
+    Element next = null;
+    for (int i = first; i < nodes.size(); i++) {
+      Node n = nodes.get(i);
+      if (n instanceof TextNode t && t.isBlank() || !(n instanceof Element) && !(n instanceof TextNode)) continue;
+      if (n instanceof Element e && !isInline(e) && !e.normalName().equals("style")) {
+        HtmlStyle s = style(e, ps);
+        if (s.hidden) {
+          last = i;
+          continue;
+        }
+        if (s.floating != null) {
+          run.add(e);
+          last = i;
+          continue;
+        }
+        next = e;
+      } else if (!(n instanceof Element e && HtmlStyle.DROPPED.contains(e.normalName()))) {
+        throw new Unsupported("text beside a float, in " + HtmlStyle.describe(parent));
+      }
+      break;
+    }
+    if (next != null) {
+      HtmlStyle ns = style(next, ps);
+      if (!"both".equals(ns.clear) || ns.margin[TOP] != 0 || next.normalName().equals("table")) {
+        throw new Unsupported("content beside a float (clear it with clear: both), " + HtmlStyle.describe(next));
+      }
+    } else if (!ps.contains && !ptag.equals("body")) {
+      throw new Unsupported("floats their parent does not hold (give it overflow: hidden), in "
+          + HtmlStyle.describe(parent));
+    }
+    double left = 0;
+    double right = width;
+    double height = 0;
+    List<Ops> ops = new ArrayList<>();
+    for (Element f : run) {
+      HtmlStyle s = style(f, ps);
+      String tag = f.normalName();
+      if (!HtmlStyle.BLOCKS.contains(tag) || tag.equals("hr") || tag.equals("body")) {
+        throw new Unsupported("a floated <" + tag + ">");
+      }
+      if (s.width == null) throw new Unsupported("a float without a width, " + HtmlStyle.describe(f));
+      if (s.breakBefore || s.breakAfter || s.clear != null) {
+        throw new Unsupported("a page break or clear on a float, " + HtmlStyle.describe(f));
+      }
+      double[] m = s.margin;
+      double[] p = s.padding;
+      double bt = s.border(TOP), br = s.border(RIGHT), bb = s.border(BOTTOM), bl = s.border(LEFT);
+      double content = length(s.width, s, width);
+      double boxWidth = bl + p[LEFT] + content + p[RIGHT] + br;
+      double outer = m[LEFT] + boxWidth + m[RIGHT];
+      double x;
+      if (s.floating.equals("left")) {
+        x = left + m[LEFT];
+        left += outer;
+      } else {
+        x = right - outer + m[LEFT];
+        right -= outer;
+      }
+      if (left > right + 0.01 && !dry) throw new Unsupported("floats wider than their container");
+      Sink.Stack inner = new Sink.Stack(bl + p[LEFT]);
+      inner.y = bt + p[TOP];
+      children(f, s, content, inner);
+      double h = inner.height() + p[BOTTOM] + bb;
+      List<Ops> box = new ArrayList<>(inner.ops.size() + 5);
+      if (printBackground && s.background >= 0) box.add(new Ops.Rect(0, 0, boxWidth, h, s.background));
+      borders(s, boxWidth, h, 0, box);
+      box.addAll(inner.ops);
+      for (Ops op : box) ops.add(op.moved(x, m[TOP]));
+      height = Math.max(height, m[TOP] + h + m[BOTTOM]);
+    }
+    if (!sink.fits(height)) throw new Unsupported("floats across a page break");
+    sink.slice(height, ops);
+    return last;
+  }
+
   private void block(Element e, HtmlStyle s, double avail, Sink sink) throws RenderException {
     if (s.breakBefore) sink.breakBefore();
     double[] m = s.margin;
@@ -135,7 +234,7 @@ final class HtmlFlow {
     double content = boxWidth - bl - br - p[LEFT] - p[RIGHT];
     sink.margin(m[TOP]);
     // a box that paints, or one kept whole, is laid out apart and placed as one slice
-    if (s.decorated(printBackground) || s.avoidInside) {
+    if (s.decorated(printBackground) || s.avoidInside || s.contains) {
       Sink.Stack inner = new Sink.Stack(bl + p[LEFT]);
       inner.y = bt + p[TOP];
       children(e, s, content, inner);

@@ -48,6 +48,12 @@ final class HtmlStyle {
   double spacing;
   boolean fixed;
   boolean paginate;
+  /** {@code float: left|right}, or null: drawn only as a row of floats with widths (HtmlFlow.floats). */
+  String floating;
+  /** {@code clear: both|left|right}, or null. */
+  String clear;
+  /** {@code overflow: hidden|auto}: a block formatting context, which holds its floats and its children's margins. */
+  boolean contains;
   /** The target of the link this text is in ({@code <a href>}, inherited by what is inside it), or null. */
   String href;
   /** A link's default underline, still on: the direct path draws no underline, so it must be turned off. */
@@ -381,6 +387,32 @@ final class HtmlStyle {
         double pt = points(v);
         if (Double.isNaN(pt)) refuse("CSS value '" + value + "' for 'border-spacing'", e);
         else spacing = pt;
+      }
+      case "float" -> {
+        switch (v) {
+          // a floated span, image or table is not drawn as a block here
+          case "left", "right" -> {
+            String tag = e.normalName();
+            if (BLOCKS.contains(tag) && !tag.equals("hr") && !tag.equals("body")) floating = v;
+            else refuse("CSS float", e);
+          }
+          case "none" -> floating = null;
+          default -> refuse("CSS value '" + value + "' for 'float'", e);
+        }
+      }
+      case "clear" -> {
+        switch (v) {
+          case "left", "right", "both" -> clear = v;
+          case "none" -> clear = null;
+          default -> refuse("CSS value '" + value + "' for 'clear'", e);
+        }
+      }
+      case "overflow" -> {
+        switch (v) {
+          case "hidden", "auto" -> contains = true;
+          case "visible" -> contains = false;
+          default -> refuse("CSS value '" + value + "' for 'overflow'", e);
+        }
       }
       case "table-layout" -> fixed = v.equals("fixed");
       case "-fs-table-paginate" -> paginate = v.equals("paginate");

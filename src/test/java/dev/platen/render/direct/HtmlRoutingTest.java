@@ -37,7 +37,13 @@ class HtmlRoutingTest {
   static Stream<Arguments> outsideTheSubset() {
     String table = "<table class=\"t\"><tr><td>a</td><td>b</td></tr></table>";
     return Stream.of(
-        Arguments.of("<div class=\"note\">x</div>", ".note { float: right; }", "CSS property 'float' on div.note"),
+        Arguments.of("<div class=\"note\">x</div>", ".note { float: right; }", "a float without a width, div.note"),
+        Arguments.of("<div><div class=\"f\">x</div><p>text flows around it</p></div>", ".f { float: left; width: 30%; }",
+            "content beside a float (clear it with clear: both), p"),
+        Arguments.of("<div class=\"h\"><div class=\"f\">x</div></div><p>y</p>", ".f { float: left; width: 30%; }",
+            "floats their parent does not hold (give it overflow: hidden), in div.h"),
+        Arguments.of("<p>Pay <span class=\"f\">x</span></p>", ".f { float: right; width: 30%; }",
+            "CSS float on span.f"),
         Arguments.of("<p>{{{bio}}}</p>", null, "HTML from the data ({{{…}}}), which may hold any markup"),
         Arguments.of("<ul><li>one</li></ul>", null, "the element <ul>"),
         Arguments.of("<p>a</p><hr><p>b</p>", null, "the default inset border of <hr> (give it a solid one) on hr"),
