@@ -112,6 +112,38 @@ class HtmlEquivalenceTest {
     assertSame("invoice-floats-" + held, HtmlCorpus.input("invoice", invoice));
   }
 
+  /** {@code <hr>} with openhtmltopdf's default inset border: its two shades, in the text colour or its own. */
+  @Test
+  void defaultRulesPrintTheSame() throws Exception {
+    ObjectNode invoice = (ObjectNode) HtmlCorpus.layout("invoice").deepCopy();
+    String html = invoice.path("html").asString();
+    invoice.put("html", html.replace("<table class=\"items\">", "<hr>\n<table class=\"items\">")
+        .replace("<div class=\"note\">", "<hr style=\"color: #c06010\">\n<div class=\"note\">"));
+    RenderInput input = HtmlCorpus.input("invoice", invoice);
+    assertSame("invoice-hr", input);
+    // a one-pixel rule is too thin for the page images to tell its shades apart
+    assertThat(fillColours(DIRECT.render(input))).containsAll(fillColours(HTML.render(input)))
+        .contains(0x6c3609, 0xc06010);
+  }
+
+  /** The fill colours ({@code rg}) of the first page, as 0xrrggbb. */
+  static java.util.Set<Integer> fillColours(byte[] pdf) throws IOException {
+    java.util.Set<Integer> colours = new java.util.TreeSet<>();
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      List<Object> tokens = new org.apache.pdfbox.pdfparser.PDFStreamParser(doc.getPage(0)).parse();
+      for (int i = 3; i < tokens.size(); i++) {
+        if (tokens.get(i) instanceof org.apache.pdfbox.contentstream.operator.Operator op && op.getName().equals("rg")) {
+          int rgb = 0;
+          for (int k = 3; k >= 1; k--) {
+            rgb = rgb << 8 | Math.round(((org.apache.pdfbox.cos.COSNumber) tokens.get(i - k)).floatValue() * 255);
+          }
+          colours.add(rgb);
+        }
+      }
+    }
+    return colours;
+  }
+
   /** Automatic table layout with percentage widths and one free column gives the columns fixed layout gives. */
   @Test
   void automaticTableLayoutWithPercentagesPrintsTheSame() throws Exception {

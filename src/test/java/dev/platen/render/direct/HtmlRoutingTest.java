@@ -46,7 +46,7 @@ class HtmlRoutingTest {
             "CSS float on span.f"),
         Arguments.of("<p>{{{bio}}}</p>", null, "HTML from the data ({{{…}}}), which may hold any markup"),
         Arguments.of("<ul><li>one</li></ul>", null, "the element <ul>"),
-        Arguments.of("<p>a</p><hr><p>b</p>", null, "the default inset border of <hr> (give it a solid one) on hr"),
+        Arguments.of("<p>a</p><hr style=\"border: 2px ridge #ccc\"><p>b</p>", null, "CSS border style 'ridge' on hr"),
         Arguments.of("<p><a href=\"https://example.com\">link</a></p>", null,
             "the underline of a link (give it text-decoration: none) on a"),
         Arguments.of(table, "table.t { width: 100%; table-layout: fixed; border-collapse: collapse; }"
