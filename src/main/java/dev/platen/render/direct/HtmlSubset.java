@@ -42,6 +42,17 @@ final class HtmlSubset {
   private static final Pattern CODE_TAG = Pattern.compile(
       "\\{\\{~?\\s*(?:qr|barcode)\\s(?:\"[^\"]*\"|'[^']*'|[^}\"'(])*~?\\}\\}");
 
+  private static final Pattern TAG = Pattern.compile("\\{\\{[^}]*\\}\\}");
+
+  /** A style attribute's declarations without those a Handlebars tag is in or around. */
+  private static String literalDeclarations(String style) {
+    StringBuilder kept = new StringBuilder();
+    for (String d : style.split(";")) {
+      if (!d.contains("{{") && !d.contains("}}")) kept.append(d).append(';');
+    }
+    return kept.toString();
+  }
+
   /** The layout's own style sheet, after the base one. */
   static List<HtmlCss.Sheet> sheets(JsonNode layout) {
     JsonNode css = layout.path("css");
@@ -108,6 +119,7 @@ final class HtmlSubset {
           || tag.equals("img") || HtmlStyle.BLOCKS.contains(tag) || HtmlStyle.INLINE.contains(tag)
           || HtmlStyle.TABLE.contains(tag);
       if (!known) return "the element <" + tag + ">";
+      List<Attribute> judged = new ArrayList<>(0);
       for (Attribute a : e.attributes()) {
         String name = a.getKey().toLowerCase(Locale.ROOT);
         if (name.contains("{{") || name.contains("}}")) {
@@ -118,12 +130,20 @@ final class HtmlSubset {
             || tag.equals("a") && name.equals("href");
         boolean span = (tag.equals("td") || tag.equals("th")) && name.equals("colspan");
         if (!image && a.getValue().contains("{{")) {
+          // classes and declarations chosen by the data (class="amt {{#if neg}}neg{{/if}}") are judged again on
+          // each document, whose unsupported styles send it to the HTML engine; here the literal ones are
+          if (name.equals("class") || name.equals("style")) {
+            judged.add(new Attribute(name, name.equals("class") ? TAG.matcher(a.getValue()).replaceAll(" ")
+                : literalDeclarations(a.getValue())));
+            continue;
+          }
           return "a Handlebars tag in the '" + name + "' attribute of " + HtmlStyle.describe(e);
         }
         if (!image && !span && !ATTRIBUTES.contains(name)) {
           return "the attribute '" + name + "' on " + HtmlStyle.describe(e);
         }
       }
+      for (Attribute a : judged) e.attr(a.getKey(), a.getValue());
     }
     return HtmlFlow.refusal(doc, sheets);
   }

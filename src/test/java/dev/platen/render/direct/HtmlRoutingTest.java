@@ -68,7 +68,9 @@ class HtmlRoutingTest {
         Arguments.of("<p>x</p>", "@page { size: B5; }", "CSS value 'B5' for 'size' in @page"),
         Arguments.of("{{#if big}}<style>@page { size: A3; }</style>{{/if}}<p>x</p>", null,
             "a CSS @page rule in a <style> element after a Handlebars block tag (put it in the layout's css)"),
-        Arguments.of("<p style=\"color: {{c}}\">x</p>", null, "a Handlebars tag in the 'style' attribute of p"),
+        Arguments.of("<p id=\"{{c}}\">x</p>", null, "a Handlebars tag in the 'id' attribute of p#{{c}}"),
+        Arguments.of("<p class=\"a {{#if x}}b{{/if}}\">x</p>", ".b { letter-spacing: 2pt; }",
+            "CSS property 'letter-spacing' on p.a"),
         Arguments.of("<table><tr><td width=\"40\">x</td></tr></table>", null, "the attribute 'width' on td"),
         Arguments.of("<table class=\"t\"><tr><td colspan=\"2\">x</td></tr></table>",
             "table.t { width: 100%; table-layout: fixed; border-spacing: 0; }", "colspan in the first row of table.t"),
@@ -108,6 +110,22 @@ class HtmlRoutingTest {
     }
     RenderInput invoice = HtmlCorpus.input("invoice");
     assertThat(ROUTING.render(invoice)).isEqualTo(DIRECT.render(invoice));
+  }
+
+  /**
+   * Classes and declarations the data chooses are judged on each document: a template is drawn directly when its
+   * literal ones are inside the subset, and a document whose data picks an unsupported one goes to the HTML engine.
+   */
+  @Test
+  void classesAndStylesFromTheDataAreJudgedPerDocument() throws Exception {
+    JsonNode layout = layout("<p class=\"amt {{#if neg}}neg{{/if}}\" style=\"padding: 2pt; color: {{c}}\">{{v}}</p>",
+        ".amt { text-align: right; } .neg { color: #b00020; }");
+    assertThat(RoutingPdfEngine.choose(layout, PageSetup.DEFAULT)).isEqualTo(new RoutingPdfEngine.Choice("direct", null));
+    RenderInput red = Canvas.input(layout, "{\"neg\": true, \"c\": \"#b00020\", \"v\": \"-12.00\"}");
+    assertThat(HtmlEquivalenceTest.fillColours(DIRECT.render(red))).contains(0xb00020);
+    RenderInput odd = Canvas.input(layout, "{\"neg\": false, \"c\": \"rgba(0,0,0,.5)\", \"v\": \"12.00\"}");
+    assertThatThrownBy(() -> DIRECT.render(odd)).isInstanceOf(Unsupported.class).hasMessageContaining("rgba");
+    assertThat(ROUTING.render(odd)).isEqualTo(HTML.render(odd));
   }
 
   @Test
