@@ -8,6 +8,7 @@
 # Settings (environment): ROUNDS (3), CS ("2 8"), STYLES ("inline css"), PORT (18700), CHROMIUM (/usr/bin/chromium),
 # N_INVOICE_CHROMIUM (120), N_STATEMENT_CHROMIUM (24), N_INVOICE_PLATEN (600), N_STATEMENT_PLATEN (80),
 # WARM_INVOICE_PLATEN (1500), WARM_STATEMENT_PLATEN (100) documents per style once after the server starts,
+# DOCS (a directory with your own invoice and statement instead of the built-in ones),
 # OUT (a new temporary directory; the raw RESULT lines of every run are kept there).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,8 @@ JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 export PATH="$JAVA_HOME/bin:$PATH"
 ROUNDS=${ROUNDS:-3}
 CS=${CS:-2 8}
+# DOCS=dir: your own documents (invoice.template.json, invoice.data.json, statement.…; SideBySide.docs())
+if [ -n "${DOCS:-}" ]; then STYLES=docs; export DOCS=$(cd "$DOCS" && pwd); fi
 STYLES=${STYLES:-inline css}
 PORT=${PORT:-18700}
 export CHROMIUM=${CHROMIUM:-/usr/bin/chromium}

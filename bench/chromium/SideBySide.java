@@ -45,6 +45,7 @@ import tools.jackson.databind.node.ObjectNode;
  *   java -cp target/platen.jar:CLASSES SideBySide platen     # DOC C WARM N PLATEN_URL PLATEN_KEY PLATEN_PID
  *   java -cp target/platen.jar:CLASSES SideBySide publish    # PUTs both templates of STYLE=inline|css
  *   java -cp target/platen.jar:CLASSES SideBySide engine     # DOC WARM N: Platen's engine alone, one thread
+ *   DOCS=dir …                                               # your own invoice and statement, see docs()
  * </pre>
  *
  * Needs target/platen.jar on the class path only for Jackson, Handlebars (Chromium's HTML is merged by the same
@@ -135,6 +136,7 @@ public class SideBySide {
    * {@code <style>}.
    */
   static String style() {
+    if (docs() != null) return "docs";
     String s = Load.env("STYLE", "inline");
     if (!s.equals("inline") && !s.equals("css")) throw new IllegalArgumentException("STYLE=inline|css");
     return s;
@@ -154,11 +156,66 @@ public class SideBySide {
         "<th class='s'>Date</th><th class='s'>Reference</th>");
   }
 
+  /**
+   * DOCS=dir: your own two documents instead of the built-in ones: {@code invoice.template.json} and
+   * {@code statement.template.json} (a template as POST /v1/templates takes it, with an HTML layout) and
+   * {@code invoice.data.json}, {@code statement.data.json} (the render data). Chromium gets the HTML Platen lays
+   * out: the layout merged by Platen's own Handlebars and helpers, its base style sheet and the layout's css.
+   */
+  static Path docs() {
+    String d = Load.env("DOCS", "");
+    return d.isEmpty() ? null : Path.of(d);
+  }
+
+  static String docsFile(String doc, String kind) {
+    try {
+      return Files.readString(docs().resolve(doc + "." + kind + ".json"));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Document i of DOCS: the data file with " i" after its first text value, so documents differ a little. */
+  static String docsData(String doc, int i) {
+    JsonNode data = JSON.readTree(docsFile(doc, "data"));
+    java.util.ArrayDeque<ObjectNode> todo = new java.util.ArrayDeque<>();
+    if (data instanceof ObjectNode o) todo.add(o);
+    while (!todo.isEmpty()) {
+      ObjectNode o = todo.poll();
+      for (String name : o.propertyNames()) {
+        JsonNode v = o.get(name);
+        if (v.isString()) {
+          o.put(name, v.asString() + " " + i);
+          return JSON.writeValueAsString(data);
+        }
+        if (v instanceof ObjectNode child) todo.add(child);
+      }
+    }
+    return JSON.writeValueAsString(data);
+  }
+
+  /** The document as Platen's HTML engine gets it, for Chromium: merged, cleaned, with the style sheets. */
+  static String docsHtml(String doc, int i) throws Exception {
+    JsonNode layout = JSON.readTree(templateBody(doc)).get("layout");
+    var settings = dev.platen.render.EngineSettings.defaults();
+    var input = new dev.platen.render.RenderInput(layout, JSON.readTree(data(doc, i)), dev.platen.render.PageSetup.DEFAULT,
+        "Side by side", java.time.Instant.parse("2026-06-05T10:00:00Z"), false);
+    var images = new dev.platen.render.images.ImageEmbedder(new dev.platen.render.images.GuardedImageLoader(settings,
+        dev.platen.render.images.AddressPolicy.of(settings)));
+    var expanded = dev.platen.render.html.HtmlLayout.expand(input, images);
+    var d = expanded.document();
+    d.head().prependElement("style").appendText(dev.platen.render.html.HtmlLayout.baseCss() + "\n"
+        + (expanded.css() == null ? "" : expanded.css()));
+    return d.outerHtml();
+  }
+
   static String slug(String doc) {
+    if (docs() != null) return "bench-docs-" + doc;
     return "bench-chromium-" + doc + (style().equals("css") ? "-css" : "");
   }
 
   static String templateBody(String doc) {
+    if (docs() != null) return docsFile(doc, "template");
     ObjectNode t = JSON.createObjectNode();
     t.put("name", "Side-by-side " + doc).put("description", "Created by bench/chromium.sh");
     t.set("manifest", JSON.readTree(doc.equals("invoice") ? INVOICE_MANIFEST : STATEMENT_MANIFEST));
@@ -174,6 +231,7 @@ public class SideBySide {
 
   /** Document i's data: the invoice as bench/Load.java's renderBody(i), the statement in the same spirit. */
   static String data(String doc, int i) {
+    if (docs() != null) return docsData(doc, i);
     ObjectNode d = JSON.createObjectNode();
     d.putObject("customer").put("name", "Customer " + i);
     if (doc.equals("invoice")) {
@@ -210,14 +268,19 @@ public class SideBySide {
 
   static int chromium(String doc, int c, int warm, int n) throws Exception {
     // Merged before the measured phase (Chromium has no template engine): the same Handlebars library as Platen's.
-    Template template = new Handlebars().compileInline(html(doc));
+    Template template = docs() != null ? null : new Handlebars().compileInline(html(doc));
     String[] urls = new String[POOL];
     long merge0 = System.nanoTime();
     for (int i = 0; i < POOL; i++) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> map = JSON.readValue(data(doc, i), Map.class);
-      urls[i] = "data:text/html;base64,"
-          + Base64.getEncoder().encodeToString(template.apply(map).getBytes(StandardCharsets.UTF_8));
+      String merged;
+      if (template == null) {
+        merged = docsHtml(doc, i);
+      } else {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = JSON.readValue(data(doc, i), Map.class);
+        merged = template.apply(map);
+      }
+      urls[i] = "data:text/html;base64," + Base64.getEncoder().encodeToString(merged.getBytes(StandardCharsets.UTF_8));
     }
     result("merge_ms_per_doc_cold", Load.fmt((System.nanoTime() - merge0) / 1e6 / POOL));
 
