@@ -867,7 +867,7 @@ final class HtmlFlow {
    * openhtmltopdf's text width in whole dots: glyph widths in whole thousandths of an em, a font size in whole
    * dots, float arithmetic, rounded up unless within 0.01 of the dot below.
    */
-  private static long textDots(Face face, String s, float size) throws Unsupported {
+  static long textDots(Face face, String s, float size) throws Unsupported {
     float units = 0;
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);

@@ -51,6 +51,82 @@ class HtmlEquivalenceTest {
   }
 
   /**
+   * Running headers and footers in @page margin boxes: strings and page counters, in the boxes of the top and
+   * bottom edges, over pageConfig's "Page X of Y" (which a @bottom-center of the layout's own replaces property by
+   * property), sized and placed as openhtmltopdf's margin table places them.
+   */
+  @Test
+  void marginBoxesPrintTheSame() throws Exception {
+    ObjectNode statement = (ObjectNode) HtmlCorpus.layout("statement").deepCopy();
+    statement.put("css", statement.path("css").asString() + """
+        @page { size: A4; margin: 20mm;
+          @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; color: #666 }
+        }""");
+    assertSame("statement-margin-boxes", HtmlCorpus.input("statement", statement));
+    // boxes on both edges, bold and coloured, beside pageConfig's footer, which stays
+    ObjectNode letter = (ObjectNode) HtmlCorpus.layout("letter").deepCopy();
+    letter.put("css", letter.path("css").asString() + """
+        @page {
+          @bottom-left { content: "Northwind letter"; font-size: 8pt }
+          @top-right { content: "Sheet " counter(page) " of " counter(pages); font-weight: bold; font-size: 8pt; color: #333 }
+          @top-left { content: 'Riverbank Surveyors' }
+        }""");
+    RenderInput input = HtmlCorpus.input("letter", letter);
+    assertSame("letter-margin-boxes", input);
+    // a footer a few points off would pass the page images: the boxes' text is where openhtmltopdf puts it
+    String[] starts = {"Page", "Northwind", "Sheet", "Riverbank"};
+    List<String> html = positions(HTML.render(input), starts);
+    assertThat(html).hasSize(4);
+    List<String> direct = positions(DIRECT.render(input), starts);
+    assertThat(direct).hasSize(4);
+    for (int i = 0; i < html.size(); i++) assertThat(near(direct.get(i), html.get(i))).as(direct + " " + html).isTrue();
+  }
+
+  /** "text x y" of the first page's runs starting with one of {@code starts}, in drawing order. */
+  private static List<String> positions(byte[] pdf, String... starts) throws IOException {
+    List<String> out = new java.util.ArrayList<>();
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper() {
+        @Override protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> glyphs) {
+          for (String start : starts) {
+            if (text.startsWith(start)) {
+              out.add(text + "|" + glyphs.get(0).getXDirAdj() + "|" + glyphs.get(0).getYDirAdj());
+            }
+          }
+        }
+      };
+      stripper.setEndPage(1);
+      stripper.getText(doc);
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /** Same text, within a quarter of a point. */
+  private static boolean near(String a, String b) {
+    String[] p = a.split("\\|");
+    String[] q = b.split("\\|");
+    return p[0].equals(q[0]) && Math.abs(Double.parseDouble(p[1]) - Double.parseDouble(q[1])) < 0.25
+        && Math.abs(Double.parseDouble(p[2]) - Double.parseDouble(q[2])) < 0.25;
+  }
+
+  /** What the margin boxes drawn directly do not cover keeps the template with openhtmltopdf, named. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "@bottom-center { content: element(footer) }\tCSS content 'element(footer)' in @bottom-center",
+      "@bottom-right { content: counter(page, lower-roman) }\tCSS content 'counter(page, lower-roman)' in @bottom-right",
+      "@left-middle { content: 'x' }\tthe @page margin box '@left-middle'",
+      "@top-center { content: 'x'; border-bottom: 1px solid black }\tCSS property 'border-bottom' in @top-center",
+      "@top-center { content: 'x'; font-size: 1.2em }\tCSS value '1.2em' for 'font-size' in @top-center",
+      "@top-center { content: 'x'; font-family: Georgia }\tCSS font-family 'georgia' in @top-center"})
+  void marginBoxesOutsideTheSubsetAreNamed(String example) {
+    String[] parts = example.split("\t");
+    ObjectNode letter = (ObjectNode) HtmlCorpus.layout("letter").deepCopy();
+    letter.put("css", letter.path("css").asString() + "\n@page { " + parts[0] + " }");
+    assertThat(Plan.of(letter, null).refusal()).startsWith(parts[1]);
+  }
+
+  /**
    * Collapsed borders under the rows print as separate ones, but for the half border below the table; where
    * borders would meet (the invoice's total row has a top border) the template goes to the HTML engine.
    */
