@@ -128,6 +128,27 @@ final class HtmlFlow {
 
   private void block(Element e, HtmlStyle s, double avail, Sink sink) throws RenderException {
     if (s.breakBefore) sink.breakBefore();
+    String tag = e.normalName();
+    boolean list = tag.equals("ul") || tag.equals("ol");
+    if (list) {
+      for (Node n : e.childNodes()) {
+        // a template's loop tags are text here; what they print is checked when the document is laid out
+        if (n instanceof Element c && !c.normalName().equals("li") && !HtmlStyle.DROPPED.contains(c.normalName())
+            || n instanceof TextNode t && !(dry ? HANDLEBARS.matcher(t.getWholeText()).replaceAll("") : t.getWholeText())
+                .isBlank()) {
+          throw new Unsupported("content other than <li> directly in " + HtmlStyle.describe(e));
+        }
+      }
+    }
+    if (tag.equals("li")) {
+      String parent = e.parent() == null ? "" : e.parent().normalName();
+      if (!parent.equals("ul") && !parent.equals("ol")) {
+        throw new Unsupported("<li> outside <ul> or <ol>");
+      }
+      if (marker != null) throw new Unsupported("a list item starting with another list item");
+      if (!s.listStyle.equals("none")) marker = new Marker(s, s.listStyle.equals("decimal") ? (e.elementSiblingIndex()
+          + 1 - liBefore(e)) + ".  " : null);
+    }
     double[] m = s.margin;
     double[] p = s.padding;
     double bt = s.border(TOP), br = s.border(RIGHT), bb = s.border(BOTTOM), bl = s.border(LEFT);
@@ -159,8 +180,56 @@ final class HtmlFlow {
       if (p[BOTTOM] > 0) sink.slice(p[BOTTOM], List.of());
       sink.indent -= m[LEFT];
     }
+    if (tag.equals("li") && marker != null) {
+      // openhtmltopdf puts the marker by the item's first line; without one it puts it elsewhere
+      throw new Unsupported("a list item that does not start with a line of text");
+    }
     sink.margin(m[BOTTOM]);
     if (s.breakAfter) sink.pageBreak();
+  }
+
+  /** Elements before {@code li} among its siblings that are no list items (dropped ones): not counted. */
+  private static int liBefore(Element li) {
+    int n = 0;
+    for (Element sib = li.previousElementSibling(); sib != null; sib = sib.previousElementSibling()) {
+      if (!sib.normalName().equals("li")) n++;
+    }
+    return n;
+  }
+
+  /**
+   * The marker of the list item being laid out, until its first line takes it: openhtmltopdf draws it beside
+   * the first line laid out inside the item, wherever that is.
+   *
+   * @param text a numbered marker's text ("3.  "), or null for a disc or square
+   */
+  private record Marker(HtmlStyle style, String text) {}
+
+  private static final java.util.regex.Pattern HANDLEBARS = java.util.regex.Pattern.compile("\\{\\{[^}]*}}");
+
+  private Marker marker;
+
+  /**
+   * The marker beside a line whose baseline is {@code base} and whose text starts at x 0, as openhtmltopdf's
+   * ListItemPainter draws it, in its whole dots: a number right-aligned before the line, its spaces included; a
+   * disc or square a third of the strut high, a diameter and nine tenths before it, centred on a third of the
+   * ascent above the baseline.
+   */
+  private Ops markerOp(Marker mk, double base) throws Unsupported {
+    HtmlStyle st = mk.style();
+    Face face = face(st);
+    float size = (float) (st.size * HtmlStyle.DOTS_PER_POINT);
+    if (mk.text() != null) {
+      long w = textDots(face, mk.text(), Math.round(st.size * HtmlStyle.DOTS_PER_POINT));
+      return new Ops.Text(-w / HtmlStyle.DOTS_PER_POINT, base, st.bold, st.size, st.rgb, 0, mk.text().trim());
+    }
+    float ascent = face.ascent * size;
+    float descent = face.descent * size;
+    int d = (int) ((ascent + descent) / 3);
+    double x = Math.floor(-3 * d + d * 1.1) / HtmlStyle.DOTS_PER_POINT;
+    double y = base + (-((int) (ascent / 1.5)) / 2 - d / 2) / HtmlStyle.DOTS_PER_POINT;
+    double dd = d / HtmlStyle.DOTS_PER_POINT;
+    return st.listStyle.equals("square") ? new Ops.Rect(x, y, dd, dd, st.rgb) : new Ops.Oval(x, y, dd, dd, st.rgb);
   }
 
   private static double length(String css, HtmlStyle s, double percentOf) throws Unsupported {
@@ -204,7 +273,10 @@ final class HtmlFlow {
     if (!text) return;
     Runs runs = new Runs();
     for (Node n : nodes) collect(n, ps, ps, runs);
-    if (dry) return;
+    if (dry) {
+      marker = null;
+      return;
+    }
     runs.finish();
     paragraph(runs, ps, width, sink);
   }
@@ -315,6 +387,10 @@ final class HtmlFlow {
       }
       List<Ops> ops = new ArrayList<>(2);
       double x = offset(block.align, width, line.width());
+      if (marker != null) {
+        ops.add(markerOp(marker, base).moved(x, 0)); // beside the text where alignment put it
+        marker = null;
+      }
       int i = line.start();
       while (i < line.end()) {
         int sid = runs.style[i];

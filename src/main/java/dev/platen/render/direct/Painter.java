@@ -70,6 +70,12 @@ final class Painter {
           fill = r.rgb();
         }
         num(r.x()).num(h - r.y() - r.h()).num(r.w()).num(r.h()).op("re f");
+      } else if (op instanceof Ops.Oval o) {
+        if (o.rgb() != fill) {
+          color(o.rgb());
+          fill = o.rgb();
+        }
+        oval(o, h);
       } else if (op instanceof Ops.Image i) {
         COSName name = images.computeIfAbsent(i.image(), resources::add);
         out.append("q ");
@@ -143,6 +149,21 @@ final class Painter {
   private void font(COSName name, double fontSize) {
     out.append('/').append(name.getName()).append(' ');
     num(fontSize).op("Tf");
+  }
+
+  /** Four Bézier quarters, with the control distance Java2D's Ellipse2D (and so openhtmltopdf) uses. */
+  private void oval(Ops.Oval o, double h) {
+    double k = 0.5522847498307933;
+    double rx = o.w() / 2;
+    double ry = o.h() / 2;
+    double cx = o.x() + rx;
+    double cy = h - o.y() - ry;
+    num(cx + rx).num(cy).op("m");
+    num(cx + rx).num(cy + ry * k).num(cx + rx * k).num(cy + ry).num(cx).num(cy + ry).op("c");
+    num(cx - rx * k).num(cy + ry).num(cx - rx).num(cy + ry * k).num(cx - rx).num(cy).op("c");
+    num(cx - rx).num(cy - ry * k).num(cx - rx * k).num(cy - ry).num(cx).num(cy - ry).op("c");
+    num(cx + rx * k).num(cy - ry).num(cx + rx).num(cy - ry * k).num(cx + rx).num(cy).op("c");
+    op("f");
   }
 
   private void color(int rgb) {

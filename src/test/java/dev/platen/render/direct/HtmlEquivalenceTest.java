@@ -82,6 +82,52 @@ class HtmlEquivalenceTest {
     for (int i = 0; i < html.size(); i++) assertThat(near(direct.get(i), html.get(i))).as(direct + " " + html).isTrue();
   }
 
+  /**
+   * Lists: openhtmltopdf's default discs and numbers, square and no markers, padding and margins on the list and
+   * its items, a nested list, items of several lines and of bold text, numbered items across the page.
+   */
+  @Test
+  void listsPrintTheSame() throws Exception {
+    ObjectNode letter = (ObjectNode) HtmlCorpus.layout("letter").deepCopy();
+    String html = letter.path("html").asString()
+        .replace("<p>Dear {{recipient.salutation}},</p>", """
+            <p>Dear {{recipient.salutation}},</p>
+            <ul><li>Survey of the <b>north bank</b></li><li>Soil samples
+              <ul><li>clay</li><li>sand, taken at low water by the <strong>second</strong> team</li></ul></li>
+            <li>Report</li></ul>
+            <ul class="sq"><li>Square one</li><li>Square two</li></ul>
+            <ul class="plain"><li>No marker</li></ul>
+            <ul><li><p class="date">In a paragraph, to the right</p></li></ul>
+            <ol>{{#each paragraphs}}<li>{{this}}</li>{{/each}}</ol>""")
+        .replace("{{#each terms}}<p><b>{{@index}}.</b> {{this}}</p>\n  {{/each}}",
+            "<ol class=\"terms\">{{#each terms}}<li>{{this}}</li>{{/each}}</ol>");
+    assertThat(html).contains("class=\"terms\"");
+    letter.put("html", html);
+    letter.put("css", letter.path("css").asString() + """
+        ul.sq { list-style-type: square; color: #7a1f1f; padding-left: 20pt; }
+        ul.plain { list-style: none; padding-left: 0; margin: 4pt 0; }
+        ol.terms li { margin-bottom: 6pt; font-size: 9pt; }""");
+    assertSame("letter-lists", HtmlCorpus.input("letter", letter));
+  }
+
+  /** What the lists drawn directly do not cover stays with openhtmltopdf, named. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "<ul style=\"list-style-type: circle\"><li>a</li></ul>\tCSS value 'circle' for 'list-style-type' on ul",
+      "<ul style=\"list-style: inside\"><li>a</li></ul>\tCSS value 'inside' for 'list-style' on ul",
+      "<ol style=\"list-style-type: lower-roman\"><li>a</li></ol>\tCSS value 'lower-roman' for 'list-style-type' on ol",
+      "<ol start=\"3\"><li>a</li></ol>\tthe attribute 'start' on ol",
+      "<ul><li><ul><li>a</li></ul></li></ul>\ta list item starting with another list item",
+      "<ul><li></li></ul>\ta list item that does not start with a line of text",
+      "<ul><p>a</p></ul>\tcontent other than <li> directly in ul",
+      "<div><li>a</li></div>\t<li> outside <ul> or <ol>"})
+  void listsOutsideTheSubsetAreNamed(String example) {
+    String[] parts = example.split("\t");
+    ObjectNode layout = dev.platen.render.Canvas.JSON.createObjectNode();
+    layout.put("html", "<p>x</p>" + parts[0]);
+    assertThat(Plan.of(layout, null).refusal()).isEqualTo(parts[1]);
+  }
+
   /** "text x y" of the first page's runs starting with one of {@code starts}, in drawing order. */
   private static List<String> positions(byte[] pdf, String... starts) throws IOException {
     List<String> out = new java.util.ArrayList<>();

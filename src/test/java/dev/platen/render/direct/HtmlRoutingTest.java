@@ -56,8 +56,9 @@ class HtmlRoutingTest {
         Arguments.of("<p class=\"x\">x</p>", "p.x:first-child { color: red; }",
             "CSS selector 'p.x:first-child' on p.x"),
         Arguments.of("<p>x</p>", "@media print { p { color: red; } }", "CSS @media rule"),
-        Arguments.of("<p>x</p>", "@page { size: A5; @bottom-left { content: 'x'; } }",
-            "a CSS @page rule with margin boxes (running headers or footers)"),
+        Arguments.of("<p>x</p>", "@page { size: A5; @bottom-left { content: element(footer); } }",
+            "CSS content 'element(footer)' in @bottom-left (strings, counter(page) and counter(pages) are drawn"
+                + " directly)"),
         Arguments.of("<p>x</p>", "@page :first { margin-top: 0; }", "a CSS @page rule with a selector ('@page :first')"),
         Arguments.of("<p>x</p>", "@page { size: B5; }", "CSS value 'B5' for 'size' in @page"),
         Arguments.of("{{#if big}}<style>@page { size: A3; }</style>{{/if}}<p>x</p>", null,
