@@ -39,7 +39,8 @@ class HtmlRoutingTest {
     return Stream.of(
         Arguments.of("<div class=\"note\">x</div>", ".note { float: right; }", "CSS property 'float' on div.note"),
         Arguments.of("<p>{{{bio}}}</p>", null, "HTML from the data ({{{…}}}), which may hold any markup"),
-        Arguments.of("<ul><li>one</li></ul>", null, "the element <ul>"),
+        Arguments.of("<dl><dt>one</dt></dl>", null, "the element <dl>"),
+        Arguments.of("<ul style=\"list-style: circle\"><li>one</li></ul>", null, "CSS value 'circle' for 'list-style' on ul"),
         Arguments.of("<p>a</p><hr><p>b</p>", null, "the default inset border of <hr> (give it a solid one) on hr"),
         Arguments.of("<p><a href=\"https://example.com\">link</a></p>", null,
             "the underline of a link (give it text-decoration: none) on a"),
