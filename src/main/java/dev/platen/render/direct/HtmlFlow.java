@@ -66,6 +66,9 @@ final class HtmlFlow {
     }
     Element body = doc.body();
     HtmlStyle b = style(body, html);
+    // the page is started before the first block: openhtmltopdf keeps the document's first top margin (an h1's,
+    // a p's), where a page started by a block that did not fit drops it
+    sink.slice(0, List.of());
     block(body, b, width, sink);
   }
 

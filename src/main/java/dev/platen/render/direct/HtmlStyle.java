@@ -58,8 +58,13 @@ final class HtmlStyle {
 
   String unsupported;
 
+  /**
+   * The line box height: a factor multiplies openhtmltopdf's font size in whole dots (10pt is 267, so 1.5 gives
+   * 401 dots, not 400), rounded again.
+   */
   double lineHeight() {
-    return dots(Double.isNaN(lineFactor) ? lineHeightPt : lineFactor * size);
+    if (Double.isNaN(lineFactor)) return dots(lineHeightPt);
+    return Math.round(Math.round(size * DOTS_PER_POINT) * lineFactor) / DOTS_PER_POINT;
   }
 
   /** openhtmltopdf lays out in whole dots of 1/20 px (3/80 pt): lengths are rounded to them, as it rounds. */

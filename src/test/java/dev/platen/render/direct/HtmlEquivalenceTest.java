@@ -106,7 +106,7 @@ class HtmlEquivalenceTest {
     letter.put("css", letter.path("css").asString() + """
         ul.sq { list-style-type: square; color: #7a1f1f; padding-left: 20pt; }
         ul.plain { list-style: none; padding-left: 0; margin: 4pt 0; }
-        ol.terms li { margin-bottom: 6pt; font-size: 9pt; }""");
+        ol.terms li { margin-bottom: 6pt; font-size: 9pt; line-height: 1.4; }""");
     assertSame("letter-lists", HtmlCorpus.input("letter", letter));
   }
 
@@ -126,6 +126,26 @@ class HtmlEquivalenceTest {
     ObjectNode layout = dev.platen.render.Canvas.JSON.createObjectNode();
     layout.put("html", "<p>x</p>" + parts[0]);
     assertThat(Plan.of(layout, null).refusal()).isEqualTo(parts[1]);
+  }
+
+  /**
+   * A line height given as a factor multiplies openhtmltopdf's font size in whole dots: at 10pt, 1.4 makes lines
+   * of 374 dots, not 373, which over a page of lines moves the page break. And the document's first top margin
+   * (a heading's, here) is kept, as openhtmltopdf keeps it.
+   */
+  @Test
+  void lineHeightFactorsAndTheFirstMarginPrintTheSame() throws Exception {
+    ObjectNode letter = (ObjectNode) HtmlCorpus.layout("letter").deepCopy();
+    letter.put("html", letter.path("html").asString().replace("<body>", "<body><h2>Project letter</h2>"));
+    letter.put("css", letter.path("css").asString().replace("body { line-height: 1.5; }",
+        "body { line-height: 1.4; } p { line-height: 1.25; }"));
+    assertThat(letter.path("css").asString()).contains("1.25");
+    RenderInput input = HtmlCorpus.input("letter", letter);
+    assertSame("letter-line-heights", input);
+    List<String> html = positions(HTML.render(input), "Project");
+    List<String> direct = positions(DIRECT.render(input), "Project");
+    assertThat(html).hasSize(1);
+    assertThat(near(direct.get(0), html.get(0))).as(direct + " " + html).isTrue();
   }
 
   /** "text x y" of the first page's runs starting with one of {@code starts}, in drawing order. */
