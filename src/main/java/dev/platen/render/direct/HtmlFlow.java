@@ -295,9 +295,6 @@ final class HtmlFlow {
     if (!HtmlStyle.INLINE.contains(tag)) throw new Unsupported("the element <" + tag + "> inside a line of text");
     HtmlStyle s = style(e, inherited);
     if (s.hidden) return;
-    if (s.size != block.size || s.lineHeight() != block.lineHeight()) {
-      throw new Unsupported("another font size or line height inside a line, on " + HtmlStyle.describe(e));
-    }
     if (s.decorated(true) || nonZero(s.margin) || nonZero(s.padding) || s.width != null) {
       throw new Unsupported("a box style on the inline element " + HtmlStyle.describe(e));
     }
@@ -319,7 +316,10 @@ final class HtmlFlow {
     private int id(HtmlStyle s) {
       for (int i = 0; i < styles.size(); i++) {
         HtmlStyle o = styles.get(i);
-        if (o == s || o.bold == s.bold && o.rgb == s.rgb && java.util.Objects.equals(o.href, s.href)) return i;
+        if (o == s || o.bold == s.bold && o.rgb == s.rgb && o.size == s.size && o.lineHeight() == s.lineHeight()
+            && java.util.Objects.equals(o.href, s.href)) {
+          return i;
+        }
       }
       styles.add(s);
       return styles.size() - 1;
@@ -384,9 +384,19 @@ final class HtmlFlow {
     double size = block.size;
     double lineHeight = block.lineHeight();
     double base = Layout.baseline(face(block), size, lineHeight);
+    boolean mixed = false;
+    for (HtmlStyle st : runs.styles) mixed |= st.size != size || st.lineHeight() != lineHeight;
+    double[] baselines = new double[runs.styles.size()];
     for (Line line : wrap(runs, size, width, block.breakWord)) {
       if (autoCells > 0 && line.width() > width + 0.01) {
         throw new Unsupported("a word wider than its column in a table with automatic layout");
+      }
+      if (mixed) {
+        double[] box = lineBox(runs, line, block, baselines);
+        lineHeight = box[0];
+        base = box[1];
+      } else {
+        Arrays.fill(baselines, base);
       }
       List<Ops> ops = new ArrayList<>(2);
       double x = offset(block.align, width, line.width());
@@ -401,8 +411,8 @@ final class HtmlFlow {
         while (j < line.end() && runs.style[j] == sid) j++;
         HtmlStyle st = runs.styles.get(sid);
         String piece = runs.text.substring(i, j);
-        ops.add(new Ops.Text(x, base, st.bold, size, st.rgb, 0, piece));
-        double w = Text.width(face(st), piece, size, 0);
+        ops.add(new Ops.Text(x, baselines[sid], st.bold, st.size, st.rgb, 0, piece));
+        double w = Text.width(face(st), piece, st.size, 0);
         if (st.href != null && !dry) ops.add(new Ops.Link(x, 0, w, lineHeight, st.href));
         x += w;
         i = j;
@@ -411,8 +421,64 @@ final class HtmlFlow {
     }
   }
 
+  /** A character's advance at its own font size ({@code scale} is the block's, for lines of one size). */
   private double advance(Runs runs, int i, double scale) throws Unsupported {
-    return Text.advance(face(runs.styles.get(runs.style[i])), runs.text.codePointAt(i)) * scale;
+    HtmlStyle st = runs.styles.get(runs.style[i]);
+    return Text.advance(face(st), runs.text.codePointAt(i)) * st.size / 1000;
+  }
+
+  /**
+   * A line of several font sizes or line heights, as openhtmltopdf's InlineBoxing sets it, in whole dots: every
+   * inline box on the line sits on the block's strut baseline (its top at the rounded baseline less its ascent),
+   * reaches half its leading above and its line height below that, and the line box spans them all (the strut
+   * itself does not count), moved down when a box reaches above the line's top.
+   *
+   * @param baselines filled with each run style's baseline from the line's top
+   * @return {line height, the block's baseline} in points
+   */
+  private double[] lineBox(Runs runs, Line line, HtmlStyle block, double[] baselines) throws Unsupported {
+    int b0 = (int) (halfLeading(block) + ascentDots(block));
+    boolean[] present = new boolean[runs.styles.size()];
+    for (int i = line.start(); i < line.end(); i++) present[runs.style[i]] = true;
+    long top = Long.MAX_VALUE;
+    long bottom = Long.MIN_VALUE;
+    long[] y = new long[present.length];
+    for (int sid = 0; sid < present.length; sid++) {
+      if (!present[sid]) continue;
+      HtmlStyle st = runs.styles.get(sid);
+      float lh = lineDots(st);
+      y[sid] = Math.round(b0 - ascentDots(st));
+      long t = y[sid] - halfLeading(st);
+      top = Math.min(top, t);
+      bottom = Math.max(bottom, Math.round(t + lh));
+    }
+    long shift = top < 0 ? -top : 0;
+    for (int sid = 0; sid < present.length; sid++) {
+      if (present[sid]) {
+        baselines[sid] = (y[sid] + Math.round(ascentDots(runs.styles.get(sid))) + shift) / HtmlStyle.DOTS_PER_POINT;
+      }
+    }
+    return new double[] {(bottom - top) / HtmlStyle.DOTS_PER_POINT, (b0 + shift) / HtmlStyle.DOTS_PER_POINT};
+  }
+
+  private static float sizeDots(HtmlStyle s) {
+    return Math.round(s.size * HtmlStyle.DOTS_PER_POINT);
+  }
+
+  private float ascentDots(HtmlStyle s) {
+    return face(s).ascent * sizeDots(s);
+  }
+
+  private static float lineDots(HtmlStyle s) {
+    return (float) (s.lineHeight() * HtmlStyle.DOTS_PER_POINT);
+  }
+
+  /** openhtmltopdf's half leading: of the font size first, of the font's ascent and descent when positive. */
+  private int halfLeading(HtmlStyle s) {
+    float lh = lineDots(s);
+    int half = Math.round((lh - sizeDots(s)) / 2);
+    if (half > 0) half = Math.round((lh - (face(s).ascent + face(s).descent) * sizeDots(s)) / 2);
+    return half;
   }
 
   /** {@link Text#wrap}'s greedy breaking over characters of two faces. */

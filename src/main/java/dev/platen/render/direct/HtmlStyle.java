@@ -91,7 +91,7 @@ final class HtmlStyle {
   /** Elements and how the direct path lays them out. */
   static final Set<String> BLOCKS = Set.of("div", "p", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "header",
       "footer", "article", "main", "address", "body", "ul", "ol", "li");
-  static final Set<String> INLINE = Set.of("span", "b", "strong", "i", "em", "br", "font", "a");
+  static final Set<String> INLINE = Set.of("span", "b", "strong", "i", "em", "br", "font", "a", "small", "big");
   /** Elements both engines drop before layout (HtmlLayout removes them); seen only when checking a template. */
   static final Set<String> DROPPED = Set.of("meta", "link", "script", "noscript", "base");
   static final Set<String> TABLE = Set.of("table", "thead", "tbody", "tr", "th", "td");
@@ -207,6 +207,8 @@ final class HtmlStyle {
           }
         }
       }
+      case "small" -> out.add(new HtmlCss.Declaration("font-size", ".83em", false));
+      case "big" -> out.add(new HtmlCss.Declaration("font-size", "1.17em", false));
       case "td" -> out.add(new HtmlCss.Declaration("padding", "1px", false));
       case "th" -> {
         out.add(new HtmlCss.Declaration("padding", "1px", false));
@@ -435,7 +437,7 @@ final class HtmlStyle {
       case "td", "th" -> "table-cell";
       case "thead" -> "table-header-group";
       case "tbody" -> "table-row-group";
-      case "span", "b", "strong", "i", "em", "font", "a" -> "inline";
+      case "span", "b", "strong", "i", "em", "font", "a", "small", "big" -> "inline";
       case "img" -> "inline-block";
       case "li" -> "list-item";
       default -> "block";
