@@ -141,11 +141,18 @@ public final class DirectPdfEngine implements PdfEngine {
       double footerLine = (face.ascent + face.descent) * Styles.FOOTER_SIZE;
       double footerBaseline = height - bottom + (bottom - footerLine) / 2 + face.ascent * Styles.FOOTER_SIZE;
       String total = Integer.toString(laid.size());
+      double[] box = {width, height, top, right, bottom, left};
       for (int i = 0; i < laid.size(); i++) {
-        String label = "Page " + (i + 1) + " of " + total;
-        double w = Text.width(face, label, Styles.FOOTER_SIZE, 0);
-        painter.page(laid.get(i), new Ops.Text(left + (width - left - right - w) / 2, footerBaseline, false,
-            Styles.FOOTER_SIZE, Styles.FOOTER_RGB, 0, label));
+        List<Ops.Text> margins;
+        if (plan.margins() != null) {
+          margins = plan.margins().texts(i + 1, laid.size(), box, fonts);
+        } else {
+          String label = "Page " + (i + 1) + " of " + total;
+          double w = Text.width(face, label, Styles.FOOTER_SIZE, 0);
+          margins = List.of(new Ops.Text(left + (width - left - right - w) / 2, footerBaseline, false,
+              Styles.FOOTER_SIZE, Styles.FOOTER_RGB, 0, label));
+        }
+        painter.page(laid.get(i), margins);
         laid.set(i, null); // drawn: let a long document's ops go
       }
       regular.finish(doc);

@@ -59,8 +59,12 @@ final class HtmlCss {
    * @param rules style rules in source order
    * @param unsupported why the sheet as a whole is outside the subset (an at-rule other than {@code @page}), or null
    * @param page the declarations of {@code @page} rules, in order
+   * @param boxes the margin boxes of {@code @page} rules ({@code @bottom-center { … }}), in order
    */
-  record Sheet(List<Rule> rules, String unsupported, List<Declaration> page) {}
+  record Sheet(List<Rule> rules, String unsupported, List<Declaration> page, List<MarginBox> boxes) {}
+
+  /** A margin box of an {@code @page} rule: its name without the {@code @}, lower-cased, and declarations. */
+  record MarginBox(String name, List<Declaration> declarations) {}
 
   private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
   private static final Pattern COMPOUND =
@@ -72,6 +76,7 @@ final class HtmlCss {
   static Sheet parse(String css, int firstOrder) {
     List<Rule> rules = new ArrayList<>();
     List<Declaration> page = new ArrayList<>();
+    List<MarginBox> boxes = new ArrayList<>();
     String unsupported = null;
     String s = COMMENT.matcher(css == null ? "" : css).replaceAll(" ");
     int i = 0;
@@ -92,11 +97,10 @@ final class HtmlCss {
       i = close + 1;
       if (head.startsWith("@")) {
         String name = atName(head);
-        if (name.equals("@page") && head.trim().equals("@page") && body.indexOf('{') < 0) {
-          page.addAll(declarations(body));
+        if (name.equals("@page") && head.trim().equals("@page")) {
+          pageRule(body, page, boxes);
         } else if (unsupported == null) {
           unsupported = !name.equals("@page") ? "CSS " + name + " rule"
-              : body.indexOf('{') >= 0 ? "a CSS @page rule with margin boxes (running headers or footers)"
               : "a CSS @page rule with a selector ('" + head.trim() + "')";
         }
         continue;
@@ -107,7 +111,32 @@ final class HtmlCss {
         rules.add(new Rule(selector(one.trim()), declared, order++));
       }
     }
-    return new Sheet(List.copyOf(rules), unsupported, List.copyOf(page));
+    return new Sheet(List.copyOf(rules), unsupported, List.copyOf(page), List.copyOf(boxes));
+  }
+
+  /** An {@code @page} rule's body: its own declarations, and margin boxes nested in it. */
+  private static void pageRule(String body, List<Declaration> page, List<MarginBox> boxes) {
+    int i = 0;
+    StringBuilder own = new StringBuilder();
+    while (i < body.length()) {
+      int open = body.indexOf('{', i);
+      if (open < 0) {
+        own.append(body, i, body.length());
+        break;
+      }
+      // the text before a nested block ends with its head, after the last declaration's semicolon
+      int headStart = Math.max(body.lastIndexOf(';', open), body.lastIndexOf('}', open)) + 1;
+      headStart = Math.max(headStart, i);
+      own.append(body, i, headStart).append(';');
+      String head = body.substring(headStart, open).trim();
+      int close = blockEnd(body, open);
+      String inner = body.substring(open + 1, Math.max(open + 1, close));
+      String name = head.startsWith("@") ? head.substring(1).trim().toLowerCase(Locale.ROOT) : head;
+      boxes.add(new MarginBox(name, inner.indexOf('{') >= 0 ? List.of(new Declaration("{", inner, false))
+          : declarations(inner)));
+      i = close + 1;
+    }
+    page.addAll(declarations(own.toString()));
   }
 
   private static String atName(String head) {

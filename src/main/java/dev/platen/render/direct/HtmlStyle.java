@@ -59,10 +59,18 @@ final class HtmlStyle {
   /** A link's default underline, still on: the direct path draws no underline, so it must be turned off. */
   private boolean underline;
 
+  /** list-style-type: none, disc, square or decimal (inherited, as in CSS). */
+  String listStyle = "disc";
+
   String unsupported;
 
+  /**
+   * The line box height: a factor multiplies openhtmltopdf's font size in whole dots (10pt is 267, so 1.5 gives
+   * 401 dots, not 400), rounded again.
+   */
   double lineHeight() {
-    return dots(Double.isNaN(lineFactor) ? lineHeightPt : lineFactor * size);
+    if (Double.isNaN(lineFactor)) return dots(lineHeightPt);
+    return Math.round(Math.round(size * DOTS_PER_POINT) * lineFactor) / DOTS_PER_POINT;
   }
 
   /** openhtmltopdf lays out in whole dots of 1/20 px (3/80 pt): lengths are rounded to them, as it rounds. */
@@ -88,8 +96,8 @@ final class HtmlStyle {
 
   /** Elements and how the direct path lays them out. */
   static final Set<String> BLOCKS = Set.of("div", "p", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "header",
-      "footer", "article", "main", "address", "body");
-  static final Set<String> INLINE = Set.of("span", "b", "strong", "i", "em", "br", "font", "a");
+      "footer", "article", "main", "address", "body", "ul", "ol", "li");
+  static final Set<String> INLINE = Set.of("span", "b", "strong", "i", "em", "br", "font", "a", "small", "big");
   /** Elements both engines drop before layout (HtmlLayout removes them); seen only when checking a template. */
   static final Set<String> DROPPED = Set.of("meta", "link", "script", "noscript", "base");
   static final Set<String> TABLE = Set.of("table", "thead", "tbody", "tr", "th", "td");
@@ -114,6 +122,7 @@ final class HtmlStyle {
     // td and th inherit vertical-align from tr, which inherits it from the row group (middle)
     s.verticalAlign = verticalAlign;
     s.href = href;
+    s.listStyle = listStyle;
     return s;
   }
 
@@ -206,6 +215,21 @@ final class HtmlStyle {
         out.add(new HtmlCss.Declaration("color", "#0000ff", false));
         if (e.hasAttr("href")) out.add(new HtmlCss.Declaration("text-decoration", "underline", false));
       }
+      // openhtmltopdf: ul, ol { margin: 1.12em 0; padding-left: 40px } and no vertical margins for a nested list
+      case "ul", "ol" -> {
+        out.add(new HtmlCss.Declaration("margin", "1.12em 0", false));
+        out.add(new HtmlCss.Declaration("padding-left", "40px", false));
+        out.add(new HtmlCss.Declaration("list-style-type", tag.equals("ul") ? "disc" : "decimal", false));
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+          if (p.normalName().equals("ul") || p.normalName().equals("ol")) {
+            out.add(new HtmlCss.Declaration("margin-top", "0", false));
+            out.add(new HtmlCss.Declaration("margin-bottom", "0", false));
+            break;
+          }
+        }
+      }
+      case "small" -> out.add(new HtmlCss.Declaration("font-size", ".83em", false));
+      case "big" -> out.add(new HtmlCss.Declaration("font-size", "1.17em", false));
       case "td" -> out.add(new HtmlCss.Declaration("padding", "1px", false));
       case "th" -> {
         out.add(new HtmlCss.Declaration("padding", "1px", false));
@@ -429,6 +453,17 @@ final class HtmlStyle {
           default -> refuse("CSS value '" + value + "' for 'overflow'", e);
         }
       }
+      case "list-style-type", "list-style" -> {
+        // one keyword: the marker images and inside markers of the shorthand are not drawn directly
+        String type = v.equals("outside") ? listStyle : v.replaceAll("\\s+outside$|^outside\\s+", "");
+        switch (type) {
+          case "none", "disc", "square", "decimal" -> listStyle = type;
+          default -> refuse("CSS value '" + value + "' for '" + name + "'", e);
+        }
+      }
+      case "list-style-position" -> {
+        if (!v.equals("outside")) refuse("CSS value '" + value + "' for '" + name + "'", e);
+      }
       case "table-layout" -> fixed = v.equals("fixed");
       case "-fs-table-paginate" -> paginate = v.equals("paginate");
       case "word-wrap", "overflow-wrap" -> breakWord = v.equals("break-word") || v.equals("anywhere");
@@ -449,8 +484,9 @@ final class HtmlStyle {
       case "td", "th" -> "table-cell";
       case "thead" -> "table-header-group";
       case "tbody" -> "table-row-group";
-      case "span", "b", "strong", "i", "em", "font", "a" -> "inline";
+      case "span", "b", "strong", "i", "em", "font", "a", "small", "big" -> "inline";
       case "img" -> "inline-block";
+      case "li" -> "list-item";
       default -> "block";
     };
   }

@@ -87,6 +87,14 @@ final class HtmlSubset {
     return page;
   }
 
+  /** The margin boxes of the layout's {@code @page} rules, css first, then {@code <style>} elements, in order. */
+  static List<HtmlCss.MarginBox> marginBoxes(JsonNode layout, List<HtmlCss.Sheet> sheets) {
+    List<HtmlCss.MarginBox> boxes = new ArrayList<>(sheets.get(1).boxes());
+    Document doc = Jsoup.parse(layout.path("html").asString(""));
+    for (HtmlCss.Sheet sheet : withStyles(List.of(), doc)) boxes.addAll(sheet.boxes());
+    return boxes;
+  }
+
   /** Why the direct path does not draw this HTML layout, or null when it does. */
   static String refusal(JsonNode layout) {
     String html = layout.path("html").asString("");
@@ -104,7 +112,7 @@ final class HtmlSubset {
       HtmlCss.Sheet sheet = sheets.get(i);
       if (sheet.unsupported() != null) return sheet.unsupported();
       // a page rule in a <style> element is applied once per version (stylePages): it must not be in a branch
-      if (i > 1 && !sheet.page().isEmpty() && BLOCK.matcher(html.substring(0, Math.max(0, html.toLowerCase(Locale.ROOT)
+      if (i > 1 && (!sheet.page().isEmpty() || !sheet.boxes().isEmpty()) && BLOCK.matcher(html.substring(0, Math.max(0, html.toLowerCase(Locale.ROOT)
           .lastIndexOf("</style")))).find()) {
         return "a CSS @page rule in a <style> element after a Handlebars block tag (put it in the layout's css)";
       }

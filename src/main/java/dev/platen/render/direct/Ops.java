@@ -21,6 +21,11 @@ sealed interface Ops {
     public Ops moved(double dx, double dy) { return new Rect(x + dx, y + dy, w, h, rgb); }
   }
 
+  /** A filled ellipse in the box {@code x, y, w, h}: a list's disc marker. */
+  record Oval(double x, double y, double w, double h, int rgb) implements Ops {
+    public Ops moved(double dx, double dy) { return new Oval(x + dx, y + dy, w, h, rgb); }
+  }
+
   /** Where a link is: a clickable area, as openhtmltopdf adds for {@code <a href>}. */
   record Link(double x, double y, double w, double h, String uri) implements Ops {
     public Ops moved(double dx, double dy) { return new Link(x + dx, y + dy, w, h, uri); }

@@ -17,7 +17,7 @@ import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
- * Writes laid-out pages as content streams. Shapes and images first, then the footer and all text of the page in
+ * Writes laid-out pages as content streams. Shapes and images first, then the margin boxes' text and all text of the page in
  * one text object, setting font and colour only when they change.
  *
  * <p>The operators are written here rather than through {@code PDPageContentStream}: its {@code showText} runs
@@ -48,7 +48,7 @@ final class Painter {
     this.digest = digest;
   }
 
-  void page(List<Ops> ops, Ops.Text footer) throws IOException {
+  void page(List<Ops> ops, List<Ops.Text> margins) throws IOException {
     PDPage page = new PDPage(size);
     doc.addPage(page);
     PDResources resources = new PDResources();
@@ -70,6 +70,12 @@ final class Painter {
           fill = r.rgb();
         }
         num(r.x()).num(h - r.y() - r.h()).num(r.w()).num(r.h()).op("re f");
+      } else if (op instanceof Ops.Oval o) {
+        if (o.rgb() != fill) {
+          color(o.rgb());
+          fill = o.rgb();
+        }
+        oval(o, h);
       } else if (op instanceof Ops.Image i) {
         COSName name = images.computeIfAbsent(i.image(), resources::add);
         out.append("q ");
@@ -78,16 +84,13 @@ final class Painter {
       }
     }
     out.append("BT\n");
-    // the footer first, where the HTML engine writes its margin box, so both extract in the same order
+    // the margin boxes first, where the HTML engine writes them, so both extract in the same order
     boolean isBold = false;
-    double fontSize = footer.size();
-    font(regularName, fontSize);
-    color(footer.rgb());
-    fill = footer.rgb();
-    text(footer, h, regularFace, regular);
+    double fontSize = Double.NaN;
     double spacing = 0;
-    for (Ops op : ops) {
-      if (!(op instanceof Ops.Text t)) continue;
+    int count = ops.size();
+    for (int k = -margins.size(); k < count; k++) {
+      if (!((k < 0 ? margins.get(k + margins.size()) : ops.get(k)) instanceof Ops.Text t)) continue;
       if (t.bold() != isBold || t.size() != fontSize) {
         font(t.bold() ? boldName : regularName, t.size());
         isBold = t.bold();
@@ -146,6 +149,21 @@ final class Painter {
   private void font(COSName name, double fontSize) {
     out.append('/').append(name.getName()).append(' ');
     num(fontSize).op("Tf");
+  }
+
+  /** Four Bézier quarters, with the control distance Java2D's Ellipse2D (and so openhtmltopdf) uses. */
+  private void oval(Ops.Oval o, double h) {
+    double k = 0.5522847498307933;
+    double rx = o.w() / 2;
+    double ry = o.h() / 2;
+    double cx = o.x() + rx;
+    double cy = h - o.y() - ry;
+    num(cx + rx).num(cy).op("m");
+    num(cx + rx).num(cy + ry * k).num(cx + rx * k).num(cy + ry).num(cx).num(cy + ry).op("c");
+    num(cx - rx * k).num(cy + ry).num(cx - rx).num(cy + ry * k).num(cx - rx).num(cy).op("c");
+    num(cx - rx).num(cy - ry * k).num(cx - rx * k).num(cy - ry).num(cx).num(cy - ry).op("c");
+    num(cx + rx * k).num(cy - ry).num(cx + rx).num(cy - ry * k).num(cx + rx).num(cy).op("c");
+    op("f");
   }
 
   private void color(int rgb) {

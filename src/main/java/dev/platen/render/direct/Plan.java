@@ -19,11 +19,12 @@ import tools.jackson.databind.JsonNode;
  * @param layout the layout it was made from, compared by identity with each render's
  * @param page as given, compared with each render's
  * @param refusal why the direct path does not draw this version (see {@link Unsupported}), or null
+ * @param margins an HTML layout's margin boxes (its "Page X of Y" and the layout's own), null for a canvas layout
  * @param loops the loop path of every table block not hidden itself, in layout order: their rows bound the page
  *     count before anything is laid out
  */
 record Plan(JsonNode layout, PageSetup page, String refusal, double width, double height, double top,
-    double right, double bottom, double left, List<String> loops, List<HtmlCss.Sheet> sheets) {
+    double right, double bottom, double left, List<String> loops, List<HtmlCss.Sheet> sheets, HtmlMargins margins) {
 
   /** Whether this is an HTML layout, drawn by {@link HtmlFlow} with these style sheets. */
   boolean html() {
@@ -48,6 +49,7 @@ record Plan(JsonNode layout, PageSetup page, String refusal, double width, doubl
       if (Double.isNaN(m)) return refused(layout, page, "a page margin it cannot resolve");
     }
     List<HtmlCss.Sheet> sheets = html ? HtmlSubset.sheets(layout) : null;
+    HtmlMargins boxes = null;
     if (html) {
       // the layout's @page comes after pageConfig's in the HTML engine's style sheets, so it wins there too
       try {
@@ -58,16 +60,17 @@ record Plan(JsonNode layout, PageSetup page, String refusal, double width, doubl
         width = box[0];
         height = box[1];
         margins = new double[] {box[2], box[3], box[4], box[5]};
+        boxes = HtmlMargins.of(HtmlSubset.marginBoxes(layout, sheets));
       } catch (Unsupported e) {
         return refused(layout, page, e.reason());
       }
     }
     return new Plan(layout, page, null, width, height, margins[0], margins[1], margins[2], margins[3],
-        html ? List.of() : loops(layout), sheets);
+        html ? List.of() : loops(layout), sheets, boxes);
   }
 
   private static Plan refused(JsonNode layout, PageSetup page, String reason) {
-    return new Plan(layout, page, reason, 0, 0, 0, 0, 0, 0, List.of(), null);
+    return new Plan(layout, page, reason, 0, 0, 0, 0, 0, 0, List.of(), null, null);
   }
 
   /** The page setup to draw with. */

@@ -51,6 +51,186 @@ class HtmlEquivalenceTest {
   }
 
   /**
+   * Running headers and footers in @page margin boxes: strings and page counters, in the boxes of the top and
+   * bottom edges, over pageConfig's "Page X of Y" (which a @bottom-center of the layout's own replaces property by
+   * property), sized and placed as openhtmltopdf's margin table places them.
+   */
+  @Test
+  void marginBoxesPrintTheSame() throws Exception {
+    ObjectNode statement = (ObjectNode) HtmlCorpus.layout("statement").deepCopy();
+    statement.put("css", statement.path("css").asString() + """
+        @page { size: A4; margin: 20mm;
+          @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; color: #666 }
+        }""");
+    assertSame("statement-margin-boxes", HtmlCorpus.input("statement", statement));
+    // boxes on both edges, bold and coloured, beside pageConfig's footer, which stays
+    ObjectNode letter = (ObjectNode) HtmlCorpus.layout("letter").deepCopy();
+    letter.put("css", letter.path("css").asString() + """
+        @page {
+          @bottom-left { content: "Northwind letter"; font-size: 8pt }
+          @top-right { content: "Sheet " counter(page) " of " counter(pages); font-weight: bold; font-size: 8pt; color: #333 }
+          @top-left { content: 'Riverbank Surveyors' }
+        }""");
+    RenderInput input = HtmlCorpus.input("letter", letter);
+    assertSame("letter-margin-boxes", input);
+    // a footer a few points off would pass the page images: the boxes' text is where openhtmltopdf puts it
+    String[] starts = {"Page", "Northwind", "Sheet", "Riverbank"};
+    List<String> html = positions(HTML.render(input), starts);
+    assertThat(html).hasSize(4);
+    List<String> direct = positions(DIRECT.render(input), starts);
+    assertThat(direct).hasSize(4);
+    for (int i = 0; i < html.size(); i++) assertThat(near(direct.get(i), html.get(i))).as(direct + " " + html).isTrue();
+  }
+
+  /**
+   * Lists: openhtmltopdf's default discs and numbers, square and no markers, padding and margins on the list and
+   * its items, a nested list, items of several lines and of bold text, numbered items across the page.
+   */
+  @Test
+  void listsPrintTheSame() throws Exception {
+    ObjectNode letter = (ObjectNode) HtmlCorpus.layout("letter").deepCopy();
+    String html = letter.path("html").asString()
+        .replace("<p>Dear {{recipient.salutation}},</p>", """
+            <p>Dear {{recipient.salutation}},</p>
+            <ul><li>Survey of the <b>north bank</b></li><li>Soil samples
+              <ul><li>clay</li><li>sand, taken at low water by the <strong>second</strong> team</li></ul></li>
+            <li>Report</li></ul>
+            <ul class="sq"><li>Square one</li><li>Square two</li></ul>
+            <ul class="plain"><li>No marker</li></ul>
+            <ul><li><p class="date">In a paragraph, to the right</p></li></ul>
+            <ol><li>Site visit</li><li>Draft report, <b>two</b> copies</li><li>Final report</li></ol>""")
+        .replace("{{#each terms}}<p><b>{{@index}}.</b> {{this}}</p>\n  {{/each}}",
+            "<ol class=\"terms\">{{#each terms}}<li>{{this}}</li>{{/each}}</ol>");
+    assertThat(html).contains("class=\"terms\"");
+    letter.put("html", html);
+    letter.put("css", letter.path("css").asString() + """
+        ul.sq { list-style-type: square; color: #7a1f1f; padding-left: 20pt; }
+        ul.plain { list-style: none; padding-left: 0; margin: 4pt 0; }
+        ol.terms li { margin-bottom: 6pt; font-size: 9pt; line-height: 1.4; }""");
+    assertSame("letter-lists", HtmlCorpus.input("letter", letter));
+
+    // a list item's text over several lines: openhtmltopdf broke one such line a word early, so it draws them
+    letter.put("html", html.replace("<li>Report</li>", "<li>{{#each paragraphs}}{{this}} {{/each}}</li>"));
+    RenderInput long_ = HtmlCorpus.input("letter", letter);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DIRECT.render(long_)).isInstanceOf(Unsupported.class)
+        .hasMessageContaining("a list item over more than one line");
+  }
+
+  /** What the lists drawn directly do not cover stays with openhtmltopdf, named. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "<ul style=\"list-style-type: circle\"><li>a</li></ul>\tCSS value 'circle' for 'list-style-type' on ul",
+      "<ul style=\"list-style: inside\"><li>a</li></ul>\tCSS value 'inside' for 'list-style' on ul",
+      "<ol style=\"list-style-type: lower-roman\"><li>a</li></ol>\tCSS value 'lower-roman' for 'list-style-type' on ol",
+      "<ol start=\"3\"><li>a</li></ol>\tthe attribute 'start' on ol",
+      "<ul><li><ul><li>a</li></ul></li></ul>\ta list item starting with another list item",
+      "<ul><li></li></ul>\ta list item that does not start with a line of text",
+      "<ul><p>a</p></ul>\tcontent other than <li> directly in ul",
+      "<div><li>a</li></div>\t<li> outside <ul> or <ol>"})
+  void listsOutsideTheSubsetAreNamed(String example) {
+    String[] parts = example.split("\t");
+    ObjectNode layout = dev.platen.render.Canvas.JSON.createObjectNode();
+    layout.put("html", "<p>x</p>" + parts[0]);
+    assertThat(Plan.of(layout, null).refusal()).isEqualTo(parts[1]);
+  }
+
+  /**
+   * A line height given as a factor multiplies openhtmltopdf's font size in whole dots: at 10pt, 1.4 makes lines
+   * of 374 dots, not 373, which over a page of lines moves the page break. And the document's first top margin
+   * (a heading's, here) is kept, as openhtmltopdf keeps it.
+   */
+  @Test
+  void lineHeightFactorsAndTheFirstMarginPrintTheSame() throws Exception {
+    ObjectNode letter = (ObjectNode) HtmlCorpus.layout("letter").deepCopy();
+    letter.put("html", letter.path("html").asString().replace("<body>", "<body><h2>Project letter</h2>"));
+    letter.put("css", letter.path("css").asString().replace("body { line-height: 1.5; }",
+        "body { line-height: 1.4; } p { line-height: 1.25; }"));
+    assertThat(letter.path("css").asString()).contains("1.25");
+    RenderInput input = HtmlCorpus.input("letter", letter);
+    assertSame("letter-line-heights", input);
+    List<String> html = positions(HTML.render(input), "Project");
+    List<String> direct = positions(DIRECT.render(input), "Project");
+    assertThat(html).hasSize(1);
+    assertThat(near(direct.get(0), html.get(0))).as(direct + " " + html).isTrue();
+  }
+
+  /**
+   * Font sizes changed inside a line (a larger amount, small print, {@code <small>} and {@code <big>}): every
+   * line box as openhtmltopdf builds it from its inline boxes, text on one baseline, lines that wrap.
+   */
+  @Test
+  void fontSizesInsideALinePrintTheSame() throws Exception {
+    ObjectNode letter = (ObjectNode) HtmlCorpus.layout("letter").deepCopy();
+    String html = letter.path("html").asString()
+        .replace("<p>Dear {{recipient.salutation}},</p>", "<p>Dear {{recipient.salutation}},</p>\n"
+            + "<p>Total due: <span class=\"amount\">EUR 12,480.00</span> by <small>the end of the month</small>, "
+            + "or <big>in two parts</big> as agreed, <span class=\"tiny\">with the conditions set out in the "
+            + "enclosure and in our letter of May</span>, which <b class=\"amount\">still apply</b>.</p>\n"
+            + "<p><span class=\"amount\">Only the amount</span></p>")
+        .replace("<span class=\"hl\">any questions</span>", "<span class=\"hl amount\">any questions</span>");
+    assertThat(html).contains("hl amount");
+    letter.put("html", html);
+    letter.put("css", letter.path("css").asString() + """
+        .amount { font-size: 14pt; }
+        .tiny { font-size: 7pt; color: #555555; }""");
+    RenderInput input = HtmlCorpus.input("letter", letter);
+    assertSame("letter-font-sizes", input);
+    List<String> htmlLines = positions(HTML.render(input), "Total", "Only", "Dear");
+    List<String> directLines = positions(DIRECT.render(input), "Total", "Only", "Dear");
+    assertThat(htmlLines).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      assertThat(near(directLines.get(i), htmlLines.get(i))).as(directLines + " " + htmlLines).isTrue();
+    }
+  }
+
+  /** "text x y" of the first page's runs starting with one of {@code starts}, in drawing order. */
+  private static List<String> positions(byte[] pdf, String... starts) throws IOException {
+    List<String> out = new java.util.ArrayList<>();
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper() {
+        @Override protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> glyphs) {
+          for (String start : starts) {
+            if (text.startsWith(start)) {
+              out.add(text + "|" + glyphs.get(0).getXDirAdj() + "|" + glyphs.get(0).getYDirAdj());
+            }
+          }
+        }
+      };
+      stripper.setEndPage(1);
+      stripper.getText(doc);
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /**
+   * Starting with the same word, within a quarter of a point (openhtmltopdf draws a line's runs of other styles
+   * apart, after its plain text).
+   */
+  private static boolean near(String a, String b) {
+    String[] p = a.split("\\|");
+    String[] q = b.split("\\|");
+    return p[0].split(" ")[0].equals(q[0].split(" ")[0]) && Math.abs(Double.parseDouble(p[1]) - Double.parseDouble(q[1])) < 0.25
+        && Math.abs(Double.parseDouble(p[2]) - Double.parseDouble(q[2])) < 0.25;
+  }
+
+  /** What the margin boxes drawn directly do not cover keeps the template with openhtmltopdf, named. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "@bottom-center { content: element(footer) }\tCSS content 'element(footer)' in @bottom-center",
+      "@bottom-right { content: counter(page, lower-roman) }\tCSS content 'counter(page, lower-roman)' in @bottom-right",
+      "@left-middle { content: 'x' }\tthe @page margin box '@left-middle'",
+      "@top-center { content: 'x'; border-bottom: 1px solid black }\tCSS property 'border-bottom' in @top-center",
+      "@top-center { content: 'x'; font-size: 1.2em }\tCSS value '1.2em' for 'font-size' in @top-center",
+      "@top-center { content: 'x'; font-family: Georgia }\tCSS font-family 'georgia' in @top-center"})
+  void marginBoxesOutsideTheSubsetAreNamed(String example) {
+    String[] parts = example.split("\t");
+    ObjectNode letter = (ObjectNode) HtmlCorpus.layout("letter").deepCopy();
+    letter.put("css", letter.path("css").asString() + "\n@page { " + parts[0] + " }");
+    assertThat(Plan.of(letter, null).refusal()).startsWith(parts[1]);
+  }
+
+  /**
    * Collapsed borders under the rows print as separate ones, but for the half border below the table; where
    * borders would meet (the invoice's total row has a top border) the template goes to the HTML engine.
    */
@@ -245,14 +425,16 @@ class HtmlEquivalenceTest {
       List<Word> b = words(direct, i);
       assertThat(b.stream().map(Word::text).toList()).as("words of page %d", i + 1)
           .isEqualTo(a.stream().map(Word::text).toList());
+      List<String> off = new java.util.ArrayList<>();
       for (int w = 0; w < a.size(); w++) {
         Word x = a.get(w);
         Word y = b.get(w);
-        assertThat(Math.max(Math.abs(x.x() - y.x()), Math.abs(x.y() - y.y())))
-            .as("offset of '%s' on page %d (%s drawn at %.1f, %.1f, directly at %.1f, %.1f)", x.text(), i + 1,
-                name, x.x(), x.y(), y.x(), y.y())
-            .isLessThan(WORD_TOLERANCE_PT);
+        if (Math.max(Math.abs(x.x() - y.x()), Math.abs(x.y() - y.y())) >= WORD_TOLERANCE_PT) {
+          off.add(String.format("'%s' drawn at %.1f, %.1f, directly at %.1f, %.1f", x.text(), x.x(), x.y(), y.x(), y.y()));
+        }
       }
+      assertThat(off).as("words of %s's page %d more than %.1f pt from where openhtmltopdf draws them", name, i + 1,
+          WORD_TOLERANCE_PT).isEmpty();
     }
   }
 

@@ -45,7 +45,8 @@ class HtmlRoutingTest {
         Arguments.of("<p>Pay <span class=\"f\">x</span></p>", ".f { float: right; width: 30%; }",
             "CSS float on span.f"),
         Arguments.of("<p>{{{bio}}}</p>", null, "HTML from the data ({{{…}}}), which may hold any markup"),
-        Arguments.of("<ul><li>one</li></ul>", null, "the element <ul>"),
+        Arguments.of("<dl><dt>one</dt></dl>", null, "the element <dl>"),
+        Arguments.of("<ul style=\"list-style: circle\"><li>one</li></ul>", null, "CSS value 'circle' for 'list-style' on ul"),
         Arguments.of("<p>a</p><hr style=\"border: 2px ridge #ccc\"><p>b</p>", null, "CSS border style 'ridge' on hr"),
         Arguments.of("<p><a href=\"https://example.com\">link</a></p>", null,
             "the underline of a link (give it text-decoration: none) on a"),
@@ -62,8 +63,9 @@ class HtmlRoutingTest {
         Arguments.of("<p class=\"x\">x</p>", "p.x:first-child { color: red; }",
             "CSS selector 'p.x:first-child' on p.x"),
         Arguments.of("<p>x</p>", "@media print { p { color: red; } }", "CSS @media rule"),
-        Arguments.of("<p>x</p>", "@page { size: A5; @bottom-left { content: 'x'; } }",
-            "a CSS @page rule with margin boxes (running headers or footers)"),
+        Arguments.of("<p>x</p>", "@page { size: A5; @bottom-left { content: element(footer); } }",
+            "CSS content 'element(footer)' in @bottom-left (strings, counter(page) and counter(pages) are drawn"
+                + " directly)"),
         Arguments.of("<p>x</p>", "@page :first { margin-top: 0; }", "a CSS @page rule with a selector ('@page :first')"),
         Arguments.of("<p>x</p>", "@page { size: B5; }", "CSS value 'B5' for 'size' in @page"),
         Arguments.of("{{#if big}}<style>@page { size: A3; }</style>{{/if}}<p>x</p>", null,
@@ -78,8 +80,7 @@ class HtmlRoutingTest {
         Arguments.of("<p>Pay here: {{qr link}}</p>", null, "an image in a line of text"),
         Arguments.of("<p>x</p>", "p { border: 1px dashed #000; }", "CSS border style 'dashed' on p"),
         Arguments.of("<p>x</p>", "p { text-align: justify; }", "CSS value 'justify' for 'text-align' on p"),
-        Arguments.of("<p>a <span class=\"big\">b</span></p>", ".big { font-size: 14pt; }",
-            "another font size or line height inside a line, on span.big"),
+        Arguments.of("<p>a <sup>2</sup></p>", null, "the element <sup>"),
         Arguments.of("<p>x</p>", "p { font-family: Courier; }",
             "CSS font-family 'courier' (only DejaVu Sans is bundled) on p"));
   }

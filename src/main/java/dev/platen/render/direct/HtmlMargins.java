@@ -1,0 +1,317 @@
+package dev.platen.render.direct;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The margin boxes of an HTML layout's pages, {@code @top-left} to {@code @bottom-right}, drawn as openhtmltopdf
+ * draws them: its page style sheet's "Page X of Y" in {@code @bottom-center} (DocumentCss), under the layout's
+ * own {@code @page} margin boxes, which override it property by property; text of strings, {@code counter(page)}
+ * and {@code counter(pages)}; each edge's three boxes as the cells of a one-row table over the content width,
+ * sized by openhtmltopdf's margin table layout (its automatic table layout, with the side boxes made equal when
+ * the centre one has content, so that it stays centred), text aligned left, centre and right, and centred
+ * vertically in the margin. Other margin boxes, other content (element(), string(), attr()) and other properties
+ * are refused by name. Immutable.
+ */
+final class HtmlMargins {
+  /** The boxes drawn, top edge then bottom edge, each left to right. */
+  private static final String[] NAMES = {"top-left", "top-center", "top-right", "bottom-left", "bottom-center",
+      "bottom-right"};
+  /** The font size of a margin box that sets none: medium, as openhtmltopdf starts margin boxes from no style. */
+  private static final double MEDIUM = 12;
+  private static final String PAGE = "\u0000page";
+  private static final String PAGES = "\u0000pages";
+
+  /** One box with content: strings and the page counters, in order, and its text style. */
+  private record Box(List<String> content, double size, boolean bold, int rgb) {
+    String text(int page, int pages) {
+      StringBuilder b = new StringBuilder();
+      for (String piece : content) {
+        b.append(piece == PAGE ? Integer.toString(page) : piece == PAGES ? Integer.toString(pages) : piece);
+      }
+      return b.toString();
+    }
+  }
+
+  private final Box[] boxes;
+
+  private HtmlMargins(Box[] boxes) {
+    this.boxes = boxes;
+  }
+
+  /**
+   * The boxes after the page style sheet's footer and the layout's margin boxes, in cascade order.
+   *
+   * @throws Unsupported naming the first margin box, property or value outside this subset
+   */
+  static HtmlMargins of(List<HtmlCss.MarginBox> declared) throws Unsupported {
+    List<Map<String, String>> properties = new ArrayList<>();
+    for (int i = 0; i < NAMES.length; i++) properties.add(new HashMap<>());
+    // openhtmltopdf's page style sheet for HTML layouts (DocumentCss): every page's "Page X of Y"
+    Map<String, String> footer = properties.get(4);
+    footer.put("content", "\"Page \" counter(page) \" of \" counter(pages)");
+    footer.put("font-family", "'DejaVu Sans', 'Droid Sans Fallback'");
+    footer.put("font-size", Styles.FOOTER_SIZE + "pt");
+    footer.put("color", String.format(Locale.ROOT, "#%06x", Styles.FOOTER_RGB));
+    for (HtmlCss.MarginBox box : declared) {
+      int at = List.of(NAMES).indexOf(box.name());
+      if (at < 0) throw new Unsupported("the @page margin box '@" + box.name() + "' (only the top and bottom"
+          + " ones, left, center and right, are drawn directly)");
+      for (HtmlCss.Declaration d : box.declarations()) {
+        if (d.name().equals("{")) throw new Unsupported("a nested block in @" + box.name());
+        if (d.important()) throw new Unsupported("CSS !important in @" + box.name());
+        properties.get(at).put(d.name(), d.value().trim());
+      }
+    }
+    Box[] boxes = new Box[NAMES.length];
+    for (int i = 0; i < NAMES.length; i++) boxes[i] = box(NAMES[i], properties.get(i));
+    return new HtmlMargins(boxes);
+  }
+
+  private static Box box(String name, Map<String, String> properties) throws Unsupported {
+    double size = MEDIUM;
+    boolean bold = false;
+    int rgb = 0;
+    List<String> content = null;
+    for (Map.Entry<String, String> p : properties.entrySet()) {
+      String v = p.getValue().toLowerCase(Locale.ROOT);
+      switch (p.getKey()) {
+        case "content" -> content = content(name, p.getValue());
+        case "font-size" -> {
+          // only absolute lengths: the size a margin box's em or keyword starts from is not ported
+          double pt = v.endsWith("em") || v.endsWith("%") ? Double.NaN : Styles.points(v, MEDIUM, Double.NaN);
+          if (Double.isNaN(pt) || pt <= 0) throw refused(name, p);
+          size = pt;
+        }
+        case "font-weight" -> {
+          switch (v) {
+            case "bold", "bolder", "600", "700", "800", "900" -> bold = true;
+            case "normal", "lighter", "100", "200", "300", "400", "500" -> bold = false;
+            default -> throw refused(name, p);
+          }
+        }
+        case "font-style" -> {
+          // no oblique face is bundled: both engines set italic text upright
+          if (!v.equals("normal") && !v.equals("italic") && !v.equals("oblique")) throw refused(name, p);
+        }
+        case "font-family" -> {
+          for (String f : v.split(",")) {
+            String family = f.trim().replace("'", "").replace("\"", "");
+            if (!family.equals("dejavu sans") && !family.equals("sans-serif") && !family.equals("serif")
+                && !family.equals("droid sans fallback")) {
+              throw new Unsupported("CSS font-family '" + f.trim() + "' in @" + name + " (only DejaVu Sans is"
+                  + " bundled)");
+            }
+          }
+        }
+        case "color" -> {
+          int c = HtmlStyle.color(v);
+          if (c < 0) throw refused(name, p);
+          rgb = c;
+        }
+        default -> throw new Unsupported("CSS property '" + p.getKey() + "' in @" + name);
+      }
+    }
+    return content == null || content.isEmpty() ? null : new Box(List.copyOf(content), size, bold, rgb);
+  }
+
+  private static Unsupported refused(String name, Map.Entry<String, String> p) {
+    return new Unsupported("CSS value '" + p.getValue() + "' for '" + p.getKey() + "' in @" + name);
+  }
+
+  /** Strings and page counters; none for {@code none} and {@code normal}, which leave the box empty. */
+  private static List<String> content(String name, String value) throws Unsupported {
+    String v = value.trim();
+    String lower = v.toLowerCase(Locale.ROOT);
+    if (lower.equals("none") || lower.equals("normal")) return List.of();
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (i < v.length()) {
+      char c = v.charAt(i);
+      if (Character.isWhitespace(c)) {
+        i++;
+      } else if (c == '"' || c == '\'') {
+        int end = v.indexOf(c, i + 1);
+        String s = end < 0 ? null : v.substring(i + 1, end);
+        // escapes and white space the margin box would collapse or trim are not ported
+        if (s == null || s.indexOf('\\') >= 0 || s.contains("  ") || s.indexOf('\t') >= 0 || s.indexOf('\n') >= 0) {
+          throw refusedContent(name, value);
+        }
+        if (!s.isEmpty()) out.add(s);
+        i = end + 1;
+      } else {
+        int end = v.indexOf(')', i);
+        String f = end < 0 ? "" : v.substring(i, end + 1).replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+        if (f.equals("counter(page)")) out.add(PAGE);
+        else if (f.equals("counter(pages)")) out.add(PAGES);
+        else throw refusedContent(name, value);
+        i = end + 1;
+      }
+    }
+    String joined = String.join("", out);
+    if (joined.startsWith(" ") || joined.endsWith(" ") || joined.contains("  ")) throw refusedContent(name, value);
+    return out;
+  }
+
+  private static Unsupported refusedContent(String name, String value) {
+    return new Unsupported("CSS content '" + value + "' in @" + name + " (strings, counter(page) and counter(pages)"
+        + " are drawn directly)");
+  }
+
+  /**
+   * The text of every margin box of page {@code page} of {@code pages}.
+   *
+   * @param box the page box, {width, height, top, right, bottom, left} in points
+   * @throws Unsupported when a box's text is wider than its cell (openhtmltopdf would wrap it)
+   */
+  List<Ops.Text> texts(int page, int pages, double[] box, Fonts.Pair fonts) throws Unsupported {
+    List<Ops.Text> out = new ArrayList<>(2);
+    double content = box[0] - box[3] - box[5];
+    for (int edge = 0; edge < 2; edge++) {
+      String[] texts = new String[3];
+      boolean any = false;
+      for (int k = 0; k < 3; k++) {
+        Box b = boxes[edge * 3 + k];
+        if (b != null) {
+          texts[k] = b.text(page, pages);
+          any = true;
+        }
+      }
+      if (!any) continue;
+      long[] widths = cells(edge, texts, Math.round(content * HtmlStyle.DOTS_PER_POINT), fonts);
+      double areaTop = edge == 0 ? 0 : box[1] - box[4];
+      double areaHeight = edge == 0 ? box[2] : box[4];
+      double x = box[5];
+      for (int k = 0; k < 3; k++) {
+        double cell = widths[k] / HtmlStyle.DOTS_PER_POINT;
+        Box b = boxes[edge * 3 + k];
+        if (b != null) {
+          Face face = b.bold() ? fonts.bold() : fonts.regular();
+          double w = Text.width(face, texts[k], b.size(), 0);
+          double dx = switch (k) {
+            case 0 -> 0;
+            case 1 -> (cell - w) / 2;
+            default -> cell - w;
+          };
+          double line = (face.ascent + face.descent) * b.size();
+          double baseline = areaTop + (areaHeight - line) / 2 + face.ascent * b.size();
+          out.add(new Ops.Text(x + dx, baseline, b.bold(), b.size(), b.rgb(), 0, texts[k]));
+        }
+        x += cell;
+      }
+    }
+    return out;
+  }
+
+  /** A column of the margin table: openhtmltopdf's AutoTableLayout.Layout, which two columns may share. */
+  private static final class Column {
+    long min;
+    long max;
+    long calc;
+  }
+
+  /**
+   * The widths in dots of an edge's three cells, as openhtmltopdf's MarginTableLayout gives them: automatic table
+   * layout with no minimum column width, where, when the centre cell has content, the side columns become one
+   * (the one of the wider minimum, or one with the larger of both) before the width is shared out.
+   */
+  private long[] cells(int edge, String[] texts, long tableWidth, Fonts.Pair fonts) throws Unsupported {
+    Column[] columns = new Column[3];
+    for (int k = 0; k < 3; k++) {
+      columns[k] = new Column();
+      Box b = boxes[edge * 3 + k];
+      if (b == null) continue;
+      long[] mm = measure(texts[k], b.bold() ? fonts.bold() : fonts.regular(), b.size());
+      columns[k].min = mm[0];
+      columns[k].max = Math.max(mm[1], mm[0]);
+    }
+    long textMax1 = columns[1].max;
+    if (columns[1].max != 0) {
+      if (columns[0].min > columns[2].min) {
+        columns[2] = columns[0];
+      } else if (columns[2].min > columns[0].min) {
+        columns[0] = columns[2];
+      } else {
+        Column shared = new Column();
+        shared.min = Math.max(columns[0].min, columns[2].min);
+        shared.max = Math.max(columns[0].max, columns[2].max);
+        columns[0] = shared;
+        columns[2] = shared;
+      }
+    }
+    long available = tableWidth;
+    long totalVariable = 0;
+    long allocVariable = 0;
+    for (Column c : columns) {
+      c.calc = c.min;
+      available -= c.min;
+      totalVariable += c.max;
+      allocVariable += c.min;
+    }
+    if (available > 0) {
+      available += allocVariable;
+      for (Column c : columns) {
+        if (totalVariable == 0) continue;
+        long w = Math.max(c.calc, available * c.max / totalVariable);
+        available -= w;
+        totalVariable -= c.max;
+        c.calc = w;
+      }
+    }
+    if (available > 0) {
+      long total = 3;
+      for (int i = 2; i >= 0; i--) {
+        long w = available / total;
+        available -= w;
+        total--;
+        columns[i].calc += w;
+      }
+    }
+    if (available < 0) {
+      long mw = 0;
+      for (int i = 2; i >= 0; i--) mw += columns[i].calc - columns[i].min;
+      for (int i = 2; i >= 0 && mw > 0; i--) {
+        long diff = columns[i].calc - columns[i].min;
+        long reduce = available * diff / mw;
+        columns[i].calc += reduce;
+        available -= reduce;
+        mw -= diff;
+        if (available >= 0) break;
+      }
+    }
+    long[] widths = new long[3];
+    for (int k = 0; k < 3; k++) {
+      widths[k] = columns[k].calc;
+      long own = k == 1 ? textMax1 : boxes[edge * 3 + k] == null ? 0 : measure(texts[k],
+          boxes[edge * 3 + k].bold() ? fonts.bold() : fonts.regular(), boxes[edge * 3 + k].size())[1];
+      if (own > widths[k]) {
+        throw new Unsupported("the text of @" + NAMES[edge * 3 + k] + " wider than its margin box");
+      }
+    }
+    return widths;
+  }
+
+  /** {widest unbreakable piece, the whole text} in dots, as openhtmltopdf measures a cell's text. */
+  private static long[] measure(String text, Face face, double size) throws Unsupported {
+    long[] out = new long[2];
+    if (text.indexOf('/') >= 0 || text.indexOf('-') >= 0) {
+      // where openhtmltopdf's line breaking splits these is not ported here
+      throw new Unsupported("a slash or hyphen in the text of a margin box");
+    }
+    float dots = Math.round(size * HtmlStyle.DOTS_PER_POINT);
+    int last = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == ' ' && i + 1 < text.length() && text.charAt(i + 1) != ' ') {
+        int end = i == text.length() ? i : i + 1; // a piece keeps the space after it
+        long w = HtmlFlow.textDots(face, text.substring(last, end), dots);
+        out[0] = Math.max(out[0], w);
+        out[1] += w;
+        last = end;
+      }
+    }
+    return out;
+  }
+}
