@@ -42,6 +42,7 @@ final class HtmlFlow {
     this.images = images;
     this.printBackground = printBackground;
     this.dry = dry;
+    this.structural = HtmlCss.structural(sheets);
   }
 
   /**
@@ -73,15 +74,20 @@ final class HtmlFlow {
    * What decides an element's style: its parent's style (by identity, so the whole chain of ancestors, which is
    * all selectors look at) and its own tag, classes, id and style attribute. A 1,000-row table has a handful.
    */
-  private record StyleKey(HtmlStyle parent, String tag, String classes, String id, String style, String href) {}
+  private record StyleKey(HtmlStyle parent, String tag, String classes, String id, String style, String href,
+      long position) {}
 
   private final java.util.Map<StyleKey, HtmlStyle> styles = new java.util.HashMap<>();
+  /** The sheets' structural pseudo-classes ({@code :first-child}, {@code :nth-child}), part of the style key. */
+  private final List<HtmlCss.Structural> structural;
 
   private HtmlStyle style(Element e, HtmlStyle parent) throws Unsupported {
-    StyleKey key = new StyleKey(parent, e.normalName(), e.attr("class"), e.id(), e.attr("style"), e.attr("href"));
+    long position = structural.isEmpty() || dry ? 0 : HtmlCss.position(e, structural);
+    StyleKey key = new StyleKey(parent, e.normalName(), e.attr("class"), e.id(), e.attr("style"), e.attr("href"),
+        position);
     HtmlStyle s = styles.get(key);
     if (s == null) {
-      s = HtmlStyle.of(e, parent, sheets);
+      s = HtmlStyle.of(e, parent, sheets, dry);
       styles.put(key, s);
     }
     if (s.unsupported != null) throw new Unsupported(s.unsupported);
@@ -131,7 +137,9 @@ final class HtmlFlow {
     double[] m = s.margin;
     double[] p = s.padding;
     double bt = s.border(TOP), br = s.border(RIGHT), bb = s.border(BOTTOM), bl = s.border(LEFT);
-    double boxWidth = s.width == null ? avail - m[LEFT] - m[RIGHT] : length(s.width, s, avail) + p[LEFT] + p[RIGHT] + bl + br;
+    double boxWidth = s.width == null ? avail - m[LEFT] - m[RIGHT]
+        : s.borderBox ? Math.max(length(s.width, s, avail), p[LEFT] + p[RIGHT] + bl + br)
+        : length(s.width, s, avail) + p[LEFT] + p[RIGHT] + bl + br;
     double content = boxWidth - bl - br - p[LEFT] - p[RIGHT];
     sink.margin(m[TOP]);
     // a box that paints, or one kept whole, is laid out apart and placed as one slice
@@ -211,7 +219,7 @@ final class HtmlFlow {
 
   private void collect(Node n, HtmlStyle inherited, HtmlStyle block, Runs runs) throws Unsupported {
     if (n instanceof TextNode t) {
-      runs.append(t.getWholeText(), inherited);
+      runs.append(inherited.transform(t.getWholeText()), inherited);
       return;
     }
     if (!(n instanceof Element e)) return;
@@ -802,7 +810,7 @@ final class HtmlFlow {
       throws RenderException {
     if (n instanceof TextNode t) {
       StringBuilder text = new StringBuilder();
-      String whole = t.getWholeText();
+      String whole = inherited.transform(t.getWholeText());
       for (int i = 0; i < whole.length(); i++) {
         char c = whole.charAt(i);
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {

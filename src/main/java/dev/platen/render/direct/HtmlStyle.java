@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 
@@ -27,6 +28,10 @@ final class HtmlStyle {
   double lineFactor = Styles.LINE_HEIGHT;
   double lineHeightPt = Double.NaN;
   boolean breakWord;
+  /** text-transform: 'u' upper case, 'l' lower case, 0 none. */
+  char transform;
+  /** box-sizing: border-box, a block's width then counts its padding and border. */
+  boolean borderBox;
 
   final double[] margin = new double[4];
   final double[] padding = new double[4];
@@ -103,6 +108,7 @@ final class HtmlStyle {
     s.lineFactor = lineFactor;
     s.lineHeightPt = lineHeightPt;
     s.breakWord = breakWord;
+    s.transform = transform;
     s.collapse = collapse;
     s.spacing = spacing;
     // td and th inherit vertical-align from tr, which inherits it from the row group (middle)
@@ -117,6 +123,14 @@ final class HtmlStyle {
    * @param sheets base sheet first, then the author's, in cascade order
    */
   static HtmlStyle of(Element e, HtmlStyle parent, List<HtmlCss.Sheet> sheets) {
+    return of(e, parent, sheets, false);
+  }
+
+  /**
+   * @param template whether {@code e} is in the template rather than a document: rules with structural
+   *     pseudo-classes ({@code tr:nth-child(even)}) then apply to every element they could match once expanded
+   */
+  static HtmlStyle of(Element e, HtmlStyle parent, List<HtmlCss.Sheet> sheets, boolean template) {
     HtmlStyle s = parent.inherit();
     String tag = e.normalName();
     if (!tag.equals("td") && !tag.equals("th") && !tag.equals("tr")) s.verticalAlign = "baseline";
@@ -126,7 +140,7 @@ final class HtmlStyle {
     List<HtmlCss.Rule> matched = new ArrayList<>();
     for (HtmlCss.Sheet sheet : sheets) {
       for (HtmlCss.Rule rule : sheet.rules()) {
-        if (rule.selector().matches(e)) matched.add(rule);
+        if (rule.selector().matches(e, template)) matched.add(rule);
       }
     }
     matched.sort(Comparator.comparingInt((HtmlCss.Rule r) -> r.selector().specificity())
@@ -267,14 +281,10 @@ final class HtmlStyle {
             + "' for 'font-style'", e);
       }
       case "font-family" -> {
-        for (String f : v.split(",")) {
-          String family = f.trim().replace("'", "").replace("\"", "");
-          if (!family.equals("dejavu sans") && !family.equals("sans-serif") && !family.equals("serif")
-              && !family.equals("droid sans fallback")) {
-            refuse("CSS font-family '" + f.trim() + "' (only DejaVu Sans is bundled)", e);
-            return;
-          }
-        }
+        // openhtmltopdf tries every bundled family the list names before any of its built-in PDF fonts, wherever
+        // it stands in the list, so one bundled name makes the whole list DejaVu Sans
+        if (!bundledFamily(v)) refuse("CSS font-family '" + value.trim() + "' (none of it is bundled: only DejaVu Sans,"
+            + " sans-serif and serif are)", e);
       }
       case "text-align" -> {
         switch (v) {
@@ -359,7 +369,9 @@ final class HtmlStyle {
       }
       case "display" -> {
         if (v.equals("none")) hidden = true;
-        else if (!v.equals(naturalDisplay(e.normalName()))) refuse("CSS display '" + value + "'", e);
+        else if (FLEX_GRID.contains(v)) {
+          // openhtmltopdf knows neither flex nor grid: it drops the declaration, and the box stays a block
+        } else if (!v.equals(naturalDisplay(e.normalName()))) refuse("CSS display '" + value + "'", e);
       }
       case "page-break-before", "break-before" -> breakBefore = pageBreak(v, value, name, e);
       case "page-break-after", "break-after" -> breakAfter = pageBreak(v, value, name, e);
@@ -385,6 +397,29 @@ final class HtmlStyle {
       case "table-layout" -> fixed = v.equals("fixed");
       case "-fs-table-paginate" -> paginate = v.equals("paginate");
       case "word-wrap", "overflow-wrap" -> breakWord = v.equals("break-word") || v.equals("anywhere");
+      case "text-transform" -> {
+        switch (v) {
+          case "uppercase" -> transform = 'u';
+          case "lowercase" -> transform = 'l';
+          case "none" -> transform = 0;
+          default -> refuse("CSS value '" + value + "' for 'text-transform'", e);
+        }
+      }
+      case "box-sizing" -> {
+        switch (v) {
+          case "border-box" -> borderBox = true;
+          case "content-box" -> borderBox = false;
+          default -> refuse("CSS value '" + value + "' for 'box-sizing'", e);
+        }
+      }
+      case "justify-content", "align-items", "align-content", "align-self", "justify-items", "justify-self",
+          "place-items", "place-content", "place-self", "gap", "row-gap", "grid-gap", "grid-row-gap",
+          "grid-column-gap", "flex", "flex-grow", "flex-shrink", "flex-basis", "flex-direction", "flex-wrap",
+          "flex-flow", "order", "grid-template-columns", "grid-template-rows", "grid-template-areas",
+          "grid-template", "grid-area", "grid-column", "grid-row", "grid-column-start", "grid-column-end",
+          "grid-row-start", "grid-row-end", "grid-auto-flow", "grid-auto-columns", "grid-auto-rows", "grid" -> {
+        // properties of flex and grid layout, which openhtmltopdf does not have: it ignores them
+      }
       case "text-decoration" -> {
         if (v.equals("none")) underline = false;
         else if (v.equals("underline") && e.normalName().equals("a")) underline = true; // openhtmltopdf's default
@@ -392,6 +427,32 @@ final class HtmlStyle {
       }
       default -> refuse("CSS property '" + name + "'", e);
     }
+  }
+
+  /**
+   * Whether a font-family list names a family ThreadFonts gives openhtmltopdf (its FAMILIES), as openhtmltopdf
+   * matches names: without quotes, in any case, {@code sans-serif} also as {@code SansSerif}.
+   */
+  static boolean bundledFamily(String list) {
+    for (String f : list.split(",")) {
+      String family = f.trim().replace("'", "").replace("\"", "").replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+      if (BUNDLED_FAMILIES.contains(family)) return true;
+    }
+    return false;
+  }
+
+  private static final Set<String> BUNDLED_FAMILIES = Set.of("dejavu sans", "sans-serif", "sansserif", "serif");
+
+  /** Display values openhtmltopdf does not know, whose declaration it drops. */
+  private static final Set<String> FLEX_GRID = Set.of("flex", "inline-flex", "grid", "inline-grid");
+
+  /** Text as openhtmltopdf transforms it before layout (TextUtil: the JVM's default locale, as there). */
+  String transform(String text) {
+    return switch (transform) {
+      case 'u' -> text.toUpperCase(Locale.getDefault());
+      case 'l' -> text.toLowerCase(Locale.getDefault());
+      default -> text;
+    };
   }
 
   /** What the element is without a display declaration; declaring exactly that changes nothing. */
@@ -489,7 +550,43 @@ final class HtmlStyle {
     if (all && !sawColor) borderRgb[side] = -1;
   }
 
-  /** 0xRRGGBB, or -2 for anything but hex, rgb() without alpha and the few names the direct path knows. */
+  /** openhtmltopdf's colour names (its Conversions.COLORS, 139 of CSS's: no 'lightgray', 'darkgrey', …). */
+  private static final Map<String, Integer> NAMED = named(
+      "aliceblue f0f8ff antiquewhite faebd7 aqua 00ffff aquamarine 7fffd4 azure f0ffff beige f5f5dc "
+      + "black 000000 blue 0000ff blueviolet 8a2be2 brown a52a2a burlywood deb887 cadetblue 5f9ea0 "
+      + "chartreuse 7fff00 chocolate d2691e coral ff7f50 cornflowerblue 6495ed cornsilk fff8dc "
+      + "crimson dc143c cyan 00ffff darkblue 00008b darkcyan 008b8b darkgoldenrod b8860b darkgray a9a9a9 "
+      + "darkgreen 006400 darkkhaki bdb76b darkmagenta 8b008b darkolivegreen 556b2f darkorange ff8c00 "
+      + "darkorchid 9932cc darkred 8b0000 darksalmon e9967a darkseagreen 8fbc8f darkslateblue 483d8b "
+      + "darkslategray 2f4f4f darkturquoise 00ced1 darkviolet 9400d3 deeppink ff1493 deepskyblue 00bfff "
+      + "dimgray 696969 dodgerblue 1e90ff firebrick b22222 floralwhite fffaf0 forestgreen 228b22 "
+      + "fuchsia ff00ff gainsboro dcdcdc ghostwhite f8f8ff gold ffd700 goldenrod daa520 gray 808080 "
+      + "green 008000 greenyellow adff2f grey 808080 honeydew f0fff0 hotpink ff69b4 indianred cd5c5c "
+      + "indigo 4b0082 ivory fffff0 khaki f0e68c lavender e6e6fa lavenderblush fff0f5 lawngreen 7cfc00 "
+      + "lemonchiffon fffacd lightblue add8e6 lightcoral f08080 lightcyan e0ffff lightgoldenrodyellow fafad2 "
+      + "lightgreen 90ee90 lightgrey d3d3d3 lightpink ffb6c1 lightsalmon ffa07a lightseagreen 20b2aa "
+      + "lightskyblue 87cefa lightslategray 778899 lightsteelblue b0c4de lightyellow ffffe0 lime 00ff00 "
+      + "limegreen 32cd32 linen faf0e6 magenta ff00ff maroon 800000 mediumaquamarine 66cdaa "
+      + "mediumblue 0000cd mediumorchid ba55d3 mediumpurple 9370db mediumseagreen 3cb371 "
+      + "mediumslateblue 7b68ee mediumspringgreen 00fa9a mediumturquoise 48d1cc mediumvioletred c71585 "
+      + "midnightblue 191970 mintcream f5fffa mistyrose ffe4e1 moccasin ffe4b5 navajowhite ffdead "
+      + "navy 000080 oldlace fdf5e6 olive 808000 olivedrab 6b8e23 orange ffa500 orangered ff4500 "
+      + "orchid da70d6 palegoldenrod eee8aa palegreen 98fb98 paleturquoise afeeee palevioletred db7093 "
+      + "papayawhip ffefd5 peachpuff ffdab9 peru cd853f pink ffc0cb plum dda0dd powderblue b0e0e6 "
+      + "purple 800080 red ff0000 rosybrown bc8f8f royalblue 4169e1 saddlebrown 8b4513 salmon fa8072 "
+      + "sandybrown f4a460 seagreen 2e8b57 seashell fff5ee sienna a0522d silver c0c0c0 skyblue 87ceeb "
+      + "slateblue 6a5acd slategray 708090 snow fffafa springgreen 00ff7f steelblue 4682b4 tan d2b48c "
+      + "teal 008080 thistle d8bfd8 tomato ff6347 turquoise 40e0d0 violet 0ee82e wheat f5deb3 white ffffff "
+      + "whitesmoke f5f5f5 yellow ffff00 yellowgreen 9acd32 ");
+
+  private static Map<String, Integer> named(String table) {
+    String[] t = table.trim().split(" ");
+    Map<String, Integer> m = new java.util.HashMap<>();
+    for (int i = 0; i < t.length; i += 2) m.put(t[i], Integer.parseInt(t[i + 1], 16));
+    return Map.copyOf(m);
+  }
+
+  /** 0xRRGGBB, or -2 for anything but hex, rgb() without alpha and openhtmltopdf's colour names. */
   static int color(String v) {
     String c = v.trim().toLowerCase(Locale.ROOT);
     if (c.startsWith("rgb(") && c.endsWith(")")) {
@@ -507,6 +604,8 @@ final class HtmlStyle {
       }
       return rgb;
     }
+    Integer named = NAMED.get(c);
+    if (named != null) return named;
     if (c.startsWith("#") && c.length() != 4 && c.length() != 7) return -2;
     if (c.startsWith("#") && !c.substring(1).matches("\\p{XDigit}+")) return -2;
     int rgb = Styles.rgb(tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(c));

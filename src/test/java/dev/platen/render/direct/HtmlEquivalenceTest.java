@@ -33,7 +33,8 @@ class HtmlEquivalenceTest {
   private static final double PIXEL_TOLERANCE = 0.01;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"invoice", "statement", "letter", "certificate", "invoice-auto", "statement-auto"})
+  @ValueSource(strings = {"invoice", "statement", "letter", "certificate", "invoice-auto", "statement-auto",
+      "invoice-modern"})
   void theCorpusIsDrawnDirectlyAndPrintsTheSame(String name) throws Exception {
     assertSame(name, HtmlCorpus.input(name));
   }
@@ -70,6 +71,26 @@ class HtmlEquivalenceTest {
     assertThat(css).doesNotContain("fixed");
     statement.put("css", css);
     assertSame("statement-auto", HtmlCorpus.input("statement", statement));
+  }
+
+  /**
+   * The modern invoice's structural pseudo-classes and box-sizing, made dark enough to show at the comparison's
+   * threshold: zebra rows ({@code :nth-child(even)}), a first column ({@code :first-child}), a heavy border under
+   * the last row ({@code :last-child}) and a border-box block whose padding would widen it under content-box.
+   */
+  @Test
+  void structuralPseudoClassesAndBorderBoxPrintTheSame() throws Exception {
+    ObjectNode modern = (ObjectNode) HtmlCorpus.layout("invoice-modern").deepCopy();
+    String css = modern.path("css").asString();
+    assertThat(css).contains("tr:nth-child(even) td", "tr:last-child td", "td:first-child", "box-sizing: border-box");
+    modern.put("css", css + """
+        table.items tbody tr:nth-child(even) td { background-color: #56698f; }
+        table.items td:first-child { background-color: #333333; color: white; }
+        table.items tr:last-child td { border-bottom: 12px solid #000000; }
+        table.items tr:nth-child(3n+1) td.num { background-color: #222222; }
+        .bill-to { padding: 8px 160px 8px 10px; background-color: #56698f; }
+        """);
+    assertSame("invoice-modern-dark", HtmlCorpus.input("invoice-modern", modern));
   }
 
   /** Links without their underline: openhtmltopdf's blue, inline with the text; the target changes nothing drawn. */

@@ -53,8 +53,7 @@ class HtmlRoutingTest {
         Arguments.of(table, "table.t { width: 100%; border-spacing: 0; } td { width: 30mm; }",
             "a cell width other than a percentage in table.t, a table with automatic layout"),
         Arguments.of(table, "table.t { width: 100%; table-layout: fixed; }", "border-spacing other than 0 on table.t"),
-        Arguments.of("<p class=\"x\">x</p>", "p.x:first-child { color: red; }",
-            "CSS selector 'p.x:first-child' on p.x"),
+        Arguments.of("<p class=\"x\">x</p>", "p.x:hover { color: red; }", "CSS selector 'p.x:hover' on p.x"),
         Arguments.of("<p>x</p>", "@media print { p { color: red; } }", "CSS @media rule"),
         Arguments.of("<p>x</p>", "@page { size: A5; @bottom-left { content: 'x'; } }",
             "a CSS @page rule with margin boxes (running headers or footers)"),
@@ -72,7 +71,24 @@ class HtmlRoutingTest {
         Arguments.of("<p>a <span class=\"big\">b</span></p>", ".big { font-size: 14pt; }",
             "another font size or line height inside a line, on span.big"),
         Arguments.of("<p>x</p>", "p { font-family: Courier; }",
-            "CSS font-family 'courier' (only DejaVu Sans is bundled) on p"));
+            "CSS font-family 'Courier' (none of it is bundled: only DejaVu Sans, sans-serif and serif are) on p"),
+        // openhtmltopdf draws these in its built-in Helvetica and Courier: no bundled family in the list
+        Arguments.of("<p>x</p>", "p { font-family: Helvetica, Arial; }",
+            "CSS font-family 'Helvetica, Arial' (none of it is bundled: only DejaVu Sans, sans-serif and serif are) on p"),
+        Arguments.of("<p>x</p>", "p { font-family: 'Droid Sans Fallback', monospace; }",
+            "CSS font-family ''Droid Sans Fallback', monospace' (none of it is bundled: only DejaVu Sans, sans-serif and"
+                + " serif are) on p"),
+        // pseudo-classes openhtmltopdf does not have (it never matches them)
+        Arguments.of("<div><p>x</p></div>", "p:only-child { color: red; }", "CSS selector 'p:only-child' on p"),
+        Arguments.of("<div><p>x</p></div>", "p:nth-last-child(2) { color: red; }",
+            "CSS selector 'p:nth-last-child(2)' on p"),
+        Arguments.of("<div><p>x</p></div>", "p:nth-child(x) { color: red; }", "CSS selector 'p:nth-child(x)' on p"),
+        Arguments.of("<div class=\"h\">x</div>", ".h { display: inline-block; }", "CSS display 'inline-block' on div.h"),
+        Arguments.of("<p>x</p>", "p { text-transform: capitalize; }", "CSS value 'capitalize' for 'text-transform' on p"),
+        Arguments.of("<p>x</p>", "p { box-sizing: padding-box; }", "CSS value 'padding-box' for 'box-sizing' on p"),
+        // not one of openhtmltopdf's colour names (it has 'lightgrey' only)
+        Arguments.of("<p>x</p>", "p { color: lightgray; }", "CSS colour 'lightgray' on p"),
+        Arguments.of("<p>x</p>", "p { color: rgba(0, 0, 0, 0.5); }", "CSS colour 'rgba(0, 0, 0, 0.5)' on p"));
   }
 
   @ParameterizedTest(name = "{2}")
@@ -81,6 +97,30 @@ class HtmlRoutingTest {
     JsonNode layout = layout(html, css);
     assertThat(RoutingPdfEngine.choose(layout, PageSetup.DEFAULT))
         .isEqualTo(new RoutingPdfEngine.Choice("html", reason));
+  }
+
+  /**
+   * What real templates write first: a font list with a bundled family anywhere in it, structural pseudo-classes,
+   * flex and grid (which openhtmltopdf ignores), box-sizing, text-transform and CSS colour names.
+   */
+  @ParameterizedTest(name = "{1}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "<p>x</p>|p { font-family: Helvetica, Arial, sans-serif; }",
+      "<p>x</p>|p { font-family: \"Helvetica Neue\", Helvetica, Arial, SANS-SERIF; }",
+      "<p>x</p>|p { font-family: -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, sans-serif; }",
+      "<p>x</p>|p { font-family: Georgia, serif; }",
+      "<p>x</p>|p { font-family: Arial, 'DejaVu Sans'; }",
+      "<table class=t><tr><td>a</td><td>b</td></tr></table>|table.t { width: 100%; border-spacing: 0; }"
+          + " tr:nth-child(even) td { background: #f5f5f5; } td:first-child { color: red; }"
+          + " tr:last-child td { border: none; } tr:nth-child(odd) td:nth-child(-n+1) { color: teal; }",
+      "<div class=h><div>a</div><div>b</div></div>|.h { display: flex; justify-content: space-between; gap: 10px;"
+          + " align-items: center; } .h div { flex: 1; } .g { display: grid; grid-template-columns: 1fr 1fr; }",
+      "<div class=b>x</div>|* { box-sizing: border-box; } .b { width: 50%; padding: 10px; }",
+      "<p>x</p>|p { text-transform: uppercase; } p { text-transform: none; }",
+      "<p>x</p>|p { color: slategray; background-color: aliceblue; border-bottom: 1px solid lightgrey; }"})
+  void whatRealTemplatesWriteIsDrawnDirectly(String html, String css) {
+    assertThat(RoutingPdfEngine.choose(layout(html, css), PageSetup.DEFAULT))
+        .isEqualTo(new RoutingPdfEngine.Choice("direct", null));
   }
 
   @Test
