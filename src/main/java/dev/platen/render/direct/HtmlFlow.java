@@ -134,12 +134,12 @@ final class HtmlFlow {
 
   private void block(Element e, HtmlStyle s, double avail, Sink sink) throws RenderException {
     if (s.breakBefore) sink.breakBefore();
-    double[] m = s.margin;
+    double[] m = s.margin(avail);
     double[] p = s.padding;
     double bt = s.border(TOP), br = s.border(RIGHT), bb = s.border(BOTTOM), bl = s.border(LEFT);
-    double boxWidth = s.width == null ? avail - m[LEFT] - m[RIGHT]
-        : s.borderBox ? Math.max(length(s.width, s, avail), p[LEFT] + p[RIGHT] + bl + br)
-        : length(s.width, s, avail) + p[LEFT] + p[RIGHT] + bl + br;
+    double boxWidth = s.width == null ? avail - m[LEFT] - m[RIGHT] : boxWidth(s.width, s, avail, p);
+    if (s.maxWidth != null) boxWidth = Math.min(boxWidth, boxWidth(s.maxWidth, s, avail, p));
+    double left = autoLeft(s, m, avail, boxWidth);
     double content = boxWidth - bl - br - p[LEFT] - p[RIGHT];
     sink.margin(m[TOP]);
     // a box that paints, or one kept whole, is laid out apart and placed as one slice
@@ -155,20 +155,41 @@ final class HtmlFlow {
       if (!sink.fits(h) && !(s.avoidInside && sink.fitsPage(h))) {
         throw new Unsupported("a box with a border or background across a page break");
       }
-      sink.indent += m[LEFT];
+      sink.indent += left;
       sink.slice(h, ops);
-      sink.indent -= m[LEFT];
+      sink.indent -= left;
     } else {
-      sink.indent += m[LEFT];
+      sink.indent += left;
       if (p[TOP] > 0) sink.slice(p[TOP], List.of());
       sink.indent += p[LEFT];
       children(e, s, content, sink);
       sink.indent -= p[LEFT];
       if (p[BOTTOM] > 0) sink.slice(p[BOTTOM], List.of());
-      sink.indent -= m[LEFT];
+      sink.indent -= left;
     }
     sink.margin(m[BOTTOM]);
     if (s.breakAfter) sink.pageBreak();
+  }
+
+  /** The border-box width of a block whose width (or max-width) is {@code css}, under its box-sizing. */
+  private static double boxWidth(String css, HtmlStyle s, double avail, double[] p) throws Unsupported {
+    double frame = p[LEFT] + p[RIGHT] + s.border(LEFT) + s.border(RIGHT);
+    double w = length(css, s, avail);
+    return s.borderBox ? Math.max(w, frame) : w + frame;
+  }
+
+  /**
+   * The left margin of a block: auto side margins share what a block with a width leaves of its containing block
+   * (halved in whole dots), and are 0 when it leaves nothing or the block has no width: openhtmltopdf does not
+   * centre a block narrowed by max-width alone.
+   */
+  private static double autoLeft(HtmlStyle s, double[] m, double avail, double boxWidth) {
+    boolean l = s.autoMargin[LEFT], r = s.autoMargin[RIGHT];
+    if (!l || s.width == null) return l ? 0 : m[LEFT];
+    double free = avail - boxWidth - (r ? 0 : m[RIGHT]);
+    if (free <= 0) return 0;
+    if (!r) return free;
+    return Math.floor(Math.round(free * HtmlStyle.DOTS_PER_POINT) / 2.0) / HtmlStyle.DOTS_PER_POINT;
   }
 
   private static double length(String css, HtmlStyle s, double percentOf) throws Unsupported {

@@ -35,6 +35,11 @@ final class HtmlStyle {
 
   final double[] margin = new double[4];
   final double[] padding = new double[4];
+  /** Side margins that are a percentage of the containing block's width (NaN: none), blocks only; padding has none. */
+  final double[] marginPercent = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+  /** Sides whose margin is auto, blocks only: left and right share what a narrower box leaves, top and bottom are 0. */
+  final boolean[] autoMargin = new boolean[4];
+  String maxWidth;
   final double[] border = new double[4];
   final int[] borderRgb = {-1, -1, -1, -1}; // -1: the element's colour
   final boolean[] borderSolid = new boolean[4];
@@ -153,12 +158,31 @@ final class HtmlStyle {
     }
     if (e.hasAttr("style")) declared.addAll(HtmlCss.declarations(e.attr("style")));
     // font-size first: the other lengths in em are of the element's own size
-    for (HtmlCss.Declaration d : declared) {
-      if (d.name().equals("font-size")) s.fontSize(d.value(), parent.size, e);
+    for (boolean important : new boolean[] {false, true}) {
+      for (HtmlCss.Declaration d : declared) {
+        if (d.important() == important && d.name().equals("font-size")) s.fontSize(d.value(), parent.size, e);
+      }
     }
-    for (HtmlCss.Declaration d : declared) {
-      if (d.important() && s.unsupported == null) s.unsupported = "CSS !important on " + describe(e);
-      if (!d.name().equals("font-size")) s.apply(d.name(), d.value(), e);
+    // declarations marked !important win over all others, in the same order among themselves
+    for (boolean important : new boolean[] {false, true}) {
+      for (HtmlCss.Declaration d : declared) {
+        if (d.important() == important && !d.name().equals("font-size")) s.apply(d.name(), d.value(), e);
+      }
+    }
+    if (!BLOCKS.contains(tag)) {
+      for (int side = 0; side < 4; side++) {
+        if (!Double.isNaN(s.marginPercent[side]) || s.autoMargin[side]) {
+          s.refuse("a percentage or auto margin", e);
+        }
+      }
+      if (s.maxWidth != null) s.refuse("CSS property 'max-width'", e);
+    }
+    // where openhtmltopdf places such boxes other than CSS says (measured): not drawn here
+    if ((s.autoMargin[LEFT] || s.autoMargin[RIGHT]) && s.width != null && s.maxWidth != null) {
+      s.refuse("an auto margin with width and max-width", e);
+    }
+    if (s.autoMargin[LEFT] && !s.autoMargin[RIGHT] && (s.margin[RIGHT] != 0 || !Double.isNaN(s.marginPercent[RIGHT]))) {
+      s.refuse("an auto margin-left beside a margin-right", e);
     }
     if (s.underline) s.refuse("the underline of a link (give it text-decoration: none)", e);
     for (int side = 0; side < 4; side++) {
@@ -316,29 +340,17 @@ final class HtmlStyle {
           refuse("CSS value '" + value + "' for '" + name + "'", e);
           return;
         }
-        double[] pts = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-          pts[i] = points(parts[i]);
-          if (Double.isNaN(pts[i])) {
-            refuse("CSS value '" + value + "' for '" + name + "'", e);
-            return;
-          }
+        int n = parts.length;
+        int[] from = {0, n > 1 ? 1 : 0, n > 2 ? 2 : 0, n > 3 ? 3 : n > 1 ? 1 : 0};
+        for (int side = 0; side < 4; side++) {
+          if (!boxSide(name, side, parts[from[side]], value, e)) return;
         }
-        int n = pts.length;
-        box[TOP] = pts[0];
-        box[RIGHT] = n > 1 ? pts[1] : pts[0];
-        box[BOTTOM] = n > 2 ? pts[2] : pts[0];
-        box[LEFT] = n > 3 ? pts[3] : n > 1 ? pts[1] : pts[0];
       }
       case "margin-top", "margin-right", "margin-bottom", "margin-left", "padding-top", "padding-right",
           "padding-bottom", "padding-left" -> {
-        double pt = points(v);
-        if (Double.isNaN(pt)) {
-          refuse("CSS value '" + value + "' for '" + name + "'", e);
-          return;
-        }
-        (name.startsWith("margin") ? margin : padding)[side(name.substring(name.indexOf('-') + 1))] = pt;
+        boxSide(name.substring(0, name.indexOf('-')), side(name.substring(name.indexOf('-') + 1)), v, value, e);
       }
+      case "max-width" -> maxWidth = v.equals("none") ? null : v;
       case "border" -> {
         for (int i = 0; i < 4; i++) border(i, v, value, name, e);
       }
@@ -497,6 +509,47 @@ final class HtmlStyle {
       case "bottom" -> BOTTOM;
       default -> LEFT;
     };
+  }
+
+  /**
+   * One side of a margin or padding: a length, a percentage of the containing block's width, or a margin's auto.
+   *
+   * @return false when the value was refused
+   */
+  private boolean boxSide(String name, int side, String part, String value, Element e) {
+    boolean isMargin = name.equals("margin");
+    double[] box = isMargin ? margin : padding;
+    box[side] = 0;
+    if (isMargin) {
+      marginPercent[side] = Double.NaN;
+      autoMargin[side] = false;
+    }
+    if (part.equals("auto") && isMargin) {
+      autoMargin[side] = true;
+    } else if (part.matches("\\d+(\\.\\d+)?%") && isMargin && (side == LEFT || side == RIGHT)) {
+      // openhtmltopdf takes a side margin's percentage of the containing block's width, as CSS does, but sets
+      // percentage padding and top and bottom margins to 0
+      marginPercent[side] = Double.parseDouble(part.substring(0, part.length() - 1));
+    } else {
+      double pt = points(part);
+      if (Double.isNaN(pt)) {
+        refuse("CSS value '" + value + "' for '" + name + "'", e);
+        return false;
+      }
+      box[side] = pt;
+    }
+    return true;
+  }
+
+  /** The margin of a block in a containing block {@code avail} wide: its percentages resolved. */
+  double[] margin(double avail) {
+    double[] out = null;
+    for (int side = 0; side < 4; side++) {
+      if (Double.isNaN(marginPercent[side])) continue;
+      if (out == null) out = margin.clone();
+      out[side] = Math.floor(avail * DOTS_PER_POINT * marginPercent[side] / 100) / DOTS_PER_POINT;
+    }
+    return out == null ? margin : out;
   }
 
   /** A border shorthand, or one of its longhands (by {@code name}), applied to one side. */

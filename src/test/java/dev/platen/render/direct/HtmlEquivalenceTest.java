@@ -93,6 +93,23 @@ class HtmlEquivalenceTest {
     assertSame("invoice-modern-dark", HtmlCorpus.input("invoice-modern", modern));
   }
 
+  /**
+   * A block with a width centred by auto side margins, side margins in percent of the containing block, a block
+   * narrowed by max-width and a declaration won by {@code !important} over a more specific rule.
+   */
+  @Test
+  void autoAndPercentMarginsMaxWidthAndImportantPrintTheSame() throws Exception {
+    ObjectNode modern = (ObjectNode) HtmlCorpus.layout("invoice-modern").deepCopy();
+    modern.put("css", modern.path("css").asString() + """
+        .bill-to { width: 60%; margin: 0 auto 16px auto; background-color: #56698f; }
+        .brand { max-width: 45%; background-color: #56698f; }
+        .footer { margin-left: 12.5%; margin-right: 20%; background-color: #56698f; }
+        .totals .row.grand { background-color: white; }
+        .grand { background-color: #222222 !important; color: white; }
+        """);
+    assertSame("invoice-modern-margins", HtmlCorpus.input("invoice-modern", modern));
+  }
+
   /** Links without their underline: openhtmltopdf's blue, inline with the text; the target changes nothing drawn. */
   @Test
   void linksWithoutUnderlinePrintTheSame() throws Exception {

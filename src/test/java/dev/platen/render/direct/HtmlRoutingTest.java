@@ -88,6 +88,15 @@ class HtmlRoutingTest {
         Arguments.of("<p>x</p>", "p { box-sizing: padding-box; }", "CSS value 'padding-box' for 'box-sizing' on p"),
         // not one of openhtmltopdf's colour names (it has 'lightgrey' only)
         Arguments.of("<p>x</p>", "p { color: lightgray; }", "CSS colour 'lightgray' on p"),
+        // openhtmltopdf sets percentage padding and top and bottom margins to 0
+        Arguments.of("<p>x</p>", "p { padding: 0 5%; }", "CSS value '0 5%' for 'padding' on p"),
+        Arguments.of("<p>x</p>", "p { margin: 3% 0 0 0; }", "CSS value '3% 0 0 0' for 'margin' on p"),
+        Arguments.of("<p>x</p>", "p { width: 50%; max-width: 200px; margin: 0 auto; }",
+            "an auto margin with width and max-width on p"),
+        Arguments.of("<p>x</p>", "p { width: 50%; margin: 0 10px 0 auto; }",
+            "an auto margin-left beside a margin-right on p"),
+        Arguments.of("<table class=\"t\"><tr><td>a</td></tr></table>",
+            "table.t { width: 50%; border-spacing: 0; margin: 0 auto; }", "a percentage or auto margin on table.t"),
         Arguments.of("<p>x</p>", "p { color: rgba(0, 0, 0, 0.5); }", "CSS colour 'rgba(0, 0, 0, 0.5)' on p"));
   }
 
@@ -117,7 +126,9 @@ class HtmlRoutingTest {
           + " align-items: center; } .h div { flex: 1; } .g { display: grid; grid-template-columns: 1fr 1fr; }",
       "<div class=b>x</div>|* { box-sizing: border-box; } .b { width: 50%; padding: 10px; }",
       "<p>x</p>|p { text-transform: uppercase; } p { text-transform: none; }",
-      "<p>x</p>|p { color: slategray; background-color: aliceblue; border-bottom: 1px solid lightgrey; }"})
+      "<p>x</p>|p { color: slategray; background-color: aliceblue; border-bottom: 1px solid lightgrey; }",
+      "<div class=b>x</div>|.b { width: 60%; margin: 0 auto; } body { max-width: 800px; margin: 0 auto; }",
+      "<p class=x>x</p>|.x { color: red !important; margin: 0 5% 0 12.5%; } p.x { color: blue; }"})
   void whatRealTemplatesWriteIsDrawnDirectly(String html, String css) {
     assertThat(RoutingPdfEngine.choose(layout(html, css), PageSetup.DEFAULT))
         .isEqualTo(new RoutingPdfEngine.Choice("direct", null));
