@@ -160,13 +160,29 @@ final class HtmlStyle {
     // font-size first: the other lengths in em are of the element's own size
     for (boolean important : new boolean[] {false, true}) {
       for (HtmlCss.Declaration d : declared) {
-        if (d.important() == important && d.name().equals("font-size")) s.fontSize(d.value(), parent.size, e);
+        if (d.important() != important) continue;
+        if (d.name().equals("font-size")) s.fontSize(d.value(), parent.size, e);
+        if (d.name().equals("font")) {
+          String[] font = s.font(d.value(), e);
+          if (font != null) s.fontSize(font[0], parent.size, e);
+        }
       }
     }
     // declarations marked !important win over all others, in the same order among themselves
     for (boolean important : new boolean[] {false, true}) {
       for (HtmlCss.Declaration d : declared) {
-        if (d.important() == important && !d.name().equals("font-size")) s.apply(d.name(), d.value(), e);
+        if (d.important() != important || d.name().equals("font-size")) continue;
+        if (!d.name().equals("font")) {
+          s.apply(d.name(), d.value(), e);
+          continue;
+        }
+        String[] font = s.font(d.value(), e);
+        if (font == null) continue;
+        // the shorthand resets what it leaves out: an upright, regular face
+        s.apply("font-style", font[1], e);
+        s.apply("font-weight", font[2], e);
+        s.apply("line-height", font[3], e);
+        s.apply("font-family", font[4], e);
       }
     }
     if (!BLOCKS.contains(tag)) {
@@ -189,6 +205,28 @@ final class HtmlStyle {
       if (s.insetLeft[side] && s.border[side] > 0) s.refuse("the default inset border of <hr> (give it a solid one)", e);
     }
     return s;
+  }
+
+  /**
+   * The {@code font} shorthand as {size, style, weight, line-height, family}, or null (refused): a size with a line
+   * height ({@code bold 12px/1.5 Helvetica, sans-serif}); without one it sets line-height: normal, which only the
+   * HTML engine computes.
+   */
+  private String[] font(String value, Element e) {
+    String v = value.trim();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "((?:(?:normal|italic|oblique|bold|bolder|lighter|[1-9]00)\\s+)*)([0-9.]+[a-z%]*)\\s*/\\s*([0-9.]+[a-z%]*)\\s+(.+)",
+        java.util.regex.Pattern.CASE_INSENSITIVE).matcher(v);
+    if (!m.matches()) {
+      refuse("CSS value '" + value + "' for 'font' (give it a size with a line height and a family)", e);
+      return null;
+    }
+    String style = "normal", weight = "normal";
+    for (String word : m.group(1).trim().toLowerCase(Locale.ROOT).split("\\s+")) {
+      if (word.equals("italic") || word.equals("oblique")) style = word;
+      else if (!word.isEmpty() && !word.equals("normal")) weight = word;
+    }
+    return new String[] {m.group(2), style, weight, m.group(3), m.group(4)};
   }
 
   /** The link target if it is a URI: openhtmltopdf makes no link of anything else (a space, say). */

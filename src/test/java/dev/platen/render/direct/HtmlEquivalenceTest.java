@@ -110,6 +110,23 @@ class HtmlEquivalenceTest {
     assertSame("invoice-modern-margins", HtmlCorpus.input("invoice-modern", modern));
   }
 
+  /**
+   * A page that opens with a heading keeps the heading's top margin, as openhtmltopdf keeps it (only margins after
+   * a page break are dropped), and the font shorthand with a line height sets size, weight, line height and family.
+   */
+  @Test
+  void aLeadingHeadingAndTheFontShorthandPrintTheSame() throws Exception {
+    ObjectNode modern = (ObjectNode) HtmlCorpus.layout("invoice-modern").deepCopy();
+    String html = modern.path("html").asString().replace("<body>\n", "<body>\n<h1>Invoice {{invoice.number}}</h1>\n");
+    assertThat(html).contains("<h1>");
+    modern.put("html", html);
+    modern.put("css", modern.path("css").asString().replace("body { font-family: \"Helvetica Neue\", Helvetica, Arial,"
+        + " sans-serif; font-size: 10pt; color: #333; }", "body { font: 10pt/1.4 \"Helvetica Neue\", Helvetica, Arial,"
+        + " sans-serif; color: #333; }\nh1 { font: bold 24pt/1.2 sans-serif; margin: 24pt 0 8pt; }"));
+    assertThat(modern.path("css").asString()).contains("font: 10pt/1.4");
+    assertSame("invoice-modern-font", HtmlCorpus.input("invoice-modern", modern));
+  }
+
   /** Links without their underline: openhtmltopdf's blue, inline with the text; the target changes nothing drawn. */
   @Test
   void linksWithoutUnderlinePrintTheSame() throws Exception {

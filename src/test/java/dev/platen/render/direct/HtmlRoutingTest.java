@@ -88,6 +88,11 @@ class HtmlRoutingTest {
         Arguments.of("<p>x</p>", "p { box-sizing: padding-box; }", "CSS value 'padding-box' for 'box-sizing' on p"),
         // not one of openhtmltopdf's colour names (it has 'lightgrey' only)
         Arguments.of("<p>x</p>", "p { color: lightgray; }", "CSS colour 'lightgray' on p"),
+        // without a line height the shorthand sets line-height: normal, which only openhtmltopdf computes
+        Arguments.of("<p>x</p>", "p { font: bold 12px Arial, sans-serif; }",
+            "CSS value 'bold 12px Arial, sans-serif' for 'font' (give it a size with a line height and a family) on p"),
+        Arguments.of("<p>x</p>", "p { font: 12px/1.5 Helvetica; }",
+            "CSS font-family 'Helvetica' (none of it is bundled: only DejaVu Sans, sans-serif and serif are) on p"),
         // openhtmltopdf sets percentage padding and top and bottom margins to 0
         Arguments.of("<p>x</p>", "p { padding: 0 5%; }", "CSS value '0 5%' for 'padding' on p"),
         Arguments.of("<p>x</p>", "p { margin: 3% 0 0 0; }", "CSS value '3% 0 0 0' for 'margin' on p"),
@@ -128,7 +133,8 @@ class HtmlRoutingTest {
       "<p>x</p>|p { text-transform: uppercase; } p { text-transform: none; }",
       "<p>x</p>|p { color: slategray; background-color: aliceblue; border-bottom: 1px solid lightgrey; }",
       "<div class=b>x</div>|.b { width: 60%; margin: 0 auto; } body { max-width: 800px; margin: 0 auto; }",
-      "<p class=x>x</p>|.x { color: red !important; margin: 0 5% 0 12.5%; } p.x { color: blue; }"})
+      "<p class=x>x</p>|.x { color: red !important; margin: 0 5% 0 12.5%; } p.x { color: blue; }",
+      "<p>x</p>|body { font: 13px/1.6 'Helvetica Neue', Helvetica, Arial, sans-serif; } p { font: italic bold 9pt/12pt serif; }"})
   void whatRealTemplatesWriteIsDrawnDirectly(String html, String css) {
     assertThat(RoutingPdfEngine.choose(layout(html, css), PageSetup.DEFAULT))
         .isEqualTo(new RoutingPdfEngine.Choice("direct", null));
