@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class HtmlCorpus {
   private HtmlCorpus() {}
 
-  public static final String[] NAMES = {"invoice", "statement", "letter", "certificate", "invoice-auto",
+  public static final String[] NAMES = {"invoice", "statement", "letter", "certificate", "invoice-auto", "invoice-modern",
       "statement-auto"};
 
   /** The layout object, {"html": …, "css": …}, as a template would publish it. */
@@ -46,7 +46,7 @@ public final class HtmlCorpus {
 
   public static String data(String name) {
     return switch (name) {
-      case "invoice", "invoice-auto" -> invoice(8);
+      case "invoice", "invoice-auto", "invoice-modern" -> invoice(8);
       case "statement", "statement-auto" -> statement(1000);
       case "letter" -> letter();
       case "certificate" -> certificate();

@@ -18,13 +18,65 @@ final class HtmlCss {
   /** One declaration, name lower-cased, value trimmed. */
   record Declaration(String name, String value, boolean important) {}
 
-  /** One compound selector: {@code tag.class.class#id}; tag null for any. */
-  record Compound(String tag, List<String> classes, String id) {
+  /**
+   * A structural pseudo-class as openhtmltopdf evaluates it (its newmatch.Condition): {@code :first-child},
+   * {@code :last-child}, or {@code :nth-child(an+b)} with {@code odd} as 2n+1, {@code even} as 2n and a plain
+   * number as 0n+b, positions counted over element siblings only. Its nth-child test is kept as openhtmltopdf
+   * writes it, which also matches positions before b when a is positive (2n+3 matches the first child).
+   */
+  record Structural(String kind, int a, int b) {
     boolean matches(Element e) {
+      Element parent = e.parent();
+      return switch (kind) {
+        case "first" -> parent == null || e.previousElementSibling() == null;
+        case "last" -> parent == null || e.nextElementSibling() == null;
+        default -> {
+          int position = (parent == null ? 0 : e.elementSiblingIndex()) + 1 - b;
+          if (a == 0) yield position == 0;
+          if (a < 0 && position > 0) yield false;
+          yield position % a == 0;
+        }
+      };
+    }
+
+    private static final Pattern NTH = Pattern.compile("([-+]?)(\\d*)n(\\s*([-+])\\s*(\\d+))?");
+
+    /** The pseudo-class, or null when it is not one of these (or its argument is not one openhtmltopdf reads). */
+    static Structural of(String name, String argument) {
+      if (name.equals("first-child") && argument == null) return new Structural("first", 0, 0);
+      if (name.equals("last-child") && argument == null) return new Structural("last", 0, 0);
+      if (!name.equals("nth-child") || argument == null) return null;
+      String n = argument.trim().toLowerCase(Locale.ROOT);
+      if (n.equals("even")) return new Structural("nth", 2, 0);
+      if (n.equals("odd")) return new Structural("nth", 2, 1);
+      if (n.matches("\\d+")) return new Structural("nth", 0, Integer.parseInt(n));
+      Matcher m = NTH.matcher(n);
+      if (!m.matches()) return null;
+      int a = m.group(2).isEmpty() ? 1 : Integer.parseInt(m.group(2));
+      int b = m.group(5) == null ? 0 : Integer.parseInt(m.group(5));
+      if ("-".equals(m.group(1))) a = -a;
+      if ("-".equals(m.group(4))) b = -b;
+      return new Structural("nth", a, b);
+    }
+  }
+
+  /** One compound selector: {@code tag.class.class#id:first-child}; tag null for any. */
+  record Compound(String tag, List<String> classes, String id, List<Structural> structural) {
+    Compound(String tag, List<String> classes, String id) {
+      this(tag, classes, id, List.of());
+    }
+
+    /** @param template whether {@code e} is in the template, where positions are not yet known: any matches */
+    boolean matches(Element e, boolean template) {
       if (tag != null && !tag.equals(e.normalName())) return false;
       if (id != null && !id.equals(e.id())) return false;
       for (String c : classes) {
         if (!e.hasClass(c)) return false;
+      }
+      if (!template) {
+        for (Structural p : structural) {
+          if (!p.matches(e)) return false;
+        }
       }
       return true;
     }
@@ -38,16 +90,24 @@ final class HtmlCss {
    */
   record Selector(List<Compound> parts, List<Boolean> child, int specificity, String unsupported) {
     boolean matches(Element e) {
-      return matches(e, parts.size() - 1);
+      return matches(e, false);
     }
 
-    private boolean matches(Element e, int i) {
-      if (!parts.get(i).matches(e)) return false;
+    /**
+     * @param template whether {@code e} is in the template: structural pseudo-classes then match every element,
+     *     so the declarations of a rule that may match once the data is in are all checked
+     */
+    boolean matches(Element e, boolean template) {
+      return matches(e, parts.size() - 1, template);
+    }
+
+    private boolean matches(Element e, int i, boolean template) {
+      if (!parts.get(i).matches(e, template)) return false;
       if (i == 0) return true;
       Element p = e.parent();
-      if (child.get(i)) return p != null && matches(p, i - 1);
+      if (child.get(i)) return p != null && matches(p, i - 1, template);
       for (; p != null; p = p.parent()) {
-        if (matches(p, i - 1)) return true;
+        if (matches(p, i - 1, template)) return true;
       }
       return false;
     }
@@ -66,6 +126,31 @@ final class HtmlCss {
   /** A margin box of an {@code @page} rule: its name without the {@code @}, lower-cased, and declarations. */
   record MarginBox(String name, List<Declaration> declarations) {}
 
+  /** The distinct structural pseudo-classes of the sheets' rules, which {@link #position} tells apart. */
+  static List<Structural> structural(List<Sheet> sheets) {
+    java.util.LinkedHashSet<Structural> all = new java.util.LinkedHashSet<>();
+    for (Sheet sheet : sheets) {
+      for (Rule rule : sheet.rules()) {
+        for (Compound c : rule.selector().parts()) all.addAll(c.structural());
+      }
+    }
+    return List.copyOf(all);
+  }
+
+  /**
+   * Which of {@code structural} {@code e} matches, as a key: elements alike but for their place among their
+   * siblings share a style when they match the same ones (a 1,000-row zebra table has two row styles).
+   */
+  static long position(Element e, List<Structural> structural) {
+    if (structural.size() > 62) return e.elementSiblingIndex() * 2L + (e.nextElementSibling() == null ? 1 : 0);
+    long bits = 0;
+    for (int i = 0; i < structural.size(); i++) {
+      if (structural.get(i).matches(e)) bits |= 1L << i;
+    }
+    return bits;
+  }
+
+  private static final Pattern PSEUDO = Pattern.compile(":([-a-zA-Z]+)(?:\\(([^)]*)\\))?");
   private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
   private static final Pattern COMPOUND =
       Pattern.compile("(\\*|[a-zA-Z][a-zA-Z0-9-]*)?((?:[.#][-_a-zA-Z0-9]+)*)(.*)");
@@ -192,15 +277,36 @@ final class HtmlCss {
     if (!name.isEmpty()) out.add(new Declaration(name, value, important));
   }
 
+  /** Compounds and combinators, split outside parentheses: {@code tr:nth-child(2n+1) > td} is three tokens. */
+  private static List<String> tokens(String text) {
+    List<String> out = new ArrayList<>();
+    StringBuilder token = new StringBuilder();
+    int depth = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '(') depth++;
+      else if (c == ')') depth = Math.max(0, depth - 1);
+      boolean combinator = depth == 0 && (c == '>' || c == '+' || c == '~');
+      if (depth == 0 && (Character.isWhitespace(c) || combinator)) {
+        if (!token.isEmpty()) out.add(token.toString());
+        token.setLength(0);
+        if (combinator) out.add(String.valueOf(c));
+      } else {
+        token.append(c);
+      }
+    }
+    if (!token.isEmpty()) out.add(token.toString());
+    return out;
+  }
+
   static Selector selector(String text) {
     List<Compound> parts = new ArrayList<>();
     List<Boolean> child = new ArrayList<>();
     boolean unsupported = false;
     int specificity = 0;
     // a combinator is white space, '>', '+' or '~'; sibling combinators are read as descendants (a superset)
-    String spaced = text.replaceAll("\\s*([>+~])\\s*", " $1 ").trim();
     boolean nextChild = false;
-    for (String token : spaced.split("\\s+")) {
+    for (String token : tokens(text)) {
       if (token.equals(">")) {
         nextChild = true;
         continue;
@@ -222,12 +328,22 @@ final class HtmlCss {
         if (piece.charAt(0) == '.') classes.add(piece.substring(1));
         else id = piece.substring(1);
       }
-      if (!m.group(3).isEmpty()) {
-        unsupported = true;
-        specificity += 10; // a pseudo-class or attribute selector
+      List<Structural> structural = new ArrayList<>();
+      String rest = m.group(3);
+      while (!rest.isEmpty()) {
+        Matcher p = PSEUDO.matcher(rest);
+        Structural one = p.lookingAt() ? Structural.of(p.group(1).toLowerCase(Locale.ROOT), p.group(2)) : null;
+        if (one == null) {
+          unsupported = true;
+          specificity += 10; // a pseudo-class or attribute selector
+          break;
+        }
+        structural.add(one);
+        specificity += 10;
+        rest = rest.substring(p.end());
       }
       specificity += (id == null ? 0 : 100) + 10 * classes.size() + (tag == null ? 0 : 1);
-      parts.add(new Compound(tag, List.copyOf(classes), id));
+      parts.add(new Compound(tag, List.copyOf(classes), id, List.copyOf(structural)));
       child.add(nextChild && parts.size() > 1);
       nextChild = false;
     }

@@ -42,6 +42,7 @@ final class HtmlFlow {
     this.images = images;
     this.printBackground = printBackground;
     this.dry = dry;
+    this.structural = HtmlCss.structural(sheets);
   }
 
   /**
@@ -76,15 +77,20 @@ final class HtmlFlow {
    * What decides an element's style: its parent's style (by identity, so the whole chain of ancestors, which is
    * all selectors look at) and its own tag, classes, id and style attribute. A 1,000-row table has a handful.
    */
-  private record StyleKey(HtmlStyle parent, String tag, String classes, String id, String style, String href) {}
+  private record StyleKey(HtmlStyle parent, String tag, String classes, String id, String style, String href,
+      long position) {}
 
   private final java.util.Map<StyleKey, HtmlStyle> styles = new java.util.HashMap<>();
+  /** The sheets' structural pseudo-classes ({@code :first-child}, {@code :nth-child}), part of the style key. */
+  private final List<HtmlCss.Structural> structural;
 
   private HtmlStyle style(Element e, HtmlStyle parent) throws Unsupported {
-    StyleKey key = new StyleKey(parent, e.normalName(), e.attr("class"), e.id(), e.attr("style"), e.attr("href"));
+    long position = structural.isEmpty() || dry ? 0 : HtmlCss.position(e, structural);
+    StyleKey key = new StyleKey(parent, e.normalName(), e.attr("class"), e.id(), e.attr("style"), e.attr("href"),
+        position);
     HtmlStyle s = styles.get(key);
     if (s == null) {
-      s = HtmlStyle.of(e, parent, sheets);
+      s = HtmlStyle.of(e, parent, sheets, dry);
       styles.put(key, s);
     }
     if (s.unsupported != null) throw new Unsupported(s.unsupported);
@@ -197,7 +203,7 @@ final class HtmlFlow {
       if (s.breakBefore || s.breakAfter || s.clear != null) {
         throw new Unsupported("a page break or clear on a float, " + HtmlStyle.describe(f));
       }
-      double[] m = s.margin;
+      double[] m = s.margin(width);
       double[] p = s.padding;
       double bt = s.border(TOP), br = s.border(RIGHT), bb = s.border(BOTTOM), bl = s.border(LEFT);
       double content = length(s.width, s, width);
@@ -252,10 +258,12 @@ final class HtmlFlow {
           + 1 - liBefore(e)) + ".  " : null);
     }
     if (tag.equals("li")) items++;
-    double[] m = s.margin;
+    double[] m = s.margin(avail);
     double[] p = s.padding;
     double bt = s.border(TOP), br = s.border(RIGHT), bb = s.border(BOTTOM), bl = s.border(LEFT);
-    double boxWidth = s.width == null ? avail - m[LEFT] - m[RIGHT] : length(s.width, s, avail) + p[LEFT] + p[RIGHT] + bl + br;
+    double boxWidth = s.width == null ? avail - m[LEFT] - m[RIGHT] : boxWidth(s.width, s, avail, p);
+    if (s.maxWidth != null) boxWidth = Math.min(boxWidth, boxWidth(s.maxWidth, s, avail, p));
+    double left = autoLeft(s, m, avail, boxWidth);
     double content = boxWidth - bl - br - p[LEFT] - p[RIGHT];
     sink.margin(m[TOP]);
     // a box that paints, or one kept whole, is laid out apart and placed as one slice
@@ -271,17 +279,17 @@ final class HtmlFlow {
       if (!sink.fits(h) && !(s.avoidInside && sink.fitsPage(h))) {
         throw new Unsupported("a box with a border or background across a page break");
       }
-      sink.indent += m[LEFT];
+      sink.indent += left;
       sink.slice(h, ops);
-      sink.indent -= m[LEFT];
+      sink.indent -= left;
     } else {
-      sink.indent += m[LEFT];
+      sink.indent += left;
       if (p[TOP] > 0) sink.slice(p[TOP], List.of());
       sink.indent += p[LEFT];
       children(e, s, content, sink);
       sink.indent -= p[LEFT];
       if (p[BOTTOM] > 0) sink.slice(p[BOTTOM], List.of());
-      sink.indent -= m[LEFT];
+      sink.indent -= left;
     }
     if (tag.equals("li")) items--;
     if (tag.equals("li") && marker != null) {
@@ -338,6 +346,30 @@ final class HtmlFlow {
     return st.listStyle.equals("square") ? new Ops.Rect(x, y, dd, dd, st.rgb) : new Ops.Oval(x, y, dd, dd, st.rgb);
   }
 
+  /** The border-box width of a block whose width (or max-width) is {@code css}, under its box-sizing. */
+  private static double boxWidth(String css, HtmlStyle s, double avail, double[] p) throws Unsupported {
+    double frame = p[LEFT] + p[RIGHT] + s.border(LEFT) + s.border(RIGHT);
+    double w = length(css, s, avail);
+    return s.borderBox ? Math.max(w, frame) : w + frame;
+  }
+
+  /**
+   * The left margin of a block: auto side margins share what a block with a width leaves of its containing block
+   * (halved in whole dots), and are 0 when it leaves nothing or the block has no width: openhtmltopdf does not
+   * centre a block narrowed by max-width alone.
+   */
+  private static double autoLeft(HtmlStyle s, double[] m, double avail, double boxWidth) {
+    boolean l = s.autoMargin[LEFT], r = s.autoMargin[RIGHT];
+    if (!l || s.width == null) return l ? 0 : m[LEFT];
+    // openhtmltopdf shares out what the content-box width leaves, even under box-sizing: border-box, so the
+    // padding and borders are taken off a second time there
+    double frame = s.borderBox ? s.padding[LEFT] + s.padding[RIGHT] + s.border(LEFT) + s.border(RIGHT) : 0;
+    double free = avail - boxWidth - frame - (r ? 0 : m[RIGHT]);
+    if (free <= 0) return 0;
+    if (!r) return free;
+    return Math.floor(Math.round(free * HtmlStyle.DOTS_PER_POINT) / 2.0) / HtmlStyle.DOTS_PER_POINT;
+  }
+
   private static double length(String css, HtmlStyle s, double percentOf) throws Unsupported {
     double pt = Styles.points(css, s.size, percentOf);
     if (Double.isNaN(pt) || pt < 0) throw new Unsupported("the width '" + css + "'");
@@ -389,7 +421,7 @@ final class HtmlFlow {
 
   private void collect(Node n, HtmlStyle inherited, HtmlStyle block, Runs runs) throws Unsupported {
     if (n instanceof TextNode t) {
-      runs.append(t.getWholeText(), inherited);
+      runs.append(inherited.transform(t.getWholeText()), inherited);
       return;
     }
     if (!(n instanceof Element e)) return;
@@ -1059,7 +1091,7 @@ final class HtmlFlow {
       throws RenderException {
     if (n instanceof TextNode t) {
       StringBuilder text = new StringBuilder();
-      String whole = t.getWholeText();
+      String whole = inherited.transform(t.getWholeText());
       for (int i = 0; i < whole.length(); i++) {
         char c = whole.charAt(i);
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {

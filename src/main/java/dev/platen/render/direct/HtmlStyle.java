@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 
@@ -27,9 +28,18 @@ final class HtmlStyle {
   double lineFactor = Styles.LINE_HEIGHT;
   double lineHeightPt = Double.NaN;
   boolean breakWord;
+  /** text-transform: 'u' upper case, 'l' lower case, 0 none. */
+  char transform;
+  /** box-sizing: border-box, a block's width then counts its padding and border. */
+  boolean borderBox;
 
   final double[] margin = new double[4];
   final double[] padding = new double[4];
+  /** Side margins that are a percentage of the containing block's width (NaN: none), blocks only; padding has none. */
+  final double[] marginPercent = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+  /** Sides whose margin is auto, blocks only: left and right share what a narrower box leaves, top and bottom are 0. */
+  final boolean[] autoMargin = new boolean[4];
+  String maxWidth;
   final double[] border = new double[4];
   final int[] borderRgb = {-1, -1, -1, -1}; // -1: the element's colour
   final boolean[] borderSolid = new boolean[4];
@@ -117,6 +127,7 @@ final class HtmlStyle {
     s.lineFactor = lineFactor;
     s.lineHeightPt = lineHeightPt;
     s.breakWord = breakWord;
+    s.transform = transform;
     s.collapse = collapse;
     s.spacing = spacing;
     // td and th inherit vertical-align from tr, which inherits it from the row group (middle)
@@ -132,6 +143,14 @@ final class HtmlStyle {
    * @param sheets base sheet first, then the author's, in cascade order
    */
   static HtmlStyle of(Element e, HtmlStyle parent, List<HtmlCss.Sheet> sheets) {
+    return of(e, parent, sheets, false);
+  }
+
+  /**
+   * @param template whether {@code e} is in the template rather than a document: rules with structural
+   *     pseudo-classes ({@code tr:nth-child(even)}) then apply to every element they could match once expanded
+   */
+  static HtmlStyle of(Element e, HtmlStyle parent, List<HtmlCss.Sheet> sheets, boolean template) {
     HtmlStyle s = parent.inherit();
     String tag = e.normalName();
     if (!tag.equals("td") && !tag.equals("th") && !tag.equals("tr")) s.verticalAlign = "baseline";
@@ -141,7 +160,7 @@ final class HtmlStyle {
     List<HtmlCss.Rule> matched = new ArrayList<>();
     for (HtmlCss.Sheet sheet : sheets) {
       for (HtmlCss.Rule rule : sheet.rules()) {
-        if (rule.selector().matches(e)) matched.add(rule);
+        if (rule.selector().matches(e, template)) matched.add(rule);
       }
     }
     matched.sort(Comparator.comparingInt((HtmlCss.Rule r) -> r.selector().specificity())
@@ -154,12 +173,47 @@ final class HtmlStyle {
     }
     if (e.hasAttr("style")) declared.addAll(HtmlCss.declarations(e.attr("style")));
     // font-size first: the other lengths in em are of the element's own size
-    for (HtmlCss.Declaration d : declared) {
-      if (d.name().equals("font-size")) s.fontSize(d.value(), parent.size, e);
+    for (boolean important : new boolean[] {false, true}) {
+      for (HtmlCss.Declaration d : declared) {
+        if (d.important() != important) continue;
+        if (d.name().equals("font-size")) s.fontSize(d.value(), parent.size, e);
+        if (d.name().equals("font")) {
+          String[] font = s.font(d.value(), e);
+          if (font != null) s.fontSize(font[0], parent.size, e);
+        }
+      }
     }
-    for (HtmlCss.Declaration d : declared) {
-      if (d.important() && s.unsupported == null) s.unsupported = "CSS !important on " + describe(e);
-      if (!d.name().equals("font-size")) s.apply(d.name(), d.value(), e);
+    // declarations marked !important win over all others, in the same order among themselves
+    for (boolean important : new boolean[] {false, true}) {
+      for (HtmlCss.Declaration d : declared) {
+        if (d.important() != important || d.name().equals("font-size")) continue;
+        if (!d.name().equals("font")) {
+          s.apply(d.name(), d.value(), e);
+          continue;
+        }
+        String[] font = s.font(d.value(), e);
+        if (font == null) continue;
+        // the shorthand resets what it leaves out: an upright, regular face
+        s.apply("font-style", font[1], e);
+        s.apply("font-weight", font[2], e);
+        s.apply("line-height", font[3], e);
+        s.apply("font-family", font[4], e);
+      }
+    }
+    if (!BLOCKS.contains(tag)) {
+      for (int side = 0; side < 4; side++) {
+        if (!Double.isNaN(s.marginPercent[side]) || s.autoMargin[side]) {
+          s.refuse("a percentage or auto margin", e);
+        }
+      }
+      if (s.maxWidth != null) s.refuse("CSS property 'max-width'", e);
+    }
+    // where openhtmltopdf places such boxes other than CSS says (measured): not drawn here
+    if ((s.autoMargin[LEFT] || s.autoMargin[RIGHT]) && s.width != null && s.maxWidth != null) {
+      s.refuse("an auto margin with width and max-width", e);
+    }
+    if (s.autoMargin[LEFT] && !s.autoMargin[RIGHT] && (s.margin[RIGHT] != 0 || !Double.isNaN(s.marginPercent[RIGHT]))) {
+      s.refuse("an auto margin-left beside a margin-right", e);
     }
     if (s.underline) s.refuse("the underline of a link (give it text-decoration: none)", e);
     for (int side = 0; side < 4; side++) {
@@ -181,6 +235,28 @@ final class HtmlStyle {
     }
     borderRgb[side] = c;
     borderSolid[side] = true;
+  }
+
+  /**
+   * The {@code font} shorthand as {size, style, weight, line-height, family}, or null (refused): a size with a line
+   * height ({@code bold 12px/1.5 Helvetica, sans-serif}); without one it sets line-height: normal, which only the
+   * HTML engine computes.
+   */
+  private String[] font(String value, Element e) {
+    String v = value.trim();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "((?:(?:normal|italic|oblique|bold|bolder|lighter|[1-9]00)\\s+)*)([0-9.]+[a-z%]*)\\s*/\\s*([0-9.]+[a-z%]*)\\s+(.+)",
+        java.util.regex.Pattern.CASE_INSENSITIVE).matcher(v);
+    if (!m.matches()) {
+      refuse("CSS value '" + value + "' for 'font' (give it a size with a line height and a family)", e);
+      return null;
+    }
+    String style = "normal", weight = "normal";
+    for (String word : m.group(1).trim().toLowerCase(Locale.ROOT).split("\\s+")) {
+      if (word.equals("italic") || word.equals("oblique")) style = word;
+      else if (!word.isEmpty() && !word.equals("normal")) weight = word;
+    }
+    return new String[] {m.group(2), style, weight, m.group(3), m.group(4)};
   }
 
   /** The link target if it is a URI: openhtmltopdf makes no link of anything else (a space, say). */
@@ -312,14 +388,10 @@ final class HtmlStyle {
             + "' for 'font-style'", e);
       }
       case "font-family" -> {
-        for (String f : v.split(",")) {
-          String family = f.trim().replace("'", "").replace("\"", "");
-          if (!family.equals("dejavu sans") && !family.equals("sans-serif") && !family.equals("serif")
-              && !family.equals("droid sans fallback")) {
-            refuse("CSS font-family '" + f.trim() + "' (only DejaVu Sans is bundled)", e);
-            return;
-          }
-        }
+        // openhtmltopdf tries every bundled family the list names before any of its built-in PDF fonts, wherever
+        // it stands in the list, so one bundled name makes the whole list DejaVu Sans
+        if (!bundledFamily(v)) refuse("CSS font-family '" + value.trim() + "' (none of it is bundled: only DejaVu Sans,"
+            + " sans-serif and serif are)", e);
       }
       case "text-align" -> {
         switch (v) {
@@ -351,29 +423,17 @@ final class HtmlStyle {
           refuse("CSS value '" + value + "' for '" + name + "'", e);
           return;
         }
-        double[] pts = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-          pts[i] = points(parts[i]);
-          if (Double.isNaN(pts[i])) {
-            refuse("CSS value '" + value + "' for '" + name + "'", e);
-            return;
-          }
+        int n = parts.length;
+        int[] from = {0, n > 1 ? 1 : 0, n > 2 ? 2 : 0, n > 3 ? 3 : n > 1 ? 1 : 0};
+        for (int side = 0; side < 4; side++) {
+          if (!boxSide(name, side, parts[from[side]], value, e)) return;
         }
-        int n = pts.length;
-        box[TOP] = pts[0];
-        box[RIGHT] = n > 1 ? pts[1] : pts[0];
-        box[BOTTOM] = n > 2 ? pts[2] : pts[0];
-        box[LEFT] = n > 3 ? pts[3] : n > 1 ? pts[1] : pts[0];
       }
       case "margin-top", "margin-right", "margin-bottom", "margin-left", "padding-top", "padding-right",
           "padding-bottom", "padding-left" -> {
-        double pt = points(v);
-        if (Double.isNaN(pt)) {
-          refuse("CSS value '" + value + "' for '" + name + "'", e);
-          return;
-        }
-        (name.startsWith("margin") ? margin : padding)[side(name.substring(name.indexOf('-') + 1))] = pt;
+        boxSide(name.substring(0, name.indexOf('-')), side(name.substring(name.indexOf('-') + 1)), v, value, e);
       }
+      case "max-width" -> maxWidth = v.equals("none") ? null : v;
       case "border" -> {
         for (int i = 0; i < 4; i++) border(i, v, value, name, e);
       }
@@ -404,7 +464,9 @@ final class HtmlStyle {
       }
       case "display" -> {
         if (v.equals("none")) hidden = true;
-        else if (!v.equals(naturalDisplay(e.normalName()))) refuse("CSS display '" + value + "'", e);
+        else if (FLEX_GRID.contains(v)) {
+          // openhtmltopdf knows neither flex nor grid: it drops the declaration, and the box stays a block
+        } else if (!v.equals(naturalDisplay(e.normalName()))) refuse("CSS display '" + value + "'", e);
       }
       case "page-break-before", "break-before" -> breakBefore = pageBreak(v, value, name, e);
       case "page-break-after", "break-after" -> breakAfter = pageBreak(v, value, name, e);
@@ -467,6 +529,29 @@ final class HtmlStyle {
       case "table-layout" -> fixed = v.equals("fixed");
       case "-fs-table-paginate" -> paginate = v.equals("paginate");
       case "word-wrap", "overflow-wrap" -> breakWord = v.equals("break-word") || v.equals("anywhere");
+      case "text-transform" -> {
+        switch (v) {
+          case "uppercase" -> transform = 'u';
+          case "lowercase" -> transform = 'l';
+          case "none" -> transform = 0;
+          default -> refuse("CSS value '" + value + "' for 'text-transform'", e);
+        }
+      }
+      case "box-sizing" -> {
+        switch (v) {
+          case "border-box" -> borderBox = true;
+          case "content-box" -> borderBox = false;
+          default -> refuse("CSS value '" + value + "' for 'box-sizing'", e);
+        }
+      }
+      case "justify-content", "align-items", "align-content", "align-self", "justify-items", "justify-self",
+          "place-items", "place-content", "place-self", "gap", "row-gap", "grid-gap", "grid-row-gap",
+          "grid-column-gap", "flex", "flex-grow", "flex-shrink", "flex-basis", "flex-direction", "flex-wrap",
+          "flex-flow", "order", "grid-template-columns", "grid-template-rows", "grid-template-areas",
+          "grid-template", "grid-area", "grid-column", "grid-row", "grid-column-start", "grid-column-end",
+          "grid-row-start", "grid-row-end", "grid-auto-flow", "grid-auto-columns", "grid-auto-rows", "grid" -> {
+        // properties of flex and grid layout, which openhtmltopdf does not have: it ignores them
+      }
       case "text-decoration" -> {
         if (v.equals("none")) underline = false;
         else if (v.equals("underline") && e.normalName().equals("a")) underline = true; // openhtmltopdf's default
@@ -474,6 +559,32 @@ final class HtmlStyle {
       }
       default -> refuse("CSS property '" + name + "'", e);
     }
+  }
+
+  /**
+   * Whether a font-family list names a family ThreadFonts gives openhtmltopdf (its FAMILIES), as openhtmltopdf
+   * matches names: without quotes, in any case, {@code sans-serif} also as {@code SansSerif}.
+   */
+  static boolean bundledFamily(String list) {
+    for (String f : list.split(",")) {
+      String family = f.trim().replace("'", "").replace("\"", "").replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+      if (BUNDLED_FAMILIES.contains(family)) return true;
+    }
+    return false;
+  }
+
+  private static final Set<String> BUNDLED_FAMILIES = Set.of("dejavu sans", "sans-serif", "sansserif", "serif");
+
+  /** Display values openhtmltopdf does not know, whose declaration it drops. */
+  private static final Set<String> FLEX_GRID = Set.of("flex", "inline-flex", "grid", "inline-grid");
+
+  /** Text as openhtmltopdf transforms it before layout (TextUtil: the JVM's default locale, as there). */
+  String transform(String text) {
+    return switch (transform) {
+      case 'u' -> text.toUpperCase(Locale.getDefault());
+      case 'l' -> text.toLowerCase(Locale.getDefault());
+      default -> text;
+    };
   }
 
   /** What the element is without a display declaration; declaring exactly that changes nothing. */
@@ -519,6 +630,51 @@ final class HtmlStyle {
       case "bottom" -> BOTTOM;
       default -> LEFT;
     };
+  }
+
+  /**
+   * One side of a margin or padding: a length, a percentage of the containing block's width, or a margin's auto.
+   *
+   * @return false when the value was refused
+   */
+  private boolean boxSide(String name, int side, String part, String value, Element e) {
+    boolean isMargin = name.equals("margin");
+    double[] box = isMargin ? margin : padding;
+    box[side] = 0;
+    if (isMargin) {
+      marginPercent[side] = Double.NaN;
+      autoMargin[side] = false;
+    }
+    if (part.endsWith("%") && isMargin) {
+      // % side margins broke a footer's lines a word apart from openhtmltopdf's (word-position check): not drawn yet
+      refuse("CSS value '" + value + "' for '" + name + "'", e);
+      return false;
+    } else if (part.equals("auto") && isMargin) {
+      autoMargin[side] = true;
+    } else if (part.matches("\\d+(\\.\\d+)?%") && isMargin && (side == LEFT || side == RIGHT)) {
+      // openhtmltopdf takes a side margin's percentage of the containing block's width, as CSS does, but sets
+      // percentage padding and top and bottom margins to 0
+      marginPercent[side] = Double.parseDouble(part.substring(0, part.length() - 1));
+    } else {
+      double pt = points(part);
+      if (Double.isNaN(pt)) {
+        refuse("CSS value '" + value + "' for '" + name + "'", e);
+        return false;
+      }
+      box[side] = pt;
+    }
+    return true;
+  }
+
+  /** The margin of a block in a containing block {@code avail} wide: its percentages resolved. */
+  double[] margin(double avail) {
+    double[] out = null;
+    for (int side = 0; side < 4; side++) {
+      if (Double.isNaN(marginPercent[side])) continue;
+      if (out == null) out = margin.clone();
+      out[side] = Math.floor(avail * DOTS_PER_POINT * marginPercent[side] / 100) / DOTS_PER_POINT;
+    }
+    return out == null ? margin : out;
   }
 
   /** A border shorthand, or one of its longhands (by {@code name}), applied to one side. */
@@ -572,7 +728,43 @@ final class HtmlStyle {
     if (all && !sawColor) borderRgb[side] = -1;
   }
 
-  /** 0xRRGGBB, or -2 for anything but hex, rgb() without alpha and the few names the direct path knows. */
+  /** openhtmltopdf's colour names (its Conversions.COLORS, 139 of CSS's: no 'lightgray', 'darkgrey', …). */
+  private static final Map<String, Integer> NAMED = named(
+      "aliceblue f0f8ff antiquewhite faebd7 aqua 00ffff aquamarine 7fffd4 azure f0ffff beige f5f5dc "
+      + "black 000000 blue 0000ff blueviolet 8a2be2 brown a52a2a burlywood deb887 cadetblue 5f9ea0 "
+      + "chartreuse 7fff00 chocolate d2691e coral ff7f50 cornflowerblue 6495ed cornsilk fff8dc "
+      + "crimson dc143c cyan 00ffff darkblue 00008b darkcyan 008b8b darkgoldenrod b8860b darkgray a9a9a9 "
+      + "darkgreen 006400 darkkhaki bdb76b darkmagenta 8b008b darkolivegreen 556b2f darkorange ff8c00 "
+      + "darkorchid 9932cc darkred 8b0000 darksalmon e9967a darkseagreen 8fbc8f darkslateblue 483d8b "
+      + "darkslategray 2f4f4f darkturquoise 00ced1 darkviolet 9400d3 deeppink ff1493 deepskyblue 00bfff "
+      + "dimgray 696969 dodgerblue 1e90ff firebrick b22222 floralwhite fffaf0 forestgreen 228b22 "
+      + "fuchsia ff00ff gainsboro dcdcdc ghostwhite f8f8ff gold ffd700 goldenrod daa520 gray 808080 "
+      + "green 008000 greenyellow adff2f grey 808080 honeydew f0fff0 hotpink ff69b4 indianred cd5c5c "
+      + "indigo 4b0082 ivory fffff0 khaki f0e68c lavender e6e6fa lavenderblush fff0f5 lawngreen 7cfc00 "
+      + "lemonchiffon fffacd lightblue add8e6 lightcoral f08080 lightcyan e0ffff lightgoldenrodyellow fafad2 "
+      + "lightgreen 90ee90 lightgrey d3d3d3 lightpink ffb6c1 lightsalmon ffa07a lightseagreen 20b2aa "
+      + "lightskyblue 87cefa lightslategray 778899 lightsteelblue b0c4de lightyellow ffffe0 lime 00ff00 "
+      + "limegreen 32cd32 linen faf0e6 magenta ff00ff maroon 800000 mediumaquamarine 66cdaa "
+      + "mediumblue 0000cd mediumorchid ba55d3 mediumpurple 9370db mediumseagreen 3cb371 "
+      + "mediumslateblue 7b68ee mediumspringgreen 00fa9a mediumturquoise 48d1cc mediumvioletred c71585 "
+      + "midnightblue 191970 mintcream f5fffa mistyrose ffe4e1 moccasin ffe4b5 navajowhite ffdead "
+      + "navy 000080 oldlace fdf5e6 olive 808000 olivedrab 6b8e23 orange ffa500 orangered ff4500 "
+      + "orchid da70d6 palegoldenrod eee8aa palegreen 98fb98 paleturquoise afeeee palevioletred db7093 "
+      + "papayawhip ffefd5 peachpuff ffdab9 peru cd853f pink ffc0cb plum dda0dd powderblue b0e0e6 "
+      + "purple 800080 red ff0000 rosybrown bc8f8f royalblue 4169e1 saddlebrown 8b4513 salmon fa8072 "
+      + "sandybrown f4a460 seagreen 2e8b57 seashell fff5ee sienna a0522d silver c0c0c0 skyblue 87ceeb "
+      + "slateblue 6a5acd slategray 708090 snow fffafa springgreen 00ff7f steelblue 4682b4 tan d2b48c "
+      + "teal 008080 thistle d8bfd8 tomato ff6347 turquoise 40e0d0 violet 0ee82e wheat f5deb3 white ffffff "
+      + "whitesmoke f5f5f5 yellow ffff00 yellowgreen 9acd32 ");
+
+  private static Map<String, Integer> named(String table) {
+    String[] t = table.trim().split(" ");
+    Map<String, Integer> m = new java.util.HashMap<>();
+    for (int i = 0; i < t.length; i += 2) m.put(t[i], Integer.parseInt(t[i + 1], 16));
+    return Map.copyOf(m);
+  }
+
+  /** 0xRRGGBB, or -2 for anything but hex, rgb() without alpha and openhtmltopdf's colour names. */
   static int color(String v) {
     String c = v.trim().toLowerCase(Locale.ROOT);
     if (c.startsWith("rgb(") && c.endsWith(")")) {
@@ -590,6 +782,8 @@ final class HtmlStyle {
       }
       return rgb;
     }
+    Integer named = NAMED.get(c);
+    if (named != null) return named;
     if (c.startsWith("#") && c.length() != 4 && c.length() != 7) return -2;
     if (c.startsWith("#") && !c.substring(1).matches("\\p{XDigit}+")) return -2;
     int rgb = Styles.rgb(tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(c));

@@ -114,7 +114,14 @@ abstract class Sink {
     }
 
     @Override void slice(double h, List<Ops> ops) throws Unsupported {
-      if (page == null) newPage();
+      if (page == null) {
+        // the first page keeps the top margin of what opens it, as openhtmltopdf keeps it; margins end at a break
+        double first = pending;
+        newPage();
+        y += first;
+        place(h, ops);
+        return;
+      }
       y += pending;
       pending = 0;
       if (y + h > height + 0.01 && !isPageEmpty()) {

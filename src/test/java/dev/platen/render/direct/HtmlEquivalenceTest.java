@@ -33,7 +33,8 @@ class HtmlEquivalenceTest {
   private static final double PIXEL_TOLERANCE = 0.01;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"invoice", "statement", "letter", "certificate", "invoice-auto", "statement-auto"})
+  @ValueSource(strings = {"invoice", "statement", "letter", "certificate", "invoice-auto", "statement-auto",
+      "invoice-modern"})
   void theCorpusIsDrawnDirectlyAndPrintsTheSame(String name) throws Exception {
     assertSame(name, HtmlCorpus.input(name));
   }
@@ -332,6 +333,63 @@ class HtmlEquivalenceTest {
     assertThat(css).doesNotContain("fixed");
     statement.put("css", css);
     assertSame("statement-auto", HtmlCorpus.input("statement", statement));
+  }
+
+  /**
+   * The modern invoice's structural pseudo-classes and box-sizing, made dark enough to show at the comparison's
+   * threshold: zebra rows ({@code :nth-child(even)}), a first column ({@code :first-child}), a heavy border under
+   * the last row ({@code :last-child}) and a border-box block whose padding would widen it under content-box.
+   */
+  @Test
+  void structuralPseudoClassesAndBorderBoxPrintTheSame() throws Exception {
+    ObjectNode modern = (ObjectNode) HtmlCorpus.layout("invoice-modern").deepCopy();
+    String css = modern.path("css").asString();
+    assertThat(css).contains("tr:nth-child(even) td", "tr:last-child td", "td:first-child", "box-sizing: border-box");
+    modern.put("css", css + """
+        table.items tbody tr:nth-child(even) td { background-color: #56698f; }
+        table.items td:first-child { background-color: #333333; color: white; }
+        table.items tr:last-child td { border-bottom: 12px solid #000000; }
+        table.items tr:nth-child(3n+1) td.num { background-color: #222222; }
+        .bill-to { padding: 8px 160px 8px 10px; background-color: #56698f; }
+        """);
+    assertSame("invoice-modern-dark", HtmlCorpus.input("invoice-modern", modern));
+  }
+
+  /**
+   * A block with a width centred by auto side margins, side margins in percent of the containing block, a block
+   * narrowed by max-width and a declaration won by {@code !important} over a more specific rule.
+   */
+  @Test
+  void autoAndPercentMarginsMaxWidthAndImportantPrintTheSame() throws Exception {
+    ObjectNode modern = (ObjectNode) HtmlCorpus.layout("invoice-modern").deepCopy();
+    modern.put("css", modern.path("css").asString() + """
+        .bill-to { width: 60%; margin: 0 auto 16px auto; background-color: #56698f; }
+        .brand { max-width: 45%; background-color: #56698f; }
+        .totals .row.grand { background-color: white; }
+        .grand { background-color: #222222 !important; color: white; }
+        """);
+    assertSame("invoice-modern-margins", HtmlCorpus.input("invoice-modern", modern));
+    // % side margins broke the footer's lines a word apart from openhtmltopdf's: they stay with it for now
+    ObjectNode percent = modern.deepCopy();
+    percent.put("css", modern.path("css").asString() + ".footer { margin-left: 12.5%; }");
+    assertThat(Plan.of(percent, null).refusal()).isEqualTo("CSS value '12.5%' for 'margin' on div.footer");
+  }
+
+  /**
+   * A page that opens with a heading keeps the heading's top margin, as openhtmltopdf keeps it (only margins after
+   * a page break are dropped), and the font shorthand with a line height sets size, weight, line height and family.
+   */
+  @Test
+  void aLeadingHeadingAndTheFontShorthandPrintTheSame() throws Exception {
+    ObjectNode modern = (ObjectNode) HtmlCorpus.layout("invoice-modern").deepCopy();
+    String html = modern.path("html").asString().replace("<body>\n", "<body>\n<h1>Invoice {{invoice.number}}</h1>\n");
+    assertThat(html).contains("<h1>");
+    modern.put("html", html);
+    modern.put("css", modern.path("css").asString().replace("body { font-family: \"Helvetica Neue\", Helvetica, Arial,"
+        + " sans-serif; font-size: 10pt; color: #333; }", "body { font: 10pt/1.4 \"Helvetica Neue\", Helvetica, Arial,"
+        + " sans-serif; color: #333; }\nh1 { font: bold 24pt/1.2 sans-serif; margin: 24pt 0 8pt; }"));
+    assertThat(modern.path("css").asString()).contains("font: 10pt/1.4");
+    assertSame("invoice-modern-font", HtmlCorpus.input("invoice-modern", modern));
   }
 
   /** Links without their underline: openhtmltopdf's blue, inline with the text; the target changes nothing drawn. */

@@ -60,8 +60,7 @@ class HtmlRoutingTest {
         Arguments.of(table, "table.t { width: 100%; border-spacing: 0; } td { width: 30mm; }",
             "a cell width other than a percentage in table.t, a table with automatic layout"),
         Arguments.of(table, "table.t { width: 100%; table-layout: fixed; }", "border-spacing other than 0 on table.t"),
-        Arguments.of("<p class=\"x\">x</p>", "p.x:first-child { color: red; }",
-            "CSS selector 'p.x:first-child' on p.x"),
+        Arguments.of("<p class=\"x\">x</p>", "p.x:hover { color: red; }", "CSS selector 'p.x:hover' on p.x"),
         Arguments.of("<p>x</p>", "@media print { p { color: red; } }", "CSS @media rule"),
         Arguments.of("<p>x</p>", "@page { size: A5; @bottom-left { content: element(footer); } }",
             "CSS content 'element(footer)' in @bottom-left (strings, counter(page) and counter(pages) are drawn"
@@ -82,7 +81,38 @@ class HtmlRoutingTest {
         Arguments.of("<p>x</p>", "p { text-align: justify; }", "CSS value 'justify' for 'text-align' on p"),
         Arguments.of("<p>a <sup>2</sup></p>", null, "the element <sup>"),
         Arguments.of("<p>x</p>", "p { font-family: Courier; }",
-            "CSS font-family 'courier' (only DejaVu Sans is bundled) on p"));
+            "CSS font-family 'Courier' (none of it is bundled: only DejaVu Sans, sans-serif and serif are) on p"),
+        // openhtmltopdf draws these in its built-in Helvetica and Courier: no bundled family in the list
+        Arguments.of("<p>x</p>", "p { font-family: Helvetica, Arial; }",
+            "CSS font-family 'Helvetica, Arial' (none of it is bundled: only DejaVu Sans, sans-serif and serif are) on p"),
+        Arguments.of("<p>x</p>", "p { font-family: 'Droid Sans Fallback', monospace; }",
+            "CSS font-family ''Droid Sans Fallback', monospace' (none of it is bundled: only DejaVu Sans, sans-serif and"
+                + " serif are) on p"),
+        // pseudo-classes openhtmltopdf does not have (it never matches them)
+        Arguments.of("<div><p>x</p></div>", "p:only-child { color: red; }", "CSS selector 'p:only-child' on p"),
+        Arguments.of("<div><p>x</p></div>", "p:nth-last-child(2) { color: red; }",
+            "CSS selector 'p:nth-last-child(2)' on p"),
+        Arguments.of("<div><p>x</p></div>", "p:nth-child(x) { color: red; }", "CSS selector 'p:nth-child(x)' on p"),
+        Arguments.of("<div class=\"h\">x</div>", ".h { display: inline-block; }", "CSS display 'inline-block' on div.h"),
+        Arguments.of("<p>x</p>", "p { text-transform: capitalize; }", "CSS value 'capitalize' for 'text-transform' on p"),
+        Arguments.of("<p>x</p>", "p { box-sizing: padding-box; }", "CSS value 'padding-box' for 'box-sizing' on p"),
+        // not one of openhtmltopdf's colour names (it has 'lightgrey' only)
+        Arguments.of("<p>x</p>", "p { color: lightgray; }", "CSS colour 'lightgray' on p"),
+        // without a line height the shorthand sets line-height: normal, which only openhtmltopdf computes
+        Arguments.of("<p>x</p>", "p { font: bold 12px Arial, sans-serif; }",
+            "CSS value 'bold 12px Arial, sans-serif' for 'font' (give it a size with a line height and a family) on p"),
+        Arguments.of("<p>x</p>", "p { font: 12px/1.5 Helvetica; }",
+            "CSS font-family 'Helvetica' (none of it is bundled: only DejaVu Sans, sans-serif and serif are) on p"),
+        // openhtmltopdf sets percentage padding and top and bottom margins to 0
+        Arguments.of("<p>x</p>", "p { padding: 0 5%; }", "CSS value '0 5%' for 'padding' on p"),
+        Arguments.of("<p>x</p>", "p { margin: 3% 0 0 0; }", "CSS value '3% 0 0 0' for 'margin' on p"),
+        Arguments.of("<p>x</p>", "p { width: 50%; max-width: 200px; margin: 0 auto; }",
+            "an auto margin with width and max-width on p"),
+        Arguments.of("<p>x</p>", "p { width: 50%; margin: 0 10px 0 auto; }",
+            "an auto margin-left beside a margin-right on p"),
+        Arguments.of("<table class=\"t\"><tr><td>a</td></tr></table>",
+            "table.t { width: 50%; border-spacing: 0; margin: 0 auto; }", "a percentage or auto margin on table.t"),
+        Arguments.of("<p>x</p>", "p { color: rgba(0, 0, 0, 0.5); }", "CSS colour 'rgba(0, 0, 0, 0.5)' on p"));
   }
 
   @ParameterizedTest(name = "{2}")
@@ -91,6 +121,33 @@ class HtmlRoutingTest {
     JsonNode layout = layout(html, css);
     assertThat(RoutingPdfEngine.choose(layout, PageSetup.DEFAULT))
         .isEqualTo(new RoutingPdfEngine.Choice("html", reason));
+  }
+
+  /**
+   * What real templates write first: a font list with a bundled family anywhere in it, structural pseudo-classes,
+   * flex and grid (which openhtmltopdf ignores), box-sizing, text-transform and CSS colour names.
+   */
+  @ParameterizedTest(name = "{1}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "<p>x</p>|p { font-family: Helvetica, Arial, sans-serif; }",
+      "<p>x</p>|p { font-family: \"Helvetica Neue\", Helvetica, Arial, SANS-SERIF; }",
+      "<p>x</p>|p { font-family: -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, sans-serif; }",
+      "<p>x</p>|p { font-family: Georgia, serif; }",
+      "<p>x</p>|p { font-family: Arial, 'DejaVu Sans'; }",
+      "<table class=t><tr><td>a</td><td>b</td></tr></table>|table.t { width: 100%; border-spacing: 0; }"
+          + " tr:nth-child(even) td { background: #f5f5f5; } td:first-child { color: red; }"
+          + " tr:last-child td { border: none; } tr:nth-child(odd) td:nth-child(-n+1) { color: teal; }",
+      "<div class=h><div>a</div><div>b</div></div>|.h { display: flex; justify-content: space-between; gap: 10px;"
+          + " align-items: center; } .h div { flex: 1; } .g { display: grid; grid-template-columns: 1fr 1fr; }",
+      "<div class=b>x</div>|* { box-sizing: border-box; } .b { width: 50%; padding: 10px; }",
+      "<p>x</p>|p { text-transform: uppercase; } p { text-transform: none; }",
+      "<p>x</p>|p { color: slategray; background-color: aliceblue; border-bottom: 1px solid lightgrey; }",
+      "<div class=b>x</div>|.b { width: 60%; margin: 0 auto; } body { max-width: 800px; margin: 0 auto; }",
+      "<p class=x>x</p>|.x { color: red !important; } p.x { color: blue; }",
+      "<p>x</p>|body { font: 13px/1.6 'Helvetica Neue', Helvetica, Arial, sans-serif; } p { font: italic bold 9pt/12pt serif; }"})
+  void whatRealTemplatesWriteIsDrawnDirectly(String html, String css) {
+    assertThat(RoutingPdfEngine.choose(layout(html, css), PageSetup.DEFAULT))
+        .isEqualTo(new RoutingPdfEngine.Choice("direct", null));
   }
 
   @Test
