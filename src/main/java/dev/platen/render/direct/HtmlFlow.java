@@ -466,7 +466,8 @@ final class HtmlFlow {
   private void table(Element t, HtmlStyle ts, double avail, Sink sink) throws RenderException {
     String where = HtmlStyle.describe(t);
     boolean auto = !ts.fixed;
-    if (ts.width == null) throw new Unsupported("a table without a width, on " + where);
+    // openhtmltopdf lays a table without a width out automatically, table-layout: fixed or not
+    if (ts.width == null && ts.fixed) throw new Unsupported("table-layout: fixed on a table without a width, on " + where);
     // collapsed borders are spacing 0 too: openhtmltopdf ignores border-spacing then
     if (ts.spacing != 0 && !ts.collapse) throw new Unsupported("border-spacing other than 0 on " + where);
     if (ts.decorated(true) || nonZero(ts.padding)) {
@@ -475,6 +476,9 @@ final class HtmlFlow {
     if (ts.avoidInside) throw new Unsupported("page-break-inside: avoid on " + where);
     List<Row> head = new ArrayList<>();
     List<Row> body = new ArrayList<>();
+    // openhtmltopdf moves the footer group after the bodies, wherever it is in the source
+    List<Row> foot = new ArrayList<>();
+    boolean sawHead = false, sawFoot = false;
     for (Node n : t.childNodes()) {
       if (n instanceof TextNode text && text.isBlank() || !(n instanceof Element e)) {
         if (n instanceof TextNode text && !text.isBlank() && !dry) {
@@ -483,14 +487,22 @@ final class HtmlFlow {
         continue;
       }
       switch (e.normalName()) {
-        case "thead", "tbody" -> {
+        case "thead", "tbody", "tfoot" -> {
           HtmlStyle gs = style(e, ts);
           if (gs.hidden) continue;
           if (gs.decorated(true)) throw new Unsupported("a border or background on " + HtmlStyle.describe(e));
+          String group = e.normalName();
+          // a second header or footer group is a body to openhtmltopdf: not matched
+          if (group.equals("thead") && sawHead || group.equals("tfoot") && sawFoot) {
+            throw new Unsupported("a second <" + group + "> in " + where);
+          }
+          sawHead |= group.equals("thead");
+          sawFoot |= group.equals("tfoot");
+          List<Row> into = group.equals("thead") ? head : group.equals("tfoot") ? foot : body;
           for (Node r : e.childNodes()) {
             if (r instanceof Element tr && tr.normalName().equals("tr")) {
               HtmlStyle rs = style(tr, gs);
-              if (!rs.hidden) (e.normalName().equals("thead") ? head : body).add(new Row(tr, rs));
+              if (!rs.hidden) into.add(new Row(tr, rs));
             } else if (r instanceof Element other) {
               throw new Unsupported("the element <" + other.normalName() + "> in a table");
             } else if (r instanceof TextNode text && !text.isBlank() && !dry) {
@@ -506,16 +518,23 @@ final class HtmlFlow {
         default -> throw new Unsupported("the element <" + e.normalName() + "> in a table");
       }
     }
-    Row first = !head.isEmpty() ? head.get(0) : !body.isEmpty() ? body.get(0) : null;
+    Row first = !head.isEmpty() ? head.get(0) : !body.isEmpty() ? body.get(0) : !foot.isEmpty() ? foot.get(0) : null;
     if (first == null) return;
-    double width = length(ts.width, ts, avail);
     double[] columns;
+    double width;
     if (auto) {
       List<Row> rows = new ArrayList<>(head.size() + body.size());
       rows.addAll(head);
       rows.addAll(body);
-      columns = autoColumns(rows, width, where);
+      rows.addAll(foot);
+      if (ts.width == null && (ts.margin[LEFT] != 0 || ts.margin[RIGHT] != 0)) {
+        throw new Unsupported("side margins on a table without a width, on " + where);
+      }
+      columns = autoColumns(rows, ts.width == null ? Double.NaN : length(ts.width, ts, avail), avail, where);
+      width = 0;
+      for (double c : columns) width += c;
     } else {
+      width = length(ts.width, ts, avail);
       columns = columns(first, width, where);
     }
     if (ts.breakBefore) sink.breakBefore();
@@ -530,6 +549,25 @@ final class HtmlFlow {
       for (Ops op : laid.ops()) headOps.add(op.moved(0, headHeight));
       headHeight += laid.height();
     }
+    // the footer's rows, laid out up front: a paginated table keeps room for them at the bottom of each page
+    List<Laid> footRows = new ArrayList<>(foot.size());
+    List<Ops> footOps = new ArrayList<>();
+    double footHeight = 0;
+    if (!foot.isEmpty()) {
+      boolean firstFoot = head.isEmpty() && body.isEmpty();
+      for (Row r : foot) {
+        Laid laid = row(r, columns, width, ts.collapse, firstFoot, auto);
+        firstFoot = false;
+        footRows.add(laid);
+        for (Ops op : laid.ops()) footOps.add(op.moved(0, footHeight));
+        footHeight += laid.height();
+      }
+    }
+    boolean runningFoot = ts.paginate && !foot.isEmpty() && !dry;
+    if (runningFoot) {
+      if (!sink.fitsPage(headHeight + footHeight)) throw new Unsupported("a table header and footer taller than a page");
+      sink.startFooter(footHeight, footOps);
+    }
     if (!head.isEmpty() && !dry) {
       if (!sink.fits(headHeight)) throw new Unsupported("a table header across a page break");
       sink.slice(headHeight, headOps);
@@ -542,6 +580,16 @@ final class HtmlFlow {
       lastBottom = laid.bottomBorder();
       if (dry) continue;
       if (!sink.fits(laid.height()) && !(r.style().avoidInside && sink.fitsPage(laid.height() + headHeight))) {
+        throw new Unsupported("a table row across a page break (rows are kept whole with page-break-inside: avoid)");
+      }
+      sink.slice(laid.height(), laid.ops());
+    }
+    // on the last page the footer follows the last row, where its room was kept
+    if (runningFoot) sink.endFooter();
+    for (int i = 0; i < foot.size() && !dry; i++) {
+      Laid laid = footRows.get(i);
+      lastBottom = laid.bottomBorder();
+      if (!sink.fits(laid.height()) && !(foot.get(i).style().avoidInside && sink.fitsPage(laid.height() + headHeight))) {
         throw new Unsupported("a table row across a page break (rows are kept whole with page-break-inside: avoid)");
       }
       sink.slice(laid.height(), laid.ops());
@@ -617,98 +665,209 @@ final class HtmlFlow {
 
   // ---- automatic table layout
 
+  private static final int VARIABLE = 0, FIXED = 1, PERCENT = 2;
+
+  /** One column of the automatic layout (AutoTableLayout.Layout): its declared width, text widths and result. */
+  private static final class Col {
+    int type = VARIABLE;
+    long value;
+    int effType;
+    long effValue;
+    long min = 1;
+    long max = 1;
+    long effMin;
+    long effMax;
+    long calc;
+  }
+
+  /** A cell spanning columns, measured: distributed over its columns once the single cells are in. */
+  private record Spanning(int col, int span, long min, long max, int type, long value) {}
+
+  /**
+   * The width a cell declares, as openhtmltopdf's layout reads it: {type, value}, a percentage as its whole
+   * percent, a length in dots with the cell's borders and padding (getOuterStyleWidth); zero is no width.
+   */
+  private long[] declared(Element c, HtmlStyle cs, String where) throws Unsupported {
+    if (cs.width == null) return new long[] {VARIABLE, 0};
+    String w = cs.width.trim();
+    if (w.endsWith("%")) {
+      long p = (long) (float) Styles.points(w, cs.size, 100); // openhtmltopdf keeps the whole percent only
+      if (p < 0) throw new Unsupported("the width '" + w + "' on " + HtmlStyle.describe(c));
+      return p == 0 ? new long[] {VARIABLE, 0} : new long[] {PERCENT, p};
+    }
+    double pt = Styles.points(w, cs.size, Double.NaN);
+    if (Double.isNaN(pt) || pt < 0) throw new Unsupported("the width '" + w + "' on " + HtmlStyle.describe(c) + " in "
+        + where);
+    long v = dotsOf(pt);
+    if (v == 0) return new long[] {VARIABLE, 0};
+    return new long[] {FIXED, v + dotsOf(cs.border(LEFT)) + dotsOf(cs.border(RIGHT)) + dotsOf(cs.padding[LEFT])
+        + dotsOf(cs.padding[RIGHT])};
+  }
+
   /**
    * Automatic table layout as openhtmltopdf does it (Flying Saucer's AutoTableLayout, after Mozilla's): every
-   * column gets at least its widest unbreakable piece of text, percentage columns their share of the table, and
-   * what is left goes to the columns without a width in proportion to their text on one line. All in openhtmltopdf's
-   * whole layout dots and integer arithmetic, so the columns come out the same to the dot. Columns sized by a
-   * length and colspans are not matched (the template goes to openhtmltopdf); a table whose text cannot fit its
-   * width, which openhtmltopdf would widen, sends the document there.
+   * column gets at least its widest unbreakable piece of text, percentage and length columns their width, and
+   * what is left goes to the columns without a width in proportion to their text on one line; a cell spanning
+   * columns widens them where its text needs more than they have. All in openhtmltopdf's whole layout dots and
+   * integer arithmetic, so the columns come out the same to the dot. A table without a width is as wide as its
+   * text on one line, up to {@code avail}. A table whose text cannot fit its width, which openhtmltopdf would
+   * widen, sends the document there.
+   *
+   * @param width the table's width in points, or NaN when it has none
    */
-  private double[] autoColumns(List<Row> rows, double width, String where) throws RenderException {
-    int n = cells(rows.get(0)).size();
-    long[] min = new long[n];
-    long[] max = new long[n];
-    long[] percent = new long[n]; // 0: no percentage width
-    Arrays.fill(min, 1);
-    Arrays.fill(max, 1);
+  private double[] autoColumns(List<Row> rows, double width, double avail, String where) throws RenderException {
+    int n = 0;
+    for (Element c : cells(rows.get(0))) n += span(c);
+    Col[] cols = new Col[n];
+    for (int i = 0; i < n; i++) cols[i] = new Col();
+    boolean[] edge = new boolean[n + 1];
+    List<Spanning> spanning = new ArrayList<>();
     for (Row r : rows) {
-      List<Element> cells = cells(r);
-      for (Element c : cells) {
-        if (span(c) != 1) throw new Unsupported("colspan in " + where + ", a table with automatic layout");
-      }
-      if (cells.size() != n) throw new Unsupported("table rows with different numbers of cells");
-      for (int i = 0; i < n; i++) {
-        Element c = cells.get(i);
+      int col = 0;
+      for (Element c : cells(r)) {
+        int span = span(c);
+        if (col + span > n) throw new Unsupported("table rows with different numbers of cells");
         HtmlStyle cs = style(c, r.style());
-        if (cs.width != null) {
-          String w = cs.width.trim();
-          if (!w.endsWith("%")) {
-            throw new Unsupported("a cell width other than a percentage in " + where + ", a table with automatic"
-                + " layout");
-          }
-          // openhtmltopdf keeps the whole percent only
-          long p = (long) (float) Styles.points(w, cs.size, 100);
-          if (p > percent[i]) percent[i] = p;
-        }
-        if (dry) {
-          measure(c, cs, true);
-          continue;
-        }
+        long[] w = declared(c, cs, where);
         long[] mm = measure(c, cs, true);
-        min[i] = Math.max(min[i], mm[0]);
-        max[i] = Math.max(max[i], mm[1]);
+        if (w[0] == FIXED) {
+          // a cell's length is a floor for its widest, not a width, in automatic layout (isFixedWidthAdvisoryOnly)
+          mm[1] = Math.max(mm[1], dotsOf(Styles.points(cs.width, cs.size, Double.NaN)) + dotsOf(cs.border(LEFT))
+              + dotsOf(cs.border(RIGHT)) + dotsOf(cs.padding[LEFT]) + dotsOf(cs.padding[RIGHT]));
+        }
+        edge[col] = true;
+        edge[col + span] = true;
+        if (span > 1) {
+          if (w[0] == PERCENT) throw new Unsupported("a percentage width on a cell spanning columns in " + where);
+          spanning.add(new Spanning(col, span, mm[0], mm[1], (int) w[0], w[1]));
+        } else {
+          Col l = cols[col];
+          l.min = Math.max(l.min, mm[0]);
+          l.max = Math.max(l.max, mm[1]);
+          if (w[0] == FIXED && l.type != PERCENT) {
+            if (l.type == FIXED) l.value = Math.max(l.value, w[1]);
+            else {
+              l.type = FIXED;
+              l.value = w[1];
+            }
+            l.max = Math.max(l.max, w[1]);
+          } else if (w[0] == PERCENT && (l.type != PERCENT || w[1] > l.value)) {
+            l.type = PERCENT;
+            l.value = w[1];
+          }
+        }
+        col += span;
       }
+      if (col != n) throw new Unsupported("table rows with different numbers of cells");
+    }
+    for (int i = 1; i < n; i++) {
+      // openhtmltopdf merges columns no cell starts or ends between
+      if (!edge[i]) throw new Unsupported("a table column that only spanning cells cover, in " + where);
     }
     if (dry) return new double[n];
-    long tableWidth = Math.round(width * HtmlStyle.DOTS_PER_POINT);
-    long[] calc = new long[n];
-    long available = tableWidth;
-    long totalPercent = 0;
-    long totalVariable = 0;
-    long allocVariable = 0;
-    int numVariable = 0;
-    long sumMin = 0;
-    for (int i = 0; i < n; i++) {
-      max[i] = Math.max(max[i], min[i]);
-      calc[i] = min[i];
-      available -= min[i];
-      sumMin += min[i];
-      if (percent[i] > 0) {
-        totalPercent += percent[i];
+    for (Col l : cols) {
+      l.max = Math.max(l.max, l.min);
+      l.effType = l.type;
+      l.effValue = l.value;
+      l.effMin = l.min;
+      l.effMax = l.max;
+    }
+    spanning.sort(java.util.Comparator.comparingInt(Spanning::span));
+    for (Spanning sc : spanning) spread(cols, sc);
+
+    // the table's narrowest and widest (calcMinMaxWidth)
+    long minWidth = 0;
+    long maxWidth = 0;
+    long maxPercent = 0;
+    long maxNonPercent = 0;
+    long remainingPercent = 100;
+    for (Col l : cols) {
+      minWidth += l.effMin;
+      maxWidth += l.effMax;
+      if (l.effType == PERCENT) {
+        long percent = Math.min(l.effValue, remainingPercent);
+        maxPercent = Math.max(maxPercent, l.effMax * 100 / Math.max(percent, 1));
+        remainingPercent -= percent;
       } else {
-        numVariable++;
-        totalVariable += max[i];
-        allocVariable += min[i];
+        maxNonPercent += l.effMax;
       }
     }
-    if (sumMin > tableWidth) throw new Unsupported("text wider than its table, in a table with automatic layout");
+    maxNonPercent = (maxNonPercent * 100 + 50) / Math.max(remainingPercent, 1);
+    maxWidth = Math.max(Math.max(maxWidth, maxNonPercent), maxPercent);
+
+    long tableWidth = Double.isNaN(width) ? Math.min(Math.round(avail * HtmlStyle.DOTS_PER_POINT), maxWidth)
+        : Math.round(width * HtmlStyle.DOTS_PER_POINT);
+    if (minWidth > tableWidth) throw new Unsupported("text wider than its table, in a table with automatic layout");
+    long available = tableWidth;
+    boolean havePercent = false;
+    int numVariable = 0;
+    int numFixed = 0;
+    long totalVariable = 0;
+    long totalFixed = 0;
+    long totalPercent = 0;
+    long allocVariable = 0;
+    for (Col l : cols) {
+      l.calc = l.effMin;
+      available -= l.effMin;
+      switch (l.effType) {
+        case PERCENT -> {
+          havePercent = true;
+          totalPercent += l.effValue;
+        }
+        case FIXED -> {
+          numFixed++;
+          totalFixed += l.effMax;
+        }
+        default -> {
+          numVariable++;
+          totalVariable += l.effMax;
+          allocVariable += l.effMin;
+        }
+      }
+    }
     if (totalPercent > 100) throw new Unsupported("percentage widths over 100% in " + where);
-    if (available > 0 && totalPercent > 0) {
-      for (int i = 0; i < n; i++) {
-        if (percent[i] == 0) continue;
-        long w = Math.max(min[i], tableWidth * percent[i] / 100);
-        available += calc[i] - w;
-        calc[i] = w;
+    if (available > 0 && havePercent) {
+      for (Col l : cols) {
+        if (l.effType != PERCENT) continue;
+        long w = Math.max(l.effMin, tableWidth * l.effValue / 100);
+        available += l.calc - w;
+        l.calc = w;
+      }
+    }
+    if (available > 0) {
+      for (Col l : cols) {
+        if (l.effType == FIXED && l.effValue > l.calc) {
+          available += l.calc - l.effValue;
+          l.calc = l.effValue;
+        }
       }
     }
     if (available > 0 && numVariable > 0) {
       available += allocVariable;
-      for (int i = 0; i < n; i++) {
-        if (percent[i] != 0 || totalVariable == 0) continue;
-        long w = Math.max(calc[i], available * max[i] / totalVariable);
+      for (Col l : cols) {
+        if (l.effType != VARIABLE || totalVariable == 0) continue;
+        long w = Math.max(l.calc, available * l.effMax / totalVariable);
         available -= w;
-        totalVariable -= max[i];
-        calc[i] = w;
+        totalVariable -= l.effMax;
+        l.calc = w;
       }
     }
-    if (available > 0 && totalPercent > 0 && totalPercent < 100) {
-      for (int i = 0; i < n; i++) {
-        if (percent[i] == 0) continue;
-        long w = available * percent[i] / totalPercent;
+    if (available > 0 && numFixed > 0) {
+      for (Col l : cols) {
+        if (l.effType != FIXED) continue;
+        long w = available * l.effMax / totalFixed;
         available -= w;
-        totalPercent -= percent[i];
-        calc[i] += w;
+        totalFixed -= l.effMax;
+        l.calc += w;
+      }
+    }
+    if (available > 0 && havePercent && totalPercent < 100) {
+      for (Col l : cols) {
+        if (l.effType != PERCENT) continue;
+        long w = available * l.effValue / totalPercent;
+        available -= w;
+        totalPercent -= l.effValue;
+        l.calc += w;
         if (available == 0 || totalPercent == 0) break;
       }
     }
@@ -718,21 +877,22 @@ final class HtmlFlow {
         long w = available / total;
         available -= w;
         total--;
-        calc[i] += w;
+        cols[i].calc += w;
       }
     }
-    // over-allocated: take it back from the columns without a width, then from the percentage ones, each in
-    // proportion to what it has over its minimum
-    for (int pass = 0; pass < 2 && available < 0; pass++) {
+    // over-allocated: take it back from the columns without a width, then the ones with a length, then the
+    // percentage ones, each in proportion to what it has over its minimum
+    for (int type : new int[] {VARIABLE, FIXED, PERCENT}) {
+      if (available >= 0) break;
       long room = 0;
       for (int i = n - 1; i >= 0; i--) {
-        if ((percent[i] == 0) == (pass == 0)) room += calc[i] - min[i];
+        if (cols[i].effType == type) room += cols[i].calc - cols[i].effMin;
       }
       for (int i = n - 1; i >= 0 && room > 0; i--) {
-        if ((percent[i] == 0) != (pass == 0)) continue;
-        long diff = calc[i] - min[i];
+        if (cols[i].effType != type) continue;
+        long diff = cols[i].calc - cols[i].effMin;
         long reduce = available * diff / room;
-        calc[i] += reduce;
+        cols[i].calc += reduce;
         available -= reduce;
         room -= diff;
         if (available >= 0) break;
@@ -740,8 +900,110 @@ final class HtmlFlow {
     }
     if (available < 0) throw new Unsupported("columns wider than their table, in a table with automatic layout");
     double[] columns = new double[n];
-    for (int i = 0; i < n; i++) columns[i] = calc[i] / HtmlStyle.DOTS_PER_POINT;
+    for (int i = 0; i < n; i++) columns[i] = cols[i].calc / HtmlStyle.DOTS_PER_POINT;
     return columns;
+  }
+
+  /**
+   * A spanning cell's narrowest and widest over the columns it spans, where they exceed theirs
+   * (calcEffectiveWidth, without border spacing, which the subset keeps at 0).
+   */
+  private static void spread(Col[] cols, Spanning sc) {
+    int col = sc.col();
+    int lastCol = col;
+    int span = sc.span();
+    long cMinWidth = sc.min();
+    long cMaxWidth = sc.max();
+    long totalPercent = 0;
+    long minWidth = 0;
+    long maxWidth = 0;
+    boolean allColsArePercent = true;
+    boolean allColsAreFixed = true;
+    boolean haveVariable = false;
+    long fixedWidth = 0;
+    while (lastCol < cols.length && span > 0) {
+      Col l = cols[lastCol];
+      if (l.type == PERCENT) {
+        totalPercent += l.value;
+        allColsAreFixed = false;
+      } else if (l.type == FIXED && l.value > 0) {
+        fixedWidth += l.value;
+        allColsArePercent = false;
+      } else {
+        haveVariable = true;
+        if (l.effType != PERCENT) {
+          l.effType = VARIABLE;
+          l.effValue = 0;
+          allColsArePercent = false;
+        } else {
+          totalPercent += l.effValue;
+        }
+        allColsAreFixed = false;
+      }
+      span--;
+      minWidth += l.effMin;
+      maxWidth += l.effMax;
+      lastCol++;
+    }
+    if (cMinWidth > minWidth) {
+      if (allColsAreFixed) {
+        for (int pos = col; fixedWidth > 0 && pos < lastCol; pos++) {
+          long cWidth = Math.max(cols[pos].effMin, cMinWidth * cols[pos].value / fixedWidth);
+          fixedWidth -= cols[pos].value;
+          cMinWidth -= cWidth;
+          cols[pos].effMin = cWidth;
+        }
+      } else if (allColsArePercent) {
+        long maxw = maxWidth;
+        long minw = minWidth;
+        long cminw = cMinWidth;
+        for (int pos = col; maxw > 0 && pos < lastCol; pos++) {
+          Col l = cols[pos];
+          if (l.effType == PERCENT && l.effValue > 0 && fixedWidth <= cMinWidth) {
+            long cWidth = Math.max(l.effMin, cminw * l.effValue / totalPercent);
+            cWidth = Math.min(l.effMin + (cMinWidth - minw), cWidth);
+            maxw -= l.effMax;
+            minw -= l.effMin;
+            cMinWidth -= cWidth;
+            l.effMin = cWidth;
+          }
+        }
+      } else {
+        long maxw = maxWidth;
+        long minw = minWidth;
+        // the minimum goes to the columns with a length first, then to the others
+        for (int pos = col; maxw > 0 && pos < lastCol; pos++) {
+          Col l = cols[pos];
+          if (l.type == FIXED && haveVariable && fixedWidth <= cMinWidth) {
+            long cWidth = Math.max(l.effMin, l.value);
+            fixedWidth -= l.value;
+            minw -= l.effMin;
+            maxw -= l.effMax;
+            cMinWidth -= cWidth;
+            l.effMin = cWidth;
+          }
+        }
+        for (int pos = col; maxw > 0 && pos < lastCol && minw < cMinWidth; pos++) {
+          Col l = cols[pos];
+          if (!(l.type == FIXED && haveVariable && fixedWidth <= cMinWidth)) {
+            long cWidth = Math.max(l.effMin, cMinWidth * l.effMax / maxw);
+            cWidth = Math.min(l.effMin + (cMinWidth - minw), cWidth);
+            maxw -= l.effMax;
+            minw -= l.effMin;
+            cMinWidth -= cWidth;
+            l.effMin = cWidth;
+          }
+        }
+      }
+    }
+    if (cMaxWidth > maxWidth) {
+      for (int pos = col; maxWidth > 0 && pos < lastCol; pos++) {
+        long cWidth = Math.max(cols[pos].effMax, cMaxWidth * cols[pos].effMax / maxWidth);
+        maxWidth -= cols[pos].effMax;
+        cMaxWidth -= cWidth;
+        cols[pos].effMax = cWidth;
+      }
+    }
   }
 
   /** A length in openhtmltopdf's whole dots, as it truncates box sides when measuring. */

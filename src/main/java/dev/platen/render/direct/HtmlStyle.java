@@ -86,7 +86,7 @@ final class HtmlStyle {
   static final Set<String> INLINE = Set.of("span", "b", "strong", "i", "em", "br", "font", "a");
   /** Elements both engines drop before layout (HtmlLayout removes them); seen only when checking a template. */
   static final Set<String> DROPPED = Set.of("meta", "link", "script", "noscript", "base");
-  static final Set<String> TABLE = Set.of("table", "thead", "tbody", "tr", "th", "td");
+  static final Set<String> TABLE = Set.of("table", "thead", "tbody", "tfoot", "tr", "th", "td");
 
   /** The root: the body's inherited text style from the documents' base sheet. */
   static HtmlStyle root() {
@@ -179,7 +179,7 @@ final class HtmlStyle {
         out.add(new HtmlCss.Declaration("margin", "0.5em 0", false));
         out.add(new HtmlCss.Declaration("border", "1px inset", false));
       }
-      case "thead", "tbody" -> out.add(new HtmlCss.Declaration("vertical-align", "middle", false));
+      case "thead", "tbody", "tfoot" -> out.add(new HtmlCss.Declaration("vertical-align", "middle", false));
       // openhtmltopdf: a { color: #0000ff } a:link, a:visited { text-decoration: underline } (a link has an href)
       case "a" -> {
         out.add(new HtmlCss.Declaration("color", "#0000ff", false));
@@ -402,6 +402,7 @@ final class HtmlStyle {
       case "td", "th" -> "table-cell";
       case "thead" -> "table-header-group";
       case "tbody" -> "table-row-group";
+      case "tfoot" -> "table-footer-group";
       case "span", "b", "strong", "i", "em", "font", "a" -> "inline";
       case "img" -> "inline-block";
       default -> "block";
