@@ -470,7 +470,8 @@ final class HtmlFlow {
     if (ts.width == null && ts.fixed) throw new Unsupported("table-layout: fixed on a table without a width, on " + where);
     // collapsed borders are spacing 0 too: openhtmltopdf ignores border-spacing then
     if (ts.spacing != 0 && !ts.collapse) throw new Unsupported("border-spacing other than 0 on " + where);
-    if (ts.decorated(true) || nonZero(ts.padding)) {
+    // a collapsed table's border is one of the borders its outer cells collapse with
+    if ((ts.collapse ? printBackground && ts.background >= 0 : ts.decorated(true)) || nonZero(ts.padding)) {
       throw new Unsupported("a border, padding or background on " + where);
     }
     if (ts.avoidInside) throw new Unsupported("page-break-inside: avoid on " + where);
@@ -530,7 +531,8 @@ final class HtmlFlow {
       if (ts.width == null && (ts.margin[LEFT] != 0 || ts.margin[RIGHT] != 0)) {
         throw new Unsupported("side margins on a table without a width, on " + where);
       }
-      columns = autoColumns(rows, ts.width == null ? Double.NaN : length(ts.width, ts, avail), avail, where);
+      columns = autoColumns(rows, ts.width == null ? Double.NaN : length(ts.width, ts, avail), avail,
+          ts.collapse ? ts : null, where);
       width = 0;
       for (double c : columns) width += c;
     } else {
@@ -540,12 +542,16 @@ final class HtmlFlow {
     if (ts.breakBefore) sink.breakBefore();
     sink.margin(ts.margin[TOP]);
     sink.indent += ts.margin[LEFT];
+    List<Row> all = new ArrayList<>(head.size() + body.size() + foot.size());
+    all.addAll(head);
+    all.addAll(body);
+    all.addAll(foot);
+    HtmlStyle collapse = ts.collapse ? ts : null;
     List<Ops> headOps = new ArrayList<>();
     double headHeight = 0;
-    boolean firstRow = true;
+    int index = 0;
     for (Row r : head) {
-      Laid laid = row(r, columns, width, ts.collapse, firstRow, auto);
-      firstRow = false;
+      Laid laid = row(all, index++, columns, width, collapse, auto);
       for (Ops op : laid.ops()) headOps.add(op.moved(0, headHeight));
       headHeight += laid.height();
     }
@@ -554,10 +560,9 @@ final class HtmlFlow {
     List<Ops> footOps = new ArrayList<>();
     double footHeight = 0;
     if (!foot.isEmpty()) {
-      boolean firstFoot = head.isEmpty() && body.isEmpty();
-      for (Row r : foot) {
-        Laid laid = row(r, columns, width, ts.collapse, firstFoot, auto);
-        firstFoot = false;
+      int at = head.size() + body.size();
+      for (int i = 0; i < foot.size(); i++) {
+        Laid laid = row(all, at + i, columns, width, collapse, auto);
         footRows.add(laid);
         for (Ops op : laid.ops()) footOps.add(op.moved(0, footHeight));
         footHeight += laid.height();
@@ -575,8 +580,7 @@ final class HtmlFlow {
     }
     double lastBottom = 0;
     for (Row r : body) {
-      Laid laid = row(r, columns, width, ts.collapse, firstRow, auto);
-      firstRow = false;
+      Laid laid = row(all, index++, columns, width, collapse, auto);
       lastBottom = laid.bottomBorder();
       if (dry) continue;
       if (!sink.fits(laid.height()) && !(r.style().avoidInside && sink.fitsPage(laid.height() + headHeight))) {
@@ -687,7 +691,7 @@ final class HtmlFlow {
    * The width a cell declares, as openhtmltopdf's layout reads it: {type, value}, a percentage as its whole
    * percent, a length in dots with the cell's borders and padding (getOuterStyleWidth); zero is no width.
    */
-  private long[] declared(Element c, HtmlStyle cs, String where) throws Unsupported {
+  private long[] declared(Element c, HtmlStyle cs, long borders, String where) throws Unsupported {
     if (cs.width == null) return new long[] {VARIABLE, 0};
     String w = cs.width.trim();
     if (w.endsWith("%")) {
@@ -700,8 +704,7 @@ final class HtmlFlow {
         + where);
     long v = dotsOf(pt);
     if (v == 0) return new long[] {VARIABLE, 0};
-    return new long[] {FIXED, v + dotsOf(cs.border(LEFT)) + dotsOf(cs.border(RIGHT)) + dotsOf(cs.padding[LEFT])
-        + dotsOf(cs.padding[RIGHT])};
+    return new long[] {FIXED, v + borders + dotsOf(cs.padding[LEFT]) + dotsOf(cs.padding[RIGHT])};
   }
 
   /**
@@ -715,25 +718,33 @@ final class HtmlFlow {
    *
    * @param width the table's width in points, or NaN when it has none
    */
-  private double[] autoColumns(List<Row> rows, double width, double avail, String where) throws RenderException {
+  private double[] autoColumns(List<Row> rows, double width, double avail, HtmlStyle collapse, String where)
+      throws RenderException {
     int n = 0;
     for (Element c : cells(rows.get(0))) n += span(c);
     Col[] cols = new Col[n];
     for (int i = 0; i < n; i++) cols[i] = new Col();
     boolean[] edge = new boolean[n + 1];
     List<Spanning> spanning = new ArrayList<>();
-    for (Row r : rows) {
+    for (int ri = 0; ri < rows.size(); ri++) {
+      Row r = rows.get(ri);
       int col = 0;
+      // with collapsed borders a cell is measured with its halves of the borders that won
+      int[][] edges = collapse == null || dry ? null : collapsed(rows, ri, collapse);
+      int ci = 0;
       for (Element c : cells(r)) {
         int span = span(c);
         if (col + span > n) throw new Unsupported("table rows with different numbers of cells");
         HtmlStyle cs = style(c, r.style());
-        long[] w = declared(c, cs, where);
-        long[] mm = measure(c, cs, true);
+        long borders = edges == null ? dotsOf(cs.border(LEFT)) + dotsOf(cs.border(RIGHT))
+            : half(edges[ci][LEFT], LEFT) + half(edges[ci][RIGHT], RIGHT);
+        ci++;
+        long[] w = declared(c, cs, borders, where);
+        long[] mm = measure(c, cs, true, borders);
         if (w[0] == FIXED) {
           // a cell's length is a floor for its widest, not a width, in automatic layout (isFixedWidthAdvisoryOnly)
-          mm[1] = Math.max(mm[1], dotsOf(Styles.points(cs.width, cs.size, Double.NaN)) + dotsOf(cs.border(LEFT))
-              + dotsOf(cs.border(RIGHT)) + dotsOf(cs.padding[LEFT]) + dotsOf(cs.padding[RIGHT]));
+          mm[1] = Math.max(mm[1], dotsOf(Styles.points(cs.width, cs.size, Double.NaN)) + borders
+              + dotsOf(cs.padding[LEFT]) + dotsOf(cs.padding[RIGHT]));
         }
         edge[col] = true;
         edge[col + span] = true;
@@ -1017,7 +1028,12 @@ final class HtmlFlow {
    * margins (not for a cell), borders and padding. When checking a template, only checks that it can be measured.
    */
   private long[] measure(Element e, HtmlStyle s, boolean cell) throws RenderException {
-    long sides = dotsOf(s.padding[LEFT]) + dotsOf(s.border(LEFT)) + dotsOf(s.padding[RIGHT]) + dotsOf(s.border(RIGHT))
+    return measure(e, s, cell, dotsOf(s.border(LEFT)) + dotsOf(s.border(RIGHT)));
+  }
+
+  /** @param borders the box's left and right borders in dots (a cell's collapsed halves) */
+  private long[] measure(Element e, HtmlStyle s, boolean cell, long borders) throws RenderException {
+    long sides = dotsOf(s.padding[LEFT]) + dotsOf(s.padding[RIGHT]) + borders
         + (cell ? 0 : dotsOf(s.margin[LEFT]) + dotsOf(s.margin[RIGHT]));
     if (s.width != null && !cell) throw new Unsupported("a width on " + HtmlStyle.describe(e) + " in a table with"
         + " automatic layout");
@@ -1143,8 +1159,16 @@ final class HtmlFlow {
   /** Inside a cell of an automatic-layout table: a word wider than its column would widen the column there. */
   private int autoCells;
 
-  private Laid row(Row r, double[] columns, double width, boolean collapsed, boolean firstRow, boolean auto)
+  /**
+   * Row {@code ri} of the table's rows (head, bodies, foot), laid out in its columns. With collapsed borders
+   * ({@code table} given) each side of a cell is the winner of the borders that meet there, as openhtmltopdf
+   * collapses them (TableCellBox.collapsed*Border): the wider solid border, the cell's own on a tie, the
+   * table's at its edges. Half of it (the larger half on the top and left) is inside the cell; it is painted
+   * centred on the cell's edge.
+   */
+  private Laid row(List<Row> rows, int ri, double[] columns, double width, HtmlStyle table, boolean auto)
       throws RenderException {
+    Row r = rows.get(ri);
     List<Element> cells = cells(r);
     int n = cells.size();
     int total = 0;
@@ -1156,7 +1180,9 @@ final class HtmlFlow {
       for (int k = span(cells.get(i)); k > 0; k--) spans[i] += columns[column++];
     }
     columns = spans;
+    int[][] edges = table == null ? null : collapsed(rows, ri, table);
     HtmlStyle[] styles = new HtmlStyle[n];
+    double[][] inside = new double[n][4];
     Sink.Stack[] stacks = new Sink.Stack[n];
     double[] heights = new double[n];
     double rowHeight = 0;
@@ -1165,13 +1191,12 @@ final class HtmlFlow {
       HtmlStyle cs = style(cells.get(i), r.style());
       styles[i] = cs;
       if (cs.hidden) throw new Unsupported("display: none on a table cell");
-      if (collapsed && (cs.border(LEFT) > 0 || cs.border(RIGHT) > 0 || !firstRow && cs.border(TOP) > 0)) {
-        // where two borders meet, collapsing keeps one: matched only for borders under each row (and over the first)
-        throw new Unsupported("border-collapse: collapse with side borders, or top borders below the first row, on "
-            + HtmlStyle.describe(cells.get(i)));
+      double[] in = inside[i];
+      for (int side = 0; side < 4; side++) {
+        in[side] = edges == null ? cs.border(side) : half(edges[i][side], side) / HtmlStyle.DOTS_PER_POINT;
       }
-      double inner = columns[i] - cs.padding[LEFT] - cs.padding[RIGHT] - cs.border(LEFT) - cs.border(RIGHT);
-      Sink.Stack stack = new Sink.Stack(x + cs.border(LEFT) + cs.padding[LEFT]);
+      double inner = columns[i] - cs.padding[LEFT] - cs.padding[RIGHT] - in[LEFT] - in[RIGHT];
+      Sink.Stack stack = new Sink.Stack(x + in[LEFT] + cs.padding[LEFT]);
       if (auto) autoCells++;
       try {
         children(cells.get(i), cs, inner, stack);
@@ -1179,14 +1204,15 @@ final class HtmlFlow {
         if (auto) autoCells--;
       }
       stacks[i] = stack;
-      heights[i] = stack.height() + cs.padding[TOP] + cs.padding[BOTTOM] + cs.border(TOP) + cs.border(BOTTOM);
+      heights[i] = stack.height() + cs.padding[TOP] + cs.padding[BOTTOM] + in[TOP] + in[BOTTOM];
       rowHeight = Math.max(rowHeight, heights[i]);
       x += columns[i];
     }
     // baseline alignment lines up first lines: the same as top only where they start at the same height
-    for (HtmlStyle cs : styles) {
+    for (int i = 0; i < n; i++) {
+      HtmlStyle cs = styles[i];
       if (cs.verticalAlign.equals("baseline") && (cs.size != styles[0].size || cs.lineHeight() != styles[0].lineHeight()
-          || cs.padding[TOP] + cs.border(TOP) != styles[0].padding[TOP] + styles[0].border(TOP))) {
+          || cs.padding[TOP] + inside[i][TOP] != styles[0].padding[TOP] + inside[0][TOP])) {
         throw new Unsupported("vertical-align: baseline across cells of different fonts or padding");
       }
     }
@@ -1196,9 +1222,9 @@ final class HtmlFlow {
     for (int i = 0; i < n; i++) {
       HtmlStyle cs = styles[i];
       if (printBackground && cs.background >= 0) ops.add(new Ops.Rect(x, 0, columns[i], rowHeight, cs.background));
-      borders(cs, columns[i], rowHeight, x, ops);
+      if (edges == null) borders(cs, columns[i], rowHeight, x, ops);
       double free = rowHeight - heights[i];
-      double dy = cs.border(TOP) + cs.padding[TOP] + switch (cs.verticalAlign) {
+      double dy = inside[i][TOP] + cs.padding[TOP] + switch (cs.verticalAlign) {
         case "middle" -> free / 2;
         case "bottom" -> free;
         default -> 0;
@@ -1206,7 +1232,112 @@ final class HtmlFlow {
       for (Ops op : stacks[i].ops) ops.add(op.moved(0, dy));
       x += columns[i];
     }
-    return new Laid(rowHeight, ops, bottom(styles));
+    if (edges != null) {
+      // collapsed borders go over the cells, each side as wide as its winner, centred on the cell's edge
+      x = 0;
+      for (int i = 0; i < n; i++) {
+        int[] e = edges[i];
+        double t = e[TOP] / 2 / HtmlStyle.DOTS_PER_POINT;
+        double l = e[LEFT] / 2 / HtmlStyle.DOTS_PER_POINT;
+        double left = x - l;
+        double top = -t;
+        double w = columns[i] + l + (e[RIGHT] + 1) / 2 / HtmlStyle.DOTS_PER_POINT;
+        double h = rowHeight + t + (e[BOTTOM] + 1) / 2 / HtmlStyle.DOTS_PER_POINT;
+        double[] wd = new double[4];
+        for (int side = 0; side < 4; side++) wd[side] = e[side] / HtmlStyle.DOTS_PER_POINT;
+        if (wd[TOP] > 0) ops.add(new Ops.Rect(left, top, w, wd[TOP], e[4 + TOP]));
+        if (wd[BOTTOM] > 0) ops.add(new Ops.Rect(left, top + h - wd[BOTTOM], w, wd[BOTTOM], e[4 + BOTTOM]));
+        if (wd[LEFT] > 0) ops.add(new Ops.Rect(left, top, wd[LEFT], h, e[4 + LEFT]));
+        if (wd[RIGHT] > 0) ops.add(new Ops.Rect(left + w - wd[RIGHT], top, wd[RIGHT], h, e[4 + RIGHT]));
+        x += columns[i];
+      }
+    }
+    double lastBottom = 0;
+    if (edges == null) {
+      lastBottom = bottom(styles);
+    }
+    return new Laid(rowHeight, ops, lastBottom);
+  }
+
+  /** The part of a collapsed border of {@code dots} inside the cell: the extra dot goes to the top and left. */
+  private static int half(int dots, int side) {
+    return side == TOP || side == LEFT ? (dots + 1) / 2 : dots / 2;
+  }
+
+  /** A solid border side in whole dots (0: none), as openhtmltopdf truncates it. */
+  private static int dotsOf(HtmlStyle s, int side) {
+    return s.borderSolid[side] ? (int) dotsOf(s.border[side]) : 0;
+  }
+
+  /** Of two borders that meet, the one drawn: the wider; {@code a} (the cell's own, or the nearer) on a tie. */
+  private static int wins(int aDots, int bDots) {
+    return bDots > aDots ? 1 : 0;
+  }
+
+  /**
+   * The collapsed borders of row {@code ri}'s cells: per cell {top, right, bottom, left} widths in dots and then
+   * their colours. The cell above or below is the one over or under its first column, as openhtmltopdf looks.
+   */
+  private int[][] collapsed(List<Row> rows, int ri, HtmlStyle table) throws Unsupported {
+    Row r = rows.get(ri);
+    List<Element> cells = cells(r);
+    List<HtmlStyle> own = rowStyles(r, cells);
+    int[] starts = starts(cells);
+    int[][] out = new int[cells.size()][8];
+    for (int i = 0; i < cells.size(); i++) {
+      HtmlStyle cs = own.get(i);
+      int[] e = out[i];
+      for (int side = 0; side < 4; side++) {
+        e[side] = dotsOf(cs, side);
+        e[4 + side] = cs.borderRgb(side);
+      }
+      // left and right: the neighbouring cell's, or the table's at its edges
+      meet(e, LEFT, i > 0 ? own.get(i - 1) : table, RIGHT);
+      meet(e, RIGHT, i + 1 < cells.size() ? own.get(i + 1) : table, LEFT);
+      HtmlStyle above = ri > 0 ? cellAt(rows.get(ri - 1), starts[i]) : table;
+      meet(e, TOP, above, BOTTOM);
+      HtmlStyle below = ri + 1 < rows.size() ? cellAt(rows.get(ri + 1), starts[i]) : table;
+      meet(e, BOTTOM, below, TOP);
+    }
+    return out;
+  }
+
+  private void meet(int[] e, int side, HtmlStyle other, int otherSide) {
+    if (other == null) return;
+    int d = dotsOf(other, otherSide);
+    if (wins(e[side], d) == 1) {
+      e[side] = d;
+      e[4 + side] = other.borderRgb(otherSide);
+    }
+  }
+
+  private List<HtmlStyle> rowStyles(Row r, List<Element> cells) throws Unsupported {
+    if (r.style().decorated(false)) {
+      throw new Unsupported("a border on a table row with collapsed borders, on " + HtmlStyle.describe(r.tr()));
+    }
+    List<HtmlStyle> out = new ArrayList<>(cells.size());
+    for (Element c : cells) out.add(style(c, r.style()));
+    return out;
+  }
+
+  private static int[] starts(List<Element> cells) throws Unsupported {
+    int[] out = new int[cells.size()];
+    for (int i = 0, col = 0; i < out.length; i++) {
+      out[i] = col;
+      col += span(cells.get(i));
+    }
+    return out;
+  }
+
+  /** The style of the cell of {@code r} that covers column {@code col}, or null. */
+  private HtmlStyle cellAt(Row r, int col) throws Unsupported {
+    int c = 0;
+    for (Element cell : cells(r)) {
+      int span = span(cell);
+      if (col < c + span) return style(cell, r.style());
+      c += span;
+    }
+    return null;
   }
 
   /** The widest bottom border of a row's cells, in points. */
