@@ -1,0 +1,135 @@
+package dev.platen.render.direct;
+
+import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.platen.render.Canvas;
+import dev.platen.render.HtmlCorpus;
+import dev.platen.render.PageSetup;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Table constructs of real invoices and statements, each drawn directly and printed as openhtmltopdf prints it
+ * (text per page, page breaks, page images within 1%, as {@link HtmlEquivalenceTest} compares): footers,
+ * colspans and lengths in automatic layout, tables without a width, collapsed grid borders. Borders are dark:
+ * the image comparison does not see light grey.
+ */
+class HtmlTableEquivalenceTest {
+  private static ObjectNode layout(String html, String css) {
+    ObjectNode layout = Canvas.JSON.createObjectNode();
+    layout.put("html", html);
+    layout.put("css", css);
+    return layout;
+  }
+
+  private static ObjectNode corpus(String name, String from, String to, String extraCss) {
+    ObjectNode layout = (ObjectNode) HtmlCorpus.layout(name).deepCopy();
+    String html = layout.path("html").asString();
+    assertThat(html).contains(from);
+    layout.put("html", html.replace(from, to));
+    layout.put("css", layout.path("css").asString() + "\n" + extraCss);
+    return layout;
+  }
+
+  private static final String STATEMENT_FOOT = "</tbody>\n  <tfoot><tr><td colspan=\"3\">Closing balance</td>"
+      + "<td colspan=\"2\" class=\"amount\">{{format-number closing 2}}</td></tr></tfoot>";
+
+  /** A footer without -fs-table-paginate comes once, after the last row, wherever it is in the source. */
+  @Test
+  void aFooterFollowsTheBody() throws Exception {
+    ObjectNode statement = corpus("statement", "</tbody>", STATEMENT_FOOT, "table.tx { -fs-table-paginate: auto; }");
+    assertSame("statement-tfoot", HtmlCorpus.input("statement", statement));
+    ObjectNode invoice = corpus("invoice", "<tbody>", "<tfoot><tr><td colspan=\"3\">Carried</td><td class=\"num\">"
+        + "{{format-currency subtotal currency}}</td></tr></tfoot><tbody>", "");
+    assertSame("invoice-tfoot-first", HtmlCorpus.input("invoice", invoice));
+  }
+
+  /** With -fs-table-paginate the footer closes every page of the table, as the header opens it. */
+  @Test
+  void aPaginatedFooterRepeatsAtTheBottomOfEachPage() throws Exception {
+    ObjectNode statement = corpus("statement", "</tbody>", STATEMENT_FOOT, "");
+    assertSame("statement-tfoot-paginated", HtmlCorpus.input("statement", statement));
+    byte[] pdf = new DirectPdfEngine(dev.platen.render.EngineSettings.defaults())
+        .render(HtmlCorpus.input("statement", statement));
+    java.util.List<String> pages = HtmlEquivalenceTest.texts(pdf);
+    assertThat(pages.get(0)).contains("Closingbalance");
+    assertThat(pages.get(pages.size() / 2)).contains("Closingbalance");
+  }
+
+  /**
+   * A totals row spanning columns, and a spanning cell that needs more than its columns have, which widens
+   * them as openhtmltopdf's calcEffectiveWidth does.
+   */
+  @Test
+  void colspanInAutomaticLayout() throws Exception {
+    assertSame("invoice-auto-colspan", HtmlCorpus.input("invoice-auto", corpus("invoice-auto", "</tbody>",
+        "<tr><td colspan=\"3\">Total</td><td class=\"n\">{{format-currency total currency}}</td></tr>"
+            + "<tr><td>x</td><td colspan=\"3\">Payable within thirty days of the invoice date without deduction,"
+            + " by transfer to the account on the letterhead</td></tr></tbody>", "")));
+    String html = "<table class=\"t\"><tr><td>Item</td><td>1</td><td>2.00</td></tr>"
+        + "<tr><td colspan=\"2\">A spanning cell with enough text to need more than its two columns</td>"
+        + "<td>3.00</td></tr></table><p>after</p>";
+    assertSame("colspan-spread", Canvas.input(layout(html, "table.t { border-collapse: collapse; width: 60%; }"
+        + " td { border: 1px solid #000; padding: 4px; vertical-align: top; }"), "{}"));
+  }
+
+  /**
+   * Addresses in cells of a table without a width: each line ended by a {@code <br>} is measured on its own, and
+   * white space at the end of a cell is taken off its width as openhtmltopdf takes it off (then wraps its last
+   * word, in both engines).
+   */
+  @Test
+  void lineBreaksInCellsOfAutomaticLayout() throws Exception {
+    String html = "<table class=\"t\"><tr><td>\n  <b>Bill to</b><br>\n  {{customer.name}}<br>\n  {{customer.street}}<br>"
+        + "\n  {{customer.city}}\n</td><td>Invoice {{invoice.number}}<br>Issued {{format-date invoice.date}}</td>"
+        + "<td>{{customer.name}}  </td></tr></table><p>after</p>";
+    assertSame("br-in-cells", HtmlCorpus.input("invoice", layout(html, "table.t { border-collapse: collapse; }"
+        + " td { border: 1px solid #000; padding: 4pt; vertical-align: top; }")));
+  }
+
+  /** Cell widths as lengths: a floor for the column, the rest shared as openhtmltopdf shares it. */
+  @Test
+  void cellWidthsAsLengthsInAutomaticLayout() throws Exception {
+    assertSame("invoice-auto-lengths", HtmlCorpus.input("invoice-auto", corpus("invoice-auto", "<table", "<table",
+        "table.items th.n { width: 25mm; } table.items td.n { width: 60px; }")));
+  }
+
+  /** A table without a width is as wide as its text, up to the page, as openhtmltopdf's automatic layout is. */
+  @Test
+  void tablesWithoutAWidthShrinkToTheirText() throws Exception {
+    String html = "<table class=\"t\"><tr><th>Invoice date</th><td>5 June 2026</td></tr>"
+        + "<tr><th>Customer</th><td>Zoë Ångström AB</td></tr></table><p>after</p>"
+        + "<table class=\"t\"><tr><td>{{long}}</td><td>1.00</td></tr></table>";
+    assertSame("no-width", Canvas.input(layout(html, "table.t { border-collapse: collapse; }"
+        + " th, td { border: 1px solid #000; padding: 2pt 6pt; vertical-align: top; }"),
+        "{\"long\":\"A description long enough to fill the width of the page and wrap onto a second line of the"
+            + " cell, as a long one does\"}"));
+  }
+
+  /**
+   * Grid borders collapse: where a 2px border meets a 1px one the wider is drawn, a table's own border is the
+   * outer cells' border, and heights take the halves, over 1,000 rows with the header repeated.
+   */
+  @Test
+  void collapsedGridBordersPrintTheSame() throws Exception {
+    ObjectNode statement = corpus("statement", "<table class=\"tx\">", "<table class=\"tx\">",
+        "table.tx { border-collapse: collapse; border: 3px solid #0b3d2e; }"
+            + " table.tx td { border: 1px solid #333333; } table.tx th { border: 2px solid #000000; }");
+    assertSame("statement-grid-mixed", HtmlCorpus.input("statement", statement));
+  }
+
+  /** What stays with openhtmltopdf is named. */
+  @Test
+  void tableConstructsNotMatchedKeepAReason() {
+    String grid = "<table class=\"t\"><tr><td>a</td><td>b</td></tr></table>";
+    assertThat(RoutingPdfEngine.choose(layout(grid, "table.t { border-collapse: collapse; }"
+        + " tr { border-top: 1px solid #000; }"), PageSetup.DEFAULT).reason())
+        .isEqualTo("a border on a table row with collapsed borders, on tr");
+    assertThat(RoutingPdfEngine.choose(layout("<table class=\"t\"><tr><td>a <br>b</td><td>c</td></tr></table>",
+        "table.t { border-spacing: 0; }"), PageSetup.DEFAULT).reason())
+        .isEqualTo("white space before a <br> in a table with automatic layout");
+    assertThat(RoutingPdfEngine.choose(layout(grid, "table.t { width: 100%; border-spacing: 0; }"
+        + " td { white-space: nowrap; }"), PageSetup.DEFAULT).reason()).isEqualTo("CSS property 'white-space' on td");
+  }
+}
