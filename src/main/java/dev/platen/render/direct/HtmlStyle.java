@@ -27,6 +27,8 @@ final class HtmlStyle {
   double lineFactor = Styles.LINE_HEIGHT;
   double lineHeightPt = Double.NaN;
   boolean breakWord;
+  /** white-space: nowrap (inherited): text on one line but at {@code <br>}. */
+  boolean nowrap;
 
   final double[] margin = new double[4];
   final double[] padding = new double[4];
@@ -103,6 +105,7 @@ final class HtmlStyle {
     s.lineFactor = lineFactor;
     s.lineHeightPt = lineHeightPt;
     s.breakWord = breakWord;
+    s.nowrap = nowrap;
     s.collapse = collapse;
     s.spacing = spacing;
     // td and th inherit vertical-align from tr, which inherits it from the row group (middle)
@@ -384,6 +387,13 @@ final class HtmlStyle {
       }
       case "table-layout" -> fixed = v.equals("fixed");
       case "-fs-table-paginate" -> paginate = v.equals("paginate");
+      case "white-space" -> {
+        switch (v) {
+          case "normal" -> nowrap = false;
+          case "nowrap" -> nowrap = true;
+          default -> refuse("CSS value '" + value + "' for 'white-space'", e);
+        }
+      }
       case "word-wrap", "overflow-wrap" -> breakWord = v.equals("break-word") || v.equals("anywhere");
       case "text-decoration" -> {
         if (v.equals("none")) underline = false;
