@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.platen.render.Canvas;
 import dev.platen.render.HtmlCorpus;
 import dev.platen.render.PageSetup;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -37,6 +38,7 @@ class HtmlTableEquivalenceTest {
 
   /** A footer without -fs-table-paginate comes once, after the last row, wherever it is in the source. */
   @Test
+  @Tag("slow") // 1,000 rows in both engines
   void aFooterFollowsTheBody() throws Exception {
     ObjectNode statement = corpus("statement", "</tbody>", STATEMENT_FOOT, "table.tx { -fs-table-paginate: auto; }");
     assertSame("statement-tfoot", HtmlCorpus.input("statement", statement));
@@ -47,6 +49,7 @@ class HtmlTableEquivalenceTest {
 
   /** With -fs-table-paginate the footer closes every page of the table, as the header opens it. */
   @Test
+  @Tag("slow") // 1,000 rows in both engines
   void aPaginatedFooterRepeatsAtTheBottomOfEachPage() throws Exception {
     ObjectNode statement = corpus("statement", "</tbody>", STATEMENT_FOOT, "");
     assertSame("statement-tfoot-paginated", HtmlCorpus.input("statement", statement));
@@ -112,6 +115,7 @@ class HtmlTableEquivalenceTest {
    * outer cells' border, and heights take the halves, over 1,000 rows with the header repeated.
    */
   @Test
+  @Tag("slow") // 1,000 rows in both engines
   void collapsedGridBordersPrintTheSame() throws Exception {
     ObjectNode statement = corpus("statement", "<table class=\"tx\">", "<table class=\"tx\">",
         "table.tx { border-collapse: collapse; border: 3px solid #0b3d2e; }"
@@ -124,6 +128,7 @@ class HtmlTableEquivalenceTest {
    * 1,000 rows (separate borders; with collapsed ones it stays with openhtmltopdf).
    */
   @Test
+  @Tag("slow") // 1,000 rows in both engines
   void nowrapCellsInAutomaticLayout() throws Exception {
     ObjectNode statement = corpus("statement-auto", "<td>{{description}}</td>", "<td class=\"desc\">{{description}}</td>",
         "table.tx td { white-space: nowrap; } table.tx td.desc { white-space: normal; }");
@@ -152,7 +157,8 @@ class HtmlTableEquivalenceTest {
         .isEqualTo("white-space: nowrap in a table with collapsed borders");
     assertThat(RoutingPdfEngine.choose(layout("<p class=\"x\">x</p>", ".x { white-space: nowrap; }"),
         PageSetup.DEFAULT).reason()).isEqualTo("white-space: nowrap outside the cells of a table with automatic layout");
-    assertThat(RoutingPdfEngine.choose(layout(grid, "td { white-space: pre; }"), PageSetup.DEFAULT).reason())
+    assertThat(RoutingPdfEngine.choose(layout(grid, "table.t { border-spacing: 0; } td { white-space: pre; }"),
+        PageSetup.DEFAULT).reason())
         .isEqualTo("CSS value 'pre' for 'white-space' on td");
   }
 }
