@@ -542,7 +542,11 @@ final class HtmlFlow {
       for (double c : columns) width += c;
     } else {
       width = length(ts.width, ts, avail);
-      columns = columns(first, width, where);
+      List<Row> rows = new ArrayList<>(head.size() + body.size() + foot.size());
+      rows.addAll(head);
+      rows.addAll(body);
+      rows.addAll(foot);
+      columns = columns(rows, width, ts.collapse ? ts : null, where);
     }
     if (ts.breakBefore) sink.breakBefore();
     sink.margin(ts.margin[TOP]);
@@ -644,25 +648,46 @@ final class HtmlFlow {
    * Fixed table layout: the first row's declared widths (lengths plus padding and borders, percentages as they
    * are), the rest shared equally.
    */
-  private double[] columns(Row first, double width, String where) throws Unsupported {
+  private double[] columns(List<Row> rows, double width, HtmlStyle collapse, String where) throws Unsupported {
+    Row first = rows.get(0);
     List<Element> cells = cells(first);
-    for (Element c : cells) {
-      if (span(c) != 1) throw new Unsupported("colspan in the first row of " + where);
+    int n = 0;
+    for (Element c : cells) n += span(c);
+    // openhtmltopdf merges columns no cell starts or ends between
+    boolean[] edge = new boolean[n + 1];
+    for (Row r : rows) {
+      int col = 0;
+      for (Element c : cells(r)) {
+        col += span(c);
+        if (col <= n) edge[col] = true;
+      }
     }
-    double[] w = new double[cells.size()];
+    for (int i = 1; i < n; i++) {
+      if (!edge[i]) throw new Unsupported("a table column that only spanning cells cover, in " + where);
+    }
+    // with collapsed borders a cell's length is measured with its halves of the borders that won
+    int[][] edges = collapse == null || dry ? null : collapsed(rows, 0, collapse);
+    double[] w = new double[n];
     double declared = 0;
     int open = 0;
-    for (int i = 0; i < w.length; i++) {
+    for (int i = 0, col = 0; i < cells.size(); i++) {
       HtmlStyle cs = style(cells.get(i), first.style());
+      int span = span(cells.get(i));
       if (cs.width == null) {
-        w[i] = -1;
-        open++;
+        // a spanning cell without a width leaves its columns to share what is left, one share each
+        for (int k = 0; k < span; k++) w[col + k] = -1;
+        open += span;
+        col += span;
         continue;
       }
+      if (span != 1) throw new Unsupported("a width on a cell spanning columns in the first row of " + where);
+      double borders = edges == null ? cs.border(LEFT) + cs.border(RIGHT)
+          : (half(edges[i][LEFT], LEFT) + half(edges[i][RIGHT], RIGHT)) / HtmlStyle.DOTS_PER_POINT;
       // openhtmltopdf takes a percentage as the whole column, padding included (measured on its output)
-      w[i] = length(cs.width, cs, width) + (cs.width.trim().endsWith("%") ? 0
-          : cs.padding[LEFT] + cs.padding[RIGHT] + cs.border(LEFT) + cs.border(RIGHT));
-      declared += w[i];
+      w[col] = length(cs.width, cs, width) + (cs.width.trim().endsWith("%") ? 0
+          : cs.padding[LEFT] + cs.padding[RIGHT] + borders);
+      declared += w[col];
+      col++;
     }
     if (declared > width + 0.01) throw new Unsupported("table columns wider than their table");
     if (open == 0 && declared < width - 0.01) throw new Unsupported("table columns narrower than their table");

@@ -70,8 +70,9 @@ class HtmlRoutingTest {
             "a CSS @page rule in a <style> element after a Handlebars block tag (put it in the layout's css)"),
         Arguments.of("<p style=\"color: {{c}}\">x</p>", null, "a Handlebars tag in the 'style' attribute of p"),
         Arguments.of("<table><tr><td width=\"40\">x</td></tr></table>", null, "the attribute 'width' on td"),
-        Arguments.of("<table class=\"t\"><tr><td colspan=\"2\">x</td></tr></table>",
-            "table.t { width: 100%; table-layout: fixed; border-spacing: 0; }", "colspan in the first row of table.t"),
+        Arguments.of("<table class=\"t\"><tr><td colspan=\"2\" style=\"width: 50%\">x</td></tr>"
+            + "<tr><td>a</td><td>b</td></tr></table>", "table.t { width: 100%; table-layout: fixed; border-spacing: 0; }",
+            "a width on a cell spanning columns in the first row of table.t"),
         Arguments.of("<p>{{qr link}}</p>", null, "the qr helper (its image is placed by the HTML engine)"),
         Arguments.of("<p>x</p>", "p { border: 1px dashed #000; }", "CSS border style 'dashed' on p"),
         Arguments.of("<p>x</p>", "p { text-align: justify; }", "CSS value 'justify' for 'text-align' on p"),

@@ -142,6 +142,22 @@ class HtmlTableEquivalenceTest {
         + " padding: 4px; white-space: nowrap; vertical-align: top; }"), "{}"));
   }
 
+  /**
+   * Fixed layout: a header cell spanning two columns leaves them to share the rest equally; with collapsed grid
+   * borders a length width counts the cell's halves of the borders, as openhtmltopdf's getOuterStyleWidth does.
+   */
+  @Test
+  void fixedLayoutWithSpanningFirstRowAndCollapsedLengths() throws Exception {
+    String rows = "<tbody>{{#each items}}<tr><td>{{qty}}</td><td>{{description}}</td><td class=\"n\">"
+        + "{{format-currency amount ../currency}}</td></tr>{{/each}}</tbody></table>";
+    String css = "table.t { width: 100%; table-layout: fixed; border-collapse: collapse; } th, td { border: 1px solid"
+        + " #000; padding: 4px; vertical-align: top; } .n { text-align: right; } th.q { width: 25mm; }";
+    assertSame("fixed-span", HtmlCorpus.input("invoice", layout("<table class=\"t\"><thead><tr><th colspan=\"2\">"
+        + "Item</th><th class=\"n\">Amount</th></tr></thead>" + rows, css)));
+    assertSame("fixed-grid-length", HtmlCorpus.input("invoice", layout("<table class=\"t\"><thead><tr><th class=\"q\">"
+        + "Qty</th><th>Item</th><th class=\"n\">Amount</th></tr></thead>" + rows, css)));
+  }
+
   /** What stays with openhtmltopdf is named. */
   @Test
   void tableConstructsNotMatchedKeepAReason() {
