@@ -16,7 +16,7 @@ public final class HtmlCorpus {
   private HtmlCorpus() {}
 
   public static final String[] NAMES = {"invoice", "statement", "letter", "certificate", "invoice-auto", "invoice-modern",
-      "statement-auto"};
+      "statement-auto", "invoice-grid", "statement-grid"};
 
   /** The layout object, {"html": …, "css": …}, as a template would publish it. */
   public static JsonNode layout(String name) {
@@ -46,8 +46,8 @@ public final class HtmlCorpus {
 
   public static String data(String name) {
     return switch (name) {
-      case "invoice", "invoice-auto", "invoice-modern" -> invoice(8);
-      case "statement", "statement-auto" -> statement(1000);
+      case "invoice", "invoice-auto", "invoice-modern", "invoice-grid" -> invoice(8);
+      case "statement", "statement-auto", "statement-grid" -> statement(1000);
       case "letter" -> letter();
       case "certificate" -> certificate();
       default -> throw new IllegalArgumentException(name);

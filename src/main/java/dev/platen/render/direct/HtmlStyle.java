@@ -32,6 +32,8 @@ final class HtmlStyle {
   char transform;
   /** box-sizing: border-box, a block's width then counts its padding and border. */
   boolean borderBox;
+  /** white-space: nowrap (inherited): text on one line but at {@code <br>}. */
+  boolean nowrap;
 
   final double[] margin = new double[4];
   final double[] padding = new double[4];
@@ -110,7 +112,7 @@ final class HtmlStyle {
   static final Set<String> INLINE = Set.of("span", "b", "strong", "i", "em", "br", "font", "a", "small", "big");
   /** Elements both engines drop before layout (HtmlLayout removes them); seen only when checking a template. */
   static final Set<String> DROPPED = Set.of("meta", "link", "script", "noscript", "base");
-  static final Set<String> TABLE = Set.of("table", "thead", "tbody", "tr", "th", "td");
+  static final Set<String> TABLE = Set.of("table", "thead", "tbody", "tfoot", "tr", "th", "td");
 
   /** The root: the body's inherited text style from the documents' base sheet. */
   static HtmlStyle root() {
@@ -128,6 +130,7 @@ final class HtmlStyle {
     s.lineHeightPt = lineHeightPt;
     s.breakWord = breakWord;
     s.transform = transform;
+    s.nowrap = nowrap;
     s.collapse = collapse;
     s.spacing = spacing;
     // td and th inherit vertical-align from tr, which inherits it from the row group (middle)
@@ -285,7 +288,7 @@ final class HtmlStyle {
         out.add(new HtmlCss.Declaration("margin", "0.5em 0", false));
         out.add(new HtmlCss.Declaration("border", "1px inset", false));
       }
-      case "thead", "tbody" -> out.add(new HtmlCss.Declaration("vertical-align", "middle", false));
+      case "thead", "tbody", "tfoot" -> out.add(new HtmlCss.Declaration("vertical-align", "middle", false));
       // openhtmltopdf: a { color: #0000ff } a:link, a:visited { text-decoration: underline } (a link has an href)
       case "a" -> {
         out.add(new HtmlCss.Declaration("color", "#0000ff", false));
@@ -528,6 +531,13 @@ final class HtmlStyle {
       }
       case "table-layout" -> fixed = v.equals("fixed");
       case "-fs-table-paginate" -> paginate = v.equals("paginate");
+      case "white-space" -> {
+        switch (v) {
+          case "normal" -> nowrap = false;
+          case "nowrap" -> nowrap = true;
+          default -> refuse("CSS value '" + value + "' for 'white-space'", e);
+        }
+      }
       case "word-wrap", "overflow-wrap" -> breakWord = v.equals("break-word") || v.equals("anywhere");
       case "text-transform" -> {
         switch (v) {
@@ -595,6 +605,7 @@ final class HtmlStyle {
       case "td", "th" -> "table-cell";
       case "thead" -> "table-header-group";
       case "tbody" -> "table-row-group";
+      case "tfoot" -> "table-footer-group";
       case "span", "b", "strong", "i", "em", "font", "a", "small", "big" -> "inline";
       case "img" -> "inline-block";
       case "li" -> "list-item";

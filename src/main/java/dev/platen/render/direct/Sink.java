@@ -43,6 +43,14 @@ abstract class Sink {
 
   abstract void endHeader();
 
+  /**
+   * A footer to keep room for at the bottom of each page until {@link #endFooter}, and to place after the last
+   * slice of each page that is left for a new one (openhtmltopdf's running table footer).
+   */
+  void startFooter(double height, List<Ops> ops) {}
+
+  void endFooter() {}
+
   abstract void pageBreak() throws Unsupported;
 
   /** A cell of a multi-column row: stacks slices, never breaks. */
@@ -92,6 +100,8 @@ abstract class Sink {
     private double y;
     private double headerHeight;
     private List<Ops> header;
+    private double footerHeight;
+    private List<Ops> footer;
 
     Pages(double left, double top, double height, int maxPages, String tooMany) {
       this.left = left;
@@ -103,6 +113,9 @@ abstract class Sink {
 
     private void newPage() throws Unsupported {
       if (pages.size() >= maxPages) throw new PageLimit(tooMany);
+      if (footer != null && page != null) {
+        for (Ops op : footer) page.add(op.moved(left, top + y));
+      }
       page = new ArrayList<>();
       pages.add(page);
       y = 0;
@@ -124,7 +137,7 @@ abstract class Sink {
       }
       y += pending;
       pending = 0;
-      if (y + h > height + 0.01 && !isPageEmpty()) {
+      if (y + h + footerHeight > height + 0.01 && !isPageEmpty()) {
         newPage();
       }
       place(h, ops);
@@ -144,12 +157,13 @@ abstract class Sink {
     }
 
     @Override boolean fits(double h) {
-      if (page == null) return h <= height + 0.01;
-      return y + pending + h <= height + 0.01 || isPageEmpty() && h <= height + 0.01;
+      double room = height - footerHeight;
+      if (page == null) return h <= room + 0.01;
+      return y + pending + h <= room + 0.01 || isPageEmpty() && h <= room + 0.01;
     }
 
     @Override boolean fitsPage(double h) {
-      return h <= height + 0.01;
+      return h + footerHeight <= height + 0.01;
     }
 
     @Override void breakBefore() throws Unsupported {
@@ -166,6 +180,18 @@ abstract class Sink {
 
     @Override void endHeader() {
       header = null;
+    }
+
+    @Override void startFooter(double h, List<Ops> ops) {
+      List<Ops> moved = new ArrayList<>(ops.size());
+      for (Ops op : ops) moved.add(op.moved(indent, 0));
+      footer = moved;
+      footerHeight = h;
+    }
+
+    @Override void endFooter() {
+      footer = null;
+      footerHeight = 0;
     }
 
     @Override void pageBreak() throws Unsupported {
