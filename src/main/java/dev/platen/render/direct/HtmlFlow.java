@@ -532,7 +532,8 @@ final class HtmlFlow {
       // openhtmltopdf broke a list item's long line a word earlier than the width says, not understood yet
       throw new Unsupported("a list item over more than one line");
     }
-    for (Line line : lines) {
+    for (int k = 0; k < lines.size(); k++) {
+      Line line = lines.get(k);
       if (autoCells > 0 && line.width() > width + 0.01) {
         throw new Unsupported("a word wider than its column in a table with automatic layout");
       }
@@ -561,6 +562,10 @@ final class HtmlFlow {
         if (st.href != null && !dry) ops.add(new Ops.Link(x, 0, w, lineHeight, st.href));
         x += w;
         i = j;
+      }
+      if (k > 0 && (k == 1 || k == lines.size() - 1) && !sink.fits(lineHeight)) {
+        // openhtmltopdf keeps two lines of a paragraph on each side of a page break (widows and orphans: 2)
+        throw new Unsupported("a page break leaving one line of a paragraph alone");
       }
       sink.slice(lineHeight, ops);
     }
