@@ -1645,9 +1645,15 @@ final class HtmlFlow {
    */
   private int[][] collapsed(List<Row> rows, int ri, HtmlStyle table) throws Unsupported {
     Row r = rows.get(ri);
-    List<Element> cells = cells(r);
-    List<HtmlStyle> own = rowStyles(r, cells);
-    int[] starts = starts(cells);
+    Cells mine = cellsOf(r);
+    if (r.style().decorated(false)) {
+      throw new Unsupported("a border on a table row with collapsed borders, on " + HtmlStyle.describe(r.tr()));
+    }
+    List<Element> cells = mine.cells();
+    List<HtmlStyle> own = mine.styles();
+    int[] starts = mine.starts();
+    Cells up = ri > 0 ? cellsOf(rows.get(ri - 1)) : null;
+    Cells down = ri + 1 < rows.size() ? cellsOf(rows.get(ri + 1)) : null;
     int[][] out = new int[cells.size()][8];
     for (int i = 0; i < cells.size(); i++) {
       HtmlStyle cs = own.get(i);
@@ -1659,9 +1665,9 @@ final class HtmlFlow {
       // left and right: the neighbouring cell's, or the table's at its edges
       meet(e, LEFT, i > 0 ? own.get(i - 1) : table, RIGHT);
       meet(e, RIGHT, i + 1 < cells.size() ? own.get(i + 1) : table, LEFT);
-      HtmlStyle above = ri > 0 ? cellAt(rows.get(ri - 1), starts[i]) : table;
+      HtmlStyle above = up != null ? up.at(starts[i]) : table;
       meet(e, TOP, above, BOTTOM);
-      HtmlStyle below = ri + 1 < rows.size() ? cellAt(rows.get(ri + 1), starts[i]) : table;
+      HtmlStyle below = down != null ? down.at(starts[i]) : table;
       meet(e, BOTTOM, below, TOP);
     }
     return out;
@@ -1676,15 +1682,6 @@ final class HtmlFlow {
     }
   }
 
-  private List<HtmlStyle> rowStyles(Row r, List<Element> cells) throws Unsupported {
-    if (r.style().decorated(false)) {
-      throw new Unsupported("a border on a table row with collapsed borders, on " + HtmlStyle.describe(r.tr()));
-    }
-    List<HtmlStyle> out = new ArrayList<>(cells.size());
-    for (Element c : cells) out.add(style(c, r.style()));
-    return out;
-  }
-
   private static int[] starts(List<Element> cells) throws Unsupported {
     int[] out = new int[cells.size()];
     for (int i = 0, col = 0; i < out.length; i++) {
@@ -1694,15 +1691,44 @@ final class HtmlFlow {
     return out;
   }
 
-  /** The style of the cell of {@code r} that covers column {@code col}, or null. */
-  private HtmlStyle cellAt(Row r, int col) throws Unsupported {
-    int c = 0;
-    for (Element cell : cells(r)) {
-      int span = span(cell);
-      if (col < c + span) return style(cell, r.style());
-      c += span;
+  /** A row's cells, their first columns and styles: each row is its own, its upper and its lower neighbour's. */
+  private record Cells(List<Element> cells, int[] starts, List<HtmlStyle> styles) {
+    /** The style of the cell that covers column {@code col}, or null. */
+    HtmlStyle at(int col) {
+      for (int i = starts.length - 1; i >= 0; i--) {
+        if (col >= starts[i]) {
+          return covers(i, col) ? styles.get(i) : null;
+        }
+      }
+      return null;
     }
-    return null;
+
+    private boolean covers(int i, int col) {
+      try {
+        return col < starts[i] + span(cells.get(i));
+      } catch (Unsupported e) {
+        return false;
+      }
+    }
+  }
+
+  /** The last three rows' cells, by identity: collapsing a row looks at the one above and the one below. */
+  private final Row[] cellsRows = new Row[3];
+  private final Cells[] cellsKept = new Cells[3];
+  private int cellsNext;
+
+  private Cells cellsOf(Row r) throws Unsupported {
+    for (int i = 0; i < 3; i++) {
+      if (cellsRows[i] == r) return cellsKept[i];
+    }
+    List<Element> cells = cells(r);
+    List<HtmlStyle> styles = new ArrayList<>(cells.size());
+    for (Element c : cells) styles.add(style(c, r.style()));
+    Cells out = new Cells(cells, starts(cells), styles);
+    cellsRows[cellsNext] = r;
+    cellsKept[cellsNext] = out;
+    cellsNext = (cellsNext + 1) % 3;
+    return out;
   }
 
   /** The widest bottom border of a row's cells, in points. */
