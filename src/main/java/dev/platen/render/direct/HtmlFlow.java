@@ -205,7 +205,7 @@ final class HtmlFlow {
       }
       double[] m = s.margin(width);
       double[] p = s.padding;
-      double bt = s.border(TOP), br = s.border(RIGHT), bb = s.border(BOTTOM), bl = s.border(LEFT);
+      double br = s.border(RIGHT), bl = s.border(LEFT);
       double content = length(s.width, s, width);
       double boxWidth = bl + p[LEFT] + content + p[RIGHT] + br;
       double outer = m[LEFT] + boxWidth + m[RIGHT];
@@ -218,20 +218,29 @@ final class HtmlFlow {
         right -= outer;
       }
       if (left > right + 0.01 && !dry) throw new Unsupported("floats wider than their container");
-      Sink.Stack inner = new Sink.Stack(bl + p[LEFT]);
-      inner.y = bt + p[TOP];
-      children(f, s, content, inner);
-      double h = inner.height() + p[BOTTOM] + bb;
-      List<Ops> box = new ArrayList<>(inner.ops.size() + 5);
-      if (printBackground && s.background >= 0) box.add(new Ops.Rect(0, 0, boxWidth, h, s.background));
-      borders(s, boxWidth, h, 0, box);
-      box.addAll(inner.ops);
-      for (Ops op : box) ops.add(op.moved(x, m[TOP]));
-      height = Math.max(height, m[TOP] + h + m[BOTTOM]);
+      Box box = box(f, s, content, boxWidth);
+      for (Ops op : box.ops()) ops.add(op.moved(x, m[TOP]));
+      height = Math.max(height, m[TOP] + box.height() + m[BOTTOM]);
     }
     if (!sink.fits(height)) throw new Unsupported("floats across a page break");
     sink.slice(height, ops);
     return last;
+  }
+
+  /** A block laid out apart, with its background and borders: its border-box height and ops. */
+  private record Box(double height, List<Ops> ops) {}
+
+  private Box box(Element e, HtmlStyle s, double content, double boxWidth) throws RenderException {
+    double[] p = s.padding;
+    Sink.Stack inner = new Sink.Stack(s.border(LEFT) + p[LEFT]);
+    inner.y = s.border(TOP) + p[TOP];
+    children(e, s, content, inner);
+    double h = inner.height() + p[BOTTOM] + s.border(BOTTOM);
+    List<Ops> ops = new ArrayList<>(inner.ops.size() + 5);
+    if (printBackground && s.background >= 0) ops.add(new Ops.Rect(0, 0, boxWidth, h, s.background));
+    borders(s, boxWidth, h, 0, ops);
+    ops.addAll(inner.ops);
+    return new Box(h, ops);
   }
 
   private void block(Element e, HtmlStyle s, double avail, Sink sink) throws RenderException {
@@ -268,19 +277,13 @@ final class HtmlFlow {
     sink.margin(m[TOP]);
     // a box that paints, or one kept whole, is laid out apart and placed as one slice
     if (s.decorated(printBackground) || s.avoidInside || s.contains) {
-      Sink.Stack inner = new Sink.Stack(bl + p[LEFT]);
-      inner.y = bt + p[TOP];
-      children(e, s, content, inner);
-      double h = inner.height() + p[BOTTOM] + bb;
-      List<Ops> ops = new ArrayList<>(inner.ops.size() + 5);
-      if (printBackground && s.background >= 0) ops.add(new Ops.Rect(0, 0, boxWidth, h, s.background));
-      borders(s, boxWidth, h, 0, ops);
-      ops.addAll(inner.ops);
+      Box box = box(e, s, content, boxWidth);
+      double h = box.height();
       if (!sink.fits(h) && !(s.avoidInside && sink.fitsPage(h))) {
         throw new Unsupported("a box with a border or background across a page break");
       }
       sink.indent += left;
-      sink.slice(h, ops);
+      sink.slice(h, box.ops());
       sink.indent -= left;
     } else {
       sink.indent += left;
