@@ -269,7 +269,7 @@ final class HtmlFlow {
     if (tag.equals("li")) items++;
     double[] m = s.margin(avail);
     double[] p = s.padding;
-    double bt = s.border(TOP), br = s.border(RIGHT), bb = s.border(BOTTOM), bl = s.border(LEFT);
+    double br = s.border(RIGHT), bl = s.border(LEFT);
     double boxWidth = s.width == null ? avail - m[LEFT] - m[RIGHT] : boxWidth(s.width, s, avail, p);
     if (s.maxWidth != null) boxWidth = Math.min(boxWidth, boxWidth(s.maxWidth, s, avail, p));
     double left = autoLeft(s, m, avail, boxWidth);
