@@ -171,10 +171,7 @@ abstract class Sink {
     }
 
     @Override void startHeader(double h, List<Ops> ops) {
-      // placed again on each new page, where the indent of the moment may be another
-      List<Ops> moved = new ArrayList<>(ops.size());
-      for (Ops op : ops) moved.add(op.moved(indent, 0));
-      header = moved;
+      header = indented(ops);
       headerHeight = h;
     }
 
@@ -183,10 +180,15 @@ abstract class Sink {
     }
 
     @Override void startFooter(double h, List<Ops> ops) {
+      footer = indented(ops);
+      footerHeight = h;
+    }
+
+    /** A running header's or footer's ops, placed again on each new page, where the indent of the moment may be another. */
+    private List<Ops> indented(List<Ops> ops) {
       List<Ops> moved = new ArrayList<>(ops.size());
       for (Ops op : ops) moved.add(op.moved(indent, 0));
-      footer = moved;
-      footerHeight = h;
+      return moved;
     }
 
     @Override void endFooter() {
