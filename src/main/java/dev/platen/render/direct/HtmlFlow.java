@@ -251,7 +251,7 @@ final class HtmlFlow {
       for (Node n : e.childNodes()) {
         // a template's loop tags are text here; what they print is checked when the document is laid out
         if (n instanceof Element c && !c.normalName().equals("li") && !HtmlStyle.DROPPED.contains(c.normalName())
-            || n instanceof TextNode t && !(dry ? HANDLEBARS.matcher(t.getWholeText()).replaceAll("") : t.getWholeText())
+            || n instanceof TextNode t && !(dry ? HtmlSubset.TAG.matcher(t.getWholeText()).replaceAll("") : t.getWholeText())
                 .isBlank()) {
           throw new Unsupported("content other than <li> directly in " + HtmlStyle.describe(e));
         }
@@ -319,8 +319,6 @@ final class HtmlFlow {
    * @param text a numbered marker's text ("3.  "), or null for a disc or square
    */
   private record Marker(HtmlStyle style, String text) {}
-
-  private static final java.util.regex.Pattern HANDLEBARS = java.util.regex.Pattern.compile("\\{\\{[^}]*}}");
 
   private Marker marker;
   /** List items being laid out, around the current line. */

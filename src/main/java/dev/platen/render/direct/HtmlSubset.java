@@ -42,7 +42,8 @@ final class HtmlSubset {
   private static final Pattern CODE_TAG = Pattern.compile(
       "\\{\\{~?\\s*(?:qr|barcode)\\s(?:\"[^\"]*\"|'[^']*'|[^}\"'(])*~?\\}\\}");
 
-  private static final Pattern TAG = Pattern.compile("\\{\\{[^}]*\\}\\}");
+  /** One Handlebars tag, as the template's text holds it when a layout is judged (here and in HtmlFlow's dry run). */
+  static final Pattern TAG = Pattern.compile("\\{\\{[^}]*\\}\\}");
 
   /** A style attribute's declarations without those a Handlebars tag is in or around. */
   private static String literalDeclarations(String style) {
