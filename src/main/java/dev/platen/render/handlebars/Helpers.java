@@ -208,19 +208,35 @@ final class Helpers {
     BigDecimal n = Numbers.forFormatting(decimal(v));
     if (n == null) return text(v);
     BigDecimal places = decimals == null ? null : decimal(decimals);
-    DecimalFormat f;
-    if (places == null) {
-      f = new DecimalFormat("#,##0.######", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
-    } else {
+    int p = -1; // no count: up to six places, as written
+    if (places != null) {
       // intValue() expands the whole number first, so an absurd count is clamped by its sign instead
       BigDecimal bounded = Numbers.forFormatting(places);
       int asked = bounded != null ? bounded.intValue() : places.signum() > 0 ? 10 : 0;
-      int p = Math.max(0, Math.min(10, asked));
-      f = new DecimalFormat(p == 0 ? "#,##0" : "#,##0." + "0".repeat(p),
-          DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+      p = Math.max(0, Math.min(10, asked));
     }
-    f.setRoundingMode(RoundingMode.HALF_UP);
-    return f.format(n);
+    return numberFormats.get().of(p).format(n);
+  }
+
+  /**
+   * A statement's loop calls format-number thousands of times per document, and building a DecimalFormat each time
+   * was most of the helper's cost; one formatter per places count and thread (DecimalFormat is not thread-safe).
+   */
+  private static final ThreadLocal<NumberFormats> numberFormats = ThreadLocal.withInitial(NumberFormats::new);
+
+  private static final class NumberFormats {
+    private final DecimalFormat[] byPlaces = new DecimalFormat[12];
+
+    DecimalFormat of(int places) {
+      DecimalFormat f = byPlaces[places + 1];
+      if (f == null) {
+        f = new DecimalFormat(places < 0 ? "#,##0.######" : places == 0 ? "#,##0" : "#,##0." + "0".repeat(places),
+            DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+        f.setRoundingMode(RoundingMode.HALF_UP);
+        byPlaces[places + 1] = f;
+      }
+      return f;
+    }
   }
 
   /**

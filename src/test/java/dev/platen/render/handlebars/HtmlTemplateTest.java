@@ -89,6 +89,9 @@ class HtmlTemplateTest {
     assertThat(render("{{format-number total 2}}")).isEqualTo("1,234.50");
     assertThat(render("{{format-number 2.345 2}}")).isEqualTo("2.35");
     assertThat(render("{{format-number \"abc\" 2}}")).isEqualTo("abc");
+    // the formatters are kept per places count and thread: counts taking turns in one document keep their own
+    assertThat(render("{{format-number total 2}}|{{format-number total}}|{{format-number total 0}}|{{format-number -0.001 2}}"))
+        .isEqualTo("1,234.50|1,234.5|1,235|-0.00");
     // issue 8, finding 3: DecimalFormat ran out of memory on these; beyond ±10^15 a value prints as written
     org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2), () -> {
       assertThat(render("{{format-number \"9e999999999\"}}")).isEqualTo("9e999999999");
