@@ -7,7 +7,8 @@
 #
 # Settings (environment): ROUNDS (3), CS ("2 8"), STYLES ("inline css"), PORT (18700), CHROMIUM (/usr/bin/chromium),
 # N_INVOICE_CHROMIUM (120), N_STATEMENT_CHROMIUM (24), N_INVOICE_PLATEN (600), N_STATEMENT_PLATEN (80),
-# WARM_INVOICE_PLATEN (1500), WARM_STATEMENT_PLATEN (100) documents per style once after the server starts,
+# WARM_INVOICE_PLATEN (1000), WARM_STATEMENT_PLATEN (20) documents per style and warm-up round, rounds until the
+# server's JIT compiler threads take under JIT_SETTLED (0.15) of its CPU in a round, at most WARM_ROUNDS (12),
 # DOCS (a directory with your own invoice and statement instead of the built-in ones),
 # OUT (a new temporary directory; the raw RESULT lines of every run are kept there).
 set -euo pipefail
@@ -54,10 +55,31 @@ curl -sf "localhost:$PORT/ready" > /dev/null || { cat "$WORK/server.log" >&2; ex
 export PLATEN_URL=http://localhost:$PORT PLATEN_KEY=$KEY PLATEN_PID=$SPID
 
 for style in $STYLES; do STYLE=$style sbs publish | grep template_ | tee -a "$OUT/machine.txt" >&2; done
-# Platen's warm-up: the JIT needs a few thousand documents (docs/benchmarks.md, "end to end").
-for style in $STYLES; do
-  STYLE=$style DOC=invoice C=8 WARM=0 N="${WARM_INVOICE_PLATEN:-1500}" sbs platen > /dev/null 2>> "$OUT/log.txt"
-  STYLE=$style DOC=statement C=8 WARM=0 N="${WARM_STATEMENT_PLATEN:-100}" sbs platen > /dev/null 2>> "$OUT/log.txt"
+# CPU ticks of the server so far: all its threads, then its JIT compiler threads alone (a thread's name may hold a
+# space, so /proc's stat is read from after the name's closing parenthesis).
+cpu_ticks() { sed 's/.*) //' "/proc/$SPID/stat" | awk '{print $12 + $13}'; }
+jit_ticks() {
+  local t sum=0
+  for t in /proc/$SPID/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in
+      C1\ Compiler*|C2\ Compiler*) sum=$((sum + $(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}'))) ;;
+    esac
+  done
+  echo "$sum"
+}
+# Platen's warm-up, until it is warm: with one C2 thread on 2 cores, the JIT was still compiling after 5,000
+# documents, spending 20-33% of the server's CPU there (docs/benchmarks.md, "The JIT in the measured window"), so
+# rounds run until the compiler threads take under JIT_SETTLED of the server's CPU.
+for round in $(seq 1 "${WARM_ROUNDS:-12}"); do
+  cpu0=$(cpu_ticks); jit0=$(jit_ticks)
+  for style in $STYLES; do
+    STYLE=$style DOC=invoice C=8 WARM=0 N="${WARM_INVOICE_PLATEN:-1000}" sbs platen > /dev/null 2>> "$OUT/log.txt"
+    STYLE=$style DOC=statement C=8 WARM=0 N="${WARM_STATEMENT_PLATEN:-20}" sbs platen > /dev/null 2>> "$OUT/log.txt"
+  done
+  cpu1=$(cpu_ticks); jit1=$(jit_ticks)
+  share=$(awk -v j=$((jit1 - jit0)) -v c=$((cpu1 - cpu0)) 'BEGIN { printf "%.3f", (c > 0 ? j / c : 1) }')
+  echo "platen warm-up round $round: JIT share of server CPU $share" | tee -a "$OUT/machine.txt" >&2
+  awk -v s="$share" -v t="${JIT_SETTLED:-0.15}" 'BEGIN { exit !(s < t) }' && break
 done
 
 measure() { # side doc c style round
