@@ -557,14 +557,21 @@ final class HtmlFlow {
       int i = line.start();
       int first = ops.size();
       List<double[]> pieces = null; // {x, width, style} of each run, when the line has decorated text
+      double[] just = block.align.equals("justify") ? justify(runs, line, block, width, k == lines.size() - 1) : null;
       while (i < line.end()) {
         int sid = runs.style[i];
         int j = i;
         while (j < line.end() && runs.style[j] == sid) j++;
         HtmlStyle st = runs.styles.get(sid);
         String piece = runs.text.substring(i, j);
-        ops.add(new Ops.Text(x, baselines[sid], st.bold, st.size, st.rgb, st.letterSpacing, piece));
-        double w = Text.width(face(st), piece, st.size, st.letterSpacing);
+        double w;
+        if (just == null) {
+          ops.add(new Ops.Text(x, baselines[sid], st.bold, st.size, st.rgb, st.letterSpacing, piece));
+          w = Text.width(face(st), piece, st.size, st.letterSpacing);
+        } else {
+          if (!st.decorations.isEmpty()) throw new Unsupported("underlined or struck-out text in a justified line");
+          w = justified(ops, x, baselines[sid], st, piece, just);
+        }
         if (st.href != null && !dry) ops.add(new Ops.Link(x, 0, w, lineHeight, st.href));
         if (!st.decorations.isEmpty() && pieces == null) pieces = new ArrayList<>();
         if (pieces != null) pieces.add(new double[] {x, w, sid});
@@ -578,6 +585,89 @@ final class HtmlFlow {
       }
       sink.slice(lineHeight, ops);
     }
+  }
+
+  /**
+   * How openhtmltopdf justifies a line (LineBox.justify), or null where it leaves the line as it is: the last line
+   * of a paragraph, one a {@code <br>} ends, a letter-spaced paragraph's, one that fills its box. What the line
+   * lacks of its box, in whole dots, goes a fifth to the gaps between its letters (at most 0.5mm each) and four
+   * fifths to its spaces (at most 2cm each); letter-spaced text takes none of it.
+   *
+   * @return {after each other character, after each space}, in points
+   */
+  private double[] justify(Runs runs, Line line, HtmlStyle block, double width, boolean last) throws Unsupported {
+    boolean broken = line.end() < runs.text.length() && runs.text.charAt(line.end()) == '\n';
+    if (last || broken || block.letterSpacing != 0) return null;
+    int spaces = 0, others = 0;
+    long content = 0;
+    // the line's width as openhtmltopdf has it: each run's pieces (a word and the space after it) in whole dots,
+    // the last run measured whole once its trailing space is taken off
+    for (int i = line.start(); i < line.end(); ) {
+      int sid = runs.style[i];
+      int j = i;
+      while (j < line.end() && runs.style[j] == sid) j++;
+      HtmlStyle st = runs.styles.get(sid);
+      float size = Math.round(st.size * HtmlStyle.DOTS_PER_POINT);
+      float spacing = (float) (st.letterSpacing * HtmlStyle.DOTS_PER_POINT);
+      String run = runs.text.substring(i, j);
+      if (j == line.end()) {
+        content += (int) (textDots(face(st), run, size) + spacing * run.length());
+      } else {
+        for (int a = 0; a < run.length(); ) {
+          int b = run.indexOf(' ', a);
+          b = b < 0 ? run.length() : b + 1;
+          String word = run.substring(a, b);
+          content += (int) (textDots(face(st), word, size) + spacing * word.length());
+          a = b;
+        }
+      }
+      if (st.letterSpacing == 0) {
+        for (int c = 0; c < run.length(); c++) {
+          if (run.charAt(c) == ' ' || run.charAt(c) == '\u00a0') spaces++;
+          else others++;
+        }
+      }
+      i = j;
+    }
+    long toAdd = Math.round(width * HtmlStyle.DOTS_PER_POINT) - content;
+    if (toAdd <= 0) return null;
+    float maxChar = 38; // 0.5mm, in whole dots
+    float maxWord = 1512; // 2cm
+    float inter = 0, word = 0;
+    if (spaces > 0) {
+      inter = others > 1 ? Math.min(toAdd * 0.2f / (others - 1), maxChar) : 0;
+      word = Math.min(toAdd * 0.8f / spaces, maxWord);
+    } else if (others > 1) {
+      inter = Math.min((float) toAdd / (others - 1), maxChar);
+    }
+    return new double[] {inter / HtmlStyle.DOTS_PER_POINT, word / HtmlStyle.DOTS_PER_POINT};
+  }
+
+  /**
+   * A run of a justified line, word by word: each word placed where openhtmltopdf's spacing puts it (its letters
+   * spread by character spacing, each space widened), as its TJ arrays place the glyphs. Returns its width.
+   */
+  private double justified(List<Ops> ops, double x, double baseline, HtmlStyle st, String piece, double[] just)
+      throws Unsupported {
+    double inter = st.letterSpacing != 0 ? 0 : just[0];
+    double space = st.letterSpacing != 0 ? 0 : just[1];
+    Face face = face(st);
+    double at = x;
+    int from = 0;
+    double start = x;
+    for (int c = 0; c < piece.length(); ) {
+      int cp = piece.codePointAt(c);
+      c += Character.charCount(cp);
+      boolean gap = cp == ' ' || cp == '\u00a0';
+      at += Text.advance(face, cp) * st.size / 1000 + st.letterSpacing + (gap ? space : inter);
+      if (gap || c == piece.length()) {
+        ops.add(new Ops.Text(start, baseline, st.bold, st.size, st.rgb, st.letterSpacing + inter,
+            piece.substring(from, c)));
+        from = c;
+        start = at;
+      }
+    }
+    return at - x;
   }
 
   /**

@@ -432,6 +432,7 @@ final class HtmlStyle {
           case "left", "start" -> align = "left";
           case "right", "end" -> align = "right";
           case "center" -> align = "center";
+          case "justify" -> align = "justify";
           default -> refuse("CSS value '" + value + "' for 'text-align'", e);
         }
       }
