@@ -68,6 +68,8 @@ final class HtmlStyle {
   boolean contains;
   /** The target of the link this text is in ({@code <a href>}, inherited by what is inside it), or null. */
   String href;
+  /** Why the element's own font-family is not drawn here (a list without a bundled family), or null. */
+  private String unbundled;
   /** This element's own text-decoration: underline and line-through (overline is refused). */
   private boolean underline;
   private boolean lineThrough;
@@ -128,7 +130,7 @@ final class HtmlStyle {
   static final Set<String> BLOCKS = Set.of("div", "p", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "header",
       "footer", "article", "main", "address", "body", "ul", "ol", "li");
   static final Set<String> INLINE = Set.of("span", "b", "strong", "i", "em", "br", "font", "a", "small", "big", "u",
-      "ins", "s", "strike", "del");
+      "ins", "s", "strike", "del", "code", "kbd", "samp", "tt");
   /** Elements both engines drop before layout (HtmlLayout removes them); seen only when checking a template. */
   static final Set<String> DROPPED = Set.of("meta", "link", "script", "noscript", "base");
   static final Set<String> TABLE = Set.of("table", "thead", "tbody", "tfoot", "tr", "th", "td");
@@ -224,6 +226,7 @@ final class HtmlStyle {
         s.apply("font-family", font[4], e);
       }
     }
+    if (s.unbundled != null) s.refuse(s.unbundled, e);
     if (!BLOCKS.contains(tag)) {
       for (int side = 0; side < 4; side++) {
         if (!Double.isNaN(s.marginPercent[side]) || s.autoMargin[side]) {
@@ -339,6 +342,9 @@ final class HtmlStyle {
       // openhtmltopdf: u, ins { text-decoration: underline } s, strike, del { text-decoration: line-through }
       case "u", "ins" -> out.add(new HtmlCss.Declaration("text-decoration", "underline", false));
       case "s", "strike", "del" -> out.add(new HtmlCss.Declaration("text-decoration", "line-through", false));
+      // openhtmltopdf: tt, code, kbd, samp { font-family: monospace }, its built-in Courier: drawn here only in
+      // a bundled family the author gives them
+      case "code", "kbd", "samp", "tt" -> out.add(new HtmlCss.Declaration("font-family", "monospace", false));
       case "big" -> out.add(new HtmlCss.Declaration("font-size", "1.17em", false));
       case "td" -> out.add(new HtmlCss.Declaration("padding", "1px", false));
       case "th" -> {
@@ -424,8 +430,9 @@ final class HtmlStyle {
       case "font-family" -> {
         // openhtmltopdf tries every bundled family the list names before any of its built-in PDF fonts, wherever
         // it stands in the list, so one bundled name makes the whole list DejaVu Sans
-        if (!bundledFamily(v)) refuse("CSS font-family '" + value.trim() + "' (none of it is bundled: only DejaVu Sans,"
-            + " sans-serif and serif are)", e);
+        // the last declaration decides: an author's family over a default's (code { font-family: monospace })
+        unbundled = bundledFamily(v) ? null : "CSS font-family '" + value.trim() + "' (none of it is bundled: only"
+            + " DejaVu Sans, sans-serif and serif are)";
       }
       case "text-align" -> {
         switch (v) {
@@ -659,7 +666,8 @@ final class HtmlStyle {
       case "thead" -> "table-header-group";
       case "tbody" -> "table-row-group";
       case "tfoot" -> "table-footer-group";
-      case "span", "b", "strong", "i", "em", "font", "a", "small", "big", "u", "ins", "s", "strike", "del" -> "inline";
+      case "span", "b", "strong", "i", "em", "font", "a", "small", "big", "u", "ins", "s", "strike", "del", "code", "kbd",
+          "samp", "tt" -> "inline";
       case "img" -> "inline-block";
       case "li" -> "list-item";
       default -> "block";

@@ -89,7 +89,8 @@ class HtmlTextEquivalenceTest {
    * Underlines and lines through as openhtmltopdf draws them: a link's default underline (in its colour), one that
    * wraps onto a second line, {@code <u>}, {@code <ins>}, {@code <s>}, {@code <del>} and {@code <strike>},
    * text-decoration on spans (both lines at once), bold and larger decorated text, a decoration over a child of
-   * another colour (the line keeps the element's) and over letter-spaced text.
+   * another colour (the line keeps the element's) and over letter-spaced text; and {@code <code>} and {@code <kbd>}
+   * in a bundled family the template gives them.
    */
   @Test
   void underlinesAndLinesThroughPrintTheSame() throws Exception {
@@ -100,11 +101,12 @@ class HtmlTextEquivalenceTest {
         + " within two working days of your message</a> and quote the number.</p>"
         + "<p class=\"big\"><b>Total <u>1,234.50 EUR</u></b> instead of <span class=\"both\">1,400.00 EUR</span></p>"
         + "<p><a href=\"https://example.com\" class=\"dark\">a link with <b class=\"red\">red bold</b> inside</a>,"
-        + " <span class=\"spaced\">SPACED AND UNDERLINED</span> and <del class=\"green\">green</del>.</p>";
+        + " <span class=\"spaced\">SPACED AND UNDERLINED</span> and <del class=\"green\">green</del>.</p>"
+        + "<p>Quote <code>INV-2026-0142</code> or press <kbd>Ctrl</kbd>: code in a bundled family the template gives it.</p>";
     String css = "body { color: #000; } a { color: #0000c0; } .narrow { width: 60%; } .big { font-size: 14pt; }"
         + " .both { text-decoration: underline line-through; color: #800000; } .dark { color: #003000; }"
         + " .red { color: #c00000; } .spaced { text-decoration: underline; letter-spacing: .1em; }"
-        + " .green { color: #006000; }";
+        + " .green { color: #006000; } code, kbd { font-family: 'DejaVu Sans', sans-serif; font-weight: bold; }";
     RenderInput input = Canvas.input(layout(html, css), "{}");
     assertSame("decorations", input);
     // lines of a pixel or two: their colours are compared apart from the page images
@@ -207,7 +209,8 @@ class HtmlTextEquivalenceTest {
       "<p>Pay at <a href=\"https://example.com\">example.com</a></p>|",
       "<p><u>a</u> <s>b</s> <del>c</del> <ins>d</ins> <strike>e</strike></p>|",
       "<p><span class=\"x\">old</span></p>|.x { text-decoration: line-through; letter-spacing: -0.5px; }",
-      "<p>Terms of payment</p>|p { text-align: justify; }"})
+      "<p>Terms of payment</p>|p { text-align: justify; }",
+      "<p>Quote <code>INV-1</code></p>|code { font-family: Menlo, monospace; font-family: 'DejaVu Sans', sans-serif; }"})
   void textConstructsAreDrawnDirectly(String html, String css) {
     assertThat(RoutingPdfEngine.choose(layout(html, css == null ? "" : css), PageSetup.DEFAULT).reason()).isNull();
   }
@@ -218,9 +221,11 @@ class HtmlTextEquivalenceTest {
       "<p class=\"x\">a</p>|.x { text-decoration: underline; }|CSS text-decoration on a block (only inline elements', such as <u>) on p.x",
       "<p><span class=\"x\">a</span></p>|.x { text-decoration: overline; }|CSS text-decoration 'overline' on span.x",
       "<p class=\"x\">a</p>|.x { letter-spacing: 1rem; }|CSS value '1rem' for 'letter-spacing' on p.x",
-      "<ol><li class=\"x\">a</li></ol>|.x { letter-spacing: 1px; }|letter-spacing on a numbered list item"})
+      "<ol><li class=\"x\">a</li></ol>|.x { letter-spacing: 1px; }|letter-spacing on a numbered list item",
+      "<p>Quote <code>INV-1</code></p>||CSS font-family 'monospace' (none of it is bundled: only DejaVu Sans, sans-serif and serif are) on code"})
   void textConstructsNotMatchedKeepAReason(String html, String css, String reason) {
-    assertThat(RoutingPdfEngine.choose(layout(html, css), PageSetup.DEFAULT).reason()).isEqualTo(reason);
+    assertThat(RoutingPdfEngine.choose(layout(html, css == null ? "" : css), PageSetup.DEFAULT).reason())
+        .isEqualTo(reason);
   }
 
   /** Underlined text of another size inside the underlined element is named when a document meets it. */
