@@ -538,7 +538,7 @@ final class HtmlFlow {
     }
     for (int k = 0; k < lines.size(); k++) {
       Line line = lines.get(k);
-      if (autoCells > 0 && line.width() > width + 0.01) {
+      if (autoCells > 0 && line.width() > width + 0.01 && unspaced(runs, line) > Math.round(width * HtmlStyle.DOTS_PER_POINT)) {
         throw new Unsupported("a word wider than its column in a table with automatic layout");
       }
       if (mixed) {
@@ -585,6 +585,24 @@ final class HtmlFlow {
       }
       sink.slice(lineHeight, ops);
     }
+  }
+
+  /**
+   * A line's width without its letter spacing, in whole dots as openhtmltopdf measures a column's text for
+   * automatic layout: it sizes the column without the spacing, so a spaced word wider than its column only by
+   * its spacing overflows it there, as here.
+   */
+  private long unspaced(Runs runs, Line line) throws Unsupported {
+    long dots = 0;
+    for (int i = line.start(); i < line.end(); ) {
+      int sid = runs.style[i];
+      int j = i;
+      while (j < line.end() && runs.style[j] == sid) j++;
+      HtmlStyle st = runs.styles.get(sid);
+      dots += textDots(face(st), runs.text.substring(i, j), Math.round(st.size * HtmlStyle.DOTS_PER_POINT));
+      i = j;
+    }
+    return dots;
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.platen.render.PageSetup;
 import dev.platen.render.RenderInput;
 import dev.platen.render.html.HtmlPdfEngine;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,6 +52,34 @@ class HtmlTextEquivalenceTest {
             + " .meta .title { letter-spacing: 2px; } .brand .name { letter-spacing: -0.5px; }"
             + " .footer p { letter-spacing: 0.3pt; }");
     assertSame("invoice-letter-spacing", HtmlCorpus.input("invoice-modern", invoice));
+  }
+
+  /**
+   * The usual table head of an automatic-layout invoice and statement, upper case and letter-spaced: openhtmltopdf
+   * sizes the columns by the heads without their spacing and draws them with it.
+   */
+  @Test
+  void letterSpacedHeadsOfTablesWithAutomaticLayoutPrintTheSame() throws Exception {
+    assertSame("invoice-auto-spaced-heads", HtmlCorpus.input("invoice-auto", corpus("invoice-auto", "<table",
+        "<table", SPACED_HEADS)));
+  }
+
+  private static final String SPACED_HEADS =
+      "table th { text-transform: uppercase; letter-spacing: .05em; font-size: 8pt; color: #000; }";
+
+  /** The same heads over a statement's pages, the header repeated on each. */
+  @Test
+  @Tag("slow") // two engines over two pages of a statement: some 8 s on a busy machine
+  void letterSpacedHeadsOfAStatementPrintTheSame() throws Exception {
+    ObjectNode statement = corpus("statement-auto", "<table", "<table", SPACED_HEADS);
+    // the first 60 rows: two pages, the header repeated; the 1,000 are for the slow suite
+    RenderInput input = HtmlCorpus.input("statement", statement);
+    ObjectNode data = (ObjectNode) input.data().deepCopy();
+    tools.jackson.databind.node.ArrayNode rows = (tools.jackson.databind.node.ArrayNode) data.path("transactions");
+    assertThat(rows.size()).isGreaterThan(60);
+    while (rows.size() > 60) rows.remove(rows.size() - 1);
+    assertSame("auto-statement-spaced-heads", new RenderInput(input.layout(), data, input.page(), input.title(),
+        input.documentDate(), input.watermark()));
   }
 
   /**
