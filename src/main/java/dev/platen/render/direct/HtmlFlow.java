@@ -263,6 +263,8 @@ final class HtmlFlow {
         throw new Unsupported("<li> outside <ul> or <ol>");
       }
       if (marker != null) throw new Unsupported("a list item starting with another list item");
+      // how openhtmltopdf spaces a number's letters beside the item is not measured
+      if (s.letterSpacing != 0 && s.listStyle.equals("decimal")) throw new Unsupported("letter-spacing on a numbered list item");
       if (!s.listStyle.equals("none")) marker = new Marker(s, s.listStyle.equals("decimal") ? (e.elementSiblingIndex()
           + 1 - liBefore(e)) + ".  " : null);
     }
@@ -458,7 +460,8 @@ final class HtmlFlow {
       for (int i = 0; i < styles.size(); i++) {
         HtmlStyle o = styles.get(i);
         if (o == s || o.bold == s.bold && o.rgb == s.rgb && o.size == s.size && o.lineHeight() == s.lineHeight()
-            && java.util.Objects.equals(o.href, s.href)) {
+            && java.util.Objects.equals(o.href, s.href) && o.letterSpacing == s.letterSpacing
+            && o.decorations.equals(s.decorations)) {
           return i;
         }
       }
@@ -535,7 +538,7 @@ final class HtmlFlow {
     }
     for (int k = 0; k < lines.size(); k++) {
       Line line = lines.get(k);
-      if (autoCells > 0 && line.width() > width + 0.01) {
+      if (autoCells > 0 && line.width() > width + 0.01 && unspaced(runs, line) > Math.round(width * HtmlStyle.DOTS_PER_POINT)) {
         throw new Unsupported("a word wider than its column in a table with automatic layout");
       }
       if (mixed) {
@@ -552,18 +555,30 @@ final class HtmlFlow {
         marker = null;
       }
       int i = line.start();
+      int first = ops.size();
+      List<double[]> pieces = null; // {x, width, style} of each run, when the line has decorated text
+      double[] just = block.align.equals("justify") ? justify(runs, line, block, width, k == lines.size() - 1) : null;
       while (i < line.end()) {
         int sid = runs.style[i];
         int j = i;
         while (j < line.end() && runs.style[j] == sid) j++;
         HtmlStyle st = runs.styles.get(sid);
         String piece = runs.text.substring(i, j);
-        ops.add(new Ops.Text(x, baselines[sid], st.bold, st.size, st.rgb, 0, piece));
-        double w = Text.width(face(st), piece, st.size, 0);
+        double w;
+        if (just == null) {
+          ops.add(new Ops.Text(x, baselines[sid], st.bold, st.size, st.rgb, st.letterSpacing, piece));
+          w = Text.width(face(st), piece, st.size, st.letterSpacing);
+        } else {
+          if (!st.decorations.isEmpty()) throw new Unsupported("underlined or struck-out text in a justified line");
+          w = justified(ops, x, baselines[sid], st, piece, just);
+        }
         if (st.href != null && !dry) ops.add(new Ops.Link(x, 0, w, lineHeight, st.href));
+        if (!st.decorations.isEmpty() && pieces == null) pieces = new ArrayList<>();
+        if (pieces != null) pieces.add(new double[] {x, w, sid});
         x += w;
         i = j;
       }
+      if (pieces != null) decorations(ops, first, pieces, runs, line.end(), baselines);
       if (k > 0 && (k == 1 || k == lines.size() - 1) && !sink.fits(lineHeight)) {
         // openhtmltopdf keeps two lines of a paragraph on each side of a page break (widows and orphans: 2)
         throw new Unsupported("a page break leaving one line of a paragraph alone");
@@ -572,10 +587,156 @@ final class HtmlFlow {
     }
   }
 
-  /** A character's advance at its own font size ({@code scale} is the block's, for lines of one size). */
+  /**
+   * A line's width without its letter spacing, in whole dots as openhtmltopdf measures a column's text for
+   * automatic layout: it sizes the column without the spacing, so a spaced word wider than its column only by
+   * its spacing overflows it there, as here.
+   */
+  private long unspaced(Runs runs, Line line) throws Unsupported {
+    long dots = 0;
+    for (int i = line.start(); i < line.end(); ) {
+      int sid = runs.style[i];
+      int j = i;
+      while (j < line.end() && runs.style[j] == sid) j++;
+      HtmlStyle st = runs.styles.get(sid);
+      dots += textDots(face(st), runs.text.substring(i, j), Math.round(st.size * HtmlStyle.DOTS_PER_POINT));
+      i = j;
+    }
+    return dots;
+  }
+
+  /**
+   * How openhtmltopdf justifies a line (LineBox.justify), or null where it leaves the line as it is: the last line
+   * of a paragraph, one a {@code <br>} ends, a letter-spaced paragraph's, one that fills its box. What the line
+   * lacks of its box, in whole dots, goes a fifth to the gaps between its letters (at most 0.5mm each) and four
+   * fifths to its spaces (at most 2cm each); letter-spaced text takes none of it.
+   *
+   * @return {after each other character, after each space}, in points
+   */
+  private double[] justify(Runs runs, Line line, HtmlStyle block, double width, boolean last) throws Unsupported {
+    boolean broken = line.end() < runs.text.length() && runs.text.charAt(line.end()) == '\n';
+    if (last || broken || block.letterSpacing != 0) return null;
+    int spaces = 0, others = 0;
+    long content = 0;
+    // the line's width as openhtmltopdf has it: each run's pieces (a word and the space after it) in whole dots,
+    // the last run measured whole once its trailing space is taken off
+    for (int i = line.start(); i < line.end(); ) {
+      int sid = runs.style[i];
+      int j = i;
+      while (j < line.end() && runs.style[j] == sid) j++;
+      HtmlStyle st = runs.styles.get(sid);
+      float size = Math.round(st.size * HtmlStyle.DOTS_PER_POINT);
+      float spacing = (float) (st.letterSpacing * HtmlStyle.DOTS_PER_POINT);
+      String run = runs.text.substring(i, j);
+      if (j == line.end()) {
+        content += (int) (textDots(face(st), run, size) + spacing * run.length());
+      } else {
+        for (int a = 0; a < run.length(); ) {
+          int b = run.indexOf(' ', a);
+          b = b < 0 ? run.length() : b + 1;
+          String word = run.substring(a, b);
+          content += (int) (textDots(face(st), word, size) + spacing * word.length());
+          a = b;
+        }
+      }
+      if (st.letterSpacing == 0) {
+        for (int c = 0; c < run.length(); c++) {
+          if (run.charAt(c) == ' ' || run.charAt(c) == '\u00a0') spaces++;
+          else others++;
+        }
+      }
+      i = j;
+    }
+    long toAdd = Math.round(width * HtmlStyle.DOTS_PER_POINT) - content;
+    if (toAdd <= 0) return null;
+    float maxChar = 38; // 0.5mm, in whole dots
+    float maxWord = 1512; // 2cm
+    float inter = 0, word = 0;
+    if (spaces > 0) {
+      inter = others > 1 ? Math.min(toAdd * 0.2f / (others - 1), maxChar) : 0;
+      word = Math.min(toAdd * 0.8f / spaces, maxWord);
+    } else if (others > 1) {
+      inter = Math.min((float) toAdd / (others - 1), maxChar);
+    }
+    return new double[] {inter / HtmlStyle.DOTS_PER_POINT, word / HtmlStyle.DOTS_PER_POINT};
+  }
+
+  /**
+   * A run of a justified line, word by word: each word placed where openhtmltopdf's spacing puts it (its letters
+   * spread by character spacing, each space widened), as its TJ arrays place the glyphs. Returns its width.
+   */
+  private double justified(List<Ops> ops, double x, double baseline, HtmlStyle st, String piece, double[] just)
+      throws Unsupported {
+    double inter = st.letterSpacing != 0 ? 0 : just[0];
+    double space = st.letterSpacing != 0 ? 0 : just[1];
+    Face face = face(st);
+    double at = x;
+    int from = 0;
+    double start = x;
+    for (int c = 0; c < piece.length(); ) {
+      int cp = piece.codePointAt(c);
+      c += Character.charCount(cp);
+      boolean gap = cp == ' ' || cp == '\u00a0';
+      at += Text.advance(face, cp) * st.size / 1000 + st.letterSpacing + (gap ? space : inter);
+      if (gap || c == piece.length()) {
+        ops.add(new Ops.Text(start, baseline, st.bold, st.size, st.rgb, st.letterSpacing + inter,
+            piece.substring(from, c)));
+        from = c;
+        start = at;
+      }
+    }
+    return at - x;
+  }
+
+  /**
+   * A character's advance at its own font size ({@code scale} is the block's, for lines of one size), with its
+   * letter spacing: openhtmltopdf measures every character of a piece with it, the space after a word too.
+   */
   private double advance(Runs runs, int i, double scale) throws Unsupported {
     HtmlStyle st = runs.styles.get(runs.style[i]);
-    return Text.advance(face(st), runs.text.codePointAt(i)) * st.size / 1000;
+    return Text.advance(face(st), runs.text.codePointAt(i)) * st.size / 1000 + st.letterSpacing;
+  }
+
+  /**
+   * The underlines and lines through of a line's text, drawn under it as openhtmltopdf draws them: one filled
+   * rectangle per decorated inline element across its text on the line (its spaces and letter spacing included,
+   * and the element's space the line broke at, which openhtmltopdf leaves in the box's width),
+   * in the element's colour, at the offset and thickness of the element's font in whole dots (measured on its
+   * output for DejaVu Sans from 6 to 36pt: an underline 0.1 em below the baseline and 0.05 em thick, a line
+   * through 0.1 em thick whose top is 0.2992 em above the baseline, 0.3125 em in bold).
+   *
+   * @param first the index in {@code ops} of the line's first text op, one per run of a style
+   */
+  private void decorations(List<Ops> ops, int first, List<double[]> pieces, Runs runs, int end, double[] baselines)
+      throws Unsupported {
+    // the space a line broke at is not drawn but stays in its inline box's width (the paragraph's last is not)
+    boolean space = end + 1 < runs.text.length() && runs.text.charAt(end) == ' ';
+    HtmlStyle spaceStyle = space ? runs.styles.get(runs.style[end]) : null;
+    List<Ops> drawn = new ArrayList<>();
+    for (int p = 0; p < pieces.size(); p++) {
+      HtmlStyle st = runs.styles.get((int) pieces.get(p)[2]);
+      for (HtmlStyle.Decoration d : st.decorations) {
+        // started by an earlier piece of the same element's text
+        if (p > 0 && runs.styles.get((int) pieces.get(p - 1)[2]).decorations.contains(d)) continue;
+        double from = pieces.get(p)[0];
+        double to = from;
+        for (int q = p; q < pieces.size(); q++) {
+          HtmlStyle in = runs.styles.get((int) pieces.get(q)[2]);
+          if (!in.decorations.contains(d)) break;
+          // the element's own font places the line: text of another size inside it is not matched
+          if (in.size != d.size()) throw new Unsupported("a font size changed inside underlined or struck-out text");
+          to = pieces.get(q)[0] + pieces.get(q)[1];
+          if (q == pieces.size() - 1 && space && spaceStyle.decorations.contains(d)) to += advance(runs, end, 0);
+        }
+        long size = Math.round(d.size() * HtmlStyle.DOTS_PER_POINT);
+        // the line's top below the baseline, and its thickness, in whole dots
+        long offset = d.through() ? Math.round(-(d.bold() ? 0.3125 : 0.2992) * size) : Math.round(0.1 * size);
+        long thickness = Math.round((d.through() ? 0.1 : 0.05) * size);
+        drawn.add(new Ops.Rect(from, baselines[(int) pieces.get(p)[2]] + offset / HtmlStyle.DOTS_PER_POINT, to - from,
+            thickness / HtmlStyle.DOTS_PER_POINT, d.rgb()));
+      }
+    }
+    ops.addAll(first, drawn);
   }
 
   /**
@@ -1453,6 +1614,9 @@ final class HtmlFlow {
       }
       // openhtmltopdf breaks what looks like a URL at its slashes and dots too
       if (s.contains("://")) throw new Unsupported("a URL in a table with automatic layout");
+      // letter spacing is left out of both widths: measured, openhtmltopdf sizes a column by its text without it
+      // (a spaced word then wraps, or overflows its column, which sends the document there), whatever its
+      // InlineBox source suggests for the narrowest
       java.text.BreakIterator words = US_LINES.get();
       words.setText(s);
       int last = 0;

@@ -68,8 +68,28 @@ final class HtmlStyle {
   boolean contains;
   /** The target of the link this text is in ({@code <a href>}, inherited by what is inside it), or null. */
   String href;
-  /** A link's default underline, still on: the direct path draws no underline, so it must be turned off. */
+  /** Why the element's own font-family is not drawn here (a list without a bundled family), or null. */
+  private String unbundled;
+  /** This element's own text-decoration: underline and line-through (overline is refused). */
   private boolean underline;
+  private boolean lineThrough;
+  /**
+   * letter-spacing in points (inherited as a length: an em is of the declaring element's size), in whole dots as
+   * openhtmltopdf rounds it; added after every character, spaces too, as its JustificationInfo draws it.
+   */
+  double letterSpacing;
+
+  /**
+   * A line drawn over the text of an inline element and everything inside it: openhtmltopdf draws one per
+   * decorated inline box, from the element's own colour and font, across the box's text on each line.
+   *
+   * @param through line-through rather than underline
+   * @param size the decorating element's font size, which sets the line's offset and thickness
+   */
+  record Decoration(boolean through, int rgb, double size, boolean bold) {}
+
+  /** The decorations of the inline elements this text is in, outermost first. */
+  List<Decoration> decorations = List.of();
 
   /** list-style-type: none, disc, square or decimal (inherited, as in CSS). */
   String listStyle = "disc";
@@ -109,7 +129,8 @@ final class HtmlStyle {
   /** Elements and how the direct path lays them out. */
   static final Set<String> BLOCKS = Set.of("div", "p", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "header",
       "footer", "article", "main", "address", "body", "ul", "ol", "li");
-  static final Set<String> INLINE = Set.of("span", "b", "strong", "i", "em", "br", "font", "a", "small", "big");
+  static final Set<String> INLINE = Set.of("span", "b", "strong", "i", "em", "br", "font", "a", "small", "big", "u",
+      "ins", "s", "strike", "del", "code", "kbd", "samp", "tt");
   /** Elements both engines drop before layout (HtmlLayout removes them); seen only when checking a template. */
   static final Set<String> DROPPED = Set.of("meta", "link", "script", "noscript", "base");
   static final Set<String> TABLE = Set.of("table", "thead", "tbody", "tfoot", "tr", "th", "td");
@@ -137,6 +158,8 @@ final class HtmlStyle {
     s.verticalAlign = verticalAlign;
     s.href = href;
     s.listStyle = listStyle;
+    s.letterSpacing = letterSpacing;
+    s.decorations = decorations;
     return s;
   }
 
@@ -203,6 +226,7 @@ final class HtmlStyle {
         s.apply("font-family", font[4], e);
       }
     }
+    if (s.unbundled != null) s.refuse(s.unbundled, e);
     if (!BLOCKS.contains(tag)) {
       for (int side = 0; side < 4; side++) {
         if (!Double.isNaN(s.marginPercent[side]) || s.autoMargin[side]) {
@@ -218,7 +242,14 @@ final class HtmlStyle {
     if (s.autoMargin[LEFT] && !s.autoMargin[RIGHT] && (s.margin[RIGHT] != 0 || !Double.isNaN(s.marginPercent[RIGHT]))) {
       s.refuse("an auto margin-left beside a margin-right", e);
     }
-    if (s.underline) s.refuse("the underline of a link (give it text-decoration: none)", e);
+    if (s.underline || s.lineThrough) {
+      // a block's decoration is drawn across each of its line boxes, not per inline box: not drawn here
+      if (!INLINE.contains(tag)) s.refuse("CSS text-decoration on a block (only inline elements', such as <u>)", e);
+      List<Decoration> all = new ArrayList<>(s.decorations);
+      if (s.underline) all.add(new Decoration(false, s.rgb, s.size, s.bold));
+      if (s.lineThrough) all.add(new Decoration(true, s.rgb, s.size, s.bold));
+      s.decorations = List.copyOf(all);
+    }
     for (int side = 0; side < 4; side++) {
       if (s.insetLeft[side] && s.border[side] > 0) s.inset(side);
     }
@@ -308,6 +339,12 @@ final class HtmlStyle {
         }
       }
       case "small" -> out.add(new HtmlCss.Declaration("font-size", ".83em", false));
+      // openhtmltopdf: u, ins { text-decoration: underline } s, strike, del { text-decoration: line-through }
+      case "u", "ins" -> out.add(new HtmlCss.Declaration("text-decoration", "underline", false));
+      case "s", "strike", "del" -> out.add(new HtmlCss.Declaration("text-decoration", "line-through", false));
+      // openhtmltopdf: tt, code, kbd, samp { font-family: monospace }, its built-in Courier: drawn here only in
+      // a bundled family the author gives them
+      case "code", "kbd", "samp", "tt" -> out.add(new HtmlCss.Declaration("font-family", "monospace", false));
       case "big" -> out.add(new HtmlCss.Declaration("font-size", "1.17em", false));
       case "td" -> out.add(new HtmlCss.Declaration("padding", "1px", false));
       case "th" -> {
@@ -393,14 +430,16 @@ final class HtmlStyle {
       case "font-family" -> {
         // openhtmltopdf tries every bundled family the list names before any of its built-in PDF fonts, wherever
         // it stands in the list, so one bundled name makes the whole list DejaVu Sans
-        if (!bundledFamily(v)) refuse("CSS font-family '" + value.trim() + "' (none of it is bundled: only DejaVu Sans,"
-            + " sans-serif and serif are)", e);
+        // the last declaration decides: an author's family over a default's (code { font-family: monospace })
+        unbundled = bundledFamily(v) ? null : "CSS font-family '" + value.trim() + "' (none of it is bundled: only"
+            + " DejaVu Sans, sans-serif and serif are)";
       }
       case "text-align" -> {
         switch (v) {
           case "left", "start" -> align = "left";
           case "right", "end" -> align = "right";
           case "center" -> align = "center";
+          case "justify" -> align = "justify";
           default -> refuse("CSS value '" + value + "' for 'text-align'", e);
         }
       }
@@ -563,9 +602,30 @@ final class HtmlStyle {
         // properties of flex and grid layout, which openhtmltopdf does not have: it ignores them
       }
       case "text-decoration" -> {
-        if (v.equals("none")) underline = false;
-        else if (v.equals("underline") && e.normalName().equals("a")) underline = true; // openhtmltopdf's default
-        else refuse("CSS text-decoration '" + value + "'", e);
+        underline = false;
+        lineThrough = false;
+        for (String part : v.split("\\s+")) {
+          switch (part) {
+            case "none" -> {}
+            case "underline" -> underline = true;
+            case "line-through" -> lineThrough = true;
+            default -> refuse("CSS text-decoration '" + value + "'", e);
+          }
+        }
+      }
+      case "letter-spacing" -> {
+        if (v.equals("normal") || v.equals("0")) {
+          letterSpacing = 0;
+        } else if (v.matches("-?(\\d+(\\.\\d*)?|\\.\\d+)em")) {
+          // openhtmltopdf: the em of this element's font size in whole dots, the product rounded to a dot
+          double em = Double.parseDouble(v.substring(0, v.length() - 2));
+          letterSpacing = Math.round(em * Math.round(size * DOTS_PER_POINT)) / DOTS_PER_POINT;
+        } else {
+          double pt = v.matches("-?(\\d+(\\.\\d*)?|\\.\\d+)(px|pt|mm|cm|in)") ? Styles.points(v.replace("-", ""), size,
+              Double.NaN) : Double.NaN;
+          if (Double.isNaN(pt) || pt < 0) refuse("CSS value '" + value + "' for 'letter-spacing'", e);
+          else letterSpacing = Math.round((v.startsWith("-") ? -pt : pt) * DOTS_PER_POINT) / DOTS_PER_POINT;
+        }
       }
       default -> refuse("CSS property '" + name + "'", e);
     }
@@ -606,7 +666,8 @@ final class HtmlStyle {
       case "thead" -> "table-header-group";
       case "tbody" -> "table-row-group";
       case "tfoot" -> "table-footer-group";
-      case "span", "b", "strong", "i", "em", "font", "a", "small", "big" -> "inline";
+      case "span", "b", "strong", "i", "em", "font", "a", "small", "big", "u", "ins", "s", "strike", "del", "code", "kbd",
+          "samp", "tt" -> "inline";
       case "img" -> "inline-block";
       case "li" -> "list-item";
       default -> "block";
