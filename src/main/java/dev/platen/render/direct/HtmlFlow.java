@@ -75,10 +75,11 @@ final class HtmlFlow {
 
   /**
    * What decides an element's style: its parent's style (by identity, so the whole chain of ancestors, which is
-   * all selectors look at) and its own tag, classes, id and style attribute. A 1,000-row table has a handful.
+   * all selectors look at) and its own tag, classes, id, style attribute and presentational attributes. A
+   * 1,000-row table has a handful.
    */
   private record StyleKey(HtmlStyle parent, String tag, String classes, String id, String style, String href,
-      long position) {}
+      long position, String hints) {}
 
   private final java.util.Map<StyleKey, HtmlStyle> styles = new java.util.HashMap<>();
   /** The sheets' structural pseudo-classes ({@code :first-child}, {@code :nth-child}), part of the style key. */
@@ -86,8 +87,9 @@ final class HtmlFlow {
 
   private HtmlStyle style(Element e, HtmlStyle parent) throws Unsupported {
     long position = structural.isEmpty() || dry ? 0 : HtmlCss.position(e, structural);
+    // presentational attributes (align, bgcolor, a table's cellpadding on its cells) as the CSS they make
     StyleKey key = new StyleKey(parent, e.normalName(), e.attr("class"), e.id(), e.attr("style"), e.attr("href"),
-        position);
+        position, HtmlStyle.hints(e));
     HtmlStyle s = styles.get(key);
     if (s == null) {
       s = HtmlStyle.of(e, parent, sheets, dry);

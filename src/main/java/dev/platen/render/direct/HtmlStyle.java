@@ -48,6 +48,8 @@ final class HtmlStyle {
   /** Sides still drawn in <hr>'s default inset style, drawn in its shades once the cascade is done. */
   private final boolean[] inset = new boolean[4];
   private final boolean[] insetLeft = new boolean[4];
+  /** Sides in a style not drawn here ({@code inset} but on {@code <hr>}, {@code groove}, …), null if none. */
+  private final String[] undrawn = new String[4];
   int background = -1;
   String width;
   String height;
@@ -159,6 +161,8 @@ final class HtmlStyle {
     if (!tag.equals("td") && !tag.equals("th") && !tag.equals("tr")) s.verticalAlign = "baseline";
     List<HtmlCss.Declaration> declared = new ArrayList<>();
     defaults(tag, e, declared);
+    String hints = hints(e);
+    if (!hints.isEmpty()) declared.addAll(HtmlCss.declarations(hints));
     if (tag.equals("a") && !e.attr("href").isBlank()) s.href = uri(e.attr("href").trim());
     List<HtmlCss.Rule> matched = new ArrayList<>();
     for (HtmlCss.Sheet sheet : sheets) {
@@ -221,6 +225,7 @@ final class HtmlStyle {
     if (s.underline) s.refuse("the underline of a link (give it text-decoration: none)", e);
     for (int side = 0; side < 4; side++) {
       if (s.insetLeft[side] && s.border[side] > 0) s.inset(side);
+      if (s.undrawn[side] != null && s.border[side] > 0) s.refuse("CSS border style '" + s.undrawn[side] + "'", e);
     }
     return s;
   }
@@ -319,6 +324,99 @@ final class HtmlStyle {
     if (isHeading(tag) || tag.equals("b") || tag.equals("strong")) {
       out.add(new HtmlCss.Declaration("font-weight", "bold", false));
     }
+  }
+
+  /**
+   * The CSS openhtmltopdf makes of an element's presentational attributes (its XhtmlNamespaceHandler's
+   * getNonCssStyling, copied rule for rule): the author's declarations at specificity 0, after its user-agent
+   * sheet and before every author rule. {@code align}/{@code valign} on cells and rows, {@code align} on {@code p}
+   * and {@code div}; {@code width}, {@code border}, {@code cellspacing} and {@code bgcolor} on tables; a table's
+   * {@code cellpadding} and {@code border} on its cells. Empty for anything else, which openhtmltopdf ignores.
+   */
+  static String hints(Element e) {
+    String tag = e.normalName();
+    StringBuilder css = new StringBuilder();
+    switch (tag) {
+      case "table" -> {
+        hint(css, "width", hintLength(attribute(e, "width")));
+        String border = attribute(e, "border");
+        if (border != null) css.append("border: ").append(lengthOf(border)).append(" inset black;");
+        String spacing = attribute(e, "cellspacing");
+        if (spacing != null) css.append("border-collapse: separate; border-spacing: ").append(lengthOf(spacing)).append(';');
+        hint(css, "background-color", bgcolor(attribute(e, "bgcolor")));
+      }
+      case "td", "th" -> {
+        Element table = tableOf(e);
+        if (table != null) {
+          hint(css, "padding", hintLength(attribute(table, "cellpadding")));
+          String border = attribute(table, "border");
+          if (border != null && !border.equals("0")) css.append("border: 1px outset black;");
+        }
+        hint(css, "width", hintLength(attribute(e, "width")));
+        hint(css, "height", hintLength(attribute(e, "height")));
+        contentAlign(e, css);
+        hint(css, "background-color", bgcolor(attribute(e, "bgcolor")));
+      }
+      case "tr" -> contentAlign(e, css);
+      case "p", "div" -> {
+        String align = attribute(e, "align");
+        if (align != null) {
+          align = align.toLowerCase(Locale.ROOT);
+          if (align.equals("left") || align.equals("right") || align.equals("center") || align.equals("justify")) {
+            hint(css, "text-align", align);
+          }
+        }
+      }
+      default -> {}
+    }
+    return css.toString();
+  }
+
+  /** An attribute's trimmed value, or null when it is missing or blank (openhtmltopdf's getAttribute). */
+  private static String attribute(Element e, String name) {
+    String v = e.attr(name).trim();
+    return v.isEmpty() ? null : v;
+  }
+
+  private static void hint(StringBuilder css, String property, String value) {
+    if (value != null) css.append(property).append(": ").append(value).append(';');
+  }
+
+  /** openhtmltopdf's convertToLength: digits alone are pixels, anything else is taken as CSS. */
+  private static String lengthOf(String v) {
+    return !v.isEmpty() && v.chars().allMatch(c -> c >= '0' && c <= '9') ? v + "px" : v;
+  }
+
+  private static String hintLength(String v) {
+    return v == null ? null : lengthOf(v);
+  }
+
+  /** A bgcolor as openhtmltopdf reads it: lower case, six hex digits without their '#' given one. */
+  private static String bgcolor(String v) {
+    if (v == null) return null;
+    String c = v.toLowerCase(Locale.ROOT);
+    return c.matches("[0-9a-f]{6}") ? "#" + c : c;
+  }
+
+  private static void contentAlign(Element e, StringBuilder css) {
+    String align = attribute(e, "align");
+    if (align != null) hint(css, "text-align", align.toLowerCase(Locale.ROOT));
+    String valign = attribute(e, "valign");
+    if (valign != null) hint(css, "vertical-align", valign.toLowerCase(Locale.ROOT));
+  }
+
+  /** A cell's table, as openhtmltopdf's findTable looks: the row's parent, or the parent of the row's group. */
+  private static Element tableOf(Element cell) {
+    Element tr = cell.parent();
+    if (tr == null || !tr.normalName().equals("tr")) return null;
+    Element up = tr.parent();
+    if (up == null) return null;
+    if (up.normalName().equals("table")) return up;
+    if (up.normalName().equals("tbody") || up.normalName().equals("thead") || up.normalName().equals("tfoot")) {
+      Element table = up.parent();
+      return table != null && table.normalName().equals("table") ? table : null;
+    }
+    return null;
   }
 
   static boolean isHeading(String tag) {
@@ -697,19 +795,25 @@ final class HtmlStyle {
       if (part.equals("none") || part.equals("hidden")) {
         borderSolid[side] = false;
         insetLeft[side] = false;
+        undrawn[side] = null;
         sawStyle = true;
       } else if (part.equals("solid")) {
         borderSolid[side] = true;
         insetLeft[side] = false;
+        undrawn[side] = null;
         sawStyle = true;
       } else if (part.equals("inset") && e.normalName().equals("hr") && !inset[side]) {
         inset[side] = true; // the default of <hr>: fine once the author's border replaces it
         insetLeft[side] = true;
+        undrawn[side] = null;
         borderSolid[side] = false;
         sawStyle = true;
       } else if (part.matches("dashed|dotted|double|groove|ridge|inset|outset")) {
-        refuse("CSS border style '" + part + "'", e);
-        return;
+        // refused once the cascade is done if the side has a width: a table's border="0" is "0px inset black"
+        borderSolid[side] = false;
+        insetLeft[side] = false;
+        undrawn[side] = part;
+        sawStyle = true;
       } else if (part.matches("thin|medium|thick") || Character.isDigit(part.charAt(0)) || part.charAt(0) == '.') {
         double pt = switch (part) {
           case "thin" -> 1 * Styles.PX;
@@ -735,7 +839,10 @@ final class HtmlStyle {
       }
     }
     if (all && !sawWidth) border[side] = 3 * Styles.PX; // the shorthand resets the width to medium
-    if (all && !sawStyle) borderSolid[side] = false;
+    if (all && !sawStyle) {
+      borderSolid[side] = false;
+      undrawn[side] = null;
+    }
     if (all && !sawColor) borderRgb[side] = -1;
   }
 

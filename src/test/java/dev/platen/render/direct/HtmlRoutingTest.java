@@ -78,7 +78,7 @@ class HtmlRoutingTest {
         Arguments.of("<p id=\"{{c}}\">x</p>", null, "a Handlebars tag in the 'id' attribute of p#{{c}}"),
         Arguments.of("<p class=\"a {{#if x}}b{{/if}}\">x</p>", ".b { letter-spacing: 2pt; }",
             "CSS property 'letter-spacing' on p.a"),
-        Arguments.of("<table><tr><td width=\"40\">x</td></tr></table>", null, "the attribute 'width' on td"),
+        Arguments.of("<table><tr><td height=\"40\">x</td></tr></table>", null, "the attribute 'height' on td"),
         Arguments.of("<table class=\"t\"><tr><td colspan=\"2\" style=\"width: 50%\">x</td></tr>"
             + "<tr><td>a</td><td>b</td></tr></table>", "table.t { width: 100%; table-layout: fixed; border-spacing: 0; }",
             "a width on a cell spanning columns in the first row of table.t"),

@@ -1,0 +1,101 @@
+package dev.platen.render.direct;
+
+import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
+import static dev.platen.render.direct.HtmlEquivalenceTest.fillColours;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.platen.render.Canvas;
+import dev.platen.render.EngineSettings;
+import dev.platen.render.HtmlCorpus;
+import dev.platen.render.PageSetup;
+import dev.platen.render.RenderInput;
+import dev.platen.render.html.HtmlPdfEngine;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Box- and table-level constructs of real invoice and statement templates (the legacy table attributes of HTML
+ * copied from e-mails, …), each drawn directly and printed as openhtmltopdf prints it: text per page, page
+ * breaks, page images within 1% and word positions, as {@link HtmlEquivalenceTest} compares, and fill colours
+ * where colours matter. Colours are dark: the image comparison does not see light grey.
+ */
+class HtmlBoxEquivalenceTest {
+  private static final HtmlPdfEngine HTML = new HtmlPdfEngine(EngineSettings.defaults());
+  private static final DirectPdfEngine DIRECT = new DirectPdfEngine(EngineSettings.defaults());
+
+  private static ObjectNode layout(String html, String css) {
+    ObjectNode layout = Canvas.JSON.createObjectNode();
+    layout.put("html", html);
+    layout.put("css", css);
+    return layout;
+  }
+
+  private static String reason(String html, String css) {
+    return RoutingPdfEngine.choose(layout(html, css), PageSetup.DEFAULT).reason();
+  }
+
+  /** An invoice as e-mail HTML writes it: layout tables with width, cellpadding, cellspacing, border, align, bgcolor. */
+  static final String EMAIL_INVOICE = """
+      <table width="100%" cellpadding="0" cellspacing="0" border="0">
+        <tr><td align="left" valign="top" width="60%"><h1>Invoice {{invoice.number}}</h1>
+          <div align="left">{{company.name}}<br>{{company.address}}</div></td>
+          <td align="right" valign="bottom"><b>Bill to</b><br>{{customer.name}}<br>{{customer.street}}<br>{{customer.city}}</td></tr>
+      </table>
+      <table width="100%" cellpadding="6" cellspacing="0" border="0" class="items">
+        <tr bgcolor="#0b3d2e"><th align="left" bgcolor="#1a3f7a" class="h">Description</th><th align="right" width="10%" bgcolor="1A3F7A" class="h">Qty</th>
+          <th align="right" width="20%" bgcolor="#1a3f7a" class="h">Amount</th></tr>
+        {{#each items}}
+        <tr valign="top"><td>{{description}}</td><td align="right" nowrap>{{qty}}</td><td align="right">{{format-currency amount ../currency}}</td></tr>
+        {{/each}}
+        <tr><td colspan="2" align="right" bgcolor="#333333" class="h"><b>Total</b></td><td align="right" bgcolor="#333333" class="h"><b>{{format-currency total currency}}</b></td></tr>
+      </table>
+      <p align="center">Thank you for your business.</p>
+      <div align="right">IBAN {{company.iban}}</div>""";
+
+  static final String EMAIL_CSS = "body { color: #111111; } h1 { font-size: 15pt; margin: 0 0 4pt 0; }"
+      + " .h { color: #ffffff; } table.items td { border-bottom: 1px solid #000000; }";
+
+  /**
+   * openhtmltopdf turns these attributes into CSS at specificity 0 (its XhtmlNamespaceHandler): width, align,
+   * valign, cellpadding on the cells, cellspacing as border-spacing, border="0" as a 0px border, bgcolor (with or
+   * without '#'); a row's bgcolor and a cell's nowrap it ignores, and so does the direct path.
+   */
+  @Test
+  void legacyTableAttributesPrintTheSame() throws Exception {
+    RenderInput input = HtmlCorpus.input("invoice", layout(EMAIL_INVOICE, EMAIL_CSS));
+    assertSame("email-invoice", input);
+    java.util.Set<Integer> html = fillColours(HTML.render(input));
+    assertThat(fillColours(DIRECT.render(input))).containsAll(html).contains(0x1a3f7a, 0x333333);
+    assertThat(html).doesNotContain(0x0b3d2e); // a row's bgcolor is no background in openhtmltopdf
+  }
+
+  /** An author rule beats an attribute (specificity 0): cellpadding under td { padding }, align under text-align. */
+  @Test
+  void authorRulesWinOverAttributes() throws Exception {
+    String html = "<table width=\"80%\" cellpadding=\"12\" cellspacing=\"0\"><tr><td align=\"right\" class=\"a\">"
+        + "left after all</td><td width=\"120\">one</td></tr><tr><td>first<br>second<br>third</td>"
+        + "<td valign=\"bottom\">bottom</td></tr></table>";
+    assertSame("attributes-under-rules", Canvas.input(layout(html, "td { border: 1px solid #000; }"
+        + " td.a { padding: 3pt; text-align: left; }"), "{}"));
+  }
+
+  @Test
+  void attributesOutsideTheSubsetAreNamed() {
+    String row = "<tr><td>a</td><td>b</td></tr></table>";
+    assertThat(RoutingPdfEngine.choose(layout(EMAIL_INVOICE, EMAIL_CSS), PageSetup.DEFAULT).engine())
+        .isEqualTo("direct");
+    assertThat(reason("<table border=\"1\" cellspacing=\"0\">" + row, ""))
+        .isEqualTo("CSS border style 'inset' on table");
+    assertThat(reason("<table cellspacing=\"2\">" + row, "")).isEqualTo("border-spacing other than 0 on table");
+    assertThat(reason("<table bgcolor=\"#ffffff\" cellspacing=\"0\">" + row, ""))
+        .isEqualTo("the attribute 'bgcolor' on table");
+    assertThat(reason("<table align=\"center\" cellspacing=\"0\">" + row, ""))
+        .isEqualTo("the attribute 'align' on table");
+    assertThat(reason("<table cellspacing=\"0\"><tr><td height=\"40\">a</td></tr></table>", ""))
+        .isEqualTo("the attribute 'height' on td");
+    assertThat(reason("<table cellspacing=\"0\"><tr><td background=\"x.png\">a</td></tr></table>", ""))
+        .isEqualTo("the attribute 'background' on td");
+    assertThat(reason("<table cellspacing=\"0\"><tr><td align=\"{{a}}\">a</td></tr></table>", ""))
+        .isEqualTo("a Handlebars tag in the 'align' attribute of td");
+  }
+}
