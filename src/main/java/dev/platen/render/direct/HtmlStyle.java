@@ -239,7 +239,7 @@ final class HtmlStyle {
     int c = borderRgb(side);
     if (side == TOP || side == LEFT) {
       float[] hsb = java.awt.Color.RGBtoHSB(c >> 16 & 0xff, c >> 8 & 0xff, c & 0xff, null);
-      c = java.awt.Color.HSBtoRGB(hsb[0], hsb[1], hsb[2] * 0.56f) & 0xffffff;
+      c = java.awt.Color.HSBtoRGB(hsb[0], hsb[1], hsb[2] * 0.56f) & 0xffffff | c & ~0xffffff;
     }
     borderRgb[side] = c;
     borderSolid[side] = true;
@@ -541,7 +541,7 @@ final class HtmlStyle {
       case "border-top", "border-right", "border-bottom", "border-left" ->
           border(side(name.substring(7)), v, value, name, e);
       case "border-width", "border-color", "border-style" -> {
-        String[] parts = v.split("\\s+");
+        String[] parts = v.split(WORDS);
         if (parts.length != 1) {
           refuse("CSS value '" + value + "' for '" + name + "'", e);
           return;
@@ -659,6 +659,9 @@ final class HtmlStyle {
           "grid-template", "grid-area", "grid-column", "grid-row", "grid-column-start", "grid-column-end",
           "grid-row-start", "grid-row-end", "grid-auto-flow", "grid-auto-columns", "grid-auto-rows", "grid" -> {
         // properties of flex and grid layout, which openhtmltopdf does not have: it ignores them
+      }
+      case "opacity" -> {
+        // not a property openhtmltopdf knows (measured: the box is drawn opaque, no ExtGState): ignored there too
       }
       case "text-decoration" -> {
         if (v.equals("none")) underline = false;
@@ -786,11 +789,14 @@ final class HtmlStyle {
     return out == null ? margin : out;
   }
 
+  /** The words of a value: white space outside parentheses, so {@code rgba(0, 0, 0, .4)} is one. */
+  private static final String WORDS = "\\s+(?![^(]*\\))";
+
   /** A border shorthand, or one of its longhands (by {@code name}), applied to one side. */
   private void border(int side, String v, String value, String name, Element e) {
     boolean all = name.equals("border") || name.matches("border-(top|right|bottom|left)");
     boolean sawWidth = false, sawStyle = false, sawColor = false;
-    for (String part : v.split("\\s+")) {
+    for (String part : v.split(WORDS)) {
       if (part.isEmpty()) continue;
       if (part.equals("none") || part.equals("hidden")) {
         borderSolid[side] = false;
@@ -882,23 +888,33 @@ final class HtmlStyle {
     return Map.copyOf(m);
   }
 
-  /** 0xRRGGBB, or -2 for anything but hex, rgb() without alpha and openhtmltopdf's colour names. */
+  /**
+   * 0xRRGGBB, with an {@code rgba()} colour's transparency above it (see {@link Ops#alpha}), or -2 for anything but
+   * hex, {@code rgb()}, {@code rgba()} with an alpha of at most two decimals and openhtmltopdf's colour names.
+   */
   static int color(String v) {
     String c = v.trim().toLowerCase(Locale.ROOT);
-    if (c.startsWith("rgb(") && c.endsWith(")")) {
-      String[] parts = c.substring(4, c.length() - 1).split(",");
-      if (parts.length != 3) return -2;
+    boolean rgba = c.startsWith("rgba(");
+    if ((c.startsWith("rgb(") || rgba) && c.endsWith(")")) {
+      String[] parts = c.substring(rgba ? 5 : 4, c.length() - 1).split(",");
+      if (parts.length != (rgba ? 4 : 3)) return -2;
       int rgb = 0;
-      for (String p : parts) {
+      for (int i = 0; i < 3; i++) {
         try {
-          int n = Integer.parseInt(p.trim());
+          int n = Integer.parseInt(parts[i].trim());
           if (n < 0 || n > 255) return -2;
           rgb = rgb << 8 | n;
         } catch (NumberFormatException ex) {
           return -2;
         }
       }
-      return rgb;
+      if (!rgba) return rgb;
+      // openhtmltopdf fills with the alpha as its ExtGState's /ca: hundredths keep it exact (0.05, 0.5)
+      String a = parts[3].trim();
+      if (!a.matches("(0|1)?(\\.\\d{0,2})?") || a.isEmpty() || a.equals(".")) return -2;
+      double alpha = Double.parseDouble(a.startsWith(".") ? "0" + a : a);
+      if (alpha > 1) return -2;
+      return Ops.withAlpha(rgb, (int) Math.round(alpha * 100));
     }
     Integer named = NAMED.get(c);
     if (named != null) return named;

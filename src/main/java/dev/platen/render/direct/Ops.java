@@ -9,6 +9,19 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  */
 sealed interface Ops {
 
+  /**
+   * A colour is 0xRRGGBB; an {@code rgba()} colour carries its transparency in hundredths (100 minus the alpha in
+   * hundredths, so an opaque colour is its plain RGB) in the seven bits above, and stays a positive int.
+   */
+  static int withAlpha(int rgb, int alphaHundredths) {
+    return rgb & 0xffffff | (100 - alphaHundredths) << 24;
+  }
+
+  /** The colour's alpha, 0 to 1: 1 for an opaque colour. */
+  static double alpha(int rgb) {
+    return (100 - (rgb >>> 24 & 0x7f)) / 100.0;
+  }
+
   Ops moved(double dx, double dy);
 
   /** One line of text; {@code y} is the baseline. */

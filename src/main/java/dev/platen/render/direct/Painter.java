@@ -63,6 +63,9 @@ final class Painter {
     double h = size.getHeight();
     out.setLength(0);
     int fill = -1;
+    pageResources = resources;
+    alphas.clear();
+    alpha = 100;
     for (Ops op : ops) {
       if (op instanceof Ops.Rect r) {
         if (r.rgb() != fill) {
@@ -168,7 +171,24 @@ final class Painter {
 
   private void color(int rgb) {
     num(((rgb >> 16) & 0xff) / 255.0).num(((rgb >> 8) & 0xff) / 255.0).num((rgb & 0xff) / 255.0).op("rg");
+    int a = (int) Math.round(Ops.alpha(rgb) * 100);
+    if (a != alpha) {
+      // as openhtmltopdf: the fill alpha of an rgba() colour is an ExtGState's /ca, set again whenever it changes
+      COSName name = alphas.computeIfAbsent(a, k -> {
+        org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState gs =
+            new org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState();
+        gs.setNonStrokingAlphaConstant(k / 100f);
+        return pageResources.add(gs);
+      });
+      out.append('/').append(name.getName()).append(" gs\n");
+      alpha = a;
+    }
   }
+
+  /** The page's resources, its ExtGStates by alpha in hundredths, and the alpha in force (100: opaque). */
+  private PDResources pageResources;
+  private final Map<Integer, COSName> alphas = new java.util.HashMap<>();
+  private int alpha = 100;
 
   private Painter op(String operator) {
     out.append(operator).append('\n');

@@ -79,6 +79,58 @@ class HtmlBoxEquivalenceTest {
         + " td.a { padding: 3pt; text-align: left; }"), "{}"));
   }
 
+  /**
+   * rgba() colours on text, backgrounds and borders (zebra rows in black at 5%): openhtmltopdf fills them with an
+   * ExtGState's alpha (/ca), set whenever it changes; so does the direct path. {@code opacity}, which openhtmltopdf
+   * does not know, is ignored by both.
+   */
+  @Test
+  void rgbaColoursAndOpacityPrintTheSame() throws Exception {
+    String html = "<p class=\"a\">Half red text</p><div class=\"b\">A box with a translucent background</div>"
+        + "<table class=\"t\">{{#each items}}<tr><td>{{description}}</td><td class=\"n\">{{format-currency amount"
+        + " ../currency}}</td></tr>{{/each}}</table><p class=\"c\">Invisible</p><p class=\"o\">Opacity ignored</p>";
+    String css = ".a { color: rgba(200, 0, 0, 0.5); } .b { background-color: rgba(0, 0, 200, .25); padding: 6pt;"
+        + " border: 2px solid rgba(0,0,0,0.5); } table.t { width: 100%; border-collapse: collapse; }"
+        + " td { border-bottom: 1px solid rgba(0, 0, 0, 0.4); padding: 4px; } tr:nth-child(even) td { background:"
+        + " rgba(0,0,0,0.05); } .n { text-align: right; } .c { color: rgba(0,0,0,0); background: rgba(10,20,30,0.12); }"
+        + " .o { opacity: 0.3; color: #0b3d2e; }";
+    RenderInput input = HtmlCorpus.input("invoice", layout(html, css));
+    assertSame("rgba", input);
+    java.util.Set<String> fills = fillsWithAlpha(HTML.render(input));
+    assertThat(fills).contains("c80000@0.5", "0000c8@0.25", "000000@0.05", "0a141e@0.12", "000000@0.0",
+        "0b3d2e@1.0");
+    assertThat(fillsWithAlpha(DIRECT.render(input))).isEqualTo(fills);
+  }
+
+  /** The colours of the first page's fills and text with the alpha they are filled with, as "rrggbb@alpha". */
+  static java.util.Set<String> fillsWithAlpha(byte[] pdf) throws java.io.IOException {
+    java.util.Set<String> fills = new java.util.TreeSet<>();
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      org.apache.pdfbox.pdmodel.PDPage page = doc.getPage(0);
+      java.util.List<Object> tokens = new org.apache.pdfbox.pdfparser.PDFStreamParser(page).parse();
+      float alpha = 1;
+      int fill = 0;
+      for (int i = 0; i < tokens.size(); i++) {
+        if (!(tokens.get(i) instanceof org.apache.pdfbox.contentstream.operator.Operator op)) continue;
+        // what is filled, with the colour and alpha in force (openhtmltopdf sets the colour before the alpha)
+        if (op.getName().equals("f") || op.getName().equals("Tj") || op.getName().equals("TJ")) {
+          fills.add(String.format("%06x@%s", fill, alpha));
+        } else if (op.getName().equals("gs")) {
+          Float ca = page.getResources().getExtGState((org.apache.pdfbox.cos.COSName) tokens.get(i - 1))
+              .getNonStrokingAlphaConstant();
+          alpha = ca == null ? 1 : ca;
+        } else if (op.getName().equals("rg")) {
+          int rgb = 0;
+          for (int k = 3; k >= 1; k--) {
+            rgb = rgb << 8 | Math.round(((org.apache.pdfbox.cos.COSNumber) tokens.get(i - k)).floatValue() * 255);
+          }
+          fill = rgb;
+        }
+      }
+    }
+    return fills;
+  }
+
   @Test
   void attributesOutsideTheSubsetAreNamed() {
     String row = "<tr><td>a</td><td>b</td></tr></table>";
@@ -97,5 +149,9 @@ class HtmlBoxEquivalenceTest {
         .isEqualTo("the attribute 'background' on td");
     assertThat(reason("<table cellspacing=\"0\"><tr><td align=\"{{a}}\">a</td></tr></table>", ""))
         .isEqualTo("a Handlebars tag in the 'align' attribute of td");
+    assertThat(reason("<p class=\"x\">x</p>", ".x { color: rgba(0, 0, 0, 0.125); }"))
+        .isEqualTo("CSS colour 'rgba(0, 0, 0, 0.125)' on p.x");
+    assertThat(reason("<p class=\"x\">x</p>", ".x { color: rgba(0, 0, 0, 50%); }"))
+        .isEqualTo("CSS colour 'rgba(0, 0, 0, 50%)' on p.x");
   }
 }
