@@ -379,12 +379,60 @@ final class HtmlFlow {
     return HtmlStyle.dots(pt);
   }
 
-  private void borders(HtmlStyle s, double w, double h, double x, List<Ops> ops) {
+  private void borders(HtmlStyle s, double w, double h, double x, List<Ops> ops) throws Unsupported {
     double bt = s.border(TOP), br = s.border(RIGHT), bb = s.border(BOTTOM), bl = s.border(LEFT);
-    if (bt > 0) ops.add(new Ops.Rect(x, 0, w, bt, s.borderRgb(TOP)));
-    if (bb > 0) ops.add(new Ops.Rect(x, h - bb, w, bb, s.borderRgb(BOTTOM)));
-    if (bl > 0) ops.add(new Ops.Rect(x, 0, bl, h, s.borderRgb(LEFT)));
-    if (br > 0) ops.add(new Ops.Rect(x + w - br, 0, br, h, s.borderRgb(RIGHT)));
+    if (!s.patterned()) {
+      if (bt > 0) ops.add(new Ops.Rect(x, 0, w, bt, s.borderRgb(TOP)));
+      if (bb > 0) ops.add(new Ops.Rect(x, h - bb, w, bb, s.borderRgb(BOTTOM)));
+      if (bl > 0) ops.add(new Ops.Rect(x, 0, bl, h, s.borderRgb(LEFT)));
+      if (br > 0) ops.add(new Ops.Rect(x + w - br, 0, br, h, s.borderRgb(RIGHT)));
+      return;
+    }
+    // openhtmltopdf's BorderPainter, side by side: top, bottom, left, right (clockwise along the middle line)
+    double[] b = {bt, br, bb, bl};
+    double r = x + w;
+    side(s, TOP, b, new double[] {x, 0, r, 0, r - br, bt, x + bl, bt}, x + bl / 2, bt / 2, r - br / 2, bt / 2,
+        x, 0, w, bt / 3, x + bl * 2 / 3, bt * 2 / 3, w - (bl + br) * 2 / 3, bt / 3, ops);
+    side(s, BOTTOM, b, new double[] {r, h, x, h, x + bl, h - bb, r - br, h - bb}, r - br / 2, h - bb / 2, x + bl / 2,
+        h - bb / 2, x, h - bb / 3, w, bb / 3, x + bl * 2 / 3, h - bb, w - (bl + br) * 2 / 3, bb / 3, ops);
+    side(s, LEFT, b, new double[] {x, h, x, 0, x + bl, bt, x + bl, h - bb}, x + bl / 2, h - bb / 2, x + bl / 2, bt / 2,
+        x, 0, bl / 3, h, x + bl * 2 / 3, bt * 2 / 3, bl / 3, h - (bt + bb) * 2 / 3, ops);
+    side(s, RIGHT, b, new double[] {r, 0, r, h, r - br, h - bb, r - br, bt}, r - br / 2, bt / 2, r - br / 2, h - bb / 2,
+        r - br / 3, 0, br / 3, h, r - br, bt * 2 / 3, br / 3, h - (bt + bb) * 2 / 3, ops);
+  }
+
+  /**
+   * One side of a box with a patterned border: solid, its two thirds of a double border (the outer and the inner
+   * band, drawn as rectangles: the corners they share are one colour), or a dashed or dotted stroke with
+   * openhtmltopdf's patterns in whole dots of its width t: dashes 8 + 2t on, 4 + t off; dots t on, t off.
+   */
+  private static void side(HtmlStyle s, int side, double[] b, double[] clip, double x1, double y1, double x2,
+      double y2, double ox, double oy, double ow, double oh, double ix, double iy, double iw, double ih, List<Ops> ops)
+      throws Unsupported {
+    double t = b[side];
+    if (t <= 0) return;
+    int rgb = s.borderRgb(side);
+    switch (s.borderKind[side]) {
+      case HtmlStyle.DOUBLE -> {
+        ops.add(new Ops.Rect(ox, oy, ow, oh, rgb));
+        ops.add(new Ops.Rect(ix, iy, iw, ih, rgb));
+      }
+      case HtmlStyle.DASHED, HtmlStyle.DOTTED -> {
+        // the stroke colour's alpha would be an ExtGState's /CA, not compared with openhtmltopdf's
+        if (Ops.alpha(rgb) < 1) throw new Unsupported("an rgba() colour on a dashed or dotted border");
+        long dots = Math.round(t * HtmlStyle.DOTS_PER_POINT);
+        boolean dashed = s.borderKind[side] == HtmlStyle.DASHED;
+        double on = (dashed ? 8 + 2 * dots : dots) / HtmlStyle.DOTS_PER_POINT;
+        double off = (dashed ? 4 + dots : dots) / HtmlStyle.DOTS_PER_POINT;
+        ops.add(new Ops.Dash(clip, x1, y1, x2, y2, 2 * dots / HtmlStyle.DOTS_PER_POINT, on, off, rgb));
+      }
+      default -> ops.add(switch (side) {
+        case TOP -> new Ops.Rect(ox, oy, ow, t, rgb);
+        case BOTTOM -> new Ops.Rect(ox, oy - t * 2 / 3, ow, t, rgb);
+        case LEFT -> new Ops.Rect(ox, oy, t, oh, rgb);
+        default -> new Ops.Rect(ox - t * 2 / 3, oy, t, oh, rgb);
+      });
+    }
   }
 
   // ---- inline content
@@ -777,6 +825,7 @@ final class HtmlFlow {
       throw new Unsupported("a border, padding or background on " + where);
     }
     if (ts.avoidInside) throw new Unsupported("page-break-inside: avoid on " + where);
+    if (ts.collapse && ts.patterned()) throw new Unsupported("a dashed, dotted or double border with collapsed borders");
     List<Row> head = new ArrayList<>();
     List<Row> body = new ArrayList<>();
     // openhtmltopdf moves the footer group after the bodies, wherever it is in the source
@@ -1590,6 +1639,7 @@ final class HtmlFlow {
       HtmlStyle cs = styles[i];
       if (printBackground && cs.background >= 0) ops.add(new Ops.Rect(x, 0, columns[i], rowHeight, cs.background));
       if (edges == null) borders(cs, columns[i], rowHeight, x, ops);
+      else if (cs.patterned()) throw new Unsupported("a dashed, dotted or double border with collapsed borders");
       double free = rowHeight - heights[i];
       double dy = inside[i][TOP] + cs.padding[TOP] + switch (cs.verticalAlign) {
         // openhtmltopdf halves the free space in whole dots, rounding down

@@ -45,6 +45,9 @@ final class HtmlStyle {
   final double[] border = new double[4];
   final int[] borderRgb = {-1, -1, -1, -1}; // -1: the element's colour
   final boolean[] borderSolid = new boolean[4];
+  /** A drawn side's style other than solid: {@link #DASHED}, {@link #DOTTED}, {@link #DOUBLE}, or 0 (solid). */
+  final char[] borderKind = new char[4];
+  static final char DASHED = '-', DOTTED = '.', DOUBLE = '=';
   /** Sides still drawn in <hr>'s default inset style, drawn in its shades once the cascade is done. */
   private final boolean[] inset = new boolean[4];
   private final boolean[] insetLeft = new boolean[4];
@@ -97,6 +100,14 @@ final class HtmlStyle {
   /** The drawn width of a border side: zero unless its style is solid. */
   double border(int side) {
     return borderSolid[side] ? border[side] : 0;
+  }
+
+  /** Whether a drawn side is dashed, dotted or double. */
+  boolean patterned() {
+    for (int side = 0; side < 4; side++) {
+      if (border(side) > 0 && borderKind[side] != 0) return true;
+    }
+    return false;
   }
 
   int borderRgb(int side) {
@@ -802,23 +813,34 @@ final class HtmlStyle {
         borderSolid[side] = false;
         insetLeft[side] = false;
         undrawn[side] = null;
+        borderKind[side] = 0;
         sawStyle = true;
       } else if (part.equals("solid")) {
         borderSolid[side] = true;
         insetLeft[side] = false;
         undrawn[side] = null;
+        borderKind[side] = 0;
         sawStyle = true;
       } else if (part.equals("inset") && e.normalName().equals("hr") && !inset[side]) {
         inset[side] = true; // the default of <hr>: fine once the author's border replaces it
         insetLeft[side] = true;
         undrawn[side] = null;
+        borderKind[side] = 0;
         borderSolid[side] = false;
         sawStyle = true;
-      } else if (part.matches("dashed|dotted|double|groove|ridge|inset|outset")) {
+      } else if (part.matches("dashed|dotted|double")) {
+        // drawn with openhtmltopdf's dash patterns and thirds (HtmlFlow.borders); as wide as a solid border
+        borderSolid[side] = true;
+        insetLeft[side] = false;
+        undrawn[side] = null;
+        borderKind[side] = part.charAt(2) == 's' ? DASHED : part.charAt(2) == 't' ? DOTTED : DOUBLE;
+        sawStyle = true;
+      } else if (part.matches("groove|ridge|inset|outset")) {
         // refused once the cascade is done if the side has a width: a table's border="0" is "0px inset black"
         borderSolid[side] = false;
         insetLeft[side] = false;
         undrawn[side] = part;
+        borderKind[side] = 0;
         sawStyle = true;
       } else if (part.matches("thin|medium|thick") || Character.isDigit(part.charAt(0)) || part.charAt(0) == '.') {
         double pt = switch (part) {
@@ -848,6 +870,7 @@ final class HtmlStyle {
     if (all && !sawStyle) {
       borderSolid[side] = false;
       undrawn[side] = null;
+      borderKind[side] = 0;
     }
     if (all && !sawColor) borderRgb[side] = -1;
   }

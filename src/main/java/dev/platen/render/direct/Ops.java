@@ -34,6 +34,22 @@ sealed interface Ops {
     public Ops moved(double dx, double dy) { return new Rect(x + dx, y + dy, w, h, rgb); }
   }
 
+  /**
+   * A dashed line from {@code x1, y1} to {@code x2, y2}, {@code width} wide, clipped to the quadrilateral
+   * {@code clip} (x, y of four corners): a dashed or dotted border side as openhtmltopdf strokes it.
+   */
+  record Dash(double[] clip, double x1, double y1, double x2, double y2, double width, double on, double off, int rgb)
+      implements Ops {
+    public Ops moved(double dx, double dy) {
+      double[] c = clip.clone();
+      for (int i = 0; i < c.length; i += 2) {
+        c[i] += dx;
+        c[i + 1] += dy;
+      }
+      return new Dash(c, x1 + dx, y1 + dy, x2 + dx, y2 + dy, width, on, off, rgb);
+    }
+  }
+
   /** A filled ellipse in the box {@code x, y, w, h}: a list's disc marker. */
   record Oval(double x, double y, double w, double h, int rgb) implements Ops {
     public Ops moved(double dx, double dy) { return new Oval(x + dx, y + dy, w, h, rgb); }

@@ -79,6 +79,21 @@ final class Painter {
           fill = o.rgb();
         }
         oval(o, h);
+      } else if (op instanceof Ops.Dash d) {
+        // openhtmltopdf's patterned border side: a butt-capped stroke twice the border's width along its middle,
+        // clipped to the side's mitred quadrilateral, in its own graphics state
+        double[] c = d.clip();
+        out.append("q\n");
+        num(c[0]).num(h - c[1]).op("m");
+        for (int k = 2; k < 8; k += 2) num(c[k]).num(h - c[k + 1]).op("l");
+        op("h W n");
+        num(d.width()).op("w 0 J 2 j");
+        out.append('[');
+        num(d.on()).num(d.off()).op("] 0 d");
+        num(((d.rgb() >> 16) & 0xff) / 255.0).num(((d.rgb() >> 8) & 0xff) / 255.0).num((d.rgb() & 0xff) / 255.0)
+            .op("RG");
+        num(d.x1()).num(h - d.y1()).op("m");
+        num(d.x2()).num(h - d.y2()).op("l S Q");
       } else if (op instanceof Ops.Image i) {
         COSName name = images.computeIfAbsent(i.image(), resources::add);
         out.append("q ");

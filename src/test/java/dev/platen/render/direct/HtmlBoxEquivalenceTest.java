@@ -102,6 +102,64 @@ class HtmlBoxEquivalenceTest {
     assertThat(fillsWithAlpha(DIRECT.render(input))).isEqualTo(fills);
   }
 
+  /**
+   * Dashed, dotted and double borders as openhtmltopdf draws them (its BorderPainter): a dashed or dotted side is
+   * a stroke twice its width along its middle, clipped to the side, dashes of 8 + 2t dots and gaps of 4 + t, dots
+   * of t; a double side two bands of a third. On blocks and on the cells of a table with separate borders.
+   */
+  @Test
+  void dashedDottedAndDoubleBordersPrintTheSame() throws Exception {
+    String html = "<div class=\"note\">Payment within 30 days. Please quote {{invoice.number}}.</div>"
+        + "<table class=\"t\">{{#each items}}<tr><td>{{description}}</td><td class=\"n\">{{format-currency amount"
+        + " ../currency}}</td></tr>{{/each}}<tr class=\"total\"><td>Total</td><td class=\"n\">{{format-currency total"
+        + " currency}}</td></tr></table><div class=\"cut\">Detach here</div><div class=\"frame\">Framed</div>";
+    String css = ".note { border: 2px dashed #c00000; padding: 6pt; margin-bottom: 10pt; }"
+        + " table.t { width: 100%; table-layout: fixed; border-spacing: 0; }"
+        + " td { padding: 4px; vertical-align: top; border-bottom: 1px dotted #000000; }"
+        + " .n { text-align: right; } tr.total td { border-top: 3px double #0b3d2e; border-bottom: 4px dotted #000; }"
+        + " .cut { border-top: 1px dashed #000; margin-top: 12pt; } .frame { border: 6px double #1a3f7a;"
+        + " border-left: 9px dashed #000; padding: 4pt; margin-top: 8pt; }";
+    RenderInput input = HtmlCorpus.input("invoice", layout(html, css));
+    assertSame("patterned-borders", input);
+    java.util.List<String> strokes = strokes(HTML.render(input));
+    assertThat(strokes).contains("[3.3, 1.65] 3.0 c00000", "[0.75, 0.75] 1.5 000000", "[3.0, 3.0] 6.0 000000");
+    assertThat(strokes(DIRECT.render(input))).isEqualTo(strokes);
+    assertThat(fillColours(DIRECT.render(input))).isEqualTo(fillColours(HTML.render(input))).contains(0x0b3d2e);
+  }
+
+  /** The first page's stroked lines: dash array, line width and colour, in drawing order. */
+  static java.util.List<String> strokes(byte[] pdf) throws java.io.IOException {
+    java.util.List<String> strokes = new java.util.ArrayList<>();
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      java.util.List<Object> tokens = new org.apache.pdfbox.pdfparser.PDFStreamParser(doc.getPage(0)).parse();
+      String dash = "", width = "", colour = "";
+      for (int i = 0; i < tokens.size(); i++) {
+        if (!(tokens.get(i) instanceof org.apache.pdfbox.contentstream.operator.Operator op)) continue;
+        switch (op.getName()) {
+          case "d" -> {
+            java.util.List<Float> on = new java.util.ArrayList<>();
+            for (org.apache.pdfbox.cos.COSBase n : (org.apache.pdfbox.cos.COSArray) tokens.get(i - 2)) {
+              on.add(Math.round(((org.apache.pdfbox.cos.COSNumber) n).floatValue() * 100) / 100f);
+            }
+            dash = on.toString();
+          }
+          case "w" -> width = String.valueOf(Math.round(((org.apache.pdfbox.cos.COSNumber) tokens.get(i - 1))
+              .floatValue() * 100) / 100f);
+          case "RG" -> {
+            int rgb = 0;
+            for (int k = 3; k >= 1; k--) {
+              rgb = rgb << 8 | Math.round(((org.apache.pdfbox.cos.COSNumber) tokens.get(i - k)).floatValue() * 255);
+            }
+            colour = String.format("%06x", rgb);
+          }
+          case "S" -> strokes.add(dash + " " + width + " " + colour);
+          default -> {}
+        }
+      }
+    }
+    return strokes;
+  }
+
   /** The colours of the first page's fills and text with the alpha they are filled with, as "rrggbb@alpha". */
   static java.util.Set<String> fillsWithAlpha(byte[] pdf) throws java.io.IOException {
     java.util.Set<String> fills = new java.util.TreeSet<>();
@@ -149,6 +207,10 @@ class HtmlBoxEquivalenceTest {
         .isEqualTo("the attribute 'background' on td");
     assertThat(reason("<table cellspacing=\"0\"><tr><td align=\"{{a}}\">a</td></tr></table>", ""))
         .isEqualTo("a Handlebars tag in the 'align' attribute of td");
+    assertThat(reason("<table class=\"t\">" + row, "table.t { border-collapse: collapse; } td { border: 1px dashed #000; }"))
+        .isEqualTo("a dashed, dotted or double border with collapsed borders");
+    assertThat(reason("<p class=\"x\">x</p>", ".x { border: 1px groove #000; }"))
+        .isEqualTo("CSS border style 'groove' on p.x");
     assertThat(reason("<p class=\"x\">x</p>", ".x { color: rgba(0, 0, 0, 0.125); }"))
         .isEqualTo("CSS colour 'rgba(0, 0, 0, 0.125)' on p.x");
     assertThat(reason("<p class=\"x\">x</p>", ".x { color: rgba(0, 0, 0, 50%); }"))
