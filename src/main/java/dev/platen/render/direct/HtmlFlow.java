@@ -277,8 +277,9 @@ final class HtmlFlow {
     double left = autoLeft(s, m, avail, boxWidth);
     double content = boxWidth - bl - br - p[LEFT] - p[RIGHT];
     sink.margin(m[TOP]);
-    // a box that paints, or one kept whole, is laid out apart and placed as one slice
-    if (s.decorated(printBackground) || s.avoidInside || s.contains) {
+    // a box that paints, or one kept whole, is laid out apart and placed as one slice; a block formatting context
+    // that paints nothing (overflow: hidden on a page-wide wrapper) breaks across pages as openhtmltopdf breaks it
+    if (s.decorated(printBackground) || s.avoidInside) {
       Box box = box(e, s, content, boxWidth);
       double h = box.height();
       if (!sink.fits(h) && !(s.avoidInside && sink.fitsPage(h))) {
@@ -289,11 +290,12 @@ final class HtmlFlow {
       sink.indent -= left;
     } else {
       sink.indent += left;
-      if (p[TOP] > 0) sink.slice(p[TOP], List.of());
+      // its children's margins stay inside a block formatting context: the pending one is placed at each edge
+      if (p[TOP] > 0 || s.contains) sink.slice(p[TOP], List.of());
       sink.indent += p[LEFT];
       children(e, s, content, sink);
       sink.indent -= p[LEFT];
-      if (p[BOTTOM] > 0) sink.slice(p[BOTTOM], List.of());
+      if (p[BOTTOM] > 0 || s.contains) sink.slice(p[BOTTOM], List.of());
       sink.indent -= left;
     }
     if (tag.equals("li")) items--;

@@ -127,6 +127,25 @@ class HtmlBoxEquivalenceTest {
     assertThat(fillColours(DIRECT.render(input))).isEqualTo(fillColours(HTML.render(input))).contains(0x0b3d2e);
   }
 
+  /**
+   * overflow: hidden on a wrapper around the whole document (a block formatting context, common in templates):
+   * openhtmltopdf breaks it across pages like any block, keeping its children's margins inside; so does the
+   * direct path, where it used to keep the wrapper whole and so sent every document longer than a page to
+   * openhtmltopdf at render.
+   */
+  @Test
+  void anOverflowHiddenWrapperBreaksAcrossPages() throws Exception {
+    ObjectNode statement = (ObjectNode) HtmlCorpus.layout("statement").deepCopy();
+    String html = statement.path("html").asString();
+    assertThat(html).contains("<body>").contains("</body>");
+    statement.put("html", html.replace("<body>", "<body><div class=\"wrap\">").replace("</body>", "</div></body>"));
+    statement.put("css", statement.path("css").asString() + " .wrap { overflow: hidden; margin-top: 10pt; }"
+        + " .wrap > * { margin-top: 9pt; margin-bottom: 7pt; }");
+    RenderInput input = Canvas.input(statement, HtmlCorpus.statement(100));
+    assertSame("wrapped-statement", input);
+    assertThat(HtmlEquivalenceTest.texts(DIRECT.render(input)).size()).isGreaterThan(2);
+  }
+
   /** The first page's stroked lines: dash array, line width and colour, in drawing order. */
   static java.util.List<String> strokes(byte[] pdf) throws java.io.IOException {
     java.util.List<String> strokes = new java.util.ArrayList<>();
