@@ -238,6 +238,10 @@ final class HtmlFlow {
     inner.y = s.border(TOP) + p[TOP];
     children(e, s, content, inner);
     double h = inner.height() + p[BOTTOM] + s.border(BOTTOM);
+    if (!Double.isNaN(s.minHeight)) {
+      double frame = s.borderBox ? 0 : p[TOP] + p[BOTTOM] + s.border(TOP) + s.border(BOTTOM);
+      h = Math.max(h, s.minHeight + frame);
+    }
     List<Ops> ops = new ArrayList<>(inner.ops.size() + 5);
     if (printBackground && s.background >= 0) ops.add(new Ops.Rect(0, 0, boxWidth, h, s.background));
     borders(s, boxWidth, h, 0, ops);
@@ -277,9 +281,13 @@ final class HtmlFlow {
     double left = autoLeft(s, m, avail, boxWidth);
     double content = boxWidth - bl - br - p[LEFT] - p[RIGHT];
     sink.margin(m[TOP]);
+    // where the children's margins would meet the box's own, min-height would be measured other than here
+    if (!Double.isNaN(s.minHeight) && !s.decorated(printBackground) && !s.contains && !s.avoidInside) {
+      throw new Unsupported("min-height on " + HtmlStyle.describe(e) + " without a border, background or overflow: hidden");
+    }
     // a box that paints, or one kept whole, is laid out apart and placed as one slice; a block formatting context
     // that paints nothing (overflow: hidden on a page-wide wrapper) breaks across pages as openhtmltopdf breaks it
-    if (s.decorated(printBackground) || s.avoidInside) {
+    if (s.decorated(printBackground) || s.avoidInside || !Double.isNaN(s.minHeight)) {
       Box box = box(e, s, content, boxWidth);
       double h = box.height();
       if (!sink.fits(h) && !(s.avoidInside && sink.fitsPage(h))) {

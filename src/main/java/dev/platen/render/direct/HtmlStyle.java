@@ -56,6 +56,8 @@ final class HtmlStyle {
   int background = -1;
   String width;
   String height;
+  /** min-height in points on a block (NaN: none), of the box its box-sizing names. */
+  double minHeight = Double.NaN;
   String verticalAlign = "baseline";
   boolean hidden;
   boolean breakBefore;
@@ -564,6 +566,13 @@ final class HtmlStyle {
           "border-top-style", "border-right-style", "border-bottom-style", "border-left-style" ->
           border(side(name.split("-")[1]), v, value, name, e);
       case "width" -> width = v.equals("auto") ? null : v;
+      case "min-height" -> {
+        // on blocks, of absolute lengths: a percentage is of a height the direct path does not know
+        if (v.equals("0") || v.equals("auto")) minHeight = Double.NaN;
+        else if (!BLOCKS.contains(e.normalName()) || e.normalName().equals("body") || Double.isNaN(points(v))) {
+          refuse("CSS value '" + value + "' for 'min-height'", e);
+        } else minHeight = points(v);
+      }
       case "height" -> {
         if (!e.normalName().equals("img") && !v.equals("auto")) refuse("CSS property 'height'", e);
         else height = v.equals("auto") ? null : v;

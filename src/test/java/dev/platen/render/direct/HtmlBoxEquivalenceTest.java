@@ -146,6 +146,21 @@ class HtmlBoxEquivalenceTest {
     assertThat(HtmlEquivalenceTest.texts(DIRECT.render(input)).size()).isGreaterThan(2);
   }
 
+  /**
+   * min-height on boxes with a border, background or overflow: hidden (a notes box, a signature field): the box is
+   * as tall as its content or its min-height, of the content box or, with box-sizing: border-box, the border box.
+   */
+  @Test
+  void minHeightPrintsTheSame() throws Exception {
+    String html = "<div class=\"a\">Notes: {{notes}}</div><p>after the notes</p><div class=\"b\">Signature</div>"
+        + "<p>after the signature</p><div class=\"c\">Taller<br>than<br>its<br>min-height</div><p>after c</p>"
+        + "<div class=\"d\"><p>inside</p></div><p>after d</p>";
+    String css = ".a { min-height: 60px; border: 1px solid #000; padding: 6px; } .b { min-height: 2cm;"
+        + " background: #0b3d2e; color: #fff; box-sizing: border-box; padding: 10px; border: 3px solid #c00000; }"
+        + " .c { min-height: 20px; border: 1px solid #000; } .d { min-height: 50pt; overflow: hidden; margin: 5pt 0; }";
+    assertSame("min-height", HtmlCorpus.input("invoice", layout(html, css)));
+  }
+
   /** The first page's stroked lines: dash array, line width and colour, in drawing order. */
   static java.util.List<String> strokes(byte[] pdf) throws java.io.IOException {
     java.util.List<String> strokes = new java.util.ArrayList<>();
@@ -230,6 +245,10 @@ class HtmlBoxEquivalenceTest {
         .isEqualTo("a dashed, dotted or double border with collapsed borders");
     assertThat(reason("<p class=\"x\">x</p>", ".x { border: 1px groove #000; }"))
         .isEqualTo("CSS border style 'groove' on p.x");
+    assertThat(reason("<p class=\"x\">x</p>", ".x { min-height: 40px; }"))
+        .isEqualTo("min-height on p.x without a border, background or overflow: hidden");
+    assertThat(reason("<p class=\"x\">x</p>", ".x { min-height: 10%; border: 1px solid #000; }"))
+        .isEqualTo("CSS value '10%' for 'min-height' on p.x");
     assertThat(reason("<p class=\"x\">x</p>", ".x { color: rgba(0, 0, 0, 0.125); }"))
         .isEqualTo("CSS colour 'rgba(0, 0, 0, 0.125)' on p.x");
     assertThat(reason("<p class=\"x\">x</p>", ".x { color: rgba(0, 0, 0, 50%); }"))

@@ -119,7 +119,7 @@ class HtmlRoutingTest {
             "an auto margin-left beside a margin-right on p"),
         Arguments.of("<table class=\"t\"><tr><td>a</td></tr></table>",
             "table.t { width: 50%; border-spacing: 0; margin: 0 auto; }", "a percentage or auto margin on table.t"),
-        Arguments.of("<p>x</p>", "p { color: rgba(0, 0, 0, 0.5); }", "CSS colour 'rgba(0, 0, 0, 0.5)' on p"));
+        Arguments.of("<p>x</p>", "p { color: rgba(0, 0, 0, 0.125); }", "CSS colour 'rgba(0, 0, 0, 0.125)' on p"));
   }
 
   @ParameterizedTest(name = "{2}")
@@ -188,7 +188,7 @@ class HtmlRoutingTest {
     assertThat(RoutingPdfEngine.choose(layout, PageSetup.DEFAULT)).isEqualTo(new RoutingPdfEngine.Choice("direct", null));
     RenderInput red = Canvas.input(layout, "{\"neg\": true, \"c\": \"#b00020\", \"v\": \"-12.00\"}");
     assertThat(HtmlEquivalenceTest.fillColours(DIRECT.render(red))).contains(0xb00020);
-    RenderInput odd = Canvas.input(layout, "{\"neg\": false, \"c\": \"rgba(0,0,0,.5)\", \"v\": \"12.00\"}");
+    RenderInput odd = Canvas.input(layout, "{\"neg\": false, \"c\": \"rgba(0,0,0,.125)\", \"v\": \"12.00\"}");
     assertThatThrownBy(() -> DIRECT.render(odd)).isInstanceOf(Unsupported.class).hasMessageContaining("rgba");
     assertThat(ROUTING.render(odd)).isEqualTo(HTML.render(odd));
   }
