@@ -1057,9 +1057,6 @@ final class HtmlFlow {
 
   private static final int VARIABLE = 0, FIXED = 1, PERCENT = 2;
 
-  /** Set while measuring the cells of a table with collapsed borders. */
-  private boolean measuringCollapsed;
-
   /** One column of the automatic layout (AutoTableLayout.Layout): its declared width, text widths and result. */
   private static final class Col {
     int type = VARIABLE;
@@ -1116,7 +1113,6 @@ final class HtmlFlow {
     for (int i = 0; i < n; i++) cols[i] = new Col();
     boolean[] edge = new boolean[n + 1];
     List<Spanning> spanning = new ArrayList<>();
-    measuringCollapsed = collapse != null;
     for (int ri = 0; ri < rows.size(); ri++) {
       Row r = rows.get(ri);
       int col = 0;
@@ -1166,7 +1162,6 @@ final class HtmlFlow {
       // openhtmltopdf merges columns no cell starts or ends between
       if (!edge[i]) throw new Unsupported("a table column that only spanning cells cover, in " + where);
     }
-    measuringCollapsed = false;
     if (dry) return new double[n];
     for (Col l : cols) {
       l.max = Math.max(l.max, l.min);
@@ -1490,11 +1485,6 @@ final class HtmlFlow {
       if (text.isEmpty()) return;
       if (inherited.nowrap != block.nowrap) {
         throw new Unsupported("white-space changed inside a line, on " + HtmlStyle.describe((Element) n.parent()));
-      }
-      // measured to match with separate borders; with collapsed ones a 1,000-row statement's columns came out
-      // a few dots apart, not found why
-      if (inherited.nowrap && measuringCollapsed) {
-        throw new Unsupported("white-space: nowrap in a table with collapsed borders");
       }
       if (dry) {
         out[3] = text.charAt(text.length() - 1) == ' ' ? 1 : 0;

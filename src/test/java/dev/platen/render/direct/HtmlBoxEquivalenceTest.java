@@ -161,6 +161,26 @@ class HtmlBoxEquivalenceTest {
     assertSame("min-height", HtmlCorpus.input("invoice", layout(html, css)));
   }
 
+  /**
+   * white-space: nowrap on the date, reference and amount cells of 1,000-row statements with collapsed borders,
+   * under the rows and as a full grid: the columns come out as openhtmltopdf's (refused before; measured equal
+   * once the collapsed borders were worked out per row, HtmlFlow.cellsOf).
+   */
+  @Test
+  @org.junit.jupiter.api.Tag("slow") // 1,000 rows in both engines, twice
+  void nowrapCellsWithCollapsedBordersPrintTheSame() throws Exception {
+    for (String name : new String[] {"statement-auto", "statement-grid"}) {
+      ObjectNode statement = (ObjectNode) HtmlCorpus.layout(name).deepCopy();
+      String html = statement.path("html").asString();
+      assertThat(html).contains("<td>{{description}}</td>");
+      statement.put("html", html.replace("<td>{{description}}</td>", "<td class=\"desc\">{{description}}</td>"));
+      String css = statement.path("css").asString();
+      assertThat(css).contains("border-collapse: collapse");
+      statement.put("css", css + " table.tx td { white-space: nowrap; } table.tx td.desc { white-space: normal; }");
+      assertSame("statement-nowrap-" + name, HtmlCorpus.input("statement", statement));
+    }
+  }
+
   /** The first page's stroked lines: dash array, line width and colour, in drawing order. */
   static java.util.List<String> strokes(byte[] pdf) throws java.io.IOException {
     java.util.List<String> strokes = new java.util.ArrayList<>();
