@@ -75,10 +75,11 @@ final class HtmlFlow {
 
   /**
    * What decides an element's style: its parent's style (by identity, so the whole chain of ancestors, which is
-   * all selectors look at) and its own tag, classes, id and style attribute. A 1,000-row table has a handful.
+   * all selectors look at) and its own tag, classes, id, style attribute and presentational attributes. A
+   * 1,000-row table has a handful.
    */
   private record StyleKey(HtmlStyle parent, String tag, String classes, String id, String style, String href,
-      long position) {}
+      long position, String hints) {}
 
   private final java.util.Map<StyleKey, HtmlStyle> styles = new java.util.HashMap<>();
   /** The sheets' structural pseudo-classes ({@code :first-child}, {@code :nth-child}), part of the style key. */
@@ -86,8 +87,9 @@ final class HtmlFlow {
 
   private HtmlStyle style(Element e, HtmlStyle parent) throws Unsupported {
     long position = structural.isEmpty() || dry ? 0 : HtmlCss.position(e, structural);
+    // presentational attributes (align, bgcolor, a table's cellpadding on its cells) as the CSS they make
     StyleKey key = new StyleKey(parent, e.normalName(), e.attr("class"), e.id(), e.attr("style"), e.attr("href"),
-        position);
+        position, HtmlStyle.hints(e));
     HtmlStyle s = styles.get(key);
     if (s == null) {
       s = HtmlStyle.of(e, parent, sheets, dry);
@@ -236,6 +238,10 @@ final class HtmlFlow {
     inner.y = s.border(TOP) + p[TOP];
     children(e, s, content, inner);
     double h = inner.height() + p[BOTTOM] + s.border(BOTTOM);
+    if (!Double.isNaN(s.minHeight)) {
+      double frame = s.borderBox ? 0 : p[TOP] + p[BOTTOM] + s.border(TOP) + s.border(BOTTOM);
+      h = Math.max(h, s.minHeight + frame);
+    }
     List<Ops> ops = new ArrayList<>(inner.ops.size() + 5);
     if (printBackground && s.background >= 0) ops.add(new Ops.Rect(0, 0, boxWidth, h, s.background));
     borders(s, boxWidth, h, 0, ops);
@@ -277,8 +283,13 @@ final class HtmlFlow {
     double left = autoLeft(s, m, avail, boxWidth);
     double content = boxWidth - bl - br - p[LEFT] - p[RIGHT];
     sink.margin(m[TOP]);
-    // a box that paints, or one kept whole, is laid out apart and placed as one slice
-    if (s.decorated(printBackground) || s.avoidInside || s.contains) {
+    // where the children's margins would meet the box's own, min-height would be measured other than here
+    if (!Double.isNaN(s.minHeight) && !s.decorated(printBackground) && !s.contains && !s.avoidInside) {
+      throw new Unsupported("min-height on " + HtmlStyle.describe(e) + " without a border, background or overflow: hidden");
+    }
+    // a box that paints, or one kept whole, is laid out apart and placed as one slice; a block formatting context
+    // that paints nothing (overflow: hidden on a page-wide wrapper) breaks across pages as openhtmltopdf breaks it
+    if (s.decorated(printBackground) || s.avoidInside || !Double.isNaN(s.minHeight)) {
       Box box = box(e, s, content, boxWidth);
       double h = box.height();
       if (!sink.fits(h) && !(s.avoidInside && sink.fitsPage(h))) {
@@ -289,11 +300,12 @@ final class HtmlFlow {
       sink.indent -= left;
     } else {
       sink.indent += left;
-      if (p[TOP] > 0) sink.slice(p[TOP], List.of());
+      // its children's margins stay inside a block formatting context: the pending one is placed at each edge
+      if (p[TOP] > 0 || s.contains) sink.slice(p[TOP], List.of());
       sink.indent += p[LEFT];
       children(e, s, content, sink);
       sink.indent -= p[LEFT];
-      if (p[BOTTOM] > 0) sink.slice(p[BOTTOM], List.of());
+      if (p[BOTTOM] > 0 || s.contains) sink.slice(p[BOTTOM], List.of());
       sink.indent -= left;
     }
     if (tag.equals("li")) items--;
@@ -379,12 +391,60 @@ final class HtmlFlow {
     return HtmlStyle.dots(pt);
   }
 
-  private void borders(HtmlStyle s, double w, double h, double x, List<Ops> ops) {
+  private void borders(HtmlStyle s, double w, double h, double x, List<Ops> ops) throws Unsupported {
     double bt = s.border(TOP), br = s.border(RIGHT), bb = s.border(BOTTOM), bl = s.border(LEFT);
-    if (bt > 0) ops.add(new Ops.Rect(x, 0, w, bt, s.borderRgb(TOP)));
-    if (bb > 0) ops.add(new Ops.Rect(x, h - bb, w, bb, s.borderRgb(BOTTOM)));
-    if (bl > 0) ops.add(new Ops.Rect(x, 0, bl, h, s.borderRgb(LEFT)));
-    if (br > 0) ops.add(new Ops.Rect(x + w - br, 0, br, h, s.borderRgb(RIGHT)));
+    if (!s.patterned()) {
+      if (bt > 0) ops.add(new Ops.Rect(x, 0, w, bt, s.borderRgb(TOP)));
+      if (bb > 0) ops.add(new Ops.Rect(x, h - bb, w, bb, s.borderRgb(BOTTOM)));
+      if (bl > 0) ops.add(new Ops.Rect(x, 0, bl, h, s.borderRgb(LEFT)));
+      if (br > 0) ops.add(new Ops.Rect(x + w - br, 0, br, h, s.borderRgb(RIGHT)));
+      return;
+    }
+    // openhtmltopdf's BorderPainter, side by side: top, bottom, left, right (clockwise along the middle line)
+    double[] b = {bt, br, bb, bl};
+    double r = x + w;
+    side(s, TOP, b, new double[] {x, 0, r, 0, r - br, bt, x + bl, bt}, x + bl / 2, bt / 2, r - br / 2, bt / 2,
+        x, 0, w, bt / 3, x + bl * 2 / 3, bt * 2 / 3, w - (bl + br) * 2 / 3, bt / 3, ops);
+    side(s, BOTTOM, b, new double[] {r, h, x, h, x + bl, h - bb, r - br, h - bb}, r - br / 2, h - bb / 2, x + bl / 2,
+        h - bb / 2, x, h - bb / 3, w, bb / 3, x + bl * 2 / 3, h - bb, w - (bl + br) * 2 / 3, bb / 3, ops);
+    side(s, LEFT, b, new double[] {x, h, x, 0, x + bl, bt, x + bl, h - bb}, x + bl / 2, h - bb / 2, x + bl / 2, bt / 2,
+        x, 0, bl / 3, h, x + bl * 2 / 3, bt * 2 / 3, bl / 3, h - (bt + bb) * 2 / 3, ops);
+    side(s, RIGHT, b, new double[] {r, 0, r, h, r - br, h - bb, r - br, bt}, r - br / 2, bt / 2, r - br / 2, h - bb / 2,
+        r - br / 3, 0, br / 3, h, r - br, bt * 2 / 3, br / 3, h - (bt + bb) * 2 / 3, ops);
+  }
+
+  /**
+   * One side of a box with a patterned border: solid, its two thirds of a double border (the outer and the inner
+   * band, drawn as rectangles: the corners they share are one colour), or a dashed or dotted stroke with
+   * openhtmltopdf's patterns in whole dots of its width t: dashes 8 + 2t on, 4 + t off; dots t on, t off.
+   */
+  private static void side(HtmlStyle s, int side, double[] b, double[] clip, double x1, double y1, double x2,
+      double y2, double ox, double oy, double ow, double oh, double ix, double iy, double iw, double ih, List<Ops> ops)
+      throws Unsupported {
+    double t = b[side];
+    if (t <= 0) return;
+    int rgb = s.borderRgb(side);
+    switch (s.borderKind[side]) {
+      case HtmlStyle.DOUBLE -> {
+        ops.add(new Ops.Rect(ox, oy, ow, oh, rgb));
+        ops.add(new Ops.Rect(ix, iy, iw, ih, rgb));
+      }
+      case HtmlStyle.DASHED, HtmlStyle.DOTTED -> {
+        // the stroke colour's alpha would be an ExtGState's /CA, not compared with openhtmltopdf's
+        if (Ops.alpha(rgb) < 1) throw new Unsupported("an rgba() colour on a dashed or dotted border");
+        long dots = Math.round(t * HtmlStyle.DOTS_PER_POINT);
+        boolean dashed = s.borderKind[side] == HtmlStyle.DASHED;
+        double on = (dashed ? 8 + 2 * dots : dots) / HtmlStyle.DOTS_PER_POINT;
+        double off = (dashed ? 4 + dots : dots) / HtmlStyle.DOTS_PER_POINT;
+        ops.add(new Ops.Dash(clip, x1, y1, x2, y2, 2 * dots / HtmlStyle.DOTS_PER_POINT, on, off, rgb));
+      }
+      default -> ops.add(switch (side) {
+        case TOP -> new Ops.Rect(ox, oy, ow, t, rgb);
+        case BOTTOM -> new Ops.Rect(ox, oy - t * 2 / 3, ow, t, rgb);
+        case LEFT -> new Ops.Rect(ox, oy, t, oh, rgb);
+        default -> new Ops.Rect(ox - t * 2 / 3, oy, t, oh, rgb);
+      });
+    }
   }
 
   // ---- inline content
@@ -936,6 +996,7 @@ final class HtmlFlow {
       throw new Unsupported("a border, padding or background on " + where);
     }
     if (ts.avoidInside) throw new Unsupported("page-break-inside: avoid on " + where);
+    if (ts.collapse && ts.patterned()) throw new Unsupported("a dashed, dotted or double border with collapsed borders");
     List<Row> head = new ArrayList<>();
     List<Row> body = new ArrayList<>();
     // openhtmltopdf moves the footer group after the bodies, wherever it is in the source
@@ -1157,9 +1218,6 @@ final class HtmlFlow {
 
   private static final int VARIABLE = 0, FIXED = 1, PERCENT = 2;
 
-  /** Set while measuring the cells of a table with collapsed borders. */
-  private boolean measuringCollapsed;
-
   /** One column of the automatic layout (AutoTableLayout.Layout): its declared width, text widths and result. */
   private static final class Col {
     int type = VARIABLE;
@@ -1216,7 +1274,6 @@ final class HtmlFlow {
     for (int i = 0; i < n; i++) cols[i] = new Col();
     boolean[] edge = new boolean[n + 1];
     List<Spanning> spanning = new ArrayList<>();
-    measuringCollapsed = collapse != null;
     for (int ri = 0; ri < rows.size(); ri++) {
       Row r = rows.get(ri);
       int col = 0;
@@ -1266,7 +1323,6 @@ final class HtmlFlow {
       // openhtmltopdf merges columns no cell starts or ends between
       if (!edge[i]) throw new Unsupported("a table column that only spanning cells cover, in " + where);
     }
-    measuringCollapsed = false;
     if (dry) return new double[n];
     for (Col l : cols) {
       l.max = Math.max(l.max, l.min);
@@ -1591,11 +1647,6 @@ final class HtmlFlow {
       if (inherited.nowrap != block.nowrap) {
         throw new Unsupported("white-space changed inside a line, on " + HtmlStyle.describe((Element) n.parent()));
       }
-      // measured to match with separate borders; with collapsed ones a 1,000-row statement's columns came out
-      // a few dots apart, not found why
-      if (inherited.nowrap && measuringCollapsed) {
-        throw new Unsupported("white-space: nowrap in a table with collapsed borders");
-      }
       if (dry) {
         out[3] = text.charAt(text.length() - 1) == ' ' ? 1 : 0;
         return;
@@ -1752,6 +1803,7 @@ final class HtmlFlow {
       HtmlStyle cs = styles[i];
       if (printBackground && cs.background >= 0) ops.add(new Ops.Rect(x, 0, columns[i], rowHeight, cs.background));
       if (edges == null) borders(cs, columns[i], rowHeight, x, ops);
+      else if (cs.patterned()) throw new Unsupported("a dashed, dotted or double border with collapsed borders");
       double free = rowHeight - heights[i];
       double dy = inside[i][TOP] + cs.padding[TOP] + switch (cs.verticalAlign) {
         // openhtmltopdf halves the free space in whole dots, rounding down

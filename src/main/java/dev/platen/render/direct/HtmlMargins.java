@@ -109,7 +109,8 @@ final class HtmlMargins {
         }
         case "color" -> {
           int c = HtmlStyle.color(v);
-          if (c < 0) throw refused(name, p);
+          // a margin box's rgba() is not compared with openhtmltopdf's yet
+          if (c < 0 || Ops.alpha(c) < 1) throw refused(name, p);
           rgb = c;
         }
         default -> throw new Unsupported("CSS property '" + p.getKey() + "' in @" + name);

@@ -45,12 +45,19 @@ final class HtmlStyle {
   final double[] border = new double[4];
   final int[] borderRgb = {-1, -1, -1, -1}; // -1: the element's colour
   final boolean[] borderSolid = new boolean[4];
+  /** A drawn side's style other than solid: {@link #DASHED}, {@link #DOTTED}, {@link #DOUBLE}, or 0 (solid). */
+  final char[] borderKind = new char[4];
+  static final char DASHED = '-', DOTTED = '.', DOUBLE = '=';
   /** Sides still drawn in <hr>'s default inset style, drawn in its shades once the cascade is done. */
   private final boolean[] inset = new boolean[4];
   private final boolean[] insetLeft = new boolean[4];
+  /** Sides in a style not drawn here ({@code inset} but on {@code <hr>}, {@code groove}, …), null if none. */
+  private final String[] undrawn = new String[4];
   int background = -1;
   String width;
   String height;
+  /** min-height in points on a block (NaN: none), of the box its box-sizing names. */
+  double minHeight = Double.NaN;
   String verticalAlign = "baseline";
   boolean hidden;
   boolean breakBefore;
@@ -115,6 +122,14 @@ final class HtmlStyle {
   /** The drawn width of a border side: zero unless its style is solid. */
   double border(int side) {
     return borderSolid[side] ? border[side] : 0;
+  }
+
+  /** Whether a drawn side is dashed, dotted or double. */
+  boolean patterned() {
+    for (int side = 0; side < 4; side++) {
+      if (border(side) > 0 && borderKind[side] != 0) return true;
+    }
+    return false;
   }
 
   int borderRgb(int side) {
@@ -182,6 +197,8 @@ final class HtmlStyle {
     if (!tag.equals("td") && !tag.equals("th") && !tag.equals("tr")) s.verticalAlign = "baseline";
     List<HtmlCss.Declaration> declared = new ArrayList<>();
     defaults(tag, e, declared);
+    String hints = hints(e);
+    if (!hints.isEmpty()) declared.addAll(HtmlCss.declarations(hints));
     if (tag.equals("a") && !e.attr("href").isBlank()) s.href = uri(e.attr("href").trim());
     List<HtmlCss.Rule> matched = new ArrayList<>();
     for (HtmlCss.Sheet sheet : sheets) {
@@ -252,6 +269,7 @@ final class HtmlStyle {
     }
     for (int side = 0; side < 4; side++) {
       if (s.insetLeft[side] && s.border[side] > 0) s.inset(side);
+      if (s.undrawn[side] != null && s.border[side] > 0) s.refuse("CSS border style '" + s.undrawn[side] + "'", e);
     }
     return s;
   }
@@ -265,7 +283,7 @@ final class HtmlStyle {
     int c = borderRgb(side);
     if (side == TOP || side == LEFT) {
       float[] hsb = java.awt.Color.RGBtoHSB(c >> 16 & 0xff, c >> 8 & 0xff, c & 0xff, null);
-      c = java.awt.Color.HSBtoRGB(hsb[0], hsb[1], hsb[2] * 0.56f) & 0xffffff;
+      c = java.awt.Color.HSBtoRGB(hsb[0], hsb[1], hsb[2] * 0.56f) & 0xffffff | c & ~0xffffff;
     }
     borderRgb[side] = c;
     borderSolid[side] = true;
@@ -356,6 +374,99 @@ final class HtmlStyle {
     if (isHeading(tag) || tag.equals("b") || tag.equals("strong")) {
       out.add(new HtmlCss.Declaration("font-weight", "bold", false));
     }
+  }
+
+  /**
+   * The CSS openhtmltopdf makes of an element's presentational attributes (its XhtmlNamespaceHandler's
+   * getNonCssStyling, copied rule for rule): the author's declarations at specificity 0, after its user-agent
+   * sheet and before every author rule. {@code align}/{@code valign} on cells and rows, {@code align} on {@code p}
+   * and {@code div}; {@code width}, {@code border}, {@code cellspacing} and {@code bgcolor} on tables; a table's
+   * {@code cellpadding} and {@code border} on its cells. Empty for anything else, which openhtmltopdf ignores.
+   */
+  static String hints(Element e) {
+    String tag = e.normalName();
+    StringBuilder css = new StringBuilder();
+    switch (tag) {
+      case "table" -> {
+        hint(css, "width", hintLength(attribute(e, "width")));
+        String border = attribute(e, "border");
+        if (border != null) css.append("border: ").append(lengthOf(border)).append(" inset black;");
+        String spacing = attribute(e, "cellspacing");
+        if (spacing != null) css.append("border-collapse: separate; border-spacing: ").append(lengthOf(spacing)).append(';');
+        hint(css, "background-color", bgcolor(attribute(e, "bgcolor")));
+      }
+      case "td", "th" -> {
+        Element table = tableOf(e);
+        if (table != null) {
+          hint(css, "padding", hintLength(attribute(table, "cellpadding")));
+          String border = attribute(table, "border");
+          if (border != null && !border.equals("0")) css.append("border: 1px outset black;");
+        }
+        hint(css, "width", hintLength(attribute(e, "width")));
+        hint(css, "height", hintLength(attribute(e, "height")));
+        contentAlign(e, css);
+        hint(css, "background-color", bgcolor(attribute(e, "bgcolor")));
+      }
+      case "tr" -> contentAlign(e, css);
+      case "p", "div" -> {
+        String align = attribute(e, "align");
+        if (align != null) {
+          align = align.toLowerCase(Locale.ROOT);
+          if (align.equals("left") || align.equals("right") || align.equals("center") || align.equals("justify")) {
+            hint(css, "text-align", align);
+          }
+        }
+      }
+      default -> {}
+    }
+    return css.toString();
+  }
+
+  /** An attribute's trimmed value, or null when it is missing or blank (openhtmltopdf's getAttribute). */
+  private static String attribute(Element e, String name) {
+    String v = e.attr(name).trim();
+    return v.isEmpty() ? null : v;
+  }
+
+  private static void hint(StringBuilder css, String property, String value) {
+    if (value != null) css.append(property).append(": ").append(value).append(';');
+  }
+
+  /** openhtmltopdf's convertToLength: digits alone are pixels, anything else is taken as CSS. */
+  private static String lengthOf(String v) {
+    return !v.isEmpty() && v.chars().allMatch(c -> c >= '0' && c <= '9') ? v + "px" : v;
+  }
+
+  private static String hintLength(String v) {
+    return v == null ? null : lengthOf(v);
+  }
+
+  /** A bgcolor as openhtmltopdf reads it: lower case, six hex digits without their '#' given one. */
+  private static String bgcolor(String v) {
+    if (v == null) return null;
+    String c = v.toLowerCase(Locale.ROOT);
+    return c.matches("[0-9a-f]{6}") ? "#" + c : c;
+  }
+
+  private static void contentAlign(Element e, StringBuilder css) {
+    String align = attribute(e, "align");
+    if (align != null) hint(css, "text-align", align.toLowerCase(Locale.ROOT));
+    String valign = attribute(e, "valign");
+    if (valign != null) hint(css, "vertical-align", valign.toLowerCase(Locale.ROOT));
+  }
+
+  /** A cell's table, as openhtmltopdf's findTable looks: the row's parent, or the parent of the row's group. */
+  private static Element tableOf(Element cell) {
+    Element tr = cell.parent();
+    if (tr == null || !tr.normalName().equals("tr")) return null;
+    Element up = tr.parent();
+    if (up == null) return null;
+    if (up.normalName().equals("table")) return up;
+    if (up.normalName().equals("tbody") || up.normalName().equals("thead") || up.normalName().equals("tfoot")) {
+      Element table = up.parent();
+      return table != null && table.normalName().equals("table") ? table : null;
+    }
+    return null;
   }
 
   static boolean isHeading(String tag) {
@@ -482,7 +593,7 @@ final class HtmlStyle {
       case "border-top", "border-right", "border-bottom", "border-left" ->
           border(side(name.substring(7)), v, value, name, e);
       case "border-width", "border-color", "border-style" -> {
-        String[] parts = v.split("\\s+");
+        String[] parts = v.split(WORDS);
         if (parts.length != 1) {
           refuse("CSS value '" + value + "' for '" + name + "'", e);
           return;
@@ -494,6 +605,13 @@ final class HtmlStyle {
           "border-top-style", "border-right-style", "border-bottom-style", "border-left-style" ->
           border(side(name.split("-")[1]), v, value, name, e);
       case "width" -> width = v.equals("auto") ? null : v;
+      case "min-height" -> {
+        // on blocks, of absolute lengths: a percentage is of a height the direct path does not know
+        if (v.equals("0") || v.equals("auto")) minHeight = Double.NaN;
+        else if (!BLOCKS.contains(e.normalName()) || e.normalName().equals("body") || Double.isNaN(points(v))) {
+          refuse("CSS value '" + value + "' for 'min-height'", e);
+        } else minHeight = points(v);
+      }
       case "height" -> {
         if (!e.normalName().equals("img") && !v.equals("auto")) refuse("CSS property 'height'", e);
         else height = v.equals("auto") ? null : v;
@@ -600,6 +718,9 @@ final class HtmlStyle {
           "grid-template", "grid-area", "grid-column", "grid-row", "grid-column-start", "grid-column-end",
           "grid-row-start", "grid-row-end", "grid-auto-flow", "grid-auto-columns", "grid-auto-rows", "grid" -> {
         // properties of flex and grid layout, which openhtmltopdf does not have: it ignores them
+      }
+      case "opacity" -> {
+        // not a property openhtmltopdf knows (measured: the box is drawn opaque, no ExtGState): ignored there too
       }
       case "text-decoration" -> {
         underline = false;
@@ -749,28 +870,48 @@ final class HtmlStyle {
     return out == null ? margin : out;
   }
 
+  /** The words of a value: white space outside parentheses, so {@code rgba(0, 0, 0, .4)} is one. */
+  private static final String WORDS = "\\s+(?![^(]*\\))";
+
   /** A border shorthand, or one of its longhands (by {@code name}), applied to one side. */
   private void border(int side, String v, String value, String name, Element e) {
     boolean all = name.equals("border") || name.matches("border-(top|right|bottom|left)");
     boolean sawWidth = false, sawStyle = false, sawColor = false;
-    for (String part : v.split("\\s+")) {
+    for (String part : v.split(WORDS)) {
       if (part.isEmpty()) continue;
       if (part.equals("none") || part.equals("hidden")) {
         borderSolid[side] = false;
         insetLeft[side] = false;
+        undrawn[side] = null;
+        borderKind[side] = 0;
         sawStyle = true;
       } else if (part.equals("solid")) {
         borderSolid[side] = true;
         insetLeft[side] = false;
+        undrawn[side] = null;
+        borderKind[side] = 0;
         sawStyle = true;
       } else if (part.equals("inset") && e.normalName().equals("hr") && !inset[side]) {
         inset[side] = true; // the default of <hr>: fine once the author's border replaces it
         insetLeft[side] = true;
+        undrawn[side] = null;
+        borderKind[side] = 0;
         borderSolid[side] = false;
         sawStyle = true;
-      } else if (part.matches("dashed|dotted|double|groove|ridge|inset|outset")) {
-        refuse("CSS border style '" + part + "'", e);
-        return;
+      } else if (part.matches("dashed|dotted|double")) {
+        // drawn with openhtmltopdf's dash patterns and thirds (HtmlFlow.borders); as wide as a solid border
+        borderSolid[side] = true;
+        insetLeft[side] = false;
+        undrawn[side] = null;
+        borderKind[side] = part.charAt(2) == 's' ? DASHED : part.charAt(2) == 't' ? DOTTED : DOUBLE;
+        sawStyle = true;
+      } else if (part.matches("groove|ridge|inset|outset")) {
+        // refused once the cascade is done if the side has a width: a table's border="0" is "0px inset black"
+        borderSolid[side] = false;
+        insetLeft[side] = false;
+        undrawn[side] = part;
+        borderKind[side] = 0;
+        sawStyle = true;
       } else if (part.matches("thin|medium|thick") || Character.isDigit(part.charAt(0)) || part.charAt(0) == '.') {
         double pt = switch (part) {
           case "thin" -> 1 * Styles.PX;
@@ -796,7 +937,11 @@ final class HtmlStyle {
       }
     }
     if (all && !sawWidth) border[side] = 3 * Styles.PX; // the shorthand resets the width to medium
-    if (all && !sawStyle) borderSolid[side] = false;
+    if (all && !sawStyle) {
+      borderSolid[side] = false;
+      undrawn[side] = null;
+      borderKind[side] = 0;
+    }
     if (all && !sawColor) borderRgb[side] = -1;
   }
 
@@ -836,23 +981,33 @@ final class HtmlStyle {
     return Map.copyOf(m);
   }
 
-  /** 0xRRGGBB, or -2 for anything but hex, rgb() without alpha and openhtmltopdf's colour names. */
+  /**
+   * 0xRRGGBB, with an {@code rgba()} colour's transparency above it (see {@link Ops#alpha}), or -2 for anything but
+   * hex, {@code rgb()}, {@code rgba()} with an alpha of at most two decimals and openhtmltopdf's colour names.
+   */
   static int color(String v) {
     String c = v.trim().toLowerCase(Locale.ROOT);
-    if (c.startsWith("rgb(") && c.endsWith(")")) {
-      String[] parts = c.substring(4, c.length() - 1).split(",");
-      if (parts.length != 3) return -2;
+    boolean rgba = c.startsWith("rgba(");
+    if ((c.startsWith("rgb(") || rgba) && c.endsWith(")")) {
+      String[] parts = c.substring(rgba ? 5 : 4, c.length() - 1).split(",");
+      if (parts.length != (rgba ? 4 : 3)) return -2;
       int rgb = 0;
-      for (String p : parts) {
+      for (int i = 0; i < 3; i++) {
         try {
-          int n = Integer.parseInt(p.trim());
+          int n = Integer.parseInt(parts[i].trim());
           if (n < 0 || n > 255) return -2;
           rgb = rgb << 8 | n;
         } catch (NumberFormatException ex) {
           return -2;
         }
       }
-      return rgb;
+      if (!rgba) return rgb;
+      // openhtmltopdf fills with the alpha as its ExtGState's /ca: hundredths keep it exact (0.05, 0.5)
+      String a = parts[3].trim();
+      if (!a.matches("(0|1)?(\\.\\d{0,2})?") || a.isEmpty() || a.equals(".")) return -2;
+      double alpha = Double.parseDouble(a.startsWith(".") ? "0" + a : a);
+      if (alpha > 1) return -2;
+      return Ops.withAlpha(rgb, (int) Math.round(alpha * 100));
     }
     Integer named = NAMED.get(c);
     if (named != null) return named;

@@ -31,6 +31,20 @@ final class HtmlSubset {
   /** Attributes with no effect on layout that the direct path can ignore; any other is named. */
   private static final Set<String> ATTRIBUTES = Set.of("class", "id", "style", "title", "lang", "dir");
 
+  /**
+   * Presentational attributes by element: those openhtmltopdf turns into CSS (HtmlStyle.hints), which is then
+   * judged like any CSS, and those it ignores ({@code nowrap} on a cell, {@code bgcolor} on a row), which the
+   * direct path ignores too. {@code align} on a table (a float), its {@code bgcolor} (a table background is not drawn
+   * here), {@code background} (an image) and {@code height} on a cell are not among them.
+   */
+  private static final java.util.Map<String, Set<String>> PRESENTATIONAL = java.util.Map.of(
+      "table", Set.of("width", "border", "cellspacing", "cellpadding"),
+      "td", Set.of("width", "align", "valign", "bgcolor", "nowrap"),
+      "th", Set.of("width", "align", "valign", "bgcolor", "nowrap"),
+      "tr", Set.of("align", "valign", "bgcolor"),
+      "p", Set.of("align"),
+      "div", Set.of("align"));
+
   private static final Pattern RAW = Pattern.compile("\\{\\{~?\\s*[{&]");
   private static final Pattern BLOCK = Pattern.compile("\\{\\{~?\\s*([#^]|else\\b)");
   private static final Pattern CODE_HELPER = Pattern.compile("\\{\\{~?\\s*#?\\s*(qr|barcode)\\b|\\(\\s*(qr|barcode)\\s");
@@ -148,7 +162,8 @@ final class HtmlSubset {
           }
           return "a Handlebars tag in the '" + name + "' attribute of " + HtmlStyle.describe(e);
         }
-        if (!image && !span && !ATTRIBUTES.contains(name)) {
+        boolean presentational = PRESENTATIONAL.getOrDefault(tag, Set.of()).contains(name);
+        if (!image && !span && !presentational && !ATTRIBUTES.contains(name)) {
           return "the attribute '" + name + "' on " + HtmlStyle.describe(e);
         }
       }

@@ -9,6 +9,19 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  */
 sealed interface Ops {
 
+  /**
+   * A colour is 0xRRGGBB; an {@code rgba()} colour carries its transparency in hundredths (100 minus the alpha in
+   * hundredths, so an opaque colour is its plain RGB) in the seven bits above, and stays a positive int.
+   */
+  static int withAlpha(int rgb, int alphaHundredths) {
+    return rgb & 0xffffff | (100 - alphaHundredths) << 24;
+  }
+
+  /** The colour's alpha, 0 to 1: 1 for an opaque colour. */
+  static double alpha(int rgb) {
+    return (100 - (rgb >>> 24 & 0x7f)) / 100.0;
+  }
+
   Ops moved(double dx, double dy);
 
   /** One line of text; {@code y} is the baseline. */
@@ -19,6 +32,22 @@ sealed interface Ops {
   /** A filled rectangle: backgrounds, borders, dividers, code modules. */
   record Rect(double x, double y, double w, double h, int rgb) implements Ops {
     public Ops moved(double dx, double dy) { return new Rect(x + dx, y + dy, w, h, rgb); }
+  }
+
+  /**
+   * A dashed line from {@code x1, y1} to {@code x2, y2}, {@code width} wide, clipped to the quadrilateral
+   * {@code clip} (x, y of four corners): a dashed or dotted border side as openhtmltopdf strokes it.
+   */
+  record Dash(double[] clip, double x1, double y1, double x2, double y2, double width, double on, double off, int rgb)
+      implements Ops {
+    public Ops moved(double dx, double dy) {
+      double[] c = clip.clone();
+      for (int i = 0; i < c.length; i += 2) {
+        c[i] += dx;
+        c[i + 1] += dy;
+      }
+      return new Dash(c, x1 + dx, y1 + dy, x2 + dx, y2 + dy, width, on, off, rgb);
+    }
   }
 
   /** A filled ellipse in the box {@code x, y, w, h}: a list's disc marker. */

@@ -63,6 +63,9 @@ final class Painter {
     double h = size.getHeight();
     out.setLength(0);
     int fill = -1;
+    pageResources = resources;
+    alphas.clear();
+    alpha = 100;
     for (Ops op : ops) {
       if (op instanceof Ops.Rect r) {
         if (r.rgb() != fill) {
@@ -76,6 +79,21 @@ final class Painter {
           fill = o.rgb();
         }
         oval(o, h);
+      } else if (op instanceof Ops.Dash d) {
+        // openhtmltopdf's patterned border side: a butt-capped stroke twice the border's width along its middle,
+        // clipped to the side's mitred quadrilateral, in its own graphics state
+        double[] c = d.clip();
+        out.append("q\n");
+        num(c[0]).num(h - c[1]).op("m");
+        for (int k = 2; k < 8; k += 2) num(c[k]).num(h - c[k + 1]).op("l");
+        op("h W n");
+        num(d.width()).op("w 0 J 2 j");
+        out.append('[');
+        num(d.on()).num(d.off()).op("] 0 d");
+        num(((d.rgb() >> 16) & 0xff) / 255.0).num(((d.rgb() >> 8) & 0xff) / 255.0).num((d.rgb() & 0xff) / 255.0)
+            .op("RG");
+        num(d.x1()).num(h - d.y1()).op("m");
+        num(d.x2()).num(h - d.y2()).op("l S Q");
       } else if (op instanceof Ops.Image i) {
         COSName name = images.computeIfAbsent(i.image(), resources::add);
         out.append("q ");
@@ -168,7 +186,24 @@ final class Painter {
 
   private void color(int rgb) {
     num(((rgb >> 16) & 0xff) / 255.0).num(((rgb >> 8) & 0xff) / 255.0).num((rgb & 0xff) / 255.0).op("rg");
+    int a = (int) Math.round(Ops.alpha(rgb) * 100);
+    if (a != alpha) {
+      // as openhtmltopdf: the fill alpha of an rgba() colour is an ExtGState's /ca, set again whenever it changes
+      COSName name = alphas.computeIfAbsent(a, k -> {
+        org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState gs =
+            new org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState();
+        gs.setNonStrokingAlphaConstant(k / 100f);
+        return pageResources.add(gs);
+      });
+      out.append('/').append(name.getName()).append(" gs\n");
+      alpha = a;
+    }
   }
+
+  /** The page's resources, its ExtGStates by alpha in hundredths, and the alpha in force (100: opaque). */
+  private PDResources pageResources;
+  private final Map<Integer, COSName> alphas = new java.util.HashMap<>();
+  private int alpha = 100;
 
   private Painter op(String operator) {
     out.append(operator).append('\n');

@@ -78,13 +78,13 @@ class HtmlRoutingTest {
         Arguments.of("<p id=\"{{c}}\">x</p>", null, "a Handlebars tag in the 'id' attribute of p#{{c}}"),
         Arguments.of("<p class=\"a {{#if x}}b{{/if}}\">x</p>", ".b { position: relative; }",
             "CSS property 'position' on p.a"),
-        Arguments.of("<table><tr><td width=\"40\">x</td></tr></table>", null, "the attribute 'width' on td"),
+        Arguments.of("<table><tr><td height=\"40\">x</td></tr></table>", null, "the attribute 'height' on td"),
         Arguments.of("<table class=\"t\"><tr><td colspan=\"2\" style=\"width: 50%\">x</td></tr>"
             + "<tr><td>a</td><td>b</td></tr></table>", "table.t { width: 100%; table-layout: fixed; border-spacing: 0; }",
             "a width on a cell spanning columns in the first row of table.t"),
         Arguments.of("<p>{{qr (lower link)}}</p>", null, "the qr helper (its image is placed by the HTML engine)"),
         Arguments.of("<p>Pay here: {{qr link}}</p>", null, "an image in a line of text"),
-        Arguments.of("<p>x</p>", "p { border: 1px dashed #000; }", "CSS border style 'dashed' on p"),
+        Arguments.of("<p>x</p>", "p { border: 1px ridge #000; }", "CSS border style 'ridge' on p"),
         Arguments.of("<p>x</p>", "p { text-align: -moz-center; }", "CSS value '-moz-center' for 'text-align' on p"),
         Arguments.of("<p>a <sup>2</sup></p>", null, "the element <sup>"),
         Arguments.of("<p>x</p>", "p { font-family: Courier; }",
@@ -119,7 +119,7 @@ class HtmlRoutingTest {
             "an auto margin-left beside a margin-right on p"),
         Arguments.of("<table class=\"t\"><tr><td>a</td></tr></table>",
             "table.t { width: 50%; border-spacing: 0; margin: 0 auto; }", "a percentage or auto margin on table.t"),
-        Arguments.of("<p>x</p>", "p { color: rgba(0, 0, 0, 0.5); }", "CSS colour 'rgba(0, 0, 0, 0.5)' on p"));
+        Arguments.of("<p>x</p>", "p { color: rgba(0, 0, 0, 0.125); }", "CSS colour 'rgba(0, 0, 0, 0.125)' on p"));
   }
 
   @ParameterizedTest(name = "{2}")
@@ -188,7 +188,7 @@ class HtmlRoutingTest {
     assertThat(RoutingPdfEngine.choose(layout, PageSetup.DEFAULT)).isEqualTo(new RoutingPdfEngine.Choice("direct", null));
     RenderInput red = Canvas.input(layout, "{\"neg\": true, \"c\": \"#b00020\", \"v\": \"-12.00\"}");
     assertThat(HtmlEquivalenceTest.fillColours(DIRECT.render(red))).contains(0xb00020);
-    RenderInput odd = Canvas.input(layout, "{\"neg\": false, \"c\": \"rgba(0,0,0,.5)\", \"v\": \"12.00\"}");
+    RenderInput odd = Canvas.input(layout, "{\"neg\": false, \"c\": \"rgba(0,0,0,.125)\", \"v\": \"12.00\"}");
     assertThatThrownBy(() -> DIRECT.render(odd)).isInstanceOf(Unsupported.class).hasMessageContaining("rgba");
     assertThat(ROUTING.render(odd)).isEqualTo(HTML.render(odd));
   }

@@ -125,7 +125,7 @@ class HtmlTableEquivalenceTest {
 
   /**
    * white-space: nowrap on amount and date columns: each such cell is as wide as its text on one line, over
-   * 1,000 rows (separate borders; with collapsed ones it stays with openhtmltopdf).
+   * 1,000 rows (separate borders; collapsed ones in HtmlBoxEquivalenceTest).
    */
   @Test
   @Tag("slow") // 1,000 rows in both engines
@@ -168,9 +168,6 @@ class HtmlTableEquivalenceTest {
     assertThat(RoutingPdfEngine.choose(layout("<table class=\"t\"><tr><td>a <br>b</td><td>c</td></tr></table>",
         "table.t { border-spacing: 0; }"), PageSetup.DEFAULT).reason())
         .isEqualTo("white space before a <br> in a table with automatic layout");
-    assertThat(RoutingPdfEngine.choose(layout(grid, "table.t { width: 100%; border-collapse: collapse; }"
-        + " td { white-space: nowrap; }"), PageSetup.DEFAULT).reason())
-        .isEqualTo("white-space: nowrap in a table with collapsed borders");
     assertThat(RoutingPdfEngine.choose(layout("<p class=\"x\">x</p>", ".x { white-space: nowrap; }"),
         PageSetup.DEFAULT).reason()).isEqualTo("white-space: nowrap outside the cells of a table with automatic layout");
     assertThat(RoutingPdfEngine.choose(layout(grid, "table.t { border-spacing: 0; } td { white-space: pre; }"),
