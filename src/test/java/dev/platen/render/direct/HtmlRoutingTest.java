@@ -65,7 +65,9 @@ class HtmlRoutingTest {
             "table.t { width: 100%; border-spacing: 0; }", "white space before a <br> in a table with automatic layout"),
         Arguments.of(table, "table.t { width: 100%; border-spacing: 0; } td { width: 3em; }",
             "the width '3em' on td in table.t"),
-        Arguments.of(table, "table.t { width: 100%; table-layout: fixed; }", "border-spacing other than 0 on table.t"),
+        Arguments.of("<table class=\"t\"><thead><tr><td>h</td></tr></thead><tfoot><tr><td>f</td></tr></tfoot>"
+            + "<tbody><tr><td>a</td></tr></tbody></table>", "table.t { width: 100%; -fs-table-paginate: paginate; }",
+            "a running table footer (-fs-table-paginate) with border-spacing, on table.t"),
         Arguments.of("<p class=\"x\">x</p>", "p.x:hover { color: red; }", "CSS selector 'p.x:hover' on p.x"),
         Arguments.of("<p>x</p>", "@media print { p { color: red; } }", "CSS @media rule"),
         Arguments.of("<p>x</p>", "@page { size: A5; @bottom-left { content: element(footer); } }",
