@@ -26,6 +26,24 @@ public final class HtmlCorpus {
     return layout;
   }
 
+  /** A layout of this HTML and CSS, as the equivalence tests build their own. */
+  public static ObjectNode of(String html, String css) {
+    ObjectNode layout = Canvas.JSON.createObjectNode();
+    layout.put("html", html);
+    layout.put("css", css);
+    return layout;
+  }
+
+  /** Corpus layout {@code name} with {@code from} in its HTML replaced (it must be there) and more CSS after its own. */
+  public static ObjectNode edited(String name, String from, String to, String extraCss) {
+    ObjectNode layout = (ObjectNode) layout(name).deepCopy();
+    String html = layout.path("html").asString();
+    if (!html.contains(from)) throw new IllegalArgumentException(name + " has no '" + from + "' to replace");
+    layout.put("html", html.replace(from, to));
+    layout.put("css", layout.path("css").asString() + "\n" + extraCss);
+    return layout;
+  }
+
   public static String resource(String file) {
     try (InputStream in = HtmlCorpus.class.getResourceAsStream("/html-corpus/" + file)) {
       if (in == null) throw new IllegalArgumentException("no corpus file " + file);

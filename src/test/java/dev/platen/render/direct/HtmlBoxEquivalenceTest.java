@@ -24,10 +24,7 @@ class HtmlBoxEquivalenceTest {
   private static final DirectPdfEngine DIRECT = new DirectPdfEngine(EngineSettings.defaults());
 
   private static ObjectNode layout(String html, String css) {
-    ObjectNode layout = Canvas.JSON.createObjectNode();
-    layout.put("html", html);
-    layout.put("css", css);
-    return layout;
+    return HtmlCorpus.of(html, css);
   }
 
   private static String reason(String html, String css) {

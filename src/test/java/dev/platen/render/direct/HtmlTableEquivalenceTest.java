@@ -18,19 +18,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class HtmlTableEquivalenceTest {
   private static ObjectNode layout(String html, String css) {
-    ObjectNode layout = Canvas.JSON.createObjectNode();
-    layout.put("html", html);
-    layout.put("css", css);
-    return layout;
+    return HtmlCorpus.of(html, css);
   }
 
   private static ObjectNode corpus(String name, String from, String to, String extraCss) {
-    ObjectNode layout = (ObjectNode) HtmlCorpus.layout(name).deepCopy();
-    String html = layout.path("html").asString();
-    assertThat(html).contains(from);
-    layout.put("html", html.replace(from, to));
-    layout.put("css", layout.path("css").asString() + "\n" + extraCss);
-    return layout;
+    return HtmlCorpus.edited(name, from, to, extraCss);
   }
 
   private static final String STATEMENT_FOOT = "</tbody>\n  <tfoot><tr><td colspan=\"3\">Closing balance</td>"
