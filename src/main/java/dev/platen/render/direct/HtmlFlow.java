@@ -1059,7 +1059,8 @@ final class HtmlFlow {
       rows.addAll(head);
       rows.addAll(body);
       rows.addAll(foot);
-      if (ts.width == null && (ts.margin[LEFT] != 0 || ts.margin[RIGHT] != 0)) {
+      if (ts.width == null && (ts.margin[LEFT] != 0 || ts.margin[RIGHT] != 0 || ts.autoMargin[LEFT]
+          || ts.autoMargin[RIGHT])) {
         throw new Unsupported("side margins on a table without a width, on " + where);
       }
       columns = autoColumns(rows, ts.width == null ? Double.NaN : length(ts.width, ts, avail) - spacings,
@@ -1076,7 +1077,17 @@ final class HtmlFlow {
     }
     if (ts.breakBefore) sink.breakBefore();
     sink.margin(ts.margin[TOP]);
-    sink.indent += ts.margin[LEFT];
+    // margin-left: auto puts a table of automatic layout against the right edge, as a block's (autoLeft);
+    // measured, openhtmltopdf leaves a fixed-layout one at the left and does not centre one whose side margins
+    // are both auto, so those are not drawn here
+    if (ts.autoMargin[LEFT] && ts.autoMargin[RIGHT]) {
+      throw new Unsupported("auto margins on both sides of " + where + " (openhtmltopdf does not centre it)");
+    }
+    if (!auto && (ts.autoMargin[LEFT] || ts.autoMargin[RIGHT])) {
+      throw new Unsupported("an auto margin on " + where + " with table-layout: fixed");
+    }
+    double left = autoLeft(ts, ts.margin, avail, width);
+    sink.indent += left;
     List<Row> all = new ArrayList<>(head.size() + body.size() + foot.size());
     all.addAll(head);
     all.addAll(body);
@@ -1151,7 +1162,7 @@ final class HtmlFlow {
     if (ts.collapse && lastBottom > 0 && !dry) {
       sink.back(Math.round(Math.round(lastBottom * HtmlStyle.DOTS_PER_POINT) / 2.0) / HtmlStyle.DOTS_PER_POINT);
     }
-    sink.indent -= ts.margin[LEFT];
+    sink.indent -= left;
     sink.margin(ts.margin[BOTTOM]);
     if (ts.breakAfter) sink.pageBreak();
   }

@@ -246,7 +246,9 @@ final class HtmlStyle {
     if (s.unbundled != null) s.refuse(s.unbundled, e);
     if (!BLOCKS.contains(tag)) {
       for (int side = 0; side < 4; side++) {
-        if (!Double.isNaN(s.marginPercent[side]) || s.autoMargin[side]) {
+        // a table's auto side margins place it as a block's do (a right-aligned totals table): HtmlFlow.table
+        boolean tableSide = tag.equals("table") && (side == LEFT || side == RIGHT);
+        if (!Double.isNaN(s.marginPercent[side]) || s.autoMargin[side] && !tableSide) {
           s.refuse("a percentage or auto margin", e);
         }
       }
