@@ -387,6 +387,9 @@ final class HtmlStyle {
    */
   static String hints(Element e) {
     String tag = e.normalName();
+    // this runs for every element of every document (HtmlFlow's style key): most carry none of these attributes
+    Element table = tag.equals("td") || tag.equals("th") ? tableOf(e) : null;
+    if (!hinted(e) && (table == null || !hinted(table))) return "";
     StringBuilder css = new StringBuilder();
     switch (tag) {
       case "table" -> {
@@ -398,7 +401,6 @@ final class HtmlStyle {
         hint(css, "background-color", bgcolor(attribute(e, "bgcolor")));
       }
       case "td", "th" -> {
-        Element table = tableOf(e);
         if (table != null) {
           hint(css, "padding", hintLength(attribute(table, "cellpadding")));
           String border = attribute(table, "border");
@@ -421,7 +423,19 @@ final class HtmlStyle {
       }
       default -> {}
     }
-    return css.toString();
+    return css.isEmpty() ? "" : css.toString();
+  }
+
+  /** Every attribute {@link #hints} reads, on the element or on a cell's table (the parser lower-cases names). */
+  private static final Set<String> HINTED = Set.of("width", "height", "border", "cellspacing", "cellpadding",
+      "bgcolor", "align", "valign");
+
+  private static boolean hinted(Element e) {
+    if (e.attributesSize() == 0) return false;
+    for (org.jsoup.nodes.Attribute a : e.attributes()) {
+      if (HINTED.contains(a.getKey())) return true;
+    }
+    return false;
   }
 
   /** An attribute's trimmed value, or null when it is missing or blank (openhtmltopdf's getAttribute). */
