@@ -889,6 +889,14 @@ final class HtmlStyle {
   /** The words of a value: white space outside parentheses, so {@code rgba(0, 0, 0, .4)} is one. */
   private static final String WORDS = "\\s+(?![^(]*\\))";
 
+  /** One side's border style: every field a style sets, so a later declaration replaces all of an earlier one's. */
+  private void borderStyle(int side, boolean solid, boolean insetLeft, char kind, String undrawn) {
+    borderSolid[side] = solid;
+    this.insetLeft[side] = insetLeft;
+    borderKind[side] = kind;
+    this.undrawn[side] = undrawn;
+  }
+
   /** A border shorthand, or one of its longhands (by {@code name}), applied to one side. */
   private void border(int side, String v, String value, String name, Element e) {
     boolean all = name.equals("border") || name.matches("border-(top|right|bottom|left)");
@@ -896,37 +904,22 @@ final class HtmlStyle {
     for (String part : v.split(WORDS)) {
       if (part.isEmpty()) continue;
       if (part.equals("none") || part.equals("hidden")) {
-        borderSolid[side] = false;
-        insetLeft[side] = false;
-        undrawn[side] = null;
-        borderKind[side] = 0;
+        borderStyle(side, false, false, (char) 0, null);
         sawStyle = true;
       } else if (part.equals("solid")) {
-        borderSolid[side] = true;
-        insetLeft[side] = false;
-        undrawn[side] = null;
-        borderKind[side] = 0;
+        borderStyle(side, true, false, (char) 0, null);
         sawStyle = true;
       } else if (part.equals("inset") && e.normalName().equals("hr") && !inset[side]) {
         inset[side] = true; // the default of <hr>: fine once the author's border replaces it
-        insetLeft[side] = true;
-        undrawn[side] = null;
-        borderKind[side] = 0;
-        borderSolid[side] = false;
+        borderStyle(side, false, true, (char) 0, null);
         sawStyle = true;
       } else if (part.matches("dashed|dotted|double")) {
         // drawn with openhtmltopdf's dash patterns and thirds (HtmlFlow.borders); as wide as a solid border
-        borderSolid[side] = true;
-        insetLeft[side] = false;
-        undrawn[side] = null;
-        borderKind[side] = part.charAt(2) == 's' ? DASHED : part.charAt(2) == 't' ? DOTTED : DOUBLE;
+        borderStyle(side, true, false, part.charAt(2) == 's' ? DASHED : part.charAt(2) == 't' ? DOTTED : DOUBLE, null);
         sawStyle = true;
       } else if (part.matches("groove|ridge|inset|outset")) {
         // refused once the cascade is done if the side has a width: a table's border="0" is "0px inset black"
-        borderSolid[side] = false;
-        insetLeft[side] = false;
-        undrawn[side] = part;
-        borderKind[side] = 0;
+        borderStyle(side, false, false, (char) 0, part);
         sawStyle = true;
       } else if (part.matches("thin|medium|thick") || Character.isDigit(part.charAt(0)) || part.charAt(0) == '.') {
         double pt = switch (part) {
@@ -953,11 +946,7 @@ final class HtmlStyle {
       }
     }
     if (all && !sawWidth) border[side] = 3 * Styles.PX; // the shorthand resets the width to medium
-    if (all && !sawStyle) {
-      borderSolid[side] = false;
-      undrawn[side] = null;
-      borderKind[side] = 0;
-    }
+    if (all && !sawStyle) borderStyle(side, false, insetLeft[side], (char) 0, null);
     if (all && !sawColor) borderRgb[side] = -1;
   }
 
