@@ -90,8 +90,7 @@ final class Painter {
         num(d.width()).op("w 0 J 2 j");
         out.append('[');
         num(d.on()).num(d.off()).op("] 0 d");
-        num(((d.rgb() >> 16) & 0xff) / 255.0).num(((d.rgb() >> 8) & 0xff) / 255.0).num((d.rgb() & 0xff) / 255.0)
-            .op("RG");
+        components(d.rgb()).op("RG");
         num(d.x1()).num(h - d.y1()).op("m");
         num(d.x2()).num(h - d.y2()).op("l S Q");
       } else if (op instanceof Ops.Image i) {
@@ -184,8 +183,13 @@ final class Painter {
     op("f");
   }
 
+  /** A colour's red, green and blue, 0 to 1, for the fill ({@code rg}) or stroke ({@code RG}) operator. */
+  private Painter components(int rgb) {
+    return num(((rgb >> 16) & 0xff) / 255.0).num(((rgb >> 8) & 0xff) / 255.0).num((rgb & 0xff) / 255.0);
+  }
+
   private void color(int rgb) {
-    num(((rgb >> 16) & 0xff) / 255.0).num(((rgb >> 8) & 0xff) / 255.0).num((rgb & 0xff) / 255.0).op("rg");
+    components(rgb).op("rg");
     int a = (int) Math.round(Ops.alpha(rgb) * 100);
     if (a != alpha) {
       // as openhtmltopdf: the fill alpha of an rgba() colour is an ExtGState's /ca, set again whenever it changes
