@@ -133,11 +133,16 @@ public final class Platen implements AutoCloseable {
 
   /** @param clock the one source of time for leases, retries and timestamps (tests pass a settable one) */
   public static Platen start(Config config, PrintStream console, InstantSource clock) {
-    return start(config, console, clock, null);
+    return start(config, console, clock, null, false);
   }
 
-  /** @param host the address the HTTP server listens on, null for every interface */
-  private static Platen start(Config config, PrintStream console, InstantSource clock, String host) {
+  /**
+   * @param host the address the HTTP server listens on, null for every interface
+   * @param throwaway the start-up warm-up's instance: its engines warm up whatever PLATEN_WARMUP says, since it
+   *     exists only to be warm
+   */
+  private static Platen start(Config config, PrintStream console, InstantSource clock, String host,
+      boolean throwaway) {
     JsonMapper json = Json.newMapper();
     Sharing.Email email = email(config.sharing(), clock); // checked before anything is opened
     StopSignal stop = new StopSignal();
@@ -222,10 +227,12 @@ public final class Platen implements AutoCloseable {
       workers = new WorkerPool(worker, renderThreads);
       pool[0] = workers;
       // the routing engine warms the HTML engine only when it holds it directly, not behind the probe
-      workers.warmUp(() -> {
-        engine.warmUp();
-        html.warmUp();
-      });
+      if (throwaway || config.warmsEngines()) {
+        workers.warmUp(() -> {
+          engine.warmUp();
+          html.warmUp();
+        });
+      }
       workers.start();
       log.info("worker {} ready: {} render threads", workerId, config.renderThreads());
     }
@@ -308,7 +315,7 @@ public final class Platen implements AutoCloseable {
     dev.platen.warmup.WarmUpTraffic.Result result;
     dev.platen.warmup.QuietLog.begin();
     try (Platen scratch = start(config.scratch(dir, key), new PrintStream(PrintStream.nullOutputStream()),
-        InstantSource.system(), "127.0.0.1")) {
+        InstantSource.system(), "127.0.0.1", true)) {
       result = dev.platen.warmup.WarmUpTraffic.run("http://127.0.0.1:" + scratch.port(), key, config.warmUp(),
           Math.max(4, 2 * config.renderThreads()));
     } catch (RuntimeException e) {

@@ -114,6 +114,12 @@ public record Config(
   public boolean warmsUp() { return runsApi() && !warmUp.isZero(); }
 
   /**
+   * Whether the render threads run the engines' warm-up before they take work: unless PLATEN_WARMUP=off, which asks
+   * for a quick start and takes cold first renders (a second or so each) in exchange.
+   */
+  public boolean warmsEngines() { return !warmUp.isZero(); }
+
+  /**
    * These settings for the start-up warm-up's throwaway instance: the same engine, limits and render threads, but its
    * own SQLite database and files in {@code dir}, a loopback port chosen by the system, and nothing that reaches
    * outside the process (no PostgreSQL, S3, SMTP, admin or metrics key) and no warm-up of its own.

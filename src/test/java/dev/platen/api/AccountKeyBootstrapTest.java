@@ -29,7 +29,7 @@ class AccountKeyBootstrapTest {
   private static Started start(Path dir, Map<String, String> extra) {
     int port = TestServer.freePort();
     Map<String, String> env = new HashMap<>(Map.of("PLATEN_PORT", String.valueOf(port),
-        "PLATEN_DATA_DIR", dir.toString(), "PLATEN_RENDER_THREADS", "1"));
+        "PLATEN_DATA_DIR", dir.toString(), "PLATEN_RENDER_THREADS", "1", "PLATEN_WARMUP", "off"));
     env.putAll(extra);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Platen p = Platen.start(Config.from(env), new PrintStream(out, true, StandardCharsets.UTF_8));

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The README's "Deployment at scale" as an operator runs it: on one fresh PostgreSQL and one shared files
- * directory, two api-role and two worker-role processes of the real jar started at the same moment; 1,000 renders
+ * directory, two api-role and two worker-role processes of the real jar started at the same moment; 400 renders
  * through both api nodes; one worker killed with SIGKILL while it renders and a replacement started. Every render
  * succeeds exactly once, every PDF downloads from both api nodes, the killed worker's attempts are closed as lost,
  * and no surviving worker reports a lease it did not lose.
@@ -72,7 +72,7 @@ class ScaleOutTopologyTest {
           Map.of("variables", List.of(Map.of("key", "seat", "dataType", "text", "required", true)),
               "loops", List.of())));
       assertThat(t.status()).as(t.text()).isEqualTo(201);
-      int n = 1_000;
+      int n = 400;
       ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
       try (Database db = Database.postgres(url, "postgres", "", 2)) {
         ExecutorService clients = Executors.newFixedThreadPool(8);

@@ -49,7 +49,7 @@ class ConcurrentStartTest {
       Map<String, String> env = new HashMap<>(Map.of("PLATEN_DATABASE_URL", url, "PLATEN_DATABASE_USER", "postgres",
           "PLATEN_ROLE", "worker", "PLATEN_RENDER_THREADS", "1", "PLATEN_DATA_DIR", dir.toString(),
           // each worker's own health port, on any free port
-          "PLATEN_PORT", "0"));
+          "PLATEN_PORT", "0", "PLATEN_WARMUP", "off"));
       if (bootstrapKey != null) env.put("PLATEN_BOOTSTRAP_KEY", bootstrapKey);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       consoles.add(out);

@@ -18,7 +18,10 @@ public final class EmbeddedPg {
   private static synchronized EmbeddedPostgres server() {
     if (pg == null) {
       try {
-        pg = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+        // fsync off: the tests kill Platen, never this server or the machine, and a commit still reaches the OS
+        // before it returns (synchronous_commit stays on), so nothing a test checks depends on the disk flush
+        pg = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").setServerConfig("fsync", "off")
+            .start();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
