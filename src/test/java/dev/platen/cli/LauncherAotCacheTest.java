@@ -123,7 +123,7 @@ class LauncherAotCacheTest {
     // a short training run: this test checks that a cache is made and used, bench/startup.sh what it is worth
     pb.environment().put("AOT_TRAINING_RENDERS", "10");
     // the training server warms up as a served one does, briefly here
-    pb.environment().put("AOT_TRAINING_WARMUP", "5s");
+    pb.environment().put("AOT_TRAINING_WARMUP", "1s");
     return pb;
   }
 
