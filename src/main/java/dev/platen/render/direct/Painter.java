@@ -1,6 +1,5 @@
 package dev.platen.render.direct;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,7 +34,7 @@ final class Painter {
   private final Face boldFace;
   private final PDRectangle size;
   private final MessageDigest digest;
-  private final StringBuilder out = new StringBuilder(16 * 1024);
+  private final ContentBytes out = new ContentBytes(16 * 1024);
 
   Painter(PDDocument doc, EmbeddedFont regular, EmbeddedFont bold, Fonts.Pair faces, PDRectangle size,
       MessageDigest digest) {
@@ -61,7 +60,7 @@ final class Painter {
     COSName boldName = BOLD;
     Map<PDImageXObject, COSName> images = new IdentityHashMap<>();
     double h = size.getHeight();
-    out.setLength(0);
+    out.clear();
     int fill = -1;
     pageResources = resources;
     alphas.clear();
@@ -125,9 +124,8 @@ final class Painter {
       else text(t, h, regularFace, regular);
     }
     out.append("ET\n");
-    byte[] bytes = out.toString().getBytes(StandardCharsets.ISO_8859_1);
-    digest.update(bytes);
-    page.setContents(new PDStream(doc, new ByteArrayInputStream(bytes), COSName.FLATE_DECODE));
+    out.digestInto(digest);
+    page.setContents(new PDStream(doc, out.stream(), COSName.FLATE_DECODE));
     page.setResources(resources);
     for (Ops op : ops) {
       if (!(op instanceof Ops.Link l)) continue;
@@ -147,7 +145,6 @@ final class Painter {
 
   private static final COSName REGULAR = COSName.getPDFName("F1");
   private static final COSName BOLD = COSName.getPDFName("F2");
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private void text(Ops.Text t, double h, Face face, EmbeddedFont font) {
     out.append("1 0 0 1 ");
@@ -158,7 +155,7 @@ final class Painter {
       i += Character.charCount(cp);
       int gid = face.glyph(cp);
       font.use(cp);
-      out.append(HEX[(gid >> 12) & 15]).append(HEX[(gid >> 8) & 15]).append(HEX[(gid >> 4) & 15]).append(HEX[gid & 15]);
+      out.hex4(gid);
     }
     out.append("> Tj\n");
   }
