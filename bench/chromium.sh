@@ -45,9 +45,10 @@ sbs() { java -XX:+UseSerialGC -cp "$WORK/classes:target/platen.jar" SideBySide "
   echo "cores: $(nproc); start: $(date -u +%FT%TZ); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$OUT/machine.txt" >&2
 
-# A fresh Platen (empty data directory, SQLite, no AOT cache), as bench/load-fresh.sh starts it.
+# A fresh Platen (empty data directory, SQLite, no AOT cache) with the JVM options ./platen serve gives it.
 mkdir -p "$WORK/data"
-PLATEN_DATA_DIR="$WORK/data" PLATEN_PORT=$PORT PLATEN_BOOTSTRAP_KEY=$KEY java -jar target/platen.jar \
+PLATEN_DATA_DIR="$WORK/data" PLATEN_PORT=$PORT PLATEN_BOOTSTRAP_KEY=$KEY java -Xmx1g -Xms1g -XX:+UseG1GC \
+  -jar target/platen.jar \
   > "$WORK/server.log" 2>&1 &
 SPID=$!
 for _ in $(seq 1 120); do curl -sf "localhost:$PORT/ready" > /dev/null && break; sleep 0.5; done
