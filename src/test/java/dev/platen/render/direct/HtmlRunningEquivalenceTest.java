@@ -117,8 +117,8 @@ class HtmlRunningEquivalenceTest {
 
   /**
    * The shapes templates write them in: the unseen probes' running footer and fixed footer as they are, a running
-   * footer centred with the counters, a fixed header of a width, and an element running under a name no margin box
-   * shows (openhtmltopdf drops it).
+   * footer centred with the counters, a fixed header of a width, an element running under a name no margin box
+   * shows (openhtmltopdf drops it), and running elements alone on their edge in side boxes, as wide as the edge.
    */
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
@@ -130,7 +130,10 @@ class HtmlRunningEquivalenceTest {
           + "</div>\t@page{@bottom-center{content:element(footer)}} .f{position:running(footer);text-align:center;"
           + "font-size:8pt}",
       "fixed-header\t<header>Hanse Sparkasse statement</header>\theader{position:fixed;top:0;width:100%;font-size:8pt}",
-      "running-unshown\t<div class=\"f\">Not shown</div>\t.f{position:running(nothing)}"})
+      "running-unshown\t<div class=\"f\">Not shown</div>\t.f{position:running(nothing)}",
+      "running-side-boxes-alone\t<div class=\"f\">Account 1234 5678</div><div class=\"h\">Head right</div>"
+          + "\t@page{@bottom-center{content:none} @bottom-right{content:element(footer)} @top-left{content:element(head)}}"
+          + " .f{position:running(footer);font-size:8pt} .h{position:running(head);text-align:right}"})
   void templateShapesPrintTheSame(String example) throws Exception {
     String[] parts = example.split("\t");
     assertSame(parts[0], statement(parts[1], parts[2]));
