@@ -374,8 +374,9 @@ final class HtmlFlow {
       return;
     }
     // where openhtmltopdf places a fixed box other than these is not measured
-    if (s.floating != null || s.maxWidth != null || s.autoMargin[LEFT] || s.autoMargin[RIGHT]
-        || s.margin(100) != s.margin) {
+    boolean percent = false;
+    for (double p : s.marginPercent) percent |= !Double.isNaN(p);
+    if (s.floating != null || s.maxWidth != null || s.autoMargin[LEFT] || s.autoMargin[RIGHT] || percent) {
       throw new Unsupported("a float, max-width, or auto or % margins on " + HtmlStyle.describe(e) + ", which has "
           + what);
     }
