@@ -129,7 +129,7 @@ class HtmlLayoutApiTest {
     assertThat(shown.has("engineReason")).isFalse();
     JsonNode other = server.get("/v1/templates/" + floated, key).json();
     assertThat(other.path("engine").asString()).isEqualTo("html");
-    assertThat(other.path("engineReason").asString()).isEqualTo("CSS property 'position' on div.note");
+    assertThat(other.path("engineReason").asString()).isEqualTo("CSS value 'relative' for 'position' on div.note");
 
     assertThat(Pdfs.text(renderPdf(direct, Map.of("name", "Ada")))).contains("Hello Ada welcome");
     String text = Pdfs.text(renderPdf(floated, Map.of("name", "Ada")));

@@ -123,10 +123,12 @@ public final class DirectPdfEngine implements PdfEngine {
       ImageEmbedder embedder = new ImageEmbedder(images);
       Layout layout = new Layout(input.data(), fonts, embedder, doc, page.printBackground());
       Sink.Pages pages = new Sink.Pages(left, top, height - top - bottom, settings.maxPages(), tooMany);
+      HtmlFlow flow = null;
       if (plan.html()) {
         HtmlLayout.Expanded html = HtmlLayout.expand(input, embedder);
-        new HtmlFlow(HtmlSubset.withStyles(plan.sheets(), html.document()), fonts, layout, page.printBackground())
-            .document(html.document(), width - left - right, pages);
+        flow = new HtmlFlow(HtmlSubset.withStyles(plan.sheets(), html.document()), fonts, layout,
+            page.printBackground());
+        flow.document(html.document(), width - left - right, pages);
       } else {
         layout.sections(input.layout(), width - left - right, pages);
       }
@@ -142,17 +144,34 @@ public final class DirectPdfEngine implements PdfEngine {
       double footerBaseline = height - bottom + (bottom - footerLine) / 2 + face.ascent * Styles.FOOTER_SIZE;
       String total = Integer.toString(laid.size());
       double[] box = {width, height, top, right, bottom, left};
+      // position: fixed elements, the same on every page, painted over the flow
+      List<Ops> fixed = flow == null ? List.of() : flow.fixed(left, top, width - left - right, height - top - bottom);
       for (int i = 0; i < laid.size(); i++) {
         List<Ops.Text> margins;
+        List<Ops> ops = laid.get(i);
         if (plan.margins() != null) {
-          margins = plan.margins().texts(i + 1, laid.size(), box, fonts);
+          List<Ops> boxes = plan.margins().ops(i + 1, laid.size(), box, fonts, flow);
+          margins = new java.util.ArrayList<>(boxes.size());
+          List<Ops> shapes = new java.util.ArrayList<>(0);
+          for (Ops op : boxes) {
+            if (op instanceof Ops.Text t) margins.add(t);
+            else shapes.add(op);
+          }
+          if (!shapes.isEmpty() || !fixed.isEmpty()) {
+            // a running element's borders and backgrounds first: the margin boxes are painted before the page
+            List<Ops> all = new java.util.ArrayList<>(shapes.size() + ops.size() + fixed.size());
+            all.addAll(shapes);
+            all.addAll(ops);
+            all.addAll(fixed);
+            ops = all;
+          }
         } else {
           String label = "Page " + (i + 1) + " of " + total;
           double w = Text.width(face, label, Styles.FOOTER_SIZE, 0);
           margins = List.of(new Ops.Text(left + (width - left - right - w) / 2, footerBaseline, false,
               Styles.FOOTER_SIZE, Styles.FOOTER_RGB, 0, label));
         }
-        painter.page(laid.get(i), margins);
+        painter.page(ops, margins);
         laid.set(i, null); // drawn: let a long document's ops go
       }
       regular.finish(doc);

@@ -87,8 +87,11 @@ final class HtmlCss {
    * @param child for each part after the first, whether it is joined to the one before by {@code >}
    * @param unsupported the selector text when it has parts this path does not evaluate (pseudo-classes, attribute
    *     selectors, sibling combinators); it then matches a superset, and a match sends the document to HTML
+   * @param pseudoElement {@code before} or {@code after} when the selector ends in that pseudo-element (its rule
+   *     styles generated content, not the element it matches: HtmlStyle keeps it apart), else null
    */
-  record Selector(List<Compound> parts, List<Boolean> child, int specificity, String unsupported) {
+  record Selector(List<Compound> parts, List<Boolean> child, int specificity, String unsupported,
+      String pseudoElement) {
     boolean matches(Element e) {
       return matches(e, false);
     }
@@ -299,7 +302,17 @@ final class HtmlCss {
     return out;
   }
 
+  /** A trailing {@code ::before}, {@code ::after} (or their one-colon CSS 2 spellings). */
+  private static final Pattern PSEUDO_ELEMENT = Pattern.compile("(?i)::?(before|after)$");
+
   static Selector selector(String text) {
+    Matcher pe = PSEUDO_ELEMENT.matcher(text);
+    String pseudoElement = null;
+    String whole = text;
+    if (pe.find() && pe.start() > 0 && !Character.isWhitespace(text.charAt(pe.start() - 1))) {
+      pseudoElement = pe.group(1).toLowerCase(Locale.ROOT);
+      text = text.substring(0, pe.start());
+    }
     List<Compound> parts = new ArrayList<>();
     List<Boolean> child = new ArrayList<>();
     boolean unsupported = false;
@@ -352,6 +365,8 @@ final class HtmlCss {
       child.add(false);
       unsupported = true;
     }
-    return new Selector(List.copyOf(parts), List.copyOf(child), specificity, unsupported ? text : null);
+    // a pseudo-element counts as a type selector
+    return new Selector(List.copyOf(parts), List.copyOf(child), specificity + (pseudoElement == null ? 0 : 1),
+        unsupported ? whole : null, pseudoElement);
   }
 }

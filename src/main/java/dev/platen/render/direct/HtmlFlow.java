@@ -96,6 +96,10 @@ final class HtmlFlow {
       styles.put(key, s);
     }
     if (s.unsupported != null) throw new Unsupported(s.unsupported);
+    if ((s.before != null || s.after != null) && counters == null) {
+      throw new Unsupported("generated content (::before, ::after) outside a running element, on "
+          + HtmlStyle.describe(e));
+    }
     return s;
   }
 
@@ -126,6 +130,10 @@ final class HtmlFlow {
       String tag = e.normalName();
       if (tag.equals("style") || tag.equals("title")) continue; // dropped elements were taken as inline above
       HtmlStyle s = style(e, ps);
+      if (!s.hidden && (s.running != null || s.positionFixed)) {
+        outOfFlow(parent, i, e, s, ps, sink);
+        continue;
+      }
       if (s.floating != null && !s.hidden) {
         for (Node before : inline) {
           if (!(before instanceof TextNode t && t.isBlank())) throw new Unsupported("a float beside text, "
@@ -230,7 +238,7 @@ final class HtmlFlow {
   }
 
   /** A block laid out apart, with its background and borders: its border-box height and ops. */
-  private record Box(double height, List<Ops> ops) {}
+  record Box(double height, List<Ops> ops) {}
 
   private Box box(Element e, HtmlStyle s, double content, double boxWidth) throws RenderException {
     double[] p = s.padding;
@@ -315,6 +323,197 @@ final class HtmlFlow {
     }
     sink.margin(m[BOTTOM]);
     if (s.breakAfter) sink.pageBreak();
+  }
+
+  /**
+   * An element out of the flow: {@code position: running(name)}, kept for the {@code @page} margin boxes that
+   * show {@code element(name)}, or {@code position: fixed}, drawn on every page. Both only as children of the
+   * body before anything in the flow: measured, openhtmltopdf shows a running element from the page it stands
+   * on, so one further down is missing from the pages before it.
+   *
+   * @param x the static position's left edge (the body's margin and padding): a fixed element without left or
+   *     right offset stands there
+   */
+  record Running(Element element, HtmlStyle style, double x, int page, int pages) {}
+
+  /** Running elements by name, in document order. */
+  private final java.util.Map<String, Running> running = new java.util.LinkedHashMap<>();
+  /** Fixed elements, in document order. */
+  private final List<Running> fixed = new ArrayList<>();
+  /** {page, pages} while a running element is laid out for one page: its generated content's counters. */
+  private int[] counters;
+
+  private void outOfFlow(Element parent, int index, Element e, HtmlStyle s, HtmlStyle ps, Sink sink)
+      throws RenderException {
+    String what = s.positionFixed ? "position: fixed" : "position: running(" + s.running + ")";
+    if (!parent.normalName().equals("body")) {
+      throw new Unsupported(what + " inside " + HtmlStyle.describe(parent) + " (drawn directly on the body's"
+          + " children only)");
+    }
+    List<Node> nodes = parent.childNodes();
+    for (int i = 0; i < index; i++) {
+      Node n = nodes.get(i);
+      if (n instanceof TextNode t && t.isBlank() || !(n instanceof TextNode) && !(n instanceof Element)) continue;
+      if (n instanceof Element b) {
+        String tag = b.normalName();
+        if (tag.equals("style") || tag.equals("title") || HtmlStyle.DROPPED.contains(tag)) continue;
+        HtmlStyle bs = style(b, ps);
+        if (bs.hidden || bs.running != null || bs.positionFixed) continue;
+      }
+      throw new Unsupported(what + " after content, on " + HtmlStyle.describe(e) + " (openhtmltopdf shows it"
+          + " only from its own page on: put it first in the body)");
+    }
+    if (!e.select("img, a[href]").isEmpty()) {
+      throw new Unsupported("an image or link in " + HtmlStyle.describe(e) + ", which has " + what);
+    }
+    Running r = new Running(e, s, sink.indent, 1, 1);
+    if (s.running != null) {
+      if (running.containsKey(s.running)) throw new Unsupported("two elements with " + what);
+      running.put(s.running, r);
+      if (dry) layOut(r, 500);
+      return;
+    }
+    // where openhtmltopdf places a fixed box other than these is not measured
+    boolean percent = false;
+    for (double p : s.marginPercent) percent |= !Double.isNaN(p);
+    if (s.floating != null || s.maxWidth != null || s.autoMargin[LEFT] || s.autoMargin[RIGHT] || percent) {
+      throw new Unsupported("a float, max-width, or auto or % margins on " + HtmlStyle.describe(e) + ", which has "
+          + what);
+    }
+    double[] o = s.offsets;
+    if (s.width == null && (Double.isNaN(o[LEFT]) || Double.isNaN(o[RIGHT]))) {
+      throw new Unsupported(what + " without a width or both left and right (its width would shrink to its"
+          + " text), on " + HtmlStyle.describe(e));
+    }
+    if (Double.isNaN(o[TOP]) == Double.isNaN(o[BOTTOM])) {
+      throw new Unsupported(what + " without one of top and bottom, on " + HtmlStyle.describe(e));
+    }
+    // openhtmltopdf paints the fixed box over the page's flow, the direct path its text over every box
+    plain(e, s);
+    fixed.add(r);
+    if (dry) block(e, s, 500, new Sink.Stack(0));
+  }
+
+  /** Throws when the element or anything in it paints a border or background (a fixed box must paint text only). */
+  private void plain(Element e, HtmlStyle s) throws RenderException {
+    if (s.decorated(printBackground) || e.normalName().equals("hr")) {
+      throw new Unsupported("a border or background in a position: fixed element, on " + HtmlStyle.describe(e));
+    }
+    for (Element c : e.children()) {
+      String tag = c.normalName();
+      if (tag.equals("style") || tag.equals("title") || HtmlStyle.DROPPED.contains(tag)) continue;
+      HtmlStyle cs = style(c, s);
+      if (!cs.hidden) plain(c, cs);
+    }
+  }
+
+  /**
+   * The running element named {@code name} as page {@code page} of {@code pages} shows it, or null when no element
+   * runs under that name.
+   */
+  Running running(String name, int page, int pages) {
+    Running r = running.get(name);
+    return r == null ? null : new Running(r.element(), r.style(), r.x(), page, pages);
+  }
+
+  /** A running element laid out {@code width} wide, as in its margin box: its height with its margins, and ops. */
+  Box layOut(Running r, double width) throws RenderException {
+    Sink.Stack stack = new Sink.Stack(0);
+    List<TextNode> added = generate(r);
+    try {
+      block(r.element(), r.style(), width, stack);
+    } finally {
+      ungenerate(added);
+    }
+    return new Box(stack.height(), stack.ops);
+  }
+
+  /** {min, max} of a running element in dots, as a cell of the margin table measures it. */
+  long[] measure(Running r) throws RenderException {
+    List<TextNode> added = generate(r);
+    try {
+      return measure(r.element(), r.style(), false);
+    } finally {
+      ungenerate(added);
+    }
+  }
+
+  /**
+   * Puts the running element's generated content into the document as text for its page, where ::before and
+   * ::after stand (first and last in their element), so lines are laid out and measured as any text.
+   */
+  private List<TextNode> generate(Running r) throws RenderException {
+    counters = new int[] {r.page(), r.pages()};
+    List<TextNode> added = new ArrayList<>();
+    try {
+      generate(r.element(), r.style(), r, added);
+    } catch (RenderException | RuntimeException ex) {
+      ungenerate(added);
+      throw ex;
+    }
+    return added;
+  }
+
+  private void generate(Element e, HtmlStyle s, Running r, List<TextNode> added) throws RenderException {
+    for (Element c : e.children()) {
+      String tag = c.normalName();
+      if (tag.equals("style") || tag.equals("title") || HtmlStyle.DROPPED.contains(tag)) continue;
+      HtmlStyle cs = style(c, s);
+      if (!cs.hidden) generate(c, cs, r, added);
+    }
+    if (s.before != null) {
+      TextNode t = new TextNode(HtmlMargins.text(s.before, r.page(), r.pages()));
+      e.prependChild(t);
+      added.add(t);
+    }
+    if (s.after != null) {
+      TextNode t = new TextNode(HtmlMargins.text(s.after, r.page(), r.pages()));
+      e.appendChild(t);
+      added.add(t);
+    }
+  }
+
+  private void ungenerate(List<TextNode> added) {
+    for (TextNode t : added) t.remove();
+    counters = null;
+  }
+
+  /**
+   * The fixed elements as every page shows them, in page coordinates: laid out in the page's content area, which
+   * is their containing block in openhtmltopdf (measured: {@code bottom: 0} puts a box's bottom on the content's
+   * bottom edge, over the flow, which leaves it no room), placed by their offsets.
+   *
+   * @param left the content area's left edge on the page, and so on
+   */
+  List<Ops> fixed(double left, double top, double width, double height) throws RenderException {
+    List<Ops> out = new ArrayList<>();
+    for (Running f : fixed) {
+      HtmlStyle s = f.style();
+      double[] o = s.offsets;
+      double[] m = s.margin;
+      double avail = width;
+      double x;
+      if (s.width == null) {
+        x = o[LEFT];
+        avail = width - o[LEFT] - o[RIGHT];
+      } else if (!Double.isNaN(o[LEFT])) {
+        x = o[LEFT];
+      } else if (!Double.isNaN(o[RIGHT])) {
+        x = width - o[RIGHT] - m[RIGHT] - boxWidth(s.width, s, width, s.padding) - m[LEFT];
+      } else {
+        x = f.x();
+      }
+      Sink.Stack stack = new Sink.Stack(0);
+      block(f.element(), s, avail, stack);
+      double y = Double.isNaN(o[TOP]) ? height - o[BOTTOM] - stack.height() : o[TOP];
+      for (Ops op : stack.ops) {
+        if (!(op instanceof Ops.Text)) {
+          throw new Unsupported("a line or box drawn in a position: fixed element");
+        }
+        out.add(op.moved(left + x, top + y));
+      }
+    }
+    return out;
   }
 
   /** Elements before {@code li} among its siblings that are no list items (dropped ones): not counted. */
@@ -497,6 +696,10 @@ final class HtmlFlow {
     if (!HtmlStyle.INLINE.contains(tag)) throw new Unsupported("the element <" + tag + "> inside a line of text");
     HtmlStyle s = style(e, inherited);
     if (s.hidden) return;
+    if (s.running != null || s.positionFixed) {
+      throw new Unsupported("position: " + (s.positionFixed ? "fixed" : "running()") + " on the inline element "
+          + HtmlStyle.describe(e));
+    }
     if (s.decorated(true) || nonZero(s.margin) || nonZero(s.padding) || s.width != null) {
       throw new Unsupported("a box style on the inline element " + HtmlStyle.describe(e));
     }

@@ -1,5 +1,6 @@
 package dev.platen.render.direct;
 
+import dev.platen.render.RenderException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,11 +11,12 @@ import java.util.Map;
  * The margin boxes of an HTML layout's pages, {@code @top-left} to {@code @bottom-right}, drawn as openhtmltopdf
  * draws them: its page style sheet's "Page X of Y" in {@code @bottom-center} (DocumentCss), under the layout's
  * own {@code @page} margin boxes, which override it property by property; text of strings, {@code counter(page)}
- * and {@code counter(pages)}; each edge's three boxes as the cells of a one-row table over the content width,
+ * and {@code counter(pages)}, or a running element ({@code element(name)}, laid out by {@link HtmlFlow}); each
+ * edge's three boxes as the cells of a one-row table over the content width,
  * sized by openhtmltopdf's margin table layout (its automatic table layout, with the side boxes made equal when
  * the centre one has content, so that it stays centred), text aligned left, centre and right, and centred
- * vertically in the margin. Other margin boxes, other content (element(), string(), attr()) and other properties
- * are refused by name. Immutable.
+ * vertically in the margin. Other margin boxes, other content (string(), attr()), element() in a side box beside
+ * other content of its edge, and other properties are refused by name. Immutable.
  */
 final class HtmlMargins {
   /** The boxes drawn, top edge then bottom edge, each left to right. */
@@ -22,17 +24,19 @@ final class HtmlMargins {
       "bottom-right"};
   /** The font size of a margin box that sets none: medium, as openhtmltopdf starts margin boxes from no style. */
   private static final double MEDIUM = 12;
-  private static final String PAGE = "\u0000page";
-  private static final String PAGES = "\u0000pages";
+  /** counter(page) among content pieces, told apart from a string by identity. */
+  static final String PAGE = "\u0000page";
+  /** counter(pages) among content pieces. */
+  static final String PAGES = "\u0000pages";
 
-  /** One box with content: strings and the page counters, in order, and its text style. */
-  private record Box(List<String> content, double size, boolean bold, int rgb) {
+  /**
+   * One box with content: strings and the page counters, in order, and its text style; or the running element
+   * named {@code element}, laid out by HtmlFlow in its own style (the box's font does not reach it: measured,
+   * openhtmltopdf styles it where it stands in the document).
+   */
+  private record Box(List<String> content, String element, double size, boolean bold, int rgb) {
     String text(int page, int pages) {
-      StringBuilder b = new StringBuilder();
-      for (String piece : content) {
-        b.append(piece == PAGE ? Integer.toString(page) : piece == PAGES ? Integer.toString(pages) : piece);
-      }
-      return b.toString();
+      return HtmlMargins.text(content, page, pages);
     }
   }
 
@@ -68,6 +72,18 @@ final class HtmlMargins {
     }
     Box[] boxes = new Box[NAMES.length];
     for (int i = 0; i < NAMES.length; i++) boxes[i] = box(NAMES[i], properties.get(i));
+    for (int i = 0; i < NAMES.length; i++) {
+      if (i % 3 == 1 || boxes[i] == null || boxes[i].element() == null) continue;
+      int edge = i / 3 * 3;
+      for (int k = edge; k < edge + 3; k++) {
+        // measured, openhtmltopdf sizes such a side box narrower than its automatic table layout gives it
+        if (k != i && boxes[k] != null) {
+          throw new Unsupported("element() in @" + NAMES[i] + " beside another margin box of its edge with content"
+              + (k == 4 ? " (the \"Page X of Y\" footer of @bottom-center: set its content to none, or put the"
+              + " element there)" : ""));
+        }
+      }
+    }
     return new HtmlMargins(boxes);
   }
 
@@ -76,10 +92,15 @@ final class HtmlMargins {
     boolean bold = false;
     int rgb = 0;
     List<String> content = null;
+    String element = null;
     for (Map.Entry<String, String> p : properties.entrySet()) {
       String v = p.getValue().toLowerCase(Locale.ROOT);
       switch (p.getKey()) {
-        case "content" -> content = content(name, p.getValue());
+        case "content" -> {
+          java.util.regex.Matcher m = ELEMENT.matcher(v.trim());
+          if (m.matches()) element = m.group(1);
+          else content = content(name, p.getValue());
+        }
         case "font-size" -> {
           // only absolute lengths: the size a margin box's em or keyword starts from is not ported
           double pt = v.endsWith("em") || v.endsWith("%") ? Double.NaN : Styles.points(v, MEDIUM, Double.NaN);
@@ -116,8 +137,13 @@ final class HtmlMargins {
         default -> throw new Unsupported("CSS property '" + p.getKey() + "' in @" + name);
       }
     }
-    return content == null || content.isEmpty() ? null : new Box(List.copyOf(content), size, bold, rgb);
+    if (element != null) return new Box(null, element, size, bold, rgb);
+    return content == null || content.isEmpty() ? null : new Box(List.copyOf(content), null, size, bold, rgb);
   }
+
+  /** {@code element(name)} alone: a running element's place (its optional first/last argument is not drawn). */
+  private static final java.util.regex.Pattern ELEMENT =
+      java.util.regex.Pattern.compile("element\\(\\s*([-_a-z][-_a-z0-9]*)\\s*\\)");
 
   private static Unsupported refused(String name, Map.Entry<String, String> p) {
     return new Unsupported("CSS value '" + p.getValue() + "' for '" + p.getKey() + "' in @" + name);
@@ -125,6 +151,29 @@ final class HtmlMargins {
 
   /** Strings and page counters; none for {@code none} and {@code normal}, which leave the box empty. */
   private static List<String> content(String name, String value) throws Unsupported {
+    List<String> out = pieces(value);
+    if (out == null) throw refusedContent(name, value);
+    String joined = String.join("", out);
+    // white space the margin box would trim or collapse is not ported
+    if (joined.startsWith(" ") || joined.endsWith(" ") || joined.contains("  ")) throw refusedContent(name, value);
+    return out;
+  }
+
+  /**
+   * The {@code content} of a {@code ::before} or {@code ::after}: strings and page counters, put into the line
+   * as text (its white space collapsed with the text around it); none for {@code none} and {@code normal}.
+   */
+  static List<String> generated(String value, String where) throws Unsupported {
+    List<String> out = pieces(value);
+    if (out == null) {
+      throw new Unsupported("CSS content '" + value + "' in a " + where + " rule (strings, counter(page) and"
+          + " counter(pages) are drawn directly)");
+    }
+    return out;
+  }
+
+  /** The pieces of a {@code content} value, or null when it holds anything but plain strings and page counters. */
+  private static List<String> pieces(String value) {
     String v = value.trim();
     String lower = v.toLowerCase(Locale.ROOT);
     if (lower.equals("none") || lower.equals("normal")) return List.of();
@@ -137,9 +186,9 @@ final class HtmlMargins {
       } else if (c == '"' || c == '\'') {
         int end = v.indexOf(c, i + 1);
         String s = end < 0 ? null : v.substring(i + 1, end);
-        // escapes and white space the margin box would collapse or trim are not ported
+        // escapes and runs of white space are not ported
         if (s == null || s.indexOf('\\') >= 0 || s.contains("  ") || s.indexOf('\t') >= 0 || s.indexOf('\n') >= 0) {
-          throw refusedContent(name, value);
+          return null;
         }
         if (!s.isEmpty()) out.add(s);
         i = end + 1;
@@ -148,48 +197,87 @@ final class HtmlMargins {
         String f = end < 0 ? "" : v.substring(i, end + 1).replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
         if (f.equals("counter(page)")) out.add(PAGE);
         else if (f.equals("counter(pages)")) out.add(PAGES);
-        else throw refusedContent(name, value);
+        else return null;
         i = end + 1;
       }
     }
-    String joined = String.join("", out);
-    if (joined.startsWith(" ") || joined.endsWith(" ") || joined.contains("  ")) throw refusedContent(name, value);
     return out;
   }
 
+  /** The text of content pieces on page {@code page} of {@code pages}. */
+  static String text(List<String> content, int page, int pages) {
+    StringBuilder b = new StringBuilder();
+    for (String piece : content) {
+      b.append(piece == PAGE ? Integer.toString(page) : piece == PAGES ? Integer.toString(pages) : piece);
+    }
+    return b.toString();
+  }
+
   private static Unsupported refusedContent(String name, String value) {
-    return new Unsupported("CSS content '" + value + "' in @" + name + " (strings, counter(page) and counter(pages)"
-        + " are drawn directly)");
+    return new Unsupported("CSS content '" + value + "' in @" + name + " (strings, counter(page), counter(pages)"
+        + " and element() alone are drawn directly)");
   }
 
   /**
-   * The text of every margin box of page {@code page} of {@code pages}.
+   * What every margin box of page {@code page} of {@code pages} draws: its text, or its running element as
+   * {@code flow} lays it out for the page.
    *
    * @param box the page box, {width, height, top, right, bottom, left} in points
-   * @throws Unsupported when a box's text is wider than its cell (openhtmltopdf would wrap it)
+   * @param flow the document's flow, which holds its running elements
+   * @throws Unsupported when a box's text is wider than its cell (openhtmltopdf would wrap it), or a running element
+   *     does not fit its box
    */
-  List<Ops.Text> texts(int page, int pages, double[] box, Fonts.Pair fonts) throws Unsupported {
-    List<Ops.Text> out = new ArrayList<>(2);
+  List<Ops> ops(int page, int pages, double[] box, Fonts.Pair fonts, HtmlFlow flow) throws RenderException {
+    List<Ops> out = new ArrayList<>(2);
     double content = box[0] - box[3] - box[5];
     for (int edge = 0; edge < 2; edge++) {
       String[] texts = new String[3];
-      boolean any = false;
+      HtmlFlow.Running[] elements = new HtmlFlow.Running[3];
+      int filled = 0;
       for (int k = 0; k < 3; k++) {
         Box b = boxes[edge * 3 + k];
-        if (b != null) {
+        if (b == null) continue;
+        if (b.element() == null) {
           texts[k] = b.text(page, pages);
-          any = true;
+          filled++;
+        } else {
+          // element() of a name no element runs as leaves the box empty
+          elements[k] = flow.running(b.element(), page, pages);
+          if (elements[k] != null) filled++;
         }
       }
-      if (!any) continue;
-      long[] widths = cells(edge, texts, Math.round(content * HtmlStyle.DOTS_PER_POINT), fonts);
+      if (filled == 0) continue;
+      long contentDots = Math.round(content * HtmlStyle.DOTS_PER_POINT);
+      long[] widths;
+      if (filled == 1) {
+        // a box alone on its edge gets the whole width, whatever it holds (the margin table's one column)
+        widths = new long[3];
+        for (int k = 0; k < 3; k++) widths[k] = texts[k] != null || elements[k] != null ? contentDots : 0;
+        for (int k = 0; k < 3; k++) {
+          if (texts[k] != null) fits(edge, k, texts[k], widths[k], fonts);
+        }
+      } else {
+        long[][] measured = new long[3][];
+        for (int k = 0; k < 3; k++) {
+          Box b = boxes[edge * 3 + k];
+          if (texts[k] != null) measured[k] = measure(texts[k], b.bold() ? fonts.bold() : fonts.regular(), b.size());
+          else if (elements[k] != null) measured[k] = flow.measure(elements[k]);
+        }
+        widths = cells(measured, contentDots);
+        for (int k = 0; k < 3; k++) {
+          if (texts[k] != null) fits(edge, k, texts[k], widths[k], fonts);
+          else if (elements[k] != null && measured[k][0] > widths[k]) {
+            throw new Unsupported("a running element wider than its margin box @" + NAMES[edge * 3 + k]);
+          }
+        }
+      }
       double areaTop = edge == 0 ? 0 : box[1] - box[4];
       double areaHeight = edge == 0 ? box[2] : box[4];
       double x = box[5];
       for (int k = 0; k < 3; k++) {
         double cell = widths[k] / HtmlStyle.DOTS_PER_POINT;
         Box b = boxes[edge * 3 + k];
-        if (b != null) {
+        if (texts[k] != null) {
           Face face = b.bold() ? fonts.bold() : fonts.regular();
           double w = Text.width(face, texts[k], b.size(), 0);
           double dx = switch (k) {
@@ -200,11 +288,34 @@ final class HtmlMargins {
           double line = (face.ascent + face.descent) * b.size();
           double baseline = areaTop + (areaHeight - line) / 2 + face.ascent * b.size();
           out.add(new Ops.Text(x + dx, baseline, b.bold(), b.size(), b.rgb(), 0, texts[k]));
+        } else if (elements[k] != null) {
+          HtmlFlow.Box laid = flow.layOut(elements[k], cell);
+          if (laid.height() > areaHeight + 0.01) {
+            throw new Unsupported("a running element taller than the page margin it is shown in");
+          }
+          // centred in the margin's height, as openhtmltopdf's margin boxes align by default
+          double dy = areaTop + middle(areaHeight, laid.height());
+          for (Ops op : laid.ops()) out.add(op.moved(x, dy));
         }
         x += cell;
       }
     }
     return out;
+  }
+
+  /** The offset that centres {@code content} in {@code area}, in openhtmltopdf's whole dots. */
+  private static double middle(double area, double content) {
+    long a = Math.round(area * HtmlStyle.DOTS_PER_POINT);
+    long c = Math.round(content * HtmlStyle.DOTS_PER_POINT);
+    return (a - c) / 2 / HtmlStyle.DOTS_PER_POINT;
+  }
+
+  /** Throws when a box's text is wider than its cell: openhtmltopdf would wrap it. */
+  private void fits(int edge, int k, String text, long width, Fonts.Pair fonts) throws Unsupported {
+    Box b = boxes[edge * 3 + k];
+    if (measure(text, b.bold() ? fonts.bold() : fonts.regular(), b.size())[1] > width) {
+      throw new Unsupported("the text of @" + NAMES[edge * 3 + k] + " wider than its margin box");
+    }
   }
 
   /** A column of the margin table: openhtmltopdf's AutoTableLayout.Layout, which two columns may share. */
@@ -219,17 +330,15 @@ final class HtmlMargins {
    * layout with no minimum column width, where, when the centre cell has content, the side columns become one
    * (the one of the wider minimum, or one with the larger of both) before the width is shared out.
    */
-  private long[] cells(int edge, String[] texts, long tableWidth, Fonts.Pair fonts) throws Unsupported {
+  private static long[] cells(long[][] measured, long tableWidth) {
     Column[] columns = new Column[3];
     for (int k = 0; k < 3; k++) {
       columns[k] = new Column();
-      Box b = boxes[edge * 3 + k];
-      if (b == null) continue;
-      long[] mm = measure(texts[k], b.bold() ? fonts.bold() : fonts.regular(), b.size());
+      long[] mm = measured[k];
+      if (mm == null) continue;
       columns[k].min = mm[0];
       columns[k].max = Math.max(mm[1], mm[0]);
     }
-    long textMax1 = columns[1].max;
     if (columns[1].max != 0) {
       if (columns[0].min > columns[2].min) {
         columns[2] = columns[0];
@@ -284,14 +393,7 @@ final class HtmlMargins {
       }
     }
     long[] widths = new long[3];
-    for (int k = 0; k < 3; k++) {
-      widths[k] = columns[k].calc;
-      long own = k == 1 ? textMax1 : boxes[edge * 3 + k] == null ? 0 : measure(texts[k],
-          boxes[edge * 3 + k].bold() ? fonts.bold() : fonts.regular(), boxes[edge * 3 + k].size())[1];
-      if (own > widths[k]) {
-        throw new Unsupported("the text of @" + NAMES[edge * 3 + k] + " wider than its margin box");
-      }
-    }
+    for (int k = 0; k < 3; k++) widths[k] = columns[k].calc;
     return widths;
   }
 

@@ -98,6 +98,22 @@ final class HtmlStyle {
   /** The decorations of the inline elements this text is in, outermost first. */
   List<Decoration> decorations = List.of();
 
+  /**
+   * {@code position: running(name)}: the element leaves the flow and is shown in the {@code @page} margin boxes
+   * whose content is {@code element(name)} (HtmlFlow keeps it, HtmlMargins places it); null when not running.
+   */
+  String running;
+  /** {@code position: fixed}: the element leaves the flow and is drawn on every page (HtmlFlow.fixed). */
+  boolean positionFixed;
+  /** {@code top}, {@code right}, {@code bottom}, {@code left} in points (NaN: auto); only a fixed element uses them. */
+  final double[] offsets = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+  /**
+   * The generated content of the element's {@code ::before} and {@code ::after}: strings and the page counters
+   * ({@link HtmlMargins#PAGE}, {@link HtmlMargins#PAGES}), or null for none. Drawn only in running elements.
+   */
+  List<String> before;
+  List<String> after;
+
   /** list-style-type: none, disc, square or decimal (inherited, as in CSS). */
   String listStyle = "disc";
 
@@ -208,12 +224,19 @@ final class HtmlStyle {
     }
     matched.sort(Comparator.comparingInt((HtmlCss.Rule r) -> r.selector().specificity())
         .thenComparingInt(HtmlCss.Rule::order));
+    List<HtmlCss.Rule> generated = null;
     for (HtmlCss.Rule rule : matched) {
       if (rule.selector().unsupported() != null && s.unsupported == null && !rule.declarations().isEmpty()) {
         s.unsupported = "CSS selector '" + rule.selector().unsupported() + "' on " + describe(e);
       }
+      if (rule.selector().pseudoElement() != null) {
+        if (generated == null) generated = new ArrayList<>();
+        generated.add(rule);
+        continue;
+      }
       declared.addAll(rule.declarations());
     }
+    if (generated != null) s.generated(generated, e);
     if (e.hasAttr("style")) declared.addAll(HtmlCss.declarations(e.attr("style")));
     // font-size first: the other lengths in em are of the element's own size
     for (boolean important : new boolean[] {false, true}) {
@@ -503,6 +526,73 @@ final class HtmlStyle {
     if (unsupported == null) unsupported = what + " on " + describe(e);
   }
 
+  /**
+   * The {@code content} of the element's {@code ::before} and {@code ::after} rules, in cascade order (the last
+   * one, {@code !important} ones after the rest, wins): strings and page counters, as in a running footer's
+   * "Page <span class="page-no"></span>". Any other property of such a rule, and generated content on anything
+   * but an inline element, are refused: only that much is drawn.
+   */
+  private void generated(List<HtmlCss.Rule> rules, Element e) {
+    String[] content = new String[2];
+    for (boolean important : new boolean[] {false, true}) {
+      for (HtmlCss.Rule rule : rules) {
+        int k = rule.selector().pseudoElement().equals("before") ? 0 : 1;
+        for (HtmlCss.Declaration d : rule.declarations()) {
+          if (d.important() != important) continue;
+          if (!d.name().equals("content")) {
+            refuse("CSS property '" + d.name() + "' in a ::" + rule.selector().pseudoElement() + " rule", e);
+            return;
+          }
+          content[k] = d.value();
+        }
+      }
+    }
+    try {
+      before = content[0] == null ? null : HtmlMargins.generated(content[0], "::before");
+      after = content[1] == null ? null : HtmlMargins.generated(content[1], "::after");
+    } catch (Unsupported u) {
+      refuse(u.reason(), e);
+      return;
+    }
+    if (before != null && before.isEmpty()) before = null;
+    if (after != null && after.isEmpty()) after = null;
+    if ((before != null || after != null) && (!INLINE.contains(e.normalName()) || e.normalName().equals("br"))) {
+      refuse("generated content (::before, ::after) on a block (only on inline elements, such as a span)", e);
+    }
+  }
+
+  private static final java.util.regex.Pattern RUNNING =
+      java.util.regex.Pattern.compile("running\\(\\s*([-_a-z][-_a-z0-9]*)\\s*\\)");
+
+  /** {@code position}: static, fixed and running(name); relative and absolute are refused. */
+  private void position(String v, String value, Element e) {
+    java.util.regex.Matcher m = RUNNING.matcher(v);
+    if (v.equals("static")) {
+      running = null;
+      positionFixed = false;
+    } else if (v.equals("fixed")) {
+      running = null;
+      positionFixed = true;
+    } else if (m.matches()) {
+      running = m.group(1);
+      positionFixed = false;
+    } else {
+      refuse("CSS value '" + value + "' for 'position'", e);
+    }
+  }
+
+  /** An offset of a fixed element: a length (negative too, into the page margin) or auto. */
+  private void offset(int side, String v, String value, String name, Element e) {
+    if (v.equals("auto")) {
+      offsets[side] = Double.NaN;
+      return;
+    }
+    boolean negative = v.startsWith("-");
+    double pt = points(negative ? v.substring(1) : v);
+    if (Double.isNaN(pt)) refuse("CSS value '" + value + "' for '" + name + "'", e);
+    else offsets[side] = negative ? -pt : pt;
+  }
+
   private void fontSize(String value, double parentSize, Element e) {
     String v = value.trim().toLowerCase(Locale.ROOT);
     double pt = v.endsWith("%") ? Styles.points(v, parentSize, parentSize) : Styles.points(length(v), parentSize,
@@ -621,6 +711,8 @@ final class HtmlStyle {
           "border-top-style", "border-right-style", "border-bottom-style", "border-left-style" ->
           border(side(name.split("-")[1]), v, value, name, e);
       case "width" -> width = v.equals("auto") ? null : v;
+      case "position" -> position(v, value, e);
+      case "top", "right", "bottom", "left" -> offset(side(name), v, value, name, e);
       case "min-height" -> {
         // on blocks, of absolute lengths: a percentage is of a height the direct path does not know
         if (v.equals("0") || v.equals("auto")) minHeight = Double.NaN;

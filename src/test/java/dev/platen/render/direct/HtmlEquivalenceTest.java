@@ -219,7 +219,7 @@ class HtmlEquivalenceTest {
   /** What the margin boxes drawn directly do not cover keeps the template with openhtmltopdf, named. */
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
-      "@bottom-center { content: element(footer) }\tCSS content 'element(footer)' in @bottom-center",
+      "@bottom-center { content: string(title) }\tCSS content 'string(title)' in @bottom-center",
       "@bottom-right { content: counter(page, lower-roman) }\tCSS content 'counter(page, lower-roman)' in @bottom-right",
       "@left-middle { content: 'x' }\tthe @page margin box '@left-middle'",
       "@top-center { content: 'x'; border-bottom: 1px solid black }\tCSS property 'border-bottom' in @top-center",

@@ -70,16 +70,16 @@ class HtmlRoutingTest {
             "a running table footer (-fs-table-paginate) with border-spacing, on table.t"),
         Arguments.of("<p class=\"x\">x</p>", "p.x:hover { color: red; }", "CSS selector 'p.x:hover' on p.x"),
         Arguments.of("<p>x</p>", "@media print { p { color: red; } }", "CSS @media rule"),
-        Arguments.of("<p>x</p>", "@page { size: A5; @bottom-left { content: element(footer); } }",
-            "CSS content 'element(footer)' in @bottom-left (strings, counter(page) and counter(pages) are drawn"
-                + " directly)"),
+        Arguments.of("<p>x</p>", "@page { size: A5; @bottom-left { content: string(title); } }",
+            "CSS content 'string(title)' in @bottom-left (strings, counter(page), counter(pages) and element() alone"
+                + " are drawn directly)"),
         Arguments.of("<p>x</p>", "@page :first { margin-top: 0; }", "a CSS @page rule with a selector ('@page :first')"),
         Arguments.of("<p>x</p>", "@page { size: B5; }", "CSS value 'B5' for 'size' in @page"),
         Arguments.of("{{#if big}}<style>@page { size: A3; }</style>{{/if}}<p>x</p>", null,
             "a CSS @page rule in a <style> element after a Handlebars block tag (put it in the layout's css)"),
         Arguments.of("<p id=\"{{c}}\">x</p>", null, "a Handlebars tag in the 'id' attribute of p#{{c}}"),
         Arguments.of("<p class=\"a {{#if x}}b{{/if}}\">x</p>", ".b { position: relative; }",
-            "CSS property 'position' on p.a"),
+            "CSS value 'relative' for 'position' on p.a"),
         Arguments.of("<table><tr><td height=\"40\">x</td></tr></table>", null, "the attribute 'height' on td"),
         Arguments.of("<table class=\"t\"><tr><td colspan=\"2\" style=\"width: 50%\">x</td></tr>"
             + "<tr><td>a</td><td>b</td></tr></table>", "table.t { width: 100%; table-layout: fixed; border-spacing: 0; }",
