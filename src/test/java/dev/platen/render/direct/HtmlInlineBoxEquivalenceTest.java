@@ -1,0 +1,133 @@
+package dev.platen.render.direct;
+
+import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
+import static dev.platen.render.direct.HtmlEquivalenceTest.fillColours;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.platen.render.Canvas;
+import dev.platen.render.EngineSettings;
+import dev.platen.render.HtmlCorpus;
+import dev.platen.render.PageSetup;
+import dev.platen.render.RenderInput;
+import dev.platen.render.html.HtmlPdfEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Inline boxes, the status badges of invoice templates ({@code <span class="badge">PAID</span>} with padding, a
+ * background and a border), drawn directly and printed as openhtmltopdf prints them: text per page, page breaks,
+ * page images within 1% and word positions, as {@link HtmlEquivalenceTest} compares, and fill colours. Colours are
+ * dark: the image comparison does not see light ones.
+ */
+class HtmlInlineBoxEquivalenceTest {
+  private static final HtmlPdfEngine HTML = new HtmlPdfEngine(EngineSettings.defaults());
+  private static final DirectPdfEngine DIRECT = new DirectPdfEngine(EngineSettings.defaults());
+
+  private static final String BADGE = ".badge { padding: 2px 8px; background: #0b3d2e; color: #ffffff;"
+      + " border: 1px solid #c00000; margin-left: 3px; }";
+
+  private static String reason(String html, String css) {
+    return RoutingPdfEngine.choose(HtmlCorpus.of(html, css), PageSetup.DEFAULT).reason();
+  }
+
+  private static void assertSameFills(RenderInput input, Integer... colours) throws Exception {
+    java.util.Set<Integer> html = fillColours(HTML.render(input));
+    assertThat(html).contains(colours);
+    assertThat(fillColours(DIRECT.render(input))).isEqualTo(html);
+  }
+
+  /** A badge in a paragraph: its sides widen the line, its background and border around the text, line height kept. */
+  @Test
+  void aBadgeInAParagraphPrintsTheSame() throws Exception {
+    String html = "<h2>Invoice {{invoice.number}}</h2><p>Status: <span class=\"badge\">PAID</span> on"
+        + " {{invoice.date}}</p><p class=\"small\">Reminder <span class=\"badge\">OVERDUE</span><b>!</b> next line</p>"
+        + "<p>After <span class=\"pill\"><b>bold</b> in a pill</span> and on.</p>";
+    String css = BADGE + " .small { font-size: 12pt; } .small .badge { font-size: 7.5pt; padding: 2pt 6.3pt; }"
+        + " .pill { padding: 0 4px; background: #1a3f7a; color: #ffffff; border-bottom: 3px solid #000000; }";
+    RenderInput input = HtmlCorpus.input("invoice", HtmlCorpus.of(html, css));
+    assertSame("badge-paragraph", input);
+    assertSameFills(input, 0x0b3d2e, 0xc00000, 0x1a3f7a);
+  }
+
+  /**
+   * Badges in a right-aligned column of a table with automatic layout, against the cell's right edge: the column
+   * sized by a percentage, and, in a table as wide as its text, by the badge's text with its sides.
+   */
+  @Test
+  void badgesInARightAlignedTableCellPrintTheSame() throws Exception {
+    String html = "<table class=\"items\"><tr><th>Description</th><th class=\"n\">Status</th></tr>{{#each items}}<tr>"
+        + "<td>{{description}}</td><td class=\"n\"><span class=\"badge\">{{#if @first}}OVERDUE{{else}}PAID{{/if}}"
+        + "</span></td></tr>{{/each}}</table><table class=\"wide\"><tr><td>Total</td><td class=\"n\">due"
+        + " <span class=\"badge\">{{format-currency total currency}}</span></td></tr></table>";
+    String css = BADGE + " td { border-bottom: 1px solid #000000; padding: 3px; vertical-align: top; } .n { text-align: right; }"
+        + " table.items { width: 100%; } th.n { width: 20%; } table.wide { width: 100%; margin-top: 10pt; }";
+    RenderInput input = HtmlCorpus.input("invoice", HtmlCorpus.of(html, css));
+    assertSame("badge-table-cell", input);
+    assertSameFills(input, 0x0b3d2e, 0xc00000);
+  }
+
+  /**
+   * A paragraph wrapped over several lines with badges inside it, in boxes of several widths: the badges' sides
+   * count where the lines break, a badge's last word fits without the space after the badge, as openhtmltopdf
+   * fits it.
+   */
+  @ParameterizedTest
+  @CsvSource({"90", "110", "130", "150", "170", "210"})
+  void aWrappedLineWithBadgesPrintsTheSame(int width) throws Exception {
+    String text = "Status: <span class=\"badge\">PAID</span> <span class=\"badge\">LATE</span> x <span class=\"badge\">"
+        + "DUE</span> , now the order <span class=\"badge\">SHIPPED</span> and more text follows here";
+    StringBuilder html = new StringBuilder();
+    for (int w = width; w < width + 12; w += 3) html.append("<div style=\"width: ").append(w).append("px\">").append(text)
+        .append("</div><hr>");
+    RenderInput input = Canvas.input(HtmlCorpus.of(html.toString(), BADGE + " body { font-size: 8pt; }"), "{}");
+    assertSame("badge-wrapped-" + width, input);
+  }
+
+  /**
+   * A badge its line breaks inside, one breaking off a word at its edge, or one in a column squeezed to its
+   * narrowest (openhtmltopdf leaves the badge's right side out of that and wraps the side alone to a new line) is
+   * drawn by openhtmltopdf.
+   */
+  @Test
+  void aBadgeALineBreaksIsLeftToOpenhtmltopdf() {
+    String squeezed = "<table><tr><td>" + "Consulting and architecture review, ".repeat(4) + "</td><td style=\"text-align:"
+        + " right\"><span class=\"badge\">PAID</span></td></tr></table>";
+    assertThatThrownBy(() -> DIRECT.render(Canvas.input(HtmlCorpus.of(squeezed, BADGE), "{}")))
+        .isInstanceOf(Unsupported.class).hasMessageContaining("a word wider than its column");
+    String across = "<div style=\"width: 80px\">Status <span class=\"badge\">PAID IN FULL TODAY</span></div>";
+    assertThat(reason(across, BADGE)).isNull();
+    assertThatThrownBy(() -> DIRECT.render(Canvas.input(HtmlCorpus.of(across, BADGE), "{}")))
+        .isInstanceOf(Unsupported.class).hasMessageContaining("an inline box across a line break, span.badge");
+    // openhtmltopdf breaks between the badge and the comma after it when the badge fits and the comma does not
+    String edge = "<div style=\"width: 125px\">more text <span class=\"badge\">LATE</span>.</div>";
+    assertThatThrownBy(() -> DIRECT.render(Canvas.input(HtmlCorpus.of(edge, BADGE), "{}")))
+        .isInstanceOf(Unsupported.class).hasMessageContaining("a line break at the edge of an inline box inside a word");
+  }
+
+  /** Inline boxes not drawn as openhtmltopdf draws them are named. */
+  @Test
+  void inlineBoxesOutsideTheSubsetAreNamed() {
+    assertThat(reason("<p><span class=\"badge\"><span class=\"badge\">x</span></span></p>", BADGE))
+        .isEqualTo("an inline box inside the inline box span.badge");
+    assertThat(reason("<p><span class=\"badge\"> x</span></p>", BADGE))
+        .isEqualTo("white space at the start of the inline box span.badge");
+    assertThat(reason("<p><span class=\"badge\">x </span>y</p>", BADGE))
+        .isEqualTo("white space at the end of the inline box span.badge");
+    assertThat(reason("<p><span class=\"badge\"></span></p>", BADGE)).isEqualTo("an empty inline box, span.badge");
+    assertThat(reason("<p><span class=\"b\">x</span></p>", ".b { padding: 2px; margin-top: 4px; }"))
+        .isEqualTo("a top or bottom margin on the inline box span.b");
+    assertThat(reason("<p><span class=\"b\">x</span></p>", ".b { border: 1px dashed #000; }"))
+        .isEqualTo("a dashed, dotted or double border on the inline box span.b");
+    assertThat(reason("<p><u><span class=\"badge\">x</span></u></p>", BADGE))
+        .isEqualTo("underlined or struck-out text on the inline box span.badge");
+    assertThat(reason("<p style=\"text-align: justify\">a <span class=\"badge\">x</span></p>", BADGE))
+        .isEqualTo("an inline box in a justified paragraph");
+    assertThat(reason("<p>a<span class=\"badge\">x<br>y</span></p>", BADGE))
+        .isEqualTo("a <br> inside an inline box");
+    assertThat(reason("<p><span class=\"b\">x</span></p>", ".b { width: 40px; }"))
+        .isEqualTo("a width on the inline element span.b");
+  }
+}
