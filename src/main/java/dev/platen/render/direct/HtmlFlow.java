@@ -524,12 +524,14 @@ final class HtmlFlow {
    */
   private boolean inlineBox(Element e, HtmlStyle s) throws Unsupported {
     if (s.width != null) throw new Unsupported("a width on the inline element " + HtmlStyle.describe(e));
-    boolean boxed = s.decorated(true) || nonZero(s.padding) || s.margin[LEFT] != 0 || s.margin[RIGHT] != 0;
+    boolean boxed = s.inlineBlock || s.decorated(true) || nonZero(s.padding) || s.margin[LEFT] != 0
+        || s.margin[RIGHT] != 0;
     if (!boxed) {
       if (nonZero(s.margin)) throw new Unsupported("a box style on the inline element " + HtmlStyle.describe(e));
       return false;
     }
     String what = " on the inline box " + HtmlStyle.describe(e);
+    if (!s.verticalAlign.equals("baseline")) throw new Unsupported("vertical-align" + what);
     if (s.margin[TOP] != 0 || s.margin[BOTTOM] != 0) throw new Unsupported("a top or bottom margin" + what);
     if (s.patterned()) throw new Unsupported("a dashed, dotted or double border" + what);
     if (!s.decorations.isEmpty()) throw new Unsupported("underlined or struck-out text" + what);
@@ -660,6 +662,8 @@ final class HtmlFlow {
     final String name;
     final double left;
     final double right;
+    /** display: inline-block: one unbreakable piece, its box as tall as its line box and padding. */
+    final boolean atomic;
     int start = -1;
     int end = -1;
 
@@ -667,6 +671,7 @@ final class HtmlFlow {
       this.style = s;
       this.sid = sid;
       this.name = name;
+      this.atomic = s.inlineBlock;
       this.left = s.margin[LEFT] + s.border(LEFT) + s.padding[LEFT];
       this.right = s.margin[RIGHT] + s.border(RIGHT) + s.padding[RIGHT];
     }
@@ -688,6 +693,8 @@ final class HtmlFlow {
     double base = Layout.baseline(face(block), size, lineHeight);
     boolean mixed = false;
     for (HtmlStyle st : runs.styles) mixed |= st.size != size || st.lineHeight() != lineHeight;
+    // an inline block's box may reach above and below the line: the line box is built from the boxes on it
+    for (InlineBox ib : runs.boxes) mixed |= ib.atomic;
     double[] baselines = new double[runs.styles.size()];
     List<Line> lines = wrap(runs, size, block.nowrap ? Double.MAX_VALUE : width, block.breakWord);
     if (items > 0 && lines.size() > 1) {
@@ -772,6 +779,12 @@ final class HtmlFlow {
     long base = Math.round(baseline * HtmlStyle.DOTS_PER_POINT);
     double top = (base - Math.round(ascentDots(s))) / HtmlStyle.DOTS_PER_POINT - p[TOP];
     double bottom = (base + Math.round(face(s).descent * sizeDots(s))) / HtmlStyle.DOTS_PER_POINT + p[BOTTOM];
+    if (ib.atomic) {
+      // an inline block's padding box is its line box (half leading and all) and its padding
+      long t = base - Math.round(ascentDots(s)) - halfLeading(s);
+      top = t / HtmlStyle.DOTS_PER_POINT - p[TOP];
+      bottom = Math.round(t + lineDots(s)) / HtmlStyle.DOTS_PER_POINT + p[BOTTOM];
+    }
     double left = from + s.margin[LEFT];
     double right = to - s.margin[RIGHT];
     List<Ops> ops = new ArrayList<>(5);
@@ -968,6 +981,15 @@ final class HtmlFlow {
       top = Math.min(top, t);
       bottom = Math.max(bottom, Math.round(t + lh));
     }
+    for (int i = line.start(); i < line.end(); i++) {
+      InlineBox ib = runs.box[i] < 0 ? null : runs.boxes.get(runs.box[i]);
+      if (ib == null || !ib.atomic || ib.start != i) continue;
+      // an inline block's margin box: its line box with its padding and border above and below
+      HtmlStyle st = ib.style;
+      long t = Math.round(b0 - ascentDots(st)) - halfLeading(st);
+      top = Math.min(top, t - dotsOf(st.padding[TOP] + st.border(TOP)));
+      bottom = Math.max(bottom, Math.round(t + lineDots(st)) + dotsOf(st.padding[BOTTOM] + st.border(BOTTOM)));
+    }
     if (top == Long.MAX_VALUE) {
       // an empty line (between two <br>): which inline box openhtmltopdf gives it is not ported
       throw new Unsupported("an empty line in a paragraph of several font sizes");
@@ -1027,7 +1049,11 @@ final class HtmlFlow {
     int i = from;
     while (i < to) {
       int j = text.indexOf(' ', i);
+      // an inline block is one piece: the spaces inside it are no place to break
+      while (j >= 0 && j < to && runs.box[j] >= 0 && runs.boxes.get(runs.box[j]).atomic) j = text.indexOf(' ', j + 1);
       if (j < 0 || j > to) j = to;
+      boolean atomic = false;
+      for (int c = i; c < j && !atomic; c++) atomic = runs.box[c] >= 0 && runs.boxes.get(runs.box[c]).atomic;
       double word = 0;
       for (int c = i; c < j; c += Character.charCount(text.codePointAt(c))) word += advance(runs, c, scale);
       // measured, openhtmltopdf fits an inline box's last word without the space after the box (not its text)
@@ -1036,7 +1062,9 @@ final class HtmlFlow {
       double gap = i > lineStart ? advance(runs, i - 1, scale) : 0;
       if (i > lineStart && lineWidth + gap + word + after > max + 0.01) {
         // openhtmltopdf may break this word after a hyphen or slash instead of moving all of it down
-        if (innerBreak(text, i, j)) throw new Unsupported("a word it might break inside (" + text.substring(i, j) + ")");
+        if (!atomic && innerBreak(text, i, j)) {
+          throw new Unsupported("a word it might break inside (" + text.substring(i, j) + ")");
+        }
         double part = 0;
         for (int c = i + 1; c < j; c++) {
           part += advance(runs, c - 1, scale);
@@ -1049,6 +1077,10 @@ final class HtmlFlow {
         lineStart = i;
         lineWidth = 0;
         gap = 0;
+      }
+      if (atomic && word > max + 0.01) {
+        // openhtmltopdf would break the lines inside it
+        throw new Unsupported("an inline block wider than its line (" + text.substring(i, j) + ")");
       }
       if (i == lineStart && word > max + 0.01 && innerBreak(text, i, j)) {
         throw new Unsupported("a word it might break inside (" + text.substring(i, j) + ")");
@@ -1929,9 +1961,20 @@ final class HtmlFlow {
     HtmlStyle s = style(e, inherited);
     if (s.hidden) return;
     boolean boxed = inlineBox(e, s);
+    long left = boxed ? dotsOf(s.margin[LEFT] + s.border(LEFT) + s.padding[LEFT]) : 0;
+    if (boxed && s.inlineBlock) {
+      // an inline block is at least its widest word and both its sides, measured (its lines would break inside)
+      long widest = out[0];
+      out[0] = 0;
+      out[1] += left;
+      for (Node c : e.childNodes()) measureNode(c, s, block, space, out);
+      long right = dotsOf(s.margin[RIGHT] + s.border(RIGHT) + s.padding[RIGHT]);
+      out[1] += right;
+      out[0] = Math.max(widest, left + out[0] + right);
+      return;
+    }
     if (boxed) {
-      // an inline box's sides widen the line, and its first and last pieces
-      long left = dotsOf(s.margin[LEFT] + s.border(LEFT) + s.padding[LEFT]);
+      // an inline box's sides widen the line, and the left one its first piece
       out[1] += left;
       out[4] = left;
     }

@@ -59,6 +59,8 @@ final class HtmlStyle {
   /** min-height in points on a block (NaN: none), of the box its box-sizing names. */
   double minHeight = Double.NaN;
   String verticalAlign = "baseline";
+  /** display: inline-block on an inline element (not inherited): one line of text in a box of its own height. */
+  boolean inlineBlock;
   boolean hidden;
   boolean breakBefore;
   boolean breakAfter;
@@ -642,7 +644,13 @@ final class HtmlStyle {
         if (v.equals("none")) hidden = true;
         else if (FLEX_GRID.contains(v)) {
           // openhtmltopdf knows neither flex nor grid: it drops the declaration, and the box stays a block
-        } else if (!v.equals(naturalDisplay(e.normalName()))) refuse("CSS display '" + value + "'", e);
+        } else if (v.equals("inline-block") && naturalDisplay(e.normalName()).equals("inline")
+            && !e.normalName().equals("br")) {
+          // an inline element made an atomic box, a status badge: drawn by HtmlFlow as an inline box of one line
+          inlineBlock = true;
+        } else if (v.equals(naturalDisplay(e.normalName()))) {
+          inlineBlock = false;
+        } else refuse("CSS display '" + value + "'", e);
       }
       case "page-break-before", "break-before" -> breakBefore = pageBreak(v, value, name, e);
       case "page-break-after", "break-after" -> breakAfter = pageBreak(v, value, name, e);
