@@ -14,6 +14,7 @@ import dev.platen.render.html.HtmlPdfEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -39,16 +40,21 @@ class HtmlInlineBoxEquivalenceTest {
     assertThat(fillColours(DIRECT.render(input))).isEqualTo(html);
   }
 
-  /** A badge in a paragraph: its sides widen the line, its background and border around the text, line height kept. */
-  @Test
-  void aBadgeInAParagraphPrintsTheSame() throws Exception {
+  /**
+   * A badge in a paragraph: its sides widen the line, its background and border around the text; an inline one
+   * leaves the line's height as it is, an inline block (its box its own line box and padding) makes room for itself.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"inline", "inline-block"})
+  void aBadgeInAParagraphPrintsTheSame(String display) throws Exception {
     String html = "<h2>Invoice {{invoice.number}}</h2><p>Status: <span class=\"badge\">PAID</span> on"
         + " {{invoice.date}}</p><p class=\"small\">Reminder <span class=\"badge\">OVERDUE</span><b>!</b> next line</p>"
         + "<p>After <span class=\"pill\"><b>bold</b> in a pill</span> and on.</p>";
     String css = BADGE + " .small { font-size: 12pt; } .small .badge { font-size: 7.5pt; padding: 2pt 6.3pt; }"
-        + " .pill { padding: 0 4px; background: #1a3f7a; color: #ffffff; border-bottom: 3px solid #000000; }";
+        + " .pill { padding: 0 4px; background: #1a3f7a; color: #ffffff; border-bottom: 3px solid #000000; }"
+        + " .badge, .pill { display: " + display + "; }";
     RenderInput input = HtmlCorpus.input("invoice", HtmlCorpus.of(html, css));
-    assertSame("badge-paragraph", input);
+    assertSame("badge-paragraph-" + display, input);
     assertSameFills(input, 0x0b3d2e, 0xc00000, 0x1a3f7a);
   }
 
@@ -56,16 +62,18 @@ class HtmlInlineBoxEquivalenceTest {
    * Badges in a right-aligned column of a table with automatic layout, against the cell's right edge: the column
    * sized by a percentage, and, in a table as wide as its text, by the badge's text with its sides.
    */
-  @Test
-  void badgesInARightAlignedTableCellPrintTheSame() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"inline", "inline-block"})
+  void badgesInARightAlignedTableCellPrintTheSame(String display) throws Exception {
     String html = "<table class=\"items\"><tr><th>Description</th><th class=\"n\">Status</th></tr>{{#each items}}<tr>"
         + "<td>{{description}}</td><td class=\"n\"><span class=\"badge\">{{#if @first}}OVERDUE{{else}}PAID{{/if}}"
         + "</span></td></tr>{{/each}}</table><table class=\"wide\"><tr><td>Total</td><td class=\"n\">due"
         + " <span class=\"badge\">{{format-currency total currency}}</span></td></tr></table>";
     String css = BADGE + " td { border-bottom: 1px solid #000000; padding: 3px; vertical-align: top; } .n { text-align: right; }"
-        + " table.items { width: 100%; } th.n { width: 20%; } table.wide { width: 100%; margin-top: 10pt; }";
+        + " table.items { width: 100%; } th.n { width: 20%; } table.wide { width: 100%; margin-top: 10pt; }"
+        + " .badge { display: " + display + "; }";
     RenderInput input = HtmlCorpus.input("invoice", HtmlCorpus.of(html, css));
-    assertSame("badge-table-cell", input);
+    assertSame("badge-table-cell-" + display, input);
     assertSameFills(input, 0x0b3d2e, 0xc00000);
   }
 
@@ -75,15 +83,19 @@ class HtmlInlineBoxEquivalenceTest {
    * fits it.
    */
   @ParameterizedTest
-  @CsvSource({"90", "110", "130", "150", "170", "210"})
-  void aWrappedLineWithBadgesPrintsTheSame(int width) throws Exception {
-    String text = "Status: <span class=\"badge\">PAID</span> <span class=\"badge\">LATE</span> x <span class=\"badge\">"
-        + "DUE</span> , now the order <span class=\"badge\">SHIPPED</span> and more text follows here";
+  @CsvSource({"90, inline", "110, inline", "130, inline", "150, inline", "170, inline", "210, inline",
+      "90, inline-block", "130, inline-block", "170, inline-block", "210, inline-block"})
+  void aWrappedLineWithBadgesPrintsTheSame(int width, String display) throws Exception {
+    // an inline block is one piece, spaces and all; an inline box's line would break inside it
+    String late = display.equals("inline") ? "LATE" : "PAST DUE";
+    String text = "Status: <span class=\"badge\">PAID</span> <span class=\"badge\">" + late + "</span> x <span"
+        + " class=\"badge\">DUE</span> , now the order <span class=\"badge\">SHIPPED</span> and more text follows here";
     StringBuilder html = new StringBuilder();
     for (int w = width; w < width + 12; w += 3) html.append("<div style=\"width: ").append(w).append("px\">").append(text)
         .append("</div><hr>");
-    RenderInput input = Canvas.input(HtmlCorpus.of(html.toString(), BADGE + " body { font-size: 8pt; }"), "{}");
-    assertSame("badge-wrapped-" + width, input);
+    RenderInput input = Canvas.input(HtmlCorpus.of(html.toString(), BADGE + " body { font-size: 8pt; } .badge { display: "
+        + display + "; }"), "{}");
+    assertSame("badge-wrapped-" + width + "-" + display, input);
   }
 
   /**
@@ -97,6 +109,10 @@ class HtmlInlineBoxEquivalenceTest {
         + " right\"><span class=\"badge\">PAID</span></td></tr></table>";
     assertThatThrownBy(() -> DIRECT.render(Canvas.input(HtmlCorpus.of(squeezed, BADGE), "{}")))
         .isInstanceOf(Unsupported.class).hasMessageContaining("a word wider than its column");
+    // an inline block's lines would break inside it there
+    String block = BADGE + " .badge { display: inline-block; }";
+    assertThatThrownBy(() -> DIRECT.render(Canvas.input(HtmlCorpus.of(squeezed.replace("PAID", "PAST DUE"), block), "{}")))
+        .isInstanceOf(Unsupported.class).hasMessageContaining("an inline block wider than its line (PAST DUE)");
     String across = "<div style=\"width: 80px\">Status <span class=\"badge\">PAID IN FULL TODAY</span></div>";
     assertThat(reason(across, BADGE)).isNull();
     assertThatThrownBy(() -> DIRECT.render(Canvas.input(HtmlCorpus.of(across, BADGE), "{}")))
@@ -129,5 +145,9 @@ class HtmlInlineBoxEquivalenceTest {
         .isEqualTo("a <br> inside an inline box");
     assertThat(reason("<p><span class=\"b\">x</span></p>", ".b { width: 40px; }"))
         .isEqualTo("a width on the inline element span.b");
+    assertThat(reason("<p><span class=\"badge\">x</span></p>", BADGE + " .badge { vertical-align: middle; }"))
+        .isEqualTo("vertical-align on the inline box span.badge");
+    assertThat(reason("<p><br class=\"b\">x</p>", ".b { display: inline-block; }")).isEqualTo("CSS display"
+        + " 'inline-block' on br.b");
   }
 }
