@@ -243,7 +243,7 @@ final class HtmlFlow {
       h = Math.max(h, s.minHeight + frame);
     }
     List<Ops> ops = new ArrayList<>(inner.ops.size() + 5);
-    if (printBackground && s.background >= 0) ops.add(new Ops.Rect(0, 0, boxWidth, h, s.background));
+    if (printBackground && s.background >= 0) ops.add(background(0, 0, boxWidth, h, s));
     borders(s, boxWidth, h, 0, ops);
     ops.addAll(inner.ops);
     return new Box(h, ops);
@@ -769,6 +769,12 @@ final class HtmlFlow {
     }
   }
 
+  /** A box's background: square, or with its border-radius clamped to half of each side, as openhtmltopdf rounds it. */
+  private static Ops background(double x, double y, double w, double h, HtmlStyle s) {
+    if (s.radius <= 0) return new Ops.Rect(x, y, w, h, s.background);
+    return new Ops.RoundRect(x, y, w, h, Math.min(s.radius, w / 2), Math.min(s.radius, h / 2), s.background);
+  }
+
   /**
    * An inline box's background and borders on its line, from {@code from} to {@code to} (its margins included),
    * around its font's ascent and descent on its baseline, in whole dots, as openhtmltopdf paints them.
@@ -789,8 +795,7 @@ final class HtmlFlow {
     double right = to - s.margin[RIGHT];
     List<Ops> ops = new ArrayList<>(5);
     if (printBackground && s.background >= 0) {
-      ops.add(new Ops.Rect(left + s.border(LEFT), top, right - left - s.border(LEFT) - s.border(RIGHT), bottom - top,
-          s.background));
+      ops.add(background(left + s.border(LEFT), top, right - left - s.border(LEFT) - s.border(RIGHT), bottom - top, s));
     }
     double outer = top - s.border(TOP);
     List<Ops> borders = new ArrayList<>(4);

@@ -150,4 +150,62 @@ class HtmlInlineBoxEquivalenceTest {
     assertThat(reason("<p><br class=\"b\">x</p>", ".b { display: inline-block; }")).isEqualTo("CSS display"
         + " 'inline-block' on br.b");
   }
+
+  /**
+   * border-radius on a background, a block's and a badge's, drawn as openhtmltopdf rounds it: quarter ellipses
+   * whose radii are at most half of each side (a radius larger than a badge makes an ellipse of it). Page images
+   * at 50 dpi cannot tell a rounded corner from a square one, so the pages are compared again at 200 dpi, where a
+   * square corner of these boxes alone differs in well over a thousand pixels.
+   */
+  @Test
+  void roundedCornersPrintTheSame() throws Exception {
+    String html = "<div class=\"card\">Invoice {{invoice.number}}</div><p>Status: <span class=\"badge\">PAID</span>"
+        + " <span class=\"pill\">OVERDUE</span> <span class=\"block\">SENT</span></p><p class=\"note\">Thank you.</p>";
+    String css = ".card { border-radius: 20px; background: #1a3f7a; padding: 20px; width: 250px; }"
+        + " .badge, .pill, .block { padding: 2px 8px; background: #0b3d2e; border-radius: 4px; }"
+        + " .pill { border-radius: 999px; } .block { display: inline-block; border-radius: 6pt; }"
+        + " .note { border-radius: 8px; background: #000000; } p { color: #ffffff; }";
+    RenderInput input = HtmlCorpus.input("invoice", HtmlCorpus.of(html, css));
+    assertSame("rounded-corners", input);
+    // text in the colour of its background, so only the shapes are compared: 6,000 pixels differ with square corners
+    String hidden = css + " .card { color: #1a3f7a; } .badge, .pill, .block { color: #0b3d2e; } .note { color: #000000; }"
+        + " p { color: #ffffff; }";
+    RenderInput shapes = HtmlCorpus.input("invoice", HtmlCorpus.of(html.replace("Status:", ""), hidden));
+    assertThat(differingPixels(HTML.render(shapes), DIRECT.render(shapes))).isLessThan(40);
+  }
+
+  /** Pixels of the first page at 200 dpi whose grey differs by more than a quarter. */
+  private static int differingPixels(byte[] a, byte[] b) throws Exception {
+    java.awt.image.BufferedImage x = page200(a);
+    java.awt.image.BufferedImage y = page200(b);
+    int n = 0;
+    for (int i = 0; i < x.getWidth(); i++) {
+      for (int j = 0; j < x.getHeight(); j++) {
+        if (Math.abs((x.getRGB(i, j) & 0xff) - (y.getRGB(i, j) & 0xff)) > 64) n++;
+      }
+    }
+    return n;
+  }
+
+  private static java.awt.image.BufferedImage page200(byte[] pdf) throws Exception {
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      return new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 200,
+          org.apache.pdfbox.rendering.ImageType.GRAY);
+    }
+  }
+
+  /** Radii not drawn as openhtmltopdf draws them are named. */
+  @Test
+  void radiiOutsideTheSubsetAreNamed() {
+    assertThat(reason("<p class=\"x\">x</p>", ".x { border-radius: 4px; border: 1px solid #000; }"))
+        .isEqualTo("border-radius with a border on p.x");
+    assertThat(reason("<p class=\"x\">x</p>", ".x { border-radius: 4px 8px; }"))
+        .isEqualTo("CSS value '4px 8px' for 'border-radius' on p.x");
+    assertThat(reason("<p class=\"x\">x</p>", ".x { border-radius: 50%; }"))
+        .isEqualTo("CSS value '50%' for 'border-radius' on p.x");
+    assertThat(reason("<table><tr><td class=\"x\">x</td></tr></table>", ".x { border-radius: 4px; }"))
+        .isEqualTo("border-radius on td.x");
+    assertThat(reason("<p class=\"x\">x</p>", ".x { border-top-left-radius: 4px; }"))
+        .isEqualTo("CSS property 'border-top-left-radius' on p.x");
+  }
 }
