@@ -43,6 +43,24 @@ final class HtmlFlow {
     this.printBackground = printBackground;
     this.dry = dry;
     this.structural = HtmlCss.structural(sheets);
+    boolean display = false;
+    for (HtmlCss.Sheet sheet : sheets) {
+      for (HtmlCss.Rule rule : sheet.rules()) {
+        for (HtmlCss.Declaration d : rule.declarations()) display |= d.name().equals("display");
+      }
+    }
+    this.sheetsDisplay = display;
+  }
+
+  /** Whether a style sheet declares display anywhere: only then may an inline element be a block. */
+  private final boolean sheetsDisplay;
+
+  /** An inline element made a block by its style ({@code display: block} on a span), or null. */
+  private HtmlStyle displayedBlock(Node n, HtmlStyle parent) throws Unsupported {
+    if (!(n instanceof Element e) || !HtmlStyle.INLINE.contains(e.normalName())) return null;
+    if (!sheetsDisplay && !e.attr("style").contains("display")) return null;
+    HtmlStyle s = style(e, parent);
+    return s.displayBlock ? s : null;
   }
 
   /**
@@ -118,6 +136,12 @@ final class HtmlFlow {
     List<Node> nodes = parent.childNodes();
     for (int i = 0; i < nodes.size(); i++) {
       Node n = nodes.get(i);
+      HtmlStyle displayed = displayedBlock(n, ps);
+      if (displayed != null) {
+        flush(inline, ps, width, sink);
+        if (!displayed.hidden) block((Element) n, displayed, width, sink);
+        continue;
+      }
       if (isInline(n)) {
         inline.add(n);
         continue;
@@ -497,6 +521,7 @@ final class HtmlFlow {
     if (!HtmlStyle.INLINE.contains(tag)) throw new Unsupported("the element <" + tag + "> inside a line of text");
     HtmlStyle s = style(e, inherited);
     if (s.hidden) return;
+    if (s.displayBlock) throw new Unsupported("display: block on " + HtmlStyle.describe(e) + " inside a line of text");
     boolean boxed = inlineBox(e, s);
     if (s.nowrap != block.nowrap) throw new Unsupported("white-space changed inside a line, on " + HtmlStyle.describe(e));
     if (tag.equals("br")) {
@@ -1965,6 +1990,9 @@ final class HtmlFlow {
     if (!HtmlStyle.INLINE.contains(tag)) throw new Unsupported("the element <" + tag + "> inside a line of text");
     HtmlStyle s = style(e, inherited);
     if (s.hidden) return;
+    if (s.displayBlock) {
+      throw new Unsupported("display: block on " + HtmlStyle.describe(e) + " in a table with automatic layout");
+    }
     boolean boxed = inlineBox(e, s);
     long left = boxed ? dotsOf(s.margin[LEFT] + s.border(LEFT) + s.padding[LEFT]) : 0;
     if (boxed && s.inlineBlock) {

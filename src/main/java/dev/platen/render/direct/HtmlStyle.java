@@ -59,6 +59,8 @@ final class HtmlStyle {
   /** min-height in points on a block (NaN: none), of the box its box-sizing names. */
   double minHeight = Double.NaN;
   String verticalAlign = "baseline";
+  /** display: block on an inline element (not inherited): laid out as a {@code div}. */
+  boolean displayBlock;
   /** border-radius in points, one for all corners (0: square). */
   double radius;
   /** display: inline-block on an inline element (not inherited): one line of text in a box of its own height. */
@@ -274,7 +276,9 @@ final class HtmlStyle {
     }
     if (s.underline || s.lineThrough) {
       // a block's decoration is drawn across each of its line boxes, not per inline box: not drawn here
-      if (!INLINE.contains(tag)) s.refuse("CSS text-decoration on a block (only inline elements', such as <u>)", e);
+      if (!INLINE.contains(tag) || s.displayBlock) {
+        s.refuse("CSS text-decoration on a block (only inline elements', such as <u>)", e);
+      }
       List<Decoration> all = new ArrayList<>(s.decorations);
       if (s.underline) all.add(new Decoration(false, s.rgb, s.size, s.bold));
       if (s.lineThrough) all.add(new Decoration(true, s.rgb, s.size, s.bold));
@@ -657,8 +661,14 @@ final class HtmlStyle {
             && !e.normalName().equals("br")) {
           // an inline element made an atomic box, a status badge: drawn by HtmlFlow as an inline box of one line
           inlineBlock = true;
+          displayBlock = false;
+        } else if (v.equals("block") && naturalDisplay(e.normalName()).equals("inline") && !e.normalName().equals("br")) {
+          // an inline element made a block (<span style="display: block">): laid out as a div (HtmlFlow)
+          inlineBlock = false;
+          displayBlock = true;
         } else if (v.equals(naturalDisplay(e.normalName()))) {
           inlineBlock = false;
+          displayBlock = false;
         } else refuse("CSS display '" + value + "'", e);
       }
       case "page-break-before", "break-before" -> breakBefore = pageBreak(v, value, name, e);

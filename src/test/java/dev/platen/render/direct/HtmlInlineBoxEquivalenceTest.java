@@ -208,4 +208,22 @@ class HtmlInlineBoxEquivalenceTest {
     assertThat(reason("<p class=\"x\">x</p>", ".x { border-top-left-radius: 4px; }"))
         .isEqualTo("CSS property 'border-top-left-radius' on p.x");
   }
+
+  /** display: block on a span makes it a block, laid out as a div: between the lines around it, with its own box. */
+  @Test
+  void aSpanDisplayedAsABlockPrintsTheSame() throws Exception {
+    String html = "<span class=\"title\">Invoice {{invoice.number}}</span>Billed to <span class=\"b\">{{customer.name}}"
+        + "</span> on {{invoice.date}}<div><span class=\"box\">Payment received</span><b>Thank you</b> for it.</div>"
+        + "<p>Closing <span class=\"badge\">PAID</span></p>";
+    String css = BADGE + " .b { display: block; } .title { display: block; font-size: 16pt; border-bottom: 2px solid"
+        + " #000000; margin-bottom: 8pt; } .box { display: block; background: #1a3f7a; color: #ffffff; padding: 4pt;"
+        + " margin: 6pt 0; }";
+    RenderInput input = HtmlCorpus.input("invoice", HtmlCorpus.of(html, css));
+    assertSame("span-block", input);
+    assertSameFills(input, 0x1a3f7a, 0x0b3d2e);
+    assertThat(reason("<p><b>a <span class=\"b\">x</span></b></p>", ".b { display: block; }"))
+        .isEqualTo("display: block on span.b inside a line of text");
+    assertThat(reason("<p><span class=\"b\">x</span></p>", ".b { display: block; text-decoration: underline; }"))
+        .isEqualTo("CSS text-decoration on a block (only inline elements', such as <u>) on span.b");
+  }
 }
