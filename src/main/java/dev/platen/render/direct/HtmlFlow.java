@@ -43,6 +43,24 @@ final class HtmlFlow {
     this.printBackground = printBackground;
     this.dry = dry;
     this.structural = HtmlCss.structural(sheets);
+    boolean display = false;
+    for (HtmlCss.Sheet sheet : sheets) {
+      for (HtmlCss.Rule rule : sheet.rules()) {
+        for (HtmlCss.Declaration d : rule.declarations()) display |= d.name().equals("display");
+      }
+    }
+    this.sheetsDisplay = display;
+  }
+
+  /** Whether a style sheet declares display anywhere: only then may an inline element be a block. */
+  private final boolean sheetsDisplay;
+
+  /** An inline element made a block by its style ({@code display: block} on a span), or null. */
+  private HtmlStyle displayedBlock(Node n, HtmlStyle parent) throws Unsupported {
+    if (!(n instanceof Element e) || !HtmlStyle.INLINE.contains(e.normalName())) return null;
+    if (!sheetsDisplay && !e.attr("style").contains("display")) return null;
+    HtmlStyle s = style(e, parent);
+    return s.displayBlock ? s : null;
   }
 
   /**
@@ -122,6 +140,12 @@ final class HtmlFlow {
     List<Node> nodes = parent.childNodes();
     for (int i = 0; i < nodes.size(); i++) {
       Node n = nodes.get(i);
+      HtmlStyle displayed = displayedBlock(n, ps);
+      if (displayed != null) {
+        flush(inline, ps, width, sink);
+        if (!displayed.hidden) block((Element) n, displayed, width, sink);
+        continue;
+      }
       if (isInline(n)) {
         inline.add(n);
         continue;
@@ -251,7 +275,7 @@ final class HtmlFlow {
       h = Math.max(h, s.minHeight + frame);
     }
     List<Ops> ops = new ArrayList<>(inner.ops.size() + 5);
-    if (printBackground && s.background >= 0) ops.add(new Ops.Rect(0, 0, boxWidth, h, s.background));
+    if (printBackground && s.background >= 0) ops.add(background(0, 0, boxWidth, h, s));
     borders(s, boxWidth, h, 0, ops);
     ops.addAll(inner.ops);
     return new Box(h, ops);
@@ -700,15 +724,49 @@ final class HtmlFlow {
       throw new Unsupported("position: " + (s.positionFixed ? "fixed" : "running()") + " on the inline element "
           + HtmlStyle.describe(e));
     }
-    if (s.decorated(true) || nonZero(s.margin) || nonZero(s.padding) || s.width != null) {
-      throw new Unsupported("a box style on the inline element " + HtmlStyle.describe(e));
-    }
+    if (s.displayBlock) throw new Unsupported("display: block on " + HtmlStyle.describe(e) + " inside a line of text");
+    boolean boxed = inlineBox(e, s);
     if (s.nowrap != block.nowrap) throw new Unsupported("white-space changed inside a line, on " + HtmlStyle.describe(e));
     if (tag.equals("br")) {
+      if (runs.open >= 0) throw new Unsupported("a <br> inside an inline box");
       runs.lineBreak();
       return;
     }
+    if (!boxed) {
+      for (Node c : e.childNodes()) collect(c, s, block, runs);
+      return;
+    }
+    if (block.align.equals("justify")) throw new Unsupported("an inline box in a justified paragraph");
+    runs.openBox(s, HtmlStyle.describe(e));
     for (Node c : e.childNodes()) collect(c, s, block, runs);
+    runs.closeBox();
+  }
+
+  /**
+   * Whether an inline element is an inline box: one with padding, a border, side margins or a background, drawn as
+   * openhtmltopdf draws such a box (a status badge, {@code <span class="badge">PAID</span>}). Its left margin,
+   * border and padding come before its first character on the line and the right ones after its last; its
+   * background fills the padding box, from its font's ascent above the baseline to its descent below, in whole
+   * dots, widened by the top and bottom padding, and its borders are outside that; none of it changes the height
+   * of the line (measured on openhtmltopdf's output). What is not drawn so is refused, naming the construct.
+   */
+  private boolean inlineBox(Element e, HtmlStyle s) throws Unsupported {
+    if (s.width != null) throw new Unsupported("a width on the inline element " + HtmlStyle.describe(e));
+    boolean boxed = s.inlineBlock || s.decorated(true) || nonZero(s.padding) || s.margin[LEFT] != 0
+        || s.margin[RIGHT] != 0;
+    if (!boxed) {
+      if (nonZero(s.margin)) throw new Unsupported("a box style on the inline element " + HtmlStyle.describe(e));
+      return false;
+    }
+    String what = " on the inline box " + HtmlStyle.describe(e);
+    if (!s.verticalAlign.equals("baseline")) throw new Unsupported("vertical-align" + what);
+    if (s.margin[TOP] != 0 || s.margin[BOTTOM] != 0) throw new Unsupported("a top or bottom margin" + what);
+    if (s.patterned()) throw new Unsupported("a dashed, dotted or double border" + what);
+    if (!s.decorations.isEmpty()) throw new Unsupported("underlined or struck-out text" + what);
+    for (int side = 0; side < 4; side++) {
+      if (s.margin[side] < 0) throw new Unsupported("a negative margin" + what);
+    }
+    return true;
   }
 
   /** Text with one style per character, white space collapsed as the HTML engine collapses it. */
@@ -718,6 +776,36 @@ final class HtmlFlow {
     final List<HtmlStyle> styles = new ArrayList<>();
     private boolean space;
     private int spaceStyle;
+    /** The inline box each character is in (an index into {@link #boxes}), or -1. */
+    int[] box = new int[64];
+    final List<InlineBox> boxes = new ArrayList<>(0);
+    /** The inline box being collected, or -1. */
+    int open = -1;
+    private int spaceBox = -1;
+    private String openName;
+
+    void openBox(HtmlStyle s, String name) throws Unsupported {
+      if (open >= 0) throw new Unsupported("an inline box inside the inline box " + openName);
+      boxes.add(new InlineBox(s, id(s), name));
+      open = boxes.size() - 1;
+      openName = name;
+    }
+
+    void closeBox() throws Unsupported {
+      // a space at its end is drawn inside the box by openhtmltopdf, or collapsed into the one after it
+      if (space && spaceBox == open) throw new Unsupported("white space at the end of the inline box " + openName);
+      // an empty one is still drawn by openhtmltopdf, as wide as its padding
+      if (boxes.get(open).start < 0) throw new Unsupported("an empty inline box, " + openName);
+      open = -1;
+    }
+
+    /** A character's extra advance: the margin, border and padding of an inline box it starts or ends. */
+    double extra(int i) {
+      int b = box[i];
+      if (b < 0) return 0;
+      InlineBox ib = boxes.get(b);
+      return (ib.start == i ? ib.left : 0) + (ib.end == i ? ib.right : 0);
+    }
 
     private int id(HtmlStyle s) {
       for (int i = 0; i < styles.size(); i++) {
@@ -732,11 +820,22 @@ final class HtmlFlow {
       return styles.size() - 1;
     }
 
-    private void put(int cp, int styleId) {
-      if (style.length < text.length() + 2) style = Arrays.copyOf(style, style.length * 2);
+    private void put(int cp, int styleId, int boxId) {
+      if (style.length < text.length() + 2) {
+        style = Arrays.copyOf(style, style.length * 2);
+        box = Arrays.copyOf(box, style.length);
+      }
       int at = text.length();
       text.appendCodePoint(cp);
-      for (int i = at; i < text.length(); i++) style[i] = styleId;
+      for (int i = at; i < text.length(); i++) {
+        style[i] = styleId;
+        box[i] = boxId;
+      }
+      if (boxId >= 0) {
+        InlineBox b = boxes.get(boxId);
+        if (b.start < 0) b.start = at;
+        b.end = text.length() - 1;
+      }
     }
 
     void append(String s, HtmlStyle st) throws Unsupported {
@@ -749,15 +848,19 @@ final class HtmlFlow {
           if (!space) {
             if (sid < 0) sid = id(st);
             spaceStyle = sid;
+            spaceBox = open;
+            if (open >= 0 && boxes.get(open).start < 0) {
+              throw new Unsupported("white space at the start of the inline box " + openName);
+            }
           }
           space = true;
           continue;
         }
         if (!(cp >= 0x20 && cp <= 0xD7FF || cp >= 0xE000 && cp <= 0xFFFD || cp >= 0x10000 && cp <= 0x10FFFF)) continue;
         if (sid < 0) sid = id(st);
-        if (space && !text.isEmpty() && text.charAt(text.length() - 1) != '\n') put(' ', spaceStyle);
+        if (space && !text.isEmpty() && text.charAt(text.length() - 1) != '\n') put(' ', spaceStyle, spaceBox);
         space = false;
-        put(cp, sid);
+        put(cp, sid, open);
       }
     }
 
@@ -766,14 +869,39 @@ final class HtmlFlow {
     void lineBreak() {
       breaks++;
       while (!text.isEmpty() && text.charAt(text.length() - 1) == ' ') text.setLength(text.length() - 1);
-      put('\n', 0);
+      put('\n', 0, -1);
       space = false;
     }
 
     void finish() {
       if (!text.isEmpty() && text.charAt(text.length() - 1) == '\n') text.setLength(text.length() - 1);
       // trailing white space is not printed, but openhtmltopdf measures the last word with it (see Text)
-      if (space && !text.isEmpty() && text.charAt(text.length() - 1) != '\n') put(' ', spaceStyle);
+      if (space && !text.isEmpty() && text.charAt(text.length() - 1) != '\n') put(' ', spaceStyle, spaceBox);
+    }
+  }
+
+  /**
+   * An inline box on a line: its element's style (and that style's id in the runs), the characters it holds,
+   * {@code [start, end]}, and what it adds before and after them: its side margin, border and padding.
+   */
+  private static final class InlineBox {
+    final HtmlStyle style;
+    final int sid;
+    final String name;
+    final double left;
+    final double right;
+    /** display: inline-block: one unbreakable piece, its box as tall as its line box and padding. */
+    final boolean atomic;
+    int start = -1;
+    int end = -1;
+
+    InlineBox(HtmlStyle s, int sid, String name) {
+      this.style = s;
+      this.sid = sid;
+      this.name = name;
+      this.atomic = s.inlineBlock;
+      this.left = s.margin[LEFT] + s.border(LEFT) + s.padding[LEFT];
+      this.right = s.margin[RIGHT] + s.border(RIGHT) + s.padding[RIGHT];
     }
   }
 
@@ -793,6 +921,8 @@ final class HtmlFlow {
     double base = Layout.baseline(face(block), size, lineHeight);
     boolean mixed = false;
     for (HtmlStyle st : runs.styles) mixed |= st.size != size || st.lineHeight() != lineHeight;
+    // an inline block's box may reach above and below the line: the line box is built from the boxes on it
+    for (InlineBox ib : runs.boxes) mixed |= ib.atomic;
     double[] baselines = new double[runs.styles.size()];
     List<Line> lines = wrap(runs, size, block.nowrap ? Double.MAX_VALUE : width, block.breakWord);
     if (items > 0 && lines.size() > 1) {
@@ -821,12 +951,23 @@ final class HtmlFlow {
       int first = ops.size();
       List<double[]> pieces = null; // {x, width, style} of each run, when the line has decorated text
       double[] just = block.align.equals("justify") ? justify(runs, line, block, width, k == lines.size() - 1) : null;
+      int boxAt = -1; // where the open inline box's ops go, under its text
+      double boxX = 0;
       while (i < line.end()) {
         int sid = runs.style[i];
+        int bid = runs.box[i];
         int j = i;
-        while (j < line.end() && runs.style[j] == sid) j++;
+        while (j < line.end() && runs.style[j] == sid && runs.box[j] == bid) j++;
         HtmlStyle st = runs.styles.get(sid);
         String piece = runs.text.substring(i, j);
+        InlineBox ib = bid < 0 ? null : runs.boxes.get(bid);
+        if (ib != null && ib.start == i) {
+          boxAt = ops.size();
+          boxX = x;
+          x += ib.left;
+        } else if (ib != null && i == line.start()) {
+          throw new Unsupported("an inline box across a line break, " + ib.name);
+        }
         double w;
         if (just == null) {
           ops.add(new Ops.Text(x, baselines[sid], st.bold, st.size, st.rgb, st.letterSpacing, piece));
@@ -839,6 +980,12 @@ final class HtmlFlow {
         if (!st.decorations.isEmpty() && pieces == null) pieces = new ArrayList<>();
         if (pieces != null) pieces.add(new double[] {x, w, sid});
         x += w;
+        if (ib != null && ib.end == j - 1) {
+          x += ib.right;
+          ops.addAll(boxAt, inlineBox(ib, boxX, x, baselines[ib.sid]));
+        } else if (ib != null && j == line.end()) {
+          throw new Unsupported("an inline box across a line break, " + ib.name);
+        }
         i = j;
       }
       if (pieces != null) decorations(ops, first, pieces, runs, line.end(), baselines);
@@ -848,6 +995,41 @@ final class HtmlFlow {
       }
       sink.slice(lineHeight, ops);
     }
+  }
+
+  /** A box's background: square, or with its border-radius clamped to half of each side, as openhtmltopdf rounds it. */
+  private static Ops background(double x, double y, double w, double h, HtmlStyle s) {
+    if (s.radius <= 0) return new Ops.Rect(x, y, w, h, s.background);
+    return new Ops.RoundRect(x, y, w, h, Math.min(s.radius, w / 2), Math.min(s.radius, h / 2), s.background);
+  }
+
+  /**
+   * An inline box's background and borders on its line, from {@code from} to {@code to} (its margins included),
+   * around its font's ascent and descent on its baseline, in whole dots, as openhtmltopdf paints them.
+   */
+  private List<Ops> inlineBox(InlineBox ib, double from, double to, double baseline) throws Unsupported {
+    HtmlStyle s = ib.style;
+    double[] p = s.padding;
+    long base = Math.round(baseline * HtmlStyle.DOTS_PER_POINT);
+    double top = (base - Math.round(ascentDots(s))) / HtmlStyle.DOTS_PER_POINT - p[TOP];
+    double bottom = (base + Math.round(face(s).descent * sizeDots(s))) / HtmlStyle.DOTS_PER_POINT + p[BOTTOM];
+    if (ib.atomic) {
+      // an inline block's padding box is its line box (half leading and all) and its padding
+      long t = base - Math.round(ascentDots(s)) - halfLeading(s);
+      top = t / HtmlStyle.DOTS_PER_POINT - p[TOP];
+      bottom = Math.round(t + lineDots(s)) / HtmlStyle.DOTS_PER_POINT + p[BOTTOM];
+    }
+    double left = from + s.margin[LEFT];
+    double right = to - s.margin[RIGHT];
+    List<Ops> ops = new ArrayList<>(5);
+    if (printBackground && s.background >= 0) {
+      ops.add(background(left + s.border(LEFT), top, right - left - s.border(LEFT) - s.border(RIGHT), bottom - top, s));
+    }
+    double outer = top - s.border(TOP);
+    List<Ops> borders = new ArrayList<>(4);
+    borders(s, right - left, bottom + s.border(BOTTOM) - outer, left, borders);
+    for (Ops o : borders) ops.add(o.moved(0, outer));
+    return ops;
   }
 
   /**
@@ -863,6 +1045,7 @@ final class HtmlFlow {
       while (j < line.end() && runs.style[j] == sid) j++;
       HtmlStyle st = runs.styles.get(sid);
       dots += textDots(face(st), runs.text.substring(i, j), Math.round(st.size * HtmlStyle.DOTS_PER_POINT));
+      for (int c = i; c < j; c++) dots += Math.round(runs.extra(c) * HtmlStyle.DOTS_PER_POINT);
       i = j;
     }
     return dots;
@@ -957,7 +1140,7 @@ final class HtmlFlow {
    */
   private double advance(Runs runs, int i, double scale) throws Unsupported {
     HtmlStyle st = runs.styles.get(runs.style[i]);
-    return Text.advance(face(st), runs.text.codePointAt(i)) * st.size / 1000 + st.letterSpacing;
+    return Text.advance(face(st), runs.text.codePointAt(i)) * st.size / 1000 + st.letterSpacing + runs.extra(i);
   }
 
   /**
@@ -1014,7 +1197,11 @@ final class HtmlFlow {
   private double[] lineBox(Runs runs, Line line, HtmlStyle block, double[] baselines) throws Unsupported {
     int b0 = (int) (halfLeading(block) + ascentDots(block));
     boolean[] present = new boolean[runs.styles.size()];
-    for (int i = line.start(); i < line.end(); i++) present[runs.style[i]] = true;
+    for (int i = line.start(); i < line.end(); i++) {
+      present[runs.style[i]] = true;
+      // an inline box's own font is on the line even where all its text is in a child's
+      if (runs.box[i] >= 0) present[runs.boxes.get(runs.box[i]).sid] = true;
+    }
     long top = Long.MAX_VALUE;
     long bottom = Long.MIN_VALUE;
     long[] y = new long[present.length];
@@ -1026,6 +1213,15 @@ final class HtmlFlow {
       long t = y[sid] - halfLeading(st);
       top = Math.min(top, t);
       bottom = Math.max(bottom, Math.round(t + lh));
+    }
+    for (int i = line.start(); i < line.end(); i++) {
+      InlineBox ib = runs.box[i] < 0 ? null : runs.boxes.get(runs.box[i]);
+      if (ib == null || !ib.atomic || ib.start != i) continue;
+      // an inline block's margin box: its line box with its padding and border above and below
+      HtmlStyle st = ib.style;
+      long t = Math.round(b0 - ascentDots(st)) - halfLeading(st);
+      top = Math.min(top, t - dotsOf(st.padding[TOP] + st.border(TOP)));
+      bottom = Math.max(bottom, Math.round(t + lineDots(st)) + dotsOf(st.padding[BOTTOM] + st.border(BOTTOM)));
     }
     if (top == Long.MAX_VALUE) {
       // an empty line (between two <br>): which inline box openhtmltopdf gives it is not ported
@@ -1086,18 +1282,38 @@ final class HtmlFlow {
     int i = from;
     while (i < to) {
       int j = text.indexOf(' ', i);
+      // an inline block is one piece: the spaces inside it are no place to break
+      while (j >= 0 && j < to && runs.box[j] >= 0 && runs.boxes.get(runs.box[j]).atomic) j = text.indexOf(' ', j + 1);
       if (j < 0 || j > to) j = to;
+      boolean atomic = false;
+      for (int c = i; c < j && !atomic; c++) atomic = runs.box[c] >= 0 && runs.boxes.get(runs.box[c]).atomic;
       double word = 0;
       for (int c = i; c < j; c += Character.charCount(text.codePointAt(c))) word += advance(runs, c, scale);
-      double after = j < to ? advance(runs, j, scale) : 0;
+      // measured, openhtmltopdf fits an inline box's last word without the space after the box (not its text)
+      boolean boxEnd = runs.box[j - 1] >= 0 && runs.boxes.get(runs.box[j - 1]).end == j - 1;
+      double after = j < to && !boxEnd ? advance(runs, j, scale) : 0;
       double gap = i > lineStart ? advance(runs, i - 1, scale) : 0;
       if (i > lineStart && lineWidth + gap + word + after > max + 0.01) {
         // openhtmltopdf may break this word after a hyphen or slash instead of moving all of it down
-        if (innerBreak(text, i, j)) throw new Unsupported("a word it might break inside (" + text.substring(i, j) + ")");
+        if (!atomic && innerBreak(text, i, j)) {
+          throw new Unsupported("a word it might break inside (" + text.substring(i, j) + ")");
+        }
+        double part = 0;
+        for (int c = i + 1; c < j; c++) {
+          part += advance(runs, c - 1, scale);
+          // measured, openhtmltopdf breaks there, at the edge of the inline box, when the part before it fits
+          if (runs.box[c] != runs.box[c - 1] && lineWidth + gap + part <= max + 0.01) {
+            throw new Unsupported("a line break at the edge of an inline box inside a word (" + text.substring(i, j) + ")");
+          }
+        }
         lines.add(new Line(lineStart, i - 1, lineWidth));
         lineStart = i;
         lineWidth = 0;
         gap = 0;
+      }
+      if (atomic && word > max + 0.01) {
+        // openhtmltopdf would break the lines inside it
+        throw new Unsupported("an inline block wider than its line (" + text.substring(i, j) + ")");
       }
       if (i == lineStart && word > max + 0.01 && innerBreak(text, i, j)) {
         throw new Unsupported("a word it might break inside (" + text.substring(i, j) + ")");
@@ -1889,8 +2105,9 @@ final class HtmlFlow {
 
   /** One line of inline content: {widest piece, all of it}; white space collapsed, leading space dropped. */
   private long[] measureInline(List<Node> nodes, HtmlStyle block) throws RenderException {
-    // widest piece, the line so far, the widest line ended by a <br>, the space ending the last text
-    long[] out = new long[4];
+    // widest piece, the line so far, the widest line ended by a <br>, the space ending the last text, an inline
+    // box's left side not yet given to its first piece
+    long[] out = new long[5];
     boolean[] space = {true};
     for (Node n : nodes) measureNode(n, block, block, space, out);
     // openhtmltopdf takes a trailing space off the line's width (its trimmable inline box), though laying the
@@ -1930,8 +2147,9 @@ final class HtmlFlow {
       if (inherited.nowrap) {
         // one piece, measured whole (InlineBox.calcMinMaxWidth for nowrap)
         long w = textDots(face, s, size);
-        out[0] = Math.max(out[0], w);
+        out[0] = Math.max(out[0], w + out[4]);
         out[1] += w;
+        out[4] = 0;
         return;
       }
       // openhtmltopdf breaks what looks like a URL at its slashes and dots too
@@ -1975,7 +2193,34 @@ final class HtmlFlow {
     if (!HtmlStyle.INLINE.contains(tag)) throw new Unsupported("the element <" + tag + "> inside a line of text");
     HtmlStyle s = style(e, inherited);
     if (s.hidden) return;
+    if (s.displayBlock) {
+      throw new Unsupported("display: block on " + HtmlStyle.describe(e) + " in a table with automatic layout");
+    }
+    boolean boxed = inlineBox(e, s);
+    long left = boxed ? dotsOf(s.margin[LEFT] + s.border(LEFT) + s.padding[LEFT]) : 0;
+    if (boxed && s.inlineBlock) {
+      // an inline block is at least its widest word and both its sides, measured (its lines would break inside)
+      long widest = out[0];
+      out[0] = 0;
+      out[1] += left;
+      for (Node c : e.childNodes()) measureNode(c, s, block, space, out);
+      long right = dotsOf(s.margin[RIGHT] + s.border(RIGHT) + s.padding[RIGHT]);
+      out[1] += right;
+      out[0] = Math.max(widest, left + out[0] + right);
+      return;
+    }
+    if (boxed) {
+      // an inline box's sides widen the line, and the left one its first piece
+      out[1] += left;
+      out[4] = left;
+    }
     for (Node c : e.childNodes()) measureNode(c, s, block, space, out);
+    if (boxed) {
+      // measured, openhtmltopdf leaves the right side out of the narrowest the column can be: squeezed to it,
+      // the side wraps alone to the next line, which the direct path refuses as a word wider than its column
+      out[1] += dotsOf(s.margin[RIGHT] + s.border(RIGHT) + s.padding[RIGHT]);
+      out[4] = 0;
+    }
   }
 
   private static final String BREAKING = ".,:;!?- \n\r\t/";
@@ -1988,6 +2233,8 @@ final class HtmlFlow {
       least = 0;
       for (int k = 0; k < word.length(); k++) least = Math.max(least, textDots(face, word.substring(k, k + 1), size));
     }
+    least += out[4];
+    out[4] = 0;
     out[0] = Math.max(out[0], least);
     out[1] += w;
   }

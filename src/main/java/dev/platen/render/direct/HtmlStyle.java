@@ -59,6 +59,12 @@ final class HtmlStyle {
   /** min-height in points on a block (NaN: none), of the box its box-sizing names. */
   double minHeight = Double.NaN;
   String verticalAlign = "baseline";
+  /** display: block on an inline element (not inherited): laid out as a {@code div}. */
+  boolean displayBlock;
+  /** border-radius in points, one for all corners (0: square). */
+  double radius;
+  /** display: inline-block on an inline element (not inherited): one line of text in a box of its own height. */
+  boolean inlineBlock;
   boolean hidden;
   boolean breakBefore;
   boolean breakAfter;
@@ -284,9 +290,18 @@ final class HtmlStyle {
     if (s.autoMargin[LEFT] && !s.autoMargin[RIGHT] && (s.margin[RIGHT] != 0 || !Double.isNaN(s.marginPercent[RIGHT]))) {
       s.refuse("an auto margin-left beside a margin-right", e);
     }
+    if (s.radius > 0 && (s.border(TOP) > 0 || s.border(RIGHT) > 0 || s.border(BOTTOM) > 0 || s.border(LEFT) > 0)) {
+      // openhtmltopdf strokes a rounded border along curves of its own: not drawn here
+      s.refuse("border-radius with a border", e);
+    }
+    if (s.radius > 0 && (!BLOCKS.contains(tag) && !INLINE.contains(tag) || tag.equals("hr") || tag.equals("body"))) {
+      s.refuse("border-radius", e);
+    }
     if (s.underline || s.lineThrough) {
       // a block's decoration is drawn across each of its line boxes, not per inline box: not drawn here
-      if (!INLINE.contains(tag)) s.refuse("CSS text-decoration on a block (only inline elements', such as <u>)", e);
+      if (!INLINE.contains(tag) || s.displayBlock) {
+        s.refuse("CSS text-decoration on a block (only inline elements', such as <u>)", e);
+      }
       List<Decoration> all = new ArrayList<>(s.decorations);
       if (s.underline) all.add(new Decoration(false, s.rgb, s.size, s.bold));
       if (s.lineThrough) all.add(new Decoration(true, s.rgb, s.size, s.bold));
@@ -734,7 +749,19 @@ final class HtmlStyle {
         if (v.equals("none")) hidden = true;
         else if (FLEX_GRID.contains(v)) {
           // openhtmltopdf knows neither flex nor grid: it drops the declaration, and the box stays a block
-        } else if (!v.equals(naturalDisplay(e.normalName()))) refuse("CSS display '" + value + "'", e);
+        } else if (v.equals("inline-block") && naturalDisplay(e.normalName()).equals("inline")
+            && !e.normalName().equals("br")) {
+          // an inline element made an atomic box, a status badge: drawn by HtmlFlow as an inline box of one line
+          inlineBlock = true;
+          displayBlock = false;
+        } else if (v.equals("block") && naturalDisplay(e.normalName()).equals("inline") && !e.normalName().equals("br")) {
+          // an inline element made a block (<span style="display: block">): laid out as a div (HtmlFlow)
+          inlineBlock = false;
+          displayBlock = true;
+        } else if (v.equals(naturalDisplay(e.normalName()))) {
+          inlineBlock = false;
+          displayBlock = false;
+        } else refuse("CSS display '" + value + "'", e);
       }
       case "page-break-before", "break-before" -> breakBefore = pageBreak(v, value, name, e);
       case "page-break-after", "break-after" -> breakAfter = pageBreak(v, value, name, e);
@@ -826,6 +853,13 @@ final class HtmlStyle {
           "grid-template", "grid-area", "grid-column", "grid-row", "grid-column-start", "grid-column-end",
           "grid-row-start", "grid-row-end", "grid-auto-flow", "grid-auto-columns", "grid-auto-rows", "grid" -> {
         // properties of flex and grid layout, which openhtmltopdf does not have: it ignores them
+      }
+      case "border-radius" -> {
+        // one length for all four corners, drawn on a background without a border (HtmlFlow); elliptical, per-corner
+        // and percentage radii are not drawn here
+        double pt = points(v);
+        if (Double.isNaN(pt) || pt < 0 || v.endsWith("%") || v.contains(" ") || v.contains("/")) refuse("CSS value '" + value + "' for 'border-radius'", e);
+        else radius = pt;
       }
       case "opacity" -> {
         // not a property openhtmltopdf knows (measured: the box is drawn opaque, no ExtGState): ignored there too

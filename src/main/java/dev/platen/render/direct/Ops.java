@@ -50,6 +50,14 @@ sealed interface Ops {
     }
   }
 
+  /**
+   * A filled rectangle with elliptical corners of radii {@code rx}, {@code ry}: a background with border-radius,
+   * each radius at most half the box's side, as openhtmltopdf clamps them (a large radius makes an ellipse).
+   */
+  record RoundRect(double x, double y, double w, double h, double rx, double ry, int rgb) implements Ops {
+    public Ops moved(double dx, double dy) { return new RoundRect(x + dx, y + dy, w, h, rx, ry, rgb); }
+  }
+
   /** A filled ellipse in the box {@code x, y, w, h}: a list's disc marker. */
   record Oval(double x, double y, double w, double h, int rgb) implements Ops {
     public Ops moved(double dx, double dy) { return new Oval(x + dx, y + dy, w, h, rgb); }

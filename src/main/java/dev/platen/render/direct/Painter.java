@@ -72,6 +72,12 @@ final class Painter {
           fill = r.rgb();
         }
         num(r.x()).num(h - r.y() - r.h()).num(r.w()).num(r.h()).op("re f");
+      } else if (op instanceof Ops.RoundRect r) {
+        if (r.rgb() != fill) {
+          color(r.rgb());
+          fill = r.rgb();
+        }
+        roundRect(r, h);
       } else if (op instanceof Ops.Oval o) {
         if (o.rgb() != fill) {
           color(o.rgb());
@@ -177,6 +183,27 @@ final class Painter {
     num(cx - rx * k).num(cy + ry).num(cx - rx).num(cy + ry * k).num(cx - rx).num(cy).op("c");
     num(cx - rx).num(cy - ry * k).num(cx - rx * k).num(cy - ry).num(cx).num(cy - ry).op("c");
     num(cx + rx * k).num(cy - ry).num(cx + rx).num(cy - ry * k).num(cx + rx).num(cy).op("c");
+    op("f");
+  }
+
+  /** A rounded rectangle: four sides and four quarter ellipses of Bézier curves, anticlockwise from the right. */
+  private void roundRect(Ops.RoundRect r, double h) {
+    double k = 0.5522847498307933;
+    double rx = r.rx();
+    double ry = r.ry();
+    double l = r.x();
+    double right = r.x() + r.w();
+    double top = h - r.y();
+    double bottom = top - r.h();
+    num(right).num(bottom + ry).op("m");
+    num(right).num(top - ry).op("l");
+    num(right).num(top - ry + ry * k).num(right - rx + rx * k).num(top).num(right - rx).num(top).op("c");
+    num(l + rx).num(top).op("l");
+    num(l + rx - rx * k).num(top).num(l).num(top - ry + ry * k).num(l).num(top - ry).op("c");
+    num(l).num(bottom + ry).op("l");
+    num(l).num(bottom + ry - ry * k).num(l + rx - rx * k).num(bottom).num(l + rx).num(bottom).op("c");
+    num(right - rx).num(bottom).op("l");
+    num(right - rx + rx * k).num(bottom).num(right).num(bottom + ry - ry * k).num(right).num(bottom + ry).op("c");
     op("f");
   }
 
