@@ -350,7 +350,8 @@ final class HtmlFlow {
     float size = (float) (st.size * HtmlStyle.DOTS_PER_POINT);
     if (mk.text() != null) {
       long w = textDots(face, mk.text(), Math.round(st.size * HtmlStyle.DOTS_PER_POINT));
-      return new Ops.Text(-w / HtmlStyle.DOTS_PER_POINT, base, st.bold, st.size, st.rgb, 0, mk.text().trim());
+      return new Ops.Text(-w / HtmlStyle.DOTS_PER_POINT, base, st.bold, st.mono, st.size, st.rgb, 0,
+          mk.text().trim());
     }
     float ascent = face.ascent * size;
     float descent = face.descent * size;
@@ -519,7 +520,7 @@ final class HtmlFlow {
     private int id(HtmlStyle s) {
       for (int i = 0; i < styles.size(); i++) {
         HtmlStyle o = styles.get(i);
-        if (o == s || o.bold == s.bold && o.rgb == s.rgb && o.size == s.size && o.lineHeight() == s.lineHeight()
+        if (o == s || o.bold == s.bold && o.mono == s.mono && o.rgb == s.rgb && o.size == s.size && o.lineHeight() == s.lineHeight()
             && java.util.Objects.equals(o.href, s.href) && o.letterSpacing == s.letterSpacing
             && o.decorations.equals(s.decorations)) {
           return i;
@@ -577,7 +578,7 @@ final class HtmlFlow {
   private record Line(int start, int end, double width) {}
 
   private Face face(HtmlStyle s) {
-    return s.bold ? fonts.bold() : fonts.regular();
+    return fonts.of(s.bold, s.mono);
   }
 
   private void paragraph(Runs runs, HtmlStyle block, double width, Sink sink) throws Unsupported {
@@ -589,7 +590,8 @@ final class HtmlFlow {
     double lineHeight = block.lineHeight();
     double base = Layout.baseline(face(block), size, lineHeight);
     boolean mixed = false;
-    for (HtmlStyle st : runs.styles) mixed |= st.size != size || st.lineHeight() != lineHeight;
+    // an inline box in Courier sits lower about the baseline than DejaVu Sans's (a smaller ascent and descent)
+    for (HtmlStyle st : runs.styles) mixed |= st.size != size || st.lineHeight() != lineHeight || st.mono != block.mono;
     double[] baselines = new double[runs.styles.size()];
     List<Line> lines = wrap(runs, size, block.nowrap ? Double.MAX_VALUE : width, block.breakWord);
     if (items > 0 && lines.size() > 1) {
@@ -626,7 +628,7 @@ final class HtmlFlow {
         String piece = runs.text.substring(i, j);
         double w;
         if (just == null) {
-          ops.add(new Ops.Text(x, baselines[sid], st.bold, st.size, st.rgb, st.letterSpacing, piece));
+          ops.add(new Ops.Text(x, baselines[sid], st.bold, st.mono, st.size, st.rgb, st.letterSpacing, piece));
           w = Text.width(face(st), piece, st.size, st.letterSpacing);
         } else {
           if (!st.decorations.isEmpty()) throw new Unsupported("underlined or struck-out text in a justified line");
@@ -739,7 +741,7 @@ final class HtmlFlow {
       boolean gap = cp == ' ' || cp == '\u00a0';
       at += Text.advance(face, cp) * st.size / 1000 + st.letterSpacing + (gap ? space : inter);
       if (gap || c == piece.length()) {
-        ops.add(new Ops.Text(start, baseline, st.bold, st.size, st.rgb, st.letterSpacing + inter,
+        ops.add(new Ops.Text(start, baseline, st.bold, st.mono, st.size, st.rgb, st.letterSpacing + inter,
             piece.substring(from, c)));
         from = c;
         start = at;

@@ -22,6 +22,13 @@ final class HtmlStyle {
 
   double size = Styles.BODY_SIZE;
   boolean bold;
+  /**
+   * Set in openhtmltopdf's built-in Courier (a family list whose first family openhtmltopdf knows is one of its
+   * names for it, such as {@code monospace}), not in the bundled DejaVu Sans.
+   */
+  boolean mono;
+  /** font-style italic or oblique: drawn upright in DejaVu Sans, but openhtmltopdf has a Courier-Oblique. */
+  boolean italic;
   int rgb = Styles.TEXT_RGB;
   String align = "left";
   /** Line height as a factor of the font size, or NaN when {@link #lineHeight} is absolute. */
@@ -160,6 +167,8 @@ final class HtmlStyle {
     HtmlStyle s = new HtmlStyle();
     s.size = size;
     s.bold = bold;
+    s.mono = mono;
+    s.italic = italic;
     s.rgb = rgb;
     s.align = align;
     s.lineFactor = lineFactor;
@@ -244,6 +253,11 @@ final class HtmlStyle {
       }
     }
     if (s.unbundled != null) s.refuse(s.unbundled, e);
+    if (s.mono && Math.round(s.lineHeight() * DOTS_PER_POINT) <= Math.round(s.size * DOTS_PER_POINT)) {
+      // openhtmltopdf then places Courier's baseline by an ascent not matched here (measured: 0.683 em)
+      s.refuse("a line height of at most the font size in a monospace family", e);
+    }
+    if (s.mono && s.italic) s.refuse("italic text in a monospace family (openhtmltopdf draws Courier-Oblique)", e);
     if (!BLOCKS.contains(tag)) {
       for (int side = 0; side < 4; side++) {
         // a table's auto side margins place it as a block's do (a right-aligned totals table): HtmlFlow.table
@@ -260,6 +274,10 @@ final class HtmlStyle {
     }
     if (s.autoMargin[LEFT] && !s.autoMargin[RIGHT] && (s.margin[RIGHT] != 0 || !Double.isNaN(s.marginPercent[RIGHT]))) {
       s.refuse("an auto margin-left beside a margin-right", e);
+    }
+    if (s.mono && (s.underline || s.lineThrough || !s.decorations.isEmpty())) {
+      // openhtmltopdf places the lines by Courier's own underline metrics, which are not matched here
+      s.refuse("text-decoration on text in a monospace family", e);
     }
     if (s.underline || s.lineThrough) {
       // a block's decoration is drawn across each of its line boxes, not per inline box: not drawn here
@@ -366,6 +384,8 @@ final class HtmlStyle {
       // a bundled family the author gives them
       case "code", "kbd", "samp", "tt" -> out.add(new HtmlCss.Declaration("font-family", "monospace", false));
       case "big" -> out.add(new HtmlCss.Declaration("font-size", "1.17em", false));
+      // openhtmltopdf's defaults: upright in DejaVu Sans either way, but they make Courier Courier-Oblique
+      case "i", "em", "address" -> out.add(new HtmlCss.Declaration("font-style", "italic", false));
       case "td" -> out.add(new HtmlCss.Declaration("padding", "1px", false));
       case "th" -> {
         out.add(new HtmlCss.Declaration("padding", "1px", false));
@@ -553,13 +573,20 @@ final class HtmlStyle {
         // no oblique face is bundled: both engines set italic text upright in DejaVu Sans
         if (!v.equals("normal") && !v.equals("italic") && !v.equals("oblique")) refuse("CSS value '" + value
             + "' for 'font-style'", e);
+        italic = !v.equals("normal");
       }
       case "font-family" -> {
         // openhtmltopdf tries every bundled family the list names before any of its built-in PDF fonts, wherever
         // it stands in the list, so one bundled name makes the whole list DejaVu Sans
         // the last declaration decides: an author's family over a default's (code { font-family: monospace })
-        unbundled = bundledFamily(v) ? null : "CSS font-family '" + value.trim() + "' (none of it is bundled: only"
-            + " DejaVu Sans, sans-serif and serif are)";
+        mono = false;
+        unbundled = null;
+        if (bundledFamily(v)) return;
+        // none bundled: openhtmltopdf takes the first family of the list that names one of its built-in fonts
+        String builtIn = builtInFamily(v);
+        if (builtIn != null && COURIER.contains(builtIn)) mono = true;
+        else unbundled = "CSS font-family '" + value.trim() + "' (none of it is bundled: only DejaVu Sans,"
+            + " sans-serif and serif are)";
       }
       case "text-align" -> {
         switch (v) {
@@ -781,6 +808,23 @@ final class HtmlStyle {
   }
 
   private static final Set<String> BUNDLED_FAMILIES = Set.of("dejavu sans", "sans-serif", "sansserif", "serif");
+
+  /**
+   * The first family of a list that openhtmltopdf's built-in fonts answer to (its PdfBoxFontResolver's initial
+   * map, matched in any case), lower-cased, or null: a list of none of them falls back to Times-Roman.
+   */
+  static String builtInFamily(String list) {
+    for (String f : list.split(",")) {
+      String family = f.trim().replace("'", "").replace("\"", "").replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+      if (BUILT_IN_FAMILIES.contains(family)) return family;
+    }
+    return null;
+  }
+
+  private static final Set<String> BUILT_IN_FAMILIES = Set.of("courier", "dialoginput", "monospaced", "monospace",
+      "helvetica", "dialog", "times", "timesroman", "symbol", "zapfdingbats");
+  /** The names openhtmltopdf gives its built-in Courier. */
+  private static final Set<String> COURIER = Set.of("courier", "dialoginput", "monospaced", "monospace");
 
   /** Display values openhtmltopdf does not know, whose declaration it drops. */
   private static final Set<String> FLEX_GRID = Set.of("flex", "inline-flex", "grid", "inline-grid");

@@ -1,0 +1,117 @@
+package dev.platen.render.direct;
+
+import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.platen.render.Canvas;
+import dev.platen.render.EngineSettings;
+import dev.platen.render.HtmlCorpus;
+import dev.platen.render.PageSetup;
+import dev.platen.render.RenderInput;
+import dev.platen.render.html.HtmlPdfEngine;
+import java.io.IOException;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Small constructs of real invoices and statements, drawn directly and printed as openhtmltopdf prints them (text
+ * per page, page breaks, page images within 1% and every word's start, as {@link HtmlEquivalenceTest} compares):
+ * monospace text in openhtmltopdf's built-in Courier.
+ */
+class HtmlMiscEquivalenceTest {
+  private static final HtmlPdfEngine HTML = new HtmlPdfEngine(EngineSettings.defaults());
+  private static final DirectPdfEngine DIRECT = new DirectPdfEngine(EngineSettings.defaults());
+
+  /**
+   * Amounts in a monospace family, as statements align their figures: openhtmltopdf has no font of that name
+   * bundled and sets them in its built-in Courier (unembedded, WinAnsiEncoding), and so does the direct engine;
+   * the table's columns are sized by Courier's widths, bold amounts in Courier-Bold, and a {@code <code>} in a
+   * heading in the default {@code monospace} of {@code code}, a smaller Courier box on a DejaVu Sans line.
+   */
+  @Test
+  void monospaceAmountsInAnInvoicePrintTheSame() throws Exception {
+    ObjectNode invoice = HtmlCorpus.edited("invoice-auto", "<h1>Invoice {{invoice.number}}</h1>",
+        "<h1>Invoice <code>{{invoice.number}}</code></h1>",
+        "td.n, th.n { font-family: 'DejaVu Sans Mono', Menlo, monospace; } td.n strong, p.n { font-weight: bold; }"
+            + " h1 code { font-size: 80%; } p.n { font-family: 'Courier New', Courier, monospace; }");
+    RenderInput input = HtmlCorpus.input("invoice-auto", invoice);
+    assertThat(RoutingPdfEngine.choose(input.layout(), PageSetup.DEFAULT).reason()).isNull();
+    assertSame("invoice-mono", input);
+    assertThat(fonts(DIRECT.render(input))).isEqualTo(fonts(HTML.render(input)))
+        .contains("Courier", "Courier-Bold");
+  }
+
+  /**
+   * Monospace text where lines break and align: a long paragraph wrapping at the same words, centred and
+   * right-aligned lines, Courier of other sizes and line heights inside a DejaVu Sans line and the other way round,
+   * letter-spaced Courier, and a fixed-layout table of monospace cells.
+   */
+  @Test
+  void monospaceTextWhereLinesBreakAndAlign() throws Exception {
+    String text = "Reference 2026-INV-00142 / IBAN DE89 3704 0044 0532 0130 00 / BIC COBADEFFXXX / amount 1,234.50"
+        + " EUR due within thirty days of the invoice date.";
+    String html = "<p class=\"m\">" + text + " " + text + "</p>"
+        + "<p class=\"m c\">Centred 0042</p><p class=\"m r\">Right 99.00</p>"
+        + "<p>Pay with reference <code>RF18 5390 0754 7034</code> and <code class=\"big\">bigger</code> by"
+        + " transfer; <kbd>Ctrl</kbd> <samp>out</samp> <tt>tt</tt>.</p>"
+        + "<p class=\"m\">Courier with <span class=\"sans\">DejaVu Sans inside</span> and"
+        + " <b>bold</b> <span class=\"tall\">taller</span>.</p>"
+        + "<p class=\"m sp\">SPACED 1 234.50</p>"
+        + "<table class=\"f\"><tr><th>Item</th><th class=\"n\">Amount</th></tr>"
+        + "<tr><td>Consulting, March</td><td class=\"n\">1,000.00</td></tr>"
+        + "<tr><td>Travel</td><td class=\"n\">234.50</td></tr></table>";
+    String css = "body { color: #000; } .m { font-family: monospace; font-size: 9pt; line-height: 1.5; }"
+        + " .c { text-align: center; } .r { text-align: right; } .big { font-size: 14pt; }"
+        + " .sans { font-family: sans-serif; font-size: 11pt; } .tall { line-height: 2; } .sp { letter-spacing: 1px; }"
+        + " table.f { width: 100%; table-layout: fixed; border-collapse: collapse; }"
+        + " table.f th, table.f td { border: 1px solid #000; padding: 3pt; text-align: left; }"
+        + " .n { font-family: Courier, monospace; text-align: right; }";
+    assertSame("monospace-lines", Canvas.input(HtmlCorpus.of(html, css), "{}"));
+  }
+
+  /** Monospace text openhtmltopdf draws otherwise than the direct engine would stays with it, named. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "<p>x <code>y</code></p>|code { font-style: italic; }|italic text in a monospace family (openhtmltopdf draws"
+          + " Courier-Oblique) on code",
+      "<p><em>x <code>y</code></em></p>||italic text in a monospace family (openhtmltopdf draws Courier-Oblique) on code",
+      "<p><a href=\"https://example.com\">x <code>y</code></a></p>||text-decoration on text in a monospace family on code",
+      "<p class=\"m\">x</p>|.m { font-family: monospace; line-height: 1; }|a line height of at most the font size in a"
+          + " monospace family on p.m",
+      "<p class=\"m\">x</p>|.m { font-family: 'Courier New'; }|CSS font-family ''Courier New'' (none of it is bundled:"
+          + " only DejaVu Sans, sans-serif and serif are) on p.m",
+      "<p class=\"m\">x</p>|.m { font-family: Helvetica, monospace; }|CSS font-family 'Helvetica, monospace' (none of it"
+          + " is bundled: only DejaVu Sans, sans-serif and serif are) on p.m"})
+  void monospaceOutsideTheSubsetIsNamed(String html, String css, String reason) {
+    assertThat(RoutingPdfEngine.choose(HtmlCorpus.of(html, css == null ? "" : css), PageSetup.DEFAULT).reason())
+        .isEqualTo(reason);
+  }
+
+  /** A character Courier's WinAnsiEncoding lacks (openhtmltopdf prints '#' for it) sends the document there. */
+  @Test
+  void aCharacterCourierLacksGoesToOpenhtmltopdf() {
+    RenderInput input = Canvas.input(HtmlCorpus.of("<p><code>{{x}}</code></p>", ""), "{\"x\": \"a \\u2192 b\"}");
+    assertThat(RoutingPdfEngine.choose(input.layout(), PageSetup.DEFAULT).reason()).isNull();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DIRECT.render(input)).hasMessageContaining("the character U+2192 is not in the font");
+  }
+
+  static Set<String> fonts(byte[] pdf) throws IOException {
+    Set<String> names = new TreeSet<>();
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      for (PDPage page : doc.getPages()) {
+        for (COSName n : page.getResources().getFontNames()) {
+          names.add(page.getResources().getFont(n).getName().replaceAll("^[A-Z]{6}\\+", ""));
+        }
+      }
+    }
+    return names;
+  }
+}
