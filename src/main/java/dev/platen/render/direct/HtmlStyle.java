@@ -37,6 +37,8 @@ final class HtmlStyle {
   boolean breakWord;
   /** text-transform: 'u' upper case, 'l' lower case, 0 none. */
   char transform;
+  /** font-variant: small-caps (inherited), which openhtmltopdf draws as upper case of the same size. */
+  boolean smallCaps;
   /** box-sizing: border-box, a block's width then counts its padding and border. */
   boolean borderBox;
   /** white-space: nowrap (inherited): text on one line but at {@code <br>}. */
@@ -175,6 +177,7 @@ final class HtmlStyle {
     s.lineHeightPt = lineHeightPt;
     s.breakWord = breakWord;
     s.transform = transform;
+    s.smallCaps = smallCaps;
     s.nowrap = nowrap;
     s.collapse = collapse;
     s.spacing = spacing;
@@ -738,7 +741,10 @@ final class HtmlStyle {
           default -> refuse("CSS value '" + value + "' for 'white-space'", e);
         }
       }
-      case "word-wrap", "overflow-wrap" -> breakWord = v.equals("break-word") || v.equals("anywhere");
+      case "word-wrap" -> breakWord = v.equals("break-word");
+      // properties openhtmltopdf does not know (measured: no word broken, in a block or a cell): ignored there too
+      case "overflow-wrap", "word-break" -> {
+      }
       case "text-transform" -> {
         switch (v) {
           case "uppercase" -> transform = 'u';
@@ -764,6 +770,18 @@ final class HtmlStyle {
       }
       case "opacity" -> {
         // not a property openhtmltopdf knows (measured: the box is drawn opaque, no ExtGState): ignored there too
+      }
+      case "font-variant-numeric" -> {
+        // not a property openhtmltopdf knows, and it applies no OpenType features: DejaVu Sans's figures, all of one
+        // width already, are drawn as they are (measured: tabular-nums changes nothing there)
+      }
+      case "font-variant" -> {
+        switch (v) {
+          // openhtmltopdf's TextUtil sets small capitals as capitals of the full size (measured)
+          case "small-caps" -> smallCaps = true;
+          case "normal" -> smallCaps = false;
+          default -> refuse("CSS value '" + value + "' for 'font-variant'", e);
+        }
       }
       case "text-decoration" -> {
         underline = false;
@@ -831,11 +849,10 @@ final class HtmlStyle {
 
   /** Text as openhtmltopdf transforms it before layout (TextUtil: the JVM's default locale, as there). */
   String transform(String text) {
-    return switch (transform) {
-      case 'u' -> text.toUpperCase(Locale.getDefault());
-      case 'l' -> text.toLowerCase(Locale.getDefault());
-      default -> text;
-    };
+    // as TextUtil.transformText: lower case first, then upper case for uppercase or small-caps
+    if (transform == 'l' && !smallCaps) return text.toLowerCase(Locale.getDefault());
+    if (transform == 'u' || smallCaps) return text.toUpperCase(Locale.getDefault());
+    return text;
   }
 
   /** What the element is without a display declaration; declaring exactly that changes nothing. */

@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Small constructs of real invoices and statements, drawn directly and printed as openhtmltopdf prints them (text
  * per page, page breaks, page images within 1% and every word's start, as {@link HtmlEquivalenceTest} compares):
- * monospace text in openhtmltopdf's built-in Courier.
+ * monospace text in openhtmltopdf's built-in Courier, small capitals and tabular figures, word breaking.
  */
 class HtmlMiscEquivalenceTest {
   private static final HtmlPdfEngine HTML = new HtmlPdfEngine(EngineSettings.defaults());
@@ -101,6 +101,53 @@ class HtmlMiscEquivalenceTest {
     RenderInput input = Canvas.input(HtmlCorpus.of("<p><code>{{x}}</code></p>", ""), "{\"x\": \"a \\u2192 b\"}");
     assertThat(RoutingPdfEngine.choose(input.layout(), PageSetup.DEFAULT).reason()).isNull();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> DIRECT.render(input)).hasMessageContaining("the character U+2192 is not in the font");
+  }
+
+  /**
+   * {@code font-variant: small-caps}, which openhtmltopdf sets as capitals of the full size (after text-transform,
+   * as its TextUtil does: lowercase then small-caps is upper case), in a heading, table heads sized by their text
+   * and a paragraph; {@code font-variant-numeric: tabular-nums}, which it does not know and DejaVu Sans's figures
+   * do not need, on right-aligned amounts.
+   */
+  @Test
+  void smallCapsAndTabularFiguresPrintTheSame() throws Exception {
+    ObjectNode invoice = HtmlCorpus.edited("invoice-auto", "<h1>Invoice {{invoice.number}}</h1>",
+        "<h1 class=\"sc\">Invoice {{invoice.number}}</h1><p class=\"sc low\">Tax Invoice, Original for Recipient</p>",
+        "h1.sc, p.sc, th { font-variant: small-caps; } p.low { text-transform: lowercase; } td.n, th.n {"
+            + " font-variant-numeric: tabular-nums; } td { font-variant: normal; }");
+    assertSame("invoice-small-caps", HtmlCorpus.input("invoice-auto", invoice));
+  }
+
+  /**
+   * {@code word-wrap: break-word} as openhtmltopdf breaks: a word wider than a whole line that starts a line broken
+   * where each line is full, the words after it going on, in a block and in a table's cell (a word that fits a line
+   * moves down whole); and {@code word-break} and {@code overflow-wrap}, which openhtmltopdf does not know: the long
+   * word overflows its box.
+   */
+  @Test
+  void wordWrapAndWordBreakPrintTheSame() throws Exception {
+    String word = "INVREF2026000142ACMELTD";
+    String iban = "DE89370400440532013000DE89370400440532013000";
+    String html = "<p class=\"w\">" + iban + " end of the reference line, and a few words that fit.</p>"
+        + "<p class=\"k\">Short words here and a " + iban + " end.</p>"
+        + "<table class=\"t\"><tr><td class=\"w\">" + iban + " by the date</td><td>1,234.50</td></tr>"
+        + "<tr><td>Reference " + word + "</td><td class=\"b\">Short words only</td></tr></table>";
+    String css = "body { color: #000; } p.w { width: 120px; word-wrap: break-word; }"
+        + " p.k { width: 120px; word-break: break-all; overflow-wrap: anywhere; }"
+        + " table.t { width: 100%; table-layout: fixed; border-collapse: collapse; }"
+        + " table.t td { border: 1px solid #000; padding: 2pt; vertical-align: top; } td.w { word-wrap: break-word; }"
+        + " td.b { word-break: break-word; overflow-wrap: break-word; }";
+    assertSame("word-wrap", Canvas.input(HtmlCorpus.of(html, css), "{}"));
+  }
+
+  /** A long word broken after other words on its line, a letter apart from openhtmltopdf at times, goes there. */
+  @Test
+  void aWordBrokenAfterOtherWordsGoesToOpenhtmltopdf() {
+    RenderInput input = Canvas.input(HtmlCorpus.of("<p class=\"w\">Short words here and a"
+        + " DE89370400440532013000DE89370400440532013000 end.</p>", "p.w { width: 120px; word-wrap: break-word; }"), "{}");
+    assertThat(RoutingPdfEngine.choose(input.layout(), PageSetup.DEFAULT).reason()).isNull();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DIRECT.render(input))
+        .hasMessageContaining("a word broken by word-wrap: break-word after other words on its line");
   }
 
   static Set<String> fonts(byte[] pdf) throws IOException {
