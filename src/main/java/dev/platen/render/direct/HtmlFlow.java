@@ -468,10 +468,6 @@ final class HtmlFlow {
       }
     }
     if (image != null && text) throw new Unsupported("an image in a line of text");
-    // a line that overflows its box is placed as openhtmltopdf places it only where the box is sized by it
-    if (text && ps.nowrap && autoCells == 0) {
-      throw new Unsupported("white-space: nowrap outside the cells of a table with automatic layout");
-    }
     if (image != null) {
       image(image, ps, width, sink);
       return;
@@ -501,7 +497,9 @@ final class HtmlFlow {
     if (s.decorated(true) || nonZero(s.margin) || nonZero(s.padding) || s.width != null) {
       throw new Unsupported("a box style on the inline element " + HtmlStyle.describe(e));
     }
-    if (s.nowrap != block.nowrap) throw new Unsupported("white-space changed inside a line, on " + HtmlStyle.describe(e));
+    if (s.nowrap != block.nowrap || s.keepNewlines != block.keepNewlines || s.keepSpaces != block.keepSpaces) {
+      throw new Unsupported("white-space changed inside a line, on " + HtmlStyle.describe(e));
+    }
     if (tag.equals("br")) {
       runs.lineBreak();
       return;
@@ -543,6 +541,17 @@ final class HtmlFlow {
         int cp = s.codePointAt(i);
         i += Character.charCount(cp);
         if (cp == 0xAD || cp == 0x200B) throw new Unsupported("a soft hyphen or zero-width space");
+        if (cp == '\n' && st.keepNewlines) {
+          // pre-line and pre-wrap: a forced break, as a <br> (the spaces before it dropped, as pre-line drops them)
+          if (st.keepSpaces && space) throw new Unsupported(PRE_WRAP);
+          lineBreak();
+          continue;
+        }
+        if (st.keepSpaces && (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f')
+            && (cp != ' ' || space || text.isEmpty() || text.charAt(text.length() - 1) == '\n')) {
+          // pre-wrap keeps them: drawn directly only where they are the one space normal white space leaves
+          throw new Unsupported(PRE_WRAP);
+        }
         if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f') {
           if (!space) {
             if (sid < 0) sid = id(st);
@@ -568,12 +577,16 @@ final class HtmlFlow {
       space = false;
     }
 
-    void finish() {
+    void finish() throws Unsupported {
+      if (space && styles.get(spaceStyle).keepSpaces) throw new Unsupported(PRE_WRAP);
       if (!text.isEmpty() && text.charAt(text.length() - 1) == '\n') text.setLength(text.length() - 1);
       // trailing white space is not printed, but openhtmltopdf measures the last word with it (see Text)
       if (space && !text.isEmpty() && text.charAt(text.length() - 1) != '\n') put(' ', spaceStyle);
     }
   }
+
+  private static final String PRE_WRAP = "white space that white-space: pre-wrap keeps (spaces beside a space, a"
+      + " tab, a line's first or last space)";
 
   private record Line(int start, int end, double width) {}
 
@@ -600,6 +613,12 @@ final class HtmlFlow {
     }
     for (int k = 0; k < lines.size(); k++) {
       Line line = lines.get(k);
+      if (block.nowrap && autoCells == 0 && line.width() > width + 0.01) {
+        // a nowrap line that fits its box is the line normal white space makes; one that overflows it is placed as
+        // openhtmltopdf places it only where the box is sized by it
+        throw new Unsupported("white-space: nowrap text wider than its box outside the cells of a table with"
+            + " automatic layout");
+      }
       if (autoCells > 0 && line.width() > width + 0.01 && unspaced(runs, line) > Math.round(width * HtmlStyle.DOTS_PER_POINT)) {
         throw new Unsupported("a word wider than its column in a table with automatic layout");
       }
@@ -1722,6 +1741,10 @@ final class HtmlFlow {
         }
       }
       if (text.isEmpty()) return;
+      if (inherited.keepNewlines) {
+        // its newlines would break the lines the columns are measured by: not ported
+        throw new Unsupported("white-space: pre-line or pre-wrap in a table with automatic layout");
+      }
       if (inherited.nowrap != block.nowrap) {
         throw new Unsupported("white-space changed inside a line, on " + HtmlStyle.describe((Element) n.parent()));
       }

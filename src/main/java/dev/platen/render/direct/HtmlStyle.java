@@ -43,6 +43,10 @@ final class HtmlStyle {
   boolean borderBox;
   /** white-space: nowrap (inherited): text on one line but at {@code <br>}. */
   boolean nowrap;
+  /** white-space: pre-line or pre-wrap (inherited): a newline in the text breaks the line, as a {@code <br>}. */
+  boolean keepNewlines;
+  /** white-space: pre-wrap (inherited): spaces kept, drawn only where one space is what normal white space makes. */
+  boolean keepSpaces;
 
   final double[] margin = new double[4];
   final double[] padding = new double[4];
@@ -179,6 +183,8 @@ final class HtmlStyle {
     s.transform = transform;
     s.smallCaps = smallCaps;
     s.nowrap = nowrap;
+    s.keepNewlines = keepNewlines;
+    s.keepSpaces = keepSpaces;
     s.collapse = collapse;
     s.spacing = spacing;
     // td and th inherit vertical-align from tr, which inherits it from the row group (middle)
@@ -736,8 +742,11 @@ final class HtmlStyle {
       case "-fs-table-paginate" -> paginate = v.equals("paginate");
       case "white-space" -> {
         switch (v) {
-          case "normal" -> nowrap = false;
-          case "nowrap" -> nowrap = true;
+          case "normal", "nowrap", "pre-line", "pre-wrap" -> {
+            nowrap = v.equals("nowrap");
+            keepNewlines = v.startsWith("pre-");
+            keepSpaces = v.equals("pre-wrap");
+          }
           default -> refuse("CSS value '" + value + "' for 'white-space'", e);
         }
       }

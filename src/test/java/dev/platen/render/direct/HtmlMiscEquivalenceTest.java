@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Small constructs of real invoices and statements, drawn directly and printed as openhtmltopdf prints them (text
  * per page, page breaks, page images within 1% and every word's start, as {@link HtmlEquivalenceTest} compares):
- * monospace text in openhtmltopdf's built-in Courier, small capitals and tabular figures, word breaking.
+ * monospace text in openhtmltopdf's built-in Courier, small capitals and tabular figures, word breaking, kept
+ * newlines and nowrap blocks.
  */
 class HtmlMiscEquivalenceTest {
   private static final HtmlPdfEngine HTML = new HtmlPdfEngine(EngineSettings.defaults());
@@ -148,6 +149,50 @@ class HtmlMiscEquivalenceTest {
     assertThat(RoutingPdfEngine.choose(input.layout(), PageSetup.DEFAULT).reason()).isNull();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> DIRECT.render(input))
         .hasMessageContaining("a word broken by word-wrap: break-word after other words on its line");
+  }
+
+  /**
+   * {@code white-space: pre-line} and {@code pre-wrap} on notes and addresses from the data: each newline breaks the
+   * line as a {@code <br>} (a leading one leaves an empty line, a trailing one none, as openhtmltopdf lays them
+   * out), long lines wrap, spaces collapse (pre-line) or are single already (pre-wrap); and {@code nowrap} on
+   * blocks whose text fits them, right-aligned and centred.
+   */
+  @Test
+  void preservedNewlinesAndNowrapBlocksPrintTheSame() throws Exception {
+    String html = "<p class=\"pl\">{{address}}</p><p class=\"pw\">{{notes}}</p>"
+        + "<p class=\"pl c\">\nCentred after a leading newline\n</p>"
+        + "<div class=\"n r\">Invoice total <b>1,234.50 EUR</b></div><p class=\"n c\">Thank you for your business</p>"
+        + "<table class=\"t\"><tr><td class=\"pl\">{{address}}</td><td>x</td></tr></table>";
+    String css = "body { color: #000; } .pl { white-space: pre-line; } .pw { white-space: pre-wrap; width: 60%; }"
+        + " .c { text-align: center; } .r { text-align: right; } .n { white-space: nowrap; }"
+        + " table.t { width: 100%; table-layout: fixed; border-collapse: collapse; } table.t td { border: 1px solid #000;"
+        + " vertical-align: top; }";
+    String notes = "Payment is due within thirty days of the invoice date. Please quote the invoice number with your"
+        + " transfer.\\nLate payments carry interest at the statutory rate.\\n\\nThank you.";
+    String data = "{\"address\": \"Acme Ltd\\n  1 Road,   Suite 4\\nLondon  \\nEC1A 1BB\", \"notes\": \"" + notes + "\"}";
+    assertSame("pre-line", Canvas.input(HtmlCorpus.of(html, css), data));
+  }
+
+  /** White space the direct engine does not lay out as openhtmltopdf does is named. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "<p class=\"x\">x  y</p>|.x { white-space: pre-wrap; }|white space that white-space: pre-wrap keeps (spaces"
+          + " beside a space, a tab, a line's first or last space)",
+      "<table><tr><td class=\"x\">a</td></tr></table>|.x { white-space: pre-line; }|white-space: pre-line or"
+          + " pre-wrap in a table with automatic layout",
+      "<p class=\"x\">a <b class=\"y\">b</b></p>|.x { white-space: pre-line; }|white-space changed inside a line, on b.y"})
+  void whiteSpaceOutsideTheSubsetIsNamed(String html, String css, String reason) {
+    assertThat(RoutingPdfEngine.choose(HtmlCorpus.of(html, css + " .y { white-space: normal; }"), PageSetup.DEFAULT)
+        .reason()).isEqualTo(reason);
+  }
+
+  /** A nowrap line wider than its block, which openhtmltopdf lets overflow, goes there. */
+  @Test
+  void aNowrapLineWiderThanItsBoxGoesToOpenhtmltopdf() {
+    RenderInput input = Canvas.input(HtmlCorpus.of("<p class=\"x\">a line longer than its box</p>",
+        ".x { white-space: nowrap; width: 20px; }"), "{}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DIRECT.render(input)).hasMessageContaining(
+        "white-space: nowrap text wider than its box outside the cells of a table with automatic layout");
   }
 
   static Set<String> fonts(byte[] pdf) throws IOException {
