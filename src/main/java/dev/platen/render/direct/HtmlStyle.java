@@ -560,6 +560,11 @@ final class HtmlStyle {
       refuse("CSS value '" + value + "' for '" + name + "'", e);
       return;
     }
+    if ((name.equals("color") || name.startsWith("background") || name.startsWith("border")) && lacksColour(v)) {
+      // a colour name openhtmltopdf lacks makes the declaration invalid there, shorthand and all: it is dropped
+      // (measured: 'border-bottom: 1px solid lightgray' draws no border, 'color: lightgray' leaves the colour)
+      return;
+    }
     switch (name) {
       case "color" -> {
         int c = color(v);
@@ -1048,6 +1053,17 @@ final class HtmlStyle {
       + "slateblue 6a5acd slategray 708090 snow fffafa springgreen 00ff7f steelblue 4682b4 tan d2b48c "
       + "teal 008080 thistle d8bfd8 tomato ff6347 turquoise 40e0d0 violet 0ee82e wheat f5deb3 white ffffff "
       + "whitesmoke f5f5f5 yellow ffff00 yellowgreen 9acd32 ");
+
+  /** CSS's colour names that openhtmltopdf's list lacks: its spellings of grey and gray, and rebeccapurple. */
+  static final Set<String> LACKED = Set.of("lightgray", "darkgrey", "darkslategrey", "dimgrey",
+      "lightslategrey", "slategrey", "rebeccapurple");
+
+  private static boolean lacksColour(String v) {
+    for (String word : v.split("[\\s,()]+")) {
+      if (LACKED.contains(word)) return true;
+    }
+    return false;
+  }
 
   private static Map<String, Integer> named(String table) {
     String[] t = table.trim().split(" ");

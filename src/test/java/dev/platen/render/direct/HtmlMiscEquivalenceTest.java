@@ -195,6 +195,37 @@ class HtmlMiscEquivalenceTest {
         "white-space: nowrap text wider than its box outside the cells of a table with automatic layout");
   }
 
+  /**
+   * A colour name of CSS's that openhtmltopdf lacks ({@code lightgray}, {@code darkgrey}) makes its declaration
+   * invalid there, a border shorthand and all: dropped in both engines, an earlier declaration left in place. Dark
+   * colours around them, so the image comparison sees what is drawn; fill colours compared apart.
+   */
+  @Test
+  void colourNamesOpenhtmltopdfLacksDropTheirDeclaration() throws Exception {
+    String html = "<p class=\"a\">bordered in a name it lacks</p><p class=\"b\">coloured text kept black</p>"
+        + "<table class=\"t\"><tr><td>cell</td><td class=\"g\">grey cell</td></tr></table>";
+    String css = "body { color: #000; } p.a { border-bottom: 3px solid #800000; border-bottom: 3px solid lightgray; }"
+        + " p.b { color: #000080; color: darkgrey; border-top: 2px solid #004000; background: slategrey; }"
+        + " table.t { width: 100%; border-collapse: collapse; } table.t td { border: 2px solid #000; }"
+        + " td.g { border: 1px solid darkslategrey; background-color: dimgrey; }";
+    RenderInput input = Canvas.input(HtmlCorpus.of(html, css), "{}");
+    assertThat(RoutingPdfEngine.choose(input.layout(), PageSetup.DEFAULT).reason()).isNull();
+    assertSame("lacked-colours", input);
+    assertThat(HtmlEquivalenceTest.fillColours(DIRECT.render(input)))
+        .isEqualTo(HtmlEquivalenceTest.fillColours(HTML.render(input)));
+  }
+
+  /** The names dropped are exactly CSS's that openhtmltopdf's table (Conversions.COLORS) lacks. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theColourNamesDroppedAreTheOnesOpenhtmltopdfLacks() throws Exception {
+    var field = Class.forName("com.openhtmltopdf.css.parser.property.Conversions").getDeclaredField("COLORS");
+    field.setAccessible(true);
+    java.util.Map<String, ?> theirs = (java.util.Map<String, ?>) field.get(null);
+    for (String name : HtmlStyle.LACKED) assertThat(theirs).doesNotContainKey(name);
+    assertThat(theirs).containsKeys("lightgrey", "darkgray", "darkslategray", "dimgray", "lightslategray", "slategray");
+  }
+
   static Set<String> fonts(byte[] pdf) throws IOException {
     Set<String> names = new TreeSet<>();
     try (PDDocument doc = Loader.loadPDF(pdf)) {

@@ -106,8 +106,8 @@ class HtmlRoutingTest {
         Arguments.of("<div class=\"h\">x</div>", ".h { display: inline-block; }", "CSS display 'inline-block' on div.h"),
         Arguments.of("<p>x</p>", "p { text-transform: capitalize; }", "CSS value 'capitalize' for 'text-transform' on p"),
         Arguments.of("<p>x</p>", "p { box-sizing: padding-box; }", "CSS value 'padding-box' for 'box-sizing' on p"),
-        // not one of openhtmltopdf's colour names (it has 'lightgrey' only)
-        Arguments.of("<p>x</p>", "p { color: lightgray; }", "CSS colour 'lightgray' on p"),
+        // not a colour name of CSS's or openhtmltopdf's (those of CSS it lacks, 'lightgray', are dropped as there)
+        Arguments.of("<p>x</p>", "p { color: bluish; }", "CSS colour 'bluish' on p"),
         // without a line height the shorthand sets line-height: normal, which only openhtmltopdf computes
         Arguments.of("<p>x</p>", "p { font: bold 12px Arial, sans-serif; }",
             "CSS value 'bold 12px Arial, sans-serif' for 'font' (give it a size with a line height and a family) on p"),
