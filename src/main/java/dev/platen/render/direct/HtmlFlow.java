@@ -279,6 +279,18 @@ final class HtmlFlow {
     double[] p = s.padding;
     double br = s.border(RIGHT), bl = s.border(LEFT);
     double boxWidth = s.width == null ? avail - m[LEFT] - m[RIGHT] : boxWidth(s.width, s, avail, p);
+    if (s.minWidth != null) {
+      double min = boxWidth(s.minWidth, s, avail, p);
+      // a box pushed past its container by min-width overflows it, which is not matched here
+      if (min > avail - m[LEFT] - m[RIGHT] + 0.01) throw new Unsupported("min-width wider than its container, on "
+          + HtmlStyle.describe(e));
+      if (min > boxWidth + 0.01 && (s.autoMargin[LEFT] || s.autoMargin[RIGHT])) {
+        // openhtmltopdf shares the auto margins by the width before min-width raised it (measured): not matched
+        throw new Unsupported("min-width raising the width of a block with auto margins, on " + HtmlStyle.describe(e));
+      }
+      boxWidth = Math.max(boxWidth, min);
+    }
+    // then max-width, over min-width: openhtmltopdf applies them in this order (measured), not as CSS says
     if (s.maxWidth != null) boxWidth = Math.min(boxWidth, boxWidth(s.maxWidth, s, avail, p));
     double left = autoLeft(s, m, avail, boxWidth);
     double content = boxWidth - bl - br - p[LEFT] - p[RIGHT];

@@ -55,6 +55,8 @@ final class HtmlStyle {
   /** Sides whose margin is auto, blocks only: left and right share what a narrower box leaves, top and bottom are 0. */
   final boolean[] autoMargin = new boolean[4];
   String maxWidth;
+  /** min-width on a block, or null: applied before max-width, as openhtmltopdf applies them (measured). */
+  String minWidth;
   final double[] border = new double[4];
   final int[] borderRgb = {-1, -1, -1, -1}; // -1: the element's colour
   final boolean[] borderSolid = new boolean[4];
@@ -262,6 +264,7 @@ final class HtmlStyle {
       }
     }
     if (s.unbundled != null) s.refuse(s.unbundled, e);
+    if (s.minWidth != null && s.floating != null) s.refuse("min-width on a float", e);
     if (s.mono && Math.round(s.lineHeight() * DOTS_PER_POINT) <= Math.round(s.size * DOTS_PER_POINT)) {
       // openhtmltopdf then places Courier's baseline by an ascent not matched here (measured: 0.683 em)
       s.refuse("a line height of at most the font size in a monospace family", e);
@@ -276,6 +279,7 @@ final class HtmlStyle {
         }
       }
       if (s.maxWidth != null) s.refuse("CSS property 'max-width'", e);
+      if (s.minWidth != null) s.refuse("CSS property 'min-width'", e);
     }
     // where openhtmltopdf places such boxes other than CSS says (measured): not drawn here
     if ((s.autoMargin[LEFT] || s.autoMargin[RIGHT]) && s.width != null && s.maxWidth != null) {
@@ -644,6 +648,7 @@ final class HtmlStyle {
         boxSide(name.substring(0, name.indexOf('-')), side(name.substring(name.indexOf('-') + 1)), v, value, e);
       }
       case "max-width" -> maxWidth = v.equals("none") ? null : v;
+      case "min-width" -> minWidth = v.equals("auto") || v.equals("0") ? null : v;
       case "border" -> {
         for (int i = 0; i < 4; i++) border(i, v, value, name, e);
       }

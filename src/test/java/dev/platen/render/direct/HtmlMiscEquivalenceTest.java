@@ -226,6 +226,38 @@ class HtmlMiscEquivalenceTest {
     assertThat(theirs).containsKeys("lightgrey", "darkgray", "darkslategray", "dimgray", "lightslategray", "slategray");
   }
 
+  /**
+   * {@code min-width} on blocks as openhtmltopdf applies it: no effect on a block as wide as its container, a
+   * narrower width raised to it (with border-box, the border box), and then max-width over it (openhtmltopdf
+   * applies max-width last, measured).
+   */
+  @Test
+  void minWidthOnBlocksPrintsTheSame() throws Exception {
+    String html = "<div class=\"a\">as wide as the page</div><div class=\"b\">raised to 200px</div>"
+        + "<div class=\"c\">border box raised to 300pt</div><div class=\"d\">max-width wins</div>";
+    String css = "div { background: #000; color: #fff; margin: 0 0 4pt; } .a { min-width: 100px; }"
+        + " .b { width: 100px; min-width: 200px; } .c { width: 50%; min-width: 300pt; box-sizing: border-box;"
+        + " padding: 10px; } .d { width: 300px; max-width: 100px; min-width: 150px; }";
+    RenderInput input = Canvas.input(HtmlCorpus.of(html, css), "{}");
+    assertThat(RoutingPdfEngine.choose(input.layout(), PageSetup.DEFAULT).reason()).isNull();
+    assertSame("min-width", input);
+  }
+
+  /**
+   * A block min-width pushes past its container (openhtmltopdf lets it overflow), or raises with auto margins
+   * (openhtmltopdf shares them by the width before it), goes there.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      ".x { min-width: 2000px; }|min-width wider than its container, on div.x",
+      ".x { width: 20%; min-width: 250px; margin: 0 auto; }|min-width raising the width of a block with auto margins,"
+          + " on div.x",
+      ".x { float: left; width: 20%; min-width: 250px; }|min-width on a float on div.x"})
+  void minWidthOutsideTheSubsetIsNamed(String css, String reason) {
+    assertThat(RoutingPdfEngine.choose(HtmlCorpus.of("<div class=\"x\">x</div><p style=\"clear: both\">y</p>",
+        css), PageSetup.DEFAULT).reason()).isEqualTo(reason);
+  }
+
   static Set<String> fonts(byte[] pdf) throws IOException {
     Set<String> names = new TreeSet<>();
     try (PDDocument doc = Loader.loadPDF(pdf)) {
