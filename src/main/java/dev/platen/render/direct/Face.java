@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.encoding.GlyphList;
+import org.apache.pdfbox.pdmodel.font.encoding.WinAnsiEncoding;
 
 /**
  * Advance widths of one parsed font, in thousandths of an em, cached per code point of the Basic Multilingual
@@ -18,7 +21,14 @@ final class Face {
   /** Marks a code point the font has no glyph for: the document goes to the HTML engine. */
   static final float MISSING = -1f;
 
+  /** The bundled font, or null for a built-in PDF font ({@link #type1}). */
   final TrueTypeFont ttf;
+  /**
+   * One of the standard 14 fonts, which openhtmltopdf draws unembedded in WinAnsiEncoding (its Courier for
+   * {@code monospace}), or null; measured by its AFM metrics, as PDFBox measures it there. Its "glyphs" are the
+   * one-byte codes of that encoding.
+   */
+  final PDType1Font type1;
   private final CmapLookup cmap;
   private final float scale;
   private final float[] widths = new float[0x10000];
@@ -38,8 +48,19 @@ final class Face {
     }
   };
 
+  Face(PDType1Font type1) {
+    this.ttf = null;
+    this.type1 = type1;
+    this.cmap = null;
+    this.scale = 1;
+    // openhtmltopdf's PdfBoxRawPDFontMetrics: the font descriptor's ascent and descent
+    this.ascent = type1.getFontDescriptor().getAscent() / 1000;
+    this.descent = -type1.getFontDescriptor().getDescent() / 1000;
+  }
+
   Face(TrueTypeFont ttf) {
     try {
+      this.type1 = null;
       this.ttf = ttf;
       this.cmap = ttf.getUnicodeCmapLookup();
       this.scale = 1000f / ttf.getUnitsPerEm();
@@ -56,8 +77,13 @@ final class Face {
     float w;
     int gid;
     try {
-      gid = cmap.getGlyphId(cp);
-      w = gid == 0 ? MISSING : ttf.getAdvanceWidth(gid) * scale;
+      if (type1 != null) {
+        gid = code(cp);
+        w = gid == 0 ? MISSING : type1.getWidth(gid);
+      } else {
+        gid = cmap.getGlyphId(cp);
+        w = gid == 0 ? MISSING : ttf.getAdvanceWidth(gid) * scale;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("bundled font cannot be read", e);
     }
@@ -69,6 +95,19 @@ final class Face {
     return w;
   }
 
+  /** The WinAnsiEncoding code of a code point in a built-in font, or 0 where it has none (or no glyph for it). */
+  private int code(int cp) {
+    if (cp >= 0x10000 || Character.isISOControl(cp)) return 0;
+    String name = GlyphList.getAdobeGlyphList().codePointToName(cp);
+    Integer code = WinAnsiEncoding.INSTANCE.getNameToCodeMap().get(name);
+    if (code == null || code == 0) return 0;
+    try {
+      return type1.hasGlyph(name) ? code : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("built-in font cannot be read", e);
+    }
+  }
+
   /** The code points the font's cmap maps to a glyph, or null. */
   List<Integer> charCodes(int gid) {
     return cmap.getCharCodes(gid);
@@ -78,6 +117,6 @@ final class Face {
   int glyph(int cp) {
     if (cp < 0x10000 && known[cp]) return glyphs[cp];
     width(cp);
-    return cp < 0x10000 ? glyphs[cp] : cmap.getGlyphId(cp);
+    return cp < 0x10000 ? glyphs[cp] : type1 != null ? 0 : cmap.getGlyphId(cp);
   }
 }

@@ -311,6 +311,18 @@ final class HtmlFlow {
     double[] p = s.padding;
     double br = s.border(RIGHT), bl = s.border(LEFT);
     double boxWidth = s.width == null ? avail - m[LEFT] - m[RIGHT] : boxWidth(s.width, s, avail, p);
+    if (s.minWidth != null) {
+      double min = boxWidth(s.minWidth, s, avail, p);
+      // a box pushed past its container by min-width overflows it, which is not matched here
+      if (min > avail - m[LEFT] - m[RIGHT] + 0.01) throw new Unsupported("min-width wider than its container, on "
+          + HtmlStyle.describe(e));
+      if (min > boxWidth + 0.01 && (s.autoMargin[LEFT] || s.autoMargin[RIGHT])) {
+        // openhtmltopdf shares the auto margins by the width before min-width raised it (measured): not matched
+        throw new Unsupported("min-width raising the width of a block with auto margins, on " + HtmlStyle.describe(e));
+      }
+      boxWidth = Math.max(boxWidth, min);
+    }
+    // then max-width, over min-width: openhtmltopdf applies them in this order (measured), not as CSS says
     if (s.maxWidth != null) boxWidth = Math.min(boxWidth, boxWidth(s.maxWidth, s, avail, p));
     double left = autoLeft(s, m, avail, boxWidth);
     double content = boxWidth - bl - br - p[LEFT] - p[RIGHT];
@@ -573,7 +585,8 @@ final class HtmlFlow {
     float size = (float) (st.size * HtmlStyle.DOTS_PER_POINT);
     if (mk.text() != null) {
       long w = textDots(face, mk.text(), Math.round(st.size * HtmlStyle.DOTS_PER_POINT));
-      return new Ops.Text(-w / HtmlStyle.DOTS_PER_POINT, base, st.bold, st.size, st.rgb, 0, mk.text().trim());
+      return new Ops.Text(-w / HtmlStyle.DOTS_PER_POINT, base, st.bold, st.mono, st.size, st.rgb, 0,
+          mk.text().trim());
     }
     float ascent = face.ascent * size;
     float descent = face.descent * size;
@@ -690,10 +703,6 @@ final class HtmlFlow {
       }
     }
     if (image != null && text) throw new Unsupported("an image in a line of text");
-    // a line that overflows its box is placed as openhtmltopdf places it only where the box is sized by it
-    if (text && ps.nowrap && autoCells == 0) {
-      throw new Unsupported("white-space: nowrap outside the cells of a table with automatic layout");
-    }
     if (image != null) {
       image(image, ps, width, sink);
       return;
@@ -726,7 +735,9 @@ final class HtmlFlow {
     }
     if (s.displayBlock) throw new Unsupported("display: block on " + HtmlStyle.describe(e) + " inside a line of text");
     boolean boxed = inlineBox(e, s);
-    if (s.nowrap != block.nowrap) throw new Unsupported("white-space changed inside a line, on " + HtmlStyle.describe(e));
+    if (s.nowrap != block.nowrap || s.keepNewlines != block.keepNewlines || s.keepSpaces != block.keepSpaces) {
+      throw new Unsupported("white-space changed inside a line, on " + HtmlStyle.describe(e));
+    }
     if (tag.equals("br")) {
       if (runs.open >= 0) throw new Unsupported("a <br> inside an inline box");
       runs.lineBreak();
@@ -810,7 +821,7 @@ final class HtmlFlow {
     private int id(HtmlStyle s) {
       for (int i = 0; i < styles.size(); i++) {
         HtmlStyle o = styles.get(i);
-        if (o == s || o.bold == s.bold && o.rgb == s.rgb && o.size == s.size && o.lineHeight() == s.lineHeight()
+        if (o == s || o.bold == s.bold && o.mono == s.mono && o.rgb == s.rgb && o.size == s.size && o.lineHeight() == s.lineHeight()
             && java.util.Objects.equals(o.href, s.href) && o.letterSpacing == s.letterSpacing
             && o.decorations.equals(s.decorations)) {
           return i;
@@ -844,6 +855,17 @@ final class HtmlFlow {
         int cp = s.codePointAt(i);
         i += Character.charCount(cp);
         if (cp == 0xAD || cp == 0x200B) throw new Unsupported("a soft hyphen or zero-width space");
+        if (cp == '\n' && st.keepNewlines) {
+          // pre-line and pre-wrap: a forced break, as a <br> (the spaces before it dropped, as pre-line drops them)
+          if (st.keepSpaces && space) throw new Unsupported(PRE_WRAP);
+          lineBreak();
+          continue;
+        }
+        if (st.keepSpaces && (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f')
+            && (cp != ' ' || space || text.isEmpty() || text.charAt(text.length() - 1) == '\n')) {
+          // pre-wrap keeps them: drawn directly only where they are the one space normal white space leaves
+          throw new Unsupported(PRE_WRAP);
+        }
         if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f') {
           if (!space) {
             if (sid < 0) sid = id(st);
@@ -873,7 +895,8 @@ final class HtmlFlow {
       space = false;
     }
 
-    void finish() {
+    void finish() throws Unsupported {
+      if (space && styles.get(spaceStyle).keepSpaces) throw new Unsupported(PRE_WRAP);
       if (!text.isEmpty() && text.charAt(text.length() - 1) == '\n') text.setLength(text.length() - 1);
       // trailing white space is not printed, but openhtmltopdf measures the last word with it (see Text)
       if (space && !text.isEmpty() && text.charAt(text.length() - 1) != '\n') put(' ', spaceStyle, spaceBox);
@@ -905,10 +928,13 @@ final class HtmlFlow {
     }
   }
 
+  private static final String PRE_WRAP = "white space that white-space: pre-wrap keeps (spaces beside a space, a"
+      + " tab, a line's first or last space)";
+
   private record Line(int start, int end, double width) {}
 
   private Face face(HtmlStyle s) {
-    return s.bold ? fonts.bold() : fonts.regular();
+    return fonts.of(s.bold, s.mono);
   }
 
   private void paragraph(Runs runs, HtmlStyle block, double width, Sink sink) throws Unsupported {
@@ -920,7 +946,8 @@ final class HtmlFlow {
     double lineHeight = block.lineHeight();
     double base = Layout.baseline(face(block), size, lineHeight);
     boolean mixed = false;
-    for (HtmlStyle st : runs.styles) mixed |= st.size != size || st.lineHeight() != lineHeight;
+    // an inline box in Courier sits lower about the baseline than DejaVu Sans's (a smaller ascent and descent)
+    for (HtmlStyle st : runs.styles) mixed |= st.size != size || st.lineHeight() != lineHeight || st.mono != block.mono;
     // an inline block's box may reach above and below the line: the line box is built from the boxes on it
     for (InlineBox ib : runs.boxes) mixed |= ib.atomic;
     double[] baselines = new double[runs.styles.size()];
@@ -931,6 +958,12 @@ final class HtmlFlow {
     }
     for (int k = 0; k < lines.size(); k++) {
       Line line = lines.get(k);
+      if (block.nowrap && autoCells == 0 && line.width() > width + 0.01) {
+        // a nowrap line that fits its box is the line normal white space makes; one that overflows it is placed as
+        // openhtmltopdf places it only where the box is sized by it
+        throw new Unsupported("white-space: nowrap text wider than its box outside the cells of a table with"
+            + " automatic layout");
+      }
       if (autoCells > 0 && line.width() > width + 0.01 && unspaced(runs, line) > Math.round(width * HtmlStyle.DOTS_PER_POINT)) {
         throw new Unsupported("a word wider than its column in a table with automatic layout");
       }
@@ -970,7 +1003,7 @@ final class HtmlFlow {
         }
         double w;
         if (just == null) {
-          ops.add(new Ops.Text(x, baselines[sid], st.bold, st.size, st.rgb, st.letterSpacing, piece));
+          ops.add(new Ops.Text(x, baselines[sid], st.bold, st.mono, st.size, st.rgb, st.letterSpacing, piece));
           w = Text.width(face(st), piece, st.size, st.letterSpacing);
         } else {
           if (!st.decorations.isEmpty()) throw new Unsupported("underlined or struck-out text in a justified line");
@@ -1125,7 +1158,7 @@ final class HtmlFlow {
       boolean gap = cp == ' ' || cp == '\u00a0';
       at += Text.advance(face, cp) * st.size / 1000 + st.letterSpacing + (gap ? space : inter);
       if (gap || c == piece.length()) {
-        ops.add(new Ops.Text(start, baseline, st.bold, st.size, st.rgb, st.letterSpacing + inter,
+        ops.add(new Ops.Text(start, baseline, st.bold, st.mono, st.size, st.rgb, st.letterSpacing + inter,
             piece.substring(from, c)));
         from = c;
         start = at;
@@ -1293,7 +1326,15 @@ final class HtmlFlow {
       boolean boxEnd = runs.box[j - 1] >= 0 && runs.boxes.get(runs.box[j - 1]).end == j - 1;
       double after = j < to && !boxEnd ? advance(runs, j, scale) : 0;
       double gap = i > lineStart ? advance(runs, i - 1, scale) : 0;
-      if (i > lineStart && lineWidth + gap + word + after > max + 0.01) {
+      // word-wrap: break-word: openhtmltopdf breaks a word wider than a whole line where the line it starts on is
+      // full, not on a line of its own (measured); a word that fits a line moves down whole
+      boolean breakHere = breakWord && word > max + 0.01;
+      if (breakHere && i > lineStart) {
+        // where it breaks such a word after other words is a letter short of the room now and then (measured):
+        // not matched yet
+        throw new Unsupported("a word broken by word-wrap: break-word after other words on its line");
+      }
+      if (i > lineStart && lineWidth + gap + word + after > max + 0.01 && !breakHere) {
         // openhtmltopdf may break this word after a hyphen or slash instead of moving all of it down
         if (!atomic && innerBreak(text, i, j)) {
           throw new Unsupported("a word it might break inside (" + text.substring(i, j) + ")");
@@ -1315,12 +1356,12 @@ final class HtmlFlow {
         // openhtmltopdf would break the lines inside it
         throw new Unsupported("an inline block wider than its line (" + text.substring(i, j) + ")");
       }
-      if (i == lineStart && word > max + 0.01 && innerBreak(text, i, j)) {
+      if ((i == lineStart || breakHere) && word > max + 0.01 && innerBreak(text, i, j)) {
         throw new Unsupported("a word it might break inside (" + text.substring(i, j) + ")");
       }
-      if (i == lineStart && word > max + 0.01 && breakWord) {
-        int k = i;
-        double w = 0;
+      if (breakHere) {
+        int k = lineStart;
+        double w = i > lineStart ? lineWidth + gap : 0;
         for (int c = i; c < j; ) {
           int cp = text.codePointAt(c);
           double cw = advance(runs, c, scale);
@@ -2132,6 +2173,10 @@ final class HtmlFlow {
         }
       }
       if (text.isEmpty()) return;
+      if (inherited.keepNewlines) {
+        // its newlines would break the lines the columns are measured by: not ported
+        throw new Unsupported("white-space: pre-line or pre-wrap in a table with automatic layout");
+      }
       if (inherited.nowrap != block.nowrap) {
         throw new Unsupported("white-space changed inside a line, on " + HtmlStyle.describe((Element) n.parent()));
       }

@@ -22,6 +22,13 @@ final class HtmlStyle {
 
   double size = Styles.BODY_SIZE;
   boolean bold;
+  /**
+   * Set in openhtmltopdf's built-in Courier (a family list whose first family openhtmltopdf knows is one of its
+   * names for it, such as {@code monospace}), not in the bundled DejaVu Sans.
+   */
+  boolean mono;
+  /** font-style italic or oblique: drawn upright in DejaVu Sans, but openhtmltopdf has a Courier-Oblique. */
+  boolean italic;
   int rgb = Styles.TEXT_RGB;
   String align = "left";
   /** Line height as a factor of the font size, or NaN when {@link #lineHeight} is absolute. */
@@ -30,10 +37,16 @@ final class HtmlStyle {
   boolean breakWord;
   /** text-transform: 'u' upper case, 'l' lower case, 0 none. */
   char transform;
+  /** font-variant: small-caps (inherited), which openhtmltopdf draws as upper case of the same size. */
+  boolean smallCaps;
   /** box-sizing: border-box, a block's width then counts its padding and border. */
   boolean borderBox;
   /** white-space: nowrap (inherited): text on one line but at {@code <br>}. */
   boolean nowrap;
+  /** white-space: pre-line or pre-wrap (inherited): a newline in the text breaks the line, as a {@code <br>}. */
+  boolean keepNewlines;
+  /** white-space: pre-wrap (inherited): spaces kept, drawn only where one space is what normal white space makes. */
+  boolean keepSpaces;
 
   final double[] margin = new double[4];
   final double[] padding = new double[4];
@@ -42,6 +55,8 @@ final class HtmlStyle {
   /** Sides whose margin is auto, blocks only: left and right share what a narrower box leaves, top and bottom are 0. */
   final boolean[] autoMargin = new boolean[4];
   String maxWidth;
+  /** min-width on a block, or null: applied before max-width, as openhtmltopdf applies them (measured). */
+  String minWidth;
   final double[] border = new double[4];
   final int[] borderRgb = {-1, -1, -1, -1}; // -1: the element's colour
   final boolean[] borderSolid = new boolean[4];
@@ -182,13 +197,18 @@ final class HtmlStyle {
     HtmlStyle s = new HtmlStyle();
     s.size = size;
     s.bold = bold;
+    s.mono = mono;
+    s.italic = italic;
     s.rgb = rgb;
     s.align = align;
     s.lineFactor = lineFactor;
     s.lineHeightPt = lineHeightPt;
     s.breakWord = breakWord;
     s.transform = transform;
+    s.smallCaps = smallCaps;
     s.nowrap = nowrap;
+    s.keepNewlines = keepNewlines;
+    s.keepSpaces = keepSpaces;
     s.collapse = collapse;
     s.spacing = spacing;
     // td and th inherit vertical-align from tr, which inherits it from the row group (middle)
@@ -273,6 +293,12 @@ final class HtmlStyle {
       }
     }
     if (s.unbundled != null) s.refuse(s.unbundled, e);
+    if (s.minWidth != null && s.floating != null) s.refuse("min-width on a float", e);
+    if (s.mono && Math.round(s.lineHeight() * DOTS_PER_POINT) <= Math.round(s.size * DOTS_PER_POINT)) {
+      // openhtmltopdf then places Courier's baseline by an ascent not matched here (measured: 0.683 em)
+      s.refuse("a line height of at most the font size in a monospace family", e);
+    }
+    if (s.mono && s.italic) s.refuse("italic text in a monospace family (openhtmltopdf draws Courier-Oblique)", e);
     if (!BLOCKS.contains(tag)) {
       for (int side = 0; side < 4; side++) {
         // a table's auto side margins place it as a block's do (a right-aligned totals table): HtmlFlow.table
@@ -282,6 +308,7 @@ final class HtmlStyle {
         }
       }
       if (s.maxWidth != null) s.refuse("CSS property 'max-width'", e);
+      if (s.minWidth != null) s.refuse("CSS property 'min-width'", e);
     }
     // where openhtmltopdf places such boxes other than CSS says (measured): not drawn here
     if ((s.autoMargin[LEFT] || s.autoMargin[RIGHT]) && s.width != null && s.maxWidth != null) {
@@ -296,6 +323,10 @@ final class HtmlStyle {
     }
     if (s.radius > 0 && (!BLOCKS.contains(tag) && !INLINE.contains(tag) || tag.equals("hr") || tag.equals("body"))) {
       s.refuse("border-radius", e);
+    }
+    if (s.mono && (s.underline || s.lineThrough || !s.decorations.isEmpty())) {
+      // openhtmltopdf places the lines by Courier's own underline metrics, which are not matched here
+      s.refuse("text-decoration on text in a monospace family", e);
     }
     if (s.underline || s.lineThrough) {
       // a block's decoration is drawn across each of its line boxes, not per inline box: not drawn here
@@ -404,6 +435,8 @@ final class HtmlStyle {
       // a bundled family the author gives them
       case "code", "kbd", "samp", "tt" -> out.add(new HtmlCss.Declaration("font-family", "monospace", false));
       case "big" -> out.add(new HtmlCss.Declaration("font-size", "1.17em", false));
+      // openhtmltopdf's defaults: upright in DejaVu Sans either way, but they make Courier Courier-Oblique
+      case "i", "em", "address" -> out.add(new HtmlCss.Declaration("font-style", "italic", false));
       case "td" -> out.add(new HtmlCss.Declaration("padding", "1px", false));
       case "th" -> {
         out.add(new HtmlCss.Declaration("padding", "1px", false));
@@ -636,6 +669,11 @@ final class HtmlStyle {
       refuse("CSS value '" + value + "' for '" + name + "'", e);
       return;
     }
+    if ((name.equals("color") || name.startsWith("background") || name.startsWith("border")) && lacksColour(v)) {
+      // a colour name openhtmltopdf lacks makes the declaration invalid there, shorthand and all: it is dropped
+      // (measured: 'border-bottom: 1px solid lightgray' draws no border, 'color: lightgray' leaves the colour)
+      return;
+    }
     switch (name) {
       case "color" -> {
         int c = color(v);
@@ -658,13 +696,20 @@ final class HtmlStyle {
         // no oblique face is bundled: both engines set italic text upright in DejaVu Sans
         if (!v.equals("normal") && !v.equals("italic") && !v.equals("oblique")) refuse("CSS value '" + value
             + "' for 'font-style'", e);
+        italic = !v.equals("normal");
       }
       case "font-family" -> {
         // openhtmltopdf tries every bundled family the list names before any of its built-in PDF fonts, wherever
         // it stands in the list, so one bundled name makes the whole list DejaVu Sans
         // the last declaration decides: an author's family over a default's (code { font-family: monospace })
-        unbundled = bundledFamily(v) ? null : "CSS font-family '" + value.trim() + "' (none of it is bundled: only"
-            + " DejaVu Sans, sans-serif and serif are)";
+        mono = false;
+        unbundled = null;
+        if (bundledFamily(v)) return;
+        // none bundled: openhtmltopdf takes the first family of the list that names one of its built-in fonts
+        String builtIn = builtInFamily(v);
+        if (builtIn != null && COURIER.contains(builtIn)) mono = true;
+        else unbundled = "CSS font-family '" + value.trim() + "' (none of it is bundled: only DejaVu Sans,"
+            + " sans-serif and serif are)";
       }
       case "text-align" -> {
         switch (v) {
@@ -708,6 +753,7 @@ final class HtmlStyle {
         boxSide(name.substring(0, name.indexOf('-')), side(name.substring(name.indexOf('-') + 1)), v, value, e);
       }
       case "max-width" -> maxWidth = v.equals("none") ? null : v;
+      case "min-width" -> minWidth = v.equals("auto") || v.equals("0") ? null : v;
       case "border" -> {
         for (int i = 0; i < 4; i++) border(i, v, value, name, e);
       }
@@ -825,12 +871,18 @@ final class HtmlStyle {
       case "-fs-table-paginate" -> paginate = v.equals("paginate");
       case "white-space" -> {
         switch (v) {
-          case "normal" -> nowrap = false;
-          case "nowrap" -> nowrap = true;
+          case "normal", "nowrap", "pre-line", "pre-wrap" -> {
+            nowrap = v.equals("nowrap");
+            keepNewlines = v.startsWith("pre-");
+            keepSpaces = v.equals("pre-wrap");
+          }
           default -> refuse("CSS value '" + value + "' for 'white-space'", e);
         }
       }
-      case "word-wrap", "overflow-wrap" -> breakWord = v.equals("break-word") || v.equals("anywhere");
+      case "word-wrap" -> breakWord = v.equals("break-word");
+      // properties openhtmltopdf does not know (measured: no word broken, in a block or a cell): ignored there too
+      case "overflow-wrap", "word-break" -> {
+      }
       case "text-transform" -> {
         switch (v) {
           case "uppercase" -> transform = 'u';
@@ -863,6 +915,18 @@ final class HtmlStyle {
       }
       case "opacity" -> {
         // not a property openhtmltopdf knows (measured: the box is drawn opaque, no ExtGState): ignored there too
+      }
+      case "font-variant-numeric" -> {
+        // not a property openhtmltopdf knows, and it applies no OpenType features: DejaVu Sans's figures, all of one
+        // width already, are drawn as they are (measured: tabular-nums changes nothing there)
+      }
+      case "font-variant" -> {
+        switch (v) {
+          // openhtmltopdf's TextUtil sets small capitals as capitals of the full size (measured)
+          case "small-caps" -> smallCaps = true;
+          case "normal" -> smallCaps = false;
+          default -> refuse("CSS value '" + value + "' for 'font-variant'", e);
+        }
       }
       case "text-decoration" -> {
         underline = false;
@@ -908,16 +972,32 @@ final class HtmlStyle {
 
   private static final Set<String> BUNDLED_FAMILIES = Set.of("dejavu sans", "sans-serif", "sansserif", "serif");
 
+  /**
+   * The first family of a list that openhtmltopdf's built-in fonts answer to (its PdfBoxFontResolver's initial
+   * map, matched in any case), lower-cased, or null: a list of none of them falls back to Times-Roman.
+   */
+  static String builtInFamily(String list) {
+    for (String f : list.split(",")) {
+      String family = f.trim().replace("'", "").replace("\"", "").replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+      if (BUILT_IN_FAMILIES.contains(family)) return family;
+    }
+    return null;
+  }
+
+  private static final Set<String> BUILT_IN_FAMILIES = Set.of("courier", "dialoginput", "monospaced", "monospace",
+      "helvetica", "dialog", "times", "timesroman", "symbol", "zapfdingbats");
+  /** The names openhtmltopdf gives its built-in Courier. */
+  private static final Set<String> COURIER = Set.of("courier", "dialoginput", "monospaced", "monospace");
+
   /** Display values openhtmltopdf does not know, whose declaration it drops. */
   private static final Set<String> FLEX_GRID = Set.of("flex", "inline-flex", "grid", "inline-grid");
 
   /** Text as openhtmltopdf transforms it before layout (TextUtil: the JVM's default locale, as there). */
   String transform(String text) {
-    return switch (transform) {
-      case 'u' -> text.toUpperCase(Locale.getDefault());
-      case 'l' -> text.toLowerCase(Locale.getDefault());
-      default -> text;
-    };
+    // as TextUtil.transformText: lower case first, then upper case for uppercase or small-caps
+    if (transform == 'l' && !smallCaps) return text.toLowerCase(Locale.getDefault());
+    if (transform == 'u' || smallCaps) return text.toUpperCase(Locale.getDefault());
+    return text;
   }
 
   /** What the element is without a display declaration; declaring exactly that changes nothing. */
@@ -1104,6 +1184,17 @@ final class HtmlStyle {
       + "slateblue 6a5acd slategray 708090 snow fffafa springgreen 00ff7f steelblue 4682b4 tan d2b48c "
       + "teal 008080 thistle d8bfd8 tomato ff6347 turquoise 40e0d0 violet 0ee82e wheat f5deb3 white ffffff "
       + "whitesmoke f5f5f5 yellow ffff00 yellowgreen 9acd32 ");
+
+  /** CSS's colour names that openhtmltopdf's list lacks: its spellings of grey and gray, and rebeccapurple. */
+  static final Set<String> LACKED = Set.of("lightgray", "darkgrey", "darkslategrey", "dimgrey",
+      "lightslategrey", "slategrey", "rebeccapurple");
+
+  private static boolean lacksColour(String v) {
+    for (String word : v.split("[\\s,()]+")) {
+      if (LACKED.contains(word)) return true;
+    }
+    return false;
+  }
 
   private static Map<String, Integer> named(String table) {
     String[] t = table.trim().split(" ");

@@ -24,9 +24,14 @@ sealed interface Ops {
 
   Ops moved(double dx, double dy);
 
-  /** One line of text; {@code y} is the baseline. */
-  record Text(double x, double y, boolean bold, double size, int rgb, double spacing, String text) implements Ops {
-    public Ops moved(double dx, double dy) { return new Text(x + dx, y + dy, bold, size, rgb, spacing, text); }
+  /** One line of text; {@code y} is the baseline; {@code mono}: in the built-in Courier. */
+  record Text(double x, double y, boolean bold, boolean mono, double size, int rgb, double spacing, String text)
+      implements Ops {
+    Text(double x, double y, boolean bold, double size, int rgb, double spacing, String text) {
+      this(x, y, bold, false, size, rgb, spacing, text);
+    }
+
+    public Ops moved(double dx, double dy) { return new Text(x + dx, y + dy, bold, mono, size, rgb, spacing, text); }
   }
 
   /** A filled rectangle: backgrounds, borders, dividers, code modules. */

@@ -13,6 +13,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
@@ -32,6 +34,11 @@ final class Painter {
   private final EmbeddedFont bold;
   private final Face regularFace;
   private final Face boldFace;
+  private final Face monoFace;
+  private final Face monoBoldFace;
+  /** Courier and Courier-Bold of this document, unembedded as openhtmltopdf writes them; made when first used. */
+  private COSDictionary mono;
+  private COSDictionary monoBold;
   private final PDRectangle size;
   private final MessageDigest digest;
   private final ContentBytes out = new ContentBytes(16 * 1024);
@@ -43,6 +50,8 @@ final class Painter {
     this.bold = bold;
     this.regularFace = faces.regular();
     this.boldFace = faces.bold();
+    this.monoFace = faces.mono();
+    this.monoBoldFace = faces.monoBold();
     this.size = size;
     this.digest = digest;
   }
@@ -108,14 +117,16 @@ final class Painter {
     out.append("BT\n");
     // the margin boxes first, where the HTML engine writes them, so both extract in the same order
     boolean isBold = false;
+    boolean isMono = false;
     double fontSize = Double.NaN;
     double spacing = 0;
     int count = ops.size();
     for (int k = -margins.size(); k < count; k++) {
       if (!((k < 0 ? margins.get(k + margins.size()) : ops.get(k)) instanceof Ops.Text t)) continue;
-      if (t.bold() != isBold || t.size() != fontSize) {
-        font(t.bold() ? boldName : regularName, t.size());
+      if (t.bold() != isBold || t.mono() != isMono || t.size() != fontSize) {
+        font(t.mono() ? monoName(fonts, t.bold()) : t.bold() ? boldName : regularName, t.size());
         isBold = t.bold();
+        isMono = t.mono();
         fontSize = t.size();
       }
       if (t.rgb() != fill) {
@@ -126,7 +137,8 @@ final class Painter {
         num(t.spacing()).op("Tc");
         spacing = t.spacing();
       }
-      if (t.bold()) text(t, h, boldFace, bold);
+      if (t.mono()) codes(t, h, t.bold() ? monoBoldFace : monoFace);
+      else if (t.bold()) text(t, h, boldFace, bold);
       else text(t, h, regularFace, regular);
     }
     out.append("ET\n");
@@ -151,6 +163,32 @@ final class Painter {
 
   private static final COSName REGULAR = COSName.getPDFName("F1");
   private static final COSName BOLD = COSName.getPDFName("F2");
+  private static final COSName MONO = COSName.getPDFName("F3");
+  private static final COSName MONO_BOLD = COSName.getPDFName("F4");
+
+  /** The page's name for Courier (or Courier-Bold), added to its fonts when the page first uses it. */
+  private COSName monoName(COSDictionary fonts, boolean isBold) {
+    if (isBold && monoBold == null) monoBold = new PDType1Font(Standard14Fonts.FontName.COURIER_BOLD).getCOSObject();
+    if (!isBold && mono == null) mono = new PDType1Font(Standard14Fonts.FontName.COURIER).getCOSObject();
+    COSName name = isBold ? MONO_BOLD : MONO;
+    fonts.setItem(name, isBold ? monoBold : mono);
+    return name;
+  }
+
+  /** A line in a built-in font: its one-byte WinAnsiEncoding codes (Face.glyph), as PDFBox writes them. */
+  private void codes(Ops.Text t, double h, Face face) {
+    out.append("1 0 0 1 ");
+    num(t.x()).num(h - t.y()).out.append("Tm <");
+    String s = t.text();
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      int code = face.glyph(cp);
+      out.append(HEX[(code >> 4) & 15]).append(HEX[code & 15]);
+    }
+    out.append("> Tj\n");
+  }
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private void text(Ops.Text t, double h, Face face, EmbeddedFont font) {
     out.append("1 0 0 1 ");

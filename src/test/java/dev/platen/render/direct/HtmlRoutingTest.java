@@ -89,14 +89,15 @@ class HtmlRoutingTest {
         Arguments.of("<p>x</p>", "p { border: 1px ridge #000; }", "CSS border style 'ridge' on p"),
         Arguments.of("<p>x</p>", "p { text-align: -moz-center; }", "CSS value '-moz-center' for 'text-align' on p"),
         Arguments.of("<p>a <sup>2</sup></p>", null, "the element <sup>"),
-        Arguments.of("<p>x</p>", "p { font-family: Courier; }",
-            "CSS font-family 'Courier' (none of it is bundled: only DejaVu Sans, sans-serif and serif are) on p"),
+        // a family openhtmltopdf does not know: its default, Times-Roman
+        Arguments.of("<p>x</p>", "p { font-family: 'Courier New'; }",
+            "CSS font-family ''Courier New'' (none of it is bundled: only DejaVu Sans, sans-serif and serif are) on p"),
         // openhtmltopdf draws these in its built-in Helvetica and Courier: no bundled family in the list
         Arguments.of("<p>x</p>", "p { font-family: Helvetica, Arial; }",
             "CSS font-family 'Helvetica, Arial' (none of it is bundled: only DejaVu Sans, sans-serif and serif are) on p"),
-        Arguments.of("<p>x</p>", "p { font-family: 'Droid Sans Fallback', monospace; }",
-            "CSS font-family ''Droid Sans Fallback', monospace' (none of it is bundled: only DejaVu Sans, sans-serif and"
-                + " serif are) on p"),
+        Arguments.of("<p>x</p>", "p { font-family: 'Droid Sans Fallback', Helvetica, monospace; }",
+            "CSS font-family ''Droid Sans Fallback', Helvetica, monospace' (none of it is bundled: only DejaVu Sans,"
+                + " sans-serif and serif are) on p"),
         // pseudo-classes openhtmltopdf does not have (it never matches them)
         Arguments.of("<div><p>x</p></div>", "p:only-child { color: red; }", "CSS selector 'p:only-child' on p"),
         Arguments.of("<div><p>x</p></div>", "p:nth-last-child(2) { color: red; }",
@@ -105,8 +106,8 @@ class HtmlRoutingTest {
         Arguments.of("<div class=\"h\">x</div>", ".h { display: inline-block; }", "CSS display 'inline-block' on div.h"),
         Arguments.of("<p>x</p>", "p { text-transform: capitalize; }", "CSS value 'capitalize' for 'text-transform' on p"),
         Arguments.of("<p>x</p>", "p { box-sizing: padding-box; }", "CSS value 'padding-box' for 'box-sizing' on p"),
-        // not one of openhtmltopdf's colour names (it has 'lightgrey' only)
-        Arguments.of("<p>x</p>", "p { color: lightgray; }", "CSS colour 'lightgray' on p"),
+        // not a colour name of CSS's or openhtmltopdf's (those of CSS it lacks, 'lightgray', are dropped as there)
+        Arguments.of("<p>x</p>", "p { color: bluish; }", "CSS colour 'bluish' on p"),
         // without a line height the shorthand sets line-height: normal, which only openhtmltopdf computes
         Arguments.of("<p>x</p>", "p { font: bold 12px Arial, sans-serif; }",
             "CSS value 'bold 12px Arial, sans-serif' for 'font' (give it a size with a line height and a family) on p"),
