@@ -735,6 +735,10 @@ final class HtmlFlow {
     }
     if (s.displayBlock) throw new Unsupported("display: block on " + HtmlStyle.describe(e) + " inside a line of text");
     boolean boxed = inlineBox(e, s);
+    if (!s.verticalAlign.equals("baseline")) {
+      // openhtmltopdf raises or lowers such an element's text off the line's baseline (measured, middle): not matched
+      throw new Unsupported("vertical-align on the inline element " + HtmlStyle.describe(e));
+    }
     if (s.nowrap != block.nowrap || s.keepNewlines != block.keepNewlines || s.keepSpaces != block.keepSpaces) {
       throw new Unsupported("white-space changed inside a line, on " + HtmlStyle.describe(e));
     }
@@ -2242,6 +2246,10 @@ final class HtmlFlow {
       throw new Unsupported("display: block on " + HtmlStyle.describe(e) + " in a table with automatic layout");
     }
     boolean boxed = inlineBox(e, s);
+    if (!s.verticalAlign.equals("baseline")) {
+      // openhtmltopdf raises or lowers such an element's text off the line's baseline (measured, middle): not matched
+      throw new Unsupported("vertical-align on the inline element " + HtmlStyle.describe(e));
+    }
     long left = boxed ? dotsOf(s.margin[LEFT] + s.border(LEFT) + s.padding[LEFT]) : 0;
     if (boxed && s.inlineBlock) {
       // an inline block is at least its widest word and both its sides, measured (its lines would break inside)

@@ -147,6 +147,8 @@ class HtmlInlineBoxEquivalenceTest {
         .isEqualTo("a width on the inline element span.b");
     assertThat(reason("<p><span class=\"badge\">x</span></p>", BADGE + " .badge { vertical-align: middle; }"))
         .isEqualTo("vertical-align on the inline box span.badge");
+    assertThat(reason("<p>m<span class=\"sup\">2</span></p>", ".sup { vertical-align: middle; font-size: 8pt; }"))
+        .isEqualTo("vertical-align on the inline element span.sup");
     assertThat(reason("<p><br class=\"b\">x</p>", ".b { display: inline-block; }")).isEqualTo("CSS display"
         + " 'inline-block' on br.b");
   }
