@@ -1,0 +1,40 @@
+package dev.platen.render.direct;
+
+import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.platen.render.HtmlCorpus;
+import dev.platen.render.PageSetup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Constructs of real HTML invoice templates beyond the first subset, drawn directly and printed as openhtmltopdf
+ * prints them (text per page, page breaks, page images within 1% and every word's start, as
+ * {@link HtmlEquivalenceTest} compares), and the variants of them that stay with openhtmltopdf.
+ */
+class HtmlMoreEquivalenceTest {
+  private static final String LOGO = "<img src=\"{{logo}}\" alt=\"logo\" style=\"width: 30mm\">";
+
+  /** A logo sized by its width or height attribute, as templates size them: digits are pixels, a width may be a percentage. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "width=\"113\"", "width=\"200px\"", "width=\"40%\"", "height=\"90\"", "width=\"150\" height=\"60\""})
+  void imageSizeAttributesPrintTheSame(String size) throws Exception {
+    ObjectNode layout = HtmlCorpus.edited("certificate", LOGO, "<img src=\"{{logo}}\" alt=\"logo\" " + size + ">", "");
+    assertSame("certificate-img-" + size.replaceAll("[^a-z0-9]", ""), HtmlCorpus.input("certificate", layout));
+  }
+
+  /** A size attribute with a CSS size as well (openhtmltopdf lets the attribute win), or one that is not a length. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "<img src=\"{{logo}}\" width=\"120\" style=\"width: 30mm\">|both a width attribute and a CSS width",
+      "<img src=\"{{logo}}\" height=\"2em\">|the height attribute '2em'",
+      "<img src=\"{{logo}}\" height=\"50%\">|the height attribute '50%'"})
+  void imageSizeAttributesOutsideTheSubsetAreNamed(String img, String reason) {
+    ObjectNode layout = HtmlCorpus.edited("certificate", LOGO, img, "");
+    assertThat(Plan.of(layout, PageSetup.DEFAULT).refusal()).contains(reason);
+  }
+}
