@@ -187,6 +187,16 @@ final class HtmlCss {
         String name = atName(head);
         if (name.equals("@page") && head.trim().equals("@page")) {
           pageRule(body, page, boxes);
+        } else if (name.equals("@media") && media(head) != null) {
+          if (media(head)) {
+            Sheet inner = parse(body, order);
+            rules.addAll(inner.rules());
+            order += inner.rules().size();
+            if (unsupported == null && inner.unsupported() != null) unsupported = inner.unsupported();
+            if (unsupported == null && (!inner.page().isEmpty() || !inner.boxes().isEmpty())) {
+              unsupported = "a CSS @page rule inside an @media rule";
+            }
+          }
         } else if (unsupported == null) {
           unsupported = !name.equals("@page") ? "CSS " + name + " rule"
               : "a CSS @page rule with a selector ('" + head.trim() + "')";
@@ -200,6 +210,28 @@ final class HtmlCss {
       }
     }
     return new Sheet(List.copyOf(rules), unsupported, List.copyOf(page), List.copyOf(boxes));
+  }
+
+  /**
+   * Whether openhtmltopdf applies an {@code @media} rule's block, or null when the direct path does not know.
+   * Measured: it applies {@code print}, {@code all} and a list holding either ({@code print, screen}), and not
+   * {@code screen}, {@code only screen and (max-width: 600px)} nor even {@code print and (min-width: 100px)}; a
+   * screen query with features is therefore never applied, a print query with features is not guessed at.
+   */
+  static Boolean media(String head) {
+    String list = head.trim().substring("@media".length()).trim().toLowerCase(Locale.ROOT);
+    boolean applies = false;
+    for (String one : list.split(",")) {
+      String m = one.trim().replaceAll("\\s+", " ");
+      if (m.equals("print") || m.equals("all")) {
+        applies = true;
+      } else if (m.equals("screen") || m.startsWith("screen and ") || m.startsWith("only screen and ")) {
+        continue;
+      } else {
+        return null;
+      }
+    }
+    return applies;
   }
 
   /** An {@code @page} rule's body: its own declarations, and margin boxes nested in it. */

@@ -37,4 +37,43 @@ class HtmlMoreEquivalenceTest {
     ObjectNode layout = HtmlCorpus.edited("certificate", LOGO, img, "");
     assertThat(Plan.of(layout, PageSetup.DEFAULT).refusal()).contains(reason);
   }
+
+  /** data-* attributes, as scripts and component templates leave them, even with the data's values in them. */
+  @Test
+  void dataAttributesPrintTheSame() throws Exception {
+    ObjectNode layout = HtmlCorpus.edited("invoice-modern", "<table class=\"items\">",
+        "<table class=\"items\" data-table=\"items\" data-currency=\"{{currency}}\">", "");
+    assertSame("invoice-data-attributes", HtmlCorpus.input("invoice-modern", layout));
+  }
+
+  /** A selector on a data-* attribute is not evaluated here: the document goes to openhtmltopdf. */
+  @Test
+  void aSelectorOnADataAttributeIsNamed() {
+    ObjectNode layout = HtmlCorpus.edited("invoice-modern", "<table class=\"items\">",
+        "<table class=\"items\" data-table=\"items\">", "table[data-table] td { color: #c00; }");
+    assertThat(Plan.of(layout, PageSetup.DEFAULT).refusal()).contains("table[data-table]");
+  }
+
+  /**
+   * Print rules applied and screen rules left out, as openhtmltopdf does: the print block changes the table's
+   * size and colour and the screen blocks would move everything if applied.
+   */
+  @Test
+  void printMediaRulesApplyAndScreenRulesDoNot() throws Exception {
+    ObjectNode layout = HtmlCorpus.edited("invoice-modern", "<table class=\"items\">", "<table class=\"items\">",
+        "@media print { table.items td { font-size: 12pt; color: #000; } .label { color: #000; } }"
+            + " @media screen { body { margin: 40px; font-size: 20px; } }"
+            + " @media only screen and (max-width: 600px) { table.items td { display: block; } }"
+            + " @media print, screen { table.items { margin-top: 30px; } }");
+    assertSame("invoice-media-print", HtmlCorpus.input("invoice-modern", layout));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "@media print and (min-width: 100px) { p { color: #000; } }|CSS @media rule",
+      "@media tv { p { color: #000; } }|CSS @media rule",
+      "@media print { @page { margin: 10mm; } }|a CSS @page rule inside an @media rule"})
+  void mediaRulesOutsideTheSubsetAreNamed(String css, String reason) {
+    assertThat(Plan.of(HtmlCorpus.of("<p>x</p>", css), PageSetup.DEFAULT).refusal()).contains(reason);
+  }
 }
