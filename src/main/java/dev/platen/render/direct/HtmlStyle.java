@@ -864,6 +864,13 @@ final class HtmlStyle {
       case "opacity" -> {
         // not a property openhtmltopdf knows (measured: the box is drawn opaque, no ExtGState): ignored there too
       }
+      case "box-shadow", "outline", "outline-width", "outline-style", "outline-color", "outline-offset" -> {
+        // openhtmltopdf draws neither (measured: a 10px #c00 shadow and a 3px #c00 outline left no red pixel)
+      }
+      case "text-overflow" -> {
+        // openhtmltopdf draws no ellipsis (measured); and no line overflows its box here, as nowrap is only drawn
+        // in cells of automatic layout, which widen to their text
+      }
       case "text-decoration" -> {
         underline = false;
         lineThrough = false;

@@ -3,8 +3,10 @@ package dev.platen.render.direct;
 import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.platen.render.EngineSettings;
 import dev.platen.render.HtmlCorpus;
 import dev.platen.render.PageSetup;
+import dev.platen.render.html.HtmlPdfEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,6 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link HtmlEquivalenceTest} compares), and the variants of them that stay with openhtmltopdf.
  */
 class HtmlMoreEquivalenceTest {
+  private static final HtmlPdfEngine HTML = new HtmlPdfEngine(EngineSettings.defaults());
+  private static final DirectPdfEngine DIRECT = new DirectPdfEngine(EngineSettings.defaults());
   private static final String LOGO = "<img src=\"{{logo}}\" alt=\"logo\" style=\"width: 30mm\">";
 
   /** A logo sized by its width or height attribute, as templates size them: digits are pixels, a width may be a percentage. */
@@ -75,5 +79,28 @@ class HtmlMoreEquivalenceTest {
       "@media print { @page { margin: 10mm; } }|a CSS @page rule inside an @media rule"})
   void mediaRulesOutsideTheSubsetAreNamed(String css, String reason) {
     assertThat(Plan.of(HtmlCorpus.of("<p>x</p>", css), PageSetup.DEFAULT).refusal()).contains(reason);
+  }
+
+  /**
+   * Shadows and outlines, which openhtmltopdf does not draw: dark and thick here, so the image comparison would see
+   * them, and the fill colours are compared too.
+   */
+  @Test
+  void shadowsAndOutlinesAreNotDrawnByEither() throws Exception {
+    ObjectNode layout = HtmlCorpus.edited("invoice-modern", "<table class=\"items\">", "<table class=\"items\">",
+        ".bill-to { box-shadow: 0 0 0 12px #000, 0 1px 3px rgba(0,0,0,.2); outline: 4px solid #000; outline-offset: 2px; }"
+            + " table.items td { outline-width: 3px; outline-style: solid; outline-color: #000; }");
+    var input = HtmlCorpus.input("invoice-modern", layout);
+    assertSame("invoice-shadow-outline", input);
+    assertThat(HtmlEquivalenceTest.fillColours(DIRECT.render(input)))
+        .isEqualTo(HtmlEquivalenceTest.fillColours(HTML.render(input)));
+  }
+
+  /** text-overflow on the cells of an invoice, with the nowrap and overflow templates pair it with. */
+  @Test
+  void textOverflowPrintsTheSame() throws Exception {
+    ObjectNode layout = HtmlCorpus.edited("invoice-auto", "<table class=\"items\">", "<table class=\"items\">",
+        "table.items td.n { text-overflow: ellipsis; overflow: hidden; white-space: nowrap; }");
+    assertSame("invoice-text-overflow", HtmlCorpus.input("invoice-auto", layout));
   }
 }
