@@ -204,6 +204,8 @@ final class HtmlCss {
         continue;
       }
       List<Declaration> declared = declarations(body);
+      // a rule left without declarations (:root { --brand: #c00 }) styles nothing: its selector is not judged
+      if (declared.isEmpty() && !body.isBlank()) continue;
       for (String one : head.split(",")) {
         if (one.isBlank()) continue;
         rules.add(new Rule(selector(one.trim()), declared, order++));
@@ -309,6 +311,9 @@ final class HtmlCss {
       important = true;
       value = value.substring(0, bang).trim();
     }
+    // openhtmltopdf has no custom properties: it drops their declarations and every declaration reading one with
+    // var(), so the value cascaded before stays (measured: a var() colour and margin were not applied, fallback or not)
+    if (name.startsWith("--") || value.toLowerCase(Locale.ROOT).contains("var(")) return;
     if (!name.isEmpty()) out.add(new Declaration(name, value, important));
   }
 

@@ -103,4 +103,21 @@ class HtmlMoreEquivalenceTest {
         "table.items td.n { text-overflow: ellipsis; overflow: hidden; white-space: nowrap; }");
     assertSame("invoice-text-overflow", HtmlCorpus.input("invoice-auto", layout));
   }
+
+  /**
+   * CSS custom properties, which openhtmltopdf does not have: it drops every declaration reading var() (fallback
+   * or not, shorthand or not) and the value cascaded before stays. Dark brand colours, so the change would show.
+   */
+  @Test
+  void customPropertiesAreDroppedAsOpenhtmltopdfDropsThem() throws Exception {
+    ObjectNode layout = HtmlCorpus.edited("invoice-modern", "<table class=\"items\">", "<table class=\"items\" style=\"margin-top: var(--gap)\">",
+        ":root { --brand: #000; --gap: 40px; } html { --ink: #000; }"
+            + " table.items th { background-color: var(--brand); padding: var(--gap, 20px); }"
+            + " .header { border-bottom: 6px solid var(--ink); margin-bottom: var(--gap); }"
+            + " .bill-to { background-color: #000; background-color: var(--brand); }");
+    var input = HtmlCorpus.input("invoice-modern", layout);
+    assertSame("invoice-custom-properties", input);
+    assertThat(HtmlEquivalenceTest.fillColours(DIRECT.render(input)))
+        .isEqualTo(HtmlEquivalenceTest.fillColours(HTML.render(input)));
+  }
 }
