@@ -120,4 +120,13 @@ class HtmlMoreEquivalenceTest {
     assertThat(HtmlEquivalenceTest.fillColours(DIRECT.render(input)))
         .isEqualTo(HtmlEquivalenceTest.fillColours(HTML.render(input)));
   }
+
+  /** :not(), which openhtmltopdf's parser does not know: it drops the rule whole, the selectors grouped with it too. */
+  @Test
+  void rulesWithNotAreDroppedAsOpenhtmltopdfDropsThem() throws Exception {
+    ObjectNode layout = HtmlCorpus.edited("invoice-modern", "<table class=\"items\">", "<table class=\"items\">",
+        "table.items td:not(.num), .bill-to { padding-left: 60px; color: #000; }"
+            + " table.items tr:not(:last-child) td { border-bottom: 4px solid #000; }");
+    assertSame("invoice-not", HtmlCorpus.input("invoice-modern", layout));
+  }
 }
