@@ -187,6 +187,16 @@ final class HtmlCss {
         String name = atName(head);
         if (name.equals("@page") && head.trim().equals("@page")) {
           pageRule(body, page, boxes);
+        } else if (name.equals("@media") && media(head) != null) {
+          if (media(head)) {
+            Sheet inner = parse(body, order);
+            rules.addAll(inner.rules());
+            order += inner.rules().size();
+            if (unsupported == null && inner.unsupported() != null) unsupported = inner.unsupported();
+            if (unsupported == null && (!inner.page().isEmpty() || !inner.boxes().isEmpty())) {
+              unsupported = "a CSS @page rule inside an @media rule";
+            }
+          }
         } else if (unsupported == null) {
           unsupported = !name.equals("@page") ? "CSS " + name + " rule"
               : "a CSS @page rule with a selector ('" + head.trim() + "')";
@@ -194,12 +204,38 @@ final class HtmlCss {
         continue;
       }
       List<Declaration> declared = declarations(body);
+      // a rule left without declarations (:root { --brand: #c00 }) styles nothing: its selector is not judged
+      if (declared.isEmpty() && !body.isBlank()) continue;
+      // openhtmltopdf's parser does not know :not() and drops the rule whole (measured: p:not(.a) styled no p)
+      if (head.toLowerCase(Locale.ROOT).contains(":not(")) continue;
       for (String one : head.split(",")) {
         if (one.isBlank()) continue;
         rules.add(new Rule(selector(one.trim()), declared, order++));
       }
     }
     return new Sheet(List.copyOf(rules), unsupported, List.copyOf(page), List.copyOf(boxes));
+  }
+
+  /**
+   * Whether openhtmltopdf applies an {@code @media} rule's block, or null when the direct path does not know.
+   * Measured: it applies {@code print}, {@code all} and a list holding either ({@code print, screen}), and not
+   * {@code screen}, {@code only screen and (max-width: 600px)} nor even {@code print and (min-width: 100px)}; a
+   * screen query with features is therefore never applied, a print query with features is not guessed at.
+   */
+  static Boolean media(String head) {
+    String list = head.trim().substring("@media".length()).trim().toLowerCase(Locale.ROOT);
+    boolean applies = false;
+    for (String one : list.split(",")) {
+      String m = one.trim().replaceAll("\\s+", " ");
+      if (m.equals("print") || m.equals("all")) {
+        applies = true;
+      } else if (m.equals("screen") || m.startsWith("screen and ") || m.startsWith("only screen and ")) {
+        continue;
+      } else {
+        return null;
+      }
+    }
+    return applies;
   }
 
   /** An {@code @page} rule's body: its own declarations, and margin boxes nested in it. */
@@ -277,6 +313,9 @@ final class HtmlCss {
       important = true;
       value = value.substring(0, bang).trim();
     }
+    // openhtmltopdf has no custom properties: it drops their declarations and every declaration reading one with
+    // var(), so the value cascaded before stays (measured: a var() colour and margin were not applied, fallback or not)
+    if (name.startsWith("--") || value.toLowerCase(Locale.ROOT).contains("var(")) return;
     if (!name.isEmpty()) out.add(new Declaration(name, value, important));
   }
 

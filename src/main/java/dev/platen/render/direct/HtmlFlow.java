@@ -1410,6 +1410,21 @@ final class HtmlFlow {
     return 0;
   }
 
+  /**
+   * An image's size as its width or height attribute gives it, else as its CSS does. openhtmltopdf sizes an image
+   * by the attribute (digits are pixels, "120px" too, a width may be a percentage) and the attribute wins over the
+   * CSS width: measured, an img{width:60px} rule left a width="120" logo 120 pixels wide. An attribute it cannot
+   * read it ignores (height="x"); with both an attribute and a CSS size the direct path does not guess and refuses.
+   */
+  private static String sizeAttribute(Element img, String name, String css) throws Unsupported {
+    String v = img.attr(name).trim().toLowerCase(java.util.Locale.ROOT);
+    if (!img.hasAttr(name)) return css;
+    if (css != null) throw new Unsupported("both a " + name + " attribute and a CSS " + name + " on " + HtmlStyle.describe(img));
+    if (v.matches("[0-9]+(px)?")) return v.endsWith("px") ? v : v + "px";
+    if (name.equals("width") && v.matches("[0-9]+%")) return v;
+    throw new Unsupported("the " + name + " attribute '" + v + "' on " + HtmlStyle.describe(img));
+  }
+
   /** An image alone on its line: the line box is as tall as the image, or one line of text if that is taller. */
   private void image(Element img, HtmlStyle ps, double width, Sink sink) throws RenderException {
     HtmlStyle s = style(img, ps);
@@ -1418,15 +1433,19 @@ final class HtmlFlow {
       throw new Unsupported("a box style on " + HtmlStyle.describe(img));
     }
     if (dry) {
-      if (s.width != null) length(s.width, s, width);
-      if (s.height != null) length(s.height, s, Double.NaN);
+      String cssWidth = sizeAttribute(img, "width", s.width);
+      String cssHeight = sizeAttribute(img, "height", s.height);
+      if (cssWidth != null) length(cssWidth, s, width);
+      if (cssHeight != null) length(cssHeight, s, Double.NaN);
       return;
     }
     String src = img.attr("src").trim();
     if (src.isEmpty()) return;
     PDImageXObject image = images.image(src);
-    double w = s.width == null ? Double.NaN : length(s.width, s, width);
-    double h = s.height == null ? Double.NaN : length(s.height, s, Double.NaN);
+    String cssWidth = sizeAttribute(img, "width", s.width);
+    String cssHeight = sizeAttribute(img, "height", s.height);
+    double w = cssWidth == null ? Double.NaN : length(cssWidth, s, width);
+    double h = cssHeight == null ? Double.NaN : length(cssHeight, s, Double.NaN);
     double ratio = image.getHeight() / (double) image.getWidth();
     if (Double.isNaN(w) && Double.isNaN(h)) {
       w = image.getWidth() * Styles.PX;

@@ -152,7 +152,11 @@ final class HtmlSubset {
         boolean image = tag.equals("img") && (name.equals("src") || name.equals("alt"))
             || tag.equals("a") && name.equals("href");
         boolean span = (tag.equals("td") || tag.equals("th")) && name.equals("colspan");
-        if (!image && a.getValue().contains("{{")) {
+        // an image's size attributes are judged where it is drawn (HtmlFlow.sizeAttribute)
+        boolean sized = tag.equals("img") && (name.equals("width") || name.equals("height"));
+        // data-* attributes carry a script's data and style nothing, unless a selector names them (judged by HtmlCss)
+        boolean data = name.startsWith("data-");
+        if (!image && !data && a.getValue().contains("{{")) {
           // classes and declarations chosen by the data (class="amt {{#if neg}}neg{{/if}}") are judged again on
           // each document, whose unsupported styles send it to the HTML engine; here the literal ones are
           if (name.equals("class") || name.equals("style")) {
@@ -163,7 +167,7 @@ final class HtmlSubset {
           return "a Handlebars tag in the '" + name + "' attribute of " + HtmlStyle.describe(e);
         }
         boolean presentational = PRESENTATIONAL.getOrDefault(tag, Set.of()).contains(name);
-        if (!image && !span && !presentational && !ATTRIBUTES.contains(name)) {
+        if (!image && !span && !sized && !data && !presentational && !ATTRIBUTES.contains(name)) {
           return "the attribute '" + name + "' on " + HtmlStyle.describe(e);
         }
       }
