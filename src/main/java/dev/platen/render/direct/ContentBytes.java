@@ -71,6 +71,15 @@ final class ContentBytes {
     return this;
   }
 
+  /** A one-byte code as two hex digits. */
+  ContentBytes hex2(int code) {
+    room(2);
+    buf[len] = HEX[(code >> 4) & 15];
+    buf[len + 1] = HEX[code & 15];
+    len += 2;
+    return this;
+  }
+
   void digestInto(MessageDigest digest) {
     digest.update(buf, 0, len);
   }

@@ -137,7 +137,7 @@ final class Painter {
         num(t.spacing()).op("Tc");
         spacing = t.spacing();
       }
-      if (t.mono()) codes(t, h, t.bold() ? monoBoldFace : monoFace);
+      if (t.mono()) text(t, h, t.bold() ? monoBoldFace : monoFace, null);
       else if (t.bold()) text(t, h, boldFace, bold);
       else text(t, h, regularFace, regular);
     }
@@ -175,21 +175,10 @@ final class Painter {
     return name;
   }
 
-  /** A line in a built-in font: its one-byte WinAnsiEncoding codes (Face.glyph), as PDFBox writes them. */
-  private void codes(Ops.Text t, double h, Face face) {
-    out.append("1 0 0 1 ");
-    num(t.x()).num(h - t.y()).out.append("Tm <");
-    String s = t.text();
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      i += Character.charCount(cp);
-      int code = face.glyph(cp);
-      out.append(HEX[(code >> 4) & 15]).append(HEX[code & 15]);
-    }
-    out.append("> Tj\n");
-  }
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
+  /**
+   * A line of text: two-byte glyph ids of an embedded font (whose subset takes each code point), or, with no
+   * {@code font}, a built-in font's one-byte WinAnsiEncoding codes ({@link Face#glyph}), as PDFBox writes them.
+   */
   private void text(Ops.Text t, double h, Face face, EmbeddedFont font) {
     out.append("1 0 0 1 ");
     num(t.x()).num(h - t.y()).out.append("Tm <");
@@ -197,9 +186,13 @@ final class Painter {
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
       i += Character.charCount(cp);
-      int gid = face.glyph(cp);
-      font.use(cp);
-      out.hex4(gid);
+      int glyph = face.glyph(cp);
+      if (font == null) {
+        out.hex2(glyph);
+      } else {
+        font.use(cp);
+        out.hex4(glyph);
+      }
     }
     out.append("> Tj\n");
   }
