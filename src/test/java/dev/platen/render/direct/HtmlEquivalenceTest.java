@@ -306,6 +306,16 @@ class HtmlEquivalenceTest {
         .contains(0x6c3609, 0xc06010);
   }
 
+  /**
+   * Both engines fill the first page with the same colours, among them {@code colours}: the image check cannot see
+   * a light or thin fill, nor a colour swapped for one of the same brightness.
+   */
+  static void assertSameFills(RenderInput input, Integer... colours) throws Exception {
+    java.util.Set<Integer> html = fillColours(HTML.render(input));
+    assertThat(html).containsAll(List.of(colours));
+    assertThat(fillColours(DIRECT.render(input))).isEqualTo(html);
+  }
+
   /** The fill colours ({@code rg}) of the first page, as 0xrrggbb. */
   static java.util.Set<Integer> fillColours(byte[] pdf) throws IOException {
     java.util.Set<Integer> colours = new java.util.TreeSet<>();

@@ -1,7 +1,7 @@
 package dev.platen.render.direct;
 
 import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
-import static dev.platen.render.direct.HtmlEquivalenceTest.fillColours;
+import static dev.platen.render.direct.HtmlEquivalenceTest.assertSameFills;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,12 +32,6 @@ class HtmlInlineBoxEquivalenceTest {
 
   private static String reason(String html, String css) {
     return RoutingPdfEngine.choose(HtmlCorpus.of(html, css), PageSetup.DEFAULT).reason();
-  }
-
-  private static void assertSameFills(RenderInput input, Integer... colours) throws Exception {
-    java.util.Set<Integer> html = fillColours(HTML.render(input));
-    assertThat(html).contains(colours);
-    assertThat(fillColours(DIRECT.render(input))).isEqualTo(html);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.platen.render.direct;
 
 import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
+import static dev.platen.render.direct.HtmlEquivalenceTest.assertSameFills;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.platen.render.Canvas;
@@ -211,8 +212,7 @@ class HtmlMiscEquivalenceTest {
     RenderInput input = Canvas.input(HtmlCorpus.of(html, css), "{}");
     assertThat(RoutingPdfEngine.choose(input.layout(), PageSetup.DEFAULT).reason()).isNull();
     assertSame("lacked-colours", input);
-    assertThat(HtmlEquivalenceTest.fillColours(DIRECT.render(input)))
-        .isEqualTo(HtmlEquivalenceTest.fillColours(HTML.render(input)));
+    assertSameFills(input);
   }
 
   /** The names dropped are exactly CSS's that openhtmltopdf's table (Conversions.COLORS) lacks. */
