@@ -391,8 +391,7 @@ final class HtmlFlow {
       Node n = nodes.get(i);
       if (n instanceof TextNode t && t.isBlank() || !(n instanceof TextNode) && !(n instanceof Element)) continue;
       if (n instanceof Element b) {
-        String tag = b.normalName();
-        if (tag.equals("style") || tag.equals("title") || HtmlStyle.DROPPED.contains(tag)) continue;
+        if (drawsNothing(b)) continue;
         HtmlStyle bs = style(b, ps);
         if (bs.hidden || bs.running != null || bs.positionFixed) continue;
       }
@@ -430,14 +429,19 @@ final class HtmlFlow {
     if (dry) block(e, s, 500, new Sink.Stack(0));
   }
 
+  /** A {@code style} or {@code title} element, or one the document's cleaning drops: nothing of it is drawn. */
+  private static boolean drawsNothing(Element e) {
+    String tag = e.normalName();
+    return tag.equals("style") || tag.equals("title") || HtmlStyle.DROPPED.contains(tag);
+  }
+
   /** Throws when the element or anything in it paints a border or background (a fixed box must paint text only). */
   private void plain(Element e, HtmlStyle s) throws RenderException {
     if (s.decorated(printBackground) || e.normalName().equals("hr")) {
       throw new Unsupported("a border or background in a position: fixed element, on " + HtmlStyle.describe(e));
     }
     for (Element c : e.children()) {
-      String tag = c.normalName();
-      if (tag.equals("style") || tag.equals("title") || HtmlStyle.DROPPED.contains(tag)) continue;
+      if (drawsNothing(c)) continue;
       HtmlStyle cs = style(c, s);
       if (!cs.hidden) plain(c, cs);
     }
@@ -492,8 +496,7 @@ final class HtmlFlow {
 
   private void generate(Element e, HtmlStyle s, Running r, List<TextNode> added) throws RenderException {
     for (Element c : e.children()) {
-      String tag = c.normalName();
-      if (tag.equals("style") || tag.equals("title") || HtmlStyle.DROPPED.contains(tag)) continue;
+      if (drawsNothing(c)) continue;
       HtmlStyle cs = style(c, s);
       if (!cs.hidden) generate(c, cs, r, added);
     }
