@@ -738,10 +738,6 @@ final class HtmlFlow {
     }
     if (s.displayBlock) throw new Unsupported("display: block on " + HtmlStyle.describe(e) + " inside a line of text");
     boolean boxed = inlineBox(e, s);
-    if (!s.verticalAlign.equals("baseline")) {
-      // openhtmltopdf raises or lowers such an element's text off the line's baseline (measured, middle): not matched
-      throw new Unsupported("vertical-align on the inline element " + HtmlStyle.describe(e));
-    }
     if (s.nowrap != block.nowrap || s.keepNewlines != block.keepNewlines || s.keepSpaces != block.keepSpaces) {
       throw new Unsupported("white-space changed inside a line, on " + HtmlStyle.describe(e));
     }
@@ -766,7 +762,8 @@ final class HtmlFlow {
    * border and padding come before its first character on the line and the right ones after its last; its
    * background fills the padding box, from its font's ascent above the baseline to its descent below, in whole
    * dots, widened by the top and bottom padding, and its borders are outside that; none of it changes the height
-   * of the line (measured on openhtmltopdf's output). What is not drawn so is refused, naming the construct.
+   * of the line (measured on openhtmltopdf's output). What is not drawn so is refused, naming the construct, and
+   * so is {@code vertical-align} on any inline element, box or not.
    */
   private boolean inlineBox(Element e, HtmlStyle s) throws Unsupported {
     if (s.width != null) throw new Unsupported("a width on the inline element " + HtmlStyle.describe(e));
@@ -774,6 +771,10 @@ final class HtmlFlow {
         || s.margin[RIGHT] != 0;
     if (!boxed) {
       if (nonZero(s.margin)) throw new Unsupported("a box style on the inline element " + HtmlStyle.describe(e));
+      if (!s.verticalAlign.equals("baseline")) {
+        // openhtmltopdf raises or lowers its text off the line's baseline (measured, middle): not matched
+        throw new Unsupported("vertical-align on the inline element " + HtmlStyle.describe(e));
+      }
       return false;
     }
     String what = " on the inline box " + HtmlStyle.describe(e);
@@ -2268,10 +2269,6 @@ final class HtmlFlow {
       throw new Unsupported("display: block on " + HtmlStyle.describe(e) + " in a table with automatic layout");
     }
     boolean boxed = inlineBox(e, s);
-    if (!s.verticalAlign.equals("baseline")) {
-      // openhtmltopdf raises or lowers such an element's text off the line's baseline (measured, middle): not matched
-      throw new Unsupported("vertical-align on the inline element " + HtmlStyle.describe(e));
-    }
     long left = boxed ? dotsOf(s.margin[LEFT] + s.border(LEFT) + s.padding[LEFT]) : 0;
     if (boxed && s.inlineBlock) {
       // an inline block is at least its widest word and both its sides, measured (its lines would break inside)
