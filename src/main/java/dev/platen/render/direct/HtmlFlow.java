@@ -69,7 +69,7 @@ final class HtmlFlow {
    */
   static String refusal(Document doc, List<HtmlCss.Sheet> sheets) {
     try {
-      new HtmlFlow(sheets, null, null, true, true).document(doc, 500, new Sink.Stack(0));
+      new HtmlFlow(sheets, null, null, true, true).document(doc, 500, new Sink.Stack(0, true));
       return null;
     } catch (Unsupported e) {
       return e.reason();

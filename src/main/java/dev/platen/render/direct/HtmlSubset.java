@@ -29,7 +29,12 @@ final class HtmlSubset {
   static final int AUTHOR_ORDER = 100_000;
 
   /** Attributes with no effect on layout that the direct path can ignore; any other is named. */
-  private static final Set<String> ATTRIBUTES = Set.of("class", "id", "style", "title", "lang", "dir");
+  /**
+   * Attributes openhtmltopdf draws nothing for on any element: accessibility and microdata annotations
+   * ({@code role}, {@code aria-*}, {@code itemprop}) among them. An attribute selector naming one is judged by HtmlCss.
+   */
+  private static final Set<String> ATTRIBUTES = Set.of("class", "id", "style", "title", "lang", "dir", "role",
+      "tabindex", "translate", "itemprop", "itemscope", "itemtype", "itemid", "xmlns");
 
   /**
    * Presentational attributes by element: those openhtmltopdf turns into CSS (HtmlStyle.hints), which is then
@@ -39,8 +44,9 @@ final class HtmlSubset {
    */
   private static final java.util.Map<String, Set<String>> PRESENTATIONAL = java.util.Map.of(
       "table", Set.of("width", "border", "cellspacing", "cellpadding"),
-      "td", Set.of("width", "align", "valign", "bgcolor", "nowrap"),
-      "th", Set.of("width", "align", "valign", "bgcolor", "nowrap"),
+      "td", Set.of("width", "align", "valign", "bgcolor", "nowrap", "headers", "abbr", "axis"),
+      "th", Set.of("width", "align", "valign", "bgcolor", "nowrap", "headers", "abbr", "axis", "scope"),
+      "a", Set.of("target", "rel", "hreflang", "type"),
       "tr", Set.of("align", "valign", "bgcolor"),
       "p", Set.of("align"),
       "div", Set.of("align"));
@@ -154,8 +160,9 @@ final class HtmlSubset {
         boolean span = (tag.equals("td") || tag.equals("th")) && name.equals("colspan");
         // an image's size attributes are judged where it is drawn (HtmlFlow.sizeAttribute)
         boolean sized = tag.equals("img") && (name.equals("width") || name.equals("height"));
-        // data-* attributes carry a script's data and style nothing, unless a selector names them (judged by HtmlCss)
-        boolean data = name.startsWith("data-");
+        // data-* and aria-* attributes carry a script's data or a reader's label and style nothing, unless a
+        // selector names them (judged by HtmlCss)
+        boolean data = name.startsWith("data-") || name.startsWith("aria-");
         if (!image && !data && a.getValue().contains("{{")) {
           // classes and declarations chosen by the data (class="amt {{#if neg}}neg{{/if}}") are judged again on
           // each document, whose unsupported styles send it to the HTML engine; here the literal ones are

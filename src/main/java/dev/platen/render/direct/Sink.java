@@ -57,10 +57,17 @@ abstract class Sink {
   static final class Stack extends Sink {
     final List<Ops> ops = new ArrayList<>();
     private final double dx;
+    /** The publish-time check lays the whole body into one stack: its page breaks are the document's, not a cell's. */
+    private final boolean body;
     double y;
 
     Stack(double dx) {
+      this(dx, false);
+    }
+
+    Stack(double dx, boolean body) {
       this.dx = dx;
+      this.body = body;
     }
 
     @Override void slice(double height, List<Ops> sliceOps) {
@@ -84,6 +91,7 @@ abstract class Sink {
     @Override void endHeader() {}
 
     @Override void pageBreak() throws Unsupported {
+      if (body) return;
       throw new Unsupported("a page break inside a multi-column row");
     }
   }
