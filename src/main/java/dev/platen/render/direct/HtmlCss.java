@@ -394,7 +394,9 @@ final class HtmlCss {
         specificity += 10;
         rest = rest.substring(p.end());
       }
-      specificity += (id == null ? 0 : 100) + 10 * classes.size() + (tag == null ? 0 : 1);
+      // openhtmltopdf counts the universal selector as a type selector (measured: p{} *{} gives * the last word,
+      // and * {margin: 0} wins over the base sheet's h1 margins), where CSS counts it as nothing
+      specificity += (id == null ? 0 : 100) + 10 * classes.size() + (m.group(1) == null ? 0 : 1);
       parts.add(new Compound(tag, List.copyOf(classes), id, List.copyOf(structural)));
       child.add(nextChild && parts.size() > 1);
       nextChild = false;

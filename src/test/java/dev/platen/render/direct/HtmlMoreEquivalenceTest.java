@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.platen.render.EngineSettings;
 import dev.platen.render.HtmlCorpus;
 import dev.platen.render.PageSetup;
+import dev.platen.render.RenderInput;
 import dev.platen.render.html.HtmlPdfEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,6 +90,62 @@ class HtmlMoreEquivalenceTest {
         "<table class=\"items\" role=\"table\" aria-label=\"Items of {{invoice.number}}\" itemscope>"));
     assertThat(Plan.of(layout, PageSetup.DEFAULT).refusal()).isNull();
     assertSame("invoice-accessibility-attributes", HtmlCorpus.input("invoice-modern", layout));
+  }
+
+  /**
+   * openhtmltopdf counts {@code *} as a type selector: a reset {@code * { margin: 0 }} after the base sheet takes the
+   * headings' margins away, where CSS's specificity would leave the base sheet's {@code h1} rule the winner.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"invoice|* { margin: 0; padding: 0; }", "statement|* { margin: 0; }",
+      "certificate|* { color: #1a3f7a; } p { color: #7a1a1a; } * { color: #1a7a3f; }"})
+  void theUniversalSelectorWeighsAsATypeSelector(String corpus, String css) throws Exception {
+    ObjectNode layout = HtmlCorpus.edited(corpus, "</body>", "</body>", css);
+    assertThat(Plan.of(layout, PageSetup.DEFAULT).refusal()).isNull();
+    assertSame(corpus + "-universal-" + css.length(), HtmlCorpus.input(corpus, layout));
+  }
+
+  /**
+   * A line of smaller text alone (an item's detail under its name, in small print) is as tall as the block's own
+   * line: openhtmltopdf's line box starts from the block's strut. A badge alone on its line is as tall as itself.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "body { line-height: 1.5; } .small { font-size: 7pt; }",
+      ".small { font-size: 8pt; } .footer p { font-size: 10pt; }",
+      "body { line-height: 1.4; } .small { font-size: 8pt; display: inline-block; padding: 2px 6px; background: #1a3f7a; color: #fff; }"})
+  void aLineOfSmallerTextAloneKeepsTheBlocksLineHeight(String css) throws Exception {
+    ObjectNode layout = HtmlCorpus.edited("invoice-modern", "{{#if notes}}<p class=\"small\">{{notes}}</p>{{/if}}",
+        "<div>Notes<br><span class=\"small\">{{notes}}</span></div><div><span class=\"small\">{{notes}}</span></div>"
+            + "<p>Thank you.</p>", css);
+    assertThat(Plan.of(layout, PageSetup.DEFAULT).refusal()).isNull();
+    assertSame("invoice-strut-" + css.length(), HtmlCorpus.input("invoice-modern", layout));
+  }
+
+  /** Several font sizes on the lines of a block set tighter than its font: openhtmltopdf's line box is not matched. */
+  @Test
+  void severalSizesInATightBlockAreNamed() throws Exception {
+    ObjectNode layout = HtmlCorpus.edited("invoice-modern", "{{#if notes}}<p class=\"small\">{{notes}}</p>{{/if}}",
+        "<p style=\"line-height: 1\">Notes: <span class=\"small\">{{notes}}</span></p>", "");
+    RenderInput input = HtmlCorpus.input("invoice-modern", layout);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DIRECT.render(input))
+        .hasMessageContaining("several font sizes in a line of a block whose line height is smaller than its font's");
+  }
+
+  /**
+   * Cells of an automatic-layout table holding a logo, or a label set as a block above its figure: measured as
+   * openhtmltopdf measures them (the image's width, the block's own widths).
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "<td class=\"num\">{{qty}}</td>|<td class=\"num\"><img src=\"LOGO\" width=\"40\"></td>",
+      "<td class=\"num\">{{qty}}</td>|<td class=\"num\"><img src=\"LOGO\" style=\"height: 12pt\"></td>",
+      "<td>{{description}}</td>|<td><span style=\"display: block; font-size: 8pt\">Item</span>{{description}}</td>"})
+  void imagesAndBlockSpansInAutomaticTableCellsPrintTheSame(String find, String replace) throws Exception {
+    ObjectNode layout = HtmlCorpus.edited("invoice-modern", find, replace.replace("LOGO", dev.platen.render.Canvas.pngDataUri()),
+        "table.items { table-layout: auto; }");
+    assertThat(Plan.of(layout, PageSetup.DEFAULT).refusal()).isNull();
+    assertSame("invoice-auto-cell-" + replace.length(), HtmlCorpus.input("invoice-modern", layout));
   }
 
   /** A selector on a data-* attribute is not evaluated here: the document goes to openhtmltopdf. */
