@@ -126,6 +126,9 @@ final class HtmlFlow {
       styles.put(key, s);
     }
     if (s.unsupported != null) throw new Unsupported(s.unsupported);
+    if (s.rotate != 0 && !s.absolute) {
+      throw new Unsupported("transform on " + HtmlStyle.describe(e) + " (drawn directly on position: absolute boxes)");
+    }
     if ((s.relative || s.absolute) && !positionable(e, s)) {
       throw new Unsupported("position: " + (s.relative ? "relative" : "absolute") + " on " + HtmlStyle.describe(e)
           + " (drawn directly on blocks outside tables, lists and floats)");
@@ -558,6 +561,12 @@ final class HtmlFlow {
       throw new Unsupported("max-width, min-width, a page break, or auto or % margins on " + where
           + ", which has position: absolute");
     }
+    // its own block formatting context keeps its children's margins inside, where the direct path would let them
+    // meet its own
+    if ((s.margin[TOP] != 0 || s.margin[BOTTOM] != 0) && !e.select("> div, > p, > h1, > h2, > h3, > h4, > h5, > h6,"
+        + " > section, > header, > footer, > article, > main, > address, > table, > ul, > ol").isEmpty()) {
+      throw new Unsupported("a top or bottom margin on " + where + ", which has position: absolute, holding blocks");
+    }
     double[] o = s.offsets;
     // openhtmltopdf's static position (no top or bottom) leaves out the margin above: not matched
     if (Double.isNaN(o[TOP]) == Double.isNaN(o[BOTTOM])) {
@@ -618,17 +627,24 @@ final class HtmlFlow {
       double h = stack.height();
       double left = !Double.isNaN(o[LEFT]) ? x + o[LEFT] : x + width - o[RIGHT] - outer;
       double top = !Double.isNaN(o[TOP]) ? y + o[TOP] : y + height - o[BOTTOM] - h;
-      if (left < x - 0.01 || left + outer > x + width + 0.01 || top < y - 0.01 || top + h > y + height + 0.01) {
+      // turned about its border box's centre (transform-origin's 50% 50%); its corners must stay inside too
+      double cx = left + m[LEFT] + (outer - m[LEFT] - m[RIGHT]) / 2;
+      double cy = top + m[TOP] + (h - m[TOP] - m[BOTTOM]) / 2;
+      double[] corners = s.rotate == 0 ? new double[] {left, top, left + outer, top + h}
+          : turnedCorners(cx, cy, (outer - m[LEFT] - m[RIGHT]) / 2, (h - m[TOP] - m[BOTTOM]) / 2, s.rotate);
+      if (corners[0] < x - 0.01 || corners[2] > x + width + 0.01 || corners[1] < y - 0.01
+          || corners[3] > y + height + 0.01) {
         throw new Unsupported("a position: absolute box reaching out of "
             + (initial ? "the first page's content area" : "its position: relative box") + ", on "
             + HtmlStyle.describe(e));
       }
       List<Ops> ops = new ArrayList<>(stack.ops.size());
       for (Ops op : stack.ops) {
-        if (!(op instanceof Ops.Text || op instanceof Ops.Link)) {
+        if (!(op instanceof Ops.Text || op instanceof Ops.Link && s.rotate == 0)) {
           throw new Unsupported("a line or box drawn in a position: absolute element, on " + HtmlStyle.describe(e));
         }
-        ops.add(op.moved(left, top));
+        Ops moved = op.moved(left, top);
+        ops.add(s.rotate == 0 || !(moved instanceof Ops.Text t) ? moved : new Ops.Turned(t, cx, cy, s.rotate));
       }
       sink.overlay(page, ops);
     }
@@ -647,6 +663,14 @@ final class HtmlFlow {
       if (!cs.hidden && decorates(c, cs)) return true;
     }
     return false;
+  }
+
+  /** {left, top, right, bottom} of a box {@code 2w} by {@code 2h} about {@code cx, cy} once turned by {@code degrees}. */
+  private static double[] turnedCorners(double cx, double cy, double w, double h, double degrees) {
+    double a = Math.toRadians(degrees);
+    double dx = Math.abs(w * Math.cos(a)) + Math.abs(h * Math.sin(a));
+    double dy = Math.abs(w * Math.sin(a)) + Math.abs(h * Math.cos(a));
+    return new double[] {cx - dx, cy - dy, cx + dx, cy + dy};
   }
 
   /** Whether the element or anything in it has letter-spacing. */

@@ -134,6 +134,8 @@ final class HtmlStyle {
   boolean relative;
   /** {@code position: absolute}: the element leaves the flow and is placed in its containing block (HtmlFlow). */
   boolean absolute;
+  /** {@code transform: rotate(…deg)} in degrees, clockwise as CSS turns it (0: none); drawn on absolute boxes. */
+  double rotate;
   /** {@code top}, {@code right}, {@code bottom}, {@code left} in points (NaN: auto): of positioned elements. */
   final double[] offsets = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
   /**
@@ -617,6 +619,9 @@ final class HtmlStyle {
     }
   }
 
+  private static final java.util.regex.Pattern ROTATE =
+      java.util.regex.Pattern.compile("rotate\\(\\s*(-?[0-9]{1,3}(?:\\.[0-9]{1,4})?)deg\\s*\\)");
+
   private static final java.util.regex.Pattern RUNNING =
       java.util.regex.Pattern.compile("running\\(\\s*([-_a-z][-_a-z0-9]*)\\s*\\)");
 
@@ -916,6 +921,12 @@ final class HtmlStyle {
         double pt = points(v);
         if (Double.isNaN(pt) || pt < 0 || v.endsWith("%") || v.contains(" ") || v.contains("/")) refuse("CSS value '" + value + "' for 'border-radius'", e);
         else radius = pt;
+      }
+      case "transform" -> {
+        java.util.regex.Matcher m = ROTATE.matcher(v);
+        if (v.equals("none")) rotate = 0;
+        else if (m.matches()) rotate = Double.parseDouble(m.group(1));
+        else refuse("CSS value '" + value + "' for 'transform'", e);
       }
       case "opacity" -> {
         // not a property openhtmltopdf knows (measured: the box is drawn opaque, no ExtGState): ignored there too

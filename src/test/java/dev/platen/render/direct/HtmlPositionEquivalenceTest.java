@@ -117,6 +117,26 @@ class HtmlPositionEquivalenceTest {
   }
 
   /**
+   * A turned watermark, as invoice templates stamp drafts: {@code transform: rotate(-30deg)} on an absolute box,
+   * turned about its centre as openhtmltopdf turns it (each glyph within the word-position check), over the
+   * invoice's table; and one turned the other way with a width, padding and a bold word.
+   */
+  @Test
+  void aRotatedWatermarkIsTurnedAboutItsCentre() throws Exception {
+    // below the text of a two-item invoice: PDFBox would order turned glyphs among the lines they cross by the
+    // glyph heights, which differ between the engines' fonts, and the text compared would differ in order alone
+    RenderInput input = Canvas.input(HtmlCorpus.edited("invoice", "<div class=\"header\">", """
+        <div class="mark">DRAFT</div><div class="paid">Paid in full <b>thanks</b></div>
+        <div class="header">""", """
+        .mark { position: absolute; top: 200mm; left: 30mm; transform: rotate(-30deg); font-size: 54pt;
+          font-weight: bold; color: #b03030; opacity: 0.3; }
+        .paid { position: absolute; top: 160mm; right: 10mm; width: 200px; padding: 6px; text-align: center;
+          transform: rotate(12.5deg); color: #205080; font-size: 14pt; }"""), HtmlCorpus.invoice(2));
+    assertSame("position-rotated", input);
+    assertSameFills(input, 0xb03030, 0x205080);
+  }
+
+  /**
    * A logo in the top right corner of a relative header with a border and padding, and a reference line at its
    * bottom right with a width, right-aligned: placed from the header's padding box. (The logo stands on the
    * brand's baseline: text per page is compared in PDFBox's position order, which takes two lines a few points
@@ -157,8 +177,12 @@ class HtmlPositionEquivalenceTest {
         .startsWith("position: absolute inside a positioned");
     assertThat(reason("<p>Text <span style=\"position: absolute; top: 0; left: 0\">x</span></p>", ""))
         .isEqualTo("position: absolute on span (drawn directly on blocks outside tables, lists and floats)");
-    assertThat(reason("<div style=\"position: absolute; top: 0; left: 0; transform: rotate(-30deg)\">x</div>", ""))
-        .contains("transform");
+    assertThat(reason("<p style=\"transform: rotate(-30deg)\">x</p>", ""))
+        .isEqualTo("transform on p (drawn directly on position: absolute boxes)");
+    assertThat(reason("<div style=\"position: absolute; top: 0; left: 0; transform: scale(2)\">x</div>", ""))
+        .isEqualTo("CSS value 'scale(2)' for 'transform' on div");
+    assertThat(reason("<div style=\"position: absolute; top: 0; left: 0; margin: 4pt\"><p>x</p></div>", ""))
+        .isEqualTo("a top or bottom margin on div, which has position: absolute, holding blocks");
     assertThat(reason("<p style=\"position: sticky\">x</p>", "")).isEqualTo("CSS value 'sticky' for 'position' on p");
   }
 
