@@ -50,7 +50,17 @@ final class HtmlFlow {
       }
     }
     this.sheetsDisplay = display;
+    boolean position = false;
+    for (HtmlCss.Sheet sheet : sheets) {
+      for (HtmlCss.Rule rule : sheet.rules()) {
+        for (HtmlCss.Declaration d : rule.declarations()) position |= d.name().equals("position");
+      }
+    }
+    this.positioned = position;
   }
+
+  /** Whether a style sheet declares position anywhere: only then may an image be out of the flow. */
+  private final boolean positioned;
 
   /** Whether a style sheet declares display anywhere: only then may an inline element be a block. */
   private final boolean sheetsDisplay;
@@ -152,10 +162,19 @@ final class HtmlFlow {
    * float, outside lists, and relative only inside table cells; relative on an inline element too, where
    * openhtmltopdf draws the element unshifted (measured), unless it is an inline block with offsets.
    */
+  private static boolean insideCell(Element e) {
+    for (Element a = e.parent(); a != null; a = a.parent()) {
+      String t = a.normalName();
+      if (t.equals("td") || t.equals("th") || t.equals("li")) return true;
+    }
+    return false;
+  }
+
   private static boolean positionable(Element e, HtmlStyle s) {
     String tag = e.normalName();
     if (HtmlStyle.INLINE.contains(tag) && !s.displayBlock) return s.relative && !(s.inlineBlock && nonZero(s.offsets));
     if (tag.equals("body")) return s.relative;
+    if (tag.equals("img")) return s.absolute && !insideCell(e);
     if (!HtmlStyle.BLOCKS.contains(tag) || tag.equals("li") || tag.equals("ul") || tag.equals("ol")
         || tag.equals("hr") || s.floating != null) {
       return false;
@@ -182,6 +201,15 @@ final class HtmlFlow {
     List<Node> nodes = parent.childNodes();
     for (int i = 0; i < nodes.size(); i++) {
       Node n = nodes.get(i);
+      if (n instanceof Element img && img.normalName().equals("img")
+          && (positioned || img.attr("style").contains("position"))) {
+        HtmlStyle is = style(img, ps);
+        if (is.absolute && !is.hidden) {
+          besideText(inline, img);
+          absolute(img, is, sink);
+          continue;
+        }
+      }
       HtmlStyle displayed = displayedBlock(n, ps);
       if (displayed != null) {
         flush(inline, ps, width, sink);
@@ -201,12 +229,7 @@ final class HtmlFlow {
         continue;
       }
       if (!s.hidden && s.absolute) {
-        for (Node before : inline) {
-          // where openhtmltopdf ends the line before it and puts its static position is not matched
-          if (!(before instanceof TextNode t && t.isBlank())) {
-            throw new Unsupported("position: absolute beside text, on " + HtmlStyle.describe(e));
-          }
-        }
+        besideText(inline, e);
         absolute(e, s, sink);
         continue;
       }
@@ -230,6 +253,16 @@ final class HtmlFlow {
       }
     }
     flush(inline, ps, width, sink);
+  }
+
+  /** Throws when inline content before an absolute box on its line is more than white space. */
+  private static void besideText(List<Node> inline, Element e) throws Unsupported {
+    for (Node before : inline) {
+      // where openhtmltopdf ends the line before it and puts its static position is not matched
+      if (!(before instanceof TextNode t && t.isBlank())) {
+        throw new Unsupported("position: absolute beside text, on " + HtmlStyle.describe(e));
+      }
+    }
   }
 
   /**
@@ -580,6 +613,12 @@ final class HtmlFlow {
     if (Double.isNaN(o[TOP]) && containers.size() == 1) {
       throw new Unsupported("position: absolute with bottom outside a position: relative box, on " + where);
     }
+    if (e.normalName().equals("img")) {
+      if (nonZero(s.margin) || nonZero(s.padding)) throw new Unsupported("margins or padding on " + where
+          + ", which has position: absolute");
+      sizeAttribute(e, "width", s.width);
+      sizeAttribute(e, "height", s.height);
+    }
     // openhtmltopdf paints the box over the flow, the direct path all text over all boxes
     plain(e, s, "position: absolute");
     containers.peek().add(new Absolute(e, s));
@@ -601,7 +640,7 @@ final class HtmlFlow {
       double[] o = s.offsets;
       double[] m = s.margin;
       double avail;
-      if (s.width != null) {
+      if (s.width != null || e.normalName().equals("img")) {
         avail = width;
       } else if (!Double.isNaN(o[LEFT]) && !Double.isNaN(o[RIGHT])) {
         avail = width - o[LEFT] - o[RIGHT];
@@ -621,9 +660,21 @@ final class HtmlFlow {
         }
         avail = widest;
       }
-      double outer = s.width == null ? avail : m[LEFT] + boxWidth(s.width, s, width, s.padding) + m[RIGHT];
+      double outer;
       Sink.Stack stack = new Sink.Stack(0);
-      apartBlock(e, s, s.width == null ? avail + 0.001 : avail, stack);
+      if (e.normalName().equals("img")) {
+        // a replaced box of the image's own size, no line around it (measured: bottom: 0 puts the image's bottom on
+        // the padding box's)
+        String src = e.attr("src").trim();
+        if (src.isEmpty()) continue;
+        PDImageXObject image = images.image(src);
+        double[] size = imageSize(e, s, image, width);
+        outer = size[0];
+        stack.slice(size[1], List.of(new Ops.Image(0, 0, size[0], size[1], image)));
+      } else {
+        outer = s.width == null ? avail : m[LEFT] + boxWidth(s.width, s, width, s.padding) + m[RIGHT];
+        apartBlock(e, s, s.width == null ? avail + 0.001 : avail, stack);
+      }
       double h = stack.height();
       double left = !Double.isNaN(o[LEFT]) ? x + o[LEFT] : x + width - o[RIGHT] - outer;
       double top = !Double.isNaN(o[TOP]) ? y + o[TOP] : y + height - o[BOTTOM] - h;
@@ -640,10 +691,14 @@ final class HtmlFlow {
       }
       List<Ops> ops = new ArrayList<>(stack.ops.size());
       for (Ops op : stack.ops) {
-        if (!(op instanceof Ops.Text || op instanceof Ops.Link && s.rotate == 0)) {
+        if (!(op instanceof Ops.Text || (op instanceof Ops.Link || op instanceof Ops.Image) && s.rotate == 0)) {
           throw new Unsupported("a line or box drawn in a position: absolute element, on " + HtmlStyle.describe(e));
         }
         Ops moved = op.moved(left, top);
+        // openhtmltopdf paints the image over the flow's text, the direct path all text over all images
+        if (moved instanceof Ops.Image i && overText(i, sink.placed(page))) {
+          throw new Unsupported("an image in a position: absolute element over text, on " + HtmlStyle.describe(e));
+        }
         ops.add(s.rotate == 0 || !(moved instanceof Ops.Text t) ? moved : new Ops.Turned(t, cx, cy, s.rotate));
       }
       sink.overlay(page, ops);
@@ -673,6 +728,22 @@ final class HtmlFlow {
     return new double[] {cx - dx, cy - dy, cx + dx, cy + dy};
   }
 
+  /**
+   * Whether a line of text among {@code ops} (in the sink's coordinates, as the image) reaches into the image: each
+   * line taken from a font size above its baseline to a third of one below, its glyphs measured.
+   */
+  private boolean overText(Ops.Image i, List<Ops> ops) throws Unsupported {
+    for (Ops op : ops) {
+      if (!(op instanceof Ops.Text t) || t.text().isBlank()) continue;
+      double w = Text.width(fonts.of(t.bold(), t.mono()), t.text(), t.size(), t.spacing());
+      if (t.x() < i.x() + i.w() && t.x() + w > i.x() && t.y() - t.size() < i.y() + i.h()
+          && t.y() + t.size() / 3 > i.y()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the element or anything in it has letter-spacing. */
   private boolean spaced(Element e, HtmlStyle s) throws RenderException {
     if (s.letterSpacing != 0) return true;
@@ -695,7 +766,9 @@ final class HtmlFlow {
    * text only).
    */
   private void plain(Element e, HtmlStyle s, String what) throws RenderException {
-    if (s.decorated(printBackground) || e.normalName().equals("hr") || e.normalName().equals("img")) {
+    // an absolute box's image is kept off the flow's text when placed (see place)
+    boolean image = e.normalName().equals("img") && !what.equals("position: absolute");
+    if (s.decorated(printBackground) || e.normalName().equals("hr") || image) {
       throw new Unsupported((e.normalName().equals("img") ? "an image" : "a border or background") + " in a " + what
           + " element, on " + HtmlStyle.describe(e));
     }
@@ -1700,6 +1773,24 @@ final class HtmlFlow {
     throw new Unsupported("the " + name + " attribute '" + v + "' on " + HtmlStyle.describe(img));
   }
 
+  /** {width, height} of an image in points: its size attributes or CSS, its own size in pixels, its ratio kept. */
+  private static double[] imageSize(Element img, HtmlStyle s, PDImageXObject image, double width) throws Unsupported {
+    String cssWidth = sizeAttribute(img, "width", s.width);
+    String cssHeight = sizeAttribute(img, "height", s.height);
+    double w = cssWidth == null ? Double.NaN : length(cssWidth, s, width);
+    double h = cssHeight == null ? Double.NaN : length(cssHeight, s, Double.NaN);
+    double ratio = image.getHeight() / (double) image.getWidth();
+    if (Double.isNaN(w) && Double.isNaN(h)) {
+      w = image.getWidth() * Styles.PX;
+      h = w * ratio;
+    } else if (Double.isNaN(w)) {
+      w = h / ratio;
+    } else if (Double.isNaN(h)) {
+      h = w * ratio;
+    }
+    return new double[] {w, h};
+  }
+
   /** An image alone on its line: the line box is as tall as the image, or one line of text if that is taller. */
   private void image(Element img, HtmlStyle ps, double width, Sink sink) throws RenderException {
     HtmlStyle s = style(img, ps);
@@ -1717,19 +1808,8 @@ final class HtmlFlow {
     String src = img.attr("src").trim();
     if (src.isEmpty()) return;
     PDImageXObject image = images.image(src);
-    String cssWidth = sizeAttribute(img, "width", s.width);
-    String cssHeight = sizeAttribute(img, "height", s.height);
-    double w = cssWidth == null ? Double.NaN : length(cssWidth, s, width);
-    double h = cssHeight == null ? Double.NaN : length(cssHeight, s, Double.NaN);
-    double ratio = image.getHeight() / (double) image.getWidth();
-    if (Double.isNaN(w) && Double.isNaN(h)) {
-      w = image.getWidth() * Styles.PX;
-      h = w * ratio;
-    } else if (Double.isNaN(w)) {
-      w = h / ratio;
-    } else if (Double.isNaN(h)) {
-      h = w * ratio;
-    }
+    double[] size = imageSize(img, s, image, width);
+    double w = size[0], h = size[1];
     double lineHeight = ps.lineHeight();
     double box = Math.max(h, lineHeight);
     double gap = Layout.baseline(face(ps), ps.size, lineHeight);

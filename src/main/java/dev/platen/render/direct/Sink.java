@@ -62,6 +62,9 @@ abstract class Sink {
     return false;
   }
 
+  /** What is placed on page {@code page} so far, in the coordinates {@link #overlay} takes. */
+  abstract List<Ops> placed(int page);
+
   /**
    * Ops painted over the flow of page {@code page}, after all of it: absolutely positioned boxes, as openhtmltopdf
    * paints their layers last. Their x is from the sink's left edge (no indent added), their y from the page's top.
@@ -135,6 +138,12 @@ abstract class Sink {
 
     @Override void overlay(int page, List<Ops> over) {
       for (Ops op : over) ops.add(op.moved(dx, 0));
+    }
+
+    @Override List<Ops> placed(int page) {
+      List<Ops> out = new ArrayList<>(ops.size());
+      for (Ops op : ops) out.add(op.moved(-dx, 0));
+      return out;
     }
 
     @Override void back(double h) {
@@ -236,6 +245,12 @@ abstract class Sink {
 
     @Override double pageHeight() {
       return height;
+    }
+
+    @Override List<Ops> placed(int index) {
+      List<Ops> out = new ArrayList<>(pages.get(index).size());
+      for (Ops op : pages.get(index)) out.add(op.moved(-left, -top));
+      return out;
     }
 
     @Override void overlay(int index, List<Ops> ops) {

@@ -155,6 +155,40 @@ class HtmlPositionEquivalenceTest {
     assertSameFills(input, 0x8a2be2);
   }
 
+  /** A 120 × 40 pixel PNG of one dark blue, as a data URI. */
+  private static String logo() throws java.io.IOException {
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(120, 40,
+        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = image.createGraphics();
+    g.setColor(new java.awt.Color(0x1e3c96));
+    g.fillRect(0, 0, 120, 40);
+    g.dispose();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", out);
+    return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(out.toByteArray());
+  }
+
+  /**
+   * Logo images: one in the bottom right corner of the relative header, sized by its height attribute, placed
+   * as openhtmltopdf places a replaced box (no line around it: its bottom on the header's padding box), and one
+   * in an absolute box at the top right of the first page's content area; an image over text is refused.
+   */
+  @Test
+  void logoImagesArePlacedInTheirCorners() throws Exception {
+    String png = logo();
+    RenderInput input = invoice("<div class=\"brand\">", "<img class=\"logo\" src=\"" + png + "\" height=\"24\">"
+        + "<div class=\"seal\"><img src=\"" + png + "\" style=\"width: 60px\"></div>\n<div class=\"brand\">", """
+        .header { position: relative; }
+        .logo { position: absolute; bottom: 0; right: 0; }
+        .seal { position: absolute; top: 0; right: 0; width: 80px; }""");
+    // the seal is in the header, which is relative: its top right corner is the header's
+    assertSame("position-logo-image", input);
+    RenderInput over = invoice("<div class=\"brand\">", "<img class=\"logo\" src=\"" + png + "\">\n<div class=\"brand\">",
+        ".header { position: relative; } .logo { position: absolute; top: 0; left: 0; }");
+    assertThatThrownBy(() -> DIRECT.render(over)).isInstanceOf(Unsupported.class)
+        .hasMessageContaining("an image in a position: absolute element over text, on img.logo");
+  }
+
   /** What is not drawn directly is refused when the template is published, with the construct named. */
   @Test
   void positionsOutsideTheSubsetAreRefusedAtPublish() {
@@ -166,6 +200,8 @@ class HtmlPositionEquivalenceTest {
         .isEqualTo("position: absolute with bottom outside a position: relative box, on div");
     assertThat(reason("<p style=\"position: relative; top: 2px; background: #eeeeee\">x</p>", ""))
         .isEqualTo("a border or background in a position: relative box with offsets, on p");
+    assertThat(reason("<img src=\"data:,\" style=\"position: absolute; top: 0; left: 0; margin: 2px\">", ""))
+        .isEqualTo("margins or padding on img, which has position: absolute");
     assertThat(reason("<div style=\"position: absolute; top: 0; left: 0; border: 1px solid red\">x</div>", ""))
         .isEqualTo("a border or background in a position: absolute element, on div");
     assertThat(reason("<table><tr><td><div style=\"position: absolute; top: 0; left: 0\">x</div></td></tr></table>",
