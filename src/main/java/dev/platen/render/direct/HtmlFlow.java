@@ -157,11 +157,7 @@ final class HtmlFlow {
     return false;
   }
 
-  /**
-   * Whether a relative or absolute position is drawn here on {@code e}: on a block that is no table part, list or
-   * float, outside lists, and relative only inside table cells; relative on an inline element too, where
-   * openhtmltopdf draws the element unshifted (measured), unless it is an inline block with offsets.
-   */
+  /** Whether {@code e} is inside a table cell or a list item. */
   private static boolean insideCell(Element e) {
     for (Element a = e.parent(); a != null; a = a.parent()) {
       String t = a.normalName();
@@ -170,6 +166,12 @@ final class HtmlFlow {
     return false;
   }
 
+  /**
+   * Whether a relative or absolute position is drawn here on {@code e}: on a block that is no table part, list or
+   * float, outside lists, and relative only inside table cells; absolute on an image outside them; relative on an
+   * inline element too, where openhtmltopdf draws the element unshifted (measured), unless it is an inline block
+   * with offsets.
+   */
   private static boolean positionable(Element e, HtmlStyle s) {
     String tag = e.normalName();
     if (HtmlStyle.INLINE.contains(tag) && !s.displayBlock) return s.relative && !(s.inlineBlock && nonZero(s.offsets));

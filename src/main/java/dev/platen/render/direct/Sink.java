@@ -62,7 +62,7 @@ abstract class Sink {
     return false;
   }
 
-  /** What is placed on page {@code page} so far, in the coordinates {@link #overlay} takes. */
+  /** What is placed on page {@code page} so far, over it too, in the coordinates {@link #overlay} takes. */
   abstract List<Ops> placed(int page);
 
   /**
@@ -250,6 +250,9 @@ abstract class Sink {
     @Override List<Ops> placed(int index) {
       List<Ops> out = new ArrayList<>(pages.get(index).size());
       for (Ops op : pages.get(index)) out.add(op.moved(-left, -top));
+      if (index < overlays.size()) {
+        for (Ops op : overlays.get(index)) out.add(op.moved(-left, -top));
+      }
       return out;
     }
 
