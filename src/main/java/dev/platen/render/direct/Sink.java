@@ -37,7 +37,7 @@ abstract class Sink {
   }
 
   /** Called by each slice once its pending margin is spent: sets the open marks, ends dropped margins. */
-  protected final void placed(int page, double y) {
+  protected final void landed(int page, double y) {
     dropMargins = false;
     if (marks.isEmpty()) return;
     for (Mark m : marks) {
@@ -123,7 +123,7 @@ abstract class Sink {
     @Override void slice(double height, List<Ops> sliceOps) {
       y += pending;
       pending = 0;
-      placed(0, y);
+      landed(0, y);
       for (Ops op : sliceOps) ops.add(op.moved(dx + indent, y + shift));
       y += height;
     }
@@ -226,7 +226,7 @@ abstract class Sink {
     }
 
     private void place(double h, List<Ops> ops) {
-      placed(pages.size() - 1, y);
+      landed(pages.size() - 1, y);
       for (Ops op : ops) page.add(op.moved(left + indent, top + y + shift));
       y += h;
     }
