@@ -92,8 +92,8 @@ class MonitoringTest {
         "variables", List.of(Map.of("key", "text", "label", "Text", "dataType", "text")), "loops", List.of())));
     String page = publish("m-page", Map.of("name", "Page", "manifest", Map.of(
         "variables", List.of(Map.of("key", "text", "label", "Text", "dataType", "text")), "loops", List.of()),
-        // position is outside the direct engine's HTML subset (docs/html-layouts.md)
-        "layout", Map.of("html", "<h1>{{text}}</h1>", "css", "h1 { color: #333; position: relative; }")));
+        // position: sticky is outside the direct engine's HTML subset (docs/html-layouts.md)
+        "layout", Map.of("html", "<h1>{{text}}</h1>", "css", "h1 { color: #333; position: sticky; }")));
     String logo = publish("m-logo", Map.of("name", "Logo", "manifest", Map.of(
         "variables", List.of(Map.of("key", "logo", "label", "Logo", "dataType", "image")), "loops", List.of())));
     PrometheusText before = scrape();

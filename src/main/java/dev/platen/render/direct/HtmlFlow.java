@@ -50,7 +50,17 @@ final class HtmlFlow {
       }
     }
     this.sheetsDisplay = display;
+    boolean position = false;
+    for (HtmlCss.Sheet sheet : sheets) {
+      for (HtmlCss.Rule rule : sheet.rules()) {
+        for (HtmlCss.Declaration d : rule.declarations()) position |= d.name().equals("position");
+      }
+    }
+    this.positioned = position;
   }
+
+  /** Whether a style sheet declares position anywhere: only then may an image be out of the flow. */
+  private final boolean positioned;
 
   /** Whether a style sheet declares display anywhere: only then may an inline element be a block. */
   private final boolean sheetsDisplay;
@@ -88,7 +98,19 @@ final class HtmlFlow {
     // the page is started before the first block: openhtmltopdf keeps the document's first top margin (an h1's,
     // a p's), where a page started by a block that did not fit drops it
     sink.slice(0, List.of());
-    block(body, b, width, sink);
+    if (b.relative && (b.decorated(true) || nonZero(b.margin) || nonZero(b.padding) || nonZero(b.offsets))) {
+      throw new Unsupported("position: relative on a body with offsets, margins, padding, a border or background");
+    }
+    // the initial containing block of absolute boxes: the first page's content area (measured, openhtmltopdf's
+    // top: 0; left: 0 is its corner)
+    List<Absolute> root = new ArrayList<>(0);
+    containers.push(root);
+    try {
+      block(body, b, width, sink);
+    } finally {
+      containers.pop();
+    }
+    if (!root.isEmpty() && !dry) place(root, 0, 0, 0, width, sink.pageHeight(), sink, true);
   }
 
   /**
@@ -114,6 +136,13 @@ final class HtmlFlow {
       styles.put(key, s);
     }
     if (s.unsupported != null) throw new Unsupported(s.unsupported);
+    if (s.rotate != 0 && !s.absolute) {
+      throw new Unsupported("transform on " + HtmlStyle.describe(e) + " (drawn directly on position: absolute boxes)");
+    }
+    if ((s.relative || s.absolute) && !positionable(e, s)) {
+      throw new Unsupported("position: " + (s.relative ? "relative" : "absolute") + " on " + HtmlStyle.describe(e)
+          + " (drawn directly on blocks outside tables, lists and floats)");
+    }
     if ((s.before != null || s.after != null) && counters == null) {
       throw new Unsupported("generated content (::before, ::after) outside a running element, on "
           + HtmlStyle.describe(e));
@@ -123,9 +152,43 @@ final class HtmlFlow {
 
   private static boolean nonZero(double[] box) {
     for (double d : box) {
-      if (d != 0) return true;
+      if (d != 0 && !Double.isNaN(d)) return true;
     }
     return false;
+  }
+
+  /** Whether {@code e} is inside a table cell or a list item. */
+  private static boolean insideCell(Element e) {
+    for (Element a = e.parent(); a != null; a = a.parent()) {
+      String t = a.normalName();
+      if (t.equals("td") || t.equals("th") || t.equals("li")) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether a relative or absolute position is drawn here on {@code e}: on a block that is no table part, list or
+   * float, outside lists, and relative only inside table cells; absolute on an image outside them; relative on an
+   * inline element too, where openhtmltopdf draws the element unshifted (measured), unless it is an inline block
+   * with offsets.
+   */
+  private static boolean positionable(Element e, HtmlStyle s) {
+    String tag = e.normalName();
+    if (HtmlStyle.INLINE.contains(tag) && !s.displayBlock) return s.relative && !(s.inlineBlock && nonZero(s.offsets));
+    if (tag.equals("body")) return s.relative;
+    if (tag.equals("img")) return s.absolute && !insideCell(e);
+    if (!HtmlStyle.BLOCKS.contains(tag) || tag.equals("li") || tag.equals("ul") || tag.equals("ol")
+        || tag.equals("hr") || s.floating != null) {
+      return false;
+    }
+    for (Element a = e.parent(); a != null; a = a.parent()) {
+      String t = a.normalName();
+      // an absolute box in a cell would count in the widths of automatic table layout
+      if (t.equals("td") || t.equals("th")) return s.relative;
+      // openhtmltopdf draws a list item's marker where its unshifted first line stands
+      if (t.equals("li")) return false;
+    }
+    return true;
   }
 
   private static boolean isInline(Node n) {
@@ -140,6 +203,15 @@ final class HtmlFlow {
     List<Node> nodes = parent.childNodes();
     for (int i = 0; i < nodes.size(); i++) {
       Node n = nodes.get(i);
+      if (n instanceof Element img && img.normalName().equals("img")
+          && (positioned || img.attr("style").contains("position"))) {
+        HtmlStyle is = style(img, ps);
+        if (is.absolute && !is.hidden) {
+          besideText(inline, img);
+          absolute(img, is, sink);
+          continue;
+        }
+      }
       HtmlStyle displayed = displayedBlock(n, ps);
       if (displayed != null) {
         flush(inline, ps, width, sink);
@@ -156,6 +228,11 @@ final class HtmlFlow {
       HtmlStyle s = style(e, ps);
       if (!s.hidden && (s.running != null || s.positionFixed)) {
         outOfFlow(parent, i, e, s, ps, sink);
+        continue;
+      }
+      if (!s.hidden && s.absolute) {
+        besideText(inline, e);
+        absolute(e, s, sink);
         continue;
       }
       if (s.floating != null && !s.hidden) {
@@ -178,6 +255,16 @@ final class HtmlFlow {
       }
     }
     flush(inline, ps, width, sink);
+  }
+
+  /** Throws when inline content before an absolute box on its line is more than white space. */
+  private static void besideText(List<Node> inline, Element e) throws Unsupported {
+    for (Node before : inline) {
+      // where openhtmltopdf ends the line before it and puts its static position is not matched
+      if (!(before instanceof TextNode t && t.isBlank())) {
+        throw new Unsupported("position: absolute beside text, on " + HtmlStyle.describe(e));
+      }
+    }
   }
 
   /**
@@ -326,7 +413,70 @@ final class HtmlFlow {
     if (s.maxWidth != null) boxWidth = Math.min(boxWidth, boxWidth(s.maxWidth, s, avail, p));
     double left = autoLeft(s, m, avail, boxWidth);
     double content = boxWidth - bl - br - p[LEFT] - p[RIGHT];
+    boolean relative = s.relative && !tag.equals("body");
+    double dx = 0, dy = 0;
+    List<Absolute> inside = null;
+    Sink.Mark mark = null;
+    if (relative) {
+      if (apart) throw new Unsupported("position: relative inside a positioned, running or fixed element, on "
+          + HtmlStyle.describe(e));
+      double[] o = s.offsets;
+      // left over right and top over bottom, as CSS has it for left-to-right text
+      dx = !Double.isNaN(o[LEFT]) ? o[LEFT] : Double.isNaN(o[RIGHT]) ? 0 : -o[RIGHT];
+      dy = !Double.isNaN(o[TOP]) ? o[TOP] : Double.isNaN(o[BOTTOM]) ? 0 : -o[BOTTOM];
+      // openhtmltopdf paints the shifted box over the content after it, the direct path all text over all boxes
+      if ((dx != 0 || dy != 0) && decorates(e, s)) {
+        throw new Unsupported("a border or background in a position: relative box with offsets, on "
+            + HtmlStyle.describe(e));
+      }
+      if (dy != 0 && sink.atDocumentStart()) sink.dropMargins = true;
+      inside = new ArrayList<>(0);
+      containers.push(inside);
+    }
     sink.margin(m[TOP]);
+    if (relative) {
+      mark = sink.mark();
+      sink.indent += dx;
+      sink.shift += dy;
+    }
+    try {
+      laidOut(e, s, tag, m, left, boxWidth, content, sink);
+    } finally {
+      if (relative) {
+        containers.pop();
+        sink.indent -= dx;
+        sink.shift -= dy;
+        // an empty box drops no margin of what follows it
+        sink.dropMargins = false;
+      }
+    }
+    if (relative) {
+      double bottom = sink.y() + sink.shift + dy;
+      if (mark.page >= 0 && mark.page != sink.page() && (dx != 0 || dy != 0 || !inside.isEmpty())) {
+        throw new Unsupported("a position: relative box " + (inside.isEmpty() ? "with offsets" : "holding an absolute"
+            + " box") + " across a page break, on " + HtmlStyle.describe(e));
+      }
+      if (!inside.isEmpty() && !dry) {
+        if (mark.page < 0) throw new Unsupported("an absolute box in a position: relative box with nothing else in"
+            + " it, on " + HtmlStyle.describe(e));
+        double x = sink.indent + dx + left + bl;
+        double top = mark.y + s.border(TOP);
+        place(inside, mark.page, x, top, boxWidth - bl - br, bottom - s.border(BOTTOM) - top, sink, false);
+      }
+    }
+    if (tag.equals("li")) items--;
+    if (tag.equals("li") && marker != null) {
+      // openhtmltopdf puts the marker by the item's first line; without one it puts it elsewhere
+      throw new Unsupported("a list item that does not start with a line of text");
+    }
+    sink.margin(m[BOTTOM]);
+    if (s.breakAfter) sink.pageBreak();
+  }
+
+  /** The block's box and content, once its top margin is given to the sink. */
+  private void laidOut(Element e, HtmlStyle s, String tag, double[] m, double left, double boxWidth, double content,
+      Sink sink) throws RenderException {
+    double[] p = s.padding;
     // where the children's margins would meet the box's own, min-height would be measured other than here
     if (!Double.isNaN(s.minHeight) && !s.decorated(printBackground) && !s.contains && !s.avoidInside) {
       throw new Unsupported("min-height on " + HtmlStyle.describe(e) + " without a border, background or overflow: hidden");
@@ -352,13 +502,6 @@ final class HtmlFlow {
       if (p[BOTTOM] > 0 || s.contains) sink.slice(p[BOTTOM], List.of());
       sink.indent -= left;
     }
-    if (tag.equals("li")) items--;
-    if (tag.equals("li") && marker != null) {
-      // openhtmltopdf puts the marker by the item's first line; without one it puts it elsewhere
-      throw new Unsupported("a list item that does not start with a line of text");
-    }
-    sink.margin(m[BOTTOM]);
-    if (s.breakAfter) sink.pageBreak();
   }
 
   /**
@@ -424,9 +567,194 @@ final class HtmlFlow {
       throw new Unsupported(what + " without one of top and bottom, on " + HtmlStyle.describe(e));
     }
     // openhtmltopdf paints the fixed box over the page's flow, the direct path its text over every box
-    plain(e, s);
+    plain(e, s, "position: fixed");
     fixed.add(r);
-    if (dry) block(e, s, 500, new Sink.Stack(0));
+    if (dry) apartBlock(e, s, 500, new Sink.Stack(0));
+  }
+
+  /** An absolutely positioned box, out of the flow, kept until its containing block is laid out. */
+  private record Absolute(Element element, HtmlStyle style) {}
+
+  /**
+   * The absolute boxes of each positioned box being laid out, innermost first: the document's (the initial
+   * containing block) at the bottom, then one per {@code position: relative} block around.
+   */
+  private final java.util.ArrayDeque<List<Absolute>> containers = new java.util.ArrayDeque<>();
+  /** Set while a box is laid out apart from the flow (absolute, running, fixed): positions inside are refused. */
+  private boolean apart;
+
+  /** An absolute box met in the flow: checked, and kept for its containing block (see {@link #place}). */
+  private void absolute(Element e, HtmlStyle s, Sink sink) throws RenderException {
+    String where = HtmlStyle.describe(e);
+    if (apart || containers.isEmpty()) {
+      throw new Unsupported("position: absolute inside a positioned, running or fixed element, on " + where);
+    }
+    boolean percent = false;
+    for (double p : s.marginPercent) percent |= !Double.isNaN(p);
+    if (s.maxWidth != null || s.minWidth != null || s.autoMargin[LEFT] || s.autoMargin[RIGHT] || percent
+        || s.breakBefore || s.breakAfter) {
+      throw new Unsupported("max-width, min-width, a page break, or auto or % margins on " + where
+          + ", which has position: absolute");
+    }
+    // its own block formatting context keeps its children's margins inside, where the direct path would let them
+    // meet its own
+    if ((s.margin[TOP] != 0 || s.margin[BOTTOM] != 0) && !e.select("> div, > p, > h1, > h2, > h3, > h4, > h5, > h6,"
+        + " > section, > header, > footer, > article, > main, > address, > table, > ul, > ol").isEmpty()) {
+      throw new Unsupported("a top or bottom margin on " + where + ", which has position: absolute, holding blocks");
+    }
+    double[] o = s.offsets;
+    // openhtmltopdf's static position (no top or bottom) leaves out the margin above: not matched
+    if (Double.isNaN(o[TOP]) == Double.isNaN(o[BOTTOM])) {
+      throw new Unsupported("position: absolute without one of top and bottom, on " + where);
+    }
+    // its static position, which another box around it moves, is not placed here
+    if (Double.isNaN(o[LEFT]) && Double.isNaN(o[RIGHT])) {
+      throw new Unsupported("position: absolute without one of left and right, on " + where);
+    }
+    // the initial containing block's bottom is the document's (measured: bottom: 0 stands below its last line)
+    if (Double.isNaN(o[TOP]) && containers.size() == 1) {
+      throw new Unsupported("position: absolute with bottom outside a position: relative box, on " + where);
+    }
+    if (e.normalName().equals("img")) {
+      if (nonZero(s.margin) || nonZero(s.padding)) throw new Unsupported("margins or padding on " + where
+          + ", which has position: absolute");
+      sizeAttribute(e, "width", s.width);
+      sizeAttribute(e, "height", s.height);
+    }
+    // openhtmltopdf paints the box over the flow, the direct path all text over all boxes
+    plain(e, s, "position: absolute");
+    containers.peek().add(new Absolute(e, s));
+    if (dry) apartBlock(e, s, 500, new Sink.Stack(0));
+  }
+
+  /**
+   * Lays out the absolute boxes of one containing block and paints them over page {@code page} of {@code sink}:
+   * placed by their offsets from its padding box ({@code x}, {@code y}, {@code width}, {@code height}, in the
+   * sink's coordinates), each inside it (openhtmltopdf clips what leaves the page's content area, and paints
+   * what overflows a box on its own terms), as wide as their width, their offsets left and right, or their text
+   * on one line.
+   */
+  private void place(List<Absolute> boxes, int page, double x, double y, double width, double height, Sink sink,
+      boolean initial) throws RenderException {
+    for (Absolute a : boxes) {
+      Element e = a.element();
+      HtmlStyle s = a.style();
+      double[] o = s.offsets;
+      double[] m = s.margin;
+      double avail;
+      if (s.width != null || e.normalName().equals("img")) {
+        avail = width;
+      } else if (!Double.isNaN(o[LEFT]) && !Double.isNaN(o[RIGHT])) {
+        avail = width - o[LEFT] - o[RIGHT];
+      } else {
+        // shrink to fit: its text on one line, when that fits beside the offsets; measured, openhtmltopdf leaves
+        // letter-spacing out of that width and wraps the text it then draws wider
+        if (spaced(e, s)) {
+          throw new Unsupported("letter-spacing in a position: absolute box without a width, on "
+              + HtmlStyle.describe(e));
+        }
+        long[] measured = measure(e, s, false);
+        double widest = measured[1] / HtmlStyle.DOTS_PER_POINT;
+        double room = width - (Double.isNaN(o[LEFT]) ? 0 : o[LEFT]) - (Double.isNaN(o[RIGHT]) ? 0 : o[RIGHT]);
+        if (widest > room + 0.01) {
+          throw new Unsupported("position: absolute without a width on a box whose text would wrap, on "
+              + HtmlStyle.describe(e));
+        }
+        avail = widest;
+      }
+      double outer;
+      Sink.Stack stack = new Sink.Stack(0);
+      if (e.normalName().equals("img")) {
+        // a replaced box of the image's own size, no line around it (measured: bottom: 0 puts the image's bottom on
+        // the padding box's)
+        String src = e.attr("src").trim();
+        if (src.isEmpty()) continue;
+        PDImageXObject image = images.image(src);
+        double[] size = imageSize(e, s, image, width);
+        outer = size[0];
+        stack.slice(size[1], List.of(new Ops.Image(0, 0, size[0], size[1], image)));
+      } else {
+        outer = s.width == null ? avail : m[LEFT] + boxWidth(s.width, s, width, s.padding) + m[RIGHT];
+        apartBlock(e, s, s.width == null ? avail + 0.001 : avail, stack);
+      }
+      double h = stack.height();
+      double left = !Double.isNaN(o[LEFT]) ? x + o[LEFT] : x + width - o[RIGHT] - outer;
+      double top = !Double.isNaN(o[TOP]) ? y + o[TOP] : y + height - o[BOTTOM] - h;
+      // turned about its border box's centre (transform-origin's 50% 50%); its corners must stay inside too
+      double cx = left + m[LEFT] + (outer - m[LEFT] - m[RIGHT]) / 2;
+      double cy = top + m[TOP] + (h - m[TOP] - m[BOTTOM]) / 2;
+      double[] corners = s.rotate == 0 ? new double[] {left, top, left + outer, top + h}
+          : turnedCorners(cx, cy, (outer - m[LEFT] - m[RIGHT]) / 2, (h - m[TOP] - m[BOTTOM]) / 2, s.rotate);
+      if (corners[0] < x - 0.01 || corners[2] > x + width + 0.01 || corners[1] < y - 0.01
+          || corners[3] > y + height + 0.01) {
+        throw new Unsupported("a position: absolute box reaching out of "
+            + (initial ? "the first page's content area" : "its position: relative box") + ", on "
+            + HtmlStyle.describe(e));
+      }
+      List<Ops> ops = new ArrayList<>(stack.ops.size());
+      for (Ops op : stack.ops) {
+        if (!(op instanceof Ops.Text || (op instanceof Ops.Link || op instanceof Ops.Image) && s.rotate == 0)) {
+          throw new Unsupported("a line or box drawn in a position: absolute element, on " + HtmlStyle.describe(e));
+        }
+        Ops moved = op.moved(left, top);
+        // openhtmltopdf paints the image over the flow's text, the direct path all text over all images
+        if (moved instanceof Ops.Image i && overText(i, sink.placed(page))) {
+          throw new Unsupported("an image in a position: absolute element over text, on " + HtmlStyle.describe(e));
+        }
+        ops.add(s.rotate == 0 || !(moved instanceof Ops.Text t) ? moved : new Ops.Turned(t, cx, cy, s.rotate));
+      }
+      sink.overlay(page, ops);
+    }
+  }
+
+  /**
+   * Whether the element or anything in it paints a border, background or image: a shifted box's would be painted
+   * over the content next to it in openhtmltopdf, under its text here.
+   */
+  private boolean decorates(Element e, HtmlStyle s) throws RenderException {
+    String tag = e.normalName();
+    if (s.decorated(printBackground) || tag.equals("hr") || tag.equals("img")) return true;
+    for (Element c : e.children()) {
+      if (drawsNothing(c)) continue;
+      HtmlStyle cs = style(c, s);
+      if (!cs.hidden && decorates(c, cs)) return true;
+    }
+    return false;
+  }
+
+  /** {left, top, right, bottom} of a box {@code 2w} by {@code 2h} about {@code cx, cy} once turned by {@code degrees}. */
+  private static double[] turnedCorners(double cx, double cy, double w, double h, double degrees) {
+    double a = Math.toRadians(degrees);
+    double dx = Math.abs(w * Math.cos(a)) + Math.abs(h * Math.sin(a));
+    double dy = Math.abs(w * Math.sin(a)) + Math.abs(h * Math.cos(a));
+    return new double[] {cx - dx, cy - dy, cx + dx, cy + dy};
+  }
+
+  /**
+   * Whether a line of text among {@code ops} (in the sink's coordinates, as the image) reaches into the image: each
+   * line taken from a font size above its baseline to a third of one below, its glyphs measured.
+   */
+  private boolean overText(Ops.Image i, List<Ops> ops) throws Unsupported {
+    for (Ops op : ops) {
+      if (!(op instanceof Ops.Text t) || t.text().isBlank()) continue;
+      double w = Text.width(fonts.of(t.bold(), t.mono()), t.text(), t.size(), t.spacing());
+      if (t.x() < i.x() + i.w() && t.x() + w > i.x() && t.y() - t.size() < i.y() + i.h()
+          && t.y() + t.size() / 3 > i.y()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the element or anything in it has letter-spacing. */
+  private boolean spaced(Element e, HtmlStyle s) throws RenderException {
+    if (s.letterSpacing != 0) return true;
+    for (Element c : e.children()) {
+      if (drawsNothing(c)) continue;
+      HtmlStyle cs = style(c, s);
+      if (!cs.hidden && spaced(c, cs)) return true;
+    }
+    return false;
   }
 
   /** A {@code style} or {@code title} element, or one the document's cleaning drops: nothing of it is drawn. */
@@ -435,15 +763,21 @@ final class HtmlFlow {
     return tag.equals("style") || tag.equals("title") || HtmlStyle.DROPPED.contains(tag);
   }
 
-  /** Throws when the element or anything in it paints a border or background (a fixed box must paint text only). */
-  private void plain(Element e, HtmlStyle s) throws RenderException {
-    if (s.decorated(printBackground) || e.normalName().equals("hr")) {
-      throw new Unsupported("a border or background in a position: fixed element, on " + HtmlStyle.describe(e));
+  /**
+   * Throws when the element or anything in it paints a border or background (a fixed or absolute box must paint
+   * text only).
+   */
+  private void plain(Element e, HtmlStyle s, String what) throws RenderException {
+    // an absolute box's image is kept off the flow's text when placed (see place)
+    boolean image = e.normalName().equals("img") && !what.equals("position: absolute");
+    if (s.decorated(printBackground) || e.normalName().equals("hr") || image) {
+      throw new Unsupported((e.normalName().equals("img") ? "an image" : "a border or background") + " in a " + what
+          + " element, on " + HtmlStyle.describe(e));
     }
     for (Element c : e.children()) {
       if (drawsNothing(c)) continue;
       HtmlStyle cs = style(c, s);
-      if (!cs.hidden) plain(c, cs);
+      if (!cs.hidden) plain(c, cs, what);
     }
   }
 
@@ -461,7 +795,7 @@ final class HtmlFlow {
     Sink.Stack stack = new Sink.Stack(0);
     List<TextNode> added = generate(r);
     try {
-      block(r.element(), r.style(), width, stack);
+      apartBlock(r.element(), r.style(), width, stack);
     } finally {
       ungenerate(added);
     }
@@ -543,7 +877,7 @@ final class HtmlFlow {
         x = f.x();
       }
       Sink.Stack stack = new Sink.Stack(0);
-      block(f.element(), s, avail, stack);
+      apartBlock(f.element(), s, avail, stack);
       double y = Double.isNaN(o[TOP]) ? height - o[BOTTOM] - stack.height() : o[TOP];
       for (Ops op : stack.ops) {
         if (!(op instanceof Ops.Text)) {
@@ -553,6 +887,17 @@ final class HtmlFlow {
       }
     }
     return out;
+  }
+
+  /** A block laid out apart from the flow (a running or fixed element), where positions are refused. */
+  private void apartBlock(Element e, HtmlStyle s, double width, Sink sink) throws RenderException {
+    boolean was = apart;
+    apart = true;
+    try {
+      block(e, s, width, sink);
+    } finally {
+      apart = was;
+    }
   }
 
   /** Elements before {@code li} among its siblings that are no list items (dropped ones): not counted. */
@@ -737,6 +1082,7 @@ final class HtmlFlow {
           + HtmlStyle.describe(e));
     }
     if (s.displayBlock) throw new Unsupported("display: block on " + HtmlStyle.describe(e) + " inside a line of text");
+    if (s.absolute) throw new Unsupported("position: absolute on the inline element " + HtmlStyle.describe(e));
     boolean boxed = inlineBox(e, s);
     if (s.nowrap != block.nowrap || s.keepNewlines != block.keepNewlines || s.keepSpaces != block.keepSpaces) {
       throw new Unsupported("white-space changed inside a line, on " + HtmlStyle.describe(e));
@@ -1444,6 +1790,24 @@ final class HtmlFlow {
     throw new Unsupported("the " + name + " attribute '" + v + "' on " + HtmlStyle.describe(img));
   }
 
+  /** {width, height} of an image in points: its size attributes or CSS, its own size in pixels, its ratio kept. */
+  private static double[] imageSize(Element img, HtmlStyle s, PDImageXObject image, double width) throws Unsupported {
+    String cssWidth = sizeAttribute(img, "width", s.width);
+    String cssHeight = sizeAttribute(img, "height", s.height);
+    double w = cssWidth == null ? Double.NaN : length(cssWidth, s, width);
+    double h = cssHeight == null ? Double.NaN : length(cssHeight, s, Double.NaN);
+    double ratio = image.getHeight() / (double) image.getWidth();
+    if (Double.isNaN(w) && Double.isNaN(h)) {
+      w = image.getWidth() * Styles.PX;
+      h = w * ratio;
+    } else if (Double.isNaN(w)) {
+      w = h / ratio;
+    } else if (Double.isNaN(h)) {
+      h = w * ratio;
+    }
+    return new double[] {w, h};
+  }
+
   /** An image alone on its line: the line box is as tall as the image, or one line of text if that is taller. */
   private void image(Element img, HtmlStyle ps, double width, Sink sink) throws RenderException {
     HtmlStyle s = style(img, ps);
@@ -1462,30 +1826,11 @@ final class HtmlFlow {
     if (src.isEmpty()) return;
     PDImageXObject image = images.image(src);
     double[] size = imageSize(img, s, image, width);
-    double w = size[0];
-    double h = size[1];
+    double w = size[0], h = size[1];
     double lineHeight = ps.lineHeight();
     double box = Math.max(h, lineHeight);
     double gap = Layout.baseline(face(ps), ps.size, lineHeight);
     sink.slice(box, List.of(new Ops.Image(offset(ps.align, width, w), Math.min(box - h, gap), w, h, image)));
-  }
-
-  /** An image's width and height in points: by its size attributes or CSS, else its own pixels, keeping its ratio. */
-  private static double[] imageSize(Element img, HtmlStyle s, PDImageXObject image, double width) throws Unsupported {
-    String cssWidth = sizeAttribute(img, "width", s.width);
-    String cssHeight = sizeAttribute(img, "height", s.height);
-    double w = cssWidth == null ? Double.NaN : length(cssWidth, s, width);
-    double h = cssHeight == null ? Double.NaN : length(cssHeight, s, Double.NaN);
-    double ratio = image.getHeight() / (double) image.getWidth();
-    if (Double.isNaN(w) && Double.isNaN(h)) {
-      w = image.getWidth() * Styles.PX;
-      h = w * ratio;
-    } else if (Double.isNaN(w)) {
-      w = h / ratio;
-    } else if (Double.isNaN(h)) {
-      h = w * ratio;
-    }
-    return new double[] {w, h};
   }
 
   // ---- tables

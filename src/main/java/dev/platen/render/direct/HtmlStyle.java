@@ -126,7 +126,17 @@ final class HtmlStyle {
   String running;
   /** {@code position: fixed}: the element leaves the flow and is drawn on every page (HtmlFlow.fixed). */
   boolean positionFixed;
-  /** {@code top}, {@code right}, {@code bottom}, {@code left} in points (NaN: auto); only a fixed element uses them. */
+  /**
+   * {@code position: relative}: a block drawn shifted by its offsets, the flow unchanged (HtmlFlow.block), and the
+   * containing block of the absolute boxes inside it; on an inline element nothing (openhtmltopdf, measured, draws
+   * a relative span where it stands, offsets or not).
+   */
+  boolean relative;
+  /** {@code position: absolute}: the element leaves the flow and is placed in its containing block (HtmlFlow). */
+  boolean absolute;
+  /** {@code transform: rotate(…deg)} in degrees, clockwise as CSS turns it (0: none); drawn on absolute boxes. */
+  double rotate;
+  /** {@code top}, {@code right}, {@code bottom}, {@code left} in points (NaN: auto): of positioned elements. */
   final double[] offsets = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
   /**
    * The generated content of the element's {@code ::before} and {@code ::after}: strings and the page counters
@@ -609,24 +619,23 @@ final class HtmlStyle {
     }
   }
 
+  private static final java.util.regex.Pattern ROTATE =
+      java.util.regex.Pattern.compile("rotate\\(\\s*(-?[0-9]{1,3}(?:\\.[0-9]{1,4})?)deg\\s*\\)");
+
   private static final java.util.regex.Pattern RUNNING =
       java.util.regex.Pattern.compile("running\\(\\s*([-_a-z][-_a-z0-9]*)\\s*\\)");
 
-  /** {@code position}: static, fixed and running(name); relative and absolute are refused. */
+  /** {@code position}: static, relative, absolute, fixed and running(name). */
   private void position(String v, String value, Element e) {
     java.util.regex.Matcher m = RUNNING.matcher(v);
-    if (v.equals("static")) {
-      running = null;
-      positionFixed = false;
-    } else if (v.equals("fixed")) {
-      running = null;
-      positionFixed = true;
-    } else if (m.matches()) {
-      running = m.group(1);
-      positionFixed = false;
-    } else {
+    if (!v.equals("static") && !v.equals("fixed") && !v.equals("relative") && !v.equals("absolute") && !m.matches()) {
       refuse("CSS value '" + value + "' for 'position'", e);
+      return;
     }
+    running = m.matches() ? m.group(1) : null;
+    positionFixed = v.equals("fixed");
+    relative = v.equals("relative");
+    absolute = v.equals("absolute");
   }
 
   /** An offset of a fixed element: a length (negative too, into the page margin) or auto. */
@@ -915,6 +924,12 @@ final class HtmlStyle {
         double pt = points(v);
         if (Double.isNaN(pt) || pt < 0 || v.endsWith("%") || v.contains(" ") || v.contains("/")) refuse("CSS value '" + value + "' for 'border-radius'", e);
         else radius = pt;
+      }
+      case "transform" -> {
+        java.util.regex.Matcher m = ROTATE.matcher(v);
+        if (v.equals("none")) rotate = 0;
+        else if (m.matches()) rotate = Double.parseDouble(m.group(1));
+        else refuse("CSS value '" + value + "' for 'transform'", e);
       }
       case "opacity" -> {
         // not a property openhtmltopdf knows (measured: the box is drawn opaque, no ExtGState): ignored there too

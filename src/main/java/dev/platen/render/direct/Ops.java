@@ -34,6 +34,14 @@ sealed interface Ops {
     public Ops moved(double dx, double dy) { return new Text(x + dx, y + dy, bold, mono, size, rgb, spacing, text); }
   }
 
+  /**
+   * A line of text turned by {@code degrees} (clockwise, as CSS's {@code rotate()}) about the point {@code cx, cy}:
+   * the text of a box with {@code transform: rotate(…)}, turned about the box's centre as openhtmltopdf turns it.
+   */
+  record Turned(Text text, double cx, double cy, double degrees) implements Ops {
+    public Ops moved(double dx, double dy) { return new Turned((Text) text.moved(dx, dy), cx + dx, cy + dy, degrees); }
+  }
+
   /** A filled rectangle: backgrounds, borders, dividers, code modules. */
   record Rect(double x, double y, double w, double h, int rgb) implements Ops {
     public Ops moved(double dx, double dy) { return new Rect(x + dx, y + dy, w, h, rgb); }

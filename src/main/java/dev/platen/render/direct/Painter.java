@@ -122,7 +122,10 @@ final class Painter {
     double spacing = 0;
     int count = ops.size();
     for (int k = -margins.size(); k < count; k++) {
-      if (!((k < 0 ? margins.get(k + margins.size()) : ops.get(k)) instanceof Ops.Text t)) continue;
+      Ops o = k < 0 ? margins.get(k + margins.size()) : ops.get(k);
+      Ops.Turned turned = o instanceof Ops.Turned r ? r : null;
+      if (turned != null) o = turned.text();
+      if (!(o instanceof Ops.Text t)) continue;
       if (t.bold() != isBold || t.mono() != isMono || t.size() != fontSize) {
         font(t.mono() ? monoName(fonts, t.bold()) : t.bold() ? boldName : regularName, t.size());
         isBold = t.bold();
@@ -137,9 +140,9 @@ final class Painter {
         num(t.spacing()).op("Tc");
         spacing = t.spacing();
       }
-      if (t.mono()) text(t, h, t.bold() ? monoBoldFace : monoFace, null);
-      else if (t.bold()) text(t, h, boldFace, bold);
-      else text(t, h, regularFace, regular);
+      if (t.mono()) text(t, h, t.bold() ? monoBoldFace : monoFace, null, turned);
+      else if (t.bold()) text(t, h, boldFace, bold, turned);
+      else text(t, h, regularFace, regular, turned);
     }
     out.append("ET\n");
     out.digestInto(digest);
@@ -179,9 +182,19 @@ final class Painter {
    * A line of text: two-byte glyph ids of an embedded font (whose subset takes each code point), or, with no
    * {@code font}, a built-in font's one-byte WinAnsiEncoding codes ({@link Face#glyph}), as PDFBox writes them.
    */
-  private void text(Ops.Text t, double h, Face face, EmbeddedFont font) {
-    out.append("1 0 0 1 ");
-    num(t.x()).num(h - t.y()).out.append("Tm <");
+  private void text(Ops.Text t, double h, Face face, EmbeddedFont font, Ops.Turned turned) {
+    if (turned == null) {
+      out.append("1 0 0 1 ");
+      num(t.x()).num(h - t.y()).out.append("Tm <");
+    } else {
+      // the text matrix openhtmltopdf's rotation about the centre (cm) and its text position (Tm) make together;
+      // clockwise on the page is anticlockwise in PDF space, whose y goes up
+      double a = Math.toRadians(-turned.degrees());
+      double cos = Math.cos(a), sin = Math.sin(a);
+      double cx = turned.cx(), cy = h - turned.cy();
+      double x = t.x() - cx, y = h - t.y() - cy;
+      num(cos).num(sin).num(-sin).num(cos).num(cx + cos * x - sin * y).num(cy + sin * x + cos * y).out.append("Tm <");
+    }
     String s = t.text();
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);

@@ -13,6 +13,63 @@ abstract class Sink {
   protected double pending;
   /** Added to the x of every op sliced: the left margin, border and padding of the HTML boxes around. */
   double indent;
+  /** Added to the y of every op sliced: the vertical offset of the {@code position: relative} boxes around. */
+  double shift;
+  /**
+   * Set while top margins are dropped until the next slice: openhtmltopdf drops the top margins of a relatively
+   * positioned box with a vertical offset that opens the document, and of its first children (measured).
+   */
+  boolean dropMargins;
+
+  /** Where a positioned box's top landed: the page and y (shift included) of the first slice after {@link #mark}. */
+  static final class Mark {
+    int page = -1;
+    double y;
+  }
+
+  private final List<Mark> marks = new ArrayList<>(0);
+
+  /** A mark that the next slice sets to where it is placed. */
+  final Mark mark() {
+    Mark m = new Mark();
+    marks.add(m);
+    return m;
+  }
+
+  /** Called by each slice once its pending margin is spent: sets the open marks, ends dropped margins. */
+  protected final void landed(int page, double y) {
+    dropMargins = false;
+    if (marks.isEmpty()) return;
+    for (Mark m : marks) {
+      m.page = page;
+      m.y = y + shift;
+    }
+    marks.clear();
+  }
+
+  /** The page slices go on now (0 in a cell) and the y of the next slice on it, its pending margin left out. */
+  abstract int page();
+
+  abstract double y();
+
+  /** The height of a page's content area: unbounded in a cell. */
+  double pageHeight() {
+    return Double.POSITIVE_INFINITY;
+  }
+
+  /** Whether nothing is placed yet on the document's first page: not in a cell. */
+  boolean atDocumentStart() {
+    return false;
+  }
+
+  /** What is placed on page {@code page} so far, over it too, in the coordinates {@link #overlay} takes. */
+  abstract List<Ops> placed(int page);
+
+  /**
+   * Ops painted over the flow of page {@code page}, after all of it: absolutely positioned boxes, as openhtmltopdf
+   * paints their layers last. Their x is from the sink's left edge (no indent added), their y from the page's top.
+   */
+  abstract void overlay(int page, List<Ops> ops);
 
   /** Whether a slice of {@code height} goes on the current page (a cell or an empty page takes anything). */
   boolean fits(double height) {
@@ -29,7 +86,7 @@ abstract class Sink {
 
   /** A top margin meeting the pending bottom margin. */
   final void margin(double top) {
-    pending = Math.max(pending, top);
+    if (!dropMargins) pending = Math.max(pending, top);
   }
 
   /** Takes {@code h} back from the last slice: what follows starts that much higher (a collapsed table border). */
@@ -73,8 +130,27 @@ abstract class Sink {
     @Override void slice(double height, List<Ops> sliceOps) {
       y += pending;
       pending = 0;
-      for (Ops op : sliceOps) ops.add(op.moved(dx + indent, y));
+      landed(0, y);
+      for (Ops op : sliceOps) ops.add(op.moved(dx + indent, y + shift));
       y += height;
+    }
+
+    @Override int page() {
+      return 0;
+    }
+
+    @Override double y() {
+      return y;
+    }
+
+    @Override void overlay(int page, List<Ops> over) {
+      for (Ops op : over) ops.add(op.moved(dx, 0));
+    }
+
+    @Override List<Ops> placed(int page) {
+      List<Ops> out = new ArrayList<>(ops.size());
+      for (Ops op : ops) out.add(op.moved(-dx, 0));
+      return out;
     }
 
     @Override void back(double h) {
@@ -110,6 +186,8 @@ abstract class Sink {
     private List<Ops> header;
     private double footerHeight;
     private List<Ops> footer;
+    /** Per page, what {@link #overlay} painted over it; added after the page's flow in {@link #finish}. */
+    private final List<List<Ops>> overlays = new ArrayList<>(0);
 
     Pages(double left, double top, double height, int maxPages, String tooMany) {
       this.left = left;
@@ -156,8 +234,39 @@ abstract class Sink {
     }
 
     private void place(double h, List<Ops> ops) {
-      for (Ops op : ops) page.add(op.moved(left + indent, top + y));
+      landed(pages.size() - 1, y);
+      for (Ops op : ops) page.add(op.moved(left + indent, top + y + shift));
       y += h;
+    }
+
+    @Override int page() {
+      return Math.max(0, pages.size() - 1);
+    }
+
+    @Override double y() {
+      return y;
+    }
+
+    @Override boolean atDocumentStart() {
+      return page != null && pages.size() == 1 && y == 0 && page.isEmpty();
+    }
+
+    @Override double pageHeight() {
+      return height;
+    }
+
+    @Override List<Ops> placed(int index) {
+      List<Ops> out = new ArrayList<>(pages.get(index).size());
+      for (Ops op : pages.get(index)) out.add(op.moved(-left, -top));
+      if (index < overlays.size()) {
+        for (Ops op : overlays.get(index)) out.add(op.moved(-left, -top));
+      }
+      return out;
+    }
+
+    @Override void overlay(int index, List<Ops> ops) {
+      while (overlays.size() <= index) overlays.add(new ArrayList<>(0));
+      for (Ops op : ops) overlays.get(index).add(op.moved(left, top));
     }
 
     @Override void back(double h) {
@@ -215,6 +324,7 @@ abstract class Sink {
 
     List<List<Ops>> finish() throws Unsupported {
       if (page == null) newPage();
+      for (int i = 0; i < overlays.size(); i++) pages.get(i).addAll(overlays.get(i));
       return pages;
     }
   }

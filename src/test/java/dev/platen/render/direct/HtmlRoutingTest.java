@@ -78,8 +78,8 @@ class HtmlRoutingTest {
         Arguments.of("{{#if big}}<style>@page { size: A3; }</style>{{/if}}<p>x</p>", null,
             "a CSS @page rule in a <style> element after a Handlebars block tag (put it in the layout's css)"),
         Arguments.of("<p id=\"{{c}}\">x</p>", null, "a Handlebars tag in the 'id' attribute of p#{{c}}"),
-        Arguments.of("<p class=\"a {{#if x}}b{{/if}}\">x</p>", ".b { position: relative; }",
-            "CSS value 'relative' for 'position' on p.a"),
+        Arguments.of("<p class=\"a {{#if x}}b{{/if}}\">x</p>", ".b { position: sticky; }",
+            "CSS value 'sticky' for 'position' on p.a"),
         Arguments.of("<table><tr><td height=\"40\">x</td></tr></table>", null, "the attribute 'height' on td"),
         Arguments.of("<table class=\"t\"><tr><td colspan=\"2\" style=\"width: 50%\">x</td></tr>"
             + "<tr><td>a</td><td>b</td></tr></table>", "table.t { width: 100%; table-layout: fixed; border-spacing: 0; }",

@@ -153,7 +153,7 @@ class HtmlRunningEquivalenceTest {
           + "\tan image or link in div.f, which has position: running(footer)",
       "<div class=\"f\">Thanks</div>\t.f{position:running(footer)} @page{@bottom-left{content:element(footer)}}"
           + "\telement() in @bottom-left beside another margin box of its edge with content",
-      "<div class=\"f\">Thanks</div>\t.f{position:absolute;bottom:0}\tCSS value 'absolute' for 'position' on div.f",
+      "<div class=\"f\">Thanks</div>\t.f{position:absolute;bottom:0}\tposition: absolute without one of left and right, on div.f",
       "<div class=\"f\">Thanks</div>\t.f{position:fixed;left:0;right:0}"
           + "\tposition: fixed without one of top and bottom, on div.f",
       "<div class=\"f\">Thanks</div>\t.f{position:fixed;bottom:0;left:0}"
