@@ -738,6 +738,9 @@ final class HtmlFlow {
     }
     if (s.displayBlock) throw new Unsupported("display: block on " + HtmlStyle.describe(e) + " inside a line of text");
     boolean boxed = inlineBox(e, s);
+    if (shifted(s) && runs.open >= 0) {
+      throw new Unsupported("vertical-align: " + s.verticalAlign + " inside the inline box " + runs.openName);
+    }
     if (s.nowrap != block.nowrap || s.keepNewlines != block.keepNewlines || s.keepSpaces != block.keepSpaces) {
       throw new Unsupported("white-space changed inside a line, on " + HtmlStyle.describe(e));
     }
@@ -771,7 +774,9 @@ final class HtmlFlow {
         || s.margin[RIGHT] != 0;
     if (!boxed) {
       if (nonZero(s.margin)) throw new Unsupported("a box style on the inline element " + HtmlStyle.describe(e));
-      if (!s.verticalAlign.equals("baseline")) {
+      if (shifted(s)) {
+        shiftable(e, s);
+      } else if (!s.verticalAlign.equals("baseline")) {
         // openhtmltopdf raises or lowers its text off the line's baseline (measured, middle): not matched
         throw new Unsupported("vertical-align on the inline element " + HtmlStyle.describe(e));
       }
@@ -786,6 +791,25 @@ final class HtmlFlow {
       if (s.margin[side] < 0) throw new Unsupported("a negative margin" + what);
     }
     return true;
+  }
+
+  /** Whether an inline element's text is raised or lowered: vertical-align super or sub (sup and sub's default). */
+  private static boolean shifted(HtmlStyle s) {
+    return s.verticalAlign.equals("super") || s.verticalAlign.equals("sub");
+  }
+
+  /**
+   * Throws for a raised or lowered element ({@code <sup>}, {@code <sub>}) other than plain text in a line:
+   * openhtmltopdf places what is inside it on its baseline and a decoration around it on the decorated element's,
+   * which {@link #lineBox} does not follow.
+   */
+  private static void shiftable(Element e, HtmlStyle s) throws Unsupported {
+    String what = "vertical-align: " + s.verticalAlign + " on " + HtmlStyle.describe(e);
+    for (Element child : e.children()) {
+      if (!HtmlStyle.DROPPED.contains(child.normalName())) throw new Unsupported(what + " holding an element");
+    }
+    if (!s.decorations.isEmpty()) throw new Unsupported(what + " with underlined or struck-out text");
+    if (s.mono) throw new Unsupported(what + " in a monospace family");
   }
 
   /** Text with one style per character, white space collapsed as the HTML engine collapses it. */
@@ -831,7 +855,7 @@ final class HtmlFlow {
         HtmlStyle o = styles.get(i);
         if (o == s || o.bold == s.bold && o.mono == s.mono && o.rgb == s.rgb && o.size == s.size && o.lineHeight() == s.lineHeight()
             && java.util.Objects.equals(o.href, s.href) && o.letterSpacing == s.letterSpacing
-            && o.decorations.equals(s.decorations)) {
+            && o.decorations.equals(s.decorations) && o.verticalAlign.equals(s.verticalAlign)) {
           return i;
         }
       }
@@ -955,7 +979,9 @@ final class HtmlFlow {
     double base = Layout.baseline(face(block), size, lineHeight);
     boolean mixed = false;
     // an inline box in Courier sits lower about the baseline than DejaVu Sans's (a smaller ascent and descent)
-    for (HtmlStyle st : runs.styles) mixed |= st.size != size || st.lineHeight() != lineHeight || st.mono != block.mono;
+    for (HtmlStyle st : runs.styles) {
+      mixed |= st.size != size || st.lineHeight() != lineHeight || st.mono != block.mono || shifted(st);
+    }
     // an inline block's box may reach above and below the line: the line box is built from the boxes on it
     for (InlineBox ib : runs.boxes) mixed |= ib.atomic;
     double[] baselines = new double[runs.styles.size()];
@@ -993,6 +1019,7 @@ final class HtmlFlow {
       List<double[]> pieces = null; // {x, width, style} of each run, when the line has decorated text
       double[] just = block.align.equals("justify") ? justify(runs, line, block, width, k == lines.size() - 1) : null;
       int boxAt = -1; // where the open inline box's ops go, under its text
+      List<Ops> raised = null;
       double boxX = 0;
       while (i < line.end()) {
         int sid = runs.style[i];
@@ -1010,12 +1037,19 @@ final class HtmlFlow {
           throw new Unsupported("an inline box across a line break, " + ib.name);
         }
         double w;
-        if (just == null) {
+        if (just == null && shifted(st)) {
+          // openhtmltopdf paints raised and lowered text after the rest of the line: in that order here too, so the
+          // text reads in the same order where a reader sorts lines by position (a subscript below the line)
+          if (raised == null) raised = new ArrayList<>(1);
+          raised.add(new Ops.Text(x, baselines[sid], st.bold, st.mono, st.size, st.rgb, st.letterSpacing, piece));
+          w = Text.width(face(st), piece, st.size, st.letterSpacing);
+        } else if (just == null) {
           ops.add(new Ops.Text(x, baselines[sid], st.bold, st.mono, st.size, st.rgb, st.letterSpacing, piece));
           w = Text.width(face(st), piece, st.size, st.letterSpacing);
         } else {
           if (!st.decorations.isEmpty()) throw new Unsupported("underlined or struck-out text in a justified line");
-          w = justified(ops, x, baselines[sid], st, piece, just);
+          if (shifted(st) && raised == null) raised = new ArrayList<>(1);
+          w = justified(shifted(st) ? raised : ops, x, baselines[sid], st, piece, just);
         }
         if (st.href != null && !dry) ops.add(new Ops.Link(x, 0, w, lineHeight, st.href));
         if (!st.decorations.isEmpty() && pieces == null) pieces = new ArrayList<>();
@@ -1029,6 +1063,7 @@ final class HtmlFlow {
         }
         i = j;
       }
+      if (raised != null) ops.addAll(raised);
       if (pieces != null) decorations(ops, first, pieces, runs, line.end(), baselines);
       if (k > 0 && (k == 1 || k == lines.size() - 1) && !sink.fits(lineHeight)) {
         // openhtmltopdf keeps two lines of a paragraph on each side of a page break (widows and orphans: 2)
@@ -1250,7 +1285,11 @@ final class HtmlFlow {
       if (!present[sid]) continue;
       HtmlStyle st = runs.styles.get(sid);
       float lh = lineDots(st);
-      y[sid] = Math.round(b0 - ascentDots(st));
+      // openhtmltopdf's alignInlineContent: super puts the box's top one and a half of its ascents above the
+      // baseline, sub half of one, so its text is raised or lowered by half its ascent
+      float ascent = ascentDots(st);
+      y[sid] = Math.round(st.verticalAlign.equals("super") ? b0 - 3 * ascent / 2
+          : st.verticalAlign.equals("sub") ? b0 - ascent / 2 : b0 - ascent);
       long t = y[sid] - halfLeading(st);
       top = Math.min(top, t);
       bottom = Math.max(bottom, Math.round(t + lh));
