@@ -265,11 +265,29 @@ final class HtmlFlow {
   record Box(double height, List<Ops> ops) {}
 
   private Box box(Element e, HtmlStyle s, double content, double boxWidth) throws RenderException {
+    return box(e, s, content, boxWidth, null);
+  }
+
+  /**
+   * @param through where to put the margins of the first and last child that meet the box's own and so collapse
+   *     through it, as CSS and openhtmltopdf collapse them ({top, bottom}: a box without a top border and padding,
+   *     or bottom ones, such as a quote with only a left border), or null to keep them inside (a float)
+   */
+  private Box box(Element e, HtmlStyle s, double content, double boxWidth, double[] through) throws RenderException {
     double[] p = s.padding;
     Sink.Stack inner = new Sink.Stack(s.border(LEFT) + p[LEFT]);
     inner.y = s.border(TOP) + p[TOP];
+    boolean top = through != null && inner.y == 0;
+    inner.collapseTop = top;
     children(e, s, content, inner);
     double h = inner.height() + p[BOTTOM] + s.border(BOTTOM);
+    if (through != null && inner.sliced()) {
+      if (top) through[0] = inner.leading;
+      if (p[BOTTOM] + s.border(BOTTOM) == 0) {
+        through[1] = inner.pending();
+        h -= through[1];
+      }
+    }
     if (!Double.isNaN(s.minHeight)) {
       double frame = s.borderBox ? 0 : p[TOP] + p[BOTTOM] + s.border(TOP) + s.border(BOTTOM);
       h = Math.max(h, s.minHeight + frame);
@@ -333,8 +351,11 @@ final class HtmlFlow {
     }
     // a box that paints, or one kept whole, is laid out apart and placed as one slice; a block formatting context
     // that paints nothing (overflow: hidden on a page-wide wrapper) breaks across pages as openhtmltopdf breaks it
+    double[] through = {0, 0};
     if (s.decorated(printBackground) || s.avoidInside || !Double.isNaN(s.minHeight)) {
-      Box box = box(e, s, content, boxWidth);
+      // min-height and overflow: hidden keep the children's margins inside
+      Box box = box(e, s, content, boxWidth, Double.isNaN(s.minHeight) && !s.contains ? through : null);
+      sink.margin(through[0]);
       double h = box.height();
       if (!sink.fits(h) && !(s.avoidInside && sink.fitsPage(h))) {
         throw new Unsupported("a box with a border or background across a page break");
@@ -358,6 +379,7 @@ final class HtmlFlow {
       throw new Unsupported("a list item that does not start with a line of text");
     }
     sink.margin(m[BOTTOM]);
+    sink.margin(through[1]);
     if (s.breakAfter) sink.pageBreak();
   }
 

@@ -58,12 +58,24 @@ abstract class Sink {
     final List<Ops> ops = new ArrayList<>();
     private final double dx;
     double y;
+    /**
+     * Whether the margin before the first slice is kept out of the stack rather than spent in it (in
+     * {@link #leading}): the box it fills has no top border or padding, so the margin collapses through it.
+     */
+    boolean collapseTop;
+    double leading;
+    private boolean sliced;
 
     Stack(double dx) {
       this.dx = dx;
     }
 
     @Override void slice(double height, List<Ops> sliceOps) {
+      if (collapseTop && !sliced) {
+        leading = pending;
+        pending = 0;
+      }
+      sliced = true;
       y += pending;
       pending = 0;
       for (Ops op : sliceOps) ops.add(op.moved(dx + indent, y));
@@ -72,6 +84,15 @@ abstract class Sink {
 
     @Override void back(double h) {
       y = Math.max(0, y - h);
+    }
+
+    boolean sliced() {
+      return sliced;
+    }
+
+    /** The bottom margin of the last block, not yet spent. */
+    double pending() {
+      return pending;
     }
 
     /** Height of the cell: a table cell keeps its last block's bottom margin inside. */

@@ -66,6 +66,47 @@ class HtmlElementsEquivalenceTest {
     assertSame("sup-sub", in);
   }
 
+  /**
+   * The block and inline elements of letters and invoices with openhtmltopdf's defaults for them: a quote inset
+   * 40px on both sides with the margins of a paragraph, a definition list of invoice details (its terms bare
+   * blocks, its descriptions inset 40px), a figure with its caption, an aside and a nav (bare blocks there, without
+   * a browser's margins), centred text, and label, mark, cite, var, dfn and abbr as plain inline text (mark is not
+   * highlighted: openhtmltopdf has no rule for it), styled by the template too. A quote or callout with a left
+   * border only lets its paragraphs' margins collapse through its top and bottom.
+   */
+  @Test
+  void blockAndInlineElementsPrintTheSame() throws Exception {
+    String html = """
+        <nav><span class="crumb">Home / Invoices / 2026</span></nav>
+        <dl class="meta"><dt>Invoice no.</dt><dd>INV-2026-0042</dd><dt>Date</dt><dd>5 June 2026</dd></dl>
+        <dl><dt>Terms</dt><dd>Net 30 days, as in the <cite>framework agreement</cite> of <var>n</var> pages.</dd></dl>
+        <p>Dear customer, as <abbr>VAT</abbr> rules and the <dfn>reverse charge</dfn> apply, <mark>no tax is due</mark>
+        on this invoice.</p>
+        <blockquote>We deliver on time or the <mark class="hl">delivery is free</mark>, a promise quoted here over two
+        lines or more so that the inset on both sides moves where the lines break.</blockquote>
+        <blockquote class="q"><p>A quote holding a paragraph, its margins meeting the quote's.</p></blockquote>
+        <div class="callout"><p>A callout whose paragraphs' margins collapse through its top and bottom, which have
+        no border or padding, as CSS and openhtmltopdf collapse them.</p><p>Its second paragraph.</p></div>
+        <figure><div class="box">Chart</div><figcaption>Figure 1: revenue by quarter</figcaption></figure>
+        <aside class="note"><label>Note:</label> payment by bank transfer only.</aside>
+        <center>Thank you for your business</center>
+        <figure class="f"><figcaption>Figure 2, styled</figcaption></figure>""";
+    String css = """
+        body { color: #000; }
+        dl.meta { margin: 0 0 6pt; } dl.meta dt { font-weight: bold; float: none; } dl.meta dd { margin-left: 20mm; }
+        blockquote.q { border-left: 3pt solid #000; padding-left: 8pt; margin: 6pt 0; }
+        .box { height: auto; border: 1pt solid #000; padding: 10pt; }
+        figcaption { font-size: 9pt; }
+        aside.note { border: 1pt solid #000; padding: 4pt; margin: 8pt 0; }
+        label { font-weight: bold; }
+        mark.hl { background: #000; color: #fff; }
+        figure.f { margin: 10pt 30pt; }
+        .callout { border-left: 4pt solid #000; background: #444; color: #fff; padding: 0 6pt; margin: 4pt 0 2pt; }""";
+    RenderInput in = input(html, css);
+    assertSame("block-inline-elements", in);
+    HtmlEquivalenceTest.assertSameFills(in, 0x000000, 0x444444);
+  }
+
   /** Where a raised or lowered element holds anything but text, openhtmltopdf's placing is not followed. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
