@@ -1532,6 +1532,26 @@ final class HtmlFlow {
 
   private record Laid(double height, List<Ops> ops, double bottomBorder) {}
 
+  /**
+   * A table's caption as openhtmltopdf lays it out (measured): a block right above the table, as wide as the
+   * table's container whatever the table's width (so its default text-align: center centres it on the container,
+   * not on the table), in the table's inherited style. Only on a table without margins above or beside it, where
+   * the caption's place is not measured.
+   */
+  private void caption(Element caption, HtmlStyle ts, double avail, Sink sink) throws RenderException {
+    String where = HtmlStyle.describe(caption.parent());
+    if (ts.margin[TOP] != 0 || ts.margin[LEFT] != 0 || ts.margin[RIGHT] != 0 || ts.autoMargin[LEFT]
+        || ts.autoMargin[RIGHT] || ts.floating != null) {
+      throw new Unsupported("a <caption> on a table with a top or side margin, " + where);
+    }
+    HtmlStyle cs = style(caption, ts);
+    if (cs.hidden) return;
+    if (cs.floating != null || cs.width != null || cs.breakBefore || cs.breakAfter) {
+      throw new Unsupported("a float, width or page break on the <caption> of " + where);
+    }
+    block(caption, cs, avail, sink);
+  }
+
   private void table(Element t, HtmlStyle ts, double avail, Sink sink) throws RenderException {
     String where = HtmlStyle.describe(t);
     boolean auto = !ts.fixed;
@@ -1550,6 +1570,7 @@ final class HtmlFlow {
     // openhtmltopdf moves the footer group after the bodies, wherever it is in the source
     List<Row> foot = new ArrayList<>();
     boolean sawHead = false, sawFoot = false;
+    Element caption = null;
     for (Node n : t.childNodes()) {
       if (n instanceof TextNode text && text.isBlank() || !(n instanceof Element e)) {
         if (n instanceof TextNode text && !text.isBlank() && !dry) {
@@ -1558,6 +1579,12 @@ final class HtmlFlow {
         continue;
       }
       switch (e.normalName()) {
+        case "caption" -> {
+          if (caption != null || e.elementSiblingIndex() != 0) {
+            throw new Unsupported("a <caption> other than the first child of " + where);
+          }
+          caption = e;
+        }
         case "thead", "tbody", "tfoot" -> {
           HtmlStyle gs = style(e, ts);
           if (gs.hidden) continue;
@@ -1590,6 +1617,7 @@ final class HtmlFlow {
       }
     }
     Row first = !head.isEmpty() ? head.get(0) : !body.isEmpty() ? body.get(0) : !foot.isEmpty() ? foot.get(0) : null;
+    if (first == null && caption != null) throw new Unsupported("a <caption> on a table without rows, " + where);
     if (first == null) return;
     // the separated model's spacing: left of every column and right of the last, above every row and below the last
     double spacings = 0;
@@ -1624,6 +1652,7 @@ final class HtmlFlow {
       columns = columns(rows, width - spacings, ts.collapse ? ts : null, where);
     }
     if (ts.breakBefore) sink.breakBefore();
+    if (caption != null) caption(caption, ts, avail, sink);
     sink.margin(ts.margin[TOP]);
     // margin-left: auto puts a table of automatic layout against the right edge, as a block's (autoLeft);
     // measured, openhtmltopdf leaves a fixed-layout one at the left and does not centre one whose side margins

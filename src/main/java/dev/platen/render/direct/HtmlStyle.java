@@ -197,7 +197,7 @@ final class HtmlStyle {
       "abbr");
   /** Elements both engines drop before layout (HtmlLayout removes them); seen only when checking a template. */
   static final Set<String> DROPPED = Set.of("meta", "link", "script", "noscript", "base");
-  static final Set<String> TABLE = Set.of("table", "thead", "tbody", "tfoot", "tr", "th", "td");
+  static final Set<String> TABLE = Set.of("table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption");
 
   /** The root: the body's inherited text style from the documents' base sheet. */
   static HtmlStyle root() {
@@ -460,7 +460,7 @@ final class HtmlStyle {
       case "blockquote" -> out.add(new HtmlCss.Declaration("margin", "1.12em 40px", false));
       case "dl" -> out.add(new HtmlCss.Declaration("margin", "1.12em 0", false));
       case "dd" -> out.add(new HtmlCss.Declaration("margin-left", "40px", false));
-      case "center" -> out.add(new HtmlCss.Declaration("text-align", "center", false));
+      case "center", "caption" -> out.add(new HtmlCss.Declaration("text-align", "center", false));
       // openhtmltopdf: sup { vertical-align: super; font-size: 0.83em; line-height: normal }, sub likewise
       case "sup", "sub" -> {
         out.add(new HtmlCss.Declaration("vertical-align", tag.equals("sup") ? "super" : "sub", false));
@@ -1054,6 +1054,7 @@ final class HtmlStyle {
       case "table" -> "table";
       case "tr" -> "table-row";
       case "td", "th" -> "table-cell";
+      case "caption" -> "table-caption";
       case "thead" -> "table-header-group";
       case "tbody" -> "table-row-group";
       case "tfoot" -> "table-footer-group";

@@ -107,6 +107,39 @@ class HtmlElementsEquivalenceTest {
     HtmlEquivalenceTest.assertSameFills(in, 0x000000, 0x444444);
   }
 
+  /**
+   * A table's caption as openhtmltopdf places it: a block right above the table, as wide as the table's container
+   * (centred on the container, not on a narrower table), in the table's inherited style, or styled by the template.
+   */
+  @Test
+  void tableCaptionsPrintTheSame() throws Exception {
+    String html = """
+        <p>Before the tables.</p>
+        <table class="t"><caption>Items of the invoice</caption>
+          <tr><td>Alpha</td><td>12.00</td></tr><tr><td>Beta</td><td>3.50</td></tr></table>
+        <p>Between them.</p>
+        <table class="u"><caption class="left">Caption of an automatic table, wider than it</caption>
+          <thead><tr><th>Item</th><th>Amount</th></tr></thead><tbody><tr><td>A</td><td>1</td></tr></tbody></table>
+        <table style="width: 100%"><caption>Full width</caption><tr><td>x</td></tr></table>
+        <p>After them.</p>""";
+    String css = """
+        body { color: #000; }
+        table.t { width: 60%; border-collapse: collapse; font-size: 9pt; } td { border: 1px solid #000; }
+        caption.left { text-align: left; font-weight: bold; padding: 4pt 0; border-bottom: 1pt solid #000; }""";
+    RenderInput in = input(html, css);
+    assertSame("table-captions", in);
+    assertSameWords(in);
+  }
+
+  /** Captions where openhtmltopdf's placing is not measured stay with it. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "<table style=\"margin-top: 10pt\"><caption>c</caption><tr><td>x</td></tr></table>|a <caption> on a table with a top or side margin",
+      "<table><tr><td>x</td></tr><caption>c</caption></table>|a <caption> other than the first child"})
+  void captionsOutsideTheSubsetAreNamed(String html, String reason) {
+    assertThat(Plan.of(HtmlCorpus.of(html, ""), PageSetup.DEFAULT).refusal()).contains(reason);
+  }
+
   /** Where a raised or lowered element holds anything but text, openhtmltopdf's placing is not followed. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
