@@ -352,11 +352,29 @@ final class HtmlFlow {
   record Box(double height, List<Ops> ops) {}
 
   private Box box(Element e, HtmlStyle s, double content, double boxWidth) throws RenderException {
+    return box(e, s, content, boxWidth, null);
+  }
+
+  /**
+   * @param through where to put the margins of the first and last child that meet the box's own and so collapse
+   *     through it, as CSS and openhtmltopdf collapse them ({top, bottom}: a box without a top border and padding,
+   *     or bottom ones, such as a quote with only a left border), or null to keep them inside (a float)
+   */
+  private Box box(Element e, HtmlStyle s, double content, double boxWidth, double[] through) throws RenderException {
     double[] p = s.padding;
     Sink.Stack inner = new Sink.Stack(s.border(LEFT) + p[LEFT]);
     inner.y = s.border(TOP) + p[TOP];
+    boolean top = through != null && inner.y == 0;
+    inner.collapseTop = top;
     children(e, s, content, inner);
     double h = inner.height() + p[BOTTOM] + s.border(BOTTOM);
+    if (through != null && inner.sliced()) {
+      if (top) through[0] = inner.leading;
+      if (p[BOTTOM] + s.border(BOTTOM) == 0) {
+        through[1] = inner.pending();
+        h -= through[1];
+      }
+    }
     if (!Double.isNaN(s.minHeight)) {
       double frame = s.borderBox ? 0 : p[TOP] + p[BOTTOM] + s.border(TOP) + s.border(BOTTOM);
       h = Math.max(h, s.minHeight + frame);
@@ -439,8 +457,9 @@ final class HtmlFlow {
       sink.indent += dx;
       sink.shift += dy;
     }
+    double through;
     try {
-      laidOut(e, s, tag, m, left, boxWidth, content, sink);
+      through = laidOut(e, s, tag, m, left, boxWidth, content, sink);
     } finally {
       if (relative) {
         containers.pop();
@@ -470,11 +489,16 @@ final class HtmlFlow {
       throw new Unsupported("a list item that does not start with a line of text");
     }
     sink.margin(m[BOTTOM]);
+    sink.margin(through);
     if (s.breakAfter) sink.pageBreak();
   }
 
-  /** The block's box and content, once its top margin is given to the sink. */
-  private void laidOut(Element e, HtmlStyle s, String tag, double[] m, double left, double boxWidth, double content,
+  /**
+   * The block's box and content, once its top margin is given to the sink.
+   *
+   * @return the bottom margin of its last child that collapses through a box without bottom border and padding
+   */
+  private double laidOut(Element e, HtmlStyle s, String tag, double[] m, double left, double boxWidth, double content,
       Sink sink) throws RenderException {
     double[] p = s.padding;
     // where the children's margins would meet the box's own, min-height would be measured other than here
@@ -483,8 +507,11 @@ final class HtmlFlow {
     }
     // a box that paints, or one kept whole, is laid out apart and placed as one slice; a block formatting context
     // that paints nothing (overflow: hidden on a page-wide wrapper) breaks across pages as openhtmltopdf breaks it
+    double[] through = {0, 0};
     if (s.decorated(printBackground) || s.avoidInside || !Double.isNaN(s.minHeight)) {
-      Box box = box(e, s, content, boxWidth);
+      // min-height and overflow: hidden keep the children's margins inside
+      Box box = box(e, s, content, boxWidth, Double.isNaN(s.minHeight) && !s.contains ? through : null);
+      sink.margin(through[0]);
       double h = box.height();
       if (!sink.fits(h) && !(s.avoidInside && sink.fitsPage(h))) {
         throw new Unsupported("a box with a border or background across a page break");
@@ -502,6 +529,7 @@ final class HtmlFlow {
       if (p[BOTTOM] > 0 || s.contains) sink.slice(p[BOTTOM], List.of());
       sink.indent -= left;
     }
+    return through[1];
   }
 
   /**
@@ -1084,6 +1112,9 @@ final class HtmlFlow {
     if (s.displayBlock) throw new Unsupported("display: block on " + HtmlStyle.describe(e) + " inside a line of text");
     if (s.absolute) throw new Unsupported("position: absolute on the inline element " + HtmlStyle.describe(e));
     boolean boxed = inlineBox(e, s);
+    if (shifted(s) && runs.open >= 0) {
+      throw new Unsupported("vertical-align: " + s.verticalAlign + " inside the inline box " + runs.openName);
+    }
     if (s.nowrap != block.nowrap || s.keepNewlines != block.keepNewlines || s.keepSpaces != block.keepSpaces) {
       throw new Unsupported("white-space changed inside a line, on " + HtmlStyle.describe(e));
     }
@@ -1117,7 +1148,9 @@ final class HtmlFlow {
         || s.margin[RIGHT] != 0;
     if (!boxed) {
       if (nonZero(s.margin)) throw new Unsupported("a box style on the inline element " + HtmlStyle.describe(e));
-      if (!s.verticalAlign.equals("baseline")) {
+      if (shifted(s)) {
+        shiftable(e, s);
+      } else if (!s.verticalAlign.equals("baseline")) {
         // openhtmltopdf raises or lowers its text off the line's baseline (measured, middle): not matched
         throw new Unsupported("vertical-align on the inline element " + HtmlStyle.describe(e));
       }
@@ -1132,6 +1165,25 @@ final class HtmlFlow {
       if (s.margin[side] < 0) throw new Unsupported("a negative margin" + what);
     }
     return true;
+  }
+
+  /** Whether an inline element's text is raised or lowered: vertical-align super or sub (sup and sub's default). */
+  private static boolean shifted(HtmlStyle s) {
+    return s.verticalAlign.equals("super") || s.verticalAlign.equals("sub");
+  }
+
+  /**
+   * Throws for a raised or lowered element ({@code <sup>}, {@code <sub>}) other than plain text in a line:
+   * openhtmltopdf places what is inside it on its baseline and a decoration around it on the decorated element's,
+   * which {@link #lineBox} does not follow.
+   */
+  private static void shiftable(Element e, HtmlStyle s) throws Unsupported {
+    String what = "vertical-align: " + s.verticalAlign + " on " + HtmlStyle.describe(e);
+    for (Element child : e.children()) {
+      if (!HtmlStyle.DROPPED.contains(child.normalName())) throw new Unsupported(what + " holding an element");
+    }
+    if (!s.decorations.isEmpty()) throw new Unsupported(what + " with underlined or struck-out text");
+    if (s.mono) throw new Unsupported(what + " in a monospace family");
   }
 
   /** Text with one style per character, white space collapsed as the HTML engine collapses it. */
@@ -1177,7 +1229,7 @@ final class HtmlFlow {
         HtmlStyle o = styles.get(i);
         if (o == s || o.bold == s.bold && o.mono == s.mono && o.rgb == s.rgb && o.size == s.size && o.lineHeight() == s.lineHeight()
             && java.util.Objects.equals(o.href, s.href) && o.letterSpacing == s.letterSpacing
-            && o.decorations.equals(s.decorations)) {
+            && o.decorations.equals(s.decorations) && o.verticalAlign.equals(s.verticalAlign)) {
           return i;
         }
       }
@@ -1301,7 +1353,9 @@ final class HtmlFlow {
     double base = Layout.baseline(face(block), size, lineHeight);
     boolean mixed = false;
     // an inline box in Courier sits lower about the baseline than DejaVu Sans's (a smaller ascent and descent)
-    for (HtmlStyle st : runs.styles) mixed |= st.size != size || st.lineHeight() != lineHeight || st.mono != block.mono;
+    for (HtmlStyle st : runs.styles) {
+      mixed |= st.size != size || st.lineHeight() != lineHeight || st.mono != block.mono || shifted(st);
+    }
     // an inline block's box may reach above and below the line: the line box is built from the boxes on it
     for (InlineBox ib : runs.boxes) mixed |= ib.atomic;
     double[] baselines = new double[runs.styles.size()];
@@ -1339,6 +1393,7 @@ final class HtmlFlow {
       List<double[]> pieces = null; // {x, width, style} of each run, when the line has decorated text
       double[] just = block.align.equals("justify") ? justify(runs, line, block, width, k == lines.size() - 1) : null;
       int boxAt = -1; // where the open inline box's ops go, under its text
+      List<Ops> raised = null;
       double boxX = 0;
       while (i < line.end()) {
         int sid = runs.style[i];
@@ -1356,12 +1411,19 @@ final class HtmlFlow {
           throw new Unsupported("an inline box across a line break, " + ib.name);
         }
         double w;
-        if (just == null) {
+        if (just == null && shifted(st)) {
+          // openhtmltopdf paints raised and lowered text after the rest of the line: in that order here too, so the
+          // text reads in the same order where a reader sorts lines by position (a subscript below the line)
+          if (raised == null) raised = new ArrayList<>(1);
+          raised.add(new Ops.Text(x, baselines[sid], st.bold, st.mono, st.size, st.rgb, st.letterSpacing, piece));
+          w = Text.width(face(st), piece, st.size, st.letterSpacing);
+        } else if (just == null) {
           ops.add(new Ops.Text(x, baselines[sid], st.bold, st.mono, st.size, st.rgb, st.letterSpacing, piece));
           w = Text.width(face(st), piece, st.size, st.letterSpacing);
         } else {
           if (!st.decorations.isEmpty()) throw new Unsupported("underlined or struck-out text in a justified line");
-          w = justified(ops, x, baselines[sid], st, piece, just);
+          if (shifted(st) && raised == null) raised = new ArrayList<>(1);
+          w = justified(shifted(st) ? raised : ops, x, baselines[sid], st, piece, just);
         }
         if (st.href != null && !dry) ops.add(new Ops.Link(x, 0, w, lineHeight, st.href));
         if (!st.decorations.isEmpty() && pieces == null) pieces = new ArrayList<>();
@@ -1375,6 +1437,7 @@ final class HtmlFlow {
         }
         i = j;
       }
+      if (raised != null) ops.addAll(raised);
       if (pieces != null) decorations(ops, first, pieces, runs, line.end(), baselines);
       if (k > 0 && (k == 1 || k == lines.size() - 1) && !sink.fits(lineHeight)) {
         // openhtmltopdf keeps two lines of a paragraph on each side of a page break (widows and orphans: 2)
@@ -1599,14 +1662,19 @@ final class HtmlFlow {
     // measurements); a line of inline blocks alone (a status badge on its own line) is as tall as they are
     boolean text = false;
     for (int i = line.start(); i < line.end() && !text; i++) text = runs.box[i] < 0 || !runs.boxes.get(runs.box[i]).atomic;
-    long top = text ? 0 : Long.MAX_VALUE;
-    long bottom = text ? Math.round(lineDots(block)) : Long.MIN_VALUE;
+    long strut = Math.round(b0 - ascentDots(block)) - halfLeading(block);
+    long top = text ? strut : Long.MAX_VALUE;
+    long bottom = text ? Math.round(strut + lineDots(block)) : Long.MIN_VALUE;
     long[] y = new long[present.length];
     for (int sid = 0; sid < present.length; sid++) {
       if (!present[sid]) continue;
       HtmlStyle st = runs.styles.get(sid);
       float lh = lineDots(st);
-      y[sid] = Math.round(b0 - ascentDots(st));
+      // openhtmltopdf's alignInlineContent: super puts the box's top one and a half of its ascents above the
+      // baseline, sub half of one, so its text is raised or lowered by half its ascent
+      float ascent = ascentDots(st);
+      y[sid] = Math.round(st.verticalAlign.equals("super") ? b0 - 3 * ascent / 2
+          : st.verticalAlign.equals("sub") ? b0 - ascent / 2 : b0 - ascent);
       long t = y[sid] - halfLeading(st);
       if (t < 0 && st != block && lineDots(st) < (face(st).ascent + face(st).descent) * sizeDots(st)) {
         // larger text set tighter than its font (line-height: 1 on a 14pt amount): openhtmltopdf's line box is
@@ -1839,6 +1907,26 @@ final class HtmlFlow {
 
   private record Laid(double height, List<Ops> ops, double bottomBorder) {}
 
+  /**
+   * A table's caption as openhtmltopdf lays it out (measured): a block right above the table, as wide as the
+   * table's container whatever the table's width (so its default text-align: center centres it on the container,
+   * not on the table), in the table's inherited style. Only on a table without margins above or beside it, where
+   * the caption's place is not measured.
+   */
+  private void caption(Element caption, HtmlStyle ts, double avail, Sink sink) throws RenderException {
+    String where = HtmlStyle.describe(caption.parent());
+    if (ts.margin[TOP] != 0 || ts.margin[LEFT] != 0 || ts.margin[RIGHT] != 0 || ts.autoMargin[LEFT]
+        || ts.autoMargin[RIGHT] || ts.floating != null) {
+      throw new Unsupported("a <caption> on a table with a top or side margin, " + where);
+    }
+    HtmlStyle cs = style(caption, ts);
+    if (cs.hidden) return;
+    if (cs.floating != null || cs.width != null || cs.breakBefore || cs.breakAfter) {
+      throw new Unsupported("a float, width or page break on the <caption> of " + where);
+    }
+    block(caption, cs, avail, sink);
+  }
+
   private void table(Element t, HtmlStyle ts, double avail, Sink sink) throws RenderException {
     String where = HtmlStyle.describe(t);
     boolean auto = !ts.fixed;
@@ -1857,6 +1945,7 @@ final class HtmlFlow {
     // openhtmltopdf moves the footer group after the bodies, wherever it is in the source
     List<Row> foot = new ArrayList<>();
     boolean sawHead = false, sawFoot = false;
+    Element caption = null;
     for (Node n : t.childNodes()) {
       if (n instanceof TextNode text && text.isBlank() || !(n instanceof Element e)) {
         if (n instanceof TextNode text && !text.isBlank() && !dry) {
@@ -1865,6 +1954,12 @@ final class HtmlFlow {
         continue;
       }
       switch (e.normalName()) {
+        case "caption" -> {
+          if (caption != null || e.elementSiblingIndex() != 0) {
+            throw new Unsupported("a <caption> other than the first child of " + where);
+          }
+          caption = e;
+        }
         case "thead", "tbody", "tfoot" -> {
           HtmlStyle gs = style(e, ts);
           if (gs.hidden) continue;
@@ -1897,6 +1992,7 @@ final class HtmlFlow {
       }
     }
     Row first = !head.isEmpty() ? head.get(0) : !body.isEmpty() ? body.get(0) : !foot.isEmpty() ? foot.get(0) : null;
+    if (first == null && caption != null) throw new Unsupported("a <caption> on a table without rows, " + where);
     if (first == null) return;
     // the separated model's spacing: left of every column and right of the last, above every row and below the last
     double spacings = 0;
@@ -1931,6 +2027,7 @@ final class HtmlFlow {
       columns = columns(rows, width - spacings, ts.collapse ? ts : null, where);
     }
     if (ts.breakBefore) sink.breakBefore();
+    if (caption != null) caption(caption, ts, avail, sink);
     sink.margin(ts.margin[TOP]);
     // margin-left: auto puts a table of automatic layout against the right edge, as a block's (autoLeft);
     // measured, openhtmltopdf leaves a fixed-layout one at the left and does not centre one whose side margins

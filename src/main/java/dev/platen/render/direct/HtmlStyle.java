@@ -34,6 +34,8 @@ final class HtmlStyle {
   /** Line height as a factor of the font size, or NaN when {@link #lineHeight} is absolute. */
   double lineFactor = Styles.LINE_HEIGHT;
   double lineHeightPt = Double.NaN;
+  /** line-height: normal (inherited as the keyword, so each element computes it from its own font). */
+  boolean lineNormal;
   boolean breakWord;
   /** text-transform: 'u' upper case, 'l' lower case, 0 none. */
   char transform;
@@ -155,6 +157,14 @@ final class HtmlStyle {
    * 401 dots, not 400), rounded again.
    */
   double lineHeight() {
+    if (lineNormal) {
+      // openhtmltopdf's CalculatedStyle.getLineHeight: 1.1 times the font size, or the font's ascent and descent
+      // rounded up if more (DejaVu Sans's 1.164 em is)
+      Face face = Fonts.current().of(bold, false);
+      float sizeDots = Math.round(size * DOTS_PER_POINT);
+      return Math.max(sizeDots * 1.1f, (float) Math.ceil(face.ascent * sizeDots + face.descent * sizeDots))
+          / DOTS_PER_POINT;
+    }
     if (Double.isNaN(lineFactor)) return dots(lineHeightPt);
     return Math.round(Math.round(size * DOTS_PER_POINT) * lineFactor) / DOTS_PER_POINT;
   }
@@ -190,12 +200,14 @@ final class HtmlStyle {
 
   /** Elements and how the direct path lays them out. */
   static final Set<String> BLOCKS = Set.of("div", "p", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "header",
-      "footer", "article", "main", "address", "body", "ul", "ol", "li");
+      "footer", "article", "main", "address", "body", "ul", "ol", "li", "blockquote", "figure", "figcaption", "nav",
+      "aside", "dl", "dt", "dd", "center");
   static final Set<String> INLINE = Set.of("span", "b", "strong", "i", "em", "br", "font", "a", "small", "big", "u",
-      "ins", "s", "strike", "del", "code", "kbd", "samp", "tt");
+      "ins", "s", "strike", "del", "code", "kbd", "samp", "tt", "sup", "sub", "label", "mark", "cite", "var", "dfn",
+      "abbr");
   /** Elements both engines drop before layout (HtmlLayout removes them); seen only when checking a template. */
   static final Set<String> DROPPED = Set.of("meta", "link", "script", "noscript", "base");
-  static final Set<String> TABLE = Set.of("table", "thead", "tbody", "tfoot", "tr", "th", "td");
+  static final Set<String> TABLE = Set.of("table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption");
 
   /** The root: the body's inherited text style from the documents' base sheet. */
   static HtmlStyle root() {
@@ -213,6 +225,7 @@ final class HtmlStyle {
     s.align = align;
     s.lineFactor = lineFactor;
     s.lineHeightPt = lineHeightPt;
+    s.lineNormal = lineNormal;
     s.breakWord = breakWord;
     s.transform = transform;
     s.smallCaps = smallCaps;
@@ -304,6 +317,10 @@ final class HtmlStyle {
     }
     if (s.unbundled != null) s.refuse(s.unbundled, e);
     if (s.minWidth != null && s.floating != null) s.refuse("min-width on a float", e);
+    if (s.mono && s.lineNormal) s.refuse("line-height: normal in a monospace family", e);
+    if ((s.verticalAlign.equals("super") || s.verticalAlign.equals("sub")) && !INLINE.contains(tag)) {
+      s.refuse("vertical-align: " + s.verticalAlign + " on an element other than an inline one", e);
+    }
     if (s.mono && Math.round(s.lineHeight() * DOTS_PER_POINT) <= Math.round(s.size * DOTS_PER_POINT)) {
       // openhtmltopdf then places Courier's baseline by an ascent not matched here (measured: 0.683 em)
       s.refuse("a line height of at most the font size in a monospace family", e);
@@ -446,7 +463,20 @@ final class HtmlStyle {
       case "code", "kbd", "samp", "tt" -> out.add(new HtmlCss.Declaration("font-family", "monospace", false));
       case "big" -> out.add(new HtmlCss.Declaration("font-size", "1.17em", false));
       // openhtmltopdf's defaults: upright in DejaVu Sans either way, but they make Courier Courier-Oblique
-      case "i", "em", "address" -> out.add(new HtmlCss.Declaration("font-style", "italic", false));
+      case "i", "em", "address", "cite", "var" -> out.add(new HtmlCss.Declaration("font-style", "italic", false));
+      // openhtmltopdf: blockquote { margin: 1.12em 40px }, dl { margin: 1.12em 0 }, dd { margin-left: 40px },
+      // center { text-align: center }; figure, figcaption, nav, aside and dt are bare blocks there (no browser
+      // margins), label, mark, dfn and abbr bare inline elements (no highlight for mark: it has no rule for it)
+      case "blockquote" -> out.add(new HtmlCss.Declaration("margin", "1.12em 40px", false));
+      case "dl" -> out.add(new HtmlCss.Declaration("margin", "1.12em 0", false));
+      case "dd" -> out.add(new HtmlCss.Declaration("margin-left", "40px", false));
+      case "center", "caption" -> out.add(new HtmlCss.Declaration("text-align", "center", false));
+      // openhtmltopdf: sup { vertical-align: super; font-size: 0.83em; line-height: normal }, sub likewise
+      case "sup", "sub" -> {
+        out.add(new HtmlCss.Declaration("vertical-align", tag.equals("sup") ? "super" : "sub", false));
+        out.add(new HtmlCss.Declaration("font-size", "0.83em", false));
+        out.add(new HtmlCss.Declaration("line-height", "normal", false));
+      }
       case "td" -> out.add(new HtmlCss.Declaration("padding", "1px", false));
       case "th" -> {
         out.add(new HtmlCss.Declaration("padding", "1px", false));
@@ -654,8 +684,15 @@ final class HtmlStyle {
     String v = value.trim().toLowerCase(Locale.ROOT);
     double pt = v.endsWith("%") ? Styles.points(v, parentSize, parentSize) : Styles.points(length(v), parentSize,
         Double.NaN);
-    if (Double.isNaN(pt) || pt <= 0) refuse("CSS value '" + value + "' for 'font-size'", e);
-    else size = pt;
+    if (Double.isNaN(pt) || pt <= 0) {
+      refuse("CSS value '" + value + "' for 'font-size'", e);
+    } else if (v.endsWith("%") || v.endsWith("em") && !v.endsWith("rem")) {
+      // openhtmltopdf multiplies the parent's size in whole dots and rounds the product to a dot (measured: sup's
+      // 0.83em of 10pt is 222 dots, 8.325pt, not 8.3)
+      size = Math.round(pt / parentSize * Math.round(parentSize * DOTS_PER_POINT)) / DOTS_PER_POINT;
+    } else {
+      size = pt;
+    }
   }
 
   private static String length(String v) {
@@ -730,7 +767,10 @@ final class HtmlStyle {
         }
       }
       case "line-height" -> {
-        if (v.matches("\\d+(\\.\\d+)?")) {
+        lineNormal = v.equals("normal");
+        if (lineNormal) {
+          lineFactor = Double.NaN;
+        } else if (v.matches("\\d+(\\.\\d+)?")) {
           lineFactor = Double.parseDouble(v);
         } else if (v.endsWith("%") && v.matches("\\d+(\\.\\d+)?%")) {
           lineFactor = Double.NaN;
@@ -796,7 +836,8 @@ final class HtmlStyle {
       }
       case "vertical-align" -> {
         switch (v) {
-          case "top", "middle", "bottom", "baseline" -> verticalAlign = v;
+          // super and sub: raised and lowered text on inline elements (HtmlFlow.lineBox), as openhtmltopdf shifts it
+          case "top", "middle", "bottom", "baseline", "super", "sub" -> verticalAlign = v;
           default -> refuse("CSS value '" + value + "' for 'vertical-align'", e);
         }
       }
@@ -1031,11 +1072,12 @@ final class HtmlStyle {
       case "table" -> "table";
       case "tr" -> "table-row";
       case "td", "th" -> "table-cell";
+      case "caption" -> "table-caption";
       case "thead" -> "table-header-group";
       case "tbody" -> "table-row-group";
       case "tfoot" -> "table-footer-group";
       case "span", "b", "strong", "i", "em", "font", "a", "small", "big", "u", "ins", "s", "strike", "del", "code", "kbd",
-          "samp", "tt" -> "inline";
+          "samp", "tt", "sup", "sub", "label", "mark", "cite", "var", "dfn", "abbr" -> "inline";
       case "img" -> "inline-block";
       case "li" -> "list-item";
       default -> "block";

@@ -117,6 +117,13 @@ abstract class Sink {
     /** The publish-time check lays the whole body into one stack: its page breaks are the document's, not a cell's. */
     private final boolean body;
     double y;
+    /**
+     * Whether the margin before the first slice is kept out of the stack rather than spent in it (in
+     * {@link #leading}): the box it fills has no top border or padding, so the margin collapses through it.
+     */
+    boolean collapseTop;
+    double leading;
+    private boolean sliced;
 
     Stack(double dx) {
       this(dx, false);
@@ -128,6 +135,11 @@ abstract class Sink {
     }
 
     @Override void slice(double height, List<Ops> sliceOps) {
+      if (collapseTop && !sliced) {
+        leading = pending;
+        pending = 0;
+      }
+      sliced = true;
       y += pending;
       pending = 0;
       landed(0, y);
@@ -155,6 +167,15 @@ abstract class Sink {
 
     @Override void back(double h) {
       y = Math.max(0, y - h);
+    }
+
+    boolean sliced() {
+      return sliced;
+    }
+
+    /** The bottom margin of the last block, not yet spent. */
+    double pending() {
+      return pending;
     }
 
     /** Height of the cell: a table cell keeps its last block's bottom margin inside. */
