@@ -43,6 +43,7 @@ final class HtmlFlow {
     this.printBackground = printBackground;
     this.dry = dry;
     this.structural = HtmlCss.structural(sheets);
+    this.attributes = HtmlCss.attributes(sheets);
     boolean display = false;
     for (HtmlCss.Sheet sheet : sheets) {
       for (HtmlCss.Rule rule : sheet.rules()) {
@@ -97,17 +98,27 @@ final class HtmlFlow {
    * 1,000-row table has a handful.
    */
   private record StyleKey(HtmlStyle parent, String tag, String classes, String id, String style, String href,
-      long position, String hints) {}
+      long position, String hints, List<String> attributes) {}
 
   private final java.util.Map<StyleKey, HtmlStyle> styles = new java.util.HashMap<>();
   /** The sheets' structural pseudo-classes ({@code :first-child}, {@code :nth-child}), part of the style key. */
   private final List<HtmlCss.Structural> structural;
 
+  /** The attributes the sheets' attribute selectors test ({@code td[align=right]}), part of the style key. */
+  private final List<String> attributes;
+
+  /** The values of {@link #attributes} on {@code e}, null for one it lacks. */
+  private List<String> attributeValues(Element e) {
+    List<String> values = new ArrayList<>(attributes.size());
+    for (String name : attributes) values.add(e.hasAttr(name) ? e.attr(name) : null);
+    return values;
+  }
+
   private HtmlStyle style(Element e, HtmlStyle parent) throws Unsupported {
     long position = structural.isEmpty() || dry ? 0 : HtmlCss.position(e, structural);
     // presentational attributes (align, bgcolor, a table's cellpadding on its cells) as the CSS they make
     StyleKey key = new StyleKey(parent, e.normalName(), e.attr("class"), e.id(), e.attr("style"), e.attr("href"),
-        position, HtmlStyle.hints(e));
+        position, HtmlStyle.hints(e), attributes.isEmpty() ? List.of() : attributeValues(e));
     HtmlStyle s = styles.get(key);
     if (s == null) {
       s = HtmlStyle.of(e, parent, sheets, dry);
@@ -270,15 +281,48 @@ final class HtmlFlow {
     inner.y = s.border(TOP) + p[TOP];
     children(e, s, content, inner);
     double h = inner.height() + p[BOTTOM] + s.border(BOTTOM);
+    double frame = s.borderBox ? 0 : p[TOP] + p[BOTTOM] + s.border(TOP) + s.border(BOTTOM);
     if (!Double.isNaN(s.minHeight)) {
-      double frame = s.borderBox ? 0 : p[TOP] + p[BOTTOM] + s.border(TOP) + s.border(BOTTOM);
       h = Math.max(h, s.minHeight + frame);
+    }
+    if (!Double.isNaN(s.boxHeight)) {
+      // openhtmltopdf keeps the box at its height and lets taller content overflow it, over what follows: not drawn
+      if (h > s.boxHeight + frame + 0.01 && !dry) {
+        throw new Unsupported("content taller than the height of " + HtmlStyle.describe(e));
+      }
+      h = Math.max(h, s.boxHeight + frame);
     }
     List<Ops> ops = new ArrayList<>(inner.ops.size() + 5);
     if (printBackground && s.background >= 0) ops.add(background(0, 0, boxWidth, h, s));
     borders(s, boxWidth, h, 0, ops);
     ops.addAll(inner.ops);
     return new Box(h, ops);
+  }
+
+  /**
+   * Whether a margin of the first block in {@code e} (side TOP) or of the last (BOTTOM) meets {@code e}'s own:
+   * nothing (padding, a border, a block formatting context, a line of text) stands between them and one of them is
+   * not 0. The direct engine keeps such a margin inside a box laid out apart; openhtmltopdf lets it out of the box,
+   * even out of one of a set height (measured: a paragraph's bottom margin pushed down what followed).
+   */
+  private boolean marginMeets(Element e, HtmlStyle s, int side) throws Unsupported {
+    if (s.padding[side] > 0 || s.border(side) > 0 || s.contains) return false;
+    List<Node> nodes = new ArrayList<>(e.childNodes());
+    if (side == BOTTOM) java.util.Collections.reverse(nodes);
+    for (Node n : nodes) {
+      if (n instanceof TextNode t) {
+        if (!t.isBlank()) return false;
+        continue;
+      }
+      if (!(n instanceof Element c) || HtmlStyle.DROPPED.contains(c.normalName())) continue;
+      HtmlStyle cs = style(c, s);
+      if (cs.hidden || cs.running != null || cs.positionFixed) continue;
+      boolean block = HtmlStyle.BLOCKS.contains(c.normalName()) || cs.displayBlock || HtmlStyle.TABLE.contains(
+          c.normalName());
+      if (!block) return false;
+      return cs.margin[side] != 0 || !Double.isNaN(cs.marginPercent[side]) || marginMeets(c, cs, side);
+    }
+    return false;
   }
 
   private void block(Element e, HtmlStyle s, double avail, Sink sink) throws RenderException {
@@ -302,9 +346,10 @@ final class HtmlFlow {
       }
       if (marker != null) throw new Unsupported("a list item starting with another list item");
       // how openhtmltopdf spaces a number's letters beside the item is not measured
-      if (s.letterSpacing != 0 && s.listStyle.equals("decimal")) throw new Unsupported("letter-spacing on a numbered list item");
-      if (!s.listStyle.equals("none")) marker = new Marker(s, s.listStyle.equals("decimal") ? (e.elementSiblingIndex()
-          + 1 - liBefore(e)) + ".  " : null);
+      boolean numbered = !s.listStyle.equals("none") && !s.listStyle.equals("disc") && !s.listStyle.equals("square");
+      if (s.letterSpacing != 0 && numbered) throw new Unsupported("letter-spacing on a numbered list item");
+      if (!s.listStyle.equals("none")) marker = new Marker(s, numbered ? counterText(s.listStyle,
+          e.elementSiblingIndex() + 1 - liBefore(e)) + ".  " : null);
     }
     if (tag.equals("li")) items++;
     double[] m = s.margin(avail);
@@ -331,9 +376,13 @@ final class HtmlFlow {
     if (!Double.isNaN(s.minHeight) && !s.decorated(printBackground) && !s.contains && !s.avoidInside) {
       throw new Unsupported("min-height on " + HtmlStyle.describe(e) + " without a border, background or overflow: hidden");
     }
+    if (!Double.isNaN(s.boxHeight) && (marginMeets(e, s, TOP) || marginMeets(e, s, BOTTOM))) {
+      throw new Unsupported("height on " + HtmlStyle.describe(e) + " whose first or last block has a margin at its"
+          + " edge (give it padding, a border or overflow: hidden)");
+    }
     // a box that paints, or one kept whole, is laid out apart and placed as one slice; a block formatting context
     // that paints nothing (overflow: hidden on a page-wide wrapper) breaks across pages as openhtmltopdf breaks it
-    if (s.decorated(printBackground) || s.avoidInside || !Double.isNaN(s.minHeight)) {
+    if (s.decorated(printBackground) || s.avoidInside || !Double.isNaN(s.minHeight) || !Double.isNaN(s.boxHeight)) {
       Box box = box(e, s, content, boxWidth);
       double h = box.height();
       if (!sink.fits(h) && !(s.avoidInside && sink.fitsPage(h))) {
@@ -573,6 +622,39 @@ final class HtmlFlow {
   private record Marker(HtmlStyle style, String text) {}
 
   private Marker marker;
+
+  /**
+   * A list item's number as openhtmltopdf writes it (CounterFunction.createCounterText): letters a..z, aa.. of
+   * CounterLanguage.toLatin, roman numerals of its toRoman, decimal with a leading zero below 10; lower case in the
+   * default locale, as there.
+   */
+  static String counterText(String style, int n) {
+    return switch (style) {
+      case "lower-alpha", "lower-latin" -> latin(n).toLowerCase(java.util.Locale.getDefault());
+      case "upper-alpha", "upper-latin" -> latin(n);
+      case "lower-roman" -> roman(n).toLowerCase(java.util.Locale.getDefault());
+      case "upper-roman" -> roman(n);
+      case "decimal-leading-zero" -> n < 10 && n >= 0 ? "0" + n : Integer.toString(n);
+      default -> Integer.toString(n);
+    };
+  }
+
+  private static String latin(int n) {
+    StringBuilder out = new StringBuilder();
+    for (int v = n - 1; v >= 0; v = v / 26 - 1) out.insert(0, (char) ('A' + v % 26));
+    return out.toString();
+  }
+
+  private static final int[] ROMAN_VALUES = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
+  private static final String[] ROMAN = {"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"};
+
+  private static String roman(int n) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < ROMAN_VALUES.length; i++) {
+      for (; n >= ROMAN_VALUES[i]; n -= ROMAN_VALUES[i]) out.append(ROMAN[i]);
+    }
+    return out.toString();
+  }
   /** List items being laid out, around the current line. */
   private int items;
 
@@ -2378,8 +2460,12 @@ final class HtmlFlow {
       stacks[i] = stack;
       heights[i] = stack.height() + cs.padding[TOP] + cs.padding[BOTTOM] + in[TOP] + in[BOTTOM];
       rowHeight = Math.max(rowHeight, heights[i]);
+      // openhtmltopdf takes a cell's height as the least height of its row, padding and borders included
+      // (measured), and aligns the content in the row
+      if (!Double.isNaN(cs.boxHeight)) rowHeight = Math.max(rowHeight, cs.boxHeight);
       x += columns[i] + spacing;
     }
+    if (!Double.isNaN(r.style().boxHeight)) rowHeight = Math.max(rowHeight, r.style().boxHeight);
     // baseline alignment lines up first lines: the same as top only where they start at the same height
     for (int i = 0; i < n; i++) {
       HtmlStyle cs = styles[i];

@@ -39,8 +39,8 @@ final class HtmlSubset {
    */
   private static final java.util.Map<String, Set<String>> PRESENTATIONAL = java.util.Map.of(
       "table", Set.of("width", "border", "cellspacing", "cellpadding"),
-      "td", Set.of("width", "align", "valign", "bgcolor", "nowrap"),
-      "th", Set.of("width", "align", "valign", "bgcolor", "nowrap"),
+      "td", Set.of("width", "height", "align", "valign", "bgcolor", "nowrap"),
+      "th", Set.of("width", "height", "align", "valign", "bgcolor", "nowrap"),
       "tr", Set.of("align", "valign", "bgcolor"),
       "p", Set.of("align"),
       "div", Set.of("align"));
