@@ -820,7 +820,11 @@ final class HtmlFlow {
     }
     if (s.displayBlock) throw new Unsupported("display: block on " + HtmlStyle.describe(e) + " inside a line of text");
     boolean boxed = inlineBox(e, s);
-    if (s.nowrap != block.nowrap || s.keepNewlines != block.keepNewlines || s.keepSpaces != block.keepSpaces) {
+    // nowrap on a span in a line of normal white space: its spaces are no place to break, checked where the lines
+    // are broken (wrapParagraph); where it would also change justification or broken words it is not drawn
+    boolean nowrapSpan = s.nowrap && !block.nowrap && !block.breakWord && !block.align.equals("justify");
+    if (s.nowrap != block.nowrap && !nowrapSpan || s.keepNewlines != block.keepNewlines
+        || s.keepSpaces != block.keepSpaces) {
       throw new Unsupported("white-space changed inside a line, on " + HtmlStyle.describe(e));
     }
     if (tag.equals("br")) {
@@ -913,7 +917,7 @@ final class HtmlFlow {
         HtmlStyle o = styles.get(i);
         if (o == s || o.bold == s.bold && o.mono == s.mono && o.rgb == s.rgb && o.size == s.size && o.lineHeight() == s.lineHeight()
             && java.util.Objects.equals(o.href, s.href) && o.letterSpacing == s.letterSpacing
-            && o.decorations.equals(s.decorations)) {
+            && o.decorations.equals(s.decorations) && o.nowrap == s.nowrap) {
           return i;
         }
       }
@@ -1398,6 +1402,11 @@ final class HtmlFlow {
     return lines;
   }
 
+  /** Whether the character at {@code i} of the runs is in white-space: nowrap. */
+  private static boolean nowrapAt(Runs runs, int i) {
+    return runs.styles.get(runs.style[i]).nowrap;
+  }
+
   private void wrapParagraph(Runs runs, String text, int from, int to, double scale, double max, boolean breakWord,
       List<Line> lines) throws Unsupported {
     int lineStart = from;
@@ -1436,6 +1445,10 @@ final class HtmlFlow {
           if (runs.box[c] != runs.box[c - 1] && lineWidth + gap + part <= max + 0.01) {
             throw new Unsupported("a line break at the edge of an inline box inside a word (" + text.substring(i, j) + ")");
           }
+        }
+        if (!dry && (nowrapAt(runs, i - 1) || i >= 2 && nowrapAt(runs, i - 2) && nowrapAt(runs, i))) {
+          // openhtmltopdf would not break there, inside white-space: nowrap, but before it: not laid out so here
+          throw new Unsupported("a line break inside white-space: nowrap text (" + text.substring(i, j) + ")");
         }
         lines.add(new Line(lineStart, i - 1, lineWidth));
         lineStart = i;

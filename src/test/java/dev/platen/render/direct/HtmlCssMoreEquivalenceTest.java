@@ -264,4 +264,34 @@ class HtmlCssMoreEquivalenceTest {
     assertSame("css-calc-dropped", in);
     sameFills(in, 0x333333, 0x444444, 0x555555, 0x222222);
   }
+
+  /**
+   * white-space: nowrap on spans inside wrapping lines (a name, a reference, a date with bold inside, an amount):
+   * each on one line, the lines broken around them as openhtmltopdf breaks them.
+   */
+  @Test
+  void nowrapSpansInsideALinePrintTheSame() throws Exception {
+    String html = "<p class=\"w\">The total of this invoice is due within thirty days, payable to <span class=\"n\">"
+        + "Northwind Traders Ltd</span> by bank transfer, quoting <span class=\"n\">INV 2026 0042</span> on every payment.</p>"
+        + "<p class=\"w\">Short <span class=\"n\">no wrap here</span> end.</p><p class=\"w\"><b>Due</b> <span class=\"n\">"
+        + "5 June <b>2026</b></span>, <span class=\"n\">EUR 1,540.50</span> in all, to the account below, by transfer.</p>";
+    RenderInput in = input(html, ".w { width: 300px; } .n { white-space: nowrap; }");
+    assertSame("css-nowrap-spans", in);
+  }
+
+  /**
+   * Where a line would break inside a nowrap span, openhtmltopdf breaks before it: the document goes to
+   * openhtmltopdf; and nowrap spans in justified or break-word text are not drawn here.
+   */
+  @Test
+  void nowrapSpansOutsideTheSubsetAreNamed() {
+    RenderInput in = input("<p class=\"w\">The total of this invoice is due within thirty days, payable to Northwind"
+        + " Traders by bank transfer quoting the reference <span class=\"n\">INV 2026 0042</span> on every payment.</p>",
+        ".w { width: 300px; } .n { white-space: nowrap; }");
+    assertThatThrownBy(() -> DIRECT.render(in)).isInstanceOf(Unsupported.class)
+        .hasMessageContaining("a line break inside white-space: nowrap text");
+    assertThat(refusal("<p class=\"w\">a <span class=\"n\">b c</span></p>",
+        ".w { text-align: justify; } .n { white-space: nowrap; }"))
+        .isEqualTo("white-space changed inside a line, on span.n");
+  }
 }
