@@ -263,7 +263,7 @@ final class HtmlFlow {
         right -= outer;
       }
       if (left > right + 0.01 && !dry) throw new Unsupported("floats wider than their container");
-      Box box = box(f, s, content, boxWidth);
+      Box box = box(f, s, content, boxWidth, false);
       for (Ops op : box.ops()) ops.add(op.moved(x, m[TOP]));
       height = Math.max(height, m[TOP] + box.height() + m[BOTTOM]);
     }
@@ -273,14 +273,29 @@ final class HtmlFlow {
   }
 
   /** A block laid out apart, with its background and borders: its border-box height and ops. */
-  record Box(double height, List<Ops> ops) {}
+  /**
+   * @param leading a first child's top margin that collapsed through the box's top, to place above it
+   * @param trailing a last child's bottom margin that collapsed through its bottom, to place below it
+   */
+  record Box(double height, List<Ops> ops, double leading, double trailing) {
+    Box(double height, List<Ops> ops) {
+      this(height, ops, 0, 0);
+    }
+  }
 
-  private Box box(Element e, HtmlStyle s, double content, double boxWidth) throws RenderException {
+  /**
+   * @param collapse whether its children's margins collapse through the box where no border, padding or block
+   *     formatting context stands between (a block of an auto height; a float's stay inside)
+   */
+  private Box box(Element e, HtmlStyle s, double content, double boxWidth, boolean collapse) throws RenderException {
     double[] p = s.padding;
     Sink.Stack inner = new Sink.Stack(s.border(LEFT) + p[LEFT]);
     inner.y = s.border(TOP) + p[TOP];
+    inner.escapeLeading = collapse && p[TOP] == 0 && s.border(TOP) == 0 && !s.contains;
+    boolean escapeTrailing = collapse && p[BOTTOM] == 0 && s.border(BOTTOM) == 0 && !s.contains;
     children(e, s, content, inner);
-    double h = inner.height() + p[BOTTOM] + s.border(BOTTOM);
+    double trailing = escapeTrailing ? inner.trailing() : 0;
+    double h = inner.height() - trailing + p[BOTTOM] + s.border(BOTTOM);
     double frame = s.borderBox ? 0 : p[TOP] + p[BOTTOM] + s.border(TOP) + s.border(BOTTOM);
     if (!Double.isNaN(s.minHeight)) {
       h = Math.max(h, s.minHeight + frame);
@@ -296,7 +311,7 @@ final class HtmlFlow {
     if (printBackground && s.background >= 0) ops.add(background(0, 0, boxWidth, h, s));
     borders(s, boxWidth, h, 0, ops);
     ops.addAll(inner.ops);
-    return new Box(h, ops);
+    return new Box(h, ops, inner.leading, trailing);
   }
 
   /**
@@ -376,6 +391,11 @@ final class HtmlFlow {
     if (!Double.isNaN(s.minHeight) && !s.decorated(printBackground) && !s.contains && !s.avoidInside) {
       throw new Unsupported("min-height on " + HtmlStyle.describe(e) + " without a border, background or overflow: hidden");
     }
+    if (!Double.isNaN(s.minHeight) && (marginMeets(e, s, TOP) || marginMeets(e, s, BOTTOM))) {
+      // where openhtmltopdf puts them beside a least height is not measured
+      throw new Unsupported("min-height on " + HtmlStyle.describe(e) + " whose first or last block has a margin at"
+          + " its edge (give it padding, a border or overflow: hidden)");
+    }
     if (!Double.isNaN(s.boxHeight) && (marginMeets(e, s, TOP) || marginMeets(e, s, BOTTOM))) {
       throw new Unsupported("height on " + HtmlStyle.describe(e) + " whose first or last block has a margin at its"
           + " edge (give it padding, a border or overflow: hidden)");
@@ -383,7 +403,8 @@ final class HtmlFlow {
     // a box that paints, or one kept whole, is laid out apart and placed as one slice; a block formatting context
     // that paints nothing (overflow: hidden on a page-wide wrapper) breaks across pages as openhtmltopdf breaks it
     if (s.decorated(printBackground) || s.avoidInside || !Double.isNaN(s.minHeight) || !Double.isNaN(s.boxHeight)) {
-      Box box = box(e, s, content, boxWidth);
+      Box box = box(e, s, content, boxWidth, Double.isNaN(s.minHeight) && Double.isNaN(s.boxHeight));
+      sink.margin(box.leading());
       double h = box.height();
       if (!sink.fits(h) && !(s.avoidInside && sink.fitsPage(h))) {
         throw new Unsupported("a box with a border or background across a page break");
@@ -391,6 +412,7 @@ final class HtmlFlow {
       sink.indent += left;
       sink.slice(h, box.ops());
       sink.indent -= left;
+      sink.margin(box.trailing());
     } else {
       sink.indent += left;
       // its children's margins stay inside a block formatting context: the pending one is placed at each edge

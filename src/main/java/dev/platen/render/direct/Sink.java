@@ -58,12 +58,32 @@ abstract class Sink {
     final List<Ops> ops = new ArrayList<>();
     private final double dx;
     double y;
+    /**
+     * Whether the margin pending before the first slice leaves the stack ({@link #leading}) rather than opening it:
+     * a box without top border or padding, whose first child's top margin collapses through it, as CSS and
+     * openhtmltopdf collapse it (measured: above a background, not inside it).
+     */
+    boolean escapeLeading;
+    double leading;
+    private boolean sliced;
 
     Stack(double dx) {
       this.dx = dx;
     }
 
+    /** The margin still pending after the last slice (a last child's bottom margin). */
+    double trailing() {
+      return pending;
+    }
+
     @Override void slice(double height, List<Ops> sliceOps) {
+      if (!sliced) {
+        sliced = true;
+        if (escapeLeading) {
+          leading = pending;
+          pending = 0;
+        }
+      }
       y += pending;
       pending = 0;
       for (Ops op : sliceOps) ops.add(op.moved(dx + indent, y));

@@ -99,6 +99,7 @@ class HtmlCssMoreEquivalenceTest {
   @CsvSource(delimiter = '|', value = {
       "<div class=\"w\"><p>x</p></div>|.w { height: 80px; background: #555; }|height on div.w whose first or last block has a margin",
       "<div class=\"w\"><div>x</div><p>y</p></div>|.w { height: 80px; padding-top: 2px; }|height on div.w whose first or last block has a margin",
+      "<div class=\"w\"><p>x</p></div>|.w { min-height: 80px; background: #555; }|min-height on div.w whose first or last block has a margin",
       "<div class=\"w\">x</div>|.w { height: 50%; }|CSS value '50%' for 'height' on div.w",
       "<p>a <span class=\"w\">x</span></p>|.w { height: 20px; }|CSS property 'height' on span.w",
       "<div class=\"w\">x</div>|.w { height: 20px; width: 50px; float: left; }|CSS property 'height' on div.w",
@@ -293,5 +294,28 @@ class HtmlCssMoreEquivalenceTest {
     assertThat(refusal("<p class=\"w\">a <span class=\"n\">b c</span></p>",
         ".w { text-align: justify; } .n { white-space: nowrap; }"))
         .isEqualTo("white-space changed inside a line, on span.n");
+  }
+
+  /**
+   * A box with a background, or kept whole by page-break-inside: avoid, holding blocks with margins: the first
+   * child's top margin and the last one's bottom margin collapse through it where no border or padding stands
+   * between, above and below its background, as openhtmltopdf collapses them (they were drawn inside the box
+   * before: measured 11pt lower). Nested, at the start of the document, beside the box's own margins, with a border
+   * on one side.
+   */
+  @Test
+  void childMarginsCollapseThroughPaintedAndKeptBoxes() throws Exception {
+    String html = "<div class=\"bg\"><h2>First heading</h2><p>text</p></div><div class=\"bg m\"><div><p class=\"big\">"
+        + "nested</p></div></div><div class=\"k\"><h3>kept</h3><p>kept two</p></div><div class=\"bg\"><p>only</p></div>"
+        + "<div class=\"bg b\"><p>bordered bottom</p></div><p>end</p>";
+    String css = ".bg { background: #444444; color: #ffffff; } .m { margin: 20px 0 5px; } .big { margin: 30px 0; }"
+        + " .k { page-break-inside: avoid; background: #222222; color: #ffffff; margin-top: 4px; }"
+        + " .b { border-bottom: 3px solid #000000; }";
+    RenderInput in = input(html, css);
+    assertSame("css-margins-through-boxes", in);
+    sameFills(in, 0x444444, 0x222222);
+    RenderInput kept = input("<p>before</p><div class=\"k\"><p>kept one</p><p>kept two</p></div><p>end</p>",
+        ".k { page-break-inside: avoid; }");
+    assertSame("css-margins-through-kept-box", kept);
   }
 }
