@@ -60,10 +60,37 @@ final class HtmlCss {
     }
   }
 
-  /** One compound selector: {@code tag.class.class#id:first-child}; tag null for any. */
-  record Compound(String tag, List<String> classes, String id, List<Structural> structural) {
+  /**
+   * An attribute selector as openhtmltopdf's Condition classes test it: {@code [name]} present (empty too),
+   * {@code =} equal, {@code ^=} starts with, {@code $=} ends with, {@code *=} contains (an empty value matches
+   * any, as String.startsWith and indexOf do there), {@code ~=} one of its words split on single spaces,
+   * {@code |=} equal to its part before the first hyphen; all case-sensitive.
+   *
+   * @param op {@code ""} for presence, else the operator
+   */
+  record Attribute(String name, String op, String value) {
+    boolean matches(Element e, boolean template) {
+      if (!e.hasAttr(name)) return false;
+      String v = e.attr(name);
+      // a value the data sets ({{status}}) may be anything once the document is made
+      if (template && v.contains("{{")) return true;
+      return switch (op) {
+        case "" -> true;
+        case "=" -> v.equals(value);
+        case "^=" -> v.startsWith(value);
+        case "$=" -> v.endsWith(value);
+        case "*=" -> v.contains(value);
+        case "~=" -> java.util.Arrays.asList(v.split(" ")).contains(value);
+        default -> v.split("-")[0].equals(value);
+      };
+    }
+  }
+
+  /** One compound selector: {@code tag.class.class#id[name=value]:first-child}; tag null for any. */
+  record Compound(String tag, List<String> classes, String id, List<Structural> structural,
+      List<Attribute> attributes) {
     Compound(String tag, List<String> classes, String id) {
-      this(tag, classes, id, List.of());
+      this(tag, classes, id, List.of(), List.of());
     }
 
     /** @param template whether {@code e} is in the template, where positions are not yet known: any matches */
@@ -72,6 +99,9 @@ final class HtmlCss {
       if (id != null && !id.equals(e.id())) return false;
       for (String c : classes) {
         if (!e.hasClass(c)) return false;
+      }
+      for (Attribute a : attributes) {
+        if (!a.matches(e, template)) return false;
       }
       if (!template) {
         for (Structural p : structural) {
@@ -140,6 +170,19 @@ final class HtmlCss {
     return List.copyOf(all);
   }
 
+  /** The distinct attribute names the sheets' attribute selectors test, whose values are part of a style's key. */
+  static List<String> attributes(List<Sheet> sheets) {
+    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+    for (Sheet sheet : sheets) {
+      for (Rule rule : sheet.rules()) {
+        for (Compound c : rule.selector().parts()) {
+          for (Attribute a : c.attributes()) all.add(a.name());
+        }
+      }
+    }
+    return List.copyOf(all);
+  }
+
   /**
    * Which of {@code structural} {@code e} matches, as a key: elements alike but for their place among their
    * siblings share a style when they match the same ones (a 1,000-row zebra table has two row styles).
@@ -153,6 +196,13 @@ final class HtmlCss {
     return bits;
   }
 
+  /**
+   * {@code [name]}, {@code [name op value]}: the name in lower case (as the HTML parser keeps attribute names), the
+   * value an identifier or a quoted string without escapes; anything else is left unsupported.
+   */
+  private static final Pattern ATTRIBUTE = Pattern.compile(
+      "\\[\\s*([a-z_][-_a-z0-9]*)\\s*(?:([~|^$*]?=)\\s*(?:\"([^\"\\\\]*)\"|'([^'\\\\]*)'|(-?[_a-zA-Z][-_a-zA-Z0-9]*))\\s*)?\\]");
+  private static final Pattern MORE = Pattern.compile("[.#][-_a-zA-Z0-9]+");
   private static final Pattern PSEUDO = Pattern.compile(":([-a-zA-Z]+)(?:\\(([^)]*)\\))?");
   private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
   private static final Pattern COMPOUND =
@@ -206,14 +256,37 @@ final class HtmlCss {
       List<Declaration> declared = declarations(body);
       // a rule left without declarations (:root { --brand: #c00 }) styles nothing: its selector is not judged
       if (declared.isEmpty() && !body.isBlank()) continue;
-      // openhtmltopdf's parser does not know :not() and drops the rule whole (measured: p:not(.a) styled no p)
-      if (head.toLowerCase(Locale.ROOT).contains(":not(")) continue;
+      // openhtmltopdf's parser does not know :not() and drops the rule whole (measured: p:not(.a) styled no p), as
+      // it drops a rule naming any pseudo-class it does not know, in any of its selectors (measured:
+      // 'p:first-of-type, .x' styled neither; :last-of-type, :nth-of-type(), :only-child, :nth-last-child() too)
+      if (unknownPseudoClass(head)) continue;
       for (String one : head.split(",")) {
         if (one.isBlank()) continue;
         rules.add(new Rule(selector(one.trim()), declared, order++));
       }
     }
     return new Sheet(List.copyOf(rules), unsupported, List.copyOf(page), List.copyOf(boxes));
+  }
+
+  /**
+   * The pseudo-classes and pseudo-elements openhtmltopdf's CSSParser knows (its addPseudoClassOrElement and
+   * addPseudoClassOrElementFunction): a selector naming any other is a parse error there, which drops its rule.
+   */
+  private static final java.util.Set<String> KNOWN_PSEUDO = java.util.Set.of("link", "visited", "hover", "focus",
+      "marker", "active", "first-child", "even", "odd", "last-child", "-fs-first-fragment", "-fs-last-fragment",
+      "first-line", "first-letter", "before", "after", "lang(", "nth-child(");
+
+  private static final Pattern PSEUDO_NAME = Pattern.compile("::?(-?[a-zA-Z][-a-zA-Z0-9]*\\(?)");
+
+  /** Whether a rule's selector text names a pseudo-class or pseudo-element openhtmltopdf does not know. */
+  static boolean unknownPseudoClass(String head) {
+    // attribute values and strings may hold colons ([href^="http:"]): only what is outside them is read
+    String outside = head.replaceAll("\\[[^\\]]*\\]", "[]");
+    Matcher m = PSEUDO_NAME.matcher(outside);
+    while (m.find()) {
+      if (!KNOWN_PSEUDO.contains(m.group(1).toLowerCase(Locale.ROOT))) return true;
+    }
+    return false;
   }
 
   /**
@@ -316,6 +389,9 @@ final class HtmlCss {
     // openhtmltopdf has no custom properties: it drops their declarations and every declaration reading one with
     // var(), so the value cascaded before stays (measured: a var() colour and margin were not applied, fallback or not)
     if (name.startsWith("--") || value.toLowerCase(Locale.ROOT).contains("var(")) return;
+    // nor calc(): it drops every declaration using it, shorthands too (measured: width, margin-left, padding,
+    // font-size, height and a border-left shorthand with calc() kept the value cascaded before)
+    if (value.toLowerCase(Locale.ROOT).contains("calc(")) return;
     if (!name.isEmpty()) out.add(new Declaration(name, value, important));
   }
 
@@ -324,10 +400,17 @@ final class HtmlCss {
     List<String> out = new ArrayList<>();
     StringBuilder token = new StringBuilder();
     int depth = 0;
+    char quote = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '(') depth++;
-      else if (c == ')') depth = Math.max(0, depth - 1);
+      if (quote != 0) {
+        if (c == quote) quote = 0;
+        token.append(c);
+        continue;
+      }
+      if (c == '"' || c == '\'') quote = c;
+      else if (c == '(' || c == '[') depth++;
+      else if (c == ')' || c == ']') depth = Math.max(0, depth - 1);
       boolean combinator = depth == 0 && (c == '>' || c == '+' || c == '~');
       if (depth == 0 && (Character.isWhitespace(c) || combinator)) {
         if (!token.isEmpty()) out.add(token.toString());
@@ -381,8 +464,27 @@ final class HtmlCss {
         else id = piece.substring(1);
       }
       List<Structural> structural = new ArrayList<>();
+      List<Attribute> attributes = new ArrayList<>();
       String rest = m.group(3);
       while (!rest.isEmpty()) {
+        Matcher a = ATTRIBUTE.matcher(rest);
+        if (a.lookingAt()) {
+          String value = a.group(3) != null ? a.group(3) : a.group(4) != null ? a.group(4) : a.group(5);
+          attributes.add(new Attribute(a.group(1).toLowerCase(Locale.ROOT), a.group(2) == null ? "" : a.group(2),
+              value));
+          specificity += 10;
+          rest = rest.substring(a.end());
+          continue;
+        }
+        Matcher more = MORE.matcher(rest);
+        if (more.lookingAt()) {
+          // a class or id after an attribute selector or pseudo-class: td[align=right].num
+          if (more.group().charAt(0) == '.') classes.add(more.group().substring(1));
+          else if (id == null) id = more.group().substring(1);
+          else unsupported = true;
+          rest = rest.substring(more.end());
+          continue;
+        }
         Matcher p = PSEUDO.matcher(rest);
         Structural one = p.lookingAt() ? Structural.of(p.group(1).toLowerCase(Locale.ROOT), p.group(2)) : null;
         if (one == null) {
@@ -397,7 +499,7 @@ final class HtmlCss {
       // openhtmltopdf counts the universal selector as a type selector (measured: p{} *{} gives * the last word,
       // and * {margin: 0} wins over the base sheet's h1 margins), where CSS counts it as nothing
       specificity += (id == null ? 0 : 100) + 10 * classes.size() + (m.group(1) == null ? 0 : 1);
-      parts.add(new Compound(tag, List.copyOf(classes), id, List.copyOf(structural)));
+      parts.add(new Compound(tag, List.copyOf(classes), id, List.copyOf(structural), List.copyOf(attributes)));
       child.add(nextChild && parts.size() > 1);
       nextChild = false;
     }

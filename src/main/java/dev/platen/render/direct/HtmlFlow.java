@@ -43,6 +43,7 @@ final class HtmlFlow {
     this.printBackground = printBackground;
     this.dry = dry;
     this.structural = HtmlCss.structural(sheets);
+    this.attributes = HtmlCss.attributes(sheets);
     boolean display = false;
     for (HtmlCss.Sheet sheet : sheets) {
       for (HtmlCss.Rule rule : sheet.rules()) {
@@ -119,17 +120,27 @@ final class HtmlFlow {
    * 1,000-row table has a handful.
    */
   private record StyleKey(HtmlStyle parent, String tag, String classes, String id, String style, String href,
-      long position, String hints) {}
+      long position, String hints, List<String> attributes) {}
 
   private final java.util.Map<StyleKey, HtmlStyle> styles = new java.util.HashMap<>();
   /** The sheets' structural pseudo-classes ({@code :first-child}, {@code :nth-child}), part of the style key. */
   private final List<HtmlCss.Structural> structural;
 
+  /** The attributes the sheets' attribute selectors test ({@code td[align=right]}), part of the style key. */
+  private final List<String> attributes;
+
+  /** The values of {@link #attributes} on {@code e}, null for one it lacks. */
+  private List<String> attributeValues(Element e) {
+    List<String> values = new ArrayList<>(attributes.size());
+    for (String name : attributes) values.add(e.hasAttr(name) ? e.attr(name) : null);
+    return values;
+  }
+
   private HtmlStyle style(Element e, HtmlStyle parent) throws Unsupported {
     long position = structural.isEmpty() || dry ? 0 : HtmlCss.position(e, structural);
     // presentational attributes (align, bgcolor, a table's cellpadding on its cells) as the CSS they make
     StyleKey key = new StyleKey(parent, e.normalName(), e.attr("class"), e.id(), e.attr("style"), e.attr("href"),
-        position, HtmlStyle.hints(e));
+        position, HtmlStyle.hints(e), attributes.isEmpty() ? List.of() : attributeValues(e));
     HtmlStyle s = styles.get(key);
     if (s == null) {
       s = HtmlStyle.of(e, parent, sheets, dry);
@@ -339,7 +350,7 @@ final class HtmlFlow {
         right -= outer;
       }
       if (left > right + 0.01 && !dry) throw new Unsupported("floats wider than their container");
-      Box box = box(f, s, content, boxWidth);
+      Box box = box(f, s, content, boxWidth, false);
       for (Ops op : box.ops()) ops.add(op.moved(x, m[TOP]));
       height = Math.max(height, m[TOP] + box.height() + m[BOTTOM]);
     }
@@ -348,42 +359,73 @@ final class HtmlFlow {
     return last;
   }
 
-  /** A block laid out apart, with its background and borders: its border-box height and ops. */
-  record Box(double height, List<Ops> ops) {}
-
-  private Box box(Element e, HtmlStyle s, double content, double boxWidth) throws RenderException {
-    return box(e, s, content, boxWidth, null);
+  /**
+   * A block laid out apart, with its background and borders: its border-box height and ops.
+   *
+   * @param leading a first child's top margin that collapsed through the box's top, to place above it
+   * @param trailing a last child's bottom margin that collapsed through its bottom, to place below it
+   */
+  record Box(double height, List<Ops> ops, double leading, double trailing) {
+    Box(double height, List<Ops> ops) {
+      this(height, ops, 0, 0);
+    }
   }
 
   /**
-   * @param through where to put the margins of the first and last child that meet the box's own and so collapse
-   *     through it, as CSS and openhtmltopdf collapse them ({top, bottom}: a box without a top border and padding,
-   *     or bottom ones, such as a quote with only a left border), or null to keep them inside (a float)
+   * @param collapse whether its children's margins collapse through the box where no border, padding or block
+   *     formatting context stands between (a block of an auto height; a float's stay inside)
    */
-  private Box box(Element e, HtmlStyle s, double content, double boxWidth, double[] through) throws RenderException {
+  private Box box(Element e, HtmlStyle s, double content, double boxWidth, boolean collapse) throws RenderException {
     double[] p = s.padding;
     Sink.Stack inner = new Sink.Stack(s.border(LEFT) + p[LEFT]);
     inner.y = s.border(TOP) + p[TOP];
-    boolean top = through != null && inner.y == 0;
-    inner.collapseTop = top;
+    inner.escapeLeading = collapse && p[TOP] == 0 && s.border(TOP) == 0 && !s.contains;
+    boolean escapeTrailing = collapse && p[BOTTOM] == 0 && s.border(BOTTOM) == 0 && !s.contains;
     children(e, s, content, inner);
-    double h = inner.height() + p[BOTTOM] + s.border(BOTTOM);
-    if (through != null && inner.sliced()) {
-      if (top) through[0] = inner.leading;
-      if (p[BOTTOM] + s.border(BOTTOM) == 0) {
-        through[1] = inner.pending();
-        h -= through[1];
-      }
-    }
+    double trailing = escapeTrailing ? inner.trailing() : 0;
+    double h = inner.height() - trailing + p[BOTTOM] + s.border(BOTTOM);
+    double frame = s.borderBox ? 0 : p[TOP] + p[BOTTOM] + s.border(TOP) + s.border(BOTTOM);
     if (!Double.isNaN(s.minHeight)) {
-      double frame = s.borderBox ? 0 : p[TOP] + p[BOTTOM] + s.border(TOP) + s.border(BOTTOM);
       h = Math.max(h, s.minHeight + frame);
+    }
+    if (!Double.isNaN(s.boxHeight)) {
+      // openhtmltopdf keeps the box at its height and lets taller content overflow it, over what follows: not drawn
+      if (h > s.boxHeight + frame + 0.01 && !dry) {
+        throw new Unsupported("content taller than the height of " + HtmlStyle.describe(e));
+      }
+      h = Math.max(h, s.boxHeight + frame);
     }
     List<Ops> ops = new ArrayList<>(inner.ops.size() + 5);
     if (printBackground && s.background >= 0) ops.add(background(0, 0, boxWidth, h, s));
     borders(s, boxWidth, h, 0, ops);
     ops.addAll(inner.ops);
-    return new Box(h, ops);
+    return new Box(h, ops, inner.leading, trailing);
+  }
+
+  /**
+   * Whether a margin of the first block in {@code e} (side TOP) or of the last (BOTTOM) meets {@code e}'s own:
+   * nothing (padding, a border, a block formatting context, a line of text) stands between them and one of them is
+   * not 0. The direct engine keeps such a margin inside a box laid out apart; openhtmltopdf lets it out of the box,
+   * even out of one of a set height (measured: a paragraph's bottom margin pushed down what followed).
+   */
+  private boolean marginMeets(Element e, HtmlStyle s, int side) throws Unsupported {
+    if (s.padding[side] > 0 || s.border(side) > 0 || s.contains) return false;
+    List<Node> nodes = new ArrayList<>(e.childNodes());
+    if (side == BOTTOM) java.util.Collections.reverse(nodes);
+    for (Node n : nodes) {
+      if (n instanceof TextNode t) {
+        if (!t.isBlank()) return false;
+        continue;
+      }
+      if (!(n instanceof Element c) || HtmlStyle.DROPPED.contains(c.normalName())) continue;
+      HtmlStyle cs = style(c, s);
+      if (cs.hidden || cs.running != null || cs.positionFixed) continue;
+      boolean block = HtmlStyle.BLOCKS.contains(c.normalName()) || cs.displayBlock || HtmlStyle.TABLE.contains(
+          c.normalName());
+      if (!block) return false;
+      return cs.margin[side] != 0 || !Double.isNaN(cs.marginPercent[side]) || marginMeets(c, cs, side);
+    }
+    return false;
   }
 
   private void block(Element e, HtmlStyle s, double avail, Sink sink) throws RenderException {
@@ -407,9 +449,10 @@ final class HtmlFlow {
       }
       if (marker != null) throw new Unsupported("a list item starting with another list item");
       // how openhtmltopdf spaces a number's letters beside the item is not measured
-      if (s.letterSpacing != 0 && s.listStyle.equals("decimal")) throw new Unsupported("letter-spacing on a numbered list item");
-      if (!s.listStyle.equals("none")) marker = new Marker(s, s.listStyle.equals("decimal") ? (e.elementSiblingIndex()
-          + 1 - liBefore(e)) + ".  " : null);
+      boolean numbered = !s.listStyle.equals("none") && !s.listStyle.equals("disc") && !s.listStyle.equals("square");
+      if (s.letterSpacing != 0 && numbered) throw new Unsupported("letter-spacing on a numbered list item");
+      if (!s.listStyle.equals("none")) marker = new Marker(s, numbered ? counterText(s.listStyle,
+          e.elementSiblingIndex() + 1 - liBefore(e)) + ".  " : null);
     }
     if (tag.equals("li")) items++;
     double[] m = s.margin(avail);
@@ -457,9 +500,8 @@ final class HtmlFlow {
       sink.indent += dx;
       sink.shift += dy;
     }
-    double through;
     try {
-      through = laidOut(e, s, tag, m, left, boxWidth, content, sink);
+      laidOut(e, s, tag, m, left, boxWidth, content, sink);
     } finally {
       if (relative) {
         containers.pop();
@@ -489,29 +531,31 @@ final class HtmlFlow {
       throw new Unsupported("a list item that does not start with a line of text");
     }
     sink.margin(m[BOTTOM]);
-    sink.margin(through);
     if (s.breakAfter) sink.pageBreak();
   }
 
-  /**
-   * The block's box and content, once its top margin is given to the sink.
-   *
-   * @return the bottom margin of its last child that collapses through a box without bottom border and padding
-   */
-  private double laidOut(Element e, HtmlStyle s, String tag, double[] m, double left, double boxWidth, double content,
+  /** The block's box and content, once its top margin is given to the sink. */
+  private void laidOut(Element e, HtmlStyle s, String tag, double[] m, double left, double boxWidth, double content,
       Sink sink) throws RenderException {
     double[] p = s.padding;
     // where the children's margins would meet the box's own, min-height would be measured other than here
     if (!Double.isNaN(s.minHeight) && !s.decorated(printBackground) && !s.contains && !s.avoidInside) {
       throw new Unsupported("min-height on " + HtmlStyle.describe(e) + " without a border, background or overflow: hidden");
     }
+    if (!Double.isNaN(s.minHeight) && (marginMeets(e, s, TOP) || marginMeets(e, s, BOTTOM))) {
+      // where openhtmltopdf puts them beside a least height is not measured
+      throw new Unsupported("min-height on " + HtmlStyle.describe(e) + " whose first or last block has a margin at"
+          + " its edge (give it padding, a border or overflow: hidden)");
+    }
+    if (!Double.isNaN(s.boxHeight) && (marginMeets(e, s, TOP) || marginMeets(e, s, BOTTOM))) {
+      throw new Unsupported("height on " + HtmlStyle.describe(e) + " whose first or last block has a margin at its"
+          + " edge (give it padding, a border or overflow: hidden)");
+    }
     // a box that paints, or one kept whole, is laid out apart and placed as one slice; a block formatting context
     // that paints nothing (overflow: hidden on a page-wide wrapper) breaks across pages as openhtmltopdf breaks it
-    double[] through = {0, 0};
-    if (s.decorated(printBackground) || s.avoidInside || !Double.isNaN(s.minHeight)) {
-      // min-height and overflow: hidden keep the children's margins inside
-      Box box = box(e, s, content, boxWidth, Double.isNaN(s.minHeight) && !s.contains ? through : null);
-      sink.margin(through[0]);
+    if (s.decorated(printBackground) || s.avoidInside || !Double.isNaN(s.minHeight) || !Double.isNaN(s.boxHeight)) {
+      Box box = box(e, s, content, boxWidth, Double.isNaN(s.minHeight) && Double.isNaN(s.boxHeight));
+      sink.margin(box.leading());
       double h = box.height();
       if (!sink.fits(h) && !(s.avoidInside && sink.fitsPage(h))) {
         throw new Unsupported("a box with a border or background across a page break");
@@ -519,6 +563,7 @@ final class HtmlFlow {
       sink.indent += left;
       sink.slice(h, box.ops());
       sink.indent -= left;
+      sink.margin(box.trailing());
     } else {
       sink.indent += left;
       // its children's margins stay inside a block formatting context: the pending one is placed at each edge
@@ -529,7 +574,6 @@ final class HtmlFlow {
       if (p[BOTTOM] > 0 || s.contains) sink.slice(p[BOTTOM], List.of());
       sink.indent -= left;
     }
-    return through[1];
   }
 
   /**
@@ -946,6 +990,39 @@ final class HtmlFlow {
   private record Marker(HtmlStyle style, String text) {}
 
   private Marker marker;
+
+  /**
+   * A list item's number as openhtmltopdf writes it (CounterFunction.createCounterText): letters a..z, aa.. of
+   * CounterLanguage.toLatin, roman numerals of its toRoman, decimal with a leading zero below 10; lower case in the
+   * default locale, as there.
+   */
+  static String counterText(String style, int n) {
+    return switch (style) {
+      case "lower-alpha", "lower-latin" -> latin(n).toLowerCase(java.util.Locale.getDefault());
+      case "upper-alpha", "upper-latin" -> latin(n);
+      case "lower-roman" -> roman(n).toLowerCase(java.util.Locale.getDefault());
+      case "upper-roman" -> roman(n);
+      case "decimal-leading-zero" -> n < 10 && n >= 0 ? "0" + n : Integer.toString(n);
+      default -> Integer.toString(n);
+    };
+  }
+
+  private static String latin(int n) {
+    StringBuilder out = new StringBuilder();
+    for (int v = n - 1; v >= 0; v = v / 26 - 1) out.insert(0, (char) ('A' + v % 26));
+    return out.toString();
+  }
+
+  private static final int[] ROMAN_VALUES = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
+  private static final String[] ROMAN = {"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"};
+
+  private static String roman(int n) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < ROMAN_VALUES.length; i++) {
+      for (; n >= ROMAN_VALUES[i]; n -= ROMAN_VALUES[i]) out.append(ROMAN[i]);
+    }
+    return out.toString();
+  }
   /** List items being laid out, around the current line. */
   private int items;
 
@@ -1115,7 +1192,11 @@ final class HtmlFlow {
     if (shifted(s) && runs.open >= 0) {
       throw new Unsupported("vertical-align: " + s.verticalAlign + " inside the inline box " + runs.openName);
     }
-    if (s.nowrap != block.nowrap || s.keepNewlines != block.keepNewlines || s.keepSpaces != block.keepSpaces) {
+    // nowrap on a span in a line of normal white space: its spaces are no place to break, checked where the lines
+    // are broken (wrapParagraph); where it would also change justification or broken words it is not drawn
+    boolean nowrapSpan = s.nowrap && !block.nowrap && !block.breakWord && !block.align.equals("justify");
+    if (s.nowrap != block.nowrap && !nowrapSpan || s.keepNewlines != block.keepNewlines
+        || s.keepSpaces != block.keepSpaces) {
       throw new Unsupported("white-space changed inside a line, on " + HtmlStyle.describe(e));
     }
     if (tag.equals("br")) {
@@ -1229,7 +1310,7 @@ final class HtmlFlow {
         HtmlStyle o = styles.get(i);
         if (o == s || o.bold == s.bold && o.mono == s.mono && o.rgb == s.rgb && o.size == s.size && o.lineHeight() == s.lineHeight()
             && java.util.Objects.equals(o.href, s.href) && o.letterSpacing == s.letterSpacing
-            && o.decorations.equals(s.decorations) && o.verticalAlign.equals(s.verticalAlign)) {
+            && o.decorations.equals(s.decorations) && o.verticalAlign.equals(s.verticalAlign) && o.nowrap == s.nowrap) {
           return i;
         }
       }
@@ -1745,6 +1826,11 @@ final class HtmlFlow {
     return lines;
   }
 
+  /** Whether the character at {@code i} of the runs is in white-space: nowrap. */
+  private static boolean nowrapAt(Runs runs, int i) {
+    return runs.styles.get(runs.style[i]).nowrap;
+  }
+
   private void wrapParagraph(Runs runs, String text, int from, int to, double scale, double max, boolean breakWord,
       List<Line> lines) throws Unsupported {
     int lineStart = from;
@@ -1783,6 +1869,10 @@ final class HtmlFlow {
           if (runs.box[c] != runs.box[c - 1] && lineWidth + gap + part <= max + 0.01) {
             throw new Unsupported("a line break at the edge of an inline box inside a word (" + text.substring(i, j) + ")");
           }
+        }
+        if (!dry && (nowrapAt(runs, i - 1) || i >= 2 && nowrapAt(runs, i - 2) && nowrapAt(runs, i))) {
+          // openhtmltopdf would not break there, inside white-space: nowrap, but before it: not laid out so here
+          throw new Unsupported("a line break inside white-space: nowrap text (" + text.substring(i, j) + ")");
         }
         lines.add(new Line(lineStart, i - 1, lineWidth));
         lineStart = i;
@@ -2868,8 +2958,12 @@ final class HtmlFlow {
       stacks[i] = stack;
       heights[i] = stack.height() + cs.padding[TOP] + cs.padding[BOTTOM] + in[TOP] + in[BOTTOM];
       rowHeight = Math.max(rowHeight, heights[i]);
+      // openhtmltopdf takes a cell's height as the least height of its row, padding and borders included
+      // (measured), and aligns the content in the row
+      if (!Double.isNaN(cs.boxHeight)) rowHeight = Math.max(rowHeight, cs.boxHeight);
       x += columns[i] + spacing;
     }
+    if (!Double.isNaN(r.style().boxHeight)) rowHeight = Math.max(rowHeight, r.style().boxHeight);
     // baseline alignment lines up first lines: the same as top only where they start at the same height
     for (int i = 0; i < n; i++) {
       HtmlStyle cs = styles[i];

@@ -75,6 +75,12 @@ final class HtmlStyle {
   String height;
   /** min-height in points on a block (NaN: none), of the box its box-sizing names. */
   double minHeight = Double.NaN;
+  /**
+   * height in points on a block, a table cell or a row (NaN: auto), of the box its box-sizing names on a block, the
+   * least height of the row on a cell or row: content no taller than it is drawn as under min-height, taller content is refused
+   * when the document is laid out (openhtmltopdf lets it overflow the box).
+   */
+  double boxHeight = Double.NaN;
   String verticalAlign = "baseline";
   /** display: block on an inline element (not inherited): laid out as a {@code div}. */
   boolean displayBlock;
@@ -151,6 +157,9 @@ final class HtmlStyle {
   String listStyle = "disc";
 
   String unsupported;
+  /** Whether font-size is a keyword here (sizeKeyword) or in the parent (parentKeyword, for smaller and larger). */
+  private boolean sizeKeyword;
+  private boolean parentKeyword;
 
   /**
    * The line box height: a factor multiplies openhtmltopdf's font size in whole dots (10pt is 267, so 1.5 gives
@@ -240,6 +249,9 @@ final class HtmlStyle {
     s.listStyle = listStyle;
     s.letterSpacing = letterSpacing;
     s.decorations = decorations;
+    // a keyword's size is inherited as a keyword: openhtmltopdf steps smaller and larger from it (CalculatedStyle)
+    s.sizeKeyword = sizeKeyword;
+    s.parentKeyword = sizeKeyword;
     return s;
   }
 
@@ -321,10 +333,14 @@ final class HtmlStyle {
     if ((s.verticalAlign.equals("super") || s.verticalAlign.equals("sub")) && !INLINE.contains(tag)) {
       s.refuse("vertical-align: " + s.verticalAlign + " on an element other than an inline one", e);
     }
+    if (!Double.isNaN(s.boxHeight) && (s.floating != null || s.displayBlock || s.inlineBlock)) {
+      s.refuse("CSS property 'height'", e);
+    }
     if (s.mono && Math.round(s.lineHeight() * DOTS_PER_POINT) <= Math.round(s.size * DOTS_PER_POINT)) {
       // openhtmltopdf then places Courier's baseline by an ascent not matched here (measured: 0.683 em)
       s.refuse("a line height of at most the font size in a monospace family", e);
     }
+    if (s.mono && s.sizeKeyword) s.refuse("a font-size keyword in a monospace family (openhtmltopdf has other sizes)", e);
     if (s.mono && s.italic) s.refuse("italic text in a monospace family (openhtmltopdf draws Courier-Oblique)", e);
     if (!BLOCKS.contains(tag)) {
       for (int side = 0; side < 4; side++) {
@@ -682,6 +698,18 @@ final class HtmlStyle {
 
   private void fontSize(String value, double parentSize, Element e) {
     String v = value.trim().toLowerCase(Locale.ROOT);
+    Integer px = SIZE_KEYWORDS.get(v);
+    sizeKeyword = px != null;
+    if (px != null) {
+      size = px * Styles.PX;
+      return;
+    }
+    if (v.equals("smaller") || v.equals("larger")) {
+      // openhtmltopdf steps to the next keyword when the parent's size is one, else takes 0.8em or 1.2em
+      if (parentKeyword) refuse("CSS value '" + value + "' for 'font-size' inside a font-size keyword", e);
+      else size = parentSize * (v.equals("smaller") ? 0.8 : 1.2);
+      return;
+    }
     double pt = v.endsWith("%") ? Styles.points(v, parentSize, parentSize) : Styles.points(length(v), parentSize,
         Double.NaN);
     if (Double.isNaN(pt) || pt <= 0) {
@@ -694,6 +722,13 @@ final class HtmlStyle {
       size = pt;
     }
   }
+
+  /**
+   * openhtmltopdf's sizes of the font-size keywords in pixels (FontSizeHelper's PROPORTIONAL_FONT_SIZES); it has
+   * others for a family list naming monospace, which are not drawn here.
+   */
+  private static final Map<String, Integer> SIZE_KEYWORDS = Map.of("xx-small", 9, "x-small", 10, "small", 13,
+      "medium", 16, "large", 18, "x-large", 24, "xx-large", 32);
 
   private static String length(String v) {
     String l = Css.length(v);
@@ -831,8 +866,19 @@ final class HtmlStyle {
         } else minHeight = points(v);
       }
       case "height" -> {
-        if (!e.normalName().equals("img") && !v.equals("auto")) refuse("CSS property 'height'", e);
-        else height = v.equals("auto") ? null : v;
+        String tag = e.normalName();
+        if (tag.equals("img")) {
+          height = v.equals("auto") ? null : v;
+        } else if (v.equals("auto")) {
+          boxHeight = Double.NaN;
+        } else if (HEIGHTS.contains(tag) && !Double.isNaN(points(v))) {
+          // absolute lengths only: a percentage is of a height the direct path does not know
+          boxHeight = points(v);
+        } else if (HEIGHTS.contains(tag)) {
+          refuse("CSS value '" + value + "' for 'height'", e);
+        } else {
+          refuse("CSS property 'height'", e);
+        }
       }
       case "vertical-align" -> {
         switch (v) {
@@ -913,7 +959,8 @@ final class HtmlStyle {
         // one keyword: the marker images and inside markers of the shorthand are not drawn directly
         String type = v.equals("outside") ? listStyle : v.replaceAll("\\s+outside$|^outside\\s+", "");
         switch (type) {
-          case "none", "disc", "square", "decimal" -> listStyle = type;
+          case "none", "disc", "square", "decimal", "lower-alpha", "upper-alpha", "lower-latin", "upper-latin",
+              "lower-roman", "upper-roman", "decimal-leading-zero" -> listStyle = type;
           default -> refuse("CSS value '" + value + "' for '" + name + "'", e);
         }
       }
@@ -1054,6 +1101,10 @@ final class HtmlStyle {
       "helvetica", "dialog", "times", "timesroman", "symbol", "zapfdingbats");
   /** The names openhtmltopdf gives its built-in Courier. */
   private static final Set<String> COURIER = Set.of("courier", "dialoginput", "monospaced", "monospace");
+
+  /** Elements whose height is drawn here (HtmlFlow.block, HtmlFlow.row), besides an image's. */
+  private static final Set<String> HEIGHTS = Set.of("div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+      "header", "footer", "article", "main", "address", "td", "th", "tr");
 
   /** Display values openhtmltopdf does not know, whose declaration it drops. */
   private static final Set<String> FLEX_GRID = Set.of("flex", "inline-flex", "grid", "inline-grid");
@@ -1223,6 +1274,41 @@ final class HtmlStyle {
     if (all && !sawColor) borderRgb[side] = -1;
   }
 
+  /** {@code rgb} with an {@code rgba()} or {@code hsla()} alpha, or -2 for an alpha not drawn exactly here. */
+  private static int withAlpha(int rgb, String alphaText) {
+    // openhtmltopdf fills with the alpha as its ExtGState's /ca: hundredths keep it exact (0.05, 0.5)
+    String a = alphaText.trim();
+    if (!a.matches("(0|1)?(\\.\\d{0,2})?") || a.isEmpty() || a.equals(".")) return -2;
+    double alpha = Double.parseDouble(a.startsWith(".") ? "0" + a : a);
+    if (alpha > 1) return -2;
+    return Ops.withAlpha(rgb, (int) Math.round(alpha * 100));
+  }
+
+  /**
+   * {@code hsl(h, s%, l%)} and {@code hsla(h, s%, l%, a)} as openhtmltopdf converts them (CSSParser's
+   * createRGBColorFromHSLFunction and FSRGBColor.fromHSL, in its float arithmetic): the hue in degrees (a number or
+   * deg), saturation and lightness as percentages clamped to 0..100, through HSB to RGB rounded half up as
+   * java.awt.Color's HSBtoRGB, which its own copies. Either function takes three or four arguments (hsl() an
+   * alpha too). -2 for anything else (rad, grad, turn, space-separated arguments): not drawn here.
+   */
+  private static int hsl(String c) {
+    String[] parts = c.substring(c.indexOf('(') + 1, c.length() - 1).split(",");
+    if (parts.length != 3 && parts.length != 4) return -2;
+    String hue = parts[0].trim();
+    if (hue.endsWith("deg")) hue = hue.substring(0, hue.length() - 3);
+    String[] sl = {parts[1].trim(), parts[2].trim()};
+    String number = "[-+]?(\\d+(\\.\\d*)?|\\.\\d+)";
+    if (!hue.matches(number) || !sl[0].matches(number + "%") || !sl[1].matches(number + "%")) return -2;
+    float h = Float.parseFloat(hue);
+    float sat = Math.min(1f, Math.max(0f, Float.parseFloat(sl[0].substring(0, sl[0].length() - 1)) / 100f));
+    float light = Math.min(1f, Math.max(0f, Float.parseFloat(sl[1].substring(0, sl[1].length() - 1)) / 100f));
+    float h1 = (h % 360f + 360f) % 360f / 360f;
+    float value = light + sat * Math.min(light, 1f - light);
+    float satB = value == 0f ? 0f : (1f - light / value) * 2f;
+    int rgb = java.awt.Color.HSBtoRGB(h1, satB, value) & 0xffffff;
+    return parts.length == 3 ? rgb : withAlpha(rgb, parts[3]);
+  }
+
   /** openhtmltopdf's colour names (its Conversions.COLORS, 139 of CSS's: no 'lightgray', 'darkgrey', …). */
   private static final Map<String, Integer> NAMED = named(
       "aliceblue f0f8ff antiquewhite faebd7 aqua 00ffff aquamarine 7fffd4 azure f0ffff beige f5f5dc "
@@ -1276,6 +1362,7 @@ final class HtmlStyle {
    */
   static int color(String v) {
     String c = v.trim().toLowerCase(Locale.ROOT);
+    if ((c.startsWith("hsl(") || c.startsWith("hsla(")) && c.endsWith(")")) return hsl(c);
     boolean rgba = c.startsWith("rgba(");
     if ((c.startsWith("rgb(") || rgba) && c.endsWith(")")) {
       String[] parts = c.substring(rgba ? 5 : 4, c.length() - 1).split(",");
@@ -1291,12 +1378,7 @@ final class HtmlStyle {
         }
       }
       if (!rgba) return rgb;
-      // openhtmltopdf fills with the alpha as its ExtGState's /ca: hundredths keep it exact (0.05, 0.5)
-      String a = parts[3].trim();
-      if (!a.matches("(0|1)?(\\.\\d{0,2})?") || a.isEmpty() || a.equals(".")) return -2;
-      double alpha = Double.parseDouble(a.startsWith(".") ? "0" + a : a);
-      if (alpha > 1) return -2;
-      return Ops.withAlpha(rgb, (int) Math.round(alpha * 100));
+      return withAlpha(rgb, parts[3]);
     }
     Integer named = NAMED.get(c);
     if (named != null) return named;

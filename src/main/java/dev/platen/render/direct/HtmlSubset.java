@@ -44,8 +44,8 @@ final class HtmlSubset {
    */
   private static final java.util.Map<String, Set<String>> PRESENTATIONAL = java.util.Map.of(
       "table", Set.of("width", "border", "cellspacing", "cellpadding"),
-      "td", Set.of("width", "align", "valign", "bgcolor", "nowrap", "headers", "abbr", "axis"),
-      "th", Set.of("width", "align", "valign", "bgcolor", "nowrap", "headers", "abbr", "axis", "scope"),
+      "td", Set.of("width", "height", "align", "valign", "bgcolor", "nowrap", "headers", "abbr", "axis"),
+      "th", Set.of("width", "height", "align", "valign", "bgcolor", "nowrap", "headers", "abbr", "axis", "scope"),
       "a", Set.of("target", "rel", "hreflang", "type"),
       "tr", Set.of("align", "valign", "bgcolor"),
       "p", Set.of("align"),

@@ -118,10 +118,11 @@ abstract class Sink {
     private final boolean body;
     double y;
     /**
-     * Whether the margin before the first slice is kept out of the stack rather than spent in it (in
-     * {@link #leading}): the box it fills has no top border or padding, so the margin collapses through it.
+     * Whether the margin pending before the first slice leaves the stack ({@link #leading}) rather than opening it:
+     * a box without top border or padding, whose first child's top margin collapses through it, as CSS and
+     * openhtmltopdf collapse it (measured: above a background, not inside it).
      */
-    boolean collapseTop;
+    boolean escapeLeading;
     double leading;
     private boolean sliced;
 
@@ -134,12 +135,19 @@ abstract class Sink {
       this.body = body;
     }
 
+    /** The margin still pending after the last slice (a last child's bottom margin). */
+    double trailing() {
+      return pending;
+    }
+
     @Override void slice(double height, List<Ops> sliceOps) {
-      if (collapseTop && !sliced) {
-        leading = pending;
-        pending = 0;
+      if (!sliced) {
+        sliced = true;
+        if (escapeLeading) {
+          leading = pending;
+          pending = 0;
+        }
       }
-      sliced = true;
       y += pending;
       pending = 0;
       landed(0, y);

@@ -282,8 +282,8 @@ class HtmlBoxEquivalenceTest {
         .isEqualTo("the attribute 'bgcolor' on table");
     assertThat(reason("<table align=\"center\" cellspacing=\"0\">" + row, ""))
         .isEqualTo("the attribute 'align' on table");
-    assertThat(reason("<table cellspacing=\"0\"><tr><td height=\"40\">a</td></tr></table>", ""))
-        .isEqualTo("the attribute 'height' on td");
+    assertThat(reason("<table cellspacing=\"0\"><tr><td height=\"40%\">a</td></tr></table>", ""))
+        .isEqualTo("CSS value '40%' for 'height' on td");
     assertThat(reason("<table cellspacing=\"0\"><tr><td background=\"x.png\">a</td></tr></table>", ""))
         .isEqualTo("the attribute 'background' on td");
     assertThat(reason("<table cellspacing=\"0\"><tr><td align=\"{{a}}\">a</td></tr></table>", ""))

@@ -123,7 +123,7 @@ class HtmlEquivalenceTest {
   @ValueSource(strings = {
       "<ul style=\"list-style-type: circle\"><li>a</li></ul>\tCSS value 'circle' for 'list-style-type' on ul",
       "<ul style=\"list-style: inside\"><li>a</li></ul>\tCSS value 'inside' for 'list-style' on ul",
-      "<ol style=\"list-style-type: lower-roman\"><li>a</li></ol>\tCSS value 'lower-roman' for 'list-style-type' on ol",
+      "<ol style=\"list-style-type: lower-greek\"><li>a</li></ol>\tCSS value 'lower-greek' for 'list-style-type' on ol",
       "<ol start=\"3\"><li>a</li></ol>\tthe attribute 'start' on ol",
       "<ul><li><ul><li>a</li></ul></li></ul>\ta list item starting with another list item",
       "<ul><li></li></ul>\ta list item that does not start with a line of text",

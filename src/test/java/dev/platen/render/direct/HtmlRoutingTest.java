@@ -80,7 +80,8 @@ class HtmlRoutingTest {
         Arguments.of("<p id=\"{{c}}\">x</p>", null, "a Handlebars tag in the 'id' attribute of p#{{c}}"),
         Arguments.of("<p class=\"a {{#if x}}b{{/if}}\">x</p>", ".b { position: sticky; }",
             "CSS value 'sticky' for 'position' on p.a"),
-        Arguments.of("<table><tr><td height=\"40\">x</td></tr></table>", null, "the attribute 'height' on td"),
+        // a cell's height attribute is drawn (HtmlCssMoreEquivalenceTest); a percentage one is not
+        Arguments.of("<table><tr><td height=\"40%\">x</td></tr></table>", null, "CSS value '40%' for 'height' on td"),
         Arguments.of("<table class=\"t\"><tr><td colspan=\"2\" style=\"width: 50%\">x</td></tr>"
             + "<tr><td>a</td><td>b</td></tr></table>", "table.t { width: 100%; table-layout: fixed; border-spacing: 0; }",
             "a width on a cell spanning columns in the first row of table.t"),
@@ -98,10 +99,7 @@ class HtmlRoutingTest {
         Arguments.of("<p>x</p>", "p { font-family: 'Droid Sans Fallback', Helvetica, monospace; }",
             "CSS font-family ''Droid Sans Fallback', Helvetica, monospace' (none of it is bundled: only DejaVu Sans,"
                 + " sans-serif and serif are) on p"),
-        // pseudo-classes openhtmltopdf does not have (it never matches them)
-        Arguments.of("<div><p>x</p></div>", "p:only-child { color: red; }", "CSS selector 'p:only-child' on p"),
-        Arguments.of("<div><p>x</p></div>", "p:nth-last-child(2) { color: red; }",
-            "CSS selector 'p:nth-last-child(2)' on p"),
+        // pseudo-classes openhtmltopdf does not have drop their rule in both engines (HtmlCssMoreEquivalenceTest)
         Arguments.of("<div><p>x</p></div>", "p:nth-child(x) { color: red; }", "CSS selector 'p:nth-child(x)' on p"),
         Arguments.of("<div class=\"h\">x</div>", ".h { display: inline-block; }", "CSS display 'inline-block' on div.h"),
         Arguments.of("<p>x</p>", "p { text-transform: capitalize; }", "CSS value 'capitalize' for 'text-transform' on p"),
