@@ -1,12 +1,14 @@
 package dev.platen.render.direct;
 
 import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
+import static dev.platen.render.direct.HtmlEquivalenceTest.assertSameFills;
 import static dev.platen.render.direct.HtmlEquivalenceTest.fillColours;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.platen.render.Canvas;
 import dev.platen.render.EngineSettings;
+import dev.platen.render.HtmlCorpus;
 import dev.platen.render.RenderInput;
 import dev.platen.render.html.HtmlPdfEngine;
 import org.junit.jupiter.api.Test;
@@ -26,17 +28,7 @@ class HtmlCssMoreEquivalenceTest {
   private static final DirectPdfEngine DIRECT = new DirectPdfEngine(EngineSettings.defaults());
 
   private static RenderInput input(String html, String css) {
-    ObjectNode layout = Canvas.JSON.createObjectNode();
-    layout.put("html", html);
-    layout.put("css", css);
-    return Canvas.input(layout, "{}");
-  }
-
-  /** Both engines fill the first page with the same colours, {@code colours} among them. */
-  private static void sameFills(RenderInput input, int... colours) throws Exception {
-    java.util.Set<Integer> html = fillColours(HTML.render(input));
-    for (int c : colours) assertThat(html).contains(c);
-    assertThat(fillColours(DIRECT.render(input))).isEqualTo(html);
+    return Canvas.input(HtmlCorpus.of(html, css), "{}");
   }
 
   private static String refusal(String html, String css) {
@@ -68,7 +60,7 @@ class HtmlCssMoreEquivalenceTest {
         + " .w4 { height: 70px; background: #505050; } .in { padding: 4px; background: #202020; color: #ffffff; }";
     RenderInput in = input(html, css);
     assertSame("css-block-heights", in);
-    sameFills(in, 0x333333, 0x555555, 0x404040, 0x303030, 0x505050, 0x202020);
+    assertSameFills(in, 0x333333, 0x555555, 0x404040, 0x303030, 0x505050, 0x202020);
   }
 
   /**
@@ -85,13 +77,13 @@ class HtmlCssMoreEquivalenceTest {
         + " td { border: 1px solid #000000; padding: 3px; } td.h { height: 40px; } tr.r { height: 50px; }"
         + " td.big { height: 10px; } td.m { vertical-align: bottom; }");
     assertSame("css-cell-heights-collapsed", collapsed);
-    sameFills(collapsed, 0x333333);
+    assertSameFills(collapsed, 0x333333);
     RenderInput separate = input(rows, "table.t { width: 100%; border-spacing: 4px; }"
         + " td { border: 2px solid #000000; padding: 5px; background: #444444; color: #ffffff; vertical-align: top; }"
         + " td.h { height: 40px; } tr.r { height: 50px; } td.big { height: 10px; } td.m { vertical-align: middle; }");
     assertSame("css-cell-heights-separate", separate);
     // the author's td background wins over the bgcolor attribute, in both
-    sameFills(separate, 0x444444);
+    assertSameFills(separate, 0x444444);
   }
 
   /** Heights the direct engine does not draw as openhtmltopdf does stay with it, named. */
@@ -137,7 +129,7 @@ class HtmlCssMoreEquivalenceTest {
     RenderInput in = input(html, css);
     assertSame("css-hsl", in);
     // hsl(210, 50%, 40%) is #336699, hsl(120, 100%, 25%) #008000
-    sameFills(in, 0x336699, 0x008000, 0xff0000, 0xffffff);
+    assertSameFills(in, 0x336699, 0x008000, 0xff0000, 0xffffff);
   }
 
   /** hsl() forms openhtmltopdf reads other than as drawn here (angles in rad or turn, space-separated) stay with it. */
@@ -164,7 +156,7 @@ class HtmlCssMoreEquivalenceTest {
         + " [data-k~=\"b\"] { color: #884400; } [data-s=paid] { color: #ff8800; } [lang|=en] { color: #008888; }";
     RenderInput in = input(html, css);
     assertSame("css-attribute-selectors", in);
-    sameFills(in, 0xcc0000, 0x00aa00, 0x222222, 0x0000cc, 0xaa00aa, 0x333333, 0x884400, 0x008888);
+    assertSameFills(in, 0xcc0000, 0x00aa00, 0x222222, 0x0000cc, 0xaa00aa, 0x333333, 0x884400, 0x008888);
     assertThat(fillColours(HTML.render(in))).doesNotContain(0xff8800);
   }
 
@@ -180,7 +172,7 @@ class HtmlCssMoreEquivalenceTest {
         + " p:only-of-type { color: #008888; } p:empty { color: #888800; }";
     RenderInput in = input(html, css);
     assertSame("css-unknown-pseudo-classes", in);
-    sameFills(in);
+    assertSameFills(in);
     assertThat(fillColours(HTML.render(in))).doesNotContain(0xcc0000, 0x00aa00, 0x0000cc, 0xaa00aa, 0x884400);
   }
 
@@ -263,7 +255,7 @@ class HtmlCssMoreEquivalenceTest {
         + " .f { border-left: calc(2px + 1px) solid #000000; }";
     RenderInput in = input(html, css);
     assertSame("css-calc-dropped", in);
-    sameFills(in, 0x333333, 0x444444, 0x555555, 0x222222);
+    assertSameFills(in, 0x333333, 0x444444, 0x555555, 0x222222);
   }
 
   /**
@@ -313,7 +305,7 @@ class HtmlCssMoreEquivalenceTest {
         + " .b { border-bottom: 3px solid #000000; }";
     RenderInput in = input(html, css);
     assertSame("css-margins-through-boxes", in);
-    sameFills(in, 0x444444, 0x222222);
+    assertSameFills(in, 0x444444, 0x222222);
     RenderInput kept = input("<p>before</p><div class=\"k\"><p>kept one</p><p>kept two</p></div><p>end</p>",
         ".k { page-break-inside: avoid; }");
     assertSame("css-margins-through-kept-box", kept);
