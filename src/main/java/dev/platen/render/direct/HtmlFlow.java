@@ -317,7 +317,7 @@ final class HtmlFlow {
       if (!"both".equals(ns.clear) || ns.margin[TOP] != 0 || next.normalName().equals("table")) {
         throw new Unsupported("content beside a float (clear it with clear: both), " + HtmlStyle.describe(next));
       }
-    } else if (!ps.contains && !ptag.equals("body")) {
+    } else if (!ps.contains && !ps.clearfix && !ptag.equals("body")) {
       throw new Unsupported("floats their parent does not hold (give it overflow: hidden), in "
           + HtmlStyle.describe(parent));
     }
@@ -339,6 +339,8 @@ final class HtmlFlow {
       double[] p = s.padding;
       double br = s.border(RIGHT), bl = s.border(LEFT);
       double content = length(s.width, s, width);
+      // box-sizing: border-box, a grid's columns (width: 50% with gutters of padding)
+      if (s.borderBox) content = Math.max(0, content - bl - p[LEFT] - p[RIGHT] - br);
       double boxWidth = bl + p[LEFT] + content + p[RIGHT] + br;
       double outer = m[LEFT] + boxWidth + m[RIGHT];
       double x;

@@ -102,6 +102,11 @@ final class HtmlStyle {
   String clear;
   /** {@code overflow: hidden|auto}: a block formatting context, which holds its floats and its children's margins. */
   boolean contains;
+  /**
+   * A clearfix: an empty {@code ::after} block with {@code clear: both} ({@code .row::after { content: "";
+   * display: block; clear: both }}), which holds the element's floats as openhtmltopdf clears them.
+   */
+  boolean clearfix;
   /** The target of the link this text is in ({@code <a href>}, inherited by what is inside it), or null. */
   String href;
   /** Why the element's own font-family is not drawn here (a list without a bundled family), or null. */
@@ -332,6 +337,10 @@ final class HtmlStyle {
     if (s.mono && s.lineNormal) s.refuse("line-height: normal in a monospace family", e);
     if ((s.verticalAlign.equals("super") || s.verticalAlign.equals("sub")) && !INLINE.contains(tag)) {
       s.refuse("vertical-align: " + s.verticalAlign + " on an element other than an inline one", e);
+    }
+    if ((s.margin[LEFT] < 0 || s.margin[RIGHT] < 0) && (!BLOCKS.contains(tag) || tag.equals("body") || tag.equals("hr")
+        || s.floating != null || s.displayBlock || s.inlineBlock)) {
+      s.refuse("a negative side margin on " + describe(e) + " (drawn on blocks in the flow only)", e);
     }
     if (!Double.isNaN(s.boxHeight) && (s.floating != null || s.displayBlock || s.inlineBlock)) {
       s.refuse("CSS property 'height'", e);
@@ -638,11 +647,24 @@ final class HtmlStyle {
    */
   private void generated(List<HtmlCss.Rule> rules, Element e) {
     String[] content = new String[2];
+    // the clearfix's own declarations: a box of no height after the floats, below them
+    boolean clears = false;
+    boolean boxed = false;
     for (boolean important : new boolean[] {false, true}) {
       for (HtmlCss.Rule rule : rules) {
         int k = rule.selector().pseudoElement().equals("before") ? 0 : 1;
         for (HtmlCss.Declaration d : rule.declarations()) {
           if (d.important() != important) continue;
+          String v = d.value().trim().toLowerCase(Locale.ROOT);
+          if (k == 1 && d.name().equals("clear") && v.equals("both")) {
+            clears = true;
+            continue;
+          }
+          // display: table clears nothing in openhtmltopdf (measured: text flowed on beside the floats), block does
+          if (k == 1 && d.name().equals("display") && v.equals("block")) {
+            boxed = true;
+            continue;
+          }
           if (!d.name().equals("content")) {
             refuse("CSS property '" + d.name() + "' in a ::" + rule.selector().pseudoElement() + " rule", e);
             return;
@@ -657,6 +679,15 @@ final class HtmlStyle {
     } catch (Unsupported u) {
       refuse(u.reason(), e);
       return;
+    }
+    if (clears || boxed) {
+      if (!clears || !boxed || after == null || !String.join("", after).isEmpty() || !BLOCKS.contains(e.normalName())
+          || e.normalName().equals("body")) {
+        refuse("a ::after rule other than a clearfix (content: \"\"; display: block; clear: both)", e);
+        return;
+      }
+      clearfix = true;
+      after = null;
     }
     if (before != null && before.isEmpty()) before = null;
     if (after != null && after.isEmpty()) after = null;
@@ -1188,6 +1219,10 @@ final class HtmlStyle {
       // openhtmltopdf takes a side margin's percentage of the containing block's width, as CSS does, but sets
       // percentage padding and top and bottom margins to 0
       marginPercent[side] = Double.parseDouble(part.substring(0, part.length() - 1));
+    } else if (part.startsWith("-") && isMargin && (side == LEFT || side == RIGHT) && !Double.isNaN(points(part.substring(1)))) {
+      // a grid row's gutters (Bootstrap's .row { margin: 0 -15px }): the box wider than its container, as in CSS;
+      // judged where the element's kind is known (HtmlStyle.of)
+      box[side] = -points(part.substring(1));
     } else {
       double pt = points(part);
       if (Double.isNaN(pt)) {

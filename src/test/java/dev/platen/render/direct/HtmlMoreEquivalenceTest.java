@@ -133,6 +133,31 @@ class HtmlMoreEquivalenceTest {
   }
 
   /**
+   * A grid of the Bootstrap 3 kind: a row with negative side margins (its gutters), columns floated with
+   * {@code box-sizing: border-box} padding, held by a clearfix {@code ::after} block, as openhtmltopdf lays it out.
+   * (One font size in the header: PDFBox orders the lines of two columns of other sizes differently for each engine's
+   * font, though every word stands in the same place.)
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      ".header { display: block; margin: 0 -10px 16px; border-bottom: 0; } .header::after { content: \"\"; display: block; clear: both; } .brand { float: left; width: 50%; padding: 0 10px; } .meta { float: right; width: 50%; padding: 0 10px; } .header div, .header span { font-size: 10pt; }",
+      ".header { display: block; margin: 0 -10px 16px; } .header:after { content: ''; clear: both; display: block; } .brand { float: left; width: 40%; padding: 0 10px; } .meta { float: right; width: 60%; padding: 0 10px; }"})
+  void aClearfixGridPrintsTheSame(String css) throws Exception {
+    ObjectNode layout = HtmlCorpus.edited("invoice-modern", "<div class=\"header\">", "<div class=\"header\">", css);
+    assertThat(Plan.of(layout, PageSetup.DEFAULT).refusal()).isNull();
+    assertSame("invoice-clearfix-" + css.length(), HtmlCorpus.input("invoice-modern", layout));
+  }
+
+  /** openhtmltopdf clears nothing with a display: table clearfix (measured: text flowed on beside the floats). */
+  @Test
+  void aTableClearfixIsNamed() {
+    ObjectNode layout = HtmlCorpus.edited("invoice-modern", "<div class=\"header\">", "<div class=\"header\">",
+        ".header { display: block; } .header::after { content: \"\"; display: table; clear: both; }"
+            + " .brand, .meta { float: left; width: 50%; }");
+    assertThat(Plan.of(layout, PageSetup.DEFAULT).refusal()).contains("in a ::after rule on div.header");
+  }
+
+  /**
    * Cells of an automatic-layout table holding a logo, or a label set as a block above its figure: measured as
    * openhtmltopdf measures them (the image's width, the block's own widths).
    */
