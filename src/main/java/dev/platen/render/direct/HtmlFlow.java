@@ -1671,6 +1671,13 @@ final class HtmlFlow {
    * A character's advance at its own font size ({@code scale} is the block's, for lines of one size), with its
    * letter spacing: openhtmltopdf measures every character of a piece with it, the space after a word too.
    */
+  /** A character's advance as openhtmltopdf measures a column's text: whole font units, a size in whole dots. */
+  private double fitAdvance(Runs runs, int i) throws Unsupported {
+    HtmlStyle st = runs.styles.get(runs.style[i]);
+    return Math.round(Text.advance(face(st), runs.text.codePointAt(i))) * sizeDots(st) / 1000 / HtmlStyle.DOTS_PER_POINT
+        + st.letterSpacing + runs.extra(i);
+  }
+
   private double advance(Runs runs, int i, double scale) throws Unsupported {
     HtmlStyle st = runs.styles.get(runs.style[i]);
     return Text.advance(face(st), runs.text.codePointAt(i)) * st.size / 1000 + st.letterSpacing + runs.extra(i);
@@ -1837,6 +1844,9 @@ final class HtmlFlow {
       List<Line> lines) throws Unsupported {
     int lineStart = from;
     double lineWidth = 0;
+    // in a column of an automatic-layout table, which the text's widths in openhtmltopdf's rounding sized, whether
+    // a word fits is judged in that rounding too: "Account holder" in 8pt fits the column it sized there
+    double lineFit = 0;
     int i = from;
     while (i < to) {
       int j = text.indexOf(' ', i);
@@ -1859,7 +1869,12 @@ final class HtmlFlow {
         // not matched yet
         throw new Unsupported("a word broken by word-wrap: break-word after other words on its line");
       }
-      if (i > lineStart && lineWidth + gap + word + after > max + 0.01 && !breakHere) {
+      double fit = word + after + gap;
+      if (autoCells > 0) {
+        fit = (j < to && !boxEnd ? fitAdvance(runs, j) : 0) + (i > lineStart ? fitAdvance(runs, i - 1) : 0);
+        for (int c = i; c < j; c += Character.charCount(text.codePointAt(c))) fit += fitAdvance(runs, c);
+      }
+      if (i > lineStart && (autoCells > 0 ? lineFit : lineWidth) + fit > max + 0.01 && !breakHere) {
         // openhtmltopdf may break this word after a hyphen or slash instead of moving all of it down
         if (!atomic && innerBreak(text, i, j)) {
           throw new Unsupported("a word it might break inside (" + text.substring(i, j) + ")");
@@ -1879,7 +1894,9 @@ final class HtmlFlow {
         lines.add(new Line(lineStart, i - 1, lineWidth));
         lineStart = i;
         lineWidth = 0;
+        lineFit = 0;
         gap = 0;
+        fit -= autoCells > 0 ? fitAdvance(runs, i - 1) : 0;
       }
       if (atomic && word > max + 0.01) {
         // openhtmltopdf would break the lines inside it
@@ -1904,8 +1921,10 @@ final class HtmlFlow {
         }
         lineStart = k;
         lineWidth = w;
+        lineFit = w;
       } else {
         lineWidth += gap + word;
+        lineFit += fit - (j < to && !boxEnd && autoCells > 0 ? fitAdvance(runs, j) : 0);
       }
       i = j + 1;
     }
