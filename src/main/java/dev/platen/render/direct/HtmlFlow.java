@@ -1091,16 +1091,28 @@ final class HtmlFlow {
       if (br > 0) ops.add(new Ops.Rect(x + w - br, 0, br, h, s.borderRgb(RIGHT)));
       return;
     }
-    // openhtmltopdf's BorderPainter, side by side: top, bottom, left, right (clockwise along the middle line)
     double[] b = {bt, br, bb, bl};
+    int[] rgbs = new int[4];
+    for (int side = 0; side < 4; side++) rgbs[side] = s.borderRgb(side);
+    patternedSides(s.borderKind, rgbs, b, x, w, h, ops);
+  }
+
+  /**
+   * The sides {@code b} (top, right, bottom, left widths in points) of a box at {@code x}, 0 of {@code w} by
+   * {@code h}, at least one of them patterned: openhtmltopdf's BorderPainter, side by side: top, bottom, left,
+   * right (clockwise along the middle line). Collapsed cell borders are painted so too, per cell and side.
+   */
+  private static void patternedSides(char[] kinds, int[] rgbs, double[] b, double x, double w, double h,
+      List<Ops> ops) throws Unsupported {
+    double bt = b[TOP], br = b[RIGHT], bb = b[BOTTOM], bl = b[LEFT];
     double r = x + w;
-    side(s, TOP, b, new double[] {x, 0, r, 0, r - br, bt, x + bl, bt}, x + bl / 2, bt / 2, r - br / 2, bt / 2,
+    side(kinds, rgbs, TOP, b, new double[] {x, 0, r, 0, r - br, bt, x + bl, bt}, x + bl / 2, bt / 2, r - br / 2, bt / 2,
         x, 0, w, bt / 3, x + bl * 2 / 3, bt * 2 / 3, w - (bl + br) * 2 / 3, bt / 3, ops);
-    side(s, BOTTOM, b, new double[] {r, h, x, h, x + bl, h - bb, r - br, h - bb}, r - br / 2, h - bb / 2, x + bl / 2,
+    side(kinds, rgbs, BOTTOM, b, new double[] {r, h, x, h, x + bl, h - bb, r - br, h - bb}, r - br / 2, h - bb / 2, x + bl / 2,
         h - bb / 2, x, h - bb / 3, w, bb / 3, x + bl * 2 / 3, h - bb, w - (bl + br) * 2 / 3, bb / 3, ops);
-    side(s, LEFT, b, new double[] {x, h, x, 0, x + bl, bt, x + bl, h - bb}, x + bl / 2, h - bb / 2, x + bl / 2, bt / 2,
+    side(kinds, rgbs, LEFT, b, new double[] {x, h, x, 0, x + bl, bt, x + bl, h - bb}, x + bl / 2, h - bb / 2, x + bl / 2, bt / 2,
         x, 0, bl / 3, h, x + bl * 2 / 3, bt * 2 / 3, bl / 3, h - (bt + bb) * 2 / 3, ops);
-    side(s, RIGHT, b, new double[] {r, 0, r, h, r - br, h - bb, r - br, bt}, r - br / 2, bt / 2, r - br / 2, h - bb / 2,
+    side(kinds, rgbs, RIGHT, b, new double[] {r, 0, r, h, r - br, h - bb, r - br, bt}, r - br / 2, bt / 2, r - br / 2, h - bb / 2,
         r - br / 3, 0, br / 3, h, r - br, bt * 2 / 3, br / 3, h - (bt + bb) * 2 / 3, ops);
   }
 
@@ -1109,13 +1121,13 @@ final class HtmlFlow {
    * band, drawn as rectangles: the corners they share are one colour), or a dashed or dotted stroke with
    * openhtmltopdf's patterns in whole dots of its width t: dashes 8 + 2t on, 4 + t off; dots t on, t off.
    */
-  private static void side(HtmlStyle s, int side, double[] b, double[] clip, double x1, double y1, double x2,
+  private static void side(char[] kinds, int[] rgbs, int side, double[] b, double[] clip, double x1, double y1, double x2,
       double y2, double ox, double oy, double ow, double oh, double ix, double iy, double iw, double ih, List<Ops> ops)
       throws Unsupported {
     double t = b[side];
     if (t <= 0) return;
-    int rgb = s.borderRgb(side);
-    switch (s.borderKind[side]) {
+    int rgb = rgbs[side];
+    switch (kinds[side]) {
       case HtmlStyle.DOUBLE -> {
         ops.add(new Ops.Rect(ox, oy, ow, oh, rgb));
         ops.add(new Ops.Rect(ix, iy, iw, ih, rgb));
@@ -1124,7 +1136,7 @@ final class HtmlFlow {
         // the stroke colour's alpha would be an ExtGState's /CA, not compared with openhtmltopdf's
         if (Ops.alpha(rgb) < 1) throw new Unsupported("an rgba() colour on a dashed or dotted border");
         long dots = Math.round(t * HtmlStyle.DOTS_PER_POINT);
-        boolean dashed = s.borderKind[side] == HtmlStyle.DASHED;
+        boolean dashed = kinds[side] == HtmlStyle.DASHED;
         double on = (dashed ? 8 + 2 * dots : dots) / HtmlStyle.DOTS_PER_POINT;
         double off = (dashed ? 4 + dots : dots) / HtmlStyle.DOTS_PER_POINT;
         ops.add(new Ops.Dash(clip, x1, y1, x2, y2, 2 * dots / HtmlStyle.DOTS_PER_POINT, on, off, rgb));
@@ -2016,7 +2028,15 @@ final class HtmlFlow {
 
   private record Row(Element tr, HtmlStyle style) {}
 
-  private record Laid(double height, List<Ops> ops, double bottomBorder) {}
+  /**
+   * @param hang how far a collapsed top border rises above the row (half of it, in whole dots)
+   * @param patterned whether a collapsed border of the row is dashed or dotted
+   */
+  private record Laid(double height, List<Ops> ops, double bottomBorder, double hang, boolean patterned) {
+    Laid(double height, List<Ops> ops, double bottomBorder) {
+      this(height, ops, bottomBorder, 0, false);
+    }
+  }
 
   /**
    * A table's caption as openhtmltopdf lays it out (measured): a block right above the table, as wide as the
@@ -2198,6 +2218,17 @@ final class HtmlFlow {
       }
       if (!sink.fits(laid.height()) && !(r.style().avoidInside && sink.fitsPage(laid.height() + headHeight))) {
         throw new Unsupported("a table row across a page break (rows are kept whole with page-break-inside: avoid)");
+      }
+      if (laid.patterned() && ts.paginate && !sink.fits(laid.height())) {
+        // where a row under a repeated header starts a page, openhtmltopdf's collapsed border is not measured
+        throw new Unsupported("a dashed or dotted collapsed border opening a page under a repeated table header");
+      }
+      if (laid.hang() > 0 && !ts.paginate && !sink.fits(laid.height())) {
+        // a row that opens a page brings its collapsed top border down onto it whole, as openhtmltopdf does
+        List<Ops> moved = new ArrayList<>(laid.ops().size());
+        for (Ops op : laid.ops()) moved.add(op.moved(0, laid.hang()));
+        sink.slice(laid.height() + laid.hang(), moved);
+        continue;
       }
       sink.slice(laid.height(), laid.ops());
     }
@@ -3003,7 +3034,6 @@ final class HtmlFlow {
       if (rowBackground && spacing > 0) ops.add(new Ops.Rect(x, 0, columns[i], rowHeight, r.style().background));
       if (printBackground && cs.background >= 0) ops.add(new Ops.Rect(x, 0, columns[i], rowHeight, cs.background));
       if (edges == null) borders(cs, columns[i], rowHeight, x, ops);
-      else if (cs.patterned()) throw new Unsupported("a dashed, dotted or double border with collapsed borders");
       double free = rowHeight - heights[i];
       double dy = inside[i][TOP] + cs.padding[TOP] + switch (cs.verticalAlign) {
         // openhtmltopdf halves the free space in whole dots, rounding down
@@ -3027,6 +3057,20 @@ final class HtmlFlow {
         double h = rowHeight + t + (e[BOTTOM] + 1) / 2 / HtmlStyle.DOTS_PER_POINT;
         double[] wd = new double[4];
         for (int side = 0; side < 4; side++) wd[side] = e[side] / HtmlStyle.DOTS_PER_POINT;
+        if (e[8 + TOP] != 0 || e[8 + RIGHT] != 0 || e[8 + BOTTOM] != 0 || e[8 + LEFT] != 0) {
+          // a dashed or dotted side: openhtmltopdf paints the cell's four collapsed sides as a patterned box's
+          char[] kinds = new char[4];
+          int[] rgbs = new int[4];
+          for (int side = 0; side < 4; side++) {
+            kinds[side] = (char) e[8 + side];
+            rgbs[side] = e[4 + side];
+          }
+          List<Ops> sides = new ArrayList<>(4);
+          patternedSides(kinds, rgbs, wd, left, w, h, sides);
+          for (Ops op : sides) ops.add(op.moved(0, top));
+          x += columns[i];
+          continue;
+        }
         if (wd[TOP] > 0) ops.add(new Ops.Rect(left, top, w, wd[TOP], e[4 + TOP]));
         if (wd[BOTTOM] > 0) ops.add(new Ops.Rect(left, top + h - wd[BOTTOM], w, wd[BOTTOM], e[4 + BOTTOM]));
         if (wd[LEFT] > 0) ops.add(new Ops.Rect(left, top, wd[LEFT], h, e[4 + LEFT]));
@@ -3035,10 +3079,17 @@ final class HtmlFlow {
       }
     }
     double lastBottom = 0;
+    double hang = 0;
+    boolean patterned = false;
     if (edges == null) {
       lastBottom = bottom(styles);
+    } else {
+      for (int[] e : edges) {
+        hang = Math.max(hang, e[TOP] / 2 / HtmlStyle.DOTS_PER_POINT);
+        for (int side = 0; side < 4; side++) patterned |= e[8 + side] != 0;
+      }
     }
-    return new Laid(rowHeight, ops, lastBottom);
+    return new Laid(rowHeight, ops, lastBottom, hang, patterned);
   }
 
   /** The part of a collapsed border of {@code dots} inside the cell: the extra dot goes to the top and left. */
@@ -3046,19 +3097,34 @@ final class HtmlFlow {
     return side == TOP || side == LEFT ? (dots + 1) / 2 : dots / 2;
   }
 
+  /** A drawn side's {@link HtmlStyle#borderKind}: 0 where solid or not drawn. */
+  private static char kindOf(HtmlStyle s, int side) {
+    return dotsOf(s, side) > 0 ? s.borderKind[side] : 0;
+  }
+
   /** A solid border side in whole dots (0: none), as openhtmltopdf truncates it. */
   private static int dotsOf(HtmlStyle s, int side) {
     return s.borderSolid[side] ? (int) dotsOf(s.border[side]) : 0;
   }
 
-  /** Of two borders that meet, the one drawn: the wider; {@code a} (the cell's own, or the nearer) on a tie. */
-  private static int wins(int aDots, int bDots) {
-    return bDots > aDots ? 1 : 0;
+  /**
+   * Of two borders that meet, the one drawn: the wider; on a tie the dotted over the dashed over the solid
+   * (openhtmltopdf ranks them so, the reverse of CSS 2.1's order: measured), then {@code a} (the cell's own, or
+   * the nearer).
+   */
+  private static int wins(int aDots, char aKind, int bDots, char bKind) {
+    if (bDots != aDots) return bDots > aDots ? 1 : 0;
+    return rank(bKind) > rank(aKind) ? 1 : 0;
+  }
+
+  private static int rank(char kind) {
+    return kind == HtmlStyle.DOTTED ? 2 : kind == HtmlStyle.DASHED ? 1 : 0;
   }
 
   /**
-   * The collapsed borders of row {@code ri}'s cells: per cell {top, right, bottom, left} widths in dots and then
-   * their colours. The cell above or below is the one over or under its first column, as openhtmltopdf looks.
+   * The collapsed borders of row {@code ri}'s cells: per cell {top, right, bottom, left} widths in dots, then
+   * their colours, then their {@link HtmlStyle#borderKind}s. The cell above or below is the one over or under its
+   * first column, as openhtmltopdf looks.
    */
   /**
    * {@link #collapsed} of row {@code ri}, worked out once per table: the column widths and then the row's layout
@@ -3096,13 +3162,18 @@ final class HtmlFlow {
     int[] starts = mine.starts();
     Cells up = ri > 0 ? cellsOf(rows.get(ri - 1)) : null;
     Cells down = ri + 1 < rows.size() ? cellsOf(rows.get(ri + 1)) : null;
-    int[][] out = new int[cells.size()][8];
+    int[][] out = new int[cells.size()][12];
     for (int i = 0; i < cells.size(); i++) {
       HtmlStyle cs = own.get(i);
       int[] e = out[i];
       for (int side = 0; side < 4; side++) {
         e[side] = dotsOf(cs, side);
         e[4 + side] = cs.borderRgb(side);
+        e[8 + side] = kindOf(cs, side);
+        // how a double border ranks against the others where they collapse is not measured
+        if (e[8 + side] == HtmlStyle.DOUBLE) {
+          throw new Unsupported("a double border with collapsed borders, on " + HtmlStyle.describe(cells.get(i)));
+        }
       }
       // left and right: the neighbouring cell's, or the table's at its edges
       meet(e, LEFT, i > 0 ? own.get(i - 1) : table, RIGHT);
@@ -3118,9 +3189,11 @@ final class HtmlFlow {
   private void meet(int[] e, int side, HtmlStyle other, int otherSide) {
     if (other == null) return;
     int d = dotsOf(other, otherSide);
-    if (wins(e[side], d) == 1) {
+    char kind = kindOf(other, otherSide);
+    if (wins(e[side], (char) e[8 + side], d, kind) == 1) {
       e[side] = d;
       e[4 + side] = other.borderRgb(otherSide);
+      e[8 + side] = kind;
     }
   }
 
