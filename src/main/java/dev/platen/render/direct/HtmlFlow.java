@@ -1202,6 +1202,7 @@ final class HtmlFlow {
     if (tag.equals("br")) {
       if (runs.open >= 0) throw new Unsupported("a <br> inside an inline box");
       runs.lineBreak();
+      runs.breakStyle = s;
       return;
     }
     if (!boxed) {
@@ -1374,6 +1375,8 @@ final class HtmlFlow {
     }
 
     int breaks;
+    /** The last {@code <br>}'s own style: a line holding only it is as tall as its font makes it. */
+    HtmlStyle breakStyle;
 
     void lineBreak() {
       breaks++;
@@ -1425,8 +1428,18 @@ final class HtmlFlow {
   }
 
   private void paragraph(Runs runs, HtmlStyle block, double width, Sink sink) throws Unsupported {
+    HtmlStyle br = runs.breakStyle;
+    if (runs.text.isEmpty() && runs.breaks == 1 && runs.styles.size() <= 1 && items == 0 && marker == null
+        && br != null && br.size == block.size && br.lineHeight() == block.lineHeight() && br.mono == block.mono
+        && br.bold == block.bold && !shifted(br)) {
+      // a <br> alone between blocks (an e-mail template's spacer between tables): one empty line of the block's
+      // font, as openhtmltopdf's line box for it is its strut
+      if (!sink.fits(block.lineHeight())) throw new Unsupported("a line holding only <br> across a page break");
+      sink.slice(block.lineHeight(), List.of());
+      return;
+    }
     if (runs.text.isEmpty() && runs.breaks > 0) {
-      throw new Unsupported("a line holding only <br>"); // an empty line box, not matched yet
+      throw new Unsupported("a line holding only <br> in another font than its block"); // an empty line box, not matched yet
     }
     if (runs.text.isEmpty() || runs.styles.isEmpty()) return;
     double size = block.size;

@@ -40,12 +40,15 @@ class HtmlNestedTableEquivalenceTest {
     for (int c : colours) assertThat(html).contains(c);
   }
 
-  /** The e-mail invoice: a one-column wrapper holding a header table, the items table (a colspan) and a note. */
+  /**
+   * The e-mail invoice: a one-column wrapper holding a header table, a {@code <br>} alone as a spacer, the items
+   * table (a colspan) and a note.
+   */
   @Test
   void aWrapperTableHoldingFullWidthTables() throws Exception {
     String html = "<table width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr><td>"
         + "<table width=\"100%\" cellpadding=\"6\" cellspacing=\"0\"><tr><td class=\"logo\">Northwind Studio</td>"
-        + "<td align=\"right\" class=\"logo\">Invoice 42</td></tr></table>"
+        + "<td align=\"right\" class=\"logo\">Invoice 42</td></tr></table>\n<br>\n"
         + "<table class=\"a\" width=\"100%\" cellpadding=\"6\" cellspacing=\"0\"><tr class=\"f\"><th align=\"left\">"
         + "Description</th><th align=\"right\" width=\"15%\">Qty</th><th align=\"right\" width=\"20%\">Price</th>"
         + "</tr><tr><td>Consulting hours, on site</td><td align=\"right\">3</td><td align=\"right\">120.00 EUR</td>"
@@ -91,6 +94,21 @@ class HtmlNestedTableEquivalenceTest {
         + " .c td { border: 2px solid #000000; background: #993333; color: #ffffff; }");
     assertSame("nested-spacing-depth", in);
     sameFills(in, 0x336699, 0x993333);
+  }
+
+  /** A {@code <br>} alone between blocks is one empty line of its block's font: 12px, 20px, a line height of 1.6. */
+  @Test
+  void aBreakAloneBetweenBlocks() throws Exception {
+    String html = "<div>x</div><br><div>y</div><div class=\"b\">a<div>x</div><br><div>y</div></div><p>z</p><br/>"
+        + "<p>w</p><div style=\"font-size: 20px\"><div>x</div><br><div>y</div></div>";
+    assertSame("nested-break-alone", input(html, "body { font-size: 12px; color: #000000; }"
+        + " .b { font-size: 9pt; line-height: 1.6; }"));
+    // in a larger font than its block it is not matched
+    for (String odd : new String[] {"<span style=\"font-size: 40px\"><br></span>"}) {
+      RenderInput in = input("<div>x</div>" + odd + "<div>y</div>", "");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> DIRECT.render(in)).as(odd)
+          .hasMessageContaining("a line holding only <br>");
+    }
   }
 
   /** What the measure does not port stays with openhtmltopdf, named. */
