@@ -1216,6 +1216,7 @@ final class HtmlFlow {
     if (tag.equals("br")) {
       if (runs.open >= 0) throw new Unsupported("a <br> inside an inline box");
       runs.lineBreak();
+      runs.breakStyle = s;
       return;
     }
     if (!boxed) {
@@ -1388,6 +1389,8 @@ final class HtmlFlow {
     }
 
     int breaks;
+    /** The last {@code <br>}'s own style: a line holding only it is as tall as its font makes it. */
+    HtmlStyle breakStyle;
 
     void lineBreak() {
       breaks++;
@@ -1439,8 +1442,18 @@ final class HtmlFlow {
   }
 
   private void paragraph(Runs runs, HtmlStyle block, double width, Sink sink) throws Unsupported {
+    HtmlStyle br = runs.breakStyle;
+    if (runs.text.isEmpty() && runs.breaks == 1 && runs.styles.size() <= 1 && items == 0 && marker == null
+        && br != null && br.size == block.size && br.lineHeight() == block.lineHeight() && br.mono == block.mono
+        && br.bold == block.bold && !shifted(br)) {
+      // a <br> alone between blocks (an e-mail template's spacer between tables): one empty line of the block's
+      // font, as openhtmltopdf's line box for it is its strut
+      if (!sink.fits(block.lineHeight())) throw new Unsupported("a line holding only <br> across a page break");
+      sink.slice(block.lineHeight(), List.of());
+      return;
+    }
     if (runs.text.isEmpty() && runs.breaks > 0) {
-      throw new Unsupported("a line holding only <br>"); // an empty line box, not matched yet
+      throw new Unsupported("a line holding only <br> in another font than its block"); // an empty line box, not matched yet
     }
     if (runs.text.isEmpty() || runs.styles.isEmpty()) return;
     double size = block.size;
@@ -2428,94 +2441,12 @@ final class HtmlFlow {
    */
   private double[] autoColumns(List<Row> rows, double width, double avail, HtmlStyle collapse, String where,
       double spacing) throws RenderException {
-    int n = 0;
-    for (Element c : cells(rows.get(0))) n += span(c);
-    Col[] cols = new Col[n];
-    for (int i = 0; i < n; i++) cols[i] = new Col();
-    boolean[] edge = new boolean[n + 1];
-    List<Spanning> spanning = new ArrayList<>();
-    for (int ri = 0; ri < rows.size(); ri++) {
-      Row r = rows.get(ri);
-      int col = 0;
-      // with collapsed borders a cell is measured with its halves of the borders that won
-      int[][] edges = collapse == null || dry ? null : edges(rows, ri, collapse);
-      int ci = 0;
-      for (Element c : cells(r)) {
-        int span = span(c);
-        if (col + span > n) throw new Unsupported("table rows with different numbers of cells");
-        HtmlStyle cs = style(c, r.style());
-        long borders = edges == null ? dotsOf(cs.border(LEFT)) + dotsOf(cs.border(RIGHT))
-            : half(edges[ci][LEFT], LEFT) + half(edges[ci][RIGHT], RIGHT);
-        ci++;
-        long[] w = declared(c, cs, borders, where);
-        long[] mm = measure(c, cs, true, borders);
-        if (w[0] == FIXED) {
-          // a cell's length is a floor for its widest, not a width, in automatic layout (isFixedWidthAdvisoryOnly)
-          mm[1] = Math.max(mm[1], dotsOf(Styles.points(cs.width, cs.size, Double.NaN)) + borders
-              + dotsOf(cs.padding[LEFT]) + dotsOf(cs.padding[RIGHT]));
-        }
-        edge[col] = true;
-        edge[col + span] = true;
-        if (span > 1) {
-          if (w[0] == PERCENT) throw new Unsupported("a percentage width on a cell spanning columns in " + where);
-          // openhtmltopdf's calcEffectiveWidth: the spacing between the spanned columns is the cell's already
-          long between = Math.round(spacing * HtmlStyle.DOTS_PER_POINT) * (span - 1);
-          spanning.add(new Spanning(col, span, mm[0] - between, mm[1] - between, (int) w[0], w[1]));
-        } else {
-          Col l = cols[col];
-          l.min = Math.max(l.min, mm[0]);
-          l.max = Math.max(l.max, mm[1]);
-          if (w[0] == FIXED && l.type != PERCENT) {
-            if (l.type == FIXED) l.value = Math.max(l.value, w[1]);
-            else {
-              l.type = FIXED;
-              l.value = w[1];
-            }
-            l.max = Math.max(l.max, w[1]);
-          } else if (w[0] == PERCENT && (l.type != PERCENT || w[1] > l.value)) {
-            l.type = PERCENT;
-            l.value = w[1];
-          }
-        }
-        col += span;
-      }
-      if (col != n) throw new Unsupported("table rows with different numbers of cells");
-    }
-    for (int i = 1; i < n; i++) {
-      // openhtmltopdf merges columns no cell starts or ends between
-      if (!edge[i]) throw new Unsupported("a table column that only spanning cells cover, in " + where);
-    }
-    if (dry) return new double[n];
-    for (Col l : cols) {
-      l.max = Math.max(l.max, l.min);
-      l.effType = l.type;
-      l.effValue = l.value;
-      l.effMin = l.min;
-      l.effMax = l.max;
-    }
-    spanning.sort(java.util.Comparator.comparingInt(Spanning::span));
-    for (Spanning sc : spanning) spread(cols, sc);
-
-    // the table's narrowest and widest (calcMinMaxWidth)
-    long minWidth = 0;
-    long maxWidth = 0;
-    long maxPercent = 0;
-    long maxNonPercent = 0;
-    long remainingPercent = 100;
-    for (Col l : cols) {
-      minWidth += l.effMin;
-      maxWidth += l.effMax;
-      if (l.effType == PERCENT) {
-        long percent = Math.min(l.effValue, remainingPercent);
-        maxPercent = Math.max(maxPercent, l.effMax * 100 / Math.max(percent, 1));
-        remainingPercent -= percent;
-      } else {
-        maxNonPercent += l.effMax;
-      }
-    }
-    maxNonPercent = (maxNonPercent * 100 + 50) / Math.max(remainingPercent, 1);
-    maxWidth = Math.max(Math.max(maxWidth, maxNonPercent), maxPercent);
-
+    Col[] cols = autoMeasure(rows, collapse, where, spacing);
+    if (dry) return new double[cols.length];
+    int n = cols.length;
+    long[] widest = minMax(cols);
+    long minWidth = widest[0];
+    long maxWidth = widest[1];
     long tableWidth = Double.isNaN(width) ? Math.min(Math.round(avail * HtmlStyle.DOTS_PER_POINT), maxWidth)
         : Math.round(width * HtmlStyle.DOTS_PER_POINT);
     if (minWidth > tableWidth) throw new Unsupported("text wider than its table, in a table with automatic layout");
@@ -2623,6 +2554,105 @@ final class HtmlFlow {
     double[] columns = new double[n];
     for (int i = 0; i < n; i++) columns[i] = cols[i].calc / HtmlStyle.DOTS_PER_POINT;
     return columns;
+  }
+
+  /**
+   * The columns of a table of automatic layout, measured from their cells (AutoTableLayout.fullRecalc) and the
+   * spanning cells spread over them (calcEffectiveWidth). When checking a template, only checks them.
+   */
+  private Col[] autoMeasure(List<Row> rows, HtmlStyle collapse, String where, double spacing)
+      throws RenderException {
+    int n = 0;
+    for (Element c : cells(rows.get(0))) n += span(c);
+    Col[] cols = new Col[n];
+    for (int i = 0; i < n; i++) cols[i] = new Col();
+    boolean[] edge = new boolean[n + 1];
+    List<Spanning> spanning = new ArrayList<>();
+    for (int ri = 0; ri < rows.size(); ri++) {
+      Row r = rows.get(ri);
+      int col = 0;
+      // with collapsed borders a cell is measured with its halves of the borders that won
+      int[][] edges = collapse == null || dry ? null : edges(rows, ri, collapse);
+      int ci = 0;
+      for (Element c : cells(r)) {
+        int span = span(c);
+        if (col + span > n) throw new Unsupported("table rows with different numbers of cells");
+        HtmlStyle cs = style(c, r.style());
+        long borders = edges == null ? dotsOf(cs.border(LEFT)) + dotsOf(cs.border(RIGHT))
+            : half(edges[ci][LEFT], LEFT) + half(edges[ci][RIGHT], RIGHT);
+        ci++;
+        long[] w = declared(c, cs, borders, where);
+        long[] mm = measure(c, cs, true, borders);
+        if (w[0] == FIXED) {
+          // a cell's length is a floor for its widest, not a width, in automatic layout (isFixedWidthAdvisoryOnly)
+          mm[1] = Math.max(mm[1], dotsOf(Styles.points(cs.width, cs.size, Double.NaN)) + borders
+              + dotsOf(cs.padding[LEFT]) + dotsOf(cs.padding[RIGHT]));
+        }
+        edge[col] = true;
+        edge[col + span] = true;
+        if (span > 1) {
+          if (w[0] == PERCENT) throw new Unsupported("a percentage width on a cell spanning columns in " + where);
+          // openhtmltopdf's calcEffectiveWidth: the spacing between the spanned columns is the cell's already
+          long between = Math.round(spacing * HtmlStyle.DOTS_PER_POINT) * (span - 1);
+          spanning.add(new Spanning(col, span, mm[0] - between, mm[1] - between, (int) w[0], w[1]));
+        } else {
+          Col l = cols[col];
+          l.min = Math.max(l.min, mm[0]);
+          l.max = Math.max(l.max, mm[1]);
+          if (w[0] == FIXED && l.type != PERCENT) {
+            if (l.type == FIXED) l.value = Math.max(l.value, w[1]);
+            else {
+              l.type = FIXED;
+              l.value = w[1];
+            }
+            l.max = Math.max(l.max, w[1]);
+          } else if (w[0] == PERCENT && (l.type != PERCENT || w[1] > l.value)) {
+            l.type = PERCENT;
+            l.value = w[1];
+          }
+        }
+        col += span;
+      }
+      if (col != n) throw new Unsupported("table rows with different numbers of cells");
+    }
+    for (int i = 1; i < n; i++) {
+      // openhtmltopdf merges columns no cell starts or ends between
+      if (!edge[i]) throw new Unsupported("a table column that only spanning cells cover, in " + where);
+    }
+    if (dry) return cols;
+    for (Col l : cols) {
+      l.max = Math.max(l.max, l.min);
+      l.effType = l.type;
+      l.effValue = l.value;
+      l.effMin = l.min;
+      l.effMax = l.max;
+    }
+    spanning.sort(java.util.Comparator.comparingInt(Spanning::span));
+    for (Spanning sc : spanning) spread(cols, sc);
+    return cols;
+  }
+
+  /** The table's narrowest and widest, its spacing left out, {min, max} in dots (calcMinMaxWidth). */
+  private static long[] minMax(Col[] cols) {
+    long minWidth = 0;
+    long maxWidth = 0;
+    long maxPercent = 0;
+    long maxNonPercent = 0;
+    long remainingPercent = 100;
+    for (Col l : cols) {
+      minWidth += l.effMin;
+      maxWidth += l.effMax;
+      if (l.effType == PERCENT) {
+        long percent = Math.min(l.effValue, remainingPercent);
+        maxPercent = Math.max(maxPercent, l.effMax * 100 / Math.max(percent, 1));
+        remainingPercent -= percent;
+      } else {
+        maxNonPercent += l.effMax;
+      }
+    }
+    maxNonPercent = (maxNonPercent * 100 + 50) / Math.max(remainingPercent, 1);
+    maxWidth = Math.max(Math.max(maxWidth, maxNonPercent), maxPercent);
+    return new long[] {minWidth, maxWidth};
   }
 
   /**
@@ -2766,6 +2796,12 @@ final class HtmlFlow {
       max = Math.max(max, line[1]);
       HtmlStyle cs = displayed != null ? displayed : style(child, s);
       if (cs.hidden) continue;
+      if (displayed == null && tag.equals("table")) {
+        long[] b = measureTable(child, cs);
+        min = Math.max(min, b[0]);
+        max = Math.max(max, b[1]);
+        continue;
+      }
       if (displayed == null && !HtmlStyle.BLOCKS.contains(tag) || tag.equals("body")) {
         throw new Unsupported("the element <" + tag + "> in a table with automatic layout");
       }
@@ -2775,6 +2811,61 @@ final class HtmlFlow {
     }
     long[] line = measureInline(inline, s);
     return new long[] {Math.max(min, line[0]) + sides, Math.max(max, line[1]) + sides};
+  }
+
+  /**
+   * A table nested in a cell of automatic layout, measured as openhtmltopdf measures it (AutoTableLayout
+   * .calcMinMaxWidth): its columns' narrowest and widest summed, plus its spacing left of every column and right
+   * of the last. A width in percent does not enter the measure there (only a length does), so such a table is
+   * measured by its content and then takes its percentage of the cell it sizes. What this does not port (a
+   * length width, side margins, fixed layout, a caption) is refused.
+   */
+  private long[] measureTable(Element t, HtmlStyle ts) throws RenderException {
+    String where = HtmlStyle.describe(t);
+    if (ts.fixed) throw new Unsupported("table-layout: fixed on " + where + " nested in a table with automatic layout");
+    if (ts.width != null && !ts.width.trim().endsWith("%")) {
+      throw new Unsupported("the width '" + ts.width + "' on " + where + " nested in a table with automatic layout");
+    }
+    if (ts.margin[LEFT] != 0 || ts.margin[RIGHT] != 0 || ts.autoMargin[LEFT] || ts.autoMargin[RIGHT]) {
+      throw new Unsupported("side margins on " + where + " nested in a table with automatic layout");
+    }
+    List<Row> head = new ArrayList<>();
+    List<Row> rows = new ArrayList<>();
+    List<Row> foot = new ArrayList<>();
+    for (Node n : t.childNodes()) {
+      if (!(n instanceof Element e)) continue;
+      switch (e.normalName()) {
+        case "thead", "tbody", "tfoot" -> {
+          HtmlStyle gs = style(e, ts);
+          if (gs.hidden) continue;
+          for (Element tr : e.children()) {
+            HtmlStyle rs = style(tr, gs);
+            if (tr.normalName().equals("tr") && !rs.hidden) {
+              String g = e.normalName();
+              (g.equals("tfoot") ? foot : g.equals("thead") ? head : rows).add(new Row(tr, rs));
+            }
+          }
+        }
+        case "tr" -> {
+          HtmlStyle rs = style(e, ts);
+          if (!rs.hidden) rows.add(new Row(e, rs));
+        }
+        case "style" -> {}
+        // laying the table out refuses what else it holds; a caption would widen the measure
+        default -> throw new Unsupported("the element <" + e.normalName() + "> in " + where
+            + " nested in a table with automatic layout");
+      }
+    }
+    // in the order the table is laid out in (collapsed borders meet by it): header, bodies, footer
+    rows.addAll(0, head);
+    rows.addAll(foot);
+    if (rows.isEmpty()) return new long[] {0, 0};
+    double sp = spacing(ts);
+    Col[] cols = autoMeasure(rows, ts.collapse ? ts : null, where, sp);
+    if (dry) return new long[] {0, 0};
+    long[] mm = minMax(cols);
+    long spacings = Math.round(sp * HtmlStyle.DOTS_PER_POINT) * (cols.length + 1);
+    return new long[] {mm[0] + spacings, mm[1] + spacings};
   }
 
   private static final ThreadLocal<java.text.BreakIterator> US_LINES =
@@ -3000,6 +3091,8 @@ final class HtmlFlow {
         in[side] = edges == null ? cs.border(side) : half(edges[i][side], side) / HtmlStyle.DOTS_PER_POINT;
       }
       double inner = columns[i] - cs.padding[LEFT] - cs.padding[RIGHT] - in[LEFT] - in[RIGHT];
+      // checking a template, automatic layout sizes no column: a table nested in the cell gets no room, not less
+      if (dry && auto) inner = Math.max(inner, 0);
       Sink.Stack stack = new Sink.Stack(x + in[LEFT] + cs.padding[LEFT]);
       if (auto) autoCells++;
       try {
