@@ -1,15 +1,14 @@
 package dev.platen.render.direct;
 
 import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
-import static dev.platen.render.direct.HtmlEquivalenceTest.fillColours;
+import static dev.platen.render.direct.HtmlEquivalenceTest.assertSameFills;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.platen.render.Canvas;
 import dev.platen.render.EngineSettings;
+import dev.platen.render.HtmlCorpus;
 import dev.platen.render.RenderInput;
-import dev.platen.render.html.HtmlPdfEngine;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tables nested in the cells of a table of automatic layout, as e-mail-style templates nest them: a wrapper table
@@ -20,7 +19,6 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link HtmlEquivalenceTest} compares), with dark fills the image comparison sees.
  */
 class HtmlNestedTableEquivalenceTest {
-  private static final HtmlPdfEngine HTML = new HtmlPdfEngine(EngineSettings.defaults());
   private static final DirectPdfEngine DIRECT = new DirectPdfEngine(EngineSettings.defaults());
 
   private static final String CSS = "body { font-family: Arial, sans-serif; font-size: 12px; color: #000000; }"
@@ -28,16 +26,7 @@ class HtmlNestedTableEquivalenceTest {
       + " .a td { border-bottom: 1px solid #000000; } .f td { background: #336699; color: #ffffff; }";
 
   private static RenderInput input(String html, String css) {
-    ObjectNode layout = Canvas.JSON.createObjectNode();
-    layout.put("html", html);
-    layout.put("css", css);
-    return Canvas.input(layout, "{}");
-  }
-
-  private static void sameFills(RenderInput input, int... colours) throws Exception {
-    java.util.Set<Integer> html = fillColours(HTML.render(input));
-    assertThat(fillColours(DIRECT.render(input))).containsAll(html);
-    for (int c : colours) assertThat(html).contains(c);
+    return Canvas.input(HtmlCorpus.of(html, css), "{}");
   }
 
   /**
@@ -56,7 +45,7 @@ class HtmlNestedTableEquivalenceTest {
         + "<p>Bank: GB33 BUKB 2020 1555 5555 55</p></td></tr></table><p>after the wrapper</p>";
     RenderInput in = input(html, CSS + " tr.f th { background: #203040; color: #ffffff; }");
     assertSame("nested-wrapper", in);
-    sameFills(in, 0x203040);
+    assertSameFills(in, 0x203040);
   }
 
   /** Two columns: a logo cell beside an address table without a width, then one of 100% beside a 40% cell. */
@@ -71,7 +60,7 @@ class HtmlNestedTableEquivalenceTest {
         + "<td align=\"right\">x</td></tr></table></td></tr></table><p>after</p>";
     RenderInput in = input(html, CSS);
     assertSame("nested-two-columns", in);
-    sameFills(in, 0x336699);
+    assertSameFills(in, 0x336699);
   }
 
   /**
@@ -93,7 +82,7 @@ class HtmlNestedTableEquivalenceTest {
     RenderInput in = input(html, CSS + " .c { border-collapse: collapse; }"
         + " .c td { border: 2px solid #000000; background: #993333; color: #ffffff; }");
     assertSame("nested-spacing-depth", in);
-    sameFills(in, 0x336699, 0x993333);
+    assertSameFills(in, 0x336699, 0x993333);
   }
 
   /** A {@code <br>} alone between blocks is one empty line of its block's font: 12px, 20px, a line height of 1.6. */
