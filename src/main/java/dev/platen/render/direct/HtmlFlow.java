@@ -1869,8 +1869,9 @@ final class HtmlFlow {
       List<Line> lines) throws Unsupported {
     int lineStart = from;
     double lineWidth = 0;
-    // in a column of an automatic-layout table, which the text's widths in openhtmltopdf's rounding sized, whether
-    // a word fits is judged in that rounding too: "Account holder" in 8pt fits the column it sized there
+    // the line's width as whether a word fits is judged: in a column of an automatic-layout table, which the text's
+    // widths in openhtmltopdf's rounding sized, in that rounding ("Account holder" in 8pt fits the column it sized
+    // there), elsewhere the line's own width
     double lineFit = 0;
     int i = from;
     while (i < to) {
@@ -1894,12 +1895,16 @@ final class HtmlFlow {
         // not matched yet
         throw new Unsupported("a word broken by word-wrap: break-word after other words on its line");
       }
-      double fit = word + after + gap;
+      double wordFit = word;
+      double afterFit = after;
+      double gapFit = gap;
       if (autoCells > 0) {
-        fit = (j < to && !boxEnd ? fitAdvance(runs, j) : 0) + (i > lineStart ? fitAdvance(runs, i - 1) : 0);
-        for (int c = i; c < j; c += Character.charCount(text.codePointAt(c))) fit += fitAdvance(runs, c);
+        wordFit = 0;
+        for (int c = i; c < j; c += Character.charCount(text.codePointAt(c))) wordFit += fitAdvance(runs, c);
+        afterFit = j < to && !boxEnd ? fitAdvance(runs, j) : 0;
+        gapFit = i > lineStart ? fitAdvance(runs, i - 1) : 0;
       }
-      if (i > lineStart && (autoCells > 0 ? lineFit : lineWidth) + fit > max + 0.01 && !breakHere) {
+      if (i > lineStart && lineFit + gapFit + wordFit + afterFit > max + 0.01 && !breakHere) {
         // openhtmltopdf may break this word after a hyphen or slash instead of moving all of it down
         if (!atomic && innerBreak(text, i, j)) {
           throw new Unsupported("a word it might break inside (" + text.substring(i, j) + ")");
@@ -1921,7 +1926,7 @@ final class HtmlFlow {
         lineWidth = 0;
         lineFit = 0;
         gap = 0;
-        fit -= autoCells > 0 ? fitAdvance(runs, i - 1) : 0;
+        gapFit = 0;
       }
       if (atomic && word > max + 0.01) {
         // openhtmltopdf would break the lines inside it
@@ -1949,7 +1954,7 @@ final class HtmlFlow {
         lineFit = w;
       } else {
         lineWidth += gap + word;
-        lineFit += fit - (j < to && !boxEnd && autoCells > 0 ? fitAdvance(runs, j) : 0);
+        lineFit += gapFit + wordFit;
       }
       i = j + 1;
     }
