@@ -24,6 +24,12 @@ class HtmlMoreEquivalenceTest {
   private static final DirectPdfEngine DIRECT = new DirectPdfEngine(EngineSettings.defaults());
   private static final String LOGO = "<img src=\"{{logo}}\" alt=\"logo\" style=\"width: 30mm\">";
 
+  /** The edited corpus layout is drawn directly, and prints as openhtmltopdf prints it. */
+  private static void assertDirectAndSame(String name, String corpus, ObjectNode layout) throws Exception {
+    assertThat(Plan.of(layout, PageSetup.DEFAULT).refusal()).isNull();
+    assertSame(name, HtmlCorpus.input(corpus, layout));
+  }
+
   /** A logo sized by its width or height attribute, as templates size them: digits are pixels, a width may be a percentage. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
@@ -63,8 +69,7 @@ class HtmlMoreEquivalenceTest {
       "</body>|<p style=\"page-break-after: always\">Terms</p></body>"})
   void pageBreaksAfterAnElementPrintTheSame(String find, String replace) throws Exception {
     ObjectNode layout = HtmlCorpus.edited("invoice-modern", find, replace, "");
-    assertThat(Plan.of(layout, PageSetup.DEFAULT).refusal()).isNull();
-    assertSame("invoice-break-after-" + replace.length(), HtmlCorpus.input("invoice-modern", layout));
+    assertDirectAndSame("invoice-break-after-" + replace.length(), "invoice-modern", layout);
   }
 
   /**
@@ -77,8 +82,7 @@ class HtmlMoreEquivalenceTest {
       ".totals { break-inside: avoid; } .header { margin-bottom: 420pt; }"})
   void css3BreakPropertiesChangeNothingInEitherEngine(String css) throws Exception {
     ObjectNode layout = HtmlCorpus.edited("invoice-modern", "<div class=\"bill-to\">", "<div class=\"bill-to\">", css);
-    assertThat(Plan.of(layout, PageSetup.DEFAULT).refusal()).isNull();
-    assertSame("invoice-css3-break-" + css.length(), HtmlCorpus.input("invoice-modern", layout));
+    assertDirectAndSame("invoice-css3-break-" + css.length(), "invoice-modern", layout);
   }
 
   /** Accessibility and microdata attributes style nothing in openhtmltopdf and keep a template on the direct path. */
@@ -88,8 +92,7 @@ class HtmlMoreEquivalenceTest {
         "<th style=\"width: 52%\" scope=\"col\" abbr=\"Item\" aria-sort=\"none\">Description</th>", "");
     layout.put("html", layout.path("html").asString().replace("<table class=\"items\">",
         "<table class=\"items\" role=\"table\" aria-label=\"Items of {{invoice.number}}\" itemscope>"));
-    assertThat(Plan.of(layout, PageSetup.DEFAULT).refusal()).isNull();
-    assertSame("invoice-accessibility-attributes", HtmlCorpus.input("invoice-modern", layout));
+    assertDirectAndSame("invoice-accessibility-attributes", "invoice-modern", layout);
   }
 
   /**
@@ -101,8 +104,7 @@ class HtmlMoreEquivalenceTest {
       "certificate|* { color: #1a3f7a; } p { color: #7a1a1a; } * { color: #1a7a3f; }"})
   void theUniversalSelectorWeighsAsATypeSelector(String corpus, String css) throws Exception {
     ObjectNode layout = HtmlCorpus.edited(corpus, "</body>", "</body>", css);
-    assertThat(Plan.of(layout, PageSetup.DEFAULT).refusal()).isNull();
-    assertSame(corpus + "-universal-" + css.length(), HtmlCorpus.input(corpus, layout));
+    assertDirectAndSame(corpus + "-universal-" + css.length(), corpus, layout);
   }
 
   /**
@@ -118,8 +120,7 @@ class HtmlMoreEquivalenceTest {
     ObjectNode layout = HtmlCorpus.edited("invoice-modern", "{{#if notes}}<p class=\"small\">{{notes}}</p>{{/if}}",
         "<div>Notes<br><span class=\"small\">{{notes}}</span></div><div><span class=\"small\">{{notes}}</span></div>"
             + "<p>Thank you.</p>", css);
-    assertThat(Plan.of(layout, PageSetup.DEFAULT).refusal()).isNull();
-    assertSame("invoice-strut-" + css.length(), HtmlCorpus.input("invoice-modern", layout));
+    assertDirectAndSame("invoice-strut-" + css.length(), "invoice-modern", layout);
   }
 
   /** Several font sizes on the lines of a block set tighter than its font: openhtmltopdf's line box is not matched. */
@@ -144,8 +145,7 @@ class HtmlMoreEquivalenceTest {
       ".header { display: block; margin: 0 -10px 16px; } .header:after { content: ''; clear: both; display: block; } .brand { float: left; width: 40%; padding: 0 10px; } .meta { float: right; width: 60%; padding: 0 10px; }"})
   void aClearfixGridPrintsTheSame(String css) throws Exception {
     ObjectNode layout = HtmlCorpus.edited("invoice-modern", "<div class=\"header\">", "<div class=\"header\">", css);
-    assertThat(Plan.of(layout, PageSetup.DEFAULT).refusal()).isNull();
-    assertSame("invoice-clearfix-" + css.length(), HtmlCorpus.input("invoice-modern", layout));
+    assertDirectAndSame("invoice-clearfix-" + css.length(), "invoice-modern", layout);
   }
 
   /** openhtmltopdf clears nothing with a display: table clearfix (measured: text flowed on beside the floats). */
@@ -169,8 +169,7 @@ class HtmlMoreEquivalenceTest {
         "<table class=\"kv\"><tr><td>Account holder</td><td>{{customer.name}}</td></tr>"
             + "<tr><td>Invoice number</td><td>{{invoice.number}}</td></tr></table><div class=\"bill-to\">",
         "table.kv { font-size: " + size + "; } table.kv td { padding: 1px 8px 1px 0; }");
-    assertThat(Plan.of(layout, PageSetup.DEFAULT).refusal()).isNull();
-    assertSame("invoice-kv-" + size, HtmlCorpus.input("invoice-modern", layout));
+    assertDirectAndSame("invoice-kv-" + size, "invoice-modern", layout);
   }
 
   /**
@@ -185,8 +184,7 @@ class HtmlMoreEquivalenceTest {
   void imagesAndBlockSpansInAutomaticTableCellsPrintTheSame(String find, String replace) throws Exception {
     ObjectNode layout = HtmlCorpus.edited("invoice-modern", find, replace.replace("LOGO", dev.platen.render.Canvas.pngDataUri()),
         "table.items { table-layout: auto; }");
-    assertThat(Plan.of(layout, PageSetup.DEFAULT).refusal()).isNull();
-    assertSame("invoice-auto-cell-" + replace.length(), HtmlCorpus.input("invoice-modern", layout));
+    assertDirectAndSame("invoice-auto-cell-" + replace.length(), "invoice-modern", layout);
   }
 
   /**
