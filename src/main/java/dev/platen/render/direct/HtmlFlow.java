@@ -1551,7 +1551,7 @@ final class HtmlFlow {
         // openhtmltopdf keeps two lines of a paragraph on each side of a page break (widows and orphans: 2)
         throw new Unsupported("a page break leaving one line of a paragraph alone");
       }
-      sink.slice(lineHeight, ops);
+      sink.line(lineHeight, ops);
     }
   }
 
@@ -2049,10 +2049,12 @@ final class HtmlFlow {
   /**
    * @param hang how far a collapsed top border rises above the row (half of it, in whole dots)
    * @param patterned whether a collapsed border of the row is dashed or dotted
+   * @param moved laid out against a page boundary: whether the first line of each cell moved below it
    */
-  private record Laid(double height, List<Ops> ops, double bottomBorder, double hang, boolean patterned) {
+  private record Laid(double height, List<Ops> ops, double bottomBorder, double hang, boolean patterned,
+      boolean moved) {
     Laid(double height, List<Ops> ops, double bottomBorder) {
-      this(height, ops, bottomBorder, 0, false);
+      this(height, ops, bottomBorder, 0, false, false);
     }
   }
 
@@ -2227,14 +2229,21 @@ final class HtmlFlow {
     }
     double lastBottom = 0;
     for (Row r : body) {
-      Laid laid = row(all, index++, columns, width, collapse, auto, sp);
+      int at = index++;
+      Laid laid = row(all, at, columns, width, collapse, auto, sp);
       lastBottom = laid.bottomBorder();
       if (dry) continue;
-      if (sp > 0) {
-        spacedRow(laid, r, sp, ts.paginate, headHeight, sink);
+      if (splits(laid, r, sp, ts.paginate, sink)) {
+        rowAcross(all, at, columns, width, collapse, auto, sp, sink);
         continue;
       }
-      if (!sink.fits(laid.height()) && !(r.style().avoidInside && sink.fitsPage(laid.height() + headHeight))) {
+      boolean whole = r.style().avoidInside || ts.paginate && !sink.fits(sp + laid.height())
+          && movesWhole(all, at, columns, width, collapse, auto, sp, sink);
+      if (sp > 0) {
+        spacedRow(laid, whole, sp, ts.paginate, headHeight, sink);
+        continue;
+      }
+      if (!sink.fits(laid.height()) && !(whole && sink.fitsPage(laid.height() + headHeight))) {
         throw new Unsupported("a table row across a page break (rows are kept whole with page-break-inside: avoid)");
       }
       if (laid.patterned() && ts.paginate && !sink.fits(laid.height())) {
@@ -2255,8 +2264,12 @@ final class HtmlFlow {
     for (int i = 0; i < foot.size() && !dry; i++) {
       Laid laid = footRows.get(i);
       lastBottom = laid.bottomBorder();
+      if (splits(laid, foot.get(i), sp, ts.paginate, sink)) {
+        rowAcross(all, head.size() + body.size() + i, columns, width, collapse, auto, sp, sink);
+        continue;
+      }
       if (sp > 0) {
-        spacedRow(laid, foot.get(i), sp, ts.paginate, headHeight, sink);
+        spacedRow(laid, foot.get(i).style().avoidInside, sp, ts.paginate, headHeight, sink);
         continue;
       }
       if (!sink.fits(laid.height()) && !(foot.get(i).style().avoidInside && sink.fitsPage(laid.height() + headHeight))) {
@@ -2279,6 +2292,54 @@ final class HtmlFlow {
     if (ts.breakAfter) sink.pageBreak();
   }
 
+  /**
+   * Whether a row meets the page's bottom and is cut there, as openhtmltopdf cuts a row without
+   * {@code page-break-inside: avoid} in a table without a repeated header ({@code -fs-table-paginate}), which
+   * moves such rows whole.
+   */
+  private static boolean splits(Laid laid, Row r, double sp, boolean paginate, Sink sink) {
+    return !r.style().avoidInside && !paginate && !sink.fits(sp + laid.height());
+  }
+
+  /**
+   * Whether a row of a table with a repeated header that meets the page's bottom moves whole to the next page, as
+   * openhtmltopdf moves it (TableRowBox.isShouldMoveToNextPage) where the first line of each of its cells moved
+   * over the break: laid out against the page's bottom less the row's bottom padding and border, which openhtmltopdf
+   * keeps free below the lines (its extra space). A row whose cells keep a line above the break is cut there under
+   * the repeated header, which is not matched.
+   */
+  private boolean movesWhole(List<Row> rows, int ri, double[] columns, double width, HtmlStyle collapse,
+      boolean auto, double sp, Sink sink) throws RenderException {
+    Row r = rows.get(ri);
+    List<Element> cells = cells(r);
+    int[][] edges = collapse == null ? null : edges(rows, ri, collapse);
+    long extra = 0;
+    for (int i = 0; i < cells.size(); i++) {
+      HtmlStyle cs = style(cells.get(i), r.style());
+      long border = edges == null ? dotsOf(cs.border(BOTTOM)) : half(edges[i][BOTTOM], BOTTOM);
+      extra = Math.max(extra, dotsOf(cs.padding[BOTTOM]) + border);
+    }
+    double boundary = sink.room() - sp - extra / HtmlStyle.DOTS_PER_POINT;
+    if (!row(rows, ri, columns, width, collapse, auto, sp, boundary).moved()) {
+      throw new Unsupported("a row of a table with a repeated header (-fs-table-paginate) cut by a page break"
+          + " (rows are kept whole with page-break-inside: avoid)");
+    }
+    return true;
+  }
+
+  /**
+   * A row cut by the page's bottom: laid out again against it (a line reaching across moves down to the next
+   * page), then placed where it starts, its part below the bottom on the next page ({@link Sink#across}).
+   */
+  private void rowAcross(List<Row> rows, int ri, double[] columns, double width, HtmlStyle collapse, boolean auto,
+      double sp, Sink sink) throws RenderException {
+    double boundary = sink.room() - sp;
+    Laid laid = row(rows, ri, columns, width, collapse, auto, sp, boundary);
+    List<Ops> ops = new ArrayList<>(laid.ops().size());
+    for (Ops op : laid.ops()) ops.add(op.moved(0, sp));
+    sink.across(sp + laid.height(), ops);
+  }
+
   /** A separated table's border-spacing in points, truncated to openhtmltopdf's whole dots; 0 when collapsed. */
   private static double spacing(HtmlStyle ts) {
     return ts.collapse ? 0 : Math.floor(ts.spacing * HtmlStyle.DOTS_PER_POINT + 1e-6) / HtmlStyle.DOTS_PER_POINT;
@@ -2290,7 +2351,7 @@ final class HtmlFlow {
    * (its extra space) and opens a new page with the spacing above the header and above the row, so the row
    * keeps the spacing above it there.
    */
-  private void spacedRow(Laid laid, Row r, double sp, boolean paginate, double headHeight, Sink sink)
+  private void spacedRow(Laid laid, boolean whole, double sp, boolean paginate, double headHeight, Sink sink)
       throws Unsupported {
     List<Ops> ops = new ArrayList<>(laid.ops().size());
     for (Ops op : laid.ops()) ops.add(op.moved(0, sp));
@@ -2299,7 +2360,7 @@ final class HtmlFlow {
       sink.slice(sp + laid.height(), ops);
       return;
     }
-    if (!r.style().avoidInside || !sink.fitsPage(sp + laid.height() + below + headHeight)) {
+    if (!whole || !sink.fitsPage(sp + laid.height() + below + headHeight)) {
       throw new Unsupported("a table row across a page break (rows are kept whole with page-break-inside: avoid)");
     }
     // measured without a running header openhtmltopdf places the moved row 1.8 pt off where its extra space
@@ -3066,6 +3127,16 @@ final class HtmlFlow {
    */
   private Laid row(List<Row> rows, int ri, double[] columns, double width, HtmlStyle table, boolean auto,
       double spacing) throws RenderException {
+    return row(rows, ri, columns, width, table, auto, spacing, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * {@link #row}, laid out against a page boundary {@code boundary} below its top: a line of a cell reaching across
+   * it moves down to it, and the cell and row grow by as much, as openhtmltopdf lays out a row that meets a page
+   * break without {@code page-break-inside: avoid}.
+   */
+  private Laid row(List<Row> rows, int ri, double[] columns, double width, HtmlStyle table, boolean auto,
+      double spacing, double boundary) throws RenderException {
     Row r = rows.get(ri);
     List<Element> cells = cells(r);
     int n = cells.size();
@@ -3099,6 +3170,7 @@ final class HtmlFlow {
       // checking a template, automatic layout sizes no column: a table nested in the cell gets no room, not less
       if (dry && auto) inner = Math.max(inner, 0);
       Sink.Stack stack = new Sink.Stack(x + in[LEFT] + cs.padding[LEFT]);
+      stack.boundary = boundary - in[TOP] - cs.padding[TOP];
       if (auto) autoCells++;
       try {
         children(cells.get(i), cs, inner, stack);
@@ -3133,12 +3205,17 @@ final class HtmlFlow {
       if (printBackground && cs.background >= 0) ops.add(new Ops.Rect(x, 0, columns[i], rowHeight, cs.background));
       if (edges == null) borders(cs, columns[i], rowHeight, x, ops);
       double free = rowHeight - heights[i];
-      double dy = inside[i][TOP] + cs.padding[TOP] + switch (cs.verticalAlign) {
+      double aligned = switch (cs.verticalAlign) {
         // openhtmltopdf halves the free space in whole dots, rounding down
         case "middle" -> Math.round(free * HtmlStyle.DOTS_PER_POINT) / 2 / HtmlStyle.DOTS_PER_POINT;
         case "bottom" -> free;
         default -> 0;
       };
+      if (aligned != 0 && across(stacks[i], aligned)) {
+        // openhtmltopdf lays such a cell out again where it is aligned: not matched
+        throw new Unsupported("a vertically aligned table cell whose line meets a page break");
+      }
+      double dy = inside[i][TOP] + cs.padding[TOP] + aligned;
       for (Ops op : stacks[i].ops) ops.add(op.moved(0, dy));
       x += columns[i] + spacing;
     }
@@ -3187,7 +3264,22 @@ final class HtmlFlow {
         for (int side = 0; side < 4; side++) patterned |= e[8 + side] != 0;
       }
     }
-    return new Laid(rowHeight, ops, lastBottom, hang, patterned);
+    // whether every cell's first line met the boundary and moved below it (a row with a repeated header then moves whole)
+    boolean moved = boundary != Double.POSITIVE_INFINITY;
+    for (Sink.Stack stack : stacks) moved &= stack.lines.isEmpty() || stack.lines.get(0)[0] >= stack.boundary - 1e-6;
+    return new Laid(rowHeight, ops, lastBottom, hang, patterned, moved);
+  }
+
+  /** Whether a line of the cell, moved down {@code dy}, reaches across its stack's page boundary. */
+  private static boolean across(Sink.Stack stack, double dy) {
+    long b = Math.round(stack.boundary * HtmlStyle.DOTS_PER_POINT);
+    for (double[] line : stack.lines) {
+      if (Math.round((line[0] + dy) * HtmlStyle.DOTS_PER_POINT) < b
+          && Math.round((line[1] + dy) * HtmlStyle.DOTS_PER_POINT) >= b) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The part of a collapsed border of {@code dots} inside the cell: the extra dot goes to the top and left. */

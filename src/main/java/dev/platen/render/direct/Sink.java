@@ -95,6 +95,29 @@ abstract class Sink {
   /** An unbreakable slice of {@code height} points; ops are relative to its top-left corner. */
   abstract void slice(double height, List<Ops> ops) throws Unsupported;
 
+  /**
+   * A line box: a slice that a table cell laid out against a page boundary ({@link Stack#boundary}) moves down to
+   * it when it reaches across, as openhtmltopdf moves a line box over a page break.
+   */
+  void line(double height, List<Ops> ops) throws Unsupported {
+    slice(height, ops);
+  }
+
+  /** The room left on the current page below the pending margin: unbounded in a cell. */
+  double room() {
+    return Double.POSITIVE_INFINITY;
+  }
+
+  /**
+   * A slice that reaches over the bottom of the page, placed where it starts, as openhtmltopdf places a table row
+   * without {@code page-break-inside: avoid}: its layout is one strip, and each page shows the strip's part behind
+   * its content area. What lies over the bottom goes on at the top of the next page, cut there; what follows goes
+   * on below it there. Only pages cut a slice; a cell never does.
+   */
+  void across(double height, List<Ops> ops) throws Unsupported {
+    slice(height, ops);
+  }
+
   /** A header slice to repeat at the top of each new page until {@link #endHeader}. */
   abstract void startHeader(double height, List<Ops> ops);
 
@@ -125,6 +148,17 @@ abstract class Sink {
     boolean escapeLeading;
     double leading;
     private boolean sliced;
+    /**
+     * Where a page boundary crosses the cell, in this stack's y ({@code +∞}: none): a line reaching across it
+     * moves down to it, as openhtmltopdf moves a line box; anything else reaching across is not drawn here.
+     */
+    double boundary = Double.POSITIVE_INFINITY;
+    /** The line boxes placed, {top, bottom} in this stack's y, while a {@link #boundary} is set. */
+    final List<double[]> lines = new ArrayList<>(0);
+    /** Whether a line moved down to the {@link #boundary}. */
+    boolean pushed;
+    /** How far the next slice moves down to the boundary. */
+    private double push;
 
     Stack(double dx) {
       this(dx, false);
@@ -140,7 +174,33 @@ abstract class Sink {
       return pending;
     }
 
-    @Override void slice(double height, List<Ops> sliceOps) {
+    @Override void line(double height, List<Ops> sliceOps) throws Unsupported {
+      if (boundary == Double.POSITIVE_INFINITY) {
+        slice(height, sliceOps);
+        return;
+      }
+      double top = y + (sliced || !escapeLeading ? pending : 0);
+      // openhtmltopdf moves a line whose bottom reaches the page's bottom (greatestAbsY >= bottom), in whole dots
+      if (dots(top) < dots(boundary) && dots(top + height) >= dots(boundary)) {
+        // measured, openhtmltopdf keeps no two lines together here (widows and orphans hold in blocks, not cells)
+        push = boundary - top;
+        pushed = true;
+      }
+      slice(height, sliceOps);
+      lines.add(new double[] {y - height, y});
+    }
+
+    private static long dots(double points) {
+      return Math.round(points * HtmlStyle.DOTS_PER_POINT);
+    }
+
+    @Override void slice(double height, List<Ops> sliceOps) throws Unsupported {
+      if (boundary != Double.POSITIVE_INFINITY) {
+        double top = y + (sliced || !escapeLeading ? pending : 0) + push;
+        if (dots(top) < dots(boundary) && dots(top + height) > dots(boundary) && !sliceOps.isEmpty()) {
+          throw new Unsupported("a block other than a line of text across a page break in a table cell");
+        }
+      }
       if (!sliced) {
         sliced = true;
         if (escapeLeading) {
@@ -148,8 +208,9 @@ abstract class Sink {
           pending = 0;
         }
       }
-      y += pending;
+      y += pending + push;
       pending = 0;
+      push = 0;
       landed(0, y);
       for (Ops op : sliceOps) ops.add(op.moved(dx + indent, y + shift));
       y += height;
@@ -256,6 +317,99 @@ abstract class Sink {
         newPage();
       }
       place(h, ops);
+    }
+
+    @Override double room() {
+      return height - footerHeight - pending - (page == null ? 0 : y);
+    }
+
+    @Override void across(double h, List<Ops> ops) throws Unsupported {
+      if (header != null || footer != null) {
+        throw new Unsupported("a table row across a page break under a repeated header or above a running footer");
+      }
+      if (page == null) {
+        double first = pending;
+        newPage();
+        y += first;
+      } else {
+        y += pending;
+        pending = 0;
+      }
+      double b = height - y;
+      if (h - b > height) throw new Unsupported("a table row taller than a page");
+      landed(pages.size() - 1, y);
+      List<Ops> below = new ArrayList<>();
+      for (Ops op : ops) {
+        Ops at = op.moved(indent, shift);
+        for (Ops part : cut(at, b, below)) page.add(part.moved(left, top + y));
+      }
+      newPage();
+      for (Ops op : below) page.add(op.moved(left, top - b));
+      y = h - b;
+    }
+
+    /**
+     * The part of {@code op} above {@code b}, in the list returned; the part below it goes to {@code below}. A
+     * line of text is whole on one side (a line reaching across moved down before); a rectangle is cut.
+     */
+    private static List<Ops> cut(Ops op, double b, List<Ops> below) throws Unsupported {
+      switch (op) {
+        case Ops.Text t -> {
+          if (t.y() < b) return List.of(t);
+          below.add(t);
+          return List.of();
+        }
+        case Ops.Rect r -> {
+          if (r.y() + r.h() <= b) return List.of(r);
+          if (r.y() >= b) {
+            below.add(r);
+            return List.of();
+          }
+          below.add(new Ops.Rect(r.x(), b, r.w(), r.y() + r.h() - b, r.rgb()));
+          return List.of(new Ops.Rect(r.x(), r.y(), r.w(), b - r.y(), r.rgb()));
+        }
+        case Ops.Link l -> {
+          if (l.y() + l.h() <= b) return List.of(l);
+          if (l.y() >= b) {
+            below.add(l);
+            return List.of();
+          }
+          below.add(new Ops.Link(l.x(), b, l.w(), l.y() + l.h() - b, l.uri()));
+          return List.of(new Ops.Link(l.x(), l.y(), l.w(), b - l.y(), l.uri()));
+        }
+        default -> {
+          double[] ys = extent(op);
+          if (ys[1] <= b) return List.of(op);
+          if (ys[0] >= b) {
+            below.add(op);
+            return List.of();
+          }
+          throw new Unsupported("a dashed or dotted border, a rounded or turned box or an image across a page"
+              + " break in a table row");
+        }
+      }
+    }
+
+    /** The top and bottom of what {@code op} paints. */
+    private static double[] extent(Ops op) {
+      return switch (op) {
+        case Ops.Dash d -> {
+          double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+          for (int i = 1; i < d.clip().length; i += 2) {
+            lo = Math.min(lo, d.clip()[i]);
+            hi = Math.max(hi, d.clip()[i]);
+          }
+          yield new double[] {lo, hi};
+        }
+        case Ops.RoundRect r -> new double[] {r.y(), r.y() + r.h()};
+        case Ops.Oval o -> new double[] {o.y(), o.y() + o.h()};
+        case Ops.Image i -> new double[] {i.y(), i.y() + i.h()};
+        // a turned line reaches around its centre: taken as reaching across
+        case Ops.Turned t -> new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
+        case Ops.Text t -> new double[] {t.y(), t.y()};
+        case Ops.Rect r -> new double[] {r.y(), r.y() + r.h()};
+        case Ops.Link l -> new double[] {l.y(), l.y() + l.h()};
+      };
     }
 
     private boolean isPageEmpty() {
