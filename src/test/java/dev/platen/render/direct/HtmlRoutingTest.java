@@ -237,16 +237,18 @@ class HtmlRoutingTest {
         .hasMessageContaining("shaping or bidi");
     assertThat(ROUTING.render(arabic)).isEqualTo(HTML.render(arabic));
 
-    // rows not kept whole: fine while the table fits, the HTML engine's once a row meets a page break
-    JsonNode loose = layout("<table class=\"t\"><tbody>{{#each rows}}<tr><td>{{this}}</td></tr>{{/each}}</tbody>"
-        + "</table>", "table.t { width: 100%; table-layout: fixed; border-spacing: 0; } td { padding: 3pt; }");
+    // rows of two lines, not kept whole, under a repeated header: fine while the table fits, the HTML engine's once
+    // a page break cuts a row after its first line (openhtmltopdf cuts it there, below the header: not matched)
+    JsonNode loose = layout("<table class=\"t\"><thead><tr><th>Row</th></tr></thead><tbody>{{#each rows}}<tr><td>"
+        + "{{this}}<br>second line</td></tr>{{/each}}</tbody></table>", "table.t { width: 100%; table-layout: fixed;"
+        + " border-spacing: 0; -fs-table-paginate: paginate } td { padding: 3pt; }");
     RenderInput few = Canvas.input(loose, "{\"rows\":[\"a\",\"b\",\"c\"]}");
     assertThat(ROUTING.render(few)).isEqualTo(DIRECT.render(few));
     StringBuilder rows = new StringBuilder("[");
     for (int i = 0; i < 200; i++) rows.append(i == 0 ? "" : ",").append("\"row ").append(i).append('"');
     RenderInput many = Canvas.input(loose, "{\"rows\":" + rows + "]}");
     assertThatThrownBy(() -> DIRECT.render(many)).isInstanceOf(Unsupported.class)
-        .hasMessageContaining("a table row across a page break");
+        .hasMessageContaining("cut by a page break");
     byte[] routed = ROUTING.render(many);
     assertThat(routed).isEqualTo(HTML.render(many));
     assertThat(Pdfs.pages(routed)).isGreaterThan(1);
