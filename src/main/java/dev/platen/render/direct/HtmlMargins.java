@@ -64,6 +64,10 @@ final class HtmlMargins {
       int at = List.of(NAMES).indexOf(box.name());
       if (at < 0) throw new Unsupported("the @page margin box '@" + box.name() + "' (only the top and bottom"
           + " ones, left, center and right, are drawn directly)");
+      // measured, openhtmltopdf keeps the last @page rule's box of a name whole, not property by property: a
+      // layout's @bottom-center without a font-size prints in the medium size and black, not in the footer's 8pt
+      // grey, and a later box without content leaves none
+      properties.get(at).clear();
       for (HtmlCss.Declaration d : box.declarations()) {
         if (d.name().equals("{")) throw new Unsupported("a nested block in @" + box.name());
         if (d.important()) throw new Unsupported("CSS !important in @" + box.name());

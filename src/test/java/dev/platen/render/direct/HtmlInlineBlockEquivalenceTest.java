@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * ({@code <span class="k">Opening</span><span class="v">1,234.00</span>} with {@code .v { display: inline-block;
  * width: 80px; text-align: right }}), drawn directly and printed as openhtmltopdf prints them: text per page, page
  * breaks, page images within 1% and word positions, as {@link HtmlEquivalenceTest} compares, and fill colours.
+ * Also the page-number footers of such templates: a layout's margin box that replaces pageConfig's.
  */
 class HtmlInlineBlockEquivalenceTest {
   private static final HtmlPdfEngine HTML = new HtmlPdfEngine(EngineSettings.defaults());
@@ -143,5 +144,24 @@ class HtmlInlineBlockEquivalenceTest {
         .isEqualTo("a width on the inline block span.b in a table with automatic layout");
     assertThat(reason("<p><span class=\"b\">x</span></p>", ".b { display: inline-block; width: 40px; text-align:"
         + " justify; }")).isEqualTo("text-align: justify in the inline block span.b with a width");
+  }
+
+  private static final String PAGES = "<p>One</p><p style=\"page-break-before: always\">Two</p>"
+      + "<p style=\"page-break-before: always\">Three</p>";
+
+  /**
+   * A layout's margin box replaces an earlier one of its name whole, as openhtmltopdf keeps the last: pageConfig's
+   * 8pt grey "Page X of Y" gives a @bottom-center without a font-size nothing (it prints in 12pt black), and a
+   * later box without content leaves none.
+   */
+  @Test
+  void aLaterMarginBoxReplacesAnEarlierOneWhole() throws Exception {
+    String own = "@page { @bottom-center { content: 'Page ' counter(page) ' of ' counter(pages); } }";
+    assertSame("margin-replaced-footer", Canvas.input(HtmlCorpus.of(PAGES, own), "{}"));
+    String later = "@page { @bottom-center { content: 'Alpha'; font-size: 9pt } } @page { @bottom-center { color:"
+        + " #c00000 } } @page { @bottom-left { content: 'L1'; font-size: 9pt } } @page { @bottom-left { content: 'L2' } }";
+    RenderInput input = Canvas.input(HtmlCorpus.of(PAGES, later), "{}");
+    assertSame("margin-replaced-later", input);
+    assertThat(texts(DIRECT.render(input)).getFirst()).isEqualTo("OneL2");
   }
 }
