@@ -14,6 +14,7 @@ import dev.platen.render.RenderInput;
 import dev.platen.render.html.HtmlPdfEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -21,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * ({@code <span class="k">Opening</span><span class="v">1,234.00</span>} with {@code .v { display: inline-block;
  * width: 80px; text-align: right }}), drawn directly and printed as openhtmltopdf prints them: text per page, page
  * breaks, page images within 1% and word positions, as {@link HtmlEquivalenceTest} compares, and fill colours.
- * Also the page-number footers of such templates: a layout's margin box that replaces pageConfig's.
+ * Also the page-number footers of such templates: {@code @page} margin boxes with a slash or hyphen in their text
+ * ({@code "Page " counter(page) " / " counter(pages)}), and a layout's margin box that replaces pageConfig's.
  */
 class HtmlInlineBlockEquivalenceTest {
   private static final HtmlPdfEngine HTML = new HtmlPdfEngine(EngineSettings.defaults());
@@ -150,6 +152,23 @@ class HtmlInlineBlockEquivalenceTest {
       + "<p style=\"page-break-before: always\">Three</p>";
 
   /**
+   * Page numbers with a slash or hyphen, alone on their edge: in the centre box that replaces pageConfig's footer
+   * (in its own size and colour, or in openhtmltopdf's medium 12pt black without them), a corner's "2/3", a
+   * reference with hyphens and slashes inside its words.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "@bottom-center { content: 'Page ' counter(page) ' / ' counter(pages); }",
+      "@bottom-center { content: 'Page ' counter(page) ' - ' counter(pages); font-size: 8pt; color: #555555 }",
+      "@top-right { content: counter(page) '/' counter(pages); font-size: 9pt } @bottom-center { content: 'Ref"
+          + " INV-2026-001/A - page ' counter(page) ' / ' counter(pages); font-weight: bold }"})
+  void pageNumbersWithASlashOrHyphenPrintTheSame(String boxes) throws Exception {
+    RenderInput input = Canvas.input(HtmlCorpus.of(PAGES, "@page { " + boxes + " }"), "{}");
+    assertThat(reason(PAGES, "@page { " + boxes + " }")).isNull();
+    assertSame("margin-slash-" + Integer.toHexString(boxes.hashCode()), input);
+  }
+
+  /**
    * A layout's margin box replaces an earlier one of its name whole, as openhtmltopdf keeps the last: pageConfig's
    * 8pt grey "Page X of Y" gives a @bottom-center without a font-size nothing (it prints in 12pt black), and a
    * later box without content leaves none.
@@ -163,5 +182,19 @@ class HtmlInlineBlockEquivalenceTest {
     RenderInput input = Canvas.input(HtmlCorpus.of(PAGES, later), "{}");
     assertSame("margin-replaced-later", input);
     assertThat(texts(DIRECT.render(input)).getFirst()).isEqualTo("OneL2");
+  }
+
+  /**
+   * A slash or hyphen in a margin box beside another box of its edge: openhtmltopdf's cells are then not those the
+   * direct engine gives them, and the document is drawn by openhtmltopdf.
+   */
+  @Test
+  void aSlashBesideAnotherMarginBoxIsLeftToOpenhtmltopdf() throws Exception {
+    String css = "@page { @bottom-left { content: 'Northwind Bank plc'; } @bottom-center { content: 'Page '"
+        + " counter(page) ' / ' counter(pages); } }";
+    RenderInput input = Canvas.input(HtmlCorpus.of(PAGES, css), "{}");
+    assertThatThrownBy(() -> DIRECT.render(input)).isInstanceOf(Unsupported.class)
+        .hasMessageContaining("a slash or hyphen in the text of a margin box beside another box of its edge");
+    assertThat(texts(ROUTING.render(input))).isEqualTo(texts(HTML.render(input)));
   }
 }
