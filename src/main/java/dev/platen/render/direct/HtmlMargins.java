@@ -264,12 +264,9 @@ final class HtmlMargins {
         long[][] measured = new long[3][];
         for (int k = 0; k < 3; k++) {
           Box b = boxes[edge * 3 + k];
-          if (texts[k] != null && (texts[k].indexOf('/') >= 0 || texts[k].indexOf('-') >= 0)) {
-            // the cells' widths are then not those openhtmltopdf gives them (measured: "Page 1 / 3" in the centre
-            // left a side box of its edge narrower there than here); alone on its edge, a box's cell is the edge
-            throw new Unsupported("a slash or hyphen in the text of a margin box beside another box of its edge");
-          }
-          if (texts[k] != null) measured[k] = measure(texts[k], b.bold() ? fonts.bold() : fonts.regular(), b.size());
+          // measured, openhtmltopdf sizes the cells with each page counter as "999" (its layout replacement text),
+          // whatever the page's number
+          if (texts[k] != null) measured[k] = measure(b.text(999, 999), b.bold() ? fonts.bold() : fonts.regular(), b.size());
           else if (elements[k] != null) measured[k] = flow.measure(elements[k]);
         }
         widths = cells(measured, contentDots);
