@@ -1239,7 +1239,10 @@ final class HtmlFlow {
    * so is {@code vertical-align} on any inline element, box or not.
    */
   private boolean inlineBox(Element e, HtmlStyle s) throws Unsupported {
-    if (s.width != null) throw new Unsupported("a width on the inline element " + HtmlStyle.describe(e));
+    if (s.width != null && !s.inlineBlock) throw new Unsupported("a width on the inline element " + HtmlStyle.describe(e));
+    if (s.width != null && s.align.equals("justify")) {
+      throw new Unsupported("text-align: justify in the inline block " + HtmlStyle.describe(e) + " with a width");
+    }
     boolean boxed = s.inlineBlock || s.decorated(true) || nonZero(s.padding) || s.margin[LEFT] != 0
         || s.margin[RIGHT] != 0;
     if (!boxed) {
@@ -1415,8 +1418,8 @@ final class HtmlFlow {
     final HtmlStyle style;
     final int sid;
     final String name;
-    final double left;
-    final double right;
+    double left;
+    double right;
     /** display: inline-block: one unbreakable piece, its box as tall as its line box and padding. */
     final boolean atomic;
     int start = -1;
@@ -1429,6 +1432,50 @@ final class HtmlFlow {
       this.atomic = s.inlineBlock;
       this.left = s.margin[LEFT] + s.border(LEFT) + s.padding[LEFT];
       this.right = s.margin[RIGHT] + s.border(RIGHT) + s.padding[RIGHT];
+    }
+  }
+
+  /**
+   * Widens each inline block with a {@code width} in the runs to it: the room its text leaves in the content
+   * box goes before and after the text as its {@code text-align} puts it, in whole dots, as openhtmltopdf aligns
+   * the one line of such a box (the text measured as its runs are, each in whole dots rounded up). Text wider
+   * than the box, which openhtmltopdf would wrap onto more lines inside it, is refused.
+   *
+   * @param containing the paragraph's width, of which a width in % is taken
+   */
+  private void sizeInlineBlocks(Runs runs, double containing) throws Unsupported {
+    for (InlineBox ib : runs.boxes) {
+      HtmlStyle s = ib.style;
+      if (s.width == null || ib.start < 0) continue;
+      double frame = s.padding[LEFT] + s.padding[RIGHT] + s.border(LEFT) + s.border(RIGHT);
+      long content = Math.round(length(s.width, s, containing) * HtmlStyle.DOTS_PER_POINT);
+      if (s.borderBox) content = Math.max(0, content - Math.round(frame * HtmlStyle.DOTS_PER_POINT));
+      long text = 0;
+      double drawn = 0; // the text's width as it is drawn here, so the box ends where openhtmltopdf's does
+      for (int i = ib.start; i <= ib.end; ) {
+        int sid = runs.style[i];
+        int j = i;
+        while (j <= ib.end && runs.style[j] == sid) j++;
+        HtmlStyle st = runs.styles.get(sid);
+        if (st.letterSpacing != 0) throw new Unsupported("letter-spacing in the inline block " + ib.name + " with a width");
+        String piece = runs.text.substring(i, j);
+        text += textDots(face(st), piece, sizeDots(st));
+        drawn += Text.width(face(st), piece, st.size, 0);
+        i = j;
+      }
+      if (text > content) {
+        // openhtmltopdf breaks the text into lines inside the box (or lets one word overflow it): not ported
+        throw new Unsupported("text wider than the inline block " + ib.name + " (" + runs.text.substring(ib.start,
+            ib.end + 1) + ")");
+      }
+      long before = switch (s.align) {
+        case "right" -> content - text;
+        case "center" -> Math.round((content - text) / 2.0);
+        default -> 0;
+      };
+      ib.left = s.margin[LEFT] + s.border(LEFT) + s.padding[LEFT] + before / HtmlStyle.DOTS_PER_POINT;
+      ib.right = s.margin[RIGHT] + s.border(RIGHT) + s.padding[RIGHT] + (content - before) / HtmlStyle.DOTS_PER_POINT
+          - drawn;
     }
   }
 
@@ -1467,6 +1514,7 @@ final class HtmlFlow {
     // an inline block's box may reach above and below the line: the line box is built from the boxes on it
     for (InlineBox ib : runs.boxes) mixed |= ib.atomic;
     double[] baselines = new double[runs.styles.size()];
+    sizeInlineBlocks(runs, width);
     List<Line> lines = wrap(runs, size, block.nowrap ? Double.MAX_VALUE : width, block.breakWord);
     if (items > 0 && lines.size() > 1) {
       // openhtmltopdf broke a list item's long line a word earlier than the width says, not understood yet
@@ -1860,6 +1908,11 @@ final class HtmlFlow {
     return lines;
   }
 
+  /** Whether the character at {@code i} of the runs is in an inline block. */
+  private static boolean atomicAt(Runs runs, int i) {
+    return runs.box[i] >= 0 && runs.boxes.get(runs.box[i]).atomic;
+  }
+
   /** Whether the character at {@code i} of the runs is in white-space: nowrap. */
   private static boolean nowrapAt(Runs runs, int i) {
     return runs.styles.get(runs.style[i]).nowrap;
@@ -1874,19 +1927,29 @@ final class HtmlFlow {
     // there), elsewhere the line's own width
     double lineFit = 0;
     int i = from;
+    boolean spaceBefore = false; // whether the piece at i follows a space, or else the edge of an inline block
     while (i < to) {
       int j = text.indexOf(' ', i);
       // an inline block is one piece: the spaces inside it are no place to break
       while (j >= 0 && j < to && runs.box[j] >= 0 && runs.boxes.get(runs.box[j]).atomic) j = text.indexOf(' ', j + 1);
       if (j < 0 || j > to) j = to;
+      // measured, openhtmltopdf may break before and after an inline block with no space there (between two boxes
+      // side by side, between a box and a word): its edges end a piece as a space does
+      for (int c = i + 1; c < j; c++) {
+        if (runs.box[c] != runs.box[c - 1] && (atomicAt(runs, c) || atomicAt(runs, c - 1))) {
+          j = c;
+          break;
+        }
+      }
+      boolean spaceAfter = j < to && text.charAt(j) == ' ';
       boolean atomic = false;
       for (int c = i; c < j && !atomic; c++) atomic = runs.box[c] >= 0 && runs.boxes.get(runs.box[c]).atomic;
       double word = 0;
       for (int c = i; c < j; c += Character.charCount(text.codePointAt(c))) word += advance(runs, c, scale);
       // measured, openhtmltopdf fits an inline box's last word without the space after the box (not its text)
       boolean boxEnd = runs.box[j - 1] >= 0 && runs.boxes.get(runs.box[j - 1]).end == j - 1;
-      double after = j < to && !boxEnd ? advance(runs, j, scale) : 0;
-      double gap = i > lineStart ? advance(runs, i - 1, scale) : 0;
+      double after = spaceAfter && !boxEnd ? advance(runs, j, scale) : 0;
+      double gap = i > lineStart && spaceBefore ? advance(runs, i - 1, scale) : 0;
       // word-wrap: break-word: openhtmltopdf breaks a word wider than a whole line where the line it starts on is
       // full, not on a line of its own (measured); a word that fits a line moves down whole
       boolean breakHere = breakWord && word > max + 0.01;
@@ -1901,8 +1964,8 @@ final class HtmlFlow {
       if (autoCells > 0) {
         wordFit = 0;
         for (int c = i; c < j; c += Character.charCount(text.codePointAt(c))) wordFit += fitAdvance(runs, c);
-        afterFit = j < to && !boxEnd ? fitAdvance(runs, j) : 0;
-        gapFit = i > lineStart ? fitAdvance(runs, i - 1) : 0;
+        afterFit = spaceAfter && !boxEnd ? fitAdvance(runs, j) : 0;
+        gapFit = i > lineStart && spaceBefore ? fitAdvance(runs, i - 1) : 0;
       }
       if (i > lineStart && lineFit + gapFit + wordFit + afterFit > max + 0.01 && !breakHere) {
         // openhtmltopdf may break this word after a hyphen or slash instead of moving all of it down
@@ -1921,7 +1984,7 @@ final class HtmlFlow {
           // openhtmltopdf would not break there, inside white-space: nowrap, but before it: not laid out so here
           throw new Unsupported("a line break inside white-space: nowrap text (" + text.substring(i, j) + ")");
         }
-        lines.add(new Line(lineStart, i - 1, lineWidth));
+        lines.add(new Line(lineStart, spaceBefore ? i - 1 : i, lineWidth));
         lineStart = i;
         lineWidth = 0;
         lineFit = 0;
@@ -1956,7 +2019,8 @@ final class HtmlFlow {
         lineWidth += gap + word;
         lineFit += gapFit + wordFit;
       }
-      i = j + 1;
+      i = spaceAfter ? j + 1 : j;
+      spaceBefore = spaceAfter;
     }
     int end = to;
     while (end > lineStart && text.charAt(end - 1) == ' ') end--;
@@ -3039,6 +3103,10 @@ final class HtmlFlow {
     }
     boolean boxed = inlineBox(e, s);
     long left = boxed ? dotsOf(s.margin[LEFT] + s.border(LEFT) + s.padding[LEFT]) : 0;
+    if (boxed && s.inlineBlock && s.width != null) {
+      // its width would size the column, not its text: not ported
+      throw new Unsupported("a width on the inline block " + HtmlStyle.describe(e) + " in a table with automatic layout");
+    }
     if (boxed && s.inlineBlock) {
       // an inline block is at least its widest word and both its sides, measured (its lines would break inside)
       long widest = out[0];

@@ -64,6 +64,10 @@ final class HtmlMargins {
       int at = List.of(NAMES).indexOf(box.name());
       if (at < 0) throw new Unsupported("the @page margin box '@" + box.name() + "' (only the top and bottom"
           + " ones, left, center and right, are drawn directly)");
+      // measured, openhtmltopdf keeps the last @page rule's box of a name whole, not property by property: a
+      // layout's @bottom-center without a font-size prints in the medium size and black, not in the footer's 8pt
+      // grey, and a later box without content leaves none
+      properties.get(at).clear();
       for (HtmlCss.Declaration d : box.declarations()) {
         if (d.name().equals("{")) throw new Unsupported("a nested block in @" + box.name());
         if (d.important()) throw new Unsupported("CSS !important in @" + box.name());
@@ -260,7 +264,9 @@ final class HtmlMargins {
         long[][] measured = new long[3][];
         for (int k = 0; k < 3; k++) {
           Box b = boxes[edge * 3 + k];
-          if (texts[k] != null) measured[k] = measure(texts[k], b.bold() ? fonts.bold() : fonts.regular(), b.size());
+          // measured, openhtmltopdf sizes the cells with each page counter as "999" (its layout replacement text),
+          // whatever the page's number
+          if (texts[k] != null) measured[k] = measure(b.text(999, 999), b.bold() ? fonts.bold() : fonts.regular(), b.size());
           else if (elements[k] != null) measured[k] = flow.measure(elements[k]);
         }
         widths = cells(measured, contentDots);
@@ -397,24 +403,51 @@ final class HtmlMargins {
     return widths;
   }
 
-  /** {widest unbreakable piece, the whole text} in dots, as openhtmltopdf measures a cell's text. */
+  /**
+   * {widest unbreakable piece, the whole text} in dots, as openhtmltopdf measures a cell's text: piece by piece
+   * where its line breaker may break (see {@link #breaks}), each in whole dots.
+   */
   private static long[] measure(String text, Face face, double size) throws Unsupported {
+    // openhtmltopdf's breaker treats "://" apart (a URL's slashes): not ported
+    if (text.contains("://")) throw new Unsupported("a URL in the text of a margin box");
     long[] out = new long[2];
-    if (text.indexOf('/') >= 0 || text.indexOf('-') >= 0) {
-      // where openhtmltopdf's line breaking splits these is not ported here
-      throw new Unsupported("a slash or hyphen in the text of a margin box");
-    }
     float dots = Math.round(size * HtmlStyle.DOTS_PER_POINT);
     int last = 0;
-    for (int i = 0; i <= text.length(); i++) {
-      if (i == text.length() || text.charAt(i) == ' ' && i + 1 < text.length() && text.charAt(i + 1) != ' ') {
-        int end = i == text.length() ? i : i + 1; // a piece keeps the space after it
-        long w = HtmlFlow.textDots(face, text.substring(last, end), dots);
-        out[0] = Math.max(out[0], w);
-        out[1] += w;
-        last = end;
-      }
+    for (int end : breaks(text)) {
+      long w = HtmlFlow.textDots(face, text.substring(last, end), dots);
+      out[0] = Math.max(out[0], w);
+      out[1] += w;
+      last = end;
     }
     return out;
   }
+
+  /** The characters after which openhtmltopdf's UrlAwareLineBreakIterator does not look for a slash. */
+  private static final String BREAKING = ".,:;!?- \n\r\t/";
+
+  /**
+   * Where openhtmltopdf's line breaker (UrlAwareLineBreakIterator over the JDK's line BreakIterator) ends the
+   * pieces of a text: at the JDK's breaks (after a space, after a hyphen inside a word, ...), and before each slash
+   * inside a piece, not counting breaking characters at its edges (the "/" of " / " is a piece of its own).
+   */
+  private static List<Integer> breaks(String text) {
+    java.text.BreakIterator lines = java.text.BreakIterator.getLineInstance(java.util.Locale.ROOT);
+    lines.setText(text);
+    List<Integer> ends = new ArrayList<>();
+    int from = lines.first();
+    for (int to = lines.next(); to != java.text.BreakIterator.DONE; from = to, to = lines.next()) {
+      int a = from, b = to;
+      while (b > a && BREAKING.indexOf(text.charAt(b - 1)) >= 0) b--;
+      while (true) {
+        while (a < b && BREAKING.indexOf(text.charAt(a)) >= 0) a++;
+        int slash = text.indexOf('/', a);
+        if (slash < 0 || slash >= b) break;
+        ends.add(slash);
+        a = slash;
+      }
+      ends.add(to);
+    }
+    return ends;
+  }
+
 }
