@@ -3,7 +3,7 @@ package dev.platen.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.platen.store.Database;
-import dev.platen.testing.OneAtATime;
+import dev.platen.testing.LoadsTheMachine;
 import dev.platen.testing.Pdfs;
 import dev.platen.testing.ServerProcess;
 import dev.platen.testing.TestServer;
@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 
 /** kill -9 of the server in the middle of 200 renders, then a restart on the same data: nothing is lost. */
 @Tag("slow")
-@ExtendWith(OneAtATime.class)
+@ExtendWith(LoadsTheMachine.class)
 class CrashRecoveryTest {
   static final String KEY = "ck_live_crashtestkey00000000000001";
 

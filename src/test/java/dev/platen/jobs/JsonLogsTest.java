@@ -2,7 +2,7 @@ package dev.platen.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.platen.testing.OneAtATime;
+import dev.platen.testing.LoadsTheMachine;
 import dev.platen.testing.ServerProcess;
 import dev.platen.testing.TestServer;
 import dev.platen.testing.TestServer.Res;
@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * and the request id the client sent, which the answer echoes.
  */
 @Tag("slow")
-@ExtendWith(OneAtATime.class)
+@ExtendWith(LoadsTheMachine.class)
 class JsonLogsTest {
   static final String KEY = "ck_live_jsonlogstestkey0000000001";
 

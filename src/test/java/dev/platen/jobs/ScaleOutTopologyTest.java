@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.platen.store.Database;
 import dev.platen.testing.EmbeddedPg;
-import dev.platen.testing.OneAtATime;
+import dev.platen.testing.LoadsTheMachine;
 import dev.platen.testing.ServerProcess;
 import dev.platen.testing.TestServer;
 import dev.platen.testing.TestServer.Res;
@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  * and no surviving worker reports a lease it did not lose.
  */
 @Tag("slow")
-@ExtendWith(OneAtATime.class)
+@ExtendWith(LoadsTheMachine.class)
 class ScaleOutTopologyTest {
   static final String KEY = "ck_live_scaleouttopologykey0000001";
   static final Pattern READY = Pattern.compile("worker (worker-\\S+) ready: 2 render threads");

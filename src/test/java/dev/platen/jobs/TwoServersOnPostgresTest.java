@@ -3,7 +3,7 @@ package dev.platen.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.platen.testing.EmbeddedPg;
-import dev.platen.testing.OneAtATime;
+import dev.platen.testing.LoadsTheMachine;
 import dev.platen.testing.TestServer;
 import dev.platen.testing.TestServer.Res;
 import java.nio.file.Path;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Two Platen servers on one PostgreSQL database share the queue: 1,000 renders, each produced exactly once. */
 @Tag("slow")
-@ExtendWith(OneAtATime.class)
+@ExtendWith(LoadsTheMachine.class)
 class TwoServersOnPostgresTest {
 
   @Test

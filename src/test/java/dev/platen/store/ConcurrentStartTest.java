@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.platen.Platen;
 import dev.platen.config.Config;
 import dev.platen.testing.EmbeddedPg;
-import dev.platen.testing.OneAtATime;
+import dev.platen.testing.LoadsTheMachine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every other process says in one line that it did not create them.
  */
 @Tag("slow")
-@ExtendWith(OneAtATime.class)
+@ExtendWith(LoadsTheMachine.class)
 class ConcurrentStartTest {
 
   @Test

@@ -12,24 +12,29 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs a test class only while no other class that uses this runs in the suite's other forked JVM (pom.xml runs
- * two, each taking the next class as it finishes one). For the classes that load the whole machine (several server
- * processes, thousands of clients, a training run) and for those whose assertions hold a time or a race that a second
- * such class on a 2-core machine would upset (a 5 s render timeout under bombs, cancels racing workers, a median
- * wait of 50 ms): each of them runs beside ordinary classes only, never beside another of them. An operating-system
- * lock on a file under target/, so it holds across the JVMs and is released if one dies. The other JVM waits for it
- * rather than skipping ahead: surefire has already handed it the class.
+ * Runs a test class beside ordinary classes only: never while a class marked {@link LoadsTheMachine} or this one
+ * runs in the suite's other forked JVM (pom.xml runs two, each taking the next class as it finishes one). For the
+ * classes whose assertions hold a time or a race that a busy neighbour on a 2-core machine would upset: a 5 s render
+ * timeout under bombs, cancels racing workers, a median wait of 50 ms, a restart within 60 s. An operating-system
+ * lock on a file under target/ (exclusive here, shared by {@link LoadsTheMachine}), so it holds across the JVMs and
+ * is released if one dies. The other JVM waits for it rather than skipping ahead: surefire has already handed it the
+ * class.
  */
-public final class OneAtATime implements BeforeAllCallback, AfterAllCallback {
+public class OneAtATime implements BeforeAllCallback, AfterAllCallback {
   private static final Path FILE = Path.of("target/one-at-a-time.lock");
   // a @Nested class inherits the extension and runs inside its outer class, which already holds the lock
   private static int depth;
   private static FileChannel channel;
   private static FileLock lock;
 
+  /** Whether the lock is shared with other classes of this kind: {@link LoadsTheMachine} says yes. */
+  boolean shared() {
+    return false;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
-    acquire();
+    acquire(shared());
   }
 
   @Override
@@ -37,12 +42,13 @@ public final class OneAtATime implements BeforeAllCallback, AfterAllCallback {
     release();
   }
 
-  private static synchronized void acquire() {
+  private static synchronized void acquire(boolean shared) {
     if (depth++ > 0) return;
     try {
       Files.createDirectories(FILE.getParent());
-      channel = FileChannel.open(FILE, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      lock = channel.lock();
+      channel = FileChannel.open(FILE, StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE);
+      lock = channel.lock(0, Long.MAX_VALUE, shared);
     } catch (IOException e) {
       depth--;
       closeQuietly();

@@ -2,7 +2,7 @@ package dev.platen.warmup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.platen.testing.OneAtATime;
+import dev.platen.testing.LoadsTheMachine;
 import dev.platen.testing.Pdfs;
 import dev.platen.testing.PrometheusText;
 import dev.platen.testing.ServerProcess;
@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * temporary directory it used.
  */
 @Tag("slow")
-@ExtendWith(OneAtATime.class)
+@ExtendWith(LoadsTheMachine.class)
 class StartUpWarmUpTest {
   static final String KEY = "ck_live_warmuptestkey0000000000001";
   static final String ACCOUNT = "ck_acct_warmuptestaccount00000001";
