@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.platen.auth.ApiKeys;
 import dev.platen.store.ProjectStore;
 import dev.platen.testing.ImageBombs;
+import dev.platen.testing.OneAtATime;
 import dev.platen.testing.Pdfs;
 import dev.platen.testing.TestServer;
 import dev.platen.testing.TestServer.Res;
@@ -25,10 +26,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** Input meant to break things: every one gets a clear 4xx in the envelope and the server stays healthy. */
+@ExtendWith(OneAtATime.class)
 class HostileInputTest {
   @TempDir static Path dir;
   static TestServer server;

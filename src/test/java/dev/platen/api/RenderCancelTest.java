@@ -3,6 +3,7 @@ package dev.platen.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.platen.jobs.RenderJob;
+import dev.platen.testing.OneAtATime;
 import dev.platen.testing.TestServer;
 import dev.platen.testing.TestServer.Res;
 import java.nio.file.Path;
@@ -12,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** POST /v1/renders/:id/cancel over HTTP, for each status a render can be in. */
+@ExtendWith(OneAtATime.class)
 class RenderCancelTest {
   static final Map<String, Object> NOTE = Map.of("name", "Note", "manifest", Map.of("variables",
       List.of(Map.of("key", "title", "label", "Title", "dataType", "text"))));

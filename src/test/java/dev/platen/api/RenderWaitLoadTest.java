@@ -2,6 +2,7 @@ package dev.platen.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.platen.testing.OneAtATime;
 import dev.platen.testing.PrometheusText;
 import dev.platen.testing.ServerProcess;
 import dev.platen.testing.TestServer;
@@ -24,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -37,6 +39,7 @@ import tools.jackson.databind.JsonNode;
  * {@code ./platen build && mvn -B -o test -Dtest=RenderWaitLoadTest}.
  */
 @Tag("slow")
+@ExtendWith(OneAtATime.class)
 class RenderWaitLoadTest {
   private static final int WAITERS = 2_000;
   private static final int LEFT_TO_TIME_OUT = 10;

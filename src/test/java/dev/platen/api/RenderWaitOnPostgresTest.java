@@ -3,6 +3,7 @@ package dev.platen.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.platen.testing.EmbeddedPg;
+import dev.platen.testing.OneAtATime;
 import dev.platen.testing.TestServer;
 import dev.platen.testing.TestServer.Res;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -25,6 +27,7 @@ import tools.jackson.databind.JsonNode;
  * The same notifications carry a cancel made on the API server to the worker drawing the render.
  */
 @Tag("slow")
+@ExtendWith(OneAtATime.class)
 class RenderWaitOnPostgresTest {
   private static final String IMAGE_TEMPLATE = "picture";
 

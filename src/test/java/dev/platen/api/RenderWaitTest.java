@@ -3,6 +3,7 @@ package dev.platen.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.platen.jobs.RenderJob;
+import dev.platen.testing.OneAtATime;
 import dev.platen.testing.TestServer;
 import dev.platen.testing.TestServer.Res;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -21,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  * (as a worker would, through the queue, or with a cancel): the test decides when completion happens and measures
  * how long the waiting client takes to hear of it.
  */
+@ExtendWith(OneAtATime.class)
 class RenderWaitTest {
   private static String queue(TestServer s, String key, String title) {
     Res r = s.post("/v1/templates/note/render", key, Map.of("data", Map.of("title", title)));

@@ -3,6 +3,7 @@ package dev.platen.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.platen.testing.ImageBombs;
+import dev.platen.testing.OneAtATime;
 import dev.platen.testing.TestServer;
 import dev.platen.testing.TestServer.Res;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +34,7 @@ import tools.jackson.databind.JsonNode;
  * answers throughout, and at the end no render thread is still busy.
  */
 @Tag("slow")
+@ExtendWith(OneAtATime.class)
 class TenantIsolationTest {
   static final long TIMEOUT_MS = 5_000;
 

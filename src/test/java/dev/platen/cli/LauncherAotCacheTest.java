@@ -2,6 +2,7 @@ package dev.platen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.platen.testing.LoadsTheMachine;
 import dev.platen.testing.ServerProcess;
 import dev.platen.testing.TestServer;
 import dev.platen.testing.TestServer.Res;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code mvn} that does nothing: the jar is already packaged, the training run is real.
  */
 @Tag("slow")
+@ExtendWith(LoadsTheMachine.class)
 class LauncherAotCacheTest {
   static final String KEY = "ck_live_launcheraotcachetest00001";
   static final String NO_CACHE_NOTE = "no start-up cache for this jar";

@@ -3,6 +3,7 @@ package dev.platen.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.platen.testing.EmbeddedPg;
+import dev.platen.testing.LoadsTheMachine;
 import dev.platen.testing.PrometheusText;
 import dev.platen.testing.ServerProcess;
 import dev.platen.testing.TestServer;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * process serves no API, only its own /health, /ready and /metrics; this also proves it runs until it is stopped.
  */
 @Tag("slow")
+@ExtendWith(LoadsTheMachine.class)
 class ApiAndWorkerRolesTest {
   static final String KEY = "ck_live_rolestestkey00000000000001";
 

@@ -3,6 +3,7 @@ package dev.platen.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.platen.store.Database;
+import dev.platen.testing.LoadsTheMachine;
 import dev.platen.testing.Pdfs;
 import dev.platen.testing.ServerProcess;
 import dev.platen.testing.TestServer;
@@ -19,11 +20,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** kill -9 of the server in the middle of 200 renders, then a restart on the same data: nothing is lost. */
 @Tag("slow")
+@ExtendWith(LoadsTheMachine.class)
 class CrashRecoveryTest {
   static final String KEY = "ck_live_crashtestkey00000000000001";
 

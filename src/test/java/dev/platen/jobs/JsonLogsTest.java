@@ -2,6 +2,7 @@ package dev.platen.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.platen.testing.LoadsTheMachine;
 import dev.platen.testing.ServerProcess;
 import dev.platen.testing.TestServer;
 import dev.platen.testing.TestServer.Res;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -23,6 +25,7 @@ import tools.jackson.databind.JsonNode;
  * and the request id the client sent, which the answer echoes.
  */
 @Tag("slow")
+@ExtendWith(LoadsTheMachine.class)
 class JsonLogsTest {
   static final String KEY = "ck_live_jsonlogstestkey0000000001";
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.platen.store.Database;
 import dev.platen.testing.EmbeddedPg;
+import dev.platen.testing.LoadsTheMachine;
 import dev.platen.testing.ServerProcess;
 import dev.platen.testing.TestServer;
 import dev.platen.testing.TestServer.Res;
@@ -24,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +37,7 @@ import tools.jackson.databind.JsonNode;
  * and no surviving worker reports a lease it did not lose.
  */
 @Tag("slow")
+@ExtendWith(LoadsTheMachine.class)
 class ScaleOutTopologyTest {
   static final String KEY = "ck_live_scaleouttopologykey0000001";
   static final Pattern READY = Pattern.compile("worker (worker-\\S+) ready: 2 render threads");

@@ -2,6 +2,7 @@ package dev.platen.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.platen.testing.OneAtATime;
 import dev.platen.testing.ServerProcess;
 import dev.platen.testing.TestServer;
 import dev.platen.testing.TestServer.Res;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -22,6 +24,7 @@ import tools.jackson.databind.JsonNode;
  * 10,000-row HTML table (several seconds in openhtmltopdf) is a render that overruns and cannot be interrupted.
  */
 @Tag("slow")
+@ExtendWith(OneAtATime.class)
 class SelfRestartTest {
   static final String KEY = "ck_live_selfrestarttestkey000000001";
 

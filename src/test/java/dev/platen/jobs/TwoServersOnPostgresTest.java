@@ -3,6 +3,7 @@ package dev.platen.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.platen.testing.EmbeddedPg;
+import dev.platen.testing.LoadsTheMachine;
 import dev.platen.testing.TestServer;
 import dev.platen.testing.TestServer.Res;
 import java.nio.file.Path;
@@ -13,10 +14,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two Platen servers on one PostgreSQL database share the queue: 1,000 renders, each produced exactly once. */
 @Tag("slow")
+@ExtendWith(LoadsTheMachine.class)
 class TwoServersOnPostgresTest {
 
   @Test

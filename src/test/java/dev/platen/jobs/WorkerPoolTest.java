@@ -8,6 +8,7 @@ import dev.platen.blob.FileBlobStore;
 import dev.platen.metrics.Metrics;
 import dev.platen.render.PdfEngine;
 import dev.platen.render.RenderException;
+import dev.platen.testing.OneAtATime;
 import dev.platen.testing.PrometheusText;
 import dev.platen.testing.SettableClock;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -32,6 +34,7 @@ import org.slf4j.MDC;
  * The worker step against a queue, with engines and stores that misbehave on purpose. Time is a settable clock: a
  * test calls {@link Worker#runOnce} and advances the clock instead of sleeping; one test runs the looping pool.
  */
+@ExtendWith(OneAtATime.class)
 class WorkerPoolTest {
   static final RetryPolicy RETRY = RetryPolicy.DEFAULT;
   static final long LEASE_MS = 5_000;

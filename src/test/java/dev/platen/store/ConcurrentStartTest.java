@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.platen.Platen;
 import dev.platen.config.Config;
 import dev.platen.testing.EmbeddedPg;
+import dev.platen.testing.LoadsTheMachine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every other process says in one line that it did not create them.
  */
 @Tag("slow")
+@ExtendWith(LoadsTheMachine.class)
 class ConcurrentStartTest {
 
   @Test

@@ -2,6 +2,7 @@ package dev.platen.warmup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.platen.testing.LoadsTheMachine;
 import dev.platen.testing.Pdfs;
 import dev.platen.testing.PrometheusText;
 import dev.platen.testing.ServerProcess;
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +30,7 @@ import tools.jackson.databind.JsonNode;
  * temporary directory it used.
  */
 @Tag("slow")
+@ExtendWith(LoadsTheMachine.class)
 class StartUpWarmUpTest {
   static final String KEY = "ck_live_warmuptestkey0000000000001";
   static final String ACCOUNT = "ck_acct_warmuptestaccount00000001";

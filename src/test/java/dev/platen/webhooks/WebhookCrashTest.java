@@ -3,6 +3,7 @@ package dev.platen.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.platen.store.Database;
+import dev.platen.testing.OneAtATime;
 import dev.platen.testing.ServerProcess;
 import dev.platen.testing.TestServer;
 import dev.platen.testing.TestServer.Res;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -31,6 +33,7 @@ import tools.jackson.databind.JsonNode;
  * restart on the same data delivers a render.succeeded for every render.
  */
 @Tag("slow")
+@ExtendWith(OneAtATime.class)
 class WebhookCrashTest {
   static final String KEY = "ck_live_hookcrashtestkey000000001";
 
