@@ -155,8 +155,6 @@ abstract class Sink {
     double boundary = Double.POSITIVE_INFINITY;
     /** The line boxes placed, {top, bottom} in this stack's y, while a {@link #boundary} is set. */
     final List<double[]> lines = new ArrayList<>(0);
-    /** Whether a line moved down to the {@link #boundary}. */
-    boolean pushed;
     /** How far the next slice moves down to the boundary. */
     private double push;
 
@@ -184,7 +182,6 @@ abstract class Sink {
       if (dots(top) < dots(boundary) && dots(top + height) >= dots(boundary)) {
         // measured, openhtmltopdf keeps no two lines together here (widows and orphans hold in blocks, not cells)
         push = boundary - top;
-        pushed = true;
       }
       slice(height, sliceOps);
       lines.add(new double[] {y - height, y});
