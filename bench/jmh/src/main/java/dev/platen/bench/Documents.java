@@ -59,6 +59,14 @@ public final class Documents {
    * {@code dev.platen.render.HtmlCorpus}): put the project's {@code target/test-classes} on the class path.
    */
   public static RenderInput corpus(String name) {
+    if (name.endsWith("-loose")) {
+      // the statement as a browser template writes it: no repeated header, rows not kept whole (D40)
+      RenderInput tight = corpus(name.substring(0, name.length() - "-loose".length()));
+      ObjectNode layout = (ObjectNode) tight.layout().deepCopy();
+      layout.put("css", layout.path("css").asString().replace("-fs-table-paginate: paginate;", "")
+          .replace("table.tx tr { page-break-inside: avoid; }", ""));
+      return new RenderInput(layout, tight.data(), tight.page(), tight.title(), tight.documentDate(), false);
+    }
     try {
       return (RenderInput) Class.forName("dev.platen.render.HtmlCorpus").getMethod("input", String.class)
           .invoke(null, name);

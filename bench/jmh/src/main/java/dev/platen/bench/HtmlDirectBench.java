@@ -20,7 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * HTML layouts of the equivalence corpus (src/test/resources/html-corpus: the invoice and the 1,000-row
- * statement, and the same two with tables in automatic layout, columns sized by their text) through openhtmltopdf ({@code html}) and through the routing engine the server uses
+ * statement, the same two with tables in automatic layout, columns sized by their text, and the statement without
+ * its repeated header and {@code page-break-inside: avoid}, its rows cut by page breaks) through openhtmltopdf
+ * ({@code html}) and through the routing engine the server uses
  * ({@code routing}), which draws them with the direct engine. One document per invocation, prepared version, one
  * thread. The corpus is read from the project's {@code target/test-classes}, which must be on the class path.
  */
@@ -34,7 +36,7 @@ public class HtmlDirectBench {
   @Param({"html", "routing"})
   public String engine;
 
-  @Param({"invoice", "statement", "invoice-auto", "statement-auto"})
+  @Param({"invoice", "statement", "invoice-auto", "statement-auto", "statement-loose"})
   public String doc;
 
   private RenderInput input;
