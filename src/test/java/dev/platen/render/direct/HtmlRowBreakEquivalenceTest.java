@@ -136,6 +136,16 @@ class HtmlRowBreakEquivalenceTest {
         input(rows("Direct debit Stadtwerke electricity and gas, customer 88213, March"), css));
   }
 
+  /** The same with cells at their default vertical-align (middle): the one-line cells beside a wrapped one sit lower. */
+  @ParameterizedTest
+  @ValueSource(ints = {6, 20, 31})
+  void aWrappedRowOfMiddleAlignedCellsIsCutAsOpenhtmltopdfCutsIt(int above) throws Exception {
+    String css = PAGE + " h1 { margin: 0 0 " + above + "pt } table { border-collapse: collapse; table-layout: fixed }"
+        + " td { border-bottom: 0.5pt solid #555 } td:nth-child(2) { width: 40% }";
+    assertSame("row-cut-middle-" + above,
+        input(rows("Direct debit Stadtwerke electricity and gas, customer 88213, March"), css));
+  }
+
   /** The corpus statements without their avoid rule and without a repeated header: 28 pages cut mid-row. */
   @ParameterizedTest
   @ValueSource(strings = {"statement", "statement-grid"})
