@@ -357,22 +357,10 @@ abstract class Sink {
           return List.of();
         }
         case Ops.Rect r -> {
-          if (r.y() + r.h() <= b) return List.of(r);
-          if (r.y() >= b) {
-            below.add(r);
-            return List.of();
-          }
-          below.add(new Ops.Rect(r.x(), b, r.w(), r.y() + r.h() - b, r.rgb()));
-          return List.of(new Ops.Rect(r.x(), r.y(), r.w(), b - r.y(), r.rgb()));
+          return cut(r, r.y(), r.h(), b, below, (y, h) -> new Ops.Rect(r.x(), y, r.w(), h, r.rgb()));
         }
         case Ops.Link l -> {
-          if (l.y() + l.h() <= b) return List.of(l);
-          if (l.y() >= b) {
-            below.add(l);
-            return List.of();
-          }
-          below.add(new Ops.Link(l.x(), b, l.w(), l.y() + l.h() - b, l.uri()));
-          return List.of(new Ops.Link(l.x(), l.y(), l.w(), b - l.y(), l.uri()));
+          return cut(l, l.y(), l.h(), b, below, (y, h) -> new Ops.Link(l.x(), y, l.w(), h, l.uri()));
         }
         default -> {
           double[] ys = extent(op);
@@ -385,6 +373,18 @@ abstract class Sink {
               + " break in a table row");
         }
       }
+    }
+
+    /** {@link #cut} of a box from {@code y}, {@code h} high, which {@code at} makes again at another y and height. */
+    private static List<Ops> cut(Ops box, double y, double h, double b, List<Ops> below,
+        java.util.function.BiFunction<Double, Double, Ops> at) {
+      if (y + h <= b) return List.of(box);
+      if (y >= b) {
+        below.add(box);
+        return List.of();
+      }
+      below.add(at.apply(b, y + h - b));
+      return List.of(at.apply(y, b - y));
     }
 
     /** The top and bottom of what {@code op} paints. */
