@@ -560,7 +560,11 @@ final class HtmlFlow {
       sink.margin(box.leading());
       double h = box.height();
       if (!sink.fits(h) && !(s.avoidInside && sink.fitsPage(h))) {
-        throw new Unsupported("a box with a border or background across a page break");
+        if (s.avoidInside || !Double.isNaN(s.minHeight) || !Double.isNaN(s.boxHeight)) {
+          throw new Unsupported("a box with a border or background across a page break");
+        }
+        across(e, s, left, boxWidth, content, sink);
+        return;
       }
       sink.indent += left;
       sink.slice(h, box.ops());
@@ -576,6 +580,39 @@ final class HtmlFlow {
       if (p[BOTTOM] > 0 || s.contains) sink.slice(p[BOTTOM], List.of());
       sink.indent -= left;
     }
+  }
+
+  /**
+   * A box with a border or background that a page break crosses, laid out straight onto the pages as openhtmltopdf
+   * lays it out: one strip that each page shows its part of. The box is not moved; its lines and rows move over the
+   * break as they do anywhere, its paint is cut by each page's bottom and goes on at the next page's top.
+   */
+  private void across(Element e, HtmlStyle s, double left, double boxWidth, double content, Sink sink)
+      throws RenderException {
+    if (s.radius > 0) throw new Unsupported("a rounded box across a page break, " + HtmlStyle.describe(e));
+    if (sink.shift != 0) {
+      throw new Unsupported("a box with a border or background across a page break in a position: relative box");
+    }
+    // a first child's top margin would meet the pending one above the box's paint: where is not measured across a break
+    if (marginMeets(e, s, TOP)) {
+      throw new Unsupported("a box with a border or background across a page break whose first block has a top"
+          + " margin at its edge (give it padding or a border), " + HtmlStyle.describe(e));
+    }
+    double[] p = s.padding;
+    sink.indent += left;
+    Sink.Start start = sink.open(s.border(TOP) + p[TOP]);
+    double inside = s.border(LEFT) + p[LEFT];
+    sink.indent += inside;
+    children(e, s, content, sink);
+    sink.indent -= inside;
+    // the last child's bottom margin stays in a box with bottom padding or a border, and leaves one without
+    if (p[BOTTOM] > 0 || s.border(BOTTOM) > 0 || s.contains) sink.pass(p[BOTTOM] + s.border(BOTTOM));
+    double h = sink.since(start);
+    List<Ops> ops = new ArrayList<>(5);
+    if (printBackground && s.background >= 0) ops.add(background(0, 0, boxWidth, h, s));
+    borders(s, boxWidth, h, 0, ops);
+    sink.paint(start, ops);
+    sink.indent -= left;
   }
 
   /**

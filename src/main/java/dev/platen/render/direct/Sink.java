@@ -118,6 +118,40 @@ abstract class Sink {
     slice(height, ops);
   }
 
+  /**
+   * Where a box that may reach over page breaks starts: its page, its y there, and how many ops that page held, so
+   * that the box's paint goes under what it holds.
+   */
+  record Start(int page, double y, int index) {}
+
+  /**
+   * Opens a box laid out straight onto the pages, as openhtmltopdf lays out a box with a border or background
+   * that a page break crosses: the pending margin is spent, then {@code top} (the box's top border and padding) is
+   * passed where it falls, cut by a page's bottom rather than moved. Only pages take such a box; a cell never needs
+   * one, since it never breaks.
+   */
+  Start open(double top) throws Unsupported {
+    throw new Unsupported("a box across a page break in a table cell");
+  }
+
+  /** Passes {@code h} (a box's bottom padding and border, after its pending margin) where it falls, as {@link #open}. */
+  void pass(double h) throws Unsupported {
+    throw new Unsupported("a box across a page break in a table cell");
+  }
+
+  /** How far the flow has come since {@code start}, down the strip of pages (the pending margin left out). */
+  double since(Start start) {
+    return y() - start.y();
+  }
+
+  /**
+   * Paints {@code ops} (a box's background and borders, from its top-left corner at {@code start} and the indent of
+   * the moment) under what the box holds, each page showing the part behind its content area.
+   */
+  void paint(Start start, List<Ops> ops) throws Unsupported {
+    throw new Unsupported("a box across a page break in a table cell");
+  }
+
   /** A header slice to repeat at the top of each new page until {@link #endHeader}. */
   abstract void startHeader(double height, List<Ops> ops);
 
@@ -308,15 +342,90 @@ abstract class Sink {
         place(h, ops);
         return;
       }
-      y += pending;
-      pending = 0;
+      spend();
       if (y + h + footerHeight > height + 0.01 && !isPageEmpty()) {
         newPage();
       }
       place(h, ops);
     }
 
+    /**
+     * Whether the pending margin reaches from the current page's y past its bottom. openhtmltopdf lays the document
+     * out as one strip: what follows such a margin starts on the next page as far below its top as the margin
+     * reaches past the bottom (measured), where a margin that ends on the page is dropped at a break.
+     */
+    private boolean carries() {
+      return page != null && header == null && footer == null && y + pending >= height - 0.005;
+    }
+
+    /** Where the next slice starts on the next page when the pending margin {@link #carries}. */
+    private double carried() {
+      return y + pending - height;
+    }
+
+    /** Spends the pending margin, on the next page where it {@link #carries} there. */
+    private void spend() throws Unsupported {
+      if (carries()) {
+        double c = carried();
+        if (c >= height) throw new Unsupported("a margin taller than a page");
+        newPage();
+        y = c;
+      } else {
+        y += pending;
+      }
+      pending = 0;
+    }
+
+    @Override Start open(double h) throws Unsupported {
+      if (header != null || footer != null) {
+        throw new Unsupported("a box with a border or background across a page break under a repeated header or above"
+            + " a running footer");
+      }
+      if (page == null) {
+        double first = pending;
+        newPage();
+        y += first;
+      } else {
+        spend();
+      }
+      landed(pages.size() - 1, y);
+      Start start = new Start(pages.size() - 1, y, page.size());
+      pass(h);
+      return start;
+    }
+
+    @Override void pass(double h) throws Unsupported {
+      spend();
+      y += h;
+      // what reaches past the bottom goes on at the next page's top; a box ending on the bottom opens no page
+      while (y > height + 0.005) {
+        double over = y - height;
+        newPage();
+        y = over;
+      }
+    }
+
+    @Override double since(Start start) {
+      return (pages.size() - 1 - start.page()) * height + y - start.y();
+    }
+
+    @Override void paint(Start start, List<Ops> ops) throws Unsupported {
+      for (int k = start.page(); k < pages.size(); k++) {
+        double at = start.y() - (k - start.page()) * height;
+        List<Ops> here = new ArrayList<>();
+        for (Ops op : ops) {
+          for (Ops above : cut(op.moved(indent, at), height, new ArrayList<>())) {
+            List<Ops> below = new ArrayList<>(1);
+            cut(above, 0, below);
+            for (Ops part : below) here.add(part.moved(left, top));
+          }
+        }
+        pages.get(k).addAll(k == start.page() ? start.index() : 0, here);
+      }
+    }
+
     @Override double room() {
+      if (carries()) return height - footerHeight - carried();
       return height - footerHeight - pending - (page == null ? 0 : y);
     }
 
@@ -329,8 +438,7 @@ abstract class Sink {
         newPage();
         y += first;
       } else {
-        y += pending;
-        pending = 0;
+        spend();
       }
       double b = height - y;
       if (h - b > height) throw new Unsupported("a table row taller than a page");
@@ -370,7 +478,7 @@ abstract class Sink {
             return List.of();
           }
           throw new Unsupported("a dashed or dotted border, a rounded or turned box or an image across a page"
-              + " break in a table row");
+              + " break");
         }
       }
     }
@@ -456,6 +564,7 @@ abstract class Sink {
     @Override boolean fits(double h) {
       double room = height - footerHeight;
       if (page == null) return h <= room + 0.01;
+      if (carries()) return carried() + h <= room + 0.01;
       return y + pending + h <= room + 0.01 || isPageEmpty() && h <= room + 0.01;
     }
 
@@ -504,6 +613,8 @@ abstract class Sink {
 
     List<List<Ops>> finish() throws Unsupported {
       if (page == null) newPage();
+      // the document's strip ends below its last margin: one reaching past the bottom opens a page, as it does there
+      if (header == null && footer == null && y + pending > height + 0.005) newPage();
       for (int i = 0; i < overlays.size(); i++) pages.get(i).addAll(overlays.get(i));
       return pages;
     }

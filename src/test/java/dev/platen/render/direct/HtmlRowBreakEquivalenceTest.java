@@ -88,7 +88,7 @@ class HtmlRowBreakEquivalenceTest {
    * at most). A piece of background a point or two off the break covers less than the equivalence check's 1% of a
    * page.
    */
-  private static void assertSameCut(RenderInput input) throws Exception {
+  static void assertSameCut(RenderInput input) throws Exception {
     try (PDDocument a = Loader.loadPDF(HTML.render(input)); PDDocument b = Loader.loadPDF(DIRECT.render(input))) {
       int col = 300 * 100 / 72;
       int top = (int) Math.ceil(56.7 * 100 / 72);
