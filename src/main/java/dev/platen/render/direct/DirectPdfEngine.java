@@ -106,6 +106,15 @@ public final class DirectPdfEngine implements PdfEngine {
     }
   }
 
+  /**
+   * A page length as openhtmltopdf has it, in points: in whole dots, the page's height and each margin rounded on
+   * its own (measured: A4 with 20 mm margins leaves 19,426 dots, 728.475 pt, for content, not 728.504), which
+   * decides whether a line ending at the bottom moves to the next page.
+   */
+  private static double dots(double points) {
+    return Math.round(points * HtmlStyle.DOTS_PER_POINT) / HtmlStyle.DOTS_PER_POINT;
+  }
+
   private byte[] draw(Plan plan, RenderInput input) throws IOException, RenderException {
     PageSetup page = plan.setup();
     double width = plan.width();
@@ -122,7 +131,8 @@ public final class DirectPdfEngine implements PdfEngine {
     try (PDDocument doc = new PDDocument()) {
       ImageEmbedder embedder = new ImageEmbedder(images);
       Layout layout = new Layout(input.data(), fonts, embedder, doc, page.printBackground());
-      Sink.Pages pages = new Sink.Pages(left, top, height - top - bottom, settings.maxPages(), tooMany);
+      Sink.Pages pages = new Sink.Pages(left, top, plan.html() ? dots(height) - dots(top) - dots(bottom)
+          : height - top - bottom, settings.maxPages(), tooMany);
       HtmlFlow flow = null;
       if (plan.html()) {
         HtmlLayout.Expanded html = HtmlLayout.expand(input, embedder);

@@ -212,6 +212,9 @@ final class HtmlFlow {
   private void children(Element parent, HtmlStyle ps, double width, Sink sink) throws RenderException {
     List<Node> inline = new ArrayList<>();
     List<Node> nodes = parent.childNodes();
+    // whether text here shares its parent with blocks: it is then an anonymous block, which no margin moves with
+    boolean blocks = false;
+    HtmlStyle lastBlock = null;
     for (int i = 0; i < nodes.size(); i++) {
       Node n = nodes.get(i);
       if (n instanceof Element img && img.normalName().equals("img")
@@ -225,8 +228,12 @@ final class HtmlFlow {
       }
       HtmlStyle displayed = displayedBlock(n, ps);
       if (displayed != null) {
+        blocks = true;
         flush(inline, ps, width, sink);
-        if (!displayed.hidden) block((Element) n, displayed, width, sink);
+        if (!displayed.hidden) {
+          block((Element) n, displayed, width, sink);
+          lastBlock = displayed;
+        }
         continue;
       }
       if (isInline(n)) {
@@ -252,21 +259,52 @@ final class HtmlFlow {
               + HtmlStyle.describe(e));
         }
         inline.clear();
+        blocks = true;
+        lastBlock = null;
         i = floats(parent, ps, i, width, sink);
         continue;
       }
+      blocks = true;
       flush(inline, ps, width, sink);
       if (s.hidden) continue;
       if (tag.equals("table")) {
         table(e, s, width, sink);
+        lastBlock = null;
       } else if (HtmlStyle.BLOCKS.contains(tag) && !tag.equals("body")) {
         block(e, s, width, sink);
+        lastBlock = s;
+        continue;
       } else {
         throw new Unsupported("the element <" + tag + ">");
       }
     }
-    flush(inline, ps, width, sink);
+    clearMargin = !blocks && ps == clearable ? clearableMargin : Double.NaN;
+    boolean text = false;
+    for (Node n : inline) text |= !(n instanceof TextNode t && t.isBlank());
+    try {
+      flush(inline, ps, width, sink);
+    } finally {
+      clearMargin = Double.NaN;
+    }
+    if (lastBlock != null && lastBlock == movedWhole && !text) {
+      // measured: the bottom margin of a paragraph openhtmltopdf moved whole to the next page stays in its parent
+      // rather than collapsing through the parent's bottom with what follows (the block is laid out a second time)
+      sink.slice(0, List.of());
+    }
   }
+
+  /** The last block whose paragraph was moved whole to the next page for widows and orphans. */
+  private HtmlStyle movedWhole;
+
+  /**
+   * The block laid out straight onto the pages whose lines, when they are all it holds, openhtmltopdf moves whole to
+   * the next page for widows and orphans, its top margin with it; null where none would move so (a top padding or
+   * border is above its lines, a list item's marker is beside them, a box laid out apart).
+   */
+  private HtmlStyle clearable;
+  private double clearableMargin;
+  /** {@link #clearableMargin} while the lines of {@link #clearable} are laid out, NaN otherwise. */
+  private double clearMargin = Double.NaN;
 
   /** Throws when inline content before an absolute box on its line is more than white space. */
   private static void besideText(List<Node> inline, Element e) throws Unsupported {
@@ -575,7 +613,16 @@ final class HtmlFlow {
       // its children's margins stay inside a block formatting context: the pending one is placed at each edge
       if (p[TOP] > 0 || s.contains) sink.slice(p[TOP], List.of());
       sink.indent += p[LEFT];
-      children(e, s, content, sink);
+      HtmlStyle was = clearable;
+      double wasMargin = clearableMargin;
+      clearable = p[TOP] == 0 && !s.contains && !tag.equals("li") ? s : null;
+      clearableMargin = m[TOP];
+      try {
+        children(e, s, content, sink);
+      } finally {
+        clearable = was;
+        clearableMargin = wasMargin;
+      }
       sink.indent -= p[LEFT];
       if (p[BOTTOM] > 0 || s.contains) sink.slice(p[BOTTOM], List.of());
       sink.indent -= left;
@@ -1557,8 +1604,10 @@ final class HtmlFlow {
       // openhtmltopdf broke a list item's long line a word earlier than the width says, not understood yet
       throw new Unsupported("a list item over more than one line");
     }
+    int breakAt = widowsAndOrphans(runs, lines, block, mixed, lineHeight, baselines, sink);
     for (int k = 0; k < lines.size(); k++) {
       Line line = lines.get(k);
+      if (k == breakAt) sink.pageBreak();
       if (block.nowrap && autoCells == 0 && line.width() > width + 0.01) {
         // a nowrap line that fits its box is the line normal white space makes; one that overflows it is placed as
         // openhtmltopdf places it only where the box is sized by it
@@ -1637,6 +1686,41 @@ final class HtmlFlow {
         throw new Unsupported("a page break leaving one line of a paragraph alone");
       }
       sink.line(lineHeight, ops);
+    }
+  }
+
+  /**
+   * Keeps two lines of a paragraph on each side of a page break, as openhtmltopdf's
+   * BlockBox.satisfyWidowsAndOrphans does (widows and orphans: 2): with one line on the first page, or one on the
+   * last and at most four in all, the paragraph's block moves to the next page whole, its own top margin kept there
+   * (measured); with one on the last page and more lines, the line three from the end starts the next page.
+   *
+   * @return the line to start a new page with, or -1
+   */
+  private int widowsAndOrphans(Runs runs, List<Line> lines, HtmlStyle block, boolean mixed, double lineHeight,
+      double[] baselines, Sink sink) throws Unsupported {
+    int n = lines.size();
+    if (n < 2 || sink.pageHeight() == Double.POSITIVE_INFINITY) return -1;
+    double[] heights = new double[n];
+    for (int k = 0; k < n; k++) heights[k] = mixed ? lineBox(runs, lines.get(k), block, baselines)[0] : lineHeight;
+    int[] at = sink.pagesOf(heights);
+    if (at[n - 1] == at[0]) return -1;
+    boolean cleared = false;
+    while (true) {
+      int first = 0, last = 0;
+      for (int page : at) {
+        if (page == at[0]) first++;
+        if (page == at[n - 1]) last++;
+      }
+      if (at[n - 1] == at[0] || first >= 2 && last >= 2) return -1;
+      if (first >= 2 && n - 3 >= 2) return n - 3;
+      // openhtmltopdf lays the block out once more after a page break before it; a second miss is not matched
+      if (cleared || Double.isNaN(clearMargin)) throw new Unsupported("a page break leaving one line of a paragraph"
+          + " alone" + (cleared ? " on a page of its own" : " in a box, a list item or beside blocks"));
+      sink.clearPage(clearMargin);
+      movedWhole = clearable;
+      cleared = true;
+      at = sink.pagesOf(heights);
     }
   }
 

@@ -152,6 +152,19 @@ abstract class Sink {
     throw new Unsupported("a box across a page break in a table cell");
   }
 
+  /**
+   * The page each of a paragraph's lines, {@code heights} high, would go on from here, counted from the page the
+   * first lands on, each moving over a break as a slice does. A cell's lines all go on one.
+   */
+  int[] pagesOf(double[] heights) {
+    return new int[heights.length];
+  }
+
+  /** Starts a new page with a block's top margin of {@code margin} kept at its top: a paragraph moved whole. */
+  void clearPage(double margin) throws Unsupported {
+    throw new Unsupported("a paragraph moved to the next page in a table cell");
+  }
+
   /** A header slice to repeat at the top of each new page until {@link #endHeader}. */
   abstract void startHeader(double height, List<Ops> ops);
 
@@ -422,6 +435,36 @@ abstract class Sink {
         }
         pages.get(k).addAll(k == start.page() ? start.index() : 0, here);
       }
+    }
+
+    @Override int[] pagesOf(double[] heights) {
+      int[] pages = new int[heights.length];
+      double at;
+      if (page == null) {
+        at = pending;
+      } else if (carries()) {
+        at = carried();
+      } else {
+        at = y + pending;
+      }
+      boolean empty = at == 0;
+      int p = 0;
+      for (int k = 0; k < heights.length; k++) {
+        if (at + heights[k] + footerHeight > height + 0.01 && !empty) {
+          p++;
+          at = header == null ? 0 : headerHeight;
+        }
+        pages[k] = p;
+        at += heights[k];
+        empty = false;
+      }
+      return pages;
+    }
+
+    @Override void clearPage(double margin) throws Unsupported {
+      if (page == null) newPage();
+      newPage();
+      y += margin;
     }
 
     @Override double room() {

@@ -133,6 +133,48 @@ class HtmlBlockBreakEquivalenceTest {
     assertSame("invoice-footer-" + items, input(html, css));
   }
 
+  /**
+   * Paragraphs of 2 to 9 lines that a page break meets at each of their lines, after margins of three shapes:
+   * openhtmltopdf keeps two lines on each side (widows and orphans: 2). With one line left on the first page, or one
+   * on the last and at most four in all, the paragraph moves to the next page whole, its own top margin with it;
+   * with one on the last page and more lines, the line three from the end starts the next page. These documents
+   * were all sent to openhtmltopdf before.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("breaks")
+  void widowsAndOrphansMoveLinesAsOpenhtmltopdfMovesThem(double above, int words, String margin) throws Exception {
+    StringBuilder text = new StringBuilder();
+    for (int i = 1; i <= words; i++) text.append(i == 1 ? "" : " ").append("lorem").append(i);
+    String css = PAGE + " p { margin: " + margin + " } .spacer { height: " + above + "pt }";
+    String html = "<div class=\"spacer\"></div><p>A paragraph of one line.</p><p>" + text + "</p>"
+        + "<p>After the paragraph.</p><p>Another after it.</p>";
+    assertSame("lines-" + above + "-" + words + "-" + margin.replace(' ', '_'), input(html, css));
+  }
+
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> breaks() {
+    java.util.List<org.junit.jupiter.params.provider.Arguments> all = new java.util.ArrayList<>();
+    String[] margins = {"10pt 0", "5pt 0 20pt", "20pt 0 5pt"};
+    int[] words = {22, 36, 48, 60, 110};
+    for (int w = 0; w < words.length; w++) {
+      for (double above = 560; above < 680; above += 11.7) {
+        all.add(org.junit.jupiter.params.provider.Arguments.of(above, words[w], margins[(int) (above + w) % 3]));
+      }
+    }
+    return all.stream();
+  }
+
+  /**
+   * The corpus letter pushed down by its recipient's top margin, so that the page break meets its paragraphs at
+   * other lines: some of these offsets left one line of a paragraph alone and went to openhtmltopdf before.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {40, 66, 92, 118, 144, 170, 196, 222, 248, 274, 300})
+  void theLetterPushedDownPrintsTheSame(int pt) throws Exception {
+    ObjectNode letter = (ObjectNode) HtmlCorpus.layout("letter").deepCopy();
+    letter.put("css", letter.path("css").asString() + "\n.recipient { margin-top: " + pt + "pt; }");
+    assertSame("letter-" + pt, HtmlCorpus.input("letter", letter));
+  }
+
   /** A rounded box across a page break is left to openhtmltopdf at render time, named. */
   @Test
   void aRoundedBoxAcrossAPageBreakIsNamed() {
