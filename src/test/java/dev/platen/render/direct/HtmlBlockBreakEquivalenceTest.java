@@ -151,6 +151,23 @@ class HtmlBlockBreakEquivalenceTest {
     assertSame("lines-" + above + "-" + words + "-" + margin.replace(' ', '_'), input(html, css));
   }
 
+  /**
+   * A two-line paragraph moved whole to the next page, then a rule: measured, its bottom margin then stays in its
+   * parent (a signature block) instead of collapsing through the parent's bottom with the rule's top margin, and
+   * collapses as usual where the rule is its sibling.
+   */
+  @ParameterizedTest
+  @CsvSource({"655,true", "661,true", "664,true", "667,true", "670,true", "673,true", "676,true", "664,false",
+      "670,false"})
+  void aParagraphMovedWholeKeepsItsBottomMarginInItsParent(int above, boolean wrapped) throws Exception {
+    String moved = "<p class=\"name\">Katharina Vogel<br>Managing Director</p>";
+    String html = "<div class=\"spacer\"></div><p>Kind regards,</p>" + (wrapped ? "<div>" + moved + "</div>" : moved)
+        + "<hr><p>Copy: project file</p>";
+    String css = PAGE + " p { margin: 0 0 8pt } .name { margin-top: 28pt } hr { border: none; border-top: 1px solid"
+        + " #7a1f1f; margin: 14pt 0 6pt } .spacer { height: " + above + "pt }";
+    assertSame("moved-" + above + "-" + wrapped, input(html, css));
+  }
+
   static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> breaks() {
     java.util.List<org.junit.jupiter.params.provider.Arguments> all = new java.util.ArrayList<>();
     String[] margins = {"10pt 0", "5pt 0 20pt", "20pt 0 5pt"};
