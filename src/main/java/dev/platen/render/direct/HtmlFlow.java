@@ -594,13 +594,19 @@ final class HtmlFlow {
     // a box that paints, or one kept whole, is laid out apart and placed as one slice; a block formatting context
     // that paints nothing (overflow: hidden on a page-wide wrapper) breaks across pages as openhtmltopdf breaks it
     if (s.decorated(printBackground) || s.avoidInside || !Double.isNaN(s.minHeight) || !Double.isNaN(s.boxHeight)) {
+      boolean kept = s.avoidInside || !Double.isNaN(s.minHeight) || !Double.isNaN(s.boxHeight);
+      if (!kept && sink.pageHeight() != Double.POSITIVE_INFINITY && s.radius <= 0 && sink.shift == 0
+          && !marginMeets(e, s, TOP)) {
+        // straight onto the pages, as where a break meets it: laying it out apart first, only to find it does not
+        // fit, laid a card holding a long table out twice
+        across(e, s, left, boxWidth, content, sink);
+        return;
+      }
       Box box = box(e, s, content, boxWidth, Double.isNaN(s.minHeight) && Double.isNaN(s.boxHeight));
       sink.margin(box.leading());
       double h = box.height();
       if (!sink.fits(h) && !(s.avoidInside && sink.fitsPage(h))) {
-        if (s.avoidInside || !Double.isNaN(s.minHeight) || !Double.isNaN(s.boxHeight)) {
-          throw new Unsupported("a box with a border or background across a page break");
-        }
+        if (kept) throw new Unsupported("a box with a border or background across a page break");
         across(e, s, left, boxWidth, content, sink);
         return;
       }
