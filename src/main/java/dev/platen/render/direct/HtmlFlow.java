@@ -298,8 +298,8 @@ final class HtmlFlow {
 
   /**
    * The block laid out straight onto the pages whose lines, when they are all it holds, openhtmltopdf moves whole to
-   * the next page for widows and orphans, its top margin with it; null where none would move so (a top padding or
-   * border is above its lines, a list item's marker is beside them, a box laid out apart).
+   * the next page for widows and orphans, its top margin with it (a list item's marker on its first line too); null
+   * where none would move so (a top padding or border is above its lines, a box laid out apart).
    */
   private HtmlStyle clearable;
   private double clearableMargin;
@@ -621,7 +621,7 @@ final class HtmlFlow {
       sink.indent += p[LEFT];
       HtmlStyle was = clearable;
       double wasMargin = clearableMargin;
-      clearable = p[TOP] == 0 && !s.contains && !tag.equals("li") ? s : null;
+      clearable = p[TOP] == 0 && !s.contains ? s : null;
       clearableMargin = m[TOP];
       try {
         children(e, s, content, sink);
@@ -1606,10 +1606,6 @@ final class HtmlFlow {
     double[] baselines = new double[runs.styles.size()];
     sizeInlineBlocks(runs, width);
     List<Line> lines = wrap(runs, size, block.nowrap ? Double.MAX_VALUE : width, block.breakWord);
-    if (items > 0 && lines.size() > 1) {
-      // openhtmltopdf broke a list item's long line a word earlier than the width says, not understood yet
-      throw new Unsupported("a list item over more than one line");
-    }
     int breakAt = widowsAndOrphans(runs, lines, block, mixed, lineHeight, baselines, sink);
     for (int k = 0; k < lines.size(); k++) {
       Line line = lines.get(k);
@@ -1722,7 +1718,7 @@ final class HtmlFlow {
       if (first >= 2 && n - 3 >= 2) return n - 3;
       // openhtmltopdf lays the block out once more after a page break before it; a second miss is not matched
       if (cleared || Double.isNaN(clearMargin)) throw new Unsupported("a page break leaving one line of a paragraph"
-          + " alone" + (cleared ? " on a page of its own" : " in a box, a list item or beside blocks"));
+          + " alone" + (cleared ? " on a page of its own" : " in a box with a border or background, or beside blocks"));
       sink.clearPage(clearMargin);
       movedWhole = clearable;
       cleared = true;
@@ -2053,6 +2049,14 @@ final class HtmlFlow {
     // widths in openhtmltopdf's rounding sized, in that rounding ("Account holder" in 8pt fits the column it sized
     // there), elsewhere the line's own width
     double lineFit = 0;
+    // measured, openhtmltopdf fits a line in whole dots: each piece (a word and the space after it, per styled
+    // run) measured in whole font units and rounded up to a dot (PdfBoxTextRenderer.getWidth), summed, against the
+    // box's width in whole dots; a line within a few tenths of a point of its box breaks a word earlier there.
+    // Plain text only: inline boxes, letter spacing and table cells keep their own measure
+    boolean inDots = autoCells == 0 && !breakWord && runs.boxes.isEmpty() && max < 1e6;
+    for (int r = 0; inDots && r < runs.styles.size(); r++) inDots = runs.styles.get(r).letterSpacing == 0;
+    long availDots = (long) Math.floor(max * HtmlStyle.DOTS_PER_POINT + 1e-6);
+    long lineDots = 0;
     int i = from;
     boolean spaceBefore = false; // whether the piece at i follows a space, or else the edge of an inline block
     while (i < to) {
@@ -2094,7 +2098,14 @@ final class HtmlFlow {
         afterFit = spaceAfter && !boxEnd ? fitAdvance(runs, j) : 0;
         gapFit = i > lineStart && spaceBefore ? fitAdvance(runs, i - 1) : 0;
       }
-      if (i > lineStart && lineFit + gapFit + wordFit + afterFit > max + 0.01 && !breakHere) {
+      // the space after a word is in its piece inside one styled run; where the style changes at the space (after
+      // </span>, before <b>) the line needs no room for it when it breaks there, and the next word on the line
+      // takes it (measured)
+      boolean leading = i > lineStart && spaceBefore && i >= 2 && styleChangesAt(runs, i - 1);
+      long pieceDots = inDots ? pieceDots(runs, text, leading ? i - 1 : i,
+          spaceAfter && !styleChangesAt(runs, j) ? j + 1 : j) : 0;
+      boolean over = inDots ? lineDots + pieceDots > availDots : lineFit + gapFit + wordFit + afterFit > max + 0.01;
+      if (i > lineStart && over && !breakHere) {
         // openhtmltopdf may break this word after a hyphen or slash instead of moving all of it down
         if (!atomic && innerBreak(text, i, j)) {
           throw new Unsupported("a word it might break inside (" + text.substring(i, j) + ")");
@@ -2115,6 +2126,7 @@ final class HtmlFlow {
         lineStart = i;
         lineWidth = 0;
         lineFit = 0;
+        lineDots = 0;
         gap = 0;
         gapFit = 0;
       }
@@ -2145,6 +2157,7 @@ final class HtmlFlow {
       } else {
         lineWidth += gap + word;
         lineFit += gapFit + wordFit;
+        lineDots += pieceDots;
       }
       i = spaceAfter ? j + 1 : j;
       spaceBefore = spaceAfter;
@@ -2152,6 +2165,25 @@ final class HtmlFlow {
     int end = to;
     while (end > lineStart && text.charAt(end - 1) == ' ') end--;
     lines.add(new Line(lineStart, end, lineWidth));
+  }
+
+  /** Whether the styled run changes at the space at {@code at}: before it, or after it. */
+  private static boolean styleChangesAt(Runs runs, int at) {
+    return runs.style[at - 1] != runs.style[at] || at + 1 < runs.text.length() && runs.style[at + 1] != runs.style[at];
+  }
+
+  /** {@code text[from, to)} in openhtmltopdf's whole dots, each run of one style measured on its own and rounded up. */
+  private long pieceDots(Runs runs, String text, int from, int to) throws Unsupported {
+    long dots = 0;
+    for (int c = from; c < to; ) {
+      int sid = runs.style[c];
+      int e = c;
+      while (e < to && runs.style[e] == sid) e++;
+      HtmlStyle st = runs.styles.get(sid);
+      dots += textDots(face(st), text.substring(c, e), sizeDots(st));
+      c = e;
+    }
+    return dots;
   }
 
   private static final ThreadLocal<java.text.BreakIterator> LINES =
