@@ -62,7 +62,8 @@ final class HtmlTableWidths {
       }
       if (span != 1) throw new Unsupported("a width on a cell spanning columns in the first row of " + where);
       double borders = edges == null ? cs.border(LEFT) + cs.border(RIGHT)
-          : (HtmlTables.half(edges[i][LEFT], LEFT) + HtmlTables.half(edges[i][RIGHT], RIGHT)) / HtmlStyle.DOTS_PER_POINT;
+          : (HtmlTables.half(edges[i][LEFT], LEFT) + HtmlTables.half(edges[i][RIGHT], RIGHT))
+              / HtmlStyle.DOTS_PER_POINT;
       // openhtmltopdf takes a percentage as the whole column, padding included (measured on its output)
       w[col] = HtmlFlow.length(cs.width, cs, width) + (cs.width.trim().endsWith("%") ? 0
           : cs.padding[LEFT] + cs.padding[RIGHT] + borders);
@@ -716,7 +717,9 @@ final class HtmlTableWidths {
     long least = w;
     if (breakWord) {
       least = 0;
-      for (int k = 0; k < word.length(); k++) least = Math.max(least, HtmlFlow.textDots(face, word.substring(k, k + 1), size));
+      for (int k = 0; k < word.length(); k++) {
+        least = Math.max(least, HtmlFlow.textDots(face, word.substring(k, k + 1), size));
+      }
     }
     least += out[4];
     out[4] = 0;

@@ -70,7 +70,8 @@ final class HtmlTables {
     // collapsed borders are spacing 0 too: openhtmltopdf ignores border-spacing then
     double sp = spacing(ts);
     // a collapsed table's border is one of the borders its outer cells collapse with
-    if ((ts.collapse ? flow.printBackground && ts.background >= 0 : ts.decorated(true)) || HtmlFlow.nonZero(ts.padding)) {
+    if ((ts.collapse ? flow.printBackground && ts.background >= 0 : ts.decorated(true))
+        || HtmlFlow.nonZero(ts.padding)) {
       throw new Unsupported("a border, padding or background on " + where);
     }
     if (ts.avoidInside) throw new Unsupported("page-break-inside: avoid on " + where);
@@ -149,8 +150,8 @@ final class HtmlTables {
           || ts.autoMargin[RIGHT])) {
         throw new Unsupported("side margins on a table without a width, on " + where);
       }
-      columns = flow.widths.autoColumns(rows, ts.width == null ? Double.NaN : HtmlFlow.length(ts.width, ts, avail) - spacings,
-          avail - spacings, ts.collapse ? ts : null, where, sp);
+      columns = flow.widths.autoColumns(rows,
+          ts.width == null ? Double.NaN : HtmlFlow.length(ts.width, ts, avail) - spacings, avail - spacings, ts.collapse ? ts : null, where, sp);
       width = spacings;
       for (double c : columns) width += c;
     } else {
