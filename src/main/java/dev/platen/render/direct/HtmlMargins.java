@@ -31,7 +31,7 @@ final class HtmlMargins {
 
   /**
    * One box with content: strings and the page counters, in order, and its text style; or the running element
-   * named {@code element}, laid out by HtmlFlow in its own style (the box's font does not reach it: measured,
+   * named {@code element}, laid out by HtmlPositioned in its own style (the box's font does not reach it: measured,
    * openhtmltopdf styles it where it stands in the document).
    */
   private record Box(List<String> content, String element, double size, boolean bold, int rgb) {
