@@ -4,6 +4,7 @@ import static dev.platen.render.direct.HtmlStyle.LEFT;
 import static dev.platen.render.direct.HtmlStyle.RIGHT;
 
 import dev.platen.render.RenderException;
+import dev.platen.render.direct.HtmlTables.Row;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Element;
@@ -28,14 +29,14 @@ final class HtmlTableWidths {
    * Fixed table layout: the first row's declared widths (lengths plus padding and borders, percentages as they
    * are), the rest shared equally.
    */
-  double[] columns(List<HtmlTables.Row> rows, double width, HtmlStyle collapse, String where) throws Unsupported {
-    HtmlTables.Row first = rows.get(0);
+  double[] columns(List<Row> rows, double width, HtmlStyle collapse, String where) throws Unsupported {
+    Row first = rows.get(0);
     List<Element> cells = flow.tables.cells(first);
     int n = 0;
     for (Element c : cells) n += HtmlTables.span(c);
     // openhtmltopdf merges columns no cell starts or ends between
     boolean[] edge = new boolean[n + 1];
-    for (HtmlTables.Row r : rows) {
+    for (Row r : rows) {
       int col = 0;
       for (Element c : flow.tables.cells(r)) {
         col += HtmlTables.span(c);
@@ -130,7 +131,7 @@ final class HtmlTableWidths {
    *
    * @param width the table's width in points, or NaN when it has none
    */
-  double[] autoColumns(List<HtmlTables.Row> rows, double width, double avail, HtmlStyle collapse, String where,
+  double[] autoColumns(List<Row> rows, double width, double avail, HtmlStyle collapse, String where,
       double spacing) throws RenderException {
     Col[] cols = autoMeasure(rows, collapse, where, spacing);
     if (flow.dry) return new double[cols.length];
@@ -251,7 +252,7 @@ final class HtmlTableWidths {
    * The columns of a table of automatic layout, measured from their cells (AutoTableLayout.fullRecalc) and the
    * spanning cells spread over them (calcEffectiveWidth). When checking a template, only checks them.
    */
-  private Col[] autoMeasure(List<HtmlTables.Row> rows, HtmlStyle collapse, String where, double spacing)
+  private Col[] autoMeasure(List<Row> rows, HtmlStyle collapse, String where, double spacing)
       throws RenderException {
     int n = 0;
     for (Element c : flow.tables.cells(rows.get(0))) n += HtmlTables.span(c);
@@ -260,7 +261,7 @@ final class HtmlTableWidths {
     boolean[] edge = new boolean[n + 1];
     List<Spanning> spanning = new ArrayList<>();
     for (int ri = 0; ri < rows.size(); ri++) {
-      HtmlTables.Row r = rows.get(ri);
+      Row r = rows.get(ri);
       int col = 0;
       // with collapsed borders a cell is measured with its halves of the borders that won
       int[][] edges = collapse == null || flow.dry ? null : flow.tables.edges(rows, ri, collapse);
@@ -516,9 +517,9 @@ final class HtmlTableWidths {
     if (ts.margin[LEFT] != 0 || ts.margin[RIGHT] != 0 || ts.autoMargin[LEFT] || ts.autoMargin[RIGHT]) {
       throw new Unsupported("side margins on " + where + " nested in a table with automatic layout");
     }
-    List<HtmlTables.Row> head = new ArrayList<>();
-    List<HtmlTables.Row> rows = new ArrayList<>();
-    List<HtmlTables.Row> foot = new ArrayList<>();
+    List<Row> head = new ArrayList<>();
+    List<Row> rows = new ArrayList<>();
+    List<Row> foot = new ArrayList<>();
     for (Node n : t.childNodes()) {
       if (!(n instanceof Element e)) continue;
       switch (e.normalName()) {
@@ -529,13 +530,13 @@ final class HtmlTableWidths {
             HtmlStyle rs = flow.style(tr, gs);
             if (tr.normalName().equals("tr") && !rs.hidden) {
               String g = e.normalName();
-              (g.equals("tfoot") ? foot : g.equals("thead") ? head : rows).add(new HtmlTables.Row(tr, rs));
+              (g.equals("tfoot") ? foot : g.equals("thead") ? head : rows).add(new Row(tr, rs));
             }
           }
         }
         case "tr" -> {
           HtmlStyle rs = flow.style(e, ts);
-          if (!rs.hidden) rows.add(new HtmlTables.Row(e, rs));
+          if (!rs.hidden) rows.add(new Row(e, rs));
         }
         case "style" -> {}
         // laying the table out refuses what else it holds; a caption would widen the measure
