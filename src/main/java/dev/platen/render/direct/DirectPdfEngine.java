@@ -155,7 +155,8 @@ public final class DirectPdfEngine implements PdfEngine {
       String total = Integer.toString(laid.size());
       double[] box = {width, height, top, right, bottom, left};
       // position: fixed elements, the same on every page, painted over the flow
-      List<Ops> fixed = flow == null ? List.of() : flow.fixed(left, top, width - left - right, height - top - bottom);
+      List<Ops> fixed = flow == null ? List.of()
+          : flow.positioned.fixed(left, top, width - left - right, height - top - bottom);
       for (int i = 0; i < laid.size(); i++) {
         List<Ops.Text> margins;
         List<Ops> ops = laid.get(i);

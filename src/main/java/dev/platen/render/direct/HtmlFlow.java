@@ -19,17 +19,19 @@ import org.jsoup.nodes.TextNode;
  * Lays an HTML layout's document out onto pages with the box model openhtmltopdf uses for the subset of
  * docs/html-layouts.md: block boxes with margins that collapse, borders, padding and backgrounds; lines of bold
  * and regular runs broken as {@link Text} breaks them; tables in fixed or automatic layout, whose header repeats
- * on every page; images alone on their line. What it cannot place as the HTML engine would (a decorated box or a row that a page
- * break would split, text the font lacks) throws {@link Unsupported}, and the document goes to the HTML engine.
+ * on every page (laid out by {@link HtmlTables}, their columns by {@link HtmlTableWidths}); images alone on their
+ * line. Boxes out of the flow (running, fixed, absolute) are {@link HtmlPositioned}'s. What it cannot place as
+ * the HTML engine would (a decorated box or a row that a page break would split, text the font lacks) throws
+ * {@link Unsupported}, and the document goes to the HTML engine.
  * One instance per render.
  */
 final class HtmlFlow {
   private final List<HtmlCss.Sheet> sheets;
-  private final Fonts.Pair fonts;
-  private final Layout images;
-  private final boolean printBackground;
+  final Fonts.Pair fonts;
+  final Layout images;
+  final boolean printBackground;
   /** Set while checking a template without laying it out: structure is checked, nothing is measured. */
-  private final boolean dry;
+  final boolean dry;
 
   HtmlFlow(List<HtmlCss.Sheet> sheets, Fonts.Pair fonts, Layout images, boolean printBackground) {
     this(sheets, fonts, images, printBackground, false);
@@ -57,17 +59,29 @@ final class HtmlFlow {
         for (HtmlCss.Declaration d : rule.declarations()) position |= d.name().equals("position");
       }
     }
-    this.positioned = position;
+    this.sheetsPosition = position;
+    this.tables = new HtmlTables(this);
+    this.widths = new HtmlTableWidths(this);
+    this.positioned = new HtmlPositioned(this);
   }
 
+  /** Tables (rows, cells, their paging and collapsed borders) are laid out there, calling back here for cells. */
+  final HtmlTables tables;
+
+  /** A table's column widths, fixed or automatic, and the measuring of content that automatic layout needs. */
+  final HtmlTableWidths widths;
+
+  /** Boxes out of the flow (running, fixed, absolute) and the containing blocks of absolute ones. */
+  final HtmlPositioned positioned;
+
   /** Whether a style sheet declares position anywhere: only then may an image be out of the flow. */
-  private final boolean positioned;
+  private final boolean sheetsPosition;
 
   /** Whether a style sheet declares display anywhere: only then may an inline element be a block. */
   private final boolean sheetsDisplay;
 
   /** An inline element made a block by its style ({@code display: block} on a span), or null. */
-  private HtmlStyle displayedBlock(Node n, HtmlStyle parent) throws Unsupported {
+  HtmlStyle displayedBlock(Node n, HtmlStyle parent) throws Unsupported {
     if (!(n instanceof Element e) || !HtmlStyle.INLINE.contains(e.normalName())) return null;
     if (!sheetsDisplay && !e.attr("style").contains("display")) return null;
     HtmlStyle s = style(e, parent);
@@ -104,14 +118,14 @@ final class HtmlFlow {
     }
     // the initial containing block of absolute boxes: the first page's content area (measured, openhtmltopdf's
     // top: 0; left: 0 is its corner)
-    List<Absolute> root = new ArrayList<>(0);
-    containers.push(root);
+    List<HtmlPositioned.Absolute> root = new ArrayList<>(0);
+    positioned.containers.push(root);
     try {
       block(body, b, width, sink);
     } finally {
-      containers.pop();
+      positioned.containers.pop();
     }
-    if (!root.isEmpty() && !dry) place(root, 0, 0, 0, width, sink.pageHeight(), sink, true);
+    if (!root.isEmpty() && !dry) positioned.place(root, 0, 0, 0, width, sink.pageHeight(), sink, true);
   }
 
   /**
@@ -136,7 +150,7 @@ final class HtmlFlow {
     return values;
   }
 
-  private HtmlStyle style(Element e, HtmlStyle parent) throws Unsupported {
+  HtmlStyle style(Element e, HtmlStyle parent) throws Unsupported {
     long position = structural.isEmpty() || dry ? 0 : HtmlCss.position(e, structural);
     // presentational attributes (align, bgcolor, a table's cellpadding on its cells) as the CSS they make
     StyleKey key = new StyleKey(parent, e.normalName(), e.attr("class"), e.id(), e.attr("style"), e.attr("href"),
@@ -150,66 +164,32 @@ final class HtmlFlow {
     if (s.rotate != 0 && !s.absolute) {
       throw new Unsupported("transform on " + HtmlStyle.describe(e) + " (drawn directly on position: absolute boxes)");
     }
-    if ((s.relative || s.absolute) && !positionable(e, s)) {
+    if ((s.relative || s.absolute) && !HtmlPositioned.positionable(e, s)) {
       throw new Unsupported("position: " + (s.relative ? "relative" : "absolute") + " on " + HtmlStyle.describe(e)
           + " (drawn directly on blocks outside tables, lists and floats)");
     }
-    if ((s.before != null || s.after != null) && counters == null) {
+    if ((s.before != null || s.after != null) && positioned.counters == null) {
       throw new Unsupported("generated content (::before, ::after) outside a running element, on "
           + HtmlStyle.describe(e));
     }
     return s;
   }
 
-  private static boolean nonZero(double[] box) {
+  static boolean nonZero(double[] box) {
     for (double d : box) {
       if (d != 0 && !Double.isNaN(d)) return true;
     }
     return false;
   }
 
-  /** Whether {@code e} is inside a table cell or a list item. */
-  private static boolean insideCell(Element e) {
-    for (Element a = e.parent(); a != null; a = a.parent()) {
-      String t = a.normalName();
-      if (t.equals("td") || t.equals("th") || t.equals("li")) return true;
-    }
-    return false;
-  }
-
-  /**
-   * Whether a relative or absolute position is drawn here on {@code e}: on a block that is no table part, list or
-   * float, outside lists, and relative only inside table cells; absolute on an image outside them; relative on an
-   * inline element too, where openhtmltopdf draws the element unshifted (measured), unless it is an inline block
-   * with offsets.
-   */
-  private static boolean positionable(Element e, HtmlStyle s) {
-    String tag = e.normalName();
-    if (HtmlStyle.INLINE.contains(tag) && !s.displayBlock) return s.relative && !(s.inlineBlock && nonZero(s.offsets));
-    if (tag.equals("body")) return s.relative;
-    if (tag.equals("img")) return s.absolute && !insideCell(e);
-    if (!HtmlStyle.BLOCKS.contains(tag) || tag.equals("li") || tag.equals("ul") || tag.equals("ol")
-        || tag.equals("hr") || s.floating != null) {
-      return false;
-    }
-    for (Element a = e.parent(); a != null; a = a.parent()) {
-      String t = a.normalName();
-      // an absolute box in a cell would count in the widths of automatic table layout
-      if (t.equals("td") || t.equals("th")) return s.relative;
-      // openhtmltopdf draws a list item's marker where its unshifted first line stands
-      if (t.equals("li")) return false;
-    }
-    return true;
-  }
-
-  private static boolean isInline(Node n) {
+  static boolean isInline(Node n) {
     return n instanceof TextNode || n instanceof Element e
         && (HtmlStyle.INLINE.contains(e.normalName()) || e.normalName().equals("img")
             || HtmlStyle.DROPPED.contains(e.normalName()));
   }
 
   /** Block-level children, with runs of inline content between them as anonymous paragraphs. */
-  private void children(Element parent, HtmlStyle ps, double width, Sink sink) throws RenderException {
+  void children(Element parent, HtmlStyle ps, double width, Sink sink) throws RenderException {
     List<Node> inline = new ArrayList<>();
     List<Node> nodes = parent.childNodes();
     // whether text here shares its parent with blocks: it is then an anonymous block, which no margin moves with
@@ -218,11 +198,11 @@ final class HtmlFlow {
     for (int i = 0; i < nodes.size(); i++) {
       Node n = nodes.get(i);
       if (n instanceof Element img && img.normalName().equals("img")
-          && (positioned || img.attr("style").contains("position"))) {
+          && (sheetsPosition || img.attr("style").contains("position"))) {
         HtmlStyle is = style(img, ps);
         if (is.absolute && !is.hidden) {
           besideText(inline, img);
-          absolute(img, is, sink);
+          positioned.absolute(img, is, sink);
           continue;
         }
       }
@@ -245,12 +225,12 @@ final class HtmlFlow {
       if (tag.equals("style") || tag.equals("title")) continue; // dropped elements were taken as inline above
       HtmlStyle s = style(e, ps);
       if (!s.hidden && (s.running != null || s.positionFixed)) {
-        outOfFlow(parent, i, e, s, ps, sink);
+        positioned.outOfFlow(parent, i, e, s, ps, sink);
         continue;
       }
       if (!s.hidden && s.absolute) {
         besideText(inline, e);
-        absolute(e, s, sink);
+        positioned.absolute(e, s, sink);
         continue;
       }
       if (s.floating != null && !s.hidden) {
@@ -268,7 +248,7 @@ final class HtmlFlow {
       flush(inline, ps, width, sink);
       if (s.hidden) continue;
       if (tag.equals("table")) {
-        table(e, s, width, sink);
+        tables.table(e, s, width, sink);
         lastBlock = null;
       } else if (HtmlStyle.BLOCKS.contains(tag) && !tag.equals("body")) {
         block(e, s, width, sink);
@@ -468,7 +448,7 @@ final class HtmlFlow {
     return false;
   }
 
-  private void block(Element e, HtmlStyle s, double avail, Sink sink) throws RenderException {
+  void block(Element e, HtmlStyle s, double avail, Sink sink) throws RenderException {
     if (s.breakBefore) sink.breakBefore();
     String tag = e.normalName();
     boolean list = tag.equals("ul") || tag.equals("ol");
@@ -516,23 +496,25 @@ final class HtmlFlow {
     double content = boxWidth - bl - br - p[LEFT] - p[RIGHT];
     boolean relative = s.relative && !tag.equals("body");
     double dx = 0, dy = 0;
-    List<Absolute> inside = null;
+    List<HtmlPositioned.Absolute> inside = null;
     Sink.Mark mark = null;
     if (relative) {
-      if (apart) throw new Unsupported("position: relative inside a positioned, running or fixed element, on "
-          + HtmlStyle.describe(e));
+      if (positioned.apart) {
+        throw new Unsupported("position: relative inside a positioned, running or fixed element, on "
+            + HtmlStyle.describe(e));
+      }
       double[] o = s.offsets;
       // left over right and top over bottom, as CSS has it for left-to-right text
       dx = !Double.isNaN(o[LEFT]) ? o[LEFT] : Double.isNaN(o[RIGHT]) ? 0 : -o[RIGHT];
       dy = !Double.isNaN(o[TOP]) ? o[TOP] : Double.isNaN(o[BOTTOM]) ? 0 : -o[BOTTOM];
       // openhtmltopdf paints the shifted box over the content after it, the direct path all text over all boxes
-      if ((dx != 0 || dy != 0) && decorates(e, s)) {
+      if ((dx != 0 || dy != 0) && positioned.decorates(e, s)) {
         throw new Unsupported("a border or background in a position: relative box with offsets, on "
             + HtmlStyle.describe(e));
       }
       if (dy != 0 && sink.atDocumentStart()) sink.dropMargins = true;
       inside = new ArrayList<>(0);
-      containers.push(inside);
+      positioned.containers.push(inside);
     }
     sink.margin(m[TOP]);
     if (relative) {
@@ -544,7 +526,7 @@ final class HtmlFlow {
       laidOut(e, s, tag, m, left, boxWidth, content, sink);
     } finally {
       if (relative) {
-        containers.pop();
+        positioned.containers.pop();
         sink.indent -= dx;
         sink.shift -= dy;
         // an empty box drops no margin of what follows it
@@ -562,7 +544,7 @@ final class HtmlFlow {
             + " it, on " + HtmlStyle.describe(e));
         double x = sink.indent + dx + left + bl;
         double top = mark.y + s.border(TOP);
-        place(inside, mark.page, x, top, boxWidth - bl - br, bottom - s.border(BOTTOM) - top, sink, false);
+        positioned.place(inside, mark.page, x, top, boxWidth - bl - br, bottom - s.border(BOTTOM) - top, sink, false);
       }
     }
     if (tag.equals("li")) items--;
@@ -668,402 +650,6 @@ final class HtmlFlow {
     sink.indent -= left;
   }
 
-  /**
-   * An element out of the flow: {@code position: running(name)}, kept for the {@code @page} margin boxes that
-   * show {@code element(name)}, or {@code position: fixed}, drawn on every page. Both only as children of the
-   * body before anything in the flow: measured, openhtmltopdf shows a running element from the page it stands
-   * on, so one further down is missing from the pages before it.
-   *
-   * @param x the static position's left edge (the body's margin and padding): a fixed element without left or
-   *     right offset stands there
-   */
-  record Running(Element element, HtmlStyle style, double x, int page, int pages) {}
-
-  /** Running elements by name, in document order. */
-  private final java.util.Map<String, Running> running = new java.util.LinkedHashMap<>();
-  /** Fixed elements, in document order. */
-  private final List<Running> fixed = new ArrayList<>();
-  /** {page, pages} while a running element is laid out for one page: its generated content's counters. */
-  private int[] counters;
-
-  private void outOfFlow(Element parent, int index, Element e, HtmlStyle s, HtmlStyle ps, Sink sink)
-      throws RenderException {
-    String what = s.positionFixed ? "position: fixed" : "position: running(" + s.running + ")";
-    if (!parent.normalName().equals("body")) {
-      throw new Unsupported(what + " inside " + HtmlStyle.describe(parent) + " (drawn directly on the body's"
-          + " children only)");
-    }
-    List<Node> nodes = parent.childNodes();
-    for (int i = 0; i < index; i++) {
-      Node n = nodes.get(i);
-      if (n instanceof TextNode t && t.isBlank() || !(n instanceof TextNode) && !(n instanceof Element)) continue;
-      if (n instanceof Element b) {
-        if (drawsNothing(b)) continue;
-        HtmlStyle bs = style(b, ps);
-        if (bs.hidden || bs.running != null || bs.positionFixed) continue;
-      }
-      throw new Unsupported(what + " after content, on " + HtmlStyle.describe(e) + " (openhtmltopdf shows it"
-          + " only from its own page on: put it first in the body)");
-    }
-    if (!e.select("img, a[href]").isEmpty()) {
-      throw new Unsupported("an image or link in " + HtmlStyle.describe(e) + ", which has " + what);
-    }
-    Running r = new Running(e, s, sink.indent, 1, 1);
-    if (s.running != null) {
-      if (running.containsKey(s.running)) throw new Unsupported("two elements with " + what);
-      running.put(s.running, r);
-      if (dry) layOut(r, 500);
-      return;
-    }
-    // where openhtmltopdf places a fixed box other than these is not measured
-    boolean percent = false;
-    for (double p : s.marginPercent) percent |= !Double.isNaN(p);
-    if (s.floating != null || s.maxWidth != null || s.autoMargin[LEFT] || s.autoMargin[RIGHT] || percent) {
-      throw new Unsupported("a float, max-width, or auto or % margins on " + HtmlStyle.describe(e) + ", which has "
-          + what);
-    }
-    double[] o = s.offsets;
-    if (s.width == null && (Double.isNaN(o[LEFT]) || Double.isNaN(o[RIGHT]))) {
-      throw new Unsupported(what + " without a width or both left and right (its width would shrink to its"
-          + " text), on " + HtmlStyle.describe(e));
-    }
-    if (Double.isNaN(o[TOP]) == Double.isNaN(o[BOTTOM])) {
-      throw new Unsupported(what + " without one of top and bottom, on " + HtmlStyle.describe(e));
-    }
-    // openhtmltopdf paints the fixed box over the page's flow, the direct path its text over every box
-    plain(e, s, "position: fixed");
-    fixed.add(r);
-    if (dry) apartBlock(e, s, 500, new Sink.Stack(0));
-  }
-
-  /** An absolutely positioned box, out of the flow, kept until its containing block is laid out. */
-  private record Absolute(Element element, HtmlStyle style) {}
-
-  /**
-   * The absolute boxes of each positioned box being laid out, innermost first: the document's (the initial
-   * containing block) at the bottom, then one per {@code position: relative} block around.
-   */
-  private final java.util.ArrayDeque<List<Absolute>> containers = new java.util.ArrayDeque<>();
-  /** Set while a box is laid out apart from the flow (absolute, running, fixed): positions inside are refused. */
-  private boolean apart;
-
-  /** An absolute box met in the flow: checked, and kept for its containing block (see {@link #place}). */
-  private void absolute(Element e, HtmlStyle s, Sink sink) throws RenderException {
-    String where = HtmlStyle.describe(e);
-    if (apart || containers.isEmpty()) {
-      throw new Unsupported("position: absolute inside a positioned, running or fixed element, on " + where);
-    }
-    boolean percent = false;
-    for (double p : s.marginPercent) percent |= !Double.isNaN(p);
-    if (s.maxWidth != null || s.minWidth != null || s.autoMargin[LEFT] || s.autoMargin[RIGHT] || percent
-        || s.breakBefore || s.breakAfter) {
-      throw new Unsupported("max-width, min-width, a page break, or auto or % margins on " + where
-          + ", which has position: absolute");
-    }
-    // its own block formatting context keeps its children's margins inside, where the direct path would let them
-    // meet its own
-    if ((s.margin[TOP] != 0 || s.margin[BOTTOM] != 0) && !e.select("> div, > p, > h1, > h2, > h3, > h4, > h5, > h6,"
-        + " > section, > header, > footer, > article, > main, > address, > table, > ul, > ol").isEmpty()) {
-      throw new Unsupported("a top or bottom margin on " + where + ", which has position: absolute, holding blocks");
-    }
-    double[] o = s.offsets;
-    // openhtmltopdf's static position (no top or bottom) leaves out the margin above: not matched
-    if (Double.isNaN(o[TOP]) == Double.isNaN(o[BOTTOM])) {
-      throw new Unsupported("position: absolute without one of top and bottom, on " + where);
-    }
-    // its static position, which another box around it moves, is not placed here
-    if (Double.isNaN(o[LEFT]) && Double.isNaN(o[RIGHT])) {
-      throw new Unsupported("position: absolute without one of left and right, on " + where);
-    }
-    // the initial containing block's bottom is the document's (measured: bottom: 0 stands below its last line)
-    if (Double.isNaN(o[TOP]) && containers.size() == 1) {
-      throw new Unsupported("position: absolute with bottom outside a position: relative box, on " + where);
-    }
-    if (e.normalName().equals("img")) {
-      if (nonZero(s.margin) || nonZero(s.padding)) throw new Unsupported("margins or padding on " + where
-          + ", which has position: absolute");
-      sizeAttribute(e, "width", s.width);
-      sizeAttribute(e, "height", s.height);
-    }
-    // openhtmltopdf paints the box over the flow, the direct path all text over all boxes
-    plain(e, s, "position: absolute");
-    containers.peek().add(new Absolute(e, s));
-    if (dry) apartBlock(e, s, 500, new Sink.Stack(0));
-  }
-
-  /**
-   * Lays out the absolute boxes of one containing block and paints them over page {@code page} of {@code sink}:
-   * placed by their offsets from its padding box ({@code x}, {@code y}, {@code width}, {@code height}, in the
-   * sink's coordinates), each inside it (openhtmltopdf clips what leaves the page's content area, and paints
-   * what overflows a box on its own terms), as wide as their width, their offsets left and right, or their text
-   * on one line.
-   */
-  private void place(List<Absolute> boxes, int page, double x, double y, double width, double height, Sink sink,
-      boolean initial) throws RenderException {
-    for (Absolute a : boxes) {
-      Element e = a.element();
-      HtmlStyle s = a.style();
-      double[] o = s.offsets;
-      double[] m = s.margin;
-      double avail;
-      if (s.width != null || e.normalName().equals("img")) {
-        avail = width;
-      } else if (!Double.isNaN(o[LEFT]) && !Double.isNaN(o[RIGHT])) {
-        avail = width - o[LEFT] - o[RIGHT];
-      } else {
-        // shrink to fit: its text on one line, when that fits beside the offsets; measured, openhtmltopdf leaves
-        // letter-spacing out of that width and wraps the text it then draws wider
-        if (spaced(e, s)) {
-          throw new Unsupported("letter-spacing in a position: absolute box without a width, on "
-              + HtmlStyle.describe(e));
-        }
-        long[] measured = measure(e, s, false);
-        double widest = measured[1] / HtmlStyle.DOTS_PER_POINT;
-        double room = width - (Double.isNaN(o[LEFT]) ? 0 : o[LEFT]) - (Double.isNaN(o[RIGHT]) ? 0 : o[RIGHT]);
-        if (widest > room + 0.01) {
-          throw new Unsupported("position: absolute without a width on a box whose text would wrap, on "
-              + HtmlStyle.describe(e));
-        }
-        avail = widest;
-      }
-      double outer;
-      Sink.Stack stack = new Sink.Stack(0);
-      if (e.normalName().equals("img")) {
-        // a replaced box of the image's own size, no line around it (measured: bottom: 0 puts the image's bottom on
-        // the padding box's)
-        String src = e.attr("src").trim();
-        if (src.isEmpty()) continue;
-        PDImageXObject image = images.image(src);
-        double[] size = imageSize(e, s, image, width);
-        outer = size[0];
-        stack.slice(size[1], List.of(new Ops.Image(0, 0, size[0], size[1], image)));
-      } else {
-        outer = s.width == null ? avail : m[LEFT] + boxWidth(s.width, s, width, s.padding) + m[RIGHT];
-        apartBlock(e, s, s.width == null ? avail + 0.001 : avail, stack);
-      }
-      double h = stack.height();
-      double left = !Double.isNaN(o[LEFT]) ? x + o[LEFT] : x + width - o[RIGHT] - outer;
-      double top = !Double.isNaN(o[TOP]) ? y + o[TOP] : y + height - o[BOTTOM] - h;
-      // turned about its border box's centre (transform-origin's 50% 50%); its corners must stay inside too
-      double cx = left + m[LEFT] + (outer - m[LEFT] - m[RIGHT]) / 2;
-      double cy = top + m[TOP] + (h - m[TOP] - m[BOTTOM]) / 2;
-      double[] corners = s.rotate == 0 ? new double[] {left, top, left + outer, top + h}
-          : turnedCorners(cx, cy, (outer - m[LEFT] - m[RIGHT]) / 2, (h - m[TOP] - m[BOTTOM]) / 2, s.rotate);
-      if (corners[0] < x - 0.01 || corners[2] > x + width + 0.01 || corners[1] < y - 0.01
-          || corners[3] > y + height + 0.01) {
-        throw new Unsupported("a position: absolute box reaching out of "
-            + (initial ? "the first page's content area" : "its position: relative box") + ", on "
-            + HtmlStyle.describe(e));
-      }
-      List<Ops> ops = new ArrayList<>(stack.ops.size());
-      for (Ops op : stack.ops) {
-        if (!(op instanceof Ops.Text || (op instanceof Ops.Link || op instanceof Ops.Image) && s.rotate == 0)) {
-          throw new Unsupported("a line or box drawn in a position: absolute element, on " + HtmlStyle.describe(e));
-        }
-        Ops moved = op.moved(left, top);
-        // openhtmltopdf paints the image over the flow's text, the direct path all text over all images
-        if (moved instanceof Ops.Image i && overText(i, sink.placed(page))) {
-          throw new Unsupported("an image in a position: absolute element over text, on " + HtmlStyle.describe(e));
-        }
-        ops.add(s.rotate == 0 || !(moved instanceof Ops.Text t) ? moved : new Ops.Turned(t, cx, cy, s.rotate));
-      }
-      sink.overlay(page, ops);
-    }
-  }
-
-  /**
-   * Whether the element or anything in it paints a border, background or image: a shifted box's would be painted
-   * over the content next to it in openhtmltopdf, under its text here.
-   */
-  private boolean decorates(Element e, HtmlStyle s) throws RenderException {
-    String tag = e.normalName();
-    if (s.decorated(printBackground) || tag.equals("hr") || tag.equals("img")) return true;
-    for (Element c : e.children()) {
-      if (drawsNothing(c)) continue;
-      HtmlStyle cs = style(c, s);
-      if (!cs.hidden && decorates(c, cs)) return true;
-    }
-    return false;
-  }
-
-  /** {left, top, right, bottom} of a box {@code 2w} by {@code 2h} about {@code cx, cy} once turned by {@code degrees}. */
-  private static double[] turnedCorners(double cx, double cy, double w, double h, double degrees) {
-    double a = Math.toRadians(degrees);
-    double dx = Math.abs(w * Math.cos(a)) + Math.abs(h * Math.sin(a));
-    double dy = Math.abs(w * Math.sin(a)) + Math.abs(h * Math.cos(a));
-    return new double[] {cx - dx, cy - dy, cx + dx, cy + dy};
-  }
-
-  /**
-   * Whether a line of text among {@code ops} (in the sink's coordinates, as the image) reaches into the image: each
-   * line taken from a font size above its baseline to a third of one below, its glyphs measured.
-   */
-  private boolean overText(Ops.Image i, List<Ops> ops) throws Unsupported {
-    for (Ops op : ops) {
-      if (!(op instanceof Ops.Text t) || t.text().isBlank()) continue;
-      double w = Text.width(fonts.of(t.bold(), t.mono()), t.text(), t.size(), t.spacing());
-      if (t.x() < i.x() + i.w() && t.x() + w > i.x() && t.y() - t.size() < i.y() + i.h()
-          && t.y() + t.size() / 3 > i.y()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether the element or anything in it has letter-spacing. */
-  private boolean spaced(Element e, HtmlStyle s) throws RenderException {
-    if (s.letterSpacing != 0) return true;
-    for (Element c : e.children()) {
-      if (drawsNothing(c)) continue;
-      HtmlStyle cs = style(c, s);
-      if (!cs.hidden && spaced(c, cs)) return true;
-    }
-    return false;
-  }
-
-  /** A {@code style} or {@code title} element, or one the document's cleaning drops: nothing of it is drawn. */
-  private static boolean drawsNothing(Element e) {
-    String tag = e.normalName();
-    return tag.equals("style") || tag.equals("title") || HtmlStyle.DROPPED.contains(tag);
-  }
-
-  /**
-   * Throws when the element or anything in it paints a border or background (a fixed or absolute box must paint
-   * text only).
-   */
-  private void plain(Element e, HtmlStyle s, String what) throws RenderException {
-    // an absolute box's image is kept off the flow's text when placed (see place)
-    boolean image = e.normalName().equals("img") && !what.equals("position: absolute");
-    if (s.decorated(printBackground) || e.normalName().equals("hr") || image) {
-      throw new Unsupported((e.normalName().equals("img") ? "an image" : "a border or background") + " in a " + what
-          + " element, on " + HtmlStyle.describe(e));
-    }
-    for (Element c : e.children()) {
-      if (drawsNothing(c)) continue;
-      HtmlStyle cs = style(c, s);
-      if (!cs.hidden) plain(c, cs, what);
-    }
-  }
-
-  /**
-   * The running element named {@code name} as page {@code page} of {@code pages} shows it, or null when no element
-   * runs under that name.
-   */
-  Running running(String name, int page, int pages) {
-    Running r = running.get(name);
-    return r == null ? null : new Running(r.element(), r.style(), r.x(), page, pages);
-  }
-
-  /** A running element laid out {@code width} wide, as in its margin box: its height with its margins, and ops. */
-  Box layOut(Running r, double width) throws RenderException {
-    Sink.Stack stack = new Sink.Stack(0);
-    List<TextNode> added = generate(r);
-    try {
-      apartBlock(r.element(), r.style(), width, stack);
-    } finally {
-      ungenerate(added);
-    }
-    return new Box(stack.height(), stack.ops);
-  }
-
-  /** {min, max} of a running element in dots, as a cell of the margin table measures it. */
-  long[] measure(Running r) throws RenderException {
-    List<TextNode> added = generate(r);
-    try {
-      return measure(r.element(), r.style(), false);
-    } finally {
-      ungenerate(added);
-    }
-  }
-
-  /**
-   * Puts the running element's generated content into the document as text for its page, where ::before and
-   * ::after stand (first and last in their element), so lines are laid out and measured as any text.
-   */
-  private List<TextNode> generate(Running r) throws RenderException {
-    counters = new int[] {r.page(), r.pages()};
-    List<TextNode> added = new ArrayList<>();
-    try {
-      generate(r.element(), r.style(), r, added);
-    } catch (RenderException | RuntimeException ex) {
-      ungenerate(added);
-      throw ex;
-    }
-    return added;
-  }
-
-  private void generate(Element e, HtmlStyle s, Running r, List<TextNode> added) throws RenderException {
-    for (Element c : e.children()) {
-      if (drawsNothing(c)) continue;
-      HtmlStyle cs = style(c, s);
-      if (!cs.hidden) generate(c, cs, r, added);
-    }
-    if (s.before != null) {
-      TextNode t = new TextNode(HtmlMargins.text(s.before, r.page(), r.pages()));
-      e.prependChild(t);
-      added.add(t);
-    }
-    if (s.after != null) {
-      TextNode t = new TextNode(HtmlMargins.text(s.after, r.page(), r.pages()));
-      e.appendChild(t);
-      added.add(t);
-    }
-  }
-
-  private void ungenerate(List<TextNode> added) {
-    for (TextNode t : added) t.remove();
-    counters = null;
-  }
-
-  /**
-   * The fixed elements as every page shows them, in page coordinates: laid out in the page's content area, which
-   * is their containing block in openhtmltopdf (measured: {@code bottom: 0} puts a box's bottom on the content's
-   * bottom edge, over the flow, which leaves it no room), placed by their offsets.
-   *
-   * @param left the content area's left edge on the page, and so on
-   */
-  List<Ops> fixed(double left, double top, double width, double height) throws RenderException {
-    List<Ops> out = new ArrayList<>();
-    for (Running f : fixed) {
-      HtmlStyle s = f.style();
-      double[] o = s.offsets;
-      double[] m = s.margin;
-      double avail = width;
-      double x;
-      if (s.width == null) {
-        x = o[LEFT];
-        avail = width - o[LEFT] - o[RIGHT];
-      } else if (!Double.isNaN(o[LEFT])) {
-        x = o[LEFT];
-      } else if (!Double.isNaN(o[RIGHT])) {
-        x = width - o[RIGHT] - m[RIGHT] - boxWidth(s.width, s, width, s.padding) - m[LEFT];
-      } else {
-        x = f.x();
-      }
-      Sink.Stack stack = new Sink.Stack(0);
-      apartBlock(f.element(), s, avail, stack);
-      double y = Double.isNaN(o[TOP]) ? height - o[BOTTOM] - stack.height() : o[TOP];
-      for (Ops op : stack.ops) {
-        if (!(op instanceof Ops.Text)) {
-          throw new Unsupported("a line or box drawn in a position: fixed element");
-        }
-        out.add(op.moved(left + x, top + y));
-      }
-    }
-    return out;
-  }
-
-  /** A block laid out apart from the flow (a running or fixed element), where positions are refused. */
-  private void apartBlock(Element e, HtmlStyle s, double width, Sink sink) throws RenderException {
-    boolean was = apart;
-    apart = true;
-    try {
-      block(e, s, width, sink);
-    } finally {
-      apart = was;
-    }
-  }
-
   /** Elements before {@code li} among its siblings that are no list items (dropped ones): not counted. */
   private static int liBefore(Element li) {
     int n = 0;
@@ -1143,7 +729,7 @@ final class HtmlFlow {
   }
 
   /** The border-box width of a block whose width (or max-width) is {@code css}, under its box-sizing. */
-  private static double boxWidth(String css, HtmlStyle s, double avail, double[] p) throws Unsupported {
+  static double boxWidth(String css, HtmlStyle s, double avail, double[] p) throws Unsupported {
     double frame = p[LEFT] + p[RIGHT] + s.border(LEFT) + s.border(RIGHT);
     double w = length(css, s, avail);
     return s.borderBox ? Math.max(w, frame) : w + frame;
@@ -1154,7 +740,7 @@ final class HtmlFlow {
    * (halved in whole dots), and are 0 when it leaves nothing or the block has no width: openhtmltopdf does not
    * centre a block narrowed by max-width alone.
    */
-  private static double autoLeft(HtmlStyle s, double[] m, double avail, double boxWidth) {
+  static double autoLeft(HtmlStyle s, double[] m, double avail, double boxWidth) {
     boolean l = s.autoMargin[LEFT], r = s.autoMargin[RIGHT];
     if (!l || s.width == null) return l ? 0 : m[LEFT];
     // openhtmltopdf shares out what the content-box width leaves, even under box-sizing: border-box, so the
@@ -1166,13 +752,13 @@ final class HtmlFlow {
     return Math.floor(Math.round(free * HtmlStyle.DOTS_PER_POINT) / 2.0) / HtmlStyle.DOTS_PER_POINT;
   }
 
-  private static double length(String css, HtmlStyle s, double percentOf) throws Unsupported {
+  static double length(String css, HtmlStyle s, double percentOf) throws Unsupported {
     double pt = Styles.points(css, s.size, percentOf);
     if (Double.isNaN(pt) || pt < 0) throw new Unsupported("the width '" + css + "'");
     return HtmlStyle.dots(pt);
   }
 
-  private void borders(HtmlStyle s, double w, double h, double x, List<Ops> ops) throws Unsupported {
+  void borders(HtmlStyle s, double w, double h, double x, List<Ops> ops) throws Unsupported {
     double bt = s.border(TOP), br = s.border(RIGHT), bb = s.border(BOTTOM), bl = s.border(LEFT);
     if (!s.patterned()) {
       if (bt > 0) ops.add(new Ops.Rect(x, 0, w, bt, s.borderRgb(TOP)));
@@ -1192,7 +778,7 @@ final class HtmlFlow {
    * {@code h}, at least one of them patterned: openhtmltopdf's BorderPainter, side by side: top, bottom, left,
    * right (clockwise along the middle line). Collapsed cell borders are painted so too, per cell and side.
    */
-  private static void patternedSides(char[] kinds, int[] rgbs, double[] b, double x, double w, double h,
+  static void patternedSides(char[] kinds, int[] rgbs, double[] b, double x, double w, double h,
       List<Ops> ops) throws Unsupported {
     double bt = b[TOP], br = b[RIGHT], bb = b[BOTTOM], bl = b[LEFT];
     double r = x + w;
@@ -1328,7 +914,7 @@ final class HtmlFlow {
    * of the line (measured on openhtmltopdf's output). What is not drawn so is refused, naming the construct, and
    * so is {@code vertical-align} on any inline element, box or not.
    */
-  private boolean inlineBox(Element e, HtmlStyle s) throws Unsupported {
+  boolean inlineBox(Element e, HtmlStyle s) throws Unsupported {
     if (s.width != null && !s.inlineBlock) throw new Unsupported("a width on the inline element " + HtmlStyle.describe(e));
     if (s.width != null && s.align.equals("justify")) {
       throw new Unsupported("text-align: justify in the inline block " + HtmlStyle.describe(e) + " with a width");
@@ -1574,7 +1160,7 @@ final class HtmlFlow {
 
   private record Line(int start, int end, double width) {}
 
-  private Face face(HtmlStyle s) {
+  Face face(HtmlStyle s) {
     return fonts.of(s.bold, s.mono);
   }
 
@@ -2213,7 +1799,7 @@ final class HtmlFlow {
    * CSS width: measured, an img{width:60px} rule left a width="120" logo 120 pixels wide. An attribute it cannot
    * read it ignores (height="x"); with both an attribute and a CSS size the direct path does not guess and refuses.
    */
-  private static String sizeAttribute(Element img, String name, String css) throws Unsupported {
+  static String sizeAttribute(Element img, String name, String css) throws Unsupported {
     String v = img.attr(name).trim().toLowerCase(java.util.Locale.ROOT);
     if (!img.hasAttr(name)) return css;
     if (css != null) throw new Unsupported("both a " + name + " attribute and a CSS " + name + " on " + HtmlStyle.describe(img));
@@ -2223,7 +1809,7 @@ final class HtmlFlow {
   }
 
   /** {width, height} of an image in points: its size attributes or CSS, its own size in pixels, its ratio kept. */
-  private static double[] imageSize(Element img, HtmlStyle s, PDImageXObject image, double width) throws Unsupported {
+  static double[] imageSize(Element img, HtmlStyle s, PDImageXObject image, double width) throws Unsupported {
     String cssWidth = sizeAttribute(img, "width", s.width);
     String cssHeight = sizeAttribute(img, "height", s.height);
     double w = cssWidth == null ? Double.NaN : length(cssWidth, s, width);
@@ -2265,1066 +1851,9 @@ final class HtmlFlow {
     sink.slice(box, List.of(new Ops.Image(offset(ps.align, width, w), Math.min(box - h, gap), w, h, image)));
   }
 
-  // ---- tables
-
-  private record Row(Element tr, HtmlStyle style) {}
-
-  /**
-   * @param hang how far a collapsed top border rises above the row (half of it, in whole dots)
-   * @param patterned whether a collapsed border of the row is dashed or dotted
-   * @param moved laid out against a page boundary: whether the first line of each cell moved below it
-   */
-  private record Laid(double height, List<Ops> ops, double bottomBorder, double hang, boolean patterned,
-      boolean moved) {
-    Laid(double height, List<Ops> ops, double bottomBorder) {
-      this(height, ops, bottomBorder, 0, false, false);
-    }
-  }
-
-  /**
-   * A table's caption as openhtmltopdf lays it out (measured): a block right above the table, as wide as the
-   * table's container whatever the table's width (so its default text-align: center centres it on the container,
-   * not on the table), in the table's inherited style. Only on a table without margins above or beside it, where
-   * the caption's place is not measured.
-   */
-  private void caption(Element caption, HtmlStyle ts, double avail, Sink sink) throws RenderException {
-    String where = HtmlStyle.describe(caption.parent());
-    if (ts.margin[TOP] != 0 || ts.margin[LEFT] != 0 || ts.margin[RIGHT] != 0 || ts.autoMargin[LEFT]
-        || ts.autoMargin[RIGHT] || ts.floating != null) {
-      throw new Unsupported("a <caption> on a table with a top or side margin, " + where);
-    }
-    HtmlStyle cs = style(caption, ts);
-    if (cs.hidden) return;
-    if (cs.floating != null || cs.width != null || cs.breakBefore || cs.breakAfter) {
-      throw new Unsupported("a float, width or page break on the <caption> of " + where);
-    }
-    block(caption, cs, avail, sink);
-  }
-
-  private void table(Element t, HtmlStyle ts, double avail, Sink sink) throws RenderException {
-    String where = HtmlStyle.describe(t);
-    boolean auto = !ts.fixed;
-    // openhtmltopdf lays a table without a width out automatically, table-layout: fixed or not
-    if (ts.width == null && ts.fixed) throw new Unsupported("table-layout: fixed on a table without a width, on " + where);
-    // collapsed borders are spacing 0 too: openhtmltopdf ignores border-spacing then
-    double sp = spacing(ts);
-    // a collapsed table's border is one of the borders its outer cells collapse with
-    if ((ts.collapse ? printBackground && ts.background >= 0 : ts.decorated(true)) || nonZero(ts.padding)) {
-      throw new Unsupported("a border, padding or background on " + where);
-    }
-    if (ts.avoidInside) throw new Unsupported("page-break-inside: avoid on " + where);
-    if (ts.collapse && ts.patterned()) throw new Unsupported("a dashed, dotted or double border with collapsed borders");
-    List<Row> head = new ArrayList<>();
-    List<Row> body = new ArrayList<>();
-    // openhtmltopdf moves the footer group after the bodies, wherever it is in the source
-    List<Row> foot = new ArrayList<>();
-    boolean sawHead = false, sawFoot = false;
-    Element caption = null;
-    for (Node n : t.childNodes()) {
-      if (n instanceof TextNode text && text.isBlank() || !(n instanceof Element e)) {
-        if (n instanceof TextNode text && !text.isBlank() && !dry) {
-          throw new Unsupported("text directly inside a table");
-        }
-        continue;
-      }
-      switch (e.normalName()) {
-        case "caption" -> {
-          if (caption != null || e.elementSiblingIndex() != 0) {
-            throw new Unsupported("a <caption> other than the first child of " + where);
-          }
-          caption = e;
-        }
-        case "thead", "tbody", "tfoot" -> {
-          HtmlStyle gs = style(e, ts);
-          if (gs.hidden) continue;
-          if (gs.decorated(true)) throw new Unsupported("a border or background on " + HtmlStyle.describe(e));
-          String group = e.normalName();
-          // a second header or footer group is a body to openhtmltopdf: not matched
-          if (group.equals("thead") && sawHead || group.equals("tfoot") && sawFoot) {
-            throw new Unsupported("a second <" + group + "> in " + where);
-          }
-          sawHead |= group.equals("thead");
-          sawFoot |= group.equals("tfoot");
-          List<Row> into = group.equals("thead") ? head : group.equals("tfoot") ? foot : body;
-          for (Node r : e.childNodes()) {
-            if (r instanceof Element tr && tr.normalName().equals("tr")) {
-              HtmlStyle rs = style(tr, gs);
-              if (!rs.hidden) into.add(new Row(tr, rs));
-            } else if (r instanceof Element other) {
-              throw new Unsupported("the element <" + other.normalName() + "> in a table");
-            } else if (r instanceof TextNode text && !text.isBlank() && !dry) {
-              throw new Unsupported("text directly inside a table");
-            }
-          }
-        }
-        case "tr" -> {
-          HtmlStyle rs = style(e, ts);
-          if (!rs.hidden) body.add(new Row(e, rs));
-        }
-        case "style" -> {}
-        default -> throw new Unsupported("the element <" + e.normalName() + "> in a table");
-      }
-    }
-    Row first = !head.isEmpty() ? head.get(0) : !body.isEmpty() ? body.get(0) : !foot.isEmpty() ? foot.get(0) : null;
-    if (first == null && caption != null) throw new Unsupported("a <caption> on a table without rows, " + where);
-    if (first == null) return;
-    // the separated model's spacing: left of every column and right of the last, above every row and below the last
-    double spacings = 0;
-    if (sp > 0) {
-      for (Element c : cells(first)) spacings += span(c);
-      spacings = (spacings + 1) * sp;
-      if (ts.paginate && !foot.isEmpty()) {
-        throw new Unsupported("a running table footer (-fs-table-paginate) with border-spacing, on " + where);
-      }
-    }
-    double[] columns;
-    double width;
-    if (auto) {
-      List<Row> rows = new ArrayList<>(head.size() + body.size());
-      rows.addAll(head);
-      rows.addAll(body);
-      rows.addAll(foot);
-      if (ts.width == null && (ts.margin[LEFT] != 0 || ts.margin[RIGHT] != 0 || ts.autoMargin[LEFT]
-          || ts.autoMargin[RIGHT])) {
-        throw new Unsupported("side margins on a table without a width, on " + where);
-      }
-      columns = autoColumns(rows, ts.width == null ? Double.NaN : length(ts.width, ts, avail) - spacings,
-          avail - spacings, ts.collapse ? ts : null, where, sp);
-      width = spacings;
-      for (double c : columns) width += c;
-    } else {
-      width = length(ts.width, ts, avail);
-      List<Row> rows = new ArrayList<>(head.size() + body.size() + foot.size());
-      rows.addAll(head);
-      rows.addAll(body);
-      rows.addAll(foot);
-      columns = columns(rows, width - spacings, ts.collapse ? ts : null, where);
-    }
-    if (ts.breakBefore) sink.breakBefore();
-    if (caption != null) caption(caption, ts, avail, sink);
-    sink.margin(ts.margin[TOP]);
-    // margin-left: auto puts a table of automatic layout against the right edge, as a block's (autoLeft);
-    // measured, openhtmltopdf leaves a fixed-layout one at the left and does not centre one whose side margins
-    // are both auto, so those are not drawn here
-    if (ts.autoMargin[LEFT] && ts.autoMargin[RIGHT]) {
-      throw new Unsupported("auto margins on both sides of " + where + " (openhtmltopdf does not centre it)");
-    }
-    if (!auto && (ts.autoMargin[LEFT] || ts.autoMargin[RIGHT])) {
-      throw new Unsupported("an auto margin on " + where + " with table-layout: fixed");
-    }
-    double left = autoLeft(ts, ts.margin, avail, width);
-    sink.indent += left;
-    List<Row> all = new ArrayList<>(head.size() + body.size() + foot.size());
-    all.addAll(head);
-    all.addAll(body);
-    all.addAll(foot);
-    HtmlStyle collapse = ts.collapse ? ts : null;
-    List<Ops> headOps = new ArrayList<>();
-    double headHeight = 0;
-    int index = 0;
-    for (Row r : head) {
-      Laid laid = row(all, index++, columns, width, collapse, auto, sp);
-      for (Ops op : laid.ops()) headOps.add(op.moved(0, headHeight + sp));
-      headHeight += sp + laid.height();
-    }
-    // the footer's rows, laid out up front: a paginated table keeps room for them at the bottom of each page
-    List<Laid> footRows = new ArrayList<>(foot.size());
-    List<Ops> footOps = new ArrayList<>();
-    double footHeight = 0;
-    if (!foot.isEmpty()) {
-      int at = head.size() + body.size();
-      for (int i = 0; i < foot.size(); i++) {
-        Laid laid = row(all, at + i, columns, width, collapse, auto, sp);
-        footRows.add(laid);
-        for (Ops op : laid.ops()) footOps.add(op.moved(0, footHeight));
-        footHeight += laid.height();
-      }
-    }
-    boolean runningFoot = ts.paginate && !foot.isEmpty() && !dry;
-    if (runningFoot) {
-      if (!sink.fitsPage(headHeight + footHeight)) throw new Unsupported("a table header and footer taller than a page");
-      sink.startFooter(footHeight, footOps);
-    }
-    if (!head.isEmpty() && !dry) {
-      if (!sink.fits(headHeight)) throw new Unsupported("a table header across a page break");
-      sink.slice(headHeight, headOps);
-      if (ts.paginate) sink.startHeader(headHeight, headOps);
-    }
-    double lastBottom = 0;
-    for (Row r : body) {
-      int at = index++;
-      Laid laid = row(all, at, columns, width, collapse, auto, sp);
-      lastBottom = laid.bottomBorder();
-      if (dry) continue;
-      if (splits(laid, r, sp, ts.paginate, sink)) {
-        rowAcross(all, at, columns, width, collapse, auto, sp, sink);
-        continue;
-      }
-      boolean whole = r.style().avoidInside || ts.paginate && !sink.fits(sp + laid.height())
-          && movesWhole(all, at, columns, width, collapse, auto, sp, sink);
-      if (sp > 0) {
-        spacedRow(laid, whole, sp, ts.paginate, headHeight, sink);
-        continue;
-      }
-      if (!sink.fits(laid.height()) && !(whole && sink.fitsPage(laid.height() + headHeight))) {
-        throw new Unsupported("a table row across a page break (rows are kept whole with page-break-inside: avoid)");
-      }
-      if (laid.patterned() && ts.paginate && !sink.fits(laid.height())) {
-        // where a row under a repeated header starts a page, openhtmltopdf's collapsed border is not measured
-        throw new Unsupported("a dashed or dotted collapsed border opening a page under a repeated table header");
-      }
-      if (laid.hang() > 0 && !ts.paginate && !sink.fits(laid.height())) {
-        // a row that opens a page brings its collapsed top border down onto it whole, as openhtmltopdf does
-        List<Ops> moved = new ArrayList<>(laid.ops().size());
-        for (Ops op : laid.ops()) moved.add(op.moved(0, laid.hang()));
-        sink.slice(laid.height() + laid.hang(), moved);
-        continue;
-      }
-      sink.slice(laid.height(), laid.ops());
-    }
-    // on the last page the footer follows the last row, where its room was kept
-    if (runningFoot) sink.endFooter();
-    for (int i = 0; i < foot.size() && !dry; i++) {
-      Laid laid = footRows.get(i);
-      lastBottom = laid.bottomBorder();
-      if (splits(laid, foot.get(i), sp, ts.paginate, sink)) {
-        rowAcross(all, head.size() + body.size() + i, columns, width, collapse, auto, sp, sink);
-        continue;
-      }
-      if (sp > 0) {
-        spacedRow(laid, foot.get(i).style().avoidInside, sp, ts.paginate, headHeight, sink);
-        continue;
-      }
-      if (!sink.fits(laid.height()) && !(foot.get(i).style().avoidInside && sink.fitsPage(laid.height() + headHeight))) {
-        throw new Unsupported("a table row across a page break (rows are kept whole with page-break-inside: avoid)");
-      }
-      sink.slice(laid.height(), laid.ops());
-    }
-    if (sp > 0 && !dry) {
-      // the spacing below the last row is the table's own: it does not move to a new page
-      if (!sink.fits(sp)) throw new Unsupported("border-spacing below a table's last row across a page break");
-      sink.slice(sp, List.of());
-    }
-    if (ts.paginate && !head.isEmpty()) sink.endHeader();
-    // a collapsed table ends in the middle of its last border: half of it hangs below (in whole layout dots)
-    if (ts.collapse && lastBottom > 0 && !dry) {
-      sink.back(Math.round(Math.round(lastBottom * HtmlStyle.DOTS_PER_POINT) / 2.0) / HtmlStyle.DOTS_PER_POINT);
-    }
-    sink.indent -= left;
-    sink.margin(ts.margin[BOTTOM]);
-    if (ts.breakAfter) sink.pageBreak();
-  }
-
-  /**
-   * Whether a row meets the page's bottom and is cut there, as openhtmltopdf cuts a row without
-   * {@code page-break-inside: avoid} in a table without a repeated header ({@code -fs-table-paginate}), which
-   * moves such rows whole.
-   */
-  private static boolean splits(Laid laid, Row r, double sp, boolean paginate, Sink sink) {
-    return !r.style().avoidInside && !paginate && !sink.fits(sp + laid.height());
-  }
-
-  /**
-   * Whether a row of a table with a repeated header that meets the page's bottom moves whole to the next page, as
-   * openhtmltopdf moves it (TableRowBox.isShouldMoveToNextPage) where the first line of each of its cells moved
-   * over the break: laid out against the page's bottom less the row's bottom padding and border, which openhtmltopdf
-   * keeps free below the lines (its extra space). A row whose cells keep a line above the break is cut there under
-   * the repeated header, which is not matched.
-   */
-  private boolean movesWhole(List<Row> rows, int ri, double[] columns, double width, HtmlStyle collapse,
-      boolean auto, double sp, Sink sink) throws RenderException {
-    Row r = rows.get(ri);
-    List<Element> cells = cells(r);
-    int[][] edges = collapse == null ? null : edges(rows, ri, collapse);
-    long extra = 0;
-    for (int i = 0; i < cells.size(); i++) {
-      HtmlStyle cs = style(cells.get(i), r.style());
-      long border = edges == null ? dotsOf(cs.border(BOTTOM)) : half(edges[i][BOTTOM], BOTTOM);
-      extra = Math.max(extra, dotsOf(cs.padding[BOTTOM]) + border);
-    }
-    double boundary = sink.room() - sp - extra / HtmlStyle.DOTS_PER_POINT;
-    if (!row(rows, ri, columns, width, collapse, auto, sp, boundary).moved()) {
-      throw new Unsupported("a row of a table with a repeated header (-fs-table-paginate) cut by a page break"
-          + " (rows are kept whole with page-break-inside: avoid)");
-    }
-    return true;
-  }
-
-  /**
-   * A row cut by the page's bottom: laid out again against it (a line reaching across moves down to the next
-   * page), then placed where it starts, its part below the bottom on the next page ({@link Sink#across}).
-   */
-  private void rowAcross(List<Row> rows, int ri, double[] columns, double width, HtmlStyle collapse, boolean auto,
-      double sp, Sink sink) throws RenderException {
-    double boundary = sink.room() - sp;
-    Laid laid = row(rows, ri, columns, width, collapse, auto, sp, boundary);
-    List<Ops> ops = new ArrayList<>(laid.ops().size());
-    for (Ops op : laid.ops()) ops.add(op.moved(0, sp));
-    sink.across(sp + laid.height(), ops);
-  }
-
-  /** A separated table's border-spacing in points, truncated to openhtmltopdf's whole dots; 0 when collapsed. */
-  private static double spacing(HtmlStyle ts) {
-    return ts.collapse ? 0 : Math.floor(ts.spacing * HtmlStyle.DOTS_PER_POINT + 1e-6) / HtmlStyle.DOTS_PER_POINT;
-  }
-
-  /**
-   * A row of a table with border-spacing, with the spacing above it. openhtmltopdf places the row that spacing
-   * below the one before; a paginated table keeps the spacing below its last row free at the bottom of each page
-   * (its extra space) and opens a new page with the spacing above the header and above the row, so the row
-   * keeps the spacing above it there.
-   */
-  private void spacedRow(Laid laid, boolean whole, double sp, boolean paginate, double headHeight, Sink sink)
-      throws Unsupported {
-    List<Ops> ops = new ArrayList<>(laid.ops().size());
-    for (Ops op : laid.ops()) ops.add(op.moved(0, sp));
-    double below = paginate ? sp : 0;
-    if (sink.fits(sp + laid.height() + below)) {
-      sink.slice(sp + laid.height(), ops);
-      return;
-    }
-    if (!whole || !sink.fitsPage(sp + laid.height() + below + headHeight)) {
-      throw new Unsupported("a table row across a page break (rows are kept whole with page-break-inside: avoid)");
-    }
-    // measured without a running header openhtmltopdf places the moved row 1.8 pt off where its extra space
-    // says: not matched
-    if (!paginate || headHeight == 0) {
-      throw new Unsupported("a table row with border-spacing moved to a new page without a repeated header"
-          + " (-fs-table-paginate and <thead>)");
-    }
-    sink.breakBefore();
-    sink.slice(sp + laid.height(), ops);
-  }
-
-  /** How many columns a cell spans: its colspan, 1 to 1,000. */
-  private static int span(Element cell) throws Unsupported {
-    if (!cell.hasAttr("colspan")) return 1;
-    try {
-      int n = Integer.parseInt(cell.attr("colspan").trim());
-      if (n >= 1 && n <= 1000) return n;
-    } catch (NumberFormatException e) {
-      // below
-    }
-    throw new Unsupported("the colspan '" + cell.attr("colspan") + "'");
-  }
-
-  private List<Element> cells(Row r) throws Unsupported {
-    List<Element> cells = new ArrayList<>();
-    for (Node n : r.tr().childNodes()) {
-      if (n instanceof Element c && (c.normalName().equals("td") || c.normalName().equals("th"))) {
-        if (c.hasAttr("rowspan")) throw new Unsupported("rowspan");
-        cells.add(c);
-      } else if (n instanceof Element other) {
-        throw new Unsupported("the element <" + other.normalName() + "> in a table row");
-      } else if (n instanceof TextNode text && !text.isBlank() && !dry) {
-        throw new Unsupported("text directly inside a table row");
-      }
-    }
-    return cells;
-  }
-
-  /**
-   * Fixed table layout: the first row's declared widths (lengths plus padding and borders, percentages as they
-   * are), the rest shared equally.
-   */
-  private double[] columns(List<Row> rows, double width, HtmlStyle collapse, String where) throws Unsupported {
-    Row first = rows.get(0);
-    List<Element> cells = cells(first);
-    int n = 0;
-    for (Element c : cells) n += span(c);
-    // openhtmltopdf merges columns no cell starts or ends between
-    boolean[] edge = new boolean[n + 1];
-    for (Row r : rows) {
-      int col = 0;
-      for (Element c : cells(r)) {
-        col += span(c);
-        if (col <= n) edge[col] = true;
-      }
-    }
-    for (int i = 1; i < n; i++) {
-      if (!edge[i]) throw new Unsupported("a table column that only spanning cells cover, in " + where);
-    }
-    // with collapsed borders a cell's length is measured with its halves of the borders that won
-    int[][] edges = collapse == null || dry ? null : collapsed(rows, 0, collapse);
-    double[] w = new double[n];
-    double declared = 0;
-    int open = 0;
-    for (int i = 0, col = 0; i < cells.size(); i++) {
-      HtmlStyle cs = style(cells.get(i), first.style());
-      int span = span(cells.get(i));
-      if (cs.width == null) {
-        // a spanning cell without a width leaves its columns to share what is left, one share each
-        for (int k = 0; k < span; k++) w[col + k] = -1;
-        open += span;
-        col += span;
-        continue;
-      }
-      if (span != 1) throw new Unsupported("a width on a cell spanning columns in the first row of " + where);
-      double borders = edges == null ? cs.border(LEFT) + cs.border(RIGHT)
-          : (half(edges[i][LEFT], LEFT) + half(edges[i][RIGHT], RIGHT)) / HtmlStyle.DOTS_PER_POINT;
-      // openhtmltopdf takes a percentage as the whole column, padding included (measured on its output)
-      w[col] = length(cs.width, cs, width) + (cs.width.trim().endsWith("%") ? 0
-          : cs.padding[LEFT] + cs.padding[RIGHT] + borders);
-      declared += w[col];
-      col++;
-    }
-    if (declared > width + 0.01) throw new Unsupported("table columns wider than their table");
-    if (open == 0 && declared < width - 0.01) throw new Unsupported("table columns narrower than their table");
-    for (int i = 0; i < w.length; i++) {
-      if (w[i] < 0) w[i] = (width - declared) / open;
-    }
-    return w;
-  }
-
-  // ---- automatic table layout
-
-  private static final int VARIABLE = 0, FIXED = 1, PERCENT = 2;
-
-  /** One column of the automatic layout (AutoTableLayout.Layout): its declared width, text widths and result. */
-  private static final class Col {
-    int type = VARIABLE;
-    long value;
-    int effType;
-    long effValue;
-    long min = 1;
-    long max = 1;
-    long effMin;
-    long effMax;
-    long calc;
-  }
-
-  /** A cell spanning columns, measured: distributed over its columns once the single cells are in. */
-  private record Spanning(int col, int span, long min, long max, int type, long value) {}
-
-  /**
-   * The width a cell declares, as openhtmltopdf's layout reads it: {type, value}, a percentage as its whole
-   * percent, a length in dots with the cell's borders and padding (getOuterStyleWidth); zero is no width.
-   */
-  private long[] declared(Element c, HtmlStyle cs, long borders, String where) throws Unsupported {
-    if (cs.width == null) return new long[] {VARIABLE, 0};
-    String w = cs.width.trim();
-    if (w.endsWith("%")) {
-      long p = (long) (float) Styles.points(w, cs.size, 100); // openhtmltopdf keeps the whole percent only
-      if (p < 0) throw new Unsupported("the width '" + w + "' on " + HtmlStyle.describe(c));
-      return p == 0 ? new long[] {VARIABLE, 0} : new long[] {PERCENT, p};
-    }
-    // font-relative lengths are not absolute to openhtmltopdf's shrink-to-fit measure: not matched
-    double pt = w.matches("[0-9.]+(px|pt|mm|cm|in)") ? Styles.points(w, cs.size, Double.NaN) : Double.NaN;
-    if (Double.isNaN(pt) || pt < 0) throw new Unsupported("the width '" + w + "' on " + HtmlStyle.describe(c) + " in "
-        + where);
-    long v = dotsOf(pt);
-    if (v == 0) return new long[] {VARIABLE, 0};
-    return new long[] {FIXED, v + borders + dotsOf(cs.padding[LEFT]) + dotsOf(cs.padding[RIGHT])};
-  }
-
-  /**
-   * Automatic table layout as openhtmltopdf does it (Flying Saucer's AutoTableLayout, after Mozilla's): every
-   * column gets at least its widest unbreakable piece of text, percentage and length columns their width, and
-   * what is left goes to the columns without a width in proportion to their text on one line; a cell spanning
-   * columns widens them where its text needs more than they have. All in openhtmltopdf's whole layout dots and
-   * integer arithmetic, so the columns come out the same to the dot. A table without a width is as wide as its
-   * text on one line, up to {@code avail}. A table whose text cannot fit its width, which openhtmltopdf would
-   * widen, sends the document there.
-   *
-   * @param width the table's width in points, or NaN when it has none
-   */
-  private double[] autoColumns(List<Row> rows, double width, double avail, HtmlStyle collapse, String where,
-      double spacing) throws RenderException {
-    Col[] cols = autoMeasure(rows, collapse, where, spacing);
-    if (dry) return new double[cols.length];
-    int n = cols.length;
-    long[] widest = minMax(cols);
-    long minWidth = widest[0];
-    long maxWidth = widest[1];
-    long tableWidth = Double.isNaN(width) ? Math.min(Math.round(avail * HtmlStyle.DOTS_PER_POINT), maxWidth)
-        : Math.round(width * HtmlStyle.DOTS_PER_POINT);
-    if (minWidth > tableWidth) throw new Unsupported("text wider than its table, in a table with automatic layout");
-    long available = tableWidth;
-    boolean havePercent = false;
-    int numVariable = 0;
-    int numFixed = 0;
-    long totalVariable = 0;
-    long totalFixed = 0;
-    long totalPercent = 0;
-    long allocVariable = 0;
-    for (Col l : cols) {
-      l.calc = l.effMin;
-      available -= l.effMin;
-      switch (l.effType) {
-        case PERCENT -> {
-          havePercent = true;
-          totalPercent += l.effValue;
-        }
-        case FIXED -> {
-          numFixed++;
-          totalFixed += l.effMax;
-        }
-        default -> {
-          numVariable++;
-          totalVariable += l.effMax;
-          allocVariable += l.effMin;
-        }
-      }
-    }
-    if (totalPercent > 100) throw new Unsupported("percentage widths over 100% in " + where);
-    if (available > 0 && havePercent) {
-      for (Col l : cols) {
-        if (l.effType != PERCENT) continue;
-        long w = Math.max(l.effMin, tableWidth * l.effValue / 100);
-        available += l.calc - w;
-        l.calc = w;
-      }
-    }
-    if (available > 0) {
-      for (Col l : cols) {
-        if (l.effType == FIXED && l.effValue > l.calc) {
-          available += l.calc - l.effValue;
-          l.calc = l.effValue;
-        }
-      }
-    }
-    if (available > 0 && numVariable > 0) {
-      available += allocVariable;
-      for (Col l : cols) {
-        if (l.effType != VARIABLE || totalVariable == 0) continue;
-        long w = Math.max(l.calc, available * l.effMax / totalVariable);
-        available -= w;
-        totalVariable -= l.effMax;
-        l.calc = w;
-      }
-    }
-    if (available > 0 && numFixed > 0) {
-      for (Col l : cols) {
-        if (l.effType != FIXED) continue;
-        long w = available * l.effMax / totalFixed;
-        available -= w;
-        totalFixed -= l.effMax;
-        l.calc += w;
-      }
-    }
-    if (available > 0 && havePercent && totalPercent < 100) {
-      for (Col l : cols) {
-        if (l.effType != PERCENT) continue;
-        long w = available * l.effValue / totalPercent;
-        available -= w;
-        totalPercent -= l.effValue;
-        l.calc += w;
-        if (available == 0 || totalPercent == 0) break;
-      }
-    }
-    if (available > 0) {
-      long total = n;
-      for (int i = n - 1; i >= 0; i--) {
-        long w = available / total;
-        available -= w;
-        total--;
-        cols[i].calc += w;
-      }
-    }
-    // over-allocated: take it back from the columns without a width, then the ones with a length, then the
-    // percentage ones, each in proportion to what it has over its minimum
-    for (int type : new int[] {VARIABLE, FIXED, PERCENT}) {
-      if (available >= 0) break;
-      long room = 0;
-      for (int i = n - 1; i >= 0; i--) {
-        if (cols[i].effType == type) room += cols[i].calc - cols[i].effMin;
-      }
-      for (int i = n - 1; i >= 0 && room > 0; i--) {
-        if (cols[i].effType != type) continue;
-        long diff = cols[i].calc - cols[i].effMin;
-        long reduce = available * diff / room;
-        cols[i].calc += reduce;
-        available -= reduce;
-        room -= diff;
-        if (available >= 0) break;
-      }
-    }
-    if (available < 0) throw new Unsupported("columns wider than their table, in a table with automatic layout");
-    double[] columns = new double[n];
-    for (int i = 0; i < n; i++) columns[i] = cols[i].calc / HtmlStyle.DOTS_PER_POINT;
-    return columns;
-  }
-
-  /**
-   * The columns of a table of automatic layout, measured from their cells (AutoTableLayout.fullRecalc) and the
-   * spanning cells spread over them (calcEffectiveWidth). When checking a template, only checks them.
-   */
-  private Col[] autoMeasure(List<Row> rows, HtmlStyle collapse, String where, double spacing)
-      throws RenderException {
-    int n = 0;
-    for (Element c : cells(rows.get(0))) n += span(c);
-    Col[] cols = new Col[n];
-    for (int i = 0; i < n; i++) cols[i] = new Col();
-    boolean[] edge = new boolean[n + 1];
-    List<Spanning> spanning = new ArrayList<>();
-    for (int ri = 0; ri < rows.size(); ri++) {
-      Row r = rows.get(ri);
-      int col = 0;
-      // with collapsed borders a cell is measured with its halves of the borders that won
-      int[][] edges = collapse == null || dry ? null : edges(rows, ri, collapse);
-      int ci = 0;
-      for (Element c : cells(r)) {
-        int span = span(c);
-        if (col + span > n) throw new Unsupported("table rows with different numbers of cells");
-        HtmlStyle cs = style(c, r.style());
-        long borders = edges == null ? dotsOf(cs.border(LEFT)) + dotsOf(cs.border(RIGHT))
-            : half(edges[ci][LEFT], LEFT) + half(edges[ci][RIGHT], RIGHT);
-        ci++;
-        long[] w = declared(c, cs, borders, where);
-        long[] mm = measure(c, cs, true, borders);
-        if (w[0] == FIXED) {
-          // a cell's length is a floor for its widest, not a width, in automatic layout (isFixedWidthAdvisoryOnly)
-          mm[1] = Math.max(mm[1], dotsOf(Styles.points(cs.width, cs.size, Double.NaN)) + borders
-              + dotsOf(cs.padding[LEFT]) + dotsOf(cs.padding[RIGHT]));
-        }
-        edge[col] = true;
-        edge[col + span] = true;
-        if (span > 1) {
-          if (w[0] == PERCENT) throw new Unsupported("a percentage width on a cell spanning columns in " + where);
-          // openhtmltopdf's calcEffectiveWidth: the spacing between the spanned columns is the cell's already
-          long between = Math.round(spacing * HtmlStyle.DOTS_PER_POINT) * (span - 1);
-          spanning.add(new Spanning(col, span, mm[0] - between, mm[1] - between, (int) w[0], w[1]));
-        } else {
-          Col l = cols[col];
-          l.min = Math.max(l.min, mm[0]);
-          l.max = Math.max(l.max, mm[1]);
-          if (w[0] == FIXED && l.type != PERCENT) {
-            if (l.type == FIXED) l.value = Math.max(l.value, w[1]);
-            else {
-              l.type = FIXED;
-              l.value = w[1];
-            }
-            l.max = Math.max(l.max, w[1]);
-          } else if (w[0] == PERCENT && (l.type != PERCENT || w[1] > l.value)) {
-            l.type = PERCENT;
-            l.value = w[1];
-          }
-        }
-        col += span;
-      }
-      if (col != n) throw new Unsupported("table rows with different numbers of cells");
-    }
-    for (int i = 1; i < n; i++) {
-      // openhtmltopdf merges columns no cell starts or ends between
-      if (!edge[i]) throw new Unsupported("a table column that only spanning cells cover, in " + where);
-    }
-    if (dry) return cols;
-    for (Col l : cols) {
-      l.max = Math.max(l.max, l.min);
-      l.effType = l.type;
-      l.effValue = l.value;
-      l.effMin = l.min;
-      l.effMax = l.max;
-    }
-    spanning.sort(java.util.Comparator.comparingInt(Spanning::span));
-    for (Spanning sc : spanning) spread(cols, sc);
-    return cols;
-  }
-
-  /** The table's narrowest and widest, its spacing left out, {min, max} in dots (calcMinMaxWidth). */
-  private static long[] minMax(Col[] cols) {
-    long minWidth = 0;
-    long maxWidth = 0;
-    long maxPercent = 0;
-    long maxNonPercent = 0;
-    long remainingPercent = 100;
-    for (Col l : cols) {
-      minWidth += l.effMin;
-      maxWidth += l.effMax;
-      if (l.effType == PERCENT) {
-        long percent = Math.min(l.effValue, remainingPercent);
-        maxPercent = Math.max(maxPercent, l.effMax * 100 / Math.max(percent, 1));
-        remainingPercent -= percent;
-      } else {
-        maxNonPercent += l.effMax;
-      }
-    }
-    maxNonPercent = (maxNonPercent * 100 + 50) / Math.max(remainingPercent, 1);
-    maxWidth = Math.max(Math.max(maxWidth, maxNonPercent), maxPercent);
-    return new long[] {minWidth, maxWidth};
-  }
-
-  /**
-   * A spanning cell's narrowest and widest over the columns it spans, where they exceed theirs
-   * (calcEffectiveWidth, without border spacing, which the subset keeps at 0).
-   */
-  private static void spread(Col[] cols, Spanning sc) {
-    int col = sc.col();
-    int lastCol = col;
-    int span = sc.span();
-    long cMinWidth = sc.min();
-    long cMaxWidth = sc.max();
-    long totalPercent = 0;
-    long minWidth = 0;
-    long maxWidth = 0;
-    boolean allColsArePercent = true;
-    boolean allColsAreFixed = true;
-    boolean haveVariable = false;
-    long fixedWidth = 0;
-    while (lastCol < cols.length && span > 0) {
-      Col l = cols[lastCol];
-      if (l.type == PERCENT) {
-        totalPercent += l.value;
-        allColsAreFixed = false;
-      } else if (l.type == FIXED && l.value > 0) {
-        fixedWidth += l.value;
-        allColsArePercent = false;
-      } else {
-        haveVariable = true;
-        if (l.effType != PERCENT) {
-          l.effType = VARIABLE;
-          l.effValue = 0;
-          allColsArePercent = false;
-        } else {
-          totalPercent += l.effValue;
-        }
-        allColsAreFixed = false;
-      }
-      span--;
-      minWidth += l.effMin;
-      maxWidth += l.effMax;
-      lastCol++;
-    }
-    if (cMinWidth > minWidth) {
-      if (allColsAreFixed) {
-        for (int pos = col; fixedWidth > 0 && pos < lastCol; pos++) {
-          long cWidth = Math.max(cols[pos].effMin, cMinWidth * cols[pos].value / fixedWidth);
-          fixedWidth -= cols[pos].value;
-          cMinWidth -= cWidth;
-          cols[pos].effMin = cWidth;
-        }
-      } else if (allColsArePercent) {
-        long maxw = maxWidth;
-        long minw = minWidth;
-        long cminw = cMinWidth;
-        for (int pos = col; maxw > 0 && pos < lastCol; pos++) {
-          Col l = cols[pos];
-          if (l.effType == PERCENT && l.effValue > 0 && fixedWidth <= cMinWidth) {
-            long cWidth = Math.max(l.effMin, cminw * l.effValue / totalPercent);
-            cWidth = Math.min(l.effMin + (cMinWidth - minw), cWidth);
-            maxw -= l.effMax;
-            minw -= l.effMin;
-            cMinWidth -= cWidth;
-            l.effMin = cWidth;
-          }
-        }
-      } else {
-        long maxw = maxWidth;
-        long minw = minWidth;
-        // the minimum goes to the columns with a length first, then to the others
-        for (int pos = col; maxw > 0 && pos < lastCol; pos++) {
-          Col l = cols[pos];
-          if (l.type == FIXED && haveVariable && fixedWidth <= cMinWidth) {
-            long cWidth = Math.max(l.effMin, l.value);
-            fixedWidth -= l.value;
-            minw -= l.effMin;
-            maxw -= l.effMax;
-            cMinWidth -= cWidth;
-            l.effMin = cWidth;
-          }
-        }
-        for (int pos = col; maxw > 0 && pos < lastCol && minw < cMinWidth; pos++) {
-          Col l = cols[pos];
-          if (!(l.type == FIXED && haveVariable && fixedWidth <= cMinWidth)) {
-            long cWidth = Math.max(l.effMin, cMinWidth * l.effMax / maxw);
-            cWidth = Math.min(l.effMin + (cMinWidth - minw), cWidth);
-            maxw -= l.effMax;
-            minw -= l.effMin;
-            cMinWidth -= cWidth;
-            l.effMin = cWidth;
-          }
-        }
-      }
-    }
-    if (cMaxWidth > maxWidth) {
-      for (int pos = col; maxWidth > 0 && pos < lastCol; pos++) {
-        long cWidth = Math.max(cols[pos].effMax, cMaxWidth * cols[pos].effMax / maxWidth);
-        maxWidth -= cols[pos].effMax;
-        cMaxWidth -= cWidth;
-        cols[pos].effMax = cWidth;
-      }
-    }
-  }
-
   /** A length in openhtmltopdf's whole dots, as it truncates box sides when measuring. */
-  private static long dotsOf(double pt) {
+  static long dotsOf(double pt) {
     return (long) (pt * HtmlStyle.DOTS_PER_POINT + 1e-6);
-  }
-
-  /**
-   * The narrowest and widest an element's box can be, {min, max} in whole dots, as openhtmltopdf measures for
-   * automatic table layout: its text's widest unbreakable piece and its text on one line, plus its horizontal
-   * margins (not for a cell), borders and padding. When checking a template, only checks that it can be measured.
-   */
-  private long[] measure(Element e, HtmlStyle s, boolean cell) throws RenderException {
-    return measure(e, s, cell, dotsOf(s.border(LEFT)) + dotsOf(s.border(RIGHT)));
-  }
-
-  /** @param borders the box's left and right borders in dots (a cell's collapsed halves) */
-  private long[] measure(Element e, HtmlStyle s, boolean cell, long borders) throws RenderException {
-    long sides = dotsOf(s.padding[LEFT]) + dotsOf(s.padding[RIGHT]) + borders
-        + (cell ? 0 : dotsOf(s.margin[LEFT]) + dotsOf(s.margin[RIGHT]));
-    if (s.width != null && !cell) throw new Unsupported("a width on " + HtmlStyle.describe(e) + " in a table with"
-        + " automatic layout");
-    long min = 0;
-    long max = 0;
-    List<Node> inline = new ArrayList<>();
-    for (Node n : e.childNodes()) {
-      // a span with display: block is measured as the block it is laid out as
-      HtmlStyle displayed = displayedBlock(n, s);
-      if (displayed == null && isInline(n)) {
-        inline.add(n);
-        continue;
-      }
-      if (!(n instanceof Element child)) continue;
-      String tag = child.normalName();
-      if (tag.equals("style") || tag.equals("title")) continue;
-      long[] line = measureInline(inline, s);
-      inline.clear();
-      min = Math.max(min, line[0]);
-      max = Math.max(max, line[1]);
-      HtmlStyle cs = displayed != null ? displayed : style(child, s);
-      if (cs.hidden) continue;
-      if (displayed == null && tag.equals("table")) {
-        long[] b = measureTable(child, cs);
-        min = Math.max(min, b[0]);
-        max = Math.max(max, b[1]);
-        continue;
-      }
-      if (displayed == null && !HtmlStyle.BLOCKS.contains(tag) || tag.equals("body")) {
-        throw new Unsupported("the element <" + tag + "> in a table with automatic layout");
-      }
-      long[] b = measure(child, cs, false);
-      min = Math.max(min, b[0]);
-      max = Math.max(max, b[1]);
-    }
-    long[] line = measureInline(inline, s);
-    return new long[] {Math.max(min, line[0]) + sides, Math.max(max, line[1]) + sides};
-  }
-
-  /**
-   * A table nested in a cell of automatic layout, measured as openhtmltopdf measures it (AutoTableLayout
-   * .calcMinMaxWidth): its columns' narrowest and widest summed, plus its spacing left of every column and right
-   * of the last. A width in percent does not enter the measure there (only a length does), so such a table is
-   * measured by its content and then takes its percentage of the cell it sizes. What this does not port (a
-   * length width, side margins, fixed layout, a caption) is refused.
-   */
-  private long[] measureTable(Element t, HtmlStyle ts) throws RenderException {
-    String where = HtmlStyle.describe(t);
-    if (ts.fixed) throw new Unsupported("table-layout: fixed on " + where + " nested in a table with automatic layout");
-    if (ts.width != null && !ts.width.trim().endsWith("%")) {
-      throw new Unsupported("the width '" + ts.width + "' on " + where + " nested in a table with automatic layout");
-    }
-    if (ts.margin[LEFT] != 0 || ts.margin[RIGHT] != 0 || ts.autoMargin[LEFT] || ts.autoMargin[RIGHT]) {
-      throw new Unsupported("side margins on " + where + " nested in a table with automatic layout");
-    }
-    List<Row> head = new ArrayList<>();
-    List<Row> rows = new ArrayList<>();
-    List<Row> foot = new ArrayList<>();
-    for (Node n : t.childNodes()) {
-      if (!(n instanceof Element e)) continue;
-      switch (e.normalName()) {
-        case "thead", "tbody", "tfoot" -> {
-          HtmlStyle gs = style(e, ts);
-          if (gs.hidden) continue;
-          for (Element tr : e.children()) {
-            HtmlStyle rs = style(tr, gs);
-            if (tr.normalName().equals("tr") && !rs.hidden) {
-              String g = e.normalName();
-              (g.equals("tfoot") ? foot : g.equals("thead") ? head : rows).add(new Row(tr, rs));
-            }
-          }
-        }
-        case "tr" -> {
-          HtmlStyle rs = style(e, ts);
-          if (!rs.hidden) rows.add(new Row(e, rs));
-        }
-        case "style" -> {}
-        // laying the table out refuses what else it holds; a caption would widen the measure
-        default -> throw new Unsupported("the element <" + e.normalName() + "> in " + where
-            + " nested in a table with automatic layout");
-      }
-    }
-    // in the order the table is laid out in (collapsed borders meet by it): header, bodies, footer
-    rows.addAll(0, head);
-    rows.addAll(foot);
-    if (rows.isEmpty()) return new long[] {0, 0};
-    double sp = spacing(ts);
-    Col[] cols = autoMeasure(rows, ts.collapse ? ts : null, where, sp);
-    if (dry) return new long[] {0, 0};
-    long[] mm = minMax(cols);
-    long spacings = Math.round(sp * HtmlStyle.DOTS_PER_POINT) * (cols.length + 1);
-    return new long[] {mm[0] + spacings, mm[1] + spacings};
-  }
-
-  private static final ThreadLocal<java.text.BreakIterator> US_LINES =
-      ThreadLocal.withInitial(() -> java.text.BreakIterator.getLineInstance(java.util.Locale.US));
-
-  /** One line of inline content: {widest piece, all of it}; white space collapsed, leading space dropped. */
-  private long[] measureInline(List<Node> nodes, HtmlStyle block) throws RenderException {
-    // widest piece, the line so far, the widest line ended by a <br>, the space ending the last text, an inline
-    // box's left side not yet given to its first piece
-    long[] out = new long[5];
-    boolean[] space = {true};
-    for (Node n : nodes) measureNode(n, block, block, space, out);
-    // openhtmltopdf takes a trailing space off the line's width (its trimmable inline box), though laying the
-    // line out it counts it: a column so measured is too narrow for its last word, which wraps in both engines
-    out[1] -= out[3];
-    return new long[] {out[0], Math.max(out[1], out[2])};
-  }
-
-  private void measureNode(Node n, HtmlStyle inherited, HtmlStyle block, boolean[] space, long[] out)
-      throws RenderException {
-    if (n instanceof TextNode t) {
-      StringBuilder text = new StringBuilder();
-      String whole = inherited.transform(t.getWholeText());
-      for (int i = 0; i < whole.length(); i++) {
-        char c = whole.charAt(i);
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-          if (!space[0]) text.append(' ');
-          space[0] = true;
-        } else {
-          text.append(c);
-          space[0] = false;
-        }
-      }
-      if (text.isEmpty()) return;
-      if (inherited.keepNewlines) {
-        // its newlines would break the lines the columns are measured by: not ported
-        throw new Unsupported("white-space: pre-line or pre-wrap in a table with automatic layout");
-      }
-      if (inherited.nowrap != block.nowrap) {
-        throw new Unsupported("white-space changed inside a line, on " + HtmlStyle.describe((Element) n.parent()));
-      }
-      if (dry) {
-        out[3] = text.charAt(text.length() - 1) == ' ' ? 1 : 0;
-        return;
-      }
-      String s = text.toString();
-      Face face = face(inherited);
-      float size = Math.round(inherited.size * HtmlStyle.DOTS_PER_POINT);
-      // a space at the end of the line is taken off again: the width of one in this text's font
-      out[3] = s.endsWith(" ") ? textDots(face, " ", size) : 0;
-      if (inherited.nowrap) {
-        // one piece, measured whole (InlineBox.calcMinMaxWidth for nowrap)
-        long w = textDots(face, s, size);
-        out[0] = Math.max(out[0], w + out[4]);
-        out[1] += w;
-        out[4] = 0;
-        return;
-      }
-      // openhtmltopdf breaks what looks like a URL at its slashes and dots too
-      if (s.contains("://")) throw new Unsupported("a URL in a table with automatic layout");
-      // letter spacing is left out of both widths: measured, openhtmltopdf sizes a column by its text without it
-      // (a spaced word then wraps, or overflows its column, which sends the document there), whatever its
-      // InlineBox source suggests for the narrowest
-      java.text.BreakIterator words = US_LINES.get();
-      words.setText(s);
-      int last = 0;
-      for (int b = words.next(); b != java.text.BreakIterator.DONE; b = words.next()) {
-        // openhtmltopdf's UrlAwareLineBreakIterator also breaks before every slash inside a piece
-        int from = last;
-        int stop = b;
-        while (from < stop && BREAKING.indexOf(s.charAt(from)) >= 0) from++;
-        while (stop > from && BREAKING.indexOf(s.charAt(stop - 1)) >= 0) stop--;
-        for (int slash = s.indexOf('/', from); slash >= 0 && slash < stop; slash = s.indexOf('/', slash + 1)) {
-          piece(face, s.substring(last, slash), size, inherited.breakWord, out);
-          last = slash;
-        }
-        piece(face, s.substring(last, b), size, inherited.breakWord, out);
-        last = b;
-      }
-      return;
-    }
-    if (!(n instanceof Element e)) return;
-    String tag = e.normalName();
-    if (HtmlStyle.DROPPED.contains(tag)) return;
-    if (tag.equals("br")) {
-      // openhtmltopdf's <br> is a pre-line "\n" (br:before): it ends the line, less the space before it
-      HtmlStyle s = style(e, inherited);
-      if (s.hidden) return;
-      // openhtmltopdf measures the line without the space before the break but lays it out with it: not matched
-      if (out[3] > 0) throw new Unsupported("white space before a <br> in a table with automatic layout");
-      out[2] = Math.max(out[2], out[1]);
-      out[1] = 0;
-      space[0] = true;
-      return;
-    }
-    if (tag.equals("img")) {
-      measureImage(e, inherited, out);
-      return;
-    }
-    if (!HtmlStyle.INLINE.contains(tag)) throw new Unsupported("the element <" + tag + "> inside a line of text");
-    HtmlStyle s = style(e, inherited);
-    if (s.hidden) return;
-    if (s.displayBlock) {
-      throw new Unsupported("display: block on " + HtmlStyle.describe(e) + " in a table with automatic layout");
-    }
-    boolean boxed = inlineBox(e, s);
-    long left = boxed ? dotsOf(s.margin[LEFT] + s.border(LEFT) + s.padding[LEFT]) : 0;
-    if (boxed && s.inlineBlock && s.width != null) {
-      // its width would size the column, not its text: not ported
-      throw new Unsupported("a width on the inline block " + HtmlStyle.describe(e) + " in a table with automatic layout");
-    }
-    if (boxed && s.inlineBlock) {
-      // an inline block is at least its widest word and both its sides, measured (its lines would break inside)
-      long widest = out[0];
-      out[0] = 0;
-      out[1] += left;
-      for (Node c : e.childNodes()) measureNode(c, s, block, space, out);
-      long right = dotsOf(s.margin[RIGHT] + s.border(RIGHT) + s.padding[RIGHT]);
-      out[1] += right;
-      out[0] = Math.max(widest, left + out[0] + right);
-      return;
-    }
-    if (boxed) {
-      // an inline box's sides widen the line, and the left one its first piece
-      out[1] += left;
-      out[4] = left;
-    }
-    for (Node c : e.childNodes()) measureNode(c, s, block, space, out);
-    if (boxed) {
-      // measured, openhtmltopdf leaves the right side out of the narrowest the column can be: squeezed to it,
-      // the side wraps alone to the next line, which the direct path refuses as a word wider than its column
-      out[1] += dotsOf(s.margin[RIGHT] + s.border(RIGHT) + s.padding[RIGHT]);
-      out[4] = 0;
-    }
-  }
-
-  /**
-   * An image in a cell of an automatic-layout table (a logo beside the invoice's title): one unbreakable piece as
-   * wide as the image. A width in % would be of the column being measured: not ported.
-   */
-  private void measureImage(Element img, HtmlStyle inherited, long[] out) throws RenderException {
-    HtmlStyle s = style(img, inherited);
-    if (s.hidden) return;
-    String cssWidth = sizeAttribute(img, "width", s.width);
-    if (cssWidth != null && cssWidth.endsWith("%")) {
-      throw new Unsupported("a width in % on " + HtmlStyle.describe(img) + " in a table with automatic layout");
-    }
-    String src = img.attr("src").trim();
-    if (dry || src.isEmpty()) return;
-    long w = dotsOf(imageSize(img, s, images.image(src), Double.NaN)[0]);
-    out[0] = Math.max(out[0], w + out[4]);
-    out[4] = 0;
-    out[1] += w;
-    out[3] = 0;
-  }
-
-  private static final String BREAKING = ".,:;!?- \n\r\t/";
-
-  /** One unbreakable piece of text (with the spaces after it): its width widens the line, and may the minimum. */
-  private static void piece(Face face, String word, float size, boolean breakWord, long[] out) throws Unsupported {
-    long w = textDots(face, word, size);
-    long least = w;
-    if (breakWord) {
-      least = 0;
-      for (int k = 0; k < word.length(); k++) least = Math.max(least, textDots(face, word.substring(k, k + 1), size));
-    }
-    least += out[4];
-    out[4] = 0;
-    out[0] = Math.max(out[0], least);
-    out[1] += w;
   }
 
   /**
@@ -3343,330 +1872,5 @@ final class HtmlFlow {
   }
 
   /** Inside a cell of an automatic-layout table: a word wider than its column would widen the column there. */
-  private int autoCells;
-
-  /**
-   * Row {@code ri} of the table's rows (head, bodies, foot), laid out in its columns. With collapsed borders
-   * ({@code table} given) each side of a cell is the winner of the borders that meet there, as openhtmltopdf
-   * collapses them (TableCellBox.collapsed*Border): the wider solid border, the cell's own on a tie, the
-   * table's at its edges. Half of it (the larger half on the top and left) is inside the cell; it is painted
-   * centred on the cell's edge.
-   */
-  private Laid row(List<Row> rows, int ri, double[] columns, double width, HtmlStyle table, boolean auto,
-      double spacing) throws RenderException {
-    return row(rows, ri, columns, width, table, auto, spacing, Double.POSITIVE_INFINITY);
-  }
-
-  /**
-   * {@link #row}, laid out against a page boundary {@code boundary} below its top: a line of a cell reaching across
-   * it moves down to it, and the cell and row grow by as much, as openhtmltopdf lays out a row that meets a page
-   * break without {@code page-break-inside: avoid}.
-   */
-  private Laid row(List<Row> rows, int ri, double[] columns, double width, HtmlStyle table, boolean auto,
-      double spacing, double boundary) throws RenderException {
-    Row r = rows.get(ri);
-    List<Element> cells = cells(r);
-    int n = cells.size();
-    int total = 0;
-    for (Element c : cells) total += span(c);
-    if (total != columns.length) throw new Unsupported("table rows with different numbers of cells");
-    // each cell's width: the columns it spans
-    double[] spans = new double[n];
-    for (int i = 0, column = 0; i < n; i++) {
-      int span = span(cells.get(i));
-      spans[i] = (span - 1) * spacing;
-      for (int k = span; k > 0; k--) spans[i] += columns[column++];
-    }
-    columns = spans;
-    int[][] edges = table == null ? null : edges(rows, ri, table);
-    HtmlStyle[] styles = new HtmlStyle[n];
-    double[][] inside = new double[n][4];
-    Sink.Stack[] stacks = new Sink.Stack[n];
-    double[] heights = new double[n];
-    double rowHeight = 0;
-    double x = spacing;
-    for (int i = 0; i < n; i++) {
-      HtmlStyle cs = style(cells.get(i), r.style());
-      styles[i] = cs;
-      if (cs.hidden) throw new Unsupported("display: none on a table cell");
-      double[] in = inside[i];
-      for (int side = 0; side < 4; side++) {
-        in[side] = edges == null ? cs.border(side) : half(edges[i][side], side) / HtmlStyle.DOTS_PER_POINT;
-      }
-      double inner = columns[i] - cs.padding[LEFT] - cs.padding[RIGHT] - in[LEFT] - in[RIGHT];
-      // checking a template, automatic layout sizes no column: a table nested in the cell gets no room, not less
-      if (dry && auto) inner = Math.max(inner, 0);
-      Sink.Stack stack = new Sink.Stack(x + in[LEFT] + cs.padding[LEFT]);
-      stack.boundary = boundary - in[TOP] - cs.padding[TOP];
-      if (auto) autoCells++;
-      try {
-        children(cells.get(i), cs, inner, stack);
-      } finally {
-        if (auto) autoCells--;
-      }
-      stacks[i] = stack;
-      heights[i] = stack.height() + cs.padding[TOP] + cs.padding[BOTTOM] + in[TOP] + in[BOTTOM];
-      rowHeight = Math.max(rowHeight, heights[i]);
-      // openhtmltopdf takes a cell's height as the least height of its row, padding and borders included
-      // (measured), and aligns the content in the row
-      if (!Double.isNaN(cs.boxHeight)) rowHeight = Math.max(rowHeight, cs.boxHeight);
-      x += columns[i] + spacing;
-    }
-    if (!Double.isNaN(r.style().boxHeight)) rowHeight = Math.max(rowHeight, r.style().boxHeight);
-    // baseline alignment lines up first lines: the same as top only where they start at the same height
-    for (int i = 0; i < n; i++) {
-      HtmlStyle cs = styles[i];
-      if (cs.verticalAlign.equals("baseline") && (cs.size != styles[0].size || cs.lineHeight() != styles[0].lineHeight()
-          || cs.padding[TOP] + inside[i][TOP] != styles[0].padding[TOP] + inside[0][TOP])) {
-        throw new Unsupported("vertical-align: baseline across cells of different fonts or padding");
-      }
-    }
-    List<Ops> ops = new ArrayList<>();
-    // openhtmltopdf paints a row's background under its cells: the spacing between them shows the table's
-    boolean rowBackground = printBackground && r.style().background >= 0;
-    if (rowBackground && spacing == 0) ops.add(new Ops.Rect(0, 0, width, rowHeight, r.style().background));
-    x = spacing;
-    for (int i = 0; i < n; i++) {
-      HtmlStyle cs = styles[i];
-      if (rowBackground && spacing > 0) ops.add(new Ops.Rect(x, 0, columns[i], rowHeight, r.style().background));
-      if (printBackground && cs.background >= 0) ops.add(new Ops.Rect(x, 0, columns[i], rowHeight, cs.background));
-      if (edges == null) borders(cs, columns[i], rowHeight, x, ops);
-      double free = rowHeight - heights[i];
-      double aligned = switch (cs.verticalAlign) {
-        // openhtmltopdf halves the free space in whole dots, rounding down
-        case "middle" -> Math.round(free * HtmlStyle.DOTS_PER_POINT) / 2 / HtmlStyle.DOTS_PER_POINT;
-        case "bottom" -> free;
-        default -> 0;
-      };
-      if (aligned != 0 && across(stacks[i], aligned)) {
-        // openhtmltopdf lays such a cell out again where it is aligned: not matched
-        throw new Unsupported("a vertically aligned table cell whose line meets a page break");
-      }
-      double dy = inside[i][TOP] + cs.padding[TOP] + aligned;
-      for (Ops op : stacks[i].ops) ops.add(op.moved(0, dy));
-      x += columns[i] + spacing;
-    }
-    if (edges != null) {
-      // collapsed borders go over the cells, each side as wide as its winner, centred on the cell's edge
-      x = 0;
-      for (int i = 0; i < n; i++) {
-        int[] e = edges[i];
-        double t = e[TOP] / 2 / HtmlStyle.DOTS_PER_POINT;
-        double l = e[LEFT] / 2 / HtmlStyle.DOTS_PER_POINT;
-        double left = x - l;
-        double top = -t;
-        double w = columns[i] + l + (e[RIGHT] + 1) / 2 / HtmlStyle.DOTS_PER_POINT;
-        double h = rowHeight + t + (e[BOTTOM] + 1) / 2 / HtmlStyle.DOTS_PER_POINT;
-        double[] wd = new double[4];
-        for (int side = 0; side < 4; side++) wd[side] = e[side] / HtmlStyle.DOTS_PER_POINT;
-        if (e[8 + TOP] != 0 || e[8 + RIGHT] != 0 || e[8 + BOTTOM] != 0 || e[8 + LEFT] != 0) {
-          // a dashed or dotted side: openhtmltopdf paints the cell's four collapsed sides as a patterned box's
-          char[] kinds = new char[4];
-          int[] rgbs = new int[4];
-          for (int side = 0; side < 4; side++) {
-            kinds[side] = (char) e[8 + side];
-            rgbs[side] = e[4 + side];
-          }
-          List<Ops> sides = new ArrayList<>(4);
-          patternedSides(kinds, rgbs, wd, left, w, h, sides);
-          for (Ops op : sides) ops.add(op.moved(0, top));
-          x += columns[i];
-          continue;
-        }
-        if (wd[TOP] > 0) ops.add(new Ops.Rect(left, top, w, wd[TOP], e[4 + TOP]));
-        if (wd[BOTTOM] > 0) ops.add(new Ops.Rect(left, top + h - wd[BOTTOM], w, wd[BOTTOM], e[4 + BOTTOM]));
-        if (wd[LEFT] > 0) ops.add(new Ops.Rect(left, top, wd[LEFT], h, e[4 + LEFT]));
-        if (wd[RIGHT] > 0) ops.add(new Ops.Rect(left + w - wd[RIGHT], top, wd[RIGHT], h, e[4 + RIGHT]));
-        x += columns[i];
-      }
-    }
-    double lastBottom = 0;
-    double hang = 0;
-    boolean patterned = false;
-    if (edges == null) {
-      lastBottom = bottom(styles);
-    } else {
-      for (int[] e : edges) {
-        hang = Math.max(hang, e[TOP] / 2 / HtmlStyle.DOTS_PER_POINT);
-        for (int side = 0; side < 4; side++) patterned |= e[8 + side] != 0;
-      }
-    }
-    // whether every cell's first line met the boundary and moved below it (a row with a repeated header then moves whole)
-    boolean moved = boundary != Double.POSITIVE_INFINITY;
-    for (Sink.Stack stack : stacks) moved &= stack.lines.isEmpty() || stack.lines.get(0)[0] >= stack.boundary - 1e-6;
-    return new Laid(rowHeight, ops, lastBottom, hang, patterned, moved);
-  }
-
-  /** Whether a line of the cell, moved down {@code dy}, reaches across its stack's page boundary. */
-  private static boolean across(Sink.Stack stack, double dy) {
-    long b = Math.round(stack.boundary * HtmlStyle.DOTS_PER_POINT);
-    for (double[] line : stack.lines) {
-      if (Math.round((line[0] + dy) * HtmlStyle.DOTS_PER_POINT) < b
-          && Math.round((line[1] + dy) * HtmlStyle.DOTS_PER_POINT) >= b) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The part of a collapsed border of {@code dots} inside the cell: the extra dot goes to the top and left. */
-  private static int half(int dots, int side) {
-    return side == TOP || side == LEFT ? (dots + 1) / 2 : dots / 2;
-  }
-
-  /** A drawn side's {@link HtmlStyle#borderKind}: 0 where solid or not drawn. */
-  private static char kindOf(HtmlStyle s, int side) {
-    return dotsOf(s, side) > 0 ? s.borderKind[side] : 0;
-  }
-
-  /** A solid border side in whole dots (0: none), as openhtmltopdf truncates it. */
-  private static int dotsOf(HtmlStyle s, int side) {
-    return s.borderSolid[side] ? (int) dotsOf(s.border[side]) : 0;
-  }
-
-  /**
-   * Of two borders that meet, the one drawn: the wider; on a tie the dotted over the dashed over the solid
-   * (openhtmltopdf ranks them so, the reverse of CSS 2.1's order: measured), then {@code a} (the cell's own, or
-   * the nearer).
-   */
-  private static int wins(int aDots, char aKind, int bDots, char bKind) {
-    if (bDots != aDots) return bDots > aDots ? 1 : 0;
-    return rank(bKind) > rank(aKind) ? 1 : 0;
-  }
-
-  private static int rank(char kind) {
-    return kind == HtmlStyle.DOTTED ? 2 : kind == HtmlStyle.DASHED ? 1 : 0;
-  }
-
-  /**
-   * The collapsed borders of row {@code ri}'s cells: per cell {top, right, bottom, left} widths in dots, then
-   * their colours, then their {@link HtmlStyle#borderKind}s. The cell above or below is the one over or under its
-   * first column, as openhtmltopdf looks.
-   */
-  /**
-   * {@link #collapsed} of row {@code ri}, worked out once per table: the column widths and then the row's layout
-   * both need it (twice over, it was a tenth of a 1,000-row statement's render). Rows are compared by identity,
-   * with their neighbours, since the two passes are given equal lists, not the same one.
-   */
-  private int[][] edges(List<Row> rows, int ri, HtmlStyle table) throws Unsupported {
-    if (edgesKept == null || edgesKept.length != rows.size() || edgesTable != table) {
-      edgesKept = new int[rows.size()][][];
-      edgesOf = new Row[rows.size()][];
-      edgesTable = table;
-    }
-    Row[] key = {ri > 0 ? rows.get(ri - 1) : null, rows.get(ri), ri + 1 < rows.size() ? rows.get(ri + 1) : null};
-    Row[] kept = edgesOf[ri];
-    if (kept == null || kept[0] != key[0] || kept[1] != key[1] || kept[2] != key[2]) {
-      edgesKept[ri] = collapsed(rows, ri, table);
-      edgesOf[ri] = key;
-    }
-    return edgesKept[ri];
-  }
-
-  private int[][][] edgesKept;
-  /** The rows each of {@link #edgesKept} was worked out from: the one above, its own, the one below. */
-  private Row[][] edgesOf;
-  private HtmlStyle edgesTable;
-
-  private int[][] collapsed(List<Row> rows, int ri, HtmlStyle table) throws Unsupported {
-    Row r = rows.get(ri);
-    Cells mine = cellsOf(r);
-    if (r.style().decorated(false)) {
-      throw new Unsupported("a border on a table row with collapsed borders, on " + HtmlStyle.describe(r.tr()));
-    }
-    List<Element> cells = mine.cells();
-    List<HtmlStyle> own = mine.styles();
-    int[] starts = mine.starts();
-    Cells up = ri > 0 ? cellsOf(rows.get(ri - 1)) : null;
-    Cells down = ri + 1 < rows.size() ? cellsOf(rows.get(ri + 1)) : null;
-    int[][] out = new int[cells.size()][12];
-    for (int i = 0; i < cells.size(); i++) {
-      HtmlStyle cs = own.get(i);
-      int[] e = out[i];
-      for (int side = 0; side < 4; side++) {
-        e[side] = dotsOf(cs, side);
-        e[4 + side] = cs.borderRgb(side);
-        e[8 + side] = kindOf(cs, side);
-        // how a double border ranks against the others where they collapse is not measured
-        if (e[8 + side] == HtmlStyle.DOUBLE) {
-          throw new Unsupported("a double border with collapsed borders, on " + HtmlStyle.describe(cells.get(i)));
-        }
-      }
-      // left and right: the neighbouring cell's, or the table's at its edges
-      meet(e, LEFT, i > 0 ? own.get(i - 1) : table, RIGHT);
-      meet(e, RIGHT, i + 1 < cells.size() ? own.get(i + 1) : table, LEFT);
-      HtmlStyle above = up != null ? up.at(starts[i]) : table;
-      meet(e, TOP, above, BOTTOM);
-      HtmlStyle below = down != null ? down.at(starts[i]) : table;
-      meet(e, BOTTOM, below, TOP);
-    }
-    return out;
-  }
-
-  private void meet(int[] e, int side, HtmlStyle other, int otherSide) {
-    if (other == null) return;
-    int d = dotsOf(other, otherSide);
-    char kind = kindOf(other, otherSide);
-    if (wins(e[side], (char) e[8 + side], d, kind) == 1) {
-      e[side] = d;
-      e[4 + side] = other.borderRgb(otherSide);
-      e[8 + side] = kind;
-    }
-  }
-
-  private static int[] starts(List<Element> cells) throws Unsupported {
-    int[] out = new int[cells.size()];
-    for (int i = 0, col = 0; i < out.length; i++) {
-      out[i] = col;
-      col += span(cells.get(i));
-    }
-    return out;
-  }
-
-  /** A row's cells, their first columns and styles: each row is its own, its upper and its lower neighbour's. */
-  private record Cells(List<Element> cells, int[] starts, List<HtmlStyle> styles) {
-    /** The style of the cell that covers column {@code col}, or null. */
-    HtmlStyle at(int col) {
-      for (int i = starts.length - 1; i >= 0; i--) {
-        if (col >= starts[i]) {
-          return covers(i, col) ? styles.get(i) : null;
-        }
-      }
-      return null;
-    }
-
-    private boolean covers(int i, int col) {
-      try {
-        return col < starts[i] + span(cells.get(i));
-      } catch (Unsupported e) {
-        return false;
-      }
-    }
-  }
-
-  /** The last three rows' cells, by identity: collapsing a row looks at the one above and the one below. */
-  private final Row[] cellsRows = new Row[3];
-  private final Cells[] cellsKept = new Cells[3];
-  private int cellsNext;
-
-  private Cells cellsOf(Row r) throws Unsupported {
-    for (int i = 0; i < 3; i++) {
-      if (cellsRows[i] == r) return cellsKept[i];
-    }
-    List<Element> cells = cells(r);
-    List<HtmlStyle> styles = new ArrayList<>(cells.size());
-    for (Element c : cells) styles.add(style(c, r.style()));
-    Cells out = new Cells(cells, starts(cells), styles);
-    cellsRows[cellsNext] = r;
-    cellsKept[cellsNext] = out;
-    cellsNext = (cellsNext + 1) % 3;
-    return out;
-  }
-
-  /** The widest bottom border of a row's cells, in points. */
-  private static double bottom(HtmlStyle[] cells) {
-    double b = 0;
-    for (HtmlStyle c : cells) b = Math.max(b, c.border(BOTTOM));
-    return b;
-  }
+  int autoCells;
 }

@@ -31,7 +31,7 @@ final class HtmlMargins {
 
   /**
    * One box with content: strings and the page counters, in order, and its text style; or the running element
-   * named {@code element}, laid out by HtmlFlow in its own style (the box's font does not reach it: measured,
+   * named {@code element}, laid out by HtmlPositioned in its own style (the box's font does not reach it: measured,
    * openhtmltopdf styles it where it stands in the document).
    */
   private record Box(List<String> content, String element, double size, boolean bold, int rgb) {
@@ -236,7 +236,7 @@ final class HtmlMargins {
     double content = box[0] - box[3] - box[5];
     for (int edge = 0; edge < 2; edge++) {
       String[] texts = new String[3];
-      HtmlFlow.Running[] elements = new HtmlFlow.Running[3];
+      HtmlPositioned.Running[] elements = new HtmlPositioned.Running[3];
       int filled = 0;
       for (int k = 0; k < 3; k++) {
         Box b = boxes[edge * 3 + k];
@@ -246,7 +246,7 @@ final class HtmlMargins {
           filled++;
         } else {
           // element() of a name no element runs as leaves the box empty
-          elements[k] = flow.running(b.element(), page, pages);
+          elements[k] = flow.positioned.running(b.element(), page, pages);
           if (elements[k] != null) filled++;
         }
       }
@@ -267,7 +267,7 @@ final class HtmlMargins {
           // measured, openhtmltopdf sizes the cells with each page counter as "999" (its layout replacement text),
           // whatever the page's number
           if (texts[k] != null) measured[k] = measure(b.text(999, 999), b.bold() ? fonts.bold() : fonts.regular(), b.size());
-          else if (elements[k] != null) measured[k] = flow.measure(elements[k]);
+          else if (elements[k] != null) measured[k] = flow.positioned.measure(elements[k]);
         }
         widths = cells(measured, contentDots);
         for (int k = 0; k < 3; k++) {
@@ -295,7 +295,7 @@ final class HtmlMargins {
           double baseline = areaTop + (areaHeight - line) / 2 + face.ascent * b.size();
           out.add(new Ops.Text(x + dx, baseline, b.bold(), b.size(), b.rgb(), 0, texts[k]));
         } else if (elements[k] != null) {
-          HtmlFlow.Box laid = flow.layOut(elements[k], cell);
+          HtmlFlow.Box laid = flow.positioned.layOut(elements[k], cell);
           if (laid.height() > areaHeight + 0.01) {
             throw new Unsupported("a running element taller than the page margin it is shown in");
           }

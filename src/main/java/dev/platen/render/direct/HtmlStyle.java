@@ -134,10 +134,10 @@ final class HtmlStyle {
 
   /**
    * {@code position: running(name)}: the element leaves the flow and is shown in the {@code @page} margin boxes
-   * whose content is {@code element(name)} (HtmlFlow keeps it, HtmlMargins places it); null when not running.
+   * whose content is {@code element(name)} (HtmlPositioned keeps it, HtmlMargins places it); null when not running.
    */
   String running;
-  /** {@code position: fixed}: the element leaves the flow and is drawn on every page (HtmlFlow.fixed). */
+  /** {@code position: fixed}: the element leaves the flow and is drawn on every page (HtmlPositioned.fixed). */
   boolean positionFixed;
   /**
    * {@code position: relative}: a block drawn shifted by its offsets, the flow unchanged (HtmlFlow.block), and the
@@ -145,7 +145,10 @@ final class HtmlStyle {
    * a relative span where it stands, offsets or not).
    */
   boolean relative;
-  /** {@code position: absolute}: the element leaves the flow and is placed in its containing block (HtmlFlow). */
+  /**
+   * {@code position: absolute}: the element leaves the flow and is placed in its containing block
+   * (HtmlPositioned).
+   */
   boolean absolute;
   /** {@code transform: rotate(…deg)} in degrees, clockwise as CSS turns it (0: none); drawn on absolute boxes. */
   double rotate;
@@ -353,7 +356,7 @@ final class HtmlStyle {
     if (s.mono && s.italic) s.refuse("italic text in a monospace family (openhtmltopdf draws Courier-Oblique)", e);
     if (!BLOCKS.contains(tag)) {
       for (int side = 0; side < 4; side++) {
-        // a table's auto side margins place it as a block's do (a right-aligned totals table): HtmlFlow.table
+        // a table's auto side margins place it as a block's do (a right-aligned totals table): HtmlTables.table
         boolean tableSide = tag.equals("table") && (side == LEFT || side == RIGHT);
         if (!Double.isNaN(s.marginPercent[side]) || s.autoMargin[side] && !tableSide) {
           s.refuse("a percentage or auto margin", e);
@@ -1133,7 +1136,7 @@ final class HtmlStyle {
   /** The names openhtmltopdf gives its built-in Courier. */
   private static final Set<String> COURIER = Set.of("courier", "dialoginput", "monospaced", "monospace");
 
-  /** Elements whose height is drawn here (HtmlFlow.block, HtmlFlow.row), besides an image's. */
+  /** Elements whose height is drawn here (HtmlFlow.block, HtmlTables.row), besides an image's. */
   private static final Set<String> HEIGHTS = Set.of("div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "section",
       "header", "footer", "article", "main", "address", "td", "th", "tr");
 

@@ -190,7 +190,7 @@ class HtmlBoxEquivalenceTest {
   /**
    * white-space: nowrap on the date, reference and amount cells of 1,000-row statements with collapsed borders,
    * under the rows and as a full grid: the columns come out as openhtmltopdf's (refused before; measured equal
-   * once the collapsed borders were worked out per row, HtmlFlow.cellsOf).
+   * once the collapsed borders were worked out per row, HtmlTables.cellsOf).
    */
   @Test
   @org.junit.jupiter.api.Tag("slow") // 1,000 rows in both engines, twice

@@ -1,0 +1,730 @@
+package dev.platen.render.direct;
+
+import static dev.platen.render.direct.HtmlStyle.LEFT;
+import static dev.platen.render.direct.HtmlStyle.RIGHT;
+
+import dev.platen.render.RenderException;
+import dev.platen.render.direct.HtmlTables.Row;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * A table's column widths: fixed layout from the first row's declared widths, and automatic layout as a port of
+ * openhtmltopdf's AutoTableLayout, with the measuring of content (narrowest and widest, in openhtmltopdf's whole
+ * dots) that automatic layout needs. Apart from {@link HtmlTables} because it only computes numbers, writing to no
+ * page: it has to agree with AutoTableLayout to the dot, and reads best beside it on its own. It keeps no state;
+ * rows and their collapsed borders come from the tables, styles and inline content from the flow.
+ */
+final class HtmlTableWidths {
+  private final HtmlFlow flow;
+
+  HtmlTableWidths(HtmlFlow flow) {
+    this.flow = flow;
+  }
+
+  /**
+   * Fixed table layout: the first row's declared widths (lengths plus padding and borders, percentages as they
+   * are), the rest shared equally.
+   */
+  double[] columns(List<Row> rows, double width, HtmlStyle collapse, String where) throws Unsupported {
+    Row first = rows.get(0);
+    List<Element> cells = flow.tables.cells(first);
+    int n = 0;
+    for (Element c : cells) n += HtmlTables.span(c);
+    // openhtmltopdf merges columns no cell starts or ends between
+    boolean[] edge = new boolean[n + 1];
+    for (Row r : rows) {
+      int col = 0;
+      for (Element c : flow.tables.cells(r)) {
+        col += HtmlTables.span(c);
+        if (col <= n) edge[col] = true;
+      }
+    }
+    for (int i = 1; i < n; i++) {
+      if (!edge[i]) throw new Unsupported("a table column that only spanning cells cover, in " + where);
+    }
+    // with collapsed borders a cell's length is measured with its halves of the borders that won
+    int[][] edges = collapse == null || flow.dry ? null : flow.tables.collapsed(rows, 0, collapse);
+    double[] w = new double[n];
+    double declared = 0;
+    int open = 0;
+    for (int i = 0, col = 0; i < cells.size(); i++) {
+      HtmlStyle cs = flow.style(cells.get(i), first.style());
+      int span = HtmlTables.span(cells.get(i));
+      if (cs.width == null) {
+        // a spanning cell without a width leaves its columns to share what is left, one share each
+        for (int k = 0; k < span; k++) w[col + k] = -1;
+        open += span;
+        col += span;
+        continue;
+      }
+      if (span != 1) throw new Unsupported("a width on a cell spanning columns in the first row of " + where);
+      double borders = edges == null ? cs.border(LEFT) + cs.border(RIGHT)
+          : (HtmlTables.half(edges[i][LEFT], LEFT) + HtmlTables.half(edges[i][RIGHT], RIGHT))
+              / HtmlStyle.DOTS_PER_POINT;
+      // openhtmltopdf takes a percentage as the whole column, padding included (measured on its output)
+      w[col] = HtmlFlow.length(cs.width, cs, width) + (cs.width.trim().endsWith("%") ? 0
+          : cs.padding[LEFT] + cs.padding[RIGHT] + borders);
+      declared += w[col];
+      col++;
+    }
+    if (declared > width + 0.01) throw new Unsupported("table columns wider than their table");
+    if (open == 0 && declared < width - 0.01) throw new Unsupported("table columns narrower than their table");
+    for (int i = 0; i < w.length; i++) {
+      if (w[i] < 0) w[i] = (width - declared) / open;
+    }
+    return w;
+  }
+
+  // ---- automatic table layout
+
+  private static final int VARIABLE = 0, FIXED = 1, PERCENT = 2;
+
+  /** One column of the automatic layout (AutoTableLayout.Layout): its declared width, text widths and result. */
+  private static final class Col {
+    int type = VARIABLE;
+    long value;
+    int effType;
+    long effValue;
+    long min = 1;
+    long max = 1;
+    long effMin;
+    long effMax;
+    long calc;
+  }
+
+  /** A cell spanning columns, measured: distributed over its columns once the single cells are in. */
+  private record Spanning(int col, int span, long min, long max, int type, long value) {}
+
+  /**
+   * The width a cell declares, as openhtmltopdf's layout reads it: {type, value}, a percentage as its whole
+   * percent, a length in dots with the cell's borders and padding (getOuterStyleWidth); zero is no width.
+   */
+  private long[] declared(Element c, HtmlStyle cs, long borders, String where) throws Unsupported {
+    if (cs.width == null) return new long[] {VARIABLE, 0};
+    String w = cs.width.trim();
+    if (w.endsWith("%")) {
+      long p = (long) (float) Styles.points(w, cs.size, 100); // openhtmltopdf keeps the whole percent only
+      if (p < 0) throw new Unsupported("the width '" + w + "' on " + HtmlStyle.describe(c));
+      return p == 0 ? new long[] {VARIABLE, 0} : new long[] {PERCENT, p};
+    }
+    // font-relative lengths are not absolute to openhtmltopdf's shrink-to-fit measure: not matched
+    double pt = w.matches("[0-9.]+(px|pt|mm|cm|in)") ? Styles.points(w, cs.size, Double.NaN) : Double.NaN;
+    if (Double.isNaN(pt) || pt < 0) throw new Unsupported("the width '" + w + "' on " + HtmlStyle.describe(c) + " in "
+        + where);
+    long v = HtmlFlow.dotsOf(pt);
+    if (v == 0) return new long[] {VARIABLE, 0};
+    return new long[] {FIXED, v + borders + HtmlFlow.dotsOf(cs.padding[LEFT]) + HtmlFlow.dotsOf(cs.padding[RIGHT])};
+  }
+
+  /**
+   * Automatic table layout as openhtmltopdf does it (Flying Saucer's AutoTableLayout, after Mozilla's): every
+   * column gets at least its widest unbreakable piece of text, percentage and length columns their width, and
+   * what is left goes to the columns without a width in proportion to their text on one line; a cell spanning
+   * columns widens them where its text needs more than they have. All in openhtmltopdf's whole layout dots and
+   * integer arithmetic, so the columns come out the same to the dot. A table without a width is as wide as its
+   * text on one line, up to {@code avail}. A table whose text cannot fit its width, which openhtmltopdf would
+   * widen, sends the document there.
+   *
+   * @param width the table's width in points, or NaN when it has none
+   */
+  double[] autoColumns(List<Row> rows, double width, double avail, HtmlStyle collapse, String where,
+      double spacing) throws RenderException {
+    Col[] cols = autoMeasure(rows, collapse, where, spacing);
+    if (flow.dry) return new double[cols.length];
+    int n = cols.length;
+    long[] widest = minMax(cols);
+    long minWidth = widest[0];
+    long maxWidth = widest[1];
+    long tableWidth = Double.isNaN(width) ? Math.min(Math.round(avail * HtmlStyle.DOTS_PER_POINT), maxWidth)
+        : Math.round(width * HtmlStyle.DOTS_PER_POINT);
+    if (minWidth > tableWidth) throw new Unsupported("text wider than its table, in a table with automatic layout");
+    long available = tableWidth;
+    boolean havePercent = false;
+    int numVariable = 0;
+    int numFixed = 0;
+    long totalVariable = 0;
+    long totalFixed = 0;
+    long totalPercent = 0;
+    long allocVariable = 0;
+    for (Col l : cols) {
+      l.calc = l.effMin;
+      available -= l.effMin;
+      switch (l.effType) {
+        case PERCENT -> {
+          havePercent = true;
+          totalPercent += l.effValue;
+        }
+        case FIXED -> {
+          numFixed++;
+          totalFixed += l.effMax;
+        }
+        default -> {
+          numVariable++;
+          totalVariable += l.effMax;
+          allocVariable += l.effMin;
+        }
+      }
+    }
+    if (totalPercent > 100) throw new Unsupported("percentage widths over 100% in " + where);
+    if (available > 0 && havePercent) {
+      for (Col l : cols) {
+        if (l.effType != PERCENT) continue;
+        long w = Math.max(l.effMin, tableWidth * l.effValue / 100);
+        available += l.calc - w;
+        l.calc = w;
+      }
+    }
+    if (available > 0) {
+      for (Col l : cols) {
+        if (l.effType == FIXED && l.effValue > l.calc) {
+          available += l.calc - l.effValue;
+          l.calc = l.effValue;
+        }
+      }
+    }
+    if (available > 0 && numVariable > 0) {
+      available += allocVariable;
+      for (Col l : cols) {
+        if (l.effType != VARIABLE || totalVariable == 0) continue;
+        long w = Math.max(l.calc, available * l.effMax / totalVariable);
+        available -= w;
+        totalVariable -= l.effMax;
+        l.calc = w;
+      }
+    }
+    if (available > 0 && numFixed > 0) {
+      for (Col l : cols) {
+        if (l.effType != FIXED) continue;
+        long w = available * l.effMax / totalFixed;
+        available -= w;
+        totalFixed -= l.effMax;
+        l.calc += w;
+      }
+    }
+    if (available > 0 && havePercent && totalPercent < 100) {
+      for (Col l : cols) {
+        if (l.effType != PERCENT) continue;
+        long w = available * l.effValue / totalPercent;
+        available -= w;
+        totalPercent -= l.effValue;
+        l.calc += w;
+        if (available == 0 || totalPercent == 0) break;
+      }
+    }
+    if (available > 0) {
+      long total = n;
+      for (int i = n - 1; i >= 0; i--) {
+        long w = available / total;
+        available -= w;
+        total--;
+        cols[i].calc += w;
+      }
+    }
+    // over-allocated: take it back from the columns without a width, then the ones with a length, then the
+    // percentage ones, each in proportion to what it has over its minimum
+    for (int type : new int[] {VARIABLE, FIXED, PERCENT}) {
+      if (available >= 0) break;
+      long room = 0;
+      for (int i = n - 1; i >= 0; i--) {
+        if (cols[i].effType == type) room += cols[i].calc - cols[i].effMin;
+      }
+      for (int i = n - 1; i >= 0 && room > 0; i--) {
+        if (cols[i].effType != type) continue;
+        long diff = cols[i].calc - cols[i].effMin;
+        long reduce = available * diff / room;
+        cols[i].calc += reduce;
+        available -= reduce;
+        room -= diff;
+        if (available >= 0) break;
+      }
+    }
+    if (available < 0) throw new Unsupported("columns wider than their table, in a table with automatic layout");
+    double[] columns = new double[n];
+    for (int i = 0; i < n; i++) columns[i] = cols[i].calc / HtmlStyle.DOTS_PER_POINT;
+    return columns;
+  }
+
+  /**
+   * The columns of a table of automatic layout, measured from their cells (AutoTableLayout.fullRecalc) and the
+   * spanning cells spread over them (calcEffectiveWidth). When checking a template, only checks them.
+   */
+  private Col[] autoMeasure(List<Row> rows, HtmlStyle collapse, String where, double spacing)
+      throws RenderException {
+    int n = 0;
+    for (Element c : flow.tables.cells(rows.get(0))) n += HtmlTables.span(c);
+    Col[] cols = new Col[n];
+    for (int i = 0; i < n; i++) cols[i] = new Col();
+    boolean[] edge = new boolean[n + 1];
+    List<Spanning> spanning = new ArrayList<>();
+    for (int ri = 0; ri < rows.size(); ri++) {
+      Row r = rows.get(ri);
+      int col = 0;
+      // with collapsed borders a cell is measured with its halves of the borders that won
+      int[][] edges = collapse == null || flow.dry ? null : flow.tables.edges(rows, ri, collapse);
+      int ci = 0;
+      for (Element c : flow.tables.cells(r)) {
+        int span = HtmlTables.span(c);
+        if (col + span > n) throw new Unsupported("table rows with different numbers of cells");
+        HtmlStyle cs = flow.style(c, r.style());
+        long borders = edges == null ? HtmlFlow.dotsOf(cs.border(LEFT)) + HtmlFlow.dotsOf(cs.border(RIGHT))
+            : HtmlTables.half(edges[ci][LEFT], LEFT) + HtmlTables.half(edges[ci][RIGHT], RIGHT);
+        ci++;
+        long[] w = declared(c, cs, borders, where);
+        long[] mm = measure(c, cs, true, borders);
+        if (w[0] == FIXED) {
+          // a cell's length is a floor for its widest, not a width, in automatic layout (isFixedWidthAdvisoryOnly)
+          mm[1] = Math.max(mm[1], HtmlFlow.dotsOf(Styles.points(cs.width, cs.size, Double.NaN)) + borders
+              + HtmlFlow.dotsOf(cs.padding[LEFT]) + HtmlFlow.dotsOf(cs.padding[RIGHT]));
+        }
+        edge[col] = true;
+        edge[col + span] = true;
+        if (span > 1) {
+          if (w[0] == PERCENT) throw new Unsupported("a percentage width on a cell spanning columns in " + where);
+          // openhtmltopdf's calcEffectiveWidth: the spacing between the spanned columns is the cell's already
+          long between = Math.round(spacing * HtmlStyle.DOTS_PER_POINT) * (span - 1);
+          spanning.add(new Spanning(col, span, mm[0] - between, mm[1] - between, (int) w[0], w[1]));
+        } else {
+          Col l = cols[col];
+          l.min = Math.max(l.min, mm[0]);
+          l.max = Math.max(l.max, mm[1]);
+          if (w[0] == FIXED && l.type != PERCENT) {
+            if (l.type == FIXED) l.value = Math.max(l.value, w[1]);
+            else {
+              l.type = FIXED;
+              l.value = w[1];
+            }
+            l.max = Math.max(l.max, w[1]);
+          } else if (w[0] == PERCENT && (l.type != PERCENT || w[1] > l.value)) {
+            l.type = PERCENT;
+            l.value = w[1];
+          }
+        }
+        col += span;
+      }
+      if (col != n) throw new Unsupported("table rows with different numbers of cells");
+    }
+    for (int i = 1; i < n; i++) {
+      // openhtmltopdf merges columns no cell starts or ends between
+      if (!edge[i]) throw new Unsupported("a table column that only spanning cells cover, in " + where);
+    }
+    if (flow.dry) return cols;
+    for (Col l : cols) {
+      l.max = Math.max(l.max, l.min);
+      l.effType = l.type;
+      l.effValue = l.value;
+      l.effMin = l.min;
+      l.effMax = l.max;
+    }
+    spanning.sort(java.util.Comparator.comparingInt(Spanning::span));
+    for (Spanning sc : spanning) spread(cols, sc);
+    return cols;
+  }
+
+  /** The table's narrowest and widest, its spacing left out, {min, max} in dots (calcMinMaxWidth). */
+  private static long[] minMax(Col[] cols) {
+    long minWidth = 0;
+    long maxWidth = 0;
+    long maxPercent = 0;
+    long maxNonPercent = 0;
+    long remainingPercent = 100;
+    for (Col l : cols) {
+      minWidth += l.effMin;
+      maxWidth += l.effMax;
+      if (l.effType == PERCENT) {
+        long percent = Math.min(l.effValue, remainingPercent);
+        maxPercent = Math.max(maxPercent, l.effMax * 100 / Math.max(percent, 1));
+        remainingPercent -= percent;
+      } else {
+        maxNonPercent += l.effMax;
+      }
+    }
+    maxNonPercent = (maxNonPercent * 100 + 50) / Math.max(remainingPercent, 1);
+    maxWidth = Math.max(Math.max(maxWidth, maxNonPercent), maxPercent);
+    return new long[] {minWidth, maxWidth};
+  }
+
+  /**
+   * A spanning cell's narrowest and widest over the columns it spans, where they exceed theirs
+   * (calcEffectiveWidth, without border spacing, which the subset keeps at 0).
+   */
+  private static void spread(Col[] cols, Spanning sc) {
+    int col = sc.col();
+    int lastCol = col;
+    int span = sc.span();
+    long cMinWidth = sc.min();
+    long cMaxWidth = sc.max();
+    long totalPercent = 0;
+    long minWidth = 0;
+    long maxWidth = 0;
+    boolean allColsArePercent = true;
+    boolean allColsAreFixed = true;
+    boolean haveVariable = false;
+    long fixedWidth = 0;
+    while (lastCol < cols.length && span > 0) {
+      Col l = cols[lastCol];
+      if (l.type == PERCENT) {
+        totalPercent += l.value;
+        allColsAreFixed = false;
+      } else if (l.type == FIXED && l.value > 0) {
+        fixedWidth += l.value;
+        allColsArePercent = false;
+      } else {
+        haveVariable = true;
+        if (l.effType != PERCENT) {
+          l.effType = VARIABLE;
+          l.effValue = 0;
+          allColsArePercent = false;
+        } else {
+          totalPercent += l.effValue;
+        }
+        allColsAreFixed = false;
+      }
+      span--;
+      minWidth += l.effMin;
+      maxWidth += l.effMax;
+      lastCol++;
+    }
+    if (cMinWidth > minWidth) {
+      if (allColsAreFixed) {
+        for (int pos = col; fixedWidth > 0 && pos < lastCol; pos++) {
+          long cWidth = Math.max(cols[pos].effMin, cMinWidth * cols[pos].value / fixedWidth);
+          fixedWidth -= cols[pos].value;
+          cMinWidth -= cWidth;
+          cols[pos].effMin = cWidth;
+        }
+      } else if (allColsArePercent) {
+        long maxw = maxWidth;
+        long minw = minWidth;
+        long cminw = cMinWidth;
+        for (int pos = col; maxw > 0 && pos < lastCol; pos++) {
+          Col l = cols[pos];
+          if (l.effType == PERCENT && l.effValue > 0 && fixedWidth <= cMinWidth) {
+            long cWidth = Math.max(l.effMin, cminw * l.effValue / totalPercent);
+            cWidth = Math.min(l.effMin + (cMinWidth - minw), cWidth);
+            maxw -= l.effMax;
+            minw -= l.effMin;
+            cMinWidth -= cWidth;
+            l.effMin = cWidth;
+          }
+        }
+      } else {
+        long maxw = maxWidth;
+        long minw = minWidth;
+        // the minimum goes to the columns with a length first, then to the others
+        for (int pos = col; maxw > 0 && pos < lastCol; pos++) {
+          Col l = cols[pos];
+          if (l.type == FIXED && haveVariable && fixedWidth <= cMinWidth) {
+            long cWidth = Math.max(l.effMin, l.value);
+            fixedWidth -= l.value;
+            minw -= l.effMin;
+            maxw -= l.effMax;
+            cMinWidth -= cWidth;
+            l.effMin = cWidth;
+          }
+        }
+        for (int pos = col; maxw > 0 && pos < lastCol && minw < cMinWidth; pos++) {
+          Col l = cols[pos];
+          if (!(l.type == FIXED && haveVariable && fixedWidth <= cMinWidth)) {
+            long cWidth = Math.max(l.effMin, cMinWidth * l.effMax / maxw);
+            cWidth = Math.min(l.effMin + (cMinWidth - minw), cWidth);
+            maxw -= l.effMax;
+            minw -= l.effMin;
+            cMinWidth -= cWidth;
+            l.effMin = cWidth;
+          }
+        }
+      }
+    }
+    if (cMaxWidth > maxWidth) {
+      for (int pos = col; maxWidth > 0 && pos < lastCol; pos++) {
+        long cWidth = Math.max(cols[pos].effMax, cMaxWidth * cols[pos].effMax / maxWidth);
+        maxWidth -= cols[pos].effMax;
+        cMaxWidth -= cWidth;
+        cols[pos].effMax = cWidth;
+      }
+    }
+  }
+
+
+  /**
+   * The narrowest and widest an element's box can be, {min, max} in whole dots, as openhtmltopdf measures for
+   * automatic table layout: its text's widest unbreakable piece and its text on one line, plus its horizontal
+   * margins (not for a cell), borders and padding. When checking a template, only checks that it can be measured.
+   */
+  long[] measure(Element e, HtmlStyle s, boolean cell) throws RenderException {
+    return measure(e, s, cell, HtmlFlow.dotsOf(s.border(LEFT)) + HtmlFlow.dotsOf(s.border(RIGHT)));
+  }
+
+  /** @param borders the box's left and right borders in dots (a cell's collapsed halves) */
+  long[] measure(Element e, HtmlStyle s, boolean cell, long borders) throws RenderException {
+    long sides = HtmlFlow.dotsOf(s.padding[LEFT]) + HtmlFlow.dotsOf(s.padding[RIGHT]) + borders
+        + (cell ? 0 : HtmlFlow.dotsOf(s.margin[LEFT]) + HtmlFlow.dotsOf(s.margin[RIGHT]));
+    if (s.width != null && !cell) throw new Unsupported("a width on " + HtmlStyle.describe(e) + " in a table with"
+        + " automatic layout");
+    long min = 0;
+    long max = 0;
+    List<Node> inline = new ArrayList<>();
+    for (Node n : e.childNodes()) {
+      // a span with display: block is measured as the block it is laid out as
+      HtmlStyle displayed = flow.displayedBlock(n, s);
+      if (displayed == null && HtmlFlow.isInline(n)) {
+        inline.add(n);
+        continue;
+      }
+      if (!(n instanceof Element child)) continue;
+      String tag = child.normalName();
+      if (tag.equals("style") || tag.equals("title")) continue;
+      long[] line = measureInline(inline, s);
+      inline.clear();
+      min = Math.max(min, line[0]);
+      max = Math.max(max, line[1]);
+      HtmlStyle cs = displayed != null ? displayed : flow.style(child, s);
+      if (cs.hidden) continue;
+      if (displayed == null && tag.equals("table")) {
+        long[] b = measureTable(child, cs);
+        min = Math.max(min, b[0]);
+        max = Math.max(max, b[1]);
+        continue;
+      }
+      if (displayed == null && !HtmlStyle.BLOCKS.contains(tag) || tag.equals("body")) {
+        throw new Unsupported("the element <" + tag + "> in a table with automatic layout");
+      }
+      long[] b = measure(child, cs, false);
+      min = Math.max(min, b[0]);
+      max = Math.max(max, b[1]);
+    }
+    long[] line = measureInline(inline, s);
+    return new long[] {Math.max(min, line[0]) + sides, Math.max(max, line[1]) + sides};
+  }
+
+  /**
+   * A table nested in a cell of automatic layout, measured as openhtmltopdf measures it (AutoTableLayout
+   * .calcMinMaxWidth): its columns' narrowest and widest summed, plus its spacing left of every column and right
+   * of the last. A width in percent does not enter the measure there (only a length does), so such a table is
+   * measured by its content and then takes its percentage of the cell it sizes. What this does not port (a
+   * length width, side margins, fixed layout, a caption) is refused.
+   */
+  private long[] measureTable(Element t, HtmlStyle ts) throws RenderException {
+    String where = HtmlStyle.describe(t);
+    if (ts.fixed) throw new Unsupported("table-layout: fixed on " + where + " nested in a table with automatic layout");
+    if (ts.width != null && !ts.width.trim().endsWith("%")) {
+      throw new Unsupported("the width '" + ts.width + "' on " + where + " nested in a table with automatic layout");
+    }
+    if (ts.margin[LEFT] != 0 || ts.margin[RIGHT] != 0 || ts.autoMargin[LEFT] || ts.autoMargin[RIGHT]) {
+      throw new Unsupported("side margins on " + where + " nested in a table with automatic layout");
+    }
+    List<Row> head = new ArrayList<>();
+    List<Row> rows = new ArrayList<>();
+    List<Row> foot = new ArrayList<>();
+    for (Node n : t.childNodes()) {
+      if (!(n instanceof Element e)) continue;
+      switch (e.normalName()) {
+        case "thead", "tbody", "tfoot" -> {
+          HtmlStyle gs = flow.style(e, ts);
+          if (gs.hidden) continue;
+          for (Element tr : e.children()) {
+            HtmlStyle rs = flow.style(tr, gs);
+            if (tr.normalName().equals("tr") && !rs.hidden) {
+              String g = e.normalName();
+              (g.equals("tfoot") ? foot : g.equals("thead") ? head : rows).add(new Row(tr, rs));
+            }
+          }
+        }
+        case "tr" -> {
+          HtmlStyle rs = flow.style(e, ts);
+          if (!rs.hidden) rows.add(new Row(e, rs));
+        }
+        case "style" -> {}
+        // laying the table out refuses what else it holds; a caption would widen the measure
+        default -> throw new Unsupported("the element <" + e.normalName() + "> in " + where
+            + " nested in a table with automatic layout");
+      }
+    }
+    // in the order the table is laid out in (collapsed borders meet by it): header, bodies, footer
+    rows.addAll(0, head);
+    rows.addAll(foot);
+    if (rows.isEmpty()) return new long[] {0, 0};
+    double sp = HtmlTables.spacing(ts);
+    Col[] cols = autoMeasure(rows, ts.collapse ? ts : null, where, sp);
+    if (flow.dry) return new long[] {0, 0};
+    long[] mm = minMax(cols);
+    long spacings = Math.round(sp * HtmlStyle.DOTS_PER_POINT) * (cols.length + 1);
+    return new long[] {mm[0] + spacings, mm[1] + spacings};
+  }
+
+  private static final ThreadLocal<java.text.BreakIterator> US_LINES =
+      ThreadLocal.withInitial(() -> java.text.BreakIterator.getLineInstance(java.util.Locale.US));
+
+  /** One line of inline content: {widest piece, all of it}; white space collapsed, leading space dropped. */
+  private long[] measureInline(List<Node> nodes, HtmlStyle block) throws RenderException {
+    // widest piece, the line so far, the widest line ended by a <br>, the space ending the last text, an inline
+    // box's left side not yet given to its first piece
+    long[] out = new long[5];
+    boolean[] space = {true};
+    for (Node n : nodes) measureNode(n, block, block, space, out);
+    // openhtmltopdf takes a trailing space off the line's width (its trimmable inline box), though laying the
+    // line out it counts it: a column so measured is too narrow for its last word, which wraps in both engines
+    out[1] -= out[3];
+    return new long[] {out[0], Math.max(out[1], out[2])};
+  }
+
+  private void measureNode(Node n, HtmlStyle inherited, HtmlStyle block, boolean[] space, long[] out)
+      throws RenderException {
+    if (n instanceof TextNode t) {
+      StringBuilder text = new StringBuilder();
+      String whole = inherited.transform(t.getWholeText());
+      for (int i = 0; i < whole.length(); i++) {
+        char c = whole.charAt(i);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+          if (!space[0]) text.append(' ');
+          space[0] = true;
+        } else {
+          text.append(c);
+          space[0] = false;
+        }
+      }
+      if (text.isEmpty()) return;
+      if (inherited.keepNewlines) {
+        // its newlines would break the lines the columns are measured by: not ported
+        throw new Unsupported("white-space: pre-line or pre-wrap in a table with automatic layout");
+      }
+      if (inherited.nowrap != block.nowrap) {
+        throw new Unsupported("white-space changed inside a line, on " + HtmlStyle.describe((Element) n.parent()));
+      }
+      if (flow.dry) {
+        out[3] = text.charAt(text.length() - 1) == ' ' ? 1 : 0;
+        return;
+      }
+      String s = text.toString();
+      Face face = flow.face(inherited);
+      float size = Math.round(inherited.size * HtmlStyle.DOTS_PER_POINT);
+      // a space at the end of the line is taken off again: the width of one in this text's font
+      out[3] = s.endsWith(" ") ? HtmlFlow.textDots(face, " ", size) : 0;
+      if (inherited.nowrap) {
+        // one piece, measured whole (InlineBox.calcMinMaxWidth for nowrap)
+        long w = HtmlFlow.textDots(face, s, size);
+        out[0] = Math.max(out[0], w + out[4]);
+        out[1] += w;
+        out[4] = 0;
+        return;
+      }
+      // openhtmltopdf breaks what looks like a URL at its slashes and dots too
+      if (s.contains("://")) throw new Unsupported("a URL in a table with automatic layout");
+      // letter spacing is left out of both widths: measured, openhtmltopdf sizes a column by its text without it
+      // (a spaced word then wraps, or overflows its column, which sends the document there), whatever its
+      // InlineBox source suggests for the narrowest
+      java.text.BreakIterator words = US_LINES.get();
+      words.setText(s);
+      int last = 0;
+      for (int b = words.next(); b != java.text.BreakIterator.DONE; b = words.next()) {
+        // openhtmltopdf's UrlAwareLineBreakIterator also breaks before every slash inside a piece
+        int from = last;
+        int stop = b;
+        while (from < stop && BREAKING.indexOf(s.charAt(from)) >= 0) from++;
+        while (stop > from && BREAKING.indexOf(s.charAt(stop - 1)) >= 0) stop--;
+        for (int slash = s.indexOf('/', from); slash >= 0 && slash < stop; slash = s.indexOf('/', slash + 1)) {
+          piece(face, s.substring(last, slash), size, inherited.breakWord, out);
+          last = slash;
+        }
+        piece(face, s.substring(last, b), size, inherited.breakWord, out);
+        last = b;
+      }
+      return;
+    }
+    if (!(n instanceof Element e)) return;
+    String tag = e.normalName();
+    if (HtmlStyle.DROPPED.contains(tag)) return;
+    if (tag.equals("br")) {
+      // openhtmltopdf's <br> is a pre-line "\n" (br:before): it ends the line, less the space before it
+      HtmlStyle s = flow.style(e, inherited);
+      if (s.hidden) return;
+      // openhtmltopdf measures the line without the space before the break but lays it out with it: not matched
+      if (out[3] > 0) throw new Unsupported("white space before a <br> in a table with automatic layout");
+      out[2] = Math.max(out[2], out[1]);
+      out[1] = 0;
+      space[0] = true;
+      return;
+    }
+    if (tag.equals("img")) {
+      measureImage(e, inherited, out);
+      return;
+    }
+    if (!HtmlStyle.INLINE.contains(tag)) throw new Unsupported("the element <" + tag + "> inside a line of text");
+    HtmlStyle s = flow.style(e, inherited);
+    if (s.hidden) return;
+    if (s.displayBlock) {
+      throw new Unsupported("display: block on " + HtmlStyle.describe(e) + " in a table with automatic layout");
+    }
+    boolean boxed = flow.inlineBox(e, s);
+    long left = boxed ? HtmlFlow.dotsOf(s.margin[LEFT] + s.border(LEFT) + s.padding[LEFT]) : 0;
+    if (boxed && s.inlineBlock && s.width != null) {
+      // its width would size the column, not its text: not ported
+      throw new Unsupported("a width on the inline block " + HtmlStyle.describe(e) + " in a table with automatic layout");
+    }
+    if (boxed && s.inlineBlock) {
+      // an inline block is at least its widest word and both its sides, measured (its lines would break inside)
+      long widest = out[0];
+      out[0] = 0;
+      out[1] += left;
+      for (Node c : e.childNodes()) measureNode(c, s, block, space, out);
+      long right = HtmlFlow.dotsOf(s.margin[RIGHT] + s.border(RIGHT) + s.padding[RIGHT]);
+      out[1] += right;
+      out[0] = Math.max(widest, left + out[0] + right);
+      return;
+    }
+    if (boxed) {
+      // an inline box's sides widen the line, and the left one its first piece
+      out[1] += left;
+      out[4] = left;
+    }
+    for (Node c : e.childNodes()) measureNode(c, s, block, space, out);
+    if (boxed) {
+      // measured, openhtmltopdf leaves the right side out of the narrowest the column can be: squeezed to it,
+      // the side wraps alone to the next line, which the direct path refuses as a word wider than its column
+      out[1] += HtmlFlow.dotsOf(s.margin[RIGHT] + s.border(RIGHT) + s.padding[RIGHT]);
+      out[4] = 0;
+    }
+  }
+
+  /**
+   * An image in a cell of an automatic-layout table (a logo beside the invoice's title): one unbreakable piece as
+   * wide as the image. A width in % would be of the column being measured: not ported.
+   */
+  private void measureImage(Element img, HtmlStyle inherited, long[] out) throws RenderException {
+    HtmlStyle s = flow.style(img, inherited);
+    if (s.hidden) return;
+    String cssWidth = HtmlFlow.sizeAttribute(img, "width", s.width);
+    if (cssWidth != null && cssWidth.endsWith("%")) {
+      throw new Unsupported("a width in % on " + HtmlStyle.describe(img) + " in a table with automatic layout");
+    }
+    String src = img.attr("src").trim();
+    if (flow.dry || src.isEmpty()) return;
+    long w = HtmlFlow.dotsOf(HtmlFlow.imageSize(img, s, flow.images.image(src), Double.NaN)[0]);
+    out[0] = Math.max(out[0], w + out[4]);
+    out[4] = 0;
+    out[1] += w;
+    out[3] = 0;
+  }
+
+  private static final String BREAKING = ".,:;!?- \n\r\t/";
+
+  /** One unbreakable piece of text (with the spaces after it): its width widens the line, and may the minimum. */
+  private static void piece(Face face, String word, float size, boolean breakWord, long[] out) throws Unsupported {
+    long w = HtmlFlow.textDots(face, word, size);
+    long least = w;
+    if (breakWord) {
+      least = 0;
+      for (int k = 0; k < word.length(); k++) {
+        least = Math.max(least, HtmlFlow.textDots(face, word.substring(k, k + 1), size));
+      }
+    }
+    least += out[4];
+    out[4] = 0;
+    out[0] = Math.max(out[0], least);
+    out[1] += w;
+  }
+}

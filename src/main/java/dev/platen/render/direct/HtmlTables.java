@@ -1,0 +1,713 @@
+package dev.platen.render.direct;
+
+import static dev.platen.render.direct.HtmlStyle.BOTTOM;
+import static dev.platen.render.direct.HtmlStyle.LEFT;
+import static dev.platen.render.direct.HtmlStyle.RIGHT;
+import static dev.platen.render.direct.HtmlStyle.TOP;
+
+import dev.platen.render.RenderException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Lays out the tables of an {@link HtmlFlow}: rows as units that stay on a page, move to the next whole or split
+ * where openhtmltopdf splits them, a header and footer repeated on every page, spacing between cells, and
+ * collapsed borders resolved cell by cell as openhtmltopdf resolves them. Apart from block flow because a table
+ * pages by rows, not by lines, and its rules (what may split, which border wins) are its own; what is inside a
+ * cell is block flow again, laid out by calling back into the flow. Column widths come from
+ * {@link HtmlTableWidths}. Its state (collapsed borders and cells worked out once per table) lives for one
+ * render, as the flow does.
+ */
+final class HtmlTables {
+  private final HtmlFlow flow;
+
+  HtmlTables(HtmlFlow flow) {
+    this.flow = flow;
+  }
+
+  record Row(Element tr, HtmlStyle style) {}
+
+  /**
+   * @param hang how far a collapsed top border rises above the row (half of it, in whole dots)
+   * @param patterned whether a collapsed border of the row is dashed or dotted
+   * @param moved laid out against a page boundary: whether the first line of each cell moved below it
+   */
+  private record Laid(double height, List<Ops> ops, double bottomBorder, double hang, boolean patterned,
+      boolean moved) {
+    Laid(double height, List<Ops> ops, double bottomBorder) {
+      this(height, ops, bottomBorder, 0, false, false);
+    }
+  }
+
+  /**
+   * A table's caption as openhtmltopdf lays it out (measured): a block right above the table, as wide as the
+   * table's container whatever the table's width (so its default text-align: center centres it on the container,
+   * not on the table), in the table's inherited style. Only on a table without margins above or beside it, where
+   * the caption's place is not measured.
+   */
+  private void caption(Element caption, HtmlStyle ts, double avail, Sink sink) throws RenderException {
+    String where = HtmlStyle.describe(caption.parent());
+    if (ts.margin[TOP] != 0 || ts.margin[LEFT] != 0 || ts.margin[RIGHT] != 0 || ts.autoMargin[LEFT]
+        || ts.autoMargin[RIGHT] || ts.floating != null) {
+      throw new Unsupported("a <caption> on a table with a top or side margin, " + where);
+    }
+    HtmlStyle cs = flow.style(caption, ts);
+    if (cs.hidden) return;
+    if (cs.floating != null || cs.width != null || cs.breakBefore || cs.breakAfter) {
+      throw new Unsupported("a float, width or page break on the <caption> of " + where);
+    }
+    flow.block(caption, cs, avail, sink);
+  }
+
+  void table(Element t, HtmlStyle ts, double avail, Sink sink) throws RenderException {
+    String where = HtmlStyle.describe(t);
+    boolean auto = !ts.fixed;
+    // openhtmltopdf lays a table without a width out automatically, table-layout: fixed or not
+    if (ts.width == null && ts.fixed) throw new Unsupported("table-layout: fixed on a table without a width, on " + where);
+    // collapsed borders are spacing 0 too: openhtmltopdf ignores border-spacing then
+    double sp = spacing(ts);
+    // a collapsed table's border is one of the borders its outer cells collapse with
+    if ((ts.collapse ? flow.printBackground && ts.background >= 0 : ts.decorated(true))
+        || HtmlFlow.nonZero(ts.padding)) {
+      throw new Unsupported("a border, padding or background on " + where);
+    }
+    if (ts.avoidInside) throw new Unsupported("page-break-inside: avoid on " + where);
+    if (ts.collapse && ts.patterned()) throw new Unsupported("a dashed, dotted or double border with collapsed borders");
+    List<Row> head = new ArrayList<>();
+    List<Row> body = new ArrayList<>();
+    // openhtmltopdf moves the footer group after the bodies, wherever it is in the source
+    List<Row> foot = new ArrayList<>();
+    boolean sawHead = false, sawFoot = false;
+    Element caption = null;
+    for (Node n : t.childNodes()) {
+      if (n instanceof TextNode text && text.isBlank() || !(n instanceof Element e)) {
+        if (n instanceof TextNode text && !text.isBlank() && !flow.dry) {
+          throw new Unsupported("text directly inside a table");
+        }
+        continue;
+      }
+      switch (e.normalName()) {
+        case "caption" -> {
+          if (caption != null || e.elementSiblingIndex() != 0) {
+            throw new Unsupported("a <caption> other than the first child of " + where);
+          }
+          caption = e;
+        }
+        case "thead", "tbody", "tfoot" -> {
+          HtmlStyle gs = flow.style(e, ts);
+          if (gs.hidden) continue;
+          if (gs.decorated(true)) throw new Unsupported("a border or background on " + HtmlStyle.describe(e));
+          String group = e.normalName();
+          // a second header or footer group is a body to openhtmltopdf: not matched
+          if (group.equals("thead") && sawHead || group.equals("tfoot") && sawFoot) {
+            throw new Unsupported("a second <" + group + "> in " + where);
+          }
+          sawHead |= group.equals("thead");
+          sawFoot |= group.equals("tfoot");
+          List<Row> into = group.equals("thead") ? head : group.equals("tfoot") ? foot : body;
+          for (Node r : e.childNodes()) {
+            if (r instanceof Element tr && tr.normalName().equals("tr")) {
+              HtmlStyle rs = flow.style(tr, gs);
+              if (!rs.hidden) into.add(new Row(tr, rs));
+            } else if (r instanceof Element other) {
+              throw new Unsupported("the element <" + other.normalName() + "> in a table");
+            } else if (r instanceof TextNode text && !text.isBlank() && !flow.dry) {
+              throw new Unsupported("text directly inside a table");
+            }
+          }
+        }
+        case "tr" -> {
+          HtmlStyle rs = flow.style(e, ts);
+          if (!rs.hidden) body.add(new Row(e, rs));
+        }
+        case "style" -> {}
+        default -> throw new Unsupported("the element <" + e.normalName() + "> in a table");
+      }
+    }
+    Row first = !head.isEmpty() ? head.get(0) : !body.isEmpty() ? body.get(0) : !foot.isEmpty() ? foot.get(0) : null;
+    if (first == null && caption != null) throw new Unsupported("a <caption> on a table without rows, " + where);
+    if (first == null) return;
+    // the separated model's spacing: left of every column and right of the last, above every row and below the last
+    double spacings = 0;
+    if (sp > 0) {
+      for (Element c : cells(first)) spacings += span(c);
+      spacings = (spacings + 1) * sp;
+      if (ts.paginate && !foot.isEmpty()) {
+        throw new Unsupported("a running table footer (-fs-table-paginate) with border-spacing, on " + where);
+      }
+    }
+    double[] columns;
+    double width;
+    if (auto) {
+      List<Row> rows = new ArrayList<>(head.size() + body.size());
+      rows.addAll(head);
+      rows.addAll(body);
+      rows.addAll(foot);
+      if (ts.width == null && (ts.margin[LEFT] != 0 || ts.margin[RIGHT] != 0 || ts.autoMargin[LEFT]
+          || ts.autoMargin[RIGHT])) {
+        throw new Unsupported("side margins on a table without a width, on " + where);
+      }
+      columns = flow.widths.autoColumns(rows,
+          ts.width == null ? Double.NaN : HtmlFlow.length(ts.width, ts, avail) - spacings, avail - spacings, ts.collapse ? ts : null, where, sp);
+      width = spacings;
+      for (double c : columns) width += c;
+    } else {
+      width = HtmlFlow.length(ts.width, ts, avail);
+      List<Row> rows = new ArrayList<>(head.size() + body.size() + foot.size());
+      rows.addAll(head);
+      rows.addAll(body);
+      rows.addAll(foot);
+      columns = flow.widths.columns(rows, width - spacings, ts.collapse ? ts : null, where);
+    }
+    if (ts.breakBefore) sink.breakBefore();
+    if (caption != null) caption(caption, ts, avail, sink);
+    sink.margin(ts.margin[TOP]);
+    // margin-left: auto puts a table of automatic layout against the right edge, as a block's (autoLeft);
+    // measured, openhtmltopdf leaves a fixed-layout one at the left and does not centre one whose side margins
+    // are both auto, so those are not drawn here
+    if (ts.autoMargin[LEFT] && ts.autoMargin[RIGHT]) {
+      throw new Unsupported("auto margins on both sides of " + where + " (openhtmltopdf does not centre it)");
+    }
+    if (!auto && (ts.autoMargin[LEFT] || ts.autoMargin[RIGHT])) {
+      throw new Unsupported("an auto margin on " + where + " with table-layout: fixed");
+    }
+    double left = HtmlFlow.autoLeft(ts, ts.margin, avail, width);
+    sink.indent += left;
+    List<Row> all = new ArrayList<>(head.size() + body.size() + foot.size());
+    all.addAll(head);
+    all.addAll(body);
+    all.addAll(foot);
+    HtmlStyle collapse = ts.collapse ? ts : null;
+    List<Ops> headOps = new ArrayList<>();
+    double headHeight = 0;
+    int index = 0;
+    for (Row r : head) {
+      Laid laid = row(all, index++, columns, width, collapse, auto, sp);
+      for (Ops op : laid.ops()) headOps.add(op.moved(0, headHeight + sp));
+      headHeight += sp + laid.height();
+    }
+    // the footer's rows, laid out up front: a paginated table keeps room for them at the bottom of each page
+    List<Laid> footRows = new ArrayList<>(foot.size());
+    List<Ops> footOps = new ArrayList<>();
+    double footHeight = 0;
+    if (!foot.isEmpty()) {
+      int at = head.size() + body.size();
+      for (int i = 0; i < foot.size(); i++) {
+        Laid laid = row(all, at + i, columns, width, collapse, auto, sp);
+        footRows.add(laid);
+        for (Ops op : laid.ops()) footOps.add(op.moved(0, footHeight));
+        footHeight += laid.height();
+      }
+    }
+    boolean runningFoot = ts.paginate && !foot.isEmpty() && !flow.dry;
+    if (runningFoot) {
+      if (!sink.fitsPage(headHeight + footHeight)) throw new Unsupported("a table header and footer taller than a page");
+      sink.startFooter(footHeight, footOps);
+    }
+    if (!head.isEmpty() && !flow.dry) {
+      if (!sink.fits(headHeight)) throw new Unsupported("a table header across a page break");
+      sink.slice(headHeight, headOps);
+      if (ts.paginate) sink.startHeader(headHeight, headOps);
+    }
+    double lastBottom = 0;
+    for (Row r : body) {
+      int at = index++;
+      Laid laid = row(all, at, columns, width, collapse, auto, sp);
+      lastBottom = laid.bottomBorder();
+      if (flow.dry) continue;
+      if (splits(laid, r, sp, ts.paginate, sink)) {
+        rowAcross(all, at, columns, width, collapse, auto, sp, sink);
+        continue;
+      }
+      boolean whole = r.style().avoidInside || ts.paginate && !sink.fits(sp + laid.height())
+          && movesWhole(all, at, columns, width, collapse, auto, sp, sink);
+      if (sp > 0) {
+        spacedRow(laid, whole, sp, ts.paginate, headHeight, sink);
+        continue;
+      }
+      if (!sink.fits(laid.height()) && !(whole && sink.fitsPage(laid.height() + headHeight))) {
+        throw new Unsupported("a table row across a page break (rows are kept whole with page-break-inside: avoid)");
+      }
+      if (laid.patterned() && ts.paginate && !sink.fits(laid.height())) {
+        // where a row under a repeated header starts a page, openhtmltopdf's collapsed border is not measured
+        throw new Unsupported("a dashed or dotted collapsed border opening a page under a repeated table header");
+      }
+      if (laid.hang() > 0 && !ts.paginate && !sink.fits(laid.height())) {
+        // a row that opens a page brings its collapsed top border down onto it whole, as openhtmltopdf does
+        List<Ops> moved = new ArrayList<>(laid.ops().size());
+        for (Ops op : laid.ops()) moved.add(op.moved(0, laid.hang()));
+        sink.slice(laid.height() + laid.hang(), moved);
+        continue;
+      }
+      sink.slice(laid.height(), laid.ops());
+    }
+    // on the last page the footer follows the last row, where its room was kept
+    if (runningFoot) sink.endFooter();
+    for (int i = 0; i < foot.size() && !flow.dry; i++) {
+      Laid laid = footRows.get(i);
+      lastBottom = laid.bottomBorder();
+      if (splits(laid, foot.get(i), sp, ts.paginate, sink)) {
+        rowAcross(all, head.size() + body.size() + i, columns, width, collapse, auto, sp, sink);
+        continue;
+      }
+      if (sp > 0) {
+        spacedRow(laid, foot.get(i).style().avoidInside, sp, ts.paginate, headHeight, sink);
+        continue;
+      }
+      if (!sink.fits(laid.height()) && !(foot.get(i).style().avoidInside && sink.fitsPage(laid.height() + headHeight))) {
+        throw new Unsupported("a table row across a page break (rows are kept whole with page-break-inside: avoid)");
+      }
+      sink.slice(laid.height(), laid.ops());
+    }
+    if (sp > 0 && !flow.dry) {
+      // the spacing below the last row is the table's own: it does not move to a new page
+      if (!sink.fits(sp)) throw new Unsupported("border-spacing below a table's last row across a page break");
+      sink.slice(sp, List.of());
+    }
+    if (ts.paginate && !head.isEmpty()) sink.endHeader();
+    // a collapsed table ends in the middle of its last border: half of it hangs below (in whole layout dots)
+    if (ts.collapse && lastBottom > 0 && !flow.dry) {
+      sink.back(Math.round(Math.round(lastBottom * HtmlStyle.DOTS_PER_POINT) / 2.0) / HtmlStyle.DOTS_PER_POINT);
+    }
+    sink.indent -= left;
+    sink.margin(ts.margin[BOTTOM]);
+    if (ts.breakAfter) sink.pageBreak();
+  }
+
+  /**
+   * Whether a row meets the page's bottom and is cut there, as openhtmltopdf cuts a row without
+   * {@code page-break-inside: avoid} in a table without a repeated header ({@code -fs-table-paginate}), which
+   * moves such rows whole.
+   */
+  private static boolean splits(Laid laid, Row r, double sp, boolean paginate, Sink sink) {
+    return !r.style().avoidInside && !paginate && !sink.fits(sp + laid.height());
+  }
+
+  /**
+   * Whether a row of a table with a repeated header that meets the page's bottom moves whole to the next page, as
+   * openhtmltopdf moves it (TableRowBox.isShouldMoveToNextPage) where the first line of each of its cells moved
+   * over the break: laid out against the page's bottom less the row's bottom padding and border, which openhtmltopdf
+   * keeps free below the lines (its extra space). A row whose cells keep a line above the break is cut there under
+   * the repeated header, which is not matched.
+   */
+  private boolean movesWhole(List<Row> rows, int ri, double[] columns, double width, HtmlStyle collapse,
+      boolean auto, double sp, Sink sink) throws RenderException {
+    Row r = rows.get(ri);
+    List<Element> cells = cells(r);
+    int[][] edges = collapse == null ? null : edges(rows, ri, collapse);
+    long extra = 0;
+    for (int i = 0; i < cells.size(); i++) {
+      HtmlStyle cs = flow.style(cells.get(i), r.style());
+      long border = edges == null ? HtmlFlow.dotsOf(cs.border(BOTTOM)) : half(edges[i][BOTTOM], BOTTOM);
+      extra = Math.max(extra, HtmlFlow.dotsOf(cs.padding[BOTTOM]) + border);
+    }
+    double boundary = sink.room() - sp - extra / HtmlStyle.DOTS_PER_POINT;
+    if (!row(rows, ri, columns, width, collapse, auto, sp, boundary).moved()) {
+      throw new Unsupported("a row of a table with a repeated header (-fs-table-paginate) cut by a page break"
+          + " (rows are kept whole with page-break-inside: avoid)");
+    }
+    return true;
+  }
+
+  /**
+   * A row cut by the page's bottom: laid out again against it (a line reaching across moves down to the next
+   * page), then placed where it starts, its part below the bottom on the next page ({@link Sink#across}).
+   */
+  private void rowAcross(List<Row> rows, int ri, double[] columns, double width, HtmlStyle collapse, boolean auto,
+      double sp, Sink sink) throws RenderException {
+    double boundary = sink.room() - sp;
+    Laid laid = row(rows, ri, columns, width, collapse, auto, sp, boundary);
+    List<Ops> ops = new ArrayList<>(laid.ops().size());
+    for (Ops op : laid.ops()) ops.add(op.moved(0, sp));
+    sink.across(sp + laid.height(), ops);
+  }
+
+  /** A separated table's border-spacing in points, truncated to openhtmltopdf's whole dots; 0 when collapsed. */
+  static double spacing(HtmlStyle ts) {
+    return ts.collapse ? 0 : Math.floor(ts.spacing * HtmlStyle.DOTS_PER_POINT + 1e-6) / HtmlStyle.DOTS_PER_POINT;
+  }
+
+  /**
+   * A row of a table with border-spacing, with the spacing above it. openhtmltopdf places the row that spacing
+   * below the one before; a paginated table keeps the spacing below its last row free at the bottom of each page
+   * (its extra space) and opens a new page with the spacing above the header and above the row, so the row
+   * keeps the spacing above it there.
+   */
+  private void spacedRow(Laid laid, boolean whole, double sp, boolean paginate, double headHeight, Sink sink)
+      throws Unsupported {
+    List<Ops> ops = new ArrayList<>(laid.ops().size());
+    for (Ops op : laid.ops()) ops.add(op.moved(0, sp));
+    double below = paginate ? sp : 0;
+    if (sink.fits(sp + laid.height() + below)) {
+      sink.slice(sp + laid.height(), ops);
+      return;
+    }
+    if (!whole || !sink.fitsPage(sp + laid.height() + below + headHeight)) {
+      throw new Unsupported("a table row across a page break (rows are kept whole with page-break-inside: avoid)");
+    }
+    // measured without a running header openhtmltopdf places the moved row 1.8 pt off where its extra space
+    // says: not matched
+    if (!paginate || headHeight == 0) {
+      throw new Unsupported("a table row with border-spacing moved to a new page without a repeated header"
+          + " (-fs-table-paginate and <thead>)");
+    }
+    sink.breakBefore();
+    sink.slice(sp + laid.height(), ops);
+  }
+
+  /** How many columns a cell spans: its colspan, 1 to 1,000. */
+  static int span(Element cell) throws Unsupported {
+    if (!cell.hasAttr("colspan")) return 1;
+    try {
+      int n = Integer.parseInt(cell.attr("colspan").trim());
+      if (n >= 1 && n <= 1000) return n;
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw new Unsupported("the colspan '" + cell.attr("colspan") + "'");
+  }
+
+  List<Element> cells(Row r) throws Unsupported {
+    List<Element> cells = new ArrayList<>();
+    for (Node n : r.tr().childNodes()) {
+      if (n instanceof Element c && (c.normalName().equals("td") || c.normalName().equals("th"))) {
+        if (c.hasAttr("rowspan")) throw new Unsupported("rowspan");
+        cells.add(c);
+      } else if (n instanceof Element other) {
+        throw new Unsupported("the element <" + other.normalName() + "> in a table row");
+      } else if (n instanceof TextNode text && !text.isBlank() && !flow.dry) {
+        throw new Unsupported("text directly inside a table row");
+      }
+    }
+    return cells;
+  }
+
+
+  /**
+   * Row {@code ri} of the table's rows (head, bodies, foot), laid out in its columns. With collapsed borders
+   * ({@code table} given) each side of a cell is the winner of the borders that meet there, as openhtmltopdf
+   * collapses them (TableCellBox.collapsed*Border): the wider solid border, the cell's own on a tie, the
+   * table's at its edges. Half of it (the larger half on the top and left) is inside the cell; it is painted
+   * centred on the cell's edge.
+   */
+  private Laid row(List<Row> rows, int ri, double[] columns, double width, HtmlStyle table, boolean auto,
+      double spacing) throws RenderException {
+    return row(rows, ri, columns, width, table, auto, spacing, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * {@link #row}, laid out against a page boundary {@code boundary} below its top: a line of a cell reaching across
+   * it moves down to it, and the cell and row grow by as much, as openhtmltopdf lays out a row that meets a page
+   * break without {@code page-break-inside: avoid}.
+   */
+  private Laid row(List<Row> rows, int ri, double[] columns, double width, HtmlStyle table, boolean auto,
+      double spacing, double boundary) throws RenderException {
+    Row r = rows.get(ri);
+    List<Element> cells = cells(r);
+    int n = cells.size();
+    int total = 0;
+    for (Element c : cells) total += span(c);
+    if (total != columns.length) throw new Unsupported("table rows with different numbers of cells");
+    // each cell's width: the columns it spans
+    double[] spans = new double[n];
+    for (int i = 0, column = 0; i < n; i++) {
+      int span = span(cells.get(i));
+      spans[i] = (span - 1) * spacing;
+      for (int k = span; k > 0; k--) spans[i] += columns[column++];
+    }
+    columns = spans;
+    int[][] edges = table == null ? null : edges(rows, ri, table);
+    HtmlStyle[] styles = new HtmlStyle[n];
+    double[][] inside = new double[n][4];
+    Sink.Stack[] stacks = new Sink.Stack[n];
+    double[] heights = new double[n];
+    double rowHeight = 0;
+    double x = spacing;
+    for (int i = 0; i < n; i++) {
+      HtmlStyle cs = flow.style(cells.get(i), r.style());
+      styles[i] = cs;
+      if (cs.hidden) throw new Unsupported("display: none on a table cell");
+      double[] in = inside[i];
+      for (int side = 0; side < 4; side++) {
+        in[side] = edges == null ? cs.border(side) : half(edges[i][side], side) / HtmlStyle.DOTS_PER_POINT;
+      }
+      double inner = columns[i] - cs.padding[LEFT] - cs.padding[RIGHT] - in[LEFT] - in[RIGHT];
+      // checking a template, automatic layout sizes no column: a table nested in the cell gets no room, not less
+      if (flow.dry && auto) inner = Math.max(inner, 0);
+      Sink.Stack stack = new Sink.Stack(x + in[LEFT] + cs.padding[LEFT]);
+      stack.boundary = boundary - in[TOP] - cs.padding[TOP];
+      if (auto) flow.autoCells++;
+      try {
+        flow.children(cells.get(i), cs, inner, stack);
+      } finally {
+        if (auto) flow.autoCells--;
+      }
+      stacks[i] = stack;
+      heights[i] = stack.height() + cs.padding[TOP] + cs.padding[BOTTOM] + in[TOP] + in[BOTTOM];
+      rowHeight = Math.max(rowHeight, heights[i]);
+      // openhtmltopdf takes a cell's height as the least height of its row, padding and borders included
+      // (measured), and aligns the content in the row
+      if (!Double.isNaN(cs.boxHeight)) rowHeight = Math.max(rowHeight, cs.boxHeight);
+      x += columns[i] + spacing;
+    }
+    if (!Double.isNaN(r.style().boxHeight)) rowHeight = Math.max(rowHeight, r.style().boxHeight);
+    // baseline alignment lines up first lines: the same as top only where they start at the same height
+    for (int i = 0; i < n; i++) {
+      HtmlStyle cs = styles[i];
+      if (cs.verticalAlign.equals("baseline") && (cs.size != styles[0].size || cs.lineHeight() != styles[0].lineHeight()
+          || cs.padding[TOP] + inside[i][TOP] != styles[0].padding[TOP] + inside[0][TOP])) {
+        throw new Unsupported("vertical-align: baseline across cells of different fonts or padding");
+      }
+    }
+    List<Ops> ops = new ArrayList<>();
+    // openhtmltopdf paints a row's background under its cells: the spacing between them shows the table's
+    boolean rowBackground = flow.printBackground && r.style().background >= 0;
+    if (rowBackground && spacing == 0) ops.add(new Ops.Rect(0, 0, width, rowHeight, r.style().background));
+    x = spacing;
+    for (int i = 0; i < n; i++) {
+      HtmlStyle cs = styles[i];
+      if (rowBackground && spacing > 0) ops.add(new Ops.Rect(x, 0, columns[i], rowHeight, r.style().background));
+      if (flow.printBackground && cs.background >= 0) ops.add(new Ops.Rect(x, 0, columns[i], rowHeight, cs.background));
+      if (edges == null) flow.borders(cs, columns[i], rowHeight, x, ops);
+      double free = rowHeight - heights[i];
+      double aligned = switch (cs.verticalAlign) {
+        // openhtmltopdf halves the free space in whole dots, rounding down
+        case "middle" -> Math.round(free * HtmlStyle.DOTS_PER_POINT) / 2 / HtmlStyle.DOTS_PER_POINT;
+        case "bottom" -> free;
+        default -> 0;
+      };
+      if (aligned != 0 && across(stacks[i], aligned)) {
+        // openhtmltopdf lays such a cell out again where it is aligned: not matched
+        throw new Unsupported("a vertically aligned table cell whose line meets a page break");
+      }
+      double dy = inside[i][TOP] + cs.padding[TOP] + aligned;
+      for (Ops op : stacks[i].ops) ops.add(op.moved(0, dy));
+      x += columns[i] + spacing;
+    }
+    if (edges != null) {
+      // collapsed borders go over the cells, each side as wide as its winner, centred on the cell's edge
+      x = 0;
+      for (int i = 0; i < n; i++) {
+        int[] e = edges[i];
+        double t = e[TOP] / 2 / HtmlStyle.DOTS_PER_POINT;
+        double l = e[LEFT] / 2 / HtmlStyle.DOTS_PER_POINT;
+        double left = x - l;
+        double top = -t;
+        double w = columns[i] + l + (e[RIGHT] + 1) / 2 / HtmlStyle.DOTS_PER_POINT;
+        double h = rowHeight + t + (e[BOTTOM] + 1) / 2 / HtmlStyle.DOTS_PER_POINT;
+        double[] wd = new double[4];
+        for (int side = 0; side < 4; side++) wd[side] = e[side] / HtmlStyle.DOTS_PER_POINT;
+        if (e[8 + TOP] != 0 || e[8 + RIGHT] != 0 || e[8 + BOTTOM] != 0 || e[8 + LEFT] != 0) {
+          // a dashed or dotted side: openhtmltopdf paints the cell's four collapsed sides as a patterned box's
+          char[] kinds = new char[4];
+          int[] rgbs = new int[4];
+          for (int side = 0; side < 4; side++) {
+            kinds[side] = (char) e[8 + side];
+            rgbs[side] = e[4 + side];
+          }
+          List<Ops> sides = new ArrayList<>(4);
+          HtmlFlow.patternedSides(kinds, rgbs, wd, left, w, h, sides);
+          for (Ops op : sides) ops.add(op.moved(0, top));
+          x += columns[i];
+          continue;
+        }
+        if (wd[TOP] > 0) ops.add(new Ops.Rect(left, top, w, wd[TOP], e[4 + TOP]));
+        if (wd[BOTTOM] > 0) ops.add(new Ops.Rect(left, top + h - wd[BOTTOM], w, wd[BOTTOM], e[4 + BOTTOM]));
+        if (wd[LEFT] > 0) ops.add(new Ops.Rect(left, top, wd[LEFT], h, e[4 + LEFT]));
+        if (wd[RIGHT] > 0) ops.add(new Ops.Rect(left + w - wd[RIGHT], top, wd[RIGHT], h, e[4 + RIGHT]));
+        x += columns[i];
+      }
+    }
+    double lastBottom = 0;
+    double hang = 0;
+    boolean patterned = false;
+    if (edges == null) {
+      lastBottom = bottom(styles);
+    } else {
+      for (int[] e : edges) {
+        hang = Math.max(hang, e[TOP] / 2 / HtmlStyle.DOTS_PER_POINT);
+        for (int side = 0; side < 4; side++) patterned |= e[8 + side] != 0;
+      }
+    }
+    // whether every cell's first line met the boundary and moved below it (a row with a repeated header then moves whole)
+    boolean moved = boundary != Double.POSITIVE_INFINITY;
+    for (Sink.Stack stack : stacks) moved &= stack.lines.isEmpty() || stack.lines.get(0)[0] >= stack.boundary - 1e-6;
+    return new Laid(rowHeight, ops, lastBottom, hang, patterned, moved);
+  }
+
+  /** Whether a line of the cell, moved down {@code dy}, reaches across its stack's page boundary. */
+  private static boolean across(Sink.Stack stack, double dy) {
+    long b = Math.round(stack.boundary * HtmlStyle.DOTS_PER_POINT);
+    for (double[] line : stack.lines) {
+      if (Math.round((line[0] + dy) * HtmlStyle.DOTS_PER_POINT) < b
+          && Math.round((line[1] + dy) * HtmlStyle.DOTS_PER_POINT) >= b) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The part of a collapsed border of {@code dots} inside the cell: the extra dot goes to the top and left. */
+  static int half(int dots, int side) {
+    return side == TOP || side == LEFT ? (dots + 1) / 2 : dots / 2;
+  }
+
+  /** A drawn side's {@link HtmlStyle#borderKind}: 0 where solid or not drawn. */
+  private static char kindOf(HtmlStyle s, int side) {
+    return dotsOf(s, side) > 0 ? s.borderKind[side] : 0;
+  }
+
+  /** A solid border side in whole dots (0: none), as openhtmltopdf truncates it. */
+  private static int dotsOf(HtmlStyle s, int side) {
+    return s.borderSolid[side] ? (int) HtmlFlow.dotsOf(s.border[side]) : 0;
+  }
+
+  /**
+   * Of two borders that meet, the one drawn: the wider; on a tie the dotted over the dashed over the solid
+   * (openhtmltopdf ranks them so, the reverse of CSS 2.1's order: measured), then {@code a} (the cell's own, or
+   * the nearer).
+   */
+  private static int wins(int aDots, char aKind, int bDots, char bKind) {
+    if (bDots != aDots) return bDots > aDots ? 1 : 0;
+    return rank(bKind) > rank(aKind) ? 1 : 0;
+  }
+
+  private static int rank(char kind) {
+    return kind == HtmlStyle.DOTTED ? 2 : kind == HtmlStyle.DASHED ? 1 : 0;
+  }
+
+  /**
+   * The collapsed borders of row {@code ri}'s cells: per cell {top, right, bottom, left} widths in dots, then
+   * their colours, then their {@link HtmlStyle#borderKind}s. The cell above or below is the one over or under its
+   * first column, as openhtmltopdf looks.
+   */
+  /**
+   * {@link #collapsed} of row {@code ri}, worked out once per table: the column widths and then the row's layout
+   * both need it (twice over, it was a tenth of a 1,000-row statement's render). Rows are compared by identity,
+   * with their neighbours, since the two passes are given equal lists, not the same one.
+   */
+  int[][] edges(List<Row> rows, int ri, HtmlStyle table) throws Unsupported {
+    if (edgesKept == null || edgesKept.length != rows.size() || edgesTable != table) {
+      edgesKept = new int[rows.size()][][];
+      edgesOf = new Row[rows.size()][];
+      edgesTable = table;
+    }
+    Row[] key = {ri > 0 ? rows.get(ri - 1) : null, rows.get(ri), ri + 1 < rows.size() ? rows.get(ri + 1) : null};
+    Row[] kept = edgesOf[ri];
+    if (kept == null || kept[0] != key[0] || kept[1] != key[1] || kept[2] != key[2]) {
+      edgesKept[ri] = collapsed(rows, ri, table);
+      edgesOf[ri] = key;
+    }
+    return edgesKept[ri];
+  }
+
+  private int[][][] edgesKept;
+  /** The rows each of {@link #edgesKept} was worked out from: the one above, its own, the one below. */
+  private Row[][] edgesOf;
+  private HtmlStyle edgesTable;
+
+  int[][] collapsed(List<Row> rows, int ri, HtmlStyle table) throws Unsupported {
+    Row r = rows.get(ri);
+    Cells mine = cellsOf(r);
+    if (r.style().decorated(false)) {
+      throw new Unsupported("a border on a table row with collapsed borders, on " + HtmlStyle.describe(r.tr()));
+    }
+    List<Element> cells = mine.cells();
+    List<HtmlStyle> own = mine.styles();
+    int[] starts = mine.starts();
+    Cells up = ri > 0 ? cellsOf(rows.get(ri - 1)) : null;
+    Cells down = ri + 1 < rows.size() ? cellsOf(rows.get(ri + 1)) : null;
+    int[][] out = new int[cells.size()][12];
+    for (int i = 0; i < cells.size(); i++) {
+      HtmlStyle cs = own.get(i);
+      int[] e = out[i];
+      for (int side = 0; side < 4; side++) {
+        e[side] = dotsOf(cs, side);
+        e[4 + side] = cs.borderRgb(side);
+        e[8 + side] = kindOf(cs, side);
+        // how a double border ranks against the others where they collapse is not measured
+        if (e[8 + side] == HtmlStyle.DOUBLE) {
+          throw new Unsupported("a double border with collapsed borders, on " + HtmlStyle.describe(cells.get(i)));
+        }
+      }
+      // left and right: the neighbouring cell's, or the table's at its edges
+      meet(e, LEFT, i > 0 ? own.get(i - 1) : table, RIGHT);
+      meet(e, RIGHT, i + 1 < cells.size() ? own.get(i + 1) : table, LEFT);
+      HtmlStyle above = up != null ? up.at(starts[i]) : table;
+      meet(e, TOP, above, BOTTOM);
+      HtmlStyle below = down != null ? down.at(starts[i]) : table;
+      meet(e, BOTTOM, below, TOP);
+    }
+    return out;
+  }
+
+  private void meet(int[] e, int side, HtmlStyle other, int otherSide) {
+    if (other == null) return;
+    int d = dotsOf(other, otherSide);
+    char kind = kindOf(other, otherSide);
+    if (wins(e[side], (char) e[8 + side], d, kind) == 1) {
+      e[side] = d;
+      e[4 + side] = other.borderRgb(otherSide);
+      e[8 + side] = kind;
+    }
+  }
+
+  private static int[] starts(List<Element> cells) throws Unsupported {
+    int[] out = new int[cells.size()];
+    for (int i = 0, col = 0; i < out.length; i++) {
+      out[i] = col;
+      col += span(cells.get(i));
+    }
+    return out;
+  }
+
+  /** A row's cells, their first columns and styles: each row is its own, its upper and its lower neighbour's. */
+  private record Cells(List<Element> cells, int[] starts, List<HtmlStyle> styles) {
+    /** The style of the cell that covers column {@code col}, or null. */
+    HtmlStyle at(int col) {
+      for (int i = starts.length - 1; i >= 0; i--) {
+        if (col >= starts[i]) {
+          return covers(i, col) ? styles.get(i) : null;
+        }
+      }
+      return null;
+    }
+
+    private boolean covers(int i, int col) {
+      try {
+        return col < starts[i] + span(cells.get(i));
+      } catch (Unsupported e) {
+        return false;
+      }
+    }
+  }
+
+  /** The last three rows' cells, by identity: collapsing a row looks at the one above and the one below. */
+  private final Row[] cellsRows = new Row[3];
+  private final Cells[] cellsKept = new Cells[3];
+  private int cellsNext;
+
+  private Cells cellsOf(Row r) throws Unsupported {
+    for (int i = 0; i < 3; i++) {
+      if (cellsRows[i] == r) return cellsKept[i];
+    }
+    List<Element> cells = cells(r);
+    List<HtmlStyle> styles = new ArrayList<>(cells.size());
+    for (Element c : cells) styles.add(flow.style(c, r.style()));
+    Cells out = new Cells(cells, starts(cells), styles);
+    cellsRows[cellsNext] = r;
+    cellsKept[cellsNext] = out;
+    cellsNext = (cellsNext + 1) % 3;
+    return out;
+  }
+
+  /** The widest bottom border of a row's cells, in points. */
+  private static double bottom(HtmlStyle[] cells) {
+    double b = 0;
+    for (HtmlStyle c : cells) b = Math.max(b, c.border(BOTTOM));
+    return b;
+  }
+}
