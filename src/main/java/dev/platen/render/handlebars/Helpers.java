@@ -37,8 +37,8 @@ final class Helpers {
   static final Set<String> DISABLED = Set.of("embedded", "block", "partial", "precompile", "i18n", "i18nJs", "log");
 
   private static final DateTimeFormatter DEFAULT_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-  private static final Pattern DATE_TOKENS = Pattern.compile("YYYY|YY|MMMM|MMM|MM|M|DD|D|dddd|ddd|HH|H|hh|h|mm|ss|A"
-      + "|[A-Za-z]");
+  private static final Pattern DATE_TOKENS = Pattern.compile("YYYY|YY|yyyy|yy|MMMM|MMM|MM|M|DD|D|dddd|ddd|dd|d"
+      + "|EEEE|EEE|HH|H|hh|h|mm|m|ss|s|A|[A-Za-z]");
   static final int MAX_DATE_PATTERN = 64;
   private static final Pattern CSS_LENGTH = Pattern.compile("\\d{1,4}(\\.\\d{1,3})?(mm|cm|in|pt|px)");
 
@@ -283,8 +283,11 @@ final class Helpers {
   }
 
   /**
-   * Moment-style tokens as Craftkit's examples write them ({@code DD/MM/YYYY}) to a java.time pattern; other
-   * letters are printed literally.
+   * Moment-style tokens as Craftkit's examples write them ({@code DD/MM/YYYY}) to a java.time pattern, and the
+   * lowercase year and day tokens of date-fns, Java and ICU ({@code dd.MM.yyyy}, {@code MMM d, yyyy},
+   * {@code EEE}), which authors bring from those libraries; other letters are printed literally. Moment's own
+   * {@code dd} and {@code d} (a weekday's two letters, its number) are not kept: in a document they are far
+   * rarer than the day of the month the other libraries mean by them (D42).
    *
    * @return null for a pattern longer than {@value #MAX_DATE_PATTERN} characters: no date format needs that many,
    *     and cutting it short would print something the author did not write
@@ -293,14 +296,14 @@ final class Helpers {
     if (pattern.length() > MAX_DATE_PATTERN) return null;
     String p = pattern;
     StringBuilder out = new StringBuilder();
+    StringBuilder text = new StringBuilder();
     Matcher m = DATE_TOKENS.matcher(p);
     int last = 0;
     while (m.find()) {
-      literal(out, p.substring(last, m.start()));
       String java = switch (m.group()) {
-        case "YYYY" -> "yyyy";
-        case "YY" -> "yy";
-        case "MMMM", "MMM", "MM", "M", "HH", "H", "hh", "h", "mm", "ss" -> m.group();
+        case "YYYY", "yyyy" -> "yyyy";
+        case "YY", "yy" -> "yy";
+        case "MMMM", "MMM", "MM", "M", "HH", "H", "hh", "h", "mm", "m", "ss", "s", "EEEE", "EEE", "dd", "d" -> m.group();
         case "DD" -> "dd";
         case "D" -> "d";
         case "dddd" -> "EEEE";
@@ -308,16 +311,25 @@ final class Helpers {
         case "A" -> "a";
         default -> null;
       };
-      if (java == null) literal(out, m.group()); else out.append(java);
+      if (java == null) {
+        text.append(p, last, m.end());
+      } else {
+        text.append(p, last, m.start());
+        literal(out, text);
+        out.append(java);
+      }
       last = m.end();
     }
-    literal(out, p.substring(last));
+    text.append(p.substring(last));
+    literal(out, text);
     return DateTimeFormatter.ofPattern(out.toString(), Locale.ENGLISH);
   }
 
-  private static void literal(StringBuilder out, String s) {
-    if (s.isEmpty()) return;
-    out.append('\'').append(s.replace("'", "''")).append('\'');
+  /** Literal text, quoted once however many runs it gathered (two quoted runs side by side print a quote). */
+  private static void literal(StringBuilder out, StringBuilder text) {
+    if (text.isEmpty()) return;
+    out.append('\'').append(text.toString().replace("'", "''")).append('\'');
+    text.setLength(0);
   }
 
   private static String size(Object declared, String fallback) {

@@ -79,9 +79,15 @@ class FormatDateTest {
       "'\"2026-06-05T23:30\"'              | HH:mm               | 23:30",
       // letters that are no token are printed literally, so no pattern can fail
       "'\"2026-06-05T23:30:00Z\"'          | YYYY-MM-DDTHH:mm:ssZ | 2026-06-05T23:30:00Z",
-      // ...but two literal runs side by side print their quotes (escaped by the template): pinned as it is today
-      "'\"2026-06-05T09:05:07Z\"'          | H:m:s               | 9:&#x27;m&#x27;:&#x27;s",
-      "'\"2026-06-05\"'                    | [week] W            | [&#x27;w&#x27;e&#x27;e&#x27;k&#x27;] &#x27;W",
+      // ...however many runs of them there are (two quoted runs side by side printed a quote, D42)
+      "'\"2026-06-05T09:05:07Z\"'          | H:m:s               | 9:5:7",
+      "'\"2026-06-05\"'                    | [week] W            | [week] W",
+      "'\"2026-06-05\"'                    | Qx                  | Qx",
+      // date-fns', Java's and ICU's lowercase year and day tokens (D42)
+      "'\"2026-06-05\"'                    | dd.MM.yyyy          | 05.06.2026",
+      "'\"2026-06-05\"'                    | 'MMM d, yyyy'       | 'Jun 5, 2026'",
+      "'\"2026-06-05\"'                    | 'EEE, d MMM yy'     | 'Fri, 5 Jun 26'",
+      "'\"2026-06-05\"'                    | yyyy-MM-dd          | 2026-06-05",
       "'\"not a date\"'                    | DD/MM/YYYY          | not a date",
       // a blank pattern means the default one
       "'\"2026-06-05\"'                    | ' '                 | 5 June 2026",
