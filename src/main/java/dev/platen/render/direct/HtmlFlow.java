@@ -335,7 +335,7 @@ final class HtmlFlow {
       if (!"both".equals(ns.clear) || ns.margin[TOP] != 0 || next.normalName().equals("table")) {
         throw new Unsupported("content beside a float (clear it with clear: both), " + HtmlStyle.describe(next));
       }
-    } else if (!ps.contains && !ps.clearfix && !ptag.equals("body")) {
+    } else if ((!ps.contains || ps.overflowAuto) && !ps.clearfix && !ptag.equals("body")) {
       throw new Unsupported("floats their parent does not hold (give it overflow: hidden), in "
           + HtmlStyle.describe(parent));
     }
@@ -429,7 +429,7 @@ final class HtmlFlow {
    * even out of one of a set height (measured: a paragraph's bottom margin pushed down what followed).
    */
   private boolean marginMeets(Element e, HtmlStyle s, int side) throws Unsupported {
-    if (s.padding[side] > 0 || s.border(side) > 0 || s.contains) return false;
+    if (s.padding[side] > 0 || s.border(side) > 0 || s.contains && !(s.overflowAuto && side == BOTTOM)) return false;
     List<Node> nodes = new ArrayList<>(e.childNodes());
     if (side == BOTTOM) java.util.Collections.reverse(nodes);
     for (Node n : nodes) {
@@ -560,6 +560,10 @@ final class HtmlFlow {
   private void laidOut(Element e, HtmlStyle s, String tag, double[] m, double left, double boxWidth, double content,
       Sink sink) throws RenderException {
     double[] p = s.padding;
+    if (s.overflowAuto && marginMeets(e, s, BOTTOM)) {
+      throw new Unsupported("overflow: auto on " + HtmlStyle.describe(e) + " whose last block has a bottom margin at its"
+          + " edge (openhtmltopdf lets it out of the box; overflow: hidden keeps it in)");
+    }
     // where the children's margins would meet the box's own, min-height would be measured other than here
     if (!Double.isNaN(s.minHeight) && !s.decorated(printBackground) && !s.contains && !s.avoidInside) {
       throw new Unsupported("min-height on " + HtmlStyle.describe(e) + " without a border, background or overflow: hidden");

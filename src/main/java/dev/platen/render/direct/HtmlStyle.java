@@ -103,6 +103,11 @@ final class HtmlStyle {
   /** {@code overflow: hidden|auto}: a block formatting context, which holds its floats and its children's margins. */
   boolean contains;
   /**
+   * {@code overflow: auto}: measured, openhtmltopdf keeps a first child's top margin in such a box, as in one with
+   * {@code overflow: hidden}, but lets the last child's bottom margin out and holds no floats.
+   */
+  boolean overflowAuto;
+  /**
    * A clearfix: an empty {@code ::after} block with {@code clear: both} ({@code .row::after { content: "";
    * display: block; clear: both }}), which holds the element's floats as openhtmltopdf clears them.
    */
@@ -984,7 +989,14 @@ final class HtmlStyle {
       }
       case "overflow" -> {
         switch (v) {
-          case "hidden", "auto" -> contains = true;
+          case "hidden" -> {
+            contains = true;
+            overflowAuto = false;
+          }
+          case "auto" -> {
+            contains = true;
+            overflowAuto = true;
+          }
           case "visible" -> contains = false;
           default -> refuse("CSS value '" + value + "' for 'overflow'", e);
         }
