@@ -1538,6 +1538,8 @@ final class HtmlFlow {
     // measurements); a line of inline blocks alone (a status badge on its own line) is as tall as they are
     boolean text = false;
     for (int i = line.start(); i < line.end() && !text; i++) text = runs.box[i] < 0 || !runs.boxes.get(runs.box[i]).atomic;
+    // but one after a <br> has the strut as well (measured: a badge below "Due<br>" in a line height of 1.5)
+    text |= line.start() > 0 && runs.text.charAt(line.start() - 1) == '\n';
     long strut = Math.round(b0 - ascentDots(block)) - halfLeading(block);
     long top = text ? strut : Long.MAX_VALUE;
     long bottom = text ? Math.round(strut + lineDots(block)) : Long.MIN_VALUE;

@@ -136,6 +136,18 @@ class HtmlInlineBlockEquivalenceTest {
     assertThat(texts(ROUTING.render(wide))).isEqualTo(texts(HTML.render(wide)));
   }
 
+  /**
+   * A badge alone on the line after a {@code <br>}: measured, that line keeps its block's strut (the line height of
+   * 1.5 here), where a badge alone in its block does not; the direct engine made it 7 pt shorter (survey M4).
+   */
+  @Test
+  void aBadgeOnTheLineAfterABreakKeepsTheStrut() throws Exception {
+    String css = "body { font-size: 10pt; line-height: 1.5 } .b { display: inline-block; font-size: 8pt; line-height: 1;"
+        + " padding: 1pt 4pt; background: #dcfce7 }";
+    assertSame("badge-after-br", Canvas.input(HtmlCorpus.of("<div>Due<br><span class=\"b\">PAID</span></div>"
+        + "<p>after</p><div><span class=\"b\">ALONE</span></div><p>after that</p>", css), "{}"));
+  }
+
   /** Widths not drawn as openhtmltopdf draws them are named. */
   @Test
   void widthsOutsideTheSubsetAreNamed() {
