@@ -764,6 +764,11 @@ final class HtmlFlow {
 
   void borders(HtmlStyle s, double w, double h, double x, List<Ops> ops) throws Unsupported {
     double bt = s.border(TOP), br = s.border(RIGHT), bb = s.border(BOTTOM), bl = s.border(LEFT);
+    if (s.radius > 0 && bt > 0) {
+      // a uniform solid border (the style refuses any other with a radius)
+      ops.add(new Ops.RoundRing(x, 0, w, h, Math.min(s.radius, w / 2), Math.min(s.radius, h / 2), bt, s.borderRgb(TOP)));
+      return;
+    }
     if (!s.patterned()) {
       if (bt > 0) ops.add(new Ops.Rect(x, 0, w, bt, s.borderRgb(TOP)));
       if (bb > 0) ops.add(new Ops.Rect(x, h - bb, w, bb, s.borderRgb(BOTTOM)));

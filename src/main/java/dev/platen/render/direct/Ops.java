@@ -72,6 +72,14 @@ sealed interface Ops {
   }
 
   /** A filled ellipse in the box {@code x, y, w, h}: a list's disc marker. */
+  /**
+   * A rounded border of uniform width {@code t}: the rounded rectangle less the one inside it, its corners' radii less
+   * {@code t} (square where that leaves none), filled by the even-odd rule.
+   */
+  record RoundRing(double x, double y, double w, double h, double rx, double ry, double t, int rgb) implements Ops {
+    public Ops moved(double dx, double dy) { return new RoundRing(x + dx, y + dy, w, h, rx, ry, t, rgb); }
+  }
+
   record Oval(double x, double y, double w, double h, int rgb) implements Ops {
     public Ops moved(double dx, double dy) { return new Oval(x + dx, y + dy, w, h, rgb); }
   }

@@ -87,6 +87,15 @@ final class Painter {
           fill = r.rgb();
         }
         roundRect(r, h);
+      } else if (op instanceof Ops.RoundRing r) {
+        if (r.rgb() != fill) {
+          color(r.rgb());
+          fill = r.rgb();
+        }
+        roundPath(r.x(), r.y(), r.w(), r.h(), r.rx(), r.ry(), h);
+        double t = r.t();
+        roundPath(r.x() + t, r.y() + t, r.w() - 2 * t, r.h() - 2 * t, Math.max(0, r.rx() - t), Math.max(0, r.ry() - t), h);
+        op("f*");
       } else if (op instanceof Ops.Oval o) {
         if (o.rgb() != fill) {
           color(o.rgb());
@@ -232,13 +241,17 @@ final class Painter {
 
   /** A rounded rectangle: four sides and four quarter ellipses of Bézier curves, anticlockwise from the right. */
   private void roundRect(Ops.RoundRect r, double h) {
+    roundPath(r.x(), r.y(), r.w(), r.h(), r.rx(), r.ry(), h);
+    op("f");
+  }
+
+  /** The path of a rounded rectangle, not yet filled. */
+  private void roundPath(double x, double y, double w, double hh, double rx, double ry, double h) {
     double k = 0.5522847498307933;
-    double rx = r.rx();
-    double ry = r.ry();
-    double l = r.x();
-    double right = r.x() + r.w();
-    double top = h - r.y();
-    double bottom = top - r.h();
+    double l = x;
+    double right = x + w;
+    double top = h - y;
+    double bottom = top - hh;
     num(right).num(bottom + ry).op("m");
     num(right).num(top - ry).op("l");
     num(right).num(top - ry + ry * k).num(right - rx + rx * k).num(top).num(right - rx).num(top).op("c");
@@ -248,7 +261,7 @@ final class Painter {
     num(l).num(bottom + ry - ry * k).num(l + rx - rx * k).num(bottom).num(l + rx).num(bottom).op("c");
     num(right - rx).num(bottom).op("l");
     num(right - rx + rx * k).num(bottom).num(right).num(bottom + ry - ry * k).num(right).num(bottom + ry).op("c");
-    op("f");
+    op("h");
   }
 
   /** A colour's red, green and blue, 0 to 1, for the fill ({@code rg}) or stroke ({@code RG}) operator. */

@@ -550,6 +550,7 @@ abstract class Sink {
           yield new double[] {lo, hi};
         }
         case Ops.RoundRect r -> new double[] {r.y(), r.y() + r.h()};
+        case Ops.RoundRing r -> new double[] {r.y(), r.y() + r.h()};
         case Ops.Oval o -> new double[] {o.y(), o.y() + o.h()};
         case Ops.Image i -> new double[] {i.y(), i.y() + i.h()};
         // a turned line reaches around its centre: taken as reaching across
