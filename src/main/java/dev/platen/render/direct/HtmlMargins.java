@@ -15,7 +15,8 @@ import java.util.Map;
  * edge's three boxes as the cells of a one-row table over the content width,
  * sized by openhtmltopdf's margin table layout (its automatic table layout, with the side boxes made equal when
  * the centre one has content, so that it stays centred), text aligned left, centre and right, and centred
- * vertically in the margin. Other margin boxes, other content (string(), attr()), element() in a side box beside
+ * vertically in the margin (or at its top or bottom), inside a top and bottom border and padding; each box a cell
+ * as tall as the margin, as openhtmltopdf's margin table makes it (so margins change nothing). Other margin boxes, other content (string(), attr()), element() in a side box beside
  * other content of its edge, and other properties are refused by name. Immutable.
  */
 final class HtmlMargins {
@@ -35,7 +36,7 @@ final class HtmlMargins {
    * openhtmltopdf styles it where it stands in the document).
    */
   private record Box(List<String> content, String element, double size, boolean bold, int rgb, double lineHeight,
-      Edge top, Edge bottom) {
+      Edge top, Edge bottom, char align) {
     String text(int page, int pages) {
       return HtmlMargins.text(content, page, pages);
     }
@@ -127,6 +128,7 @@ final class HtmlMargins {
     List<String> content = null;
     String element = null;
     String lineHeight = "normal";
+    char align = 'm';
     String[] borders = new String[2];
     double[] paddings = new double[2];
     for (Map.Entry<String, String> p : properties.entrySet()) {
@@ -165,6 +167,15 @@ final class HtmlMargins {
         // measured, the line height does not move the text while it is between the font's own and the margin's
         // (checked in ops)
         case "line-height" -> lineHeight = v;
+        // measured: the text's top at the top padding's edge, or its descent at the bottom padding's
+        case "vertical-align" -> {
+          switch (v) {
+            case "top" -> align = 't';
+            case "middle" -> align = 'm';
+            case "bottom" -> align = 'b';
+            default -> throw refused(name, p);
+          }
+        }
         // measured, openhtmltopdf's margin boxes are table cells, which have no margins: they change nothing
         case "margin", "margin-top", "margin-right", "margin-bottom", "margin-left" -> {
         }
@@ -204,10 +215,11 @@ final class HtmlMargins {
         throw new Unsupported("a border or padding in @" + name + " around element(): not compared with"
             + " openhtmltopdf");
       }
-      return new Box(null, element, size, bold, rgb, line, edges[0], edges[1]);
+      if (align != 'm') throw new Unsupported("vertical-align in @" + name + " around element()");
+      return new Box(null, element, size, bold, rgb, line, edges[0], edges[1], align);
     }
     return content == null || content.isEmpty() ? null
-        : new Box(List.copyOf(content), null, size, bold, rgb, line, edges[0], edges[1]);
+        : new Box(List.copyOf(content), null, size, bold, rgb, line, edges[0], edges[1], align);
   }
 
   private static double parse(String number) {
@@ -416,7 +428,11 @@ final class HtmlMargins {
           }
           // centred between border and padding: measured, the text moves by half of them, rounded to the top's side
           double shift = (top - (top + bottom) / 2) / HtmlStyle.DOTS_PER_POINT;
-          double baseline = areaTop + (areaHeight - line) / 2 + face.ascent * b.size() + shift;
+          double baseline = switch (b.align()) {
+            case 't' -> (areaTopDots + top) / HtmlStyle.DOTS_PER_POINT + face.ascent * b.size();
+            case 'b' -> (areaTopDots + areaDots - bottom) / HtmlStyle.DOTS_PER_POINT - face.descent * b.size();
+            default -> areaTop + (areaHeight - line) / 2 + face.ascent * b.size() + shift;
+          };
           out.add(new Ops.Text(x + dx, baseline, b.bold(), b.size(), b.rgb(), 0, texts[k]));
           // the borders across the cell, at the margin's edges in openhtmltopdf's whole dots
           long cellFrom = Math.round(x * HtmlStyle.DOTS_PER_POINT);

@@ -69,7 +69,12 @@ class HtmlMarginBoxStyleEquivalenceTest {
           + " #cc0000}@bottom-center{content:\"c\";border-bottom:2pt solid #00cc00}@bottom-right{content:"
           + "counter(page);padding-bottom:3mm}}",
       "border-bottom-top-edge\t@page{@top-left{content:\"Lindqvist Invoice\";border-bottom:1pt solid #cc0000;"
-          + "padding-bottom:1mm}@top-right{content:counter(page);border-top:1px solid;font-size:7pt;color:#0000cc}}"})
+          + "padding-bottom:1mm}@top-right{content:counter(page);border-top:1px solid;font-size:7pt;color:#0000cc}}",
+      // a DIN letter's footer: the page number at the top of the bottom margin, below a little padding
+      "vertical-align\t@page{margin:15mm;@top-left{content:\"Seite \" counter(page);font-size:9pt;vertical-align:top;"
+          + "border-top:1pt solid #cc0000}@top-right{content:\"Seite\";vertical-align:bottom;padding-bottom:2mm;"
+          + "border-bottom:1pt solid #cc0000}@bottom-right{content:\"Seite \" counter(page) \" von \" counter(pages);"
+          + "font-size:7pt;vertical-align:top;padding-top:2mm}}"})
   void bordersAndPaddingPrintTheSame(String example) throws Exception {
     String[] parts = example.split("\t");
     RenderInput input = statement(parts[1]);
@@ -115,7 +120,8 @@ class HtmlMarginBoxStyleEquivalenceTest {
       "@page{@bottom-center{content:\"\";border-top:1pt solid #c00}}\ta border in @bottom-center without text",
       "@page{@bottom-left{border-top:1pt solid #c00}}\ta border in @bottom-left without text",
       "@page{@bottom-right{content:counter(page);padding-left:2mm}}\tCSS property 'padding-left' in @bottom-right",
-      "@page{@bottom-right{content:counter(page);vertical-align:top}}\tCSS property 'vertical-align' in @bottom-right"})
+      "@page{@bottom-right{content:counter(page);vertical-align:baseline}}"
+          + "\tCSS value 'baseline' for 'vertical-align' in @bottom-right"})
   void outsideTheSubsetIsNamed(String example) {
     String[] parts = example.split("\t");
     assertThat(Plan.of(statement(parts[0]).layout(), null).refusal()).startsWith(parts[1]);
