@@ -2,7 +2,7 @@ package dev.platen.render.direct;
 
 import dev.platen.render.RenderException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +15,8 @@ import java.util.Map;
  * edge's three boxes as the cells of a one-row table over the content width,
  * sized by openhtmltopdf's margin table layout (its automatic table layout, with the side boxes made equal when
  * the centre one has content, so that it stays centred), text aligned left, centre and right, and centred
- * vertically in the margin. Other margin boxes, other content (string(), attr()), element() in a side box beside
+ * vertically in the margin (or at its top or bottom), inside a top and bottom border and padding; each box a cell
+ * as tall as the margin, as openhtmltopdf's margin table makes it (so margins change nothing). Other margin boxes, other content (string(), attr()), element() in a side box beside
  * other content of its edge, and other properties are refused by name. Immutable.
  */
 final class HtmlMargins {
@@ -34,9 +35,23 @@ final class HtmlMargins {
    * named {@code element}, laid out by HtmlPositioned in its own style (the box's font does not reach it: measured,
    * openhtmltopdf styles it where it stands in the document).
    */
-  private record Box(List<String> content, String element, double size, boolean bold, int rgb) {
+  private record Box(List<String> content, String element, double size, boolean bold, int rgb, double lineHeight,
+      Edge top, Edge bottom, char align) {
     String text(int page, int pages) {
       return HtmlMargins.text(content, page, pages);
+    }
+  }
+
+  /**
+   * A margin box's top or bottom: its solid border (width and colour, 0 wide for none) and its padding, in points.
+   * Measured, openhtmltopdf paints the border across the box's cell at the margin's edge and moves the text by
+   * half of border and padding (the box is a cell as tall as the margin, its content centred inside them).
+   */
+  private record Edge(double border, int rgb, double padding) {
+    static final Edge NONE = new Edge(0, 0, 0);
+
+    long dots() {
+      return Math.round(border * HtmlStyle.DOTS_PER_POINT) + Math.round(padding * HtmlStyle.DOTS_PER_POINT);
     }
   }
 
@@ -53,7 +68,7 @@ final class HtmlMargins {
    */
   static HtmlMargins of(List<HtmlCss.MarginBox> declared) throws Unsupported {
     List<Map<String, String>> properties = new ArrayList<>();
-    for (int i = 0; i < NAMES.length; i++) properties.add(new HashMap<>());
+    for (int i = 0; i < NAMES.length; i++) properties.add(new LinkedHashMap<>());
     // openhtmltopdf's page style sheet for HTML layouts (DocumentCss): every page's "Page X of Y"
     Map<String, String> footer = properties.get(4);
     footer.put("content", "\"Page \" counter(page) \" of \" counter(pages)");
@@ -71,7 +86,22 @@ final class HtmlMargins {
       for (HtmlCss.Declaration d : box.declarations()) {
         if (d.name().equals("{")) throw new Unsupported("a nested block in @" + box.name());
         if (d.important()) throw new Unsupported("CSS !important in @" + box.name());
-        properties.get(at).put(d.name(), d.value().trim());
+        Map<String, String> into = properties.get(at);
+        if (!d.name().equals("font")) {
+          into.put(d.name(), d.value().trim());
+          continue;
+        }
+        String[] font = HtmlStyle.fontShorthand(d.value());
+        if (font == null) {
+          throw new Unsupported("CSS value '" + d.value().trim() + "' for 'font' in @" + box.name() + " (give it a"
+              + " size and a family)");
+        }
+        // the shorthand resets what it leaves out (measured: a bold before it prints regular)
+        into.put("font-size", font[0]);
+        into.put("font-style", font[1]);
+        into.put("font-weight", font[2]);
+        into.put("line-height", font[3] == null ? "normal" : font[3]);
+        into.put("font-family", font[4]);
       }
     }
     Box[] boxes = new Box[NAMES.length];
@@ -97,6 +127,10 @@ final class HtmlMargins {
     int rgb = 0;
     List<String> content = null;
     String element = null;
+    String lineHeight = "normal";
+    char align = 'm';
+    String[] borders = new String[2];
+    double[] paddings = new double[2];
     for (Map.Entry<String, String> p : properties.entrySet()) {
       String v = p.getValue().toLowerCase(Locale.ROOT);
       switch (p.getKey()) {
@@ -123,15 +157,34 @@ final class HtmlMargins {
           if (!v.equals("normal") && !v.equals("italic") && !v.equals("oblique")) throw refused(name, p);
         }
         case "font-family" -> {
-          for (String f : v.split(",")) {
-            String family = f.trim().replace("'", "").replace("\"", "");
-            if (!family.equals("dejavu sans") && !family.equals("sans-serif") && !family.equals("serif")
-                && !family.equals("droid sans fallback")) {
-              throw new Unsupported("CSS font-family '" + f.trim() + "' in @" + name + " (only DejaVu Sans is"
-                  + " bundled)");
-            }
+          // as in the body (D27): openhtmltopdf tries every bundled family of the list before its built-in fonts,
+          // so a list naming one prints in DejaVu Sans (measured: Arial, sans-serif prints as sans-serif)
+          if (!HtmlStyle.bundledFamily(v)) {
+            throw new Unsupported("CSS font-family '" + p.getValue() + "' in @" + name + " (none of it is bundled:"
+                + " only DejaVu Sans, sans-serif and serif are)");
           }
         }
+        // measured, the line height does not move the text while it is between the font's own and the margin's
+        // (checked in ops)
+        case "line-height" -> lineHeight = v;
+        // measured: the text's top at the top padding's edge, or its descent at the bottom padding's
+        case "vertical-align" -> {
+          switch (v) {
+            case "top" -> align = 't';
+            case "middle" -> align = 'm';
+            case "bottom" -> align = 'b';
+            default -> throw refused(name, p);
+          }
+        }
+        // measured, openhtmltopdf's margin boxes are table cells, which have no margins: they change nothing
+        case "margin", "margin-top", "margin-right", "margin-bottom", "margin-left" -> {
+        }
+        case "padding-top", "padding-bottom" -> {
+          double pt = v.endsWith("em") || v.endsWith("%") ? Double.NaN : Styles.points(v, MEDIUM, Double.NaN);
+          if (Double.isNaN(pt) || pt < 0) throw refused(name, p);
+          paddings[p.getKey().equals("padding-top") ? 0 : 1] = pt;
+        }
+        case "border-top", "border-bottom" -> borders[p.getKey().equals("border-top") ? 0 : 1] = v;
         case "color" -> {
           int c = HtmlStyle.color(v);
           // a margin box's rgba() is not compared with openhtmltopdf's yet
@@ -141,8 +194,77 @@ final class HtmlMargins {
         default -> throw new Unsupported("CSS property '" + p.getKey() + "' in @" + name);
       }
     }
-    if (element != null) return new Box(null, element, size, bold, rgb);
-    return content == null || content.isEmpty() ? null : new Box(List.copyOf(content), null, size, bold, rgb);
+    Edge[] edges = new Edge[2];
+    for (int i = 0; i < 2; i++) {
+      edges[i] = borders[i] == null && paddings[i] == 0 ? Edge.NONE
+          : new Edge(borderWidth(name, i, borders[i]), borderColor(name, i, borders[i], rgb), paddings[i]);
+    }
+    double line = lineHeight.equals("normal") ? 0
+        : lineHeight.matches("[0-9.]+") ? parse(lineHeight) * size
+        : lineHeight.endsWith("%") ? parse(lineHeight) / 100 * size
+        : Styles.points(lineHeight, size, Double.NaN);
+    if (Double.isNaN(line) || line < 0) {
+      throw new Unsupported("CSS value '" + lineHeight + "' for 'line-height' in @" + name);
+    }
+    if (element == null && (content == null || content.isEmpty()) && (edges[0].border() > 0 || edges[1].border() > 0)) {
+      // measured, openhtmltopdf paints the border of a box without text too, in a cell its table sizes empty
+      throw new Unsupported("a border in @" + name + " without text (openhtmltopdf paints it in an empty cell)");
+    }
+    if (element != null) {
+      if (edges[0] != Edge.NONE || edges[1] != Edge.NONE) {
+        throw new Unsupported("a border or padding in @" + name + " around element(): not compared with"
+            + " openhtmltopdf");
+      }
+      if (align != 'm') throw new Unsupported("vertical-align in @" + name + " around element()");
+      return new Box(null, element, size, bold, rgb, line, edges[0], edges[1], align);
+    }
+    return content == null || content.isEmpty() ? null
+        : new Box(List.copyOf(content), null, size, bold, rgb, line, edges[0], edges[1], align);
+  }
+
+  private static double parse(String number) {
+    try {
+      return Double.parseDouble(number.endsWith("%") ? number.substring(0, number.length() - 1) : number);
+    } catch (NumberFormatException ex) {
+      return Double.NaN;
+    }
+  }
+
+  /** A border-top or border-bottom's width: a length, solid; 0 for none. */
+  private static double borderWidth(String name, int side, String value) throws Unsupported {
+    if (value == null) return 0;
+    double width = Double.NaN;
+    boolean solid = false;
+    for (String word : value.trim().split("\\s+(?![^(]*\\))")) {
+      if (word.equals("none") || word.equals("0")) return 0;
+      if (word.equals("solid")) solid = true;
+      else if (Character.isDigit(word.charAt(0)) || word.charAt(0) == '.') {
+        width = word.endsWith("em") || word.endsWith("%") ? Double.NaN : Styles.points(word, MEDIUM, Double.NaN);
+        if (Double.isNaN(width) || width < 0) width = -1;
+      } else if (HtmlStyle.color(word) < 0) {
+        width = -1;
+      }
+    }
+    if (!solid || Double.isNaN(width) || width < 0) {
+      throw new Unsupported("CSS value '" + value + "' for 'border-" + (side == 0 ? "top" : "bottom") + "' in @"
+          + name + " (a width, solid and a colour are drawn directly)");
+    }
+    return width;
+  }
+
+  /** A border's colour: the one it names, else the box's own (currentColor). */
+  private static int borderColor(String name, int side, String value, int text) throws Unsupported {
+    if (value == null) return text;
+    for (String word : value.trim().split("\\s+(?![^(]*\\))")) {
+      if (word.equals("solid") || Character.isDigit(word.charAt(0)) || word.charAt(0) == '.') continue;
+      int c = HtmlStyle.color(word);
+      if (c >= 0 && Ops.alpha(c) < 1) {
+        throw new Unsupported("CSS value '" + value + "' for 'border-" + (side == 0 ? "top" : "bottom") + "' in @"
+            + name + " (a translucent colour is not compared with openhtmltopdf)");
+      }
+      if (c >= 0) return c;
+    }
+    return text;
   }
 
   /** {@code element(name)} alone: a running element's place (its optional first/last argument is not drawn). */
@@ -279,6 +401,9 @@ final class HtmlMargins {
       }
       double areaTop = edge == 0 ? 0 : box[1] - box[4];
       double areaHeight = edge == 0 ? box[2] : box[4];
+      // openhtmltopdf's page and margins in whole dots, each rounded on its own
+      long areaDots = Math.round(areaHeight * HtmlStyle.DOTS_PER_POINT);
+      long areaTopDots = edge == 0 ? 0 : Math.round(box[1] * HtmlStyle.DOTS_PER_POINT) - areaDots;
       double x = box[5];
       for (int k = 0; k < 3; k++) {
         double cell = widths[k] / HtmlStyle.DOTS_PER_POINT;
@@ -292,8 +417,33 @@ final class HtmlMargins {
             default -> cell - w;
           };
           double line = (face.ascent + face.descent) * b.size();
-          double baseline = areaTop + (areaHeight - line) / 2 + face.ascent * b.size();
+          long top = b.top().dots(), bottom = b.bottom().dots();
+          if (Math.max(line, b.lineHeight()) * HtmlStyle.DOTS_PER_POINT > areaDots - top - bottom) {
+            // measured, a line taller than the margin moves the text otherwise: not ported
+            throw new Unsupported("a line of @" + NAMES[edge * 3 + k] + " taller than its margin box");
+          }
+          if (b.lineHeight() > 0 && b.lineHeight() < line) {
+            // measured, a line height under the font's own moves the text down in openhtmltopdf: not ported
+            throw new Unsupported("a line-height in @" + NAMES[edge * 3 + k] + " smaller than its font's");
+          }
+          // centred between border and padding: measured, the text moves by half of them, rounded to the top's side
+          double shift = (top - (top + bottom) / 2) / HtmlStyle.DOTS_PER_POINT;
+          double baseline = switch (b.align()) {
+            case 't' -> (areaTopDots + top) / HtmlStyle.DOTS_PER_POINT + face.ascent * b.size();
+            case 'b' -> (areaTopDots + areaDots - bottom) / HtmlStyle.DOTS_PER_POINT - face.descent * b.size();
+            default -> areaTop + (areaHeight - line) / 2 + face.ascent * b.size() + shift;
+          };
           out.add(new Ops.Text(x + dx, baseline, b.bold(), b.size(), b.rgb(), 0, texts[k]));
+          // the borders across the cell, at the margin's edges in openhtmltopdf's whole dots
+          long cellFrom = Math.round(x * HtmlStyle.DOTS_PER_POINT);
+          if (b.top().border() > 0) {
+            out.add(rect(cellFrom, widths[k], areaTopDots, Math.round(b.top().border() * HtmlStyle.DOTS_PER_POINT),
+                b.top().rgb()));
+          }
+          if (b.bottom().border() > 0) {
+            long bw = Math.round(b.bottom().border() * HtmlStyle.DOTS_PER_POINT);
+            out.add(rect(cellFrom, widths[k], areaTopDots + areaDots - bw, bw, b.bottom().rgb()));
+          }
         } else if (elements[k] != null) {
           HtmlFlow.Box laid = flow.positioned.layOut(elements[k], cell);
           if (laid.height() > areaHeight + 0.01) {
@@ -307,6 +457,11 @@ final class HtmlMargins {
       }
     }
     return out;
+  }
+
+  private static Ops rect(long x, long w, long y, long h, int rgb) {
+    double d = HtmlStyle.DOTS_PER_POINT;
+    return new Ops.Rect(x / d, y / d, w / d, h / d, rgb);
   }
 
   /** The offset that centres {@code content} in {@code area}, in openhtmltopdf's whole dots. */

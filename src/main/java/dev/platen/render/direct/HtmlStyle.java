@@ -436,14 +436,23 @@ final class HtmlStyle {
    * HTML engine computes.
    */
   private String[] font(String value, Element e) {
-    String v = value.trim();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-        "((?:(?:normal|italic|oblique|bold|bolder|lighter|[1-9]00)\\s+)*)([0-9.]+[a-z%]*)\\s*/\\s*([0-9.]+[a-z%]*)\\s+(.+)",
-        java.util.regex.Pattern.CASE_INSENSITIVE).matcher(v);
-    if (!m.matches()) {
+    String[] font = fontShorthand(value);
+    if (font == null || font[3] == null) {
       refuse("CSS value '" + value + "' for 'font' (give it a size with a line height and a family)", e);
       return null;
     }
+    return font;
+  }
+
+  /**
+   * The {@code font} shorthand as {size, style, weight, line height or null when it gives none, family}, or null
+   * when it is not [style and weight words] size[/line height] family.
+   */
+  static String[] fontShorthand(String value) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "((?:(?:normal|italic|oblique|bold|bolder|lighter|[1-9]00)\\s+)*)([0-9.]+[a-z%]*)(?:\\s*/\\s*([0-9.]+[a-z%]*))?\\s+(.+)",
+        java.util.regex.Pattern.CASE_INSENSITIVE).matcher(value.trim());
+    if (!m.matches()) return null;
     String style = "normal", weight = "normal";
     for (String word : m.group(1).trim().toLowerCase(Locale.ROOT).split("\\s+")) {
       if (word.equals("italic") || word.equals("oblique")) style = word;
