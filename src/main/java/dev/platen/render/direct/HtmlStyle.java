@@ -323,7 +323,9 @@ final class HtmlStyle {
       for (HtmlCss.Declaration d : declared) {
         if (d.important() != important || d.name().equals("font-size")) continue;
         if (!d.name().equals("font")) {
-          s.apply(d.name(), d.value(), e);
+          if (!d.value().trim().equalsIgnoreCase("inherit") || !s.inheritFrom(parent, d.name())) {
+            s.apply(d.name(), d.value(), e);
+          }
           continue;
         }
         String[] font = s.font(d.value(), e);
@@ -628,6 +630,38 @@ final class HtmlStyle {
     return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
   }
 
+  /**
+   * {@code name: inherit}, the parent's value, for the properties of Bootstrap's and Tailwind's resets
+   * ({@code th { text-align: inherit }}, {@code address { line-height: inherit }}, {@code hr { color: inherit }},
+   * {@code table { border-color: inherit }}); false for any other, which {@link #apply} refuses by name. A border
+   * colour is the parent's computed one, its text colour where it has none (measured: a table's border took its
+   * parent's border-color where set, else the parent's colour, though the table's own colour differed).
+   */
+  private boolean inheritFrom(HtmlStyle parent, String name) {
+    switch (name) {
+      case "color" -> rgb = parent.rgb;
+      case "text-align" -> align = parent.align;
+      case "font-weight" -> bold = parent.bold;
+      case "font-style" -> italic = parent.italic;
+      case "line-height" -> {
+        lineFactor = parent.lineFactor;
+        lineHeightPt = parent.lineHeightPt;
+        lineNormal = parent.lineNormal;
+      }
+      case "border-color" -> {
+        for (int side = 0; side < 4; side++) borderRgb[side] = parent.borderRgb(side);
+      }
+      case "border-top-color", "border-right-color", "border-bottom-color", "border-left-color" -> {
+        int side = side(name.split("-")[1]);
+        borderRgb[side] = parent.borderRgb(side);
+      }
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static String describe(Element e) {
     StringBuilder d = new StringBuilder(e.normalName());
     if (!e.id().isEmpty()) d.append('#').append(e.id());
@@ -650,6 +684,10 @@ final class HtmlStyle {
    */
   private void generated(List<HtmlCss.Rule> rules, Element e) {
     String[] content = new String[2];
+    // the first other property of each, refused only when the pseudo-element generates a box: without content
+    // (or with none or normal) openhtmltopdf generates none, so '*, *::before, *::after { box-sizing: border-box }'
+    // of Bootstrap's and Tailwind's resets styles nothing (measured: such rules left its output unchanged)
+    String[] other = new String[2];
     // the clearfix's own declarations: a box of no height after the floats, below them
     boolean clears = false;
     boolean boxed = false;
@@ -669,11 +707,21 @@ final class HtmlStyle {
             continue;
           }
           if (!d.name().equals("content")) {
-            refuse("CSS property '" + d.name() + "' in a ::" + rule.selector().pseudoElement() + " rule", e);
-            return;
+            if (other[k] == null) other[k] = d.name();
+            continue;
           }
           content[k] = d.value();
         }
+      }
+    }
+    for (int k = 0; k < 2; k++) {
+      String c = content[k] == null ? "none" : content[k].trim().toLowerCase(Locale.ROOT);
+      if (c.equals("none") || c.equals("normal")) {
+        content[k] = null;
+        if (k == 1) clears = boxed = false;
+      } else if (other[k] != null) {
+        refuse("CSS property '" + other[k] + "' in a ::" + (k == 0 ? "before" : "after") + " rule", e);
+        return;
       }
     }
     try {
