@@ -826,10 +826,19 @@ final class HtmlStyle {
     return pt < 0 ? Double.NaN : dots(pt);
   }
 
+  /** A browser's prefix: {@code -webkit-}, {@code -moz-}, {@code -ms-}, {@code -o-} (not openhtmltopdf's {@code -fs-}). */
+  private static final java.util.regex.Pattern VENDOR = java.util.regex.Pattern.compile("-(webkit|moz|ms|o)-");
+
   private void apply(String name, String value, Element e) {
     String v = value.trim().toLowerCase(Locale.ROOT);
     if (v.equals("inherit") || v.equals("initial") || v.equals("unset")) {
       refuse("CSS value '" + value + "' for '" + name + "'", e);
+      return;
+    }
+    if (VENDOR.matcher(name).lookingAt() || VENDOR.matcher(v).lookingAt()) {
+      // openhtmltopdf knows no browser's prefixed property nor keyword: the declaration is dropped there, and the
+      // value cascaded before stays (measured: -webkit-text-size-adjust and -webkit-font-smoothing change nothing,
+      // 'text-align: inherit; text-align: -webkit-match-parent' aligns as inherit, 'display: -webkit-box' as before)
       return;
     }
     if ((name.equals("color") || name.startsWith("background") || name.startsWith("border")) && lacksColour(v)) {

@@ -131,4 +131,22 @@ class HtmlSelectorEquivalenceTest {
     assertSameFills(in, 0x808000, 0x00a000, 0xc00000, 0x0000ff);
     assertThat(refusal("<p>a</p>", "p { width: inherit }")).contains("CSS value 'inherit' for 'width'");
   }
+
+  /**
+   * A browser's prefixed properties and keywords, which openhtmltopdf does not know and drops, the value before
+   * staying: Bootstrap's {@code th { text-align: inherit; text-align: -webkit-match-parent }}, Tailwind's
+   * {@code -webkit-text-size-adjust}, Stripe's {@code -webkit-font-smoothing}, {@code display: -webkit-box}.
+   */
+  @Test
+  void vendorPrefixesAreDroppedAsOpenhtmltopdfDropsThem() throws Exception {
+    String html = "<div style=\"text-align:right\"><table style=\"width:100%\"><tr><th>head</th><td>x</td></tr></table>"
+        + "<p style=\"-webkit-text-size-adjust:100%; -webkit-font-smoothing:antialiased;"
+        + " -moz-osx-font-smoothing:grayscale\">p</p><p class=\"b\">block p <span class=\"ib\">span</span> tail</p>"
+        + "</div><table style=\"width:100%\"><tr><th>left head</th><td>y</td></tr></table>";
+    RenderInput in = input(html, "th { text-align: inherit; text-align: -webkit-match-parent }"
+        + " .ib { display: inline-block; display: -webkit-box; padding: 5px; background: #404040 }"
+        + " .b { text-align: center; text-align: -moz-center }");
+    assertSame("selector-vendor-prefixes", in);
+    assertSameFills(in, 0x404040);
+  }
 }
