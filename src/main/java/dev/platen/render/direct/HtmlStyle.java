@@ -883,6 +883,10 @@ final class HtmlStyle {
         else unbundled = "CSS font-family '" + value.trim() + "' (none of it is bundled: only DejaVu Sans,"
             + " sans-serif and serif are)";
       }
+      // the initial indent, which no element of the subset changes (Tailwind's 'table { text-indent: 0 }')
+      case "text-indent" -> {
+        if (Double.isNaN(points(v)) || points(v) != 0) refuse("CSS value '" + value + "' for 'text-indent'", e);
+      }
       case "text-align" -> {
         switch (v) {
           case "left", "start" -> align = "left";

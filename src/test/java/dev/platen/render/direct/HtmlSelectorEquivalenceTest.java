@@ -106,10 +106,13 @@ class HtmlSelectorEquivalenceTest {
     assertThat(fillColours(DIRECT.render(bootstrap))).doesNotContain(0xff0000);
     RenderInput tailwind = input(html, "*, ::before, ::after { box-sizing: border-box; border-width: 0;"
         + " border-style: solid; border-color: #e5e7eb } ::before, ::after { --tw-content: '' }"
+        + " table { text-indent: 0; border-color: inherit; border-collapse: collapse }"
         + " .box { width: 200px; padding: 10px; border: 4px solid #000000 }");
     assertSame("selector-tailwind-preflight", tailwind);
     assertThat(refusal("<p>a <span class=\"b\">b</span></p>", "span::before { content: \"x\"; color: red }"))
         .contains("CSS property 'color' in a ::before rule");
+    // the preflight's text-indent is the initial one; another is refused
+    assertThat(refusal("<p>a</p>", "p { text-indent: 2em }")).contains("CSS value '2em' for 'text-indent'");
   }
 
   /**
