@@ -838,7 +838,7 @@ final class HtmlStyle {
     if (VENDOR.matcher(name).lookingAt() || VENDOR.matcher(v).lookingAt()) {
       // openhtmltopdf knows no browser's prefixed property nor keyword: the declaration is dropped there, and the
       // value cascaded before stays (measured: -webkit-text-size-adjust and -webkit-font-smoothing change nothing,
-      // 'text-align: inherit; text-align: -webkit-match-parent' aligns as inherit, 'display: -webkit-box' as before)
+      // 'text-align: right; text-align: -moz-center' stays right, 'display: -webkit-box' as before)
       return;
     }
     if ((name.equals("color") || name.startsWith("background") || name.startsWith("border")) && lacksColour(v)) {

@@ -148,7 +148,7 @@ class HtmlSelectorEquivalenceTest {
         + "</div><table style=\"width:100%\"><tr><th>left head</th><td>y</td></tr></table>";
     RenderInput in = input(html, "th { text-align: inherit; text-align: -webkit-match-parent }"
         + " .ib { display: inline-block; display: -webkit-box; padding: 5px; background: #404040 }"
-        + " .b { text-align: center; text-align: -moz-center }");
+        + " .b { text-align: right; text-align: -moz-center }");
     assertSame("selector-vendor-prefixes", in);
     assertSameFills(in, 0x404040);
   }
