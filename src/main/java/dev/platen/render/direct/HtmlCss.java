@@ -9,7 +9,7 @@ import org.jsoup.nodes.Element;
 
 /**
  * The part of CSS the direct path understands for HTML layouts: style rules with type, class and id selectors
- * joined by descendant or child combinators, and their declarations. Everything else is kept, not dropped, with
+ * joined by descendant, child and sibling combinators, and their declarations. Everything else is kept, not dropped, with
  * the reason it is outside the subset: a rule only sends a document to the HTML engine when it matches an element
  * of it ({@link HtmlStyle}), so an unused {@code a:hover} or {@code float} in a shared style sheet costs nothing.
  * Immutable once parsed.
@@ -114,13 +114,14 @@ final class HtmlCss {
 
   /**
    * @param parts compounds left to right
-   * @param child for each part after the first, whether it is joined to the one before by {@code >}
+   * @param joins for each part after the first, the combinator joining it to the one before: {@code ' '},
+   *     {@code '>'}, {@code '+'} or {@code '~'} (the first part's entry is unused)
    * @param unsupported the selector text when it has parts this path does not evaluate (pseudo-classes, attribute
-   *     selectors, sibling combinators); it then matches a superset, and a match sends the document to HTML
+   *     selectors); it then matches a superset, and a match sends the document to HTML
    * @param pseudoElement {@code before} or {@code after} when the selector ends in that pseudo-element (its rule
    *     styles generated content, not the element it matches: HtmlStyle keeps it apart), else null
    */
-  record Selector(List<Compound> parts, List<Boolean> child, int specificity, String unsupported,
+  record Selector(List<Compound> parts, List<Character> joins, int specificity, String unsupported,
       String pseudoElement) {
     boolean matches(Element e) {
       return matches(e, false);
@@ -137,12 +138,34 @@ final class HtmlCss {
     private boolean matches(Element e, int i, boolean template) {
       if (!parts.get(i).matches(e, template)) return false;
       if (i == 0) return true;
+      char join = joins.get(i);
+      if (join == '+' || join == '~') {
+        // siblings are elements only, as openhtmltopdf's structural pseudo-classes count them; in a template a
+        // row repeated by {{#each}} becomes its own sibling, and a sibling may come or go with the data, so any
+        // element of the same parent, itself included, may stand before it once the document is made
+        if (template && e.parent() != null) {
+          for (Element sibling : e.parent().children()) {
+            if (matches(sibling, i - 1, true)) return true;
+          }
+          return false;
+        }
+        for (Element s = e.previousElementSibling(); s != null; s = s.previousElementSibling()) {
+          if (matches(s, i - 1, template)) return true;
+          if (join == '+') return false;
+        }
+        return false;
+      }
       Element p = e.parent();
-      if (child.get(i)) return p != null && matches(p, i - 1, template);
+      if (join == '>') return p != null && matches(p, i - 1, template);
       for (; p != null; p = p.parent()) {
         if (matches(p, i - 1, template)) return true;
       }
       return false;
+    }
+
+    /** Whether a sibling combinator joins two of its parts: whether e's siblings, not only its ancestors, count. */
+    boolean sibling() {
+      return joins.contains('+') || joins.contains('~');
     }
   }
 
@@ -181,6 +204,29 @@ final class HtmlCss {
       }
     }
     return List.copyOf(all);
+  }
+
+  /** The distinct selectors of the sheets' rules with a sibling combinator, which {@link #siblings} tells apart. */
+  static List<Selector> siblingSelectors(List<Sheet> sheets) {
+    java.util.LinkedHashSet<Selector> all = new java.util.LinkedHashSet<>();
+    for (Sheet sheet : sheets) {
+      for (Rule rule : sheet.rules()) {
+        if (rule.selector().sibling()) all.add(rule.selector());
+      }
+    }
+    return List.copyOf(all);
+  }
+
+  /**
+   * Which of {@code selectors} {@code e} matches, as a key: a style shared by elements alike in their ancestors
+   * must not be shared across siblings that {@code td + td} tells apart.
+   */
+  static java.util.BitSet siblings(Element e, List<Selector> selectors, boolean template) {
+    java.util.BitSet bits = new java.util.BitSet(selectors.size());
+    for (int i = 0; i < selectors.size(); i++) {
+      if (selectors.get(i).matches(e, template)) bits.set(i);
+    }
+    return bits;
   }
 
   /**
@@ -260,6 +306,9 @@ final class HtmlCss {
       // it drops a rule naming any pseudo-class it does not know, in any of its selectors (measured:
       // 'p:first-of-type, .x' styled neither; :last-of-type, :nth-of-type(), :only-child, :nth-last-child() too)
       if (unknownPseudoClass(head)) continue;
+      // nor the CSS 3 general sibling combinator: 'p ~ p' is a parse error there that drops the rule whole
+      // (measured: 'div ~ p, div { color: red }' styled neither)
+      if (head.replaceAll("\\[[^\\]]*\\]", "[]").indexOf('~') >= 0) continue;
       for (String one : head.split(",")) {
         if (one.isBlank()) continue;
         rules.add(new Rule(selector(one.trim()), declared, order++));
@@ -431,23 +480,22 @@ final class HtmlCss {
     Matcher pe = PSEUDO_ELEMENT.matcher(text);
     String pseudoElement = null;
     String whole = text;
-    if (pe.find() && pe.start() > 0 && !Character.isWhitespace(text.charAt(pe.start() - 1))) {
+    if (pe.find() && (pe.start() == 0 || !Character.isWhitespace(text.charAt(pe.start() - 1)))) {
       pseudoElement = pe.group(1).toLowerCase(Locale.ROOT);
-      text = text.substring(0, pe.start());
+      // '::before' alone (Tailwind's '*, ::before, ::after') is that of any element
+      text = pe.start() == 0 ? "*" : text.substring(0, pe.start());
     }
     List<Compound> parts = new ArrayList<>();
-    List<Boolean> child = new ArrayList<>();
+    List<Character> joins = new ArrayList<>();
     boolean unsupported = false;
     int specificity = 0;
-    // a combinator is white space, '>', '+' or '~'; sibling combinators are read as descendants (a superset)
-    boolean nextChild = false;
+    // a combinator is white space, '>', '+' or '~' (parse drops rules with '~', as openhtmltopdf does)
+    char nextJoin = ' ';
     for (String token : tokens(text)) {
-      if (token.equals(">")) {
-        nextChild = true;
-        continue;
-      }
-      if (token.equals("+") || token.equals("~")) {
-        unsupported = true;
+      if (token.equals(">") || token.equals("+") || token.equals("~")) {
+        // two combinators in a row (a > + b) are a parse error: left to the HTML engine
+        if (nextJoin != ' ' || parts.isEmpty()) unsupported = true;
+        nextJoin = token.charAt(0);
         continue;
       }
       Matcher m = COMPOUND.matcher(token);
@@ -500,16 +548,17 @@ final class HtmlCss {
       // and * {margin: 0} wins over the base sheet's h1 margins), where CSS counts it as nothing
       specificity += (id == null ? 0 : 100) + 10 * classes.size() + (m.group(1) == null ? 0 : 1);
       parts.add(new Compound(tag, List.copyOf(classes), id, List.copyOf(structural), List.copyOf(attributes)));
-      child.add(nextChild && parts.size() > 1);
-      nextChild = false;
+      joins.add(parts.size() > 1 ? nextJoin : ' ');
+      nextJoin = ' ';
     }
+    if (nextJoin != ' ') unsupported = true;
     if (parts.isEmpty()) {
       parts.add(new Compound(null, List.of(), null));
-      child.add(false);
+      joins.add(' ');
       unsupported = true;
     }
     // a pseudo-element counts as a type selector
-    return new Selector(List.copyOf(parts), List.copyOf(child), specificity + (pseudoElement == null ? 0 : 1),
+    return new Selector(List.copyOf(parts), List.copyOf(joins), specificity + (pseudoElement == null ? 0 : 1),
         unsupported ? whole : null, pseudoElement);
   }
 }

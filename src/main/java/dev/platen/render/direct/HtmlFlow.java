@@ -46,6 +46,7 @@ final class HtmlFlow {
     this.dry = dry;
     this.structural = HtmlCss.structural(sheets);
     this.attributes = HtmlCss.attributes(sheets);
+    this.siblingSelectors = HtmlCss.siblingSelectors(sheets);
     boolean display = false;
     for (HtmlCss.Sheet sheet : sheets) {
       for (HtmlCss.Rule rule : sheet.rules()) {
@@ -134,7 +135,7 @@ final class HtmlFlow {
    * 1,000-row table has a handful.
    */
   private record StyleKey(HtmlStyle parent, String tag, String classes, String id, String style, String href,
-      long position, String hints, List<String> attributes) {}
+      long position, String hints, List<String> attributes, java.util.BitSet siblings) {}
 
   private final java.util.Map<StyleKey, HtmlStyle> styles = new java.util.HashMap<>();
   /** The sheets' structural pseudo-classes ({@code :first-child}, {@code :nth-child}), part of the style key. */
@@ -142,6 +143,9 @@ final class HtmlFlow {
 
   /** The attributes the sheets' attribute selectors test ({@code td[align=right]}), part of the style key. */
   private final List<String> attributes;
+
+  /** The sheets' selectors with a sibling combinator ({@code td + td}), whose matches are part of the style key. */
+  private final List<HtmlCss.Selector> siblingSelectors;
 
   /** The values of {@link #attributes} on {@code e}, null for one it lacks. */
   private List<String> attributeValues(Element e) {
@@ -154,7 +158,8 @@ final class HtmlFlow {
     long position = structural.isEmpty() || dry ? 0 : HtmlCss.position(e, structural);
     // presentational attributes (align, bgcolor, a table's cellpadding on its cells) as the CSS they make
     StyleKey key = new StyleKey(parent, e.normalName(), e.attr("class"), e.id(), e.attr("style"), e.attr("href"),
-        position, HtmlStyle.hints(e), attributes.isEmpty() ? List.of() : attributeValues(e));
+        position, HtmlStyle.hints(e), attributes.isEmpty() ? List.of() : attributeValues(e),
+        siblingSelectors.isEmpty() ? null : HtmlCss.siblings(e, siblingSelectors, dry));
     HtmlStyle s = styles.get(key);
     if (s == null) {
       s = HtmlStyle.of(e, parent, sheets, dry);

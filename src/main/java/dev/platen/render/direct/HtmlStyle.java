@@ -336,7 +336,9 @@ final class HtmlStyle {
       for (HtmlCss.Declaration d : declared) {
         if (d.important() != important || d.name().equals("font-size")) continue;
         if (!d.name().equals("font")) {
-          s.apply(d.name(), d.value(), e);
+          if (!d.value().trim().equalsIgnoreCase("inherit") || !s.inheritFrom(parent, d.name())) {
+            s.apply(d.name(), d.value(), e);
+          }
           continue;
         }
         String[] font = s.font(d.value(), e);
@@ -652,6 +654,38 @@ final class HtmlStyle {
     return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
   }
 
+  /**
+   * {@code name: inherit}, the parent's value, for the properties of Bootstrap's and Tailwind's resets
+   * ({@code th { text-align: inherit }}, {@code address { line-height: inherit }}, {@code hr { color: inherit }},
+   * {@code table { border-color: inherit }}); false for any other, which {@link #apply} refuses by name. A border
+   * colour is the parent's computed one, its text colour where it has none (measured: a table's border took its
+   * parent's border-color where set, else the parent's colour, though the table's own colour differed).
+   */
+  private boolean inheritFrom(HtmlStyle parent, String name) {
+    switch (name) {
+      case "color" -> rgb = parent.rgb;
+      case "text-align" -> align = parent.align;
+      case "font-weight" -> bold = parent.bold;
+      case "font-style" -> italic = parent.italic;
+      case "line-height" -> {
+        lineFactor = parent.lineFactor;
+        lineHeightPt = parent.lineHeightPt;
+        lineNormal = parent.lineNormal;
+      }
+      case "border-color" -> {
+        for (int side = 0; side < 4; side++) borderRgb[side] = parent.borderRgb(side);
+      }
+      case "border-top-color", "border-right-color", "border-bottom-color", "border-left-color" -> {
+        int side = side(name.split("-")[1]);
+        borderRgb[side] = parent.borderRgb(side);
+      }
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static String describe(Element e) {
     StringBuilder d = new StringBuilder(e.normalName());
     if (!e.id().isEmpty()) d.append('#').append(e.id());
@@ -674,6 +708,10 @@ final class HtmlStyle {
    */
   private void generated(List<HtmlCss.Rule> rules, Element e) {
     String[] content = new String[2];
+    // the first other property of each, refused only when the pseudo-element generates a box: without content
+    // (or with none or normal) openhtmltopdf generates none, so '*, *::before, *::after { box-sizing: border-box }'
+    // of Bootstrap's and Tailwind's resets styles nothing (measured: such rules left its output unchanged)
+    String[] other = new String[2];
     // the clearfix's own declarations: a box of no height after the floats, below them
     boolean clears = false;
     boolean boxed = false;
@@ -693,11 +731,21 @@ final class HtmlStyle {
             continue;
           }
           if (!d.name().equals("content")) {
-            refuse("CSS property '" + d.name() + "' in a ::" + rule.selector().pseudoElement() + " rule", e);
-            return;
+            if (other[k] == null) other[k] = d.name();
+            continue;
           }
           content[k] = d.value();
         }
+      }
+    }
+    for (int k = 0; k < 2; k++) {
+      String c = content[k] == null ? "none" : content[k].trim().toLowerCase(Locale.ROOT);
+      if (c.equals("none") || c.equals("normal")) {
+        content[k] = null;
+        if (k == 1) clears = boxed = false;
+      } else if (other[k] != null) {
+        refuse("CSS property '" + other[k] + "' in a ::" + (k == 0 ? "before" : "after") + " rule", e);
+        return;
       }
     }
     try {
@@ -802,10 +850,19 @@ final class HtmlStyle {
     return pt < 0 ? Double.NaN : dots(pt);
   }
 
+  /** A browser's prefix: {@code -webkit-}, {@code -moz-}, {@code -ms-}, {@code -o-} (not openhtmltopdf's {@code -fs-}). */
+  private static final java.util.regex.Pattern VENDOR = java.util.regex.Pattern.compile("-(webkit|moz|ms|o)-");
+
   private void apply(String name, String value, Element e) {
     String v = value.trim().toLowerCase(Locale.ROOT);
     if (v.equals("inherit") || v.equals("initial") || v.equals("unset")) {
       refuse("CSS value '" + value + "' for '" + name + "'", e);
+      return;
+    }
+    if (VENDOR.matcher(name).lookingAt() || VENDOR.matcher(v).lookingAt()) {
+      // openhtmltopdf knows no browser's prefixed property nor keyword: the declaration is dropped there, and the
+      // value cascaded before stays (measured: -webkit-text-size-adjust and -webkit-font-smoothing change nothing,
+      // 'text-align: right; text-align: -moz-center' stays right, 'display: -webkit-box' as before)
       return;
     }
     if ((name.equals("color") || name.startsWith("background") || name.startsWith("border")) && lacksColour(v)) {
@@ -849,6 +906,10 @@ final class HtmlStyle {
         if (builtIn != null && COURIER.contains(builtIn)) mono = true;
         else unbundled = "CSS font-family '" + value.trim() + "' (none of it is bundled: only DejaVu Sans,"
             + " sans-serif and serif are)";
+      }
+      // the initial indent, which no element of the subset changes (Tailwind's 'table { text-indent: 0 }')
+      case "text-indent" -> {
+        if (Double.isNaN(points(v)) || points(v) != 0) refuse("CSS value '" + value + "' for 'text-indent'", e);
       }
       case "text-align" -> {
         switch (v) {

@@ -88,7 +88,7 @@ class HtmlRoutingTest {
         Arguments.of("<p>{{qr (lower link)}}</p>", null, "the qr helper (its image is placed by the HTML engine)"),
         Arguments.of("<p>Pay here: {{qr link}}</p>", null, "an image in a line of text"),
         Arguments.of("<p>x</p>", "p { border: 1px ridge #000; }", "CSS border style 'ridge' on p"),
-        Arguments.of("<p>x</p>", "p { text-align: -moz-center; }", "CSS value '-moz-center' for 'text-align' on p"),
+        Arguments.of("<p>x</p>", "p { text-align: match-parent; }", "CSS value 'match-parent' for 'text-align' on p"),
         Arguments.of("<p>a <q>2</q></p>", null, "the element <q>"),
         // a family openhtmltopdf does not know: its default, Times-Roman
         Arguments.of("<p>x</p>", "p { font-family: 'Courier New'; }",
