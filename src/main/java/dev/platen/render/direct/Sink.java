@@ -376,6 +376,17 @@ abstract class Sink {
       return y + pending - height;
     }
 
+    /** Spends the pending margin where a slice that is not moved lands: the first page keeps it, as in {@link #slice}. */
+    private void arrive() throws Unsupported {
+      if (page == null) {
+        double first = pending;
+        newPage();
+        y += first;
+      } else {
+        spend();
+      }
+    }
+
     /** Spends the pending margin, on the next page where it {@link #carries} there. */
     private void spend() throws Unsupported {
       if (carries()) {
@@ -394,13 +405,7 @@ abstract class Sink {
         throw new Unsupported("a box with a border or background across a page break under a repeated header or above"
             + " a running footer");
       }
-      if (page == null) {
-        double first = pending;
-        newPage();
-        y += first;
-      } else {
-        spend();
-      }
+      arrive();
       landed(pages.size() - 1, y);
       Start start = new Start(pages.size() - 1, y, page.size());
       pass(h);
@@ -476,13 +481,7 @@ abstract class Sink {
       if (header != null || footer != null) {
         throw new Unsupported("a table row across a page break under a repeated header or above a running footer");
       }
-      if (page == null) {
-        double first = pending;
-        newPage();
-        y += first;
-      } else {
-        spend();
-      }
+      arrive();
       double b = height - y;
       if (h - b > height) throw new Unsupported("a table row taller than a page");
       landed(pages.size() - 1, y);

@@ -28,9 +28,7 @@ class HtmlBlockBreakEquivalenceTest {
       + " margin: 0 } p { margin: 0 0 6pt }";
 
   private static RenderInput input(String html, String css) {
-    ObjectNode layout = HtmlCorpus.of(html, css);
-    assertThat(Plan.of(layout, PageSetup.DEFAULT).refusal()).isNull();
-    return Canvas.input(layout, "{}");
+    return HtmlEquivalenceTest.drawnDirectly(html, css);
   }
 
   private static String paragraphs(int n, String text) {

@@ -456,6 +456,13 @@ class HtmlEquivalenceTest {
     return copy;
   }
 
+  /** A layout of {@code html} and {@code css} with no data, which the publish-time check finds inside the subset. */
+  static RenderInput drawnDirectly(String html, String css) {
+    tools.jackson.databind.node.ObjectNode layout = HtmlCorpus.of(html, css);
+    assertThat(Plan.of(layout, dev.platen.render.PageSetup.DEFAULT).refusal()).as("why it is not drawn directly").isNull();
+    return dev.platen.render.Canvas.input(layout, "{}");
+  }
+
   static void assertSame(String name, RenderInput input) throws Exception {
     Plan plan = Plan.of(input.layout(), input.page());
     assertThat(plan.refusal()).as("why %s is not drawn directly", name).isNull();

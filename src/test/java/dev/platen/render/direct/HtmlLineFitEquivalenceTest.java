@@ -28,9 +28,7 @@ class HtmlLineFitEquivalenceTest {
       + " margin: 0 }";
 
   private static RenderInput input(String html, String css) {
-    ObjectNode layout = HtmlCorpus.of(html, css);
-    assertThat(Plan.of(layout, PageSetup.DEFAULT).refusal()).isNull();
-    return Canvas.input(layout, "{}");
+    return HtmlEquivalenceTest.drawnDirectly(html, css);
   }
 
   /**

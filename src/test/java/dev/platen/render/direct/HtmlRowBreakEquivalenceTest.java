@@ -53,9 +53,7 @@ class HtmlRowBreakEquivalenceTest {
       + " margin: 0 } table { width: 100% } th, td { padding: 4pt 6pt; text-align: left } .n { text-align: right }";
 
   private static RenderInput input(String html, String css) {
-    ObjectNode layout = HtmlCorpus.of(html, css);
-    assertThat(Plan.of(layout, PageSetup.DEFAULT).refusal()).isNull();
-    return Canvas.input(layout, "{}");
+    return HtmlEquivalenceTest.drawnDirectly(html, css);
   }
 
   /**
