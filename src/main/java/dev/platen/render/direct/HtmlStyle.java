@@ -990,6 +990,8 @@ final class HtmlStyle {
           height = v.equals("auto") ? null : v;
         } else if (v.equals("auto")) {
           boxHeight = Double.NaN;
+        } else if (tag.equals("hr") && points(v) == 0) {
+          // normalize.css's hr { height: 0 }: an hr holds nothing, so its content height is 0 already (measured)
         } else if (HEIGHTS.contains(tag) && !Double.isNaN(points(v))) {
           // absolute lengths only: a percentage is of a height the direct path does not know
           boxHeight = points(v);

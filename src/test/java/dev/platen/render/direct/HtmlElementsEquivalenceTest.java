@@ -111,6 +111,15 @@ class HtmlElementsEquivalenceTest {
    * A table's caption as openhtmltopdf places it: a block right above the table, as wide as the table's container
    * (centred on the container, not on a narrower table), in the table's inherited style, or styled by the template.
    */
+  /** normalize.css's and Bootstrap's {@code hr { height: 0 }}: an hr holds nothing, so it changes nothing. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"height: 0", "height: 0; box-sizing: content-box;"
+      + " overflow: visible", "height: 0; border: 0; border-top: 1px solid #ccc; margin: 16px 0"})
+  void aRuleOfNoHeightPrintsTheSame(String hr) throws Exception {
+    assertSame("hr-" + hr.length(), HtmlEquivalenceTest.drawnDirectly("<p>above</p><hr><p>below</p>",
+        "@page { size: A5; margin: 20mm } body { margin: 0; font-size: 10pt } hr { " + hr + " }"));
+  }
+
   @Test
   void tableCaptionsPrintTheSame() throws Exception {
     String html = """
