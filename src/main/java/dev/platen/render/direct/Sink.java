@@ -356,7 +356,7 @@ abstract class Sink {
         return;
       }
       spend();
-      if (y + h + footerHeight > height + 0.01 && !isPageEmpty()) {
+      if (pastBottom(y, h) && !isPageEmpty()) {
         newPage();
       }
       place(h, ops);
@@ -455,7 +455,7 @@ abstract class Sink {
       boolean empty = at == 0;
       int p = 0;
       for (int k = 0; k < heights.length; k++) {
-        if (at + heights[k] + footerHeight > height + 0.01 && !empty) {
+        if (pastBottom(at, heights[k]) && !empty) {
           p++;
           at = header == null ? 0 : headerHeight;
         }
@@ -605,14 +605,18 @@ abstract class Sink {
     }
 
     @Override boolean fits(double h) {
-      double room = height - footerHeight;
-      if (page == null) return h <= room + 0.01;
-      if (carries()) return carried() + h <= room + 0.01;
-      return y + pending + h <= room + 0.01 || isPageEmpty() && h <= room + 0.01;
+      if (page == null) return !pastBottom(0, h);
+      if (carries()) return !pastBottom(carried(), h);
+      return !pastBottom(y + pending, h) || isPageEmpty() && !pastBottom(0, h);
     }
 
     @Override boolean fitsPage(double h) {
-      return h + footerHeight <= height + 0.01;
+      return !pastBottom(0, h);
+    }
+
+    /** Whether a slice {@code h} high from {@code top} reaches past the page's bottom (a running footer's top). */
+    private boolean pastBottom(double top, double h) {
+      return top + h + footerHeight > height + 0.01;
     }
 
     @Override void breakBefore() throws Unsupported {

@@ -32,10 +32,7 @@ class HtmlCssMoreEquivalenceTest {
   }
 
   private static String refusal(String html, String css) {
-    ObjectNode layout = Canvas.JSON.createObjectNode();
-    layout.put("html", html);
-    layout.put("css", css);
-    return Plan.of(layout, null).refusal();
+    return HtmlEquivalenceTest.refusal(html, css);
   }
 
   /**

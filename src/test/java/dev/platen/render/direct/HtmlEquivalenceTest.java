@@ -456,6 +456,11 @@ class HtmlEquivalenceTest {
     return copy;
   }
 
+  /** Why a layout of {@code html} and {@code css} is not drawn directly, or null: the publish-time check. */
+  static String refusal(String html, String css) {
+    return Plan.of(HtmlCorpus.of(html, css), null).refusal();
+  }
+
   /** A layout of {@code html} and {@code css} with no data, which the publish-time check finds inside the subset. */
   static RenderInput drawnDirectly(String html, String css) {
     tools.jackson.databind.node.ObjectNode layout = HtmlCorpus.of(html, css);

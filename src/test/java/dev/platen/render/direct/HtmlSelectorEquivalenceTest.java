@@ -29,10 +29,7 @@ class HtmlSelectorEquivalenceTest {
   }
 
   private static String refusal(String html, String css) {
-    ObjectNode layout = Canvas.JSON.createObjectNode();
-    layout.put("html", html);
-    layout.put("css", css);
-    return Plan.of(layout, null).refusal();
+    return HtmlEquivalenceTest.refusal(html, css);
   }
 
   /**
