@@ -3,10 +3,14 @@ package dev.platen.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -89,15 +93,32 @@ final class Embedded {
    */
   static long copyFiles(Path from, Path to) throws IOException {
     if (!Files.isDirectory(from)) return 0;
+    List<Path> all = new ArrayList<>();
+    // A running server writes each PDF to a temporary name and renames it, so a file listed here may be gone by the
+    // time it is looked at or copied. What vanishes is skipped: check() then proves every PDF the snapshot
+    // references is in the copy.
+    Files.walkFileTree(from, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+        if (attrs.isRegularFile() && !p.getFileName().toString().contains(".tmp-")) all.add(p);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+        if (e instanceof NoSuchFileException) return FileVisitResult.CONTINUE;
+        throw e;
+      }
+    });
     long n = 0;
-    List<Path> all;
-    try (Stream<Path> walk = Files.walk(from)) {
-      all = walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().contains(".tmp-")).toList();
-    }
     for (Path p : all) {
       Path target = to.resolve(from.relativize(p).toString());
       Files.createDirectories(target.getParent());
-      Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+      try {
+        Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+      } catch (NoSuchFileException vanished) {
+        continue;
+      }
       sync(target);
       n++;
     }
