@@ -439,17 +439,7 @@ final class HtmlTables {
       for (int side = 0; side < 4; side++) {
         in[side] = edges == null ? cs.border(side) : half(edges[i][side], side) / HtmlStyle.DOTS_PER_POINT;
       }
-      double inner = columns[i] - cs.padding[LEFT] - cs.padding[RIGHT] - in[LEFT] - in[RIGHT];
-      // checking a template, automatic layout sizes no column: a table nested in the cell gets no room, not less
-      if (flow.dry && auto) inner = Math.max(inner, 0);
-      Sink.Stack stack = new Sink.Stack(x + in[LEFT] + cs.padding[LEFT]);
-      stack.boundary = boundary - in[TOP] - cs.padding[TOP];
-      if (auto) flow.autoCells++;
-      try {
-        flow.children(cells.get(i), cs, inner, stack);
-      } finally {
-        if (auto) flow.autoCells--;
-      }
+      Sink.Stack stack = cell(cells.get(i), cs, in, columns[i], x, auto, boundary - in[TOP] - cs.padding[TOP]);
       stacks[i] = stack;
       heights[i] = stack.height() + cs.padding[TOP] + cs.padding[BOTTOM] + in[TOP] + in[BOTTOM];
       rowHeight = Math.max(rowHeight, heights[i]);
@@ -467,6 +457,36 @@ final class HtmlTables {
         throw new Unsupported("vertical-align: baseline across cells of different fonts or padding");
       }
     }
+    // middle and bottom alignment, against the row's height as laid out. In a row that meets a page break such a
+    // cell is laid out again that far down, as openhtmltopdf's TableRowBox.alignMiddleAndBottomAlignedCells
+    // relayouts a cell reaching the page's bottom: a line reaching across the boundary moves below it and the row
+    // grows by as much, and a line the first layout had moved below it but that now lies wholly below stays where
+    // it falls (measured: a one-line cell beside a three-line one cut before its first line sits 6.9 pt below the
+    // next page's top, not on the middle line). Where no line meets the boundary, that is the same as moving it.
+    // The cells' offsets are not worked out again against the grown row, as there.
+    double[] aligned = new double[n];
+    double grown = rowHeight;
+    x = spacing;
+    for (int i = 0; i < n; i++) {
+      HtmlStyle cs = styles[i];
+      double free = rowHeight - heights[i];
+      aligned[i] = switch (cs.verticalAlign) {
+        // openhtmltopdf halves the free space in whole dots, rounding down
+        case "middle" -> Math.round(free * HtmlStyle.DOTS_PER_POINT) / 2 / HtmlStyle.DOTS_PER_POINT;
+        case "bottom" -> free;
+        default -> 0;
+      };
+      if (aligned[i] > 0 && boundary != Double.POSITIVE_INFINITY) {
+        double[] in = inside[i];
+        Sink.Stack again = cell(cells.get(i), cs, in, columns[i], x, auto,
+            boundary - in[TOP] - cs.padding[TOP] - aligned[i]);
+        stacks[i] = again;
+        grown = Math.max(grown, aligned[i] + again.height() + cs.padding[TOP] + cs.padding[BOTTOM] + in[TOP]
+            + in[BOTTOM]);
+      }
+      x += columns[i] + spacing;
+    }
+    rowHeight = grown;
     List<Ops> ops = new ArrayList<>();
     // openhtmltopdf paints a row's background under its cells: the spacing between them shows the table's
     boolean rowBackground = flow.printBackground && r.style().background >= 0;
@@ -477,18 +497,7 @@ final class HtmlTables {
       if (rowBackground && spacing > 0) ops.add(new Ops.Rect(x, 0, columns[i], rowHeight, r.style().background));
       if (flow.printBackground && cs.background >= 0) ops.add(new Ops.Rect(x, 0, columns[i], rowHeight, cs.background));
       if (edges == null) flow.borders(cs, columns[i], rowHeight, x, ops);
-      double free = rowHeight - heights[i];
-      double aligned = switch (cs.verticalAlign) {
-        // openhtmltopdf halves the free space in whole dots, rounding down
-        case "middle" -> Math.round(free * HtmlStyle.DOTS_PER_POINT) / 2 / HtmlStyle.DOTS_PER_POINT;
-        case "bottom" -> free;
-        default -> 0;
-      };
-      if (aligned != 0 && across(stacks[i], aligned)) {
-        // openhtmltopdf lays such a cell out again where it is aligned: not matched
-        throw new Unsupported("a vertically aligned table cell whose line meets a page break");
-      }
-      double dy = inside[i][TOP] + cs.padding[TOP] + aligned;
+      double dy = inside[i][TOP] + cs.padding[TOP] + aligned[i];
       for (Ops op : stacks[i].ops) ops.add(op.moved(0, dy));
       x += columns[i] + spacing;
     }
@@ -543,16 +552,24 @@ final class HtmlTables {
     return new Laid(rowHeight, ops, lastBottom, hang, patterned, moved);
   }
 
-  /** Whether a line of the cell, moved down {@code dy}, reaches across its stack's page boundary. */
-  private static boolean across(Sink.Stack stack, double dy) {
-    long b = Math.round(stack.boundary * HtmlStyle.DOTS_PER_POINT);
-    for (double[] line : stack.lines) {
-      if (Math.round((line[0] + dy) * HtmlStyle.DOTS_PER_POINT) < b
-          && Math.round((line[1] + dy) * HtmlStyle.DOTS_PER_POINT) >= b) {
-        return true;
-      }
+  /**
+   * A cell's content laid out in its column at {@code x}, inside its borders {@code in} and padding, against a page
+   * boundary {@code boundary} below the content's top ({@code +∞}: none).
+   */
+  private Sink.Stack cell(Element c, HtmlStyle cs, double[] in, double column, double x, boolean auto,
+      double boundary) throws RenderException {
+    double inner = column - cs.padding[LEFT] - cs.padding[RIGHT] - in[LEFT] - in[RIGHT];
+    // checking a template, automatic layout sizes no column: a table nested in the cell gets no room, not less
+    if (flow.dry && auto) inner = Math.max(inner, 0);
+    Sink.Stack stack = new Sink.Stack(x + in[LEFT] + cs.padding[LEFT]);
+    stack.boundary = boundary;
+    if (auto) flow.autoCells++;
+    try {
+      flow.children(c, cs, inner, stack);
+    } finally {
+      if (auto) flow.autoCells--;
     }
-    return false;
+    return stack;
   }
 
   /** The part of a collapsed border of {@code dots} inside the cell: the extra dot goes to the top and left. */

@@ -137,6 +137,32 @@ class HtmlRowBreakEquivalenceTest {
         input(rows("Direct debit Stadtwerke electricity and gas, customer 88213, March"), css));
   }
 
+  /**
+   * Cells aligned to the middle (the default) or bottom beside a three-line cell, the break swept through the row:
+   * where an aligned cell's line, moved down, meets the break, openhtmltopdf lays that cell out again as far down
+   * (TableRowBox.alignMiddleAndBottomAlignedCells), its line moves below the break and the row grows. Three lines,
+   * not two: a one-line cell in the middle of two lies exactly between them, and PDFBox's text order then flips on
+   * a hundredth of a point.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"0|middle", "3|middle", "6|middle", "9|middle", "12|middle", "15|middle",
+      "18|middle", "21|middle", "24|middle", "27|middle", "30|middle", "33|middle", "36|middle", "39|middle",
+      "42|middle", "0|bottom", "4|bottom", "8|bottom", "12|bottom", "16|bottom", "20|bottom", "24|bottom",
+      "28|bottom", "32|bottom", "36|bottom", "40|bottom"})
+  void anAlignedCellMeetingTheBreakIsLaidOutAgainBelowIt(int above, String align) throws Exception {
+    String css = PAGE + " h1 { margin: 0 0 " + above + "pt } table { border-collapse: collapse }"
+        + " td { border-bottom: 0.5pt solid #555; padding: 6pt; vertical-align: " + align + " }"
+        + " td:nth-child(2) { vertical-align: top }";
+    StringBuilder html = new StringBuilder("<h1>Statement</h1><table><tbody>");
+    for (int i = 1; i < 40; i++) {
+      html.append("<tr><td>2026-01-").append(String.format("%02d", i % 28 + 1))
+          .append("</td><td>Direct debit ").append(i).append("<br>Stadtwerke electricity<br>customer 88213</td>")
+          .append("<td class=\"n\">").append(String.format("%.2f", i * 13.5)).append("</td></tr>");
+    }
+    html.append("</tbody></table><p>End of statement.</p>");
+    assertSame("row-cut-aligned-" + align + "-" + above, input(html.toString(), css));
+  }
+
   /** The corpus statements without their avoid rule and without a repeated header: 28 pages cut mid-row. */
   @ParameterizedTest
   @ValueSource(strings = {"statement", "statement-grid"})
