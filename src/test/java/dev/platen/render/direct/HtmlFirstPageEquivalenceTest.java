@@ -193,6 +193,24 @@ class HtmlFirstPageEquivalenceTest {
         .hasMessageContaining("an inline-block in a table row cut by a page break");
   }
 
+  /**
+   * A DIN letter's footer: bank details in {@code @bottom-center} as a running element, "Seite 1 von 2" in
+   * {@code @bottom-right}. Measured, openhtmltopdf breaks the right box's line as its layout text "Seite 999 von 999"
+   * breaks in the narrow side cell the footer leaves, and prints "Seite 1 von" above "2" though "Seite 1 von 2"
+   * fits: refused when drawn, as any margin box text that would wrap.
+   */
+  @Test
+  void pageCountersThatWouldWrapAsLayoutTextAreRefusedWhenDrawn() {
+    RenderInput input = HtmlEquivalenceTest.drawnDirectly("<div class=fuss>Lindqvist &amp; Partner GmbH ·"
+        + " Speicherstraße 14 · 20457 Hamburg · Tel. +49 40 1234 5678<br>Commerzbank Hamburg · IBAN DE89 3704 0044"
+        + " 0532 0130 00 · BIC COBADEFFXXX · USt-IdNr. DE123456789</div><p>Text</p>",
+        "@page{size:210mm 297mm;margin:45mm 20mm 35mm 25mm;@bottom-center{content:element(fuss)}@bottom-right{"
+        + "content:\"Seite \" counter(page) \" von \" counter(pages);font-size:7pt}}@page :first{margin-top:27mm}"
+        + "body{margin:0}.fuss{position:running(fuss);font-size:7pt;color:#444;line-height:1.3}");
+    assertThatThrownBy(() -> DIRECT.render(input)).isInstanceOf(Unsupported.class)
+        .hasMessageContaining("the text of @bottom-right wider than its margin box");
+  }
+
   /** position: fixed beside a different first page is not compared with openhtmltopdf: refused when drawn. */
   @Test
   void fixedBesideAFirstPageIsRefusedWhenDrawn() {
