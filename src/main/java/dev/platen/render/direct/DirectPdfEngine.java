@@ -131,14 +131,20 @@ public final class DirectPdfEngine implements PdfEngine {
     try (PDDocument doc = new PDDocument()) {
       ImageEmbedder embedder = new ImageEmbedder(images);
       Layout layout = new Layout(input.data(), fonts, embedder, doc, page.printBackground());
-      Sink.Pages pages = new Sink.Pages(left, top, plan.html() ? dots(height) - dots(top) - dots(bottom)
-          : height - top - bottom, settings.maxPages(), tooMany);
+      double[] box = {width, height, top, right, bottom, left};
+      // page 1's box after @page :first (the others' when there is none)
+      double[] first = plan.first() == null ? box : plan.first();
+      Sink.Pages pages = plan.html()
+          ? new Sink.Pages(left, top, dots(height) - dots(top) - dots(bottom), first[5], first[2],
+              dots(height) - dots(first[2]) - dots(first[4]), settings.maxPages(), tooMany)
+          : new Sink.Pages(left, top, height - top - bottom, settings.maxPages(), tooMany);
       HtmlFlow flow = null;
       if (plan.html()) {
         HtmlLayout.Expanded html = HtmlLayout.expand(input, embedder);
         flow = new HtmlFlow(HtmlSubset.withStyles(plan.sheets(), html.document()), fonts, layout,
             page.printBackground());
-        flow.document(html.document(), width - left - right, pages);
+        // measured, openhtmltopdf lays the whole flow at page 1's content width (HtmlPage.first)
+        flow.document(html.document(), first[0] - first[3] - first[5], pages);
       } else {
         layout.sections(input.layout(), width - left - right, pages);
       }
@@ -153,15 +159,18 @@ public final class DirectPdfEngine implements PdfEngine {
       double footerLine = (face.ascent + face.descent) * Styles.FOOTER_SIZE;
       double footerBaseline = height - bottom + (bottom - footerLine) / 2 + face.ascent * Styles.FOOTER_SIZE;
       String total = Integer.toString(laid.size());
-      double[] box = {width, height, top, right, bottom, left};
       // position: fixed elements, the same on every page, painted over the flow
       List<Ops> fixed = flow == null ? List.of()
           : flow.positioned.fixed(left, top, width - left - right, height - top - bottom);
+      if (!fixed.isEmpty() && !java.util.Arrays.equals(first, box)) {
+        throw new Unsupported("a position: fixed element with an @page :first rule (not compared with openhtmltopdf)");
+      }
       for (int i = 0; i < laid.size(); i++) {
         List<Ops.Text> margins;
         List<Ops> ops = laid.get(i);
         if (plan.margins() != null) {
-          List<Ops> boxes = plan.margins().ops(i + 1, laid.size(), box, fonts, flow);
+          List<Ops> boxes = i == 0 ? plan.firstMargins().ops(1, laid.size(), first, fonts, flow)
+              : plan.margins().ops(i + 1, laid.size(), box, fonts, flow);
           margins = new java.util.ArrayList<>(boxes.size());
           List<Ops> shapes = new java.util.ArrayList<>(0);
           for (Ops op : boxes) {

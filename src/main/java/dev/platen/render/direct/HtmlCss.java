@@ -176,8 +176,16 @@ final class HtmlCss {
    * @param unsupported why the sheet as a whole is outside the subset (an at-rule other than {@code @page}), or null
    * @param page the declarations of {@code @page} rules, in order
    * @param boxes the margin boxes of {@code @page} rules ({@code @bottom-center { … }}), in order
+   * @param first the declarations of {@code @page :first} rules, in order
+   * @param firstBoxes the margin boxes of {@code @page :first} rules, in order
    */
-  record Sheet(List<Rule> rules, String unsupported, List<Declaration> page, List<MarginBox> boxes) {}
+  record Sheet(List<Rule> rules, String unsupported, List<Declaration> page, List<MarginBox> boxes,
+      List<Declaration> first, List<MarginBox> firstBoxes) {
+    /** Whether the sheet has an {@code @page} rule of either kind. */
+    boolean paged() {
+      return !page.isEmpty() || !boxes.isEmpty() || !first.isEmpty() || !firstBoxes.isEmpty();
+    }
+  }
 
   /** A margin box of an {@code @page} rule: its name without the {@code @}, lower-cased, and declarations. */
   record MarginBox(String name, List<Declaration> declarations) {}
@@ -261,6 +269,8 @@ final class HtmlCss {
     List<Rule> rules = new ArrayList<>();
     List<Declaration> page = new ArrayList<>();
     List<MarginBox> boxes = new ArrayList<>();
+    List<Declaration> first = new ArrayList<>();
+    List<MarginBox> firstBoxes = new ArrayList<>();
     String unsupported = null;
     String s = COMMENT.matcher(css == null ? "" : css).replaceAll(" ");
     int i = 0;
@@ -283,13 +293,15 @@ final class HtmlCss {
         String name = atName(head);
         if (name.equals("@page") && head.trim().equals("@page")) {
           pageRule(body, page, boxes);
+        } else if (name.equals("@page") && FIRST.matcher(head).matches()) {
+          pageRule(body, first, firstBoxes);
         } else if (name.equals("@media") && media(head) != null) {
           if (media(head)) {
             Sheet inner = parse(body, order);
             rules.addAll(inner.rules());
             order += inner.rules().size();
             if (unsupported == null && inner.unsupported() != null) unsupported = inner.unsupported();
-            if (unsupported == null && (!inner.page().isEmpty() || !inner.boxes().isEmpty())) {
+            if (unsupported == null && inner.paged()) {
               unsupported = "a CSS @page rule inside an @media rule";
             }
           }
@@ -314,7 +326,8 @@ final class HtmlCss {
         rules.add(new Rule(selector(one.trim()), declared, order++));
       }
     }
-    return new Sheet(List.copyOf(rules), unsupported, List.copyOf(page), List.copyOf(boxes));
+    return new Sheet(List.copyOf(rules), unsupported, List.copyOf(page), List.copyOf(boxes), List.copyOf(first),
+        List.copyOf(firstBoxes));
   }
 
   /**
@@ -359,6 +372,9 @@ final class HtmlCss {
     }
     return applies;
   }
+
+  /** {@code @page :first}, the one page selector drawn directly (:left, :right, :blank and named pages are not). */
+  private static final Pattern FIRST = Pattern.compile("@page\\s*:first\\s*", Pattern.CASE_INSENSITIVE);
 
   /** An {@code @page} rule's body: its own declarations, and margin boxes nested in it. */
   private static void pageRule(String body, List<Declaration> page, List<MarginBox> boxes) {

@@ -471,10 +471,15 @@ final class HtmlMargins {
     return (a - c) / 2 / HtmlStyle.DOTS_PER_POINT;
   }
 
-  /** Throws when a box's text is wider than its cell: openhtmltopdf would wrap it. */
+  /**
+   * Throws when a box's text is wider than its cell: openhtmltopdf would wrap it. Measured, it breaks the line with
+   * each page counter as "999" too (its layout text), then prints the page's numbers on the lines so broken:
+   * "Seite 1 von 2" in a cell narrower than "Seite 999 von 999" prints "Seite 1 von" above "2".
+   */
   private void fits(int edge, int k, String text, long width, Fonts.Pair fonts) throws Unsupported {
     Box b = boxes[edge * 3 + k];
-    if (measure(text, b.bold() ? fonts.bold() : fonts.regular(), b.size())[1] > width) {
+    Face face = b.bold() ? fonts.bold() : fonts.regular();
+    if (measure(text, face, b.size())[1] > width || measure(b.text(999, 999), face, b.size())[1] > width) {
       throw new Unsupported("the text of @" + NAMES[edge * 3 + k] + " wider than its margin box");
     }
   }

@@ -44,6 +44,33 @@ final class HtmlPage {
     return b;
   }
 
+  /**
+   * The first page's box: the plain rules' declarations, then the {@code @page :first} rules', which win on page 1
+   * wherever they stand. Measured, openhtmltopdf lays the whole flow at the first page's content width and places
+   * it at each later page's own left margin (a narrower first page leaves later pages' right side empty); a wider
+   * first page would have its flow cut at the later pages' content area, and another page size on page 1 is not
+   * ported: both are refused.
+   *
+   * @param box the page box before either rule
+   * @return {width, height, top, right, bottom, left} in points
+   * @throws Unsupported naming the first declaration outside this subset
+   */
+  static double[] first(List<HtmlCss.Declaration> plain, List<HtmlCss.Declaration> first, double[] box)
+      throws Unsupported {
+    for (HtmlCss.Declaration d : first) {
+      if (d.name().equals("size")) throw new Unsupported("CSS property 'size' in @page :first");
+    }
+    double[] later = apply(plain, box);
+    List<HtmlCss.Declaration> all = new java.util.ArrayList<>(plain);
+    all.addAll(first);
+    double[] b = apply(all, box);
+    if (b[0] - b[3] - b[5] > later[0] - later[3] - later[5] + 0.001) {
+      throw new Unsupported("an @page :first rule whose side margins leave page 1 a wider content area than the"
+          + " pages after it (openhtmltopdf lays the flow at page 1's width and cuts it on the later pages)");
+    }
+    return b;
+  }
+
   private static void size(String v, double[] b, HtmlCss.Declaration d) throws Unsupported {
     String[] parts = v.split("\\s+");
     double w = b[0];

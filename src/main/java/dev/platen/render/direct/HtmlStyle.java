@@ -377,7 +377,11 @@ final class HtmlStyle {
           s.refuse("a percentage or auto margin", e);
         }
       }
-      if (s.maxWidth != null) s.refuse("CSS property 'max-width'", e);
+      // on a cell, a length caps its widest measure in automatic table layout (HtmlTableWidths.measure), as
+      // openhtmltopdf's calcMinMaxCSSMinMaxWidth caps it; the cell is then as wide as its column (measured)
+      boolean cellCap = (tag.equals("td") || tag.equals("th")) && s.maxWidth != null && !s.maxWidth.endsWith("%")
+          && !s.borderBox;
+      if (s.maxWidth != null && !cellCap) s.refuse("CSS property 'max-width'", e);
       if (s.minWidth != null) s.refuse("CSS property 'min-width'", e);
     }
     // where openhtmltopdf places such boxes other than CSS says (measured): not drawn here

@@ -108,6 +108,26 @@ final class HtmlSubset {
     return page;
   }
 
+  /**
+   * The declarations of the layout's {@code @page :first} rules, css first, then {@code <style>} elements, in
+   * order: on the first page they win over every plain {@code @page} rule's, wherever these stand (a more specific
+   * page selector; measured, a :first margin-top before an {@code @page} margin shorthand still sets page 1's).
+   */
+  static List<HtmlCss.Declaration> firstPage(JsonNode layout, List<HtmlCss.Sheet> sheets) {
+    List<HtmlCss.Declaration> first = new ArrayList<>(sheets.get(1).first());
+    Document doc = Jsoup.parse(layout.path("html").asString(""));
+    for (HtmlCss.Sheet sheet : withStyles(List.of(), doc)) first.addAll(sheet.first());
+    return first;
+  }
+
+  /** The margin boxes of the layout's {@code @page :first} rules, css first, then {@code <style>} elements. */
+  static List<HtmlCss.MarginBox> firstMarginBoxes(JsonNode layout, List<HtmlCss.Sheet> sheets) {
+    List<HtmlCss.MarginBox> boxes = new ArrayList<>(sheets.get(1).firstBoxes());
+    Document doc = Jsoup.parse(layout.path("html").asString(""));
+    for (HtmlCss.Sheet sheet : withStyles(List.of(), doc)) boxes.addAll(sheet.firstBoxes());
+    return boxes;
+  }
+
   /** The margin boxes of the layout's {@code @page} rules, css first, then {@code <style>} elements, in order. */
   static List<HtmlCss.MarginBox> marginBoxes(JsonNode layout, List<HtmlCss.Sheet> sheets) {
     List<HtmlCss.MarginBox> boxes = new ArrayList<>(sheets.get(1).boxes());
@@ -133,7 +153,7 @@ final class HtmlSubset {
       HtmlCss.Sheet sheet = sheets.get(i);
       if (sheet.unsupported() != null) return sheet.unsupported();
       // a page rule in a <style> element is applied once per version (stylePages): it must not be in a branch
-      if (i > 1 && (!sheet.page().isEmpty() || !sheet.boxes().isEmpty()) && BLOCK.matcher(html.substring(0, Math.max(0, html.toLowerCase(Locale.ROOT)
+      if (i > 1 && sheet.paged() && BLOCK.matcher(html.substring(0, Math.max(0, html.toLowerCase(Locale.ROOT)
           .lastIndexOf("</style")))).find()) {
         return "a CSS @page rule in a <style> element after a Handlebars block tag (put it in the layout's css)";
       }

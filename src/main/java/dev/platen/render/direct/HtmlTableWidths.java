@@ -498,7 +498,15 @@ final class HtmlTableWidths {
       max = Math.max(max, b[1]);
     }
     long[] line = measureInline(inline, s);
-    return new long[] {Math.max(min, line[0]) + sides, Math.max(max, line[1]) + sides};
+    min = Math.max(min, line[0]) + sides;
+    max = Math.max(max, line[1]) + sides;
+    if (cell && s.maxWidth != null) {
+      // openhtmltopdf's BlockBox.calcMinMaxCSSMinMaxWidth: max-width (in whole dots, cut) and the cell's sides cap
+      // the widest measure, never below the narrowest; the cell's text is then laid out at its column's width
+      long cap = HtmlFlow.dotsOf(HtmlFlow.length(s.maxWidth, s, 0)) + sides;
+      if (max > cap) max = Math.max(cap, min);
+    }
+    return new long[] {min, max};
   }
 
   /**

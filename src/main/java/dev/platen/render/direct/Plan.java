@@ -20,11 +20,15 @@ import tools.jackson.databind.JsonNode;
  * @param page as given, compared with each render's
  * @param refusal why the direct path does not draw this version (see {@link Unsupported}), or null
  * @param margins an HTML layout's margin boxes (its "Page X of Y" and the layout's own), null for a canvas layout
+ * @param first the first page's box after the layout's {@code @page :first} rules, {width, height, top, right,
+ *     bottom, left} in points, as the other pages' when it has none
+ * @param firstMargins the first page's margin boxes (as {@code margins} when there is no {@code @page :first})
  * @param loops the loop path of every table block not hidden itself, in layout order: their rows bound the page
  *     count before anything is laid out
  */
 record Plan(JsonNode layout, PageSetup page, String refusal, double width, double height, double top,
-    double right, double bottom, double left, List<String> loops, List<HtmlCss.Sheet> sheets, HtmlMargins margins) {
+    double right, double bottom, double left, List<String> loops, List<HtmlCss.Sheet> sheets, HtmlMargins margins,
+    double[] first, HtmlMargins firstMargins) {
 
   /** Whether this is an HTML layout, drawn by {@link HtmlFlow} with these style sheets. */
   boolean html() {
@@ -50,27 +54,37 @@ record Plan(JsonNode layout, PageSetup page, String refusal, double width, doubl
     }
     List<HtmlCss.Sheet> sheets = html ? HtmlSubset.sheets(layout) : null;
     HtmlMargins boxes = null;
+    double[] first = null;
+    HtmlMargins firstBoxes = null;
     if (html) {
       // the layout's @page comes after pageConfig's in the HTML engine's style sheets, so it wins there too
       try {
         List<HtmlCss.Declaration> rule = new ArrayList<>(sheets.get(1).page());
         rule.addAll(HtmlSubset.stylePages(layout));
-        double[] box = HtmlPage.apply(rule, new double[] {width, height, margins[0], margins[1],
-            margins[2], margins[3]});
+        double[] setup = {width, height, margins[0], margins[1], margins[2], margins[3]};
+        double[] box = HtmlPage.apply(rule, setup);
         width = box[0];
         height = box[1];
         margins = new double[] {box[2], box[3], box[4], box[5]};
-        boxes = HtmlMargins.of(HtmlSubset.marginBoxes(layout, sheets));
+        List<HtmlCss.MarginBox> declared = HtmlSubset.marginBoxes(layout, sheets);
+        boxes = HtmlMargins.of(declared);
+        // page 1 after @page :first, whose declarations and margin boxes win there over the plain rules'
+        List<HtmlCss.Declaration> firstRule = HtmlSubset.firstPage(layout, sheets);
+        List<HtmlCss.MarginBox> firstDeclared = HtmlSubset.firstMarginBoxes(layout, sheets);
+        first = HtmlPage.first(rule, firstRule, setup);
+        List<HtmlCss.MarginBox> all = new ArrayList<>(declared);
+        all.addAll(firstDeclared);
+        firstBoxes = firstDeclared.isEmpty() ? boxes : HtmlMargins.of(all);
       } catch (Unsupported e) {
         return refused(layout, page, e.reason());
       }
     }
     return new Plan(layout, page, null, width, height, margins[0], margins[1], margins[2], margins[3],
-        html ? List.of() : loops(layout), sheets, boxes);
+        html ? List.of() : loops(layout), sheets, boxes, first, firstBoxes);
   }
 
   private static Plan refused(JsonNode layout, PageSetup page, String reason) {
-    return new Plan(layout, page, reason, 0, 0, 0, 0, 0, 0, List.of(), null, null);
+    return new Plan(layout, page, reason, 0, 0, 0, 0, 0, 0, List.of(), null, null, null, null);
   }
 
   /** The page setup to draw with. */

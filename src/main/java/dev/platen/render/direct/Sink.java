@@ -312,6 +312,10 @@ abstract class Sink {
     private final double left;
     private final double top;
     private final double height;
+    /** The first page's, after {@code @page :first}: the same as the others' when the layout has none. */
+    private final double firstLeft;
+    private final double firstTop;
+    private final double firstHeight;
     private final int maxPages;
     private final String tooMany;
     private List<Ops> page;
@@ -324,24 +328,70 @@ abstract class Sink {
     private final List<List<Ops>> overlays = new ArrayList<>(0);
 
     Pages(double left, double top, double height, int maxPages, String tooMany) {
+      this(left, top, height, left, top, height, maxPages, tooMany);
+    }
+
+    /**
+     * Pages whose first has its own content area ({@code @page :first}): openhtmltopdf's strip of pages is page 1's
+     * content height, then the others', and each page shows the flow at its own left and top margin.
+     */
+    Pages(double left, double top, double height, double firstLeft, double firstTop, double firstHeight,
+        int maxPages, String tooMany) {
       this.left = left;
       this.top = top;
       this.height = height;
+      this.firstLeft = firstLeft;
+      this.firstTop = firstTop;
+      this.firstHeight = firstHeight;
       this.maxPages = maxPages;
       this.tooMany = tooMany;
+    }
+
+    /** The content height of page {@code k} (0 the first). */
+    private double heightOf(int k) {
+      return k == 0 ? firstHeight : height;
+    }
+
+    private double leftOf(int k) {
+      return k == 0 ? firstLeft : left;
+    }
+
+    private double topOf(int k) {
+      return k == 0 ? firstTop : top;
+    }
+
+    /** The index of the page slices go on now: the first before any is open. */
+    private int current() {
+      return Math.max(0, pages.size() - 1);
+    }
+
+    /** The content height of the current page. */
+    private double here() {
+      return heightOf(current());
+    }
+
+    /** The content height of the page a break opens next (the first before any is open). */
+    private double next() {
+      return heightOf(page == null ? 0 : pages.size());
+    }
+
+    /** The strip's length from the top of page {@code from} to the top of page {@code to}. */
+    private double between(int from, int to) {
+      if (to <= from) return 0;
+      return (to - from) * height + (from == 0 ? firstHeight - height : 0);
     }
 
     private void newPage() throws Unsupported {
       if (pages.size() >= maxPages) throw new PageLimit(tooMany);
       if (footer != null && page != null) {
-        for (Ops op : footer) page.add(op.moved(left, top + y));
+        for (Ops op : footer) page.add(op.moved(leftOf(current()), topOf(current()) + y));
       }
       page = new ArrayList<>();
       pages.add(page);
       y = 0;
       pending = 0;
       if (header != null) {
-        for (Ops op : header) page.add(op.moved(left, top));
+        for (Ops op : header) page.add(op.moved(leftOf(current()), topOf(current())));
         y += headerHeight;
       }
     }
@@ -368,12 +418,12 @@ abstract class Sink {
      * reaches past the bottom (measured), where a margin that ends on the page is dropped at a break.
      */
     private boolean carries() {
-      return page != null && header == null && footer == null && y + pending >= height - 0.005;
+      return page != null && header == null && footer == null && y + pending >= here() - 0.005;
     }
 
     /** Where the next slice starts on the next page when the pending margin {@link #carries}. */
     private double carried() {
-      return y + pending - height;
+      return y + pending - here();
     }
 
     /** Spends the pending margin where a slice that is not moved lands: the first page keeps it, as in {@link #slice}. */
@@ -391,7 +441,7 @@ abstract class Sink {
     private void spend() throws Unsupported {
       if (carries()) {
         double c = carried();
-        if (c >= height) throw new Unsupported("a margin taller than a page");
+        if (c >= next()) throw new Unsupported("a margin taller than a page");
         newPage();
         y = c;
       } else {
@@ -416,26 +466,26 @@ abstract class Sink {
       spend();
       y += h;
       // what reaches past the bottom goes on at the next page's top; a box ending on the bottom opens no page
-      while (y > height + 0.005) {
-        double over = y - height;
+      while (y > here() + 0.005) {
+        double over = y - here();
         newPage();
         y = over;
       }
     }
 
     @Override double since(Start start) {
-      return (pages.size() - 1 - start.page()) * height + y - start.y();
+      return between(start.page(), pages.size() - 1) + y - start.y();
     }
 
     @Override void paint(Start start, List<Ops> ops) throws Unsupported {
       for (int k = start.page(); k < pages.size(); k++) {
-        double at = start.y() - (k - start.page()) * height;
+        double at = start.y() - between(start.page(), k);
         List<Ops> here = new ArrayList<>();
         for (Ops op : ops) {
-          for (Ops above : cut(op.moved(indent, at), height, new ArrayList<>())) {
+          for (Ops above : cut(op.moved(indent, at), heightOf(k), new ArrayList<>())) {
             List<Ops> below = new ArrayList<>(1);
             cut(above, 0, below);
-            for (Ops part : below) here.add(part.moved(left, top));
+            for (Ops part : below) here.add(part.moved(leftOf(k), topOf(k)));
           }
         }
         pages.get(k).addAll(k == start.page() ? start.index() : 0, here);
@@ -445,17 +495,19 @@ abstract class Sink {
     @Override int[] pagesOf(double[] heights) {
       int[] pages = new int[heights.length];
       double at;
+      int on = current();
       if (page == null) {
         at = pending;
       } else if (carries()) {
         at = carried();
+        on++;
       } else {
         at = y + pending;
       }
       boolean empty = at == 0;
       int p = 0;
       for (int k = 0; k < heights.length; k++) {
-        if (pastBottom(at, heights[k]) && !empty) {
+        if (pastBottom(on + p, at, heights[k]) && !empty) {
           p++;
           at = header == null ? 0 : headerHeight;
         }
@@ -473,8 +525,8 @@ abstract class Sink {
     }
 
     @Override double room() {
-      if (carries()) return height - footerHeight - carried();
-      return height - footerHeight - pending - (page == null ? 0 : y);
+      if (carries()) return next() - footerHeight - carried();
+      return here() - footerHeight - pending - (page == null ? 0 : y);
     }
 
     @Override void across(double h, List<Ops> ops) throws Unsupported {
@@ -482,16 +534,16 @@ abstract class Sink {
         throw new Unsupported("a table row across a page break under a repeated header or above a running footer");
       }
       arrive();
-      double b = height - y;
-      if (h - b > height) throw new Unsupported("a table row taller than a page");
+      double b = here() - y;
+      if (h - b > next()) throw new Unsupported("a table row taller than a page");
       landed(pages.size() - 1, y);
       List<Ops> below = new ArrayList<>();
       for (Ops op : ops) {
         Ops at = op.moved(indent, shift);
-        for (Ops part : cut(at, b, below)) page.add(part.moved(left, top + y));
+        for (Ops part : cut(at, b, below)) page.add(part.moved(leftOf(current()), topOf(current()) + y));
       }
       newPage();
-      for (Ops op : below) page.add(op.moved(left, top - b));
+      for (Ops op : below) page.add(op.moved(leftOf(current()), topOf(current()) - b));
       y = h - b;
     }
 
@@ -566,7 +618,7 @@ abstract class Sink {
 
     private void place(double h, List<Ops> ops) {
       landed(pages.size() - 1, y);
-      for (Ops op : ops) page.add(op.moved(left + indent, top + y + shift));
+      for (Ops op : ops) page.add(op.moved(leftOf(current()) + indent, topOf(current()) + y + shift));
       y += h;
     }
 
@@ -582,22 +634,23 @@ abstract class Sink {
       return page != null && pages.size() == 1 && y == 0 && page.isEmpty();
     }
 
+    /** The first page's: the initial containing block of absolute boxes is its content area. */
     @Override double pageHeight() {
-      return height;
+      return firstHeight;
     }
 
     @Override List<Ops> placed(int index) {
       List<Ops> out = new ArrayList<>(pages.get(index).size());
-      for (Ops op : pages.get(index)) out.add(op.moved(-left, -top));
+      for (Ops op : pages.get(index)) out.add(op.moved(-leftOf(index), -topOf(index)));
       if (index < overlays.size()) {
-        for (Ops op : overlays.get(index)) out.add(op.moved(-left, -top));
+        for (Ops op : overlays.get(index)) out.add(op.moved(-leftOf(index), -topOf(index)));
       }
       return out;
     }
 
     @Override void overlay(int index, List<Ops> ops) {
       while (overlays.size() <= index) overlays.add(new ArrayList<>(0));
-      for (Ops op : ops) overlays.get(index).add(op.moved(left, top));
+      for (Ops op : ops) overlays.get(index).add(op.moved(leftOf(index), topOf(index)));
     }
 
     @Override void back(double h) {
@@ -605,18 +658,24 @@ abstract class Sink {
     }
 
     @Override boolean fits(double h) {
-      if (page == null) return !pastBottom(0, h);
-      if (carries()) return !pastBottom(carried(), h);
+      if (page == null) return !pastBottom(0, 0, h);
+      if (carries()) return !pastBottom(pages.size(), carried(), h);
       return !pastBottom(y + pending, h) || isPageEmpty() && !pastBottom(0, h);
     }
 
+    /** Whether it fits on the page a break opens next (or on the first before any is open). */
     @Override boolean fitsPage(double h) {
-      return !pastBottom(0, h);
+      return !pastBottom(page == null ? 0 : pages.size(), 0, h);
     }
 
-    /** Whether a slice {@code h} high from {@code top} reaches past the page's bottom (a running footer's top). */
+    /** Whether a slice {@code h} high from {@code top} reaches past the current page's bottom (a running footer's top). */
     private boolean pastBottom(double top, double h) {
-      return top + h + footerHeight > height + 0.01;
+      return pastBottom(current(), top, h);
+    }
+
+    /** {@link #pastBottom(double, double)} on page {@code k}. */
+    private boolean pastBottom(int k, double top, double h) {
+      return top + h + footerHeight > heightOf(k) + 0.01;
     }
 
     @Override void breakBefore() throws Unsupported {
@@ -655,13 +714,13 @@ abstract class Sink {
     }
 
     double contentHeight() {
-      return height;
+      return Math.min(firstHeight, height);
     }
 
     List<List<Ops>> finish() throws Unsupported {
       if (page == null) newPage();
       // the document's strip ends below its last margin: one reaching past the bottom opens a page, as it does there
-      if (header == null && footer == null && y + pending > height + 0.005) newPage();
+      if (header == null && footer == null && y + pending > here() + 0.005) newPage();
       for (int i = 0; i < overlays.size(); i++) pages.get(i).addAll(overlays.get(i));
       return pages;
     }

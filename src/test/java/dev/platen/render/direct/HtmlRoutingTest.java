@@ -73,7 +73,7 @@ class HtmlRoutingTest {
         Arguments.of("<p>x</p>", "@page { size: A5; @bottom-left { content: string(title); } }",
             "CSS content 'string(title)' in @bottom-left (strings, counter(page), counter(pages) and element() alone"
                 + " are drawn directly)"),
-        Arguments.of("<p>x</p>", "@page :first { margin-top: 0; }", "a CSS @page rule with a selector ('@page :first')"),
+        Arguments.of("<p>x</p>", "@page :left { margin-top: 0; }", "a CSS @page rule with a selector ('@page :left')"),
         Arguments.of("<p>x</p>", "@page { size: B5; }", "CSS value 'B5' for 'size' in @page"),
         Arguments.of("{{#if big}}<style>@page { size: A3; }</style>{{/if}}<p>x</p>", null,
             "a CSS @page rule in a <style> element after a Handlebars block tag (put it in the layout's css)"),
