@@ -936,7 +936,11 @@ final class HtmlFlow {
     boolean boxed = s.inlineBlock || s.decorated(true) || nonZero(s.padding) || s.margin[LEFT] != 0
         || s.margin[RIGHT] != 0;
     if (!boxed) {
-      if (nonZero(s.margin)) throw new Unsupported("a box style on the inline element " + HtmlStyle.describe(e));
+      // CSS gives a plain inline element's top and bottom margins no room on the line, and neither does
+      // openhtmltopdf (measured): they change nothing; its side margins make it an inline box (above)
+      if (s.margin[TOP] < 0 || s.margin[BOTTOM] < 0) {
+        throw new Unsupported("a negative margin on the inline element " + HtmlStyle.describe(e));
+      }
       if (shifted(s)) {
         shiftable(e, s);
       } else if (!s.verticalAlign.equals("baseline")) {
@@ -947,7 +951,8 @@ final class HtmlFlow {
     }
     String what = " on the inline box " + HtmlStyle.describe(e);
     if (!s.verticalAlign.equals("baseline")) throw new Unsupported("vertical-align" + what);
-    if (s.margin[TOP] != 0 || s.margin[BOTTOM] != 0) throw new Unsupported("a top or bottom margin" + what);
+    // an inline block's top and bottom margins widen its margin box on the line (lineBox); a plain inline box's take
+    // no room and are not drawn (measured, as CSS has it)
     if (s.patterned()) throw new Unsupported("a dashed, dotted or double border" + what);
     if (!s.decorations.isEmpty()) throw new Unsupported("underlined or struck-out text" + what);
     for (int side = 0; side < 4; side++) {
@@ -1578,8 +1583,9 @@ final class HtmlFlow {
       // an inline block's margin box: its line box with its padding and border above and below
       HtmlStyle st = ib.style;
       long t = Math.round(b0 - ascentDots(st)) - halfLeading(st);
-      top = Math.min(top, t - dotsOf(st.padding[TOP] + st.border(TOP)));
-      bottom = Math.max(bottom, Math.round(t + lineDots(st)) + dotsOf(st.padding[BOTTOM] + st.border(BOTTOM)));
+      top = Math.min(top, t - dotsOf(st.padding[TOP] + st.border(TOP) + st.margin[TOP]));
+      bottom = Math.max(bottom, Math.round(t + lineDots(st)) + dotsOf(st.padding[BOTTOM] + st.border(BOTTOM)
+          + st.margin[BOTTOM]));
     }
     if (top == Long.MAX_VALUE) {
       // an empty line (between two <br>): which inline box openhtmltopdf gives it is not ported

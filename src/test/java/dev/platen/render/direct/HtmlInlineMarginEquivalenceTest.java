@@ -1,0 +1,77 @@
+package dev.platen.render.direct;
+
+import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
+import static dev.platen.render.direct.HtmlEquivalenceTest.assertSameFills;
+import static dev.platen.render.direct.HtmlEquivalenceTest.refusal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.platen.render.Canvas;
+import dev.platen.render.HtmlCorpus;
+import dev.platen.render.RenderInput;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Top and bottom margins on inline elements, as Bootstrap's spacing utilities put them on a status badge
+ * ({@code <span class="badge mt-2">PAID</span>}, {@code .badge} an inline block): drawn directly and printed as
+ * openhtmltopdf prints them (text per page, page breaks, page images within 1%, word positions, fill colours, as
+ * {@link HtmlEquivalenceTest} compares). An inline block's margins make its line taller; a plain inline element's
+ * take no room (CSS, and openhtmltopdf, measured).
+ */
+class HtmlInlineMarginEquivalenceTest {
+  private static final String BADGE = "body { font-family: Arial, sans-serif; font-size: 10pt; line-height: 1.5; }"
+      + " .r { text-align: right; } .badge { display: inline-block; padding: .35em .65em; font-size: .75em;"
+      + " font-weight: 700; line-height: 1; color: #fff; background: #198754; border-radius: .375rem; }"
+      + " .mt-2 { margin-top: .5rem; } .mb-3 { margin-bottom: 1rem; } .m { margin: 5.3px 0 3.7px; }"
+      + " .ring { border: 1.5px solid #c00000; margin-top: 20pt; } td { border: 1px solid #000; padding: 3px; }"
+      + " .top { vertical-align: top; }";
+
+  /**
+   * The invoice header's badge below the due date (its own line, after a block and after a {@code <br>}), one
+   * among text with a bottom margin, margins of fractional dots, two of different margins and a border on one
+   * line, and badges in table cells whose rows they make taller.
+   */
+  @Test
+  void inlineBlockMarginsMakeTheirLineTallerAsInOpenhtmltopdf() throws Exception {
+    String html = "<div class=\"r\"><div>Due 30 Dec</div><span class=\"badge mt-2\">PAID</span></div>"
+        + "<div class=\"r\">Due 30 Dec<br><span class=\"badge mt-2\">PAID</span> text</div>"
+        + "<p>Status <span class=\"badge mb-3\">OPEN</span> and more</p><div><span class=\"badge m\">DUE</span></div>"
+        + "<div>big <span class=\"badge ring\">PAID</span> and <span class=\"badge mb-3\">DUE</span> x</div>"
+        + "<table><tr><td>Due<br><span class=\"badge mt-2 mb-3\">PAID</span></td><td class=\"top\">x</td></tr>"
+        + "<tr><td>a <span class=\"badge mb-3\">OPEN</span></td><td>y</td></tr></table><p>after</p>";
+    RenderInput input = Canvas.input(HtmlCorpus.of(html, BADGE), "{}");
+    assertSame("inline-block-margins", input);
+    assertSameFills(input, 0x198754, 0xc00000);
+  }
+
+  /** Lines of badges with top and bottom margins over three pages: the same lines on each page. */
+  @Test
+  void inlineBlockMarginsBreakPagesAsInOpenhtmltopdf() throws Exception {
+    StringBuilder html = new StringBuilder();
+    for (int i = 1; i <= 60; i++) {
+      html.append("<div>Row ").append(i).append("<br><span class=\"badge\" style=\"margin-top: 6px; margin-bottom:"
+          + " 4px\">PAID ").append(i).append("</span> x</div>");
+    }
+    RenderInput input = Canvas.input(HtmlCorpus.of(html.toString(), BADGE), "{}");
+    assertSame("inline-block-margins-pages", input);
+  }
+
+  /** Top and bottom margins on plain inline elements and on inline boxes (a background, padding) change nothing. */
+  @Test
+  void verticalMarginsOnInlineElementsTakeNoRoom() throws Exception {
+    String html = "<p>a <span class=\"v\">x</span> b <span class=\"v bg\">boxed</span> and <b class=\"v big\">big</b>"
+        + " <span class=\"v bg small\">small</span></p><p>after</p>";
+    String css = BADGE + " .v { margin-top: 10px; margin-bottom: 6px; } .bg { background: #eeeeee; padding: 2px;"
+        + " border: 1px solid #c00000; } .big { font-size: 14pt; } .small { margin-top: 30px; font-size: 6pt; }";
+    RenderInput input = Canvas.input(HtmlCorpus.of(html, css), "{}");
+    assertSame("inline-vertical-margins", input);
+    assertSameFills(input, 0xeeeeee, 0xc00000);
+  }
+
+  /** Negative margins on inline elements and inline blocks stay with openhtmltopdf, named. */
+  @Test
+  void negativeInlineMarginsAreRefused() {
+    assertThat(refusal("<p>a <span class=\"badge\" style=\"margin-top: -2px\">x</span></p>", BADGE))
+        .contains("-2px").contains("span.badge");
+    assertThat(refusal("<p>a <span style=\"margin-bottom: -2px\">x</span></p>", BADGE)).contains("-2px");
+  }
+}
