@@ -1081,12 +1081,17 @@ final class HtmlFlow {
         if (!(cp >= 0x20 && cp <= 0xD7FF || cp >= 0xE000 && cp <= 0xFFFD || cp >= 0x10000 && cp <= 0x10FFFF)) continue;
         if (sid < 0) sid = id(st);
         if (space && !text.isEmpty() && text.charAt(text.length() - 1) != '\n') put(' ', spaceStyle, spaceBox);
+        else if (space) spaced.set(text.length());
         space = false;
         put(cp, sid, open);
       }
     }
 
     int breaks;
+    /**
+     * Where white space was dropped before the character at a line's start (the paragraph's or after a break).
+     */
+    final java.util.BitSet spaced = new java.util.BitSet();
     /** The last {@code <br>}'s own style: a line holding only it is as tall as its font makes it. */
     HtmlStyle breakStyle;
 
@@ -1553,8 +1558,19 @@ final class HtmlFlow {
     // measurements); a line of inline blocks alone (a status badge on its own line) is as tall as they are
     boolean text = false;
     for (int i = line.start(); i < line.end() && !text; i++) text = runs.box[i] < 0 || !runs.boxes.get(runs.box[i]).atomic;
-    // but one after a <br> has the strut as well (measured: a badge below "Due<br>" in a line height of 1.5)
+    // but one after or before a <br> has the strut as well (measured: a badge below "Due<br>" in a line height of 1.5)
+    boolean alone = !text;
     text |= line.start() > 0 && runs.text.charAt(line.start() - 1) == '\n';
+    // and one with white space beside its inline blocks, collapsed away or not drawn (a badge on a line of its own
+    // in indented markup, "<span class="badge">PAID</span>\n  </div>"): openhtmltopdf keeps that space's text
+    // box on the line, strut and all (measured)
+    text |= runs.spaced.get(line.start()) || line.end() < runs.text.length() && (runs.text.charAt(line.end()) == ' '
+        || runs.text.charAt(line.end()) == '\n');
+    if (alone && !text && runs.spaced.get(0) && runs.text.charAt(runs.text.length() - 1) == ' ') {
+      // measured: with white space at both ends of the paragraph, openhtmltopdf gives a line between them holding
+      // only inline blocks the strut too, and not with white space at one end; why is not known
+      throw new Unsupported("a line of inline blocks alone inside a paragraph with white space at both ends");
+    }
     long strut = Math.round(b0 - ascentDots(block)) - halfLeading(block);
     long top = text ? strut : Long.MAX_VALUE;
     long bottom = text ? Math.round(strut + lineDots(block)) : Long.MIN_VALUE;
