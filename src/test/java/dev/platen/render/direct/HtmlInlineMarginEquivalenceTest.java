@@ -74,4 +74,51 @@ class HtmlInlineMarginEquivalenceTest {
         .contains("-2px").contains("span.badge");
     assertThat(refusal("<p>a <span style=\"margin-bottom: -2px\">x</span></p>", BADGE)).contains("-2px");
   }
+
+  /**
+   * A badge on a line of its own in indented markup: white space before it, after it, both, or in a bold element
+   * beside it, and before a {@code <br>}, each giving the line the block's strut in openhtmltopdf; and badges
+   * wrapped over three lines with white space at one end of their paragraph only (the first or the last line
+   * strut-high). Bootstrap's header column, margin and all, as inv-bs5 has it.
+   */
+  @Test
+  void whiteSpaceBesideAnInlineBlockGivesItsLineTheStrut() throws Exception {
+    String html = "<div class=\"r\"><div>Due 30 Dec</div>\n  <span class=\"badge mt-2\">PAID</span>\n</div>"
+        + "<div><div>Due</div> <span class=\"badge\">OPEN</span></div>"
+        + "<div><div>Due</div><span class=\"badge mt-2\">DUE</span> </div>"
+        + "<div><div>Due</div><span class=\"badge\">LATE</span><b> </b></div>"
+        + "<div><span class=\"badge mt-2\">PAID</span> <br>x</div><div><span class=\"badge\">PAID</span><br>y</div>"
+        + "<div class=\"w\"> <span class=\"badge mt-2\">PAID</span><span class=\"badge\">OVERDUE</span><span"
+        + " class=\"badge\">X</span></div><div class=\"w\"><span class=\"badge\">PAID</span><span class=\"badge\">"
+        + "OVERDUE</span><span class=\"badge\">X</span>\n</div><p>after</p>";
+    RenderInput input = Canvas.input(HtmlCorpus.of(html, BADGE + " .w { width: 80px; }"), "{}");
+    assertSame("inline-block-strut", input);
+    assertSameFills(input, 0x198754);
+  }
+
+  /**
+   * Badges wrapped over lines with white space at both ends of their paragraph: openhtmltopdf gives the middle
+   * line the strut too, not understood, so refused; and caption-side: bottom on a table with a caption.
+   */
+  @Test
+  void whatIsNotMatchedIsRefused() throws Exception {
+    String html = "<div class=\"w\"> <span class=\"badge\">PAID</span><span class=\"badge\">OVERDUE</span><span"
+        + " class=\"badge\">X</span> </div>";
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DirectPdfEngine(dev.platen.render.EngineSettings
+            .defaults()).render(Canvas.input(HtmlCorpus.of(html, BADGE + " .w { width: 80px; }"), "{}")))
+        .hasMessageContaining("a line of inline blocks alone inside a paragraph with white space at both ends");
+    String css = "table { caption-side: bottom; }";
+    assertThat(refusal("<table><caption>Items</caption><tr><td>a</td></tr></table>", css)).contains("caption-side");
+    assertThat(refusal("<table><tr><td>a</td></tr></table>", css)).isNull();
+  }
+
+  /** caption-side: bottom on tables without a caption (Bootstrap's .table) changes nothing. */
+  @Test
+  void captionSideWithoutACaptionChangesNothing() throws Exception {
+    String html = "<table class=\"table\"><tr><th>Item</th><th>Amount</th></tr><tr><td>Design</td><td>450.00</td>"
+        + "</tr></table><p>after</p>";
+    String css = ".table { width: 100%; border-collapse: collapse; caption-side: bottom; } td, th { border: 1px solid"
+        + " #dee2e6; padding: 4px; } th { text-align: inherit; text-align: -webkit-match-parent; }";
+    assertSame("caption-side-bottom", Canvas.input(HtmlCorpus.of(html, css), "{}"));
+  }
 }
