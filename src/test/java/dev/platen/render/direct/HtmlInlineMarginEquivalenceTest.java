@@ -121,4 +121,46 @@ class HtmlInlineMarginEquivalenceTest {
         + " #dee2e6; padding: 4px; } th { text-align: inherit; text-align: -webkit-match-parent; }";
     assertSame("caption-side-bottom", Canvas.input(HtmlCorpus.of(html, css), "{}"));
   }
+
+  /**
+   * A paid stamp of Zoho's kind (a rounded border, padding, large bold text, opacity, which openhtmltopdf ignores)
+   * placed absolutely beside the flow's text, a note box with a background and border of a width, and boxes with a
+   * background at the right and bottom of a position: relative box: their borders and backgrounds drawn as
+   * openhtmltopdf draws them, where they cover no text of the flow.
+   */
+  @Test
+  void bordersAndBackgroundsOfAbsoluteBoxesPrintTheSame() throws Exception {
+    String html = "<p>Invoice header</p><div class=\"stamp\">PAID</div><div class=\"note\">Note box</div>"
+        + "<div class=\"rel\"><p>Left text</p><div class=\"tr\">Paid on 3 Dec<br>thank you</div><div class=\"bl\">"
+        + "Ref 123</div></div><p>after</p>";
+    String css = "body { font-family: Arial, sans-serif; font-size: 10pt; } .stamp { position: absolute; top: 42mm;"
+        + " left: 80mm; border: 3px solid #d9534f; color: #d9534f; font-size: 20pt; font-weight: bold; padding: 4px"
+        + " 14px; border-radius: 6px; opacity: .6; } .note { position: absolute; top: 70mm; left: 10mm; width: 50mm;"
+        + " background: #eeeeee; padding: 2mm; border: 1px solid #333333; } .rel { position: relative; height: 120px;"
+        + " border: 1px solid #999999; } .tr { position: absolute; top: 5px; right: 8px; width: 40mm; background:"
+        + " #e8f0fe; padding: 2mm; border: 2px solid #1a73e8; border-radius: 4px; } .bl { position: absolute;"
+        + " bottom: 4px; left: 6px; background: #ffddee; padding: 3px; }";
+    RenderInput input = Canvas.input(HtmlCorpus.of(html, css), "{}");
+    assertSame("absolute-borders", input);
+    assertSameFills(input, 0xd9534f, 0xeeeeee, 0x333333, 0xe8f0fe, 0x1a73e8, 0xffddee);
+  }
+
+  /**
+   * An absolute box's border over the flow's text (openhtmltopdf paints it over the text, the direct path under)
+   * goes to openhtmltopdf when rendered; a turned one with a border, when published.
+   */
+  @Test
+  void absoluteBordersOverTextOrTurnedAreRefused() {
+    StringBuilder html = new StringBuilder();
+    for (int i = 1; i <= 20; i++) {
+      html.append("<p>line ").append(i).append(" of the invoice text, long enough to reach under the stamp</p>");
+    }
+    html.append("<div class=\"stamp\">PAID</div>");
+    String css = ".stamp { position: absolute; top: 42mm; left: 80mm; border: 3px solid #d9534f; }";
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DirectPdfEngine(dev.platen.render.EngineSettings
+            .defaults()).render(Canvas.input(HtmlCorpus.of(html.toString(), css), "{}")))
+        .hasMessageContaining("a border or background in a position: absolute element over text, on div.stamp");
+    assertThat(refusal("<div class=\"stamp\">PAID</div>", css + " .stamp { transform: rotate(-15deg); }"))
+        .isEqualTo("a border or background in a turned position: absolute element, on div.stamp");
+  }
 }
