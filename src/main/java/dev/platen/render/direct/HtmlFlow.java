@@ -936,7 +936,11 @@ final class HtmlFlow {
     boolean boxed = s.inlineBlock || s.decorated(true) || nonZero(s.padding) || s.margin[LEFT] != 0
         || s.margin[RIGHT] != 0;
     if (!boxed) {
-      if (nonZero(s.margin)) throw new Unsupported("a box style on the inline element " + HtmlStyle.describe(e));
+      // CSS gives a plain inline element's top and bottom margins no room on the line, and neither does
+      // openhtmltopdf (measured): they change nothing; its side margins make it an inline box (above)
+      if (s.margin[TOP] < 0 || s.margin[BOTTOM] < 0) {
+        throw new Unsupported("a negative margin on the inline element " + HtmlStyle.describe(e));
+      }
       if (shifted(s)) {
         shiftable(e, s);
       } else if (!s.verticalAlign.equals("baseline")) {
@@ -947,7 +951,8 @@ final class HtmlFlow {
     }
     String what = " on the inline box " + HtmlStyle.describe(e);
     if (!s.verticalAlign.equals("baseline")) throw new Unsupported("vertical-align" + what);
-    if (s.margin[TOP] != 0 || s.margin[BOTTOM] != 0) throw new Unsupported("a top or bottom margin" + what);
+    // an inline block's top and bottom margins widen its margin box on the line (lineBox); a plain inline box's take
+    // no room and are not drawn (measured, as CSS has it)
     if (s.patterned()) throw new Unsupported("a dashed, dotted or double border" + what);
     if (!s.decorations.isEmpty()) throw new Unsupported("underlined or struck-out text" + what);
     for (int side = 0; side < 4; side++) {
@@ -1076,12 +1081,17 @@ final class HtmlFlow {
         if (!(cp >= 0x20 && cp <= 0xD7FF || cp >= 0xE000 && cp <= 0xFFFD || cp >= 0x10000 && cp <= 0x10FFFF)) continue;
         if (sid < 0) sid = id(st);
         if (space && !text.isEmpty() && text.charAt(text.length() - 1) != '\n') put(' ', spaceStyle, spaceBox);
+        else if (space) spaced.set(text.length());
         space = false;
         put(cp, sid, open);
       }
     }
 
     int breaks;
+    /**
+     * Where white space was dropped before the character at a line's start (the paragraph's or after a break).
+     */
+    final java.util.BitSet spaced = new java.util.BitSet();
     /** The last {@code <br>}'s own style: a line holding only it is as tall as its font makes it. */
     HtmlStyle breakStyle;
 
@@ -1283,6 +1293,11 @@ final class HtmlFlow {
       }
       if (raised != null) ops.addAll(raised);
       if (pieces != null) decorations(ops, first, pieces, runs, line.end(), baselines);
+      if ((k == breakAt || sink.movesOver(lineHeight)) && atomicOn(runs, line)) {
+        // measured, openhtmltopdf lays an inline block out where the line stood before it moved, so one whose own
+        // line met the break there comes out taller on the next page (its text and the line's moved down): not ported
+        throw new Unsupported("an inline block on a line that a page break moves to the next page");
+      }
       if (k > 0 && (k == 1 || k == lines.size() - 1) && !sink.fits(lineHeight)) {
         // openhtmltopdf keeps two lines of a paragraph on each side of a page break (widows and orphans: 2)
         throw new Unsupported("a page break leaving one line of a paragraph alone");
@@ -1548,8 +1563,19 @@ final class HtmlFlow {
     // measurements); a line of inline blocks alone (a status badge on its own line) is as tall as they are
     boolean text = false;
     for (int i = line.start(); i < line.end() && !text; i++) text = runs.box[i] < 0 || !runs.boxes.get(runs.box[i]).atomic;
-    // but one after a <br> has the strut as well (measured: a badge below "Due<br>" in a line height of 1.5)
+    // but one after or before a <br> has the strut as well (measured: a badge below "Due<br>" in a line height of 1.5)
+    boolean alone = !text;
     text |= line.start() > 0 && runs.text.charAt(line.start() - 1) == '\n';
+    // and one with white space beside its inline blocks, collapsed away or not drawn (a badge on a line of its own
+    // in indented markup, "<span class="badge">PAID</span>\n  </div>"): openhtmltopdf keeps that space's text
+    // box on the line, strut and all (measured)
+    text |= runs.spaced.get(line.start()) || line.end() < runs.text.length() && (runs.text.charAt(line.end()) == ' '
+        || runs.text.charAt(line.end()) == '\n');
+    if (alone && !text && runs.spaced.get(0) && runs.text.charAt(runs.text.length() - 1) == ' ') {
+      // measured: with white space at both ends of the paragraph, openhtmltopdf gives a line between them holding
+      // only inline blocks the strut too, and not with white space at one end; why is not known
+      throw new Unsupported("a line of inline blocks alone inside a paragraph with white space at both ends");
+    }
     long strut = Math.round(b0 - ascentDots(block)) - halfLeading(block);
     long top = text ? strut : Long.MAX_VALUE;
     long bottom = text ? Math.round(strut + lineDots(block)) : Long.MIN_VALUE;
@@ -1578,8 +1604,9 @@ final class HtmlFlow {
       // an inline block's margin box: its line box with its padding and border above and below
       HtmlStyle st = ib.style;
       long t = Math.round(b0 - ascentDots(st)) - halfLeading(st);
-      top = Math.min(top, t - dotsOf(st.padding[TOP] + st.border(TOP)));
-      bottom = Math.max(bottom, Math.round(t + lineDots(st)) + dotsOf(st.padding[BOTTOM] + st.border(BOTTOM)));
+      top = Math.min(top, t - dotsOf(st.padding[TOP] + st.border(TOP) + st.margin[TOP]));
+      bottom = Math.max(bottom, Math.round(t + lineDots(st)) + dotsOf(st.padding[BOTTOM] + st.border(BOTTOM)
+          + st.margin[BOTTOM]));
     }
     if (top == Long.MAX_VALUE) {
       // an empty line (between two <br>): which inline box openhtmltopdf gives it is not ported
@@ -1631,6 +1658,14 @@ final class HtmlFlow {
       start = end + 1;
     }
     return lines;
+  }
+
+  /** Whether a line holds an inline block. */
+  private static boolean atomicOn(Runs runs, Line line) {
+    for (int i = line.start(); i < line.end(); i++) {
+      if (atomicAt(runs, i)) return true;
+    }
+    return false;
   }
 
   /** Whether the character at {@code i} of the runs is in an inline block. */

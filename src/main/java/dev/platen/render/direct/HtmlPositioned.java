@@ -184,8 +184,18 @@ final class HtmlPositioned {
       HtmlFlow.sizeAttribute(e, "width", s.width);
       HtmlFlow.sizeAttribute(e, "height", s.height);
     }
-    // openhtmltopdf paints the box over the flow, the direct path all text over all boxes
-    plain(e, s, "position: absolute");
+    // openhtmltopdf paints the box over the flow, the direct path all text over all boxes: the box's own border
+    // and background are kept off the flow's text when placed (see place), what is inside it paints text only
+    if (s.decorated(flow.printBackground) && s.rotate != 0) {
+      throw new Unsupported("a border or background in a turned position: absolute element, on " + where);
+    }
+    if (s.patterned()) throw new Unsupported("a dashed, dotted or double border on " + where + ", which has position: absolute");
+    for (Element c : e.children()) {
+      if (drawsNothing(c)) continue;
+      HtmlStyle cs = flow.style(c, s);
+      if (!cs.hidden) plain(c, cs, "position: absolute");
+    }
+    if (e.normalName().equals("img")) plain(e, s, "position: absolute");
     containers.peek().add(new Absolute(e, s));
     if (flow.dry) apartBlock(e, s, 500, new Sink.Stack(0));
   }
@@ -256,10 +266,16 @@ final class HtmlPositioned {
       }
       List<Ops> ops = new ArrayList<>(stack.ops.size());
       for (Ops op : stack.ops) {
-        if (!(op instanceof Ops.Text || (op instanceof Ops.Link || op instanceof Ops.Image) && s.rotate == 0)) {
+        boolean shape = op instanceof Ops.Rect || op instanceof Ops.RoundRect || op instanceof Ops.RoundRing;
+        if (!(op instanceof Ops.Text || (op instanceof Ops.Link || op instanceof Ops.Image || shape) && s.rotate == 0)) {
           throw new Unsupported("a line or box drawn in a position: absolute element, on " + HtmlStyle.describe(e));
         }
         Ops moved = op.moved(left, top);
+        // its border and background under the flow's text here, over it in openhtmltopdf: only where they miss it
+        if (shape && overText(bounds(moved), sink.placed(page))) {
+          throw new Unsupported("a border or background in a position: absolute element over text, on "
+              + HtmlStyle.describe(e));
+        }
         // openhtmltopdf paints the image over the flow's text, the direct path all text over all images
         if (moved instanceof Ops.Image i && overText(i, sink.placed(page))) {
           throw new Unsupported("an image in a position: absolute element over text, on " + HtmlStyle.describe(e));
@@ -283,6 +299,16 @@ final class HtmlPositioned {
       if (!cs.hidden && decorates(c, cs)) return true;
     }
     return false;
+  }
+
+  /** The rectangle a border or background op covers, as an image op for {@link #overText}. */
+  private static Ops.Image bounds(Ops op) {
+    return switch (op) {
+      case Ops.Rect r -> new Ops.Image(r.x(), r.y(), r.w(), r.h(), null);
+      case Ops.RoundRect r -> new Ops.Image(r.x(), r.y(), r.w(), r.h(), null);
+      case Ops.RoundRing r -> new Ops.Image(r.x(), r.y(), r.w(), r.h(), null);
+      default -> throw new IllegalArgumentException(op.toString());
+    };
   }
 
   /** {left, top, right, bottom} of a box {@code 2w} by {@code 2h} about {@code cx, cy} once turned by {@code degrees}. */

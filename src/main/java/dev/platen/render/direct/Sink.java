@@ -103,6 +103,11 @@ abstract class Sink {
     slice(height, ops);
   }
 
+  /** Whether a line box of {@code height} would be moved over a page break by {@link #line}. */
+  boolean movesOver(double height) {
+    return !fits(height);
+  }
+
   /** The room left on the current page below the pending margin: unbounded in a cell. */
   double room() {
     return Double.POSITIVE_INFINITY;
@@ -217,6 +222,12 @@ abstract class Sink {
     /** The margin still pending after the last slice (a last child's bottom margin). */
     double trailing() {
       return pending;
+    }
+
+    @Override boolean movesOver(double height) {
+      if (boundary == Double.POSITIVE_INFINITY) return false;
+      double top = y + (sliced || !escapeLeading ? pending : 0);
+      return dots(top) < dots(boundary) && dots(top + height) >= dots(boundary);
     }
 
     @Override void line(double height, List<Ops> sliceOps) throws Unsupported {
