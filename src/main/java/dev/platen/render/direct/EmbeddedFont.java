@@ -1,5 +1,6 @@
 package dev.platen.render.direct;
 
+import java.awt.geom.GeneralPath;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -251,8 +252,15 @@ final class EmbeddedFont {
       fd.setCapHeight(os2.getCapHeight() * scaling);
       fd.setXHeight(os2.getHeight() * scaling);
     } else {
-      fd.setCapHeight((os2.getTypoAscender() + os2.getTypoDescender()) * scaling);
-      fd.setXHeight(os2.getTypoAscender() / 2.0f * scaling);
+      // DejaVu's OS/2 table (version 1) has no cap or x height: PDFBox then takes the tops of "H" and "x" (measured
+      // in openhtmltopdf's PDFs: 729 and 546.9). Text extraction sizes glyphs by the cap height, so with the typo
+      // estimate (519.5) a cell aligned between two lines went into the other line in extracted text.
+      GeneralPath h = ttf.getPath("H");
+      fd.setCapHeight(h != null ? Math.round(h.getBounds2D().getMaxY()) * scaling
+          : (os2.getTypoAscender() + os2.getTypoDescender()) * scaling);
+      GeneralPath x = ttf.getPath("x");
+      fd.setXHeight(x != null ? Math.round(x.getBounds2D().getMaxY()) * scaling
+          : os2.getTypoAscender() / 2.0f * scaling);
     }
     fd.setStemV(box.getWidth() * .13f);
     return fd;
