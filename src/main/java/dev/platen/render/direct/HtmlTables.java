@@ -617,9 +617,14 @@ final class HtmlTables {
   int[][] collapsed(List<Row> rows, int ri, HtmlStyle table) throws Unsupported {
     Row r = rows.get(ri);
     Cells mine = cellsOf(r);
-    if (r.style().decorated(false)) {
-      throw new Unsupported("a border on a table row with collapsed borders, on " + HtmlStyle.describe(r.tr()));
+    HtmlStyle row = r.style();
+    for (int side = 0; side < 4; side++) {
+      if (kindOf(row, side) == HtmlStyle.DOUBLE) {
+        throw new Unsupported("a double border with collapsed borders, on " + HtmlStyle.describe(r.tr()));
+      }
     }
+    HtmlStyle rowAbove = ri > 0 ? rows.get(ri - 1).style() : null;
+    HtmlStyle rowBelow = ri + 1 < rows.size() ? rows.get(ri + 1).style() : null;
     List<Element> cells = mine.cells();
     List<HtmlStyle> own = mine.styles();
     int[] starts = mine.starts();
@@ -638,13 +643,26 @@ final class HtmlTables {
           throw new Unsupported("a double border with collapsed borders, on " + HtmlStyle.describe(cells.get(i)));
         }
       }
-      // left and right: the neighbouring cell's, or the table's at its edges
-      meet(e, LEFT, i > 0 ? own.get(i - 1) : table, RIGHT);
-      meet(e, RIGHT, i + 1 < cells.size() ? own.get(i + 1) : table, LEFT);
-      HtmlStyle above = up != null ? up.at(starts[i]) : table;
-      meet(e, TOP, above, BOTTOM);
-      HtmlStyle below = down != null ? down.at(starts[i]) : table;
-      meet(e, BOTTOM, below, TOP);
+      // in openhtmltopdf's order, a tie kept by the border met first: the cell's own, the neighbouring cell's,
+      // its row's, the neighbouring row's, the table's at its edges (a row's border is one of its cells' there)
+      if (i > 0) {
+        meet(e, LEFT, own.get(i - 1), RIGHT);
+      } else {
+        meet(e, LEFT, row, LEFT);
+        meet(e, LEFT, table, LEFT);
+      }
+      if (i + 1 < cells.size()) {
+        meet(e, RIGHT, own.get(i + 1), LEFT);
+      } else {
+        meet(e, RIGHT, row, RIGHT);
+        meet(e, RIGHT, table, RIGHT);
+      }
+      if (up != null) meet(e, TOP, up.at(starts[i]), BOTTOM);
+      meet(e, TOP, row, TOP);
+      meet(e, TOP, up != null ? rowAbove : table, up != null ? BOTTOM : TOP);
+      if (down != null) meet(e, BOTTOM, down.at(starts[i]), TOP);
+      meet(e, BOTTOM, row, BOTTOM);
+      meet(e, BOTTOM, down != null ? rowBelow : table, down != null ? TOP : BOTTOM);
     }
     return out;
   }
