@@ -517,6 +517,7 @@ final class HtmlTableWidths {
     if (ts.margin[LEFT] != 0 || ts.margin[RIGHT] != 0 || ts.autoMargin[LEFT] || ts.autoMargin[RIGHT]) {
       throw new Unsupported("side margins on " + where + " nested in a table with automatic layout");
     }
+
     List<Row> head = new ArrayList<>();
     List<Row> rows = new ArrayList<>();
     List<Row> foot = new ArrayList<>();
@@ -553,6 +554,11 @@ final class HtmlTableWidths {
     if (flow.dry) return new long[] {0, 0};
     long[] mm = minMax(cols);
     long spacings = Math.round(sp * HtmlStyle.DOTS_PER_POINT) * (cols.length + 1);
+    // with separate borders its own border and padding too (marginsBordersPaddingAndSpacing there)
+    if (!ts.collapse) {
+      spacings += HtmlFlow.dotsOf(ts.border(LEFT)) + HtmlFlow.dotsOf(ts.border(RIGHT)) + HtmlFlow.dotsOf(ts.padding[LEFT])
+          + HtmlFlow.dotsOf(ts.padding[RIGHT]);
+    }
     return new long[] {mm[0] + spacings, mm[1] + spacings};
   }
 
