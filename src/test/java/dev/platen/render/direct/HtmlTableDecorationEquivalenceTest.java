@@ -149,7 +149,8 @@ class HtmlTableDecorationEquivalenceTest {
 
   /**
    * E-mail HTML: {@code bgcolor} on tables, a bordered, padded table nested in a cell of a table with automatic
-   * layout, which openhtmltopdf measures with its border and padding.
+   * layout, which openhtmltopdf measures with its border and padding, and one with a length width (the 600px body
+   * of an e-mail), which it measures as that width and its spacing.
    */
   @Test
   void emailTablesWithBgcolorAndNestedFramesPrintTheSame() throws Exception {
@@ -159,7 +160,15 @@ class HtmlTableDecorationEquivalenceTest {
         + "<td bgcolor=\"#1a73e8\">Amount due 1,234.00</td></tr></table></td><td>Side column text</td></tr></table>"
         + "<table style=\"width:300px\" cellspacing=\"0\" cellpadding=\"0\"><tr><td><table cellspacing=\"3\""
         + " style=\"border:3px solid #a0a0a0;padding:13px\"><tr><td>Supercalifragilistic</td><td>Word</td></tr></table>"
-        + "</td><td>Side column text here and more</td></tr></table><p>after</p>";
+        + "</td><td>Side column text here and more</td></tr></table>"
+        // an e-mail's fixed-width body, centred in a full-width table: a length width nested in automatic layout
+        + "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" bgcolor=\"#f4f4f4\"><tr><td align=\"center\""
+        + " style=\"padding:20px 10px\"><table width=\"400\" cellspacing=\"0\" cellpadding=\"0\" bgcolor=\"#ffffff\""
+        + " style=\"border:1px solid #e0e0e0\"><tr><td style=\"padding:18px 24px\">Dear customer, thank you for your"
+        + " order.</td></tr></table></td></tr></table>"
+        + "<table style=\"width:300px\" cellspacing=\"0\"><tr><td><table width=\"150\" cellspacing=\"4\""
+        + " bgcolor=\"#e0e0e0\"><tr><td>Nested</td><td>cells</td></tr></table></td><td>Beside it</td></tr></table>"
+        + "<p>after</p>";
     RenderInput input = Canvas.input(HtmlCorpus.of(html, "body{font-size:10pt}"), "{}");
     assertSame("table-email-frames", input);
     assertSameFills(input, 0xf4f4f4, 0xe0e0e0, 0x1a73e8);
