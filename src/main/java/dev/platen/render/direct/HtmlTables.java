@@ -158,8 +158,16 @@ final class HtmlTables {
         throw new Unsupported("side margins on a table without a width, on " + where);
       }
       // measured: openhtmltopdf's automatic layout takes a length width as the table's border box without its
-      // spacing, which it adds outside (300px and 2px spacing over two columns are 306px wide); a percentage holds it
-      double outside = ts.width != null && !ts.width.trim().endsWith("%") ? 0 : spacings;
+      // spacing, which it adds outside (300px and 2px spacing over two columns are 306px wide: TableBox grows to its
+      // least width, the width and the spacing); a percentage holds it, and so does a length beside an auto margin,
+      // which leaves room to grow into the margin
+      boolean length = ts.width != null && !ts.width.trim().endsWith("%");
+      boolean autoSide = ts.autoMargin[LEFT] || ts.autoMargin[RIGHT];
+      if (length && autoSide && spacings > 0 && avail - HtmlFlow.length(ts.width, ts, avail) - ts.margin[LEFT]
+          - ts.margin[RIGHT] < spacings) {
+        throw new Unsupported("an auto margin on " + where + " narrower than its border-spacing");
+      }
+      double outside = length && !autoSide ? 0 : spacings;
       double sides = frame[LEFT] + frame[RIGHT];
       columns = flow.widths.autoColumns(rows,
           ts.width == null ? Double.NaN : HtmlFlow.length(ts.width, ts, avail) - outside - sides,

@@ -138,7 +138,7 @@ class HtmlTableDecorationEquivalenceTest {
         "width:50%;border-spacing:10px;border:1px solid #c00000",
         "width:450pt;border-spacing:0;border:1px solid #c00000;padding:5px",
         "width:100%;border-bottom:2px solid #000;margin-bottom:10pt",
-        "width:300px", "width:300px;border-spacing:10px"};
+        "width:300px", "width:300px;border-spacing:10px", "width:200px;margin-left:auto;border-spacing:6px"};
     for (int i = 0; i < cases.length; i++) {
       String css = "td{padding:6px 8px;background:#ccccff} table.t{" + cases[i] + "}";
       RenderInput input = Canvas.input(HtmlCorpus.of(CELLS, css), "{}");
