@@ -184,6 +184,10 @@ final class HtmlTables {
       columns = flow.widths.columns(rows, width - spacings, ts.collapse ? ts : null, where);
     }
     if (ts.breakBefore) sink.breakBefore();
+    // where openhtmltopdf puts a caption against the table's own frame is not measured
+    if (caption != null && decorated) {
+      throw new Unsupported("a <caption> on " + where + " with a border, padding or background");
+    }
     if (caption != null) caption(caption, ts, avail, sink);
     sink.margin(ts.margin[TOP]);
     // margin-left: auto puts a table of automatic layout against the right edge, as a block's (autoLeft);
