@@ -39,11 +39,11 @@ final class HtmlSubset {
   /**
    * Presentational attributes by element: those openhtmltopdf turns into CSS (HtmlStyle.hints), which is then
    * judged like any CSS, and those it ignores ({@code nowrap} on a cell, {@code bgcolor} on a row), which the
-   * direct path ignores too. {@code align} on a table (a float), its {@code bgcolor} (a table background is not drawn
-   * here), {@code background} (an image) and {@code height} on a cell are not among them.
+   * direct path ignores too. {@code align} on a table (a float), {@code background} (an image) and {@code height} on a
+   * cell are not among them.
    */
   private static final java.util.Map<String, Set<String>> PRESENTATIONAL = java.util.Map.of(
-      "table", Set.of("width", "border", "cellspacing", "cellpadding"),
+      "table", Set.of("width", "border", "cellspacing", "cellpadding", "bgcolor"),
       "td", Set.of("width", "height", "align", "valign", "bgcolor", "nowrap", "headers", "abbr", "axis"),
       "th", Set.of("width", "height", "align", "valign", "bgcolor", "nowrap", "headers", "abbr", "axis", "scope"),
       "a", Set.of("target", "rel", "hreflang", "type"),

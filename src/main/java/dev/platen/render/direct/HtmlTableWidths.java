@@ -513,18 +513,17 @@ final class HtmlTableWidths {
    * A table nested in a cell of automatic layout, measured as openhtmltopdf measures it (AutoTableLayout
    * .calcMinMaxWidth): its columns' narrowest and widest summed, plus its spacing left of every column and right
    * of the last. A width in percent does not enter the measure there (only a length does), so such a table is
-   * measured by its content and then takes its percentage of the cell it sizes. What this does not port (a
-   * length width, side margins, fixed layout, a caption) is refused.
+   * measured by its content and then takes its percentage of the cell it sizes. What this does not port (side
+   * margins, fixed layout, a caption) is refused.
    */
   private long[] measureTable(Element t, HtmlStyle ts) throws RenderException {
     String where = HtmlStyle.describe(t);
     if (ts.fixed) throw new Unsupported("table-layout: fixed on " + where + " nested in a table with automatic layout");
-    if (ts.width != null && !ts.width.trim().endsWith("%")) {
-      throw new Unsupported("the width '" + ts.width + "' on " + where + " nested in a table with automatic layout");
-    }
+    boolean length = ts.width != null && !ts.width.trim().endsWith("%");
     if (ts.margin[LEFT] != 0 || ts.margin[RIGHT] != 0 || ts.autoMargin[LEFT] || ts.autoMargin[RIGHT]) {
       throw new Unsupported("side margins on " + where + " nested in a table with automatic layout");
     }
+
     List<Row> head = new ArrayList<>();
     List<Row> rows = new ArrayList<>();
     List<Row> foot = new ArrayList<>();
@@ -561,6 +560,18 @@ final class HtmlTableWidths {
     if (flow.dry) return new long[] {0, 0};
     long[] mm = minMax(cols);
     long spacings = Math.round(sp * HtmlStyle.DOTS_PER_POINT) * (cols.length + 1);
+    // with separate borders its own border and padding too (marginsBordersPaddingAndSpacing there)
+    if (!ts.collapse) {
+      spacings += HtmlFlow.dotsOf(ts.border(LEFT)) + HtmlFlow.dotsOf(ts.border(RIGHT)) + HtmlFlow.dotsOf(ts.padding[LEFT])
+          + HtmlFlow.dotsOf(ts.padding[RIGHT]);
+    }
+    if (length) {
+      // a length width is a floor and the widest measure both, its spacing added outside it (the width of an
+      // e-mail's 600px table, as openhtmltopdf's AutoTableLayout measures it: contentWidth + bs)
+      long w = Math.max(mm[0] + spacings, HtmlFlow.dotsOf(HtmlFlow.length(ts.width, ts, Double.NaN))
+          + Math.round(sp * HtmlStyle.DOTS_PER_POINT) * (cols.length + 1));
+      return new long[] {w, w};
+    }
     return new long[] {mm[0] + spacings, mm[1] + spacings};
   }
 

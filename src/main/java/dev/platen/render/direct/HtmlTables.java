@@ -70,10 +70,12 @@ final class HtmlTables {
     // collapsed borders are spacing 0 too: openhtmltopdf ignores border-spacing then
     double sp = spacing(ts);
     // a collapsed table's border is one of the borders its outer cells collapse with
-    if ((ts.collapse ? flow.printBackground && ts.background >= 0 : ts.decorated(true))
-        || HtmlFlow.nonZero(ts.padding)) {
-      throw new Unsupported("a border, padding or background on " + where);
+    if (ts.collapse && (flow.printBackground && ts.background >= 0 || HtmlFlow.nonZero(ts.padding))) {
+      throw new Unsupported("padding or a background on " + where + " with collapsed borders");
     }
+    // with separate borders the table's own border, padding and background frame its rows (decorated)
+    double[] frame = ts.collapse ? new double[4] : frame(ts, where);
+    boolean decorated = !ts.collapse && (ts.decorated(flow.printBackground) || HtmlFlow.nonZero(frame));
     if (ts.collapse && ts.decorated(false) && flow.positioned.apart) {
       // measured in a running header: openhtmltopdf paints the table's own collapsed border under its cells, the
       // direct engine above them, the text 0.7 pt off (cells' own borders print the same)
@@ -155,8 +157,21 @@ final class HtmlTables {
           || ts.autoMargin[RIGHT])) {
         throw new Unsupported("side margins on a table without a width, on " + where);
       }
+      // measured: openhtmltopdf's automatic layout takes a length width as the table's border box without its
+      // spacing, which it adds outside (300px and 2px spacing over two columns are 306px wide: TableBox grows to its
+      // least width, the width and the spacing); a percentage holds it, and so does a length beside an auto margin,
+      // which leaves room to grow into the margin
+      boolean length = ts.width != null && !ts.width.trim().endsWith("%");
+      boolean autoSide = ts.autoMargin[LEFT] || ts.autoMargin[RIGHT];
+      if (length && autoSide && spacings > 0 && avail - HtmlFlow.length(ts.width, ts, avail) - ts.margin[LEFT]
+          - ts.margin[RIGHT] < spacings) {
+        throw new Unsupported("an auto margin on " + where + " narrower than its border-spacing");
+      }
+      double outside = length && !autoSide ? 0 : spacings;
+      double sides = frame[LEFT] + frame[RIGHT];
       columns = flow.widths.autoColumns(rows,
-          ts.width == null ? Double.NaN : HtmlFlow.length(ts.width, ts, avail) - spacings, avail - spacings, ts.collapse ? ts : null, where, sp);
+          ts.width == null ? Double.NaN : HtmlFlow.length(ts.width, ts, avail) - outside - sides,
+          avail - spacings - sides, ts.collapse ? ts : null, where, sp);
       width = spacings;
       for (double c : columns) width += c;
     } else {
@@ -165,9 +180,14 @@ final class HtmlTables {
       rows.addAll(head);
       rows.addAll(body);
       rows.addAll(foot);
+      width -= frame[LEFT] + frame[RIGHT];
       columns = flow.widths.columns(rows, width - spacings, ts.collapse ? ts : null, where);
     }
     if (ts.breakBefore) sink.breakBefore();
+    // where openhtmltopdf puts a caption against the table's own frame is not measured
+    if (caption != null && decorated) {
+      throw new Unsupported("a <caption> on " + where + " with a border, padding or background");
+    }
     if (caption != null) caption(caption, ts, avail, sink);
     sink.margin(ts.margin[TOP]);
     // margin-left: auto puts a table of automatic layout against the right edge, as a block's (autoLeft);
@@ -179,8 +199,12 @@ final class HtmlTables {
     if (!auto && (ts.autoMargin[LEFT] || ts.autoMargin[RIGHT])) {
       throw new Unsupported("an auto margin on " + where + " with table-layout: fixed");
     }
+    if (decorated && (ts.autoMargin[LEFT] || ts.autoMargin[RIGHT])) {
+      throw new Unsupported("an auto margin on " + where + " with a border, padding or background");
+    }
     double left = HtmlFlow.autoLeft(ts, ts.margin, avail, width);
     sink.indent += left;
+    Sink.Start framed = decorated ? open(frame, sink) : null;
     List<Row> all = new ArrayList<>(head.size() + body.size() + foot.size());
     all.addAll(head);
     all.addAll(body);
@@ -277,9 +301,61 @@ final class HtmlTables {
     if (ts.collapse && lastBottom > 0 && !flow.dry) {
       sink.back(Math.round(Math.round(lastBottom * HtmlStyle.DOTS_PER_POINT) / 2.0) / HtmlStyle.DOTS_PER_POINT);
     }
+    if (decorated) close(framed, ts, frame, width, sink);
     sink.indent -= left;
     sink.margin(ts.margin[BOTTOM]);
     if (ts.breakAfter) sink.pageBreak();
+  }
+
+  /**
+   * The table's border and padding per side, in points, of a table with separate borders. openhtmltopdf paints the
+   * frame of a paginated table (-fs-table-paginate) again on each page, closed at its bottom and top (measured):
+   * not matched, nor a border-box table's frame, whose widths are not measured.
+   */
+  private double[] frame(HtmlStyle ts, String where) throws Unsupported {
+    double[] frame = new double[4];
+    for (int side = 0; side < 4; side++) frame[side] = ts.border(side) + ts.padding[side];
+    if (!ts.decorated(flow.printBackground) && !HtmlFlow.nonZero(frame)) return frame;
+    if (ts.paginate) {
+      throw new Unsupported("a border, padding or background on " + where + " with a repeated header or footer"
+          + " (-fs-table-paginate)");
+    }
+    if (ts.borderBox && HtmlFlow.nonZero(frame)) {
+      throw new Unsupported("a border or padding on " + where + " with box-sizing: border-box");
+    }
+    if (ts.radius > 0) throw new Unsupported("border-radius on " + where);
+    return frame;
+  }
+
+  /**
+   * Opens the frame of a table with a border, padding or background (separate borders) as a box a page break may
+   * cross: openhtmltopdf paints it as one strip each page shows its part of (measured). The rows go inside it,
+   * indented by its left border and padding.
+   */
+  private Sink.Start open(double[] frame, Sink sink) throws Unsupported {
+    if (flow.dry) return null;
+    Sink.Start start = sink.open(frame[TOP]);
+    sink.indent += frame[LEFT];
+    return start;
+  }
+
+  /** Closes a table's frame: its bottom padding and border, then its background under the rows and its border. */
+  private void close(Sink.Start start, HtmlStyle ts, double[] frame, double width, Sink sink) throws Unsupported {
+    if (start == null) return;
+    sink.indent -= frame[LEFT];
+    sink.pass(frame[BOTTOM]);
+    List<Ops> ops = new ArrayList<>(5);
+    paint(ts, width + frame[LEFT] + frame[RIGHT], sink.since(start), ops);
+    sink.paint(start, ops);
+  }
+
+  /** A framed table's background, inside its border as openhtmltopdf paints it (measured), and its border. */
+  private void paint(HtmlStyle ts, double outer, double h, List<Ops> ops) throws Unsupported {
+    double bt = ts.border(TOP), br = ts.border(RIGHT), bb = ts.border(BOTTOM), bl = ts.border(LEFT);
+    if (flow.printBackground && ts.background >= 0) {
+      ops.add(new Ops.Rect(bl, bt, outer - bl - br, h - bt - bb, ts.background));
+    }
+    flow.borders(ts, outer, h, 0, ops);
   }
 
   /**
@@ -651,9 +727,14 @@ final class HtmlTables {
   int[][] collapsed(List<Row> rows, int ri, HtmlStyle table) throws Unsupported {
     Row r = rows.get(ri);
     Cells mine = cellsOf(r);
-    if (r.style().decorated(false)) {
-      throw new Unsupported("a border on a table row with collapsed borders, on " + HtmlStyle.describe(r.tr()));
+    HtmlStyle row = r.style();
+    for (int side = 0; side < 4; side++) {
+      if (kindOf(row, side) == HtmlStyle.DOUBLE) {
+        throw new Unsupported("a double border with collapsed borders, on " + HtmlStyle.describe(r.tr()));
+      }
     }
+    HtmlStyle rowAbove = ri > 0 ? rows.get(ri - 1).style() : null;
+    HtmlStyle rowBelow = ri + 1 < rows.size() ? rows.get(ri + 1).style() : null;
     List<Element> cells = mine.cells();
     List<HtmlStyle> own = mine.styles();
     int[] starts = mine.starts();
@@ -672,13 +753,26 @@ final class HtmlTables {
           throw new Unsupported("a double border with collapsed borders, on " + HtmlStyle.describe(cells.get(i)));
         }
       }
-      // left and right: the neighbouring cell's, or the table's at its edges
-      meet(e, LEFT, i > 0 ? own.get(i - 1) : table, RIGHT);
-      meet(e, RIGHT, i + 1 < cells.size() ? own.get(i + 1) : table, LEFT);
-      HtmlStyle above = up != null ? up.at(starts[i]) : table;
-      meet(e, TOP, above, BOTTOM);
-      HtmlStyle below = down != null ? down.at(starts[i]) : table;
-      meet(e, BOTTOM, below, TOP);
+      // in openhtmltopdf's order, a tie kept by the border met first: the cell's own, the neighbouring cell's,
+      // its row's, the neighbouring row's, the table's at its edges (a row's border is one of its cells' there)
+      if (i > 0) {
+        meet(e, LEFT, own.get(i - 1), RIGHT);
+      } else {
+        meet(e, LEFT, row, LEFT);
+        meet(e, LEFT, table, LEFT);
+      }
+      if (i + 1 < cells.size()) {
+        meet(e, RIGHT, own.get(i + 1), LEFT);
+      } else {
+        meet(e, RIGHT, row, RIGHT);
+        meet(e, RIGHT, table, RIGHT);
+      }
+      if (up != null) meet(e, TOP, up.at(starts[i]), BOTTOM);
+      meet(e, TOP, row, TOP);
+      meet(e, TOP, up != null ? rowAbove : table, up != null ? BOTTOM : TOP);
+      if (down != null) meet(e, BOTTOM, down.at(starts[i]), TOP);
+      meet(e, BOTTOM, row, BOTTOM);
+      meet(e, BOTTOM, down != null ? rowBelow : table, down != null ? TOP : BOTTOM);
     }
     return out;
   }

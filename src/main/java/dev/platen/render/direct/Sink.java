@@ -293,6 +293,27 @@ abstract class Sink {
       y = Math.max(0, y - h);
     }
 
+    /** A framed table in a cell: its frame never breaks here, so it is passed and painted as any slice. */
+    @Override Start open(double top) throws Unsupported {
+      if (boundary != Double.POSITIVE_INFINITY) {
+        throw new Unsupported("a table with a border, padding or background in a table cell a page break meets");
+      }
+      slice(0, List.of());
+      Start start = new Start(0, y, ops.size());
+      slice(top, List.of());
+      return start;
+    }
+
+    @Override void pass(double h) throws Unsupported {
+      slice(h, List.of());
+    }
+
+    @Override void paint(Start start, List<Ops> paint) {
+      List<Ops> at = new ArrayList<>(paint.size());
+      for (Ops op : paint) at.add(op.moved(dx + indent, start.y() + shift));
+      ops.addAll(start.index(), at);
+    }
+
     boolean sliced() {
       return sliced;
     }

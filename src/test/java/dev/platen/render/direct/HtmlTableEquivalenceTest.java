@@ -155,8 +155,8 @@ class HtmlTableEquivalenceTest {
   void tableConstructsNotMatchedKeepAReason() {
     String grid = "<table class=\"t\"><tr><td>a</td><td>b</td></tr></table>";
     assertThat(RoutingPdfEngine.choose(layout(grid, "table.t { border-collapse: collapse; }"
-        + " tr { border-top: 1px solid #000; }"), PageSetup.DEFAULT).reason())
-        .isEqualTo("a border on a table row with collapsed borders, on tr");
+        + " tr { border-top: 3px double #000; }"), PageSetup.DEFAULT).reason())
+        .isEqualTo("a double border with collapsed borders, on tr");
     assertThat(RoutingPdfEngine.choose(layout("<table class=\"t\"><tr><td>a <br>b</td><td>c</td></tr></table>",
         "table.t { border-spacing: 0; }"), PageSetup.DEFAULT).reason())
         .isEqualTo("white space before a <br> in a table with automatic layout");
