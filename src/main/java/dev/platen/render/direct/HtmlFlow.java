@@ -633,7 +633,6 @@ final class HtmlFlow {
    */
   private void across(Element e, HtmlStyle s, double left, double boxWidth, double content, Sink sink)
       throws RenderException {
-    if (s.radius > 0) throw new Unsupported("a rounded box across a page break, " + HtmlStyle.describe(e));
     if (sink.shift != 0) {
       throw new Unsupported("a box with a border or background across a page break in a position: relative box");
     }

@@ -80,6 +80,15 @@ sealed interface Ops {
     public Ops moved(double dx, double dy) { return new RoundRing(x + dx, y + dy, w, h, rx, ry, t, rgb); }
   }
 
+  /**
+   * A rounded box's background or border ({@link RoundRect}, {@link RoundRing}) shown only between {@code top} and
+   * {@code bottom} (either may be infinite): its part on one page where a page break cuts it, as each page shows
+   * its part of openhtmltopdf's strip.
+   */
+  record Clipped(Ops shape, double top, double bottom) implements Ops {
+    public Ops moved(double dx, double dy) { return new Clipped(shape.moved(dx, dy), top + dy, bottom + dy); }
+  }
+
   record Oval(double x, double y, double w, double h, int rgb) implements Ops {
     public Ops moved(double dx, double dy) { return new Oval(x + dx, y + dy, w, h, rgb); }
   }

@@ -81,21 +81,18 @@ final class Painter {
           fill = r.rgb();
         }
         num(r.x()).num(h - r.y() - r.h()).num(r.w()).num(r.h()).op("re f");
-      } else if (op instanceof Ops.RoundRect r) {
-        if (r.rgb() != fill) {
-          color(r.rgb());
-          fill = r.rgb();
-        }
-        roundRect(r, h);
-      } else if (op instanceof Ops.RoundRing r) {
-        if (r.rgb() != fill) {
-          color(r.rgb());
-          fill = r.rgb();
-        }
-        roundPath(r.x(), r.y(), r.w(), r.h(), r.rx(), r.ry(), h);
-        double t = r.t();
-        roundPath(r.x() + t, r.y() + t, r.w() - 2 * t, r.h() - 2 * t, Math.max(0, r.rx() - t), Math.max(0, r.ry() - t), h);
-        op("f*");
+      } else if (op instanceof Ops.RoundRect || op instanceof Ops.RoundRing) {
+        fill = rounded(op, fill, h);
+      } else if (op instanceof Ops.Clipped c) {
+        // in its own graphics state, which Q ends with the colour and alpha set before it
+        int before = alpha;
+        out.append("q\n");
+        double top = Math.max(c.top(), -1);
+        double bottom = Math.min(c.bottom(), h + 1);
+        num(-1).num(h - bottom).num(size.getWidth() + 2).num(bottom - top).op("re W n");
+        rounded(c.shape(), -1, h);
+        out.append("Q\n");
+        alpha = before;
       } else if (op instanceof Ops.Oval o) {
         if (o.rgb() != fill) {
           color(o.rgb());
@@ -240,6 +237,22 @@ final class Painter {
   }
 
   /** A rounded rectangle: four sides and four quarter ellipses of Bézier curves, anticlockwise from the right. */
+  /** A rounded background or border in its colour, which is returned as the fill colour now set. */
+  private int rounded(Ops op, int fill, double h) {
+    if (op instanceof Ops.RoundRect r) {
+      if (r.rgb() != fill) color(r.rgb());
+      roundRect(r, h);
+      return r.rgb();
+    }
+    Ops.RoundRing r = (Ops.RoundRing) op;
+    if (r.rgb() != fill) color(r.rgb());
+    roundPath(r.x(), r.y(), r.w(), r.h(), r.rx(), r.ry(), h);
+    double t = r.t();
+    roundPath(r.x() + t, r.y() + t, r.w() - 2 * t, r.h() - 2 * t, Math.max(0, r.rx() - t), Math.max(0, r.ry() - t), h);
+    op("f*");
+    return r.rgb();
+  }
+
   private void roundRect(Ops.RoundRect r, double h) {
     roundPath(r.x(), r.y(), r.w(), r.h(), r.rx(), r.ry(), h);
     op("f");

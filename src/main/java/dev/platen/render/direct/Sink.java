@@ -596,6 +596,15 @@ abstract class Sink {
         case Ops.Link l -> {
           return cut(l, l.y(), l.h(), b, below, (y, h) -> new Ops.Link(l.x(), y, l.w(), h, l.uri()));
         }
+        case Ops.RoundRect r -> {
+          return clip(new Ops.Clipped(r, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY), b, below);
+        }
+        case Ops.RoundRing r -> {
+          return clip(new Ops.Clipped(r, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY), b, below);
+        }
+        case Ops.Clipped c -> {
+          return clip(c, b, below);
+        }
         default -> {
           double[] ys = extent(op);
           if (ys[1] <= b) return List.of(op);
@@ -607,6 +616,18 @@ abstract class Sink {
               + " break");
         }
       }
+    }
+
+    /** {@link #cut} of a clipped shape: the whole shape on both sides, each shown up to or from {@code b}. */
+    private static List<Ops> clip(Ops.Clipped c, double b, List<Ops> below) {
+      double[] ys = extent(c);
+      if (ys[1] <= b) return List.of(c);
+      if (ys[0] >= b) {
+        below.add(c);
+        return List.of();
+      }
+      below.add(new Ops.Clipped(c.shape(), b, c.bottom()));
+      return List.of(new Ops.Clipped(c.shape(), c.top(), b));
     }
 
     /** {@link #cut} of a box from {@code y}, {@code h} high, which {@code at} makes again at another y and height. */
@@ -634,6 +655,10 @@ abstract class Sink {
         }
         case Ops.RoundRect r -> new double[] {r.y(), r.y() + r.h()};
         case Ops.RoundRing r -> new double[] {r.y(), r.y() + r.h()};
+        case Ops.Clipped c -> {
+          double[] shape = extent(c.shape());
+          yield new double[] {Math.max(shape[0], c.top()), Math.min(shape[1], c.bottom())};
+        }
         case Ops.Oval o -> new double[] {o.y(), o.y() + o.h()};
         case Ops.Image i -> new double[] {i.y(), i.y() + i.h()};
         // a turned line reaches around its centre: taken as reaching across

@@ -2,15 +2,9 @@ package dev.platen.render.direct;
 
 import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
 import static dev.platen.render.direct.HtmlRowBreakEquivalenceTest.assertSameCut;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.platen.render.Canvas;
-import dev.platen.render.EngineSettings;
 import dev.platen.render.HtmlCorpus;
-import dev.platen.render.PageSetup;
 import dev.platen.render.RenderInput;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,8 +16,6 @@ import tools.jackson.databind.node.ObjectNode;
  * goes on at the next page's top, and a margin reaching past the bottom goes on there too.
  */
 class HtmlBlockBreakEquivalenceTest {
-  private static final DirectPdfEngine DIRECT = new DirectPdfEngine(EngineSettings.defaults());
-
   private static final String PAGE = "@page { size: A4; margin: 20mm } body { font-family: sans-serif; font-size: 10pt;"
       + " margin: 0 } p { margin: 0 0 6pt }";
 
@@ -190,12 +182,20 @@ class HtmlBlockBreakEquivalenceTest {
     assertSame("letter-" + pt, HtmlCorpus.input("letter", letter));
   }
 
-  /** A rounded box across a page break is left to openhtmltopdf at render time, named. */
-  @Test
-  void aRoundedBoxAcrossAPageBreakIsNamed() {
-    String css = PAGE + " .box { background: #8899bb; border-radius: 6pt; padding: 12pt }";
-    RenderInput input = input("<div class=\"box\">" + paragraphs(60, "A line in the box") + "</div>", css);
-    assertThatThrownBy(() -> DIRECT.render(input)).isInstanceOf(Unsupported.class)
-        .hasMessageContaining("a rounded box across a page break");
+  /**
+   * A rounded box, its background alone or with a border, cut by the page break in its top corners, among its
+   * lines, and in its bottom corners: openhtmltopdf paints the whole rounded shape once in its strip and each page
+   * shows its part, so the corners are cut as they fall.
+   */
+  @ParameterizedTest
+  @CsvSource({"0,60,none", "0,60,1.5pt solid #335", "724,10,none", "724,10,1.5pt solid #335", "726,10,2px solid #335",
+      "300,20,1pt solid #335", "0,43,none", "0,44,1.5pt solid #335"})
+  void aRoundedBoxIsCutByThePageBreak(double above, int lines, String border) throws Exception {
+    String css = PAGE + " .spacer { height: " + above + "pt } .box { background: #8899bb; border: " + border + ";"
+        + " border-radius: 8pt; padding: 12pt 10pt 14pt }";
+    RenderInput input = input("<div class=\"spacer\"></div><div class=\"box\">" + paragraphs(lines, "A line in the box")
+        + "</div><p>After the box.</p>", css);
+    assertSame("round-cut-" + above + "-" + lines + "-" + border.length(), input);
+    assertSameCut(input);
   }
 }
