@@ -224,9 +224,15 @@ abstract class Sink {
       return pending;
     }
 
+    /** Where the next line's top lands: below the pending margin, unless it leaves the stack. */
+    private double nextTop() {
+      return y + (sliced || !escapeLeading ? pending : 0);
+    }
+
     @Override boolean movesOver(double height) {
       if (boundary == Double.POSITIVE_INFINITY) return false;
-      double top = y + (sliced || !escapeLeading ? pending : 0);
+      double top = nextTop();
+      // openhtmltopdf moves a line whose bottom reaches the page's bottom (greatestAbsY >= bottom), in whole dots
       return dots(top) < dots(boundary) && dots(top + height) >= dots(boundary);
     }
 
@@ -235,12 +241,8 @@ abstract class Sink {
         slice(height, sliceOps);
         return;
       }
-      double top = y + (sliced || !escapeLeading ? pending : 0);
-      // openhtmltopdf moves a line whose bottom reaches the page's bottom (greatestAbsY >= bottom), in whole dots
-      if (dots(top) < dots(boundary) && dots(top + height) >= dots(boundary)) {
-        // measured, openhtmltopdf keeps no two lines together here (widows and orphans hold in blocks, not cells)
-        push = boundary - top;
-      }
+      // measured, openhtmltopdf keeps no two lines together here (widows and orphans hold in blocks, not cells)
+      if (movesOver(height)) push = boundary - nextTop();
       slice(height, sliceOps);
       lines.add(new double[] {y - height, y});
     }
@@ -251,7 +253,7 @@ abstract class Sink {
 
     @Override void slice(double height, List<Ops> sliceOps) throws Unsupported {
       if (boundary != Double.POSITIVE_INFINITY) {
-        double top = y + (sliced || !escapeLeading ? pending : 0) + push;
+        double top = nextTop() + push;
         if (dots(top) < dots(boundary) && dots(top + height) > dots(boundary) && !sliceOps.isEmpty()) {
           throw new Unsupported("a block other than a line of text across a page break in a table cell");
         }
