@@ -555,8 +555,9 @@ final class HtmlTables {
     // relayouts a cell reaching the page's bottom: a line reaching across the boundary moves below it and the row
     // grows by as much, and a line the first layout had moved below it but that now lies wholly below stays where
     // it falls (measured: a one-line cell beside a three-line one cut before its first line sits 6.9 pt below the
-    // next page's top, not on the middle line). Where no line meets the boundary, that is the same as moving it.
-    // The cells' offsets are not worked out again against the grown row, as there.
+    // next page's top, not on the middle line). A cell whose content, moved, ends above the boundary had no line
+    // moved and gets none: it is only moved (openhtmltopdf's isPageBreaksChange). The cells' offsets are not worked
+    // out again against the grown row, as there.
     double[] aligned = new double[n];
     double grown = rowHeight;
     x = spacing;
@@ -569,7 +570,7 @@ final class HtmlTables {
         case "bottom" -> free;
         default -> 0;
       };
-      if (aligned[i] > 0 && boundary != Double.POSITIVE_INFINITY) {
+      if (aligned[i] > 0 && stacks[i].height() + aligned[i] >= stacks[i].boundary) {
         double[] in = inside[i];
         Sink.Stack again = cell(cells.get(i), cs, in, columns[i], x, auto,
             boundary - in[TOP] - cs.padding[TOP] - aligned[i]);
