@@ -2,16 +2,16 @@ package dev.platen.render.direct;
 
 import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
 import static dev.platen.render.direct.HtmlEquivalenceTest.assertSameFills;
+import static dev.platen.render.direct.HtmlEquivalenceTest.drawnDirectly;
 import static dev.platen.render.direct.HtmlEquivalenceTest.fillColours;
+import static dev.platen.render.direct.HtmlEquivalenceTest.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.platen.render.Canvas;
 import dev.platen.render.EngineSettings;
 import dev.platen.render.HtmlCorpus;
 import dev.platen.render.RenderInput;
-import dev.platen.render.html.HtmlPdfEngine;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Selectors and cascade values of real invoice and statement templates (sibling combinators, the box-sizing resets
@@ -21,16 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * with openhtmltopdf, named.
  */
 class HtmlSelectorEquivalenceTest {
-  private static final HtmlPdfEngine HTML = new HtmlPdfEngine(EngineSettings.defaults());
   private static final DirectPdfEngine DIRECT = new DirectPdfEngine(EngineSettings.defaults());
-
-  private static RenderInput input(String html, String css) {
-    return Canvas.input(HtmlCorpus.of(html, css), "{}");
-  }
-
-  private static String refusal(String html, String css) {
-    return HtmlEquivalenceTest.refusal(html, css);
-  }
 
   /**
    * {@code +}: the next element sibling, text between them or not. An amount column right-aligned by
@@ -48,7 +39,7 @@ class HtmlSelectorEquivalenceTest {
     String css = "td + td { text-align: right } td + td + td { color: #0000c0 } p + p { color: #c00000 }"
         + " h2 + p { font-weight: bold } h2 + p + p { background: #404040; color: #ffffff }"
         + " h2 + div b { color: #008000 } li+li { padding-left: 40px }";
-    RenderInput in = input(html, css);
+    RenderInput in = drawnDirectly(html, css);
     assertSame("selector-adjacent", in);
     assertSameFills(in, 0x0000c0, 0xc00000, 0x404040, 0x008000);
     // the amount is at the right, as openhtmltopdf draws it
@@ -78,7 +69,7 @@ class HtmlSelectorEquivalenceTest {
   /** openhtmltopdf's parser does not know {@code ~}: the rule is dropped whole, its other selectors too. */
   @Test
   void generalSiblingRulesAreDroppedAsOpenhtmltopdfDropsThem() throws Exception {
-    RenderInput in = input("<p>x</p><p>y</p><div>z</div><p>w</p><p class=\"k\">k</p>",
+    RenderInput in = drawnDirectly("<p>x</p><p>y</p><div>z</div><p>w</p><p class=\"k\">k</p>",
         "p ~ p, div { color: #ff0000 } .k { color: #0000c0 } p[class~=k] { background: #404040 }");
     assertSame("selector-general-sibling", in);
     assertSameFills(in, 0x0000c0, 0x404040);
@@ -95,13 +86,13 @@ class HtmlSelectorEquivalenceTest {
   void pseudoElementsWithoutContentAreIgnored() throws Exception {
     String html = "<div class=\"a\"><p>Hello <span class=\"b\">world</span> and more</p><table style=\"width:100%\">"
         + "<tr><td>x</td><td>y</td></tr></table><ul><li>one</li></ul><p class=\"box\">boxed</p></div>";
-    RenderInput bootstrap = input(html, "*, *::before, *::after { box-sizing: border-box }"
+    RenderInput bootstrap = drawnDirectly(html, "*, *::before, *::after { box-sizing: border-box }"
         + " p::before { color: #ff0000; font-size: 30px } span::after { content: none; margin: 20px }"
         + " td::before { content: normal; display: block; padding: 20px } li::before { padding: 10px }"
         + " .box { width: 200px; padding: 10px; border: 4px solid #000000 }");
     assertSame("selector-bootstrap-reset", bootstrap);
     assertThat(fillColours(DIRECT.render(bootstrap))).doesNotContain(0xff0000);
-    RenderInput tailwind = input(html, "*, ::before, ::after { box-sizing: border-box; border-width: 0;"
+    RenderInput tailwind = drawnDirectly(html, "*, ::before, ::after { box-sizing: border-box; border-width: 0;"
         + " border-style: solid; border-color: #e5e7eb } ::before, ::after { --tw-content: '' }"
         + " table { text-indent: 0; border-color: inherit; border-collapse: collapse }"
         + " .box { width: 200px; padding: 10px; border: 4px solid #000000 }");
@@ -125,7 +116,7 @@ class HtmlSelectorEquivalenceTest {
         + "<td style=\"border:2px solid; border-color:inherit\">y</td></tr></table>"
         + "<hr style=\"color:inherit; border-width:3px\">"
         + "<p style=\"border-bottom:2px solid; border-bottom-color:inherit; color:#0000ff\">p</p></div>";
-    RenderInput in = input(html, "th { text-align: inherit; color: inherit; font-weight: inherit }"
+    RenderInput in = drawnDirectly(html, "th { text-align: inherit; color: inherit; font-weight: inherit }"
         + " div { line-height: 2 } address { line-height: inherit }");
     assertSame("selector-inherit", in);
     assertSameFills(in, 0x808000, 0x00a000, 0xc00000, 0x0000ff);
@@ -143,7 +134,7 @@ class HtmlSelectorEquivalenceTest {
         + "<p style=\"-webkit-text-size-adjust:100%; -webkit-font-smoothing:antialiased;"
         + " -moz-osx-font-smoothing:grayscale\">p</p><p class=\"b\">block p <span class=\"ib\">span</span> tail</p>"
         + "</div><table style=\"width:100%\"><tr><th>left head</th><td>y</td></tr></table>";
-    RenderInput in = input(html, "th { text-align: inherit; text-align: -webkit-match-parent }"
+    RenderInput in = drawnDirectly(html, "th { text-align: inherit; text-align: -webkit-match-parent }"
         + " .ib { display: inline-block; display: -webkit-box; padding: 5px; background: #404040 }"
         + " .b { text-align: right; text-align: -moz-center }");
     assertSame("selector-vendor-prefixes", in);
