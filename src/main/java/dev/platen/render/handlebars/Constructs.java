@@ -5,6 +5,7 @@ import com.github.jknack.handlebars.internal.HbsParser;
 import com.github.jknack.handlebars.internal.antlr.BaseErrorListener;
 import com.github.jknack.handlebars.internal.antlr.CharStreams;
 import com.github.jknack.handlebars.internal.antlr.CommonTokenStream;
+import com.github.jknack.handlebars.internal.antlr.Lexer;
 import com.github.jknack.handlebars.internal.antlr.ParserRuleContext;
 import com.github.jknack.handlebars.internal.antlr.RecognitionException;
 import com.github.jknack.handlebars.internal.antlr.Recognizer;
@@ -57,17 +58,20 @@ final class Constructs {
     } catch (RuntimeException | StackOverflowError e) {
       return UNPARSED;
     }
-    if (flag.seen) return UNPARSED;
     // iterative and in document order: the first problem is the one the author sees first
     Deque<ParseTree> todo = new ArrayDeque<>();
     todo.push(root);
     while (!todo.isEmpty()) {
       ParseTree node = todo.pop();
       Found found = refused(node);
-      if (found != null) return found;
+      // Handlebars.java's parser switches its lexer to new delimiters, which this parser cannot (the hook is
+      // package-private), so after a delimiter change the two read different tokens and this one may fail where
+      // Handlebars.java does not. Before the first syntax error both read the same tokens: a construct whole there
+      // is real, while one the error cuts short is Handlebars' syntax error to report.
+      if (found != null) return flag.seen && !flag.after(node) ? UNPARSED : found;
       for (int i = node.getChildCount() - 1; i >= 0; i--) todo.push(node.getChild(i));
     }
-    return null;
+    return flag.seen ? UNPARSED : null;
   }
 
   private static Found refused(ParseTree node) {
@@ -105,12 +109,25 @@ final class Constructs {
     return s.length() > 40 ? s.substring(0, 40) + "…" : s;
   }
 
+  /** Whether the source failed to parse, and where first. */
   private static final class SyntaxFlag extends BaseErrorListener {
     boolean seen;
+    private int index;
 
     @Override public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column,
         String msg, RecognitionException e) {
+      if (seen) return;
       seen = true;
+      if (offendingSymbol instanceof Token t) index = t.getStartIndex();
+      else if (recognizer instanceof Lexer lexer) index = lexer._tokenStartCharIndex;
+    }
+
+    /** Whether the first syntax error lies after the construct's tag, read whole and closed. */
+    boolean after(ParseTree node) {
+      ParseTree tag = node instanceof TerminalNode ? node.getParent() : node;
+      if (!(tag instanceof ParserRuleContext c) || c.exception != null) return false;
+      Token stop = c.getStop();
+      return stop != null && stop.getText().endsWith("}}") && stop.getStopIndex() < index;
     }
   }
 }

@@ -190,6 +190,11 @@ class HtmlTemplateTest {
     HtmlTemplate.SyntaxError first = catchSyntax("ok\n{{> a}}\n{{=<% %>=}}");
     assertThat(first.line()).isEqualTo(2);
     assertThat(first.getMessage()).startsWith("partials");
+    // after a delimiter change the rest is text to Handlebars.java, though it does not parse with {{ and }}
+    // (found by TemplateFuzzTest: it had been refused as a template that could not be checked)
+    assertThat(catchSyntax("a {{=<% %>=}}<%> p%>{{#if x}}\\{{/if}}").getMessage())
+        .startsWith("changing the delimiters");
+    assertThat(catchSyntax("{{#if x}}{{=<% %>=}}<%/if%>").getMessage()).startsWith("changing the delimiters");
     // a template that fails to parse still gets Handlebars' own syntax error
     assertThat(catchSyntax("{{> p").describe()).startsWith("Handlebars syntax error at line 1");
     // look-alikes that are not these constructs still compile
