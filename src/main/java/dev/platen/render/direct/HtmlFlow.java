@@ -1858,22 +1858,44 @@ final class HtmlFlow {
     throw new Unsupported("the " + name + " attribute '" + v + "' on " + HtmlStyle.describe(img));
   }
 
-  /** {width, height} of an image in points: its size attributes or CSS, its own size in pixels, its ratio kept. */
+  /**
+   * {width, height} of an image in points, as openhtmltopdf's BlockBox.sizeReplacedElement sizes it: its size
+   * attributes or CSS, clamped to its max-width where the image or the width is wider, its own size in pixels, its
+   * ratio kept where only one side is given or max-width applied. {@code width} is what a width in % is of.
+   */
   static double[] imageSize(Element img, HtmlStyle s, PDImageXObject image, double width) throws Unsupported {
     String cssWidth = sizeAttribute(img, "width", s.width);
     String cssHeight = sizeAttribute(img, "height", s.height);
     double w = cssWidth == null ? Double.NaN : length(cssWidth, s, width);
     double h = cssHeight == null ? Double.NaN : length(cssHeight, s, Double.NaN);
     double ratio = image.getHeight() / (double) image.getWidth();
-    if (Double.isNaN(w) && Double.isNaN(h)) {
-      w = image.getWidth() * Styles.PX;
-      h = w * ratio;
-    } else if (Double.isNaN(w)) {
-      w = h / ratio;
-    } else if (Double.isNaN(h)) {
-      h = w * ratio;
+    if (s.maxWidth != null) {
+      double most = length(s.maxWidth, s, Double.NaN);
+      if (image.getWidth() * Styles.PX > most || w > most) {
+        // with both sides given the image would be fitted inside them, its ratio kept: not ported
+        if (!Double.isNaN(h)) throw new Unsupported("max-width with a height on " + HtmlStyle.describe(img));
+        w = most;
+      }
     }
-    return new double[] {w, h};
+    // in sizeReplacedElement's order: a side of 0 is no side to keep the ratio from
+    if (w > 0 && h > 0) return new double[] {w, h};
+    if (w > 0) return new double[] {w, w * ratio};
+    if (h > 0) return new double[] {h / ratio, h};
+    if (w == 0 || h == 0) return new double[] {0, 0};
+    w = image.getWidth() * Styles.PX;
+    return new double[] {w, w * ratio};
+  }
+
+  /**
+   * Whether a width in % on an image here is of nothing: in a table of automatic layout nested in a cell of
+   * another, openhtmltopdf makes the image while the outer table measures its columns, when the inner cell has no
+   * width yet, and keeps it (BlockBox.createReplaced runs once). Measured: such an image with {@code width: 100%}
+   * is neither drawn nor takes room, with a max-width narrower than the image it is that wide, whatever its cell.
+   *
+   * @param measuring whether a table of automatic layout around the image is being measured (HtmlTableWidths)
+   */
+  boolean percentOfNothing(boolean measuring) {
+    return measuring ? autoCells > 0 : autoCells > 1;
   }
 
   /** An image alone on its line: the line box is as tall as the image, or one line of text if that is taller. */
@@ -1893,8 +1915,12 @@ final class HtmlFlow {
     String src = img.attr("src").trim();
     if (src.isEmpty()) return;
     PDImageXObject image = images.image(src);
-    double[] size = imageSize(img, s, image, width);
+    boolean nothing = percentOfNothing(false) && sizeAttribute(img, "width", s.width) instanceof String given
+        && given.endsWith("%");
+    double[] size = imageSize(img, s, image, nothing ? 0 : width);
     double w = size[0], h = size[1];
+    // an image of no size is no line either (measured: its cell is as tall as its padding)
+    if (nothing && w == 0 && h == 0) return;
     double lineHeight = ps.lineHeight();
     double box = Math.max(h, lineHeight);
     double gap = Layout.baseline(face(ps), ps.size, lineHeight);

@@ -240,6 +240,7 @@ final class HtmlPositioned {
       if (e.normalName().equals("img")) {
         // a replaced box of the image's own size, no line around it (measured: bottom: 0 puts the image's bottom on
         // the padding box's)
+        if (s.maxWidth != null) throw new Unsupported("max-width on the positioned image " + HtmlStyle.describe(e));
         String src = e.attr("src").trim();
         if (src.isEmpty()) continue;
         PDImageXObject image = flow.images.image(src);

@@ -381,7 +381,9 @@ final class HtmlStyle {
       // openhtmltopdf's calcMinMaxCSSMinMaxWidth caps it; the cell is then as wide as its column (measured)
       boolean cellCap = (tag.equals("td") || tag.equals("th")) && s.maxWidth != null && !s.maxWidth.endsWith("%")
           && !s.borderBox;
-      if (s.maxWidth != null && !cellCap) s.refuse("CSS property 'max-width'", e);
+      // on an image, a length clamps its width as openhtmltopdf's sizeReplacedElement does (HtmlFlow.imageSize)
+      boolean imageCap = tag.equals("img") && s.maxWidth != null && !s.maxWidth.endsWith("%");
+      if (s.maxWidth != null && !cellCap && !imageCap) s.refuse("CSS property 'max-width'", e);
       if (s.minWidth != null) s.refuse("CSS property 'min-width'", e);
     }
     // where openhtmltopdf places such boxes other than CSS says (measured): not drawn here

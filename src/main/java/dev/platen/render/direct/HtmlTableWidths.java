@@ -517,6 +517,18 @@ final class HtmlTableWidths {
    * margins, fixed layout, a caption) is refused.
    */
   private long[] measureTable(Element t, HtmlStyle ts) throws RenderException {
+    nested++;
+    try {
+      return measureNested(t, ts);
+    } finally {
+      nested--;
+    }
+  }
+
+  /** How many tables nested in a cell are being measured around the current node (HtmlFlow.percentOfNothing). */
+  private int nested;
+
+  private long[] measureNested(Element t, HtmlStyle ts) throws RenderException {
     String where = HtmlStyle.describe(t);
     if (ts.fixed) throw new Unsupported("table-layout: fixed on " + where + " nested in a table with automatic layout");
     boolean length = ts.width != null && !ts.width.trim().endsWith("%");
@@ -717,12 +729,15 @@ final class HtmlTableWidths {
     HtmlStyle s = flow.style(img, inherited);
     if (s.hidden) return;
     String cssWidth = HtmlFlow.sizeAttribute(img, "width", s.width);
-    if (cssWidth != null && cssWidth.endsWith("%")) {
+    boolean percent = cssWidth != null && cssWidth.endsWith("%");
+    boolean nothing = percent && (nested > 0 || flow.percentOfNothing(true));
+    if (percent && !nothing) {
       throw new Unsupported("a width in % on " + HtmlStyle.describe(img) + " in a table with automatic layout");
     }
     String src = img.attr("src").trim();
     if (flow.dry || src.isEmpty()) return;
-    long w = HtmlFlow.dotsOf(HtmlFlow.imageSize(img, s, flow.images.image(src), Double.NaN)[0]);
+    long w = HtmlFlow.dotsOf(HtmlFlow.imageSize(img, s, flow.images.image(src), nothing ? 0 : Double.NaN)[0]);
+    if (nothing && w == 0) return;
     out[0] = Math.max(out[0], w + out[4]);
     out[4] = 0;
     out[1] += w;
