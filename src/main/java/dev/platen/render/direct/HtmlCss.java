@@ -266,12 +266,31 @@ final class HtmlCss {
 
   /** @param firstOrder order number of the sheet's first rule, so sheets parsed apart keep their cascade order */
   static Sheet parse(String css, int firstOrder) {
+    return parse(css, firstOrder, true);
+  }
+
+  /**
+   * {@code @import} of a style sheet, its URL in {@code url(…)} or a string (which may hold a {@code ;}, as Google
+   * Fonts' do). One from an absolute {@code http(s)} URL adds no rule: openhtmltopdf asks its loader for it, which
+   * loads nothing but {@code data:} URIs here (docs/html-layouts.md); measured, a Google Fonts import leaves the
+   * document as drawn without it, the family falling back as any unknown one does.
+   */
+  private static final Pattern IMPORT = Pattern.compile("@import\\s*(?:url\\(\\s*(?:\"([^\"]*)\"|'([^']*)'|([^)\\s'\"]*))"
+      + "\\s*\\)|\"([^\"]*)\"|'([^']*)')\\s*[-a-zA-Z, ]*;", Pattern.CASE_INSENSITIVE);
+
+  /** {@code @charset "…"}, which openhtmltopdf reads only as the first thing in a sheet. */
+  private static final Pattern CHARSET = Pattern.compile("@charset \"[-a-zA-Z0-9_]+\"");
+
+  /** @param sheet whether {@code css} is a whole sheet, not the body of an {@code @media} rule */
+  private static Sheet parse(String css, int firstOrder, boolean sheet) {
     List<Rule> rules = new ArrayList<>();
     List<Declaration> page = new ArrayList<>();
     List<MarginBox> boxes = new ArrayList<>();
     List<Declaration> first = new ArrayList<>();
     List<MarginBox> firstBoxes = new ArrayList<>();
     String unsupported = null;
+    // whether only @charset and @import have come so far
+    boolean top = true;
     String s = COMMENT.matcher(css == null ? "" : css).replaceAll(" ");
     int i = 0;
     int order = firstOrder;
@@ -279,12 +298,29 @@ final class HtmlCss {
       int open = s.indexOf('{', i);
       int semi = s.indexOf(';', i);
       String head = (open < 0 ? s.substring(i) : s.substring(i, open)).trim();
+      // openhtmltopdf's CSSParser.stylesheet reads @charset only first and @import only before every other rule;
+      // elsewhere they are errors it recovers from, not ported
+      int start = i;
+      while (start < s.length() && Character.isWhitespace(s.charAt(start))) start++;
+      Matcher imported = IMPORT.matcher(s).region(start, s.length());
+      if (imported.lookingAt()) {
+        String url = null;
+        for (int g = 1; g <= 5 && url == null; g++) url = imported.group(g);
+        if ((!sheet || !top || !url.strip().matches("(?i)(https?:)?//\\S+")) && unsupported == null) {
+          unsupported = "CSS @import rule";
+        }
+        i = imported.end();
+        continue;
+      }
       if (head.startsWith("@") && semi >= 0 && (open < 0 || semi < open)) {
-        // @import, @charset, @namespace: a statement without a block
-        if (unsupported == null) unsupported = "CSS " + atName(head) + " rule";
+        // @charset, @namespace: a statement without a block
+        boolean leading = sheet && i == 0 && s.startsWith("@") && CHARSET.matcher(s.substring(i, semi)).matches();
+        if (!leading && unsupported == null) unsupported = "CSS " + atName(head) + " rule";
+        top &= leading;
         i = semi + 1;
         continue;
       }
+      top = false;
       if (open < 0) break;
       int close = blockEnd(s, open);
       String body = s.substring(open + 1, Math.max(open + 1, close));
@@ -297,7 +333,7 @@ final class HtmlCss {
           pageRule(body, first, firstBoxes);
         } else if (name.equals("@media") && media(head) != null) {
           if (media(head)) {
-            Sheet inner = parse(body, order);
+            Sheet inner = parse(body, order, false);
             rules.addAll(inner.rules());
             order += inner.rules().size();
             if (unsupported == null && inner.unsupported() != null) unsupported = inner.unsupported();

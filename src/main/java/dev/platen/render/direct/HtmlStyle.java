@@ -1176,6 +1176,10 @@ final class HtmlStyle {
           default -> refuse("CSS value '" + value + "' for 'font-variant'", e);
         }
       }
+      case "print-color-adjust", "color-adjust", "font-feature-settings", "text-rendering" -> {
+        // properties openhtmltopdf does not know, which a template for Chromium sets (print backgrounds exactly,
+        // tabular figures, legible text): dropped there, the document drawn as without them (measured)
+      }
       case "box-shadow", "outline", "outline-width", "outline-style", "outline-color", "outline-offset" -> {
         // openhtmltopdf draws neither (measured: a 10px #c00 shadow and a 3px #c00 outline left no red pixel)
       }
