@@ -1349,7 +1349,8 @@ final class HtmlStyle {
 
   /**
    * The margin of a block in a containing block {@code avail} wide: its percentages resolved as openhtmltopdf's
-   * LengthValue resolves them, in float arithmetic of the width in whole dots, then cut to a dot where it is used.
+   * LengthValue resolves them, in float arithmetic of the width in whole dots, rounded to a dot (measured: 1.5% of
+   * 12,850 dots is 193, on the top and on the left).
    */
   double[] margin(double avail) {
     double[] out = null;
@@ -1357,7 +1358,7 @@ final class HtmlStyle {
       if (Double.isNaN(marginPercent[side])) continue;
       if (out == null) out = margin.clone();
       float dots = (float) marginPercent[side] / 100F * Math.round(avail * DOTS_PER_POINT);
-      out[side] = (int) dots / DOTS_PER_POINT;
+      out[side] = Math.round(dots) / DOTS_PER_POINT;
     }
     return out == null ? margin : out;
   }
