@@ -52,7 +52,7 @@ final class HtmlStyle {
 
   final double[] margin = new double[4];
   final double[] padding = new double[4];
-  /** Side margins that are a percentage of the containing block's width (NaN: none), blocks only; padding has none. */
+  /** Margins that are a percentage of the containing block's width, on any side (NaN: none), blocks only. */
   final double[] marginPercent = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
   /** Sides whose margin is auto, blocks only: left and right share what a narrower box leaves, top and bottom are 0. */
   final boolean[] autoMargin = new boolean[4];
