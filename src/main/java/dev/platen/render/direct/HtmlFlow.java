@@ -337,7 +337,7 @@ final class HtmlFlow {
     }
     if (next != null) {
       HtmlStyle ns = style(next, ps);
-      if (!"both".equals(ns.clear) || ns.margin[TOP] != 0 || next.normalName().equals("table")) {
+      if (!"both".equals(ns.clear) || ns.margin[TOP] != 0 || !Double.isNaN(ns.marginPercent[TOP]) || next.normalName().equals("table")) {
         throw new Unsupported("content beside a float (clear it with clear: both), " + HtmlStyle.describe(next));
       }
     } else if ((!ps.contains || ps.overflowAuto) && !ps.clearfix && !ptag.equals("body")) {
@@ -347,6 +347,9 @@ final class HtmlFlow {
     double left = 0;
     double right = width;
     double height = 0;
+    // the top of the row of floats being placed, and the bottom its floats share (NaN where they differ)
+    double top = 0;
+    double rowBottom = 0;
     List<Ops> ops = new ArrayList<>();
     for (Element f : run) {
       HtmlStyle s = style(f, ps);
@@ -358,6 +361,9 @@ final class HtmlFlow {
       if (s.breakBefore || s.breakAfter || s.clear != null) {
         throw new Unsupported("a page break or clear on a float, " + HtmlStyle.describe(f));
       }
+      if (positioned.apart && s.percentMargin()) {
+        throw new Unsupported("a % margin inside a positioned, running or fixed element, on " + HtmlStyle.describe(f));
+      }
       double[] m = s.margin(width);
       double[] p = s.padding;
       double br = s.border(RIGHT), bl = s.border(LEFT);
@@ -367,6 +373,16 @@ final class HtmlFlow {
       double boxWidth = bl + p[LEFT] + content + p[RIGHT] + br;
       double outer = m[LEFT] + boxWidth + m[RIGHT];
       double x;
+      if (s.floating.equals("left") && left > 0 && left + outer > right + 0.01 && !dry) {
+        // a left float that does not fit beside the ones before goes down below them and starts at the left edge,
+        // as in CSS and openhtmltopdf (measured: a summary of four tiles, the fourth under the first); only where
+        // the row above ends level and holds no right float, so that below it the whole width is free
+        if (right < width || rowBottom != height) {
+          throw new Unsupported("floats wider than their container, in " + HtmlStyle.describe(parent));
+        }
+        top = height;
+        left = 0;
+      }
       if (s.floating.equals("left")) {
         x = left + m[LEFT];
         left += outer;
@@ -376,8 +392,12 @@ final class HtmlFlow {
       }
       if (left > right + 0.01 && !dry) throw new Unsupported("floats wider than their container");
       Box box = box(f, s, content, boxWidth, false);
-      for (Ops op : box.ops()) ops.add(op.moved(x, m[TOP]));
-      height = Math.max(height, m[TOP] + box.height() + m[BOTTOM]);
+      for (Ops op : box.ops()) ops.add(op.moved(x, top + m[TOP]));
+      double bottom = top + m[TOP] + box.height() + m[BOTTOM];
+      // the bottom all the row's floats share, NaN once two differ
+      rowBottom = left == outer && right == width || right == width - outer && left == 0 ? bottom
+          : rowBottom == bottom ? bottom : Double.NaN;
+      height = Math.max(height, bottom);
     }
     if (!sink.fits(height)) throw new Unsupported("floats across a page break");
     sink.slice(height, ops);
@@ -480,6 +500,10 @@ final class HtmlFlow {
           e.elementSiblingIndex() + 1 - liBefore(e)) + ".  " : null);
     }
     if (tag.equals("li")) items++;
+    if (positioned.apart && s.percentMargin()) {
+      // laid out apart at a width of its own, where openhtmltopdf's is not measured
+      throw new Unsupported("a % margin inside a positioned, running or fixed element, on " + HtmlStyle.describe(e));
+    }
     double[] m = s.margin(avail);
     double[] p = s.padding;
     double br = s.border(RIGHT), bl = s.border(LEFT);

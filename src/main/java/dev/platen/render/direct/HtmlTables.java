@@ -76,11 +76,6 @@ final class HtmlTables {
     // with separate borders the table's own border, padding and background frame its rows (decorated)
     double[] frame = ts.collapse ? new double[4] : frame(ts, where);
     boolean decorated = !ts.collapse && (ts.decorated(flow.printBackground) || HtmlFlow.nonZero(frame));
-    if (ts.collapse && ts.decorated(false) && flow.positioned.apart) {
-      // measured in a running header: openhtmltopdf paints the table's own collapsed border under its cells, the
-      // direct engine above them, the text 0.7 pt off (cells' own borders print the same)
-      throw new Unsupported("a border on a table with collapsed borders in a running or fixed element, on " + where);
-    }
     if (ts.avoidInside) throw new Unsupported("page-break-inside: avoid on " + where);
     if (ts.collapse && ts.patterned()) throw new Unsupported("a dashed, dotted or double border with collapsed borders");
     List<Row> head = new ArrayList<>();
@@ -210,6 +205,16 @@ final class HtmlTables {
     all.addAll(body);
     all.addAll(foot);
     HtmlStyle collapse = ts.collapse ? ts : null;
+    if (collapse != null && flow.positioned.apart && !all.isEmpty()) {
+      // measured in a running header: openhtmltopdf draws such a table lower by a quarter of its first row's top
+      // border (the table's own or its cells'), its other sides as in the flow (a header's rule below the brand)
+      for (int[] e : edges(all, 0, collapse)) {
+        if (e[TOP] > 0) {
+          throw new Unsupported("a top border on a table with collapsed borders in a running or fixed element, on "
+              + where);
+        }
+      }
+    }
     List<Ops> headOps = new ArrayList<>();
     double headHeight = 0;
     int index = 0;

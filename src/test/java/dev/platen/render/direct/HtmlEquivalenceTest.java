@@ -404,10 +404,11 @@ class HtmlEquivalenceTest {
         .grand { background-color: #222222 !important; color: white; }
         """);
     assertSame("invoice-modern-margins", HtmlCorpus.input("invoice-modern", modern));
-    // % side margins broke the footer's lines a word apart from openhtmltopdf's: they stay with it for now
+    // % margins, rounded to a dot as openhtmltopdf rounds them (cut instead, they broke the footer's lines a word
+    // apart from openhtmltopdf's)
     ObjectNode percent = modern.deepCopy();
-    percent.put("css", modern.path("css").asString() + ".footer { margin-left: 12.5%; }");
-    assertThat(Plan.of(percent, null).refusal()).isEqualTo("CSS value '12.5%' for 'margin' on div.footer");
+    percent.put("css", modern.path("css").asString() + ".footer { margin-left: 12.5%; margin-top: 3.3%; }");
+    assertSame("invoice-modern-percent", HtmlCorpus.input("invoice-modern", percent));
   }
 
   /**
