@@ -130,7 +130,8 @@ final class HtmlTables {
           HtmlStyle rs = flow.style(e, ts);
           if (!rs.hidden) body.add(new Row(e, rs));
         }
-        case "style" -> {}
+        // column elements only size columns (HtmlTableWidths.declared)
+        case "style", "colgroup", "col" -> {}
         default -> throw new Unsupported("the element <" + e.normalName() + "> in a table");
       }
     }
@@ -148,6 +149,7 @@ final class HtmlTables {
     }
     double[] columns;
     double width;
+    HtmlTableWidths.Declared declared = flow.widths.declared(t, ts);
     if (auto) {
       List<Row> rows = new ArrayList<>(head.size() + body.size());
       rows.addAll(head);
@@ -171,7 +173,7 @@ final class HtmlTables {
       double sides = frame[LEFT] + frame[RIGHT];
       columns = flow.widths.autoColumns(rows,
           ts.width == null ? Double.NaN : HtmlFlow.length(ts.width, ts, avail) - outside - sides,
-          avail - spacings - sides, ts.collapse ? ts : null, where, sp);
+          avail - spacings - sides, ts.collapse ? ts : null, where, sp, declared);
       width = spacings;
       for (double c : columns) width += c;
     } else {
@@ -181,7 +183,7 @@ final class HtmlTables {
       rows.addAll(body);
       rows.addAll(foot);
       width -= frame[LEFT] + frame[RIGHT];
-      columns = flow.widths.columns(rows, width - spacings, ts.collapse ? ts : null, where);
+      columns = flow.widths.columns(rows, width - spacings, ts.collapse ? ts : null, where, declared);
     }
     if (ts.breakBefore) sink.breakBefore();
     // where openhtmltopdf puts a caption against the table's own frame is not measured
