@@ -232,7 +232,8 @@ class HtmlColumnGroupEquivalenceTest {
   /**
    * Double borders with collapsed borders, painted on each cell's collapsed sides as openhtmltopdf's BorderPainter
    * paints a box's (two bands of a third each): the invoice's total under a double rule and a solid one above, a
-   * cell's double top and bottom, double left and right sides, a wide double box meeting thinner solid ones.
+   * cell's double top and bottom, double left and right sides, a wide double box meeting thinner solid ones, a grid of
+   * double cells meeting each other.
    */
   @Test
   void collapsedDoubleBordersPrintTheSame() throws Exception {
@@ -240,17 +241,19 @@ class HtmlColumnGroupEquivalenceTest {
         + "<tr><td>one</td><td class=\"d\">two</td><td>three</td></tr>"
         + "<tr><td>four</td><td>five</td><td class=\"v\">six</td></tr>"
         + "<tr class=\"sum\"><td>seven</td><td>eight</td><td>nine</td></tr></table>"
-        + "<table class=\"b\"><tr><td>x</td><td>y</td></tr><tr><td class=\"w\">wide double</td><td>z</td></tr></table>";
+        + "<table class=\"b\"><tr><td>x</td><td>y</td></tr><tr><td class=\"w\">wide double</td><td>z</td></tr></table>"
+        + "<table class=\"c\"><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>";
     String css = "body { font-family: sans-serif; font-size: 10pt }"
         + " table { border-collapse: collapse; width: 100%; margin-bottom: 10pt }"
         + " td, th { border-bottom: 0.5pt solid #999; padding: 4pt }"
         + " td.d { border-bottom: 3pt double #c00000; border-top: 1.5pt double #0000c0 }"
         + " td.v { border-left: 4pt double #008000; border-right: 2pt double #000 }"
         + " tr.sum td { border-top: 0.75pt solid #000; border-bottom: 2.25pt double #000 }"
-        + " table.b td { border: 1pt solid #444 } table.b td.w { border: 6pt double #884400 }";
+        + " table.b td { border: 1pt solid #444 } table.b td.w { border: 6pt double #884400 }"
+        + " table.c td { border: 3px double #206020 }";
     RenderInput in = drawnDirectly(html, css);
     assertSame("collapsed-double", in);
-    assertSamePlaces(in, 0xc00000, 0x0000c0, 0x008000, 0x000000, 0x884400, 0x444444);
+    assertSamePlaces(in, 0xc00000, 0x0000c0, 0x008000, 0x000000, 0x884400, 0x444444, 0x206020);
     // two bands for the total's rule
     assertThat(fills(DIRECT.render(in), 0x000000).stream().filter(f -> f.bottom() - f.top() < 1)).hasSizeGreaterThan(5);
   }
