@@ -239,6 +239,22 @@ final class HtmlStyle {
   static final Set<String> DROPPED = Set.of("meta", "link", "script", "noscript", "base");
   static final Set<String> TABLE = Set.of("table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption");
 
+  /**
+   * A block of text alone ({@code <br>} breaking it at most), not justified: its line boxes hold one run of its own
+   * text each, so a decoration drawn along that run is the one openhtmltopdf draws along the line box.
+   */
+  private static boolean plainTextBlock(Element e, HtmlStyle s) {
+    String tag = e.normalName();
+    if (!BLOCKS.contains(tag) || tag.equals("body") || tag.equals("hr") || s.displayBlock || s.align.equals("justify")
+        || s.before != null || s.after != null) {
+      return false;
+    }
+    for (org.jsoup.nodes.Node n : e.childNodes()) {
+      if (n instanceof Element c && !c.normalName().equals("br")) return false;
+    }
+    return true;
+  }
+
   /** The root: the body's inherited text style from the documents' base sheet. */
   static HtmlStyle root() {
     return new HtmlStyle();
@@ -412,8 +428,10 @@ final class HtmlStyle {
       s.refuse("text-decoration on text in a monospace family", e);
     }
     if (s.underline || s.lineThrough) {
-      // a block's decoration is drawn across each of its line boxes, not per inline box: not drawn here
-      if (!INLINE.contains(tag) || s.displayBlock) {
+      // a block's decoration is drawn across each of its line boxes, not per inline box: not drawn here, but for a
+      // block of plain text, whose one run per line is its line box (openhtmltopdf's LineBox decoration, placed by
+      // the block's font as an inline box's by its own)
+      if ((!INLINE.contains(tag) || s.displayBlock) && !plainTextBlock(e, s)) {
         s.refuse("CSS text-decoration on a block (only inline elements', such as <u>)", e);
       }
       List<Decoration> all = new ArrayList<>(s.decorations);
@@ -1165,6 +1183,10 @@ final class HtmlStyle {
             || !e.select("caption").isEmpty())) {
           refuse("CSS value '" + value + "' for 'caption-side' on a table with a caption", e);
         }
+      }
+      case "hyphens" -> {
+        // openhtmltopdf hyphenates only with a Hyphenator given to its builder (useHyphenation), which the HTML
+        // engine gives none: 'hyphens: auto' breaks no word there (measured on a justified German letter)
       }
       case "opacity" -> {
         // not a property openhtmltopdf knows (measured: the box is drawn opaque, no ExtGState): ignored there too

@@ -49,6 +49,9 @@ final class HtmlSubset {
       "a", Set.of("target", "rel", "hreflang", "type"),
       "tr", Set.of("align", "valign", "bgcolor"),
       "p", Set.of("align"),
+      // a column's span and width (HtmlTableWidths.declared)
+      "col", Set.of("span", "width"),
+      "colgroup", Set.of("span", "width"),
       "div", Set.of("align"));
 
   private static final Pattern RAW = Pattern.compile("\\{\\{~?\\s*[{&]");
@@ -166,7 +169,7 @@ final class HtmlSubset {
       if (tag.equals("#root") || HtmlStyle.DROPPED.contains(tag)) continue;
       boolean known = tag.equals("html") || tag.equals("head") || tag.equals("title") || tag.equals("style")
           || tag.equals("img") || HtmlStyle.BLOCKS.contains(tag) || HtmlStyle.INLINE.contains(tag)
-          || HtmlStyle.TABLE.contains(tag);
+          || HtmlStyle.TABLE.contains(tag) || tag.equals("colgroup") || tag.equals("col");
       if (!known) return "the element <" + tag + ">";
       List<Attribute> judged = new ArrayList<>(0);
       for (Attribute a : e.attributes()) {

@@ -26,10 +26,113 @@ final class HtmlTableWidths {
   }
 
   /**
+   * The widths a table's {@code <col>} and {@code <colgroup>} elements give its columns, as openhtmltopdf keeps
+   * them (BoxBuilder.addColumns: each {@code <col>} of a group, or the group itself when it has none, one
+   * TableColumn per element, spanning its {@code span}). Per column: {@code own}, the width of the element covering
+   * it, which a cell without a width of its own takes in automatic layout (TableCellBox.getOuterStyleOrColWidth);
+   * {@code fixed}, that width or else its group's, which fixed layout gives every column the element covers
+   * (FixedTableLayout.calcWidthArray); {@code auto}, the same but only from an element spanning one column
+   * (AutoTableLayout.fullRecalc). Null where there is none; {@code count} is how many columns the elements cover.
+   */
+  record Declared(String[] own, String[] fixed, String[] auto, int count) {
+    static final Declared NONE = new Declared(new String[0], new String[0], new String[0], 0);
+
+    private static String at(String[] w, int col) {
+      return col < w.length ? w[col] : null;
+    }
+  }
+
+  /**
+   * The column elements of table {@code t}. A border or background on one is refused: openhtmltopdf collapses a
+   * column's border with its cells' and paints its background under theirs, which the direct path does not draw;
+   * so is a width other than an absolute length or a percentage.
+   */
+  Declared declared(Element t, HtmlStyle ts) throws Unsupported {
+    List<String[]> elements = new ArrayList<>(); // {width, group's width, span} per column element
+    for (Element g : t.children()) {
+      if (!g.normalName().equals("colgroup") && !g.normalName().equals("col")) continue;
+      HtmlStyle gs = flow.style(g, ts);
+      if (gs.hidden) continue;
+      columnElement(g, gs);
+      boolean found = false;
+      if (g.normalName().equals("colgroup")) {
+        for (Element c : g.children()) {
+          if (!c.normalName().equals("col")) {
+            throw new Unsupported("the element <" + c.normalName() + "> in a <colgroup>");
+          }
+          HtmlStyle cs = flow.style(c, gs);
+          if (cs.hidden) continue;
+          columnElement(c, cs);
+          found = true;
+          elements.add(new String[] {columnWidth(c, cs), columnWidth(g, gs), String.valueOf(columnSpan(c))});
+        }
+      }
+      if (!found) elements.add(new String[] {columnWidth(g, gs), null, String.valueOf(columnSpan(g))});
+    }
+    if (elements.isEmpty()) return Declared.NONE;
+    int count = 0;
+    for (String[] e : elements) count += Integer.parseInt(e[2]);
+    String[] own = new String[count];
+    String[] fixed = new String[count];
+    String[] auto = new String[count];
+    int col = 0;
+    for (String[] e : elements) {
+      int span = Integer.parseInt(e[2]);
+      String start = e[0] != null ? e[0] : e[1];
+      for (int k = 0; k < span; k++) {
+        own[col + k] = e[0];
+        fixed[col + k] = start;
+      }
+      if (span == 1) auto[col] = start;
+      col += span;
+    }
+    return new Declared(own, fixed, auto, count);
+  }
+
+  private static void columnElement(Element e, HtmlStyle s) throws Unsupported {
+    if (s.decorated(true)) throw new Unsupported("a border or background on " + HtmlStyle.describe(e));
+    if (s.displayBlock || s.inlineBlock) {
+      throw new Unsupported("a display other than a column's on " + HtmlStyle.describe(e));
+    }
+  }
+
+  /**
+   * A column element's width: openhtmltopdf reads its {@code width} attribute as a declaration put before its style
+   * attribute's (XhtmlCssOnlyNamespaceHandler.getElementStyling), so it wins over the sheets but not over
+   * {@code style}. Zero is none.
+   */
+  private static String columnWidth(Element e, HtmlStyle s) throws Unsupported {
+    String w = s.width;
+    String attr = e.attr("width").trim();
+    boolean styled = false;
+    for (HtmlCss.Declaration d : HtmlCss.declarations(e.attr("style"))) styled |= d.name().equals("width");
+    if (!attr.isEmpty() && !styled) {
+      w = attr.chars().allMatch(c -> c >= '0' && c <= '9') ? attr + "px" : attr.toLowerCase(java.util.Locale.ROOT);
+    }
+    if (w == null || w.equals("auto")) return null;
+    w = w.trim();
+    boolean percent = w.matches("[0-9]*\\.?[0-9]+%");
+    if (!percent && !w.matches("[0-9]*\\.?[0-9]+(px|pt|mm|cm|in)")) {
+      throw new Unsupported("the width '" + w + "' on " + HtmlStyle.describe(e));
+    }
+    double v = Styles.points(w, s.size, 100);
+    // openhtmltopdf keeps a percentage's whole percent only, and takes a zero width as none
+    if (percent ? (long) (float) v == 0 : HtmlFlow.dotsOf(v) == 0) return null;
+    return w;
+  }
+
+  private static int columnSpan(Element e) throws Unsupported {
+    if (!e.hasAttr("span")) return 1;
+    String v = e.attr("span").trim();
+    if (v.matches("[0-9]{1,4}") && Integer.parseInt(v) >= 1 && Integer.parseInt(v) <= 1000) return Integer.parseInt(v);
+    throw new Unsupported("the span '" + v + "' on " + HtmlStyle.describe(e));
+  }
+
+  /**
    * Fixed table layout: the first row's declared widths (lengths plus padding and borders, percentages as they
    * are), the rest shared equally.
    */
-  double[] columns(List<Row> rows, double width, HtmlStyle collapse, String where) throws Unsupported {
+  double[] columns(List<Row> rows, double width, HtmlStyle collapse, String where, Declared cols) throws Unsupported {
     Row first = rows.get(0);
     List<Element> cells = flow.tables.cells(first);
     int n = 0;
@@ -51,13 +154,28 @@ final class HtmlTableWidths {
     double[] w = new double[n];
     double declared = 0;
     int open = 0;
+    // openhtmltopdf adds a column for each one a <col> declares past the rows' (appendColumn): not matched
+    if (cols.count() > n) throw new Unsupported("more <col> columns than cells in a row of " + where);
+    // a column element's width comes first: it is the whole column's, padding included (its whole percent of a
+    // percentage); a first-row cell only sizes a column none has set
+    boolean[] set = new boolean[n];
+    for (int k = 0; k < n; k++) {
+      String cw = Declared.at(cols.fixed(), k);
+      if (cw == null) continue;
+      w[k] = cw.endsWith("%") ? width * (long) (float) Styles.points(cw, 0, 100) / 100 : Styles.points(cw, 0, width);
+      declared += w[k];
+      set[k] = true;
+    }
     for (int i = 0, col = 0; i < cells.size(); i++) {
       HtmlStyle cs = flow.style(cells.get(i), first.style());
       int span = HtmlTables.span(cells.get(i));
-      if (cs.width == null) {
+      if (cs.width == null || span == 1 && set[col]) {
         // a spanning cell without a width leaves its columns to share what is left, one share each
-        for (int k = 0; k < span; k++) w[col + k] = -1;
-        open += span;
+        for (int k = 0; k < span; k++) {
+          if (set[col + k]) continue;
+          w[col + k] = -1;
+          open++;
+        }
         col += span;
         continue;
       }
@@ -132,8 +250,8 @@ final class HtmlTableWidths {
    * @param width the table's width in points, or NaN when it has none
    */
   double[] autoColumns(List<Row> rows, double width, double avail, HtmlStyle collapse, String where,
-      double spacing) throws RenderException {
-    Col[] cols = autoMeasure(rows, collapse, where, spacing);
+      double spacing, Declared declared) throws RenderException {
+    Col[] cols = autoMeasure(rows, collapse, where, spacing, declared);
     if (flow.dry) return new double[cols.length];
     int n = cols.length;
     long[] widest = minMax(cols);
@@ -252,12 +370,21 @@ final class HtmlTableWidths {
    * The columns of a table of automatic layout, measured from their cells (AutoTableLayout.fullRecalc) and the
    * spanning cells spread over them (calcEffectiveWidth). When checking a template, only checks them.
    */
-  private Col[] autoMeasure(List<Row> rows, HtmlStyle collapse, String where, double spacing)
+  private Col[] autoMeasure(List<Row> rows, HtmlStyle collapse, String where, double spacing, Declared declared)
       throws RenderException {
     int n = 0;
     for (Element c : flow.tables.cells(rows.get(0))) n += HtmlTables.span(c);
     Col[] cols = new Col[n];
-    for (int i = 0; i < n; i++) cols[i] = new Col();
+    for (int i = 0; i < n; i++) {
+      cols[i] = new Col();
+      // a column element spanning one column gives it its width first (fullRecalc), a length its widest too
+      String start = Declared.at(declared.auto(), i);
+      if (start == null) continue;
+      long[] w = columnDeclared(start);
+      cols[i].type = (int) w[0];
+      cols[i].value = w[1];
+      if (w[0] == FIXED) cols[i].max = Math.max(cols[i].max, w[1]);
+    }
     boolean[] edge = new boolean[n + 1];
     List<Spanning> spanning = new ArrayList<>();
     for (int ri = 0; ri < rows.size(); ri++) {
@@ -274,8 +401,11 @@ final class HtmlTableWidths {
             : HtmlTables.half(edges[ci][LEFT], LEFT) + HtmlTables.half(edges[ci][RIGHT], RIGHT);
         ci++;
         long[] w = declared(c, cs, borders, where);
+        // a cell without a width of its own takes its column element's, as it is: no padding or border added
+        String own = cs.width == null && span == 1 ? Declared.at(declared.own(), col) : null;
+        if (own != null) w = columnDeclared(own);
         long[] mm = measure(c, cs, true, borders);
-        if (w[0] == FIXED) {
+        if (w[0] == FIXED && own == null) {
           // a cell's length is a floor for its widest, not a width, in automatic layout (isFixedWidthAdvisoryOnly)
           mm[1] = Math.max(mm[1], HtmlFlow.dotsOf(Styles.points(cs.width, cs.size, Double.NaN)) + borders
               + HtmlFlow.dotsOf(cs.padding[LEFT]) + HtmlFlow.dotsOf(cs.padding[RIGHT]));
@@ -322,6 +452,12 @@ final class HtmlTableWidths {
     spanning.sort(java.util.Comparator.comparingInt(Spanning::span));
     for (Spanning sc : spanning) spread(cols, sc);
     return cols;
+  }
+
+  /** A column element's width as automatic layout reads it: {type, value}, as {@link #declared} a cell's. */
+  private static long[] columnDeclared(String w) {
+    return w.endsWith("%") ? new long[] {PERCENT, (long) (float) Styles.points(w, 0, 100)}
+        : new long[] {FIXED, HtmlFlow.dotsOf(Styles.points(w, 0, Double.NaN))};
   }
 
   /** The table's narrowest and widest, its spacing left out, {min, max} in dots (calcMinMaxWidth). */
@@ -557,7 +693,7 @@ final class HtmlTableWidths {
           HtmlStyle rs = flow.style(e, ts);
           if (!rs.hidden) rows.add(new Row(e, rs));
         }
-        case "style" -> {}
+        case "style", "colgroup", "col" -> {}
         // laying the table out refuses what else it holds; a caption would widen the measure
         default -> throw new Unsupported("the element <" + e.normalName() + "> in " + where
             + " nested in a table with automatic layout");
@@ -568,7 +704,7 @@ final class HtmlTableWidths {
     rows.addAll(foot);
     if (rows.isEmpty()) return new long[] {0, 0};
     double sp = HtmlTables.spacing(ts);
-    Col[] cols = autoMeasure(rows, ts.collapse ? ts : null, where, sp);
+    Col[] cols = autoMeasure(rows, ts.collapse ? ts : null, where, sp, declared(t, ts));
     if (flow.dry) return new long[] {0, 0};
     long[] mm = minMax(cols);
     long spacings = Math.round(sp * HtmlStyle.DOTS_PER_POINT) * (cols.length + 1);

@@ -125,7 +125,8 @@ final class HtmlTables {
           HtmlStyle rs = flow.style(e, ts);
           if (!rs.hidden) body.add(new Row(e, rs));
         }
-        case "style" -> {}
+        // column elements only size columns (HtmlTableWidths.declared)
+        case "style", "colgroup", "col" -> {}
         default -> throw new Unsupported("the element <" + e.normalName() + "> in a table");
       }
     }
@@ -143,6 +144,7 @@ final class HtmlTables {
     }
     double[] columns;
     double width;
+    HtmlTableWidths.Declared declared = flow.widths.declared(t, ts);
     if (auto) {
       List<Row> rows = new ArrayList<>(head.size() + body.size());
       rows.addAll(head);
@@ -166,7 +168,7 @@ final class HtmlTables {
       double sides = frame[LEFT] + frame[RIGHT];
       columns = flow.widths.autoColumns(rows,
           ts.width == null ? Double.NaN : HtmlFlow.length(ts.width, ts, avail) - outside - sides,
-          avail - spacings - sides, ts.collapse ? ts : null, where, sp);
+          avail - spacings - sides, ts.collapse ? ts : null, where, sp, declared);
       width = spacings;
       for (double c : columns) width += c;
     } else {
@@ -176,7 +178,7 @@ final class HtmlTables {
       rows.addAll(body);
       rows.addAll(foot);
       width -= frame[LEFT] + frame[RIGHT];
-      columns = flow.widths.columns(rows, width - spacings, ts.collapse ? ts : null, where);
+      columns = flow.widths.columns(rows, width - spacings, ts.collapse ? ts : null, where, declared);
     }
     if (ts.breakBefore) sink.breakBefore();
     // where openhtmltopdf puts a caption against the table's own frame is not measured
@@ -614,7 +616,7 @@ final class HtmlTables {
         double[] wd = new double[4];
         for (int side = 0; side < 4; side++) wd[side] = e[side] / HtmlStyle.DOTS_PER_POINT;
         if (e[8 + TOP] != 0 || e[8 + RIGHT] != 0 || e[8 + BOTTOM] != 0 || e[8 + LEFT] != 0) {
-          // a dashed or dotted side: openhtmltopdf paints the cell's four collapsed sides as a patterned box's
+          // a dashed, dotted or double side: openhtmltopdf paints the cell's four collapsed sides as a patterned box's
           char[] kinds = new char[4];
           int[] rgbs = new int[4];
           for (int side = 0; side < 4; side++) {
@@ -754,10 +756,6 @@ final class HtmlTables {
         e[side] = dotsOf(cs, side);
         e[4 + side] = cs.borderRgb(side);
         e[8 + side] = kindOf(cs, side);
-        // how a double border ranks against the others where they collapse is not measured
-        if (e[8 + side] == HtmlStyle.DOUBLE) {
-          throw new Unsupported("a double border with collapsed borders, on " + HtmlStyle.describe(cells.get(i)));
-        }
       }
       // in openhtmltopdf's order, a tie kept by the border met first: the cell's own, the neighbouring cell's,
       // its row's, the neighbouring row's, the table's at its edges (a row's border is one of its cells' there)
@@ -783,10 +781,15 @@ final class HtmlTables {
     return out;
   }
 
-  private void meet(int[] e, int side, HtmlStyle other, int otherSide) {
+  private void meet(int[] e, int side, HtmlStyle other, int otherSide) throws Unsupported {
     if (other == null) return;
     int d = dotsOf(other, otherSide);
     char kind = kindOf(other, otherSide);
+    // a cell's double border is drawn where it meets none as wide (the wider wins whatever the styles, as in
+    // openhtmltopdf's compareBorders); how it ranks against another style as wide is not measured
+    if (d > 0 && d == e[side] && kind != e[8 + side] && (kind == HtmlStyle.DOUBLE || e[8 + side] == HtmlStyle.DOUBLE)) {
+      throw new Unsupported("a double border meeting another style as wide, with collapsed borders");
+    }
     if (wins(e[side], (char) e[8 + side], d, kind) == 1) {
       e[side] = d;
       e[4 + side] = other.borderRgb(otherSide);

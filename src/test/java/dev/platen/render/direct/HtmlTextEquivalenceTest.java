@@ -239,7 +239,7 @@ class HtmlTextEquivalenceTest {
   /** What stays with openhtmltopdf is named. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "<p class=\"x\">a</p>|.x { text-decoration: underline; }|CSS text-decoration on a block (only inline elements', such as <u>) on p.x",
+      "<p class=\"x\">a <b>b</b></p>|.x { text-decoration: underline; }|CSS text-decoration on a block (only inline elements', such as <u>) on p.x",
       "<p><span class=\"x\">a</span></p>|.x { text-decoration: overline; }|CSS text-decoration 'overline' on span.x",
       "<p class=\"x\">a</p>|.x { letter-spacing: 1rem; }|CSS value '1rem' for 'letter-spacing' on p.x",
       "<ol><li class=\"x\">a</li></ol>|.x { letter-spacing: 1px; }|letter-spacing on a numbered list item",
