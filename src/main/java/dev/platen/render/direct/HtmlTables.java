@@ -589,7 +589,9 @@ final class HtmlTables {
     for (int i = 0; i < n; i++) {
       HtmlStyle cs = styles[i];
       if (rowBackground && spacing > 0) ops.add(new Ops.Rect(x, 0, columns[i], rowHeight, r.style().background));
-      if (flow.printBackground && cs.background >= 0) ops.add(new Ops.Rect(x, 0, columns[i], rowHeight, cs.background));
+      if (cs.radius > 0) rounded(cs, edges, boundary);
+      // square, or rounded as a block's (a mail's "button": <td bgcolor style="border-radius:4px">, measured)
+      if (flow.printBackground && cs.background >= 0) ops.add(HtmlFlow.background(x, 0, columns[i], rowHeight, cs));
       if (edges == null) flow.borders(cs, columns[i], rowHeight, x, ops);
       double dy = inside[i][TOP] + cs.padding[TOP] + aligned[i];
       for (Ops op : stacks[i].ops) ops.add(op.moved(0, dy));
@@ -644,6 +646,19 @@ final class HtmlTables {
     boolean moved = boundary != Double.POSITIVE_INFINITY;
     for (Sink.Stack stack : stacks) moved &= stack.lines.isEmpty() || stack.lines.get(0)[0] >= stack.boundary - 1e-6;
     return new Laid(rowHeight, ops, lastBottom, hang, patterned, moved);
+  }
+
+  /**
+   * Refuses a rounded cell ({@code border-radius}) whose drawing is not measured: one with a border, with collapsed
+   * borders, or in a row laid out against a page break.
+   */
+  private static void rounded(HtmlStyle cs, int[][] edges, double boundary) throws Unsupported {
+    if (edges != null || cs.border(TOP) > 0 || cs.border(RIGHT) > 0 || cs.border(BOTTOM) > 0 || cs.border(LEFT) > 0) {
+      throw new Unsupported("border-radius on a table cell with a border or collapsed borders");
+    }
+    if (boundary != Double.POSITIVE_INFINITY) {
+      throw new Unsupported("border-radius on a table cell in a row a page break meets");
+    }
   }
 
   /**
