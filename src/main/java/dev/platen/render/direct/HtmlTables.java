@@ -364,7 +364,7 @@ final class HtmlTables {
    * moves such rows whole.
    */
   private static boolean splits(Laid laid, Row r, double sp, boolean paginate, Sink sink) {
-    return !r.style().avoidInside && !paginate && !sink.fits(sp + laid.height());
+    return !r.style().avoidInside && !paginate && sink.cuts(sp + laid.height());
   }
 
   /**

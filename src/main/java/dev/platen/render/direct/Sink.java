@@ -108,9 +108,20 @@ abstract class Sink {
     return !fits(height);
   }
 
-  /** The room left on the current page below the pending margin: unbounded in a cell. */
+  /**
+   * The room left on the current page below the pending margin: unbounded in a cell, but for one laid out against
+   * a page boundary ({@link Stack#boundary}), where it is the room above the boundary.
+   */
   double room() {
     return Double.POSITIVE_INFINITY;
+  }
+
+  /**
+   * Whether a table row of {@code height} reaches over a page's bottom here, to be cut there ({@link #across}): on
+   * pages, where it does not fit; in a cell laid out against a page boundary, where it reaches across the boundary.
+   */
+  boolean cuts(double height) {
+    return !fits(height);
   }
 
   /**
@@ -209,6 +220,8 @@ abstract class Sink {
     final List<double[]> lines = new ArrayList<>(0);
     /** How far the next slice moves down to the boundary. */
     private double push;
+    /** Set while a slice laid out against the boundary ({@link #across}) is placed over it. */
+    private boolean crossing;
 
     Stack(double dx) {
       this(dx, false);
@@ -252,7 +265,7 @@ abstract class Sink {
     }
 
     @Override void slice(double height, List<Ops> sliceOps) throws Unsupported {
-      if (boundary != Double.POSITIVE_INFINITY) {
+      if (boundary != Double.POSITIVE_INFINITY && !crossing) {
         double top = nextTop() + push;
         if (dots(top) < dots(boundary) && dots(top + height) > dots(boundary) && !sliceOps.isEmpty()) {
           throw new Unsupported("a block other than a line of text across a page break in a table cell");
@@ -271,6 +284,31 @@ abstract class Sink {
       landed(0, y);
       for (Ops op : sliceOps) ops.add(op.moved(dx + indent, y + shift));
       y += height;
+    }
+
+    /**
+     * A nested table's row across the boundary, laid out against it as the pages lay out a row they cut (its lines
+     * reaching across moved below it): openhtmltopdf lays the whole document out on one strip, so a row in a cell
+     * meets the page's bottom as a row on the page does (measured: an e-mail invoice inside one wrapper cell).
+     */
+    @Override double room() {
+      return boundary == Double.POSITIVE_INFINITY ? boundary : boundary - nextTop();
+    }
+
+    @Override boolean cuts(double height) {
+      if (boundary == Double.POSITIVE_INFINITY) return false;
+      double top = nextTop();
+      return dots(top) < dots(boundary) && dots(top + height) > dots(boundary);
+    }
+
+    /** Placed where it starts, over the boundary: the pages cut it when the cell is placed ({@link Pages#across}). */
+    @Override void across(double height, List<Ops> sliceOps) throws Unsupported {
+      crossing = true;
+      try {
+        slice(height, sliceOps);
+      } finally {
+        crossing = false;
+      }
     }
 
     @Override int page() {
@@ -295,11 +333,11 @@ abstract class Sink {
       y = Math.max(0, y - h);
     }
 
-    /** A framed table in a cell: its frame never breaks here, so it is passed and painted as any slice. */
+    /**
+     * A framed table in a cell: its frame is passed and painted as any slice. Across a boundary its top and bottom
+     * are passed where they fall and its paint is cut with the cell's by the pages, as the pages open a box.
+     */
     @Override Start open(double top) throws Unsupported {
-      if (boundary != Double.POSITIVE_INFINITY) {
-        throw new Unsupported("a table with a border, padding or background in a table cell a page break meets");
-      }
       slice(0, List.of());
       Start start = new Start(0, y, ops.size());
       slice(top, List.of());

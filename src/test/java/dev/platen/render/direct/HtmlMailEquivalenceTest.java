@@ -77,4 +77,38 @@ class HtmlMailEquivalenceTest {
     assertThatThrownBy(() -> DIRECT.render(cut)).isInstanceOf(Unsupported.class)
         .hasMessageContaining("border-radius on a table cell in a row a page break meets");
   }
+
+  /**
+   * The whole mail in one wrapper cell that a page break crosses (mail templates centre a fixed-width table in a
+   * full-width one): openhtmltopdf lays the document out on one strip, so the framed 600px table inside the cell
+   * has its frame cut at the page's bottom, and a row of the items table nested in it that reaches across the break
+   * is laid out against it as a row on the page is (both its lines moved to the next page, its middle-aligned
+   * amount laid out again beside them), the rows below going on after it.
+   */
+  @Test
+  void aMailInOneWrapperCellAcrossAPageBreakPrintsTheSame() throws Exception {
+    StringBuilder rows = new StringBuilder();
+    for (int i = 1; i <= 16; i++) {
+      rows.append("<tr><td style=\"border-bottom:1px solid #eeeeee;\">Item number ").append(i)
+          .append("<br><span style=\"color:#888888;font-size:11px;\">Detail line ").append(i)
+          .append("</span></td><td align=\"right\" style=\"border-bottom:1px solid #eeeeee;\">").append(i * 7)
+          .append(".00 EUR</td></tr>");
+    }
+    String html = "<table width=\"100%\" border=\"0\" cellspacing=\"0\" cellpadding=\"0\" bgcolor=\"#f4f4f4\"><tr>"
+        + "<td align=\"center\" valign=\"top\" style=\"padding:20px 10px;\"><table width=\"600\" border=\"0\""
+        + " cellspacing=\"0\" cellpadding=\"0\" bgcolor=\"#ffffff\" style=\"border:1px solid #e0e0e0;\"><tr>"
+        + "<td bgcolor=\"#1a73e8\" style=\"padding:18px 24px;color:#ffffff;font-size:20px;font-weight:bold\">ACME</td>"
+        + "</tr><tr><td style=\"padding:24px;font-size:14px;color:#333333;line-height:20px;\"><p style=\"margin:0 0 12px"
+        + " 0;\">Dear customer,</p><table width=\"100%\" border=\"0\" cellspacing=\"0\" cellpadding=\"6\""
+        + " style=\"border-collapse:collapse;font-size:12px;\">" + rows + "</table><table border=\"0\" cellspacing=\"0\""
+        + " cellpadding=\"0\" style=\"margin-top:24px;\"><tr><td bgcolor=\"#1a73e8\" style=\"border-radius:4px;"
+        + "padding:10px 18px;color:#fff\">Pay</td></tr></table></td></tr><tr><td bgcolor=\"#fafafa\" style=\""
+        + "padding:14px 24px;font-size:11px;color:#999999;border-top:1px solid #e0e0e0;\" align=\"center\">ACME &bull;"
+        + " Street<br>IBAN DE00</td></tr></table></td></tr></table>";
+    String css = "body { margin: 0; font-family: Arial, sans-serif; } @page { size: letter; margin: 0.5in; }";
+    RenderInput input = drawnDirectly(html, css);
+    assertThat(HtmlEquivalenceTest.texts(DIRECT.render(input))).hasSize(2).last().asString()
+        .startsWith("Itemnumber16");
+    assertSame("mail-wrapper", input);
+  }
 }
