@@ -23,6 +23,11 @@ import org.jsoup.nodes.TextNode;
  */
 final class HtmlTables {
   private final HtmlFlow flow;
+  /**
+   * While a row cut by page breaks is laid out ({@link #rowAcross}): how far apart the breaks after the first are,
+   * for its cells' stacks ({@link Sink.Stack#period}).
+   */
+  private double period = Double.POSITIVE_INFINITY;
 
   HtmlTables(HtmlFlow flow) {
     this.flow = flow;
@@ -408,7 +413,14 @@ final class HtmlTables {
       }
     }
     double boundary = sink.room() - sp;
-    Laid laid = row(rows, ri, columns, width, collapse, auto, sp, boundary);
+    double outer = period;
+    period = sink.period();
+    Laid laid;
+    try {
+      laid = row(rows, ri, columns, width, collapse, auto, sp, boundary);
+    } finally {
+      period = outer;
+    }
     List<Ops> ops = new ArrayList<>(laid.ops().size());
     for (Ops op : laid.ops()) ops.add(op.moved(0, sp));
     sink.across(sp + laid.height(), ops);
@@ -672,6 +684,7 @@ final class HtmlTables {
     if (flow.dry && auto) inner = Math.max(inner, 0);
     Sink.Stack stack = new Sink.Stack(x + in[LEFT] + cs.padding[LEFT]);
     stack.boundary = boundary;
+    stack.period = period;
     if (auto) flow.autoCells++;
     try {
       flow.children(c, cs, inner, stack);
