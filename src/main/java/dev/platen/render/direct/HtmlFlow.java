@@ -872,14 +872,16 @@ final class HtmlFlow {
     }
     runs.finish();
     Node parent = nodes.get(0).parent();
-    cellText = parent instanceof Element pe && (pe.normalName().equals("td") || pe.normalName().equals("th"));
+    // a cell's text beside blocks goes in anonymous blocks, which are not measured: judged as a block's
+    cellText = parent instanceof Element pe && (pe.normalName().equals("td") || pe.normalName().equals("th"))
+        && pe.childNodeSize() == nodes.size();
     paragraph(runs, ps, width, sink);
   }
 
   /**
-   * Whether the paragraph being laid out is a table cell's own text, whose lines a page break parts one by one
-   * (measured), rather than a block's in the cell (a {@code <p>}), whose lines openhtmltopdf keeps two on each side
-   * (measured: a two-line paragraph in a cell moves to the next page whole).
+   * Whether the paragraph being laid out is a table cell's own text, all of its content, whose lines a page break
+   * parts one by one (measured), rather than a block's in the cell (a {@code <p>}), whose lines openhtmltopdf keeps
+   * two on each side (measured: a two-line paragraph in a cell moves to the next page whole).
    */
   private boolean cellText;
 

@@ -116,7 +116,10 @@ abstract class Sink {
     return Double.POSITIVE_INFINITY;
   }
 
-  /** How far apart the page breaks after the next one are, down the strip: a page's content height (unbounded in a cell). */
+  /**
+   * How far apart the page breaks after the next one are, down the strip: a page's content height (a cell's pages'
+   * while it is laid out against them, else unbounded in a cell).
+   */
   double period() {
     return Double.POSITIVE_INFINITY;
   }
