@@ -895,8 +895,19 @@ final class HtmlFlow {
       return;
     }
     runs.finish();
+    Node parent = nodes.get(0).parent();
+    // a cell's text beside blocks goes in anonymous blocks, which are not measured: judged as a block's
+    cellText = parent instanceof Element pe && (pe.normalName().equals("td") || pe.normalName().equals("th"))
+        && pe.childNodeSize() == nodes.size();
     paragraph(runs, ps, width, sink);
   }
+
+  /**
+   * Whether the paragraph being laid out is a table cell's own text, all of its content, whose lines a page break
+   * parts one by one (measured), rather than a block's in the cell (a {@code <p>}), whose lines openhtmltopdf keeps
+   * two on each side (measured: a two-line paragraph in a cell moves to the next page whole).
+   */
+  private boolean cellText;
 
   private void collect(Node n, HtmlStyle inherited, HtmlStyle block, Runs runs) throws Unsupported {
     if (n instanceof TextNode t) {
@@ -1212,6 +1223,7 @@ final class HtmlFlow {
   }
 
   private void paragraph(Runs runs, HtmlStyle block, double width, Sink sink) throws Unsupported {
+    boolean ownCellText = cellText;  // read before an inline block's content, laid out below, sets it again
     HtmlStyle br = runs.breakStyle;
     if (runs.text.isEmpty() && runs.breaks == 1 && runs.styles.size() <= 1 && items == 0 && marker == null
         && br != null && br.size == block.size && br.lineHeight() == block.lineHeight() && br.mono == block.mono
@@ -1321,7 +1333,8 @@ final class HtmlFlow {
         // line met the break there comes out taller on the next page (its text and the line's moved down): not ported
         throw new Unsupported("an inline block on a line that a page break moves to the next page");
       }
-      if (k > 0 && (k == 1 || k == lines.size() - 1) && !sink.fits(lineHeight)) {
+      if (k > 0 && (k == 1 || k == lines.size() - 1)
+          && (!sink.fits(lineHeight) || !ownCellText && sink.movesOver(lineHeight))) {
         // openhtmltopdf keeps two lines of a paragraph on each side of a page break (widows and orphans: 2)
         throw new Unsupported("a page break leaving one line of a paragraph alone");
       }
@@ -1365,7 +1378,7 @@ final class HtmlFlow {
   }
 
   /** A box's background: square, or with its border-radius clamped to half of each side, as openhtmltopdf rounds it. */
-  private static Ops background(double x, double y, double w, double h, HtmlStyle s) {
+  static Ops background(double x, double y, double w, double h, HtmlStyle s) {
     if (s.radius <= 0) return new Ops.Rect(x, y, w, h, s.background);
     return new Ops.RoundRect(x, y, w, h, Math.min(s.radius, w / 2), Math.min(s.radius, h / 2), s.background);
   }

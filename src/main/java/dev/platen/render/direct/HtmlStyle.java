@@ -420,7 +420,9 @@ final class HtmlStyle {
       // how openhtmltopdf joins sides of other widths or colours along its curves is not matched
       s.refuse("border-radius with a border whose sides differ, or dashed, dotted or double", e);
     }
-    if (s.radius > 0 && (!BLOCKS.contains(tag) && !INLINE.contains(tag) || tag.equals("hr") || tag.equals("body"))) {
+    // a table cell's is judged where its row is laid out (HtmlTables.row)
+    if (s.radius > 0 && (!BLOCKS.contains(tag) && !INLINE.contains(tag) && !tag.equals("td") && !tag.equals("th")
+        || tag.equals("hr") || tag.equals("body"))) {
       s.refuse("border-radius", e);
     }
     if (s.mono && (s.underline || s.lineThrough || !s.decorations.isEmpty())) {

@@ -40,7 +40,8 @@ final class HtmlSubset {
    * Presentational attributes by element: those openhtmltopdf turns into CSS (HtmlStyle.hints), which is then
    * judged like any CSS, and those it ignores ({@code nowrap} on a cell, {@code bgcolor} on a row), which the
    * direct path ignores too. {@code align} on a table (a float), {@code background} (an image) and {@code height} on a
-   * cell are not among them.
+   * cell are not among them. {@code color}, {@code face} and {@code size} on {@code <font>}: openhtmltopdf has no
+   * rule for them (measured, the text keeps its inherited colour, family and size).
    */
   private static final java.util.Map<String, Set<String>> PRESENTATIONAL = java.util.Map.of(
       "table", Set.of("width", "border", "cellspacing", "cellpadding", "bgcolor"),
@@ -52,7 +53,8 @@ final class HtmlSubset {
       // a column's span and width (HtmlTableWidths.declared)
       "col", Set.of("span", "width"),
       "colgroup", Set.of("span", "width"),
-      "div", Set.of("align"));
+      "div", Set.of("align"),
+      "font", Set.of("color", "face", "size"));
 
   private static final Pattern RAW = Pattern.compile("\\{\\{~?\\s*[{&]");
   private static final Pattern BLOCK = Pattern.compile("\\{\\{~?\\s*([#^]|else\\b)");

@@ -23,6 +23,11 @@ import org.jsoup.nodes.TextNode;
  */
 final class HtmlTables {
   private final HtmlFlow flow;
+  /**
+   * While a row cut by page breaks is laid out ({@link #rowAcross}): how far apart the breaks after the first are,
+   * for its cells' stacks ({@link Sink.Stack#period}).
+   */
+  private double period = Double.POSITIVE_INFINITY;
 
   HtmlTables(HtmlFlow flow) {
     this.flow = flow;
@@ -371,7 +376,7 @@ final class HtmlTables {
    * moves such rows whole.
    */
   private static boolean splits(Laid laid, Row r, double sp, boolean paginate, Sink sink) {
-    return !r.style().avoidInside && !paginate && !sink.fits(sp + laid.height());
+    return !r.style().avoidInside && !paginate && sink.cuts(sp + laid.height());
   }
 
   /**
@@ -415,7 +420,14 @@ final class HtmlTables {
       }
     }
     double boundary = sink.room() - sp;
-    Laid laid = row(rows, ri, columns, width, collapse, auto, sp, boundary);
+    double outer = period;
+    period = sink.period();
+    Laid laid;
+    try {
+      laid = row(rows, ri, columns, width, collapse, auto, sp, boundary);
+    } finally {
+      period = outer;
+    }
     List<Ops> ops = new ArrayList<>(laid.ops().size());
     for (Ops op : laid.ops()) ops.add(op.moved(0, sp));
     sink.across(sp + laid.height(), ops);
@@ -596,7 +608,9 @@ final class HtmlTables {
     for (int i = 0; i < n; i++) {
       HtmlStyle cs = styles[i];
       if (rowBackground && spacing > 0) ops.add(new Ops.Rect(x, 0, columns[i], rowHeight, r.style().background));
-      if (flow.printBackground && cs.background >= 0) ops.add(new Ops.Rect(x, 0, columns[i], rowHeight, cs.background));
+      if (cs.radius > 0) rounded(cs, edges, boundary);
+      // square, or rounded as a block's (a mail's "button": <td bgcolor style="border-radius:4px">, measured)
+      if (flow.printBackground && cs.background >= 0) ops.add(HtmlFlow.background(x, 0, columns[i], rowHeight, cs));
       if (edges == null) flow.borders(cs, columns[i], rowHeight, x, ops);
       double dy = inside[i][TOP] + cs.padding[TOP] + aligned[i];
       for (Ops op : stacks[i].ops) ops.add(op.moved(0, dy));
@@ -654,6 +668,19 @@ final class HtmlTables {
   }
 
   /**
+   * Refuses a rounded cell ({@code border-radius}) whose drawing is not measured: one with a border, with collapsed
+   * borders, or in a row laid out against a page break.
+   */
+  private static void rounded(HtmlStyle cs, int[][] edges, double boundary) throws Unsupported {
+    if (edges != null || cs.border(TOP) > 0 || cs.border(RIGHT) > 0 || cs.border(BOTTOM) > 0 || cs.border(LEFT) > 0) {
+      throw new Unsupported("border-radius on a table cell with a border or collapsed borders");
+    }
+    if (boundary != Double.POSITIVE_INFINITY) {
+      throw new Unsupported("border-radius on a table cell in a row a page break meets");
+    }
+  }
+
+  /**
    * A cell's content laid out in its column at {@code x}, inside its borders {@code in} and padding, against a page
    * boundary {@code boundary} below the content's top ({@code +∞}: none).
    */
@@ -664,6 +691,7 @@ final class HtmlTables {
     if (flow.dry && auto) inner = Math.max(inner, 0);
     Sink.Stack stack = new Sink.Stack(x + in[LEFT] + cs.padding[LEFT]);
     stack.boundary = boundary;
+    stack.period = period;
     if (auto) flow.autoCells++;
     try {
       flow.children(c, cs, inner, stack);

@@ -108,9 +108,28 @@ abstract class Sink {
     return !fits(height);
   }
 
-  /** The room left on the current page below the pending margin: unbounded in a cell. */
+  /**
+   * The room left on the current page below the pending margin: unbounded in a cell, but for one laid out against
+   * a page boundary ({@link Stack#boundary}), where it is the room above the boundary.
+   */
   double room() {
     return Double.POSITIVE_INFINITY;
+  }
+
+  /**
+   * How far apart the page breaks after the next one are, down the strip: a page's content height (a cell's pages'
+   * while it is laid out against them, else unbounded in a cell).
+   */
+  double period() {
+    return Double.POSITIVE_INFINITY;
+  }
+
+  /**
+   * Whether a table row of {@code height} reaches over a page's bottom here, to be cut there ({@link #across}): on
+   * pages, where it does not fit; in a cell laid out against a page boundary, where it reaches across the boundary.
+   */
+  boolean cuts(double height) {
+    return !fits(height);
   }
 
   /**
@@ -205,10 +224,14 @@ abstract class Sink {
      * moves down to it, as openhtmltopdf moves a line box; anything else reaching across is not drawn here.
      */
     double boundary = Double.POSITIVE_INFINITY;
+    /** How far apart the boundaries after the first are ({@code +∞}: one only): the pages' content height. */
+    double period = Double.POSITIVE_INFINITY;
     /** The line boxes placed, {top, bottom} in this stack's y, while a {@link #boundary} is set. */
     final List<double[]> lines = new ArrayList<>(0);
     /** How far the next slice moves down to the boundary. */
     private double push;
+    /** Set while a slice laid out against the boundary ({@link #across}) is placed over it. */
+    private boolean crossing;
 
     Stack(double dx) {
       this(dx, false);
@@ -229,11 +252,20 @@ abstract class Sink {
       return y + (sliced || !escapeLeading ? pending : 0);
     }
 
+    /** The first boundary below {@code top} (a boundary at {@code top} is above it): where the next page starts. */
+    private double boundaryAfter(double top) {
+      if (dots(top) < dots(boundary) || period == Double.POSITIVE_INFINITY) return boundary;
+      double b = boundary + Math.floor((top - boundary) / period) * period;
+      while (dots(b) <= dots(top)) b += period;
+      return b;
+    }
+
     @Override boolean movesOver(double height) {
       if (boundary == Double.POSITIVE_INFINITY) return false;
       double top = nextTop();
+      double b = boundaryAfter(top);
       // openhtmltopdf moves a line whose bottom reaches the page's bottom (greatestAbsY >= bottom), in whole dots
-      return dots(top) < dots(boundary) && dots(top + height) >= dots(boundary);
+      return dots(top) < dots(b) && dots(top + height) >= dots(b);
     }
 
     @Override void line(double height, List<Ops> sliceOps) throws Unsupported {
@@ -242,7 +274,7 @@ abstract class Sink {
         return;
       }
       // measured, openhtmltopdf keeps no two lines together here (widows and orphans hold in blocks, not cells)
-      if (movesOver(height)) push = boundary - nextTop();
+      if (movesOver(height)) push = boundaryAfter(nextTop()) - nextTop();
       slice(height, sliceOps);
       lines.add(new double[] {y - height, y});
     }
@@ -252,9 +284,10 @@ abstract class Sink {
     }
 
     @Override void slice(double height, List<Ops> sliceOps) throws Unsupported {
-      if (boundary != Double.POSITIVE_INFINITY) {
+      if (boundary != Double.POSITIVE_INFINITY && !crossing) {
         double top = nextTop() + push;
-        if (dots(top) < dots(boundary) && dots(top + height) > dots(boundary) && !sliceOps.isEmpty()) {
+        double b = boundaryAfter(top);
+        if (dots(top) < dots(b) && dots(top + height) > dots(b) && !sliceOps.isEmpty()) {
           throw new Unsupported("a block other than a line of text across a page break in a table cell");
         }
       }
@@ -271,6 +304,36 @@ abstract class Sink {
       landed(0, y);
       for (Ops op : sliceOps) ops.add(op.moved(dx + indent, y + shift));
       y += height;
+    }
+
+    /**
+     * A nested table's row across the boundary, laid out against it as the pages lay out a row they cut (its lines
+     * reaching across moved below it): openhtmltopdf lays the whole document out on one strip, so a row in a cell
+     * meets the page's bottom as a row on the page does (measured: an e-mail invoice inside one wrapper cell).
+     */
+    @Override double room() {
+      return boundary == Double.POSITIVE_INFINITY ? boundary : boundaryAfter(nextTop()) - nextTop();
+    }
+
+    @Override double period() {
+      return period;
+    }
+
+    @Override boolean cuts(double height) {
+      if (boundary == Double.POSITIVE_INFINITY) return false;
+      double top = nextTop();
+      double b = boundaryAfter(top);
+      return dots(top) < dots(b) && dots(top + height) > dots(b);
+    }
+
+    /** Placed where it starts, over the boundary: the pages cut it when the cell is placed ({@link Pages#across}). */
+    @Override void across(double height, List<Ops> sliceOps) throws Unsupported {
+      crossing = true;
+      try {
+        slice(height, sliceOps);
+      } finally {
+        crossing = false;
+      }
     }
 
     @Override int page() {
@@ -295,11 +358,11 @@ abstract class Sink {
       y = Math.max(0, y - h);
     }
 
-    /** A framed table in a cell: its frame never breaks here, so it is passed and painted as any slice. */
+    /**
+     * A framed table in a cell: its frame is passed and painted as any slice. Across a boundary its top and bottom
+     * are passed where they fall and its paint is cut with the cell's by the pages, as the pages open a box.
+     */
     @Override Start open(double top) throws Unsupported {
-      if (boundary != Double.POSITIVE_INFINITY) {
-        throw new Unsupported("a table with a border, padding or background in a table cell a page break meets");
-      }
       slice(0, List.of());
       Start start = new Start(0, y, ops.size());
       slice(top, List.of());
@@ -563,22 +626,38 @@ abstract class Sink {
       return here() - footerHeight - pending - (page == null ? 0 : y);
     }
 
+    @Override double period() {
+      return height;
+    }
+
+    /**
+     * A row taller than a page (a mail's wrapper cell holding the whole document) is cut at each page's bottom in
+     * turn, each page showing its part of the strip.
+     */
     @Override void across(double h, List<Ops> ops) throws Unsupported {
       if (header != null || footer != null) {
         throw new Unsupported("a table row across a page break under a repeated header or above a running footer");
       }
       arrive();
       double b = here() - y;
-      if (h - b > next()) throw new Unsupported("a table row taller than a page");
       landed(pages.size() - 1, y);
-      List<Ops> below = new ArrayList<>();
-      for (Ops op : ops) {
-        Ops at = op.moved(indent, shift);
-        for (Ops part : cut(at, b, below)) page.add(part.moved(leftOf(current()), topOf(current()) + y));
+      // the strip's y of the current page's top, from the row's top
+      double pageTop = -y;
+      List<Ops> rest = new ArrayList<>(ops.size());
+      for (Ops op : ops) rest.add(op.moved(indent, shift));
+      while (true) {
+        List<Ops> below = new ArrayList<>();
+        for (Ops op : rest) {
+          for (Ops part : cut(op, b, below)) page.add(part.moved(leftOf(current()), topOf(current()) - pageTop));
+        }
+        newPage();
+        pageTop = b;
+        rest = below;
+        if (h - b <= here()) break;
+        b += here();
       }
-      newPage();
-      for (Ops op : below) page.add(op.moved(leftOf(current()), topOf(current()) - b));
-      y = h - b;
+      for (Ops op : rest) page.add(op.moved(leftOf(current()), topOf(current()) - pageTop));
+      y = h - pageTop;
     }
 
     /**
