@@ -15,11 +15,14 @@ import org.jsoup.nodes.TextNode;
  * A table's column widths: fixed layout from the first row's declared widths, and automatic layout as a port of
  * openhtmltopdf's AutoTableLayout, with the measuring of content (narrowest and widest, in openhtmltopdf's whole
  * dots) that automatic layout needs. Apart from {@link HtmlTables} because it only computes numbers, writing to no
- * page: it has to agree with AutoTableLayout to the dot, and reads best beside it on its own. It keeps no state;
- * rows and their collapsed borders come from the tables, styles and inline content from the flow.
+ * page: it has to agree with AutoTableLayout to the dot, and reads best beside it on its own. It keeps no layout state;
+ * rows and their collapsed borders come from the tables, styles and inline content from the flow. Its one state is
+ * how deep in nested tables a measure is.
  */
 final class HtmlTableWidths {
   private final HtmlFlow flow;
+  /** How many tables nested in a cell are being measured around the current node (HtmlFlow.percentOfNothing). */
+  private int nested;
 
   HtmlTableWidths(HtmlFlow flow) {
     this.flow = flow;
@@ -660,9 +663,6 @@ final class HtmlTableWidths {
       nested--;
     }
   }
-
-  /** How many tables nested in a cell are being measured around the current node (HtmlFlow.percentOfNothing). */
-  private int nested;
 
   private long[] measureNested(Element t, HtmlStyle ts) throws RenderException {
     String where = HtmlStyle.describe(t);

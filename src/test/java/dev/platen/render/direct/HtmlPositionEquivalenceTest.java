@@ -155,19 +155,6 @@ class HtmlPositionEquivalenceTest {
     assertSameFills(input, 0x8a2be2);
   }
 
-  /** A 120 × 40 pixel PNG of one dark blue, as a data URI. */
-  private static String logo() throws java.io.IOException {
-    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(120, 40,
-        java.awt.image.BufferedImage.TYPE_INT_RGB);
-    java.awt.Graphics2D g = image.createGraphics();
-    g.setColor(new java.awt.Color(0x1e3c96));
-    g.fillRect(0, 0, 120, 40);
-    g.dispose();
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    javax.imageio.ImageIO.write(image, "png", out);
-    return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(out.toByteArray());
-  }
-
   /**
    * Logo images: one in the bottom right corner of the relative header, sized by its height attribute, placed
    * as openhtmltopdf places a replaced box (no line around it: its bottom on the header's padding box), and one
@@ -175,7 +162,7 @@ class HtmlPositionEquivalenceTest {
    */
   @Test
   void logoImagesArePlacedInTheirCorners() throws Exception {
-    String png = logo();
+    String png = HtmlImageWidthEquivalenceTest.logo(120, 40);
     RenderInput input = invoice("<div class=\"brand\">", "<img class=\"logo\" src=\"" + png + "\" height=\"24\">"
         + "<div class=\"seal\"><img src=\"" + png + "\" style=\"width: 60px\"></div>\n<div class=\"brand\">", """
         .header { position: relative; }
