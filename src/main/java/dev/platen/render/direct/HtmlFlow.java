@@ -441,7 +441,7 @@ final class HtmlFlow {
       h = Math.max(h, s.boxHeight + frame);
     }
     List<Ops> ops = new ArrayList<>(inner.ops.size() + 5);
-    if (printBackground && s.background >= 0) ops.add(background(0, 0, boxWidth, h, s));
+    if (printBackground && s.background >= 0) ops.add(blockBackground(boxWidth, h, s));
     borders(s, boxWidth, h, 0, ops);
     ops.addAll(inner.ops);
     return new Box(h, ops, inner.leading, trailing);
@@ -676,7 +676,7 @@ final class HtmlFlow {
     if (p[BOTTOM] > 0 || s.border(BOTTOM) > 0 || s.contains) sink.pass(p[BOTTOM] + s.border(BOTTOM));
     double h = sink.since(start);
     List<Ops> ops = new ArrayList<>(5);
-    if (printBackground && s.background >= 0) ops.add(background(0, 0, boxWidth, h, s));
+    if (printBackground && s.background >= 0) ops.add(blockBackground(boxWidth, h, s));
     borders(s, boxWidth, h, 0, ops);
     sink.paint(start, ops);
     sink.indent -= left;
@@ -792,6 +792,12 @@ final class HtmlFlow {
 
   void borders(HtmlStyle s, double w, double h, double x, List<Ops> ops) throws Unsupported {
     double bt = s.border(TOP), br = s.border(RIGHT), bb = s.border(BOTTOM), bl = s.border(LEFT);
+    int one = s.radius > 0 ? RoundedSides.oneSide(s) : -1;
+    if (one >= 0 && !HtmlStyle.uniform(s)) {
+      // a solid border on one side of a block (the style refuses it elsewhere)
+      ops.add(RoundedSides.band(x, w, h, s, one));
+      return;
+    }
     if (s.radius > 0 && bt > 0) {
       // a uniform solid border (the style refuses any other with a radius)
       ops.add(new Ops.RoundRing(x, 0, w, h, Math.min(s.radius, w / 2), Math.min(s.radius, h / 2), bt, s.borderRgb(TOP)));
@@ -1375,6 +1381,15 @@ final class HtmlFlow {
       cleared = true;
       at = sink.pagesOf(heights);
     }
+  }
+
+  /**
+   * A block's background at 0, 0 of its border box: inside its border where it is rounded with a border on one side
+   * only ({@link RoundedSides}), else as {@link #background}.
+   */
+  static Ops blockBackground(double w, double h, HtmlStyle s) {
+    if (s.radius > 0 && RoundedSides.oneSide(s) >= 0 && !HtmlStyle.uniform(s)) return RoundedSides.background(w, h, s);
+    return background(0, 0, w, h, s);
   }
 
   /** A box's background: square, or with its border-radius clamped to half of each side, as openhtmltopdf rounds it. */

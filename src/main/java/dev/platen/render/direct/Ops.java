@@ -89,6 +89,39 @@ sealed interface Ops {
     public Ops moved(double dx, double dy) { return new Clipped(shape.moved(dx, dy), top + dy, bottom + dy); }
   }
 
+  /**
+   * A filled path, {@code d} flat: 'm' x y, 'l' x y, 'c' x1 y1 x2 y2 x3 y3, one closed subpath: a rounded box's
+   * background or border where its sides differ ({@link RoundedSides}).
+   */
+  record Shape(double[] d, int rgb) implements Ops {
+    public Ops moved(double dx, double dy) {
+      double[] m = d.clone();
+      for (int i = 0; i < m.length; ) {
+        int n = m[i] == 'c' ? 3 : 1;
+        for (int k = 0; k < n; k++) {
+          m[i + 1 + 2 * k] += dx;
+          m[i + 2 + 2 * k] += dy;
+        }
+        i += 1 + 2 * n;
+      }
+      return new Shape(m, rgb);
+    }
+
+    /** The least and greatest y it reaches (its curves stay within their points). */
+    double[] ys() {
+      double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < d.length; ) {
+        int n = d[i] == 'c' ? 3 : 1;
+        for (int k = 0; k < n; k++) {
+          lo = Math.min(lo, d[i + 2 + 2 * k]);
+          hi = Math.max(hi, d[i + 2 + 2 * k]);
+        }
+        i += 1 + 2 * n;
+      }
+      return new double[] {lo, hi};
+    }
+  }
+
   record Oval(double x, double y, double w, double h, int rgb) implements Ops {
     public Ops moved(double dx, double dy) { return new Oval(x + dx, y + dy, w, h, rgb); }
   }

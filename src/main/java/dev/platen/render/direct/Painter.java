@@ -83,6 +83,19 @@ final class Painter {
         num(r.x()).num(h - r.y() - r.h()).num(r.w()).num(r.h()).op("re f");
       } else if (op instanceof Ops.RoundRect || op instanceof Ops.RoundRing) {
         fill = rounded(op, fill, h);
+      } else if (op instanceof Ops.Shape sh) {
+        if (sh.rgb() != fill) {
+          color(sh.rgb());
+          fill = sh.rgb();
+        }
+        double[] d = sh.d();
+        for (int i = 0; i < d.length; ) {
+          int n = d[i] == 'c' ? 3 : 1;
+          for (int k = 0; k < n; k++) num(d[i + 1 + 2 * k]).num(h - d[i + 2 + 2 * k]);
+          op(d[i] == 'm' ? "m" : d[i] == 'l' ? "l" : "c");
+          i += 1 + 2 * n;
+        }
+        op("h f");
       } else if (op instanceof Ops.Clipped c) {
         // in its own graphics state, which Q ends with the colour and alpha set before it
         int before = alpha;

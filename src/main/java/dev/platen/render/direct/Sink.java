@@ -740,6 +740,7 @@ abstract class Sink {
           double[] shape = extent(c.shape());
           yield new double[] {Math.max(shape[0], c.top()), Math.min(shape[1], c.bottom())};
         }
+        case Ops.Shape sh -> sh.ys();
         case Ops.Oval o -> new double[] {o.y(), o.y() + o.h()};
         case Ops.Image i -> new double[] {i.y(), i.y() + i.h()};
         // a turned line reaches around its centre: taken as reaching across
