@@ -29,7 +29,8 @@ final class HtmlDisplayTables {
 
   static void rename(Document doc, List<HtmlCss.Sheet> sheets, boolean template) throws Unsupported {
     if (!declared(doc, sheets)) return;
-    Map<Element, String> displays = new IdentityHashMap<>();
+    // in document order, so that the first construct refused is the one named, on every run
+    Map<Element, String> displays = new java.util.LinkedHashMap<>();
     for (Element e : doc.getElementsByTag("div")) {
       String d = HtmlStyle.of(e, HtmlStyle.root(), sheets, template).tableDisplay;
       if (d != null) displays.put(e, d);
