@@ -105,6 +105,7 @@ final class HtmlFlow {
   }
 
   void document(Document doc, double width, Sink sink) throws RenderException {
+    HtmlDisplayTables.rename(doc, sheets, dry);
     HtmlStyle html = style(doc.child(0), HtmlStyle.root());
     if (html.decorated(true) || nonZero(html.margin) || nonZero(html.padding) || html.width != null) {
       throw new Unsupported("a box style on the html element");
@@ -157,7 +158,7 @@ final class HtmlFlow {
   HtmlStyle style(Element e, HtmlStyle parent) throws Unsupported {
     long position = structural.isEmpty() || dry ? 0 : HtmlCss.position(e, structural);
     // presentational attributes (align, bgcolor, a table's cellpadding on its cells) as the CSS they make
-    StyleKey key = new StyleKey(parent, e.normalName(), e.attr("class"), e.id(), e.attr("style"), e.attr("href"),
+    StyleKey key = new StyleKey(parent, e.hasAttr(HtmlDisplayTables.MARK) ? "div:" + e.normalName() : e.normalName(), e.attr("class"), e.id(), e.attr("style"), e.attr("href"),
         position, HtmlStyle.hints(e), attributes.isEmpty() ? List.of() : attributeValues(e),
         siblingSelectors.isEmpty() ? null : HtmlCss.siblings(e, siblingSelectors, dry));
     HtmlStyle s = styles.get(key);

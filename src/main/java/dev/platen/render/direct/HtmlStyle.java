@@ -88,6 +88,12 @@ final class HtmlStyle {
   double radius;
   /** display: inline-block on an inline element (not inherited): one line of text in a box of its own height. */
   boolean inlineBlock;
+
+  /**
+   * {@code table}, {@code table-row} or {@code table-cell} when a div's style makes it one, else null: still
+   * refused here, HtmlDisplayTables renames such divs to the table elements before layout where it can.
+   */
+  String tableDisplay;
   boolean hidden;
   boolean breakBefore;
   boolean breakAfter;
@@ -308,9 +314,12 @@ final class HtmlStyle {
   static HtmlStyle of(Element e, HtmlStyle parent, List<HtmlCss.Sheet> sheets, boolean template) {
     HtmlStyle s = parent.inherit();
     String tag = e.normalName();
-    if (!tag.equals("td") && !tag.equals("th") && !tag.equals("tr")) s.verticalAlign = "baseline";
+    // a div laid out as a table part (HtmlDisplayTables) keeps a div's defaults: no user-agent rule of the table
+    // elements applies to it, and its vertical-align is the initial baseline
+    boolean displayed = e.hasAttr(HtmlDisplayTables.MARK);
+    if (displayed || !tag.equals("td") && !tag.equals("th") && !tag.equals("tr")) s.verticalAlign = "baseline";
     List<HtmlCss.Declaration> declared = new ArrayList<>();
-    defaults(tag, e, declared);
+    if (!displayed) defaults(tag, e, declared);
     String hints = hints(e);
     if (!hints.isEmpty()) declared.addAll(HtmlCss.declarations(hints));
     if (tag.equals("a") && !e.attr("href").isBlank()) s.href = uri(e.attr("href").trim());
@@ -1043,6 +1052,7 @@ final class HtmlStyle {
         }
       }
       case "display" -> {
+        tableDisplay = null;
         if (v.equals("none")) hidden = true;
         else if (FLEX_GRID.contains(v)) {
           // openhtmltopdf knows neither flex nor grid: it drops the declaration, and the box stays a block
@@ -1058,7 +1068,12 @@ final class HtmlStyle {
         } else if (v.equals(naturalDisplay(e.normalName()))) {
           inlineBlock = false;
           displayBlock = false;
-        } else refuse("CSS display '" + value + "'", e);
+        } else {
+          if (e.normalName().equals("div") && (v.equals("table") || v.equals("table-row") || v.equals("table-cell"))) {
+            tableDisplay = v;
+          }
+          refuse("CSS display '" + value + "'", e);
+        }
       }
       case "page-break-before" -> breakBefore = pageBreak(v, value, name, e);
       case "page-break-after" -> breakAfter = pageBreak(v, value, name, e);
@@ -1080,8 +1095,13 @@ final class HtmlStyle {
         }
       }
       case "border-spacing" -> {
-        double pt = points(v);
-        if (Double.isNaN(pt)) refuse("CSS value '" + value + "' for 'border-spacing'", e);
+        // two lengths are a horizontal and a vertical spacing: drawn here only when they are the same (tables
+        // space cells by one length both ways); points() read "8pt 0" as one length, wrongly
+        String[] two = v.split("\\s+");
+        double pt = points(two[0]);
+        if (two.length > 2 || two.length == 2 && points(two[1]) != pt) {
+          refuse("a border-spacing of two different lengths, '" + value + "'", e);
+        } else if (Double.isNaN(pt)) refuse("CSS value '" + value + "' for 'border-spacing'", e);
         else spacing = pt;
       }
       case "float" -> {
