@@ -85,7 +85,7 @@ final class HtmlDisplayTables {
     List<Element> anonymous = new ArrayList<>();
     for (Map.Entry<Element, String> entry : displays.entrySet()) {
       Element e = entry.getKey();
-      e.attr(MARK, "");
+      e.attr(MARK, "div"); // what a reason names it by (HtmlStyle.describe): the author wrote a div
       switch (entry.getValue()) {
         case "table" -> {
           e.tagName("table");

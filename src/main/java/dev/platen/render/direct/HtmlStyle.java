@@ -730,7 +730,8 @@ final class HtmlStyle {
   }
 
   static String describe(Element e) {
-    StringBuilder d = new StringBuilder(e.normalName());
+    String written = e.attr(HtmlDisplayTables.MARK);
+    StringBuilder d = new StringBuilder(written.isEmpty() ? e.normalName() : written);
     if (!e.id().isEmpty()) d.append('#').append(e.id());
     for (String c : e.classNames()) {
       d.append('.').append(c);
