@@ -158,7 +158,9 @@ final class HtmlFlow {
   HtmlStyle style(Element e, HtmlStyle parent) throws Unsupported {
     long position = structural.isEmpty() || dry ? 0 : HtmlCss.position(e, structural);
     // presentational attributes (align, bgcolor, a table's cellpadding on its cells) as the CSS they make
-    StyleKey key = new StyleKey(parent, e.hasAttr(HtmlDisplayTables.MARK) ? "div:" + e.normalName() : e.normalName(), e.attr("class"), e.id(), e.attr("style"), e.attr("href"),
+    // a div laid out as a table part keeps a div's defaults (HtmlStyle.of), so it shares no style with a real one
+    String tag = e.hasAttr(HtmlDisplayTables.MARK) ? "div:" + e.normalName() : e.normalName();
+    StyleKey key = new StyleKey(parent, tag, e.attr("class"), e.id(), e.attr("style"), e.attr("href"),
         position, HtmlStyle.hints(e), attributes.isEmpty() ? List.of() : attributeValues(e),
         siblingSelectors.isEmpty() ? null : HtmlCss.siblings(e, siblingSelectors, dry));
     HtmlStyle s = styles.get(key);
@@ -362,9 +364,7 @@ final class HtmlFlow {
       if (s.breakBefore || s.breakAfter || s.clear != null) {
         throw new Unsupported("a page break or clear on a float, " + HtmlStyle.describe(f));
       }
-      if (positioned.apart && s.percentMargin()) {
-        throw new Unsupported("a % margin inside a positioned, running or fixed element, on " + HtmlStyle.describe(f));
-      }
+      apartPercentMargin(f, s);
       double[] m = s.margin(width);
       double[] p = s.padding;
       double br = s.border(RIGHT), bl = s.border(LEFT);
@@ -501,10 +501,7 @@ final class HtmlFlow {
           e.elementSiblingIndex() + 1 - liBefore(e)) + ".  " : null);
     }
     if (tag.equals("li")) items++;
-    if (positioned.apart && s.percentMargin()) {
-      // laid out apart at a width of its own, where openhtmltopdf's is not measured
-      throw new Unsupported("a % margin inside a positioned, running or fixed element, on " + HtmlStyle.describe(e));
-    }
+    apartPercentMargin(e, s);
     double[] m = s.margin(avail);
     double[] p = s.padding;
     double br = s.border(RIGHT), bl = s.border(LEFT);
@@ -907,6 +904,13 @@ final class HtmlFlow {
     cellText = parent instanceof Element pe && (pe.normalName().equals("td") || pe.normalName().equals("th"))
         && pe.childNodeSize() == nodes.size();
     paragraph(runs, ps, width, sink);
+  }
+
+  /** A % margin on a box laid out apart, at a width of its own where openhtmltopdf's is not measured: refused. */
+  private void apartPercentMargin(Element e, HtmlStyle s) throws Unsupported {
+    if (positioned.apart && s.percentMargin()) {
+      throw new Unsupported("a % margin inside a positioned, running or fixed element, on " + HtmlStyle.describe(e));
+    }
   }
 
   /**
