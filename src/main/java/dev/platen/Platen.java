@@ -37,6 +37,7 @@ import dev.platen.sharing.EngagementStore;
 import dev.platen.sharing.ShareStore;
 import dev.platen.sharing.Sharing;
 import dev.platen.store.Database;
+import dev.platen.store.DatabasePdfs;
 import dev.platen.store.Ids;
 import dev.platen.store.ProjectStore;
 import dev.platen.store.RenderNotifications;
@@ -159,6 +160,10 @@ public final class Platen implements AutoCloseable {
     BlobStore blobs;
     try {
       blobs = blobStore(config);
+      // one process owns the SQLite file, so its PDFs can sit in it and commit with their renders (D44)
+      if (db.vendor() == Database.Vendor.SQLITE && config.blobStore() == Config.BlobStoreKind.FILE) {
+        blobs = new DatabasePdfs(db, blobs, DatabasePdfs.DEFAULT_MAX_BYTES);
+      }
     } catch (ConfigException e) {
       db.close();
       throw e;

@@ -10,6 +10,16 @@ public interface BlobStore {
   void put(String key, byte[] bytes) throws IOException;
 
   /**
+   * Stores the bytes, then runs {@code record}, the write that makes them reachable (a render marked succeeded with
+   * this key). A store whose bytes live in the render database makes them part of that write instead, so one commit
+   * holds both and one sync makes both durable; either way, once {@code record} has committed the bytes are stored.
+   */
+  default <T> T put(String key, byte[] bytes, java.util.function.Supplier<T> record) throws IOException {
+    put(key, bytes);
+    return record.get();
+  }
+
+  /**
    * @return the stored bytes as a stream the caller closes
    * @throws java.io.FileNotFoundException when nothing is stored under the key
    */

@@ -65,9 +65,19 @@ final class Embedded {
       long pdfs = 0;
       long bytes = 0;
       List<String> missing = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery("SELECT blob_key FROM renders WHERE blob_key IS NOT NULL")) {
+      // PDFs kept in the database (store.DatabasePdfs) are checked by the integrity check above; a backup made
+      // before they existed has no such table
+      String held = hasTable(s, "inline_pdfs")
+          ? "(SELECT length(bytes) FROM inline_pdfs p WHERE p.blob_key = r.blob_key)" : "NULL";
+      try (ResultSet rs = s.executeQuery("SELECT r.blob_key, " + held + " FROM renders r "
+          + "WHERE r.blob_key IS NOT NULL")) {
         while (rs.next()) {
           pdfs++;
+          long inDatabase = rs.getLong(2);
+          if (!rs.wasNull()) {
+            bytes += inDatabase;
+            continue;
+          }
           if (files == null) continue;
           Path f = dev.platen.blob.FileBlobStore.locate(files, rs.getString(1));
           if (Files.isRegularFile(f)) {
@@ -82,6 +92,12 @@ final class Embedded {
             + " (the first: " + missing.get(0) + ")");
       }
       return new Contents(renders, pdfs, bytes);
+    }
+  }
+
+  static boolean hasTable(Statement s, String name) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + name + "'")) {
+      return rs.next();
     }
   }
 

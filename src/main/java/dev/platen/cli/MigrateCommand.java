@@ -57,6 +57,8 @@ final class MigrateCommand {
 
   static final int BATCH = 1_000;
   private static final int BLOB_THREADS = 8;
+  /** The table of PDFs kept in SQLite itself (store.DatabasePdfs). */
+  private static final String INLINE_PDFS = "inline_pdfs";
 
   /** One table as both sides have it. */
   private record Table(String name, List<String> columns, List<String> key, int[] types, Set<String> parents) {
@@ -102,11 +104,12 @@ final class MigrateCommand {
       boolean sameFiles = config.blobStore() == Config.BlobStoreKind.FILE
           && sameDirectory(config.dataDir().resolve(Embedded.FILES), sourceFiles);
       List<String> keys = blobKeys(src);
-      copyBlobs(keys, sourceFiles, blobs, sameFiles, io);
+      SourcePdfs source = new SourcePdfs(src, sourceFiles, heldKeys(src));
+      copyBlobs(keys, source, blobs, sameFiles, io);
       long blobsDone = System.nanoTime();
 
       for (Table t : tables) verify(t, src, pg);
-      long verifiedPdfs = verifyBlobs(keys, sourceFiles, blobs);
+      long verifiedPdfs = verifyBlobs(keys, source, blobs);
       src.commit();
       long done = System.nanoTime();
       io.out().printf("platen migrate: done in %.1f s (rows %.1f s, PDFs %.1f s, verification %.1f s): %d rows in %d "
@@ -132,7 +135,9 @@ final class MigrateCommand {
   private static List<Table> tables(Connection src, Connection pg) throws SQLException {
     List<String> names = new ArrayList<>();
     try (Statement s = src.createStatement(); ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master "
-        + "WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name <> 'flyway_schema_history' ORDER BY name")) {
+        + "WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name <> 'flyway_schema_history' AND name <> '"
+        // its PDFs go to the target's blob store with the others, not into a table nobody reads there
+        + INLINE_PDFS + "' ORDER BY name")) {
       while (rs.next()) names.add(rs.getString(1));
     }
     Map<String, Table> byName = new LinkedHashMap<>();
@@ -311,27 +316,61 @@ final class MigrateCommand {
     return keys;
   }
 
-  private static void copyBlobs(List<String> keys, Path sourceFiles, BlobStore target, boolean same,
+  /** PDFs the SQLite file holds itself (store.DatabasePdfs); none in a database made before they existed. */
+  private static java.util.Set<String> heldKeys(Connection src) throws SQLException {
+    java.util.Set<String> keys = new HashSet<>();
+    try (Statement s = src.createStatement()) {
+      if (!Embedded.hasTable(s, INLINE_PDFS)) return keys;
+      try (ResultSet rs = s.executeQuery("SELECT blob_key FROM " + INLINE_PDFS)) {
+        while (rs.next()) keys.add(rs.getString(1));
+      }
+    }
+    return keys;
+  }
+
+  /** Where the source's PDFs are: in its database, else in its files directory. */
+  private record SourcePdfs(Connection src, Path files, java.util.Set<String> held) {
+    byte[] read(String key) throws IOException {
+      if (!held.contains(key)) return readSource(files, key);
+      // one connection, in the migration's read transaction, shared by the copying threads
+      synchronized (src) {
+        try (PreparedStatement ps = src.prepareStatement("SELECT bytes FROM " + INLINE_PDFS + " WHERE blob_key = ?")) {
+          ps.setString(1, key);
+          try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) throw CommandException.failed("the PDF " + key + " vanished from the source database");
+            return rs.getBytes(1);
+          }
+        } catch (SQLException e) {
+          throw new IOException("the PDF " + key + " could not be read from the source database: " + e.getMessage(),
+              e);
+        }
+      }
+    }
+  }
+
+  private static void copyBlobs(List<String> all, SourcePdfs source, BlobStore target, boolean same,
       Commands.Io io) throws IOException {
-    if (same) {
-      io.out().println("platen migrate: PDFs: " + keys.size() + ", already in the configured blob store ("
-          + sourceFiles + ")");
+    // With the target's files where the source's are, only the PDFs the database held need copying out of it.
+    List<String> keys = same ? all.stream().filter(source.held()::contains).toList() : all;
+    if (same && keys.isEmpty()) {
+      io.out().println("platen migrate: PDFs: " + all.size() + ", already in the configured blob store ("
+          + source.files() + ")");
       return;
     }
     AtomicLong copied = new AtomicLong();
     forEach(keys, key -> {
-      byte[] bytes = readSource(sourceFiles, key);
+      byte[] bytes = source.read(key);
       if (target.size(key) == bytes.length && Arrays.equals(digest(bytes), digest(readAll(target, key)))) return;
       target.put(key, bytes);
       copied.incrementAndGet();
     });
-    io.out().println("platen migrate: PDFs: " + keys.size() + ", " + copied.get() + " copied, "
-        + (keys.size() - copied.get()) + " already there");
+    io.out().println("platen migrate: PDFs: " + all.size() + ", " + copied.get() + " copied, "
+        + (all.size() - copied.get()) + " already there");
   }
 
-  private static long verifyBlobs(List<String> keys, Path sourceFiles, BlobStore target) throws IOException {
+  private static long verifyBlobs(List<String> keys, SourcePdfs source, BlobStore target) throws IOException {
     forEach(keys, key -> {
-      if (!Arrays.equals(digest(readSource(sourceFiles, key)), digest(readAll(target, key)))) {
+      if (!Arrays.equals(digest(source.read(key)), digest(readAll(target, key)))) {
         throw CommandException.failed("verification failed: the PDF " + key + " differs in the blob store");
       }
     });

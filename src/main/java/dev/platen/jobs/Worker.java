@@ -150,20 +150,17 @@ public final class Worker {
       byte[] pdf = drawn.pdf();
       String key = blobKey(job);
       try {
-        blobs.put(key, pdf);
-        // Out of the heartbeat's sight before the terminal write, so a finished render is never reported as a
-        // lost lease; the write itself is one fenced statement.
-        inFlight.remove(job.renderId());
-        boolean ok;
-        Optional<RenderJob> next = Optional.empty();
-        if (chain && claimNext.getAsBoolean()) {
-          RenderQueue.Handoff h = queue.succeedAndClaim(job, key, clock.millis(), settings.workerId(),
-              settings.leaseMs());
-          ok = h.succeeded();
-          next = h.next();
-        } else {
-          ok = queue.succeed(job, key, clock.millis());
-        }
+        RenderQueue.Handoff h = blobs.put(key, pdf, () -> {
+          // Out of the heartbeat's sight before the terminal write, so a finished render is never reported as a
+          // lost lease; the write itself is one fenced statement.
+          inFlight.remove(job.renderId());
+          if (chain && claimNext.getAsBoolean()) {
+            return queue.succeedAndClaim(job, key, clock.millis(), settings.workerId(), settings.leaseMs());
+          }
+          return new RenderQueue.Handoff(queue.succeed(job, key, clock.millis()), Optional.empty());
+        });
+        boolean ok = h.succeeded();
+        Optional<RenderJob> next = h.next();
         if (ok) {
           log.info("render {} succeeded: {} bytes drawn by the {} engine in {} ms", job.renderId(), pdf.length,
               engine, drawn.nanos() / 1_000_000);

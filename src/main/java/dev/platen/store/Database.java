@@ -4,7 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -110,6 +112,18 @@ public final class Database implements AutoCloseable {
   public <R, X extends Exception> R write(org.jdbi.v3.core.HandleCallback<R, X> work) throws X {
     if (writer == null) return jdbi.inTransaction(work);
     return writer.write(work);
+  }
+
+  /**
+   * Runs {@code then}, and {@code first} in the transaction of the first {@link #write} {@code then} makes on this
+   * thread, before that write's own work: both commit with one sync, or neither does. SQLite only (its one writer
+   * is what makes "the next write" one transaction); elsewhere the caller writes {@code first} on its own.
+   *
+   * @throws IllegalStateException when {@code then} made no write, so {@code first} did not run
+   */
+  public <T> T beforeNextWrite(HandleConsumer<RuntimeException> first, Supplier<T> then) {
+    if (writer == null) throw new IllegalStateException("only SQLite's writer joins writes");
+    return writer.beforeNextWrite(first, then);
   }
 
   /**

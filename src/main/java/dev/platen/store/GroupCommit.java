@@ -9,8 +9,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.HandleConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +43,8 @@ final class GroupCommit implements AutoCloseable {
   private final List<Runnable> afterCommit = new ArrayList<>();
   private final AtomicLong commits = new AtomicLong();
   private final AtomicLong writes = new AtomicLong();
+  /** Work a caller asked to run at the start of its own next write ({@link #beforeNextWrite}). */
+  private final ThreadLocal<HandleConsumer<RuntimeException>> joining = new ThreadLocal<>();
   private volatile boolean closed;
 
   private static final class Op<R> {
@@ -68,6 +72,15 @@ final class GroupCommit implements AutoCloseable {
   <R, X extends Exception> R write(HandleCallback<R, X> work) throws X {
     // A write made from inside a write is part of it, as it was with a reentrant lock.
     if (Thread.currentThread() == thread) return work.withHandle(handle);
+    HandleConsumer<RuntimeException> first = joining.get();
+    if (first != null) {
+      joining.remove();
+      HandleCallback<R, X> rest = work;
+      work = h -> {
+        first.useHandle(h);
+        return rest.withHandle(h);
+      };
+    }
     Op<R> op = new Op<>(work);
     if (closed) throw new IllegalStateException("the database is closed");
     pending.add(op);
@@ -87,6 +100,24 @@ final class GroupCommit implements AutoCloseable {
       }
     } finally {
       if (interrupted) Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Runs {@code then}, and {@code first} at the start of the first write {@code then} makes on this thread, in that
+   * write's transaction and savepoint: committed together (one sync) or rolled back together.
+   *
+   * @throws IllegalStateException when {@code then} returned without writing: {@code first} did not run
+   */
+  <T> T beforeNextWrite(HandleConsumer<RuntimeException> first, Supplier<T> then) {
+    if (joining.get() != null) throw new IllegalStateException("a write is already waiting for work to join it");
+    joining.set(first);
+    try {
+      T value = then.get();
+      if (joining.get() != null) throw new IllegalStateException("no write took the work meant to join it");
+      return value;
+    } finally {
+      joining.remove();
     }
   }
 

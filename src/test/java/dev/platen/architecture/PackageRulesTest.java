@@ -48,7 +48,8 @@ class PackageRulesTest {
       // shares and engagement keep their own SQL beside the store's (Database, Ids), send through mail, read PDFs
       // from blob, and report outcomes; api picks the HTTP answer
       Map.entry("sharing", deps("blob", "mail", "store")),
-      Map.entry("store", deps("errors", "jobs")),
+      // SQLite keeps small PDFs beside their renders (store.DatabasePdfs is a blob store)
+      Map.entry("store", deps("blob", "errors", "jobs")),
       Map.entry("templates", deps("errors", "render")),
       // the dashboard: pages over the API's own services; it hands its routes to api's one table and borrows the
       // API's render shapes, so api never depends on it

@@ -24,7 +24,7 @@ class FileBlobStoreTest extends BlobStoreContract {
   }
 
   @Override
-  BlobStore store() {
+  protected BlobStore store() {
     return store;
   }
 

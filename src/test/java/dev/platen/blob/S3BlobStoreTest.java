@@ -27,7 +27,7 @@ class S3BlobStoreTest extends BlobStoreContract {
   }
 
   @Override
-  BlobStore store() {
+  protected BlobStore store() {
     return store;
   }
 }

@@ -90,6 +90,16 @@ class BackupRestoreTest {
     }
     assertThat(restoredIds).containsAll(succeededBeforeBackup);
     assertThat(restoredIds).hasSizeGreaterThan(succeededBeforeBackup.size());
+    // These PDFs are small: they travelled inside the database snapshot, not as files (D44).
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + restored.resolve("platen.db"));
+        Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM renders r "
+            + "JOIN inline_pdfs p ON p.blob_key = r.blob_key")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isGreaterThanOrEqualTo(succeededBeforeBackup.size());
+    }
+    try (var files = Files.walk(original.resolve("files"))) {
+      assertThat(files.filter(f -> f.toString().endsWith(".pdf")).toList()).isEmpty();
+    }
 
     try (TestServer b = TestServer.start(restored)) {
       for (String id : restoredIds) {
