@@ -275,6 +275,32 @@ class MigrateCommandTest {
     }
   }
 
+  /**
+   * Moving to PostgreSQL in place, files staying where they are: the PDFs the SQLite file held itself (D44) are
+   * written out as files, since the server on PostgreSQL reads only the blob store.
+   */
+  @Test
+  void inPlacePdfsHeldByTheDatabaseBecomeFiles() throws Exception {
+    Path data = dir.resolve("embedded");
+    List<Made> made = installation(data, 3);
+    String url = EmbeddedPg.newDatabase();
+    Map<String, String> env = new HashMap<>(Map.of("PLATEN_DATA_DIR", data.toString(), "PLATEN_DATABASE_URL", url,
+        "PLATEN_DATABASE_USER", "postgres"));
+    CommandRun run = CommandRun.run(env, "migrate", "--from", data.toString());
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.outText()).as(run.toString()).contains("PDFs: 3, 3 copied, 0 already there");
+    CommandRun again = CommandRun.run(env, "migrate", "--from", data.toString());
+    assertThat(again.outText()).as(again.toString()).contains("PDFs: 3, 0 copied, 3 already there");
+    env.put("PLATEN_PUBLIC_URL", PUBLIC_URL);
+    try (TestServer pg = TestServer.start(data, env)) {
+      for (Made m : made) {
+        Res r = pg.get(m.downloadPath(), null);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo(m.pdf());
+      }
+    }
+  }
+
   @Test
   void refusesWithOneLine() {
     CommandRun noTarget = CommandRun.run(Map.of("PLATEN_DATA_DIR", dir.toString()), "migrate");
