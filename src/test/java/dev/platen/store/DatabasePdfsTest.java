@@ -133,6 +133,39 @@ class DatabasePdfsTest extends BlobStoreContract {
         .isEqualTo(java.util.Arrays.copyOfRange(bytes, 149_990, 150_000));
   }
 
+  /**
+   * PDFs pass through the WAL, which grows while a long read holds an old snapshot: once that read ends and a
+   * checkpoint catches up, SQLite cuts the file back to the limit instead of keeping its largest size.
+   */
+  @Test
+  void theWalShrinksBackAfterAReaderHeldItOpen() throws Exception {
+    Path wal = dir.resolve("platen.db-wal");
+    try (var reader = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("platen.db"))) {
+      reader.setAutoCommit(false);
+      try (var st = reader.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM inline_pdfs")) {
+        rs.next();
+      }
+      for (int i = 0; i < 80; i++) {
+        store.put("renders/p/r" + i + "/t/a.pdf", pdf(90_000 + i), () -> {
+          recordWrite();
+          return null;
+        });
+      }
+      assertThat(Files.size(wal)).as("held open by the reader's snapshot").isGreaterThan(7_000_000L);
+      reader.rollback();
+    }
+    // the pragma is per connection: the writer's, from the pool's settings
+    try (var st = db.writerConnection().createStatement(); var rs = st.executeQuery("PRAGMA journal_size_limit")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(Database.WAL_SIZE_LIMIT);
+    }
+    // a smaller limit than the real one, to see it act on this test's few megabytes
+    db.write(h -> h.execute("PRAGMA journal_size_limit = 1000000"));
+    recordWrite(); // its commit finds the WAL past 1,000 pages and nobody reading: a checkpoint copies it all
+    recordWrite(); // so this one starts the WAL over, and cuts the file to the limit
+    assertThat(Files.size(wal)).isLessThanOrEqualTo(1_000_000L);
+  }
+
   @Test
   void storingAKeyAgainKeepsTheLastBytes() throws Exception {
     store.put("renders/p/r1/t/a.pdf", pdf(500), () -> {
