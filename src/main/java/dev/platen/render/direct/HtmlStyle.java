@@ -21,6 +21,12 @@ final class HtmlStyle {
   static final int TOP = 0, RIGHT = 1, BOTTOM = 2, LEFT = 3;
 
   double size = Styles.BODY_SIZE;
+  /**
+   * The html element's font size, what {@code rem} is of (openhtmltopdf's LengthValue reads the root element's
+   * style): medium, 16px, unless the style sheet sizes the html element ({@code html { font-size: 62.5% }}).
+   */
+  double rootSize = MEDIUM;
+  static final double MEDIUM = 16 * Styles.PX;
   boolean bold;
   /**
    * Set in openhtmltopdf's built-in Courier (a family list whose first family openhtmltopdf knows is one of its
@@ -261,15 +267,34 @@ final class HtmlStyle {
     return true;
   }
 
+  private static final java.util.regex.Pattern REM =
+      java.util.regex.Pattern.compile("(?<![\\w.])(\\d+(?:\\.\\d*)?|\\.\\d+)rem\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /**
+   * {@code d} with its lengths in rem written in points of {@code rootSize}, so that every length reader below
+   * (which takes rem as of medium) sees the size openhtmltopdf resolves. letter-spacing keeps its rem, which is
+   * refused there whatever the root.
+   */
+  private static HtmlCss.Declaration remsInPoints(HtmlCss.Declaration d, double rootSize) {
+    if (d.name().equals("letter-spacing") || !REM.matcher(d.value()).find()) return d;
+    String value = REM.matcher(d.value()).replaceAll(m -> new java.math.BigDecimal(m.group(1))
+        .multiply(java.math.BigDecimal.valueOf(rootSize)).stripTrailingZeros().toPlainString() + "pt");
+    return new HtmlCss.Declaration(d.name(), value, d.important());
+  }
+
   /** The root: the body's inherited text style from the documents' base sheet. */
   static HtmlStyle root() {
-    return new HtmlStyle();
+    HtmlStyle s = new HtmlStyle();
+    // the html element's parent: a % or em size on html is of the initial medium, as in openhtmltopdf
+    s.size = MEDIUM;
+    return s;
   }
 
   /** A child's style before its own rules: inherited properties copied, the rest initial. */
   private HtmlStyle inherit() {
     HtmlStyle s = new HtmlStyle();
     s.size = size;
+    s.rootSize = rootSize;
     s.bold = bold;
     s.mono = mono;
     s.italic = italic;
@@ -345,6 +370,7 @@ final class HtmlStyle {
     }
     if (generated != null) s.generated(generated, e);
     if (e.hasAttr("style")) declared.addAll(HtmlCss.declarations(e.attr("style")));
+    if (s.rootSize != MEDIUM) declared.replaceAll(d -> remsInPoints(d, s.rootSize));
     // font-size first: the other lengths in em are of the element's own size
     for (boolean important : new boolean[] {false, true}) {
       for (HtmlCss.Declaration d : declared) {
@@ -356,6 +382,8 @@ final class HtmlStyle {
         }
       }
     }
+    // below the html element, rem is of its size
+    if (tag.equals("html")) s.rootSize = s.size;
     // declarations marked !important win over all others, in the same order among themselves
     for (boolean important : new boolean[] {false, true}) {
       for (HtmlCss.Declaration d : declared) {

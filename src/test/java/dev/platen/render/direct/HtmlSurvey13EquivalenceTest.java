@@ -1,0 +1,39 @@
+package dev.platen.render.direct;
+
+import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
+import static dev.platen.render.direct.HtmlEquivalenceTest.drawnDirectly;
+import static dev.platen.render.direct.HtmlEquivalenceTest.refusal;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What a fourth survey of templates written as outsiders write them (an invoice in an invoicing app's style, a
+ * brokerage statement, an invoice of "modern" CSS habits, a certificate) met: each construct drawn directly and
+ * printed as openhtmltopdf prints it (text per page, page breaks, page images within 1%, word positions, as
+ * {@link HtmlEquivalenceTest} compares).
+ */
+class HtmlSurvey13EquivalenceTest {
+  private static final String TEXT = "<h1 class=\"t\">Invoice 2026-118</h1><p class=\"a\">Design and engineering"
+      + " for the new booking flow, as agreed on the call</p><div class=\"b\">A padded box of rem</div>"
+      + "<p>Plain text of the body after them, long enough to wrap onto a second line of the page's width at this"
+      + " size, where the line height shows</p>";
+
+  /**
+   * rem is of the html element's font size, which a style sheet may set ({@code html { font-size: 62.5% }}, of
+   * the initial 16px): openhtmltopdf's LengthValue reads the root element's style. em and % on the body are of
+   * it too. The direct path had taken rem as 16px and the html element's size as the body's 10pt.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "html { font-size: 10pt } .a { font-size: 1.5rem } .b { padding: 1rem; margin: 2rem 0 0.5rem; background: #dddddd }",
+      "html { font-size: 62.5% } body { font-size: 1.4rem } .t { font-size: 2.4rem; margin-bottom: 1rem }"
+          + " .b { padding: .75rem 1.5rem; border-left: .3rem solid #333333 }",
+      "body { font-size: 1.2em } .b { padding: 1rem; background: #dddddd }",
+      "html { font-size: 18px } body { font-size: 80% } .a { font-size: 0.875rem; line-height: 1.5rem }"
+          + " .b { width: 20rem; padding: 0.5rem }",
+      ".a { font-size: 1.5rem } .b { padding: 1rem; margin-top: 2rem; background: #dddddd }"})
+  void remIsOfTheHtmlElementsSize(String css) throws Exception {
+    assertSame("survey13-rem", drawnDirectly(TEXT, css));
+  }
+}
