@@ -36,4 +36,26 @@ class HtmlSurvey13EquivalenceTest {
   void remIsOfTheHtmlElementsSize(String css) throws Exception {
     assertSame("survey13-rem", drawnDirectly(TEXT, css));
   }
+
+  private static final String SUMMARY = "<section class=\"summary\"><dl class=\"list\">"
+      + "<div class=\"row\"><dt>Subtotal</dt><dd>2,530.00 EUR</dd></div>"
+      + "<div class=\"row\"><dt>VAT 21%</dt><dd>531.30 EUR</dd></div>"
+      + "<div class=\"row total\"><dt>Total due</dt><dd>3,061.30 EUR</dd></div></dl></section><p>Thank you.</p>";
+
+  /**
+   * A summary's rows of two floats of 50%, label left and amount right: in a width of an odd number of dots each
+   * is rounded up a dot, the amount no longer fits beside its label, and openhtmltopdf moves it below, to the
+   * right edge (measured); in an even width they stand side by side. The direct path had sent the odd case to
+   * openhtmltopdf.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"float: right; width: 45%", "width: 199.9875pt", "width: 200.025pt", "width: 200.0625pt",
+      "float: left; width: 61%"})
+  void aRightFloatThatDoesNotFitGoesBelowTheLeftOnes(String list) throws Exception {
+    String css = "* { box-sizing: border-box; } * { margin: 0; padding: 0; } .summary { overflow: hidden; }"
+        + " .list { " + list + " } .row { overflow: hidden; padding: 5pt 7.5pt; }"
+        + " .row dt { float: left; width: 50%; color: #7b8794 } .row dd { float: right; width: 50%; text-align: right }"
+        + " .total { border-top: 2px solid #1f2933; font-weight: 700; font-size: 1.15rem; background: #eeeeee }";
+    assertSame("survey13-summary", drawnDirectly(SUMMARY, css));
+  }
 }
