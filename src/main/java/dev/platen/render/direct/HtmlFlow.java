@@ -634,7 +634,8 @@ final class HtmlFlow {
         return;
       }
       sink.indent += left;
-      sink.slice(h, box.ops());
+      if (s.avoidInside) sink.kept(h, box.ops(), Math.max(m[TOP], box.leading()));
+      else sink.slice(h, box.ops());
       sink.indent -= left;
       sink.margin(box.trailing());
     } else {

@@ -58,4 +58,28 @@ class HtmlSurvey13EquivalenceTest {
         + " .total { border-top: 2px solid #1f2933; font-weight: 700; font-size: 1.15rem; background: #eeeeee }";
     assertSame("survey13-summary", drawnDirectly(SUMMARY, css));
   }
+
+  private static final String NOTES = "<div class=\"notes\"><h4>Notes</h4><p>Please quote the invoice number with your"
+      + " payment.</p><h4>Terms</h4><p>Payment within 30 days by bank transfer.</p></div><p>After the notes</p>";
+
+  /**
+   * A notes block kept whole ({@code page-break-inside: avoid}) that does not fit below the items moves to the
+   * next page with its whole top margin above it, as openhtmltopdf lays it out again with a page clear (measured:
+   * a margin that ends on the page, one reaching past its bottom, after a float and a clearfix, after a larger
+   * bottom margin it collapsed with, inside a wrapper, without a border). The direct path had dropped the margin
+   * there, or kept only the part past the bottom, and drew the block up to 22.5pt higher.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"700pt||", "740pt||", "745pt||", "740pt|<div class=\"w\">Total</div><div class=\"cf\"></div>|",
+      "740pt|<div class=\"o\"><div class=\"w\">Total</div></div>|", "680pt|<p class=\"big\">Before</p>|",
+      "680pt|<p class=\"big\">Before</p><div class=\"wrap\">|</div>", "718pt|<p>Before</p>|.notes { border: 0; padding: 0 }"})
+  void aKeptBoxMovedToTheNextPageKeepsItsTopMargin(String setup) throws Exception {
+    String[] parts = setup.split("\\|", -1);
+    String close = parts[2].startsWith("<") ? parts[2] : "";
+    String css = "@page { size: A4; margin: 15mm } body { margin: 0 } .sp { height: " + parts[0] + "; background: #eeeeee }"
+        + " .notes { margin-top: 30px; padding-top: 10px; border-top: 1px solid #999999; page-break-inside: avoid }"
+        + " .notes h4 { margin: 8px 0 3px 0 } .w { float: right; width: 40% } .cf { clear: both } .o { overflow: hidden }"
+        + " .big { margin: 0 0 40pt } .wrap { margin-top: 10pt } " + (close.isEmpty() ? parts[2] : "");
+    assertSame("survey13-kept", drawnDirectly("<div class=\"sp\"></div>" + parts[1] + NOTES + close, css));
+  }
 }
