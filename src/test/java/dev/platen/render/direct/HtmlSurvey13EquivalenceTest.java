@@ -1,9 +1,13 @@
 package dev.platen.render.direct;
 
 import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
+import static dev.platen.render.direct.HtmlEquivalenceTest.assertSameFills;
 import static dev.platen.render.direct.HtmlEquivalenceTest.drawnDirectly;
 import static dev.platen.render.direct.HtmlEquivalenceTest.refusal;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.platen.render.RenderInput;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -81,5 +85,47 @@ class HtmlSurvey13EquivalenceTest {
         + " .notes h4 { margin: 8px 0 3px 0 } .w { float: right; width: 40% } .cf { clear: both } .o { overflow: hidden }"
         + " .big { margin: 0 0 40pt } .wrap { margin-top: 10pt } " + (close.isEmpty() ? parts[2] : "");
     assertSame("survey13-kept", drawnDirectly("<div class=\"sp\"></div>" + parts[1] + NOTES + close, css));
+  }
+
+  private static final String SUMMARY_TABLE = "<table class=\"s\"><tr><td class=\"k\">Account holder</td><td>Olivia M."
+      + " Carter</td><td class=\"k\">Account number</td><td>XXXX-4821</td></tr><tr><td class=\"k\">Opening balance</td>"
+      + "<td>15,234.18 USD</td><td class=\"k\">Closing balance</td><td>18,902.55 USD</td></tr></table><p>Activity</p>";
+
+  /**
+   * A statement's account summary: a table of collapsed borders with a background and no border round it, painted
+   * under its rows as openhtmltopdf paints it; cells of their own background,
+   * borders between the cells inside, a width or none, and a long one that a page break crosses.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"table.s { width: 100% }", "table.s { }", "table.s { width: 80% }",
+      "table.s { width: 100% } td.k { background: #c0c8d8 }", "table.s { width: 100% } td.k { border-right: 2px solid #00338d }",
+      "table.s { width: 100% } td { border-left: 1px solid #00338d } td:first-child { border-left: none }"})
+  void aCollapsedTableWithABackground(String css) throws Exception {
+    RenderInput in = drawnDirectly(SUMMARY_TABLE, "table.s { border-collapse: collapse; background: #d2dcec;"
+        + " margin-bottom: 12px } td { padding: 4px 6px } td.k { color: #555555 } " + css);
+    assertSame("survey13-collapsed-background", in);
+    assertSameFills(in, 0xd2dcec);
+  }
+
+  @Test
+  void aLongCollapsedTableWithABackgroundAcrossPages() throws Exception {
+    StringBuilder rows = new StringBuilder();
+    for (int i = 1; i <= 90; i++) rows.append("<tr><td>Row ").append(i).append("</td><td>").append(i * 37 % 900).append(".45</td></tr>");
+    assertSame("survey13-collapsed-background-long", drawnDirectly("<p>Before</p><table class=\"s\">" + rows
+        + "</table><p>After</p>", "table.s { border-collapse: collapse; background: #d2dcec; width: 100% }"
+        + " td { padding: 3px 6px } tr:nth-child(even) td { background: #ffffff }"));
+  }
+
+  /** A border round such a table or its outer cells, or a repeated header, is not measured: named. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"table.s { border: 1px solid #000000 }|a background on table.s with collapsed borders and a border",
+      "td { border: 1px solid #000000 }|a background on table.s with collapsed borders round its outer cells",
+      "tr:last-child td { border-bottom: 1px solid #000000 }|a background on table.s with collapsed borders round its outer cells",
+      "table.s { padding: 4px }|padding on table.s with collapsed borders",
+      "table.s { -fs-table-paginate: paginate }|a background on table.s with collapsed borders and a border"})
+  void aCollapsedTableWithABackgroundOutsideTheSubsetIsNamed(String setup) {
+    String[] parts = setup.split("\\|");
+    assertThat(refusal(SUMMARY_TABLE, "table.s { border-collapse: collapse; background: #d2dcec } " + parts[0]))
+        .startsWith(parts[1]);
   }
 }
