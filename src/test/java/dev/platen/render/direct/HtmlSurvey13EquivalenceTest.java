@@ -128,4 +128,20 @@ class HtmlSurvey13EquivalenceTest {
     assertThat(refusal(SUMMARY_TABLE, "table.s { border-collapse: collapse; background: #d2dcec } " + parts[0]))
         .startsWith(parts[1]);
   }
+
+  /**
+   * {@code text-align: end}, a logical value of modern style sheets, is not one openhtmltopdf's TextAlign allows:
+   * the declaration is dropped there and the value cascaded before stays (the direct path had set the text at the
+   * right); {@code start} is allowed, and is the left.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<p class=\"a\">Amount due</p>|.a { text-align: end }",
+      "<div class=\"p\"><p class=\"a\">Amount due</p></div>|.p { text-align: right } .a { text-align: end }",
+      "<p class=\"a\">Amount due</p>|.a { text-align: center; text-align: end }",
+      "<div class=\"p\"><p class=\"a\">Amount due</p></div>|.p { text-align: right } .a { text-align: start }",
+      "<table style=\"width: 100%\"><tr><td>Total</td><td class=\"a\">1,540.50</td></tr></table>|.a { text-align: end }"})
+  void textAlignEndIsDroppedAsOpenhtmltopdfDropsIt(String setup) throws Exception {
+    String[] parts = setup.split("\\|");
+    assertSame("survey13-text-align-end", drawnDirectly(parts[0], parts[1]));
+  }
 }
