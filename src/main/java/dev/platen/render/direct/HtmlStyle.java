@@ -87,11 +87,16 @@ final class HtmlStyle {
    * when the document is laid out (openhtmltopdf lets it overflow the box).
    */
   double boxHeight = Double.NaN;
+  /** A {@code height} in % of the parent's, resolved once the parent is known ({@link #of}); NaN when none. */
+  private double percentHeight = Double.NaN;
+  private String percentHeightValue;
   String verticalAlign = "baseline";
   /** display: block on an inline element (not inherited): laid out as a {@code div}. */
   boolean displayBlock;
   /** border-radius in points, one for all corners (0: square). */
   double radius;
+  /** A border-radius of 50% or more as written, when it is one: resolved in {@link #of}, where the box's size is known. */
+  private String radiusHalf;
   /** display: inline-block on an inline element (not inherited): one line of text in a box of its own height. */
   boolean inlineBlock;
 
@@ -402,6 +407,12 @@ final class HtmlStyle {
         s.apply("line-height", font[3], e);
         s.apply("font-family", font[4], e);
       }
+    }
+    if (!Double.isNaN(s.percentHeight)) s.percentHeight(parent, e);
+    if (s.radiusHalf != null && (s.width == null || Double.isNaN(s.boxHeight) || s.border(TOP) + s.border(RIGHT)
+        + s.border(BOTTOM) + s.border(LEFT) > 0 && !uniform(s))) {
+      // a seal or an avatar: a box of set width and height, with no border or one border all round
+      s.refuse("CSS value '" + s.radiusHalf + "' for 'border-radius'", e);
     }
     if (s.unbundled != null) s.refuse(s.unbundled, e);
     if (s.minWidth != null && s.floating != null) s.refuse("min-width on a float", e);
@@ -1068,8 +1079,13 @@ final class HtmlStyle {
         } else if (tag.equals("hr") && points(v) == 0) {
           // normalize.css's hr { height: 0 }: an hr holds nothing, so its content height is 0 already (measured)
         } else if (HEIGHTS.contains(tag) && !Double.isNaN(points(v))) {
-          // absolute lengths only: a percentage is of a height the direct path does not know
           boxHeight = points(v);
+          percentHeight = Double.NaN;
+        } else if (HEIGHTS.contains(tag) && !CELLS.contains(tag) && v.matches("\\d+(\\.\\d+)?%")) {
+          // of the parent's height where it has one (a certificate's inner frame at 100% of the outer): see of()
+          percentHeight = Double.parseDouble(v.substring(0, v.length() - 1));
+          percentHeightValue = value;
+          boxHeight = Double.NaN;
         } else if (HEIGHTS.contains(tag)) {
           refuse("CSS value '" + value + "' for 'height'", e);
         } else {
@@ -1224,8 +1240,18 @@ final class HtmlStyle {
         // one length for all four corners, drawn on a background without a border (HtmlFlow); elliptical, per-corner
         // and percentage radii are not drawn here
         double pt = points(v);
-        if (Double.isNaN(pt) || pt < 0 || v.endsWith("%") || v.contains(" ") || v.contains("/")) refuse("CSS value '" + value + "' for 'border-radius'", e);
-        else radius = pt;
+        radiusHalf = null;
+        if (v.matches("\\d+(\\.\\d+)?%") && Double.parseDouble(v.substring(0, v.length() - 1)) >= 50) {
+          // openhtmltopdf takes a % radius of the box's own height and width per corner and scales radii that
+          // overlap down to fit (BorderPropertySet.normalizedInstance): from 50% on, each corner is half the height
+          // by half the width, a circle or ellipse, which any radius as long as the box draws here as well
+          radiusHalf = value;
+          radius = HALF;
+        } else if (Double.isNaN(pt) || pt < 0 || v.endsWith("%") || v.contains(" ") || v.contains("/")) {
+          refuse("CSS value '" + value + "' for 'border-radius'", e);
+        } else {
+          radius = pt;
+        }
       }
       case "transform" -> {
         java.util.regex.Matcher m = ROTATE.matcher(v);
@@ -1333,6 +1359,28 @@ final class HtmlStyle {
   private static final Set<String> COURIER = Set.of("courier", "dialoginput", "monospaced", "monospace");
 
   /** Elements whose height is drawn here (HtmlFlow.block, HtmlTables.row), besides an image's. */
+  private static final Set<String> CELLS = Set.of("td", "th", "tr");
+  /** A radius longer than any box: each corner is then half the box's width by half its height. */
+  private static final double HALF = 1e6;
+
+  /**
+   * A % height as openhtmltopdf's BlockBox.getCSSHeight takes it: of the parent's CSS height as declared (its
+   * {@code height} in whole dots, content or border box as its box-sizing reads it), cut to a whole dot. Refused
+   * where the parent has no height of a length (openhtmltopdf then takes it of -1: auto at 100%, 0 below) or is
+   * not a block in the flow.
+   */
+  private void percentHeight(HtmlStyle parent, Element e) {
+    Element up = e.parent();
+    String ptag = up == null ? "" : up.normalName();
+    if (Double.isNaN(parent.boxHeight) || !HEIGHTS.contains(ptag) || CELLS.contains(ptag) || parent.floating != null
+        || parent.absolute || parent.inlineBlock || parent.displayBlock) {
+      refuse("CSS value '" + percentHeightValue + "' for 'height'", e);
+      return;
+    }
+    long of = (long) (parent.boxHeight * DOTS_PER_POINT + 1e-6);
+    boxHeight = (int) ((float) percentHeight / 100F * of) / DOTS_PER_POINT;
+  }
+
   private static final Set<String> HEIGHTS = Set.of("div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "section",
       "header", "footer", "article", "main", "address", "td", "th", "tr");
 

@@ -144,4 +144,109 @@ class HtmlSurvey13EquivalenceTest {
     String[] parts = setup.split("\\|");
     assertSame("survey13-text-align-end", drawnDirectly(parts[0], parts[1]));
   }
+
+  /**
+   * A certificate's inner frame at {@code height: 100%} of the outer one: a % height of a parent block's declared
+   * height, cut to a whole dot as openhtmltopdf's BlockBox.getCSSHeight takes it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"1|.p { height: 100mm; border: 1px solid #000000 } .c { height: 100%; background: #dddddd }",
+      "1|.p { height: 100mm; border: 1px solid #000000; padding: 10px } .c { height: 50%; background: #dddddd;"
+          + " border: 2px solid #333333 }",
+      "2|.p { height: 80mm; background: #cccccc } .c { height: 33.3%; background: #eeeeee; border-bottom: 1px solid #333333 }",
+      "1|.p { height: 171.5pt; border: 1px solid #000000 } .c { height: 77.7%; background: #dddddd }",
+      "1|* { box-sizing: border-box } .p { height: 100mm; padding: 6px } .c { height: 60%; padding: 4px; background: #dddddd }"})
+  void aPercentHeightOfAParentWithAHeight(String setup) throws Exception {
+    String[] parts = setup.split("\\|");
+    String inner = "<div class=\"c\">Hello</div>".repeat(Integer.parseInt(parts[0]));
+    assertSame("survey13-percent-height", drawnDirectly("<div class=\"p\">" + inner + "</div><p>After</p>", parts[1]));
+  }
+
+  /**
+   * With border-box on the parent the % is of its border-box height, as openhtmltopdf takes it: at 100% the child
+   * is taller than the parent's content, which openhtmltopdf lets overflow, and the document goes to it.
+   */
+  @Test
+  void aPercentHeightOfABorderBoxParentThatOverflowsGoesToOpenhtmltopdf() {
+    RenderInput in = drawnDirectly("<div class=\"p\"><div class=\"c\">Hello</div></div>",
+        "* { box-sizing: border-box } .p { height: 100mm; border: 3px solid #000000 } .c { height: 100% }");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DirectPdfEngine(dev.platen.render.EngineSettings.defaults())
+        .render(in)).hasMessageContaining("content taller than the height of div.p");
+  }
+
+  /** Of a parent without a height of a length, or in a cell, a % height stays refused, named. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<div class=\"c\">x</div>|.c { height: 50% }|CSS value '50%' for 'height' on div.c",
+      "<div class=\"p\"><div class=\"c\">x</div></div>|.p { border: 1px solid #000000 } .c { height: 100% }|CSS value"
+          + " '100%' for 'height' on div.c",
+      "<table><tr><td class=\"p\"><div class=\"c\">x</div></td></tr></table>|.p { height: 40px } .c { height: 100% }"
+          + "|CSS value '100%' for 'height' on div.c"})
+  void aPercentHeightOutsideTheSubsetIsNamed(String setup) {
+    String[] parts = setup.split("\\|");
+    assertThat(refusal(parts[0], parts[1])).isEqualTo(parts[2]);
+  }
+
+  /**
+   * A seal or an avatar: {@code border-radius: 50%} (or more) on a box of set width and height, each corner half
+   * its width by half its height as openhtmltopdf's BorderPropertySet scales % radii, a circle or an ellipse, with
+   * a background, a border all round, or both.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "<div class=\"a\">OFFICIAL<br>SEAL</div>|.a { width: 90px; height: 90px; border: 3px solid #8a6d3b; border-radius: 50%;"
+          + " margin: 0 auto; color: #8a6d3b; font-size: 9pt; font-weight: bold; padding-top: 30px; text-align: center }",
+      "<div class=\"a\"></div>|.a { width: 64px; height: 64px; border-radius: 50%; background: #1e3a5f }",
+      "<div class=\"a\">AB</div>|.a { width: 120px; height: 40px; border-radius: 50%; background: #1e3a5f; color: #ffffff;"
+          + " text-align: center; line-height: 40px }",
+      "<div class=\"a\">AB</div>|.a { width: 120px; height: 40px; border-radius: 100%; border: 2px solid #cc0000 }",
+      "<div class=\"a\">AB</div>|.a { width: 50px; height: 50px; border-radius: 50%; border: 2px solid #cc0000;"
+          + " background: #ffeeee; text-align: center; padding: 10px }"})
+  void aRadiusOfHalfTheBoxOnABoxOfSetSize(String setup) throws Exception {
+    String[] parts = setup.split("\\|");
+    RenderInput in = drawnDirectly(parts[0] + "<p>After</p>", parts[1]);
+    assertSame("survey13-radius-half", in);
+  }
+
+  /** Without a set width and height, below 50% or beside a border on one side only, a % radius stays refused. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {".a { border-radius: 50% }|CSS value '50%' for 'border-radius' on div.a",
+      ".a { width: 50px; border-radius: 50%; background: #eeeeee }|CSS value '50%' for 'border-radius' on div.a",
+      ".a { width: 50px; height: 50px; border-radius: 25%; background: #eeeeee }|CSS value '25%' for 'border-radius' on div.a",
+      ".a { width: 50px; height: 50px; border-radius: 50%; border-left: 4px solid #cc0000 }|CSS value '50%' for"
+          + " 'border-radius' on div.a"})
+  void aPercentRadiusOutsideTheSubsetIsNamed(String setup) {
+    String[] parts = setup.split("\\|");
+    assertThat(refusal("<div class=\"a\">AB</div>", parts[0])).isEqualTo(parts[1]);
+  }
+
+  /**
+   * A block of a length's width in a cell of a table with automatic layout (a certificate's seal, a signature
+   * line) is measured by that width and its sides, as openhtmltopdf's BlockBox.calcMinMaxWidth measures it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "<table class=\"t\"><tr><td><div class=\"x\">Signature</div></td><td>B</td></tr></table>|.t { width: 100% }"
+          + " .x { width: 120px; border-bottom: 1px solid #000000 }",
+      "<table class=\"t\"><tr><td><div class=\"x\"></div><p>Dr. Helen Park</p></td><td><div class=\"seal\">SEAL</div></td>"
+          + "<td><div class=\"x\"></div><p>Marcus Oyelaran</p></td></tr></table>|.t { width: 85% } td { text-align: center;"
+          + " vertical-align: bottom; padding: 0 20px } .x { border-bottom: 1px solid #000000; height: 40px } .seal {"
+          + " width: 90px; height: 90px; margin: 0 auto; border: 3px solid #8a6d3b; padding-top: 30px }",
+      "<table><tr><td><div class=\"x\">A long text in a narrow fixed box</div></td><td>Other cell text</td></tr></table>|"
+          + ".x { width: 60px; padding: 4px; margin: 2px 10px; border: 2px solid #333333 }",
+      "<table><tr><td>Some words here<div class=\"x\">box</div></td><td>Other cell text</td></tr></table>|.x { width: 200pt;"
+          + " background: #eeeeee }",
+      "<table style=\"width: 100%\"><tr><td><div class=\"x\">box</div></td><td>Other cell text</td></tr></table>|.x {"
+          + " width: 30mm; background: #eeeeee; margin-left: auto }"})
+  void aBlockOfALengthsWidthInACellOfAutomaticLayout(String setup) throws Exception {
+    String[] parts = setup.split("\\|");
+    assertSame("survey13-cell-block-width", drawnDirectly(parts[0], parts[1]));
+  }
+
+  /** Of a % width, under border-box or with max-width, it stays refused, named. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {".x { width: 50% }", "* { box-sizing: border-box } .x { width: 60px }", ".x { width: 60px; max-width: 40px }"})
+  void aBlockWidthInACellOutsideTheSubsetIsNamed(String css) {
+    assertThat(refusal("<table><tr><td><div class=\"x\">box</div></td><td>B</td></tr></table>", css))
+        .isEqualTo("a width on div.x in a table with automatic layout");
+  }
 }
