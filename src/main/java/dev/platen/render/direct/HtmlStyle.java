@@ -1293,6 +1293,9 @@ final class HtmlStyle {
       case "box-shadow", "outline", "outline-width", "outline-style", "outline-color", "outline-offset" -> {
         // openhtmltopdf draws neither (measured: a 10px #c00 shadow and a 3px #c00 outline left no red pixel)
       }
+      case "cursor" -> {
+        // known to openhtmltopdf, but a pointer's shape is nothing a page shows
+      }
       case "text-overflow" -> {
         // openhtmltopdf draws no ellipsis (measured); and no line overflows its box here: cells of automatic layout
         // widen to their text, and a nowrap line wider than its block is sent to openhtmltopdf
@@ -1323,7 +1326,9 @@ final class HtmlStyle {
           else letterSpacing = Math.round((v.startsWith("-") ? -pt : pt) * DOTS_PER_POINT) / DOTS_PER_POINT;
         }
       }
-      default -> refuse("CSS property '" + name + "'", e);
+      default -> {
+        if (HtmlCss.OPENHTMLTOPDF_PROPERTIES.contains(name)) refuse("CSS property '" + name + "'", e);
+      }
     }
   }
 

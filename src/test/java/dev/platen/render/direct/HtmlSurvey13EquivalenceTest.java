@@ -249,4 +249,31 @@ class HtmlSurvey13EquivalenceTest {
     assertThat(refusal("<table><tr><td><div class=\"x\">box</div></td><td>B</td></tr></table>", css))
         .isEqualTo("a width on div.x in a table with automatic layout");
   }
+
+  /**
+   * Properties openhtmltopdf's parser does not know are dropped there, so a modern style sheet's logical
+   * properties, aspect ratios and interaction properties change nothing in either engine.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "<p class=\"a\">Text with inline padding</p><p>Next</p>|.a { padding-inline: 50px; padding-block: 20px; background: #eeeeee }",
+      "<p class=\"a\">Text with block margin</p><p>Next</p>|.a { margin-block-start: 60px; margin-inline-start: 80px;"
+          + " margin-block: 40px !important }",
+      "<div class=\"a\">Box</div><p>Next</p>|.a { width: 100px; aspect-ratio: 1 / 1; background: #dddddd;"
+          + " border-inline-start: 4px solid #cc0000; border-block-end: 3px solid #0000cc }",
+      "<p class=\"a\">Text</p>|.a { inset: 0; inline-size: 100px; block-size: 300px; min-block-size: 200px }",
+      "<p class=\"a\">Text</p>|.a { user-select: none; cursor: pointer; transition: all .2s; accent-color: red;"
+          + " object-fit: cover; filter: blur(2px); text-decoration-line: underline; text-decoration-thickness: 3px }"})
+  void propertiesOpenhtmltopdfDoesNotKnowAreDropped(String setup) throws Exception {
+    String[] parts = setup.split("\\|");
+    assertSame("survey13-unknown-properties", drawnDirectly(parts[0], parts[1]));
+  }
+
+  /** Properties it knows and the direct path does not draw stay refused, named. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"word-spacing: 5px", "text-decoration-color: red", "text-underline-offset: 4px"})
+  void propertiesOpenhtmltopdfKnowsAreStillNamed(String declaration) {
+    assertThat(refusal("<p class=\"a\">Text</p>", ".a { " + declaration + " }"))
+        .isEqualTo("CSS property '" + declaration.substring(0, declaration.indexOf(':')) + "' on p.a");
+  }
 }
