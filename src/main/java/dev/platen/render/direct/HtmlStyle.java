@@ -1650,10 +1650,16 @@ final class HtmlStyle {
 
   private static boolean lacksColour(String v) {
     for (String word : v.split("[\\s,()]+")) {
-      if (LACKED.contains(word)) return true;
+      if (LACKED.contains(word) || HEX_ALPHA.matcher(word).matches()) return true;
     }
     return false;
   }
+
+  /**
+   * A hex colour with an alpha digit or two ({@code #rgba}, {@code #rrggbbaa}), which openhtmltopdf's parser does
+   * not read: the declaration is dropped there, shorthand and all (measured: an earlier border or background stays).
+   */
+  private static final java.util.regex.Pattern HEX_ALPHA = java.util.regex.Pattern.compile("#(\\p{XDigit}{4}|\\p{XDigit}{8})");
 
   private static Map<String, Integer> named(String table) {
     String[] t = table.trim().split(" ");
@@ -1671,7 +1677,11 @@ final class HtmlStyle {
     if ((c.startsWith("hsl(") || c.startsWith("hsla(")) && c.endsWith(")")) return hsl(c);
     boolean rgba = c.startsWith("rgba(");
     if ((c.startsWith("rgb(") || rgba) && c.endsWith(")")) {
-      String[] parts = c.substring(rgba ? 5 : 4, c.length() - 1).split(",");
+      String inside = c.substring(rgba ? 5 : 4, c.length() - 1);
+      // CSS Color 4's space-separated rgb(17 24 39), which openhtmltopdf reads as rgb(17, 24, 39) (measured); with
+      // an alpha after a slash it is not measured
+      if (!rgba && inside.matches("\\s*\\d+\\s+\\d+\\s+\\d+\\s*")) inside = String.join(",", inside.trim().split("\\s+"));
+      String[] parts = inside.split(",");
       if (parts.length != (rgba ? 4 : 3)) return -2;
       int rgb = 0;
       for (int i = 0; i < 3; i++) {

@@ -276,4 +276,29 @@ class HtmlSurvey13EquivalenceTest {
     assertThat(refusal("<p class=\"a\">Text</p>", ".a { " + declaration + " }"))
         .isEqualTo("CSS property '" + declaration.substring(0, declaration.indexOf(':')) + "' on p.a");
   }
+
+  /**
+   * Colours as CSS Color 4 writes them: space-separated {@code rgb(17 24 39)}, which openhtmltopdf reads, and hex
+   * with an alpha ({@code #rrggbbaa}, {@code #rgba}), which its parser does not: the declaration is dropped there,
+   * shorthand and all, and the value cascaded before stays (measured fills).
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {".p { color: #ff0000 } .a { color: rgb(17 24 39) }|111827",
+      ".p { color: #ff0000 } .a { color: #11182780 }|ff0000", ".p { color: #ff0000 } .a { color: #333333ee }|ff0000",
+      ".a { border-bottom: 4px solid #ff0000; border-bottom: 4px solid #11182780 }|ff0000",
+      ".a { background: #00ff00; background: #1118 }|00ff00", ".a { background: #00ff00; background-color: #11182780 }|00ff00",
+      ".a { background: #00ff00; background: rgb(17 24 39); color: #ffffff }|111827",
+      ".a { border-bottom: 4px solid rgb(200 24 39) }|c81827"})
+  void colourSyntaxesOfCssColor4(String setup) throws Exception {
+    String[] parts = setup.split("\\|");
+    RenderInput in = drawnDirectly("<div class=\"p\"><p class=\"a\">Text of a colour</p></div>", parts[0]);
+    assertSame("survey13-colours", in);
+    assertSameFills(in, Integer.parseInt(parts[1], 16));
+  }
+
+  @Test
+  void aSpaceSeparatedRgbWithAnAlphaIsNamed() {
+    assertThat(refusal("<p class=\"a\">x</p>", ".a { color: rgb(17 24 39 / 50%) }"))
+        .isEqualTo("CSS colour 'rgb(17 24 39 / 50%)' on p.a");
+  }
 }
