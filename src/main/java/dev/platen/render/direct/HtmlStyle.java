@@ -471,8 +471,9 @@ final class HtmlStyle {
       // openhtmltopdf joins sides of other widths or colours along its curves is not matched
       s.refuse("border-radius with a border whose sides differ, or dashed, dotted or double", e);
     }
-    // a table cell's is judged where its row is laid out (HtmlTables.row)
+    // a table cell's is judged where its row is laid out (HtmlTables.row), a table's where it is framed (HtmlTables.frame)
     if (s.radius > 0 && (!BLOCKS.contains(tag) && !INLINE.contains(tag) && !tag.equals("td") && !tag.equals("th")
+        && !tag.equals("table")
         || tag.equals("hr") || tag.equals("body"))) {
       s.refuse("border-radius", e);
     }

@@ -75,6 +75,7 @@ final class HtmlTables {
     // collapsed borders are spacing 0 too: openhtmltopdf ignores border-spacing then
     double sp = spacing(ts);
     // a collapsed table's border is one of the borders its outer cells collapse with
+    if (ts.collapse && ts.radius > 0) throw new Unsupported("border-radius on " + where + " with collapsed borders");
     if (ts.collapse && HtmlFlow.nonZero(ts.padding)) {
       throw new Unsupported("padding on " + where + " with collapsed borders");
     }
@@ -354,7 +355,10 @@ final class HtmlTables {
     if (ts.borderBox && HtmlFlow.nonZero(frame)) {
       throw new Unsupported("a border or padding on " + where + " with box-sizing: border-box");
     }
-    if (ts.radius > 0) throw new Unsupported("border-radius on " + where);
+    if (ts.radius > 0 && (HtmlFlow.nonZero(ts.padding) || ts.borderBox
+        || ts.border(TOP) + ts.border(RIGHT) + ts.border(BOTTOM) + ts.border(LEFT) > 0 && !HtmlStyle.uniform(ts))) {
+      throw new Unsupported("border-radius on " + where + " with padding or a border other than one all round");
+    }
     return frame;
   }
 
@@ -384,7 +388,8 @@ final class HtmlTables {
   private void paint(HtmlStyle ts, double outer, double h, List<Ops> ops) throws Unsupported {
     double bt = ts.border(TOP), br = ts.border(RIGHT), bb = ts.border(BOTTOM), bl = ts.border(LEFT);
     if (flow.printBackground && ts.background >= 0) {
-      ops.add(new Ops.Rect(bl, bt, outer - bl - br, h - bt - bb, ts.background));
+      ops.add(ts.radius > 0 ? HtmlFlow.background(0, 0, outer, h, ts)
+          : new Ops.Rect(bl, bt, outer - bl - br, h - bt - bb, ts.background));
     }
     flow.borders(ts, outer, h, 0, ops);
   }

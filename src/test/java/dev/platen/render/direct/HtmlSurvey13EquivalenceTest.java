@@ -301,4 +301,38 @@ class HtmlSurvey13EquivalenceTest {
     assertThat(refusal("<p class=\"a\">x</p>", ".a { color: rgb(17 24 39 / 50%) }"))
         .isEqualTo("CSS colour 'rgb(17 24 39 / 50%)' on p.a");
   }
+
+  private static final String CARD_TABLE = "<table class=\"t\"><thead><tr><th>Item</th><th>Amount</th></tr></thead><tbody>"
+      + "<tr><td>Design</td><td>1,200.00</td></tr><tr><td>Build</td><td>3,400.00</td></tr></tbody></table><p>After</p>";
+
+  /**
+   * A "card" table of separate borders with rounded corners: its background and a border all round drawn rounded as
+   * a block's are, the cells' backgrounds not clipped to the corners, as openhtmltopdf paints them.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      ".t { width: 100%; border-collapse: separate; border-spacing: 0; border: 1px solid #333333; border-radius: 8px }"
+          + " th, td { padding: 6px 10px; text-align: left }",
+      ".t { width: 100%; border-collapse: separate; border-spacing: 0; border: 2px solid #333333; border-radius: 12px;"
+          + " background: #c0d0e0 } th, td { padding: 6px 10px; text-align: left }",
+      ".t { width: 100%; border-collapse: separate; border-spacing: 0; border-radius: 12px; background: #c0d0e0 }"
+          + " th, td { padding: 6px 10px; text-align: left }",
+      ".t { width: 100%; border-collapse: separate; border-spacing: 0; border: 1px solid #dddddd; border-radius: 8px;"
+          + " overflow: hidden } th { background: #1e3a5f; color: #ffffff; padding: 6px 10px } td { padding: 6px 10px;"
+          + " border-top: 1px solid #dddddd }",
+      ".t { width: 100%; border-radius: 8px; border: 1px solid #333333 } th, td { padding: 6px 10px }"})
+  void aRoundedTableOfSeparateBorders(String css) throws Exception {
+    assertSame("survey13-rounded-table", drawnDirectly(CARD_TABLE, css));
+  }
+
+  /** With collapsed borders, padding, a border that is not one all round or a repeated header it stays refused. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"border-collapse: collapse|border-radius on table.t with collapsed borders",
+      "padding: 4px|border-radius on table.t with padding or a border other than one all round",
+      "border-left: 3px solid #000000|border-radius with a border whose sides differ",
+      "-fs-table-paginate: paginate; border: 1px solid #000000|a border, padding or background on table.t with a repeated header"})
+  void aRoundedTableOutsideTheSubsetIsNamed(String setup) {
+    String[] parts = setup.split("\\|");
+    assertThat(refusal(CARD_TABLE, ".t { border-radius: 8px; " + parts[0] + " }")).startsWith(parts[1]);
+  }
 }
