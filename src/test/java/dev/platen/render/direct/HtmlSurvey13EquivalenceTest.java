@@ -335,4 +335,14 @@ class HtmlSurvey13EquivalenceTest {
     String[] parts = setup.split("\\|");
     assertThat(refusal(CARD_TABLE, ".t { border-radius: 8px; " + parts[0] + " }")).startsWith(parts[1]);
   }
+
+  /** A long rounded table across pages: its rounded frame painted once and cut at each page, as a rounded block's. */
+  @Test
+  void aLongRoundedTableAcrossPages() throws Exception {
+    StringBuilder rows = new StringBuilder();
+    for (int i = 1; i <= 90; i++) rows.append("<tr><td>Row ").append(i).append("</td><td>").append(i * 37 % 900).append(".45</td></tr>");
+    assertSame("survey13-rounded-table-long", drawnDirectly("<p>Before</p><table class=\"t\">" + rows + "</table><p>After</p>",
+        ".t { width: 100%; border-collapse: separate; border-spacing: 0; border: 2px solid #333333; border-radius: 10px;"
+            + " background: #e0e8f0 } td { padding: 3px 6px }"));
+  }
 }
