@@ -15,6 +15,39 @@ import org.jsoup.nodes.Element;
  * Immutable once parsed.
  */
 final class HtmlCss {
+  /**
+   * Every property openhtmltopdf 1.1's parser knows (its CSSName), shorthands included. A declaration of any other
+   * property is dropped there (CSSParser finds no CSSName for it), so it is dropped here too rather than refused:
+   * logical properties ({@code padding-inline}, {@code margin-block-start}, {@code inset}), {@code aspect-ratio},
+   * {@code object-fit}, {@code text-decoration-line}, … change nothing in either engine (measured).
+   */
+  static final java.util.Set<String> OPENHTMLTOPDF_PROPERTIES = java.util.Set.of(
+      "-fs-border-rendering", "-fs-border-spacing-horizontal", "-fs-border-spacing-vertical", "-fs-checkbox-style",
+      "-fs-dynamic-auto-width", "-fs-fit-images-to-width", "-fs-font-subset", "-fs-keep-with-inline",
+      "-fs-max-justification-inter-char", "-fs-max-justification-inter-word", "-fs-max-overflow-pages",
+      "-fs-named-destination", "-fs-overflow-pages-direction", "-fs-page-break-min-height", "-fs-page-height",
+      "-fs-page-orientation", "-fs-page-sequence", "-fs-page-width", "-fs-pdf-font-embed", "-fs-pdf-font-encoding",
+      "-fs-table-cell-colspan", "-fs-table-cell-rowspan", "-fs-table-paginate", "-fs-text-decoration-extent",
+      "-fs-transform-origin-x", "-fs-transform-origin-y", "background", "background-attachment", "background-color",
+      "background-image", "background-position", "background-repeat", "background-size", "border", "border-bottom",
+      "border-bottom-color", "border-bottom-left-radius", "border-bottom-right-radius", "border-bottom-style",
+      "border-bottom-width", "border-collapse", "border-color", "border-left", "border-left-color",
+      "border-left-style", "border-left-width", "border-radius", "border-right", "border-right-color",
+      "border-right-style", "border-right-width", "border-spacing", "border-style", "border-top", "border-top-color",
+      "border-top-left-radius", "border-top-right-radius", "border-top-style", "border-top-width", "border-width",
+      "bottom", "box-sizing", "break-after", "break-before", "caption-side", "clear", "clip", "color",
+      "column-count", "column-gap", "content", "counter-increment", "counter-reset", "cursor", "direction",
+      "display", "empty-cells", "float", "font", "font-family", "font-size", "font-style", "font-variant",
+      "font-weight", "height", "hyphens", "image-rendering", "left", "letter-spacing", "line-height", "list-style",
+      "list-style-image", "list-style-position", "list-style-type", "margin", "margin-bottom", "margin-left",
+      "margin-right", "margin-top", "max-height", "max-width", "min-height", "min-width", "orphans", "outline",
+      "outline-color", "outline-style", "outline-width", "overflow", "padding", "padding-bottom", "padding-left",
+      "padding-right", "padding-top", "page", "page-break-after", "page-break-before", "page-break-inside",
+      "position", "quotes", "right", "size", "src", "tab-size", "table-layout", "text-align", "text-decoration",
+      "text-decoration-color", "text-indent", "text-transform", "text-underline-offset", "text-underline-position",
+      "top", "transform", "transform-origin", "unicode-bidi", "vertical-align", "visibility", "white-space",
+      "widows", "width", "word-spacing", "word-wrap", "z-index");
+
   /** One declaration, name lower-cased, value trimmed. */
   record Declaration(String name, String value, boolean important) {}
 

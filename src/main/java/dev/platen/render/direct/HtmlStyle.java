@@ -21,6 +21,12 @@ final class HtmlStyle {
   static final int TOP = 0, RIGHT = 1, BOTTOM = 2, LEFT = 3;
 
   double size = Styles.BODY_SIZE;
+  /**
+   * The html element's font size, what {@code rem} is of (openhtmltopdf's LengthValue reads the root element's
+   * style): medium, 16px, unless the style sheet sizes the html element ({@code html { font-size: 62.5% }}).
+   */
+  double rootSize = MEDIUM;
+  static final double MEDIUM = 16 * Styles.PX;
   boolean bold;
   /**
    * Set in openhtmltopdf's built-in Courier (a family list whose first family openhtmltopdf knows is one of its
@@ -81,11 +87,16 @@ final class HtmlStyle {
    * when the document is laid out (openhtmltopdf lets it overflow the box).
    */
   double boxHeight = Double.NaN;
+  /** A {@code height} in % of the parent's, resolved once the parent is known ({@link #of}); NaN when none. */
+  private double percentHeight = Double.NaN;
+  private String percentHeightValue;
   String verticalAlign = "baseline";
   /** display: block on an inline element (not inherited): laid out as a {@code div}. */
   boolean displayBlock;
   /** border-radius in points, one for all corners (0: square). */
   double radius;
+  /** A border-radius of 50% or more as written, when it is one: resolved in {@link #of}, where the box's size is known. */
+  private String radiusHalf;
   /** display: inline-block on an inline element (not inherited): one line of text in a box of its own height. */
   boolean inlineBlock;
 
@@ -261,15 +272,34 @@ final class HtmlStyle {
     return true;
   }
 
+  private static final java.util.regex.Pattern REM =
+      java.util.regex.Pattern.compile("(?<![\\w.])(\\d+(?:\\.\\d*)?|\\.\\d+)rem\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /**
+   * {@code d} with its lengths in rem written in points of {@code rootSize}, so that every length reader below
+   * (which takes rem as of medium) sees the size openhtmltopdf resolves. letter-spacing keeps its rem, which is
+   * refused there whatever the root.
+   */
+  private static HtmlCss.Declaration remsInPoints(HtmlCss.Declaration d, double rootSize) {
+    if (d.name().equals("letter-spacing") || !REM.matcher(d.value()).find()) return d;
+    String value = REM.matcher(d.value()).replaceAll(m -> new java.math.BigDecimal(m.group(1))
+        .multiply(java.math.BigDecimal.valueOf(rootSize)).stripTrailingZeros().toPlainString() + "pt");
+    return new HtmlCss.Declaration(d.name(), value, d.important());
+  }
+
   /** The root: the body's inherited text style from the documents' base sheet. */
   static HtmlStyle root() {
-    return new HtmlStyle();
+    HtmlStyle s = new HtmlStyle();
+    // the html element's parent: a % or em size on html is of the initial medium, as in openhtmltopdf
+    s.size = MEDIUM;
+    return s;
   }
 
   /** A child's style before its own rules: inherited properties copied, the rest initial. */
   private HtmlStyle inherit() {
     HtmlStyle s = new HtmlStyle();
     s.size = size;
+    s.rootSize = rootSize;
     s.bold = bold;
     s.mono = mono;
     s.italic = italic;
@@ -345,6 +375,7 @@ final class HtmlStyle {
     }
     if (generated != null) s.generated(generated, e);
     if (e.hasAttr("style")) declared.addAll(HtmlCss.declarations(e.attr("style")));
+    if (s.rootSize != MEDIUM) declared.replaceAll(d -> remsInPoints(d, s.rootSize));
     // font-size first: the other lengths in em are of the element's own size
     for (boolean important : new boolean[] {false, true}) {
       for (HtmlCss.Declaration d : declared) {
@@ -356,6 +387,8 @@ final class HtmlStyle {
         }
       }
     }
+    // below the html element, rem is of its size
+    if (tag.equals("html")) s.rootSize = s.size;
     // declarations marked !important win over all others, in the same order among themselves
     for (boolean important : new boolean[] {false, true}) {
       for (HtmlCss.Declaration d : declared) {
@@ -374,6 +407,12 @@ final class HtmlStyle {
         s.apply("line-height", font[3], e);
         s.apply("font-family", font[4], e);
       }
+    }
+    if (!Double.isNaN(s.percentHeight)) s.percentHeight(parent, e);
+    if (s.radiusHalf != null && (s.width == null || Double.isNaN(s.boxHeight) || s.border(TOP) + s.border(RIGHT)
+        + s.border(BOTTOM) + s.border(LEFT) > 0 && !uniform(s))) {
+      // a seal or an avatar: a box of set width and height, with no border or one border all round
+      s.refuse("CSS value '" + s.radiusHalf + "' for 'border-radius'", e);
     }
     if (s.unbundled != null) s.refuse(s.unbundled, e);
     if (s.minWidth != null && s.floating != null) s.refuse("min-width on a float", e);
@@ -432,8 +471,9 @@ final class HtmlStyle {
       // openhtmltopdf joins sides of other widths or colours along its curves is not matched
       s.refuse("border-radius with a border whose sides differ, or dashed, dotted or double", e);
     }
-    // a table cell's is judged where its row is laid out (HtmlTables.row)
+    // a table cell's is judged where its row is laid out (HtmlTables.row), a table's where it is framed (HtmlTables.frame)
     if (s.radius > 0 && (!BLOCKS.contains(tag) && !INLINE.contains(tag) && !tag.equals("td") && !tag.equals("th")
+        && !tag.equals("table")
         || tag.equals("hr") || tag.equals("body"))) {
       s.refuse("border-radius", e);
     }
@@ -958,7 +998,10 @@ final class HtmlStyle {
       case "text-align" -> {
         switch (v) {
           case "left", "start" -> align = "left";
-          case "right", "end" -> align = "right";
+          case "right" -> align = "right";
+          // openhtmltopdf's TextAlign allows start but not end: the declaration is dropped there and the value
+          // cascaded before stays (measured: a paragraph of text-align: end is drawn at the left)
+          case "end" -> { }
           case "center" -> align = "center";
           case "justify" -> align = "justify";
           default -> refuse("CSS value '" + value + "' for 'text-align'", e);
@@ -1037,8 +1080,13 @@ final class HtmlStyle {
         } else if (tag.equals("hr") && points(v) == 0) {
           // normalize.css's hr { height: 0 }: an hr holds nothing, so its content height is 0 already (measured)
         } else if (HEIGHTS.contains(tag) && !Double.isNaN(points(v))) {
-          // absolute lengths only: a percentage is of a height the direct path does not know
           boxHeight = points(v);
+          percentHeight = Double.NaN;
+        } else if (HEIGHTS.contains(tag) && !CELLS.contains(tag) && v.matches("\\d+(\\.\\d+)?%")) {
+          // of the parent's height where it has one (a certificate's inner frame at 100% of the outer): see of()
+          percentHeight = Double.parseDouble(v.substring(0, v.length() - 1));
+          percentHeightValue = value;
+          boxHeight = Double.NaN;
         } else if (HEIGHTS.contains(tag)) {
           refuse("CSS value '" + value + "' for 'height'", e);
         } else {
@@ -1193,8 +1241,18 @@ final class HtmlStyle {
         // one length for all four corners, drawn on a background without a border (HtmlFlow); elliptical, per-corner
         // and percentage radii are not drawn here
         double pt = points(v);
-        if (Double.isNaN(pt) || pt < 0 || v.endsWith("%") || v.contains(" ") || v.contains("/")) refuse("CSS value '" + value + "' for 'border-radius'", e);
-        else radius = pt;
+        radiusHalf = null;
+        if (v.matches("\\d+(\\.\\d+)?%") && Double.parseDouble(v.substring(0, v.length() - 1)) >= 50) {
+          // openhtmltopdf takes a % radius of the box's own height and width per corner and scales radii that
+          // overlap down to fit (BorderPropertySet.normalizedInstance): from 50% on, each corner is half the height
+          // by half the width, a circle or ellipse, which any radius as long as the box draws here as well
+          radiusHalf = value;
+          radius = HALF;
+        } else if (Double.isNaN(pt) || pt < 0 || v.endsWith("%") || v.contains(" ") || v.contains("/")) {
+          refuse("CSS value '" + value + "' for 'border-radius'", e);
+        } else {
+          radius = pt;
+        }
       }
       case "transform" -> {
         java.util.regex.Matcher m = ROTATE.matcher(v);
@@ -1236,6 +1294,9 @@ final class HtmlStyle {
       case "box-shadow", "outline", "outline-width", "outline-style", "outline-color", "outline-offset" -> {
         // openhtmltopdf draws neither (measured: a 10px #c00 shadow and a 3px #c00 outline left no red pixel)
       }
+      case "cursor" -> {
+        // known to openhtmltopdf, but a pointer's shape is nothing a page shows
+      }
       case "text-overflow" -> {
         // openhtmltopdf draws no ellipsis (measured); and no line overflows its box here: cells of automatic layout
         // widen to their text, and a nowrap line wider than its block is sent to openhtmltopdf
@@ -1266,7 +1327,9 @@ final class HtmlStyle {
           else letterSpacing = Math.round((v.startsWith("-") ? -pt : pt) * DOTS_PER_POINT) / DOTS_PER_POINT;
         }
       }
-      default -> refuse("CSS property '" + name + "'", e);
+      default -> {
+        if (HtmlCss.OPENHTMLTOPDF_PROPERTIES.contains(name)) refuse("CSS property '" + name + "'", e);
+      }
     }
   }
 
@@ -1302,6 +1365,28 @@ final class HtmlStyle {
   private static final Set<String> COURIER = Set.of("courier", "dialoginput", "monospaced", "monospace");
 
   /** Elements whose height is drawn here (HtmlFlow.block, HtmlTables.row), besides an image's. */
+  private static final Set<String> CELLS = Set.of("td", "th", "tr");
+  /** A radius longer than any box: each corner is then half the box's width by half its height. */
+  private static final double HALF = 1e6;
+
+  /**
+   * A % height as openhtmltopdf's BlockBox.getCSSHeight takes it: of the parent's CSS height as declared (its
+   * {@code height} in whole dots, content or border box as its box-sizing reads it), cut to a whole dot. Refused
+   * where the parent has no height of a length (openhtmltopdf then takes it of -1: auto at 100%, 0 below) or is
+   * not a block in the flow.
+   */
+  private void percentHeight(HtmlStyle parent, Element e) {
+    Element up = e.parent();
+    String ptag = up == null ? "" : up.normalName();
+    if (Double.isNaN(parent.boxHeight) || !HEIGHTS.contains(ptag) || CELLS.contains(ptag) || parent.floating != null
+        || parent.absolute || parent.inlineBlock || parent.displayBlock) {
+      refuse("CSS value '" + percentHeightValue + "' for 'height'", e);
+      return;
+    }
+    long of = (long) (parent.boxHeight * DOTS_PER_POINT + 1e-6);
+    boxHeight = (int) ((float) percentHeight / 100F * of) / DOTS_PER_POINT;
+  }
+
   private static final Set<String> HEIGHTS = Set.of("div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "section",
       "header", "footer", "article", "main", "address", "td", "th", "tr");
 
@@ -1566,10 +1651,16 @@ final class HtmlStyle {
 
   private static boolean lacksColour(String v) {
     for (String word : v.split("[\\s,()]+")) {
-      if (LACKED.contains(word)) return true;
+      if (LACKED.contains(word) || HEX_ALPHA.matcher(word).matches()) return true;
     }
     return false;
   }
+
+  /**
+   * A hex colour with an alpha digit or two ({@code #rgba}, {@code #rrggbbaa}), which openhtmltopdf's parser does
+   * not read: the declaration is dropped there, shorthand and all (measured: an earlier border or background stays).
+   */
+  private static final java.util.regex.Pattern HEX_ALPHA = java.util.regex.Pattern.compile("#(\\p{XDigit}{4}|\\p{XDigit}{8})");
 
   private static Map<String, Integer> named(String table) {
     String[] t = table.trim().split(" ");
@@ -1587,7 +1678,11 @@ final class HtmlStyle {
     if ((c.startsWith("hsl(") || c.startsWith("hsla(")) && c.endsWith(")")) return hsl(c);
     boolean rgba = c.startsWith("rgba(");
     if ((c.startsWith("rgb(") || rgba) && c.endsWith(")")) {
-      String[] parts = c.substring(rgba ? 5 : 4, c.length() - 1).split(",");
+      String inside = c.substring(rgba ? 5 : 4, c.length() - 1);
+      // CSS Color 4's space-separated rgb(17 24 39), which openhtmltopdf reads as rgb(17, 24, 39) (measured); with
+      // an alpha after a slash it is not measured
+      if (!rgba && inside.matches("\\s*\\d+\\s+\\d+\\s+\\d+\\s*")) inside = String.join(",", inside.trim().split("\\s+"));
+      String[] parts = inside.split(",");
       if (parts.length != (rgba ? 4 : 3)) return -2;
       int rgb = 0;
       for (int i = 0; i < 3; i++) {

@@ -602,8 +602,17 @@ final class HtmlTableWidths {
   long[] measure(Element e, HtmlStyle s, boolean cell, long borders) throws RenderException {
     long sides = HtmlFlow.dotsOf(s.padding[LEFT]) + HtmlFlow.dotsOf(s.padding[RIGHT]) + borders
         + (cell ? 0 : HtmlFlow.dotsOf(s.margin[LEFT]) + HtmlFlow.dotsOf(s.margin[RIGHT]));
-    if (s.width != null && !cell) throw new Unsupported("a width on " + HtmlStyle.describe(e) + " in a table with"
-        + " automatic layout");
+    if (s.width != null && !cell) {
+      // a block of a length's width is measured by it alone, its margins, borders and padding added, as openhtmltopdf's
+      // BlockBox.calcMinMaxWidth measures it (a seal or a signature line in a cell); a % width, which it measures
+      // by the content instead, border-box (its width is then counted with the sides twice) and min-/max-width are
+      // not ported
+      if (s.width.trim().endsWith("%") || s.borderBox || s.maxWidth != null || s.minWidth != null) {
+        throw new Unsupported("a width on " + HtmlStyle.describe(e) + " in a table with automatic layout");
+      }
+      long width = HtmlFlow.dotsOf(HtmlFlow.length(s.width, s, 0)) + sides;
+      return new long[] {width, width};
+    }
     long min = 0;
     long max = 0;
     List<Node> inline = new ArrayList<>();

@@ -75,12 +75,21 @@ final class HtmlTables {
     // collapsed borders are spacing 0 too: openhtmltopdf ignores border-spacing then
     double sp = spacing(ts);
     // a collapsed table's border is one of the borders its outer cells collapse with
-    if (ts.collapse && (flow.printBackground && ts.background >= 0 || HtmlFlow.nonZero(ts.padding))) {
-      throw new Unsupported("padding or a background on " + where + " with collapsed borders");
+    if (ts.collapse && ts.radius > 0) throw new Unsupported("border-radius on " + where + " with collapsed borders");
+    if (ts.collapse && HtmlFlow.nonZero(ts.padding)) {
+      throw new Unsupported("padding on " + where + " with collapsed borders");
+    }
+    // a collapsed table's background without a border anywhere around it is painted under its rows, as a table's
+    // of separate borders and no spacing (measured); with a border it would reach under half of it: not measured
+    boolean collapsedBackground = ts.collapse && flow.printBackground && ts.background >= 0;
+    if (collapsedBackground && (ts.paginate || ts.radius > 0 || HtmlFlow.nonZero(new double[] {ts.border(TOP),
+        ts.border(RIGHT), ts.border(BOTTOM), ts.border(LEFT)}))) {
+      throw new Unsupported("a background on " + where + " with collapsed borders and a border, border-radius or a"
+          + " repeated header (-fs-table-paginate)");
     }
     // with separate borders the table's own border, padding and background frame its rows (decorated)
     double[] frame = ts.collapse ? new double[4] : frame(ts, where);
-    boolean decorated = !ts.collapse && (ts.decorated(flow.printBackground) || HtmlFlow.nonZero(frame));
+    boolean decorated = collapsedBackground || !ts.collapse && (ts.decorated(flow.printBackground) || HtmlFlow.nonZero(frame));
     if (ts.avoidInside) throw new Unsupported("page-break-inside: avoid on " + where);
     if (ts.collapse && ts.patterned()) throw new Unsupported("a dashed, dotted or double border with collapsed borders");
     List<Row> head = new ArrayList<>();
@@ -212,6 +221,17 @@ final class HtmlTables {
     all.addAll(body);
     all.addAll(foot);
     HtmlStyle collapse = ts.collapse ? ts : null;
+    if (collapsedBackground) {
+      for (int ri = 0; ri < all.size(); ri++) {
+        int[][] edges = edges(all, ri, collapse);
+        if (edges.length == 0) continue;
+        boolean outer = edges[0][LEFT] > 0 || edges[edges.length - 1][RIGHT] > 0;
+        for (int[] e : edges) outer |= ri == 0 && e[TOP] > 0 || ri == all.size() - 1 && e[BOTTOM] > 0;
+        if (outer) {
+          throw new Unsupported("a background on " + where + " with collapsed borders round its outer cells");
+        }
+      }
+    }
     if (collapse != null && flow.positioned.apart && !all.isEmpty()) {
       // measured in a running header: openhtmltopdf draws such a table lower by a quarter of its first row's top
       // border (the table's own or its cells'), its other sides as in the flow (a header's rule below the brand)
@@ -335,7 +355,10 @@ final class HtmlTables {
     if (ts.borderBox && HtmlFlow.nonZero(frame)) {
       throw new Unsupported("a border or padding on " + where + " with box-sizing: border-box");
     }
-    if (ts.radius > 0) throw new Unsupported("border-radius on " + where);
+    if (ts.radius > 0 && (HtmlFlow.nonZero(ts.padding) || ts.borderBox
+        || ts.border(TOP) + ts.border(RIGHT) + ts.border(BOTTOM) + ts.border(LEFT) > 0 && !HtmlStyle.uniform(ts))) {
+      throw new Unsupported("border-radius on " + where + " with padding or a border other than one all round");
+    }
     return frame;
   }
 
@@ -365,7 +388,8 @@ final class HtmlTables {
   private void paint(HtmlStyle ts, double outer, double h, List<Ops> ops) throws Unsupported {
     double bt = ts.border(TOP), br = ts.border(RIGHT), bb = ts.border(BOTTOM), bl = ts.border(LEFT);
     if (flow.printBackground && ts.background >= 0) {
-      ops.add(new Ops.Rect(bl, bt, outer - bl - br, h - bt - bb, ts.background));
+      ops.add(ts.radius > 0 ? HtmlFlow.background(0, 0, outer, h, ts)
+          : new Ops.Rect(bl, bt, outer - bl - br, h - bt - bb, ts.background));
     }
     flow.borders(ts, outer, h, 0, ops);
   }

@@ -96,6 +96,15 @@ abstract class Sink {
   abstract void slice(double height, List<Ops> ops) throws Unsupported;
 
   /**
+   * A box kept whole ({@code page-break-inside: avoid}): a slice, moved over a break as {@link Pages} moves it.
+   *
+   * @param margin the box's own top margin (collapsed with its first child's), which it keeps on a page it moves to
+   */
+  void kept(double height, List<Ops> ops, double margin) throws Unsupported {
+    slice(height, ops);
+  }
+
+  /**
    * A line box: a slice that a table cell laid out against a page boundary ({@link Stack#boundary}) moves down to
    * it when it reaches across, as openhtmltopdf moves a line box over a page break.
    */
@@ -506,6 +515,29 @@ abstract class Sink {
       if (pastBottom(y, h) && !isPageEmpty()) {
         newPage();
       }
+      place(h, ops);
+    }
+
+    /**
+     * openhtmltopdf lays a kept box that a break would cut out again with a page clear before it (BlockBoxing), so
+     * the box's margin edge starts the next page and its whole top margin stays above it there (measured: a notes
+     * block's 30px), where a slice moved by a break drops its margin or keeps only the part past the bottom. The
+     * margin kept is the box's own, not a larger bottom margin of the block before it that it collapsed with (measured).
+     */
+    @Override void kept(double h, List<Ops> ops, double margin) throws Unsupported {
+      if (page == null || isPageEmpty() || !pastBottom(y + pending, h)) {
+        slice(h, ops);
+        return;
+      }
+      if (header != null || footer != null) {
+        throw new Unsupported("a box kept whole (page-break-inside: avoid) moved to a new page under a repeated header"
+            + " or above a running footer");
+      }
+      if (pastBottom(pages.size(), margin, h)) {
+        throw new Unsupported("a box kept whole (page-break-inside: avoid) taller than a page with its top margin");
+      }
+      newPage();
+      y = margin;
       place(h, ops);
     }
 
