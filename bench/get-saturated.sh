@@ -16,7 +16,7 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/java}"
 KEY=ck_live_benchkey000000000000000001
 data="$(mktemp -d)"
 PLATEN_WARMUP=off PLATEN_PORT=$PORT PLATEN_DATA_DIR="$data" PLATEN_BOOTSTRAP_KEY=$KEY \
-  "$JAVA" -Xmx1g -Xms1g -XX:+UseG1GC ${SERVER_OPTS:-} -jar "$JAR" > "$data/server.log" 2>&1 &
+  "$JAVA" -Xmx1g -Xms1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 ${SERVER_OPTS:-} -jar "$JAR" > "$data/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 240); do curl -sf "localhost:$PORT/health" >/dev/null 2>&1 && break; sleep 0.5; done

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 DATA=$(mktemp -d)
 KEY=ck_live_benchkey000000000000000001
 # the heap ./platen serve gives the server (its JAVA_OPTS): a heap left to grow is collected quite differently
-PLATEN_DATA_DIR=$DATA PLATEN_PORT=$PORT PLATEN_BOOTSTRAP_KEY=$KEY java -Xmx1g -Xms1g -XX:+UseG1GC ${SERVER_OPTS:-} \
+PLATEN_DATA_DIR=$DATA PLATEN_PORT=$PORT PLATEN_BOOTSTRAP_KEY=$KEY java -Xmx1g -Xms1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 ${SERVER_OPTS:-} \
   -jar target/platen.jar > "$DATA/server.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT

@@ -54,7 +54,7 @@ for mode in $MODES; do
     start=$(date +%s%N)
     # the launcher's command line (./platen serve), on a free port
     env PLATEN_DATA_DIR="$tmp/data" PLATEN_PORT=0 PLATEN_BOOTSTRAP_KEY="$KEY" \
-      "$JAVA" -Xmx1g -XX:+UseG1GC ${aot[@]+"${aot[@]}"} -jar "$JAR" > "$tmp/server.log" 2>&1 &
+      "$JAVA" -Xmx1g -Xms1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 ${aot[@]+"${aot[@]}"} -jar "$JAR" > "$tmp/server.log" 2>&1 &
     server=$!
     url=""
     ready_ok=false
