@@ -4,30 +4,22 @@
 #
 #   bench/fsyncs.sh                     # JAR=target/platen.jar N=1000 WARM=300 PORT=18481
 #
-# Needs strace and a JDK 21 or newer (JAVA_HOME, else Temurin 25, else java on PATH).
+# Needs strace and a JDK 21 or newer (JAVA_HOME, else Temurin 25, else java on PATH; see fresh-server.sh).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 JAR="${JAR:-$here/../target/platen.jar}" N="${N:-1000}" WARM="${WARM:-300}" PORT="${PORT:-18481}"
 command -v strace >/dev/null || { echo "fsyncs.sh: strace is not installed" >&2; exit 2; }
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/java}"
-[ -x "${JAVA:-}" ] || JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-[ -x "$JAVA" ] || JAVA="$(command -v java)"
-KEY=ck_live_benchkey000000000000000001
-data="$(mktemp -d)" out="$(mktemp -d)"
-PLATEN_WARMUP=off PLATEN_PORT=$PORT PLATEN_DATA_DIR="$data" PLATEN_BOOTSTRAP_KEY=$KEY \
-  "$JAVA" -Xmx1g -jar "$JAR" > "$out/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; rm -rf "$data" "$out"' EXIT
-for _ in $(seq 1 240); do curl -sf "localhost:$PORT/health" >/dev/null 2>&1 && break; sleep 0.5; done
+. "$here/fresh-server.sh"
+fresh_server "$JAR" "$PORT" PLATEN_WARMUP=off
 load() { PLATEN_URL=http://localhost:$PORT PLATEN_KEY=$KEY PLATEN_PID=$server N=$1 C=8 M=200 GET_TOOL=java \
   "$here/load.sh"; }
-load "$WARM" > "$out/warm.txt" 2>&1
-strace -f -y -e trace=fsync,fdatasync,mkdir,mkdirat -o "$out/strace.txt" -p $server 2>/dev/null &
+load "$WARM" > "$data/warm.txt" 2>&1
+strace -f -y -e trace=fsync,fdatasync,mkdir,mkdirat -o "$data/strace.txt" -p $server 2>/dev/null &
 tracer=$!
 sleep 2
 load "$N" 2>/dev/null | grep -E 'renders/s|server CPU'
 sleep 1; kill $tracer; wait $tracer 2>/dev/null || true
-python3 - "$out/strace.txt" "$N" <<'PY'
+python3 - "$data/strace.txt" "$N" <<'PY'
 import collections, re, sys
 counts = collections.Counter()
 for line in open(sys.argv[1]):

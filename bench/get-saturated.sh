@@ -10,16 +10,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 JAR="${JAR:-$here/../target/platen.jar}" WARM="${WARM:-3000}" SAT="${SAT:-4000}" PORT="${PORT:-18483}"
 command -v wrk >/dev/null || { echo "get-saturated.sh: wrk is not installed" >&2; exit 2; }
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/java}"
-[ -x "${JAVA:-}" ] || JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-[ -x "$JAVA" ] || JAVA="$(command -v java)"
-KEY=ck_live_benchkey000000000000000001
-data="$(mktemp -d)"
-PLATEN_WARMUP=off PLATEN_PORT=$PORT PLATEN_DATA_DIR="$data" PLATEN_BOOTSTRAP_KEY=$KEY \
-  "$JAVA" -Xmx1g -Xms1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 ${SERVER_OPTS:-} -jar "$JAR" > "$data/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 1 240); do curl -sf "localhost:$PORT/health" >/dev/null 2>&1 && break; sleep 0.5; done
+. "$here/fresh-server.sh"
+fresh_server "$JAR" "$PORT" PLATEN_WARMUP=off
 load() { PLATEN_URL=http://localhost:$PORT PLATEN_KEY=$KEY PLATEN_PID=$server N=$1 M=$2 C=8 GET_TOOL=java \
   "$here/load.sh"; }
 load "$WARM" 500 > "$data/warm.txt" 2>&1
