@@ -61,7 +61,23 @@ class HtmlTurnedStampEquivalenceTest {
     assertSameFills(input, 0xc62828, 0x1a56b0, 0xe3ecfa);
   }
 
-  /** A stamp turned by a fraction of a degree the other way, square, with a border but no background. */
+  /**
+   * The stamp as templates write it, straight on the page beside the title: turned back 15 degrees from the top
+   * right corner of the first page's content area, {@code opacity} (which openhtmltopdf ignores) included.
+   */
+  @Test
+  void theStampAsTemplatesWriteItOnThePage() throws Exception {
+    String css = "body { font-family: Arial, sans-serif; font-size: 10pt; } .stamp { position: absolute; top: 40px;"
+        + " right: 30px; transform: rotate(-15deg); border: 3px solid #2e7d32; border-radius: 6px; padding: 4px 12px;"
+        + " color: #2e7d32; font-size: 22px; font-weight: bold; letter-spacing: 2px; text-transform: uppercase;"
+        + " opacity: 0.8; }";
+    RenderInput input = Canvas.input(HtmlCorpus.of("<p>Invoice INV-2026-0142</p><div class=\"stamp\">Paid</div>",
+        css), "{}");
+    assertSame("stamp-page-corner", input);
+    assertSameFills(input, 0x2e7d32);
+  }
+
+  /** A stamp turned forward by a fraction of a degree, square, with a border but no background. */
   @Test
   void aSquareStampTurnedForwardInAHeaderWithABorderOnly() throws Exception {
     RenderInput input = HtmlCorpus.input("invoice", HtmlCorpus.edited("invoice", "<div class=\"brand\">",
