@@ -186,10 +186,19 @@ final class HtmlPositioned {
     }
     // openhtmltopdf paints the box over the flow, the direct path all text over all boxes: the box's own border
     // and background are kept off the flow's text when placed (see place), what is inside it paints text only
-    if (s.decorated(flow.printBackground) && s.rotate != 0) {
-      throw new Unsupported("a border or background in a turned position: absolute element, on " + where);
-    }
     if (s.patterned()) throw new Unsupported("a dashed, dotted or double border on " + where + ", which has position: absolute");
+    // a turned box may paint its own border and background, and no other line: an underline would be a line
+    // turned with them, which is not measured against openhtmltopdf's
+    if (s.rotate != 0 && underlined(e, s)) {
+      throw new Unsupported("underlined or struck-through text in a turned position: absolute element, on " + where);
+    }
+    // openhtmltopdf paints the box's border twice (see place), as sides that meet in mitres, where the direct path
+    // paints once, as sides that overlap at the corners: alike where the border is opaque only
+    for (int side = 0; side < 4 && s.rotate != 0; side++) {
+      if (s.border(side) > 0 && Ops.alpha(s.borderRgb(side)) < 1) {
+        throw new Unsupported("an rgba() border colour on " + where + ", which is turned (transform: rotate)");
+      }
+    }
     for (Element c : e.children()) {
       if (drawsNothing(c)) continue;
       HtmlStyle cs = flow.style(c, s);
@@ -221,8 +230,10 @@ final class HtmlPositioned {
         avail = width - o[LEFT] - o[RIGHT];
       } else {
         // shrink to fit: its text on one line, when that fits beside the offsets; measured, openhtmltopdf leaves
-        // letter-spacing out of that width and wraps the text it then draws wider
-        if (spaced(e, s)) {
+        // letter-spacing out of that width (as the measure does) and lays the text out in it spaced: a spaced word
+        // then reaches into the padding, words wrap, as the flow lays them out here (measured on turned stamps,
+        // left, centred and right; an upright box is laid out alike but stays refused until measured too)
+        if (s.rotate == 0 && spaced(e, s)) {
           throw new Unsupported("letter-spacing in a position: absolute box without a width, on "
               + HtmlStyle.describe(e));
         }
@@ -268,12 +279,14 @@ final class HtmlPositioned {
       List<Ops> ops = new ArrayList<>(stack.ops.size());
       for (Ops op : stack.ops) {
         boolean shape = op instanceof Ops.Rect || op instanceof Ops.RoundRect || op instanceof Ops.RoundRing;
-        if (!(op instanceof Ops.Text || (op instanceof Ops.Link || op instanceof Ops.Image || shape) && s.rotate == 0)) {
+        // when turned, its shapes are its own border and background (absolute refuses underlines in it)
+        if (!(op instanceof Ops.Text || shape || (op instanceof Ops.Link || op instanceof Ops.Image) && s.rotate == 0)) {
           throw new Unsupported("a line or box drawn in a position: absolute element, on " + HtmlStyle.describe(e));
         }
         Ops moved = op.moved(left, top);
-        // its border and background under the flow's text here, over it in openhtmltopdf: only where they miss it
-        if (shape && overText(bounds(moved), sink.placed(page))) {
+        // its border and background under the flow's text here, over it in openhtmltopdf: only where they miss it,
+        // a turned one by the upright rectangle around it turned
+        if (shape && overText(turned(bounds(moved), cx, cy, s.rotate), sink.placed(page))) {
           throw new Unsupported("a border or background in a position: absolute element over text, on "
               + HtmlStyle.describe(e));
         }
@@ -281,7 +294,12 @@ final class HtmlPositioned {
         if (moved instanceof Ops.Image i && overText(i, sink.placed(page))) {
           throw new Unsupported("an image in a position: absolute element over text, on " + HtmlStyle.describe(e));
         }
-        ops.add(s.rotate == 0 || !(moved instanceof Ops.Text t) ? moved : new Ops.Turned(t, cx, cy, s.rotate));
+        Ops painted = s.rotate == 0 ? moved : new Ops.Turned(moved, cx, cy, s.rotate);
+        ops.add(painted);
+        // measured: openhtmltopdf paints an absolute box's own background and border twice, turned or not, on the
+        // page or in a relative block, so an rgba() background is as dark as two layers of it, and the edges of a
+        // turned border, half covering their pixels, darker than one layer paints them
+        if (shape) ops.add(painted);
       }
       sink.overlay(page, ops);
     }
@@ -312,6 +330,16 @@ final class HtmlPositioned {
     };
   }
 
+  /** The upright rectangle around {@code r} once turned by {@code degrees} about {@code cx, cy}. */
+  private static Ops.Image turned(Ops.Image r, double cx, double cy, double degrees) {
+    if (degrees == 0) return r;
+    double a = Math.toRadians(degrees);
+    double mx = r.x() + r.w() / 2 - cx, my = r.y() + r.h() / 2 - cy;
+    double[] c = turnedCorners(cx + mx * Math.cos(a) - my * Math.sin(a), cy + mx * Math.sin(a) + my * Math.cos(a),
+        r.w() / 2, r.h() / 2, degrees);
+    return new Ops.Image(c[0], c[1], c[2] - c[0], c[3] - c[1], null);
+  }
+
   /** {left, top, right, bottom} of a box {@code 2w} by {@code 2h} about {@code cx, cy} once turned by {@code degrees}. */
   private static double[] turnedCorners(double cx, double cy, double w, double h, double degrees) {
     double a = Math.toRadians(degrees);
@@ -332,6 +360,17 @@ final class HtmlPositioned {
           && t.y() + t.size() / 3 > i.y()) {
         return true;
       }
+    }
+    return false;
+  }
+
+  /** Whether any text in the element is underlined or struck through (its own decoration or one around it). */
+  private boolean underlined(Element e, HtmlStyle s) throws RenderException {
+    if (!s.decorations.isEmpty()) return true;
+    for (Element c : e.children()) {
+      if (drawsNothing(c)) continue;
+      HtmlStyle cs = flow.style(c, s);
+      if (!cs.hidden && underlined(c, cs)) return true;
     }
     return false;
   }

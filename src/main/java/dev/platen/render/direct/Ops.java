@@ -35,11 +35,19 @@ sealed interface Ops {
   }
 
   /**
-   * A line of text turned by {@code degrees} (clockwise, as CSS's {@code rotate()}) about the point {@code cx, cy}:
-   * the text of a box with {@code transform: rotate(…)}, turned about the box's centre as openhtmltopdf turns it.
+   * A line of text, or a border or background ({@link Rect}, {@link RoundRect}, {@link RoundRing}), turned by
+   * {@code degrees} (clockwise, as CSS's {@code rotate()}) about the point {@code cx, cy}: what a box with
+   * {@code transform: rotate(…)} paints, turned about the box's centre as openhtmltopdf turns it (its whole layer
+   * drawn under one {@code cm}, so the shapes are those of the unturned box).
    */
-  record Turned(Text text, double cx, double cy, double degrees) implements Ops {
-    public Ops moved(double dx, double dy) { return new Turned((Text) text.moved(dx, dy), cx + dx, cy + dy, degrees); }
+  record Turned(Ops op, double cx, double cy, double degrees) implements Ops {
+    public Turned {
+      if (!(op instanceof Text || op instanceof Rect || op instanceof RoundRect || op instanceof RoundRing)) {
+        throw new IllegalArgumentException(op.toString());
+      }
+    }
+
+    public Ops moved(double dx, double dy) { return new Turned(op.moved(dx, dy), cx + dx, cy + dy, degrees); }
   }
 
   /** A filled rectangle: backgrounds, borders, dividers, code modules. */

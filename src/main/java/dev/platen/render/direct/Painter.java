@@ -106,6 +106,21 @@ final class Painter {
         rounded(c.shape(), -1, h);
         out.append("Q\n");
         alpha = before;
+      } else if (op instanceof Ops.Turned t && !(t.op() instanceof Ops.Text)) {
+        // openhtmltopdf paints a turned box's layer in its own graphics state under the rotation's cm, so its
+        // border and background are the unturned box's shapes; Q brings back the colour and alpha set before it
+        int before = alpha;
+        out.append("q\n");
+        turn(t, h);
+        op("cm");
+        if (t.op() instanceof Ops.Rect r) {
+          color(r.rgb());
+          num(r.x()).num(h - r.y() - r.h()).num(r.w()).num(r.h()).op("re f");
+        } else {
+          rounded(t.op(), -1, h);
+        }
+        out.append("Q\n");
+        alpha = before;
       } else if (op instanceof Ops.Oval o) {
         if (o.rgb() != fill) {
           color(o.rgb());
@@ -143,7 +158,7 @@ final class Painter {
     for (int k = -margins.size(); k < count; k++) {
       Ops o = k < 0 ? margins.get(k + margins.size()) : ops.get(k);
       Ops.Turned turned = o instanceof Ops.Turned r ? r : null;
-      if (turned != null) o = turned.text();
+      if (turned != null) o = turned.op();
       if (!(o instanceof Ops.Text t)) continue;
       if (t.bold() != isBold || t.mono() != isMono || t.size() != fontSize) {
         font(t.mono() ? monoName(fonts, t.bold()) : t.bold() ? boldName : regularName, t.size());
@@ -206,13 +221,9 @@ final class Painter {
       out.append("1 0 0 1 ");
       num(t.x()).num(h - t.y()).out.append("Tm <");
     } else {
-      // the text matrix openhtmltopdf's rotation about the centre (cm) and its text position (Tm) make together;
-      // clockwise on the page is anticlockwise in PDF space, whose y goes up
-      double a = Math.toRadians(-turned.degrees());
-      double cos = Math.cos(a), sin = Math.sin(a);
-      double cx = turned.cx(), cy = h - turned.cy();
-      double x = t.x() - cx, y = h - t.y() - cy;
-      num(cos).num(sin).num(-sin).num(cos).num(cx + cos * x - sin * y).num(cy + sin * x + cos * y).out.append("Tm <");
+      // the text matrix openhtmltopdf's rotation about the centre (cm) and its text position (Tm) make together
+      turn(turned, h);
+      out.append("Tm <");
     }
     String s = t.text();
     for (int i = 0; i < s.length(); ) {
@@ -227,6 +238,25 @@ final class Painter {
       }
     }
     out.append("> Tj\n");
+  }
+
+  /**
+   * The six numbers of the matrix turning {@code t} about its centre, as page space sees it, or, for a line of
+   * text, that matrix with the line's start as its origin (a text matrix). Clockwise on the page is anticlockwise
+   * in PDF space, whose y goes up.
+   */
+  private void turn(Ops.Turned t, double h) {
+    double a = Math.toRadians(-t.degrees());
+    double cos = Math.cos(a), sin = Math.sin(a);
+    double cx = t.cx(), cy = h - t.cy();
+    double x = -cx, y = -cy;
+    if (t.op() instanceof Ops.Text text) {
+      x += text.x();
+      y += h - text.y();
+    }
+    // the matrix's turn in five decimals: in three, a shape's corners 500 pt from the page's origin would move by a
+    // tenth of a point (sin 15° is 0.25882), which shows along a stamp's edges
+    fine(cos).fine(sin).fine(-sin).fine(cos).num(cx + cos * x - sin * y).num(cy + sin * x + cos * y);
   }
 
   private void font(COSName name, double fontSize) {
@@ -318,6 +348,25 @@ final class Painter {
 
   private Painter op(String operator) {
     out.append(operator).append('\n');
+    return this;
+  }
+
+  /** A number between -1 and 1 with at most five decimals and a trailing space: a turn's cosine or sine. */
+  private Painter fine(double v) {
+    long units = Math.round(v * 100000);
+    if (units < 0) {
+      out.append('-');
+      units = -units;
+    }
+    out.append(units / 100000);
+    long frac = units % 100000;
+    if (frac != 0) {
+      out.append('.');
+      for (long p = 10000; p > frac; p /= 10) out.append('0');
+      while (frac % 10 == 0) frac /= 10;
+      out.append(frac);
+    }
+    out.append(' ');
     return this;
   }
 

@@ -147,7 +147,7 @@ class HtmlInlineMarginEquivalenceTest {
 
   /**
    * An absolute box's border over the flow's text (openhtmltopdf paints it over the text, the direct path under)
-   * goes to openhtmltopdf when rendered; a turned one with a border, when published.
+   * goes to openhtmltopdf when rendered; a turned one with an rgba() border, when published.
    */
   @Test
   void absoluteBordersOverTextOrTurnedAreRefused() {
@@ -160,8 +160,9 @@ class HtmlInlineMarginEquivalenceTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DirectPdfEngine(dev.platen.render.EngineSettings
             .defaults()).render(Canvas.input(HtmlCorpus.of(html.toString(), css), "{}")))
         .hasMessageContaining("a border or background in a position: absolute element over text, on div.stamp");
-    assertThat(refusal("<div class=\"stamp\">PAID</div>", css + " .stamp { transform: rotate(-15deg); }"))
-        .isEqualTo("a border or background in a turned position: absolute element, on div.stamp");
+    assertThat(refusal("<div class=\"stamp\">PAID</div>", css + " .stamp { transform: rotate(-15deg);"
+        + " border-color: rgba(217, 83, 79, 0.5); }"))
+        .isEqualTo("an rgba() border colour on div.stamp, which is turned (transform: rotate)");
   }
 
   /**
