@@ -1,0 +1,91 @@
+package dev.platen.render.direct;
+
+import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
+import static dev.platen.render.direct.HtmlEquivalenceTest.assertSameFills;
+import static dev.platen.render.direct.HtmlEquivalenceTest.drawnDirectly;
+import static dev.platen.render.direct.HtmlEquivalenceTest.refusal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.platen.render.RenderInput;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code font} shorthand without a line height, the commonest way templates set their font: openhtmltopdf's
+ * FontPropertyBuilder sets line-height: normal then, and resets font-style, font-variant and font-weight to normal
+ * where the shorthand leaves them out (a family left out stays as cascaded). Each is drawn directly and printed as
+ * openhtmltopdf prints it (text per page, page breaks, page images within 1%, word positions, as
+ * {@link HtmlEquivalenceTest} compares).
+ */
+class HtmlFontShorthandEquivalenceTest {
+  private static final String LETTER = "<h2>Invoice INV-2026-0042</h2><p class=\"a\">Acme Trading GmbH<br/>"
+      + "Hauptstrasse 12<br/>10115 Berlin</p><p>Thank you for your order. The goods below were delivered on"
+      + " 3 November 2026; payment is due within thirty days of the invoice date, without deduction, to the account"
+      + " given at the foot of this page. Questions about this invoice go to accounts@example.com.</p>"
+      + "<table class=\"t\"><tr><th>Item</th><th>Qty</th><th>Amount</th></tr><tr><td>Consulting, on site</td>"
+      + "<td>3</td><td class=\"n\">1,200.00</td></tr><tr><td>Travel, train and hotel for two nights</td><td>1</td>"
+      + "<td class=\"n\">340.50</td></tr></table><p class=\"f\">Bank: Example Bank, IBAN DE00 1234 5678 9012 3456"
+      + " 78, BIC EXAMPLEXX. <strong>Payable by 3 December 2026.</strong></p>";
+
+  /** The three forms of the brief: a size and a family, bold with /normal, italic bold in pt. */
+  @Test
+  void theShorthandWithoutALineHeight() throws Exception {
+    String css = "body { font: 12px Arial, sans-serif; } h2 { font: bold 14px/normal Helvetica, Arial, sans-serif; }"
+        + " p.f { font: italic bold 11pt Georgia, serif; } table.t { width: 100%; } td.n { text-align: right; }";
+    assertSame("font-shorthand-forms", drawnDirectly(LETTER, css));
+  }
+
+  /** What it leaves out it resets: a bold, small-caps, double-spaced paragraph before it prints plain and normal. */
+  @Test
+  void itResetsWeightStyleVariantAndLineHeight() throws Exception {
+    String css = "p { font-weight: bold; font-style: italic; font-variant: small-caps; line-height: 2; }"
+        + " p.f, p.a { font: 13px sans-serif; } th { font: 10pt 'Segoe UI', sans-serif; }"
+        + " td { line-height: 1.8; font: 9pt Arial, sans-serif; }";
+    assertSame("font-shorthand-resets", drawnDirectly(LETTER, css));
+  }
+
+  /** A line height after it wins over its normal, one before it does not; small-caps and a weight of 700 in it. */
+  @Test
+  void orderAgainstLineHeightAndTheVariantWord() throws Exception {
+    String css = "p { font: 12px sans-serif; line-height: 1.6; } p.a { line-height: 1.6; font: 12px sans-serif; }"
+        + " h2 { font: small-caps 700 16px DejaVu Sans; } p.f { font: normal normal 10px/14px serif; }";
+    assertSame("font-shorthand-order", drawnDirectly(LETTER, css));
+  }
+
+  /** Without a family the cascaded one stays (openhtmltopdf resets all but the family). */
+  @Test
+  void withoutAFamily() throws Exception {
+    String css = "body { font-family: Georgia, serif; } p { font: bold 11px; } h2 { font: italic 15px/normal; }";
+    assertSame("font-shorthand-no-family", drawnDirectly(LETTER, css));
+  }
+
+  /** Many lines of the normal line height across page breaks: where openhtmltopdf breaks, in sizes of 10 to 14px. */
+  @Test
+  void normalLineHeightsAcrossPageBreaks() throws Exception {
+    StringBuilder html = new StringBuilder("<h1>Statement</h1>");
+    for (int i = 1; i <= 60; i++) {
+      html.append("<p class=\"s").append(i % 3).append("\">Entry ").append(i).append(": transfer received with"
+          + " the reference ").append(1000 + i * 37).append(", booked to the account on the day it arrived and"
+          + " confirmed by mail.</p>");
+    }
+    String css = "body { font: 11px Arial, Helvetica, sans-serif; } p { margin: 0 0 4px 0; }"
+        + " .s1 { font: 10px sans-serif; } .s2 { font: bold 14px sans-serif; } h1 { font: 20pt serif;"
+        + " background: #203040; color: #ffffff; }";
+    RenderInput in = drawnDirectly(html.toString(), css);
+    assertSame("font-shorthand-pages", in);
+    assertSameFills(in, 0x203040);
+  }
+
+  /** Forms openhtmltopdf reads otherwise stay refused: a word given twice (it drops the declaration), a keyword size. */
+  @Test
+  void formsNotReadStayRefused() {
+    assertThat(refusal("<p>x</p>", "p { font: bold bold 12px sans-serif; }"))
+        .contains("for 'font'");
+    assertThat(refusal("<p>x</p>", "p { font: italic oblique 12px sans-serif; }"))
+        .contains("for 'font'");
+    assertThat(refusal("<p>x</p>", "p { font: small sans-serif; }"))
+        .contains("for 'font'");
+    // openhtmltopdf's line-height: normal in Courier is not matched
+    assertThat(refusal("<p>x</p>", "p { font: 12px Courier, monospace; }"))
+        .contains("line-height: normal in a monospace family");
+  }
+}
