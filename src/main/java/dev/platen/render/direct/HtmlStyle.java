@@ -43,7 +43,7 @@ final class HtmlStyle {
   /** line-height: normal (inherited as the keyword, so each element computes it from its own font). */
   boolean lineNormal;
   boolean breakWord;
-  /** text-transform: 'u' upper case, 'l' lower case, 0 none. */
+  /** text-transform: 'u' upper case, 'l' lower case, 'c' capitalize, 0 none. */
   char transform;
   /** font-variant: small-caps (inherited), which openhtmltopdf draws as upper case of the same size. */
   boolean smallCaps;
@@ -1233,6 +1233,7 @@ final class HtmlStyle {
         switch (v) {
           case "uppercase" -> transform = 'u';
           case "lowercase" -> transform = 'l';
+          case "capitalize" -> transform = 'c';
           case "none" -> transform = 0;
           default -> refuse("CSS value '" + value + "' for 'text-transform'", e);
         }
@@ -1412,8 +1413,30 @@ final class HtmlStyle {
   String transform(String text) {
     // as TextUtil.transformText: lower case first, then upper case for uppercase or small-caps
     if (transform == 'l' && !smallCaps) return text.toLowerCase(Locale.getDefault());
-    if (transform == 'u' || smallCaps) return text.toUpperCase(Locale.getDefault());
-    return text;
+    if (transform == 'u' || smallCaps) text = text.toUpperCase(Locale.getDefault());
+    return transform == 'c' ? title(text) : text;
+  }
+
+  /**
+   * openhtmltopdf's DefaultToTitleTransformer, per text node as it transforms each: the first letter after white
+   * space (or the node's start) in title case, the rest as written. Only white space starts a word there, so
+   * "jean-luc o'neil" is "Jean-luc O'neil", and a letter after digits is the first: "3rd" is "3Rd".
+   */
+  static String title(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean first = true;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if (Character.isLetter(cp) && first) {
+        out.appendCodePoint(Character.toTitleCase(cp));
+        first = false;
+      } else {
+        out.appendCodePoint(cp);
+        if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) first = true;
+      }
+      i += Character.charCount(cp);
+    }
+    return out.toString();
   }
 
   /** What the element is without a display declaration; declaring exactly that changes nothing. */

@@ -88,4 +88,40 @@ class HtmlFontShorthandEquivalenceTest {
     assertThat(refusal("<p>x</p>", "p { font: 12px Courier, monospace; }"))
         .contains("line-height: normal in a monospace family");
   }
+
+  private static final String NAMES = "<h2>customer list for q3</h2><p class=\"c\">jean-luc o'neil, mary-ann mcDONALD"
+      + " and \u00e9mile \u00fcberg of 12 rue de la paix, 3rd floor, 2nd door (left); ma\u00dfe\u00a0und gewichte,"
+      + " \"quoted words\", e-mail: info@example.com, 1st-class mail, 50kg, x2 and 10 am\tto\n4 pm.</p>"
+      + "<p class=\"c\">split <b>mc</b>donald, <span>a</span>b, <i>de</i> la, <span class=\"u\">upper and capitalized"
+      + "</span>, <span class=\"l\">LOWER WORDS</span> and the end</p><table class=\"t\"><tr><th>first name</th>"
+      + "<th>last name</th><th>city</th></tr><tr><td>anna-lena</td><td>d'angelo</td><td>san jos\u00e9 del cabo</td>"
+      + "</tr><tr><td>o'brien</td><td>van der berg</td><td>4th avenue</td></tr></table>";
+
+  /**
+   * text-transform: capitalize as openhtmltopdf's DefaultToTitleTransformer does it, per text node: only white space
+   * (a no-break space too) starts a word, so hyphenated and apostrophe words keep their second part and "3rd" becomes
+   * "3Rd"; the rest of each word stays as written; small-caps first makes it all capitals.
+   */
+  @Test
+  void capitalizeAsOpenhtmltopdfTitlesText() throws Exception {
+    String css = "h2, p.c, table.t { text-transform: capitalize; } table.t { width: 100%; } th { text-align: left; }"
+        + " .u { font-variant: small-caps; } .l { text-transform: lowercase; }";
+    assertSame("capitalize", drawnDirectly(NAMES, css));
+  }
+
+  /** Capitalized cells in a table of automatic layout: the columns sized by the capitalized text. */
+  @Test
+  void capitalizedColumnsAreSizedByTheirCapitalizedText() throws Exception {
+    String css = "table.t { border-collapse: collapse; } td, th { border: 1px solid #000000; padding: 2px 6px;"
+        + " text-transform: capitalize; font: 13px sans-serif; } th { background: #304050; color: #ffffff; }";
+    RenderInput in = drawnDirectly(NAMES, css);
+    assertSame("capitalize-columns", in);
+    assertSameFills(in, 0x304050);
+  }
+
+  @Test
+  void titleCaseAsOpenhtmltopdf() {
+    assertThat(HtmlStyle.title("jean-luc o'neil 3rd (left) mcDONALD \u00e9mile\u00a0x"))
+        .isEqualTo("Jean-luc O'neil 3Rd (Left) McDONALD \u00c9mile\u00a0X");
+  }
 }
