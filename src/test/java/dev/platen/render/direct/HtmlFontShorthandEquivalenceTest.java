@@ -124,4 +124,38 @@ class HtmlFontShorthandEquivalenceTest {
     assertThat(HtmlStyle.title("jean-luc o'neil 3rd (left) mcDONALD \u00e9mile\u00a0x"))
         .isEqualTo("Jean-luc O'neil 3Rd (Left) McDONALD \u00c9mile\u00a0X");
   }
+
+  private static final String CENTRED = "<p>Summary</p><table class=\"a\"><tr><th>Item</th><th>Amount</th></tr>"
+      + "<tr><td>Consulting</td><td class=\"n\">1,200.00</td></tr><tr><td>Travel</td><td class=\"n\">340.50</td></tr>"
+      + "</table><table class=\"b\"><tr><td>Subtotal</td><td class=\"n\">1,540.50</td></tr><tr><td>VAT 19%</td>"
+      + "<td class=\"n\">292.70</td></tr></table><div class=\"box\"><table class=\"c\"><tr><td>Signed</td>"
+      + "<td>Berlin, 4 December 2026</td></tr></table></div><table class=\"d\"><tr><td>a cell whose text is wider"
+      + " than the width the table asks for</td></tr></table><p>after</p>";
+
+  /**
+   * Auto margins on both sides centre a table of automatic layout in openhtmltopdf (measured: refused before as
+   * left there): a % width with the default spacing, a length width with none, collapsed borders inside a padded
+   * box, and a table its text makes wider than its width (no room left to share: at the left).
+   */
+  @Test
+  void autoMarginsOnBothSidesCentreATable() throws Exception {
+    String css = "table { margin: 8pt auto; } td, th { padding: 2px 6px; border: 1px solid #000000; }"
+        + " table.a { width: 60%; } th { background: #304050; color: #ffffff; }"
+        + " table.b { width: 200pt; border-spacing: 0; } td.n { text-align: right; }"
+        + " div.box { padding: 0 30px; } table.c { width: 50%; border-collapse: collapse; }"
+        + " table.d { width: 80px; margin: 0 auto; }";
+    RenderInput in = drawnDirectly(CENTRED, css);
+    assertSame("table-auto-margins-centred", in);
+    assertSameFills(in, 0x304050);
+  }
+
+  /** A length width with spacing: openhtmltopdf counts the spacing inside the width, as beside one auto margin. */
+  @Test
+  void aCentredTableOfALengthWidthWithSpacing() throws Exception {
+    String css = "table.a, table.b, table.c, table.d { width: 300px; margin-left: auto; margin-right: auto;"
+        + " border-spacing: 4px; } td, th { background: #603030; color: #ffffff; }";
+    RenderInput in = drawnDirectly(CENTRED, css);
+    assertSame("table-auto-margins-spacing", in);
+    assertSameFills(in, 0x603030);
+  }
 }

@@ -121,8 +121,8 @@ class HtmlRoutingTest {
         Arguments.of("<p>x</p>", "p { width: 50%; margin: 0 10px 0 auto; }",
             "an auto margin-left beside a margin-right on p"),
         Arguments.of("<table class=\"t\"><tr><td>a</td></tr></table>",
-            "table.t { width: 50%; border-spacing: 0; margin: 0 auto; }",
-            "auto margins on both sides of table.t (openhtmltopdf does not centre it)"),
+            "table.t { width: 50%; border-spacing: 0; margin: 0 auto; table-layout: fixed; }",
+            "an auto margin on table.t with table-layout: fixed"),
         Arguments.of("<p>x</p>", "p { color: rgba(0, 0, 0, 0.125); }", "CSS colour 'rgba(0, 0, 0, 0.125)' on p"));
   }
 
