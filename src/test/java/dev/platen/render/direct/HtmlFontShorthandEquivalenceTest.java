@@ -75,6 +75,15 @@ class HtmlFontShorthandEquivalenceTest {
     assertSameFills(in, 0x203040);
   }
 
+  /** Sizes relative to the parent's (em, %) under it, and /normal in a margin box, which reads it as none given. */
+  @Test
+  void relativeSizesAndAMarginBox() throws Exception {
+    String css = "body { font: 11pt sans-serif; } h2 { font: 700 1.4em Arial, sans-serif; } p { font: 90% serif; }"
+        + " td { font: italic 0.85em/normal sans-serif; } table.t { width: 100%; }"
+        + " @page { @bottom-left { content: \"Acme Trading GmbH\"; font: bold 8pt/normal Arial, sans-serif; } }";
+    assertSame("font-shorthand-relative", drawnDirectly(LETTER, css));
+  }
+
   /** Forms openhtmltopdf reads otherwise stay refused: a word given twice (it drops the declaration), a keyword size. */
   @Test
   void formsNotReadStayRefused() {
