@@ -92,7 +92,8 @@ final class HtmlMargins {
           continue;
         }
         String[] font = HtmlStyle.fontShorthand(d.value());
-        if (font == null) {
+        // small capitals are not drawn in margin boxes; without a family the box's own would be kept (not measured)
+        if (font == null || font[4] == null || !font[5].equals("normal")) {
           throw new Unsupported("CSS value '" + d.value().trim() + "' for 'font' in @" + box.name() + " (give it a"
               + " size and a family)");
         }

@@ -43,7 +43,7 @@ final class HtmlStyle {
   /** line-height: normal (inherited as the keyword, so each element computes it from its own font). */
   boolean lineNormal;
   boolean breakWord;
-  /** text-transform: 'u' upper case, 'l' lower case, 0 none. */
+  /** text-transform: 'u' upper case, 'l' lower case, 'c' capitalize, 0 none. */
   char transform;
   /** font-variant: small-caps (inherited), which openhtmltopdf draws as upper case of the same size. */
   boolean smallCaps;
@@ -401,11 +401,13 @@ final class HtmlStyle {
         }
         String[] font = s.font(d.value(), e);
         if (font == null) continue;
-        // the shorthand resets what it leaves out: an upright, regular face
+        // the shorthand resets what it leaves out, as openhtmltopdf's FontPropertyBuilder does: an upright, regular
+        // face without small capitals and line-height: normal; a family it leaves out stays as cascaded
         s.apply("font-style", font[1], e);
+        s.apply("font-variant", font[5], e);
         s.apply("font-weight", font[2], e);
-        s.apply("line-height", font[3], e);
-        s.apply("font-family", font[4], e);
+        s.apply("line-height", font[3] == null ? "normal" : font[3], e);
+        if (font[4] != null) s.apply("font-family", font[4], e);
       }
     }
     if (!Double.isNaN(s.percentHeight)) s.percentHeight(parent, e);
@@ -516,34 +518,47 @@ final class HtmlStyle {
   }
 
   /**
-   * The {@code font} shorthand as {size, style, weight, line-height, family}, or null (refused): a size with a line
-   * height ({@code bold 12px/1.5 Helvetica, sans-serif}); without one it sets line-height: normal, which only the
-   * HTML engine computes.
+   * The {@code font} shorthand as {size, style, weight, line height or null, family or null, variant}, or null
+   * (refused): a size in a unit (not a keyword), before it style, variant and weight words, each at most once.
    */
   private String[] font(String value, Element e) {
     String[] font = fontShorthand(value);
-    if (font == null || font[3] == null) {
-      refuse("CSS value '" + value + "' for 'font' (give it a size with a line height and a family)", e);
+    if (font == null) {
+      refuse("CSS value '" + value + "' for 'font' (give it a size in a unit, after style, variant and weight words"
+          + " each at most once)", e);
       return null;
     }
     return font;
   }
 
   /**
-   * The {@code font} shorthand as {size, style, weight, line height or null when it gives none, family}, or null
-   * when it is not [style and weight words] size[/line height] family.
+   * The {@code font} shorthand as {size, style, weight, line height or null when it gives none, family or null when
+   * it gives none, variant}, or null when it is not [style, variant and weight words] size[/line height] [family].
+   * A word given twice makes openhtmltopdf's FontPropertyBuilder drop the declaration: null here, refused.
    */
   static String[] fontShorthand(String value) {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-        "((?:(?:normal|italic|oblique|bold|bolder|lighter|[1-9]00)\\s+)*)([0-9.]+[a-z%]*)(?:\\s*/\\s*([0-9.]+[a-z%]*))?\\s+(.+)",
+        "((?:(?:normal|italic|oblique|small-caps|bold|bolder|lighter|[1-9]00)\\s+)*)([0-9.]+[a-z%]*)"
+            + "(?:\\s*/\\s*([0-9.]+[a-z%]*|normal))?(?:\\s+(.+))?",
         java.util.regex.Pattern.CASE_INSENSITIVE).matcher(value.trim());
     if (!m.matches()) return null;
-    String style = "normal", weight = "normal";
+    String style = null, weight = null, variant = null;
     for (String word : m.group(1).trim().toLowerCase(Locale.ROOT).split("\\s+")) {
-      if (word.equals("italic") || word.equals("oblique")) style = word;
-      else if (!word.isEmpty() && !word.equals("normal")) weight = word;
+      if (word.isEmpty() || word.equals("normal")) continue;
+      if (word.equals("italic") || word.equals("oblique")) {
+        if (style != null) return null;
+        style = word;
+      } else if (word.equals("small-caps")) {
+        if (variant != null) return null;
+        variant = word;
+      } else {
+        if (weight != null) return null;
+        weight = word;
+      }
     }
-    return new String[] {m.group(2), style, weight, m.group(3), m.group(4)};
+    String line = m.group(3) == null ? null : m.group(3).toLowerCase(Locale.ROOT);
+    return new String[] {m.group(2), style == null ? "normal" : style, weight == null ? "normal" : weight, line,
+        m.group(4), variant == null ? "normal" : variant};
   }
 
   /** The link target if it is a URI: openhtmltopdf makes no link of anything else (a space, say). */
@@ -1218,6 +1233,7 @@ final class HtmlStyle {
         switch (v) {
           case "uppercase" -> transform = 'u';
           case "lowercase" -> transform = 'l';
+          case "capitalize" -> transform = 'c';
           case "none" -> transform = 0;
           default -> refuse("CSS value '" + value + "' for 'text-transform'", e);
         }
@@ -1397,8 +1413,30 @@ final class HtmlStyle {
   String transform(String text) {
     // as TextUtil.transformText: lower case first, then upper case for uppercase or small-caps
     if (transform == 'l' && !smallCaps) return text.toLowerCase(Locale.getDefault());
-    if (transform == 'u' || smallCaps) return text.toUpperCase(Locale.getDefault());
-    return text;
+    if (transform == 'u' || smallCaps) text = text.toUpperCase(Locale.getDefault());
+    return transform == 'c' ? title(text) : text;
+  }
+
+  /**
+   * openhtmltopdf's DefaultToTitleTransformer, per text node as it transforms each: the first letter after white
+   * space (or the node's start) in title case, the rest as written. Only white space starts a word there, so
+   * "jean-luc o'neil" is "Jean-luc O'neil", and a letter after digits is the first: "3rd" is "3Rd".
+   */
+  static String title(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean first = true;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if (Character.isLetter(cp) && first) {
+        out.appendCodePoint(Character.toTitleCase(cp));
+        first = false;
+      } else {
+        out.appendCodePoint(cp);
+        if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) first = true;
+      }
+      i += Character.charCount(cp);
+    }
+    return out.toString();
   }
 
   /** What the element is without a display declaration; declaring exactly that changes nothing. */

@@ -201,12 +201,9 @@ final class HtmlTables {
     }
     if (caption != null) caption(caption, ts, avail, sink);
     sink.margin(ts.margin[TOP]);
-    // margin-left: auto puts a table of automatic layout against the right edge, as a block's (autoLeft);
-    // measured, openhtmltopdf leaves a fixed-layout one at the left and does not centre one whose side margins
-    // are both auto, so those are not drawn here
-    if (ts.autoMargin[LEFT] && ts.autoMargin[RIGHT]) {
-      throw new Unsupported("auto margins on both sides of " + where + " (openhtmltopdf does not centre it)");
-    }
+    // margin-left: auto puts a table of automatic layout against the right edge, and auto margins on both sides
+    // centre it, as a block's (autoLeft; measured with a % and a length width, spacing and collapsed borders);
+    // openhtmltopdf leaves a fixed-layout one at the left, widened, so that is not drawn here
     if (!auto && (ts.autoMargin[LEFT] || ts.autoMargin[RIGHT])) {
       throw new Unsupported("an auto margin on " + where + " with table-layout: fixed");
     }
