@@ -135,6 +135,14 @@ class RenderCancelTest {
         assertThat(files.map(Path::toString).filter(f -> f.contains(stuck)).toList())
             .as("no PDF stored for the cancelled render").isEmpty();
       }
+      // nor in the database, where small PDFs are kept (D44): the next render's is there
+      try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("platen.db"));
+          var st = db.createStatement(); var rs = st.executeQuery("SELECT blob_key FROM inline_pdfs")) {
+        List<String> keys = new ArrayList<>();
+        while (rs.next()) keys.add(rs.getString(1));
+        assertThat(keys).as("the PDFs the database holds").noneMatch(k -> k.contains(stuck))
+            .anyMatch(k -> k.contains(next));
+      }
     }
   }
 

@@ -98,10 +98,18 @@ class StartUpWarmUpTest {
     return Pattern.compile(Pattern.quote(part)).matcher(text).results().count();
   }
 
-  private static long pdfsUnder(Path data) throws java.io.IOException {
+  /** PDFs stored in the real installation: files, and those its database holds itself (D44). */
+  private static long pdfsUnder(Path data) throws Exception {
     if (!Files.exists(data)) return 0;
+    long files;
     try (Stream<Path> all = Files.walk(data)) {
-      return all.filter(p -> p.toString().endsWith(".pdf")).count();
+      files = all.filter(p -> p.toString().endsWith(".pdf")).count();
+    }
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("platen.db"));
+        java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM inline_pdfs")) {
+      rs.next();
+      return files + rs.getLong(1);
     }
   }
 
