@@ -353,36 +353,26 @@ final class Painter {
 
   /** A number between -1 and 1 with at most five decimals and a trailing space: a turn's cosine or sine. */
   private Painter fine(double v) {
-    long units = Math.round(v * 100000);
-    if (units < 0) {
-      out.append('-');
-      units = -units;
-    }
-    out.append(units / 100000);
-    long frac = units % 100000;
-    if (frac != 0) {
-      out.append('.');
-      for (long p = 10000; p > frac; p /= 10) out.append('0');
-      while (frac % 10 == 0) frac /= 10;
-      out.append(frac);
-    }
-    out.append(' ');
-    return this;
+    return decimals(v, 100_000);
   }
 
   /** A number with at most three decimals and a trailing space: enough for 1/1000 pt, and deterministic. */
   private Painter num(double v) {
-    long milli = Math.round(v * 1000);
-    if (milli < 0) {
+    return decimals(v, 1_000);
+  }
+
+  /** {@code v} rounded to 1/{@code scale} (a power of ten), without trailing zeros, and a space. */
+  private Painter decimals(double v, long scale) {
+    long units = Math.round(v * scale);
+    if (units < 0) {
       out.append('-');
-      milli = -milli;
+      units = -units;
     }
-    out.append(milli / 1000);
-    long frac = milli % 1000;
+    out.append(units / scale);
+    long frac = units % scale;
     if (frac != 0) {
       out.append('.');
-      if (frac < 100) out.append('0');
-      if (frac < 10) out.append('0');
+      for (long p = scale / 10; p > frac; p /= 10) out.append('0');
       while (frac % 10 == 0) frac /= 10;
       out.append(frac);
     }
