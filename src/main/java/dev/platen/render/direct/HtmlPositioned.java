@@ -189,7 +189,7 @@ final class HtmlPositioned {
     if (s.patterned()) throw new Unsupported("a dashed, dotted or double border on " + where + ", which has position: absolute");
     // a turned box may paint its own border and background, and no other line: an underline would be a line
     // turned with them, which is not measured against openhtmltopdf's
-    if (s.rotate != 0 && underlined(e, s)) {
+    if (s.rotate != 0 && anywhere(e, s, st -> !st.decorations.isEmpty())) {
       throw new Unsupported("underlined or struck-through text in a turned position: absolute element, on " + where);
     }
     // openhtmltopdf paints the box's border twice (see place), as sides that meet in mitres, where the direct path
@@ -233,7 +233,7 @@ final class HtmlPositioned {
         // letter-spacing out of that width (as the measure does) and lays the text out in it spaced: a spaced word
         // then reaches into the padding, words wrap, as the flow lays them out here (measured on turned stamps,
         // left, centred and right; an upright box is laid out alike but stays refused until measured too)
-        if (s.rotate == 0 && spaced(e, s)) {
+        if (s.rotate == 0 && anywhere(e, s, st -> st.letterSpacing != 0)) {
           throw new Unsupported("letter-spacing in a position: absolute box without a width, on "
               + HtmlStyle.describe(e));
         }
@@ -364,24 +364,17 @@ final class HtmlPositioned {
     return false;
   }
 
-  /** Whether any text in the element is underlined or struck through (its own decoration or one around it). */
-  private boolean underlined(Element e, HtmlStyle s) throws RenderException {
-    if (!s.decorations.isEmpty()) return true;
+  /**
+   * Whether the element's style or that of anything drawn in it has {@code what}: letter-spacing, or an underline
+   * or line-through (an element's own decoration or one it inherits from around it).
+   */
+  private boolean anywhere(Element e, HtmlStyle s, java.util.function.Predicate<HtmlStyle> what)
+      throws RenderException {
+    if (what.test(s)) return true;
     for (Element c : e.children()) {
       if (drawsNothing(c)) continue;
       HtmlStyle cs = flow.style(c, s);
-      if (!cs.hidden && underlined(c, cs)) return true;
-    }
-    return false;
-  }
-
-  /** Whether the element or anything in it has letter-spacing. */
-  private boolean spaced(Element e, HtmlStyle s) throws RenderException {
-    if (s.letterSpacing != 0) return true;
-    for (Element c : e.children()) {
-      if (drawsNothing(c)) continue;
-      HtmlStyle cs = flow.style(c, s);
-      if (!cs.hidden && spaced(c, cs)) return true;
+      if (!cs.hidden && anywhere(c, cs, what)) return true;
     }
     return false;
   }
