@@ -215,7 +215,6 @@ final class HtmlStyle {
     return Math.round(pt * DOTS_PER_POINT) / DOTS_PER_POINT;
   }
 
-  /** The drawn width of a border side: zero unless its style is solid. */
   /** Whether the four sides' borders are as wide and of one colour. */
   static boolean uniform(HtmlStyle s) {
     for (int side = 1; side < 4; side++) {
@@ -224,8 +223,14 @@ final class HtmlStyle {
     return true;
   }
 
+  /** The drawn width of a border side: zero unless its style is solid. */
   double border(int side) {
     return borderSolid[side] ? border[side] : 0;
+  }
+
+  /** Whether any side has a border drawn. */
+  boolean bordered() {
+    return border(TOP) > 0 || border(RIGHT) > 0 || border(BOTTOM) > 0 || border(LEFT) > 0;
   }
 
   /** Whether a drawn side is dashed, dotted or double. */
@@ -241,8 +246,7 @@ final class HtmlStyle {
   }
 
   boolean decorated(boolean printBackground) {
-    return border(TOP) > 0 || border(RIGHT) > 0 || border(BOTTOM) > 0 || border(LEFT) > 0
-        || printBackground && background >= 0;
+    return bordered() || printBackground && background >= 0;
   }
 
   /** Elements and how the direct path lays them out. */
@@ -411,8 +415,7 @@ final class HtmlStyle {
       }
     }
     if (!Double.isNaN(s.percentHeight)) s.percentHeight(parent, e);
-    if (s.radiusHalf != null && (s.width == null || Double.isNaN(s.boxHeight) || s.border(TOP) + s.border(RIGHT)
-        + s.border(BOTTOM) + s.border(LEFT) > 0 && !uniform(s))) {
+    if (s.radiusHalf != null && (s.width == null || Double.isNaN(s.boxHeight) || s.bordered() && !uniform(s))) {
       // a seal or an avatar: a box of set width and height, with no border or one border all round
       s.refuse("CSS value '" + s.radiusHalf + "' for 'border-radius'", e);
     }
@@ -1380,7 +1383,7 @@ final class HtmlStyle {
   /** The names openhtmltopdf gives its built-in Courier. */
   private static final Set<String> COURIER = Set.of("courier", "dialoginput", "monospaced", "monospace");
 
-  /** Elements whose height is drawn here (HtmlFlow.block, HtmlTables.row), besides an image's. */
+  /** Table parts: a % height is not taken of or on them here. */
   private static final Set<String> CELLS = Set.of("td", "th", "tr");
   /** A radius longer than any box: each corner is then half the box's width by half its height. */
   private static final double HALF = 1e6;
@@ -1403,6 +1406,7 @@ final class HtmlStyle {
     boxHeight = (int) ((float) percentHeight / 100F * of) / DOTS_PER_POINT;
   }
 
+  /** Elements whose height is drawn here (HtmlFlow.block, HtmlTables.row), besides an image's. */
   private static final Set<String> HEIGHTS = Set.of("div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "section",
       "header", "footer", "article", "main", "address", "td", "th", "tr");
 

@@ -82,8 +82,7 @@ final class HtmlTables {
     // a collapsed table's background without a border anywhere around it is painted under its rows, as a table's
     // of separate borders and no spacing (measured); with a border it would reach under half of it: not measured
     boolean collapsedBackground = ts.collapse && flow.printBackground && ts.background >= 0;
-    if (collapsedBackground && (ts.paginate || ts.radius > 0 || HtmlFlow.nonZero(new double[] {ts.border(TOP),
-        ts.border(RIGHT), ts.border(BOTTOM), ts.border(LEFT)}))) {
+    if (collapsedBackground && (ts.paginate || ts.radius > 0 || ts.bordered())) {
       throw new Unsupported("a background on " + where + " with collapsed borders and a border, border-radius or a"
           + " repeated header (-fs-table-paginate)");
     }
@@ -353,7 +352,7 @@ final class HtmlTables {
       throw new Unsupported("a border or padding on " + where + " with box-sizing: border-box");
     }
     if (ts.radius > 0 && (HtmlFlow.nonZero(ts.padding) || ts.borderBox
-        || ts.border(TOP) + ts.border(RIGHT) + ts.border(BOTTOM) + ts.border(LEFT) > 0 && !HtmlStyle.uniform(ts))) {
+        || ts.bordered() && !HtmlStyle.uniform(ts))) {
       throw new Unsupported("border-radius on " + where + " with padding or a border other than one all round");
     }
     return frame;
