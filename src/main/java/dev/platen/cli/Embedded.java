@@ -67,8 +67,9 @@ final class Embedded {
       List<String> missing = new ArrayList<>();
       // PDFs kept in the database (store.DatabasePdfs) are checked by the integrity check above; a backup made
       // before they existed has no such table
-      String held = hasTable(s, "inline_pdfs")
-          ? "(SELECT length(bytes) FROM inline_pdfs p WHERE p.blob_key = r.blob_key)" : "NULL";
+      String table = dev.platen.store.DatabasePdfs.TABLE;
+      String held = hasTable(s, table)
+          ? "(SELECT length(bytes) FROM " + table + " p WHERE p.blob_key = r.blob_key)" : "NULL";
       try (ResultSet rs = s.executeQuery("SELECT r.blob_key, " + held + " FROM renders r "
           + "WHERE r.blob_key IS NOT NULL")) {
         while (rs.next()) {

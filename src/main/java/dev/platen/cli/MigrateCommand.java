@@ -57,8 +57,8 @@ final class MigrateCommand {
 
   static final int BATCH = 1_000;
   private static final int BLOB_THREADS = 8;
-  /** The table of PDFs kept in SQLite itself (store.DatabasePdfs). */
-  private static final String INLINE_PDFS = "inline_pdfs";
+  /** The table of PDFs kept in SQLite itself. */
+  private static final String INLINE_PDFS = dev.platen.store.DatabasePdfs.TABLE;
 
   /** One table as both sides have it. */
   private record Table(String name, List<String> columns, List<String> key, int[] types, Set<String> parents) {

@@ -21,6 +21,8 @@ import java.util.function.Supplier;
 public final class DatabasePdfs implements BlobStore {
   /** Larger PDFs go to files: each would sit in one transaction, ahead of every other write of its batch. */
   public static final int DEFAULT_MAX_BYTES = 1 << 20;
+  /** Their table (migration V20), which backups check and {@code platen migrate} empties into a blob store. */
+  public static final String TABLE = "inline_pdfs";
 
   private final Database db;
   private final BlobStore files;
@@ -43,7 +45,7 @@ public final class DatabasePdfs implements BlobStore {
     if (bytes.length > maxBytes) return files.put(key, bytes, record);
     // A render taken over by a second worker may be stored again under the same key: the last one counts, as with
     // a file renamed over another.
-    return db.beforeNextWrite(h -> h.createUpdate("INSERT INTO inline_pdfs (blob_key, bytes) VALUES (:key, :bytes) "
+    return db.beforeNextWrite(h -> h.createUpdate("INSERT INTO " + TABLE + " (blob_key, bytes) VALUES (:key, :bytes) "
             + "ON CONFLICT (blob_key) DO UPDATE SET bytes = excluded.bytes")
         .bind("key", key).bind("bytes", bytes).execute(), record);
   }
@@ -57,7 +59,7 @@ public final class DatabasePdfs implements BlobStore {
   @Override
   public long size(String key) throws IOException {
     Optional<Long> n = db.jdbi().withHandle(h -> h.createQuery(
-            "SELECT length(bytes) FROM inline_pdfs WHERE blob_key = :key")
+            "SELECT length(bytes) FROM " + TABLE + " WHERE blob_key = :key")
         .bind("key", key).mapTo(Long.class).findOne());
     return n.isPresent() ? n.get() : files.size(key);
   }
@@ -72,7 +74,7 @@ public final class DatabasePdfs implements BlobStore {
   }
 
   private Optional<byte[]> held(String key) {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT bytes FROM inline_pdfs WHERE blob_key = :key")
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT bytes FROM " + TABLE + " WHERE blob_key = :key")
         .bind("key", key).mapTo(byte[].class).findOne());
   }
 }
