@@ -16,6 +16,9 @@ import org.jdbi.v3.core.statement.StatementContext;
  * Keeps the prepared statements of one connection by SQL text, so a write that runs thousands of times is parsed
  * and planned by SQLite once. For one thread's connection ({@link GroupCommit}); a statement still open when the
  * same text is asked for again (nested use) gets a fresh one that is closed as usual.
+ *
+ * <p>A statement given out is known by identity until it comes back: Jdbi hands {@link #close} the SQL as written
+ * (named parameters), not the text {@link #create} was given, so a look-up by text at close never finds it.
  */
 final class CachingStatementBuilder implements StatementBuilder {
   private static final int MAX = 128;
@@ -24,10 +27,12 @@ final class CachingStatementBuilder implements StatementBuilder {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
       if (size() <= MAX) return false;
-      if (!inUse.containsKey(eldest.getValue())) closeQuietly(eldest.getValue());
+      // one given out is closed when it comes back instead
+      if (inUse.replace(eldest.getValue(), Boolean.FALSE) == null) closeQuietly(eldest.getValue());
       return true;
     }
   };
+  /** Statements of the cache given out and not yet back: true while the cache still holds them. */
   private final Map<Statement, Boolean> inUse = new IdentityHashMap<>();
 
   @Override
@@ -58,7 +63,7 @@ final class CachingStatementBuilder implements StatementBuilder {
 
   @Override
   public void close(Connection conn, String sql, Statement stmt) throws SQLException {
-    if (inUse.remove(stmt) != null && cache.get(sql) == stmt) return;
+    if (Boolean.TRUE.equals(inUse.remove(stmt))) return;
     stmt.close();
   }
 
