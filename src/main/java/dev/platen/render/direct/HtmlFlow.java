@@ -458,6 +458,52 @@ final class HtmlFlow {
     return new Box(h, ops, inner.leading, trailing);
   }
 
+  /** Tags laid out inline: beside one, a block stands beside an anonymous block of text. */
+  private static final java.util.Set<String> INLINE = java.util.Set.of("a", "abbr", "b", "br", "code", "em", "i",
+      "img", "label", "small", "span", "strong", "sub", "sup", "u");
+
+  /** Whether a block holds nothing and has no padding, border or height: its margins collapse through it. */
+  private static boolean collapsesThrough(Element e, HtmlStyle s) {
+    if (s.padding[TOP] != 0 || s.padding[BOTTOM] != 0 || s.border(TOP) != 0 || s.border(BOTTOM) != 0
+        || !Double.isNaN(s.boxHeight) || !Double.isNaN(s.minHeight)) {
+      return false;
+    }
+    for (Node n : e.childNodes()) {
+      if (!(n instanceof TextNode t) || !t.isBlank()) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Whether an empty block stands beside text or an inline element, or first or last in its parent; in a table
+   * cell, whose margins stay in it, only last after other content (measured: first, or alone, the engines agree).
+   * A parent's padding or border would keep the margins apart too; not looked at here, so such a box goes to
+   * openhtmltopdf as well.
+   */
+  private static boolean atAnEdge(Element e) {
+    Node before = flowSibling(e, true);
+    Node after = flowSibling(e, false);
+    if (besideText(before) || besideText(after)) return true;
+    String parent = e.parent() == null ? "" : e.parent().normalName();
+    if (parent.equals("td") || parent.equals("th")) return before != null && after == null;
+    return before == null || after == null;
+  }
+
+  private static boolean besideText(Node n) {
+    return n instanceof TextNode || n instanceof Element el && INLINE.contains(el.normalName());
+  }
+
+  /** The sibling before (or after) {@code e} that takes part in the flow, white space and comments left out. */
+  private static Node flowSibling(Element e, boolean before) {
+    for (Node n = before ? e.previousSibling() : e.nextSibling(); n != null;
+        n = before ? n.previousSibling() : n.nextSibling()) {
+      if (n instanceof TextNode t ? !t.isBlank() : n instanceof Element el && !HtmlStyle.DROPPED.contains(el.normalName())) {
+        return n;
+      }
+    }
+    return null;
+  }
+
   /**
    * Whether a margin of the first block in {@code e} (side TOP) or of the last (BOTTOM) meets {@code e}'s own:
    * nothing (padding, a border, a block formatting context, a line of text) stands between them and one of them is
@@ -514,6 +560,12 @@ final class HtmlFlow {
     apartPercentMargin(e, s);
     double[] m = s.margin(avail);
     double[] p = s.padding;
+    if (!dry && (m[TOP] != 0 || m[BOTTOM] != 0) && collapsesThrough(e, s) && atAnEdge(e)) {
+      // measured: openhtmltopdf keeps such a box's top margin apart from the next one's and drops its bottom margin
+      // (first child), or drops both (last child); between two blocks it collapses them as the direct path does
+      throw new Unsupported("an empty " + HtmlStyle.describe(e) + " with a margin, first or last in its parent or"
+          + " beside text");
+    }
     double br = s.border(RIGHT), bl = s.border(LEFT);
     double boxWidth = s.width == null ? avail - m[LEFT] - m[RIGHT] : boxWidth(s.width, s, avail, p);
     if (s.minWidth != null) {
