@@ -241,6 +241,17 @@ final class HtmlFlow {
         positioned.absolute(e, s, sink);
         continue;
       }
+      if (s.blockInline && !s.hidden && s.floating == null) {
+        for (Node before : inline) {
+          if (!blank(before)) throw new Unsupported("an inline-block div beside text, " + HtmlStyle.describe(e));
+        }
+        boolean spaced = !inline.isEmpty();
+        inline.clear();
+        blocks = true;
+        lastBlock = null;
+        i = inlineBlocks(parent, ps, i, spaced, width, sink);
+        continue;
+      }
       if (s.floating != null && !s.hidden) {
         for (Node before : inline) {
           if (!(before instanceof TextNode t && t.isBlank())) throw new Unsupported("a float beside text, "
@@ -415,6 +426,200 @@ final class HtmlFlow {
     return last;
   }
 
+  /** White space, or a template's tags alone while a template is checked, or a comment. */
+  private boolean blank(Node n) {
+    if (n instanceof TextNode t) {
+      return (dry ? HtmlSubset.TAG.matcher(t.getWholeText()).replaceAll("") : t.getWholeText()).isBlank();
+    }
+    return !(n instanceof Element);
+  }
+
+  /**
+   * A run of sibling divs with {@code display: inline-block} and a width ("Bill to" and "Ship to" columns of 48%
+   * each), nothing but white space between and around them, laid out as openhtmltopdf lays out the line boxes
+   * holding them: left to right, a space of the parent's font between two where the markup has white space, the
+   * next line where one does not fit; on each line, a box of vertical-align baseline with its last line's baseline
+   * on the strut's, one of top at the line's top as VerticalAlignContext aligns it (its context reaching the strut's
+   * bottom below where its last baseline was, so a box whose last line ends it makes the line a half leading
+   * taller, measured), the line box spanning them all and the strut. Returns the index of the run's last node.
+   *
+   * @param spaced whether white space stands before the run in its parent's inline content
+   */
+  private int inlineBlocks(Element parent, HtmlStyle ps, int first, boolean spaced, double width, Sink sink)
+      throws RenderException {
+    List<Node> nodes = parent.childNodes();
+    String ptag = parent.normalName();
+    if (ptag.equals("li") || HtmlStyle.inCell((Element) nodes.get(first))) {
+      // a table's columns are measured without them; a list item's marker sits on a line not built here
+      throw new Unsupported("an inline-block div in " + HtmlStyle.describe(parent));
+    }
+    if (!ps.align.equals("left") || ps.letterSpacing != 0 || ps.keepSpaces || ps.keepNewlines || ps.nowrap) {
+      throw new Unsupported("text-align, letter-spacing or white-space of " + HtmlStyle.describe(parent)
+          + " around inline-block divs");
+    }
+    List<Element> run = new ArrayList<>();
+    // whether white space stands before each box of the run, and after the last
+    List<Boolean> gaps = new ArrayList<>();
+    boolean gap = spaced;
+    int last = first;
+    for (int i = first; i < nodes.size(); i++) {
+      Node n = nodes.get(i);
+      if (n instanceof TextNode t && blank(t)) {
+        gap |= !t.getWholeText().isEmpty();
+        last = i;
+        continue;
+      }
+      if (!(n instanceof Element e)) {
+        if (!(n instanceof TextNode)) {
+          last = i;
+          continue;
+        }
+        throw new Unsupported("text beside an inline-block div, in " + HtmlStyle.describe(parent));
+      }
+      if (HtmlStyle.DROPPED.contains(e.normalName()) || e.normalName().equals("style")) {
+        last = i;
+        continue;
+      }
+      HtmlStyle s = style(e, ps);
+      if (s.hidden) {
+        last = i;
+        continue;
+      }
+      if (!s.blockInline || s.floating != null) {
+        if (isInline(e)) throw new Unsupported("text beside an inline-block div, in " + HtmlStyle.describe(parent));
+        break;
+      }
+      if (s.absolute || s.running != null || s.positionFixed || s.relative) {
+        throw new Unsupported("a positioned inline-block div, " + HtmlStyle.describe(e));
+      }
+      if (s.width == null) throw new Unsupported("an inline-block div without a width, " + HtmlStyle.describe(e));
+      if (s.breakBefore || s.breakAfter || s.clear != null) {
+        throw new Unsupported("a page break or clear on an inline-block div, " + HtmlStyle.describe(e));
+      }
+      if (!s.verticalAlign.equals("top") && !s.verticalAlign.equals("baseline")) {
+        throw new Unsupported("vertical-align: " + s.verticalAlign + " on an inline-block div, "
+            + HtmlStyle.describe(e));
+      }
+      if (s.margin[TOP] != 0 || s.margin[BOTTOM] != 0 || !Double.isNaN(s.marginPercent[TOP])
+          || !Double.isNaN(s.marginPercent[BOTTOM]) || s.autoMargin[LEFT] || s.autoMargin[RIGHT]) {
+        throw new Unsupported("a top, bottom or auto margin on an inline-block div, " + HtmlStyle.describe(e));
+      }
+      apartPercentMargin(e, s);
+      for (Element inside : e.getAllElements()) {
+        if (HtmlStyle.TABLE.contains(inside.normalName()) || inside.normalName().equals("img")) {
+          throw new Unsupported("a table or an image in an inline-block div, " + HtmlStyle.describe(e));
+        }
+      }
+      gaps.add(gap);
+      gap = false;
+      run.add(e);
+      last = i;
+    }
+    gaps.add(gap);
+    long space = dry ? 0 : textDots(face(ps), " ", sizeDots(ps));
+    boolean text = false;
+    for (boolean g : gaps) text |= g;
+    double y = 0;
+    List<Ops> ops = new ArrayList<>();
+    List<Box> line = new ArrayList<>();
+    List<HtmlStyle> styles = new ArrayList<>();
+    List<Double> xs = new ArrayList<>();
+    double x = 0;
+    for (int k = 0; k <= run.size(); k++) {
+      double outer = 0;
+      double[] m = null;
+      HtmlStyle s = null;
+      double content = 0;
+      double boxWidth = 0;
+      if (k < run.size()) {
+        s = style(run.get(k), ps);
+        m = s.margin(width);
+        double[] p = s.padding;
+        content = length(s.width, s, width);
+        if (s.borderBox) content = Math.max(0, content - s.border(LEFT) - p[LEFT] - p[RIGHT] - s.border(RIGHT));
+        boxWidth = s.border(LEFT) + p[LEFT] + content + p[RIGHT] + s.border(RIGHT);
+        outer = m[LEFT] + boxWidth + m[RIGHT];
+        if (outer > width + 0.01 && !dry) {
+          throw new Unsupported("an inline-block div wider than its container, " + HtmlStyle.describe(run.get(k)));
+        }
+      }
+      double before = line.isEmpty() || !gaps.get(k) ? 0 : space / HtmlStyle.DOTS_PER_POINT;
+      if (!line.isEmpty() && (k == run.size() || x + before + outer > width + 0.01)) {
+        y += inlineBlockLine(line, styles, xs, ps, text, y, ops);
+        line.clear();
+        styles.clear();
+        xs.clear();
+        x = 0;
+        before = 0;
+      }
+      if (k == run.size()) break;
+      Box box = box(run.get(k), s, content, boxWidth, false);
+      x += before;
+      line.add(box);
+      styles.add(s);
+      xs.add(x + m[LEFT]);
+      x += outer;
+    }
+    if (!sink.fits(y)) throw new Unsupported("inline-block divs across a page break");
+    sink.slice(y, ops);
+    return last;
+  }
+
+  /**
+   * One line box of inline-block divs at {@code top}: their ops moved to their places, and its height.
+   *
+   * @param text whether white space puts a text box of the parent's font on the line
+   */
+  private double inlineBlockLine(List<Box> line, List<HtmlStyle> styles, List<Double> xs, HtmlStyle ps, boolean text,
+      double top, List<Ops> ops) throws Unsupported {
+    if (dry) return 0;
+    // the strut and a text box of the parent's font, as positionVertically and calculateInlineMeasurements set them
+    int hl = halfLeading(ps);
+    long b0 = (long) (hl + ascentDots(ps));
+    long strutBottom = (long) (hl + lineDots(ps));
+    long textTop = Math.round(b0 - ascentDots(ps)) - hl;
+    long textBottom = Math.round(textTop + lineDots(ps));
+    // VerticalAlignContext's root: the text box's extent, unset (0) without one
+    long rootTop = text ? textTop : 0;
+    long rootBottom = text ? textBottom : 0;
+    boolean set = text;
+    long[] ys = new long[line.size()];
+    long[] hs = new long[line.size()];
+    for (int k = 0; k < line.size(); k++) {
+      Box box = line.get(k);
+      double last = Double.NaN;
+      for (Ops op : box.ops()) {
+        if (op instanceof Ops.Text t && !(t.y() <= last)) last = t.y();
+      }
+      // calcInlineBaseline: the last line box's baseline; a box without one is left to openhtmltopdf
+      if (Double.isNaN(last)) throw new Unsupported("an inline-block div without text");
+      hs[k] = Math.round(box.height() * HtmlStyle.DOTS_PER_POINT);
+      ys[k] = b0 - Math.round(last * HtmlStyle.DOTS_PER_POINT);
+      if (styles.get(k).verticalAlign.equals("baseline")) {
+        rootTop = set ? Math.min(rootTop, ys[k]) : ys[k];
+        rootBottom = set ? Math.max(rootBottom, ys[k] + hs[k]) : ys[k] + hs[k];
+        set = true;
+      }
+    }
+    for (int k = 0; k < line.size(); k++) {
+      if (!styles.get(k).verticalAlign.equals("top")) continue;
+      // a child context of the initial strut measurements and the box, moved to the root's top
+      long childTop = Math.min(hl, ys[k]);
+      long childBottom = Math.max(strutBottom, ys[k] + hs[k]);
+      long delta = rootTop - childTop;
+      ys[k] += delta;
+      rootBottom = set ? Math.max(rootBottom, childBottom + delta) : childBottom + delta;
+      rootTop = set ? Math.min(rootTop, childTop + delta) : childTop + delta;
+      set = true;
+    }
+    long shift = rootTop < 0 ? -rootTop : 0;
+    for (int k = 0; k < line.size(); k++) {
+      double dy = top + (ys[k] + shift) / HtmlStyle.DOTS_PER_POINT;
+      for (Ops op : line.get(k).ops()) ops.add(op.moved(xs.get(k), dy));
+    }
+    return (rootBottom - rootTop) / HtmlStyle.DOTS_PER_POINT;
+  }
+
   /**
    * A block laid out apart, with its background and borders: its border-box height and ops.
    *
@@ -485,6 +690,7 @@ final class HtmlFlow {
   }
 
   void block(Element e, HtmlStyle s, double avail, Sink sink) throws RenderException {
+    if (s.blockInline) throw new Unsupported("CSS display 'inline-block' on " + HtmlStyle.describe(e));
     if (s.breakBefore) sink.breakBefore();
     String tag = e.normalName();
     boolean list = tag.equals("ul") || tag.equals("ol");

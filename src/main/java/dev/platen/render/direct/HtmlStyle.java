@@ -99,6 +99,8 @@ final class HtmlStyle {
   private String radiusHalf;
   /** display: inline-block on an inline element (not inherited): one line of text in a box of its own height. */
   boolean inlineBlock;
+  /** display: inline-block on a div (not inherited): a box of blocks on a line, HtmlFlow.inlineBlocks. */
+  boolean blockInline;
 
   /**
    * {@code table}, {@code table-row} or {@code table-cell} when a div's style makes it one, else null: still
@@ -1128,6 +1130,9 @@ final class HtmlStyle {
           // an inline element made an atomic box, a status badge: drawn by HtmlFlow as an inline box of one line
           inlineBlock = true;
           displayBlock = false;
+        } else if (v.equals("inline-block") && e.normalName().equals("div")) {
+          // "Bill to" and "Ship to" columns side by side: laid out by HtmlFlow.inlineBlocks, a run of them at a time
+          blockInline = true;
         } else if (v.equals("block") && naturalDisplay(e.normalName()).equals("inline") && !e.normalName().equals("br")) {
           // an inline element made a block (<span style="display: block">): laid out as a div (HtmlFlow)
           inlineBlock = false;
@@ -1135,6 +1140,7 @@ final class HtmlStyle {
         } else if (v.equals(naturalDisplay(e.normalName()))) {
           inlineBlock = false;
           displayBlock = false;
+          blockInline = false;
         } else {
           if (e.normalName().equals("div") && (v.equals("table") || v.equals("table-row") || v.equals("table-cell"))) {
             tableDisplay = v;
@@ -1544,7 +1550,7 @@ final class HtmlStyle {
     return out == null ? margin : out;
   }
 
-  private static boolean inCell(Element e) {
+  static boolean inCell(Element e) {
     for (Element p = e.parent(); p != null; p = p.parent()) {
       if (p.normalName().equals("td") || p.normalName().equals("th")) return true;
     }
