@@ -492,7 +492,14 @@ final class HtmlFlow {
       if (s.absolute || s.running != null || s.positionFixed || s.relative) {
         throw new Unsupported("a positioned inline-block div, " + HtmlStyle.describe(e));
       }
-      if (s.width == null) throw new Unsupported("an inline-block div without a width, " + HtmlStyle.describe(e));
+      if (s.width == null) {
+        // a badge: shrunk to its text, measured below; a box of blocks would be shrunk to their widest, not ported
+        for (Node c : e.childNodes()) {
+          if (c instanceof Element ce && (!isInline(ce) || ce.normalName().equals("img"))) {
+            throw new Unsupported("an inline-block div without a width around blocks, " + HtmlStyle.describe(e));
+          }
+        }
+      }
       if (s.breakBefore || s.breakAfter || s.clear != null) {
         throw new Unsupported("a page break or clear on an inline-block div, " + HtmlStyle.describe(e));
       }
@@ -535,9 +542,14 @@ final class HtmlFlow {
         s = style(run.get(k), ps);
         m = s.margin(width);
         double[] p = s.padding;
-        content = length(s.width, s, width);
-        if (s.borderBox) content = Math.max(0, content - s.border(LEFT) - p[LEFT] - p[RIGHT] - s.border(RIGHT));
-        boxWidth = s.border(LEFT) + p[LEFT] + content + p[RIGHT] + s.border(RIGHT);
+        double frame = s.border(LEFT) + p[LEFT] + p[RIGHT] + s.border(RIGHT);
+        if (s.width == null) {
+          content = dry ? 0 : shrunk(run.get(k), s, width - m[LEFT] - m[RIGHT] - frame);
+        } else {
+          content = length(s.width, s, width);
+          if (s.borderBox) content = Math.max(0, content - frame);
+        }
+        boxWidth = frame + content;
         outer = m[LEFT] + boxWidth + m[RIGHT];
         if (outer > width + 0.01 && !dry) {
           throw new Unsupported("an inline-block div wider than its container, " + HtmlStyle.describe(run.get(k)));
@@ -563,6 +575,35 @@ final class HtmlFlow {
     if (!sink.fits(y)) throw new Unsupported("inline-block divs across a page break");
     sink.slice(y, ops);
     return last;
+  }
+
+  /**
+   * The width openhtmltopdf shrinks an inline-block div of text alone to: its widest line, in whole dots, where
+   * that fits {@code avail}; text that would wrap is left to openhtmltopdf.
+   */
+  private double shrunk(Element e, HtmlStyle s, double avail) throws RenderException {
+    // laid out unwrapped: its lines are the ones it keeps where it fits
+    Box wide = box(e, s, 1e5, 1e5, false);
+    double left = s.border(LEFT) + s.padding[LEFT];
+    long dots = 0;
+    // each line's end, and a dot for each run on it: openhtmltopdf rounds each run's width up to a whole dot
+    java.util.Map<Double, double[]> lines = new java.util.HashMap<>();
+    for (Ops op : wide.ops()) {
+      if (!(op instanceof Ops.Text t)) continue;
+      if (t.mono()) throw new Unsupported("monospace text in an inline-block div without a width");
+      double end = t.x() - left + Text.width(fonts.of(t.bold(), false), t.text(), t.size(), t.spacing());
+      double[] line = lines.computeIfAbsent(Math.rint(t.y() * 8), y -> new double[2]);
+      line[0] = Math.max(line[0], end);
+      line[1]++;
+    }
+    for (double[] line : lines.values()) {
+      dots = Math.max(dots, (long) Math.ceil(line[0] * HtmlStyle.DOTS_PER_POINT - 0.01) + (long) line[1]);
+    }
+    if (!s.align.equals("left") || dots >= avail * HtmlStyle.DOTS_PER_POINT - 1) {
+      throw new Unsupported("an inline-block div without a width whose text is aligned or may wrap, "
+          + HtmlStyle.describe(e));
+    }
+    return dots / HtmlStyle.DOTS_PER_POINT;
   }
 
   /**

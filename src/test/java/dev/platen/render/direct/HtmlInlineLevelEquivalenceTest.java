@@ -82,6 +82,27 @@ class HtmlInlineLevelEquivalenceTest {
     assertSame("inline-level-baseline", drawnDirectly(html, css));
   }
 
+  /**
+   * Badges as divs without a width, shrunk to their text as openhtmltopdf shrinks them: alone on a line, side by
+   * side with a bold run and another size, one of two lines beside them on the baseline, and rounded.
+   */
+  @Test
+  void badgeDivsShrinkToTheirText() throws Exception {
+    String html = "<p>Before</p>\n<div class=\"badge\">PAID</div>\n<p>Middle</p>\n<div class=\"badge\">DUE {{due}}</div>"
+        + " <div class=\"badge big\">Overdue <b>now</b></div>\n<div class=\"badge\">Two<br>lines here</div>\n"
+        + "<p>After</p>";
+    String css = "body { font-size: 9pt; } .badge { display: inline-block; padding: 2px 8px; background: #1a7f37;"
+        + " color: #ffffff; border-radius: 3px; } .big { font-size: 12pt; border: 1px solid #000; }";
+    assertThat(refusal(html, css)).isNull();
+    RenderInput input = Canvas.input(HtmlCorpus.of(html, css), "{\"due\": \"2026-01-31\"}");
+    assertSame("inline-level-badges", input);
+    assertSameFills(input, 0x1a7f37);
+    RenderInput wide = Canvas.input(HtmlCorpus.of(html, css), "{\"due\": \"" + "a long date ".repeat(12) + "\"}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DirectPdfEngine(
+        dev.platen.render.EngineSettings.defaults()).render(wide)).isInstanceOf(Unsupported.class)
+        .hasMessageContaining("an inline-block div without a width whose text is aligned or may wrap, div.badge");
+  }
+
   /** Inline-block divs where openhtmltopdf places them otherwise than built here, or not yet measured: named. */
   @Test
   void inlineBlockDivsOutsideTheSubsetAreNamed() {
@@ -90,8 +111,8 @@ class HtmlInlineLevelEquivalenceTest {
         .isEqualTo("an inline-block div beside text, div.c");
     assertThat(refusal("<div><div class=\"c\">x</div> tail</div>", col))
         .isEqualTo("text beside an inline-block div, in div");
-    assertThat(refusal("<div class=\"c\">x</div>", ".c { display: inline-block; }"))
-        .isEqualTo("an inline-block div without a width, div.c");
+    assertThat(refusal("<div class=\"c\"><p>x</p></div>", ".c { display: inline-block; }"))
+        .isEqualTo("an inline-block div without a width around blocks, div.c");
     assertThat(refusal("<div class=\"c\">x</div>", ".c { display: inline-block; width: 40%; vertical-align:"
         + " middle; }")).isEqualTo("vertical-align: middle on an inline-block div, div.c");
     assertThat(refusal("<div class=\"c\">x</div>", ".c { display: inline-block; width: 40%; margin: 4px; }"))
