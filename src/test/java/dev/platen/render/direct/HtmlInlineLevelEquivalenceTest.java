@@ -88,8 +88,8 @@ class HtmlInlineLevelEquivalenceTest {
    */
   @Test
   void badgeDivsShrinkToTheirText() throws Exception {
-    String html = "<p>Before</p>\n<div class=\"badge\">PAID</div>\n<p>Middle</p>\n<div class=\"badge\">DUE {{due}}</div>"
-        + " <div class=\"badge big\">Overdue <b>now</b></div>\n<div class=\"badge\">Two<br>lines here</div>\n"
+    String html = "<p>Before</p>\n<div class=\"badge\">PAID</div>\n<p>Middle</p>\n<div class=\"badge\">DUE"
+        + " {{due}}</div> <div class=\"badge big\">Overdue <b>now</b></div>\n<div class=\"badge\">Two<br>lines here</div>\n"
         + "<p>After</p>";
     String css = "body { font-size: 9pt; } .badge { display: inline-block; padding: 2px 8px; background: #1a7f37;"
         + " color: #ffffff; border-radius: 3px; } .big { font-size: 12pt; border: 1px solid #000; }";
