@@ -1133,10 +1133,11 @@ final class HtmlFlow {
     List<Node> nodes = List.copyOf(inline);
     inline.clear();
     Element image = null;
+    int images = 0;
     boolean text = false;
     for (Node n : nodes) {
       if (n instanceof Element e && e.normalName().equals("img")) {
-        if (image != null) throw new Unsupported("two images on one line");
+        if (image != null) images++;
         image = e;
       } else if (n instanceof Element e && HtmlStyle.DROPPED.contains(e.normalName())) {
         continue;
@@ -1144,8 +1145,8 @@ final class HtmlFlow {
         text = true;
       }
     }
-    if (image != null && text) throw new Unsupported("an image in a line of text");
-    if (image != null) {
+    if (images > 0 && !text) throw new Unsupported("two images on one line");
+    if (image != null && !text) {
       image(image, ps, width, sink);
       return;
     }
@@ -1178,7 +1179,7 @@ final class HtmlFlow {
    */
   private boolean cellText;
 
-  private void collect(Node n, HtmlStyle inherited, HtmlStyle block, Runs runs) throws Unsupported {
+  private void collect(Node n, HtmlStyle inherited, HtmlStyle block, Runs runs) throws RenderException {
     if (n instanceof TextNode t) {
       runs.append(inherited.transform(t.getWholeText()), inherited);
       return;
@@ -1186,6 +1187,10 @@ final class HtmlFlow {
     if (!(n instanceof Element e)) return;
     String tag = e.normalName();
     if (HtmlStyle.DROPPED.contains(tag)) return;
+    if (tag.equals("img")) {
+      inlineImage(e, inherited, block, runs);
+      return;
+    }
     if (!HtmlStyle.INLINE.contains(tag)) throw new Unsupported("the element <" + tag + "> inside a line of text");
     HtmlStyle s = style(e, inherited);
     if (s.hidden) return;
@@ -1231,6 +1236,53 @@ final class HtmlFlow {
    * of the line (measured on openhtmltopdf's output). What is not drawn so is refused, naming the construct, and
    * so is {@code vertical-align} on any inline element, box or not.
    */
+  /**
+   * An image on a line of text (a logo beside the company's name, an icon before a label): an inline box of one
+   * placeholder character as wide as the image, its bottom on the baseline (openhtmltopdf's calcInlineBaseline of
+   * a box without lines is its height) or, with vertical-align: middle, where its alignInlineContent puts it.
+   */
+  private void inlineImage(Element e, HtmlStyle inherited, HtmlStyle block, Runs runs) throws RenderException {
+    HtmlStyle s = style(e, inherited);
+    if (s.hidden) return;
+    if (s.decorated(true) || nonZero(s.margin) || nonZero(s.padding) || s.absolute || s.relative
+        || s.running != null || s.positionFixed || s.floating != null || s.displayBlock) {
+      throw new Unsupported("a box style or position on " + HtmlStyle.describe(e) + " in a line of text");
+    }
+    if (!s.verticalAlign.equals("baseline") && !s.verticalAlign.equals("middle")) {
+      throw new Unsupported("vertical-align: " + s.verticalAlign + " on " + HtmlStyle.describe(e)
+          + " in a line of text");
+    }
+    if (runs.open >= 0) throw new Unsupported("an image inside the inline box " + runs.openName);
+    if (block.align.equals("justify")) throw new Unsupported("an image in a justified paragraph");
+    if (autoCells > 0 || HtmlStyle.inCell(e)) throw new Unsupported("an image in a line of text in a table cell");
+    if (!s.decorations.isEmpty() || s.href != null) {
+      throw new Unsupported("an image in a link or in underlined or struck-out text");
+    }
+    if (s.verticalAlign.equals("middle") && inherited != block) {
+      // aligned there by the inline element it is in, whose measurements are not built here
+      throw new Unsupported("vertical-align: middle on " + HtmlStyle.describe(e) + " inside an inline element");
+    }
+    String cssWidth = sizeAttribute(e, "width", s.width);
+    String cssHeight = sizeAttribute(e, "height", s.height);
+    // a % is of the line's width, which openhtmltopdf may take otherwise inside a line: not ported
+    if (cssWidth != null && cssWidth.endsWith("%") || cssHeight != null && cssHeight.endsWith("%")
+        || s.maxWidth != null) {
+      throw new Unsupported("a width or height in % or max-width on " + HtmlStyle.describe(e) + " in a line of text");
+    }
+    if (dry) {
+      if (cssWidth != null) length(cssWidth, s, Double.NaN);
+      if (cssHeight != null) length(cssHeight, s, Double.NaN);
+      runs.image(s, HtmlStyle.describe(e), null, 0, 0);
+      return;
+    }
+    String src = e.attr("src").trim();
+    if (src.isEmpty()) throw new Unsupported("an image without a source in a line of text");
+    PDImageXObject image = images.image(src);
+    double[] size = imageSize(e, s, image, Double.NaN);
+    if (size[0] <= 0 || size[1] <= 0) throw new Unsupported("an image of no size in a line of text");
+    runs.image(s, HtmlStyle.describe(e), image, size[0], size[1]);
+  }
+
   boolean inlineBox(Element e, HtmlStyle s) throws Unsupported {
     if (s.width != null && !s.inlineBlock) throw new Unsupported("a width on the inline element " + HtmlStyle.describe(e));
     if (s.width != null && s.align.equals("justify")) {
@@ -1284,6 +1336,9 @@ final class HtmlFlow {
   }
 
   /** Text with one style per character, white space collapsed as the HTML engine collapses it. */
+  /** The character an image on a line of text stands as in {@link Runs}: never drawn. */
+  private static final char IMAGE = '\uFFFC';
+
   private static final class Runs {
     final StringBuilder text = new StringBuilder();
     int[] style = new int[64];
@@ -1390,6 +1445,26 @@ final class HtmlFlow {
       }
     }
 
+    /** An image: one placeholder character in an unbreakable box as wide as the image ({@link #inlineImage}). */
+    void image(HtmlStyle s, String name, PDImageXObject image, double w, double h) throws Unsupported {
+      if (open >= 0) throw new Unsupported("an image inside the inline box " + openName);
+      InlineBox ib = new InlineBox(s, id(s), name, true);
+      ib.image = image;
+      ib.imageHeight = h;
+      ib.left = w;
+      ib.right = 0;
+      boxes.add(ib);
+      if (space && !text.isEmpty() && text.charAt(text.length() - 1) != '\n') put(' ', spaceStyle, spaceBox);
+      else if (space) spaced.set(text.length());
+      space = false;
+      put(IMAGE, ib.sid, boxes.size() - 1);
+    }
+
+    /** Whether the character at {@code i} stands for an image. */
+    boolean image(int i) {
+      return box[i] >= 0 && !Double.isNaN(boxes.get(box[i]).imageHeight);
+    }
+
     int breaks;
     /**
      * Where white space was dropped before the character at a line's start (the paragraph's or after a break).
@@ -1427,12 +1502,21 @@ final class HtmlFlow {
     final boolean atomic;
     int start = -1;
     int end = -1;
+    /** An image on the line ({@link #inlineImage}): its picture (null while a template is checked) and height. */
+    PDImageXObject image;
+    double imageHeight = Double.NaN;
+    /** The image's top in dots from its line's top, set when the line is built (lineBox). */
+    long imageTop;
 
     InlineBox(HtmlStyle s, int sid, String name) {
+      this(s, sid, name, s.inlineBlock);
+    }
+
+    InlineBox(HtmlStyle s, int sid, String name, boolean atomic) {
       this.style = s;
       this.sid = sid;
       this.name = name;
-      this.atomic = s.inlineBlock;
+      this.atomic = atomic;
       this.left = s.margin[LEFT] + s.border(LEFT) + s.padding[LEFT];
       this.right = s.margin[RIGHT] + s.border(RIGHT) + s.padding[RIGHT];
     }
@@ -1449,7 +1533,7 @@ final class HtmlFlow {
   private void sizeInlineBlocks(Runs runs, double containing) throws Unsupported {
     for (InlineBox ib : runs.boxes) {
       HtmlStyle s = ib.style;
-      if (s.width == null || ib.start < 0) continue;
+      if (s.width == null || ib.start < 0 || !Double.isNaN(ib.imageHeight)) continue;
       double frame = s.padding[LEFT] + s.padding[RIGHT] + s.border(LEFT) + s.border(RIGHT);
       long content = Math.round(length(s.width, s, containing) * HtmlStyle.DOTS_PER_POINT);
       if (s.borderBox) content = Math.max(0, content - Math.round(frame * HtmlStyle.DOTS_PER_POINT));
@@ -1569,7 +1653,9 @@ final class HtmlFlow {
           throw new Unsupported("an inline box across a line break, " + ib.name);
         }
         double w;
-        if (just == null && shifted(st)) {
+        if (ib != null && !Double.isNaN(ib.imageHeight)) {
+          w = 0; // the image is its box's left side, drawn below
+        } else if (just == null && shifted(st)) {
           // openhtmltopdf paints raised and lowered text after the rest of the line: in that order here too, so the
           // text reads in the same order where a reader sorts lines by position (a subscript below the line)
           if (raised == null) raised = new ArrayList<>(1);
@@ -1589,7 +1675,11 @@ final class HtmlFlow {
         x += w;
         if (ib != null && ib.end == j - 1) {
           x += ib.right;
-          ops.addAll(boxAt, inlineBox(ib, boxX, x, baselines[ib.sid]));
+          if (!Double.isNaN(ib.imageHeight)) {
+            ops.add(new Ops.Image(boxX, ib.imageTop / HtmlStyle.DOTS_PER_POINT, ib.left, ib.imageHeight, ib.image));
+          } else {
+            ops.addAll(boxAt, inlineBox(ib, boxX, x, baselines[ib.sid]));
+          }
         } else if (ib != null && j == line.end()) {
           throw new Unsupported("an inline box across a line break, " + ib.name);
         }
@@ -1798,12 +1888,14 @@ final class HtmlFlow {
    */
   /** A character's advance as openhtmltopdf measures a column's text: whole font units, a size in whole dots. */
   private double fitAdvance(Runs runs, int i) throws Unsupported {
+    if (runs.image(i)) return runs.extra(i);
     HtmlStyle st = runs.styles.get(runs.style[i]);
     return Math.round(Text.advance(face(st), runs.text.codePointAt(i))) * sizeDots(st) / 1000 / HtmlStyle.DOTS_PER_POINT
         + st.letterSpacing + runs.extra(i);
   }
 
   private double advance(Runs runs, int i, double scale) throws Unsupported {
+    if (runs.image(i)) return runs.extra(i);
     HtmlStyle st = runs.styles.get(runs.style[i]);
     return Text.advance(face(st), runs.text.codePointAt(i)) * st.size / 1000 + st.letterSpacing + runs.extra(i);
   }
@@ -1863,6 +1955,8 @@ final class HtmlFlow {
     int b0 = (int) (halfLeading(block) + ascentDots(block));
     boolean[] present = new boolean[runs.styles.size()];
     for (int i = line.start(); i < line.end(); i++) {
+      // an image brings no text of its own to the line, only its box (below)
+      if (runs.image(i)) continue;
       present[runs.style[i]] = true;
       // an inline box's own font is on the line even where all its text is in a child's
       if (runs.box[i] >= 0) present[runs.boxes.get(runs.box[i]).sid] = true;
@@ -1915,6 +2009,17 @@ final class HtmlFlow {
     for (int i = line.start(); i < line.end(); i++) {
       InlineBox ib = runs.box[i] < 0 ? null : runs.boxes.get(runs.box[i]);
       if (ib == null || !ib.atomic || ib.start != i) continue;
+      if (!Double.isNaN(ib.imageHeight)) {
+        // alignInlineContent with the image's height as its ascent: on the baseline, or at its odd middle, half the
+        // strut's ascent below the text's top less half the image's height (whole dots, an int halved there)
+        long h = Math.round(ib.imageHeight * HtmlStyle.DOTS_PER_POINT);
+        int textTop = halfLeading(block);
+        ib.imageTop = ib.style.verticalAlign.equals("middle") ? Math.round((float) ((b0 - textTop) / 2) - h / 2f)
+            : b0 - h;
+        top = Math.min(top, ib.imageTop);
+        bottom = Math.max(bottom, ib.imageTop + h);
+        continue;
+      }
       // an inline block's margin box: its line box with its padding and border above and below
       HtmlStyle st = ib.style;
       long t = Math.round(b0 - ascentDots(st)) - halfLeading(st);
@@ -1927,6 +2032,9 @@ final class HtmlFlow {
       throw new Unsupported("an empty line in a paragraph of several font sizes");
     }
     long shift = top < 0 ? -top : 0;
+    for (InlineBox ib : runs.boxes) {
+      if (!Double.isNaN(ib.imageHeight) && ib.start >= line.start() && ib.start < line.end()) ib.imageTop += shift;
+    }
     for (int sid = 0; sid < present.length; sid++) {
       if (present[sid]) {
         baselines[sid] = (y[sid] + Math.round(ascentDots(runs.styles.get(sid))) + shift) / HtmlStyle.DOTS_PER_POINT;

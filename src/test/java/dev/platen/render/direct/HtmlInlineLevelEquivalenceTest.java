@@ -89,7 +89,8 @@ class HtmlInlineLevelEquivalenceTest {
   @Test
   void badgeDivsShrinkToTheirText() throws Exception {
     String html = "<p>Before</p>\n<div class=\"badge\">PAID</div>\n<p>Middle</p>\n<div class=\"badge\">DUE"
-        + " {{due}}</div> <div class=\"badge big\">Overdue <b>now</b></div>\n<div class=\"badge\">Two<br>lines here</div>\n"
+        + " {{due}}</div> <div class=\"badge big\">Overdue <b>now</b></div>\n<div class=\"badge\">Two<br>lines"
+        + " here</div>\n"
         + "<p>After</p>";
     String css = "body { font-size: 9pt; } .badge { display: inline-block; padding: 2px 8px; background: #1a7f37;"
         + " color: #ffffff; border-radius: 3px; } .big { font-size: 12pt; border: 1px solid #000; }";
@@ -138,5 +139,78 @@ class HtmlInlineLevelEquivalenceTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DirectPdfEngine(
         dev.platen.render.EngineSettings.defaults()).render(input)).isInstanceOf(Unsupported.class)
         .hasMessageContaining("inline-block divs across a page break");
+  }
+
+  /**
+   * Images on lines of text: a logo of a given width beside a company name in a larger bold font (the line as tall
+   * as the image, its bottom on the baseline), icons before labels in a right-aligned line, an icon in the middle of
+   * a paragraph that wraps and one inside a span of smaller text, a centred one of a CSS height, and one of
+   * vertical-align: middle in a taller line.
+   */
+  @Test
+  void imagesBesideTextPrintTheSame() throws Exception {
+    String logo = HtmlImageWidthEquivalenceTest.logo(200, 60);
+    String img = "<img src=\"" + logo + "\" class=\"icon\">";
+    String html = "<div class=\"hdr\"><img src=\"" + logo + "\" width=\"60\"> <strong>{{company}}</strong></div>"
+        + "<p class=\"r\">" + img + "Phone: +44 20 7946 0000 " + img + " mail@acme.example</p>"
+        + "<p>A paragraph with an icon " + img + " in the middle of words that go on so that the line wraps round"
+        + " the page more than once, and <span class=\"s\">a span " + img + " inside</span> to see how it fares.</p>"
+        + "<p class=\"c\"><img src=\"" + logo + "\" style=\"height: 40px\"> Centred caption</p>"
+        + "<p class=\"m\"><img src=\"" + logo + "\" class=\"mid\"> Middle aligned</p><p>After</p>";
+    String css = "body { font-size: 10pt; } .hdr { font-size: 16pt; } .icon { width: 10px; height: 10px; }"
+        + " .r { text-align: right; } .c { text-align: center; } .s { font-size: 8pt; }"
+        + " .m { line-height: 1.6; font-size: 12pt; } .mid { vertical-align: middle; height: 24px; }";
+    assertThat(refusal(html, css)).isNull();
+    assertSame("inline-level-images", Canvas.input(HtmlCorpus.of(html, css),
+        "{\"company\": \"ACME Corporation\"}"));
+  }
+
+  /** Images on a line of text where openhtmltopdf places them otherwise, or not yet measured: named. */
+  @Test
+  void imagesOnALineOutsideTheSubsetAreNamed() throws Exception {
+    String logo = HtmlImageWidthEquivalenceTest.logo(20, 20);
+    String icon = "<img class=\"i\" src=\"" + logo + "\">";
+    assertThat(refusal("<p>Text " + icon + "</p>", ".i { vertical-align: top; }"))
+        .isEqualTo("vertical-align: top on img.i in a line of text");
+    assertThat(refusal("<p>Text " + icon + "</p>", ".i { margin-right: 4px; }"))
+        .isEqualTo("a box style or position on img.i in a line of text");
+    assertThat(refusal("<p>Text " + icon + "</p>", ".i { width: 10%; }"))
+        .isEqualTo("a width or height in % or max-width on img.i in a line of text");
+    assertThat(refusal("<p>Text <a href=\"https://example.com\">" + icon + "</a></p>", ""))
+        .isEqualTo("an image in a link or in underlined or struck-out text");
+    assertThat(refusal("<p>Text <span>" + icon + "</span></p>", ".i { vertical-align: middle; }"))
+        .isEqualTo("vertical-align: middle on img.i inside an inline element");
+    assertThat(refusal("<table style=\"width: 100%; table-layout: fixed\"><tr><td>Text " + icon + "</td></tr></table>",
+        "")).isEqualTo("an image in a line of text in a table cell");
+    assertThat(refusal("<p class=\"j\">Text " + icon + "</p>", ".j { text-align: justify; }"))
+        .isEqualTo("an image in a justified paragraph");
+  }
+
+  /**
+   * {@code word-spacing}, which openhtmltopdf parses but its layout never reads: words stand where they stand
+   * without it, in a plain line, across a bold run, in a justified paragraph and in a cell.
+   */
+  @Test
+  void wordSpacingChangesNothingAsInOpenhtmltopdf() throws Exception {
+    String html = "<p>Plain words here again</p><p class=\"w\">Spaced words here again</p><p class=\"w2\">Spaced"
+        + " <b>bold words</b> here</p><p class=\"j\">Justified text with word spacing that runs long enough to wrap"
+        + " onto a second line so that the first line is justified across the page width.</p><table><tr><td"
+        + " class=\"w\">Cell words here</td></tr></table>";
+    String css = ".w { word-spacing: 6px; } .w2 { word-spacing: 0.5em; } .j { text-align: justify; word-spacing:"
+        + " 4pt; }";
+    assertSame("inline-level-word-spacing", drawnDirectly(html, css));
+  }
+
+  /**
+   * The qr and barcode helpers' images on a line of text ("Pay here:" and the code after it), sized in mm by the
+   * helpers' style attributes, as openhtmltopdf prints them.
+   */
+  @Test
+  void codeHelpersBesideTextPrintTheSame() throws Exception {
+    String html = "<p>Pay here: {{qr link size=\"20mm\"}} or scan</p><p>Parcel {{barcode parcel height=\"8mm\"}}"
+        + " tracked</p><p>After</p>";
+    assertThat(refusal(html, "")).isNull();
+    assertSame("inline-level-codes", Canvas.input(HtmlCorpus.of(html, ""),
+        "{\"link\": \"https://pay.example.com/i/42\", \"parcel\": \"JJD0001234567\"}"));
   }
 }
