@@ -751,6 +751,9 @@ final class HtmlFlow {
         throw new Unsupported("<li> outside <ul> or <ol>");
       }
       if (marker != null) throw new Unsupported("a list item starting with another list item");
+      if (s.markerInside && !s.align.equals("left") && !s.listStyle.equals("none")) {
+        throw new Unsupported("list-style-position: inside in a list item of text-align " + s.align);
+      }
       // how openhtmltopdf spaces a number's letters beside the item is not measured
       boolean numbered = !s.listStyle.equals("none") && !s.listStyle.equals("disc") && !s.listStyle.equals("square");
       if (s.letterSpacing != 0 && numbered) throw new Unsupported("letter-spacing on a numbered list item");
@@ -998,6 +1001,21 @@ final class HtmlFlow {
    * disc or square a third of the strut high, a diameter and nine tenths before it, centred on a third of the
    * ascent above the baseline.
    */
+  /**
+   * The room an inside marker takes on its item's first line, in dots: openhtmltopdf's MarkerData layout width,
+   * a number's text with its ".  " measured, or three times a disc's or square's diameter.
+   */
+  private long markerWidth(Marker mk) throws Unsupported {
+    HtmlStyle st = mk.style();
+    Face face = face(st);
+    if (mk.text() != null) return textDots(face, mk.text(), Math.round(st.size * HtmlStyle.DOTS_PER_POINT));
+    float size = (float) (st.size * HtmlStyle.DOTS_PER_POINT);
+    return 3L * (int) ((face.ascent * size + face.descent * size) / 3);
+  }
+
+  /** An inside list marker's width ({@link #markerWidth}) while its item's first paragraph is wrapped, else 0. */
+  private long firstIndent;
+
   private Ops markerOp(Marker mk, double base) throws Unsupported {
     HtmlStyle st = mk.style();
     Face face = face(st);
@@ -1603,7 +1621,20 @@ final class HtmlFlow {
     for (InlineBox ib : runs.boxes) mixed |= ib.atomic;
     double[] baselines = new double[runs.styles.size()];
     sizeInlineBlocks(runs, width);
-    List<Line> lines = wrap(runs, size, block.nowrap ? Double.MAX_VALUE : width, block.breakWord);
+    long indent = 0;
+    if (marker != null && block.markerInside) {
+      if (!block.align.equals("left")) {
+        throw new Unsupported("list-style-position: inside in a list item of text-align " + block.align);
+      }
+      indent = markerWidth(marker);
+    }
+    List<Line> lines;
+    firstIndent = indent;
+    try {
+      lines = wrap(runs, size, block.nowrap ? Double.MAX_VALUE : width, block.breakWord);
+    } finally {
+      firstIndent = 0;
+    }
     int breakAt = widowsAndOrphans(runs, lines, block, mixed, lineHeight, baselines, sink);
     for (int k = 0; k < lines.size(); k++) {
       Line line = lines.get(k);
@@ -1625,7 +1656,7 @@ final class HtmlFlow {
         Arrays.fill(baselines, base);
       }
       List<Ops> ops = new ArrayList<>(2);
-      double x = offset(block.align, width, line.width());
+      double x = offset(block.align, width, line.width()) + (k == 0 ? indent / HtmlStyle.DOTS_PER_POINT : 0);
       if (marker != null) {
         ops.add(markerOp(marker, base).moved(x, 0)); // beside the text where alignment put it
         marker = null;
@@ -2163,7 +2194,10 @@ final class HtmlFlow {
       boolean leading = i > lineStart && spaceBefore && i >= 2 && styleChangesAt(runs, i - 1);
       long pieceDots = inDots ? pieceDots(runs, text, leading ? i - 1 : i,
           spaceAfter && !styleChangesAt(runs, j) ? j + 1 : j) : 0;
-      boolean over = inDots ? lineDots + pieceDots > availDots : lineFit + gapFit + wordFit + afterFit > max + 0.01;
+      // an inside list marker takes its width off the paragraph's first line
+      long first = lines.isEmpty() ? firstIndent : 0;
+      boolean over = inDots ? lineDots + pieceDots > availDots - first
+          : lineFit + gapFit + wordFit + afterFit > max - first / HtmlStyle.DOTS_PER_POINT + 0.01;
       if (i > lineStart && over && !breakHere) {
         // openhtmltopdf may break this word after a hyphen or slash instead of moving all of it down
         if (!atomic && innerBreak(text, i, j)) {

@@ -101,6 +101,8 @@ final class HtmlStyle {
   boolean inlineBlock;
   /** display: inline-block on a div (not inherited): a box of blocks on a line, HtmlFlow.inlineBlocks. */
   boolean blockInline;
+  /** list-style-position: inside (inherited). */
+  boolean markerInside;
 
   /**
    * {@code table}, {@code table-row} or {@code table-cell} when a div's style makes it one, else null: still
@@ -326,6 +328,7 @@ final class HtmlStyle {
     s.verticalAlign = verticalAlign;
     s.href = href;
     s.listStyle = listStyle;
+    s.markerInside = markerInside;
     s.letterSpacing = letterSpacing;
     s.decorations = decorations;
     // a keyword's size is inherited as a keyword: openhtmltopdf steps smaller and larger from it (CalculatedStyle)
@@ -1211,8 +1214,12 @@ final class HtmlStyle {
         }
       }
       case "list-style-type", "list-style" -> {
-        // one keyword: the marker images and inside markers of the shorthand are not drawn directly
+        // one keyword and a position: the marker images of the shorthand are not drawn directly
         String type = v.equals("outside") ? listStyle : v.replaceAll("\\s+outside$|^outside\\s+", "");
+        if (name.equals("list-style")) {
+          markerInside = type.matches("inside|.*\\sinside|inside\\s.*");
+          type = type.equals("inside") ? listStyle : type.replaceAll("\\s+inside$|^inside\\s+", "");
+        }
         switch (type) {
           case "none", "disc", "square", "decimal", "lower-alpha", "upper-alpha", "lower-latin", "upper-latin",
               "lower-roman", "upper-roman", "decimal-leading-zero" -> listStyle = type;
@@ -1220,7 +1227,12 @@ final class HtmlStyle {
         }
       }
       case "list-style-position" -> {
-        if (!v.equals("outside")) refuse("CSS value '" + value + "' for '" + name + "'", e);
+        switch (v) {
+          case "outside" -> markerInside = false;
+          // the first line moved over by the marker's width (HtmlFlow.paragraph), as openhtmltopdf's InlineBoxing
+          case "inside" -> markerInside = true;
+          default -> refuse("CSS value '" + value + "' for '" + name + "'", e);
+        }
       }
       case "table-layout" -> fixed = v.equals("fixed");
       case "-fs-table-paginate" -> paginate = v.equals("paginate");

@@ -213,4 +213,25 @@ class HtmlInlineLevelEquivalenceTest {
     assertSame("inline-level-codes", Canvas.input(HtmlCorpus.of(html, ""),
         "{\"link\": \"https://pay.example.com/i/42\", \"parcel\": \"JJD0001234567\"}"));
   }
+
+  /**
+   * {@code list-style-position: inside}: the item's first line moved over by the marker's width (openhtmltopdf's
+   * MarkerData layout width: three diameters of a disc or square, a number's text with ".  "), the marker before
+   * it, a long item wrapping to the content's left edge; by the property and the shorthand, with a paragraph in
+   * the item, and without the list's padding.
+   */
+  @Test
+  void insideListMarkersPrintTheSame() throws Exception {
+    String html = "<ul class=\"in\"><li>First item</li><li>Second item that is long enough to wrap onto a second line"
+        + " of text in this narrow list box, yes</li></ul><ol class=\"in\"><li>One</li><li>Two <b>bold</b></li>"
+        + "{{#each more}}<li>{{this}}</li>{{/each}}</ol><ul><li>Outside item</li></ul><ul class=\"sq\"><li>Square</li>"
+        + "<li><p>In a paragraph</p></li></ul><ul class=\"in\" style=\"padding-left: 0\"><li>No padding</li></ul>";
+    String css = "ul, ol { width: 300px; } .in { list-style-position: inside; } .sq { list-style: square inside; }"
+        + " ol.in { list-style-type: lower-roman; }";
+    assertThat(refusal(html, css)).isNull();
+    assertSame("inline-level-inside-markers", Canvas.input(HtmlCorpus.of(html, css),
+        "{\"more\": [\"Three\", \"Four\", \"Five\", \"Six\", \"Seven\", \"Eight\", \"Nine\"]}"));
+    assertThat(refusal("<ul class=\"c\"><li>x</li></ul>", ".c { list-style-position: inside; text-align: center; }"))
+        .isEqualTo("list-style-position: inside in a list item of text-align center");
+  }
 }
