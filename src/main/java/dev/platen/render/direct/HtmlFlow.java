@@ -1015,6 +1015,8 @@ final class HtmlFlow {
 
   /** An inside list marker's width ({@link #markerWidth}) while its item's first paragraph is wrapped, else 0. */
   private long firstIndent;
+  /** Whether the paragraph being wrapped is white-space: pre, its lines as written. */
+  private boolean pre;
 
   private Ops markerOp(Marker mk, double base) throws Unsupported {
     HtmlStyle st = mk.style();
@@ -1431,6 +1433,17 @@ final class HtmlFlow {
         int cp = s.codePointAt(i);
         i += Character.charCount(cp);
         if (cp == 0xAD || cp == 0x200B) throw new Unsupported("a soft hyphen or zero-width space");
+        if (st.keepSpaces && st.nowrap && cp != '\n') {
+          // white-space: pre: every space is a character of its line, which is never wrapped (wrap)
+          if (cp == '\t' || cp == '\r' || cp == '\f') throw new Unsupported("a tab in white-space: pre text");
+          if (cp == ' ') {
+            if (open >= 0 && boxes.get(open).start < 0) {
+              throw new Unsupported("white space at the start of the inline box " + openName);
+            }
+            put(' ', id(st), open);
+            continue;
+          }
+        }
         if (cp == '\n' && st.keepNewlines) {
           // pre-line and pre-wrap: a forced break, as a <br> (the spaces before it dropped, as pre-line drops them)
           if (st.keepSpaces && space) throw new Unsupported(PRE_WRAP);
@@ -1630,10 +1643,16 @@ final class HtmlFlow {
     }
     List<Line> lines;
     firstIndent = indent;
+    pre = block.keepSpaces && block.nowrap;
+    if (pre && (!block.align.equals("left") || indent > 0)) {
+      // the spaces at a line's end, not drawn, would count in where openhtmltopdf aligns it
+      throw new Unsupported("white-space: pre text not aligned left");
+    }
     try {
       lines = wrap(runs, size, block.nowrap ? Double.MAX_VALUE : width, block.breakWord);
     } finally {
       firstIndent = 0;
+      pre = false;
     }
     int breakAt = widowsAndOrphans(runs, lines, block, mixed, lineHeight, baselines, sink);
     for (int k = 0; k < lines.size(); k++) {
@@ -2105,6 +2124,13 @@ final class HtmlFlow {
       if (end < 0) end = text.length();
       if (start == end) {
         lines.add(new Line(start, end, 0));
+      } else if (pre) {
+        // white-space: pre: the line as written, its spaces at its end not drawn
+        int last = end;
+        while (last > start && text.charAt(last - 1) == ' ') last--;
+        double w = 0;
+        for (int c = start; c < last; c += Character.charCount(text.codePointAt(c))) w += advance(runs, c, scale);
+        lines.add(new Line(start, last, w));
       } else {
         wrapParagraph(runs, text, start, end, scale, max, breakWord, lines);
       }

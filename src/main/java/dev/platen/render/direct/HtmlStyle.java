@@ -256,7 +256,7 @@ final class HtmlStyle {
   /** Elements and how the direct path lays them out. */
   static final Set<String> BLOCKS = Set.of("div", "p", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "header",
       "footer", "article", "main", "address", "body", "ul", "ol", "li", "blockquote", "figure", "figcaption", "nav",
-      "aside", "dl", "dt", "dd", "center");
+      "aside", "dl", "dt", "dd", "center", "pre");
   static final Set<String> INLINE = Set.of("span", "b", "strong", "i", "em", "br", "font", "a", "small", "big", "u",
       "ins", "s", "strike", "del", "code", "kbd", "samp", "tt", "sup", "sub", "label", "mark", "cite", "var", "dfn",
       "abbr");
@@ -621,6 +621,12 @@ final class HtmlStyle {
       // openhtmltopdf: tt, code, kbd, samp { font-family: monospace }, its built-in Courier: drawn here only in
       // a bundled family the author gives them
       case "code", "kbd", "samp", "tt" -> out.add(new HtmlCss.Declaration("font-family", "monospace", false));
+      // openhtmltopdf: pre { font-family: monospace; white-space: pre; margin: 1em 0 }
+      case "pre" -> {
+        out.add(new HtmlCss.Declaration("font-family", "monospace", false));
+        out.add(new HtmlCss.Declaration("white-space", "pre", false));
+        out.add(new HtmlCss.Declaration("margin", "1em 0", false));
+      }
       case "big" -> out.add(new HtmlCss.Declaration("font-size", "1.17em", false));
       // openhtmltopdf's defaults: upright in DejaVu Sans either way, but they make Courier Courier-Oblique
       case "i", "em", "address", "cite", "var" -> out.add(new HtmlCss.Declaration("font-style", "italic", false));
@@ -1238,10 +1244,11 @@ final class HtmlStyle {
       case "-fs-table-paginate" -> paginate = v.equals("paginate");
       case "white-space" -> {
         switch (v) {
-          case "normal", "nowrap", "pre-line", "pre-wrap" -> {
-            nowrap = v.equals("nowrap");
-            keepNewlines = v.startsWith("pre-");
-            keepSpaces = v.equals("pre-wrap");
+          // pre: every space and line break kept and no line wrapped (HtmlFlow.Runs.append, HtmlFlow.wrap)
+          case "normal", "nowrap", "pre-line", "pre-wrap", "pre" -> {
+            nowrap = v.equals("nowrap") || v.equals("pre");
+            keepNewlines = v.startsWith("pre");
+            keepSpaces = v.equals("pre-wrap") || v.equals("pre");
           }
           default -> refuse("CSS value '" + value + "' for 'white-space'", e);
         }
