@@ -503,7 +503,7 @@ final class HtmlFlow {
       if (s.breakBefore || s.breakAfter || s.clear != null) {
         throw new Unsupported("a page break or clear on an inline-block div, " + HtmlStyle.describe(e));
       }
-      if (!s.verticalAlign.equals("top") && !s.verticalAlign.equals("baseline")) {
+      if (!java.util.Set.of("top", "baseline", "middle").contains(s.verticalAlign)) {
         throw new Unsupported("vertical-align: " + s.verticalAlign + " on an inline-block div, "
             + HtmlStyle.describe(e));
       }
@@ -636,7 +636,12 @@ final class HtmlFlow {
       if (Double.isNaN(last)) throw new Unsupported("an inline-block div without text");
       hs[k] = Math.round(box.height() * HtmlStyle.DOTS_PER_POINT);
       ys[k] = b0 - Math.round(last * HtmlStyle.DOTS_PER_POINT);
-      if (styles.get(k).verticalAlign.equals("baseline")) {
+      if (styles.get(k).verticalAlign.equals("middle")) {
+        // alignInlineContent's middle: half the strut's ascent below the text's top (an int halved), less half
+        // the box's height
+        ys[k] = Math.round((float) ((b0 - hl) / 2) - hs[k] / 2f);
+      }
+      if (!styles.get(k).verticalAlign.equals("top")) {
         rootTop = set ? Math.min(rootTop, ys[k]) : ys[k];
         rootBottom = set ? Math.max(rootBottom, ys[k] + hs[k]) : ys[k] + hs[k];
         set = true;

@@ -104,6 +104,22 @@ class HtmlInlineLevelEquivalenceTest {
         .hasMessageContaining("an inline-block div without a width whose text is aligned or may wrap, div.badge");
   }
 
+  /**
+   * Boxes of vertical-align: middle beside a taller one on the baseline and beside one aligned top, placed as
+   * openhtmltopdf's alignInlineContent places them: half the strut's ascent below the text's top, less half the
+   * box's height.
+   */
+  @Test
+  void boxesInTheMiddlePrintTheSame() throws Exception {
+    String html = "<div>Plain line</div>\n<div class=\"logo\">Brand<br>two<br>three</div> <div class=\"m\">Company"
+        + " name</div> <div class=\"m big\">Big</div>\n<div>Plain after</div>\n<div class=\"m\">Mid one</div> <div"
+        + " class=\"t\">Top<br>two</div>\n<div>Plain end</div>";
+    String css = "body { font-size: 10pt; } .logo { display: inline-block; width: 100px; background: #dddddd; }"
+        + " .m { display: inline-block; width: 120px; vertical-align: middle; background: #eeeeee; }"
+        + " .big { font-size: 16pt; padding: 4px; } .t { display: inline-block; width: 80px; vertical-align: top; }";
+    assertSame("inline-level-middle", drawnDirectly(html, css));
+  }
+
   /** Inline-block divs where openhtmltopdf places them otherwise than built here, or not yet measured: named. */
   @Test
   void inlineBlockDivsOutsideTheSubsetAreNamed() {
@@ -115,7 +131,7 @@ class HtmlInlineLevelEquivalenceTest {
     assertThat(refusal("<div class=\"c\"><p>x</p></div>", ".c { display: inline-block; }"))
         .isEqualTo("an inline-block div without a width around blocks, div.c");
     assertThat(refusal("<div class=\"c\">x</div>", ".c { display: inline-block; width: 40%; vertical-align:"
-        + " middle; }")).isEqualTo("vertical-align: middle on an inline-block div, div.c");
+        + " bottom; }")).isEqualTo("vertical-align: bottom on an inline-block div, div.c");
     assertThat(refusal("<div class=\"c\">x</div>", ".c { display: inline-block; width: 40%; margin: 4px; }"))
         .isEqualTo("a top, bottom or auto margin on an inline-block div, div.c");
     assertThat(refusal("<table class=\"f\"><tr><td><div class=\"c\">x</div></td></tr></table>", col

@@ -102,8 +102,8 @@ class HtmlRoutingTest {
                 + " sans-serif and serif are) on p"),
         // pseudo-classes openhtmltopdf does not have drop their rule in both engines (HtmlCssMoreEquivalenceTest)
         Arguments.of("<div><p>x</p></div>", "p:nth-child(x) { color: red; }", "CSS selector 'p:nth-child(x)' on p"),
-        Arguments.of("<div class=\"h\">x</div>", ".h { display: inline-block; width: 50%; vertical-align: middle; }",
-            "vertical-align: middle on an inline-block div, div.h"),
+        Arguments.of("<div class=\"h\">x</div>", ".h { display: inline-block; width: 50%; vertical-align: bottom; }",
+            "vertical-align: bottom on an inline-block div, div.h"),
         Arguments.of("<p>x</p>", "p { text-transform: full-width; }", "CSS value 'full-width' for 'text-transform' on p"),
         Arguments.of("<p>x</p>", "p { box-sizing: padding-box; }", "CSS value 'padding-box' for 'box-sizing' on p"),
         // not a colour name of CSS's or openhtmltopdf's (those of CSS it lacks, 'lightgray', are dropped as there)
