@@ -241,6 +241,17 @@ final class HtmlFlow {
         positioned.absolute(e, s, sink);
         continue;
       }
+      if (s.blockInline && !s.hidden && s.floating == null) {
+        for (Node before : inline) {
+          if (!blank(before)) throw new Unsupported("an inline-block div beside text, " + HtmlStyle.describe(e));
+        }
+        boolean spaced = !inline.isEmpty();
+        inline.clear();
+        blocks = true;
+        lastBlock = null;
+        i = inlineBlocks(parent, ps, i, spaced, width, sink);
+        continue;
+      }
       if (s.floating != null && !s.hidden) {
         for (Node before : inline) {
           if (!(before instanceof TextNode t && t.isBlank())) throw new Unsupported("a float beside text, "
@@ -415,6 +426,246 @@ final class HtmlFlow {
     return last;
   }
 
+  /** White space, or a template's tags alone while a template is checked, or a comment. */
+  private boolean blank(Node n) {
+    if (n instanceof TextNode t) {
+      return (dry ? HtmlSubset.TAG.matcher(t.getWholeText()).replaceAll("") : t.getWholeText()).isBlank();
+    }
+    return !(n instanceof Element);
+  }
+
+  /**
+   * A run of sibling divs with {@code display: inline-block} and a width ("Bill to" and "Ship to" columns of 48%
+   * each), nothing but white space between and around them, laid out as openhtmltopdf lays out the line boxes
+   * holding them: left to right, a space of the parent's font between two where the markup has white space, the
+   * next line where one does not fit; on each line, a box of vertical-align baseline with its last line's baseline
+   * on the strut's, one of top at the line's top as VerticalAlignContext aligns it (its context reaching the strut's
+   * bottom below where its last baseline was, so a box whose last line ends it makes the line a half leading
+   * taller, measured), the line box spanning them all and the strut. Returns the index of the run's last node.
+   *
+   * @param spaced whether white space stands before the run in its parent's inline content
+   */
+  private int inlineBlocks(Element parent, HtmlStyle ps, int first, boolean spaced, double width, Sink sink)
+      throws RenderException {
+    List<Node> nodes = parent.childNodes();
+    String ptag = parent.normalName();
+    if (ptag.equals("li") || HtmlStyle.inCell((Element) nodes.get(first))) {
+      // a table's columns are measured without them; a list item's marker sits on a line not built here
+      throw new Unsupported("an inline-block div in " + HtmlStyle.describe(parent));
+    }
+    if (!ps.align.equals("left") || ps.letterSpacing != 0 || ps.keepSpaces || ps.keepNewlines || ps.nowrap) {
+      throw new Unsupported("text-align, letter-spacing or white-space of " + HtmlStyle.describe(parent)
+          + " around inline-block divs");
+    }
+    List<Element> run = new ArrayList<>();
+    // whether white space stands before each box of the run, and after the last
+    List<Boolean> gaps = new ArrayList<>();
+    boolean gap = spaced;
+    int last = first;
+    for (int i = first; i < nodes.size(); i++) {
+      Node n = nodes.get(i);
+      if (n instanceof TextNode t && blank(t)) {
+        gap |= !t.getWholeText().isEmpty();
+        last = i;
+        continue;
+      }
+      if (!(n instanceof Element e)) {
+        if (!(n instanceof TextNode)) {
+          last = i;
+          continue;
+        }
+        throw new Unsupported("text beside an inline-block div, in " + HtmlStyle.describe(parent));
+      }
+      if (HtmlStyle.DROPPED.contains(e.normalName()) || e.normalName().equals("style")) {
+        last = i;
+        continue;
+      }
+      HtmlStyle s = style(e, ps);
+      if (s.hidden) {
+        last = i;
+        continue;
+      }
+      if (!s.blockInline || s.floating != null) {
+        if (isInline(e)) throw new Unsupported("text beside an inline-block div, in " + HtmlStyle.describe(parent));
+        break;
+      }
+      if (s.absolute || s.running != null || s.positionFixed || s.relative) {
+        throw new Unsupported("a positioned inline-block div, " + HtmlStyle.describe(e));
+      }
+      if (s.width == null) {
+        // a badge: shrunk to its text, measured below; a box of blocks would be shrunk to their widest, not ported
+        for (Node c : e.childNodes()) {
+          if (c instanceof Element ce && (!isInline(ce) || ce.normalName().equals("img"))) {
+            throw new Unsupported("an inline-block div without a width around blocks, " + HtmlStyle.describe(e));
+          }
+        }
+      }
+      if (s.breakBefore || s.breakAfter || s.clear != null) {
+        throw new Unsupported("a page break or clear on an inline-block div, " + HtmlStyle.describe(e));
+      }
+      if (!java.util.Set.of("top", "baseline", "middle").contains(s.verticalAlign)) {
+        throw new Unsupported("vertical-align: " + s.verticalAlign + " on an inline-block div, "
+            + HtmlStyle.describe(e));
+      }
+      if (s.margin[TOP] != 0 || s.margin[BOTTOM] != 0 || !Double.isNaN(s.marginPercent[TOP])
+          || !Double.isNaN(s.marginPercent[BOTTOM]) || s.autoMargin[LEFT] || s.autoMargin[RIGHT]) {
+        throw new Unsupported("a top, bottom or auto margin on an inline-block div, " + HtmlStyle.describe(e));
+      }
+      apartPercentMargin(e, s);
+      for (Element inside : e.getAllElements()) {
+        if (HtmlStyle.TABLE.contains(inside.normalName()) || inside.normalName().equals("img")) {
+          throw new Unsupported("a table or an image in an inline-block div, " + HtmlStyle.describe(e));
+        }
+      }
+      gaps.add(gap);
+      gap = false;
+      run.add(e);
+      last = i;
+    }
+    gaps.add(gap);
+    long space = dry ? 0 : textDots(face(ps), " ", sizeDots(ps));
+    boolean text = false;
+    for (boolean g : gaps) text |= g;
+    double y = 0;
+    List<Ops> ops = new ArrayList<>();
+    List<Box> line = new ArrayList<>();
+    List<HtmlStyle> styles = new ArrayList<>();
+    List<Double> xs = new ArrayList<>();
+    double x = 0;
+    for (int k = 0; k <= run.size(); k++) {
+      double outer = 0;
+      double[] m = null;
+      HtmlStyle s = null;
+      double content = 0;
+      double boxWidth = 0;
+      if (k < run.size()) {
+        s = style(run.get(k), ps);
+        m = s.margin(width);
+        double[] p = s.padding;
+        double frame = s.border(LEFT) + p[LEFT] + p[RIGHT] + s.border(RIGHT);
+        if (s.width == null) {
+          content = dry ? 0 : shrunk(run.get(k), s, width - m[LEFT] - m[RIGHT] - frame);
+        } else {
+          content = length(s.width, s, width);
+          if (s.borderBox) content = Math.max(0, content - frame);
+        }
+        boxWidth = frame + content;
+        outer = m[LEFT] + boxWidth + m[RIGHT];
+        if (outer > width + 0.01 && !dry) {
+          throw new Unsupported("an inline-block div wider than its container, " + HtmlStyle.describe(run.get(k)));
+        }
+      }
+      double before = line.isEmpty() || !gaps.get(k) ? 0 : space / HtmlStyle.DOTS_PER_POINT;
+      if (!line.isEmpty() && (k == run.size() || x + before + outer > width + 0.01)) {
+        y += inlineBlockLine(line, styles, xs, ps, text, y, ops);
+        line.clear();
+        styles.clear();
+        xs.clear();
+        x = 0;
+        before = 0;
+      }
+      if (k == run.size()) break;
+      Box box = box(run.get(k), s, content, boxWidth, false);
+      x += before;
+      line.add(box);
+      styles.add(s);
+      xs.add(x + m[LEFT]);
+      x += outer;
+    }
+    if (!sink.fits(y)) throw new Unsupported("inline-block divs across a page break");
+    sink.slice(y, ops);
+    return last;
+  }
+
+  /**
+   * The width openhtmltopdf shrinks an inline-block div of text alone to: its widest line, in whole dots, where
+   * that fits {@code avail}; text that would wrap is left to openhtmltopdf.
+   */
+  private double shrunk(Element e, HtmlStyle s, double avail) throws RenderException {
+    // laid out unwrapped: its lines are the ones it keeps where it fits
+    Box wide = box(e, s, 1e5, 1e5, false);
+    double left = s.border(LEFT) + s.padding[LEFT];
+    long dots = 0;
+    // each line's end, and a dot for each run on it: openhtmltopdf rounds each run's width up to a whole dot
+    java.util.Map<Double, double[]> lines = new java.util.HashMap<>();
+    for (Ops op : wide.ops()) {
+      if (!(op instanceof Ops.Text t)) continue;
+      if (t.mono()) throw new Unsupported("monospace text in an inline-block div without a width");
+      double end = t.x() - left + Text.width(fonts.of(t.bold(), false), t.text(), t.size(), t.spacing());
+      double[] line = lines.computeIfAbsent(Math.rint(t.y() * 8), y -> new double[2]);
+      line[0] = Math.max(line[0], end);
+      line[1]++;
+    }
+    for (double[] line : lines.values()) {
+      dots = Math.max(dots, (long) Math.ceil(line[0] * HtmlStyle.DOTS_PER_POINT - 0.01) + (long) line[1]);
+    }
+    if (!s.align.equals("left") || dots >= avail * HtmlStyle.DOTS_PER_POINT - 1) {
+      throw new Unsupported("an inline-block div without a width whose text is aligned or may wrap, "
+          + HtmlStyle.describe(e));
+    }
+    return dots / HtmlStyle.DOTS_PER_POINT;
+  }
+
+  /**
+   * One line box of inline-block divs at {@code top}: their ops moved to their places, and its height.
+   *
+   * @param text whether white space puts a text box of the parent's font on the line
+   */
+  private double inlineBlockLine(List<Box> line, List<HtmlStyle> styles, List<Double> xs, HtmlStyle ps, boolean text,
+      double top, List<Ops> ops) throws Unsupported {
+    if (dry) return 0;
+    // the strut and a text box of the parent's font, as positionVertically and calculateInlineMeasurements set them
+    int hl = halfLeading(ps);
+    long b0 = (long) (hl + ascentDots(ps));
+    long strutBottom = (long) (hl + lineDots(ps));
+    long textTop = Math.round(b0 - ascentDots(ps)) - hl;
+    long textBottom = Math.round(textTop + lineDots(ps));
+    // VerticalAlignContext's root: the text box's extent, unset (0) without one
+    long rootTop = text ? textTop : 0;
+    long rootBottom = text ? textBottom : 0;
+    boolean set = text;
+    long[] ys = new long[line.size()];
+    long[] hs = new long[line.size()];
+    for (int k = 0; k < line.size(); k++) {
+      Box box = line.get(k);
+      double last = Double.NaN;
+      for (Ops op : box.ops()) {
+        if (op instanceof Ops.Text t && !(t.y() <= last)) last = t.y();
+      }
+      // calcInlineBaseline: the last line box's baseline; a box without one is left to openhtmltopdf
+      if (Double.isNaN(last)) throw new Unsupported("an inline-block div without text");
+      hs[k] = Math.round(box.height() * HtmlStyle.DOTS_PER_POINT);
+      ys[k] = b0 - Math.round(last * HtmlStyle.DOTS_PER_POINT);
+      if (styles.get(k).verticalAlign.equals("middle")) {
+        // alignInlineContent's middle: half the strut's ascent below the text's top (an int halved), less half
+        // the box's height
+        ys[k] = Math.round((float) ((b0 - hl) / 2) - hs[k] / 2f);
+      }
+      if (!styles.get(k).verticalAlign.equals("top")) {
+        rootTop = set ? Math.min(rootTop, ys[k]) : ys[k];
+        rootBottom = set ? Math.max(rootBottom, ys[k] + hs[k]) : ys[k] + hs[k];
+        set = true;
+      }
+    }
+    for (int k = 0; k < line.size(); k++) {
+      if (!styles.get(k).verticalAlign.equals("top")) continue;
+      // a child context of the initial strut measurements and the box, moved to the root's top
+      long childTop = Math.min(hl, ys[k]);
+      long childBottom = Math.max(strutBottom, ys[k] + hs[k]);
+      long delta = rootTop - childTop;
+      ys[k] += delta;
+      rootBottom = set ? Math.max(rootBottom, childBottom + delta) : childBottom + delta;
+      rootTop = set ? Math.min(rootTop, childTop + delta) : childTop + delta;
+      set = true;
+    }
+    long shift = rootTop < 0 ? -rootTop : 0;
+    for (int k = 0; k < line.size(); k++) {
+      double dy = top + (ys[k] + shift) / HtmlStyle.DOTS_PER_POINT;
+      for (Ops op : line.get(k).ops()) ops.add(op.moved(xs.get(k), dy));
+    }
+    return (rootBottom - rootTop) / HtmlStyle.DOTS_PER_POINT;
+  }
+
   /**
    * A block laid out apart, with its background and borders: its border-box height and ops.
    *
@@ -531,6 +782,7 @@ final class HtmlFlow {
   }
 
   void block(Element e, HtmlStyle s, double avail, Sink sink) throws RenderException {
+    if (s.blockInline) throw new Unsupported("CSS display 'inline-block' on " + HtmlStyle.describe(e));
     if (s.breakBefore) sink.breakBefore();
     String tag = e.normalName();
     boolean list = tag.equals("ul") || tag.equals("ol");
@@ -550,6 +802,9 @@ final class HtmlFlow {
         throw new Unsupported("<li> outside <ul> or <ol>");
       }
       if (marker != null) throw new Unsupported("a list item starting with another list item");
+      if (s.markerInside && !s.align.equals("left") && !s.listStyle.equals("none")) {
+        throw new Unsupported("list-style-position: inside in a list item of text-align " + s.align);
+      }
       // how openhtmltopdf spaces a number's letters beside the item is not measured
       boolean numbered = !s.listStyle.equals("none") && !s.listStyle.equals("disc") && !s.listStyle.equals("square");
       if (s.letterSpacing != 0 && numbered) throw new Unsupported("letter-spacing on a numbered list item");
@@ -803,6 +1058,23 @@ final class HtmlFlow {
    * disc or square a third of the strut high, a diameter and nine tenths before it, centred on a third of the
    * ascent above the baseline.
    */
+  /**
+   * The room an inside marker takes on its item's first line, in dots: openhtmltopdf's MarkerData layout width,
+   * a number's text with its ".  " measured, or three times a disc's or square's diameter.
+   */
+  private long markerWidth(Marker mk) throws Unsupported {
+    HtmlStyle st = mk.style();
+    Face face = face(st);
+    if (mk.text() != null) return textDots(face, mk.text(), Math.round(st.size * HtmlStyle.DOTS_PER_POINT));
+    float size = (float) (st.size * HtmlStyle.DOTS_PER_POINT);
+    return 3L * (int) ((face.ascent * size + face.descent * size) / 3);
+  }
+
+  /** An inside list marker's width ({@link #markerWidth}) while its item's first paragraph is wrapped, else 0. */
+  private long firstIndent;
+  /** Whether the paragraph being wrapped is white-space: pre, its lines as written. */
+  private boolean pre;
+
   private Ops markerOp(Marker mk, double base) throws Unsupported {
     HtmlStyle st = mk.style();
     Face face = face(st);
@@ -938,10 +1210,11 @@ final class HtmlFlow {
     List<Node> nodes = List.copyOf(inline);
     inline.clear();
     Element image = null;
+    int images = 0;
     boolean text = false;
     for (Node n : nodes) {
       if (n instanceof Element e && e.normalName().equals("img")) {
-        if (image != null) throw new Unsupported("two images on one line");
+        if (image != null) images++;
         image = e;
       } else if (n instanceof Element e && HtmlStyle.DROPPED.contains(e.normalName())) {
         continue;
@@ -949,8 +1222,8 @@ final class HtmlFlow {
         text = true;
       }
     }
-    if (image != null && text) throw new Unsupported("an image in a line of text");
-    if (image != null) {
+    if (images > 0 && !text) throw new Unsupported("two images on one line");
+    if (image != null && !text) {
       image(image, ps, width, sink);
       return;
     }
@@ -983,7 +1256,7 @@ final class HtmlFlow {
    */
   private boolean cellText;
 
-  private void collect(Node n, HtmlStyle inherited, HtmlStyle block, Runs runs) throws Unsupported {
+  private void collect(Node n, HtmlStyle inherited, HtmlStyle block, Runs runs) throws RenderException {
     if (n instanceof TextNode t) {
       runs.append(inherited.transform(t.getWholeText()), inherited);
       return;
@@ -991,6 +1264,10 @@ final class HtmlFlow {
     if (!(n instanceof Element e)) return;
     String tag = e.normalName();
     if (HtmlStyle.DROPPED.contains(tag)) return;
+    if (tag.equals("img")) {
+      inlineImage(e, inherited, block, runs);
+      return;
+    }
     if (!HtmlStyle.INLINE.contains(tag)) throw new Unsupported("the element <" + tag + "> inside a line of text");
     HtmlStyle s = style(e, inherited);
     if (s.hidden) return;
@@ -1036,6 +1313,53 @@ final class HtmlFlow {
    * of the line (measured on openhtmltopdf's output). What is not drawn so is refused, naming the construct, and
    * so is {@code vertical-align} on any inline element, box or not.
    */
+  /**
+   * An image on a line of text (a logo beside the company's name, an icon before a label): an inline box of one
+   * placeholder character as wide as the image, its bottom on the baseline (openhtmltopdf's calcInlineBaseline of
+   * a box without lines is its height) or, with vertical-align: middle, where its alignInlineContent puts it.
+   */
+  private void inlineImage(Element e, HtmlStyle inherited, HtmlStyle block, Runs runs) throws RenderException {
+    HtmlStyle s = style(e, inherited);
+    if (s.hidden) return;
+    if (s.decorated(true) || nonZero(s.margin) || nonZero(s.padding) || s.absolute || s.relative
+        || s.running != null || s.positionFixed || s.floating != null || s.displayBlock) {
+      throw new Unsupported("a box style or position on " + HtmlStyle.describe(e) + " in a line of text");
+    }
+    if (!s.verticalAlign.equals("baseline") && !s.verticalAlign.equals("middle")) {
+      throw new Unsupported("vertical-align: " + s.verticalAlign + " on " + HtmlStyle.describe(e)
+          + " in a line of text");
+    }
+    if (runs.open >= 0) throw new Unsupported("an image inside the inline box " + runs.openName);
+    if (block.align.equals("justify")) throw new Unsupported("an image in a justified paragraph");
+    if (autoCells > 0 || HtmlStyle.inCell(e)) throw new Unsupported("an image in a line of text in a table cell");
+    if (!s.decorations.isEmpty() || s.href != null) {
+      throw new Unsupported("an image in a link or in underlined or struck-out text");
+    }
+    if (s.verticalAlign.equals("middle") && inherited != block) {
+      // aligned there by the inline element it is in, whose measurements are not built here
+      throw new Unsupported("vertical-align: middle on " + HtmlStyle.describe(e) + " inside an inline element");
+    }
+    String cssWidth = sizeAttribute(e, "width", s.width);
+    String cssHeight = sizeAttribute(e, "height", s.height);
+    // a % is of the line's width, which openhtmltopdf may take otherwise inside a line: not ported
+    if (cssWidth != null && cssWidth.endsWith("%") || cssHeight != null && cssHeight.endsWith("%")
+        || s.maxWidth != null) {
+      throw new Unsupported("a width or height in % or max-width on " + HtmlStyle.describe(e) + " in a line of text");
+    }
+    if (dry) {
+      if (cssWidth != null) length(cssWidth, s, Double.NaN);
+      if (cssHeight != null) length(cssHeight, s, Double.NaN);
+      runs.image(s, HtmlStyle.describe(e), null, 0, 0);
+      return;
+    }
+    String src = e.attr("src").trim();
+    if (src.isEmpty()) throw new Unsupported("an image without a source in a line of text");
+    PDImageXObject image = images.image(src);
+    double[] size = imageSize(e, s, image, Double.NaN);
+    if (size[0] <= 0 || size[1] <= 0) throw new Unsupported("an image of no size in a line of text");
+    runs.image(s, HtmlStyle.describe(e), image, size[0], size[1]);
+  }
+
   boolean inlineBox(Element e, HtmlStyle s) throws Unsupported {
     if (s.width != null && !s.inlineBlock) throw new Unsupported("a width on the inline element " + HtmlStyle.describe(e));
     if (s.width != null && s.align.equals("justify")) {
@@ -1089,6 +1413,9 @@ final class HtmlFlow {
   }
 
   /** Text with one style per character, white space collapsed as the HTML engine collapses it. */
+  /** The character an image on a line of text stands as in {@link Runs}: never drawn. */
+  private static final char IMAGE = '\uFFFC';
+
   private static final class Runs {
     final StringBuilder text = new StringBuilder();
     int[] style = new int[64];
@@ -1163,6 +1490,17 @@ final class HtmlFlow {
         int cp = s.codePointAt(i);
         i += Character.charCount(cp);
         if (cp == 0xAD || cp == 0x200B) throw new Unsupported("a soft hyphen or zero-width space");
+        if (st.keepSpaces && st.nowrap && cp != '\n') {
+          // white-space: pre: every space is a character of its line, which is never wrapped (wrap)
+          if (cp == '\t' || cp == '\r' || cp == '\f') throw new Unsupported("a tab in white-space: pre text");
+          if (cp == ' ') {
+            if (open >= 0 && boxes.get(open).start < 0) {
+              throw new Unsupported("white space at the start of the inline box " + openName);
+            }
+            put(' ', id(st), open);
+            continue;
+          }
+        }
         if (cp == '\n' && st.keepNewlines) {
           // pre-line and pre-wrap: a forced break, as a <br> (the spaces before it dropped, as pre-line drops them)
           if (st.keepSpaces && space) throw new Unsupported(PRE_WRAP);
@@ -1193,6 +1531,26 @@ final class HtmlFlow {
         space = false;
         put(cp, sid, open);
       }
+    }
+
+    /** An image: one placeholder character in an unbreakable box as wide as the image ({@link #inlineImage}). */
+    void image(HtmlStyle s, String name, PDImageXObject image, double w, double h) throws Unsupported {
+      if (open >= 0) throw new Unsupported("an image inside the inline box " + openName);
+      InlineBox ib = new InlineBox(s, id(s), name, true);
+      ib.image = image;
+      ib.imageHeight = h;
+      ib.left = w;
+      ib.right = 0;
+      boxes.add(ib);
+      if (space && !text.isEmpty() && text.charAt(text.length() - 1) != '\n') put(' ', spaceStyle, spaceBox);
+      else if (space) spaced.set(text.length());
+      space = false;
+      put(IMAGE, ib.sid, boxes.size() - 1);
+    }
+
+    /** Whether the character at {@code i} stands for an image. */
+    boolean image(int i) {
+      return box[i] >= 0 && !Double.isNaN(boxes.get(box[i]).imageHeight);
     }
 
     int breaks;
@@ -1232,12 +1590,21 @@ final class HtmlFlow {
     final boolean atomic;
     int start = -1;
     int end = -1;
+    /** An image on the line ({@link #inlineImage}): its picture (null while a template is checked) and height. */
+    PDImageXObject image;
+    double imageHeight = Double.NaN;
+    /** The image's top in dots from its line's top, set when the line is built (lineBox). */
+    long imageTop;
 
     InlineBox(HtmlStyle s, int sid, String name) {
+      this(s, sid, name, s.inlineBlock);
+    }
+
+    InlineBox(HtmlStyle s, int sid, String name, boolean atomic) {
       this.style = s;
       this.sid = sid;
       this.name = name;
-      this.atomic = s.inlineBlock;
+      this.atomic = atomic;
       this.left = s.margin[LEFT] + s.border(LEFT) + s.padding[LEFT];
       this.right = s.margin[RIGHT] + s.border(RIGHT) + s.padding[RIGHT];
     }
@@ -1254,7 +1621,7 @@ final class HtmlFlow {
   private void sizeInlineBlocks(Runs runs, double containing) throws Unsupported {
     for (InlineBox ib : runs.boxes) {
       HtmlStyle s = ib.style;
-      if (s.width == null || ib.start < 0) continue;
+      if (s.width == null || ib.start < 0 || !Double.isNaN(ib.imageHeight)) continue;
       double frame = s.padding[LEFT] + s.padding[RIGHT] + s.border(LEFT) + s.border(RIGHT);
       long content = Math.round(length(s.width, s, containing) * HtmlStyle.DOTS_PER_POINT);
       if (s.borderBox) content = Math.max(0, content - Math.round(frame * HtmlStyle.DOTS_PER_POINT));
@@ -1324,7 +1691,26 @@ final class HtmlFlow {
     for (InlineBox ib : runs.boxes) mixed |= ib.atomic;
     double[] baselines = new double[runs.styles.size()];
     sizeInlineBlocks(runs, width);
-    List<Line> lines = wrap(runs, size, block.nowrap ? Double.MAX_VALUE : width, block.breakWord);
+    long indent = 0;
+    if (marker != null && block.markerInside) {
+      if (!block.align.equals("left")) {
+        throw new Unsupported("list-style-position: inside in a list item of text-align " + block.align);
+      }
+      indent = markerWidth(marker);
+    }
+    List<Line> lines;
+    firstIndent = indent;
+    pre = block.keepSpaces && block.nowrap;
+    if (pre && (!block.align.equals("left") || indent > 0)) {
+      // the spaces at a line's end, not drawn, would count in where openhtmltopdf aligns it
+      throw new Unsupported("white-space: pre text not aligned left");
+    }
+    try {
+      lines = wrap(runs, size, block.nowrap ? Double.MAX_VALUE : width, block.breakWord);
+    } finally {
+      firstIndent = 0;
+      pre = false;
+    }
     int breakAt = widowsAndOrphans(runs, lines, block, mixed, lineHeight, baselines, sink);
     for (int k = 0; k < lines.size(); k++) {
       Line line = lines.get(k);
@@ -1346,7 +1732,7 @@ final class HtmlFlow {
         Arrays.fill(baselines, base);
       }
       List<Ops> ops = new ArrayList<>(2);
-      double x = offset(block.align, width, line.width());
+      double x = offset(block.align, width, line.width()) + (k == 0 ? indent / HtmlStyle.DOTS_PER_POINT : 0);
       if (marker != null) {
         ops.add(markerOp(marker, base).moved(x, 0)); // beside the text where alignment put it
         marker = null;
@@ -1374,7 +1760,9 @@ final class HtmlFlow {
           throw new Unsupported("an inline box across a line break, " + ib.name);
         }
         double w;
-        if (just == null && shifted(st)) {
+        if (ib != null && !Double.isNaN(ib.imageHeight)) {
+          w = 0; // the image is its box's left side, drawn below
+        } else if (just == null && shifted(st)) {
           // openhtmltopdf paints raised and lowered text after the rest of the line: in that order here too, so the
           // text reads in the same order where a reader sorts lines by position (a subscript below the line)
           if (raised == null) raised = new ArrayList<>(1);
@@ -1394,7 +1782,11 @@ final class HtmlFlow {
         x += w;
         if (ib != null && ib.end == j - 1) {
           x += ib.right;
-          ops.addAll(boxAt, inlineBox(ib, boxX, x, baselines[ib.sid]));
+          if (!Double.isNaN(ib.imageHeight)) {
+            ops.add(new Ops.Image(boxX, ib.imageTop / HtmlStyle.DOTS_PER_POINT, ib.left, ib.imageHeight, ib.image));
+          } else {
+            ops.addAll(boxAt, inlineBox(ib, boxX, x, baselines[ib.sid]));
+          }
         } else if (ib != null && j == line.end()) {
           throw new Unsupported("an inline box across a line break, " + ib.name);
         }
@@ -1603,12 +1995,14 @@ final class HtmlFlow {
    */
   /** A character's advance as openhtmltopdf measures a column's text: whole font units, a size in whole dots. */
   private double fitAdvance(Runs runs, int i) throws Unsupported {
+    if (runs.image(i)) return runs.extra(i);
     HtmlStyle st = runs.styles.get(runs.style[i]);
     return Math.round(Text.advance(face(st), runs.text.codePointAt(i))) * sizeDots(st) / 1000 / HtmlStyle.DOTS_PER_POINT
         + st.letterSpacing + runs.extra(i);
   }
 
   private double advance(Runs runs, int i, double scale) throws Unsupported {
+    if (runs.image(i)) return runs.extra(i);
     HtmlStyle st = runs.styles.get(runs.style[i]);
     return Text.advance(face(st), runs.text.codePointAt(i)) * st.size / 1000 + st.letterSpacing + runs.extra(i);
   }
@@ -1668,6 +2062,8 @@ final class HtmlFlow {
     int b0 = (int) (halfLeading(block) + ascentDots(block));
     boolean[] present = new boolean[runs.styles.size()];
     for (int i = line.start(); i < line.end(); i++) {
+      // an image brings no text of its own to the line, only its box (below)
+      if (runs.image(i)) continue;
       present[runs.style[i]] = true;
       // an inline box's own font is on the line even where all its text is in a child's
       if (runs.box[i] >= 0) present[runs.boxes.get(runs.box[i]).sid] = true;
@@ -1720,6 +2116,17 @@ final class HtmlFlow {
     for (int i = line.start(); i < line.end(); i++) {
       InlineBox ib = runs.box[i] < 0 ? null : runs.boxes.get(runs.box[i]);
       if (ib == null || !ib.atomic || ib.start != i) continue;
+      if (!Double.isNaN(ib.imageHeight)) {
+        // alignInlineContent with the image's height as its ascent: on the baseline, or at its odd middle, half the
+        // strut's ascent below the text's top less half the image's height (whole dots, an int halved there)
+        long h = Math.round(ib.imageHeight * HtmlStyle.DOTS_PER_POINT);
+        int textTop = halfLeading(block);
+        ib.imageTop = ib.style.verticalAlign.equals("middle") ? Math.round((float) ((b0 - textTop) / 2) - h / 2f)
+            : b0 - h;
+        top = Math.min(top, ib.imageTop);
+        bottom = Math.max(bottom, ib.imageTop + h);
+        continue;
+      }
       // an inline block's margin box: its line box with its padding and border above and below
       HtmlStyle st = ib.style;
       long t = Math.round(b0 - ascentDots(st)) - halfLeading(st);
@@ -1732,6 +2139,9 @@ final class HtmlFlow {
       throw new Unsupported("an empty line in a paragraph of several font sizes");
     }
     long shift = top < 0 ? -top : 0;
+    for (InlineBox ib : runs.boxes) {
+      if (!Double.isNaN(ib.imageHeight) && ib.start >= line.start() && ib.start < line.end()) ib.imageTop += shift;
+    }
     for (int sid = 0; sid < present.length; sid++) {
       if (present[sid]) {
         baselines[sid] = (y[sid] + Math.round(ascentDots(runs.styles.get(sid))) + shift) / HtmlStyle.DOTS_PER_POINT;
@@ -1771,6 +2181,13 @@ final class HtmlFlow {
       if (end < 0) end = text.length();
       if (start == end) {
         lines.add(new Line(start, end, 0));
+      } else if (pre) {
+        // white-space: pre: the line as written, its spaces at its end not drawn
+        int last = end;
+        while (last > start && text.charAt(last - 1) == ' ') last--;
+        double w = 0;
+        for (int c = start; c < last; c += Character.charCount(text.codePointAt(c))) w += advance(runs, c, scale);
+        lines.add(new Line(start, last, w));
       } else {
         wrapParagraph(runs, text, start, end, scale, max, breakWord, lines);
       }
@@ -1860,7 +2277,10 @@ final class HtmlFlow {
       boolean leading = i > lineStart && spaceBefore && i >= 2 && styleChangesAt(runs, i - 1);
       long pieceDots = inDots ? pieceDots(runs, text, leading ? i - 1 : i,
           spaceAfter && !styleChangesAt(runs, j) ? j + 1 : j) : 0;
-      boolean over = inDots ? lineDots + pieceDots > availDots : lineFit + gapFit + wordFit + afterFit > max + 0.01;
+      // an inside list marker takes its width off the paragraph's first line
+      long first = lines.isEmpty() ? firstIndent : 0;
+      boolean over = inDots ? lineDots + pieceDots > availDots - first
+          : lineFit + gapFit + wordFit + afterFit > max - first / HtmlStyle.DOTS_PER_POINT + 0.01;
       if (i > lineStart && over && !breakHere) {
         // openhtmltopdf may break this word after a hyphen or slash instead of moving all of it down
         if (!atomic && innerBreak(text, i, j)) {

@@ -99,6 +99,10 @@ final class HtmlStyle {
   private String radiusHalf;
   /** display: inline-block on an inline element (not inherited): one line of text in a box of its own height. */
   boolean inlineBlock;
+  /** display: inline-block on a div (not inherited): a box of blocks on a line, HtmlFlow.inlineBlocks. */
+  boolean blockInline;
+  /** list-style-position: inside (inherited). */
+  boolean markerInside;
 
   /**
    * {@code table}, {@code table-row} or {@code table-cell} when a div's style makes it one, else null: still
@@ -252,7 +256,7 @@ final class HtmlStyle {
   /** Elements and how the direct path lays them out. */
   static final Set<String> BLOCKS = Set.of("div", "p", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "header",
       "footer", "article", "main", "address", "body", "ul", "ol", "li", "blockquote", "figure", "figcaption", "nav",
-      "aside", "dl", "dt", "dd", "center");
+      "aside", "dl", "dt", "dd", "center", "pre");
   static final Set<String> INLINE = Set.of("span", "b", "strong", "i", "em", "br", "font", "a", "small", "big", "u",
       "ins", "s", "strike", "del", "code", "kbd", "samp", "tt", "sup", "sub", "label", "mark", "cite", "var", "dfn",
       "abbr");
@@ -324,6 +328,7 @@ final class HtmlStyle {
     s.verticalAlign = verticalAlign;
     s.href = href;
     s.listStyle = listStyle;
+    s.markerInside = markerInside;
     s.letterSpacing = letterSpacing;
     s.decorations = decorations;
     // a keyword's size is inherited as a keyword: openhtmltopdf steps smaller and larger from it (CalculatedStyle)
@@ -616,6 +621,12 @@ final class HtmlStyle {
       // openhtmltopdf: tt, code, kbd, samp { font-family: monospace }, its built-in Courier: drawn here only in
       // a bundled family the author gives them
       case "code", "kbd", "samp", "tt" -> out.add(new HtmlCss.Declaration("font-family", "monospace", false));
+      // openhtmltopdf: pre { font-family: monospace; white-space: pre; margin: 1em 0 }
+      case "pre" -> {
+        out.add(new HtmlCss.Declaration("font-family", "monospace", false));
+        out.add(new HtmlCss.Declaration("white-space", "pre", false));
+        out.add(new HtmlCss.Declaration("margin", "1em 0", false));
+      }
       case "big" -> out.add(new HtmlCss.Declaration("font-size", "1.17em", false));
       // openhtmltopdf's defaults: upright in DejaVu Sans either way, but they make Courier Courier-Oblique
       case "i", "em", "address", "cite", "var" -> out.add(new HtmlCss.Declaration("font-style", "italic", false));
@@ -1128,6 +1139,9 @@ final class HtmlStyle {
           // an inline element made an atomic box, a status badge: drawn by HtmlFlow as an inline box of one line
           inlineBlock = true;
           displayBlock = false;
+        } else if (v.equals("inline-block") && e.normalName().equals("div")) {
+          // "Bill to" and "Ship to" columns side by side: laid out by HtmlFlow.inlineBlocks, a run of them at a time
+          blockInline = true;
         } else if (v.equals("block") && naturalDisplay(e.normalName()).equals("inline") && !e.normalName().equals("br")) {
           // an inline element made a block (<span style="display: block">): laid out as a div (HtmlFlow)
           inlineBlock = false;
@@ -1135,6 +1149,7 @@ final class HtmlStyle {
         } else if (v.equals(naturalDisplay(e.normalName()))) {
           inlineBlock = false;
           displayBlock = false;
+          blockInline = false;
         } else {
           if (e.normalName().equals("div") && (v.equals("table") || v.equals("table-row") || v.equals("table-cell"))) {
             tableDisplay = v;
@@ -1205,8 +1220,12 @@ final class HtmlStyle {
         }
       }
       case "list-style-type", "list-style" -> {
-        // one keyword: the marker images and inside markers of the shorthand are not drawn directly
+        // one keyword and a position: the marker images of the shorthand are not drawn directly
         String type = v.equals("outside") ? listStyle : v.replaceAll("\\s+outside$|^outside\\s+", "");
+        if (name.equals("list-style")) {
+          markerInside = type.matches("inside|.*\\sinside|inside\\s.*");
+          type = type.equals("inside") ? listStyle : type.replaceAll("\\s+inside$|^inside\\s+", "");
+        }
         switch (type) {
           case "none", "disc", "square", "decimal", "lower-alpha", "upper-alpha", "lower-latin", "upper-latin",
               "lower-roman", "upper-roman", "decimal-leading-zero" -> listStyle = type;
@@ -1214,16 +1233,22 @@ final class HtmlStyle {
         }
       }
       case "list-style-position" -> {
-        if (!v.equals("outside")) refuse("CSS value '" + value + "' for '" + name + "'", e);
+        switch (v) {
+          case "outside" -> markerInside = false;
+          // the first line moved over by the marker's width (HtmlFlow.paragraph), as openhtmltopdf's InlineBoxing
+          case "inside" -> markerInside = true;
+          default -> refuse("CSS value '" + value + "' for '" + name + "'", e);
+        }
       }
       case "table-layout" -> fixed = v.equals("fixed");
       case "-fs-table-paginate" -> paginate = v.equals("paginate");
       case "white-space" -> {
         switch (v) {
-          case "normal", "nowrap", "pre-line", "pre-wrap" -> {
-            nowrap = v.equals("nowrap");
-            keepNewlines = v.startsWith("pre-");
-            keepSpaces = v.equals("pre-wrap");
+          // pre: every space and line break kept and no line wrapped (HtmlFlow.Runs.append, HtmlFlow.wrap)
+          case "normal", "nowrap", "pre-line", "pre-wrap", "pre" -> {
+            nowrap = v.equals("nowrap") || v.equals("pre");
+            keepNewlines = v.startsWith("pre");
+            keepSpaces = v.equals("pre-wrap") || v.equals("pre");
           }
           default -> refuse("CSS value '" + value + "' for 'white-space'", e);
         }
@@ -1315,6 +1340,10 @@ final class HtmlStyle {
       }
       case "cursor" -> {
         // known to openhtmltopdf, but a pointer's shape is nothing a page shows
+      }
+      case "word-spacing" -> {
+        // openhtmltopdf parses it, but its layout never reads it (nothing uses CSSName.WORD_SPACING; measured: words
+        // spaced by 6px or 0.5em stand where they stand without it, justified or not): dropped here too
       }
       case "text-overflow" -> {
         // openhtmltopdf draws no ellipsis (measured); and no line overflows its box here: cells of automatic layout
@@ -1544,7 +1573,7 @@ final class HtmlStyle {
     return out == null ? margin : out;
   }
 
-  private static boolean inCell(Element e) {
+  static boolean inCell(Element e) {
     for (Element p = e.parent(); p != null; p = p.parent()) {
       if (p.normalName().equals("td") || p.normalName().equals("th")) return true;
     }

@@ -766,7 +766,7 @@ final class HtmlTableWidths {
       if (text.isEmpty()) return;
       if (inherited.keepNewlines) {
         // its newlines would break the lines the columns are measured by: not ported
-        throw new Unsupported("white-space: pre-line or pre-wrap in a table with automatic layout");
+        throw new Unsupported("white-space: pre, pre-line or pre-wrap in a table with automatic layout");
       }
       if (inherited.nowrap != block.nowrap) {
         throw new Unsupported("white-space changed inside a line, on " + HtmlStyle.describe((Element) n.parent()));

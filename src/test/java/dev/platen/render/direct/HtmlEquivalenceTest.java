@@ -148,7 +148,8 @@ class HtmlEquivalenceTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
       "<ul style=\"list-style-type: circle\"><li>a</li></ul>\tCSS value 'circle' for 'list-style-type' on ul",
-      "<ul style=\"list-style: inside\"><li>a</li></ul>\tCSS value 'inside' for 'list-style' on ul",
+      "<ul style=\"list-style: inside; text-align: center\"><li>a</li></ul>\tlist-style-position: inside in a list"
+          + " item of text-align center",
       "<ol style=\"list-style-type: lower-greek\"><li>a</li></ol>\tCSS value 'lower-greek' for 'list-style-type' on ol",
       "<ol start=\"3\"><li>a</li></ol>\tthe attribute 'start' on ol",
       "<ul><li><ul><li>a</li></ul></li></ul>\ta list item starting with another list item",

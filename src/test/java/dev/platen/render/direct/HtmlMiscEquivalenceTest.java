@@ -179,7 +179,7 @@ class HtmlMiscEquivalenceTest {
   @CsvSource(delimiter = '|', value = {
       "<p class=\"x\">x  y</p>|.x { white-space: pre-wrap; }|white space that white-space: pre-wrap keeps (spaces"
           + " beside a space, a tab, a line's first or last space)",
-      "<table><tr><td class=\"x\">a</td></tr></table>|.x { white-space: pre-line; }|white-space: pre-line or"
+      "<table><tr><td class=\"x\">a</td></tr></table>|.x { white-space: pre-line; }|white-space: pre, pre-line or"
           + " pre-wrap in a table with automatic layout",
       "<p class=\"x\">a <b class=\"y\">b</b></p>|.x { white-space: pre-line; }|white-space changed inside a line, on b.y"})
   void whiteSpaceOutsideTheSubsetIsNamed(String html, String css, String reason) {

@@ -86,7 +86,8 @@ class HtmlRoutingTest {
             + "<tr><td>a</td><td>b</td></tr></table>", "table.t { width: 100%; table-layout: fixed; border-spacing: 0; }",
             "a width on a cell spanning columns in the first row of table.t"),
         Arguments.of("<p>{{qr (lower link)}}</p>", null, "the qr helper (its image is placed by the HTML engine)"),
-        Arguments.of("<p>Pay here: {{qr link}}</p>", null, "an image in a line of text"),
+        Arguments.of("<p style=\"text-align: justify\">Pay here: {{qr link}}</p>", null,
+            "an image in a justified paragraph"),
         Arguments.of("<p>x</p>", "p { border: 1px ridge #000; }", "CSS border style 'ridge' on p"),
         Arguments.of("<p>x</p>", "p { text-align: match-parent; }", "CSS value 'match-parent' for 'text-align' on p"),
         Arguments.of("<p>a <q>2</q></p>", null, "the element <q>"),
@@ -101,7 +102,8 @@ class HtmlRoutingTest {
                 + " sans-serif and serif are) on p"),
         // pseudo-classes openhtmltopdf does not have drop their rule in both engines (HtmlCssMoreEquivalenceTest)
         Arguments.of("<div><p>x</p></div>", "p:nth-child(x) { color: red; }", "CSS selector 'p:nth-child(x)' on p"),
-        Arguments.of("<div class=\"h\">x</div>", ".h { display: inline-block; }", "CSS display 'inline-block' on div.h"),
+        Arguments.of("<div class=\"h\">x</div>", ".h { display: inline-block; width: 50%; vertical-align: bottom; }",
+            "vertical-align: bottom on an inline-block div, div.h"),
         Arguments.of("<p>x</p>", "p { text-transform: full-width; }", "CSS value 'full-width' for 'text-transform' on p"),
         Arguments.of("<p>x</p>", "p { box-sizing: padding-box; }", "CSS value 'padding-box' for 'box-sizing' on p"),
         // not a colour name of CSS's or openhtmltopdf's (those of CSS it lacks, 'lightgray', are dropped as there)
