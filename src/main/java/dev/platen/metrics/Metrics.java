@@ -30,6 +30,11 @@ public final class Metrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final RenderMetrics renders = new RenderMetrics(registry);
   private final WebhookMetrics webhooks = new WebhookMetrics(registry);
+  /** The request timer of each method, route template and status seen. */
+  private final java.util.concurrent.ConcurrentHashMap<HttpSeries, Timer> httpTimers =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record HttpSeries(String method, String route, int status) {}
   private JvmGcMetrics gc;
 
   /** Adds the JVM's memory, garbage collection, threads, class loading, CPU and uptime. */
@@ -89,11 +94,12 @@ public final class Metrics implements AutoCloseable {
    *     stays bounded
    */
   public void httpRequest(String method, String route, int status, long nanos) {
-    Timer.builder("http.server.requests")
-        .description("HTTP requests by method, route template and status")
-        .tags("method", method, "route", route, "status", Integer.toString(status))
-        .serviceLevelObjectives(HTTP_BUCKETS)
-        .register(registry)
+    // found once per series: building and registering a timer for every request cost more than recording into it
+    httpTimers.computeIfAbsent(new HttpSeries(method, route, status), k -> Timer.builder("http.server.requests")
+            .description("HTTP requests by method, route template and status")
+            .tags("method", k.method(), "route", k.route(), "status", Integer.toString(k.status()))
+            .serviceLevelObjectives(HTTP_BUCKETS)
+            .register(registry))
         .record(Duration.ofNanos(nanos));
   }
 
