@@ -50,7 +50,8 @@ final class HtmlFlow {
     boolean display = false;
     for (HtmlCss.Sheet sheet : sheets) {
       for (HtmlCss.Rule rule : sheet.rules()) {
-        for (HtmlCss.Declaration d : rule.declarations()) display |= d.name().equals("display");
+        // a float makes an inline element a block too (displayedBlock)
+        for (HtmlCss.Declaration d : rule.declarations()) display |= d.name().equals("display") || d.name().equals("float");
       }
     }
     this.sheetsDisplay = display;
@@ -84,9 +85,9 @@ final class HtmlFlow {
   /** An inline element made a block by its style ({@code display: block} on a span), or null. */
   HtmlStyle displayedBlock(Node n, HtmlStyle parent) throws Unsupported {
     if (!(n instanceof Element e) || !HtmlStyle.INLINE.contains(e.normalName())) return null;
-    if (!sheetsDisplay && !e.attr("style").contains("display")) return null;
+    if (!sheetsDisplay && !e.attr("style").contains("display") && !e.attr("style").contains("float")) return null;
     HtmlStyle s = style(e, parent);
-    return s.displayBlock ? s : null;
+    return s.displayBlock || s.floating != null ? s : null;
   }
 
   /**
@@ -215,6 +216,18 @@ final class HtmlFlow {
         }
       }
       HtmlStyle displayed = displayedBlock(n, ps);
+      if (displayed != null && displayed.floating != null && !displayed.hidden) {
+        // a floated span, a label and its amount side by side: a block float, as CSS makes it
+        for (Node before : inline) {
+          if (!(before instanceof TextNode t && t.isBlank())) throw new Unsupported("a float beside text, "
+              + HtmlStyle.describe((Element) n));
+        }
+        inline.clear();
+        blocks = true;
+        lastBlock = null;
+        i = floats(parent, ps, i, width, sink);
+        continue;
+      }
       if (displayed != null) {
         blocks = true;
         flush(inline, ps, width, sink);
@@ -321,7 +334,7 @@ final class HtmlFlow {
     for (int i = first; i < nodes.size(); i++) {
       Node n = nodes.get(i);
       if (n instanceof TextNode t && t.isBlank() || !(n instanceof Element) && !(n instanceof TextNode)) continue;
-      if (n instanceof Element e && !isInline(e) && !e.normalName().equals("style")) {
+      if (n instanceof Element e && (!isInline(e) || displayedBlock(e, ps) != null) && !e.normalName().equals("style")) {
         HtmlStyle s = style(e, ps);
         if (s.hidden) {
           last = i;
@@ -340,10 +353,14 @@ final class HtmlFlow {
     }
     if (next != null) {
       HtmlStyle ns = style(next, ps);
-      if (!"both".equals(ns.clear) || ns.margin[TOP] != 0 || !Double.isNaN(ns.marginPercent[TOP]) || next.normalName().equals("table")) {
+      if (!"both".equals(ns.clear) || !Double.isNaN(ns.marginPercent[TOP]) || next.normalName().equals("table")
+          || ns.margin[TOP] != 0 && (ns.margin[TOP] < 0 || ns.relative || !HtmlStyle.BLOCKS.contains(next.normalName()))) {
         throw new Unsupported("content beside a float (clear it with clear: both), " + HtmlStyle.describe(next));
       }
-    } else if ((!ps.contains || ps.overflowAuto) && !ps.clearfix && !ptag.equals("body")) {
+    }
+    Element clearing = next;
+    if (next == null && (!ps.contains || ps.overflowAuto) && !ps.clearfix && !ptag.equals("body")
+        && (clearing = clearedAfter(parent, ps)) == null) {
       throw new Unsupported("floats their parent does not hold (give it overflow: hidden), in "
           + HtmlStyle.describe(parent));
     }
@@ -357,10 +374,13 @@ final class HtmlFlow {
     for (Element f : run) {
       HtmlStyle s = style(f, ps);
       String tag = f.normalName();
-      if (!HtmlStyle.BLOCKS.contains(tag) || tag.equals("hr") || tag.equals("body")) {
+      if (!HtmlStyle.BLOCKS.contains(tag) && !HtmlStyle.INLINE.contains(tag) || tag.equals("hr") || tag.equals("body")
+          || tag.equals("br")) {
         throw new Unsupported("a floated <" + tag + ">");
       }
-      if (s.width == null) throw new Unsupported("a float without a width, " + HtmlStyle.describe(f));
+      if (s.width == null && (s.maxWidth != null || s.minWidth != null)) {
+        throw new Unsupported("a float without a width, " + HtmlStyle.describe(f));
+      }
       if (s.breakBefore || s.breakAfter || s.clear != null) {
         throw new Unsupported("a page break or clear on a float, " + HtmlStyle.describe(f));
       }
@@ -368,9 +388,21 @@ final class HtmlFlow {
       double[] m = s.margin(width);
       double[] p = s.padding;
       double br = s.border(RIGHT), bl = s.border(LEFT);
-      double content = length(s.width, s, width);
-      // box-sizing: border-box, a grid's columns (width: 50% with gutters of padding)
-      if (s.borderBox) content = Math.max(0, content - bl - p[LEFT] - p[RIGHT] - br);
+      double content;
+      if (s.width == null) {
+        // shrink to fit, as openhtmltopdf sizes a float of an auto width: its text on one line (measured in dots as
+        // for automatic table layout), while that fits in the room the floats before left; where it would wrap,
+        // the narrower width openhtmltopdf would choose is not ported
+        long[] measured = widths.measure(f, s, false);
+        content = measured[1] / HtmlStyle.DOTS_PER_POINT - m[LEFT] - m[RIGHT] - bl - p[LEFT] - p[RIGHT] - br;
+        if (measured[1] / HtmlStyle.DOTS_PER_POINT > right - left + 0.01 && !dry) {
+          throw new Unsupported("a float without a width whose text would wrap, " + HtmlStyle.describe(f));
+        }
+      } else {
+        content = length(s.width, s, width);
+        // box-sizing: border-box, a grid's columns (width: 50% with gutters of padding)
+        if (s.borderBox) content = Math.max(0, content - bl - p[LEFT] - p[RIGHT] - br);
+      }
       double boxWidth = bl + p[LEFT] + content + p[RIGHT] + br;
       double outer = m[LEFT] + boxWidth + m[RIGHT];
       double x;
@@ -411,8 +443,44 @@ final class HtmlFlow {
       height = Math.max(height, bottom);
     }
     if (!sink.fits(height)) throw new Unsupported("floats across a page break");
+    cleared = clearing;
+    clearedHeight = height;
     sink.slice(height, ops);
     return last;
+  }
+
+  /**
+   * The block that clears the floats just laid out with a top margin of its own, or null: openhtmltopdf puts its
+   * top at the floats' bottom, as clearance does, where they reach below the margin (measured: 14px below floats of
+   * 60px, as with none), so it is laid out without it.
+   */
+  private Element cleared;
+  /** The height of the floats {@link #cleared} clears. */
+  private double clearedHeight;
+
+  /**
+   * Whether floats that end a parent which does not hold them are placed as if it held them: the parent draws
+   * nothing that its height decides (no background, border, bottom padding or margin, height) and the next element
+   * is a block that clears both, which openhtmltopdf puts at the floats' bottom, where the parent holding them would
+   * have ended ({@link #cleared}). Returns that block, or null.
+   */
+  private Element clearedAfter(Element parent, HtmlStyle ps) throws Unsupported {
+    if (ps.background >= 0 || ps.bordered() || ps.padding[BOTTOM] != 0 || ps.margin[BOTTOM] != 0
+        || !Double.isNaN(ps.marginPercent[BOTTOM]) || !Double.isNaN(ps.boxHeight) || !Double.isNaN(ps.minHeight)
+        || ps.floating != null || ps.relative || ps.absolute || parent.normalName().equals("body")) {
+      return null;
+    }
+    Node n = parent.nextSibling();
+    while (n != null && (n instanceof TextNode t && t.isBlank() || !(n instanceof Element) && !(n instanceof TextNode))) {
+      n = n.nextSibling();
+    }
+    if (!(n instanceof Element next) || !HtmlStyle.BLOCKS.contains(next.normalName())) return null;
+    // clear is not inherited, nor the sign of a margin; its length is judged where the block is laid out
+    HtmlStyle ns = style(next, ps);
+    if (!"both".equals(ns.clear) || !Double.isNaN(ns.marginPercent[TOP]) || ns.margin[TOP] < 0 || ns.relative) {
+      return null;
+    }
+    return next;
   }
 
   /**
@@ -513,6 +581,15 @@ final class HtmlFlow {
     if (tag.equals("li")) items++;
     apartPercentMargin(e, s);
     double[] m = s.margin(avail);
+    if (e == cleared) {
+      // the floats above reach below where its top margin would put it: clearance swallows the margin
+      if (m[TOP] > clearedHeight + 0.01 && !dry) {
+        throw new Unsupported("a top margin below floats, taller than they are, on " + HtmlStyle.describe(e));
+      }
+      m = m.clone();
+      m[TOP] = 0;
+      cleared = null;
+    }
     double[] p = s.padding;
     double br = s.border(RIGHT), bl = s.border(LEFT);
     double boxWidth = s.width == null ? avail - m[LEFT] - m[RIGHT] : boxWidth(s.width, s, avail, p);
@@ -947,6 +1024,7 @@ final class HtmlFlow {
           + HtmlStyle.describe(e));
     }
     if (s.displayBlock) throw new Unsupported("display: block on " + HtmlStyle.describe(e) + " inside a line of text");
+    if (s.floating != null) throw new Unsupported("a float inside a line of text, " + HtmlStyle.describe(e));
     if (s.absolute) throw new Unsupported("position: absolute on the inline element " + HtmlStyle.describe(e));
     boolean boxed = inlineBox(e, s);
     if (shifted(s) && runs.open >= 0) {

@@ -507,11 +507,118 @@ final class HtmlTables {
     throw new Unsupported("the colspan '" + cell.attr("colspan") + "'");
   }
 
+  /**
+   * A row's cells, in column order. A column that a cell of a row above covers ({@code rowspan}) holds that cell
+   * again, which the row lays out as an empty part of it ({@link #covered}).
+   */
   List<Element> cells(Row r) throws Unsupported {
+    Element group = r.tr().parent();
+    if (group != spannedGroup) {
+      spanned = spans(group);
+      spannedGroup = group;
+    }
+    List<Element> covered = spanned.get(r.tr());
+    return covered != null ? covered : ownCells(r.tr());
+  }
+
+  /** Whether {@code cell}, one of row {@code r}'s {@link #cells}, is part of a cell of a row above. */
+  static boolean covered(Row r, Element cell) {
+    return cell.parent() != r.tr();
+  }
+
+  /**
+   * Refuses a cell spanning rows that is not drawn as openhtmltopdf draws it: its content is laid out in its first
+   * row, at the top, and the rows below draw nothing of it, so only a cell of no background and no border beside or
+   * inside the rows it spans (a collapsed top one above them, a statement's date over its day, is drawn).
+   */
+  private void spanningCell(Element c, HtmlStyle cs, Row r, int[] edges) throws Unsupported {
+    String where = HtmlStyle.describe(c);
+    if (!cs.verticalAlign.equals("top")) {
+      throw new Unsupported("a cell spanning rows not at vertical-align: top, " + where);
+    }
+    if (cs.background >= 0 || r.style().background >= 0 || !Double.isNaN(cs.boxHeight)) {
+      throw new Unsupported("a background or height on a cell spanning rows or its row, " + where);
+    }
+    if (edges == null ? cs.bordered() : edges[LEFT] != 0 || edges[RIGHT] != 0) {
+      throw new Unsupported("a border beside a cell spanning rows, " + where);
+    }
+  }
+
+  /** The row group whose rows {@link #spanned} holds. */
+  private Element spannedGroup;
+  /** The cells of each row of {@link #spannedGroup} that a rowspan above covers part of, by identity. */
+  private java.util.Map<Element, List<Element>> spanned = java.util.Map.of();
+
+  /**
+   * The cells of the rows of a group (tbody, thead, tfoot or the table) that a rowspan covers: the spanning cell
+   * stands in each row below it for the column it covers. Empty where no cell spans rows.
+   */
+  private java.util.Map<Element, List<Element>> spans(Element group) throws Unsupported {
+    if (group == null) return java.util.Map.of();
+    boolean any = false;
+    for (Element tr : group.children()) {
+      for (Element c : tr.children()) any |= c.hasAttr("rowspan");
+    }
+    if (!any) return java.util.Map.of();
+    java.util.Map<Element, List<Element>> out = new java.util.IdentityHashMap<>();
+    List<Element> active = new ArrayList<>();
+    List<Integer> left = new ArrayList<>();
+    for (Element tr : group.children()) {
+      if (!tr.normalName().equals("tr")) continue;
+      List<Element> own = ownCells(tr);
+      List<Element> cells = new ArrayList<>(own.size() + 1);
+      boolean spanning = false;
+      int col = 0;
+      for (int o = 0; o < own.size() || col < active.size() && active.get(col) != null; ) {
+        if (col < active.size() && active.get(col) != null) {
+          cells.add(active.get(col));
+          spanning = true;
+          left.set(col, left.get(col) - 1);
+          if (left.get(col) == 0) active.set(col, null);
+          col++;
+          continue;
+        }
+        Element c = own.get(o++);
+        cells.add(c);
+        int rows = rowSpan(c);
+        int span = span(c);
+        if (rows > 1) {
+          if (span > 1) throw new Unsupported("a cell spanning both rows and columns, " + HtmlStyle.describe(c));
+          spanning = true;
+          while (active.size() <= col) {
+            active.add(null);
+            left.add(0);
+          }
+          active.set(col, c);
+          left.set(col, rows - 1);
+        }
+        col += span;
+      }
+      if (spanning) out.put(tr, cells);
+    }
+    for (Element a : active) {
+      // openhtmltopdf ends such a cell with the group: not measured
+      if (a != null && !flow.dry) throw new Unsupported("a rowspan reaching past the last row of its group");
+    }
+    return out;
+  }
+
+  /** How many rows a cell spans: its rowspan, 1 to 1,000 (1 for a template's tag, when checking the template). */
+  private int rowSpan(Element cell) throws Unsupported {
+    if (!cell.hasAttr("rowspan")) return 1;
+    try {
+      int n = Integer.parseInt(cell.attr("rowspan").trim());
+      if (n >= 1 && n <= 1000) return n;
+    } catch (NumberFormatException e) {
+      if (flow.dry && cell.attr("rowspan").contains("{{")) return 1;
+    }
+    throw new Unsupported("the rowspan '" + cell.attr("rowspan") + "'");
+  }
+
+  private List<Element> ownCells(Element tr) throws Unsupported {
     List<Element> cells = new ArrayList<>();
-    for (Node n : r.tr().childNodes()) {
+    for (Node n : tr.childNodes()) {
       if (n instanceof Element c && (c.normalName().equals("td") || c.normalName().equals("th"))) {
-        if (c.hasAttr("rowspan")) throw new Unsupported("rowspan");
         cells.add(c);
       } else if (n instanceof Element other) {
         throw new Unsupported("the element <" + other.normalName() + "> in a table row");
@@ -562,18 +669,36 @@ final class HtmlTables {
     Sink.Stack[] stacks = new Sink.Stack[n];
     double[] heights = new double[n];
     double rowHeight = 0;
+    double spanning = 0;
     double x = spacing;
     for (int i = 0; i < n; i++) {
-      HtmlStyle cs = flow.style(cells.get(i), r.style());
+      Element c = cells.get(i);
+      HtmlStyle cs = flow.style(c, r.style());
       styles[i] = cs;
       if (cs.hidden) throw new Unsupported("display: none on a table cell");
       double[] in = inside[i];
       for (int side = 0; side < 4; side++) {
         in[side] = edges == null ? cs.border(side) : half(edges[i][side], side) / HtmlStyle.DOTS_PER_POINT;
       }
-      Sink.Stack stack = cell(cells.get(i), cs, in, columns[i], x, auto, boundary - in[TOP] - cs.padding[TOP]);
+      boolean part = covered(r, c);
+      if (part || c.hasAttr("rowspan") && (flow.dry || rowSpan(c) > 1)) {
+        spanningCell(c, cs, r, edges == null ? null : edges[i]);
+      }
+      if (part) {
+        // the rows below a cell's first are empty of it: its content is laid out in its first row
+        stacks[i] = new Sink.Stack(x);
+        stacks[i].boundary = boundary;
+        x += columns[i] + spacing;
+        continue;
+      }
+      Sink.Stack stack = cell(c, cs, in, columns[i], x, auto, boundary - in[TOP] - cs.padding[TOP]);
       stacks[i] = stack;
       heights[i] = stack.height() + cs.padding[TOP] + cs.padding[BOTTOM] + in[TOP] + in[BOTTOM];
+      if (c.hasAttr("rowspan") && !flow.dry && rowSpan(c) > 1) {
+        spanning = Math.max(spanning, heights[i]);
+        x += columns[i] + spacing;
+        continue;
+      }
       rowHeight = Math.max(rowHeight, heights[i]);
       // openhtmltopdf takes a cell's height as the least height of its row, padding and borders included
       // (measured), and aligns the content in the row
@@ -581,6 +706,10 @@ final class HtmlTables {
       x += columns[i] + spacing;
     }
     if (!Double.isNaN(r.style().boxHeight)) rowHeight = Math.max(rowHeight, r.style().boxHeight);
+    if (spanning > rowHeight + 0.01) {
+      // openhtmltopdf shares what the cell needs beyond its rows' heights out over them: not ported
+      throw new Unsupported("a cell spanning rows taller than its first row, in " + HtmlStyle.describe(r.tr()));
+    }
     // baseline alignment lines up first lines: the same as top only where they start at the same height
     for (int i = 0; i < n; i++) {
       HtmlStyle cs = styles[i];
@@ -825,6 +954,9 @@ final class HtmlTables {
       if (down != null) meet(e, BOTTOM, down.at(starts[i]), TOP);
       meet(e, BOTTOM, row, BOTTOM);
       meet(e, BOTTOM, down != null ? rowBelow : table, down != null ? TOP : BOTTOM);
+      // inside a cell spanning rows no border is drawn
+      if (covered(r, cells.get(i))) e[TOP] = e[4 + TOP] = e[8 + TOP] = 0;
+      if (down != null && down.element(starts[i]) == cells.get(i)) e[BOTTOM] = e[4 + BOTTOM] = e[8 + BOTTOM] = 0;
     }
     return out;
   }
@@ -862,6 +994,14 @@ final class HtmlTables {
         if (col >= starts[i]) {
           return covers(i, col) ? styles.get(i) : null;
         }
+      }
+      return null;
+    }
+
+    /** The cell starting at column {@code col}, or null. */
+    Element element(int col) {
+      for (int i = 0; i < starts.length; i++) {
+        if (starts[i] == col) return cells.get(i);
       }
       return null;
     }
