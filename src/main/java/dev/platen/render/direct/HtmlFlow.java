@@ -371,6 +371,8 @@ final class HtmlFlow {
     double top = 0;
     double rowBottom = 0;
     List<Ops> ops = new ArrayList<>();
+    // the last float's box: its left edge, width and content width
+    double[] lone = new double[3];
     for (Element f : run) {
       HtmlStyle s = style(f, ps);
       String tag = f.normalName();
@@ -434,6 +436,9 @@ final class HtmlFlow {
         right -= outer;
       }
       if (left > right + 0.01 && !dry) throw new Unsupported("floats wider than their container");
+      lone[0] = x;
+      lone[1] = boxWidth;
+      lone[2] = content;
       Box box = box(f, s, content, boxWidth, false);
       for (Ops op : box.ops()) ops.add(op.moved(x, top + m[TOP]));
       double bottom = top + m[TOP] + box.height() + m[BOTTOM];
@@ -442,9 +447,23 @@ final class HtmlFlow {
           : rowBottom == bottom ? bottom : Double.NaN;
       height = Math.max(height, bottom);
     }
-    if (!sink.fits(height)) throw new Unsupported("floats across a page break");
     cleared = clearing;
     clearedHeight = height;
+    if (!sink.fits(height)) {
+      Element f = run.get(0);
+      HtmlStyle s = style(f, ps);
+      double[] m = s.margin(width);
+      // a float alone that a page break crosses: openhtmltopdf lays it out as a block of its width in its place
+      // (measured: a floated totals table, its rows over the break as under a block with margin-left: auto); with
+      // no vertical margin, and no child's margin at its edges, nothing it holds would collapse otherwise
+      if (run.size() > 1 || m[TOP] != 0 || m[BOTTOM] != 0 || s.avoidInside || s.radius > 0 || sink.shift != 0
+          || !Double.isNaN(s.boxHeight) || !Double.isNaN(s.minHeight) || marginMeets(f, s, TOP)
+          || marginMeets(f, s, BOTTOM)) {
+        throw new Unsupported("floats across a page break");
+      }
+      across(f, s, lone[0], lone[1], lone[2], sink);
+      return last;
+    }
     sink.slice(height, ops);
     return last;
   }

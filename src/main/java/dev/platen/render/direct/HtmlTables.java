@@ -536,7 +536,8 @@ final class HtmlTables {
     if (!cs.verticalAlign.equals("top")) {
       throw new Unsupported("a cell spanning rows not at vertical-align: top, " + where);
     }
-    if (cs.background >= 0 || r.style().background >= 0 || !Double.isNaN(cs.boxHeight)) {
+    // a background by a structural selector (zebra rows) is known only once the rows are there
+    if (!flow.dry && (cs.background >= 0 || r.style().background >= 0) || !Double.isNaN(cs.boxHeight)) {
       throw new Unsupported("a background or height on a cell spanning rows or its row, " + where);
     }
     if (edges == null ? cs.bordered() : edges[LEFT] != 0 || edges[RIGHT] != 0) {
