@@ -508,9 +508,9 @@ final class HtmlFlow {
    * @param leading a first child's top margin that collapsed through the box's top, to place above it
    * @param trailing a last child's bottom margin that collapsed through its bottom, to place below it
    */
-  record Box(double height, List<Ops> ops, double leading, double trailing) {
+  record Box(double height, List<Ops> ops, double leading, double trailing, double overflow) {
     Box(double height, List<Ops> ops) {
-      this(height, ops, 0, 0);
+      this(height, ops, 0, 0, 0);
     }
   }
 
@@ -531,18 +531,19 @@ final class HtmlFlow {
     if (!Double.isNaN(s.minHeight)) {
       h = Math.max(h, s.minHeight + frame);
     }
+    double overflow = 0;
     if (!Double.isNaN(s.boxHeight)) {
-      // openhtmltopdf keeps the box at its height and lets taller content overflow it, over what follows: not drawn
-      if (h > s.boxHeight + frame + 0.01 && !dry) {
-        throw new Unsupported("content taller than the height of " + HtmlStyle.describe(e));
-      }
-      h = Math.max(h, s.boxHeight + frame);
+      // openhtmltopdf keeps the box at its height and lets taller content overflow it, over what follows, painted
+      // as it paints any box's (its backgrounds in the order of the boxes, then all text): the same here, where
+      // the content stays on the box's page (HtmlFlow.laidOut)
+      overflow = Math.max(0, h - s.boxHeight - frame);
+      h = s.boxHeight + frame;
     }
     List<Ops> ops = new ArrayList<>(inner.ops.size() + 5);
     if (printBackground && s.background >= 0) ops.add(blockBackground(boxWidth, h, s));
     borders(s, boxWidth, h, 0, ops);
     ops.addAll(inner.ops);
-    return new Box(h, ops, inner.leading, trailing);
+    return new Box(h, ops, inner.leading, trailing, overflow);
   }
 
   /**
@@ -724,6 +725,9 @@ final class HtmlFlow {
       Box box = box(e, s, content, boxWidth, Double.isNaN(s.minHeight) && Double.isNaN(s.boxHeight));
       sink.margin(box.leading());
       double h = box.height();
+      if (box.overflow() > 0.01 && !dry && !sink.fits(h + box.overflow())) {
+        throw new Unsupported("content taller than the height of " + HtmlStyle.describe(e) + " across a page break");
+      }
       if (!sink.fits(h) && !(s.avoidInside && sink.fitsPage(h))) {
         if (kept) throw new Unsupported("a box with a border or background across a page break");
         across(e, s, left, boxWidth, content, sink);

@@ -235,4 +235,36 @@ class HtmlStatementSurveyEquivalenceTest {
     assertThatThrownBy(() -> new DirectPdfEngine(EngineSettings.defaults()).render(in))
         .hasMessageContaining("floats across a page break");
   }
+  private static final String NOTICE = "<h2>Notice</h2><div class=\"n\">Your meter was read on 2026-11-28. Usage in"
+      + " this period was 12% higher than the same period last year. Visit riverside.coop/save for tips on lowering"
+      + " your bill, or call us at 555-0134 any day of the week between eight and eight.</div><p class=\"after\">"
+      + "Interval readings follow below</p>";
+
+  /**
+   * A box of a set height whose content is taller (a notice whose text the data lengthens, a certificate's inner
+   * frame at 100% of a border-box frame plus its padding): openhtmltopdf keeps the box at its height and lets the
+   * content overflow over what follows, its backgrounds painted in the order of the boxes and all text after them,
+   * as the direct path paints; drawn directly where the content stays on the box's page.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "|.n { height: 40px; border: 1px solid #c9dcd3; background: #f1f8f5; padding: 6px 8px; font-size: 8.5pt;"
+          + " width: 300px } .after { background: #dddddd; margin: 0 }",
+      "|.n { height: 20pt; background: #f1f8f5 } .after { margin-top: 4pt }",
+      "|* { box-sizing: border-box } .n { height: 30pt; padding: 6pt; border-left: 4pt solid #0b6e4f; font-size: 9pt }",
+      "<div class=\"frame\"><div class=\"inner\"><h1>Certificate</h1><p>of completion</p></div></div>|"
+          + "* { box-sizing: border-box } .frame { height: 120mm; border: 6px double #8a6d3b; padding: 8px }"
+          + " .inner { height: 100%; border: 2px solid #8a6d3b; padding: 20px; background: #fbf7ee }"})
+  void contentTallerThanItsBoxOverflows(String setup) throws Exception {
+    String[] parts = setup.split("\\|");
+    assertSame("overflow", drawnDirectly(NOTICE + parts[0] + "<p>After it</p>", parts[1]));
+  }
+
+  /** Past the page's bottom (openhtmltopdf shows it on the next page's top) it stays refused, named. */
+  @Test
+  void contentTallerThanItsBoxAcrossAPageBreakGoesToOpenhtmltopdf() {
+    RenderInput in = drawnDirectly("<div class=\"sp\"></div>" + NOTICE, ".sp { height: 680pt } .n { height: 20pt }");
+    assertThatThrownBy(() -> new DirectPdfEngine(EngineSettings.defaults()).render(in))
+        .hasMessageContaining("content taller than the height of div.n across a page break");
+  }
 }
