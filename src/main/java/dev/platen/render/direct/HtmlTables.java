@@ -540,9 +540,15 @@ final class HtmlTables {
     if (!flow.dry && (cs.background >= 0 || r.style().background >= 0) || !Double.isNaN(cs.boxHeight)) {
       throw new Unsupported("a background or height on a cell spanning rows or its row, " + where);
     }
-    if (edges == null ? cs.bordered() : edges[LEFT] != 0 || edges[RIGHT] != 0) {
+    if (edges == null ? cs.border(LEFT) > 0 || cs.border(RIGHT) > 0 || cs.patterned() || cs.radius > 0
+        : edges[LEFT] != 0 || edges[RIGHT] != 0) {
       throw new Unsupported("a border beside a cell spanning rows, " + where);
     }
+  }
+
+  /** Whether a row's own cell spans rows below it (laid out, not checked). */
+  private boolean spansRows(Element cell) throws Unsupported {
+    return cell.hasAttr("rowspan") && !flow.dry && rowSpan(cell) > 1;
   }
 
   /** The row group whose rows {@link #spanned} holds. */
@@ -686,7 +692,11 @@ final class HtmlTables {
         spanningCell(c, cs, r, edges == null ? null : edges[i]);
       }
       if (part) {
-        // the rows below a cell's first are empty of it: its content is laid out in its first row
+        // the rows below a cell's first are empty of it: its content is laid out in its first row, its bottom
+        // padding and border close its last
+        if (ri + 1 >= rows.size() || !cells(rows.get(ri + 1)).contains(c)) {
+          spanning = Math.max(spanning, in[BOTTOM] + cs.padding[BOTTOM]);
+        }
         stacks[i] = new Sink.Stack(x);
         stacks[i].boundary = boundary;
         x += columns[i] + spacing;
@@ -695,8 +705,8 @@ final class HtmlTables {
       Sink.Stack stack = cell(c, cs, in, columns[i], x, auto, boundary - in[TOP] - cs.padding[TOP]);
       stacks[i] = stack;
       heights[i] = stack.height() + cs.padding[TOP] + cs.padding[BOTTOM] + in[TOP] + in[BOTTOM];
-      if (c.hasAttr("rowspan") && !flow.dry && rowSpan(c) > 1) {
-        spanning = Math.max(spanning, heights[i]);
+      if (spansRows(c)) {
+        spanning = Math.max(spanning, heights[i] - in[BOTTOM] - cs.padding[BOTTOM]);
         x += columns[i] + spacing;
         continue;
       }
@@ -709,7 +719,8 @@ final class HtmlTables {
     if (!Double.isNaN(r.style().boxHeight)) rowHeight = Math.max(rowHeight, r.style().boxHeight);
     if (spanning > rowHeight + 0.01) {
       // openhtmltopdf shares what the cell needs beyond its rows' heights out over them: not ported
-      throw new Unsupported("a cell spanning rows taller than its first row, in " + HtmlStyle.describe(r.tr()));
+      throw new Unsupported("a cell spanning rows taller than its first row (or its bottom than its last), in "
+          + HtmlStyle.describe(r.tr()));
     }
     // baseline alignment lines up first lines: the same as top only where they start at the same height
     for (int i = 0; i < n; i++) {
@@ -761,7 +772,15 @@ final class HtmlTables {
       if (cs.radius > 0) rounded(cs, edges, boundary);
       // square, or rounded as a block's (a mail's "button": <td bgcolor style="border-radius:4px">, measured)
       if (flow.printBackground && cs.background >= 0) ops.add(HtmlFlow.background(x, 0, columns[i], rowHeight, cs));
-      if (edges == null) flow.borders(cs, columns[i], rowHeight, x, ops);
+      if (edges == null && (covered(r, cells.get(i)) || spansRows(cells.get(i)))) {
+        // separate borders of a cell spanning rows: its top one over its first row, its bottom one under its last
+        boolean last = ri + 1 >= rows.size() || !cells(rows.get(ri + 1)).contains(cells.get(i));
+        double bt = cs.border(TOP), bb = cs.border(BOTTOM);
+        if (!covered(r, cells.get(i)) && bt > 0) ops.add(new Ops.Rect(x, 0, columns[i], bt, cs.borderRgb(TOP)));
+        if (last && bb > 0) ops.add(new Ops.Rect(x, rowHeight - bb, columns[i], bb, cs.borderRgb(BOTTOM)));
+      } else if (edges == null) {
+        flow.borders(cs, columns[i], rowHeight, x, ops);
+      }
       double dy = inside[i][TOP] + cs.padding[TOP] + aligned[i];
       for (Ops op : stacks[i].ops) ops.add(op.moved(0, dy));
       x += columns[i] + spacing;

@@ -43,7 +43,8 @@ class HtmlStatementSurveyEquivalenceTest {
    * A card statement's date over the day's transactions ({@code rowspan}), at the top of its rows: its text is laid
    * out in the first row and the rows below draw nothing of it, on the page where they fall (measured: openhtmltopdf
    * moves the rest of a day's rows to the next page as any rows, the date staying on the first); a collapsed top
-   * border over the day, separate borders, a repeated header, a width on the date's column.
+   * border over the day, separate borders (the date's top one over its first row, its bottom one under its last),
+   * a repeated header, a width on the date's column.
    */
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
@@ -55,7 +56,10 @@ class HtmlStatementSurveyEquivalenceTest {
       "table.t { width: 100% } td { padding: 1px 3px; vertical-align: top } tr.first td { background: #eeeeee }"
           + " tr.first td.d { background: none }",
       "table.t { border-spacing: 0 } td { padding: 3px; vertical-align: top; font-size: 9pt }"
-          + " tbody tr:nth-child(even) td { color: #555555 } td.d { color: #12355b }"})
+          + " tbody tr:nth-child(even) td { color: #555555 } td.d { color: #12355b }",
+      "table.t { width: 100%; border-spacing: 0 } td { padding: 2px 6px; border-bottom: 1px solid #e3e3e3;"
+          + " vertical-align: top } td.d { font-weight: bold; border-top: 2px solid #0b6e4f; border-bottom-width: 3px }"
+          + " tbody tr:nth-child(odd) td { background: #fafdfb } tr.first td.d { background: none }"})
   void aDateCellSpanningItsDaysRows(String css) throws Exception {
     assertSame("rowspan", drawnDirectly(days(60, ""), css));
   }
