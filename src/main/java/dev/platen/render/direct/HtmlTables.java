@@ -514,7 +514,12 @@ final class HtmlTables {
   List<Element> cells(Row r) throws Unsupported {
     Element group = r.tr().parent();
     if (group != spannedGroup) {
-      spanned = spans(group);
+      // a repeated header's rows come between a body's on each page: each group is looked through once
+      spanned = spansOf.get(group);
+      if (spanned == null) {
+        spanned = spans(group);
+        spansOf.put(group, spanned);
+      }
       spannedGroup = group;
     }
     List<Element> covered = spanned.get(r.tr());
@@ -553,6 +558,7 @@ final class HtmlTables {
 
   /** The row group whose rows {@link #spanned} holds. */
   private Element spannedGroup;
+  private final java.util.Map<Element, java.util.Map<Element, List<Element>>> spansOf = new java.util.IdentityHashMap<>();
   /** The cells of each row of {@link #spannedGroup} that a rowspan above covers part of, by identity. */
   private java.util.Map<Element, List<Element>> spanned = java.util.Map.of();
 
