@@ -218,9 +218,9 @@ final class HtmlFlow {
       HtmlStyle displayed = displayedBlock(n, ps);
       if (displayed != null && displayed.floating != null && !displayed.hidden) {
         // a floated span, a label and its amount side by side: a block float, as CSS makes it
-        for (Node before : inline) {
-          if (!(before instanceof TextNode t && t.isBlank())) throw new Unsupported("a float beside text, "
-              + HtmlStyle.describe((Element) n));
+        if (besideText(inline, parent, ps, i)) {
+          besideLine(parent, ps, i, inline, width, sink);
+          break;
         }
         inline.clear();
         blocks = true;
@@ -255,9 +255,9 @@ final class HtmlFlow {
         continue;
       }
       if (s.floating != null && !s.hidden) {
-        for (Node before : inline) {
-          if (!(before instanceof TextNode t && t.isBlank())) throw new Unsupported("a float beside text, "
-              + HtmlStyle.describe(e));
+        if (besideText(inline, parent, ps, i)) {
+          besideLine(parent, ps, i, inline, width, sink);
+          break;
         }
         inline.clear();
         blocks = true;
@@ -306,6 +306,93 @@ final class HtmlFlow {
   private double clearableMargin;
   /** {@link #clearableMargin} while the lines of {@link #clearable} are laid out, NaN otherwise. */
   private double clearMargin = Double.NaN;
+
+  /**
+   * Right floats on a line of text (a masthead's name with the statement period floated right, a heading with its
+   * date), as openhtmltopdf places a float that fits beside the line it meets (measured): side by side at the
+   * line's top right, and the text on one line in the width they leave. Only where that is all the parent holds
+   * to its end, the text stays on one line and the floats are no taller than it (or the parent holds them).
+   */
+  private void besideLine(Element parent, HtmlStyle ps, int first, List<Node> inline, double width, Sink sink)
+      throws RenderException {
+    List<Node> nodes = parent.childNodes();
+    List<Node> text = new ArrayList<>(inline);
+    inline.clear();
+    double right = width;
+    double floatHeight = 0;
+    List<Ops> ops = new ArrayList<>();
+    for (int k = first; k < nodes.size(); k++) {
+      Node n = nodes.get(k);
+      if (!(n instanceof Element f) || HtmlStyle.DROPPED.contains(f.normalName()) || f.normalName().equals("style")) {
+        text.add(n);
+        continue;
+      }
+      HtmlStyle s = isInline(f) ? displayedBlock(f, ps) : style(f, ps);
+      if (s == null) {
+        text.add(n);
+        continue;
+      }
+      if (s.hidden) continue;
+      if (!"right".equals(s.floating) || s.breakBefore || s.breakAfter || s.clear != null || s.maxWidth != null
+          || s.minWidth != null) {
+        throw new Unsupported("a float beside text, " + HtmlStyle.describe(f));
+      }
+      apartPercentMargin(f, s);
+      double[] m = s.margin(width);
+      double[] p = s.padding;
+      double sides = s.border(LEFT) + p[LEFT] + p[RIGHT] + s.border(RIGHT);
+      double content;
+      if (s.width == null) {
+        content = widths.measure(f, s, false)[1] / HtmlStyle.DOTS_PER_POINT - m[LEFT] - m[RIGHT] - sides;
+      } else {
+        content = length(s.width, s, width);
+        if (s.borderBox) content = Math.max(0, content - sides);
+      }
+      double boxWidth = content + sides;
+      double outer = m[LEFT] + boxWidth + m[RIGHT];
+      if (outer > right + 0.01 && !dry) throw new Unsupported("a float beside text that does not fit, " + HtmlStyle.describe(f));
+      Box box = box(f, s, content, boxWidth, false);
+      if (box.overflow() > 0.01 && !dry) {
+        throw new Unsupported("content taller than the height of " + HtmlStyle.describe(f) + ", a float");
+      }
+      for (Ops op : box.ops()) ops.add(op.moved(right - outer + m[LEFT], m[TOP]));
+      right -= outer;
+      floatHeight = Math.max(floatHeight, m[TOP] + box.height() + m[BOTTOM]);
+    }
+    Sink.Stack line = new Sink.Stack(0);
+    // a boundary far below records the line boxes, to count them
+    line.boundary = 1e9;
+    flush(text, ps, Math.max(0, right), line);
+    if (line.lines.size() > 1 && !dry) {
+      throw new Unsupported("text beside a float on more than one line, in " + HtmlStyle.describe(parent));
+    }
+    double h = line.height();
+    boolean holds = ps.contains && !ps.overflowAuto || ps.clearfix || parent.normalName().equals("body");
+    if (floatHeight > h + 0.01 && !holds && !dry) {
+      throw new Unsupported("a float taller than the line of text beside it, in " + HtmlStyle.describe(parent));
+    }
+    double height = Math.max(h, floatHeight);
+    if (!sink.fits(height)) throw new Unsupported("a float beside text across a page break");
+    ops.addAll(line.ops);
+    sink.slice(height, ops);
+  }
+
+  /** Whether a float at node {@code i} shares its parent with text: before it on the line, or after it. */
+  private boolean besideText(List<Node> inline, Element parent, HtmlStyle ps, int i) throws Unsupported {
+    for (Node before : inline) {
+      if (!(before instanceof TextNode t && t.isBlank())) return true;
+    }
+    List<Node> nodes = parent.childNodes();
+    for (int k = i + 1; k < nodes.size(); k++) {
+      Node n = nodes.get(k);
+      if (n instanceof TextNode t && !t.isBlank()) return true;
+      if (n instanceof Element e && isInline(e) && !HtmlStyle.DROPPED.contains(e.normalName())
+          && displayedBlock(e, ps) == null) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Throws when inline content before an absolute box on its line is more than white space. */
   private static void besideText(List<Node> inline, Element e) throws Unsupported {

@@ -43,7 +43,7 @@ class HtmlRoutingTest {
             "content beside a float (clear it with clear: both), p"),
         Arguments.of("<div class=\"h\"><div class=\"f\">x</div></div><p>y</p>", ".f { float: left; width: 30%; }",
             "floats their parent does not hold (give it overflow: hidden), in div.h"),
-        Arguments.of("<p>Pay <span class=\"f\">x</span></p>", ".f { float: right; width: 30%; }",
+        Arguments.of("<p>Pay <span class=\"f\">x</span></p>", ".f { float: left; width: 30%; }",
             "a float beside text, span.f"),
         Arguments.of("<p>{{{bio}}}</p>", null, "HTML from the data ({{{…}}}), which may hold any markup"),
         Arguments.of("<fieldset><legend>one</legend></fieldset>", null, "the element <fieldset>"),

@@ -197,13 +197,52 @@ class HtmlStatementSurveyEquivalenceTest {
         .hasMessageContaining("a top margin below floats, taller than they are, on div.legal");
   }
 
-  /** A floated span beside text on its line, or inside a line of text, stays refused, named. */
+  /**
+   * Right floats on a line of text, as openhtmltopdf places a float that fits beside the line it meets (measured):
+   * at the line's top right, the text on one line in the width left (a masthead's name with the statement period,
+   * a heading with its date, an amount floated before its label, a float of a width, centred text beside one).
+   */
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"<div class=\"m\">NORTHWIND <span class=\"f\">Statement period</span></div>|a float beside"
-      + " text, span.f", "<p>Pay <b>now <span class=\"f\">x</span></b></p>|a float inside a line of text, span.f"})
+  @ValueSource(strings = {
+      "<div class=\"m\"><span class=\"b\">NORTHWIND CARD</span><span class=\"f\">Statement period Oct 28 - Nov 27"
+          + "</span></div>|.m { background: #12355b; color: #ffffff; padding: 8px 10px } .b { font-weight: bold;"
+          + " font-size: 13pt } .f { float: right; padding-top: 3px }",
+      "<h2>Transactions <span class=\"f\">November 2026</span></h2>|h2 { border-bottom: 2px solid #12355b }"
+          + " .f { float: right; font-size: 9pt; font-weight: normal; color: #555555 }",
+      "<div class=\"m\"><span class=\"f\">1,234.00</span>Opening balance</div><div class=\"m\"><span class=\"f\">"
+          + "-50.00</span>Fees</div>|.m { border-bottom: 1px solid #dddddd; padding: 2px 0 } .f { float: right }",
+      "<div class=\"m\"><div class=\"f\">Page total</div>Carried forward from the previous statement</div>|"
+          + ".f { float: right; width: 30%; text-align: right; background: #eeeeee }",
+      "<div class=\"m\">Thank you for banking with us <b class=\"f\">Harbor</b></div>|.m { text-align: center;"
+          + " overflow: hidden } .f { float: right; font-size: 14pt; padding: 2px 6px; border: 1px solid #7a1f2b }"})
+  void aFloatOnALineOfText(String setup) throws Exception {
+    String[] parts = setup.split("\\|");
+    assertSame("float-line", drawnDirectly("<p>Statement</p>" + parts[0] + "<p>After</p>", parts[1]));
+  }
+
+  /**
+   * A left float beside text, text that would wrap beside the float, a float taller than the line in a parent that
+   * does not hold it, or a floated span inside a line of text, stays refused, named.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<div class=\"m\">NORTHWIND <span class=\"f\" style=\"float: left\">Statement period</span>"
+      + "</div>|a float beside text, span.f", "<p>Pay <b>now <span class=\"f\">x</span></b></p>|a float inside a line"
+      + " of text, span.f"})
   void aFloatedSpanBesideTextIsNamed(String setup) {
     String[] parts = setup.split("\\|");
     assertThat(refusal(parts[0], ".f { float: right }")).isEqualTo(parts[1]);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<div class=\"m\">Carried forward from the previous statement, carried forward from the"
+      + " statement before it, and from the one before that <span class=\"f\">Total</span></div>|.f { float: right }"
+      + "|text beside a float on more than one line, in div.m",
+      "<div class=\"m\">Total <span class=\"f\">1,234.00</span></div>|.f { float: right; font-size: 20pt }|a float"
+          + " taller than the line of text beside it, in div.m"})
+  void aFloatOnALineOfTextOutsideTheSubsetGoesToOpenhtmltopdf(String setup) {
+    String[] parts = setup.split("\\|");
+    RenderInput in = drawnDirectly(parts[0], parts[1]);
+    assertThatThrownBy(() -> new DirectPdfEngine(EngineSettings.defaults()).render(in)).hasMessageContaining(parts[2]);
   }
   private static final String TOTALS = "<div class=\"sp\"></div><div class=\"wrap\"><div class=\"tot\"><table>"
       + "<tr><td>Subtotal</td><td class=\"a\">1,100.00</td></tr><tr><td>Tax 21%</td><td class=\"a\">231.00</td></tr>"
