@@ -51,7 +51,9 @@ final class HtmlFlow {
     for (HtmlCss.Sheet sheet : sheets) {
       for (HtmlCss.Rule rule : sheet.rules()) {
         // a float makes an inline element a block too (displayedBlock)
-        for (HtmlCss.Declaration d : rule.declarations()) display |= d.name().equals("display") || d.name().equals("float");
+        for (HtmlCss.Declaration d : rule.declarations()) {
+          display |= d.name().equals("display") || d.name().equals("float");
+        }
       }
     }
     this.sheetsDisplay = display;
@@ -350,7 +352,9 @@ final class HtmlFlow {
       }
       double boxWidth = content + sides;
       double outer = m[LEFT] + boxWidth + m[RIGHT];
-      if (outer > right + 0.01 && !dry) throw new Unsupported("a float beside text that does not fit, " + HtmlStyle.describe(f));
+      if (outer > right + 0.01 && !dry) {
+        throw new Unsupported("a float beside text that does not fit, " + HtmlStyle.describe(f));
+      }
       Box box = box(f, s, content, boxWidth, false);
       if (box.overflow() > 0.01 && !dry) {
         throw new Unsupported("content taller than the height of " + HtmlStyle.describe(f) + ", a float");
@@ -421,7 +425,8 @@ final class HtmlFlow {
     for (int i = first; i < nodes.size(); i++) {
       Node n = nodes.get(i);
       if (n instanceof TextNode t && t.isBlank() || !(n instanceof Element) && !(n instanceof TextNode)) continue;
-      if (n instanceof Element e && (!isInline(e) || displayedBlock(e, ps) != null) && !e.normalName().equals("style")) {
+      if (n instanceof Element e && (!isInline(e) || displayedBlock(e, ps) != null)
+          && !e.normalName().equals("style")) {
         HtmlStyle s = style(e, ps);
         if (s.hidden) {
           last = i;
@@ -441,7 +446,8 @@ final class HtmlFlow {
     if (next != null) {
       HtmlStyle ns = style(next, ps);
       if (!"both".equals(ns.clear) || !Double.isNaN(ns.marginPercent[TOP]) || next.normalName().equals("table")
-          || ns.margin[TOP] != 0 && (ns.margin[TOP] < 0 || ns.relative || !HtmlStyle.BLOCKS.contains(next.normalName()))) {
+          || ns.margin[TOP] != 0
+              && (ns.margin[TOP] < 0 || ns.relative || !HtmlStyle.BLOCKS.contains(next.normalName()))) {
         throw new Unsupported("content beside a float (clear it with clear: both), " + HtmlStyle.describe(next));
       }
     }
@@ -577,7 +583,8 @@ final class HtmlFlow {
       return null;
     }
     Node n = parent.nextSibling();
-    while (n != null && (n instanceof TextNode t && t.isBlank() || !(n instanceof Element) && !(n instanceof TextNode))) {
+    while (n != null
+        && (n instanceof TextNode t && t.isBlank() || !(n instanceof Element) && !(n instanceof TextNode))) {
       n = n.nextSibling();
     }
     if (!(n instanceof Element next) || !HtmlStyle.BLOCKS.contains(next.normalName())) return null;

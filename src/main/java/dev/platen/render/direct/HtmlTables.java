@@ -558,7 +558,8 @@ final class HtmlTables {
 
   /** The row group whose rows {@link #spanned} holds. */
   private Element spannedGroup;
-  private final java.util.Map<Element, java.util.Map<Element, List<Element>>> spansOf = new java.util.IdentityHashMap<>();
+  private final java.util.Map<Element, java.util.Map<Element, List<Element>>> spansOf =
+      new java.util.IdentityHashMap<>();
   /** The cells of each row of {@link #spannedGroup} that a rowspan above covers part of, by identity. */
   private java.util.Map<Element, List<Element>> spanned = java.util.Map.of();
 

@@ -23,14 +23,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HtmlStatementSurveyEquivalenceTest {
   /** Days of transactions, the date in a cell over the day's rows; enough of them to cross two page breaks. */
-  private static String days(int count, String attributes) {
+  private static String days(int count) {
     StringBuilder rows = new StringBuilder();
     for (int d = 1; d <= count; d++) {
       int items = d % 4 + 1;
       for (int i = 1; i <= items; i++) {
         rows.append("<tr").append(i == 1 ? " class=\"first\"" : "").append(">");
-        if (i == 1) rows.append("<td class=\"d\" rowspan=\"").append(items).append("\"").append(attributes)
-            .append(">Nov ").append(d).append("</td>");
+        if (i == 1) rows.append("<td class=\"d\" rowspan=\"").append(items).append("\">Nov ").append(d).append("</td>");
         rows.append("<td>Card payment ").append(d).append('.').append(i).append("</td><td class=\"a\">")
             .append(d * 37 % 500).append('.').append(10 + i).append("</td></tr>");
       }
@@ -51,7 +50,8 @@ class HtmlStatementSurveyEquivalenceTest {
       "table.t { width: 100%; border-collapse: collapse } td { padding: 2px 4px } td.d { vertical-align: top }"
           + " tr.first td { border-top: 1px solid #999999 }",
       "table.t { width: 100%; border-collapse: collapse; -fs-table-paginate: paginate } td, th { padding: 2px 4px }"
-          + " th { border-bottom: 1px solid #000000 } td { vertical-align: top } td.d { width: 60px; font-weight: bold }"
+          + " th { border-bottom: 1px solid #000000 } td { vertical-align: top }"
+          + " td.d { width: 60px; font-weight: bold }"
           + " .a { text-align: right } tr.first td { border-top: 0.5pt solid #cccccc }",
       "table.t { width: 100% } td { padding: 1px 3px; vertical-align: top } tr.first td { background: #eeeeee }"
           + " tr.first td.d { background: none }",
@@ -61,7 +61,7 @@ class HtmlStatementSurveyEquivalenceTest {
           + " vertical-align: top } td.d { font-weight: bold; border-top: 2px solid #0b6e4f; border-bottom-width: 3px }"
           + " tbody tr:nth-child(odd) td { background: #fafdfb } tr.first td.d { background: none }"})
   void aDateCellSpanningItsDaysRows(String css) throws Exception {
-    assertSame("rowspan", drawnDirectly(days(60, ""), css));
+    assertSame("rowspan", drawnDirectly(days(60), css));
   }
 
   /** The number of rows from the data: a template's tag in {@code rowspan}, judged on each document. */
@@ -97,13 +97,14 @@ class HtmlStatementSurveyEquivalenceTest {
       "td.d { vertical-align: top; border-right: 1px solid #000000 }|a border beside a cell spanning rows, td.d"})
   void aSpanningCellOutsideTheSubsetIsNamed(String setup) {
     String[] parts = setup.split("\\|");
-    assertThat(refusal(days(3, ""), "table.t { border-collapse: collapse } " + parts[0])).startsWith(parts[1]);
+    assertThat(refusal(days(3), "table.t { border-collapse: collapse } " + parts[0])).startsWith(parts[1]);
   }
 
   /** A background, which a structural selector may give (zebra rows), is judged on each document. */
   @Test
   void aSpanningCellWithABackgroundGoesToOpenhtmltopdf() {
-    RenderInput in = drawnDirectly(days(3, ""), "td { vertical-align: top } tr:nth-child(odd) td { background: #eeeeee }");
+    RenderInput in = drawnDirectly(days(3),
+        "td { vertical-align: top } tr:nth-child(odd) td { background: #eeeeee }");
     assertThatThrownBy(() -> new DirectPdfEngine(EngineSettings.defaults()).render(in))
         .hasMessageContaining("a background or height on a cell spanning rows or its row, td.d");
   }
@@ -269,7 +270,8 @@ class HtmlStatementSurveyEquivalenceTest {
 
   /** Two floats side by side, or one with a vertical margin, across a page break stay refused, named. */
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"<div class=\"l\">Notes</div>|.tot { float: right; width: 40% } .l { float: left; width: 40% }",
+  @ValueSource(strings = {
+      "<div class=\"l\">Notes</div>|.tot { float: right; width: 40% } .l { float: left; width: 40% }",
       "|.tot { float: right; width: 40%; margin-top: 10px }"})
   void floatsAcrossAPageBreakOutsideTheSubsetAreNamed(String setup) {
     String[] parts = setup.split("\\|", -1);
