@@ -50,7 +50,10 @@ final class HtmlFlow {
     boolean display = false;
     for (HtmlCss.Sheet sheet : sheets) {
       for (HtmlCss.Rule rule : sheet.rules()) {
-        for (HtmlCss.Declaration d : rule.declarations()) display |= d.name().equals("display");
+        // a float makes an inline element a block too (displayedBlock)
+        for (HtmlCss.Declaration d : rule.declarations()) {
+          display |= d.name().equals("display") || d.name().equals("float");
+        }
       }
     }
     this.sheetsDisplay = display;
@@ -84,9 +87,9 @@ final class HtmlFlow {
   /** An inline element made a block by its style ({@code display: block} on a span), or null. */
   HtmlStyle displayedBlock(Node n, HtmlStyle parent) throws Unsupported {
     if (!(n instanceof Element e) || !HtmlStyle.INLINE.contains(e.normalName())) return null;
-    if (!sheetsDisplay && !e.attr("style").contains("display")) return null;
+    if (!sheetsDisplay && !e.attr("style").contains("display") && !e.attr("style").contains("float")) return null;
     HtmlStyle s = style(e, parent);
-    return s.displayBlock ? s : null;
+    return s.displayBlock || s.floating != null ? s : null;
   }
 
   /**
@@ -215,6 +218,18 @@ final class HtmlFlow {
         }
       }
       HtmlStyle displayed = displayedBlock(n, ps);
+      if (displayed != null && displayed.floating != null && !displayed.hidden) {
+        // a floated span, a label and its amount side by side: a block float, as CSS makes it
+        if (besideText(inline, parent, ps, i)) {
+          besideLine(parent, ps, i, inline, width, sink);
+          break;
+        }
+        inline.clear();
+        blocks = true;
+        lastBlock = null;
+        i = floats(parent, ps, i, width, sink);
+        continue;
+      }
       if (displayed != null) {
         blocks = true;
         flush(inline, ps, width, sink);
@@ -253,9 +268,9 @@ final class HtmlFlow {
         continue;
       }
       if (s.floating != null && !s.hidden) {
-        for (Node before : inline) {
-          if (!(before instanceof TextNode t && t.isBlank())) throw new Unsupported("a float beside text, "
-              + HtmlStyle.describe(e));
+        if (besideText(inline, parent, ps, i)) {
+          besideLine(parent, ps, i, inline, width, sink);
+          break;
         }
         inline.clear();
         blocks = true;
@@ -305,6 +320,95 @@ final class HtmlFlow {
   /** {@link #clearableMargin} while the lines of {@link #clearable} are laid out, NaN otherwise. */
   private double clearMargin = Double.NaN;
 
+  /**
+   * Right floats on a line of text (a masthead's name with the statement period floated right, a heading with its
+   * date), as openhtmltopdf places a float that fits beside the line it meets (measured): side by side at the
+   * line's top right, and the text on one line in the width they leave. Only where that is all the parent holds
+   * to its end, the text stays on one line and the floats are no taller than it (or the parent holds them).
+   */
+  private void besideLine(Element parent, HtmlStyle ps, int first, List<Node> inline, double width, Sink sink)
+      throws RenderException {
+    List<Node> nodes = parent.childNodes();
+    List<Node> text = new ArrayList<>(inline);
+    inline.clear();
+    double right = width;
+    double floatHeight = 0;
+    List<Ops> ops = new ArrayList<>();
+    for (int k = first; k < nodes.size(); k++) {
+      Node n = nodes.get(k);
+      if (!(n instanceof Element f) || HtmlStyle.DROPPED.contains(f.normalName()) || f.normalName().equals("style")) {
+        text.add(n);
+        continue;
+      }
+      HtmlStyle s = isInline(f) ? displayedBlock(f, ps) : style(f, ps);
+      if (s == null) {
+        text.add(n);
+        continue;
+      }
+      if (s.hidden) continue;
+      if (!"right".equals(s.floating) || s.breakBefore || s.breakAfter || s.clear != null || s.maxWidth != null
+          || s.minWidth != null) {
+        throw new Unsupported("a float beside text, " + HtmlStyle.describe(f));
+      }
+      apartPercentMargin(f, s);
+      double[] m = s.margin(width);
+      double[] p = s.padding;
+      double sides = s.border(LEFT) + p[LEFT] + p[RIGHT] + s.border(RIGHT);
+      double content;
+      if (s.width == null) {
+        content = widths.measure(f, s, false)[1] / HtmlStyle.DOTS_PER_POINT - m[LEFT] - m[RIGHT] - sides;
+      } else {
+        content = length(s.width, s, width);
+        if (s.borderBox) content = Math.max(0, content - sides);
+      }
+      double boxWidth = content + sides;
+      double outer = m[LEFT] + boxWidth + m[RIGHT];
+      if (outer > right + 0.01 && !dry) {
+        throw new Unsupported("a float beside text that does not fit, " + HtmlStyle.describe(f));
+      }
+      Box box = box(f, s, content, boxWidth, false);
+      if (box.overflow() > 0.01 && !dry) {
+        throw new Unsupported("content taller than the height of " + HtmlStyle.describe(f) + ", a float");
+      }
+      for (Ops op : box.ops()) ops.add(op.moved(right - outer + m[LEFT], m[TOP]));
+      right -= outer;
+      floatHeight = Math.max(floatHeight, m[TOP] + box.height() + m[BOTTOM]);
+    }
+    Sink.Stack line = new Sink.Stack(0);
+    // a boundary far below records the line boxes, to count them
+    line.boundary = 1e9;
+    flush(text, ps, Math.max(0, right), line);
+    if (line.lines.size() > 1 && !dry) {
+      throw new Unsupported("text beside a float on more than one line, in " + HtmlStyle.describe(parent));
+    }
+    double h = line.height();
+    boolean holds = ps.contains && !ps.overflowAuto || ps.clearfix || parent.normalName().equals("body");
+    if (floatHeight > h + 0.01 && !holds && !dry) {
+      throw new Unsupported("a float taller than the line of text beside it, in " + HtmlStyle.describe(parent));
+    }
+    double height = Math.max(h, floatHeight);
+    if (!sink.fits(height)) throw new Unsupported("a float beside text across a page break");
+    ops.addAll(line.ops);
+    sink.slice(height, ops);
+  }
+
+  /** Whether a float at node {@code i} shares its parent with text: before it on the line, or after it. */
+  private boolean besideText(List<Node> inline, Element parent, HtmlStyle ps, int i) throws Unsupported {
+    for (Node before : inline) {
+      if (!(before instanceof TextNode t && t.isBlank())) return true;
+    }
+    List<Node> nodes = parent.childNodes();
+    for (int k = i + 1; k < nodes.size(); k++) {
+      Node n = nodes.get(k);
+      if (n instanceof TextNode t && !t.isBlank()) return true;
+      if (n instanceof Element e && isInline(e) && !HtmlStyle.DROPPED.contains(e.normalName())
+          && displayedBlock(e, ps) == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Throws when inline content before an absolute box on its line is more than white space. */
   private static void besideText(List<Node> inline, Element e) throws Unsupported {
     for (Node before : inline) {
@@ -332,7 +436,8 @@ final class HtmlFlow {
     for (int i = first; i < nodes.size(); i++) {
       Node n = nodes.get(i);
       if (n instanceof TextNode t && t.isBlank() || !(n instanceof Element) && !(n instanceof TextNode)) continue;
-      if (n instanceof Element e && !isInline(e) && !e.normalName().equals("style")) {
+      if (n instanceof Element e && (!isInline(e) || displayedBlock(e, ps) != null)
+          && !e.normalName().equals("style")) {
         HtmlStyle s = style(e, ps);
         if (s.hidden) {
           last = i;
@@ -351,10 +456,15 @@ final class HtmlFlow {
     }
     if (next != null) {
       HtmlStyle ns = style(next, ps);
-      if (!"both".equals(ns.clear) || ns.margin[TOP] != 0 || !Double.isNaN(ns.marginPercent[TOP]) || next.normalName().equals("table")) {
+      if (!"both".equals(ns.clear) || !Double.isNaN(ns.marginPercent[TOP]) || next.normalName().equals("table")
+          || ns.margin[TOP] != 0
+              && (ns.margin[TOP] < 0 || ns.relative || !HtmlStyle.BLOCKS.contains(next.normalName()))) {
         throw new Unsupported("content beside a float (clear it with clear: both), " + HtmlStyle.describe(next));
       }
-    } else if ((!ps.contains || ps.overflowAuto) && !ps.clearfix && !ptag.equals("body")) {
+    }
+    Element clearing = next;
+    if (next == null && (!ps.contains || ps.overflowAuto) && !ps.clearfix && !ptag.equals("body")
+        && (clearing = clearedAfter(parent, ps)) == null) {
       throw new Unsupported("floats their parent does not hold (give it overflow: hidden), in "
           + HtmlStyle.describe(parent));
     }
@@ -365,13 +475,18 @@ final class HtmlFlow {
     double top = 0;
     double rowBottom = 0;
     List<Ops> ops = new ArrayList<>();
+    // the last float's box: its left edge, width and content width
+    double[] lone = new double[3];
     for (Element f : run) {
       HtmlStyle s = style(f, ps);
       String tag = f.normalName();
-      if (!HtmlStyle.BLOCKS.contains(tag) || tag.equals("hr") || tag.equals("body")) {
+      if (!HtmlStyle.BLOCKS.contains(tag) && !HtmlStyle.INLINE.contains(tag) || tag.equals("hr") || tag.equals("body")
+          || tag.equals("br")) {
         throw new Unsupported("a floated <" + tag + ">");
       }
-      if (s.width == null) throw new Unsupported("a float without a width, " + HtmlStyle.describe(f));
+      if (s.width == null && (s.maxWidth != null || s.minWidth != null)) {
+        throw new Unsupported("a float without a width, " + HtmlStyle.describe(f));
+      }
       if (s.breakBefore || s.breakAfter || s.clear != null) {
         throw new Unsupported("a page break or clear on a float, " + HtmlStyle.describe(f));
       }
@@ -379,9 +494,21 @@ final class HtmlFlow {
       double[] m = s.margin(width);
       double[] p = s.padding;
       double br = s.border(RIGHT), bl = s.border(LEFT);
-      double content = length(s.width, s, width);
-      // box-sizing: border-box, a grid's columns (width: 50% with gutters of padding)
-      if (s.borderBox) content = Math.max(0, content - bl - p[LEFT] - p[RIGHT] - br);
+      double content;
+      if (s.width == null) {
+        // shrink to fit, as openhtmltopdf sizes a float of an auto width: its text on one line (measured in dots as
+        // for automatic table layout), while that fits in the room the floats before left; where it would wrap,
+        // the narrower width openhtmltopdf would choose is not ported
+        long[] measured = widths.measure(f, s, false);
+        content = measured[1] / HtmlStyle.DOTS_PER_POINT - m[LEFT] - m[RIGHT] - bl - p[LEFT] - p[RIGHT] - br;
+        if (measured[1] / HtmlStyle.DOTS_PER_POINT > right - left + 0.01 && !dry) {
+          throw new Unsupported("a float without a width whose text would wrap, " + HtmlStyle.describe(f));
+        }
+      } else {
+        content = length(s.width, s, width);
+        // box-sizing: border-box, a grid's columns (width: 50% with gutters of padding)
+        if (s.borderBox) content = Math.max(0, content - bl - p[LEFT] - p[RIGHT] - br);
+      }
       double boxWidth = bl + p[LEFT] + content + p[RIGHT] + br;
       double outer = m[LEFT] + boxWidth + m[RIGHT];
       double x;
@@ -413,6 +540,9 @@ final class HtmlFlow {
         right -= outer;
       }
       if (left > right + 0.01 && !dry) throw new Unsupported("floats wider than their container");
+      lone[0] = x;
+      lone[1] = boxWidth;
+      lone[2] = content;
       Box box = box(f, s, content, boxWidth, false);
       for (Ops op : box.ops()) ops.add(op.moved(x, top + m[TOP]));
       double bottom = top + m[TOP] + box.height() + m[BOTTOM];
@@ -421,7 +551,23 @@ final class HtmlFlow {
           : rowBottom == bottom ? bottom : Double.NaN;
       height = Math.max(height, bottom);
     }
-    if (!sink.fits(height)) throw new Unsupported("floats across a page break");
+    cleared = clearing;
+    clearedHeight = height;
+    if (!sink.fits(height)) {
+      Element f = run.get(0);
+      HtmlStyle s = style(f, ps);
+      double[] m = s.margin(width);
+      // a float alone that a page break crosses: openhtmltopdf lays it out as a block of its width in its place
+      // (measured: a floated totals table, its rows over the break as under a block with margin-left: auto); with
+      // no vertical margin, and no child's margin at its edges, nothing it holds would collapse otherwise
+      if (run.size() > 1 || m[TOP] != 0 || m[BOTTOM] != 0 || s.avoidInside || s.radius > 0 || sink.shift != 0
+          || !Double.isNaN(s.boxHeight) || !Double.isNaN(s.minHeight) || marginMeets(f, s, TOP)
+          || marginMeets(f, s, BOTTOM)) {
+        throw new Unsupported("floats across a page break");
+      }
+      across(f, s, lone[0], lone[1], lone[2], sink);
+      return last;
+    }
     sink.slice(height, ops);
     return last;
   }
@@ -667,14 +813,49 @@ final class HtmlFlow {
   }
 
   /**
+   * The block that clears the floats just laid out with a top margin of its own, or null: openhtmltopdf puts its
+   * top at the floats' bottom, as clearance does, where they reach below the margin (measured: 14px below floats of
+   * 60px, as with none), so it is laid out without it.
+   */
+  private Element cleared;
+  /** The height of the floats {@link #cleared} clears. */
+  private double clearedHeight;
+
+  /**
+   * Whether floats that end a parent which does not hold them are placed as if it held them: the parent draws
+   * nothing that its height decides (no background, border, bottom padding or margin, height) and the next element
+   * is a block that clears both, which openhtmltopdf puts at the floats' bottom, where the parent holding them would
+   * have ended ({@link #cleared}). Returns that block, or null.
+   */
+  private Element clearedAfter(Element parent, HtmlStyle ps) throws Unsupported {
+    if (ps.background >= 0 || ps.bordered() || ps.padding[BOTTOM] != 0 || ps.margin[BOTTOM] != 0
+        || !Double.isNaN(ps.marginPercent[BOTTOM]) || !Double.isNaN(ps.boxHeight) || !Double.isNaN(ps.minHeight)
+        || ps.floating != null || ps.relative || ps.absolute || parent.normalName().equals("body")) {
+      return null;
+    }
+    Node n = parent.nextSibling();
+    while (n != null
+        && (n instanceof TextNode t && t.isBlank() || !(n instanceof Element) && !(n instanceof TextNode))) {
+      n = n.nextSibling();
+    }
+    if (!(n instanceof Element next) || !HtmlStyle.BLOCKS.contains(next.normalName())) return null;
+    // clear is not inherited, nor the sign of a margin; its length is judged where the block is laid out
+    HtmlStyle ns = style(next, ps);
+    if (!"both".equals(ns.clear) || !Double.isNaN(ns.marginPercent[TOP]) || ns.margin[TOP] < 0 || ns.relative) {
+      return null;
+    }
+    return next;
+  }
+
+  /**
    * A block laid out apart, with its background and borders: its border-box height and ops.
    *
    * @param leading a first child's top margin that collapsed through the box's top, to place above it
    * @param trailing a last child's bottom margin that collapsed through its bottom, to place below it
    */
-  record Box(double height, List<Ops> ops, double leading, double trailing) {
+  record Box(double height, List<Ops> ops, double leading, double trailing, double overflow) {
     Box(double height, List<Ops> ops) {
-      this(height, ops, 0, 0);
+      this(height, ops, 0, 0, 0);
     }
   }
 
@@ -695,18 +876,19 @@ final class HtmlFlow {
     if (!Double.isNaN(s.minHeight)) {
       h = Math.max(h, s.minHeight + frame);
     }
+    double overflow = 0;
     if (!Double.isNaN(s.boxHeight)) {
-      // openhtmltopdf keeps the box at its height and lets taller content overflow it, over what follows: not drawn
-      if (h > s.boxHeight + frame + 0.01 && !dry) {
-        throw new Unsupported("content taller than the height of " + HtmlStyle.describe(e));
-      }
-      h = Math.max(h, s.boxHeight + frame);
+      // openhtmltopdf keeps the box at its height and lets taller content overflow it, over what follows, painted
+      // as it paints any box's (its backgrounds in the order of the boxes, then all text): the same here, where
+      // the content stays on the box's page (HtmlFlow.laidOut)
+      overflow = Math.max(0, h - s.boxHeight - frame);
+      h = s.boxHeight + frame;
     }
     List<Ops> ops = new ArrayList<>(inner.ops.size() + 5);
     if (printBackground && s.background >= 0) ops.add(blockBackground(boxWidth, h, s));
     borders(s, boxWidth, h, 0, ops);
     ops.addAll(inner.ops);
-    return new Box(h, ops, inner.leading, trailing);
+    return new Box(h, ops, inner.leading, trailing, overflow);
   }
 
   /** Tags laid out inline: beside one, a block stands beside an anonymous block of text. */
@@ -814,6 +996,15 @@ final class HtmlFlow {
     if (tag.equals("li")) items++;
     apartPercentMargin(e, s);
     double[] m = s.margin(avail);
+    if (e == cleared) {
+      // the floats above reach below where its top margin would put it: clearance swallows the margin
+      if (m[TOP] > clearedHeight + 0.01 && !dry) {
+        throw new Unsupported("a top margin below floats, taller than they are, on " + HtmlStyle.describe(e));
+      }
+      m = m.clone();
+      m[TOP] = 0;
+      cleared = null;
+    }
     double[] p = s.padding;
     if (!dry && (m[TOP] != 0 || m[BOTTOM] != 0) && collapsesThrough(e, s) && atAnEdge(e)) {
       // measured: openhtmltopdf keeps such a box's top margin apart from the next one's and drops its bottom margin
@@ -935,6 +1126,9 @@ final class HtmlFlow {
       Box box = box(e, s, content, boxWidth, Double.isNaN(s.minHeight) && Double.isNaN(s.boxHeight));
       sink.margin(box.leading());
       double h = box.height();
+      if (box.overflow() > 0.01 && !dry && !sink.fits(h + box.overflow())) {
+        throw new Unsupported("content taller than the height of " + HtmlStyle.describe(e) + " across a page break");
+      }
       if (!sink.fits(h) && !(s.avoidInside && sink.fitsPage(h))) {
         if (kept) throw new Unsupported("a box with a border or background across a page break");
         across(e, s, left, boxWidth, content, sink);
@@ -1276,6 +1470,7 @@ final class HtmlFlow {
           + HtmlStyle.describe(e));
     }
     if (s.displayBlock) throw new Unsupported("display: block on " + HtmlStyle.describe(e) + " inside a line of text");
+    if (s.floating != null) throw new Unsupported("a float inside a line of text, " + HtmlStyle.describe(e));
     if (s.absolute) throw new Unsupported("position: absolute on the inline element " + HtmlStyle.describe(e));
     boolean boxed = inlineBox(e, s);
     if (shifted(s) && runs.open >= 0) {

@@ -1188,11 +1188,15 @@ final class HtmlStyle {
       }
       case "float" -> {
         switch (v) {
-          // a floated span, image or table is not drawn as a block here
+          // a floated image or table is not drawn as a block here; a floated span is (HtmlFlow.displayedBlock)
           case "left", "right" -> {
             String tag = e.normalName();
-            if (BLOCKS.contains(tag) && !tag.equals("hr") && !tag.equals("body")) floating = v;
-            else refuse("CSS float", e);
+            if (BLOCKS.contains(tag) && !tag.equals("hr") && !tag.equals("body")
+                || INLINE.contains(tag) && !tag.equals("br")) {
+              floating = v;
+            } else {
+              refuse("CSS float", e);
+            }
           }
           case "none" -> floating = null;
           default -> refuse("CSS value '" + value + "' for 'float'", e);

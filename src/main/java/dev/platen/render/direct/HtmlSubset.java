@@ -182,13 +182,15 @@ final class HtmlSubset {
         // a link's target changes no layout (the link annotation is openhtmltopdf's alone, see the docs)
         boolean image = tag.equals("img") && (name.equals("src") || name.equals("alt"))
             || tag.equals("a") && name.equals("href");
-        boolean span = (tag.equals("td") || tag.equals("th")) && name.equals("colspan");
+        boolean span = (tag.equals("td") || tag.equals("th")) && (name.equals("colspan") || name.equals("rowspan"));
         // an image's size attributes are judged where it is drawn (HtmlFlow.sizeAttribute)
         boolean sized = tag.equals("img") && (name.equals("width") || name.equals("height"));
         // data-* and aria-* attributes carry a script's data or a reader's label and style nothing, unless a
         // selector names them (judged by HtmlCss)
         boolean data = name.startsWith("data-") || name.startsWith("aria-");
-        if (!image && !data && a.getValue().contains("{{")) {
+        // a statement's date over its day's rows: the number of rows is judged on each document (HtmlTables.spans)
+        boolean rows = span && name.equals("rowspan");
+        if (!image && !data && !rows && a.getValue().contains("{{")) {
           // classes and declarations chosen by the data (class="amt {{#if neg}}neg{{/if}}") are judged again on
           // each document, whose unsupported styles send it to the HTML engine; here the literal ones are
           if (name.equals("class") || name.equals("style")) {

@@ -507,11 +507,132 @@ final class HtmlTables {
     throw new Unsupported("the colspan '" + cell.attr("colspan") + "'");
   }
 
+  /**
+   * A row's cells, in column order. A column that a cell of a row above covers ({@code rowspan}) holds that cell
+   * again, which the row lays out as an empty part of it ({@link #covered}).
+   */
   List<Element> cells(Row r) throws Unsupported {
+    Element group = r.tr().parent();
+    if (group != spannedGroup) {
+      // a repeated header's rows come between a body's on each page: each group is looked through once
+      spanned = spansOf.get(group);
+      if (spanned == null) {
+        spanned = spans(group);
+        spansOf.put(group, spanned);
+      }
+      spannedGroup = group;
+    }
+    List<Element> covered = spanned.get(r.tr());
+    return covered != null ? covered : ownCells(r.tr());
+  }
+
+  /** Whether {@code cell}, one of row {@code r}'s {@link #cells}, is part of a cell of a row above. */
+  static boolean covered(Row r, Element cell) {
+    return cell.parent() != r.tr();
+  }
+
+  /**
+   * Refuses a cell spanning rows that is not drawn as openhtmltopdf draws it: its content is laid out in its first
+   * row, at the top, and the rows below draw nothing of it, so only a cell of no background and no border beside or
+   * inside the rows it spans (a collapsed top one above them, a statement's date over its day, is drawn).
+   */
+  private void spanningCell(Element c, HtmlStyle cs, Row r, int[] edges) throws Unsupported {
+    String where = HtmlStyle.describe(c);
+    if (!cs.verticalAlign.equals("top")) {
+      throw new Unsupported("a cell spanning rows not at vertical-align: top, " + where);
+    }
+    // a background by a structural selector (zebra rows) is known only once the rows are there
+    if (!flow.dry && (cs.background >= 0 || r.style().background >= 0) || !Double.isNaN(cs.boxHeight)) {
+      throw new Unsupported("a background or height on a cell spanning rows or its row, " + where);
+    }
+    if (edges == null ? cs.border(LEFT) > 0 || cs.border(RIGHT) > 0 || cs.patterned() || cs.radius > 0
+        : edges[LEFT] != 0 || edges[RIGHT] != 0) {
+      throw new Unsupported("a border beside a cell spanning rows, " + where);
+    }
+  }
+
+  /** Whether a row's own cell spans rows below it (laid out, not checked). */
+  private boolean spansRows(Element cell) throws Unsupported {
+    return cell.hasAttr("rowspan") && !flow.dry && rowSpan(cell) > 1;
+  }
+
+  /** The row group whose rows {@link #spanned} holds. */
+  private Element spannedGroup;
+  private final java.util.Map<Element, java.util.Map<Element, List<Element>>> spansOf =
+      new java.util.IdentityHashMap<>();
+  /** The cells of each row of {@link #spannedGroup} that a rowspan above covers part of, by identity. */
+  private java.util.Map<Element, List<Element>> spanned = java.util.Map.of();
+
+  /**
+   * The cells of the rows of a group (tbody, thead, tfoot or the table) that a rowspan covers: the spanning cell
+   * stands in each row below it for the column it covers. Empty where no cell spans rows.
+   */
+  private java.util.Map<Element, List<Element>> spans(Element group) throws Unsupported {
+    if (group == null) return java.util.Map.of();
+    boolean any = false;
+    for (Element tr : group.children()) {
+      for (Element c : tr.children()) any |= c.hasAttr("rowspan");
+    }
+    if (!any) return java.util.Map.of();
+    java.util.Map<Element, List<Element>> out = new java.util.IdentityHashMap<>();
+    List<Element> active = new ArrayList<>();
+    List<Integer> left = new ArrayList<>();
+    for (Element tr : group.children()) {
+      if (!tr.normalName().equals("tr")) continue;
+      List<Element> own = ownCells(tr);
+      List<Element> cells = new ArrayList<>(own.size() + 1);
+      boolean spanning = false;
+      int col = 0;
+      for (int o = 0; o < own.size() || col < active.size() && active.get(col) != null; ) {
+        if (col < active.size() && active.get(col) != null) {
+          cells.add(active.get(col));
+          spanning = true;
+          left.set(col, left.get(col) - 1);
+          if (left.get(col) == 0) active.set(col, null);
+          col++;
+          continue;
+        }
+        Element c = own.get(o++);
+        cells.add(c);
+        int rows = rowSpan(c);
+        int span = span(c);
+        if (rows > 1) {
+          if (span > 1) throw new Unsupported("a cell spanning both rows and columns, " + HtmlStyle.describe(c));
+          spanning = true;
+          while (active.size() <= col) {
+            active.add(null);
+            left.add(0);
+          }
+          active.set(col, c);
+          left.set(col, rows - 1);
+        }
+        col += span;
+      }
+      if (spanning) out.put(tr, cells);
+    }
+    for (Element a : active) {
+      // openhtmltopdf ends such a cell with the group: not measured
+      if (a != null && !flow.dry) throw new Unsupported("a rowspan reaching past the last row of its group");
+    }
+    return out;
+  }
+
+  /** How many rows a cell spans: its rowspan, 1 to 1,000 (1 for a template's tag, when checking the template). */
+  private int rowSpan(Element cell) throws Unsupported {
+    if (!cell.hasAttr("rowspan")) return 1;
+    try {
+      int n = Integer.parseInt(cell.attr("rowspan").trim());
+      if (n >= 1 && n <= 1000) return n;
+    } catch (NumberFormatException e) {
+      if (flow.dry && cell.attr("rowspan").contains("{{")) return 1;
+    }
+    throw new Unsupported("the rowspan '" + cell.attr("rowspan") + "'");
+  }
+
+  private List<Element> ownCells(Element tr) throws Unsupported {
     List<Element> cells = new ArrayList<>();
-    for (Node n : r.tr().childNodes()) {
+    for (Node n : tr.childNodes()) {
       if (n instanceof Element c && (c.normalName().equals("td") || c.normalName().equals("th"))) {
-        if (c.hasAttr("rowspan")) throw new Unsupported("rowspan");
         cells.add(c);
       } else if (n instanceof Element other) {
         throw new Unsupported("the element <" + other.normalName() + "> in a table row");
@@ -562,18 +683,40 @@ final class HtmlTables {
     Sink.Stack[] stacks = new Sink.Stack[n];
     double[] heights = new double[n];
     double rowHeight = 0;
+    double spanning = 0;
     double x = spacing;
     for (int i = 0; i < n; i++) {
-      HtmlStyle cs = flow.style(cells.get(i), r.style());
+      Element c = cells.get(i);
+      HtmlStyle cs = flow.style(c, r.style());
       styles[i] = cs;
       if (cs.hidden) throw new Unsupported("display: none on a table cell");
       double[] in = inside[i];
       for (int side = 0; side < 4; side++) {
         in[side] = edges == null ? cs.border(side) : half(edges[i][side], side) / HtmlStyle.DOTS_PER_POINT;
       }
-      Sink.Stack stack = cell(cells.get(i), cs, in, columns[i], x, auto, boundary - in[TOP] - cs.padding[TOP]);
+      boolean part = covered(r, c);
+      if (part || c.hasAttr("rowspan") && (flow.dry || rowSpan(c) > 1)) {
+        spanningCell(c, cs, r, edges == null ? null : edges[i]);
+      }
+      if (part) {
+        // the rows below a cell's first are empty of it: its content is laid out in its first row, its bottom
+        // padding and border close its last
+        if (ri + 1 >= rows.size() || !cells(rows.get(ri + 1)).contains(c)) {
+          spanning = Math.max(spanning, in[BOTTOM] + cs.padding[BOTTOM]);
+        }
+        stacks[i] = new Sink.Stack(x);
+        stacks[i].boundary = boundary;
+        x += columns[i] + spacing;
+        continue;
+      }
+      Sink.Stack stack = cell(c, cs, in, columns[i], x, auto, boundary - in[TOP] - cs.padding[TOP]);
       stacks[i] = stack;
       heights[i] = stack.height() + cs.padding[TOP] + cs.padding[BOTTOM] + in[TOP] + in[BOTTOM];
+      if (spansRows(c)) {
+        spanning = Math.max(spanning, heights[i] - in[BOTTOM] - cs.padding[BOTTOM]);
+        x += columns[i] + spacing;
+        continue;
+      }
       rowHeight = Math.max(rowHeight, heights[i]);
       // openhtmltopdf takes a cell's height as the least height of its row, padding and borders included
       // (measured), and aligns the content in the row
@@ -581,6 +724,11 @@ final class HtmlTables {
       x += columns[i] + spacing;
     }
     if (!Double.isNaN(r.style().boxHeight)) rowHeight = Math.max(rowHeight, r.style().boxHeight);
+    if (spanning > rowHeight + 0.01) {
+      // openhtmltopdf shares what the cell needs beyond its rows' heights out over them: not ported
+      throw new Unsupported("a cell spanning rows taller than its first row (or its bottom than its last), in "
+          + HtmlStyle.describe(r.tr()));
+    }
     // baseline alignment lines up first lines: the same as top only where they start at the same height
     for (int i = 0; i < n; i++) {
       HtmlStyle cs = styles[i];
@@ -631,7 +779,15 @@ final class HtmlTables {
       if (cs.radius > 0) rounded(cs, edges, boundary);
       // square, or rounded as a block's (a mail's "button": <td bgcolor style="border-radius:4px">, measured)
       if (flow.printBackground && cs.background >= 0) ops.add(HtmlFlow.background(x, 0, columns[i], rowHeight, cs));
-      if (edges == null) flow.borders(cs, columns[i], rowHeight, x, ops);
+      if (edges == null && (covered(r, cells.get(i)) || spansRows(cells.get(i)))) {
+        // separate borders of a cell spanning rows: its top one over its first row, its bottom one under its last
+        boolean last = ri + 1 >= rows.size() || !cells(rows.get(ri + 1)).contains(cells.get(i));
+        double bt = cs.border(TOP), bb = cs.border(BOTTOM);
+        if (!covered(r, cells.get(i)) && bt > 0) ops.add(new Ops.Rect(x, 0, columns[i], bt, cs.borderRgb(TOP)));
+        if (last && bb > 0) ops.add(new Ops.Rect(x, rowHeight - bb, columns[i], bb, cs.borderRgb(BOTTOM)));
+      } else if (edges == null) {
+        flow.borders(cs, columns[i], rowHeight, x, ops);
+      }
       double dy = inside[i][TOP] + cs.padding[TOP] + aligned[i];
       for (Ops op : stacks[i].ops) ops.add(op.moved(0, dy));
       x += columns[i] + spacing;
@@ -825,6 +981,9 @@ final class HtmlTables {
       if (down != null) meet(e, BOTTOM, down.at(starts[i]), TOP);
       meet(e, BOTTOM, row, BOTTOM);
       meet(e, BOTTOM, down != null ? rowBelow : table, down != null ? TOP : BOTTOM);
+      // inside a cell spanning rows no border is drawn
+      if (covered(r, cells.get(i))) e[TOP] = e[4 + TOP] = e[8 + TOP] = 0;
+      if (down != null && down.element(starts[i]) == cells.get(i)) e[BOTTOM] = e[4 + BOTTOM] = e[8 + BOTTOM] = 0;
     }
     return out;
   }
@@ -862,6 +1021,14 @@ final class HtmlTables {
         if (col >= starts[i]) {
           return covers(i, col) ? styles.get(i) : null;
         }
+      }
+      return null;
+    }
+
+    /** The cell starting at column {@code col}, or null. */
+    Element element(int col) {
+      for (int i = 0; i < starts.length; i++) {
+        if (starts[i] == col) return cells.get(i);
       }
       return null;
     }

@@ -97,11 +97,14 @@ class HtmlCssMoreEquivalenceTest {
     assertThat(refusal(html, css)).contains(reason);
   }
 
-  /** Content taller than its box's height overflows it in openhtmltopdf, over what follows: refused per document. */
+  /**
+   * Content taller than its box's height overflows it in openhtmltopdf, over what follows: drawn directly on the
+   * box's page (HtmlStatementSurveyEquivalenceTest), refused per document where it reaches past the page's bottom.
+   */
   @Test
   void contentTallerThanItsHeightIsRefusedWhenLaidOut() {
-    RenderInput in = input("<p>before</p><div class=\"b\">one<br>two<br>three</div><p>end</p>",
-        ".b { height: 20px; border: 2px solid #000000; }");
+    RenderInput in = input("<p>before</p><div style=\"height: 660pt\"></div><div class=\"b\">one<br>two<br>three"
+        + "</div><p>end</p>", ".b { height: 20px; border: 2px solid #000000; }");
     assertThatThrownBy(() -> DIRECT.render(in)).isInstanceOf(Unsupported.class)
         .hasMessageContaining("content taller than the height of div.b");
   }

@@ -164,12 +164,13 @@ class HtmlSurvey13EquivalenceTest {
 
   /**
    * With border-box on the parent the % is of its border-box height, as openhtmltopdf takes it: at 100% the child
-   * is taller than the parent's content, which openhtmltopdf lets overflow, and the document goes to it.
+   * is taller than the parent's content, which openhtmltopdf lets overflow (drawn directly since, on the box's page:
+   * HtmlStatementSurveyEquivalenceTest); past the page's bottom the document goes to it.
    */
   @Test
   void aPercentHeightOfABorderBoxParentThatOverflowsGoesToOpenhtmltopdf() {
-    RenderInput in = drawnDirectly("<div class=\"p\"><div class=\"c\">Hello</div></div>",
-        "* { box-sizing: border-box } .p { height: 100mm; border: 3px solid #000000 } .c { height: 100% }");
+    RenderInput in = drawnDirectly("<div style=\"height: 640pt\"></div><div class=\"p\"><div class=\"c\">Hello</div>"
+        + "</div>", "* { box-sizing: border-box } .p { height: 100pt; border: 3px solid #000000 } .c { height: 100% }");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DirectPdfEngine(dev.platen.render.EngineSettings.defaults())
         .render(in)).hasMessageContaining("content taller than the height of div.p");
   }
