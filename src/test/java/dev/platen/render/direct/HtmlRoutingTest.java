@@ -44,7 +44,7 @@ class HtmlRoutingTest {
             "floats their parent does not hold (give it overflow: hidden), in div.h"),
         Arguments.of("<p>Pay <span class=\"f\">x</span></p>", ".f { float: right; width: 30%; }",
             "CSS float on span.f"),
-        Arguments.of("<p>{{{bio}}}</p>", null, "HTML from the data ({{{…}}}), which may hold any markup"),
+        Arguments.of("<p>{{{{raw}}}}{{bio}}{{{{/raw}}}}</p>", null, "a raw block ({{{{raw}}}}…{{{{/raw}}}})"),
         Arguments.of("<fieldset><legend>one</legend></fieldset>", null, "the element <fieldset>"),
         Arguments.of("<ul style=\"list-style: circle\"><li>one</li></ul>", null, "CSS value 'circle' for 'list-style' on ul"),
         Arguments.of("<p>a</p><hr style=\"border: 2px ridge #ccc\"><p>b</p>", null, "CSS border style 'ridge' on hr"),

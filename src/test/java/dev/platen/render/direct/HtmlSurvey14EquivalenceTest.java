@@ -1,0 +1,154 @@
+package dev.platen.render.direct;
+
+import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
+import static dev.platen.render.direct.HtmlEquivalenceTest.drawnDirectly;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.platen.render.Canvas;
+import dev.platen.render.EngineSettings;
+import dev.platen.render.HtmlCorpus;
+import dev.platen.render.PageSetup;
+import dev.platen.render.RenderInput;
+import dev.platen.render.html.HtmlPdfEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What a fifth survey, of real published invoice templates (laravel-invoices' default, WooCommerce PDF Invoices'
+ * "Simple", mailgun's billing e-mail, an invoice of tCableBilling), met: each construct drawn directly and printed
+ * as openhtmltopdf prints it (text per page, page breaks, page images within 1%, word positions, as
+ * {@link HtmlEquivalenceTest} compares).
+ */
+class HtmlSurvey14EquivalenceTest {
+  private static final HtmlPdfEngine HTML = new HtmlPdfEngine(EngineSettings.defaults());
+  private static final DirectPdfEngine DIRECT = new DirectPdfEngine(EngineSettings.defaults());
+  private static final RoutingPdfEngine ROUTING = new RoutingPdfEngine(DIRECT, HTML);
+
+  private static final String STYLED = "p.a { font-size: 16pt; margin-left: 30pt; color: #1a56b0 }"
+      + " .t { width: 100%; border-collapse: collapse } .t td { padding: 0.75rem; border-top: 1px solid #dee2e6 }";
+  private static final String BODY = "<body><p class=\"a\">Invoice INV/2026/00042</p><table class=\"t\"><tr><td>Seller"
+      + "</td><td>Buyer</td></tr><tr><td>Roosevelt Lane Design</td><td>Harbour &amp; Finch LLP</td></tr></table>"
+      + "<p>Amount in words: three thousand and sixty-one euro</p></body>";
+
+  /**
+   * laravel-invoices' default template and tCableBilling's invoice hold their whole style sheet in a
+   * {@code <style type="text/css" media="screen">}: openhtmltopdf renders for print and leaves such a sheet out
+   * (measured: screen, a media query, any case; print or all among commas keep it, and the type it does not read),
+   * so those invoices print in the base style, and so does the direct path now. It had refused the attributes.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"type=\"text/css\" media=\"screen\"", "media=\"only screen and (max-width: 600px)\"",
+      "media=\"SCREEN\"", "media=\"print and (min-width: 1px)\"", "type=\"text/css\"", "media=\"print\"",
+      "media=\"screen, print\"", "media=\" ALL \"", "media=\"\"", "type=\"text/less\""})
+  void aStyleElementForTheScreenIsLeftOut(String attributes) throws Exception {
+    String html = "<html><head><style " + attributes + ">" + STYLED + "</style></head>" + BODY + "</html>";
+    assertSame("survey14-media", drawnDirectly(html, ""));
+  }
+
+  /** A sheet left out is not judged either: what it holds is never drawn. */
+  @Test
+  void aStyleElementForTheScreenIsNotJudged() {
+    String html = "<html><head><style media=\"screen\">p { display: inline-block; float: left }</style></head>"
+        + BODY + "</html>";
+    assertThat(HtmlEquivalenceTest.refusal(html, "")).isNull();
+  }
+
+  private static RenderInput withData(String html, String css, String data) {
+    tools.jackson.databind.node.ObjectNode layout = HtmlCorpus.of(html, css);
+    assertThat(Plan.of(layout, PageSetup.DEFAULT).refusal()).as("why it is not drawn directly").isNull();
+    return Canvas.input(layout, data);
+  }
+
+  /**
+   * Markup the data prints, as laravel-invoices' notes ({@code {!! $invoice->notes !!}}) and WooCommerce's shop
+   * address (lines joined by {@code <br/>}) print it: {@code {{{…}}}} and {@code {{&…}}} in the template, judged
+   * at publish where text would stand, and the document with the data's markup in it judged as it is laid out.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<p>Notes: {{{notes}}}</p><div class=\"addr\">{{{address}}}</div>",
+      "<p>Notes: {{&notes}}</p><div class=\"addr\">{{& address }}</div>",
+      "<p>Notes: {{~{notes}~}}</p><table class=\"t\"><tr><td class=\"addr\">{{{address}}}</td><td>{{{price}}}</td></tr></table>",
+      "<div class=\"addr\"><h3>{{shop}}</h3>{{{address}}}</div><p class=\"{{cls}}\">{{{notes}}}</p>"})
+  void markupFromTheData(String html) throws Exception {
+    String data = "{\"notes\": \"Please quote <strong>INV/2026/00042</strong> with your payment.<br>Thank you"
+        + " for your <em>business</em>!\", \"address\": \"1 Commerce Way<br/>Bristol BS1 4DJ<br/>United Kingdom\","
+        + " \"price\": \"<span class=\\\"amount\\\"><bdi>&pound;12.50</bdi></span>\", \"shop\": \"Sample Shop\","
+        + " \"cls\": \"n\"}";
+    assertSame("survey14-raw", withData(html, ".addr { color: #555555; line-height: 1.4 } .t { width: 100% }"
+        + " .n { margin-top: 12pt }", data));
+  }
+
+  /**
+   * Markup from the data that the direct path does not draw, or a style sheet from it (whose page rules the
+   * plan does not hold), sends that document to openhtmltopdf, named.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<fieldset>Legal</fieldset>|the element <fieldset> (markup from the data)",
+      "<style>p { color: red }</style>x|a <style> element from the data (markup from the data)",
+      "<span contenteditable=\\\"true\\\">x</span>|the attribute 'contenteditable' on span (markup from the data)",
+      "<span style=\\\"float: left\\\">x</span>|CSS float on span"})
+  void markupFromTheDataOutsideTheSubsetGoesToOpenhtmltopdf(String setup) throws Exception {
+    String[] parts = setup.split("\\|");
+    RenderInput in = withData("<div>{{{notes}}}</div><p>After</p>", "", "{\"notes\": \"" + parts[0] + "\"}");
+    assertThatThrownBy(() -> DIRECT.render(in)).isInstanceOf(Unsupported.class).hasMessageContaining(parts[1]);
+    assertThat(ROUTING.render(in)).isEqualTo(HTML.render(in));
+  }
+
+  /** A raw block prints its text unfilled: still refused, named. */
+  @Test
+  void aRawBlockIsNamed() {
+    assertThat(HtmlEquivalenceTest.refusal("<p>{{{{raw}}}}{{notes}}{{{{/raw}}}}</p>", ""))
+        .isEqualTo("a raw block ({{{{raw}}}}…{{{{/raw}}}})");
+  }
+
+  /**
+   * WooCommerce's prices wrap the amount in {@code <bdi>}, and its Simple template's footer holds mPDF's
+   * {@code <htmlpagefooter name="…">}: inline boxes without style in openhtmltopdf (its default sheet gives bdi
+   * only a direction), drawn as a span is.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "<table class=\"t\"><tr><td>Subtotal</td><td class=\"price\"><span class=\"amount\"><bdi><span class=\"sym\">"
+          + "&pound;</span>1,250.00</bdi></span> <small>via Flat rate</small></td></tr></table>",
+      "<p>Total <strong><bdi>&euro;3,061.30</bdi></strong> (includes <bdi>&euro;531.30</bdi> VAT)</p>",
+      "<div id=\"footer\"><htmlpagefooter name=\"docFooter\"><!-- required for mPDF engine -->\n Sample Shop Ltd"
+          + " &middot; Registered in England 01234567\n</htmlpagefooter></div><p>After</p>",
+      "<htmlpageheader name=\"h\">Sample Shop</htmlpageheader><p>Body</p>"})
+  void bdiAndMpdfsPageFooterAreInlineBoxes(String html) throws Exception {
+    assertSame("survey14-inline", drawnDirectly(html, ".t { width: 100% } .price { text-align: right; width: 40% }"
+        + " #footer { text-align: center; border-top: 0.1mm solid gray; padding-top: 2mm }"
+        + " bdi { font-weight: bold }"));
+  }
+
+  /**
+   * WooCommerce's Simple template sets {@code page-break-inside: always} on its tables and rows, not a value
+   * of the property: openhtmltopdf drops the declaration and the one cascaded before stays (measured: avoid then
+   * always keeps the box whole; always alone breaks inside it). The direct path had refused it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {".k { page-break-inside: always }", ".k { page-break-inside: avoid } .k2 { page-break-inside: always }",
+      ".k { page-break-inside: avoid; page-break-inside: never }", "table { page-break-inside: always } .k { }"})
+  void pageBreakInsideAlwaysIsDropped(String css) throws Exception {
+    String html = "<div style=\"height: 640pt\"></div><div class=\"k k2\"><p>One</p><p>Two</p><p>Three</p><p>Four</p>"
+        + "</div><table><tr><td>Subtotal</td><td>12.00</td></tr></table>";
+    assertSame("survey14-break-inside", drawnDirectly(html, css));
+  }
+
+  /**
+   * mailgun's billing e-mail sets {@code body { height: 100% }}: a % of the html element's automatic height, none
+   * in openhtmltopdf (measured over one page and four); the direct path had refused it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"3|body { height: 100% }", "90|body { height: 100%; line-height: 1.6 }",
+      "3|body { height: 50%; background-color: #f6f6f6 }", "3|body { width: 100% !important; height: 100%;"
+          + " background-color: #f6f6f6 }", "3|body { height: 100%; border: 2px solid #cc0000 }",
+      "40|body { height: 100%; margin: 30px; border-top: 3px solid #333333 }"})
+  void aPercentHeightOnTheBodyIsNone(String setup) throws Exception {
+    String[] parts = setup.split("\\|");
+    String html = "<p>First</p>" + "<p>Para</p>".repeat(Integer.parseInt(parts[0])) + "<p>Last</p>"
+        + "<div style=\"background: #cccccc\">After</div>";
+    assertSame("survey14-body-height", drawnDirectly(html, parts[1]));
+  }
+}
