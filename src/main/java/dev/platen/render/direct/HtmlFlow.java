@@ -1838,7 +1838,9 @@ final class HtmlFlow {
         // openhtmltopdf would break the lines inside it
         throw new Unsupported("an inline block wider than its line (" + text.substring(i, j) + ")");
       }
-      if ((i == lineStart || breakHere) && word > max + 0.01 && innerBreak(text, i, j)) {
+      // the space after a line's first word counts too (measured: a cell of a table sized to its text, "SKU-0100 "
+      // with the template's newline after it, is broken after the hyphen there)
+      if ((i == lineStart && word + after > max + 0.01 || breakHere && word > max + 0.01) && innerBreak(text, i, j)) {
         throw new Unsupported("a word it might break inside (" + text.substring(i, j) + ")");
       }
       if (breakHere) {
