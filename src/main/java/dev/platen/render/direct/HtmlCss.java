@@ -422,22 +422,18 @@ final class HtmlCss {
 
   /**
    * Whether openhtmltopdf applies an {@code @media} rule's block, or null when the direct path does not know.
-   * Measured: it applies {@code print}, {@code all} and a list holding either ({@code print, screen}), and not
-   * {@code screen}, {@code only screen and (max-width: 600px)} nor even {@code print and (min-width: 100px)}; a
-   * screen query with features is therefore never applied, a print query with features is not guessed at.
+   * Measured: it applies {@code print}, {@code all} and a list of media types holding either ({@code print,
+   * screen}, any case), and not {@code screen}; a media query with features or a keyword anywhere in the list
+   * ({@code only screen and (max-width: 600px)}, {@code (prefers-color-scheme: dark)}, {@code not screen}, even
+   * {@code print and (min-width: 100px)} or {@code screen and (max-width: 600px), print}) leaves the whole block out.
    */
   static Boolean media(String head) {
     String list = head.trim().substring("@media".length()).trim().toLowerCase(Locale.ROOT);
     boolean applies = false;
     for (String one : list.split(",")) {
-      String m = one.trim().replaceAll("\\s+", " ");
-      if (m.equals("print") || m.equals("all")) {
-        applies = true;
-      } else if (m.equals("screen") || m.startsWith("screen and ") || m.startsWith("only screen and ")) {
-        continue;
-      } else {
-        return null;
-      }
+      String m = one.trim();
+      if (!m.matches("[a-z][-a-z0-9]*")) return false;
+      if (m.equals("print") || m.equals("all")) applies = true;
     }
     return applies;
   }

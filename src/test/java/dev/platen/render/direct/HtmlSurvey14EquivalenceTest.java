@@ -173,4 +173,22 @@ class HtmlSurvey14EquivalenceTest {
       assertSame("survey14-hyphen", in);
     }
   }
+
+  /**
+   * Postmark's receipt e-mail ends its sheet with {@code @media (prefers-color-scheme: dark)}, and e-mails keep
+   * {@code @media only screen and (max-width: 600px)} blocks: openhtmltopdf applies a block only for a list of
+   * plain media types naming print or all, and leaves it out whole when the list holds a query with features or a
+   * keyword anywhere (measured: {@code screen and (max-width: 600px), print} too, which the direct path had
+   * applied), the rules after it kept. The direct path had refused the dark-mode query.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"(prefers-color-scheme: dark)", "screen and (max-width: 600px), print", "not screen", "tv",
+      "print and (min-width: 1px)", "only print", "PRINT", "screen, print", "all", "speech"})
+  void aMediaQueryWithFeaturesLeavesItsBlockOut(String query) throws Exception {
+    String css = "p.x { color: #333333 } @media " + query + " { p.x { font-size: 20pt; margin-left: 50px; color: #FFFFFF }"
+        + " .purchase_item { color: #FFF !important } } p.y { margin-left: 20px }";
+    String html = "<p class=\"x\">Hi Olivia,</p><p class=\"y\">Thanks for using Acme.</p><table><tr>"
+        + "<td class=\"purchase_item\">Service 1</td><td>$ 19.99</td></tr></table>";
+    assertSame("survey14-media-query", drawnDirectly(html, css));
+  }
 }
