@@ -244,8 +244,13 @@ final class HtmlSubset {
           return "a Handlebars tag in the '" + name + "' attribute of " + HtmlStyle.describe(e);
         }
         boolean presentational = PRESENTATIONAL.getOrDefault(tag, Set.of()).contains(name)
-            // which media a sheet is for (printed); its type openhtmltopdf does not read
-            || tag.equals("style") && (name.equals("type") || name.equals("media"))
+            // which media a sheet is for (printed); its type openhtmltopdf does not read, nor the rel e-mail
+            // templates copy onto it from <link>
+            || tag.equals("style") && (name.equals("type") || name.equals("media") || name.equals("rel"))
+            // measured, openhtmltopdf paints no bgcolor of the body (e-mail templates repeat it in CSS)
+            || tag.equals("body") && name.equals("bgcolor")
+            // nor a cell's own cellpadding or cellspacing (Postmark's e-mails), only its table's (HtmlStyle.hints)
+            || (tag.equals("td") || tag.equals("th")) && (name.equals("cellpadding") || name.equals("cellspacing"))
             // mPDF's <htmlpagefooter name="…">, an inline box without style in openhtmltopdf
             || tag.startsWith("htmlpage") && name.equals("name");
         if (!image && !span && !sized && !data && !presentational && !ATTRIBUTES.contains(name)) {

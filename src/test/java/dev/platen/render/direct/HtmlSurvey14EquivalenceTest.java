@@ -41,7 +41,8 @@ class HtmlSurvey14EquivalenceTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"type=\"text/css\" media=\"screen\"", "media=\"only screen and (max-width: 600px)\"",
       "media=\"SCREEN\"", "media=\"print and (min-width: 1px)\"", "type=\"text/css\"", "media=\"print\"",
-      "media=\"screen, print\"", "media=\" ALL \"", "media=\"\"", "type=\"text/less\""})
+      "media=\"screen, print\"", "media=\" ALL \"", "media=\"\"", "type=\"text/less\"",
+      "type=\"text/css\" rel=\"stylesheet\" media=\"all\""})
   void aStyleElementForTheScreenIsLeftOut(String attributes) throws Exception {
     String html = "<html><head><style " + attributes + ">" + STYLED + "</style></head>" + BODY + "</html>";
     assertSame("survey14-media", drawnDirectly(html, ""));
@@ -190,5 +191,27 @@ class HtmlSurvey14EquivalenceTest {
     String html = "<p class=\"x\">Hi Olivia,</p><p class=\"y\">Thanks for using Acme.</p><table><tr>"
         + "<td class=\"purchase_item\">Service 1</td><td>$ 19.99</td></tr></table>";
     assertSame("survey14-media-query", drawnDirectly(html, css));
+  }
+
+  /** Postmark's receipt gives the body a {@code bgcolor}, which openhtmltopdf does not paint (measured). */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"bgcolor=\"#F2F4F6\"", "bgcolor=\"#ff0000\" style=\"color: #51545E; margin: 0\""})
+  void aBgcolorOnTheBodyIsNotPainted(String attributes) throws Exception {
+    RenderInput in = drawnDirectly("<html><body " + attributes + "><p>Hi Olivia,</p></body></html>", "");
+    assertSame("survey14-bgcolor", in);
+    assertThat(HtmlEquivalenceTest.fillColours(DIRECT.render(in))).doesNotContain(0xff0000, 0xf2f4f6);
+  }
+
+  /**
+   * Postmark's receipt gives a cell {@code cellpadding} and {@code cellspacing}, attributes of a table: openhtmltopdf
+   * reads them on the table only (measured), and so does the direct path.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<td cellpadding=\"30\" cellspacing=\"30\">Hello</td>",
+      "<td class=\"email-body\" width=\"270\" cellpadding=\"0\" cellspacing=\"0\" style=\"padding: 0\">Hello</td>",
+      "<th cellpadding=\"12\">Hello</th>"})
+  void aCellsOwnCellpaddingIsIgnored(String cell) throws Exception {
+    assertSame("survey14-cellpadding", drawnDirectly("<table style=\"border-collapse: collapse\" cellpadding=\"4\"><tr>"
+        + cell + "<td>World</td></tr></table>", ""));
   }
 }
