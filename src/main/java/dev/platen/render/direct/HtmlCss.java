@@ -176,7 +176,7 @@ final class HtmlCss {
         // siblings are elements only, as openhtmltopdf's structural pseudo-classes count them; in a template a
         // row repeated by {{#each}} becomes its own sibling, and a sibling may come or go with the data, so any
         // element of the same parent, itself included, may stand before it once the document is made
-        if (template && e.parent() != null) {
+        if (template && e.parent() != null && !e.parent().hasAttr(FIXED)) {
           for (Element sibling : e.parent().children()) {
             if (matches(sibling, i - 1, true)) return true;
           }
@@ -294,6 +294,12 @@ final class HtmlCss {
   private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
   private static final Pattern COMPOUND =
       Pattern.compile("(\\*|[a-zA-Z][a-zA-Z0-9-]*)?((?:[.#][-_a-zA-Z0-9]+)*)(.*)");
+
+  /**
+   * The attribute HtmlSubset marks a template's element with when its children are fixed: no Handlebars block
+   * between them, so its children's siblings are matched as they stand.
+   */
+  static final String FIXED = "data-platen-fixed-children";
 
   private HtmlCss() {}
 

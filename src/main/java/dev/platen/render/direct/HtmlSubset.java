@@ -164,8 +164,9 @@ final class HtmlSubset {
   static String refusal(JsonNode layout) {
     String html = layout.path("html").asString("");
     if (RAW_BLOCK.matcher(html).find()) return "a raw block ({{{{raw}}}}…{{{{/raw}}}})";
-    // markup the data prints ({{{notes}}}) is judged in each document (rendered); here it stands where text would
-    if (raw(layout)) html = UNESCAPED_CLOSE.matcher(RAW.matcher(html).replaceAll("{{$1")).replaceAll("$1}}");
+    // markup the data prints ({{{notes}}}) is judged in each document (rendered); here it stands where text would,
+    // as one tag of two braces ({{&notes}}), which fixed() still sees
+    if (raw(layout)) html = UNESCAPED_CLOSE.matcher(RAW.matcher(html).replaceAll("{{$1&")).replaceAll("$1}}");
     // judged as the image each prints; a block form or a subexpression is not a plain image
     html = CODE_TAG.matcher(html).replaceAll("<img src=\"data:,\" alt=\"code\">");
     Matcher code = CODE_HELPER.matcher(html);
@@ -173,7 +174,8 @@ final class HtmlSubset {
       String helper = code.group(1) != null ? code.group(1) : code.group(2);
       return "the " + helper + " helper (its image is placed by the HTML engine)";
     }
-    Document doc = Jsoup.parse(html);
+    Document doc = Jsoup.parse(html, "", org.jsoup.parser.Parser.htmlParser().setTrackPosition(true));
+    fixed(doc, html);
     List<HtmlCss.Sheet> sheets = withStyles(sheets(layout), doc);
     for (int i = 0; i < sheets.size(); i++) {
       HtmlCss.Sheet sheet = sheets.get(i);
@@ -190,6 +192,49 @@ final class HtmlSubset {
     String elements = elements(doc);
     return elements != null ? elements : HtmlFlow.refusal(doc, sheets);
   }
+
+  /**
+   * Marks (with {@link HtmlCss#FIXED}) the template's elements whose children are the document's children: no
+   * Handlebars block ({{#each}}, {{#if}}, {{else}}) and no markup from the data stands between them in the source, so
+   * no sibling can be repeated, come or go; a sibling selector is matched there as in the document (Bootstrap's
+   * {@code .table tbody + tbody} then matches a table's one tbody no more than openhtmltopdf matches it). Elements the
+   * parser made up, or whose source it moved (text before a table's rows), are left unmarked: any sibling may be.
+   */
+  private static void fixed(Document doc, String html) {
+    for (Element e : doc.getAllElements()) {
+      org.jsoup.nodes.Range start = e.sourceRange();
+      org.jsoup.nodes.Range end = e.endSourceRange();
+      if (e.childrenSize() == 0 || !start.isTracked() || !end.isTracked() || start.isImplicit() || end.isImplicit()) {
+        continue;
+      }
+      StringBuilder between = new StringBuilder();
+      int at = start.endPos();
+      boolean known = true;
+      for (Element child : e.children()) {
+        org.jsoup.nodes.Range from = child.sourceRange();
+        org.jsoup.nodes.Range to = child.endSourceRange();
+        if (!from.isTracked() || from.isImplicit() || from.startPos() < at) {
+          known = false;
+          break;
+        }
+        between.append(html, at, from.startPos());
+        // an element without an end tag (<br>, <img>, an unclosed <p>) ends where its start tag does
+        at = to.isTracked() && !to.isImplicit() ? to.endPos() : from.endPos();
+        if (!to.isTracked() || to.isImplicit()) {
+          if (!child.children().isEmpty() || child.hasText()) {
+            known = false;
+            break;
+          }
+        }
+      }
+      if (!known || end.startPos() < at) continue;
+      between.append(html, at, end.startPos());
+      if (!CHANGING.matcher(between).find()) e.attr(HtmlCss.FIXED, "");
+    }
+  }
+
+  /** A Handlebars tag that may repeat, add or drop the elements beside it. */
+  private static final Pattern CHANGING = Pattern.compile("\\{\\{~?\\s*([#^/&{]|else\\b)");
 
   /** Whether the layout prints markup from the data, {@code {{{notes}}}} or {@code {{&notes}}}. */
   static boolean raw(JsonNode layout) {

@@ -214,4 +214,61 @@ class HtmlSurvey14EquivalenceTest {
     assertSame("survey14-cellpadding", drawnDirectly("<table style=\"border-collapse: collapse\" cellpadding=\"4\"><tr>"
         + cell + "<td>World</td></tr></table>", ""));
   }
+
+  private static final String BOOTSTRAP_TABLE = "<table class=\"table\"><thead><tr><th>Description</th><th>Sub total</th>"
+      + "</tr></thead><tbody>{{#each items}}<tr><td>{{this}}</td><td>12.00</td></tr>{{/each}}</tbody></table>";
+
+  /**
+   * laravel-invoices' sheet is Bootstrap 4's, with {@code .table tbody + tbody { border-top: 2px solid }}: a
+   * sibling selector the publish check matched against any sibling, the element itself included, since a block
+   * may repeat it. Where no Handlebars block and no markup from the data stands between an element's children in
+   * the template, they are the document's, and the selector is matched as openhtmltopdf matches it: a table's one
+   * tbody has no tbody before it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"", "<table class=\"table mt-5\"><tbody><tr><td>Invoice</td></tr></tbody></table>",
+      "<p>Before</p>\n<table class=\"table\">\n<tbody>\n<tr><td>Seller</td><td>Buyer</td></tr>\n</tbody>\n</table>"})
+  void anAdjacentSiblingSelectorOfFixedChildren(String before) throws Exception {
+    RenderInput in = withData(before + BOOTSTRAP_TABLE, ".table { width: 100%; border-collapse: collapse }"
+        + " .table td, .table th { padding: 0.75rem; border-top: 1px solid #dee2e6 }"
+        + " .table tbody + tbody { border-top: 2px solid #dee2e6 }", "{\"items\": [\"Website\", \"Hosting\"]}");
+    assertSame("survey14-fixed-siblings", in);
+  }
+
+  /** Where a block or the data's markup may add a sibling, the rule is judged as before: named. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<table class=\"table\">{{#each groups}}<tbody><tr><td>x</td></tr></tbody>{{/each}}</table>",
+      "<table class=\"table\"><tbody><tr><td>x</td></tr></tbody>{{#if more}}<tbody><tr><td>y</td></tr></tbody>{{/if}}</table>",
+      "<table class=\"table\"><tbody><tr><td>x</td></tr></tbody>{{{more}}}</table>",
+      "<table class=\"table\"><tr><td>x</td></tr></table>"})
+  void anAdjacentSiblingSelectorWhereABlockMayRepeatIsNamed(String html) {
+    assertThat(HtmlEquivalenceTest.refusal(html, ".table tbody + tbody { border-top: 2px solid #dee2e6 }"))
+        .isEqualTo("a border or background on tbody");
+  }
+
+  /**
+   * laravel-invoices' {@code body { background-color: #fff }} (Bootstrap's reboot): white paint on the white page
+   * under everything, laid out as a body that paints nothing. Over a page break, with a first block's top margin at
+   * the body's edge (its table's {@code mt-5}), the direct path had sent the document to openhtmltopdf.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"body { background-color: #fff; margin: 36pt }", "body { background: #ffffff }",
+      "body { background-color: white; margin: 0 } .t { margin-top: 3rem }"})
+  void aWhiteBodyAcrossPages(String css) throws Exception {
+    StringBuilder rows = new StringBuilder();
+    for (int i = 1; i <= 70; i++) rows.append("<tr><td>Item ").append(i).append("</td><td>12.00</td></tr>");
+    assertSame("survey14-white-body", drawnDirectly("<table class=\"t\" style=\"margin-top: 36pt; width: 100%\">"
+        + rows + "</table><p>Amount in words</p>", css));
+  }
+
+  /** A body of another colour, or a white one with a border, is still laid out as a painted box: named. */
+  @Test
+  void aBodyOfAnotherColourAcrossPagesIsNamed() {
+    StringBuilder rows = new StringBuilder();
+    for (int i = 1; i <= 70; i++) rows.append("<tr><td>Item ").append(i).append("</td></tr>");
+    RenderInput in = drawnDirectly("<table style=\"margin-top: 36pt\">" + rows + "</table>",
+        "body { background-color: #fefefe }");
+    assertThatThrownBy(() -> DIRECT.render(in)).isInstanceOf(Unsupported.class)
+        .hasMessageContaining("top margin at its edge");
+  }
 }
