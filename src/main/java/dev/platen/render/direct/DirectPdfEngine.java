@@ -141,6 +141,10 @@ public final class DirectPdfEngine implements PdfEngine {
       HtmlFlow flow = null;
       if (plan.html()) {
         HtmlLayout.Expanded html = HtmlLayout.expand(input, embedder);
+        if (HtmlSubset.raw(input.layout())) {
+          String refusal = HtmlSubset.rendered(html.document(), input.layout());
+          if (refusal != null) throw new Unsupported(refusal + " (markup from the data)");
+        }
         flow = new HtmlFlow(HtmlSubset.withStyles(plan.sheets(), html.document()), fonts, layout,
             page.printBackground());
         // measured, openhtmltopdf lays the whole flow at page 1's content width (HtmlPage.first)

@@ -176,7 +176,7 @@ final class HtmlCss {
         // siblings are elements only, as openhtmltopdf's structural pseudo-classes count them; in a template a
         // row repeated by {{#each}} becomes its own sibling, and a sibling may come or go with the data, so any
         // element of the same parent, itself included, may stand before it once the document is made
-        if (template && e.parent() != null) {
+        if (template && e.parent() != null && !e.parent().hasAttr(FIXED)) {
           for (Element sibling : e.parent().children()) {
             if (matches(sibling, i - 1, true)) return true;
           }
@@ -294,6 +294,12 @@ final class HtmlCss {
   private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
   private static final Pattern COMPOUND =
       Pattern.compile("(\\*|[a-zA-Z][a-zA-Z0-9-]*)?((?:[.#][-_a-zA-Z0-9]+)*)(.*)");
+
+  /**
+   * The attribute HtmlSubset marks a template's element with when its children are fixed: no Handlebars block
+   * between them, so its children's siblings are matched as they stand.
+   */
+  static final String FIXED = "data-platen-fixed-children";
 
   private HtmlCss() {}
 
@@ -422,22 +428,18 @@ final class HtmlCss {
 
   /**
    * Whether openhtmltopdf applies an {@code @media} rule's block, or null when the direct path does not know.
-   * Measured: it applies {@code print}, {@code all} and a list holding either ({@code print, screen}), and not
-   * {@code screen}, {@code only screen and (max-width: 600px)} nor even {@code print and (min-width: 100px)}; a
-   * screen query with features is therefore never applied, a print query with features is not guessed at.
+   * Measured: it applies {@code print}, {@code all} and a list of media types holding either ({@code print,
+   * screen}, any case), and not {@code screen}; a media query with features or a keyword anywhere in the list
+   * ({@code only screen and (max-width: 600px)}, {@code (prefers-color-scheme: dark)}, {@code not screen}, even
+   * {@code print and (min-width: 100px)} or {@code screen and (max-width: 600px), print}) leaves the whole block out.
    */
   static Boolean media(String head) {
     String list = head.trim().substring("@media".length()).trim().toLowerCase(Locale.ROOT);
     boolean applies = false;
     for (String one : list.split(",")) {
-      String m = one.trim().replaceAll("\\s+", " ");
-      if (m.equals("print") || m.equals("all")) {
-        applies = true;
-      } else if (m.equals("screen") || m.startsWith("screen and ") || m.startsWith("only screen and ")) {
-        continue;
-      } else {
-        return null;
-      }
+      String m = one.trim();
+      if (!m.matches("[a-z][-a-z0-9]*")) return false;
+      if (m.equals("print") || m.equals("all")) applies = true;
     }
     return applies;
   }

@@ -76,7 +76,8 @@ final class HtmlDisplayTables {
       }
       for (Attribute a : entry.getKey().attributes()) {
         String name = a.getKey();
-        if (!name.equals("class") && !name.equals("id") && !name.equals("style")) {
+        // HtmlSubset's mark of a template element's fixed children is no attribute of the template's
+        if (!name.equals("class") && !name.equals("id") && !name.equals("style") && !name.equals(HtmlCss.FIXED)) {
           throw new Unsupported("the attribute '" + name + "' on " + HtmlStyle.describe(entry.getKey())
               + " laid out as a table");
         }

@@ -1114,7 +1114,12 @@ final class HtmlFlow {
     }
     // a box that paints, or one kept whole, is laid out apart and placed as one slice; a block formatting context
     // that paints nothing (overflow: hidden on a page-wide wrapper) breaks across pages as openhtmltopdf breaks it
-    if (s.decorated(printBackground) || s.avoidInside || !Double.isNaN(s.minHeight) || !Double.isNaN(s.boxHeight)) {
+    // a white body (laravel-invoices', Bootstrap's body { background-color: #fff }) paints white on the white page,
+    // under everything, the html element having no background (refused): laid out as a body that paints nothing,
+    // across page breaks too, which openhtmltopdf lays out alike
+    boolean white = e == e.ownerDocument().body() && s.background == 0xffffff && !s.bordered() && s.radius <= 0;
+    if (s.decorated(printBackground) && !white || s.avoidInside || !Double.isNaN(s.minHeight)
+        || !Double.isNaN(s.boxHeight)) {
       boolean kept = s.avoidInside || !Double.isNaN(s.minHeight) || !Double.isNaN(s.boxHeight);
       if (!kept && sink.pageHeight() != Double.POSITIVE_INFINITY && s.radius <= 0 && sink.shift == 0
           && !marginMeets(e, s, TOP)) {
@@ -2505,7 +2510,9 @@ final class HtmlFlow {
         // openhtmltopdf would break the lines inside it
         throw new Unsupported("an inline block wider than its line (" + text.substring(i, j) + ")");
       }
-      if ((i == lineStart || breakHere) && word > max + 0.01 && innerBreak(text, i, j)) {
+      // the space after a line's first word counts too (measured: a cell of a table sized to its text, "SKU-0100 "
+      // with the template's newline after it, is broken after the hyphen there)
+      if ((i == lineStart && word + after > max + 0.01 || breakHere && word > max + 0.01) && innerBreak(text, i, j)) {
         throw new Unsupported("a word it might break inside (" + text.substring(i, j) + ")");
       }
       if (breakHere) {

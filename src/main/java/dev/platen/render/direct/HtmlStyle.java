@@ -259,7 +259,11 @@ final class HtmlStyle {
       "aside", "dl", "dt", "dd", "center", "pre");
   static final Set<String> INLINE = Set.of("span", "b", "strong", "i", "em", "br", "font", "a", "small", "big", "u",
       "ins", "s", "strike", "del", "code", "kbd", "samp", "tt", "sup", "sub", "label", "mark", "cite", "var", "dfn",
-      "abbr");
+      "abbr",
+      // styled by no rule of openhtmltopdf's default sheet but bdi's direction: auto (no matter for text of one
+      // direction, and text of two goes to it): inline boxes like a span; mPDF's page header and footer elements
+      // of templates written for it too
+      "bdi", "htmlpageheader", "htmlpagefooter");
   /** Elements both engines drop before layout (HtmlLayout removes them); seen only when checking a template. */
   static final Set<String> DROPPED = Set.of("meta", "link", "script", "noscript", "base");
   static final Set<String> TABLE = Set.of("table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption");
@@ -1116,6 +1120,9 @@ final class HtmlStyle {
           percentHeight = Double.parseDouble(v.substring(0, v.length() - 1));
           percentHeightValue = value;
           boxHeight = Double.NaN;
+        } else if (tag.equals("body") && v.matches("\\d+(\\.\\d+)?%")) {
+          // an e-mail's body { height: 100% }: of the html element's height, which is automatic (a height on html
+          // is refused), so none, as openhtmltopdf has it (measured: 50% and 100%, over one page and over four)
         } else if (HEIGHTS.contains(tag)) {
           refuse("CSS value '" + value + "' for 'height'", e);
         } else {
@@ -1166,6 +1173,9 @@ final class HtmlStyle {
         switch (v) {
           case "avoid" -> avoidInside = true;
           case "auto" -> avoidInside = false;
+          // not values of page-break-inside: openhtmltopdf drops the declaration and the one cascaded before stays
+          // (measured: avoid, then always, keeps the box whole), as WooCommerce's PDF invoice's tables have it
+          case "always", "never" -> { }
           default -> refuse("CSS value '" + value + "' for '" + name + "'", e);
         }
       }

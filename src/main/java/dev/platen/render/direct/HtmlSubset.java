@@ -56,7 +56,10 @@ final class HtmlSubset {
       "div", Set.of("align"),
       "font", Set.of("color", "face", "size"));
 
-  private static final Pattern RAW = Pattern.compile("\\{\\{~?\\s*[{&]");
+  /** The opening of a tag that prints the data as markup; its expression's opening kept as group 1. */
+  private static final Pattern RAW = Pattern.compile("\\{\\{(~?)\\s*[{&]");
+  private static final Pattern UNESCAPED_CLOSE = Pattern.compile("\\}(~?)\\}\\}");
+  private static final Pattern RAW_BLOCK = Pattern.compile("\\{\\{\\{\\{");
   private static final Pattern BLOCK = Pattern.compile("\\{\\{~?\\s*([#^]|else\\b)");
   private static final Pattern CODE_HELPER = Pattern.compile("\\{\\{~?\\s*#?\\s*(qr|barcode)\\b|\\(\\s*(qr|barcode)\\s");
   /**
@@ -95,11 +98,27 @@ final class HtmlSubset {
     List<HtmlCss.Sheet> all = new ArrayList<>(sheets);
     int order = AUTHOR_ORDER * 2;
     for (Element style : styles) {
+      if (!printed(style)) continue;
       HtmlCss.Sheet sheet = HtmlCss.parse(style.data(), order);
       order += sheet.rules().size() + 1;
       all.add(sheet);
     }
     return all;
+  }
+
+  /**
+   * Whether openhtmltopdf applies a {@code <style>} element: it renders for the print medium, and measured, an
+   * element whose {@code media} names neither {@code print} nor {@code all} (in any case, among commas) is left out
+   * whole, {@code media="screen"} of many published templates among them; a media query ({@code print and (…)}) is
+   * left out too. Its {@code type} it does not read ({@code text/less} is applied).
+   */
+  static boolean printed(Element style) {
+    if (!style.hasAttr("media") || style.attr("media").isBlank()) return true;
+    for (String medium : style.attr("media").split(",")) {
+      String m = medium.strip().toLowerCase(Locale.ROOT);
+      if (m.equals("print") || m.equals("all")) return true;
+    }
+    return false;
   }
 
   /**
@@ -144,7 +163,10 @@ final class HtmlSubset {
   /** Why the direct path does not draw this HTML layout, or null when it does. */
   static String refusal(JsonNode layout) {
     String html = layout.path("html").asString("");
-    if (RAW.matcher(html).find()) return "HTML from the data ({{{…}}}), which may hold any markup";
+    if (RAW_BLOCK.matcher(html).find()) return "a raw block ({{{{raw}}}}…{{{{/raw}}}})";
+    // markup the data prints ({{{notes}}}) is judged in each document (rendered); here it stands where text would,
+    // as one tag of two braces ({{&notes}}), which fixed() still sees
+    if (raw(layout)) html = UNESCAPED_CLOSE.matcher(RAW.matcher(html).replaceAll("{{$1&")).replaceAll("$1}}");
     // judged as the image each prints; a block form or a subexpression is not a plain image
     html = CODE_TAG.matcher(html).replaceAll("<img src=\"data:,\" alt=\"code\">");
     Matcher code = CODE_HELPER.matcher(html);
@@ -152,7 +174,8 @@ final class HtmlSubset {
       String helper = code.group(1) != null ? code.group(1) : code.group(2);
       return "the " + helper + " helper (its image is placed by the HTML engine)";
     }
-    Document doc = Jsoup.parse(html);
+    Document doc = Jsoup.parse(html, "", org.jsoup.parser.Parser.htmlParser().setTrackPosition(true));
+    fixed(doc, html);
     List<HtmlCss.Sheet> sheets = withStyles(sheets(layout), doc);
     for (int i = 0; i < sheets.size(); i++) {
       HtmlCss.Sheet sheet = sheets.get(i);
@@ -166,6 +189,73 @@ final class HtmlSubset {
     for (Element style : doc.select("style")) {
       if (style.data().contains("{{")) return "Handlebars tags inside a <style> element";
     }
+    String elements = elements(doc);
+    return elements != null ? elements : HtmlFlow.refusal(doc, sheets);
+  }
+
+  /**
+   * Marks (with {@link HtmlCss#FIXED}) the template's elements whose children are the document's children: no
+   * Handlebars block ({{#each}}, {{#if}}, {{else}}) and no markup from the data stands between them in the source, so
+   * no sibling can be repeated, come or go; a sibling selector is matched there as in the document (Bootstrap's
+   * {@code .table tbody + tbody} then matches a table's one tbody no more than openhtmltopdf matches it). Elements the
+   * parser made up, or whose source it moved (text before a table's rows), are left unmarked: any sibling may be.
+   */
+  private static void fixed(Document doc, String html) {
+    for (Element e : doc.getAllElements()) {
+      org.jsoup.nodes.Range start = e.sourceRange();
+      org.jsoup.nodes.Range end = e.endSourceRange();
+      if (e.childrenSize() == 0 || !start.isTracked() || !end.isTracked() || start.isImplicit() || end.isImplicit()) {
+        continue;
+      }
+      StringBuilder between = new StringBuilder();
+      int at = start.endPos();
+      boolean known = true;
+      for (Element child : e.children()) {
+        org.jsoup.nodes.Range from = child.sourceRange();
+        org.jsoup.nodes.Range to = child.endSourceRange();
+        if (!from.isTracked() || from.isImplicit() || from.startPos() < at) {
+          known = false;
+          break;
+        }
+        between.append(html, at, from.startPos());
+        // an element without an end tag (<br>, <img>, an unclosed <p>) ends where its start tag does
+        at = to.isTracked() && !to.isImplicit() ? to.endPos() : from.endPos();
+        if (!to.isTracked() || to.isImplicit()) {
+          if (!child.children().isEmpty() || child.hasText()) {
+            known = false;
+            break;
+          }
+        }
+      }
+      if (!known || end.startPos() < at) continue;
+      between.append(html, at, end.startPos());
+      if (!CHANGING.matcher(between).find()) e.attr(HtmlCss.FIXED, "");
+    }
+  }
+
+  /** A Handlebars tag that may repeat, add or drop the elements beside it. */
+  private static final Pattern CHANGING = Pattern.compile("\\{\\{~?\\s*([#^/&{]|else\\b)");
+
+  /** Whether the layout prints markup from the data, {@code {{{notes}}}} or {@code {{&notes}}}. */
+  static boolean raw(JsonNode layout) {
+    return RAW.matcher(layout.path("html").asString("")).find();
+  }
+
+  /**
+   * Why the direct path does not draw a document into which the data printed markup ({@link #raw}), or null: its
+   * elements and attributes are judged as a template's are when it is published, its styles as it is laid out
+   * (where the direct path refuses what it does not draw), and a {@code <style>} element from the data, whose sheet
+   * and page rules the plan does not hold, sends it to openhtmltopdf.
+   */
+  static String rendered(Document doc, JsonNode layout) {
+    if (doc.select("style").size() != Jsoup.parse(layout.path("html").asString("")).select("style").size()) {
+      return "a <style> element from the data";
+    }
+    return elements(doc);
+  }
+
+  /** The first element or attribute outside the subset, named, or null. */
+  private static String elements(Document doc) {
     for (Element e : doc.getAllElements()) {
       String tag = e.normalName();
       if (tag.equals("#root") || HtmlStyle.DROPPED.contains(tag)) continue;
@@ -200,13 +290,22 @@ final class HtmlSubset {
           }
           return "a Handlebars tag in the '" + name + "' attribute of " + HtmlStyle.describe(e);
         }
-        boolean presentational = PRESENTATIONAL.getOrDefault(tag, Set.of()).contains(name);
+        boolean presentational = PRESENTATIONAL.getOrDefault(tag, Set.of()).contains(name)
+            // which media a sheet is for (printed); its type openhtmltopdf does not read, nor the rel e-mail
+            // templates copy onto it from <link>
+            || tag.equals("style") && (name.equals("type") || name.equals("media") || name.equals("rel"))
+            // measured, openhtmltopdf paints no bgcolor of the body (e-mail templates repeat it in CSS)
+            || tag.equals("body") && name.equals("bgcolor")
+            // nor a cell's own cellpadding or cellspacing (Postmark's e-mails), only its table's (HtmlStyle.hints)
+            || (tag.equals("td") || tag.equals("th")) && (name.equals("cellpadding") || name.equals("cellspacing"))
+            // mPDF's <htmlpagefooter name="…">, an inline box without style in openhtmltopdf
+            || tag.startsWith("htmlpage") && name.equals("name");
         if (!image && !span && !sized && !data && !presentational && !ATTRIBUTES.contains(name)) {
           return "the attribute '" + name + "' on " + HtmlStyle.describe(e);
         }
       }
       for (Attribute a : judged) e.attr(a.getKey(), a.getValue());
     }
-    return HtmlFlow.refusal(doc, sheets);
+    return null;
   }
 }

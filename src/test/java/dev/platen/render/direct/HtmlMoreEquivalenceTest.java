@@ -214,8 +214,8 @@ class HtmlMoreEquivalenceTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "@media print and (min-width: 100px) { p { color: #000; } }|CSS @media rule",
-      "@media tv { p { color: #000; } }|CSS @media rule",
+      "@media print { @font-face { font-family: x; src: url(x.ttf); } }|CSS @font-face rule",
+      "@media print { @supports (display: grid) { p { color: #000; } } }|CSS @supports rule",
       "@media print { @page { margin: 10mm; } }|a CSS @page rule inside an @media rule"})
   void mediaRulesOutsideTheSubsetAreNamed(String css, String reason) {
     assertThat(Plan.of(HtmlCorpus.of("<p>x</p>", css), PageSetup.DEFAULT).refusal()).contains(reason);

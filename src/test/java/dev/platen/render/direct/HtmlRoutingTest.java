@@ -45,7 +45,7 @@ class HtmlRoutingTest {
             "floats their parent does not hold (give it overflow: hidden), in div.h"),
         Arguments.of("<p>Pay <span class=\"f\">x</span></p>", ".f { float: left; width: 30%; }",
             "a float beside text, span.f"),
-        Arguments.of("<p>{{{bio}}}</p>", null, "HTML from the data ({{{…}}}), which may hold any markup"),
+        Arguments.of("<p>{{{{raw}}}}{{bio}}{{{{/raw}}}}</p>", null, "a raw block ({{{{raw}}}}…{{{{/raw}}}})"),
         Arguments.of("<fieldset><legend>one</legend></fieldset>", null, "the element <fieldset>"),
         Arguments.of("<ul style=\"list-style: circle\"><li>one</li></ul>", null, "CSS value 'circle' for 'list-style' on ul"),
         Arguments.of("<p>a</p><hr style=\"border: 2px ridge #ccc\"><p>b</p>", null, "CSS border style 'ridge' on hr"),
@@ -70,7 +70,7 @@ class HtmlRoutingTest {
             + "<tbody><tr><td>a</td></tr></tbody></table>", "table.t { width: 100%; -fs-table-paginate: paginate; }",
             "a running table footer (-fs-table-paginate) with border-spacing, on table.t"),
         Arguments.of("<p class=\"x\">x</p>", "p.x:hover { color: red; }", "CSS selector 'p.x:hover' on p.x"),
-        Arguments.of("<p>x</p>", "@media print and (min-width: 1px) { p { color: red; } }", "CSS @media rule"),
+        Arguments.of("<p>x</p>", "@media print { @font-face { font-family: x; src: url(x.ttf); } }", "CSS @font-face rule"),
         Arguments.of("<p>x</p>", "@page { size: A5; @bottom-left { content: string(title); } }",
             "CSS content 'string(title)' in @bottom-left (strings, counter(page), counter(pages) and element() alone"
                 + " are drawn directly)"),
