@@ -2665,6 +2665,9 @@ final class HtmlFlow {
     if (nothing && w == 0 && h == 0) return;
     double lineHeight = ps.lineHeight();
     double box = Math.max(h, lineHeight);
+    // openhtmltopdf lets such an image run past the page's bottom and counts pages otherwise (found by
+    // HtmlRandomDocumentTest's generator, measured with an image 3,000px tall)
+    if (box > sink.pageHeight()) throw new Unsupported("an image taller than the page, " + HtmlStyle.describe(img));
     double gap = Layout.baseline(face(ps), ps.size, lineHeight);
     sink.slice(box, List.of(new Ops.Image(offset(ps.align, width, w), Math.min(box - h, gap), w, h, image)));
   }

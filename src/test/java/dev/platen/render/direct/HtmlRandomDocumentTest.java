@@ -80,6 +80,20 @@ class HtmlRandomDocumentTest {
     assertThat(drawn).as("documents drawn directly").isGreaterThan(400);
   }
 
+  /**
+   * What the generator found drawn otherwise than openhtmltopdf draws it (compared with HtmlEquivalenceTest's check):
+   * an image taller than the page, which openhtmltopdf lets run past the page's bottom, counting pages otherwise.
+   */
+  @Test
+  void anImageTallerThanThePageGoesToOpenhtmltopdfAndOneThatFitsIsDrawnDirectly() throws Exception {
+    DirectPdfEngine direct = new DirectPdfEngine(EngineSettings.defaults());
+    var tall = Canvas.input(HtmlCorpus.of("<p>Scan</p>" + IMAGE + "99\">", "img { height: 3000px; }"), "{}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> direct.render(tall)).isInstanceOf(Unsupported.class)
+        .hasMessageContaining("an image taller than the page, img");
+    HtmlEquivalenceTest.assertSame("tall-image", HtmlEquivalenceTest.drawnDirectly("<p>Scan</p>" + IMAGE + "99\">",
+        "img { height: 800px; }"));
+  }
+
   private static String nodes(Random r, int depth) {
     StringBuilder b = new StringBuilder();
     for (int n = 1 + r.nextInt(depth == 0 ? 6 : 4); n > 0; n--) {
