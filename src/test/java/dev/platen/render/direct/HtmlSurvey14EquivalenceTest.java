@@ -89,7 +89,7 @@ class HtmlSurvey14EquivalenceTest {
   @ValueSource(strings = {"<fieldset>Legal</fieldset>|the element <fieldset> (markup from the data)",
       "<style>p { color: red }</style>x|a <style> element from the data (markup from the data)",
       "<span contenteditable=\\\"true\\\">x</span>|the attribute 'contenteditable' on span (markup from the data)",
-      "<span style=\\\"float: left\\\">x</span>|CSS float on span"})
+      "<span style=\\\"float: left\\\">x</span>|floats their parent does not hold"})
   void markupFromTheDataOutsideTheSubsetGoesToOpenhtmltopdf(String setup) throws Exception {
     String[] parts = setup.split("\\|");
     RenderInput in = withData("<div>{{{notes}}}</div><p>After</p>", "", "{\"notes\": \"" + parts[0] + "\"}");
