@@ -1411,6 +1411,7 @@ final class HtmlFlow {
     Element image = null;
     int images = 0;
     boolean text = false;
+    boolean space = false;
     for (Node n : nodes) {
       if (n instanceof Element e && e.normalName().equals("img")) {
         if (image != null) images++;
@@ -1419,9 +1420,14 @@ final class HtmlFlow {
         continue;
       } else if (!(n instanceof TextNode t) || !t.isBlank()) {
         text = true;
+      } else if (!t.getWholeText().isEmpty()) {
+        space = true;
       }
     }
     if (images > 0 && !text) throw new Unsupported("two images on one line");
+    // measured: white space beside the image (indented markup) gives openhtmltopdf's line a strut, so the image
+    // sits on a baseline with the strut's depth below it, as on a line of text
+    if (image != null && !text && space && !dry && autoCells == 0 && !HtmlStyle.inCell(image)) text = true;
     if (image != null && !text) {
       image(image, ps, width, sink);
       return;

@@ -94,6 +94,23 @@ class HtmlRandomDocumentTest {
         "img { height: 800px; }"));
   }
 
+  /**
+   * Also found by it: an image alone in its block with white space beside it, as indented markup puts a logo
+   * ({@code <div class="logo">\n  <img …>\n</div>}). openhtmltopdf gives that line a strut, the image on its baseline
+   * and the strut's depth below (measured: 0.33em more than the image); without white space the line is the image.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} | {1}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "<div class=\"logo\">\\n    IMG\\n  </div>\\n  <h1>Invoice</h1> | ",
+      "<div class=\"l\"> IMG</div><p>VAT</p> | .l { font-size: 20pt; }",
+      "<div class=\"l\">IMG </div><p>VAT</p> | .l { line-height: 2; }",
+      "<div style=\"text-align: right\"> IMG</div><p>VAT</p> | ",
+      "<div>IMG</div>VAT 21% | "})
+  void anImageAloneWithWhiteSpaceBesideItSitsOnAStrutAsInOpenhtmltopdf(String html, String css) throws Exception {
+    HtmlEquivalenceTest.assertSame("logo", HtmlEquivalenceTest.drawnDirectly(
+        html.replace("\\n", "\n").replace("IMG", IMAGE + "80\">"), css == null ? "" : css));
+  }
+
   private static String nodes(Random r, int depth) {
     StringBuilder b = new StringBuilder();
     for (int n = 1 + r.nextInt(depth == 0 ? 6 : 4); n > 0; n--) {
