@@ -220,14 +220,11 @@ final class HtmlFlow {
       HtmlStyle displayed = displayedBlock(n, ps);
       if (displayed != null && displayed.floating != null && !displayed.hidden) {
         // a floated span, a label and its amount side by side: a block float, as CSS makes it
-        if (besideText(inline, parent, ps, i)) {
-          besideLine(parent, ps, i, inline, width, sink);
-          break;
-        }
-        inline.clear();
+        int next = floated(parent, ps, i, inline, width, sink);
+        if (next < 0) break;
         blocks = true;
         lastBlock = null;
-        i = floats(parent, ps, i, width, sink);
+        i = next;
         continue;
       }
       if (displayed != null) {
@@ -268,14 +265,11 @@ final class HtmlFlow {
         continue;
       }
       if (s.floating != null && !s.hidden) {
-        if (besideText(inline, parent, ps, i)) {
-          besideLine(parent, ps, i, inline, width, sink);
-          break;
-        }
-        inline.clear();
+        int next = floated(parent, ps, i, inline, width, sink);
+        if (next < 0) break;
         blocks = true;
         lastBlock = null;
-        i = floats(parent, ps, i, width, sink);
+        i = next;
         continue;
       }
       blocks = true;
@@ -417,6 +411,20 @@ final class HtmlFlow {
         throw new Unsupported("position: absolute beside text, on " + HtmlStyle.describe(e));
       }
     }
+  }
+
+  /**
+   * The float at child {@code i}: with text before it, the line it stands on and the rest of the parent (then -1);
+   * else the run of floats from it, returning the index of its last node.
+   */
+  private int floated(Element parent, HtmlStyle ps, int i, List<Node> inline, double width, Sink sink)
+      throws RenderException {
+    if (besideText(inline, parent, ps, i)) {
+      besideLine(parent, ps, i, inline, width, sink);
+      return -1;
+    }
+    inline.clear();
+    return floats(parent, ps, i, width, sink);
   }
 
   /**
