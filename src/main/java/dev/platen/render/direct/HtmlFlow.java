@@ -899,10 +899,6 @@ final class HtmlFlow {
     return new Box(h, ops, inner.leading, trailing, overflow);
   }
 
-  /** Tags laid out inline: beside one, a block stands beside an anonymous block of text. */
-  private static final java.util.Set<String> INLINE = java.util.Set.of("a", "abbr", "b", "br", "code", "em", "i",
-      "img", "label", "small", "span", "strong", "sub", "sup", "u");
-
   /** Whether a block holds nothing and has no padding, border or height: its margins collapse through it. */
   private static boolean collapsesThrough(Element e, HtmlStyle s) {
     if (s.padding[TOP] != 0 || s.padding[BOTTOM] != 0 || s.border(TOP) != 0 || s.border(BOTTOM) != 0
@@ -924,14 +920,11 @@ final class HtmlFlow {
   private static boolean atAnEdge(Element e) {
     Node before = flowSibling(e, true);
     Node after = flowSibling(e, false);
-    if (besideText(before) || besideText(after)) return true;
+    // beside an inline element or text, the block stands beside an anonymous block of text
+    if (before != null && isInline(before) || after != null && isInline(after)) return true;
     String parent = e.parent() == null ? "" : e.parent().normalName();
     if (parent.equals("td") || parent.equals("th")) return before != null && after == null;
     return before == null || after == null;
-  }
-
-  private static boolean besideText(Node n) {
-    return n instanceof TextNode || n instanceof Element el && INLINE.contains(el.normalName());
   }
 
   /** The sibling before (or after) {@code e} that takes part in the flow, white space and comments left out. */
