@@ -1430,7 +1430,7 @@ final class HtmlFlow {
     // sits on a baseline with the strut's depth below it, as on a line of text
     if (image != null && !text && space && !dry && autoCells == 0 && !HtmlStyle.inCell(image)) text = true;
     if (image != null && !text) {
-      image(image, ps, width, sink);
+      image(image, ps, width, space, sink);
       return;
     }
     if (!text) return;
@@ -2647,8 +2647,12 @@ final class HtmlFlow {
     return measuring ? autoCells > 0 : autoCells > 1;
   }
 
-  /** An image alone on its line: the line box is as tall as the image, or one line of text if that is taller. */
-  private void image(Element img, HtmlStyle ps, double width, Sink sink) throws RenderException {
+  /**
+   * An image alone on its line: the line box is as tall as the image, or one line of text if that is taller; with
+   * {@code strut} (white space beside it, in a cell: elsewhere such a line is laid out as text) the image stands on
+   * the baseline of a line of text and the line reaches that line's depth below it.
+   */
+  private void image(Element img, HtmlStyle ps, double width, boolean strut, Sink sink) throws RenderException {
     HtmlStyle s = style(img, ps);
     if (s.hidden) return;
     if (s.decorated(true) || nonZero(s.margin) || nonZero(s.padding)) {
@@ -2676,6 +2680,12 @@ final class HtmlFlow {
     // HtmlRandomDocumentTest's generator, measured with an image 3,000px tall)
     if (box > sink.pageHeight()) throw new Unsupported("an image taller than the page, " + HtmlStyle.describe(img));
     double gap = Layout.baseline(face(ps), ps.size, lineHeight);
+    if (strut) {
+      // white space beside it (a logo in an indented cell): on the strut's baseline, its depth below (measured)
+      double top = Math.max(h, gap);
+      sink.slice(top + lineHeight - gap, List.of(new Ops.Image(offset(ps.align, width, w), top - h, w, h, image)));
+      return;
+    }
     sink.slice(box, List.of(new Ops.Image(offset(ps.align, width, w), Math.min(box - h, gap), w, h, image)));
   }
 

@@ -98,6 +98,7 @@ class HtmlRandomDocumentTest {
    * Also found by it: an image alone in its block with white space beside it, as indented markup puts a logo
    * ({@code <div class="logo">\n  <img …>\n</div>}). openhtmltopdf gives that line a strut, the image on its baseline
    * and the strut's depth below (measured: 0.33em more than the image); without white space the line is the image.
+   * In a table cell too (a logo beside the sender's address).
    */
   @org.junit.jupiter.params.ParameterizedTest(name = "{0} | {1}")
   @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
@@ -105,7 +106,12 @@ class HtmlRandomDocumentTest {
       "<div class=\"l\"> IMG</div><p>VAT</p> | .l { font-size: 20pt; }",
       "<div class=\"l\">IMG </div><p>VAT</p> | .l { line-height: 2; }",
       "<div style=\"text-align: right\"> IMG</div><p>VAT</p> | ",
-      "<div>IMG</div>VAT 21% | "})
+      "<div>IMG</div>VAT 21% | ",
+      "<table><tr><td> IMG </td><td>x</td></tr></table><p>After</p> | ",
+      "<table style=\"width: 100%\"><tr><td>\\n  IMG\\n</td><td>Invoice</td></tr></table><p>After</p>"
+          + " | td { padding: 0; }",
+      "<table style=\"width: 100%\"><tr><td style=\"vertical-align: top\">\\n  IMG\\n</td>"
+          + "<td>Invoice<br>Street 1</td></tr></table><p>After</p> | td { font-size: 14pt; }"})
   void anImageAloneWithWhiteSpaceBesideItSitsOnAStrutAsInOpenhtmltopdf(String html, String css) throws Exception {
     HtmlEquivalenceTest.assertSame("logo", HtmlEquivalenceTest.drawnDirectly(
         html.replace("\\n", "\n").replace("IMG", IMAGE + "80\">"), css == null ? "" : css));
