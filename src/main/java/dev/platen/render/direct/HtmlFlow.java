@@ -352,8 +352,7 @@ final class HtmlFlow {
       if (s.width == null) {
         content = widths.measure(f, s, false)[1] / HtmlStyle.DOTS_PER_POINT - m[LEFT] - m[RIGHT] - sides;
       } else {
-        content = length(s.width, s, width);
-        if (s.borderBox) content = Math.max(0, content - sides);
+        content = contentWidth(s, width, sides);
       }
       double boxWidth = content + sides;
       double outer = m[LEFT] + boxWidth + m[RIGHT];
@@ -700,8 +699,7 @@ final class HtmlFlow {
         if (s.width == null) {
           content = dry ? 0 : shrunk(run.get(k), s, width - m[LEFT] - m[RIGHT] - frame);
         } else {
-          content = length(s.width, s, width);
-          if (s.borderBox) content = Math.max(0, content - frame);
+          content = contentWidth(s, width, frame);
         }
         boxWidth = frame + content;
         outer = m[LEFT] + boxWidth + m[RIGHT];
@@ -1294,6 +1292,15 @@ final class HtmlFlow {
   }
 
   /** The border-box width of a block whose width (or max-width) is {@code css}, under its box-sizing. */
+  /**
+   * The content width of a box whose {@code width} is set, of {@code avail}: under border-box less {@code frame},
+   * its side padding and borders.
+   */
+  static double contentWidth(HtmlStyle s, double avail, double frame) throws Unsupported {
+    double content = length(s.width, s, avail);
+    return s.borderBox ? Math.max(0, content - frame) : content;
+  }
+
   static double boxWidth(String css, HtmlStyle s, double avail, double[] p) throws Unsupported {
     double frame = p[LEFT] + p[RIGHT] + s.border(LEFT) + s.border(RIGHT);
     double w = length(css, s, avail);
