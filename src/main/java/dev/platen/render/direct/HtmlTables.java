@@ -527,6 +527,11 @@ final class HtmlTables {
   }
 
   /** Whether {@code cell}, one of row {@code r}'s {@link #cells}, is part of a cell of a row above. */
+  /** Whether row {@code ri} is the last that {@code cell}, spanning rows, reaches. */
+  private boolean lastRowOf(Element cell, List<Row> rows, int ri) throws Unsupported {
+    return ri + 1 >= rows.size() || !cells(rows.get(ri + 1)).contains(cell);
+  }
+
   static boolean covered(Row r, Element cell) {
     return cell.parent() != r.tr();
   }
@@ -701,7 +706,7 @@ final class HtmlTables {
       if (part) {
         // the rows below a cell's first are empty of it: its content is laid out in its first row, its bottom
         // padding and border close its last
-        if (ri + 1 >= rows.size() || !cells(rows.get(ri + 1)).contains(c)) {
+        if (lastRowOf(c, rows, ri)) {
           spanning = Math.max(spanning, in[BOTTOM] + cs.padding[BOTTOM]);
         }
         stacks[i] = new Sink.Stack(x);
@@ -781,7 +786,7 @@ final class HtmlTables {
       if (flow.printBackground && cs.background >= 0) ops.add(HtmlFlow.background(x, 0, columns[i], rowHeight, cs));
       if (edges == null && (covered(r, cells.get(i)) || spansRows(cells.get(i)))) {
         // separate borders of a cell spanning rows: its top one over its first row, its bottom one under its last
-        boolean last = ri + 1 >= rows.size() || !cells(rows.get(ri + 1)).contains(cells.get(i));
+        boolean last = lastRowOf(cells.get(i), rows, ri);
         double bt = cs.border(TOP), bb = cs.border(BOTTOM);
         if (!covered(r, cells.get(i)) && bt > 0) ops.add(new Ops.Rect(x, 0, columns[i], bt, cs.borderRgb(TOP)));
         if (last && bb > 0) ops.add(new Ops.Rect(x, rowHeight - bb, columns[i], bb, cs.borderRgb(BOTTOM)));
