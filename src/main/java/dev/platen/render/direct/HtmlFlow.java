@@ -162,8 +162,9 @@ final class HtmlFlow {
     long position = structural.isEmpty() || dry ? 0 : HtmlCss.position(e, structural);
     // presentational attributes (align, bgcolor, a table's cellpadding on its cells) as the CSS they make
     // a div laid out as a table part keeps a div's defaults (HtmlStyle.of), so it shares no style with a real one
-    String tag = e.hasAttr(HtmlDisplayTables.MARK) ? "div:" + e.normalName() : e.normalName();
-    StyleKey key = new StyleKey(parent, tag, e.attr("class"), e.id(), e.attr("style"), e.attr("href"),
+    String tag = e.attributes().hasKey(HtmlDisplayTables.MARK) ? "div:" + e.normalName() : e.normalName();
+    StyleKey key = new StyleKey(parent, tag, HtmlStyle.attr(e, "class"), HtmlStyle.attr(e, "id"),
+        HtmlStyle.attr(e, "style"), HtmlStyle.attr(e, "href"),
         position, HtmlStyle.hints(e), attributes.isEmpty() ? List.of() : attributeValues(e),
         siblingSelectors.isEmpty() ? null : HtmlCss.siblings(e, siblingSelectors, dry));
     HtmlStyle s = styles.get(key);

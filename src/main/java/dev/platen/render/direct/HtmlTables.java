@@ -497,9 +497,10 @@ final class HtmlTables {
 
   /** How many columns a cell spans: its colspan, 1 to 1,000. */
   static int span(Element cell) throws Unsupported {
-    if (!cell.hasAttr("colspan")) return 1;
+    if (!cell.attributes().hasKey("colspan")) return 1;
+    String colspan = HtmlStyle.attr(cell, "colspan");
     try {
-      int n = Integer.parseInt(cell.attr("colspan").trim());
+      int n = Integer.parseInt(colspan.trim());
       if (n >= 1 && n <= 1000) return n;
     } catch (NumberFormatException e) {
       // below
@@ -558,7 +559,7 @@ final class HtmlTables {
 
   /** Whether a row's own cell spans rows below it (laid out, not checked). */
   private boolean spansRows(Element cell) throws Unsupported {
-    return cell.hasAttr("rowspan") && !flow.dry && rowSpan(cell) > 1;
+    return !flow.dry && cell.attributes().hasKey("rowspan") && rowSpan(cell) > 1;
   }
 
   /** The row group whose rows {@link #spanned} holds. */
@@ -576,7 +577,7 @@ final class HtmlTables {
     if (group == null) return java.util.Map.of();
     boolean any = false;
     for (Element tr : group.children()) {
-      for (Element c : tr.children()) any |= c.hasAttr("rowspan");
+      for (Element c : tr.children()) any |= c.attributes().hasKey("rowspan");
     }
     if (!any) return java.util.Map.of();
     java.util.Map<Element, List<Element>> out = new java.util.IdentityHashMap<>();
@@ -624,9 +625,10 @@ final class HtmlTables {
 
   /** How many rows a cell spans: its rowspan, 1 to 1,000 (1 for a template's tag, when checking the template). */
   private int rowSpan(Element cell) throws Unsupported {
-    if (!cell.hasAttr("rowspan")) return 1;
+    if (!cell.attributes().hasKey("rowspan")) return 1;
+    String rowspan = HtmlStyle.attr(cell, "rowspan");
     try {
-      int n = Integer.parseInt(cell.attr("rowspan").trim());
+      int n = Integer.parseInt(rowspan.trim());
       if (n >= 1 && n <= 1000) return n;
     } catch (NumberFormatException e) {
       if (flow.dry && cell.attr("rowspan").contains("{{")) return 1;
@@ -700,7 +702,7 @@ final class HtmlTables {
         in[side] = edges == null ? cs.border(side) : half(edges[i][side], side) / HtmlStyle.DOTS_PER_POINT;
       }
       boolean part = covered(r, c);
-      if (part || c.hasAttr("rowspan") && (flow.dry || rowSpan(c) > 1)) {
+      if (part || c.attributes().hasKey("rowspan") && (flow.dry || rowSpan(c) > 1)) {
         spanningCell(c, cs, r, edges == null ? null : edges[i]);
       }
       if (part) {
