@@ -2447,6 +2447,12 @@ final class HtmlFlow {
     long lineDots = 0;
     int i = from;
     boolean spaceBefore = false; // whether the piece at i follows a space, or else the edge of an inline block
+    // the places inside the word at i where openhtmltopdf may break a line (after a hyphen, before a slash), found
+    // from cutsFrom on, as its line breaker finds them from where each line starts
+    int[] cuts = NO_CUTS;
+    int cutsFrom = -1;
+    boolean afterCut = false; // whether the piece at i starts at one of those places
+    int linePieces = 0;
     while (i < to) {
       int j = text.indexOf(' ', i);
       // an inline block is one piece: the spaces inside it are no place to break
@@ -2460,6 +2466,23 @@ final class HtmlFlow {
           break;
         }
       }
+      // a word of one style outside inline boxes is laid out piece by piece between those places, each piece
+      // measured on its own, as openhtmltopdf's Breaker.doBreakTextWords does
+      boolean cut = false;
+      if (!breakWord && plainWord(runs, text, i, j)) {
+        if (i != cutsFrom && (i == lineStart || spaceBefore || i == from)) {
+          cuts = innerBreaks(text, i, j);
+          cutsFrom = i;
+        }
+        for (int c : cuts) {
+          if (c > i && c < j) {
+            j = c;
+            cut = true;
+            break;
+          }
+        }
+      }
+      boolean inWord = cut || afterCut; // a piece of a word broken into pieces
       boolean spaceAfter = j < to && text.charAt(j) == ' ';
       boolean atomic = false;
       for (int c = i; c < j && !atomic; c++) atomic = runs.box[c] >= 0 && runs.boxes.get(runs.box[c]).atomic;
@@ -2496,9 +2519,16 @@ final class HtmlFlow {
       long first = lines.isEmpty() ? firstIndent : 0;
       boolean over = inDots ? lineDots + pieceDots > availDots - first
           : lineFit + gapFit + wordFit + afterFit > max - first / HtmlStyle.DOTS_PER_POINT + 0.01;
+      // outside plain text, openhtmltopdf's rounding of each piece (up to a dot) is not followed here: where a
+      // piece of a broken word ends within that much of the line's end, which way it goes is not known
+      if (!inDots && inWord && i > lineStart
+          && Math.abs(max - first / HtmlStyle.DOTS_PER_POINT - (lineFit + gapFit + wordFit + afterFit))
+              < (linePieces + 2) / HtmlStyle.DOTS_PER_POINT) {
+        throw new Unsupported("a word it might break inside (" + text.substring(i, j) + "), at its line's end");
+      }
       if (i > lineStart && over && !breakHere) {
         // openhtmltopdf may break this word after a hyphen or slash instead of moving all of it down
-        if (!atomic && innerBreak(text, i, j)) {
+        if (!atomic && !cut && innerBreak(text, i, j)) {
           throw new Unsupported("a word it might break inside (" + text.substring(i, j) + ")");
         }
         double part = 0;
@@ -2520,7 +2550,15 @@ final class HtmlFlow {
         lineDots = 0;
         gap = 0;
         gapFit = 0;
+        linePieces = 0;
+        // broken inside a word: its places to break are found again from the new line's start, as there
+        if (!spaceBefore && cutsFrom >= 0 && cutsFrom < i && plainWord(runs, text, i, j)) {
+          afterCut = true;
+          continue;
+        }
       }
+      linePieces++;
+      afterCut = cut;
       if (atomic && word > max + 0.01) {
         // openhtmltopdf would break the lines inside it
         throw new Unsupported("an inline block wider than its line (" + text.substring(i, j) + ")");
@@ -2529,6 +2567,11 @@ final class HtmlFlow {
       // with the template's newline after it, is broken after the hyphen there)
       if ((i == lineStart && word + after > max + 0.01 || breakHere && word > max + 0.01) && innerBreak(text, i, j)) {
         throw new Unsupported("a word it might break inside (" + text.substring(i, j) + ")");
+      }
+      // a piece of a broken word wider than its line overflows it: where openhtmltopdf then puts it (in a cell
+      // aligned right, measured, not where the direct engine would) is not followed
+      if (i == lineStart && inWord && word > max + 0.01) {
+        throw new Unsupported("a piece of a word wider than its line (" + text.substring(i, j) + ")");
       }
       if (breakHere) {
         int k = lineStart;
@@ -2578,6 +2621,58 @@ final class HtmlFlow {
     }
     return dots;
   }
+
+  private static final int[] NO_CUTS = {};
+
+  /** Whether {@code text[from, to)} is one style's text outside inline boxes, which may wrap ({@link #innerBreaks}). */
+  private static boolean plainWord(Runs runs, String text, int from, int to) {
+    if (to - from < 2 || runs.box[from] >= 0 || nowrapAt(runs, from)) return false;
+    for (int c = from + 1; c < to; c++) {
+      if (runs.style[c] != runs.style[from] || runs.box[c] >= 0) return false;
+    }
+    // openhtmltopdf's iterator treats what follows "://" otherwise (not ported)
+    for (int c = from; c + 2 < to; c++) {
+      if (text.charAt(c) == ':' && text.charAt(c + 1) == '/' && text.charAt(c + 2) == '/') return false;
+    }
+    return true;
+  }
+
+  /**
+   * Where openhtmltopdf may break a line inside the word {@code text[from, to)}, its line breaker started at
+   * {@code from}: its UrlAwareLineBreakIterator, the JDK's line breaks (after a hyphen, …), and before each slash
+   * between them that is not at the edge of a piece (the piece trimmed of breaking characters first).
+   */
+  static int[] innerBreaks(String text, int from, int to) {
+    String s = text.substring(from, to);
+    java.text.BreakIterator lines = LINES.get();
+    lines.setText(s);
+    int[] out = new int[4];
+    int n = 0;
+    int last = 0;
+    for (int b = lines.next(); b != java.text.BreakIterator.DONE; b = lines.next()) {
+      int start = last;
+      while (true) {
+        int f = start;
+        int stop = b;
+        while (f < stop && BREAKING.indexOf(s.charAt(f)) >= 0) f++;
+        while (stop > f && BREAKING.indexOf(s.charAt(stop - 1)) >= 0) stop--;
+        int slash = s.indexOf('/', f);
+        if (slash < 0 || slash >= stop) break;
+        if (n == out.length) out = java.util.Arrays.copyOf(out, n * 2);
+        out[n++] = from + slash;
+        start = slash;
+      }
+      if (b < s.length()) {
+        if (n == out.length) out = java.util.Arrays.copyOf(out, n * 2);
+        out[n++] = from + b;
+      }
+      last = b;
+    }
+    return n == 0 ? NO_CUTS : java.util.Arrays.copyOf(out, n);
+  }
+
+  /** The characters UrlAwareLineBreakIterator trims off a piece's ends before it looks for a slash in it. */
+  private static final String BREAKING = ".,:;!?- \n\r\t/";
 
   private static final ThreadLocal<java.text.BreakIterator> LINES =
       ThreadLocal.withInitial(() -> java.text.BreakIterator.getLineInstance(java.util.Locale.ROOT));
