@@ -2216,6 +2216,11 @@ final class HtmlFlow {
         + st.letterSpacing + runs.extra(i);
   }
 
+  /** A character's advance as a line outside plain text is fitted: {@link #fitAdvance} in automatic layout. */
+  private double fit(Runs runs, int i, double scale) throws Unsupported {
+    return autoCells > 0 ? fitAdvance(runs, i) : advance(runs, i, scale);
+  }
+
   private double advance(Runs runs, int i, double scale) throws Unsupported {
     if (runs.image(i)) return runs.extra(i);
     HtmlStyle st = runs.styles.get(runs.style[i]);
@@ -2474,11 +2479,25 @@ final class HtmlFlow {
           cuts = innerBreaks(text, i, j);
           cutsFrom = i;
         }
+        int wordEnd = j;
         for (int c : cuts) {
           if (c > i && c < j) {
             j = c;
             cut = true;
             break;
+          }
+        }
+        if (cut && !inDots && (spaceBefore || i == lineStart || i == from)) {
+          // outside plain text the line is fitted by this engine's own measure (a column of automatic layout
+          // sized to its text fits it): a word that fits whole by that measure stays whole, as before
+          double whole = 0;
+          for (int c = i; c < wordEnd; c += Character.charCount(text.codePointAt(c))) whole += fit(runs, c, scale);
+          double space = wordEnd < to && text.charAt(wordEnd) == ' ' ? fit(runs, wordEnd, scale) : 0;
+          double before = i > lineStart && spaceBefore ? fit(runs, i - 1, scale) : 0;
+          long indent = lines.isEmpty() ? firstIndent : 0;
+          if (lineFit + before + whole + space <= max - indent / HtmlStyle.DOTS_PER_POINT + 0.01) {
+            j = wordEnd;
+            cut = false;
           }
         }
       }
