@@ -1,0 +1,47 @@
+package dev.platen.render.direct;
+
+import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
+import static dev.platen.render.direct.HtmlEquivalenceTest.drawnDirectly;
+import static dev.platen.render.direct.HtmlEquivalenceTest.refusal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What a sixth survey of templates written as outsiders write them today (a "modern SaaS" invoice of flex rows and
+ * custom properties, an invoice on a CSS reset, an invoice of utility classes, a brokerage statement, a statement
+ * grouped by month, a US Letter utility statement) met: each construct drawn directly and printed as openhtmltopdf
+ * prints it (text per page, page breaks, page images within 1%, word positions, as {@link HtmlEquivalenceTest}
+ * compares).
+ */
+class HtmlSurvey16EquivalenceTest {
+  private static final String UTILITY = "<div class=\"flex border-b\"><div class=\"w-1/2\">Brightline Digital</div>"
+      + "<div class=\"w-1/2 text-right\">Invoice BD-1042</div></div>"
+      + "<div class=\"flex\"><div class=\"w-7/12\">Website redesign</div><div class=\"w-1/12 text-right\">8</div>"
+      + "<div class=\"w-2/12 text-right\">£1,295.00</div><div class=\"w-2/12 text-right\">£10,360.00</div></div>"
+      + "<p class=\"md:mt-4 p-0.5\">Payment within 30 days.</p>";
+
+  /**
+   * Tailwind's class names hold characters a selector must escape ({@code .w-1\/2}, {@code .md\:mt-4},
+   * {@code .p-0\.5}), which openhtmltopdf's Lexer reads as the name's characters. The direct path had read the
+   * name only up to the backslash, matched no element with it, and drawn every such column at the full width, the
+   * text of a right-aligned one at the page's right edge (up to 440pt from where openhtmltopdf draws it).
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      ".w-1\\/2 { width: 50% } .w-7\\/12 { width: 58.333333% } .w-1\\/12 { width: 8.333333% }"
+          + " .w-2\\/12 { width: 16.666667% } .text-right { text-align: right } .border-b { border-bottom: 1px solid }",
+      ".md\\:mt-4 { margin-top: 1rem } .p-0\\.5 { padding: 0.125rem; background: #eeeeee }"
+          + " div.w-1\\/2.text-right { color: #6b7280 } .w-1\\/2 { width: 50% } .flex .w-1\\/12 { width: 40pt }"})
+  void escapedCharactersInClassNames(String css) throws Exception {
+    assertSame("survey16-escapes", drawnDirectly(UTILITY, css));
+  }
+
+  /** A hex escape is not read directly: its rule's compound matches a superset, so such a document is refused. */
+  @Test
+  void aHexEscapeInAClassNameIsStillRefused() {
+    assertThat(refusal("<div class=\"w-1/2\">Half</div>", ".w-1\\2f 2 { width: 50% }")).isNotNull();
+  }
+}
