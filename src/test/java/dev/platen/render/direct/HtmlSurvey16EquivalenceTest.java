@@ -44,4 +44,30 @@ class HtmlSurvey16EquivalenceTest {
   void aHexEscapeInAClassNameIsStillRefused() {
     assertThat(refusal("<div class=\"w-1/2\">Half</div>", ".w-1\\2f 2 { width: 50% }")).isNotNull();
   }
+
+  private static final String RESET = "<h1>Invoice</h1><h2 class=\"to\">Bill to</h2><p>Verlag Morgenrot KG<br>Am Hafen 3"
+      + "</p><table><thead><tr><th>Service</th><th class=\"n\">Total</th></tr></thead><tbody><tr><td>Art direction"
+      + " <strong>(rush)</strong></td><td class=\"n\">3,420.00 €</td></tr><tr><td><em>Copy editing</em></td>"
+      + "<td class=\"n\"><b>1,200.00</b></td></tr></tbody></table><p class=\"note\">Please transfer the amount"
+      + " within 14 days, quoting the invoice number, to the account below.</p>";
+
+  /**
+   * Eric Meyer's reset ({@code html, body, div, h1, …, table, th, td { margin: 0; padding: 0; border: 0;
+   * font-size: 100%; font: inherit; vertical-align: baseline }}): openhtmltopdf's FontPropertyBuilder makes
+   * {@code font: inherit} inherit of all six font properties, so headings, cells and {@code strong} lose the base
+   * sheet's sizes and bold until a later rule sets them (measured). The direct path had refused the value.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "html, body, div, h1, h2, p, table, thead, tbody, tr, th, td { margin: 0; padding: 0; border: 0;"
+          + " font-size: 100%; font: inherit; vertical-align: baseline }",
+      "html, body, h1, h2, p, table, th, td, strong, em, b { margin: 0; font-size: 100%; font: inherit }"
+          + " html { font-size: 62.5% } body { font-family: Helvetica, sans-serif; font-size: 1.1rem;"
+          + " line-height: 1.45 } h1 { font-size: 3.2rem; font-weight: 300 } h2 { font-weight: 700 }"
+          + " th { font-weight: 700; text-align: left } .n { text-align: right } .note { margin-top: 3em }",
+      "body { font: 12px/1.6 Arial, sans-serif } h1, th, strong { font: inherit } td { font-size: inherit }"
+          + " .to { font: bold 14px Georgia, serif } .to { font: inherit }"})
+  void fontInheritOfAReset(String css) throws Exception {
+    assertSame("survey16-font-inherit", drawnDirectly(RESET, css));
+  }
 }
