@@ -920,6 +920,9 @@ final class HtmlStyle {
 
   /** {@code position}: static, relative, absolute, fixed and running(name). */
   private void position(String v, String value, Element e) {
+    // openhtmltopdf's Position builder allows no sticky: the declaration is dropped there, and the value cascaded
+    // before stays (a statement's 'thead th { position: sticky; top: 0 }', written for the screen)
+    if (v.equals("sticky")) return;
     java.util.regex.Matcher m = RUNNING.matcher(v);
     if (!v.equals("static") && !v.equals("fixed") && !v.equals("relative") && !v.equals("absolute") && !m.matches()) {
       refuse("CSS value '" + value + "' for 'position'", e);

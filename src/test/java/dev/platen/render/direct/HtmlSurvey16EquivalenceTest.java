@@ -70,4 +70,30 @@ class HtmlSurvey16EquivalenceTest {
   void fontInheritOfAReset(String css) throws Exception {
     assertSame("survey16-font-inherit", drawnDirectly(RESET, css));
   }
+
+  private static final String TRADES = "<table class=\"tx\"><thead><tr><th>Trade date</th><th>Description</th>"
+      + "<th class=\"amt\">Amount</th></tr></thead><tbody><tr><td>01/02/2026</td><td>AAPL APPLE INC COM</td>"
+      + "<td class=\"amt\">-12,480.00</td></tr><tr><td>01/03/2026</td><td>VTI VANGUARD TOTAL STOCK MARKET ETF</td>"
+      + "<td class=\"amt\">3,310.25</td></tr></tbody></table><p>After the table</p>";
+
+  /**
+   * {@code position: sticky}, which openhtmltopdf's Position builder does not allow: the declaration is dropped
+   * there and the value cascaded before stays, and the offsets of a box left static move nothing (measured). The
+   * direct path had refused the value.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      ".tx { width: 100%; border-collapse: collapse } .tx thead th { position: sticky; top: 0; background: #0b3d91;"
+          + " color: #ffffff; text-align: left; padding: 4px 6px } .amt { text-align: right } td { padding: 3px 6px }",
+      "thead th { position: static; position: sticky; top: 4px; left: 2px } p { position: sticky; bottom: 0 }"})
+  void positionStickyIsDropped(String css) throws Exception {
+    assertSame("survey16-sticky", drawnDirectly(TRADES, css));
+  }
+
+  /** A sticky position after a relative one leaves the relative one, as openhtmltopdf drops it: still refused. */
+  @Test
+  void stickyAfterRelativeKeepsTheRelative() {
+    assertThat(refusal(TRADES, "thead th { position: relative; position: sticky; top: 4px }"))
+        .startsWith("position: relative on th");
+  }
 }
