@@ -606,7 +606,8 @@ final class HtmlFlow {
       // a table's columns are measured without them; a list item's marker sits on a line not built here
       throw new Unsupported("an inline-block div in " + HtmlStyle.describe(parent));
     }
-    if (!ps.align.equals("left") || ps.letterSpacing != 0 || ps.keepSpaces || ps.keepNewlines || ps.nowrap) {
+    boolean aligned = ps.align.equals("left") || ps.align.equals("right") || ps.align.equals("center");
+    if (!aligned || ps.letterSpacing != 0 || ps.keepSpaces || ps.keepNewlines || ps.nowrap) {
       throw new Unsupported("text-align, letter-spacing or white-space of " + HtmlStyle.describe(parent)
           + " around inline-block divs");
     }
@@ -709,6 +710,10 @@ final class HtmlFlow {
       }
       double before = line.isEmpty() || !gaps.get(k) ? 0 : space / HtmlStyle.DOTS_PER_POINT;
       if (!line.isEmpty() && (k == run.size() || x + before + outer > width + 0.01)) {
+        // white space where the line breaks stays at its end where it fits there (measured); at the content's end
+        // it does not
+        double end = x + (k < run.size() && gaps.get(k) ? space / HtmlStyle.DOTS_PER_POINT : 0);
+        alignLine(xs, end > width + 0.01 ? x : end, width, ps.align);
         y += inlineBlockLine(line, styles, xs, ps, text, y, ops);
         line.clear();
         styles.clear();
@@ -730,6 +735,20 @@ final class HtmlFlow {
   }
 
   /**
+   * A line of inline-block divs moved as openhtmltopdf's LineBox.align moves it, in whole dots: to the right, its
+   * end on the content's; centred, half the line's width (rounded down) before half the content's (rounded down).
+   * White space before its first box and after the run's last is not on it (measured: a right-aligned status badge
+   * after its parent's blocks ends at the content's edge).
+   */
+  private static void alignLine(List<Double> xs, double line, double width, String align) {
+    if (align.equals("left")) return;
+    long box = Math.round(Math.floor(width * HtmlStyle.DOTS_PER_POINT + 0.01));
+    long used = Math.round(line * HtmlStyle.DOTS_PER_POINT);
+    double dx = (align.equals("right") ? box - used : box / 2 - used / 2) / HtmlStyle.DOTS_PER_POINT;
+    xs.replaceAll(v -> v + dx);
+  }
+
+  /**
    * The width openhtmltopdf shrinks an inline-block div of text alone to: its widest line, in whole dots, where
    * that fits {@code avail}; text that would wrap is left to openhtmltopdf.
    */
@@ -744,14 +763,18 @@ final class HtmlFlow {
       if (!(op instanceof Ops.Text t)) continue;
       if (t.mono()) throw new Unsupported("monospace text in an inline-block div without a width");
       double end = t.x() - left + Text.width(fonts.of(t.bold(), false), t.text(), t.size(), t.spacing());
-      double[] line = lines.computeIfAbsent(Math.rint(t.y() * 8), y -> new double[2]);
+      double[] line = lines.computeIfAbsent(Math.rint(t.y() * 8), y -> new double[] {0, 0, 1e6});
       line[0] = Math.max(line[0], end);
       line[1]++;
+      line[2] = Math.min(line[2], t.x() - left);
     }
     for (double[] line : lines.values()) {
-      dots = Math.max(dots, (long) Math.ceil(line[0] * HtmlStyle.DOTS_PER_POINT - 0.01) + (long) line[1]);
+      // a line aligned right or centred in the wide box is measured from its start
+      double from = s.align.equals("left") ? 0 : line[2];
+      dots = Math.max(dots, (long) Math.ceil((line[0] - from) * HtmlStyle.DOTS_PER_POINT - 0.01) + (long) line[1]);
     }
-    if (!s.align.equals("left") || dots >= avail * HtmlStyle.DOTS_PER_POINT - 1) {
+    // one line is as wide as the box, wherever its text-align puts it
+    if (!s.align.equals("left") && lines.size() > 1 || dots >= avail * HtmlStyle.DOTS_PER_POINT - 1) {
       throw new Unsupported("an inline-block div without a width whose text is aligned or may wrap, "
           + HtmlStyle.describe(e));
     }

@@ -96,4 +96,27 @@ class HtmlSurvey16EquivalenceTest {
     assertThat(refusal(TRADES, "thead th { position: relative; position: sticky; top: 4px }"))
         .startsWith("position: relative on th");
   }
+
+  private static final String BADGES = "<div class=\"meta\">\n  <div class=\"label\">Invoice</div>\n"
+      + "  <div class=\"number\">#INV-2026-0412</div>\n  <div class=\"pill\">due</div>\n</div>\n"
+      + "<div class=\"meta w\">\n  <div class=\"pill\">Paid in full</div> <div class=\"pill wide\">2 of 2</div>\n"
+      + "  <div class=\"pill\">Receipt sent</div>\n</div>\n<p>After</p>";
+
+  /**
+   * Status badges and columns of {@code display: inline-block} divs in a parent aligned right or centred (a
+   * "modern" invoice's header: the number and a badge at the right): each line of boxes moved as openhtmltopdf's
+   * LineBox.align moves it, in whole dots, white space where a line breaks on its end, at the content's
+   * end not (measured). The direct path
+   * had refused the parent's alignment.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"right|301px|0", "center|301px|0", "right|100%|0", "center|255.5px|0", "right|251px|6px",
+      "center|100%|3px", "right|180px|0", "center|181px|4px", "right|137px|0", "center|137px|2px"})
+  void inlineBlockDivsInAnAlignedParent(String setup) throws Exception {
+    String[] p = setup.split("\\|");
+    String css = ".meta { text-align: " + p[0] + " } .w { width: " + p[1] + " } .pill { display: inline-block;"
+        + " padding: 2px 10px; margin: 0 " + p[2] + "; background: #eef2ff; color: #6366f1; font-weight: 600;"
+        + " font-size: 0.75rem } .wide { width: 60px; text-align: left }";
+    assertSame("survey16-aligned-badges", drawnDirectly(BADGES, css));
+  }
 }
