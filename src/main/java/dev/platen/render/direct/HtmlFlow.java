@@ -661,7 +661,7 @@ final class HtmlFlow {
         throw new Unsupported("vertical-align: " + s.verticalAlign + " on an inline-block div, "
             + HtmlStyle.describe(e));
       }
-      if (s.margin[TOP] != 0 || s.margin[BOTTOM] != 0 || !Double.isNaN(s.marginPercent[TOP])
+      if (s.margin[TOP] < 0 || s.margin[BOTTOM] < 0 || !Double.isNaN(s.marginPercent[TOP])
           || !Double.isNaN(s.marginPercent[BOTTOM]) || s.autoMargin[LEFT] || s.autoMargin[RIGHT]) {
         throw new Unsupported("a top, bottom or auto margin on an inline-block div, " + HtmlStyle.describe(e));
       }
@@ -809,8 +809,11 @@ final class HtmlFlow {
       }
       // calcInlineBaseline: the last line box's baseline; a box without one is left to openhtmltopdf
       if (Double.isNaN(last)) throw new Unsupported("an inline-block div without text");
-      hs[k] = Math.round(box.height() * HtmlStyle.DOTS_PER_POINT);
-      ys[k] = b0 - Math.round(last * HtmlStyle.DOTS_PER_POINT);
+      // the box as openhtmltopdf's inline BlockBox is: its vertical margins in its height, its lines below the top one
+      long mt = Math.round(styles.get(k).margin[TOP] * HtmlStyle.DOTS_PER_POINT);
+      hs[k] = mt + Math.round(box.height() * HtmlStyle.DOTS_PER_POINT)
+          + Math.round(styles.get(k).margin[BOTTOM] * HtmlStyle.DOTS_PER_POINT);
+      ys[k] = b0 - mt - Math.round(last * HtmlStyle.DOTS_PER_POINT);
       if (styles.get(k).verticalAlign.equals("middle")) {
         // alignInlineContent's middle: half the strut's ascent below the text's top (an int halved), less half
         // the box's height
@@ -835,7 +838,8 @@ final class HtmlFlow {
     }
     long shift = rootTop < 0 ? -rootTop : 0;
     for (int k = 0; k < line.size(); k++) {
-      double dy = top + (ys[k] + shift) / HtmlStyle.DOTS_PER_POINT;
+      double dy = top + (ys[k] + shift + Math.round(styles.get(k).margin[TOP] * HtmlStyle.DOTS_PER_POINT))
+          / HtmlStyle.DOTS_PER_POINT;
       for (Ops op : line.get(k).ops()) ops.add(op.moved(xs.get(k), dy));
     }
     return (rootBottom - rootTop) / HtmlStyle.DOTS_PER_POINT;

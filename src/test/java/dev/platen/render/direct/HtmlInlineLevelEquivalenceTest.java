@@ -132,7 +132,7 @@ class HtmlInlineLevelEquivalenceTest {
         .isEqualTo("an inline-block div without a width around blocks, div.c");
     assertThat(refusal("<div class=\"c\">x</div>", ".c { display: inline-block; width: 40%; vertical-align:"
         + " bottom; }")).isEqualTo("vertical-align: bottom on an inline-block div, div.c");
-    assertThat(refusal("<div class=\"c\">x</div>", ".c { display: inline-block; width: 40%; margin: 4px; }"))
+    assertThat(refusal("<div class=\"c\">x</div>", ".c { display: inline-block; width: 40%; margin: 4px auto; }"))
         .isEqualTo("a top, bottom or auto margin on an inline-block div, div.c");
     assertThat(refusal("<table class=\"f\"><tr><td><div class=\"c\">x</div></td></tr></table>", col
         + " .f { width: 100%; table-layout: fixed; }"))

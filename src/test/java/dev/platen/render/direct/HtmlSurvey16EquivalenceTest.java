@@ -119,4 +119,21 @@ class HtmlSurvey16EquivalenceTest {
         + " font-size: 0.75rem } .wide { width: 60px; text-align: left }";
     assertSame("survey16-aligned-badges", drawnDirectly(BADGES, css));
   }
+
+  /**
+   * A top or bottom margin on an inline-block div (a badge's {@code margin-top: 0.25rem} under the invoice number,
+   * columns of {@code margin-bottom: 12px}): in openhtmltopdf's inline BlockBox the margins are part of the box's
+   * height, so the box stays on its baseline and the line grows by them, or a top-aligned box moves down by its
+   * top margin (measured). The direct path had refused them.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"right|0.25rem 0 0", "left|4px", "center|0 0 12px", "right|6px 3px 2px|top",
+      "left|10px 0|middle", "left|3px 0 8px|top"})
+  void verticalMarginsOfInlineBlockDivs(String setup) throws Exception {
+    String[] p = setup.split("\\|");
+    String css = ".meta { text-align: " + p[0] + " } .pill { display: inline-block; padding: 2px 10px; margin: " + p[1]
+        + "; background: #eef2ff; color: #6366f1; font-weight: 600; font-size: 0.75rem"
+        + (p.length > 2 ? "; vertical-align: " + p[2] : "") + " } .wide { width: 60px; text-align: left }";
+    assertSame("survey16-badge-margins", drawnDirectly(BADGES, css));
+  }
 }
