@@ -871,10 +871,13 @@ final class HtmlStyle {
             boxed = true;
             continue;
           }
-          if (!d.name().equals("content")) {
+          // box-sizing changes nothing on what may be generated here, text or an empty clearfix block: a reset's
+          // '*, *::before, *::after { box-sizing: border-box }' beside Bootstrap 4's clearfix
+          if (!d.name().equals("content") && !d.name().equals("box-sizing")) {
             if (other[k] == null) other[k] = d.name();
             continue;
           }
+          if (d.name().equals("box-sizing")) continue;
           content[k] = d.value();
         }
       }

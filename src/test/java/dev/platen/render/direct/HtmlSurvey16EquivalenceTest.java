@@ -136,4 +136,24 @@ class HtmlSurvey16EquivalenceTest {
         + (p.length > 2 ? "; vertical-align: " + p[2] : "") + " } .wide { width: 60px; text-align: left }";
     assertSame("survey16-badge-margins", drawnDirectly(BADGES, css));
   }
+
+  private static final String HEAD = "<div class=\"head clearfix\"><h1 class=\"title\">Invoice</h1>"
+      + "<div class=\"company\">Studio Kranich GmbH<br>Lindenstraße 14<br>10969 Berlin</div></div>"
+      + "<p class=\"after\">Bill to: Verlag Morgenrot KG, Am Hafen 3, 20457 Hamburg. <span class=\"ref\">2026-118</span></p>";
+
+  /**
+   * {@code *, *::before, *::after { box-sizing: border-box }}, the first line of today's resets, beside a clearfix:
+   * box-sizing changes nothing on an empty block, in either engine (measured). The
+   * direct path had refused it as a property of the generated box wherever a {@code ::after} rule had content.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "*, *::before, *::after { box-sizing: border-box } .clearfix::after { content: \"\"; display: block;"
+          + " clear: both } .title { float: left; margin: 0 } .company { float: right; text-align: right }",
+      "*, ::before, ::after { box-sizing: border-box; } .clearfix:after { clear: both; content: ''; display: block }"
+          + " .title { float: left; width: 40%; margin: 0 } .company { float: right; width: 40%; padding: 4px;"
+          + " border: 1px solid #999999 }"})
+  void boxSizingOfGeneratedBoxes(String css) throws Exception {
+    assertSame("survey16-generated-box-sizing", drawnDirectly(HEAD, css));
+  }
 }
