@@ -4,7 +4,10 @@ import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
 import static dev.platen.render.direct.HtmlEquivalenceTest.drawnDirectly;
 import static dev.platen.render.direct.HtmlEquivalenceTest.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.platen.render.EngineSettings;
+import dev.platen.render.RenderInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -155,5 +158,22 @@ class HtmlSurvey16EquivalenceTest {
           + " border: 1px solid #999999 }"})
   void boxSizingOfGeneratedBoxes(String css) throws Exception {
     assertSame("survey16-generated-box-sizing", drawnDirectly(HEAD, css));
+  }
+
+  /**
+   * Cells aligned on their baseline (a reset's {@code vertical-align: baseline} on every element) where one cell's
+   * first line holds smaller text: openhtmltopdf lines the baselines up, the direct path had aligned the cells'
+   * tops (the words 1.6pt apart). Such a document goes to openhtmltopdf when it is drawn; cells whose first
+   * baselines match stay direct.
+   */
+  @Test
+  void baselineCellsWithASmallerFirstLineGoToOpenhtmltopdf() throws Exception {
+    String css = "td { vertical-align: baseline; padding: 0 }";
+    String small = "<table><tr><td><small>Copy editing</small></td><td><b>1,200.00</b></td></tr></table>";
+    RenderInput in = drawnDirectly(small, css);
+    assertThatThrownBy(() -> new DirectPdfEngine(EngineSettings.defaults()).render(in))
+        .isInstanceOf(Unsupported.class).hasMessageContaining("baseline across cells whose first lines differ");
+    assertSame("survey16-baseline-cells", drawnDirectly("<table><tr><td>Copy editing, two rounds</td>"
+        + "<td><b>1,200.00</b></td></tr><tr><td><em>Art</em> direction</td><td>3,420.00</td></tr></table>", css));
   }
 }
