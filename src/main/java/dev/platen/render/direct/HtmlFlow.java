@@ -1956,7 +1956,13 @@ final class HtmlFlow {
     for (int k = 0; k < lines.size(); k++) {
       Line line = lines.get(k);
       if (k == breakAt) sink.pageBreak();
-      if (block.nowrap && autoCells == 0 && line.width() > width + 0.01) {
+      // a statement's description cell of 'white-space: nowrap; overflow: hidden' in a table of fixed layout:
+      // openhtmltopdf draws the line whole from the cell's left and clips it at the cell's padding box (measured;
+      // text-overflow it does not know)
+      boolean clipped = block.nowrap && autoCells == 0 && line.width() > width + 0.01 && ownCellText
+          && block.contains && !block.overflowAuto && block.align.equals("left") && lines.size() == 1
+          && runs.boxes.isEmpty() && !mixed && !block.mono && !dry;
+      if (block.nowrap && autoCells == 0 && line.width() > width + 0.01 && !clipped) {
         // a nowrap line that fits its box is the line normal white space makes; one that overflows it is placed as
         // openhtmltopdf places it only where the box is sized by it
         throw new Unsupported("white-space: nowrap text wider than its box outside the cells of a table with"
@@ -2035,6 +2041,7 @@ final class HtmlFlow {
       }
       if (raised != null) ops.addAll(raised);
       if (pieces != null) decorations(ops, first, pieces, runs, line.end(), baselines);
+      if (clipped) clip(ops, -block.padding[LEFT], width + block.padding[RIGHT]);
       if ((k == breakAt || sink.movesOver(lineHeight)) && atomicOn(runs, line)) {
         // measured, openhtmltopdf lays an inline block out where the line stood before it moved, so one whose own
         // line met the break there comes out taller on the next page (its text and the line's moved down): not ported
@@ -2046,6 +2053,16 @@ final class HtmlFlow {
         throw new Unsupported("a page break leaving one line of a paragraph alone");
       }
       sink.line(lineHeight, ops);
+    }
+  }
+
+  /** The line's text shown between {@code left} and {@code right}; anything else on it is refused. */
+  private static void clip(List<Ops> ops, double left, double right) throws Unsupported {
+    for (int i = 0; i < ops.size(); i++) {
+      if (!(ops.get(i) instanceof Ops.Text t)) {
+        throw new Unsupported("a link, decoration or box on a nowrap line clipped by its cell");
+      }
+      ops.set(i, new Ops.ClippedText(t, left, right));
     }
   }
 
