@@ -470,8 +470,10 @@ final class HtmlFlow {
       }
     }
     Element clearing = next;
+    // a float holds its floats, as a block formatting context does in CSS and in openhtmltopdf (a floated dl of
+    // floated dt and dd)
     if (next == null && (!ps.contains || ps.overflowAuto) && !ps.clearfix && !ptag.equals("body")
-        && (clearing = clearedAfter(parent, ps)) == null) {
+        && ps.floating == null && (clearing = clearedAfter(parent, ps)) == null) {
       throw new Unsupported("floats their parent does not hold (give it overflow: hidden), in "
           + HtmlStyle.describe(parent));
     }

@@ -214,4 +214,26 @@ class HtmlSurvey16EquivalenceTest {
     assertThatThrownBy(() -> new DirectPdfEngine(EngineSettings.defaults()).render(in))
         .isInstanceOf(Unsupported.class).hasMessageContaining("nowrap text wider than its box");
   }
+
+  private static final String META = "<div class=\"info\"><div class=\"to\"><h2>Bill to</h2><p>Verlag Morgenrot KG<br>"
+      + "Am Hafen 3<br>20457 Hamburg</p></div><dl class=\"meta\"><dt>Invoice no.</dt><dd>2026-118</dd><dt>Date</dt>"
+      + "<dd>04.12.2026</dd><dt>Due</dt><dd>18.12.2026</dd></dl></div><p class=\"after\">Please transfer the amount"
+      + " within 14 days.</p>";
+
+  /**
+   * Floats inside a float (an invoice's floated {@code dl} of floated {@code dt} and {@code dd}): the float holds
+   * them, as a block formatting context does in CSS and in openhtmltopdf (measured). The direct path had refused
+   * them as floats their parent does not hold.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      ".info { overflow: hidden; margin: 12px 0 } .to { float: left; width: 50% } .meta { float: right; width: 40%;"
+          + " margin: 0 } .meta dt { float: left; width: 50%; color: #868e96 } .meta dd { float: left; width: 50%;"
+          + " margin: 0; text-align: right }",
+      "* { box-sizing: border-box } .info { overflow: hidden } .to { float: left; width: 55% } .meta { float: right;"
+          + " width: 45%; margin: 0; padding: 6px; border: 1px solid #0b7285 } .meta dt { float: left; width: 40% }"
+          + " .meta dd { float: left; width: 60%; margin: 0; text-align: right; font-weight: bold }"})
+  void floatsInsideAFloat(String css) throws Exception {
+    assertSame("survey16-floats-in-a-float", drawnDirectly(META, css));
+  }
 }
