@@ -50,7 +50,8 @@ class HtmlSurvey16EquivalenceTest {
 
   private static final String RESET = "<h1>Invoice</h1><h2 class=\"to\">Bill to</h2><p>Verlag Morgenrot KG<br>"
       + "Am Hafen 3</p><table><thead><tr><th>Service</th><th class=\"n\">Total</th></tr></thead><tbody><tr>"
-      + "<td>Art direction <strong>(rush)</strong></td><td class=\"n\">3,420.00 €</td></tr><tr><td><em>Copy editing</em></td>"
+      + "<td>Art direction <strong>(rush)</strong></td><td class=\"n\">3,420.00 €</td></tr>"
+      + "<tr><td><em>Copy editing</em></td>"
       + "<td class=\"n\"><b>1,200.00</b></td></tr></tbody></table><p class=\"note\">Please transfer the amount"
       + " within 14 days, quoting the invoice number, to the account below.</p>";
 
