@@ -289,11 +289,18 @@ final class HtmlCss {
    */
   private static final Pattern ATTRIBUTE = Pattern.compile(
       "\\[\\s*([a-z_][-_a-z0-9]*)\\s*(?:([~|^$*]?=)\\s*(?:\"([^\"\\\\]*)\"|'([^'\\\\]*)'|(-?[_a-zA-Z][-_a-zA-Z0-9]*))\\s*)?\\]");
-  private static final Pattern MORE = Pattern.compile("[.#][-_a-zA-Z0-9]+");
+  /**
+   * A character of a class or id name as openhtmltopdf's Lexer reads it (its nmchar): a letter, digit, {@code -} or
+   * {@code _}, any non-ASCII character, or a backslash escaping a character other than a hex digit or a line end.
+   * Tailwind's classes need it ({@code .w-1\/2}, {@code .md\:flex}, {@code .p-0\.5}); a hex escape
+   * ({@code \31 }) is not read here, and its compound is left unsupported.
+   */
+  private static final String NAME_CHAR = "(?:[-_a-zA-Z0-9\\u0080-\\uffff]|\\\\[^0-9a-fA-F\\r\\n\\f])";
+  private static final Pattern MORE = Pattern.compile("[.#]" + NAME_CHAR + "+");
   private static final Pattern PSEUDO = Pattern.compile(":([-a-zA-Z]+)(?:\\(([^)]*)\\))?");
   private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
   private static final Pattern COMPOUND =
-      Pattern.compile("(\\*|[a-zA-Z][a-zA-Z0-9-]*)?((?:[.#][-_a-zA-Z0-9]+)*)(.*)");
+      Pattern.compile("(\\*|[a-zA-Z][a-zA-Z0-9-]*)?((?:[.#]" + NAME_CHAR + "+)*)(.*)");
 
   /**
    * The attribute HtmlSubset marks a template's element with when its children are fixed: no Handlebars block
@@ -418,7 +425,7 @@ final class HtmlCss {
   /** Whether a rule's selector text names a pseudo-class or pseudo-element openhtmltopdf does not know. */
   static boolean unknownPseudoClass(String head) {
     // attribute values and strings may hold colons ([href^="http:"]): only what is outside them is read
-    String outside = head.replaceAll("\\[[^\\]]*\\]", "[]");
+    String outside = head.replaceAll("\\\\.", "x").replaceAll("\\[[^\\]]*\\]", "[]");
     Matcher m = PSEUDO_NAME.matcher(outside);
     while (m.find()) {
       if (!KNOWN_PSEUDO.contains(m.group(1).toLowerCase(Locale.ROOT))) return true;
@@ -593,10 +600,10 @@ final class HtmlCss {
       String tag = m.group(1) == null || m.group(1).equals("*") ? null : m.group(1).toLowerCase(Locale.ROOT);
       List<String> classes = new ArrayList<>();
       String id = null;
-      for (String piece : m.group(2).split("(?=[.#])")) {
+      for (String piece : m.group(2).split("(?<!\\\\)(?=[.#])")) {
         if (piece.isEmpty()) continue;
-        if (piece.charAt(0) == '.') classes.add(piece.substring(1));
-        else id = piece.substring(1);
+        if (piece.charAt(0) == '.') classes.add(unescape(piece.substring(1)));
+        else id = unescape(piece.substring(1));
       }
       List<Structural> structural = new ArrayList<>();
       List<Attribute> attributes = new ArrayList<>();
@@ -614,8 +621,8 @@ final class HtmlCss {
         Matcher more = MORE.matcher(rest);
         if (more.lookingAt()) {
           // a class or id after an attribute selector or pseudo-class: td[align=right].num
-          if (more.group().charAt(0) == '.') classes.add(more.group().substring(1));
-          else if (id == null) id = more.group().substring(1);
+          if (more.group().charAt(0) == '.') classes.add(unescape(more.group().substring(1)));
+          else if (id == null) id = unescape(more.group().substring(1));
           else unsupported = true;
           rest = rest.substring(more.end());
           continue;
@@ -623,6 +630,12 @@ final class HtmlCss {
         Matcher p = PSEUDO.matcher(rest);
         Structural one = p.lookingAt() ? Structural.of(p.group(1).toLowerCase(Locale.ROOT), p.group(2)) : null;
         if (one == null) {
+          // a name cut short by what is not read here (a hex escape) must not match the elements of the shorter
+          // name: without its names the compound matches a superset, and the document goes to openhtmltopdf
+          if (rest.charAt(0) == '\\') {
+            classes.clear();
+            id = null;
+          }
           unsupported = true;
           specificity += 10; // a pseudo-class or attribute selector
           break;
@@ -647,5 +660,9 @@ final class HtmlCss {
     // a pseudo-element counts as a type selector
     return new Selector(List.copyOf(parts), List.copyOf(joins), specificity + (pseudoElement == null ? 0 : 1),
         unsupported ? whole : null, pseudoElement);
+  }
+
+  private static String unescape(String name) {
+    return name.indexOf('\\') < 0 ? name : name.replaceAll("\\\\(.)", "$1");
   }
 }

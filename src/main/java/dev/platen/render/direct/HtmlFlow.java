@@ -471,8 +471,10 @@ final class HtmlFlow {
       }
     }
     Element clearing = next;
+    // a float holds its floats, as a block formatting context does in CSS and in openhtmltopdf (a floated dl of
+    // floated dt and dd)
     if (next == null && (!ps.contains || ps.overflowAuto) && !ps.clearfix && !ptag.equals("body")
-        && (clearing = clearedAfter(parent, ps)) == null) {
+        && ps.floating == null && (clearing = clearedAfter(parent, ps)) == null) {
       throw new Unsupported("floats their parent does not hold (give it overflow: hidden), in "
           + HtmlStyle.describe(parent));
     }
@@ -607,7 +609,8 @@ final class HtmlFlow {
       // a table's columns are measured without them; a list item's marker sits on a line not built here
       throw new Unsupported("an inline-block div in " + HtmlStyle.describe(parent));
     }
-    if (!ps.align.equals("left") || ps.letterSpacing != 0 || ps.keepSpaces || ps.keepNewlines || ps.nowrap) {
+    boolean aligned = ps.align.equals("left") || ps.align.equals("right") || ps.align.equals("center");
+    if (!aligned || ps.letterSpacing != 0 || ps.keepSpaces || ps.keepNewlines || ps.nowrap) {
       throw new Unsupported("text-align, letter-spacing or white-space of " + HtmlStyle.describe(parent)
           + " around inline-block divs");
     }
@@ -661,7 +664,7 @@ final class HtmlFlow {
         throw new Unsupported("vertical-align: " + s.verticalAlign + " on an inline-block div, "
             + HtmlStyle.describe(e));
       }
-      if (s.margin[TOP] != 0 || s.margin[BOTTOM] != 0 || !Double.isNaN(s.marginPercent[TOP])
+      if (s.margin[TOP] < 0 || s.margin[BOTTOM] < 0 || !Double.isNaN(s.marginPercent[TOP])
           || !Double.isNaN(s.marginPercent[BOTTOM]) || s.autoMargin[LEFT] || s.autoMargin[RIGHT]) {
         throw new Unsupported("a top, bottom or auto margin on an inline-block div, " + HtmlStyle.describe(e));
       }
@@ -710,6 +713,10 @@ final class HtmlFlow {
       }
       double before = line.isEmpty() || !gaps.get(k) ? 0 : space / HtmlStyle.DOTS_PER_POINT;
       if (!line.isEmpty() && (k == run.size() || x + before + outer > width + 0.01)) {
+        // white space where the line breaks stays at its end where it fits there (measured); at the content's end
+        // it does not
+        double end = x + (k < run.size() && gaps.get(k) ? space / HtmlStyle.DOTS_PER_POINT : 0);
+        alignLine(xs, end > width + 0.01 ? x : end, width, ps.align);
         y += inlineBlockLine(line, styles, xs, ps, text, y, ops);
         line.clear();
         styles.clear();
@@ -731,6 +738,20 @@ final class HtmlFlow {
   }
 
   /**
+   * A line of inline-block divs moved as openhtmltopdf's LineBox.align moves it, in whole dots: to the right, its
+   * end on the content's; centred, half the line's width (rounded down) before half the content's (rounded down).
+   * White space before its first box and after the run's last is not on it (measured: a right-aligned status badge
+   * after its parent's blocks ends at the content's edge).
+   */
+  private static void alignLine(List<Double> xs, double line, double width, String align) {
+    if (align.equals("left")) return;
+    long box = Math.round(Math.floor(width * HtmlStyle.DOTS_PER_POINT + 0.01));
+    long used = Math.round(line * HtmlStyle.DOTS_PER_POINT);
+    double dx = (align.equals("right") ? box - used : box / 2 - used / 2) / HtmlStyle.DOTS_PER_POINT;
+    xs.replaceAll(v -> v + dx);
+  }
+
+  /**
    * The width openhtmltopdf shrinks an inline-block div of text alone to: its widest line, in whole dots, where
    * that fits {@code avail}; text that would wrap is left to openhtmltopdf.
    */
@@ -745,14 +766,18 @@ final class HtmlFlow {
       if (!(op instanceof Ops.Text t)) continue;
       if (t.mono()) throw new Unsupported("monospace text in an inline-block div without a width");
       double end = t.x() - left + Text.width(fonts.of(t.bold(), false), t.text(), t.size(), t.spacing());
-      double[] line = lines.computeIfAbsent(Math.rint(t.y() * 8), y -> new double[2]);
+      double[] line = lines.computeIfAbsent(Math.rint(t.y() * 8), y -> new double[] {0, 0, 1e6});
       line[0] = Math.max(line[0], end);
       line[1]++;
+      line[2] = Math.min(line[2], t.x() - left);
     }
     for (double[] line : lines.values()) {
-      dots = Math.max(dots, (long) Math.ceil(line[0] * HtmlStyle.DOTS_PER_POINT - 0.01) + (long) line[1]);
+      // a line aligned right or centred in the wide box is measured from its start
+      double from = s.align.equals("left") ? 0 : line[2];
+      dots = Math.max(dots, (long) Math.ceil((line[0] - from) * HtmlStyle.DOTS_PER_POINT - 0.01) + (long) line[1]);
     }
-    if (!s.align.equals("left") || dots >= avail * HtmlStyle.DOTS_PER_POINT - 1) {
+    // one line is as wide as the box, wherever its text-align puts it
+    if (!s.align.equals("left") && lines.size() > 1 || dots >= avail * HtmlStyle.DOTS_PER_POINT - 1) {
       throw new Unsupported("an inline-block div without a width whose text is aligned or may wrap, "
           + HtmlStyle.describe(e));
     }
@@ -787,8 +812,11 @@ final class HtmlFlow {
       }
       // calcInlineBaseline: the last line box's baseline; a box without one is left to openhtmltopdf
       if (Double.isNaN(last)) throw new Unsupported("an inline-block div without text");
-      hs[k] = Math.round(box.height() * HtmlStyle.DOTS_PER_POINT);
-      ys[k] = b0 - Math.round(last * HtmlStyle.DOTS_PER_POINT);
+      // the box as openhtmltopdf's inline BlockBox is: its vertical margins in its height, its lines below the top one
+      long mt = Math.round(styles.get(k).margin[TOP] * HtmlStyle.DOTS_PER_POINT);
+      hs[k] = mt + Math.round(box.height() * HtmlStyle.DOTS_PER_POINT)
+          + Math.round(styles.get(k).margin[BOTTOM] * HtmlStyle.DOTS_PER_POINT);
+      ys[k] = b0 - mt - Math.round(last * HtmlStyle.DOTS_PER_POINT);
       if (styles.get(k).verticalAlign.equals("middle")) {
         // alignInlineContent's middle: half the strut's ascent below the text's top (an int halved), less half
         // the box's height
@@ -813,7 +841,8 @@ final class HtmlFlow {
     }
     long shift = rootTop < 0 ? -rootTop : 0;
     for (int k = 0; k < line.size(); k++) {
-      double dy = top + (ys[k] + shift) / HtmlStyle.DOTS_PER_POINT;
+      double dy = top + (ys[k] + shift + Math.round(styles.get(k).margin[TOP] * HtmlStyle.DOTS_PER_POINT))
+          / HtmlStyle.DOTS_PER_POINT;
       for (Ops op : line.get(k).ops()) ops.add(op.moved(xs.get(k), dy));
     }
     return (rootBottom - rootTop) / HtmlStyle.DOTS_PER_POINT;
@@ -1930,7 +1959,13 @@ final class HtmlFlow {
     for (int k = 0; k < lines.size(); k++) {
       Line line = lines.get(k);
       if (k == breakAt) sink.pageBreak();
-      if (block.nowrap && autoCells == 0 && line.width() > width + 0.01) {
+      // a statement's description cell of 'white-space: nowrap; overflow: hidden' in a table of fixed layout:
+      // openhtmltopdf draws the line whole from the cell's left and clips it at the cell's padding box (measured;
+      // text-overflow it does not know)
+      boolean clipped = block.nowrap && autoCells == 0 && line.width() > width + 0.01 && ownCellText
+          && block.contains && !block.overflowAuto && block.align.equals("left") && lines.size() == 1
+          && runs.boxes.isEmpty() && !mixed && !block.mono && !dry;
+      if (block.nowrap && autoCells == 0 && line.width() > width + 0.01 && !clipped) {
         // a nowrap line that fits its box is the line normal white space makes; one that overflows it is placed as
         // openhtmltopdf places it only where the box is sized by it
         throw new Unsupported("white-space: nowrap text wider than its box outside the cells of a table with"
@@ -2009,6 +2044,7 @@ final class HtmlFlow {
       }
       if (raised != null) ops.addAll(raised);
       if (pieces != null) decorations(ops, first, pieces, runs, line.end(), baselines);
+      if (clipped) clip(ops, -block.padding[LEFT], width + block.padding[RIGHT]);
       if ((k == breakAt || sink.movesOver(lineHeight)) && atomicOn(runs, line)) {
         // measured, openhtmltopdf lays an inline block out where the line stood before it moved, so one whose own
         // line met the break there comes out taller on the next page (its text and the line's moved down): not ported
@@ -2020,6 +2056,16 @@ final class HtmlFlow {
         throw new Unsupported("a page break leaving one line of a paragraph alone");
       }
       sink.line(lineHeight, ops);
+    }
+  }
+
+  /** The line's text shown between {@code left} and {@code right}; anything else on it is refused. */
+  private static void clip(List<Ops> ops, double left, double right) throws Unsupported {
+    for (int i = 0; i < ops.size(); i++) {
+      if (!(ops.get(i) instanceof Ops.Text t)) {
+        throw new Unsupported("a link, decoration or box on a nowrap line clipped by its cell");
+      }
+      ops.set(i, new Ops.ClippedText(t, left, right));
     }
   }
 

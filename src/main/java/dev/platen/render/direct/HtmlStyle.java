@@ -304,6 +304,9 @@ final class HtmlStyle {
     HtmlStyle s = new HtmlStyle();
     // the html element's parent: a % or em size on html is of the initial medium, as in openhtmltopdf
     s.size = MEDIUM;
+    // and its line height the initial normal: the base sheet's 1.35 is the body's, which 'font: inherit' undoes
+    s.lineNormal = true;
+    s.lineFactor = Double.NaN;
     return s;
   }
 
@@ -393,6 +396,12 @@ final class HtmlStyle {
     for (boolean important : new boolean[] {false, true}) {
       for (HtmlCss.Declaration d : declared) {
         if (d.important() != important) continue;
+        if ((d.name().equals("font-size") || d.name().equals("font")) && d.value().trim().equalsIgnoreCase("inherit")) {
+          // a reset's 'font: inherit' (Eric Meyer's, on every element): the parent's size, keyword and all
+          s.size = parent.size;
+          s.sizeKeyword = parent.sizeKeyword;
+          continue;
+        }
         if (d.name().equals("font-size")) s.fontSize(d.value(), parent.size, e);
         if (d.name().equals("font")) {
           String[] font = s.font(d.value(), e);
@@ -410,6 +419,12 @@ final class HtmlStyle {
           if (!d.value().trim().equalsIgnoreCase("inherit") || !s.inheritFrom(parent, d.name())) {
             s.apply(d.name(), d.value(), e);
           }
+          continue;
+        }
+        if (d.value().trim().equalsIgnoreCase("inherit")) {
+          // openhtmltopdf's FontPropertyBuilder makes it inherit of each of the six properties (checkInheritAll),
+          // undoing the base sheet's bold headings and cells and their line heights
+          s.inheritFont(parent);
           continue;
         }
         String[] font = s.font(d.value(), e);
@@ -785,6 +800,15 @@ final class HtmlStyle {
    * colour is the parent's computed one, its text colour where it has none (measured: a table's border took its
    * parent's border-color where set, else the parent's colour, though the table's own colour differed).
    */
+  private void inheritFont(HtmlStyle parent) {
+    inheritFrom(parent, "font-style");
+    inheritFrom(parent, "font-weight");
+    inheritFrom(parent, "line-height");
+    smallCaps = parent.smallCaps;
+    mono = parent.mono;
+    unbundled = null;
+  }
+
   private boolean inheritFrom(HtmlStyle parent, String name) {
     switch (name) {
       case "color" -> rgb = parent.rgb;
@@ -855,10 +879,13 @@ final class HtmlStyle {
             boxed = true;
             continue;
           }
-          if (!d.name().equals("content")) {
+          // box-sizing changes nothing on what may be generated here, text or an empty clearfix block: a reset's
+          // '*, *::before, *::after { box-sizing: border-box }' beside Bootstrap 4's clearfix
+          if (!d.name().equals("content") && !d.name().equals("box-sizing")) {
             if (other[k] == null) other[k] = d.name();
             continue;
           }
+          if (d.name().equals("box-sizing")) continue;
           content[k] = d.value();
         }
       }
@@ -904,6 +931,9 @@ final class HtmlStyle {
 
   /** {@code position}: static, relative, absolute, fixed and running(name). */
   private void position(String v, String value, Element e) {
+    // openhtmltopdf's Position builder allows no sticky: the declaration is dropped there, and the value cascaded
+    // before stays (a statement's 'thead th { position: sticky; top: 0 }', written for the screen)
+    if (v.equals("sticky")) return;
     java.util.regex.Matcher m = RUNNING.matcher(v);
     if (!v.equals("static") && !v.equals("fixed") && !v.equals("relative") && !v.equals("absolute") && !m.matches()) {
       refuse("CSS value '" + value + "' for 'position'", e);

@@ -744,6 +744,21 @@ final class HtmlTables {
         throw new Unsupported("vertical-align: baseline across cells of different fonts or padding");
       }
     }
+    // nor where a first line's baseline lies lower in one cell (a line of smaller text on the cell's strut):
+    // openhtmltopdf lines those baselines up (measured), not ported
+    double firstBaseline = Double.NaN;
+    for (int i = 0; i < n && !flow.dry; i++) {
+      if (!styles[i].verticalAlign.equals("baseline")) continue;
+      double b = Double.NaN;
+      for (Ops op : stacks[i].ops) {
+        if (op instanceof Ops.Text t && !(t.y() >= b)) b = t.y();
+      }
+      if (Double.isNaN(b)) continue;
+      if (!Double.isNaN(firstBaseline) && Math.abs(b - firstBaseline) > 0.01) {
+        throw new Unsupported("vertical-align: baseline across cells whose first lines differ");
+      }
+      firstBaseline = b;
+    }
     // middle and bottom alignment, against the row's height as laid out. In a row that meets a page break such a
     // cell is laid out again that far down, as openhtmltopdf's TableRowBox.alignMiddleAndBottomAlignedCells
     // relayouts a cell reaching the page's bottom: a line reaching across the boundary moves below it and the row

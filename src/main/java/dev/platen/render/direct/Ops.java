@@ -93,6 +93,14 @@ sealed interface Ops {
    * {@code bottom} (either may be infinite): its part on one page where a page break cuts it, as each page shows
    * its part of openhtmltopdf's strip.
    */
+  /**
+   * A line of text shown only between {@code left} and {@code right}: a {@code nowrap} line wider than its table
+   * cell of {@code overflow: hidden}, which openhtmltopdf clips at the cell's padding box (measured).
+   */
+  record ClippedText(Text text, double left, double right) implements Ops {
+    public Ops moved(double dx, double dy) { return new ClippedText((Text) text.moved(dx, dy), left + dx, right + dx); }
+  }
+
   record Clipped(Ops shape, double top, double bottom) implements Ops {
     public Ops moved(double dx, double dy) { return new Clipped(shape.moved(dx, dy), top + dy, bottom + dy); }
   }

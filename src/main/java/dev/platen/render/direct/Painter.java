@@ -159,6 +159,23 @@ final class Painter {
       Ops o = k < 0 ? margins.get(k + margins.size()) : ops.get(k);
       Ops.Turned turned = o instanceof Ops.Turned r ? r : null;
       if (turned != null) o = turned.op();
+      Ops.ClippedText clipped = o instanceof Ops.ClippedText c ? c : null;
+      if (clipped != null) {
+        // a clipping path is made outside a text object, in a graphics state of its own; Q brings back the font,
+        // colour and spacing set before it
+        int before = alpha;
+        out.append("ET\nq\n");
+        num(clipped.left()).num(-1).num(clipped.right() - clipped.left()).num(h + 2).op("re W n");
+        out.append("BT\n");
+        Ops.Text t = clipped.text();
+        font(t.bold() ? boldName : regularName, t.size());
+        color(t.rgb());
+        num(t.spacing()).op("Tc");
+        text(t, h, t.bold() ? boldFace : regularFace, t.bold() ? bold : regular, null);
+        out.append("ET\nQ\nBT\n");
+        alpha = before;
+        continue;
+      }
       if (!(o instanceof Ops.Text t)) continue;
       if (t.bold() != isBold || t.mono() != isMono || t.size() != fontSize) {
         font(t.mono() ? monoName(fonts, t.bold()) : t.bold() ? boldName : regularName, t.size());

@@ -703,6 +703,11 @@ abstract class Sink {
           below.add(t);
           return List.of();
         }
+        case Ops.ClippedText t -> {
+          if (t.text().y() < b) return List.of(t);
+          below.add(t);
+          return List.of();
+        }
         case Ops.Rect r -> {
           return cut(r, r.y(), r.h(), b, below, (y, h) -> new Ops.Rect(r.x(), y, r.w(), h, r.rgb()));
         }
@@ -778,6 +783,7 @@ abstract class Sink {
         // a turned line reaches around its centre: taken as reaching across
         case Ops.Turned t -> new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
         case Ops.Text t -> new double[] {t.y(), t.y()};
+        case Ops.ClippedText t -> new double[] {t.text().y(), t.text().y()};
         case Ops.Rect r -> new double[] {r.y(), r.y() + r.h()};
         case Ops.Link l -> new double[] {l.y(), l.y() + l.h()};
       };

@@ -132,12 +132,12 @@ class HtmlInlineLevelEquivalenceTest {
         .isEqualTo("an inline-block div without a width around blocks, div.c");
     assertThat(refusal("<div class=\"c\">x</div>", ".c { display: inline-block; width: 40%; vertical-align:"
         + " bottom; }")).isEqualTo("vertical-align: bottom on an inline-block div, div.c");
-    assertThat(refusal("<div class=\"c\">x</div>", ".c { display: inline-block; width: 40%; margin: 4px; }"))
+    assertThat(refusal("<div class=\"c\">x</div>", ".c { display: inline-block; width: 40%; margin: 4px auto; }"))
         .isEqualTo("a top, bottom or auto margin on an inline-block div, div.c");
     assertThat(refusal("<table class=\"f\"><tr><td><div class=\"c\">x</div></td></tr></table>", col
         + " .f { width: 100%; table-layout: fixed; }"))
         .isEqualTo("an inline-block div in td");
-    assertThat(refusal("<div class=\"m\"><div class=\"c\">x</div></div>", col + " .m { text-align: center; }"))
+    assertThat(refusal("<div class=\"m\"><div class=\"c\">x</div></div>", col + " .m { text-align: justify; }"))
         .isEqualTo("text-align, letter-spacing or white-space of div.m around inline-block divs");
     assertThat(refusal("<div class=\"c\"><table><tr><td>x</td></tr></table></div>", col))
         .isEqualTo("a table or an image in an inline-block div, div.c");

@@ -207,7 +207,7 @@ class HtmlPositionEquivalenceTest {
         .isEqualTo("CSS value 'scale(2)' for 'transform' on div");
     assertThat(reason("<div style=\"position: absolute; top: 0; left: 0; margin: 4pt\"><p>x</p></div>", ""))
         .isEqualTo("a top or bottom margin on div, which has position: absolute, holding blocks");
-    assertThat(reason("<p style=\"position: sticky\">x</p>", "")).isEqualTo("CSS value 'sticky' for 'position' on p");
+    assertThat(reason("<p style=\"position: inherit\">x</p>", "")).isEqualTo("CSS value 'inherit' for 'position' on p");
   }
 
   /** What only a document shows is refused when it is drawn, and the document goes to openhtmltopdf. */
