@@ -277,12 +277,22 @@ final class HtmlFlow {
       blocks = true;
       flush(inline, ps, width, sink);
       if (s.hidden) continue;
+      // page-break-before: avoid: measured, openhtmltopdf moves the block before along when a break falls right
+      // before this one (WooCommerce's order table); drawn where no break falls there, else sent to openhtmltopdf
+      int pageBefore = sink.page();
+      Sink.Mark top = s.avoidBreakBefore && !dry ? sink.mark() : null;
+      if (top != null && (sink.pageHeight() == Double.POSITIVE_INFINITY || sink.y() == 0 && pageBefore > 0)) {
+        throw new Unsupported("page-break-before: avoid on " + HtmlStyle.describe(e) + " where a page break falls"
+            + " before it, or in a table cell");
+      }
       if (tag.equals("table")) {
         tables.table(e, s, width, sink);
         lastBlock = null;
+        avoidedBreak(e, top, pageBefore);
       } else if (HtmlStyle.BLOCKS.contains(tag) && !tag.equals("body")) {
         block(e, s, width, sink);
         lastBlock = s;
+        avoidedBreak(e, top, pageBefore);
         continue;
       } else {
         throw new Unsupported("the element <" + tag + ">");
@@ -962,6 +972,13 @@ final class HtmlFlow {
       return cs.margin[side] != 0 || !Double.isNaN(cs.marginPercent[side]) || marginMeets(c, cs, side);
     }
     return false;
+  }
+
+  private static void avoidedBreak(Element e, Sink.Mark top, int pageBefore) throws Unsupported {
+    if (top != null && (top.page != pageBefore || top.page < 0)) {
+      throw new Unsupported("page-break-before: avoid on " + HtmlStyle.describe(e) + " where a page break falls"
+          + " before it, or in a table cell");
+    }
   }
 
   void block(Element e, HtmlStyle s, double avail, Sink sink) throws RenderException {

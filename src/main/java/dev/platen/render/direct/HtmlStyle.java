@@ -113,6 +113,8 @@ final class HtmlStyle {
   boolean breakBefore;
   boolean breakAfter;
   boolean avoidInside;
+  /** page-break-before: avoid, judged where the box is laid out (HtmlFlow.children). */
+  boolean avoidBreakBefore;
   boolean collapse;
   double spacing;
   boolean fixed;
@@ -1192,7 +1194,10 @@ final class HtmlStyle {
           refuse("CSS display '" + value + "'", e);
         }
       }
-      case "page-break-before" -> breakBefore = pageBreak(v, value, name, e);
+      case "page-break-before" -> {
+        avoidBreakBefore = v.equals("avoid");
+        breakBefore = !avoidBreakBefore && pageBreak(v, value, name, e);
+      }
       case "page-break-after" -> breakAfter = pageBreak(v, value, name, e);
       // openhtmltopdf 1.1.65 breaks no page for the CSS3 names (measured: break-before: page, break-after: page,
       // break-inside: avoid all change nothing), so neither does this engine (D36)

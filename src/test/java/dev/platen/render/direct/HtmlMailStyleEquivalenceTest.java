@@ -201,6 +201,35 @@ class HtmlMailStyleEquivalenceTest {
         .startsWith("CSS property 'visibility'");
   }
 
+  /**
+   * {@code page-break-before: avoid} (WooCommerce's order table): measured, openhtmltopdf moves the paragraph before
+   * the table along to the next page when the break would fall right before it. Drawn directly wherever the break
+   * falls elsewhere (inside the table, before the paragraph, after the table); where it falls right before the
+   * table, and in a table cell, the document goes to openhtmltopdf.
+   */
+  @Test
+  void pageBreakBeforeAvoid() throws Exception {
+    for (int n : new int[] {30, 51, 53, 57}) assertSame("mail-avoid-" + n, avoidBefore(n, "table"));
+    assertSame("mail-avoid-div-53", avoidBefore(53, "div"));
+    assertThatThrownBy(() -> DIRECT.render(avoidBefore(50, "table"))).isInstanceOf(Unsupported.class)
+        .hasMessageContaining("page-break-before: avoid on table.order-details where a page break falls before it");
+    RenderInput inCell = drawnDirectly("<table><tr><td><p>a</p><p class=\"k\">b</p></td></tr></table>",
+        ".k { page-break-before: avoid; }");
+    assertThatThrownBy(() -> DIRECT.render(inCell)).isInstanceOf(Unsupported.class)
+        .hasMessageContaining("or in a table cell");
+  }
+
+  private static RenderInput avoidBefore(int lines, String tag) {
+    StringBuilder filler = new StringBuilder("<h3>Heading before</h3>");
+    for (int k = 0; k < lines; k++) filler.append("<p style=\"margin:0\">Line ").append(k).append(" of filler text</p>\n");
+    String box = tag.equals("table")
+        ? "<table class=\"order-details\"><tr><td>Row one</td></tr><tr><td>Row two</td></tr><tr><td>Row three</td></tr>"
+            + "</table>"
+        : "<div class=\"order-details\"><p>Block one</p><p>Block two</p></div>";
+    return drawnDirectly(filler + "<p>Last paragraph</p>" + box + "<p>after</p>",
+        ".order-details { page-break-before: avoid; width: 100%; }");
+  }
+
   /** What of these stays with openhtmltopdf is named. */
   @ParameterizedTest(name = "{1}")
   @ValueSource(strings = {
