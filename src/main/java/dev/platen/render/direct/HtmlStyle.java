@@ -678,8 +678,9 @@ final class HtmlStyle {
    * The CSS openhtmltopdf makes of an element's presentational attributes (its XhtmlNamespaceHandler's
    * getNonCssStyling, copied rule for rule): the author's declarations at specificity 0, after its user-agent
    * sheet and before every author rule. {@code align}/{@code valign} on cells and rows, {@code align} on {@code p}
-   * and {@code div}; {@code width}, {@code border}, {@code cellspacing}, {@code bgcolor} and {@code align} on tables; a table's
-   * {@code cellpadding} and {@code border} on its cells. Empty for anything else, which openhtmltopdf ignores.
+   * and {@code div}; {@code width}, {@code border}, {@code cellspacing}, {@code bgcolor} and {@code align} on
+   * tables; a table's {@code cellpadding} and {@code border} on its cells. Empty for anything else, which
+   * openhtmltopdf ignores.
    */
   static String hints(Element e) {
     String tag = e.normalName();
@@ -1165,8 +1166,9 @@ final class HtmlStyle {
       }
       case "display" -> {
         tableDisplay = null;
-        // the last display wins: 'display: none' then a media rule's 'display: block' shows the box
-        hidden = v.equals("none");
+        // the last display wins: 'display: none' then a media rule's 'display: block' shows the box (flex and grid,
+        // which openhtmltopdf drops, leave it as it was)
+        if (!FLEX_GRID.contains(v)) hidden = v.equals("none");
         if (hidden) {
           // no box
         } else if (FLEX_GRID.contains(v)) {

@@ -39,9 +39,10 @@ final class HtmlSubset {
   /**
    * Presentational attributes by element: those openhtmltopdf turns into CSS (HtmlStyle.hints), which is then
    * judged like any CSS, and those it ignores ({@code nowrap} on a cell, {@code bgcolor} on a row), which the
-   * direct path ignores too. {@code align} on a table is a float or auto side margins (HtmlStyle.hints); {@code background} (an image) and {@code height} on a
-   * cell are not among them. {@code color}, {@code face} and {@code size} on {@code <font>}: openhtmltopdf has no
-   * rule for them (measured, the text keeps its inherited colour, family and size).
+   * direct path ignores too. {@code align} on a table is a float or auto side margins (HtmlStyle.hints);
+   * {@code background} (an image) and {@code height} on a cell are not among them. {@code color}, {@code face} and
+   * {@code size} on {@code <font>}: openhtmltopdf has no rule for them (measured, the text keeps its inherited
+   * colour, family and size).
    */
   private static final java.util.Map<String, Set<String>> PRESENTATIONAL = java.util.Map.of(
       "table", Set.of("width", "border", "cellspacing", "cellpadding", "bgcolor", "align"),

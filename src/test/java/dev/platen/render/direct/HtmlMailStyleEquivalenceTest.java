@@ -37,8 +37,9 @@ class HtmlMailStyleEquivalenceTest {
           .append(10 + i).append(".00</span></td></tr>\n");
     }
     String html = "<body bgcolor=\"#F2F4F6\"><span class=\"preheader\">This is a receipt for your recent purchase."
-        + "</span>\n<table class=\"email-wrapper\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" bgcolor=\"#F2F4F6\">"
-        + "<tr><td align=\"center\">\n<table class=\"email-content\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\">"
+        + "</span>\n<table class=\"email-wrapper\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\""
+        + " bgcolor=\"#F2F4F6\"><tr><td align=\"center\">\n"
+        + "<table class=\"email-content\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\">"
         + "<tr><td class=\"email-masthead\" align=\"center\">[Product Name]</td></tr>\n"
         + "<tr><td class=\"email-body\" width=\"570\" cellpadding=\"0\" cellspacing=\"0\">\n"
         + "<table class=\"email-body_inner\" align=\"center\" width=\"570\" cellpadding=\"0\" cellspacing=\"0\""
@@ -156,7 +157,9 @@ class HtmlMailStyleEquivalenceTest {
 
   private static RenderInput cutButton(int lines) {
     StringBuilder filler = new StringBuilder();
-    for (int k = 0; k < lines; k++) filler.append("<p style=\"margin:0\">Line ").append(k).append(" of filler text</p>\n");
+    for (int k = 0; k < lines; k++) {
+      filler.append("<p style=\"margin:0\">Line ").append(k).append(" of filler text</p>\n");
+    }
     return drawnDirectly("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\"><tr><td align=\"center\">"
         + filler + "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\"><tr><td align=\"center\">\n" + BUTTON
         + "\n</td></tr></table>\n<p>after the button</p></td><td>side</td></tr></table><p>below</p>", "");
@@ -188,14 +191,16 @@ class HtmlMailStyleEquivalenceTest {
 
   /**
    * A box of {@code display: none} is not drawn, so what else it declares is not judged (the preheader's
-   * {@code visibility}, {@code max-height}, {@code opacity}); the last {@code display} declared wins.
+   * {@code visibility}, {@code max-height}, {@code opacity}); the last {@code display} declared wins, but for
+   * {@code flex} and {@code grid}, which openhtmltopdf drops.
    */
   @Test
   void aHiddenPreheaderAndTheLastDisplayDeclared() throws Exception {
-    String html = "<span class=\"preheader\">Hidden preview text</span><p class=\"shown\">Shown</p><p>After</p>";
+    String html = "<span class=\"preheader\">Hidden preview text</span><p class=\"shown\">Shown</p>"
+        + "<p class=\"gone\">Gone</p><p>After</p>";
     String css = ".preheader { display: none !important; visibility: hidden; mso-hide: all; font-size: 1px;"
         + " line-height: 1px; max-height: 0; max-width: 0; opacity: 0; overflow: hidden; }"
-        + " .shown { display: none; } p.shown { display: block; }";
+        + " .shown { display: none; } p.shown { display: block; } .gone { display: none; } p.gone { display: flex; }";
     assertSame("mail-preheader", drawnDirectly(html, css));
     assertThat(refusal("<span class=\"p\">x</span>", ".p { visibility: hidden; }"))
         .startsWith("CSS property 'visibility'");
@@ -221,7 +226,9 @@ class HtmlMailStyleEquivalenceTest {
 
   private static RenderInput avoidBefore(int lines, String tag) {
     StringBuilder filler = new StringBuilder("<h3>Heading before</h3>");
-    for (int k = 0; k < lines; k++) filler.append("<p style=\"margin:0\">Line ").append(k).append(" of filler text</p>\n");
+    for (int k = 0; k < lines; k++) {
+      filler.append("<p style=\"margin:0\">Line ").append(k).append(" of filler text</p>\n");
+    }
     String box = tag.equals("table")
         ? "<table class=\"order-details\"><tr><td>Row one</td></tr><tr><td>Row two</td></tr><tr><td>Row three</td></tr>"
             + "</table>"
