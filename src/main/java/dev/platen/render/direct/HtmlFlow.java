@@ -172,7 +172,9 @@ final class HtmlFlow {
       s = HtmlStyle.of(e, parent, sheets, dry);
       styles.put(key, s);
     }
-    if (s.unsupported != null) throw new Unsupported(s.unsupported);
+    // a box of display: none is not drawn, whatever else it declares (e-mail preheaders: 'visibility: hidden;
+    // max-height: 0; opacity: 0' beside it)
+    if (s.unsupported != null && !s.hidden) throw new Unsupported(s.unsupported);
     if (s.rotate != 0 && !s.absolute) {
       throw new Unsupported("transform on " + HtmlStyle.describe(e) + " (drawn directly on position: absolute boxes)");
     }
@@ -276,12 +278,22 @@ final class HtmlFlow {
       blocks = true;
       flush(inline, ps, width, sink);
       if (s.hidden) continue;
+      // page-break-before: avoid: measured, openhtmltopdf moves the block before along when a break falls right
+      // before this one (WooCommerce's order table); drawn where no break falls there, else sent to openhtmltopdf
+      int pageBefore = sink.page();
+      Sink.Mark top = s.avoidBreakBefore && !dry ? sink.mark() : null;
+      if (top != null && (sink.pageHeight() == Double.POSITIVE_INFINITY || sink.y() == 0 && pageBefore > 0)) {
+        throw new Unsupported("page-break-before: avoid on " + HtmlStyle.describe(e) + " where a page break falls"
+            + " before it, or in a table cell");
+      }
       if (tag.equals("table")) {
         tables.table(e, s, width, sink);
         lastBlock = null;
+        avoidedBreak(e, top, pageBefore);
       } else if (HtmlStyle.BLOCKS.contains(tag) && !tag.equals("body")) {
         block(e, s, width, sink);
         lastBlock = s;
+        avoidedBreak(e, top, pageBefore);
         continue;
       } else {
         throw new Unsupported("the element <" + tag + ">");
@@ -992,6 +1004,13 @@ final class HtmlFlow {
     return false;
   }
 
+  private static void avoidedBreak(Element e, Sink.Mark top, int pageBefore) throws Unsupported {
+    if (top != null && (top.page != pageBefore || top.page < 0)) {
+      throw new Unsupported("page-break-before: avoid on " + HtmlStyle.describe(e) + " where a page break falls"
+          + " before it, or in a table cell");
+    }
+  }
+
   void block(Element e, HtmlStyle s, double avail, Sink sink) throws RenderException {
     if (s.blockInline) throw new Unsupported("CSS display 'inline-block' on " + HtmlStyle.describe(e));
     if (s.breakBefore) sink.breakBefore();
@@ -1363,6 +1382,12 @@ final class HtmlFlow {
   void borders(HtmlStyle s, double w, double h, double x, List<Ops> ops) throws Unsupported {
     double bt = s.border(TOP), br = s.border(RIGHT), bb = s.border(BOTTOM), bl = s.border(LEFT);
     int one = s.radius > 0 ? RoundedSides.oneSide(s) : -1;
+    if (s.radius > 0 && one < 0 && HtmlStyle.merged(s) && !HtmlStyle.uniform(s)) {
+      // sides in the background's colour: one rounded shape over the border box (an inline box's background
+      // covers only its padding box)
+      ops.add(background(x, 0, w, h, s));
+      return;
+    }
     if (one >= 0 && !HtmlStyle.uniform(s)) {
       // a solid border on one side of a block (the style refuses it elsewhere)
       ops.add(RoundedSides.band(x, w, h, s, one));
@@ -1808,6 +1833,9 @@ final class HtmlFlow {
     void lineBreak() {
       breaks++;
       while (!text.isEmpty() && text.charAt(text.length() - 1) == ' ') text.setLength(text.length() - 1);
+      // as at the paragraph's end (finish): openhtmltopdf fits the words before a <br> with the space after them
+      // (the template's "Cheers,⏎<br>" wraps its last word a space earlier than without it, measured)
+      if (space && !text.isEmpty() && text.charAt(text.length() - 1) != '\n') put(' ', spaceStyle, spaceBox);
       put('\n', 0, -1);
       space = false;
     }
@@ -2176,7 +2204,9 @@ final class HtmlFlow {
    * @return {after each other character, after each space}, in points
    */
   private double[] justify(Runs runs, Line line, HtmlStyle block, double width, boolean last) throws Unsupported {
-    boolean broken = line.end() < runs.text.length() && runs.text.charAt(line.end()) == '\n';
+    int after = line.end();
+    while (after < runs.text.length() && runs.text.charAt(after) == ' ') after++; // the space before a <br>
+    boolean broken = after < runs.text.length() && runs.text.charAt(after) == '\n';
     if (last || broken || block.letterSpacing != 0) return null;
     int spaces = 0, others = 0;
     long content = 0;
@@ -2665,6 +2695,8 @@ final class HtmlFlow {
     }
     int end = to;
     while (end > lineStart && text.charAt(end - 1) == ' ') end--;
+    // a line a <br> ends is aligned with the space before the break too (measured: right-aligned, a space left)
+    if (end < to && to < text.length() && text.charAt(to) == '\n') lineWidth += advance(runs, end, scale);
     lines.add(new Line(lineStart, end, lineWidth));
   }
 

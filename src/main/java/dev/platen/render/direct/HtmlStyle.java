@@ -113,6 +113,8 @@ final class HtmlStyle {
   boolean breakBefore;
   boolean breakAfter;
   boolean avoidInside;
+  /** page-break-before: avoid, judged where the box is laid out (HtmlFlow.children). */
+  boolean avoidBreakBefore;
   boolean collapse;
   double spacing;
   boolean fixed;
@@ -223,6 +225,19 @@ final class HtmlStyle {
   static boolean uniform(HtmlStyle s) {
     for (int side = 1; side < 4; side++) {
       if (s.border(side) != s.border(TOP) || s.borderRgb(side) != s.borderRgb(TOP)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Whether every side with a border is solid in the box's own background colour, so the border and the background
+   * paint one rounded shape over the border box whatever the sides' widths (e-mails' "bulletproof" buttons:
+   * 'border: 10px 18px solid' in the button's colour), drawn so (HtmlFlow.borders).
+   */
+  static boolean merged(HtmlStyle s) {
+    if (s.background < 0 || s.patterned()) return false;
+    for (int side = 0; side < 4; side++) {
+      if (s.border(side) > 0 && s.borderRgb(side) != s.background) return false;
     }
     return true;
   }
@@ -492,7 +507,7 @@ final class HtmlStyle {
       s.refuse("an auto margin-left beside a margin-right", e);
     }
     if (s.radius > 0 && (s.border(TOP) > 0 || s.border(RIGHT) > 0 || s.border(BOTTOM) > 0 || s.border(LEFT) > 0)
-        && (s.patterned() || !uniform(s))
+        && (s.patterned() || !uniform(s)) && !merged(s)
         && (s.patterned() || RoundedSides.oneSide(s) < 0 || !BLOCKS.contains(tag) || s.inlineBlock
             || s.floating != null)) {
       // a uniform solid one is drawn as a ring (measured at 300 dpi: as close to openhtmltopdf's as a square border);
@@ -678,8 +693,9 @@ final class HtmlStyle {
    * The CSS openhtmltopdf makes of an element's presentational attributes (its XhtmlNamespaceHandler's
    * getNonCssStyling, copied rule for rule): the author's declarations at specificity 0, after its user-agent
    * sheet and before every author rule. {@code align}/{@code valign} on cells and rows, {@code align} on {@code p}
-   * and {@code div}; {@code width}, {@code border}, {@code cellspacing} and {@code bgcolor} on tables; a table's
-   * {@code cellpadding} and {@code border} on its cells. Empty for anything else, which openhtmltopdf ignores.
+   * and {@code div}; {@code width}, {@code border}, {@code cellspacing}, {@code bgcolor} and {@code align} on
+   * tables; a table's {@code cellpadding} and {@code border} on its cells. Empty for anything else, which
+   * openhtmltopdf ignores.
    */
   static String hints(Element e) {
     String tag = e.normalName();
@@ -695,6 +711,15 @@ final class HtmlStyle {
         String spacing = attribute(e, "cellspacing");
         if (spacing != null) css.append("border-collapse: separate; border-spacing: ").append(lengthOf(spacing)).append(';');
         hint(css, "background-color", bgcolor(attribute(e, "bgcolor")));
+        // its applyFloatingAlign: e-mail templates centre their inner tables so
+        String align = attribute(e, "align");
+        if (align != null) {
+          switch (align.toLowerCase(Locale.ROOT)) {
+            case "left", "right" -> hint(css, "float", align.toLowerCase(Locale.ROOT));
+            case "center" -> css.append("margin-left: auto; margin-right: auto;");
+            default -> {}
+          }
+        }
       }
       case "td", "th" -> {
         if (table != null) {
@@ -1122,11 +1147,14 @@ final class HtmlStyle {
           border(side(name.substring(7)), v, value, name, e);
       case "border-width", "border-color", "border-style" -> {
         String[] parts = v.split(WORDS);
-        if (parts.length != 1) {
+        if (parts.length > 4) {
           refuse("CSS value '" + value + "' for '" + name + "'", e);
           return;
         }
-        for (int i = 0; i < 4; i++) border(i, v, value, name, e);
+        // top, right, bottom, left as margin's: Postmark's button is 'border-width: 10px 18px'
+        int n = parts.length;
+        int[] from = {0, n > 1 ? 1 : 0, n > 2 ? 2 : 0, n > 3 ? 3 : n > 1 ? 1 : 0};
+        for (int i = 0; i < 4; i++) border(i, parts[from[i]], value, name, e);
       }
       case "border-top-width", "border-right-width", "border-bottom-width", "border-left-width",
           "border-top-color", "border-right-color", "border-bottom-color", "border-left-color",
@@ -1176,8 +1204,12 @@ final class HtmlStyle {
       }
       case "display" -> {
         tableDisplay = null;
-        if (v.equals("none")) hidden = true;
-        else if (FLEX_GRID.contains(v)) {
+        // the last display wins: 'display: none' then a media rule's 'display: block' shows the box (flex and grid,
+        // which openhtmltopdf drops, leave it as it was)
+        if (!FLEX_GRID.contains(v)) hidden = v.equals("none");
+        if (hidden) {
+          // no box
+        } else if (FLEX_GRID.contains(v)) {
           // openhtmltopdf knows neither flex nor grid: it drops the declaration, and the box stays a block
         } else if (v.equals("inline-block") && naturalDisplay(e.normalName()).equals("inline")
             && !e.normalName().equals("br")) {
@@ -1202,7 +1234,10 @@ final class HtmlStyle {
           refuse("CSS display '" + value + "'", e);
         }
       }
-      case "page-break-before" -> breakBefore = pageBreak(v, value, name, e);
+      case "page-break-before" -> {
+        avoidBreakBefore = v.equals("avoid");
+        breakBefore = !avoidBreakBefore && pageBreak(v, value, name, e);
+      }
       case "page-break-after" -> breakAfter = pageBreak(v, value, name, e);
       // openhtmltopdf 1.1.65 breaks no page for the CSS3 names (measured: break-before: page, break-after: page,
       // break-inside: avoid all change nothing), so neither does this engine (D36)

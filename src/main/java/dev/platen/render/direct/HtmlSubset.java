@@ -39,12 +39,13 @@ final class HtmlSubset {
   /**
    * Presentational attributes by element: those openhtmltopdf turns into CSS (HtmlStyle.hints), which is then
    * judged like any CSS, and those it ignores ({@code nowrap} on a cell, {@code bgcolor} on a row), which the
-   * direct path ignores too. {@code align} on a table (a float), {@code background} (an image) and {@code height} on a
-   * cell are not among them. {@code color}, {@code face} and {@code size} on {@code <font>}: openhtmltopdf has no
-   * rule for them (measured, the text keeps its inherited colour, family and size).
+   * direct path ignores too. {@code align} on a table is a float or auto side margins (HtmlStyle.hints);
+   * {@code background} (an image) and {@code height} on a cell are not among them. {@code color}, {@code face} and
+   * {@code size} on {@code <font>}: openhtmltopdf has no rule for them (measured, the text keeps its inherited
+   * colour, family and size).
    */
   private static final java.util.Map<String, Set<String>> PRESENTATIONAL = java.util.Map.of(
-      "table", Set.of("width", "border", "cellspacing", "cellpadding", "bgcolor"),
+      "table", Set.of("width", "border", "cellspacing", "cellpadding", "bgcolor", "align"),
       "td", Set.of("width", "height", "align", "valign", "bgcolor", "nowrap", "headers", "abbr", "axis"),
       "th", Set.of("width", "height", "align", "valign", "bgcolor", "nowrap", "headers", "abbr", "axis", "scope"),
       "a", Set.of("target", "rel", "hreflang", "type"),
@@ -296,6 +297,9 @@ final class HtmlSubset {
             || tag.equals("style") && (name.equals("type") || name.equals("media") || name.equals("rel"))
             // measured, openhtmltopdf paints no bgcolor of the body (e-mail templates repeat it in CSS)
             || tag.equals("body") && name.equals("bgcolor")
+            // nor align on a heading (no rule for it; e-mail templates repeat it in CSS)
+            || tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6'
+                && name.equals("align")
             // nor a cell's own cellpadding or cellspacing (Postmark's e-mails), only its table's (HtmlStyle.hints)
             || (tag.equals("td") || tag.equals("th")) && (name.equals("cellpadding") || name.equals("cellspacing"))
             // mPDF's <htmlpagefooter name="…">, an inline box without style in openhtmltopdf

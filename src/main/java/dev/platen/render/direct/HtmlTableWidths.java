@@ -677,7 +677,9 @@ final class HtmlTableWidths {
     String where = HtmlStyle.describe(t);
     if (ts.fixed) throw new Unsupported("table-layout: fixed on " + where + " nested in a table with automatic layout");
     boolean length = ts.width != null && !ts.width.trim().endsWith("%");
-    if (ts.margin[LEFT] != 0 || ts.margin[RIGHT] != 0 || ts.autoMargin[LEFT] || ts.autoMargin[RIGHT]) {
+    // auto margins do not enter the measure (marginsBordersPaddingAndSpacing ignoring them): an e-mail's centred
+    // inner table (align="center", margin: 0 auto) is measured as one without
+    if (ts.margin[LEFT] != 0 || ts.margin[RIGHT] != 0) {
       throw new Unsupported("side margins on " + where + " nested in a table with automatic layout");
     }
 
@@ -819,8 +821,7 @@ final class HtmlTableWidths {
       HtmlStyle s = flow.style(e, inherited);
       if (s.hidden) return;
       // openhtmltopdf measures the line without the space before the break but lays it out with it: not matched
-      if (out[3] > 0) throw new Unsupported("white space before a <br> in a table with automatic layout");
-      out[2] = Math.max(out[2], out[1]);
+      out[2] = Math.max(out[2], out[1] - out[3]);
       out[1] = 0;
       space[0] = true;
       return;

@@ -63,7 +63,8 @@ class HtmlRoutingTest {
         Arguments.of("<table class=\"t\"><tfoot><tr><td>a</td></tr></tfoot><tfoot><tr><td>b</td></tr></tfoot></table>",
             "table.t { width: 100%; border-spacing: 0; }", "a second <tfoot> in table.t"),
         Arguments.of("<table class=\"t\"><tr><td>a <br>b</td><td>c</td></tr></table>",
-            "table.t { width: 100%; border-spacing: 0; }", "white space before a <br> in a table with automatic layout"),
+            "table.t { width: 100%; border-spacing: 0; } td { white-space: pre-line; }",
+            "white-space: pre, pre-line or pre-wrap in a table with automatic layout"),
         Arguments.of(table, "table.t { width: 100%; border-spacing: 0; } td { width: 3em; }",
             "the width '3em' on td in table.t"),
         Arguments.of("<table class=\"t\"><thead><tr><td>h</td></tr></thead><tfoot><tr><td>f</td></tr></tfoot>"
