@@ -2727,49 +2727,22 @@ final class HtmlFlow {
     for (int c = from + 1; c < to; c++) {
       if (runs.style[c] != runs.style[from] || runs.box[c] >= 0) return false;
     }
-    // openhtmltopdf's iterator treats what follows "://" otherwise (not ported)
-    for (int c = from; c + 2 < to; c++) {
-      if (text.charAt(c) == ':' && text.charAt(c + 1) == '/' && text.charAt(c + 2) == '/') return false;
-    }
     return true;
   }
 
   /**
    * Where openhtmltopdf may break a line inside the word {@code text[from, to)}, its line breaker started at
-   * {@code from}: its UrlAwareLineBreakIterator, the JDK's line breaks (after a hyphen, …), and before each slash
-   * between them that is not at the edge of a piece (the piece trimmed of breaking characters first).
+   * {@code from} ({@link LineBreaks}).
    */
   static int[] innerBreaks(String text, int from, int to) {
-    String s = text.substring(from, to);
-    java.text.BreakIterator lines = LINES.get();
-    lines.setText(s);
-    int[] out = new int[4];
+    int[] places = LineBreaks.of(text.substring(from, to));
     int n = 0;
-    int last = 0;
-    for (int b = lines.next(); b != java.text.BreakIterator.DONE; b = lines.next()) {
-      int start = last;
-      while (true) {
-        int f = start;
-        int stop = b;
-        while (f < stop && BREAKING.indexOf(s.charAt(f)) >= 0) f++;
-        while (stop > f && BREAKING.indexOf(s.charAt(stop - 1)) >= 0) stop--;
-        int slash = s.indexOf('/', f);
-        if (slash < 0 || slash >= stop) break;
-        if (n == out.length) out = java.util.Arrays.copyOf(out, n * 2);
-        out[n++] = from + slash;
-        start = slash;
-      }
-      if (b < s.length()) {
-        if (n == out.length) out = java.util.Arrays.copyOf(out, n * 2);
-        out[n++] = from + b;
-      }
-      last = b;
+    while (n < places.length && places[n] < to - from) {
+      places[n] += from;
+      n++;
     }
-    return n == 0 ? NO_CUTS : java.util.Arrays.copyOf(out, n);
+    return n == 0 ? NO_CUTS : java.util.Arrays.copyOf(places, n);
   }
-
-  /** The characters UrlAwareLineBreakIterator trims off a piece's ends before it looks for a slash in it. */
-  private static final String BREAKING = ".,:;!?- \n\r\t/";
 
   private static final ThreadLocal<java.text.BreakIterator> LINES =
       ThreadLocal.withInitial(() -> java.text.BreakIterator.getLineInstance(java.util.Locale.ROOT));

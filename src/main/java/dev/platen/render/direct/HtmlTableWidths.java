@@ -734,9 +734,6 @@ final class HtmlTableWidths {
     return new long[] {mm[0] + spacings, mm[1] + spacings};
   }
 
-  private static final ThreadLocal<java.text.BreakIterator> US_LINES =
-      ThreadLocal.withInitial(() -> java.text.BreakIterator.getLineInstance(java.util.Locale.US));
-
   /** One line of inline content: {widest piece, all of it}; white space collapsed, leading space dropped. */
   private long[] measureInline(List<Node> nodes, HtmlStyle block) throws RenderException {
     // widest piece, the line so far, the widest line ended by a <br>, the space ending the last text, an inline
@@ -790,24 +787,11 @@ final class HtmlTableWidths {
         out[4] = 0;
         return;
       }
-      // openhtmltopdf breaks what looks like a URL at its slashes and dots too
-      if (s.contains("://")) throw new Unsupported("a URL in a table with automatic layout");
       // letter spacing is left out of both widths: measured, openhtmltopdf sizes a column by its text without it
       // (a spaced word then wraps, or overflows its column, which sends the document there), whatever its
       // InlineBox source suggests for the narrowest
-      java.text.BreakIterator words = US_LINES.get();
-      words.setText(s);
       int last = 0;
-      for (int b = words.next(); b != java.text.BreakIterator.DONE; b = words.next()) {
-        // openhtmltopdf's UrlAwareLineBreakIterator also breaks before every slash inside a piece
-        int from = last;
-        int stop = b;
-        while (from < stop && BREAKING.indexOf(s.charAt(from)) >= 0) from++;
-        while (stop > from && BREAKING.indexOf(s.charAt(stop - 1)) >= 0) stop--;
-        for (int slash = s.indexOf('/', from); slash >= 0 && slash < stop; slash = s.indexOf('/', slash + 1)) {
-          piece(face, s.substring(last, slash), size, inherited.breakWord, out);
-          last = slash;
-        }
+      for (int b : LineBreaks.of(s)) {
         piece(face, s.substring(last, b), size, inherited.breakWord, out);
         last = b;
       }
@@ -889,8 +873,6 @@ final class HtmlTableWidths {
     out[1] += w;
     out[3] = 0;
   }
-
-  private static final String BREAKING = ".,:;!?- \n\r\t/";
 
   /** One unbreakable piece of text (with the spaces after it): its width widens the line, and may the minimum. */
   private static void piece(Face face, String word, float size, boolean breakWord, long[] out) throws Unsupported {

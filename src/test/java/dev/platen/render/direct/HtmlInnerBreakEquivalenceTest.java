@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Words openhtmltopdf may break inside: after a hyphen ("SEPA-Lastschrift", "INV-2026-0142"), before a slash
  * ("2026/11/04"), as its UrlAwareLineBreakIterator finds the places. Such words come from the data (references,
  * e-mail addresses, dates), so before this a statement went to openhtmltopdf at render time whenever one fell at a
- * line's end. They are now laid out piece by piece as openhtmltopdf lays them out; in a table of automatic layout,
+ * line's end. They are now laid out piece by piece as openhtmltopdf lays them out, URLs too (LineBreaks); in a
+ * table of automatic layout,
  * where openhtmltopdf's rounding of each piece is not followed, a piece ending within that rounding of the line's
  * end still sends the document there.
  */
@@ -84,12 +85,25 @@ class HtmlInnerBreakEquivalenceTest {
             + " font-size: 8.5pt; } .r { text-align: right; }"));
   }
 
+  @ParameterizedTest(name = "width {0}pt")
+  @ValueSource(ints = {96, 121, 143, 170})
+  void aUrlBreaksWhereOpenhtmltopdfBreaksIt(int width) throws Exception {
+    assertSame("inner-url-" + width, drawnDirectly("<p>Pay online at https://pay.example.com/inv/2026/0142 today,"
+        + " or see http://www.example.com/help/billing-faq for the terms.</p>",
+        "p { width: " + width + "pt; margin: 0; }"));
+  }
+
   @Test
-  void aUrlInsideAWordStillGoesToOpenhtmltopdfWhereItWouldBreak() {
-    RenderInput input = Canvas.input(HtmlCorpus.of("<p>Pay online at https://pay.example.com/inv/2026/0142 today</p>",
-        "p { width: 120pt; }"), "{}");
-    assertThatThrownBy(() -> DIRECT.render(input)).isInstanceOf(Unsupported.class)
-        .hasMessageContaining("might break inside");
+  void aUrlInACellOfAutomaticLayoutSizesItsColumnAsInOpenhtmltopdf() throws Exception {
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      rows.append("<tr><td>0").append(1 + i % 9).append(".11.2026</td><td>Download the receipt at https://"
+          + "receipts.example.com/2026/11/").append(4400 + i).append(" or ask support</td><td class=\"r\">")
+          .append(i * 13 + 0.5).append("</td></tr>");
+    }
+    assertSame("inner-url-auto", drawnDirectly("<table><tbody>" + rows + "</tbody></table>",
+        "table { width: 100%; border-collapse: collapse; } td { padding: 2px 5px; border-bottom: 1px solid #eee;"
+            + " font-size: 8.5pt; } .r { text-align: right; }"));
   }
 
   @Test
