@@ -2547,10 +2547,11 @@ final class HtmlFlow {
           break;
         }
       }
-      // a word of one style outside inline boxes is laid out piece by piece between those places, each piece
-      // measured on its own, as openhtmltopdf's Breaker.doBreakTextWords does
+      // a word in a paragraph of one style outside inline boxes is laid out piece by piece between those places,
+      // each piece measured on its own, as openhtmltopdf's Breaker.doBreakTextWords does (beside bold or linked
+      // text openhtmltopdf was measured to fit a line otherwise at the style's edge: not matched)
       boolean cut = false;
-      if (!breakWord && plainWord(runs, text, i, j)) {
+      if (!breakWord && runs.styles.size() == 1 && plainWord(runs, text, i, j)) {
         if (i != cutsFrom && (i == lineStart || spaceBefore || i == from)) {
           cuts = innerBreaks(text, i, j);
           cutsFrom = i;
@@ -2647,7 +2648,8 @@ final class HtmlFlow {
         gapFit = 0;
         linePieces = 0;
         // broken inside a word: its places to break are found again from the new line's start, as there
-        if (!spaceBefore && cutsFrom >= 0 && cutsFrom < i && plainWord(runs, text, i, j)) {
+        if (!spaceBefore && cutsFrom >= 0 && cutsFrom < i && runs.styles.size() == 1
+            && plainWord(runs, text, i, j)) {
           afterCut = true;
           continue;
         }
@@ -2735,6 +2737,12 @@ final class HtmlFlow {
    * {@code from} ({@link LineBreaks}).
    */
   static int[] innerBreaks(String text, int from, int to) {
+    // letters and digits alone, outside the scripts the JDK breaks inside words of, hold no place: most words
+    boolean plain = true;
+    for (int c = from; c < to && plain; c++) {
+      plain = text.charAt(c) < 0x0E00 && Character.isLetterOrDigit(text.charAt(c));
+    }
+    if (plain) return NO_CUTS;
     int[] places = LineBreaks.of(text.substring(from, to));
     int n = 0;
     while (n < places.length && places[n] < to - from) {
