@@ -74,6 +74,8 @@ final class HtmlTables {
     if (ts.width == null && ts.fixed) throw new Unsupported("table-layout: fixed on a table without a width, on " + where);
     // collapsed borders are spacing 0 too: openhtmltopdf ignores border-spacing then
     double sp = spacing(ts);
+    // the spacing above each row and below the last, which a second length of border-spacing sets apart
+    double vsp = rowSpacing(ts);
     // a collapsed table's border is one of the borders its outer cells collapse with
     if (ts.collapse && ts.radius > 0) throw new Unsupported("border-radius on " + where + " with collapsed borders");
     if (ts.collapse && HtmlFlow.nonZero(ts.padding)) {
@@ -148,7 +150,7 @@ final class HtmlTables {
     if (first == null) return;
     // the separated model's spacing: left of every column and right of the last, above every row and below the last
     double spacings = 0;
-    if (sp > 0) {
+    if (sp > 0 || vsp > 0) {
       for (Element c : cells(first)) spacings += span(c);
       spacings = (spacings + 1) * sp;
       if (ts.paginate && !foot.isEmpty()) {
@@ -243,8 +245,8 @@ final class HtmlTables {
     int index = 0;
     for (Row r : head) {
       Laid laid = row(all, index++, columns, width, collapse, auto, sp);
-      for (Ops op : laid.ops()) headOps.add(op.moved(0, headHeight + sp));
-      headHeight += sp + laid.height();
+      for (Ops op : laid.ops()) headOps.add(op.moved(0, headHeight + vsp));
+      headHeight += vsp + laid.height();
     }
     // the footer's rows, laid out up front: a paginated table keeps room for them at the bottom of each page
     List<Laid> footRows = new ArrayList<>(foot.size());
@@ -275,14 +277,14 @@ final class HtmlTables {
       Laid laid = row(all, at, columns, width, collapse, auto, sp);
       lastBottom = laid.bottomBorder();
       if (flow.dry) continue;
-      if (splits(laid, r, sp, ts.paginate, sink)) {
-        rowAcross(all, at, columns, width, collapse, auto, sp, sink);
+      if (splits(laid, r, vsp, ts.paginate, sink)) {
+        rowAcross(all, at, columns, width, collapse, auto, sp, vsp, sink);
         continue;
       }
-      boolean whole = r.style().avoidInside || ts.paginate && !sink.fits(sp + laid.height())
-          && movesWhole(all, at, columns, width, collapse, auto, sp, sink);
-      if (sp > 0) {
-        spacedRow(laid, whole, sp, ts.paginate, headHeight, sink);
+      boolean whole = r.style().avoidInside || ts.paginate && !sink.fits(vsp + laid.height())
+          && movesWhole(all, at, columns, width, collapse, auto, sp, vsp, sink);
+      if (vsp > 0) {
+        spacedRow(laid, whole, vsp, ts.paginate, headHeight, sink);
         continue;
       }
       if (!sink.fits(laid.height()) && !(whole && sink.fitsPage(laid.height() + headHeight))) {
@@ -306,12 +308,12 @@ final class HtmlTables {
     for (int i = 0; i < foot.size() && !flow.dry; i++) {
       Laid laid = footRows.get(i);
       lastBottom = laid.bottomBorder();
-      if (splits(laid, foot.get(i), sp, ts.paginate, sink)) {
-        rowAcross(all, head.size() + body.size() + i, columns, width, collapse, auto, sp, sink);
+      if (splits(laid, foot.get(i), vsp, ts.paginate, sink)) {
+        rowAcross(all, head.size() + body.size() + i, columns, width, collapse, auto, sp, vsp, sink);
         continue;
       }
-      if (sp > 0) {
-        spacedRow(laid, foot.get(i).style().avoidInside, sp, ts.paginate, headHeight, sink);
+      if (vsp > 0) {
+        spacedRow(laid, foot.get(i).style().avoidInside, vsp, ts.paginate, headHeight, sink);
         continue;
       }
       if (!sink.fits(laid.height()) && !(foot.get(i).style().avoidInside && sink.fitsPage(laid.height() + headHeight))) {
@@ -319,10 +321,10 @@ final class HtmlTables {
       }
       sink.slice(laid.height(), laid.ops());
     }
-    if (sp > 0 && !flow.dry) {
+    if (vsp > 0 && !flow.dry) {
       // the spacing below the last row is the table's own: it does not move to a new page
-      if (!sink.fits(sp)) throw new Unsupported("border-spacing below a table's last row across a page break");
-      sink.slice(sp, List.of());
+      if (!sink.fits(vsp)) throw new Unsupported("border-spacing below a table's last row across a page break");
+      sink.slice(vsp, List.of());
     }
     if (ts.paginate && !head.isEmpty()) sink.endHeader();
     // a collapsed table ends in the middle of its last border: half of it hangs below (in whole layout dots)
@@ -407,7 +409,7 @@ final class HtmlTables {
    * the repeated header, which is not matched.
    */
   private boolean movesWhole(List<Row> rows, int ri, double[] columns, double width, HtmlStyle collapse,
-      boolean auto, double sp, Sink sink) throws RenderException {
+      boolean auto, double sp, double vsp, Sink sink) throws RenderException {
     Row r = rows.get(ri);
     List<Element> cells = cells(r);
     int[][] edges = collapse == null ? null : edges(rows, ri, collapse);
@@ -417,7 +419,7 @@ final class HtmlTables {
       long border = edges == null ? HtmlFlow.dotsOf(cs.border(BOTTOM)) : half(edges[i][BOTTOM], BOTTOM);
       extra = Math.max(extra, HtmlFlow.dotsOf(cs.padding[BOTTOM]) + border);
     }
-    double boundary = sink.room() - sp - extra / HtmlStyle.DOTS_PER_POINT;
+    double boundary = sink.room() - vsp - extra / HtmlStyle.DOTS_PER_POINT;
     if (!row(rows, ri, columns, width, collapse, auto, sp, boundary).moved()) {
       throw new Unsupported("a row of a table with a repeated header (-fs-table-paginate) cut by a page break"
           + " (rows are kept whole with page-break-inside: avoid)");
@@ -430,7 +432,7 @@ final class HtmlTables {
    * page), then placed where it starts, its part below the bottom on the next page ({@link Sink#across}).
    */
   private void rowAcross(List<Row> rows, int ri, double[] columns, double width, HtmlStyle collapse, boolean auto,
-      double sp, Sink sink) throws RenderException {
+      double sp, double vsp, Sink sink) throws RenderException {
     Row r = rows.get(ri);
     for (Element cell : cells(r)) {
       if (holdsInlineBlock(cell, flow.style(cell, r.style()))) {
@@ -439,7 +441,7 @@ final class HtmlTables {
         throw new Unsupported("an inline-block in a table row cut by a page break");
       }
     }
-    double boundary = sink.room() - sp;
+    double boundary = sink.room() - vsp;
     double outer = period;
     period = sink.period();
     Laid laid;
@@ -449,8 +451,8 @@ final class HtmlTables {
       period = outer;
     }
     List<Ops> ops = new ArrayList<>(laid.ops().size());
-    for (Ops op : laid.ops()) ops.add(op.moved(0, sp));
-    sink.across(sp + laid.height(), ops);
+    for (Ops op : laid.ops()) ops.add(op.moved(0, vsp));
+    sink.across(vsp + laid.height(), ops);
   }
 
   /** Whether an element holds an inline block (display: inline-block) anywhere inside it. */
@@ -465,6 +467,11 @@ final class HtmlTables {
   /** A separated table's border-spacing in points, truncated to openhtmltopdf's whole dots; 0 when collapsed. */
   static double spacing(HtmlStyle ts) {
     return ts.collapse ? 0 : Math.floor(ts.spacing * HtmlStyle.DOTS_PER_POINT + 1e-6) / HtmlStyle.DOTS_PER_POINT;
+  }
+
+  /** The vertical border-spacing, as {@link #spacing}. */
+  static double rowSpacing(HtmlStyle ts) {
+    return ts.collapse ? 0 : Math.floor(ts.rowSpacing * HtmlStyle.DOTS_PER_POINT + 1e-6) / HtmlStyle.DOTS_PER_POINT;
   }
 
   /**

@@ -176,10 +176,14 @@ class HtmlStatementSurveyEquivalenceTest {
     assertSame("floats-cleared", drawnDirectly("<p>Statement</p>" + PARTIES + parts[0] + "<p>Activity</p>", css));
   }
 
-  /** A parent that draws its height, or a next block that does not clear, keeps the refusal; named. */
+  /**
+   * A parent that draws its height rounded or moved, or has a bottom margin, or a next block that does not clear,
+   * keeps the refusal; named.
+   */
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {".parties { border-bottom: 1px solid #000000 }|<div style=\"clear: both\"></div>",
-      ".parties { padding-bottom: 4px }|<div style=\"clear: both\"></div>",
+  @ValueSource(strings = {".parties { border-bottom: 1px solid #000000; border-radius: 4px }"
+          + "|<div style=\"clear: both\"></div>",
+      ".parties { padding-bottom: 4px; position: relative }|<div style=\"clear: both\"></div>",
       ".parties { margin-bottom: 4px }|<div style=\"clear: both\"></div>",
       ".parties { }|<div style=\"clear: left\"></div>", ".parties { }|<p>Activity</p>"})
   void floatsTheParentDoesNotHoldOutsideTheSubsetAreNamed(String setup) {

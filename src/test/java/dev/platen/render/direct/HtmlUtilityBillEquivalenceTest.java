@@ -97,4 +97,59 @@ class HtmlUtilityBillEquivalenceTest {
     assertThat(refusal("<div class=\"head\">" + BRAND + "</div>" + AFTER, css + " .head { margin-bottom: 6px; }"))
         .contains("floats their parent does not hold");
   }
+
+  private static String readings(int days) {
+    StringBuilder b = new StringBuilder("<table class=\"usage\"><caption>Meter E-77120</caption><thead><tr>"
+        + "<th>Date</th><th>Time</th><th>Reading</th><th class=\"num\">kWh</th></tr></thead>");
+    for (int d = 1; d <= days; d++) {
+      b.append("<tbody>");
+      for (int k = 0; k < 4; k++) {
+        b.append("<tr><td class=\"date\">2026-01-").append(d < 10 ? "0" : "").append(d).append("</td><td>")
+            .append(k * 6).append(":00</td><td>41,0").append(10 + d).append("</td><td class=\"num\">")
+            .append(4 + (d * 7 + k * 3) % 11).append(".").append(k).append("</td></tr>");
+      }
+      b.append("</tbody>");
+    }
+    return b.append("</table><p>Amount due 211.40</p>").toString();
+  }
+
+  private static final String USAGE = BASE + " table.usage { width: 100%; border-collapse: separate; }"
+      + " table.usage caption { text-align: left; font-style: italic; padding-bottom: 4px; }"
+      + " table.usage th { background: #0b6e4f; color: #fff; text-align: left; padding: 4px 6px; }"
+      + " table.usage td { padding: 2px 6px; border-bottom: 1px solid #e3e3e3; }"
+      + " table.usage tbody tr:nth-child(even) td { background: #fafdfb; } .num { text-align: right; }";
+
+  /**
+   * The bill's readings: {@code border-spacing: 0 1px}, cells side by side and rows a pixel apart, zebra rows, a
+   * table of 30 days (120 rows) whose rows the page breaks cut, as openhtmltopdf cuts them without a repeated header.
+   */
+  @Test
+  void rowsAPixelApartAcrossPages() throws Exception {
+    assertSame("bill-spacing-rows", drawnDirectly(readings(30), USAGE + " table.usage { border-spacing: 0 1px; }"));
+  }
+
+  /** The same under a header repeated on every page ({@code -fs-table-paginate}), rows moved whole. */
+  @Test
+  void rowsApartUnderARepeatedHeader() throws Exception {
+    assertSame("bill-spacing-paginate", drawnDirectly(readings(30), USAGE
+        + " table.usage { border-spacing: 0 3px; -fs-table-paginate: paginate; } table.usage tr {"
+        + " page-break-inside: avoid; }"));
+  }
+
+  /**
+   * Cells apart and rows together ({@code 6px 0}), and both apart by different lengths, with cell borders, a
+   * table's background showing between them, and a table of no width grown by its spacing.
+   */
+  @Test
+  void spacingOfTwoDifferentLengths() throws Exception {
+    String css = USAGE + " table.usage td { border: 1px solid #999; }";
+    assertSame("bill-spacing-cols", drawnDirectly(readings(3), css + " table.usage { border-spacing: 6px 0; }"));
+    assertSame("bill-spacing-both", drawnDirectly(readings(12).replace("<caption>Meter E-77120</caption>", ""), css
+        + " table.usage { border-spacing: 2px 5px; background: #eef5f1; }"));
+    assertSame("bill-spacing-divs", drawnDirectly("<div class=\"t\"><div class=\"c\">Account</div><div class=\"c\">"
+        + "0091-554-210</div></div>", BASE + " .t { display: table; border-spacing: 8pt 0; } .c { display: table-cell;"
+        + " border: 1px solid #999; padding: 2px; }"));
+    assertSame("bill-spacing-auto", drawnDirectly(readings(2).replace("<table class=\"usage\">",
+        "<table class=\"usage\" style=\"width: auto\">"), css + " table.usage { border-spacing: 10px 1px; }"));
+  }
 }
