@@ -28,6 +28,8 @@ final class HtmlTables {
    * for its cells' stacks ({@link Sink.Stack#period}).
    */
   private double period = Double.POSITIVE_INFINITY;
+  /** The vertical border-spacing of the table whose rows are laid out, which a cell spanning rows paints over. */
+  private double rowGap;
 
   HtmlTables(HtmlFlow flow) {
     this.flow = flow;
@@ -39,11 +41,24 @@ final class HtmlTables {
    * @param hang how far a collapsed top border rises above the row (half of it, in whole dots)
    * @param patterned whether a collapsed border of the row is dashed or dotted
    * @param moved laid out against a page boundary: whether the first line of each cell moved below it
+   * @param spannedPaint whether it paints part of the background of a cell spanning rows from a row above
    */
   private record Laid(double height, List<Ops> ops, double bottomBorder, double hang, boolean patterned,
-      boolean moved) {
+      boolean moved, boolean spannedPaint) {
     Laid(double height, List<Ops> ops, double bottomBorder) {
-      this(height, ops, bottomBorder, 0, false, false);
+      this(height, ops, bottomBorder, 0, false, false, false);
+    }
+
+    /**
+     * Refuses a row that a page break moves whole to the next page below a row above of a cell spanning them both
+     * with a background: openhtmltopdf paints such a cell as one box over the strip, down over the gap the move
+     * leaves at the page's bottom (measured: to the bottom without a repeated header, with one a little way
+     * and closed by a line), which is not matched.
+     */
+    void movable() throws Unsupported {
+      if (spannedPaint) {
+        throw new Unsupported("a row moved to a new page under a cell spanning rows with a background");
+      }
     }
   }
 
@@ -68,6 +83,16 @@ final class HtmlTables {
   }
 
   void table(Element t, HtmlStyle ts, double avail, Sink sink) throws RenderException {
+    double outer = rowGap;
+    rowGap = rowSpacing(ts);
+    try {
+      laidTable(t, ts, avail, sink);
+    } finally {
+      rowGap = outer;
+    }
+  }
+
+  private void laidTable(Element t, HtmlStyle ts, double avail, Sink sink) throws RenderException {
     String where = HtmlStyle.describe(t);
     boolean auto = !ts.fixed;
     // openhtmltopdf lays a table without a width out automatically, table-layout: fixed or not
@@ -290,6 +315,7 @@ final class HtmlTables {
       if (!sink.fits(laid.height()) && !(whole && sink.fitsPage(laid.height() + headHeight))) {
         throw new Unsupported("a table row across a page break (rows are kept whole with page-break-inside: avoid)");
       }
+      if (!sink.fits(laid.height())) laid.movable();
       if (laid.patterned() && ts.paginate && !sink.fits(laid.height())) {
         // where a row under a repeated header starts a page, openhtmltopdf's collapsed border is not measured
         throw new Unsupported("a dashed or dotted collapsed border opening a page under a repeated table header");
@@ -319,6 +345,7 @@ final class HtmlTables {
       if (!sink.fits(laid.height()) && !(foot.get(i).style().avoidInside && sink.fitsPage(laid.height() + headHeight))) {
         throw new Unsupported("a table row across a page break (rows are kept whole with page-break-inside: avoid)");
       }
+      if (!sink.fits(laid.height())) laid.movable();
       sink.slice(laid.height(), laid.ops());
     }
     if (vsp > 0 && !flow.dry) {
@@ -492,6 +519,7 @@ final class HtmlTables {
     if (!whole || !sink.fitsPage(sp + laid.height() + below + headHeight)) {
       throw new Unsupported("a table row across a page break (rows are kept whole with page-break-inside: avoid)");
     }
+    laid.movable();
     // measured without a running header openhtmltopdf places the moved row 1.8 pt off where its extra space
     // says: not matched
     if (!paginate || headHeight == 0) {
@@ -545,8 +573,9 @@ final class HtmlTables {
 
   /**
    * Refuses a cell spanning rows that is not drawn as openhtmltopdf draws it: its content is laid out in its first
-   * row, at the top, and the rows below draw nothing of it, so only a cell of no background and no border beside or
-   * inside the rows it spans (a collapsed top one above them, a statement's date over its day, is drawn).
+   * row, at the top, and the rows below draw nothing of it but its background, so only a cell of no border beside
+   * or inside the rows it spans (a collapsed top one above them, a statement's date over its day, is drawn) and
+   * rows of no background.
    */
   private void spanningCell(Element c, HtmlStyle cs, Row r, int[] edges) throws Unsupported {
     String where = HtmlStyle.describe(c);
@@ -554,8 +583,8 @@ final class HtmlTables {
       throw new Unsupported("a cell spanning rows not at vertical-align: top, " + where);
     }
     // a background by a structural selector (zebra rows) is known only once the rows are there
-    if (!flow.dry && (cs.background >= 0 || r.style().background >= 0) || !Double.isNaN(cs.boxHeight)) {
-      throw new Unsupported("a background or height on a cell spanning rows or its row, " + where);
+    if (!flow.dry && r.style().background >= 0 || !Double.isNaN(cs.boxHeight)) {
+      throw new Unsupported("a background on a row a cell spans, or a height on the cell, " + where);
     }
     if (edges == null ? cs.border(LEFT) > 0 || cs.border(RIGHT) > 0 || cs.patterned() || cs.radius > 0
         : edges[LEFT] != 0 || edges[RIGHT] != 0) {
@@ -781,6 +810,7 @@ final class HtmlTables {
     }
     rowHeight = grown;
     List<Ops> ops = new ArrayList<>();
+    boolean spannedPaint = false;
     // openhtmltopdf paints a row's background under its cells: the spacing between them shows the table's
     boolean rowBackground = flow.printBackground && r.style().background >= 0;
     if (rowBackground && spacing == 0) ops.add(new Ops.Rect(0, 0, width, rowHeight, r.style().background));
@@ -790,7 +820,13 @@ final class HtmlTables {
       if (rowBackground && spacing > 0) ops.add(new Ops.Rect(x, 0, columns[i], rowHeight, r.style().background));
       if (cs.radius > 0) rounded(cs, edges, boundary);
       // square, or rounded as a block's (a mail's "button": <td bgcolor style="border-radius:4px">, measured)
-      if (flow.printBackground && cs.background >= 0) ops.add(HtmlFlow.background(x, 0, columns[i], rowHeight, cs));
+      if (flow.printBackground && cs.background >= 0 && covered(r, cells.get(i))) {
+        // openhtmltopdf paints a cell spanning rows as one box: over the spacing above each row below its first too
+        ops.add(new Ops.Rect(x, -rowGap, columns[i], rowHeight + rowGap, cs.background));
+        spannedPaint = true;
+      } else if (flow.printBackground && cs.background >= 0) {
+        ops.add(HtmlFlow.background(x, 0, columns[i], rowHeight, cs));
+      }
       if (edges == null && (covered(r, cells.get(i)) || spansRows(cells.get(i)))) {
         // separate borders of a cell spanning rows: its top one over its first row, its bottom one under its last
         boolean last = lastRowOf(cells.get(i), rows, ri);
@@ -852,7 +888,7 @@ final class HtmlTables {
     // whether every cell's first line met the boundary and moved below it (a row with a repeated header then moves whole)
     boolean moved = boundary != Double.POSITIVE_INFINITY;
     for (Sink.Stack stack : stacks) moved &= stack.lines.isEmpty() || stack.lines.get(0)[0] >= stack.boundary - 1e-6;
-    return new Laid(rowHeight, ops, lastBottom, hang, patterned, moved);
+    return new Laid(rowHeight, ops, lastBottom, hang, patterned, moved, spannedPaint);
   }
 
   /**

@@ -4,7 +4,11 @@ import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
 import static dev.platen.render.direct.HtmlEquivalenceTest.drawnDirectly;
 import static dev.platen.render.direct.HtmlEquivalenceTest.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.platen.render.EngineSettings;
+import dev.platen.render.RenderInput;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -151,5 +155,56 @@ class HtmlUtilityBillEquivalenceTest {
         + " border: 1px solid #999; padding: 2px; }"));
     assertSame("bill-spacing-auto", drawnDirectly(readings(2).replace("<table class=\"usage\">",
         "<table class=\"usage\" style=\"width: auto\">"), css + " table.usage { border-spacing: 10px 1px; }"));
+  }
+
+  private static String spanned(int days) {
+    StringBuilder b = new StringBuilder("<table class=\"usage\"><thead><tr><th>Date</th><th>Time</th><th>Reading</th>"
+        + "<th class=\"num\">kWh</th></tr></thead>");
+    for (int d = 1; d <= days; d++) {
+      b.append("<tbody>");
+      for (int k = 0; k < 4; k++) {
+        b.append("<tr>");
+        if (k == 0) b.append("<td class=\"date\" rowspan=\"4\">2026-01-").append(d < 10 ? "0" : "").append(d).append("</td>");
+        b.append("<td>").append(k * 6).append(":00</td><td>41,0").append(10 + d).append("</td><td class=\"num\">")
+            .append(4 + (d * 7 + k * 3) % 11).append(".").append(k).append("</td></tr>");
+      }
+      b.append("</tbody>");
+    }
+    return b.append("</table><p>Amount due 211.40</p>").toString();
+  }
+
+  private static final String DATE = " table.usage td.date { font-weight: bold; vertical-align: top;"
+      + " background: #dde8e2; }";
+
+  /** The date over its day's four readings with a background, rows a pixel apart, the page breaks cutting rows. */
+  @Test
+  void aBackgroundOnTheDateOverItsDay() throws Exception {
+    assertSame("bill-date-bg", drawnDirectly(spanned(30), USAGE + DATE + " table.usage { border-spacing: 0 1px; }"));
+    assertSame("bill-date-bg-0", drawnDirectly(spanned(3), USAGE + DATE + " table.usage { border-spacing: 0; }"));
+    assertSame("bill-date-bg-c", drawnDirectly(spanned(3), USAGE + DATE + " table.usage { border-collapse: collapse; }"
+        + " table.usage td { border-top: 1px solid #999; }"));
+  }
+
+  /** Under a header repeated on every page, rows moved whole, the page breaks falling between days. */
+  @Test
+  void aBackgroundOnTheDateUnderARepeatedHeader() throws Exception {
+    assertSame("bill-date-bg-paginate", drawnDirectly(spanned(30), USAGE + DATE
+        + " table.usage { border-spacing: 0 2px; -fs-table-paginate: paginate; }"));
+  }
+
+  /**
+   * A page break moving a row of a day whole to the next page (a repeated header, or rows kept whole) leaves a gap
+   * that openhtmltopdf paints the date's background over: that document goes to openhtmltopdf, named.
+   */
+  @Test
+  void aBackgroundOnTheDateOverAMovedRowGoesToOpenhtmltopdf() {
+    RenderInput paginated = drawnDirectly("<h2>Interval readings</h2><p>One</p>" + spanned(30), USAGE + DATE
+        + " table.usage { border-spacing: 0 2px; -fs-table-paginate: paginate; }");
+    RenderInput kept = drawnDirectly(spanned(30), USAGE + DATE
+        + " table.usage { border-spacing: 0; } table.usage tr { page-break-inside: avoid; }");
+    for (RenderInput in : List.of(paginated, kept)) {
+      assertThatThrownBy(() -> new DirectPdfEngine(EngineSettings.defaults()).render(in))
+          .hasMessageContaining("a row moved to a new page under a cell spanning rows with a background");
+    }
   }
 }
