@@ -2504,6 +2504,10 @@ final class HtmlFlow {
           break;
         }
       }
+      // openhtmltopdf measures and breaks a line at each place its line breaker allows inside a word too (after a
+      // hyphen, before a slash): in plain text, each such part is a piece of its own
+      int inner = inDots && !dry ? innerBreakAt(runs, text, i, j) : -1;
+      if (inner > 0) j = inner;
       boolean spaceAfter = j < to && text.charAt(j) == ' ';
       boolean atomic = false;
       for (int c = i; c < j && !atomic; c++) atomic = runs.box[c] >= 0 && runs.boxes.get(runs.box[c]).atomic;
@@ -2625,6 +2629,37 @@ final class HtmlFlow {
 
   private static final ThreadLocal<java.text.BreakIterator> LINES =
       ThreadLocal.withInitial(() -> java.text.BreakIterator.getLineInstance(java.util.Locale.ROOT));
+
+  /** The characters openhtmltopdf's UrlAwareLineBreakIterator finds no slash among at a segment's ends. */
+  private static final String BREAKING = ".,:;!?- \n\r\t/";
+
+  /**
+   * The first place inside the word {@code text[from, to)} where openhtmltopdf breaks a line, or -1: its
+   * UrlAwareLineBreakIterator's, the JDK's line breaks and a break before a slash inside one of their segments
+   * (not among the breaking characters at its ends); compared with it on URLs, dates, e-mail addresses, hyphenated
+   * words and numbers. Only for a word of one style in one inline box, as openhtmltopdf runs it over one box's text;
+   * not for a scheme's "://", which it passes over.
+   */
+  private static int innerBreakAt(Runs runs, String text, int from, int to) {
+    if (to - from < 2) return -1;
+    int end = Math.min(text.length(), to + 1);
+    for (int c = from + 1; c < end; c++) {
+      if (runs.style[c] != runs.style[from] || runs.box[c] != runs.box[from]) return -1;
+    }
+    String word = text.substring(from, end);
+    if (word.contains("://")) return -1;
+    java.text.BreakIterator lines = LINES.get();
+    lines.setText(word);
+    int start = 0;
+    int b = lines.next();
+    if (b == java.text.BreakIterator.DONE) return -1;
+    int a = start, z = b;
+    while (a < z && BREAKING.indexOf(word.charAt(a)) >= 0) a++;
+    while (z > a && BREAKING.indexOf(word.charAt(z - 1)) >= 0) z--;
+    int slash = word.indexOf('/', a);
+    if (slash > 0 && slash < z && slash < to - from) return from + slash;
+    return b > 0 && b < to - from ? from + b : -1;
+  }
 
   /** Whether the line breaking rules allow a break inside {@code text[from, to)} (after a hyphen, a slash, …). */
   private static boolean innerBreak(String text, int from, int to) {

@@ -207,4 +207,41 @@ class HtmlUtilityBillEquivalenceTest {
           .hasMessageContaining("a row moved to a new page under a cell spanning rows with a background");
     }
   }
+
+  private static final String NOTICE = "Your meter was read on 2026-11-28. Usage in this period was 12% higher than"
+      + " the same period last year. Visit riverside.coop/save/tips-and-tools for tips on lowering your bill, or call"
+      + " us at 555-0134 (self-service, 24/7) or write to billing@riverside.coop. Readings dated 12/05/2026 and"
+      + " INV-2026-0142/A are estimates; see www.riverside.coop/help/faq?topic=meter&lang=en for details.";
+
+  /**
+   * The bill's notice: URLs, a phone number, an e-mail address, dates and hyphenated words, in boxes of many
+   * widths, so that lines end inside them where openhtmltopdf's line breaker allows (after a hyphen or a dot,
+   * before a slash), as openhtmltopdf breaks them.
+   */
+  @Test
+  void wordsBrokenInsideAsOpenhtmltopdfBreaksThem() throws Exception {
+    for (int w = 120; w <= 420; w += 23) {
+      assertSame("bill-notice-" + w, drawnDirectly("<div class=\"notice\">" + NOTICE + "</div><p>After</p>",
+          BASE + " .notice { width: " + w + "px; border: 1px solid #c9dcd3; padding: 6px 8px; font-size: 8.5pt; }"));
+    }
+  }
+
+  /** The same in a justified paragraph and in a list item, and a long path alone on its line. */
+  @Test
+  void wordsBrokenInsideJustifiedAndInLists() throws Exception {
+    for (int w = 140; w <= 400; w += 37) {
+      assertSame("bill-notice-j" + w, drawnDirectly("<p class=\"n\">" + NOTICE + "</p><ul><li>" + NOTICE
+          + "</li></ul><p class=\"n\">/srv/statements/2026/11/riverside-coop/0091-554-210/interval-readings.pdf"
+          + "</p>", BASE + " .n { width: " + w + "px; text-align: justify; } ul { width: " + w + "px; }"));
+    }
+  }
+
+  /** A scheme's "://", which openhtmltopdf's breaker passes over, keeps the refusal where a line ends in it. */
+  @Test
+  void aSchemeInAWordAtTheLineEndIsStillRefused() {
+    RenderInput in = drawnDirectly("<p style=\"width: 120px\">Visit https://riverside.coop/save/tips for tips</p>",
+        BASE);
+    assertThatThrownBy(() -> new DirectPdfEngine(EngineSettings.defaults()).render(in))
+        .hasMessageContaining("a word it might break inside (https://riverside.coop/save/tips)");
+  }
 }
