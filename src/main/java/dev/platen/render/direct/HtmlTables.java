@@ -41,24 +41,31 @@ final class HtmlTables {
    * @param hang how far a collapsed top border rises above the row (half of it, in whole dots)
    * @param patterned whether a collapsed border of the row is dashed or dotted
    * @param moved laid out against a page boundary: whether the first line of each cell moved below it
-   * @param spannedPaint whether it paints part of the background of a cell spanning rows from a row above
+   * @param spanned the background of each cell spanning rows from a row above that it paints part of
    */
   private record Laid(double height, List<Ops> ops, double bottomBorder, double hang, boolean patterned,
-      boolean moved, boolean spannedPaint) {
+      boolean moved, List<Ops.Rect> spanned) {
     Laid(double height, List<Ops> ops, double bottomBorder) {
-      this(height, ops, bottomBorder, 0, false, false, false);
+      this(height, ops, bottomBorder, 0, false, false, List.of());
     }
 
     /**
      * Refuses a row that a page break moves whole to the next page below a row above of a cell spanning them both
      * with a background: openhtmltopdf paints such a cell as one box over the strip, down over the gap the move
      * leaves at the page's bottom (measured: to the bottom without a repeated header, with one a little way
-     * and closed by a line), which is not matched.
+     * and closed by a line), which is matched only without a repeated header ({@link #gap}).
      */
     void movable() throws Unsupported {
-      if (spannedPaint) {
+      if (!spanned.isEmpty()) {
         throw new Unsupported("a row moved to a new page under a cell spanning rows with a background");
       }
+    }
+
+    /** The backgrounds of the cells it spans from rows above, from here down {@code h}. */
+    List<Ops> gap(double h) {
+      List<Ops> out = new ArrayList<>(spanned.size());
+      for (Ops.Rect r : spanned) out.add(new Ops.Rect(r.x(), 0, r.w(), h, r.rgb()));
+      return out;
     }
   }
 
@@ -315,7 +322,11 @@ final class HtmlTables {
       if (!sink.fits(laid.height()) && !(whole && sink.fitsPage(laid.height() + headHeight))) {
         throw new Unsupported("a table row across a page break (rows are kept whole with page-break-inside: avoid)");
       }
-      if (!sink.fits(laid.height())) laid.movable();
+      if (!sink.fits(laid.height()) && !laid.spanned().isEmpty()) {
+        // without a repeated header the moved row's spanning cells paint down to the page's bottom (measured)
+        if (ts.paginate || laid.hang() > 0 || sink.room() == Double.POSITIVE_INFINITY) laid.movable();
+        sink.slice(0, laid.gap(sink.room()));
+      }
       if (laid.patterned() && ts.paginate && !sink.fits(laid.height())) {
         // where a row under a repeated header starts a page, openhtmltopdf's collapsed border is not measured
         throw new Unsupported("a dashed or dotted collapsed border opening a page under a repeated table header");
@@ -810,7 +821,7 @@ final class HtmlTables {
     }
     rowHeight = grown;
     List<Ops> ops = new ArrayList<>();
-    boolean spannedPaint = false;
+    List<Ops.Rect> spanned = new ArrayList<>(0);
     // openhtmltopdf paints a row's background under its cells: the spacing between them shows the table's
     boolean rowBackground = flow.printBackground && r.style().background >= 0;
     if (rowBackground && spacing == 0) ops.add(new Ops.Rect(0, 0, width, rowHeight, r.style().background));
@@ -823,7 +834,7 @@ final class HtmlTables {
       if (flow.printBackground && cs.background >= 0 && covered(r, cells.get(i))) {
         // openhtmltopdf paints a cell spanning rows as one box: over the spacing above each row below its first too
         ops.add(new Ops.Rect(x, -rowGap, columns[i], rowHeight + rowGap, cs.background));
-        spannedPaint = true;
+        spanned.add(new Ops.Rect(x, 0, columns[i], 0, cs.background));
       } else if (flow.printBackground && cs.background >= 0) {
         ops.add(HtmlFlow.background(x, 0, columns[i], rowHeight, cs));
       }
@@ -888,7 +899,7 @@ final class HtmlTables {
     // whether every cell's first line met the boundary and moved below it (a row with a repeated header then moves whole)
     boolean moved = boundary != Double.POSITIVE_INFINITY;
     for (Sink.Stack stack : stacks) moved &= stack.lines.isEmpty() || stack.lines.get(0)[0] >= stack.boundary - 1e-6;
-    return new Laid(rowHeight, ops, lastBottom, hang, patterned, moved, spannedPaint);
+    return new Laid(rowHeight, ops, lastBottom, hang, patterned, moved, spanned);
   }
 
   /**
