@@ -42,22 +42,26 @@ final class HtmlTables {
    * @param patterned whether a collapsed border of the row is dashed or dotted
    * @param moved laid out against a page boundary: whether the first line of each cell moved below it
    * @param spanned the background of each cell spanning rows from a row above that it paints part of
+   * @param closes whether a cell of separate borders spanning rows from a row above into it has a bottom border
    */
   private record Laid(double height, List<Ops> ops, double bottomBorder, double hang, boolean patterned,
-      boolean moved, List<Ops.Rect> spanned) {
+      boolean moved, List<Ops.Rect> spanned, boolean closes) {
     Laid(double height, List<Ops> ops, double bottomBorder) {
-      this(height, ops, bottomBorder, 0, false, false, List.of());
+      this(height, ops, bottomBorder, 0, false, false, List.of(), false);
     }
 
     /**
      * Refuses a row that a page break moves whole to the next page below a row above of a cell spanning them both
      * with a background: openhtmltopdf paints such a cell as one box over the strip, down over the gap the move
      * leaves at the page's bottom (measured: to the bottom without a repeated header, with one a little way
-     * and closed by a line), which is matched only without a repeated header ({@link #gap}).
+     * and closed by a line), which is matched only without a repeated header ({@link #gap}). Under a repeated
+     * header openhtmltopdf also closes a bottom border of such a cell on the page the row leaves (measured: below
+     * the last row there by the moved row's bottom padding and border), which the direct path does not draw.
      */
-    void movable() throws Unsupported {
-      if (!spanned.isEmpty()) {
-        throw new Unsupported("a row moved to a new page under a cell spanning rows with a background");
+    void movable(boolean paginate) throws Unsupported {
+      if (!spanned.isEmpty() || paginate && closes) {
+        throw new Unsupported("a row moved to a new page under a cell spanning rows with a background or, under a"
+            + " repeated header, a bottom border");
       }
     }
 
@@ -322,9 +326,9 @@ final class HtmlTables {
       if (!sink.fits(laid.height()) && !(whole && sink.fitsPage(laid.height() + headHeight))) {
         throw new Unsupported("a table row across a page break (rows are kept whole with page-break-inside: avoid)");
       }
-      if (!sink.fits(laid.height()) && !laid.spanned().isEmpty()) {
+      if (!sink.fits(laid.height()) && (!laid.spanned().isEmpty() || ts.paginate && laid.closes())) {
         // without a repeated header the moved row's spanning cells paint down to the page's bottom (measured)
-        if (ts.paginate || laid.hang() > 0 || sink.room() == Double.POSITIVE_INFINITY) laid.movable();
+        if (ts.paginate || laid.hang() > 0 || sink.room() == Double.POSITIVE_INFINITY) laid.movable(ts.paginate);
         sink.slice(0, laid.gap(sink.room()));
       }
       if (laid.patterned() && ts.paginate && !sink.fits(laid.height())) {
@@ -356,7 +360,7 @@ final class HtmlTables {
       if (!sink.fits(laid.height()) && !(foot.get(i).style().avoidInside && sink.fitsPage(laid.height() + headHeight))) {
         throw new Unsupported("a table row across a page break (rows are kept whole with page-break-inside: avoid)");
       }
-      if (!sink.fits(laid.height())) laid.movable();
+      if (!sink.fits(laid.height())) laid.movable(ts.paginate);
       sink.slice(laid.height(), laid.ops());
     }
     if (vsp > 0 && !flow.dry) {
@@ -530,7 +534,7 @@ final class HtmlTables {
     if (!whole || !sink.fitsPage(sp + laid.height() + below + headHeight)) {
       throw new Unsupported("a table row across a page break (rows are kept whole with page-break-inside: avoid)");
     }
-    laid.movable();
+    laid.movable(paginate);
     // measured without a running header openhtmltopdf places the moved row 1.8 pt off where its extra space
     // says: not matched
     if (!paginate || headHeight == 0) {
@@ -822,6 +826,7 @@ final class HtmlTables {
     rowHeight = grown;
     List<Ops> ops = new ArrayList<>();
     List<Ops.Rect> spanned = new ArrayList<>(0);
+    boolean closes = false;
     // openhtmltopdf paints a row's background under its cells: the spacing between them shows the table's
     boolean rowBackground = flow.printBackground && r.style().background >= 0;
     if (rowBackground && spacing == 0) ops.add(new Ops.Rect(0, 0, width, rowHeight, r.style().background));
@@ -842,6 +847,7 @@ final class HtmlTables {
         // separate borders of a cell spanning rows: its top one over its first row, its bottom one under its last
         boolean last = lastRowOf(cells.get(i), rows, ri);
         double bt = cs.border(TOP), bb = cs.border(BOTTOM);
+        closes |= covered(r, cells.get(i)) && bb > 0;
         if (!covered(r, cells.get(i)) && bt > 0) ops.add(new Ops.Rect(x, 0, columns[i], bt, cs.borderRgb(TOP)));
         if (last && bb > 0) ops.add(new Ops.Rect(x, rowHeight - bb, columns[i], bb, cs.borderRgb(BOTTOM)));
       } else if (edges == null) {
@@ -899,7 +905,7 @@ final class HtmlTables {
     // whether every cell's first line met the boundary and moved below it (a row with a repeated header then moves whole)
     boolean moved = boundary != Double.POSITIVE_INFINITY;
     for (Sink.Stack stack : stacks) moved &= stack.lines.isEmpty() || stack.lines.get(0)[0] >= stack.boundary - 1e-6;
-    return new Laid(rowHeight, ops, lastBottom, hang, patterned, moved, spanned);
+    return new Laid(rowHeight, ops, lastBottom, hang, patterned, moved, spanned, closes);
   }
 
   /**

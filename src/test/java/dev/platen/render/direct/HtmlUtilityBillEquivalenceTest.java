@@ -216,6 +216,22 @@ class HtmlUtilityBillEquivalenceTest {
         .hasMessageContaining("a row moved to a new page under a cell spanning rows with a background");
   }
 
+  /**
+   * Under a repeated header openhtmltopdf also closes the date's bottom border on the page a moved row of its
+   * day leaves (below the last row there by the moved row's bottom padding and border, measured), which the
+   * direct path does not draw: without a background too, that document goes to openhtmltopdf; with the break
+   * between days it is drawn directly.
+   */
+  @Test
+  void aBorderedDateOverARowMovedUnderARepeatedHeaderGoesToOpenhtmltopdf() throws Exception {
+    String css = USAGE + " table.usage td.date { vertical-align: top; } table.usage { border-spacing: 0;"
+        + " -fs-table-paginate: paginate; }";
+    RenderInput in = drawnDirectly("<h2>Interval readings</h2><p>One</p>" + spanned(30), css);
+    assertThatThrownBy(() -> new DirectPdfEngine(EngineSettings.defaults()).render(in))
+        .hasMessageContaining("under a repeated header, a bottom border");
+    assertSame("bill-date-border-paginate", drawnDirectly(spanned(30), css));
+  }
+
   private static final String NOTICE = "Your meter was read on 2026-11-28. Usage in this period was 12% higher than"
       + " the same period last year. Visit riverside.coop/save/tips-and-tools for tips on lowering your bill, or call"
       + " us at 555-0134 (self-service, 24/7) or write to billing@riverside.coop. Readings dated 12/05/2026 and"
