@@ -2505,8 +2505,10 @@ final class HtmlFlow {
         }
       }
       // openhtmltopdf measures and breaks a line at each place its line breaker allows inside a word too (after a
-      // hyphen, before a slash): in plain text, each such part is a piece of its own
-      int inner = inDots && !dry ? innerBreakAt(runs, text, i, j) : -1;
+      // hyphen, before a slash): in plain text of one style, each such part is a piece of its own (with inline
+      // boxes, letter spacing, in a table's cells or beside text of another style, where openhtmltopdf was measured
+      // to fit a line otherwise at a style's edge, not matched)
+      int inner = inDots && !dry && runs.styles.size() == 1 ? innerBreakAt(text, i, j) : -1;
       if (inner > 0) j = inner;
       boolean spaceAfter = j < to && text.charAt(j) == ' ';
       boolean atomic = false;
@@ -2637,15 +2639,11 @@ final class HtmlFlow {
    * The first place inside the word {@code text[from, to)} where openhtmltopdf breaks a line, or -1: its
    * UrlAwareLineBreakIterator's, the JDK's line breaks and a break before a slash inside one of their segments
    * (not among the breaking characters at its ends); compared with it on URLs, dates, e-mail addresses, hyphenated
-   * words and numbers. Only for a word of one style in one inline box, as openhtmltopdf runs it over one box's text;
-   * not for a scheme's "://", which it passes over.
+   * words and numbers. Not for a scheme's "://", which it passes over.
    */
-  private static int innerBreakAt(Runs runs, String text, int from, int to) {
+  private static int innerBreakAt(String text, int from, int to) {
     if (to - from < 2) return -1;
     int end = Math.min(text.length(), to + 1);
-    for (int c = from + 1; c < end; c++) {
-      if (runs.style[c] != runs.style[from] || runs.box[c] != runs.box[from]) return -1;
-    }
     String word = text.substring(from, end);
     if (word.contains("://")) return -1;
     java.text.BreakIterator lines = LINES.get();

@@ -260,6 +260,24 @@ class HtmlUtilityBillEquivalenceTest {
     }
   }
 
+  /**
+   * The notice's sentences in bold or in a link: where a line would end inside a word, beside text of another
+   * style openhtmltopdf was measured to fit the line otherwise at the style's edge, so such a document still goes
+   * to openhtmltopdf, named.
+   */
+  @Test
+  void wordsInsideInlineElementsAreStillRefused() {
+    String bold = "<div class=\"notice\">" + NOTICE.replace("riverside.coop/save/tips-and-tools",
+        "<b>riverside.coop/save/tips-and-tools</b>") + "</div>";
+    String link = "<div class=\"notice\">" + NOTICE.replace("call us at 555-0134 (self-service, 24/7) or write",
+        "<a href=\"tel:5550134\">call us at 555-0134 (self-service, 24/7) or write</a>") + "</div>";
+    for (String html : new String[] {bold, link}) {
+      RenderInput in = drawnDirectly(html, BASE + " .notice { width: 131px; }");
+      assertThatThrownBy(() -> new DirectPdfEngine(EngineSettings.defaults()).render(in))
+          .hasMessageContaining("a word it might break inside");
+    }
+  }
+
   /** A reference number broken after its hyphens in a narrow box (it had gone to openhtmltopdf). */
   @Test
   void aHyphenatedReferenceInANarrowBox() throws Exception {
