@@ -2648,10 +2648,10 @@ final class HtmlFlow {
     if (word.contains("://")) return -1;
     java.text.BreakIterator lines = LINES.get();
     lines.setText(word);
-    int start = 0;
     int b = lines.next();
     if (b == java.text.BreakIterator.DONE) return -1;
-    int a = start, z = b;
+    // a slash in the first segment the JDK finds comes before its end
+    int a = 0, z = b;
     while (a < z && BREAKING.indexOf(word.charAt(a)) >= 0) a++;
     while (z > a && BREAKING.indexOf(word.charAt(z - 1)) >= 0) z--;
     int slash = word.indexOf('/', a);
