@@ -484,11 +484,16 @@ final class HtmlFlow {
     }
     Element clearing = next;
     // a float holds its floats, as a block formatting context does in CSS and in openhtmltopdf (a floated dl of
-    // floated dt and dd)
+    // floated dt and dd); the parent's bottom padding and border, drawn through the floats it does not hold (NaN
+    // where it holds them)
+    double unheld = Double.NaN;
     if (next == null && (!ps.contains || ps.overflowAuto) && !ps.clearfix && !ptag.equals("body")
-        && ps.floating == null && (clearing = clearedAfter(parent, ps)) == null) {
-      throw new Unsupported("floats their parent does not hold (give it overflow: hidden), in "
-          + HtmlStyle.describe(parent));
+        && ps.floating == null) {
+      if ((clearing = clearedAfter(parent, ps)) == null) {
+        throw new Unsupported("floats their parent does not hold (give it overflow: hidden), in "
+            + HtmlStyle.describe(parent));
+      }
+      if (ps.decorated(printBackground) || ps.padding[BOTTOM] != 0) unheld = unheld(parent, ps, first);
     }
     double left = 0;
     double right = width;
@@ -575,6 +580,17 @@ final class HtmlFlow {
     }
     cleared = clearing;
     clearedHeight = height;
+    clearedBelow = 0;
+    if (!Double.isNaN(unheld)) {
+      // openhtmltopdf ends the parent's box at its padding and border below no content, through the floats, and
+      // puts the clearing block below the floats (measured: a header's bottom border under a logo and an account
+      // block); the floats take no height in the parent, what they reach below it is passed before that block
+      if (!sink.fits(height)) throw new Unsupported("floats their parent does not hold across a page break");
+      sink.slice(0, ops);
+      clearedBelow = Math.max(0, height - unheld);
+      if (clearedBelow == 0) cleared = null;
+      return last;
+    }
     if (!sink.fits(height)) {
       Element f = run.get(0);
       HtmlStyle s = style(f, ps);
@@ -868,15 +884,38 @@ final class HtmlFlow {
   private Element cleared;
   /** The height of the floats {@link #cleared} clears. */
   private double clearedHeight;
+  /** How far the floats {@link #cleared} clears reach below the parent that does not hold them. */
+  private double clearedBelow;
 
   /**
-   * Whether floats that end a parent which does not hold them are placed as if it held them: the parent draws
-   * nothing that its height decides (no background, border, bottom padding or margin, height) and the next element
-   * is a block that clears both, which openhtmltopdf puts at the floats' bottom, where the parent holding them would
-   * have ended ({@link #cleared}). Returns that block, or null.
+   * The bottom padding and border of a parent drawn through the floats it does not hold, which are all it has in
+   * flow; a parent whose box would move, be kept or rounded apart from them is not matched.
+   */
+  private double unheld(Element parent, HtmlStyle ps, int first) throws Unsupported {
+    List<Node> nodes = parent.childNodes();
+    for (int k = 0; k < first; k++) {
+      Node n = nodes.get(k);
+      if (n instanceof Element e && !HtmlStyle.DROPPED.contains(e.normalName()) && !e.normalName().equals("style")
+          && !style(e, ps).hidden || n instanceof TextNode t && !blank(t)) {
+        throw new Unsupported("floats their parent does not hold after other content, in "
+            + HtmlStyle.describe(parent));
+      }
+    }
+    if (ps.radius > 0 || ps.avoidInside || ps.relative) {
+      throw new Unsupported("floats their parent does not hold, in a rounded, kept or relative "
+          + HtmlStyle.describe(parent));
+    }
+    return ps.padding[BOTTOM] + ps.border(BOTTOM);
+  }
+
+  /**
+   * Whether floats that end a parent which does not hold them can be placed: the parent has no bottom margin or
+   * height (its padding, border and background are drawn through them, {@link #unheld}) and the next element is a
+   * block that clears both, which openhtmltopdf puts at the floats' bottom ({@link #cleared}). Returns that block,
+   * or null.
    */
   private Element clearedAfter(Element parent, HtmlStyle ps) throws Unsupported {
-    if (ps.background >= 0 || ps.bordered() || ps.padding[BOTTOM] != 0 || ps.margin[BOTTOM] != 0
+    if (ps.margin[BOTTOM] != 0
         || !Double.isNaN(ps.marginPercent[BOTTOM]) || !Double.isNaN(ps.boxHeight) || !Double.isNaN(ps.minHeight)
         || ps.floating != null || ps.relative || ps.absolute || parent.normalName().equals("body")) {
       return null;
@@ -1044,7 +1083,14 @@ final class HtmlFlow {
     if (tag.equals("li")) items++;
     apartPercentMargin(e, s);
     double[] m = s.margin(avail);
-    if (e == cleared) {
+    if (e == cleared && clearedBelow > 0) {
+      // below floats that reach out of the parent before it, openhtmltopdf puts its border edge at their bottom where
+      // its margin would leave it higher, and keeps that margin to meet the next block's (measured: an empty clearing
+      // div's 12px take 12px off the next block's 14px below the floats); a longer margin places it as without floats
+      if (m[TOP] < clearedBelow) sink.slice(clearedBelow - m[TOP], List.of());
+      cleared = null;
+      clearedBelow = 0;
+    } else if (e == cleared) {
       // the floats above reach below where its top margin would put it: clearance swallows the margin
       if (m[TOP] > clearedHeight + 0.01 && !dry) {
         throw new Unsupported("a top margin below floats, taller than they are, on " + HtmlStyle.describe(e));
@@ -2551,7 +2597,7 @@ final class HtmlFlow {
       // each piece measured on its own, as openhtmltopdf's Breaker.doBreakTextWords does (beside bold or linked
       // text openhtmltopdf was measured to fit a line otherwise at the style's edge: not matched)
       boolean cut = false;
-      if (!breakWord && runs.styles.size() == 1 && plainWord(runs, text, i, j)) {
+      if (!breakWord && !dry && runs.styles.size() == 1 && plainWord(runs, text, i, j)) {
         if (i != cutsFrom && (i == lineStart || spaceBefore || i == from)) {
           cuts = innerBreaks(text, i, j);
           cutsFrom = i;

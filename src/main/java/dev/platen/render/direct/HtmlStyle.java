@@ -117,6 +117,8 @@ final class HtmlStyle {
   boolean avoidBreakBefore;
   boolean collapse;
   double spacing;
+  /** The vertical border-spacing, above every row and below the last ({@link #spacing} is the horizontal). */
+  double rowSpacing;
   boolean fixed;
   boolean paginate;
   /** {@code float: left|right}, or null: drawn only as a row of floats with widths (HtmlFlow.floats). */
@@ -346,6 +348,7 @@ final class HtmlStyle {
     s.keepSpaces = keepSpaces;
     s.collapse = collapse;
     s.spacing = spacing;
+    s.rowSpacing = rowSpacing;
     // td and th inherit vertical-align from tr, which inherits it from the row group (middle)
     s.verticalAlign = verticalAlign;
     s.href = href;
@@ -1260,14 +1263,17 @@ final class HtmlStyle {
         }
       }
       case "border-spacing" -> {
-        // two lengths are a horizontal and a vertical spacing: drawn here only when they are the same (tables
-        // space cells by one length both ways); points() read "8pt 0" as one length, wrongly
+        // two lengths are a horizontal and a vertical spacing (a statement's "0 1px": rows a pixel apart, cells
+        // side by side); points() read "8pt 0" as one length, wrongly
         String[] two = v.split("\\s+");
         double pt = points(two[0]);
-        if (two.length > 2 || two.length == 2 && points(two[1]) != pt) {
-          refuse("a border-spacing of two different lengths, '" + value + "'", e);
-        } else if (Double.isNaN(pt)) refuse("CSS value '" + value + "' for 'border-spacing'", e);
-        else spacing = pt;
+        double vertical = two.length == 2 ? points(two[1]) : pt;
+        if (two.length > 2 || Double.isNaN(pt) || Double.isNaN(vertical)) {
+          refuse("CSS value '" + value + "' for 'border-spacing'", e);
+        } else {
+          spacing = pt;
+          rowSpacing = vertical;
+        }
       }
       case "float" -> {
         switch (v) {

@@ -28,6 +28,8 @@ final class HtmlTables {
    * for its cells' stacks ({@link Sink.Stack#period}).
    */
   private double period = Double.POSITIVE_INFINITY;
+  /** The vertical border-spacing of the table whose rows are laid out, which a cell spanning rows paints over. */
+  private double rowGap;
 
   HtmlTables(HtmlFlow flow) {
     this.flow = flow;
@@ -39,11 +41,35 @@ final class HtmlTables {
    * @param hang how far a collapsed top border rises above the row (half of it, in whole dots)
    * @param patterned whether a collapsed border of the row is dashed or dotted
    * @param moved laid out against a page boundary: whether the first line of each cell moved below it
+   * @param spanned the background of each cell spanning rows from a row above that it paints part of
+   * @param closes whether a cell of separate borders spanning rows from a row above into it has a bottom border
    */
   private record Laid(double height, List<Ops> ops, double bottomBorder, double hang, boolean patterned,
-      boolean moved) {
+      boolean moved, List<Ops.Rect> spanned, boolean closes) {
     Laid(double height, List<Ops> ops, double bottomBorder) {
-      this(height, ops, bottomBorder, 0, false, false);
+      this(height, ops, bottomBorder, 0, false, false, List.of(), false);
+    }
+
+    /**
+     * Refuses a row that a page break moves whole to the next page below a row above of a cell spanning them both
+     * with a background: openhtmltopdf paints such a cell as one box over the strip, down over the gap the move
+     * leaves at the page's bottom (measured: to the bottom without a repeated header, with one a little way
+     * and closed by a line), which is matched only without a repeated header ({@link #gap}). Under a repeated
+     * header openhtmltopdf also closes a bottom border of such a cell on the page the row leaves (measured: below
+     * the last row there by the moved row's bottom padding and border), which the direct path does not draw.
+     */
+    void movable(boolean paginate) throws Unsupported {
+      if (!spanned.isEmpty() || paginate && closes) {
+        throw new Unsupported("a row moved to a new page under a cell spanning rows with a background or, under a"
+            + " repeated header, a bottom border");
+      }
+    }
+
+    /** The backgrounds of the cells it spans from rows above, from here down {@code h}. */
+    List<Ops> gap(double h) {
+      List<Ops> out = new ArrayList<>(spanned.size());
+      for (Ops.Rect r : spanned) out.add(new Ops.Rect(r.x(), 0, r.w(), h, r.rgb()));
+      return out;
     }
   }
 
@@ -68,12 +94,24 @@ final class HtmlTables {
   }
 
   void table(Element t, HtmlStyle ts, double avail, Sink sink) throws RenderException {
+    double outer = rowGap;
+    rowGap = rowSpacing(ts);
+    try {
+      laidTable(t, ts, avail, sink);
+    } finally {
+      rowGap = outer;
+    }
+  }
+
+  private void laidTable(Element t, HtmlStyle ts, double avail, Sink sink) throws RenderException {
     String where = HtmlStyle.describe(t);
     boolean auto = !ts.fixed;
     // openhtmltopdf lays a table without a width out automatically, table-layout: fixed or not
     if (ts.width == null && ts.fixed) throw new Unsupported("table-layout: fixed on a table without a width, on " + where);
     // collapsed borders are spacing 0 too: openhtmltopdf ignores border-spacing then
     double sp = spacing(ts);
+    // the spacing above each row and below the last, which a second length of border-spacing sets apart
+    double vsp = rowSpacing(ts);
     // a collapsed table's border is one of the borders its outer cells collapse with
     if (ts.collapse && ts.radius > 0) throw new Unsupported("border-radius on " + where + " with collapsed borders");
     if (ts.collapse && HtmlFlow.nonZero(ts.padding)) {
@@ -148,7 +186,7 @@ final class HtmlTables {
     if (first == null) return;
     // the separated model's spacing: left of every column and right of the last, above every row and below the last
     double spacings = 0;
-    if (sp > 0) {
+    if (sp > 0 || vsp > 0) {
       for (Element c : cells(first)) spacings += span(c);
       spacings = (spacings + 1) * sp;
       if (ts.paginate && !foot.isEmpty()) {
@@ -245,8 +283,8 @@ final class HtmlTables {
     int index = 0;
     for (Row r : head) {
       Laid laid = row(all, index++, columns, width, collapse, auto, sp);
-      for (Ops op : laid.ops()) headOps.add(op.moved(0, headHeight + sp));
-      headHeight += sp + laid.height();
+      for (Ops op : laid.ops()) headOps.add(op.moved(0, headHeight + vsp));
+      headHeight += vsp + laid.height();
     }
     // the footer's rows, laid out up front: a paginated table keeps room for them at the bottom of each page
     List<Laid> footRows = new ArrayList<>(foot.size());
@@ -277,18 +315,23 @@ final class HtmlTables {
       Laid laid = row(all, at, columns, width, collapse, auto, sp);
       lastBottom = laid.bottomBorder();
       if (flow.dry) continue;
-      if (splits(laid, r, sp, ts.paginate, sink)) {
-        rowAcross(all, at, columns, width, collapse, auto, sp, sink);
+      if (splits(laid, r, vsp, ts.paginate, sink)) {
+        rowAcross(all, at, columns, width, collapse, auto, sp, vsp, sink);
         continue;
       }
-      boolean whole = r.style().avoidInside || ts.paginate && !sink.fits(sp + laid.height())
-          && movesWhole(all, at, columns, width, collapse, auto, sp, sink);
-      if (sp > 0) {
-        spacedRow(laid, whole, sp, ts.paginate, headHeight, sink);
+      boolean whole = r.style().avoidInside || ts.paginate && !sink.fits(vsp + laid.height())
+          && movesWhole(all, at, columns, width, collapse, auto, sp, vsp, sink);
+      if (vsp > 0) {
+        spacedRow(laid, whole, vsp, ts.paginate, headHeight, sink);
         continue;
       }
       if (!sink.fits(laid.height()) && !(whole && sink.fitsPage(laid.height() + headHeight))) {
         throw new Unsupported("a table row across a page break (rows are kept whole with page-break-inside: avoid)");
+      }
+      if (!sink.fits(laid.height()) && (!laid.spanned().isEmpty() || ts.paginate && laid.closes())) {
+        // without a repeated header the moved row's spanning cells paint down to the page's bottom (measured)
+        if (ts.paginate || laid.hang() > 0 || sink.room() == Double.POSITIVE_INFINITY) laid.movable(ts.paginate);
+        sink.slice(0, laid.gap(sink.room()));
       }
       if (laid.patterned() && ts.paginate && !sink.fits(laid.height())) {
         // where a row under a repeated header starts a page, openhtmltopdf's collapsed border is not measured
@@ -308,23 +351,24 @@ final class HtmlTables {
     for (int i = 0; i < foot.size() && !flow.dry; i++) {
       Laid laid = footRows.get(i);
       lastBottom = laid.bottomBorder();
-      if (splits(laid, foot.get(i), sp, ts.paginate, sink)) {
-        rowAcross(all, head.size() + body.size() + i, columns, width, collapse, auto, sp, sink);
+      if (splits(laid, foot.get(i), vsp, ts.paginate, sink)) {
+        rowAcross(all, head.size() + body.size() + i, columns, width, collapse, auto, sp, vsp, sink);
         continue;
       }
-      if (sp > 0) {
-        spacedRow(laid, foot.get(i).style().avoidInside, sp, ts.paginate, headHeight, sink);
+      if (vsp > 0) {
+        spacedRow(laid, foot.get(i).style().avoidInside, vsp, ts.paginate, headHeight, sink);
         continue;
       }
       if (!sink.fits(laid.height()) && !(foot.get(i).style().avoidInside && sink.fitsPage(laid.height() + headHeight))) {
         throw new Unsupported("a table row across a page break (rows are kept whole with page-break-inside: avoid)");
       }
+      if (!sink.fits(laid.height())) laid.movable(ts.paginate);
       sink.slice(laid.height(), laid.ops());
     }
-    if (sp > 0 && !flow.dry) {
+    if (vsp > 0 && !flow.dry) {
       // the spacing below the last row is the table's own: it does not move to a new page
-      if (!sink.fits(sp)) throw new Unsupported("border-spacing below a table's last row across a page break");
-      sink.slice(sp, List.of());
+      if (!sink.fits(vsp)) throw new Unsupported("border-spacing below a table's last row across a page break");
+      sink.slice(vsp, List.of());
     }
     if (ts.paginate && !head.isEmpty()) sink.endHeader();
     // a collapsed table ends in the middle of its last border: half of it hangs below (in whole layout dots)
@@ -409,7 +453,7 @@ final class HtmlTables {
    * the repeated header, which is not matched.
    */
   private boolean movesWhole(List<Row> rows, int ri, double[] columns, double width, HtmlStyle collapse,
-      boolean auto, double sp, Sink sink) throws RenderException {
+      boolean auto, double sp, double vsp, Sink sink) throws RenderException {
     Row r = rows.get(ri);
     List<Element> cells = cells(r);
     int[][] edges = collapse == null ? null : edges(rows, ri, collapse);
@@ -419,7 +463,7 @@ final class HtmlTables {
       long border = edges == null ? HtmlFlow.dotsOf(cs.border(BOTTOM)) : half(edges[i][BOTTOM], BOTTOM);
       extra = Math.max(extra, HtmlFlow.dotsOf(cs.padding[BOTTOM]) + border);
     }
-    double boundary = sink.room() - sp - extra / HtmlStyle.DOTS_PER_POINT;
+    double boundary = sink.room() - vsp - extra / HtmlStyle.DOTS_PER_POINT;
     if (!row(rows, ri, columns, width, collapse, auto, sp, boundary).moved()) {
       throw new Unsupported("a row of a table with a repeated header (-fs-table-paginate) cut by a page break"
           + " (rows are kept whole with page-break-inside: avoid)");
@@ -432,7 +476,7 @@ final class HtmlTables {
    * page), then placed where it starts, its part below the bottom on the next page ({@link Sink#across}).
    */
   private void rowAcross(List<Row> rows, int ri, double[] columns, double width, HtmlStyle collapse, boolean auto,
-      double sp, Sink sink) throws RenderException {
+      double sp, double vsp, Sink sink) throws RenderException {
     Row r = rows.get(ri);
     for (Element cell : cells(r)) {
       if (holdsInlineBlock(cell, flow.style(cell, r.style()))) {
@@ -441,7 +485,7 @@ final class HtmlTables {
         throw new Unsupported("an inline-block in a table row cut by a page break");
       }
     }
-    double boundary = sink.room() - sp;
+    double boundary = sink.room() - vsp;
     double outer = period;
     period = sink.period();
     Laid laid;
@@ -451,8 +495,8 @@ final class HtmlTables {
       period = outer;
     }
     List<Ops> ops = new ArrayList<>(laid.ops().size());
-    for (Ops op : laid.ops()) ops.add(op.moved(0, sp));
-    sink.across(sp + laid.height(), ops);
+    for (Ops op : laid.ops()) ops.add(op.moved(0, vsp));
+    sink.across(vsp + laid.height(), ops);
   }
 
   /** Whether an element holds an inline block (display: inline-block) anywhere inside it. */
@@ -469,6 +513,11 @@ final class HtmlTables {
   /** A separated table's border-spacing in points, truncated to openhtmltopdf's whole dots; 0 when collapsed. */
   static double spacing(HtmlStyle ts) {
     return ts.collapse ? 0 : Math.floor(ts.spacing * HtmlStyle.DOTS_PER_POINT + 1e-6) / HtmlStyle.DOTS_PER_POINT;
+  }
+
+  /** The vertical border-spacing, as {@link #spacing}. */
+  static double rowSpacing(HtmlStyle ts) {
+    return ts.collapse ? 0 : Math.floor(ts.rowSpacing * HtmlStyle.DOTS_PER_POINT + 1e-6) / HtmlStyle.DOTS_PER_POINT;
   }
 
   /**
@@ -489,6 +538,7 @@ final class HtmlTables {
     if (!whole || !sink.fitsPage(sp + laid.height() + below + headHeight)) {
       throw new Unsupported("a table row across a page break (rows are kept whole with page-break-inside: avoid)");
     }
+    laid.movable(paginate);
     // measured without a running header openhtmltopdf places the moved row 1.8 pt off where its extra space
     // says: not matched
     if (!paginate || headHeight == 0) {
@@ -543,8 +593,9 @@ final class HtmlTables {
 
   /**
    * Refuses a cell spanning rows that is not drawn as openhtmltopdf draws it: its content is laid out in its first
-   * row, at the top, and the rows below draw nothing of it, so only a cell of no background and no border beside or
-   * inside the rows it spans (a collapsed top one above them, a statement's date over its day, is drawn).
+   * row, at the top, and the rows below draw nothing of it but its background, so only a cell of no border beside
+   * or inside the rows it spans (a collapsed top one above them, a statement's date over its day, is drawn) and
+   * rows of no background.
    */
   private void spanningCell(Element c, HtmlStyle cs, Row r, int[] edges) throws Unsupported {
     String where = HtmlStyle.describe(c);
@@ -552,8 +603,8 @@ final class HtmlTables {
       throw new Unsupported("a cell spanning rows not at vertical-align: top, " + where);
     }
     // a background by a structural selector (zebra rows) is known only once the rows are there
-    if (!flow.dry && (cs.background >= 0 || r.style().background >= 0) || !Double.isNaN(cs.boxHeight)) {
-      throw new Unsupported("a background or height on a cell spanning rows or its row, " + where);
+    if (!flow.dry && r.style().background >= 0 || !Double.isNaN(cs.boxHeight)) {
+      throw new Unsupported("a background on a row a cell spans, or a height on the cell, " + where);
     }
     if (edges == null ? cs.border(LEFT) > 0 || cs.border(RIGHT) > 0 || cs.patterned() || cs.radius > 0
         : edges[LEFT] != 0 || edges[RIGHT] != 0) {
@@ -795,6 +846,8 @@ final class HtmlTables {
     }
     rowHeight = grown;
     List<Ops> ops = new ArrayList<>();
+    List<Ops.Rect> spanned = new ArrayList<>(0);
+    boolean closes = false;
     // openhtmltopdf paints a row's background under its cells: the spacing between them shows the table's
     boolean rowBackground = flow.printBackground && r.style().background >= 0;
     if (rowBackground && spacing == 0) ops.add(new Ops.Rect(0, 0, width, rowHeight, r.style().background));
@@ -804,11 +857,18 @@ final class HtmlTables {
       if (rowBackground && spacing > 0) ops.add(new Ops.Rect(x, 0, columns[i], rowHeight, r.style().background));
       if (cs.radius > 0) rounded(cs, edges, boundary);
       // square, or rounded as a block's (a mail's "button": <td bgcolor style="border-radius:4px">, measured)
-      if (flow.printBackground && cs.background >= 0) ops.add(HtmlFlow.background(x, 0, columns[i], rowHeight, cs));
+      if (flow.printBackground && cs.background >= 0 && covered(r, cells.get(i))) {
+        // openhtmltopdf paints a cell spanning rows as one box: over the spacing above each row below its first too
+        ops.add(new Ops.Rect(x, -rowGap, columns[i], rowHeight + rowGap, cs.background));
+        spanned.add(new Ops.Rect(x, 0, columns[i], 0, cs.background));
+      } else if (flow.printBackground && cs.background >= 0) {
+        ops.add(HtmlFlow.background(x, 0, columns[i], rowHeight, cs));
+      }
       if (edges == null && (covered(r, cells.get(i)) || spansRows(cells.get(i)))) {
         // separate borders of a cell spanning rows: its top one over its first row, its bottom one under its last
         boolean last = lastRowOf(cells.get(i), rows, ri);
         double bt = cs.border(TOP), bb = cs.border(BOTTOM);
+        closes |= covered(r, cells.get(i)) && bb > 0;
         if (!covered(r, cells.get(i)) && bt > 0) ops.add(new Ops.Rect(x, 0, columns[i], bt, cs.borderRgb(TOP)));
         if (last && bb > 0) ops.add(new Ops.Rect(x, rowHeight - bb, columns[i], bb, cs.borderRgb(BOTTOM)));
       } else if (edges == null) {
@@ -866,7 +926,7 @@ final class HtmlTables {
     // whether every cell's first line met the boundary and moved below it (a row with a repeated header then moves whole)
     boolean moved = boundary != Double.POSITIVE_INFINITY;
     for (Sink.Stack stack : stacks) moved &= stack.lines.isEmpty() || stack.lines.get(0)[0] >= stack.boundary - 1e-6;
-    return new Laid(rowHeight, ops, lastBottom, hang, patterned, moved);
+    return new Laid(rowHeight, ops, lastBottom, hang, patterned, moved, spanned, closes);
   }
 
   /**

@@ -95,9 +95,9 @@ class HtmlDisplayTableEquivalenceTest {
       "<div class=\"t\"><div class=\"c\">a</div></div>|.t{display:table} .c{display:table-cell} tr{color:red}|a selector matching the anonymous row of div.t",
       "<div class=\"t\"><div class=\"c\"><p>a</p></div></div>|.t{display:table} .c{display:table-cell} div p{color:red}|a selector matching p differently",
       "<span class=\"t\">a</span>|.t{display:table}|CSS display 'table'",
-      // the direct engine spaces cells by one length both ways (it used to read '8pt 0' as 0 and draw it)
-      "<div class=\"t\"><div class=\"c\">a</div></div>|.t{display:table;border-spacing:8pt 0} .c{display:table-cell}|a border-spacing of two different lengths",
-      "<table><tr><td>a</td></tr></table>|table{border-spacing:8pt 2pt}|a border-spacing of two different lengths"})
+      // two lengths are drawn (HtmlUtilityBillEquivalenceTest); three are no border-spacing
+      "<div class=\"t\"><div class=\"c\">a</div></div>|.t{display:table;border-spacing:8pt 0 1pt} .c{display:table-cell}|CSS value '8pt 0 1pt' for 'border-spacing'",
+      "<table><tr><td>a</td></tr></table>|table{border-spacing:8pt 2pt 1pt}|CSS value '8pt 2pt 1pt' for 'border-spacing'"})
   void otherTableDisplaysAreRefused(String html, String css, String reason) {
     assertThat(refusal(html, PAGE + " " + css)).contains(reason);
   }

@@ -263,7 +263,11 @@ class HtmlRoutingTest {
     assertThat(Pdfs.pages(routed)).isGreaterThan(1);
   }
 
-  /** openhtmltopdf may break a word after its hyphen where the direct engine would move it down whole. */
+  /**
+   * A word broken inside in a paragraph of more than one style goes to openhtmltopdf, which fits such a line
+   * otherwise at the style's edge (measured); a hyphenated word alone is broken after its hyphens as there
+   * (HtmlInnerBreakEquivalenceTest, HtmlUtilityBillEquivalenceTest).
+   */
   @Test
   void aWordOfTwoStylesAtALineEndGoesToTheHtmlEngineAndAHyphenatedWordNoLonger() throws Exception {
     JsonNode narrow = layout("<div class=\"n\">{{text}} <b>ABC-</b>2026-000142</div>", ".n { width: 30mm; }");
