@@ -2024,7 +2024,8 @@ final class HtmlFlow {
       throw new Unsupported("white-space: pre text not aligned left");
     }
     try {
-      lines = wrap(runs, size, block.nowrap ? Double.MAX_VALUE : width, block.breakWord);
+      lines = wrap(runs, size, block.nowrap ? Double.MAX_VALUE : width, block.breakWord,
+          block.align.equals("left") || block.align.equals("justify"));
     } finally {
       firstIndent = 0;
       pre = false;
@@ -2513,7 +2514,9 @@ final class HtmlFlow {
   }
 
   /** {@link Text#wrap}'s greedy breaking over characters of two faces. */
-  private List<Line> wrap(Runs runs, double size, double max, boolean breakWord) throws Unsupported {
+  /** @param leftAligned whether a line wider than {@code max} overflows it on the right (left or justified text) */
+  private List<Line> wrap(Runs runs, double size, double max, boolean breakWord, boolean leftAligned)
+      throws Unsupported {
     List<Line> lines = new ArrayList<>();
     String text = runs.text.toString();
     double scale = size / 1000;
@@ -2531,7 +2534,7 @@ final class HtmlFlow {
         for (int c = start; c < last; c += Character.charCount(text.codePointAt(c))) w += advance(runs, c, scale);
         lines.add(new Line(start, last, w));
       } else {
-        wrapParagraph(runs, text, start, end, scale, max, breakWord, lines);
+        wrapParagraph(runs, text, start, end, scale, max, breakWord, leftAligned, lines);
       }
       start = end + 1;
     }
@@ -2557,7 +2560,7 @@ final class HtmlFlow {
   }
 
   private void wrapParagraph(Runs runs, String text, int from, int to, double scale, double max, boolean breakWord,
-      List<Line> lines) throws Unsupported {
+      boolean leftAligned, List<Line> lines) throws Unsupported {
     int lineStart = from;
     double lineWidth = 0;
     // the line's width as whether a word fits is judged: in a column of an automatic-layout table, which the text's
@@ -2711,9 +2714,10 @@ final class HtmlFlow {
       if ((i == lineStart && word + after > max + 0.01 || breakHere && word > max + 0.01) && innerBreak(text, i, j)) {
         throw new Unsupported("a word it might break inside (" + text.substring(i, j) + ")");
       }
-      // a piece of a broken word wider than its line overflows it: where openhtmltopdf then puts it (in a cell
-      // aligned right, measured, not where the direct engine would) is not followed
-      if (i == lineStart && inWord && word > max + 0.01) {
+      // a piece of a broken word wider than its line overflows it: on the right in left-aligned text, as in
+      // openhtmltopdf (measured: a URL's query in a notice box); where openhtmltopdf puts it in a cell aligned right
+      // (measured, not where the direct engine would) is not followed
+      if (i == lineStart && inWord && word > max + 0.01 && !leftAligned) {
         throw new Unsupported("a piece of a word wider than its line (" + text.substring(i, j) + ")");
       }
       if (breakHere) {
