@@ -804,7 +804,8 @@ final class HtmlTableWidths {
       // openhtmltopdf's <br> is a pre-line "\n" (br:before): it ends the line, less the space before it
       HtmlStyle s = flow.style(e, inherited);
       if (s.hidden) return;
-      // openhtmltopdf measures the line without the space before the break but lays it out with it: not matched
+      // openhtmltopdf measures the line without the space before the break (and lays it out with it, as the line
+      // breaker here does too)
       out[2] = Math.max(out[2], out[1] - out[3]);
       out[1] = 0;
       space[0] = true;
