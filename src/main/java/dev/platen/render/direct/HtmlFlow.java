@@ -1346,12 +1346,6 @@ final class HtmlFlow {
   private int items;
 
   /**
-   * The marker beside a line whose baseline is {@code base} and whose text starts at x 0, as openhtmltopdf's
-   * ListItemPainter draws it, in its whole dots: a number right-aligned before the line, its spaces included; a
-   * disc or square a third of the strut high, a diameter and nine tenths before it, centred on a third of the
-   * ascent above the baseline.
-   */
-  /**
    * The room an inside marker takes on its item's first line, in dots: openhtmltopdf's MarkerData layout width,
    * a number's text with its ".  " measured, or three times a disc's or square's diameter.
    */
@@ -1368,6 +1362,12 @@ final class HtmlFlow {
   /** Whether the paragraph being wrapped is white-space: pre, its lines as written. */
   private boolean pre;
 
+  /**
+   * The marker beside a line whose baseline is {@code base} and whose text starts at x 0, as openhtmltopdf's
+   * ListItemPainter draws it, in its whole dots: a number right-aligned before the line, its spaces included; a
+   * disc or square a third of the strut high, a diameter and nine tenths before it, centred on a third of the
+   * ascent above the baseline.
+   */
   private Ops markerOp(Marker mk, double base) throws Unsupported {
     HtmlStyle st = mk.style();
     Face face = face(st);
@@ -1386,7 +1386,6 @@ final class HtmlFlow {
     return st.listStyle.equals("square") ? new Ops.Rect(x, y, dd, dd, st.rgb) : new Ops.Oval(x, y, dd, dd, st.rgb);
   }
 
-  /** The border-box width of a block whose width (or max-width) is {@code css}, under its box-sizing. */
   /**
    * The content width of a box whose {@code width} is set, of {@code avail}: under border-box less {@code frame},
    * its side padding and borders.
@@ -1396,6 +1395,7 @@ final class HtmlFlow {
     return s.borderBox ? Math.max(0, content - frame) : content;
   }
 
+  /** The border-box width of a block whose width (or max-width) is {@code css}, under its box-sizing. */
   static double boxWidth(String css, HtmlStyle s, double avail, double[] p) throws Unsupported {
     double frame = p[LEFT] + p[RIGHT] + s.border(LEFT) + s.border(RIGHT);
     double w = length(css, s, avail);
@@ -1620,15 +1620,6 @@ final class HtmlFlow {
   }
 
   /**
-   * Whether an inline element is an inline box: one with padding, a border, side margins or a background, drawn as
-   * openhtmltopdf draws such a box (a status badge, {@code <span class="badge">PAID</span>}). Its left margin,
-   * border and padding come before its first character on the line and the right ones after its last; its
-   * background fills the padding box, from its font's ascent above the baseline to its descent below, in whole
-   * dots, widened by the top and bottom padding, and its borders are outside that; none of it changes the height
-   * of the line (measured on openhtmltopdf's output). What is not drawn so is refused, naming the construct, and
-   * so is {@code vertical-align} on any inline element, box or not.
-   */
-  /**
    * An image on a line of text (a logo beside the company's name, an icon before a label): an inline box of one
    * placeholder character as wide as the image, its bottom on the baseline (openhtmltopdf's calcInlineBaseline of
    * a box without lines is its height) or, with vertical-align: middle, where its alignInlineContent puts it.
@@ -1675,6 +1666,15 @@ final class HtmlFlow {
     runs.image(s, HtmlStyle.describe(e), image, size[0], size[1]);
   }
 
+  /**
+   * Whether an inline element is an inline box: one with padding, a border, side margins or a background, drawn as
+   * openhtmltopdf draws such a box (a status badge, {@code <span class="badge">PAID</span>}). Its left margin,
+   * border and padding come before its first character on the line and the right ones after its last; its
+   * background fills the padding box, from its font's ascent above the baseline to its descent below, in whole
+   * dots, widened by the top and bottom padding, and its borders are outside that; none of it changes the height
+   * of the line (measured on openhtmltopdf's output). What is not drawn so is refused, naming the construct, and
+   * so is {@code vertical-align} on any inline element, box or not.
+   */
   boolean inlineBox(Element e, HtmlStyle s) throws Unsupported {
     if (s.width != null && !s.inlineBlock) throw new Unsupported("a width on the inline element " + HtmlStyle.describe(e));
     if (s.width != null && s.align.equals("justify")) {
@@ -1727,10 +1727,10 @@ final class HtmlFlow {
     if (s.mono) throw new Unsupported(what + " in a monospace family");
   }
 
-  /** Text with one style per character, white space collapsed as the HTML engine collapses it. */
   /** The character an image on a line of text stands as in {@link Runs}: never drawn. */
   private static final char IMAGE = '\uFFFC';
 
+  /** Text with one style per character, white space collapsed as the HTML engine collapses it. */
   private static final class Runs {
     final StringBuilder text = new StringBuilder();
     int[] style = new int[64];
@@ -2327,10 +2327,6 @@ final class HtmlFlow {
     return at - x;
   }
 
-  /**
-   * A character's advance at its own font size ({@code scale} is the block's, for lines of one size), with its
-   * letter spacing: openhtmltopdf measures every character of a piece with it, the space after a word too.
-   */
   /** A character's advance as openhtmltopdf measures a column's text: whole font units, a size in whole dots. */
   private double fitAdvance(Runs runs, int i) throws Unsupported {
     if (runs.image(i)) return runs.extra(i);
@@ -2344,6 +2340,10 @@ final class HtmlFlow {
     return autoCells > 0 ? fitAdvance(runs, i) : advance(runs, i, scale);
   }
 
+  /**
+   * A character's advance at its own font size ({@code scale} is the block's, for lines of one size), with its
+   * letter spacing: openhtmltopdf measures every character of a piece with it, the space after a word too.
+   */
   private double advance(Runs runs, int i, double scale) throws Unsupported {
     if (runs.image(i)) return runs.extra(i);
     HtmlStyle st = runs.styles.get(runs.style[i]);
@@ -2513,8 +2513,11 @@ final class HtmlFlow {
     return half;
   }
 
-  /** {@link Text#wrap}'s greedy breaking over characters of two faces. */
-  /** @param leftAligned whether a line wider than {@code max} overflows it on the right (left or justified text) */
+  /**
+   * {@link Text#wrap}'s greedy breaking over characters of two faces.
+   *
+   * @param leftAligned whether a line wider than {@code max} overflows it on the right (left or justified text)
+   */
   private List<Line> wrap(Runs runs, double size, double max, boolean breakWord, boolean leftAligned)
       throws Unsupported {
     List<Line> lines = new ArrayList<>();

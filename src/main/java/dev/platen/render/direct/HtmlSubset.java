@@ -28,10 +28,10 @@ final class HtmlSubset {
   /** Author sheets' rules are numbered after the base sheet's, so they win ties of specificity. */
   static final int AUTHOR_ORDER = 100_000;
 
-  /** Attributes with no effect on layout that the direct path can ignore; any other is named. */
   /**
-   * Attributes openhtmltopdf draws nothing for on any element: accessibility and microdata annotations
-   * ({@code role}, {@code aria-*}, {@code itemprop}) among them. An attribute selector naming one is judged by HtmlCss.
+   * Attributes with no effect on layout that the direct path can ignore (any other is named): those openhtmltopdf
+   * draws nothing for on any element, accessibility and microdata annotations ({@code role}, {@code aria-*},
+   * {@code itemprop}) among them. An attribute selector naming one is judged by HtmlCss.
    */
   private static final Set<String> ATTRIBUTES = Set.of("class", "id", "style", "title", "lang", "dir", "role",
       "tabindex", "translate", "itemprop", "itemscope", "itemtype", "itemid", "xmlns");

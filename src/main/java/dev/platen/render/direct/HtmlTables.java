@@ -582,13 +582,13 @@ final class HtmlTables {
   }
 
   /** Whether {@code cell}, one of row {@code r}'s {@link #cells}, is part of a cell of a row above. */
+  static boolean covered(Row r, Element cell) {
+    return cell.parent() != r.tr();
+  }
+
   /** Whether row {@code ri} is the last that {@code cell}, spanning rows, reaches. */
   private boolean lastRowOf(Element cell, List<Row> rows, int ri) throws Unsupported {
     return ri + 1 >= rows.size() || !cells(rows.get(ri + 1)).contains(cell);
-  }
-
-  static boolean covered(Row r, Element cell) {
-    return cell.parent() != r.tr();
   }
 
   /**
@@ -993,11 +993,6 @@ final class HtmlTables {
   }
 
   /**
-   * The collapsed borders of row {@code ri}'s cells: per cell {top, right, bottom, left} widths in dots, then
-   * their colours, then their {@link HtmlStyle#borderKind}s. The cell above or below is the one over or under its
-   * first column, as openhtmltopdf looks.
-   */
-  /**
    * {@link #collapsed} of row {@code ri}, worked out once per table: the column widths and then the row's layout
    * both need it (twice over, it was a tenth of a 1,000-row statement's render). Rows are compared by identity,
    * with their neighbours, since the two passes are given equal lists, not the same one.
@@ -1022,6 +1017,11 @@ final class HtmlTables {
   private Row[][] edgesOf;
   private HtmlStyle edgesTable;
 
+  /**
+   * The collapsed borders of row {@code ri}'s cells: per cell {top, right, bottom, left} widths in dots, then
+   * their colours, then their {@link HtmlStyle#borderKind}s. The cell above or below is the one over or under its
+   * first column, as openhtmltopdf looks.
+   */
   int[][] collapsed(List<Row> rows, int ri, HtmlStyle table) throws Unsupported {
     Row r = rows.get(ri);
     Cells mine = cellsOf(r);

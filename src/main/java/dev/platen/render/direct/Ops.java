@@ -79,7 +79,6 @@ sealed interface Ops {
     public Ops moved(double dx, double dy) { return new RoundRect(x + dx, y + dy, w, h, rx, ry, rgb); }
   }
 
-  /** A filled ellipse in the box {@code x, y, w, h}: a list's disc marker. */
   /**
    * A rounded border of uniform width {@code t}: the rounded rectangle less the one inside it, its corners' radii less
    * {@code t} (square where that leaves none), filled by the even-odd rule.
@@ -89,11 +88,6 @@ sealed interface Ops {
   }
 
   /**
-   * A rounded box's background or border ({@link RoundRect}, {@link RoundRing}) shown only between {@code top} and
-   * {@code bottom} (either may be infinite): its part on one page where a page break cuts it, as each page shows
-   * its part of openhtmltopdf's strip.
-   */
-  /**
    * A line of text shown only between {@code left} and {@code right}: a {@code nowrap} line wider than its table
    * cell of {@code overflow: hidden}, which openhtmltopdf clips at the cell's padding box (measured).
    */
@@ -101,6 +95,11 @@ sealed interface Ops {
     public Ops moved(double dx, double dy) { return new ClippedText((Text) text.moved(dx, dy), left + dx, right + dx); }
   }
 
+  /**
+   * A rounded box's background or border ({@link RoundRect}, {@link RoundRing}) shown only between {@code top} and
+   * {@code bottom} (either may be infinite): its part on one page where a page break cuts it, as each page shows
+   * its part of openhtmltopdf's strip.
+   */
   record Clipped(Ops shape, double top, double bottom) implements Ops {
     public Ops moved(double dx, double dy) { return new Clipped(shape.moved(dx, dy), top + dy, bottom + dy); }
   }
@@ -138,6 +137,7 @@ sealed interface Ops {
     }
   }
 
+  /** A filled ellipse in the box {@code x, y, w, h}: a list's disc marker. */
   record Oval(double x, double y, double w, double h, int rgb) implements Ops {
     public Ops moved(double dx, double dy) { return new Oval(x + dx, y + dy, w, h, rgb); }
   }

@@ -296,7 +296,6 @@ final class Painter {
     op("f");
   }
 
-  /** A rounded rectangle: four sides and four quarter ellipses of Bézier curves, anticlockwise from the right. */
   /** A rounded background or border in its colour, which is returned as the fill colour now set. */
   private int rounded(Ops op, int fill, double h) {
     if (op instanceof Ops.RoundRect r) {
@@ -313,6 +312,7 @@ final class Painter {
     return r.rgb();
   }
 
+  /** A rounded rectangle: four sides and four quarter ellipses of Bézier curves, anticlockwise from the right. */
   private void roundRect(Ops.RoundRect r, double h) {
     roundPath(r.x(), r.y(), r.w(), r.h(), r.rx(), r.ry(), h);
     op("f");
