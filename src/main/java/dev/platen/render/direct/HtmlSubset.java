@@ -42,20 +42,34 @@ final class HtmlSubset {
    * direct path ignores too. {@code align} on a table is a float or auto side margins (HtmlStyle.hints);
    * {@code background} (an image) and {@code height} on a cell are not among them. {@code color}, {@code face} and
    * {@code size} on {@code <font>}: openhtmltopdf has no rule for them (measured, the text keeps its inherited
-   * colour, family and size).
+   * colour, family and size). Also ignored, as openhtmltopdf ignores them (measured): {@code bgcolor} on the body
+   * and {@code align} on a heading (e-mail templates repeat both in CSS), a cell's own {@code cellpadding} and
+   * {@code cellspacing} (Postmark's e-mails; only its table's count, HtmlStyle.hints), and on {@code <style>} the
+   * {@code type} and the {@code rel} e-mail templates copy from {@code <link>}, with the {@code media} it is
+   * judged by.
    */
-  private static final java.util.Map<String, Set<String>> PRESENTATIONAL = java.util.Map.of(
-      "table", Set.of("width", "border", "cellspacing", "cellpadding", "bgcolor", "align"),
-      "td", Set.of("width", "height", "align", "valign", "bgcolor", "nowrap", "headers", "abbr", "axis"),
-      "th", Set.of("width", "height", "align", "valign", "bgcolor", "nowrap", "headers", "abbr", "axis", "scope"),
-      "a", Set.of("target", "rel", "hreflang", "type"),
-      "tr", Set.of("align", "valign", "bgcolor"),
-      "p", Set.of("align"),
+  private static final java.util.Map<String, Set<String>> PRESENTATIONAL = java.util.Map.ofEntries(
+      java.util.Map.entry("table", Set.of("width", "border", "cellspacing", "cellpadding", "bgcolor", "align")),
+      java.util.Map.entry("td", Set.of("width", "height", "align", "valign", "bgcolor", "nowrap", "headers", "abbr",
+          "axis", "cellpadding", "cellspacing")),
+      java.util.Map.entry("th", Set.of("width", "height", "align", "valign", "bgcolor", "nowrap", "headers", "abbr",
+          "axis", "scope", "cellpadding", "cellspacing")),
+      java.util.Map.entry("a", Set.of("target", "rel", "hreflang", "type")),
+      java.util.Map.entry("tr", Set.of("align", "valign", "bgcolor")),
+      java.util.Map.entry("p", Set.of("align")),
       // a column's span and width (HtmlTableWidths.declared)
-      "col", Set.of("span", "width"),
-      "colgroup", Set.of("span", "width"),
-      "div", Set.of("align"),
-      "font", Set.of("color", "face", "size"));
+      java.util.Map.entry("col", Set.of("span", "width")),
+      java.util.Map.entry("colgroup", Set.of("span", "width")),
+      java.util.Map.entry("div", Set.of("align")),
+      java.util.Map.entry("font", Set.of("color", "face", "size")),
+      java.util.Map.entry("body", Set.of("bgcolor")),
+      java.util.Map.entry("h1", Set.of("align")),
+      java.util.Map.entry("h2", Set.of("align")),
+      java.util.Map.entry("h3", Set.of("align")),
+      java.util.Map.entry("h4", Set.of("align")),
+      java.util.Map.entry("h5", Set.of("align")),
+      java.util.Map.entry("h6", Set.of("align")),
+      java.util.Map.entry("style", Set.of("type", "media", "rel")));
 
   /** The opening of a tag that prints the data as markup; its expression's opening kept as group 1. */
   private static final Pattern RAW = Pattern.compile("\\{\\{(~?)\\s*[{&]");
@@ -292,16 +306,6 @@ final class HtmlSubset {
           return "a Handlebars tag in the '" + name + "' attribute of " + HtmlStyle.describe(e);
         }
         boolean presentational = PRESENTATIONAL.getOrDefault(tag, Set.of()).contains(name)
-            // which media a sheet is for (printed); its type openhtmltopdf does not read, nor the rel e-mail
-            // templates copy onto it from <link>
-            || tag.equals("style") && (name.equals("type") || name.equals("media") || name.equals("rel"))
-            // measured, openhtmltopdf paints no bgcolor of the body (e-mail templates repeat it in CSS)
-            || tag.equals("body") && name.equals("bgcolor")
-            // nor align on a heading (no rule for it; e-mail templates repeat it in CSS)
-            || tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6'
-                && name.equals("align")
-            // nor a cell's own cellpadding or cellspacing (Postmark's e-mails), only its table's (HtmlStyle.hints)
-            || (tag.equals("td") || tag.equals("th")) && (name.equals("cellpadding") || name.equals("cellspacing"))
             // mPDF's <htmlpagefooter name="…">, an inline box without style in openhtmltopdf
             || tag.startsWith("htmlpage") && name.equals("name");
         if (!image && !span && !sized && !data && !presentational && !ATTRIBUTES.contains(name)) {
