@@ -821,13 +821,7 @@ final class HtmlStyle {
     return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
   }
 
-  /**
-   * {@code name: inherit}, the parent's value, for the properties of Bootstrap's and Tailwind's resets
-   * ({@code th { text-align: inherit }}, {@code address { line-height: inherit }}, {@code hr { color: inherit }},
-   * {@code table { border-color: inherit }}); false for any other, which {@link #apply} refuses by name. A border
-   * colour is the parent's computed one, its text colour where it has none (measured: a table's border took its
-   * parent's border-color where set, else the parent's colour, though the table's own colour differed).
-   */
+  /** {@code font: inherit}: the parent's style, weight, line height, small capitals and family. */
   private void inheritFont(HtmlStyle parent) {
     inheritFrom(parent, "font-style");
     inheritFrom(parent, "font-weight");
@@ -837,6 +831,13 @@ final class HtmlStyle {
     unbundled = null;
   }
 
+  /**
+   * {@code name: inherit}, the parent's value, for the properties of Bootstrap's and Tailwind's resets
+   * ({@code th { text-align: inherit }}, {@code address { line-height: inherit }}, {@code hr { color: inherit }},
+   * {@code table { border-color: inherit }}); false for any other, which {@link #apply} refuses by name. A border
+   * colour is the parent's computed one, its text colour where it has none (measured: a table's border took its
+   * parent's border-color where set, else the parent's colour, though the table's own colour differed).
+   */
   private boolean inheritFrom(HtmlStyle parent, String name) {
     switch (name) {
       case "color" -> rgb = parent.rgb;
@@ -909,11 +910,11 @@ final class HtmlStyle {
           }
           // box-sizing changes nothing on what may be generated here, text or an empty clearfix block: a reset's
           // '*, *::before, *::after { box-sizing: border-box }' beside Bootstrap 4's clearfix
-          if (!d.name().equals("content") && !d.name().equals("box-sizing")) {
+          if (d.name().equals("box-sizing")) continue;
+          if (!d.name().equals("content")) {
             if (other[k] == null) other[k] = d.name();
             continue;
           }
-          if (d.name().equals("box-sizing")) continue;
           content[k] = d.value();
         }
       }
