@@ -111,7 +111,7 @@ final class HtmlTables {
     // collapsed borders are spacing 0 too: openhtmltopdf ignores border-spacing then
     double sp = spacing(ts);
     // the spacing above each row and below the last, which a second length of border-spacing sets apart
-    double vsp = rowSpacing(ts);
+    double vsp = rowGap;
     // a collapsed table's border is one of the borders its outer cells collapse with
     if (ts.collapse && ts.radius > 0) throw new Unsupported("border-radius on " + where + " with collapsed borders");
     if (ts.collapse && HtmlFlow.nonZero(ts.padding)) {
@@ -559,7 +559,7 @@ final class HtmlTables {
     } catch (NumberFormatException e) {
       // below
     }
-    throw new Unsupported("the colspan '" + cell.attr("colspan") + "'");
+    throw new Unsupported("the colspan '" + colspan + "'");
   }
 
   /**
@@ -686,9 +686,9 @@ final class HtmlTables {
       int n = Integer.parseInt(rowspan.trim());
       if (n >= 1 && n <= 1000) return n;
     } catch (NumberFormatException e) {
-      if (flow.dry && cell.attr("rowspan").contains("{{")) return 1;
+      if (flow.dry && rowspan.contains("{{")) return 1;
     }
-    throw new Unsupported("the rowspan '" + cell.attr("rowspan") + "'");
+    throw new Unsupported("the rowspan '" + rowspan + "'");
   }
 
   private List<Element> ownCells(Element tr) throws Unsupported {
