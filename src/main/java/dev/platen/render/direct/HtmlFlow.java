@@ -2037,10 +2037,10 @@ final class HtmlFlow {
       // a statement's description cell of 'white-space: nowrap; overflow: hidden' in a table of fixed layout:
       // openhtmltopdf draws the line whole from the cell's left and clips it at the cell's padding box (measured;
       // text-overflow it does not know)
-      boolean clipped = block.nowrap && autoCells == 0 && line.width() > width + 0.01 && ownCellText
-          && block.contains && !block.overflowAuto && block.align.equals("left") && lines.size() == 1
-          && runs.boxes.isEmpty() && !mixed && !block.mono && !dry;
-      if (block.nowrap && autoCells == 0 && line.width() > width + 0.01 && !clipped) {
+      boolean overflows = block.nowrap && autoCells == 0 && line.width() > width + 0.01;
+      boolean clipped = overflows && ownCellText && block.contains && !block.overflowAuto
+          && block.align.equals("left") && lines.size() == 1 && runs.boxes.isEmpty() && !mixed && !block.mono && !dry;
+      if (overflows && !clipped) {
         // a nowrap line that fits its box is the line normal white space makes; one that overflows it is placed as
         // openhtmltopdf places it only where the box is sized by it
         throw new Unsupported("white-space: nowrap text wider than its box outside the cells of a table with"
@@ -2603,8 +2603,10 @@ final class HtmlFlow {
       // each piece measured on its own, as openhtmltopdf's Breaker.doBreakTextWords does (beside bold or linked
       // text openhtmltopdf was measured to fit a line otherwise at the style's edge: not matched)
       boolean cut = false;
+      // whether the piece starts a word or a line, where the places are found again and a word is judged whole
+      boolean starts = spaceBefore || i == lineStart || i == from;
       if (!breakWord && !dry && runs.styles.size() == 1 && plainWord(runs, text, i, j)) {
-        if (i != cutsFrom && (i == lineStart || spaceBefore || i == from)) {
+        if (i != cutsFrom && starts) {
           cuts = innerBreaks(text, i, j);
           cutsFrom = i;
         }
@@ -2616,7 +2618,7 @@ final class HtmlFlow {
             break;
           }
         }
-        if (cut && !inDots && (spaceBefore || i == lineStart || i == from)) {
+        if (cut && !inDots && starts) {
           // outside plain text the line is fitted by this engine's own measure (a column of automatic layout
           // sized to its text fits it): a word that fits whole by that measure stays whole, as before
           double whole = 0;
@@ -2700,11 +2702,7 @@ final class HtmlFlow {
         gapFit = 0;
         linePieces = 0;
         // broken inside a word: its places to break are found again from the new line's start, as there
-        if (!spaceBefore && cutsFrom >= 0 && cutsFrom < i && runs.styles.size() == 1
-            && plainWord(runs, text, i, j)) {
-          afterCut = true;
-          continue;
-        }
+        if (afterCut) continue;
       }
       linePieces++;
       afterCut = cut;
