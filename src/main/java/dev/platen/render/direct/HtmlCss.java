@@ -59,12 +59,17 @@ final class HtmlCss {
    */
   record Structural(String kind, int a, int b) {
     boolean matches(Element e) {
+      return matches(e, e.parent() == null ? 0 : e.elementSiblingIndex());
+    }
+
+    /** @param index {@code e}'s place among its parent's elements, from 0 (0 without a parent) */
+    boolean matches(Element e, int index) {
       Element parent = e.parent();
       return switch (kind) {
         case "first" -> parent == null || e.previousElementSibling() == null;
         case "last" -> parent == null || e.nextElementSibling() == null;
         default -> {
-          int position = (parent == null ? 0 : e.elementSiblingIndex()) + 1 - b;
+          int position = index + 1 - b;
           if (a == 0) yield position == 0;
           if (a < 0 && position > 0) yield false;
           yield position % a == 0;
@@ -273,12 +278,14 @@ final class HtmlCss {
   /**
    * Which of {@code structural} {@code e} matches, as a key: elements alike but for their place among their
    * siblings share a style when they match the same ones (a 1,000-row zebra table has two row styles).
+   *
+   * @param index {@code e}'s place among its parent's elements, as {@link Structural#matches(Element, int)} takes it
    */
-  static long position(Element e, List<Structural> structural) {
-    if (structural.size() > 62) return e.elementSiblingIndex() * 2L + (e.nextElementSibling() == null ? 1 : 0);
+  static long position(Element e, int index, List<Structural> structural) {
+    if (structural.size() > 62) return index * 2L + (e.nextElementSibling() == null ? 1 : 0);
     long bits = 0;
     for (int i = 0; i < structural.size(); i++) {
-      if (structural.get(i).matches(e)) bits |= 1L << i;
+      if (structural.get(i).matches(e, index)) bits |= 1L << i;
     }
     return bits;
   }

@@ -158,8 +158,35 @@ final class HtmlFlow {
     return values;
   }
 
+  /**
+   * The last elements whose place among their parent's elements was asked for, and those places: jsoup's
+   * elementSiblingIndex searches the parent's list on every call, quadratic over a 1,000-row zebra table
+   * (tr:nth-child) styled row after row. Rows, cells and their contents are styled in document order, so the
+   * element asked for is nearly always one of these or the next sibling of one; a few slots cover the nesting.
+   */
+  private final Element[] placed = new Element[4];
+  private final int[] places = new int[4];
+  private int nextSlot;
+
+  private int siblingIndex(Element e) {
+    if (e.parent() == null) return 0;
+    Element before = e.previousElementSibling();
+    for (int i = 0; i < placed.length; i++) {
+      if (placed[i] == e) return places[i];
+      if (before != null && placed[i] == before) {
+        placed[i] = e;
+        return ++places[i];
+      }
+    }
+    int slot = nextSlot;
+    nextSlot = (slot + 1) % placed.length;
+    placed[slot] = e;
+    places[slot] = before == null ? 0 : e.elementSiblingIndex();
+    return places[slot];
+  }
+
   HtmlStyle style(Element e, HtmlStyle parent) throws Unsupported {
-    long position = structural.isEmpty() || dry ? 0 : HtmlCss.position(e, structural);
+    long position = structural.isEmpty() || dry ? 0 : HtmlCss.position(e, siblingIndex(e), structural);
     // presentational attributes (align, bgcolor, a table's cellpadding on its cells) as the CSS they make
     // a div laid out as a table part keeps a div's defaults (HtmlStyle.of), so it shares no style with a real one
     String tag = e.attributes().hasKey(HtmlDisplayTables.MARK) ? "div:" + e.normalName() : e.normalName();
