@@ -1804,7 +1804,9 @@ final class HtmlFlow {
       for (int i = 0; i < s.length(); ) {
         int cp = s.codePointAt(i);
         i += Character.charCount(cp);
-        if (cp == 0xAD || cp == 0x200B) throw new Unsupported("a soft hyphen or zero-width space");
+        // a zero-width space is drawn as the font's glyph for it, no place to break (measured: the JDK's line
+        // breaks that openhtmltopdf follows have none there)
+        if (cp == 0xAD) throw new Unsupported("a soft hyphen");
         if (st.keepSpaces && st.nowrap && cp != '\n') {
           // white-space: pre: every space is a character of its line, which is never wrapped (wrap)
           if (cp == '\t' || cp == '\r' || cp == '\f') throw new Unsupported("a tab in white-space: pre text");
@@ -2633,6 +2635,10 @@ final class HtmlFlow {
         }
       }
       boolean inWord = cut || afterCut; // a piece of a word broken into pieces
+      if (text.charAt(i) == '\u200b' && text.substring(i, j).chars().allMatch(c -> c == '\u200b')) {
+        // measured, openhtmltopdf keeps such a word of no width on a line a long word overflows: not followed
+        throw new Unsupported("a word of zero-width spaces alone");
+      }
       boolean spaceAfter = j < to && text.charAt(j) == ' ';
       boolean atomic = false;
       for (int c = i; c < j && !atomic; c++) atomic = runs.box[c] >= 0 && runs.boxes.get(runs.box[c]).atomic;
