@@ -1819,8 +1819,6 @@ final class HtmlFlow {
       for (int i = 0; i < s.length(); ) {
         int cp = s.codePointAt(i);
         i += Character.charCount(cp);
-        // a zero-width space is drawn as the font's glyph for it, no place to break (measured: the JDK's line
-        // breaks that openhtmltopdf follows have none there)
         if (cp == 0xAD) {
           // measured, openhtmltopdf neither draws nor measures a soft hyphen, and breaks a line there as after a
           // hyphen, drawing one; between two letters of one text node that is laid out here too (soft)
@@ -1831,6 +1829,8 @@ final class HtmlFlow {
           soft.set(text.length());
           continue;
         }
+        // a zero-width space goes on as any character: drawn as the font's glyph for it, of no width, and no place
+        // to break (measured: the JDK's line breaks that openhtmltopdf follows have none there)
         if (st.keepSpaces && st.nowrap && cp != '\n') {
           // white-space: pre: every space is a character of its line, which is never wrapped (wrap)
           if (cp == '\t' || cp == '\r' || cp == '\f') throw new Unsupported("a tab in white-space: pre text");
@@ -2600,7 +2600,10 @@ final class HtmlFlow {
   private void wrapParagraph(Runs runs, String text, int from, int to, double scale, double max, boolean breakWord,
       boolean leftAligned, List<Line> lines) throws Unsupported {
     int softAt = runs.soft.nextSetBit(from);
-    if (breakWord && softAt >= 0 && softAt < to) throw new Unsupported("a soft hyphen in word-wrap: break-word text");
+    if (softAt >= 0 && softAt < to && (breakWord || max >= 1e5)) {
+      // openhtmltopdf sizes text to its content with a hyphen measured at each soft one: not followed here
+      throw new Unsupported("a soft hyphen in word-wrap: break-word text or in text sized to its content");
+    }
     int lineStart = from;
     double lineWidth = 0;
     // the line's width as whether a word fits is judged: in a column of an automatic-layout table, which the text's
@@ -2860,7 +2863,7 @@ final class HtmlFlow {
    * node's text is an inline text of its own there, broken by itself ({@link #innerBreaks}, from the node's start
    * or {@code from}), and measured, where the next node's first piece does not fit on the line it starts on a new
    * one, so the edge between two nodes inside a word is a place too ("INV-2026-0142" in a span, then "." breaks
-   * there; "more" in an {@code <i>}, then "words").
+   * there; "more" in an {@code <i>}, then "words"); and where a soft hyphen stood.
    */
   static int[] styledBreaks(Runs runs, String text, int from, int to) {
     int[] out = nodeBreaks(runs, text, from, to);
@@ -2915,7 +2918,10 @@ final class HtmlFlow {
     if (to - from < 2) return false;
     for (int c = from; c < to; c++) {
       // the edges of an inline box are judged where the line is broken (a line break at the edge of an inline box)
-      if (runs.box[c] >= 0) return innerBreaks(text, from, to).length > 0;
+      if (runs.box[c] >= 0) {
+        int soft = runs.soft.nextSetBit(from + 1);
+        return innerBreaks(text, from, to).length > 0 || soft >= 0 && soft < to;
+      }
     }
     return styledBreaks(runs, text, from, to).length > 0;
   }
