@@ -2780,10 +2780,11 @@ final class HtmlFlow {
           && innerBreak(runs, text, i, j)) {
         throw new Unsupported("a word it might break inside (" + text.substring(i, j) + ")");
       }
-      // a piece of a broken word wider than its line overflows it: on the right in left-aligned text, as in
-      // openhtmltopdf (measured: a URL's query in a notice box); where openhtmltopdf puts it in a cell aligned right
-      // (measured, not where the direct engine would) is not followed
-      if (i == lineStart && inWord && word > max + 0.01 && !leftAligned) {
+      // a piece of a broken word wider than its line overflows it as the line's alignment puts it, on the left
+      // where aligned right, as in openhtmltopdf (measured: a URL's query in a notice box; e-mail addresses in
+      // paragraphs and cells of fixed layout aligned right or centred at many widths); in a cell of automatic
+      // layout, where such a piece would have widened its column, it is not followed
+      if (i == lineStart && inWord && word > max + 0.01 && !leftAligned && autoCells > 0) {
         throw new Unsupported("a piece of a word wider than its line (" + text.substring(i, j) + ")");
       }
       if (breakHere) {

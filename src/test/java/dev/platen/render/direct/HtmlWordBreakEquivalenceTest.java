@@ -132,6 +132,17 @@ class HtmlWordBreakEquivalenceTest {
     }
   }
 
+  @ParameterizedTest(name = "width {0}pt")
+  @ValueSource(ints = {30, 42, 54, 66, 78, 90})
+  void aPieceWiderThanItsLineAlignedRightOrCentredOverflowsAsThere(int width) throws Exception {
+    String text = "<p>Mail billing@nordlicht-example.de or john.doe@example.com now</p><p>non-breaking&#160;space and"
+        + " Verwendungs-zweckangabenfeld x</p>";
+    assertSame("word-wide-" + width, drawnDirectly("<div class=\"r\">" + text + "</div><div class=\"c\">" + text
+            + "</div><table><tr><td class=\"a\">x</td><td class=\"r\">" + text + "</td></tr></table>",
+        ".r { text-align: right; } .c { text-align: center; } div { width: " + width + "pt; } p { margin: 0; }"
+            + " table { width: " + (width + 100) + "pt; table-layout: fixed; } td.a { width: 100pt; }"));
+  }
+
   private static final String ZW = "Die Lang\u200bwort\u200bkette und x\u200by sowie https://\u200bexample.com/a\u200bb"
       + " Zahlungs\u200bempfänger und Ende\u200b.";
 
