@@ -1580,6 +1580,8 @@ final class HtmlFlow {
     // a cell's text beside blocks goes in anonymous blocks, which are not measured: judged as a block's
     cellText = parent instanceof Element pe && (pe.normalName().equals("td") || pe.normalName().equals("th"))
         && pe.childNodeSize() == nodes.size();
+    runs.inCell = parent instanceof Element pe && (pe.normalName().equals("td") || pe.normalName().equals("th")
+        || HtmlStyle.inCell(pe));
     paragraph(runs, ps, width, sink);
   }
 
@@ -1636,6 +1638,7 @@ final class HtmlFlow {
       runs.breakStyle = s;
       return;
     }
+    runs.opened = true;
     if (!boxed) {
       for (Node c : e.childNodes()) collect(c, s, block, runs);
       return;
@@ -1764,6 +1767,20 @@ final class HtmlFlow {
     final List<HtmlStyle> styles = new ArrayList<>();
     private boolean space;
     private int spaceStyle;
+    /**
+     * Where each text node's text starts (at a space it begins with, unless one before it was kept): openhtmltopdf
+     * breaks each node's text into lines on its own, so a line may end there inside a word ({@link #styledBreaks}),
+     * and measures a space with the text it was written in.
+     */
+    final java.util.BitSet nodes = new java.util.BitSet();
+    /** Where a soft hyphen stood, before the character there: a place to break a line, drawn as a hyphen. */
+    final java.util.BitSet soft = new java.util.BitSet();
+    /** Where an inline element's first text starts (its first character but a space); see {@link #opened}. */
+    final java.util.BitSet opens = new java.util.BitSet();
+    /** Whether an inline element was entered since the last text node's first character. */
+    boolean opened;
+    /** Whether the paragraph is in a table cell. */
+    boolean inCell;
     /** The inline box each character is in (an index into {@link #boxes}), or -1. */
     int[] box = new int[64];
     final List<InlineBox> boxes = new ArrayList<>(0);
@@ -1828,10 +1845,23 @@ final class HtmlFlow {
 
     void append(String s, HtmlStyle st) throws Unsupported {
       int sid = -1;
+      boolean first = true; // before the text node's first character that is not a space
+      boolean own = false; // whether the space to be put was written in this text node
       for (int i = 0; i < s.length(); ) {
         int cp = s.codePointAt(i);
         i += Character.charCount(cp);
-        if (cp == 0xAD || cp == 0x200B) throw new Unsupported("a soft hyphen or zero-width space");
+        if (cp == 0xAD) {
+          // measured, openhtmltopdf neither draws nor measures a soft hyphen, and breaks a line there as after a
+          // hyphen, drawing one; between two letters of one text node that is laid out here too (soft)
+          boolean before = !first && !space && Character.isLetter(text.codePointBefore(text.length()));
+          if (!before || i >= s.length() || !Character.isLetter(s.codePointAt(i)) || st.nowrap || st.keepSpaces) {
+            throw new Unsupported("a soft hyphen beside a character other than a letter");
+          }
+          soft.set(text.length());
+          continue;
+        }
+        // a zero-width space goes on as any character: drawn as the font's glyph for it, of no width, and no place
+        // to break (measured: the JDK's line breaks that openhtmltopdf follows have none there)
         if (st.keepSpaces && st.nowrap && cp != '\n') {
           // white-space: pre: every space is a character of its line, which is never wrapped (wrap)
           if (cp == '\t' || cp == '\r' || cp == '\f') throw new Unsupported("a tab in white-space: pre text");
@@ -1857,6 +1887,7 @@ final class HtmlFlow {
         if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f') {
           if (!space) {
             if (sid < 0) sid = id(st);
+            own = true;
             spaceStyle = sid;
             spaceBox = open;
             if (open >= 0 && boxes.get(open).start < 0) {
@@ -1868,7 +1899,12 @@ final class HtmlFlow {
         }
         if (!(cp >= 0x20 && cp <= 0xD7FF || cp >= 0xE000 && cp <= 0xFFFD || cp >= 0x10000 && cp <= 0x10FFFF)) continue;
         if (sid < 0) sid = id(st);
-        if (space && !text.isEmpty() && text.charAt(text.length() - 1) != '\n') put(' ', spaceStyle, spaceBox);
+        boolean kept = space && !text.isEmpty() && text.charAt(text.length() - 1) != '\n';
+        if (first) nodes.set(text.length() + (kept && !own ? 1 : 0));
+        if (first && opened) opens.set(text.length() + (kept ? 1 : 0));
+        opened &= !first;
+        first = false;
+        if (kept) put(' ', spaceStyle, spaceBox);
         else if (space) spaced.set(text.length());
         space = false;
         put(cp, sid, open);
@@ -2103,6 +2139,7 @@ final class HtmlFlow {
         while (j < line.end() && runs.style[j] == sid && runs.box[j] == bid) j++;
         HtmlStyle st = runs.styles.get(sid);
         String piece = runs.text.substring(i, j);
+        if (j == line.end() && runs.soft.get(j)) piece += "-"; // the line broken where a soft hyphen stood
         InlineBox ib = bid < 0 ? null : runs.boxes.get(bid);
         if (ib != null && ib.start == i) {
           boxAt = ops.size();
@@ -2282,6 +2319,8 @@ final class HtmlFlow {
     while (after < runs.text.length() && runs.text.charAt(after) == ' ') after++; // the space before a <br>
     boolean broken = after < runs.text.length() && runs.text.charAt(after) == '\n';
     if (last || broken || block.letterSpacing != 0) return null;
+    int soft = runs.soft.nextSetBit(line.start());
+    if (soft >= 0 && soft <= line.end()) throw new Unsupported("a soft hyphen in a justified line");
     int spaces = 0, others = 0;
     long content = 0;
     // the line's width as openhtmltopdf has it: each run's pieces (a word and the space after it) in whole dots,
@@ -2591,6 +2630,11 @@ final class HtmlFlow {
 
   private void wrapParagraph(Runs runs, String text, int from, int to, double scale, double max, boolean breakWord,
       boolean leftAligned, List<Line> lines) throws Unsupported {
+    int softAt = runs.soft.nextSetBit(from);
+    if (softAt >= 0 && softAt < to && (breakWord || max >= 1e5)) {
+      // openhtmltopdf sizes text to its content with a hyphen measured at each soft one: not followed here
+      throw new Unsupported("a soft hyphen in word-wrap: break-word text or in text sized to its content");
+    }
     int lineStart = from;
     double lineWidth = 0;
     // the line's width as whether a word fits is judged: in a column of an automatic-layout table, which the text's
@@ -2626,15 +2670,14 @@ final class HtmlFlow {
           break;
         }
       }
-      // a word in a paragraph of one style outside inline boxes is laid out piece by piece between those places,
-      // each piece measured on its own, as openhtmltopdf's Breaker.doBreakTextWords does (beside bold or linked
-      // text openhtmltopdf was measured to fit a line otherwise at the style's edge: not matched)
+      // a word outside inline boxes is laid out piece by piece between those places, each piece measured on its
+      // own, as openhtmltopdf's Breaker.doBreakTextWords does
       boolean cut = false;
       // whether the piece starts a word or a line, where the places are found again and a word is judged whole
       boolean starts = spaceBefore || i == lineStart || i == from;
-      if (!breakWord && !dry && runs.styles.size() == 1 && plainWord(runs, text, i, j)) {
+      if (!breakWord && !dry && plainWord(runs, text, i, j)) {
         if (i != cutsFrom && starts) {
-          cuts = innerBreaks(text, i, j);
+          cuts = styledBreaks(runs, text, i, j);
           cutsFrom = i;
         }
         int wordEnd = j;
@@ -2660,6 +2703,10 @@ final class HtmlFlow {
         }
       }
       boolean inWord = cut || afterCut; // a piece of a word broken into pieces
+      if (text.charAt(i) == '\u200b' && text.substring(i, j).chars().allMatch(c -> c == '\u200b')) {
+        // measured, openhtmltopdf keeps such a word of no width on a line a long word overflows: not followed
+        throw new Unsupported("a word of zero-width spaces alone");
+      }
       boolean spaceAfter = j < to && text.charAt(j) == ' ';
       boolean atomic = false;
       for (int c = i; c < j && !atomic; c++) atomic = runs.box[c] >= 0 && runs.boxes.get(runs.box[c]).atomic;
@@ -2686,26 +2733,31 @@ final class HtmlFlow {
         afterFit = spaceAfter && !boxEnd ? fitAdvance(runs, j) : 0;
         gapFit = i > lineStart && spaceBefore ? fitAdvance(runs, i - 1) : 0;
       }
-      // the space after a word is in its piece inside one styled run; where the style changes at the space (after
-      // </span>, before <b>) the line needs no room for it when it breaks there, and the next word on the line
-      // takes it (measured)
-      boolean leading = i > lineStart && spaceBefore && i >= 2 && styleChangesAt(runs, i - 1);
-      long pieceDots = inDots ? pieceDots(runs, text, leading ? i - 1 : i,
-          spaceAfter && !styleChangesAt(runs, j) ? j + 1 : j) : 0;
+      // a space is in the piece of the text node it was written in: after a word in the word's piece, which needs
+      // room for it ("and " before <b>), and at a text node's start a piece of its own there (after </b>), which
+      // the next word takes here: a line broken at it does not hold it, nor does the next line (measured)
+      boolean leading = i > lineStart && spaceBefore && runs.nodes.get(i - 1);
+      int pieceEnd = spaceAfter && !runs.nodes.get(j) ? j + 1 : j;
+      long pieceDots = inDots ? pieceDots(runs, text, leading ? i - 1 : i, pieceEnd) : 0;
+      // a piece that ends where a soft hyphen stood fits with the hyphen drawn after it, measured with it as one
+      // string (Breaker's withHyphenGraphicsLength); the line takes it without
+      boolean hyphen = cut && runs.soft.get(j);
+      long hyphenDots = hyphen && inDots ? hyphenDots(runs, text, i, j) : 0;
+      double hyphenPt = hyphen ? hyphenAdvance(runs, j - 1) : 0;
       // an inside list marker takes its width off the paragraph's first line
       long first = lines.isEmpty() ? firstIndent : 0;
-      boolean over = inDots ? lineDots + pieceDots > availDots - first
-          : lineFit + gapFit + wordFit + afterFit > max - first / HtmlStyle.DOTS_PER_POINT + 0.01;
+      boolean over = inDots ? lineDots + pieceDots + hyphenDots > availDots - first
+          : lineFit + gapFit + wordFit + afterFit + hyphenPt > max - first / HtmlStyle.DOTS_PER_POINT + 0.01;
       // outside plain text, openhtmltopdf's rounding of each piece (up to a dot) is not followed here: where a
       // piece of a broken word ends within that much of the line's end, which way it goes is not known
       if (!inDots && inWord && i > lineStart
-          && Math.abs(max - first / HtmlStyle.DOTS_PER_POINT - (lineFit + gapFit + wordFit + afterFit))
+          && Math.abs(max - first / HtmlStyle.DOTS_PER_POINT - (lineFit + gapFit + wordFit + afterFit + hyphenPt))
               < (linePieces + 2) / HtmlStyle.DOTS_PER_POINT) {
         throw new Unsupported("a word it might break inside (" + text.substring(i, j) + "), at its line's end");
       }
       if (i > lineStart && over && !breakHere) {
         // openhtmltopdf may break this word after a hyphen or slash instead of moving all of it down
-        if (!atomic && !cut && innerBreak(text, i, j)) {
+        if (!atomic && !inWord && innerBreak(runs, text, i, j)) {
           throw new Unsupported("a word it might break inside (" + text.substring(i, j) + ")");
         }
         double part = 0;
@@ -2720,11 +2772,22 @@ final class HtmlFlow {
           // openhtmltopdf would not break there, inside white-space: nowrap, but before it: not laid out so here
           throw new Unsupported("a line break inside white-space: nowrap text (" + text.substring(i, j) + ")");
         }
-        lines.add(new Line(lineStart, spaceBefore ? i - 1 : i, lineWidth));
+        // measured, a line broken before an inline element's text keeps the space the text before it ends with, in
+        // its width for alignment and among the spaces justification widens: openhtmltopdf trims a line's trailing
+        // space only where its last inline box holds text, and the element's box is on the line, empty
+        boolean kept = spaceBefore && !runs.nodes.get(i - 1) && runs.opens.get(i);
+        boolean soft = !spaceBefore && runs.soft.get(i);
+        HtmlStyle before = runs.styles.get(runs.style[i - 1]);
+        if (soft && (!before.decorations.isEmpty() || before.href != null)) {
+          throw new Unsupported("a line broken at a soft hyphen in underlined or linked text");
+        }
+        lines.add(new Line(lineStart, spaceBefore && !kept ? i - 1 : i,
+            lineWidth + (kept ? advance(runs, i - 1, scale) : 0) + (soft ? hyphenAdvance(runs, i - 1) : 0)));
         lineStart = i;
         lineWidth = 0;
         lineFit = 0;
         lineDots = 0;
+        if (leading) pieceDots = pieceDots(runs, text, i, pieceEnd);
         gap = 0;
         gapFit = 0;
         linePieces = 0;
@@ -2733,19 +2796,26 @@ final class HtmlFlow {
       }
       linePieces++;
       afterCut = cut;
+      if (hyphen && i == lineStart && (inDots ? pieceDots(runs, text, i, j) + hyphenDots > availDots - first
+          : wordFit + hyphenPt > max - first / HtmlStyle.DOTS_PER_POINT + 0.01)) {
+        // openhtmltopdf ends the line there without drawing the hyphen it measured
+        throw new Unsupported("a piece before a soft hyphen wider than its line (" + text.substring(i, j) + ")");
+      }
       if (atomic && word > max + 0.01) {
         // openhtmltopdf would break the lines inside it
         throw new Unsupported("an inline block wider than its line (" + text.substring(i, j) + ")");
       }
       // the space after a line's first word counts too (measured: a cell of a table sized to its text, "SKU-0100 "
       // with the template's newline after it, is broken after the hyphen there)
-      if ((i == lineStart && word + after > max + 0.01 || breakHere && word > max + 0.01) && innerBreak(text, i, j)) {
+      if ((i == lineStart && word + after > max + 0.01 || breakHere && word > max + 0.01)
+          && innerBreak(runs, text, i, j)) {
         throw new Unsupported("a word it might break inside (" + text.substring(i, j) + ")");
       }
-      // a piece of a broken word wider than its line overflows it: on the right in left-aligned text, as in
-      // openhtmltopdf (measured: a URL's query in a notice box); where openhtmltopdf puts it in a cell aligned right
-      // (measured, not where the direct engine would) is not followed
-      if (i == lineStart && inWord && word > max + 0.01 && !leftAligned) {
+      // a piece of a broken word wider than its line overflows it as the line's alignment puts it, on the left
+      // where aligned right, as in openhtmltopdf (measured: a URL's query in a notice box; e-mail addresses in
+      // paragraphs aligned right or centred at many widths); in a table cell, where it runs into the next cell
+      // and a reader takes the two for one word or not by a hair (an invoice's amount column), it is not followed
+      if (i == lineStart && inWord && word > max + 0.01 && !leftAligned && (autoCells > 0 || runs.inCell)) {
         throw new Unsupported("a piece of a word wider than its line (" + text.substring(i, j) + ")");
       }
       if (breakHere) {
@@ -2780,9 +2850,19 @@ final class HtmlFlow {
     lines.add(new Line(lineStart, end, lineWidth));
   }
 
-  /** Whether the styled run changes at the space at {@code at}: before it, or after it. */
-  private static boolean styleChangesAt(Runs runs, int at) {
-    return runs.style[at - 1] != runs.style[at] || at + 1 < runs.text.length() && runs.style[at + 1] != runs.style[at];
+  /** What a hyphen after {@code text[i, j)} adds to its last styled run, in whole dots, measured with it. */
+  private long hyphenDots(Runs runs, String text, int i, int j) throws Unsupported {
+    int a = j - 1;
+    while (a > i && runs.style[a - 1] == runs.style[j - 1]) a--;
+    HtmlStyle st = runs.styles.get(runs.style[j - 1]);
+    String run = text.substring(a, j);
+    return textDots(face(st), run + "-", sizeDots(st)) - textDots(face(st), run, sizeDots(st));
+  }
+
+  /** A hyphen's advance in the style of the character at {@code i}. */
+  private double hyphenAdvance(Runs runs, int i) throws Unsupported {
+    HtmlStyle st = runs.styles.get(runs.style[i]);
+    return Text.advance(face(st), '-') * st.size / 1000 + st.letterSpacing;
   }
 
   /** {@code text[from, to)} in openhtmltopdf's whole dots, each run of one style measured on its own and rounded up. */
@@ -2801,13 +2881,45 @@ final class HtmlFlow {
 
   private static final int[] NO_CUTS = {};
 
-  /** Whether {@code text[from, to)} is one style's text outside inline boxes, which may wrap ({@link #innerBreaks}). */
+  /** Whether {@code text[from, to)} is text outside inline boxes, which may wrap ({@link #styledBreaks}). */
   private static boolean plainWord(Runs runs, String text, int from, int to) {
-    if (to - from < 2 || runs.box[from] >= 0 || nowrapAt(runs, from)) return false;
-    for (int c = from + 1; c < to; c++) {
-      if (runs.style[c] != runs.style[from] || runs.box[c] >= 0) return false;
+    if (to - from < 2) return false;
+    for (int c = from; c < to; c++) {
+      if (runs.box[c] >= 0 || nowrapAt(runs, c)) return false;
     }
     return true;
+  }
+
+  /**
+   * Where openhtmltopdf may break a line inside the word {@code text[from, to)} of one or more text nodes: each
+   * node's text is an inline text of its own there, broken by itself ({@link #innerBreaks}, from the node's start
+   * or {@code from}), and measured, where the next node's first piece does not fit on the line it starts on a new
+   * one, so the edge between two nodes inside a word is a place too ("INV-2026-0142" in a span, then "." breaks
+   * there; "more" in an {@code <i>}, then "words"); and where a soft hyphen stood.
+   */
+  static int[] styledBreaks(Runs runs, String text, int from, int to) {
+    int[] out = nodeBreaks(runs, text, from, to);
+    int soft = runs.soft.nextSetBit(from + 1);
+    if (soft < 0 || soft >= to) return out;
+    return java.util.stream.IntStream.concat(java.util.Arrays.stream(out),
+        runs.soft.get(from + 1, to).stream().map(p -> p + from + 1)).sorted().distinct().toArray();
+  }
+
+  private static int[] nodeBreaks(Runs runs, String text, int from, int to) {
+    int edge = runs.nodes.nextSetBit(from + 1);
+    if (edge < 0 || edge >= to) return innerBreaks(text, from, to);
+    int[] out = new int[0];
+    for (int a = from; a < to; ) {
+      int b = runs.nodes.nextSetBit(a + 1);
+      if (b < 0 || b > to) b = to;
+      int[] inner = innerBreaks(text, a, b);
+      int n = out.length;
+      out = java.util.Arrays.copyOf(out, n + inner.length + (b < to ? 1 : 0));
+      System.arraycopy(inner, 0, out, n, inner.length);
+      if (b < to) out[out.length - 1] = b;
+      a = b;
+    }
+    return out;
   }
 
   /**
@@ -2830,19 +2942,20 @@ final class HtmlFlow {
     return n == 0 ? NO_CUTS : java.util.Arrays.copyOf(places, n);
   }
 
-  private static final ThreadLocal<java.text.BreakIterator> LINES =
-      ThreadLocal.withInitial(() -> java.text.BreakIterator.getLineInstance(java.util.Locale.ROOT));
-
-  /** Whether the line breaking rules allow a break inside {@code text[from, to)} (after a hyphen, a slash, …). */
-  private static boolean innerBreak(String text, int from, int to) {
+  /**
+   * Whether openhtmltopdf may break a line inside {@code text[from, to)}: where {@link LineBreaks} finds a place in
+   * the text of one of its text nodes, or at an edge between two.
+   */
+  private static boolean innerBreak(Runs runs, String text, int from, int to) {
     if (to - from < 2) return false;
-    // openhtmltopdf breaks before a slash inside a word too (UrlAwareLineBreakIterator)
-    int slash = text.indexOf('/', from + 1);
-    if (slash >= 0 && slash < to - 1) return true;
-    java.text.BreakIterator lines = LINES.get();
-    lines.setText(text.substring(from, to));
-    int b = lines.next();
-    return b != java.text.BreakIterator.DONE && b < to - from;
+    for (int c = from; c < to; c++) {
+      // the edges of an inline box are judged where the line is broken (a line break at the edge of an inline box)
+      if (runs.box[c] >= 0) {
+        int soft = runs.soft.nextSetBit(from + 1);
+        return innerBreaks(text, from, to).length > 0 || soft >= 0 && soft < to;
+      }
+    }
+    return styledBreaks(runs, text, from, to).length > 0;
   }
 
   private static double offset(String align, double box, double content) {

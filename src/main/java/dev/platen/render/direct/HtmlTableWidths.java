@@ -781,7 +781,7 @@ final class HtmlTableWidths {
       out[3] = s.endsWith(" ") ? HtmlFlow.textDots(face, " ", size) : 0;
       if (inherited.nowrap) {
         // one piece, measured whole (InlineBox.calcMinMaxWidth for nowrap)
-        long w = HtmlFlow.textDots(face, s, size);
+        long w = HtmlFlow.textDots(face, s.replace("\u00ad", ""), size);
         out[0] = Math.max(out[0], w + out[4]);
         out[1] += w;
         out[4] = 0;
@@ -792,7 +792,11 @@ final class HtmlTableWidths {
       // InlineBox source suggests for the narrowest
       int last = 0;
       for (int b : LineBreaks.of(s)) {
-        piece(face, s.substring(last, b), size, inherited.breakWord, out);
+        // a soft hyphen is not measured; a piece that ends with one is measured with a hyphen after it, for the
+        // column's widest line too (InlineBox.calcMinWidthFromWordLength)
+        String piece = s.substring(last, b);
+        if (piece.indexOf('\u00ad') >= 0) piece = (piece + (piece.endsWith("\u00ad") ? "-" : "")).replace("\u00ad", "");
+        piece(face, piece, size, inherited.breakWord, out);
         last = b;
       }
       return;

@@ -264,13 +264,14 @@ class HtmlRoutingTest {
   }
 
   /**
-   * A word broken inside in a paragraph of more than one style goes to openhtmltopdf, which fits such a line
-   * otherwise at the style's edge (measured); a hyphenated word alone is broken after its hyphens as there
-   * (HtmlInnerBreakEquivalenceTest, HtmlUtilityBillEquivalenceTest).
+   * A word broken inside across an inline box (a {@code <span>} with a background) goes to openhtmltopdf; a
+   * hyphenated word alone is broken after its hyphens as there, and so is one across text nodes of two styles
+   * (HtmlInnerBreakEquivalenceTest, HtmlWordBreakEquivalenceTest).
    */
   @Test
-  void aWordOfTwoStylesAtALineEndGoesToTheHtmlEngineAndAHyphenatedWordNoLonger() throws Exception {
-    JsonNode narrow = layout("<div class=\"n\">{{text}} <b>ABC-</b>2026-000142</div>", ".n { width: 30mm; }");
+  void aWordAcrossAnInlineBoxAtALineEndGoesToTheHtmlEngineAndAHyphenatedWordNoLonger() throws Exception {
+    JsonNode narrow = layout("<div class=\"n\">{{text}} <span class=\"k\">ABC-</span>2026-000142</div>",
+        ".n { width: 30mm; } .k { background: #eee; }");
     JsonNode hyphenated = layout("<div class=\"n\">{{text}}</div>", ".n { width: 30mm; }");
     RenderInput plain = Canvas.input(hyphenated, "{\"text\":\"short words only here and there\"}");
     assertThat(ROUTING.render(plain)).isEqualTo(DIRECT.render(plain));
