@@ -1,0 +1,106 @@
+package dev.platen.render.direct;
+
+import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
+import static dev.platen.render.direct.HtmlEquivalenceTest.drawnDirectly;
+import static dev.platen.render.direct.HtmlEquivalenceTest.refusal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What a seventh survey of templates written as outsiders write them (a German invoice with a legal footer, a
+ * quote of fixed-layout columns with a caption, a Bootstrap-like invoice, a statement of one tbody per group, a
+ * statement under a running header, a statement with a summary box and an appendix) met: each construct drawn
+ * directly and printed as openhtmltopdf prints it (text per page, page breaks, page images within 1%, word
+ * positions, as {@link HtmlEquivalenceTest} compares).
+ */
+class HtmlSurvey17EquivalenceTest {
+  private static final String CAPTIONED = "<p class=\"a\">Scope of the work as agreed</p>"
+      + "<table class=\"t\"><caption>Estimate breakdown (all amounts in AUD)</caption>"
+      + "<colgroup><col style=\"width: 20%\"><col style=\"width: 55%\"><col style=\"width: 25%\"></colgroup>"
+      + "<thead><tr><th>Item</th><th>Description</th><th>Amount</th></tr></thead>"
+      + "<tbody><tr><td>DSC-01</td><td>Discovery &amp; requirements workshops</td><td>3,120.00</td></tr>"
+      + "<tr><td>UX-02</td><td>Wireframes and interactive prototype, two review rounds</td><td>5,600.00</td></tr>"
+      + "</tbody></table><p class=\"b\">Terms follow.</p>";
+
+  /**
+   * A caption on a table with a top or side margin: openhtmltopdf puts the caption where the table's box would
+   * start (a margin before it collapses above the caption) and the table's top margin between caption and rows,
+   * collapsing with the caption's bottom margin; the caption keeps the container's width whatever the table's
+   * side margins (measured, as the direct path already lays a caption out before the table's margin). It had been
+   * sent to openhtmltopdf.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "table.t { width: 100%; margin-top: 12px; border-collapse: collapse; }",
+      "table.t { width: 100%; table-layout: fixed; margin-top: 12px; border-collapse: collapse; }"
+          + " caption { text-align: left; font-style: italic; padding-bottom: 4px; }",
+      "table.t { width: 90%; margin: 30px 0 10px 40px; } .a { margin-bottom: 20px; } td { border: 1px solid #000; }",
+      "table.t { width: 80%; margin: 10px 20px 30px 40px; table-layout: fixed; } caption { margin: 5px 0; }"
+          + " .a { margin-bottom: 40px; }",
+      "div.w { margin-top: 10px; } table.t { width: 100%; margin-top: 30px; } .a { display: none; }"})
+  void aCaptionOnATableWithMargins(String css) throws Exception {
+    String html = css.startsWith("div.w") ? "<div class=\"w\">" + CAPTIONED + "</div>" : CAPTIONED;
+    assertSame("survey17-caption", drawnDirectly(html, css));
+  }
+
+  private static final String COLUMNS = "<table class=\"t\"><tr><td>DSC-01</td><td>Discovery &amp; requirements"
+      + " workshops, two half-days on site</td><td>3,120.00</td></tr><tr><td>UX-02</td><td>Wireframes</td>"
+      + "<td>5,600.00</td></tr></table><div class=\"d\">A block of 50% beside its margin</div>";
+
+  /**
+   * A table of a % width with side margins: openhtmltopdf takes the % as of the table's margin box, the margins
+   * then coming off it (measured: width: 50% with margin-left: 40px or 80px ends where it would end without the
+   * margin; width: 100% between margins of 40px and 30px fits between them), in automatic and fixed layout alike,
+   * while a block's % stays of its container. The direct path had drawn such a table wider by its margins (the
+   * quote's columns 6 to 20 pt off, its text wrapped elsewhere).
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "table.t { width: 90%; margin: 0 0 0 40px; table-layout: fixed; border-collapse: collapse }"
+          + " td { border: 1px solid #000; }",
+      "table.t { width: 100%; margin: 0 30px 0 40px; table-layout: fixed } td { border: 1px solid #000; }",
+      "table.t { width: 50%; margin: 0 0 0 40px; border-spacing: 0 } td { border: 1px solid #000; }"
+          + " .d { width: 50%; margin-left: 40px; text-align: right; background: #eeeeee }",
+      "table.t { width: 50%; margin: 10px 0 0 40px; border: 2px solid #cc0000; padding: 3px; border-spacing: 3px }"
+          + " td { border: 1px solid #000; padding: 4px }",
+      "table.t { width: 70%; margin: 0 20px; border-collapse: collapse } td { border: 1px solid #000; }",
+      "table.t { width: 80%; margin: 0 0 0 15mm; border-collapse: collapse; table-layout: fixed }"
+          + " td { border: 1px solid #000; }"})
+  void aPercentWidthIsOfTheTablesMarginBox(String css) throws Exception {
+    assertSame("survey17-percent-margins", drawnDirectly(COLUMNS, css));
+  }
+
+  /** A caption on a table with an auto side margin or a float is still left to openhtmltopdf. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"table.t { width: 60%; margin: 10px auto; }", "table.t { width: 60%; margin-left: auto; }"})
+  void aCaptionOnATableWithAnAutoMarginIsRefused(String css) {
+    assertThat(refusal(CAPTIONED, css)).contains("a <caption> on a table with an auto side margin");
+  }
+
+  private static final String CODES = "<p>Plain <code>x_mono</code> and <i><code>it_mono</code> <b><code>bold_it"
+      + "</code></b> <tt>tt words here</tt></i> after</p><p class=\"c\">Class italic code line</p>"
+      + "<table class=\"q\"><tr class=\"optional\"><td class=\"code\">OPT-60</td><td>Optional: support retainer</td>"
+      + "<td>13,440.00</td></tr><tr><td class=\"code\">DEV-10</td><td>Front-end implementation</td><td>22,200.00"
+      + "</td></tr></table>";
+
+  /**
+   * Italic text in a monospace family: openhtmltopdf draws it in its built-in Courier-Oblique (Courier-BoldOblique
+   * when bold), unembedded, with Courier's metrics (measured: same advances and baselines as upright Courier), so
+   * the direct engine now draws those faces too (a quote's optional rows in italics over a code column in
+   * "Courier New", monospace). It had been sent to openhtmltopdf.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "code, tt { font-size: 9pt; line-height: 14pt } .c { font-family: \"Courier New\", monospace;"
+          + " font-style: italic; line-height: 15pt } p { line-height: 16pt }",
+      "table.q { width: 100%; table-layout: fixed; border-collapse: collapse; } td { padding: 4px 5px;"
+          + " border-bottom: 1px solid #e2e2e2; } td.code { font-family: \"Courier New\", monospace; font-size: 8pt;"
+          + " line-height: 12pt } tr.optional td { color: #888888; font-style: italic; }"
+          + " code, tt { line-height: 14pt } .c { font-family: monospace; font-style: oblique; line-height: 15pt;"
+          + " font-weight: bold }"})
+  void italicMonospaceTextInCourierOblique(String css) throws Exception {
+    assertSame("survey17-oblique", drawnDirectly(CODES, css));
+  }
+}
