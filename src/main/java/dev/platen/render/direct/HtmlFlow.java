@@ -1771,7 +1771,7 @@ final class HtmlFlow {
     private int id(HtmlStyle s) {
       for (int i = 0; i < styles.size(); i++) {
         HtmlStyle o = styles.get(i);
-        if (o == s || o.bold == s.bold && o.mono == s.mono && o.rgb == s.rgb && o.size == s.size && o.lineHeight() == s.lineHeight()
+        if (o == s || o.bold == s.bold && o.mono == s.mono && (!s.mono || o.italic == s.italic) && o.rgb == s.rgb && o.size == s.size && o.lineHeight() == s.lineHeight()
             && java.util.Objects.equals(o.href, s.href) && o.letterSpacing == s.letterSpacing
             && o.decorations.equals(s.decorations) && o.verticalAlign.equals(s.verticalAlign) && o.nowrap == s.nowrap) {
           return i;
@@ -2091,10 +2091,12 @@ final class HtmlFlow {
           // openhtmltopdf paints raised and lowered text after the rest of the line: in that order here too, so the
           // text reads in the same order where a reader sorts lines by position (a subscript below the line)
           if (raised == null) raised = new ArrayList<>(1);
-          raised.add(new Ops.Text(x, baselines[sid], st.bold, st.mono, st.size, st.rgb, st.letterSpacing, piece));
+          raised.add(new Ops.Text(x, baselines[sid], st.bold, st.mono, st.size, st.rgb, st.letterSpacing, piece,
+              st.mono && st.italic));
           w = Text.width(face(st), piece, st.size, st.letterSpacing);
         } else if (just == null) {
-          ops.add(new Ops.Text(x, baselines[sid], st.bold, st.mono, st.size, st.rgb, st.letterSpacing, piece));
+          ops.add(new Ops.Text(x, baselines[sid], st.bold, st.mono, st.size, st.rgb, st.letterSpacing, piece,
+              st.mono && st.italic));
           w = Text.width(face(st), piece, st.size, st.letterSpacing);
         } else {
           if (!st.decorations.isEmpty()) throw new Unsupported("underlined or struck-out text in a justified line");
@@ -2319,7 +2321,7 @@ final class HtmlFlow {
       at += Text.advance(face, cp) * st.size / 1000 + st.letterSpacing + (gap ? space : inter);
       if (gap || c == piece.length()) {
         ops.add(new Ops.Text(start, baseline, st.bold, st.mono, st.size, st.rgb, st.letterSpacing + inter,
-            piece.substring(from, c)));
+            piece.substring(from, c), st.mono && st.italic));
         from = c;
         start = at;
       }

@@ -479,7 +479,6 @@ final class HtmlStyle {
       s.refuse("a line height of at most the font size in a monospace family", e);
     }
     if (s.mono && s.sizeKeyword) s.refuse("a font-size keyword in a monospace family (openhtmltopdf has other sizes)", e);
-    if (s.mono && s.italic) s.refuse("italic text in a monospace family (openhtmltopdf draws Courier-Oblique)", e);
     if (!BLOCKS.contains(tag)) {
       for (int side = 0; side < 4; side++) {
         // a table's auto side margins place it as a block's do (a right-aligned totals table): HtmlTables.table
