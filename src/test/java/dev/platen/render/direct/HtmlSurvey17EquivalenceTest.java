@@ -79,6 +79,45 @@ class HtmlSurvey17EquivalenceTest {
     assertThat(refusal(CAPTIONED, css)).contains("a <caption> on a table with an auto side margin");
   }
 
+  private static final String WIDE = "<p>Before</p><table class=\"t\"><thead><tr><th>Date</th><th>Description</th>"
+      + "<th>Amount</th></tr></thead><tr><td>{{d1}}</td><td>Short one here</td><td class=\"n\">1,234.00</td></tr>"
+      + "<tr><td>{{d2}}</td><td>AVeryLongWordWithoutAnySpacesThatCannotBreakAnywhere1234567890 and more words after"
+      + " it</td><td class=\"n\">-12,345.67</td></tr></table><p>After</p>";
+
+  /**
+   * Text a table of automatic layout cannot fit in its width (a 64-letter reference in a statement's description):
+   * openhtmltopdf widens the table to its least width, every column at its least (measured), and so does the
+   * direct engine now while the table stays in its container. It had sent every such document to openhtmltopdf.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "table.t { width: 60%; font-size: 9pt } td, th { border: 1px solid #000; padding: 2px 4px }"
+          + " .n { text-align: right; white-space: nowrap }",
+      "table.t { width: 300px; font-size: 8pt; border-collapse: collapse } td, th { border: 1px solid #000;"
+          + " padding: 2px 4px } .n { text-align: right; white-space: nowrap }"})
+  void textWiderThanItsTableWidensIt(String css) throws Exception {
+    var input = dev.platen.render.Canvas.input(dev.platen.render.HtmlCorpus.of(WIDE, css),
+        "{\"d1\": \"01.01.2026\", \"d2\": \"02.01.2026\"}");
+    assertSame("survey17-widened", input);
+  }
+
+  /**
+   * Widened past its container (openhtmltopdf leaves out the cells beyond the page's content area) or breaking a
+   * word inside at a column's least width (a date after its hyphens), such a table still goes to openhtmltopdf.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "01.01.2026|table.t { width: 100%; font-size: 14pt } .n { white-space: nowrap }|text wider than its container",
+      "2026-01-01|table.t { width: 60%; font-size: 9pt } .n { white-space: nowrap }|breaking a word inside"})
+  void aTableWidenedPastItsContainerOrBreakingWordsIsRefused(String row) {
+    String[] p = row.split("\\|");
+    var input = dev.platen.render.Canvas.input(dev.platen.render.HtmlCorpus.of(WIDE, p[1]),
+        "{\"d1\": \"" + p[0] + "\", \"d2\": \"" + p[0] + "\"}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> new DirectPdfEngine(dev.platen.render.EngineSettings.defaults()).render(input))
+        .hasMessageContaining(p[2]);
+  }
+
   private static final String CODES = "<p>Plain <code>x_mono</code> and <i><code>it_mono</code> <b><code>bold_it"
       + "</code></b> <tt>tt words here</tt></i> after</p><p class=\"c\">Class italic code line</p>"
       + "<table class=\"q\"><tr class=\"optional\"><td class=\"code\">OPT-60</td><td>Optional: support retainer</td>"
