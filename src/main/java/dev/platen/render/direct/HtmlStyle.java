@@ -1277,10 +1277,11 @@ final class HtmlStyle {
       }
       case "float" -> {
         switch (v) {
-          // a floated image or table is not drawn as a block here; a floated span is (HtmlFlow.displayedBlock)
+          // a floated image is not drawn as a block here; a floated span is (HtmlFlow.displayedBlock), a floated
+          // table as a table (HtmlFlow.floats)
           case "left", "right" -> {
             String tag = e.normalName();
-            if (BLOCKS.contains(tag) && !tag.equals("hr") && !tag.equals("body")
+            if (BLOCKS.contains(tag) && !tag.equals("hr") && !tag.equals("body") || tag.equals("table")
                 || INLINE.contains(tag) && !tag.equals("br")) {
               floating = v;
             } else {

@@ -30,6 +30,8 @@ final class HtmlTables {
   private double period = Double.POSITIVE_INFINITY;
   /** The vertical border-spacing of the table whose rows are laid out, which a cell spanning rows paints over. */
   private double rowGap;
+  /** The border box width of the table laid out last, spacing included: a floated table's box is as wide. */
+  double laidWidth;
 
   HtmlTables(HtmlFlow flow) {
     this.flow = flow;
@@ -254,6 +256,7 @@ final class HtmlTables {
       throw new Unsupported("an auto margin on " + where + " with a border or padding");
     }
     double left = HtmlFlow.autoLeft(ts, ts.margin, avail, width);
+    laidWidth = width + frame[LEFT] + frame[RIGHT];
     sink.indent += left;
     Sink.Start framed = decorated ? open(frame, sink) : null;
     List<Row> all = new ArrayList<>(head.size() + body.size() + foot.size());
