@@ -292,6 +292,7 @@ final class HtmlFlow {
         avoidedBreak(e, top, pageBefore);
       } else if (HtmlStyle.BLOCKS.contains(tag) && !tag.equals("body")) {
         block(e, s, width, sink);
+        if (HtmlStyle.isHeading(tag) && !dry) sink.afterHeading = true;
         lastBlock = s;
         avoidedBreak(e, top, pageBefore);
         continue;

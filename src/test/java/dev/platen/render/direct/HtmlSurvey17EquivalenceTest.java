@@ -173,6 +173,33 @@ class HtmlSurvey17EquivalenceTest {
         .hasMessageContaining(reason);
   }
 
+  /**
+   * A heading that fits at a page's foot while what follows it does not: openhtmltopdf moves the heading to the next
+   * page with it (measured: an h2 before a p, a div or an ol, no page-break rule in the style sheet), which the
+   * direct engine had not done, drawing the heading alone at the foot (a quote's "Terms" pushed down by long
+   * values), so such a document goes to openhtmltopdf; a div in the heading's place stays and is drawn directly.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<h2>Terms</h2><p>First term text</p>", "<h2>Terms</h2><div>First term text</div>",
+      "<h2>Terms</h2><ol class=\"terms\"><li>First term text</li><li>Second</li></ol>",
+      "<div class=\"x\">Terms</div><ol class=\"terms\"><li>First term text</li><li>Second</li></ol>"})
+  void aHeadingAPageBreakWouldLeaveAtTheFootGoesToOpenhtmltopdf(String tail) throws Exception {
+    StringBuilder html = new StringBuilder("<div>");
+    for (int i = 0; i < 56; i++) html.append("<p>Filler line ").append(i).append("</p>");
+    html.append("</div><div style=\"height: 12px\"></div>").append(tail);
+    String css = "body { font-family: Helvetica, Arial, sans-serif; font-size: 9pt; } h2 { font-size: 11pt;"
+        + " margin: 14px 0 4px 0; } ol.terms { padding-left: 20px; margin: 0; font-size: 8pt; }"
+        + " ol.terms li { margin-bottom: 3px; } p { margin: 0 }";
+    var input = drawnDirectly(html.toString(), css);
+    if (tail.startsWith("<div")) {
+      assertSame("survey17-heading-foot", input);
+    } else {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+          () -> new DirectPdfEngine(dev.platen.render.EngineSettings.defaults()).render(input))
+          .hasMessageContaining("a page break right after a heading");
+    }
+  }
+
   private static final String CODES = "<p>Plain <code>x_mono</code> and <i><code>it_mono</code> <b><code>bold_it"
       + "</code></b> <tt>tt words here</tt></i> after</p><p class=\"c\">Class italic code line</p>"
       + "<table class=\"q\"><tr class=\"optional\"><td class=\"code\">OPT-60</td><td>Optional: support retainer</td>"
