@@ -479,7 +479,6 @@ final class HtmlStyle {
       s.refuse("a line height of at most the font size in a monospace family", e);
     }
     if (s.mono && s.sizeKeyword) s.refuse("a font-size keyword in a monospace family (openhtmltopdf has other sizes)", e);
-    if (s.mono && s.italic) s.refuse("italic text in a monospace family (openhtmltopdf draws Courier-Oblique)", e);
     if (!BLOCKS.contains(tag)) {
       for (int side = 0; side < 4; side++) {
         // a table's auto side margins place it as a block's do (a right-aligned totals table): HtmlTables.table
@@ -1291,10 +1290,11 @@ final class HtmlStyle {
       }
       case "float" -> {
         switch (v) {
-          // a floated image or table is not drawn as a block here; a floated span is (HtmlFlow.displayedBlock)
+          // a floated image is not drawn as a block here; a floated span is (HtmlFlow.displayedBlock), a floated
+          // table as a table (HtmlFlow.floats)
           case "left", "right" -> {
             String tag = e.normalName();
-            if (BLOCKS.contains(tag) && !tag.equals("hr") && !tag.equals("body")
+            if (BLOCKS.contains(tag) && !tag.equals("hr") && !tag.equals("body") || tag.equals("table")
                 || INLINE.contains(tag) && !tag.equals("br")) {
               floating = v;
             } else {

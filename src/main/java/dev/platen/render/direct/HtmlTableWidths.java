@@ -205,6 +205,9 @@ final class HtmlTableWidths {
   private static final int VARIABLE = 0, FIXED = 1, PERCENT = 2;
 
   /** One column of the automatic layout (AutoTableLayout.Layout): its declared width, text widths and result. */
+  /** Whether the text measured for the table being sized breaks inside a word somewhere. */
+  private boolean innerBreaks;
+
   private static final class Col {
     int type = VARIABLE;
     long value;
@@ -254,7 +257,11 @@ final class HtmlTableWidths {
    */
   double[] autoColumns(List<Row> rows, double width, double avail, HtmlStyle collapse, String where,
       double spacing, Declared declared) throws RenderException {
+    boolean outer = innerBreaks;
+    innerBreaks = false;
     Col[] cols = autoMeasure(rows, collapse, where, spacing, declared);
+    boolean inner = innerBreaks;
+    innerBreaks |= outer;
     if (flow.dry) return new double[cols.length];
     int n = cols.length;
     long[] widest = minMax(cols);
@@ -262,7 +269,20 @@ final class HtmlTableWidths {
     long maxWidth = widest[1];
     long tableWidth = Double.isNaN(width) ? Math.min(Math.round(avail * HtmlStyle.DOTS_PER_POINT), maxWidth)
         : Math.round(width * HtmlStyle.DOTS_PER_POINT);
-    if (minWidth > tableWidth) throw new Unsupported("text wider than its table, in a table with automatic layout");
+    // text that cannot fit the width widens the table to its least width, every column at its least, as
+    // openhtmltopdf widens it (measured: a 64-letter word in a statement's description, the date column broken
+    // after its hyphens, the table past the right margin and what lies beyond the page cut off)
+    // at its least width a column breaks its words where they break inside (a date after its hyphens), and a piece
+    // that fills the column to the dot is set otherwise there than here: not followed (HtmlFlow's breaking inside)
+    if (minWidth > tableWidth && inner) {
+      throw new Unsupported("text wider than its table, in a table with automatic layout, breaking a word inside");
+    }
+    // past the page's content area openhtmltopdf leaves cells out (its overflow pages, measured: a last column
+    // beyond the right margin is not drawn at all), which is not followed
+    if (minWidth > tableWidth && minWidth > Math.round(avail * HtmlStyle.DOTS_PER_POINT)) {
+      throw new Unsupported("text wider than its container, in a table with automatic layout");
+    }
+    tableWidth = Math.max(tableWidth, minWidth);
     long available = tableWidth;
     boolean havePercent = false;
     int numVariable = 0;
@@ -797,6 +817,7 @@ final class HtmlTableWidths {
         String piece = s.substring(last, b);
         if (piece.indexOf('\u00ad') >= 0) piece = (piece + (piece.endsWith("\u00ad") ? "-" : "")).replace("\u00ad", "");
         piece(face, piece, size, inherited.breakWord, out);
+        innerBreaks |= inherited.breakWord || b < s.length() && s.charAt(b - 1) != ' ';
         last = b;
       }
       return;

@@ -30,6 +30,8 @@ final class HtmlTables {
   private double period = Double.POSITIVE_INFINITY;
   /** The vertical border-spacing of the table whose rows are laid out, which a cell spanning rows paints over. */
   private double rowGap;
+  /** The border box width of the table laid out last, spacing included: a floated table's box is as wide. */
+  double laidWidth;
 
   HtmlTables(HtmlFlow flow) {
     this.flow = flow;
@@ -81,9 +83,8 @@ final class HtmlTables {
    */
   private void caption(Element caption, HtmlStyle ts, double avail, Sink sink) throws RenderException {
     String where = HtmlStyle.describe(caption.parent());
-    if (ts.margin[TOP] != 0 || ts.margin[LEFT] != 0 || ts.margin[RIGHT] != 0 || ts.autoMargin[LEFT]
-        || ts.autoMargin[RIGHT] || ts.floating != null) {
-      throw new Unsupported("a <caption> on a table with a top or side margin, " + where);
+    if (ts.autoMargin[LEFT] || ts.autoMargin[RIGHT] || ts.floating != null) {
+      throw new Unsupported("a <caption> on a table with an auto side margin, " + where);
     }
     HtmlStyle cs = flow.style(caption, ts);
     if (cs.hidden) return;
@@ -196,6 +197,11 @@ final class HtmlTables {
     double[] columns;
     double width;
     HtmlTableWidths.Declared declared = flow.widths.declared(t, ts);
+    // measured: openhtmltopdf takes a table's % width as of its margin box, the side margins then coming off it
+    // (width: 50% and margin-left: 80px end where the table would end without the margin), where a block's % is
+    // of the container alone
+    double declaredWidth = ts.width == null ? Double.NaN : HtmlFlow.length(ts.width, ts, avail)
+        - (ts.width.trim().endsWith("%") ? ts.margin[LEFT] + ts.margin[RIGHT] : 0);
     if (auto) {
       List<Row> rows = new ArrayList<>(head.size() + body.size());
       rows.addAll(head);
@@ -218,12 +224,12 @@ final class HtmlTables {
       double outside = length && !autoSide ? 0 : spacings;
       double sides = frame[LEFT] + frame[RIGHT];
       columns = flow.widths.autoColumns(rows,
-          ts.width == null ? Double.NaN : HtmlFlow.length(ts.width, ts, avail) - outside - sides,
+          ts.width == null ? Double.NaN : declaredWidth - outside - sides,
           avail - spacings - sides, ts.collapse ? ts : null, where, sp, declared);
       width = spacings;
       for (double c : columns) width += c;
     } else {
-      width = HtmlFlow.length(ts.width, ts, avail);
+      width = declaredWidth;
       List<Row> rows = new ArrayList<>(head.size() + body.size() + foot.size());
       rows.addAll(head);
       rows.addAll(body);
@@ -250,6 +256,7 @@ final class HtmlTables {
       throw new Unsupported("an auto margin on " + where + " with a border or padding");
     }
     double left = HtmlFlow.autoLeft(ts, ts.margin, avail, width);
+    laidWidth = width + frame[LEFT] + frame[RIGHT];
     sink.indent += left;
     Sink.Start framed = decorated ? open(frame, sink) : null;
     List<Row> all = new ArrayList<>(head.size() + body.size() + foot.size());

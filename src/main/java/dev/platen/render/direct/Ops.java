@@ -24,14 +24,23 @@ sealed interface Ops {
 
   Ops moved(double dx, double dy);
 
-  /** One line of text; {@code y} is the baseline; {@code mono}: in the built-in Courier. */
-  record Text(double x, double y, boolean bold, boolean mono, double size, int rgb, double spacing, String text)
-      implements Ops {
+  /**
+   * One line of text; {@code y} is the baseline; {@code mono}: in the built-in Courier; {@code oblique}: its
+   * Courier-Oblique (italic monospace text, as openhtmltopdf draws it; DejaVu Sans text stays upright there).
+   */
+  record Text(double x, double y, boolean bold, boolean mono, double size, int rgb, double spacing, String text,
+      boolean oblique) implements Ops {
     Text(double x, double y, boolean bold, double size, int rgb, double spacing, String text) {
-      this(x, y, bold, false, size, rgb, spacing, text);
+      this(x, y, bold, false, size, rgb, spacing, text, false);
     }
 
-    public Ops moved(double dx, double dy) { return new Text(x + dx, y + dy, bold, mono, size, rgb, spacing, text); }
+    Text(double x, double y, boolean bold, boolean mono, double size, int rgb, double spacing, String text) {
+      this(x, y, bold, mono, size, rgb, spacing, text, false);
+    }
+
+    public Ops moved(double dx, double dy) {
+      return new Text(x + dx, y + dy, bold, mono, size, rgb, spacing, text, oblique);
+    }
   }
 
   /**

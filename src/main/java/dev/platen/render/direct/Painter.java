@@ -39,6 +39,8 @@ final class Painter {
   /** Courier and Courier-Bold of this document, unembedded as openhtmltopdf writes them; made when first used. */
   private COSDictionary mono;
   private COSDictionary monoBold;
+  private COSDictionary monoOblique;
+  private COSDictionary monoBoldOblique;
   private final PDRectangle size;
   private final MessageDigest digest;
   private final ContentBytes out = new ContentBytes(16 * 1024);
@@ -152,6 +154,7 @@ final class Painter {
     // the margin boxes first, where the HTML engine writes them, so both extract in the same order
     boolean isBold = false;
     boolean isMono = false;
+    boolean isOblique = false;
     double fontSize = Double.NaN;
     double spacing = 0;
     int count = ops.size();
@@ -177,10 +180,11 @@ final class Painter {
         continue;
       }
       if (!(o instanceof Ops.Text t)) continue;
-      if (t.bold() != isBold || t.mono() != isMono || t.size() != fontSize) {
-        font(t.mono() ? monoName(fonts, t.bold()) : t.bold() ? boldName : regularName, t.size());
+      if (t.bold() != isBold || t.mono() != isMono || t.oblique() != isOblique || t.size() != fontSize) {
+        font(t.mono() ? monoName(fonts, t.bold(), t.oblique()) : t.bold() ? boldName : regularName, t.size());
         isBold = t.bold();
         isMono = t.mono();
+        isOblique = t.oblique();
         fontSize = t.size();
       }
       if (t.rgb() != fill) {
@@ -219,9 +223,25 @@ final class Painter {
   private static final COSName BOLD = COSName.getPDFName("F2");
   private static final COSName MONO = COSName.getPDFName("F3");
   private static final COSName MONO_BOLD = COSName.getPDFName("F4");
+  private static final COSName MONO_OBLIQUE = COSName.getPDFName("F5");
+  private static final COSName MONO_BOLD_OBLIQUE = COSName.getPDFName("F6");
 
-  /** The page's name for Courier (or Courier-Bold), added to its fonts when the page first uses it. */
-  private COSName monoName(COSDictionary fonts, boolean isBold) {
+  /**
+   * The page's name for Courier (or Courier-Bold, or their oblique faces), added to its fonts when the page first
+   * uses it. The oblique faces share Courier's metrics, so they are measured by its faces.
+   */
+  private COSName monoName(COSDictionary fonts, boolean isBold, boolean isOblique) {
+    if (isOblique) {
+      if (isBold && monoBoldOblique == null) {
+        monoBoldOblique = new PDType1Font(Standard14Fonts.FontName.COURIER_BOLD_OBLIQUE).getCOSObject();
+      }
+      if (!isBold && monoOblique == null) {
+        monoOblique = new PDType1Font(Standard14Fonts.FontName.COURIER_OBLIQUE).getCOSObject();
+      }
+      COSName name = isBold ? MONO_BOLD_OBLIQUE : MONO_OBLIQUE;
+      fonts.setItem(name, isBold ? monoBoldOblique : monoOblique);
+      return name;
+    }
     if (isBold && monoBold == null) monoBold = new PDType1Font(Standard14Fonts.FontName.COURIER_BOLD).getCOSObject();
     if (!isBold && mono == null) mono = new PDType1Font(Standard14Fonts.FontName.COURIER).getCOSObject();
     COSName name = isBold ? MONO_BOLD : MONO;

@@ -20,6 +20,12 @@ abstract class Sink {
    * positioned box with a vertical offset that opens the document, and of its first children (measured).
    */
   boolean dropMargins;
+  /**
+   * Set after a heading, until something is drawn: openhtmltopdf moves a heading that fits at a page's foot to the
+   * next page with what follows it when that does not fit (measured: an h2 before a p, a div or an ol; a div in its
+   * place stays), which is not followed, so a page break there sends the document to openhtmltopdf.
+   */
+  boolean afterHeading;
 
   /** Where a positioned box's top landed: the page and y (shift included) of the first slice after {@link #mark}. */
   static final class Mark {
@@ -489,6 +495,7 @@ abstract class Sink {
 
     private void newPage() throws Unsupported {
       if (pages.size() >= maxPages) throw new PageLimit(tooMany);
+      if (afterHeading && page != null) throw new Unsupported("a page break right after a heading");
       if (footer != null && page != null) {
         for (Ops op : footer) page.add(op.moved(leftOf(current()), topOf(current()) + y));
       }
@@ -794,6 +801,7 @@ abstract class Sink {
     }
 
     private void place(double h, List<Ops> ops) {
+      if (!ops.isEmpty()) afterHeading = false;
       landed(pages.size() - 1, y);
       for (Ops op : ops) page.add(op.moved(leftOf(current()) + indent, topOf(current()) + y + shift));
       y += h;

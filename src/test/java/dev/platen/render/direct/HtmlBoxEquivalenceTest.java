@@ -281,7 +281,7 @@ class HtmlBoxEquivalenceTest {
     assertThat(reason("<table bgcolor=\"#ffffff\" cellspacing=\"0\">" + row, "")).isNull();
     // align="center" is auto side margins (HtmlMailStyleEquivalenceTest); left and right float the table
     assertThat(reason("<table align=\"right\" cellspacing=\"0\">" + row, ""))
-        .isEqualTo("CSS float on table");
+        .isEqualTo("a floated table without a width or with margins, table");
     assertThat(reason("<table cellspacing=\"0\"><tr><td height=\"40%\">a</td></tr></table>", ""))
         .isEqualTo("CSS value '40%' for 'height' on td");
     assertThat(reason("<table cellspacing=\"0\"><tr><td background=\"x.png\">a</td></tr></table>", ""))

@@ -562,8 +562,17 @@ class HtmlEquivalenceTest {
       stripper.setStartPage(index + 1);
       stripper.setEndPage(index + 1);
       stripper.getText(doc);
-      glyphs.sort(java.util.Comparator.comparingDouble((org.apache.pdfbox.text.TextPosition t) ->
-          Math.round(t.getYDirAdj() * 2) / 2.0).thenComparingDouble(org.apache.pdfbox.text.TextPosition::getXDirAdj));
+      // lines are runs of glyphs each within half a point of the one above it, not buckets of fixed edges: a cell's
+      // smaller text 0.34 pt above its row's baseline would otherwise fall into another bucket than the row's in one
+      // engine and not in the other for a few thousandths of a point (a statement's reference column)
+      glyphs.sort(java.util.Comparator.comparingDouble(org.apache.pdfbox.text.TextPosition::getYDirAdj));
+      java.util.Map<org.apache.pdfbox.text.TextPosition, Integer> line = new java.util.IdentityHashMap<>();
+      for (int g = 0, l = 0; g < glyphs.size(); g++) {
+        if (g > 0 && glyphs.get(g).getYDirAdj() - glyphs.get(g - 1).getYDirAdj() >= 0.5) l++;
+        line.put(glyphs.get(g), l);
+      }
+      glyphs.sort(java.util.Comparator.comparingInt((org.apache.pdfbox.text.TextPosition t) -> line.get(t))
+          .thenComparingDouble(org.apache.pdfbox.text.TextPosition::getXDirAdj));
       List<Word> words = new java.util.ArrayList<>();
       StringBuilder text = new StringBuilder();
       org.apache.pdfbox.text.TextPosition start = null;

@@ -240,9 +240,9 @@ class HtmlMailStyleEquivalenceTest {
   /** What of these stays with openhtmltopdf is named. */
   @ParameterizedTest(name = "{1}")
   @ValueSource(strings = {
-      // a float in openhtmltopdf
-      "<table align=\"right\"><tr><td>x</td></tr></table>\t\tCSS float on table",
-      "<table align=\"left\"><tr><td>x</td></tr></table>\t\tCSS float on table",
+      // a float in openhtmltopdf without a width (a floated table with one is drawn: HtmlSurvey17EquivalenceTest)
+      "<table align=\"right\"><tr><td>x</td></tr></table>\t\ta floated table without a width or with margins",
+      "<table align=\"left\"><tr><td>x</td></tr></table>\t\ta floated table without a width or with margins",
       // measured: openhtmltopdf centres a framed table otherwise (8px left with a 3px border and 5px padding)
       "<table align=\"center\" width=\"300\" style=\"border:3px solid #333;padding:5px\"><tr><td>x</td></tr></table>"
           + "\t\tan auto margin on table with a border or padding",

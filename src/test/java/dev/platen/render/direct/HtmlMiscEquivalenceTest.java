@@ -82,9 +82,10 @@ class HtmlMiscEquivalenceTest {
   /** Monospace text openhtmltopdf draws otherwise than the direct engine would stays with it, named. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "<p>x <code>y</code></p>|code { font-style: italic; }|italic text in a monospace family (openhtmltopdf draws"
-          + " Courier-Oblique) on code",
-      "<p><em>x <code>y</code></em></p>||italic text in a monospace family (openhtmltopdf draws Courier-Oblique) on code",
+      "<p>x <code>y</code></p>|code { font-style: italic; font-size: small; }|a font-size keyword in a monospace"
+          + " family (openhtmltopdf has other sizes) on code",
+      "<p><em>x <code>y</code></em> <u>z <code>w</code></u></p>||text-decoration on text in a monospace family on"
+          + " code",
       "<p><a href=\"https://example.com\">x <code>y</code></a></p>||text-decoration on text in a monospace family on code",
       "<p class=\"m\">x</p>|.m { font-family: monospace; line-height: 1; }|a line height of at most the font size in a"
           + " monospace family on p.m",
