@@ -28,6 +28,14 @@ final class HtmlTables {
    * for its cells' stacks ({@link Sink.Stack#period}).
    */
   private double period = Double.POSITIVE_INFINITY;
+  /** While a row under a repeated header is cut ({@link #headedAcross}): its cells' stacks' {@link Sink.Stack#landing}. */
+  private double landing;
+  /**
+   * While a row under a repeated header is cut ({@link #headedAcross}): where the next page starts below the row's
+   * top, where the row's part there is painted from (below the header), and the row's bottom padding and border
+   * (the most of its cells'); null otherwise.
+   */
+  private double[] cut;
   /** The vertical border-spacing of the table whose rows are laid out, which a cell spanning rows paints over. */
   private double rowGap;
 
@@ -319,8 +327,12 @@ final class HtmlTables {
         rowAcross(all, at, columns, width, collapse, auto, sp, vsp, sink);
         continue;
       }
-      boolean whole = r.style().avoidInside || ts.paginate && !sink.fits(vsp + laid.height())
-          && movesWhole(all, at, columns, width, collapse, auto, sp, vsp, sink);
+      if (ts.paginate && !r.style().avoidInside && !sink.fits(vsp + laid.height())
+          && !movesWhole(all, at, columns, width, collapse, auto, sp, vsp, sink)) {
+        headedAcross(all, at, columns, width, collapse, auto, sp, vsp, headHeight, runningFoot ? footHeight : 0, sink);
+        continue;
+      }
+      boolean whole = r.style().avoidInside || ts.paginate && !sink.fits(vsp + laid.height());
       if (vsp > 0) {
         spacedRow(laid, whole, vsp, ts.paginate, headHeight, sink);
         continue;
@@ -450,7 +462,7 @@ final class HtmlTables {
    * openhtmltopdf moves it (TableRowBox.isShouldMoveToNextPage) where the first line of each of its cells moved
    * over the break: laid out against the page's bottom less the row's bottom padding and border, which openhtmltopdf
    * keeps free below the lines (its extra space). A row whose cells keep a line above the break is cut there under
-   * the repeated header, which is not matched.
+   * the repeated header ({@link #headedAcross}).
    */
   private boolean movesWhole(List<Row> rows, int ri, double[] columns, double width, HtmlStyle collapse,
       boolean auto, double sp, double vsp, Sink sink) throws RenderException {
@@ -464,11 +476,57 @@ final class HtmlTables {
       extra = Math.max(extra, HtmlFlow.dotsOf(cs.padding[BOTTOM]) + border);
     }
     double boundary = sink.room() - vsp - extra / HtmlStyle.DOTS_PER_POINT;
-    if (!row(rows, ri, columns, width, collapse, auto, sp, boundary).moved()) {
-      throw new Unsupported("a row of a table with a repeated header (-fs-table-paginate) cut by a page break"
-          + " (rows are kept whole with page-break-inside: avoid)");
+    return row(rows, ri, columns, width, collapse, auto, sp, boundary).moved();
+  }
+
+  /**
+   * A row of a table with a repeated header cut by the page's bottom, as openhtmltopdf cuts it (measured): a line
+   * of a cell reaching within the row's bottom padding and border of the running footer's top moves below the next
+   * page's header and the row's top padding and border (TableRowBox's extra space); each cell's background and
+   * separate border is painted on each page around the row's lines there (its content limits: on the first page
+   * down to the lowest line there and the row's bottom padding and border, on the next from below the header),
+   * collapsed borders over the whole row as the page cuts it; the running footer follows the row's part on the
+   * first page. Not matched: border-spacing, a cell spanning rows, an inline block or nested table in the row, a
+   * row that no line of reaches over the break, a row reaching over two breaks.
+   */
+  private void headedAcross(List<Row> rows, int ri, double[] columns, double width, HtmlStyle collapse,
+      boolean auto, double sp, double vsp, double head, double foot, Sink sink) throws RenderException {
+    String what = "a row of a table with a repeated header (-fs-table-paginate) cut by a page break";
+    if (vsp > 0 || sp > 0) throw new Unsupported(what + ", with border-spacing");
+    if (head == 0) throw new Unsupported(what + ", without a <thead>");
+    Row r = rows.get(ri);
+    List<Element> cells = cells(r);
+    int[][] edges = collapse == null ? null : edges(rows, ri, collapse);
+    long top = 0;
+    long bottom = 0;
+    for (int i = 0; i < cells.size(); i++) {
+      Element c = cells.get(i);
+      HtmlStyle cs = flow.style(c, r.style());
+      if (covered(r, c) || spansRows(c)) throw new Unsupported(what + ", with a cell spanning rows");
+      if (holdsInlineBlock(c, cs) || !c.getElementsByTag("table").isEmpty()) {
+        throw new Unsupported(what + ", holding an inline-block or a table");
+      }
+      long bt = edges == null ? HtmlFlow.dotsOf(cs.border(TOP)) : half(edges[i][TOP], TOP);
+      long bb = edges == null ? HtmlFlow.dotsOf(cs.border(BOTTOM)) : half(edges[i][BOTTOM], BOTTOM);
+      top = Math.max(top, HtmlFlow.dotsOf(cs.padding[TOP]) + bt);
+      bottom = Math.max(bottom, HtmlFlow.dotsOf(cs.padding[BOTTOM]) + bb);
     }
-    return true;
+    double room = sink.room();
+    double page = room + foot;
+    double boundary = room - bottom / HtmlStyle.DOTS_PER_POINT;
+    Laid laid;
+    landing = page + head + top / HtmlStyle.DOTS_PER_POINT - boundary;
+    cut = new double[] {page, page + head, bottom / HtmlStyle.DOTS_PER_POINT, 0};
+    double above;
+    try {
+      laid = row(rows, ri, columns, width, collapse, auto, sp, boundary);
+      above = cut[3];
+    } finally {
+      landing = 0;
+      cut = null;
+    }
+    if (laid.height() <= page + head) throw new Unsupported(what + " below its lines");
+    sink.headedAcross(page, above, laid.height() - page - head, laid.ops());
   }
 
   /**
@@ -845,12 +903,29 @@ final class HtmlTables {
       x += columns[i] + spacing;
     }
     rowHeight = grown;
+    // the stretches of the row its cells' backgrounds and separate borders are painted over: all of it, or where a
+    // repeated header's row is cut, one on each page around its lines there
+    double[] painted = {0, rowHeight};
+    if (cut != null) {
+      double lowest = Double.NaN;
+      for (int i = 0; i < n; i++) {
+        double dy = inside[i][TOP] + styles[i].padding[TOP] + aligned[i];
+        for (double[] line : stacks[i].lines) {
+          if (dy + line[0] < cut[0] && !(dy + line[1] <= lowest)) lowest = dy + line[1];
+        }
+      }
+      if (Double.isNaN(lowest)) throw new Unsupported("a row of a table with a repeated header cut above its lines");
+      cut[3] = lowest + cut[2];
+      painted = new double[] {0, cut[3], cut[1], rowHeight};
+    }
     List<Ops> ops = new ArrayList<>();
     List<Ops.Rect> spanned = new ArrayList<>(0);
     boolean closes = false;
     // openhtmltopdf paints a row's background under its cells: the spacing between them shows the table's
     boolean rowBackground = flow.printBackground && r.style().background >= 0;
-    if (rowBackground && spacing == 0) ops.add(new Ops.Rect(0, 0, width, rowHeight, r.style().background));
+    for (int k = 0; k < painted.length && rowBackground && spacing == 0; k += 2) {
+      ops.add(new Ops.Rect(0, painted[k], width, painted[k + 1] - painted[k], r.style().background));
+    }
     x = spacing;
     for (int i = 0; i < n; i++) {
       HtmlStyle cs = styles[i];
@@ -862,7 +937,9 @@ final class HtmlTables {
         ops.add(new Ops.Rect(x, -rowGap, columns[i], rowHeight + rowGap, cs.background));
         spanned.add(new Ops.Rect(x, 0, columns[i], 0, cs.background));
       } else if (flow.printBackground && cs.background >= 0) {
-        ops.add(HtmlFlow.background(x, 0, columns[i], rowHeight, cs));
+        for (int k = 0; k < painted.length; k += 2) {
+          ops.add(HtmlFlow.background(x, painted[k], columns[i], painted[k + 1] - painted[k], cs));
+        }
       }
       if (edges == null && (covered(r, cells.get(i)) || spansRows(cells.get(i)))) {
         // separate borders of a cell spanning rows: its top one over its first row, its bottom one under its last
@@ -872,7 +949,11 @@ final class HtmlTables {
         if (!covered(r, cells.get(i)) && bt > 0) ops.add(new Ops.Rect(x, 0, columns[i], bt, cs.borderRgb(TOP)));
         if (last && bb > 0) ops.add(new Ops.Rect(x, rowHeight - bb, columns[i], bb, cs.borderRgb(BOTTOM)));
       } else if (edges == null) {
-        flow.borders(cs, columns[i], rowHeight, x, ops);
+        for (int k = 0; k < painted.length; k += 2) {
+          List<Ops> sides = new ArrayList<>(4);
+          flow.borders(cs, columns[i], painted[k + 1] - painted[k], x, sides);
+          for (Ops op : sides) ops.add(op.moved(0, painted[k]));
+        }
       }
       double dy = inside[i][TOP] + cs.padding[TOP] + aligned[i];
       for (Ops op : stacks[i].ops) ops.add(op.moved(0, dy));
@@ -954,6 +1035,7 @@ final class HtmlTables {
     Sink.Stack stack = new Sink.Stack(x + in[LEFT] + cs.padding[LEFT]);
     stack.boundary = boundary;
     stack.period = period;
+    stack.landing = landing;
     if (auto) flow.autoCells++;
     try {
       flow.children(c, cs, inner, stack);
