@@ -897,6 +897,11 @@ final class HtmlTables {
         Sink.Stack again = cell(cells.get(i), cs, in, columns[i], x, auto,
             boundary - in[TOP] - cs.padding[TOP] - aligned[i]);
         stacks[i] = again;
+        if (cut != null && parted(again, in[TOP] + cs.padding[TOP] + aligned[i])) {
+          // measured, openhtmltopdf then lays the row out otherwise (other cells' lines move over the break too)
+          throw new Unsupported("a cell aligned middle or bottom whose lines a page break parts, in a row of a table"
+              + " with a repeated header (-fs-table-paginate)");
+        }
         grown = Math.max(grown, aligned[i] + again.height() + cs.padding[TOP] + cs.padding[BOTTOM] + in[TOP]
             + in[BOTTOM]);
       }
@@ -1008,6 +1013,17 @@ final class HtmlTables {
     boolean moved = boundary != Double.POSITIVE_INFINITY;
     for (Sink.Stack stack : stacks) moved &= stack.lines.isEmpty() || stack.lines.get(0)[0] >= stack.boundary - 1e-6;
     return new Laid(rowHeight, ops, lastBottom, hang, patterned, moved, spanned, closes);
+  }
+
+  /** Whether a cut row's cell, its lines {@code dy} below the row's top, has lines on both pages. */
+  private boolean parted(Sink.Stack stack, double dy) {
+    boolean above = false;
+    boolean below = false;
+    for (double[] line : stack.lines) {
+      above |= dy + line[0] < cut[0];
+      below |= dy + line[0] >= cut[0];
+    }
+    return above && below;
   }
 
   /**
