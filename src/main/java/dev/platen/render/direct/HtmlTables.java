@@ -38,6 +38,15 @@ final class HtmlTables {
   private double[] cut;
   /** The vertical border-spacing of the table whose rows are laid out, which a cell spanning rows paints over. */
   private double rowGap;
+  /** The height of each row of the table laid out so far, by its index among the table's rows. */
+  private java.util.Map<Integer, Double> rowHeights = new java.util.HashMap<>();
+  /**
+   * Each cell spanning rows of the table: its height down to its content's bottom (its bottom padding and border
+   * close its last row), its first row's index, and 1 where that is taller than its first row.
+   */
+  private java.util.Map<Element, double[]> spanners = new java.util.IdentityHashMap<>();
+  /** Whether the row last laid out holds part of a cell spanning rows that is taller than its first row. */
+  private boolean overflowing;
 
   HtmlTables(HtmlFlow flow) {
     this.flow = flow;
@@ -103,11 +112,17 @@ final class HtmlTables {
 
   void table(Element t, HtmlStyle ts, double avail, Sink sink) throws RenderException {
     double outer = rowGap;
+    java.util.Map<Integer, Double> outerHeights = rowHeights;
+    java.util.Map<Element, double[]> outerSpanners = spanners;
     rowGap = rowSpacing(ts);
+    rowHeights = new java.util.HashMap<>();
+    spanners = new java.util.IdentityHashMap<>();
     try {
       laidTable(t, ts, avail, sink);
     } finally {
       rowGap = outer;
+      rowHeights = outerHeights;
+      spanners = outerSpanners;
     }
   }
 
@@ -323,6 +338,9 @@ final class HtmlTables {
       Laid laid = row(all, at, columns, width, collapse, auto, sp);
       lastBottom = laid.bottomBorder();
       if (flow.dry) continue;
+      if (overflowing && !sink.fits(vsp + laid.height())) {
+        throw new Unsupported("a page break among the rows of a cell spanning rows taller than its first row");
+      }
       if (splits(laid, r, vsp, ts.paginate, sink)) {
         rowAcross(all, at, columns, width, collapse, auto, sp, vsp, sink);
         continue;
@@ -785,6 +803,7 @@ final class HtmlTables {
       double spacing, double boundary) throws RenderException {
     Row r = rows.get(ri);
     List<Element> cells = cells(r);
+    overflowing = false;
     int n = cells.size();
     int total = 0;
     for (Element c : cells) total += span(c);
@@ -820,8 +839,15 @@ final class HtmlTables {
       }
       if (part) {
         // the rows below a cell's first are empty of it: its content is laid out in its first row, its bottom
-        // padding and border close its last
-        if (lastRowOf(c, rows, ri)) {
+        // padding and border close its last, which openhtmltopdf's TableRowBox.calcRowHeight makes tall enough to
+        // hold the whole cell (measured: a date of four lines over three one-line rows grows only the third)
+        double[] spanner = spanners.get(c);
+        if (spanner != null) {
+          double need = spanner[0] + in[BOTTOM] + cs.padding[BOTTOM] - (ri - spanner[1]) * rowGap;
+          for (int k = (int) spanner[1]; k < ri; k++) need -= rowHeights.getOrDefault(k, 0.0);
+          if (lastRowOf(c, rows, ri)) spanning = Math.max(spanning, need);
+          if (spanner[2] > 0) overflows(cs, c);
+        } else if (lastRowOf(c, rows, ri)) {
           spanning = Math.max(spanning, in[BOTTOM] + cs.padding[BOTTOM]);
         }
         stacks[i] = new Sink.Stack(x);
@@ -833,7 +859,7 @@ final class HtmlTables {
       stacks[i] = stack;
       heights[i] = stack.height() + cs.padding[TOP] + cs.padding[BOTTOM] + in[TOP] + in[BOTTOM];
       if (spansRows(c)) {
-        spanning = Math.max(spanning, heights[i] - in[BOTTOM] - cs.padding[BOTTOM]);
+        spanners.put(c, new double[] {heights[i] - in[BOTTOM] - cs.padding[BOTTOM], ri, 0});
         x += columns[i] + spacing;
         continue;
       }
@@ -844,10 +870,13 @@ final class HtmlTables {
       x += columns[i] + spacing;
     }
     if (!Double.isNaN(r.style().boxHeight)) rowHeight = Math.max(rowHeight, r.style().boxHeight);
-    if (spanning > rowHeight + 0.01) {
-      // openhtmltopdf shares what the cell needs beyond its rows' heights out over them: not ported
-      throw new Unsupported("a cell spanning rows taller than its first row (or its bottom than its last), in "
-          + HtmlStyle.describe(r.tr()));
+    // the last row a cell spans grows to hold it
+    rowHeight = Math.max(rowHeight, spanning);
+    for (int i = 0; i < n; i++) {
+      double[] spanner = spanners.get(cells.get(i));
+      if (spanner == null || covered(r, cells.get(i))) continue;
+      spanner[2] = spanner[0] > rowHeight + 0.01 ? 1 : 0;
+      if (spanner[2] > 0) overflows(styles[i], cells.get(i));
     }
     // baseline alignment lines up first lines: the same as top only where they start at the same height
     for (int i = 0; i < n; i++) {
@@ -1012,7 +1041,21 @@ final class HtmlTables {
     // whether every cell's first line met the boundary and moved below it (a row with a repeated header then moves whole)
     boolean moved = boundary != Double.POSITIVE_INFINITY;
     for (Sink.Stack stack : stacks) moved &= stack.lines.isEmpty() || stack.lines.get(0)[0] >= stack.boundary - 1e-6;
+    rowHeights.put(ri, rowHeight);
     return new Laid(rowHeight, ops, lastBottom, hang, patterned, moved, spanned, closes);
+  }
+
+  /**
+   * Marks the row laid out as holding part of a cell spanning rows that is taller than its first row: its content
+   * reaches over the rows below, which a page break among them would part (refused where the rows are placed),
+   * and over which their paint of its background would go (refused).
+   */
+  private void overflows(HtmlStyle cs, Element cell) throws Unsupported {
+    overflowing = true;
+    if (flow.printBackground && cs.background >= 0) {
+      throw new Unsupported("a background on a cell spanning rows taller than its first row, "
+          + HtmlStyle.describe(cell));
+    }
   }
 
   /** Whether a cut row's cell, its lines {@code dy} below the row's top, has lines on both pages. */

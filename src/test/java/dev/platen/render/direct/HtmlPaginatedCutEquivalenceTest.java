@@ -187,4 +187,63 @@ class HtmlPaginatedCutEquivalenceTest {
     layout.put("css", layout.path("css").asString().replace("table.tx tr { page-break-inside: avoid; }", ""));
     assertSame("statement-cut", HtmlCorpus.input("statement", layout));
   }
+
+  private static final String CARD = "body { font-family: Arial, sans-serif; font-size: 8.5pt; } table.tx { width: 100%;"
+      + " border-collapse: collapse; } .tx th { text-align: left; font-size: 7.5pt; border-bottom: 1px solid #999;"
+      + " padding: 3px 4px; } .tx td { padding: 2px 4px; } .tx tr.first td { border-top: 1px solid #d5dbe3; }"
+      + " .tx td.dt { width: 60px; vertical-align: top; font-weight: bold; } .tx .amt { text-align: right;"
+      + " width: 80px; } ";
+
+  /** A card statement's day: the date over the day's rows, made long by the data. */
+  private static String day(String date, int rows, int from) {
+    StringBuilder html = new StringBuilder("<tr class=\"first\"><td class=\"dt\" rowspan=\"" + rows + "\">" + date
+        + "</td>");
+    for (int i = 0; i < rows; i++) {
+      html.append(i == 0 ? "" : "<tr>").append("<td>ITEM ").append(from + i).append("</td><td class=\"amt\">")
+          .append(from + i).append(".00</td></tr>");
+    }
+    return html.toString();
+  }
+
+  /**
+   * A cell spanning rows taller than its first row: openhtmltopdf's TableRowBox.calcRowHeight grows the last row it
+   * spans to hold it (measured: a date of four lines over three one-line rows grows only the third, the other cells
+   * aligned in it), with collapsed borders, separate ones with border-spacing and a bottom border on the date, and
+   * bottom padding on it.
+   */
+  @Test
+  void aCellSpanningRowsTallerThanItsFirstRowGrowsItsLast() throws Exception {
+    String html = "<table class=\"tx\"><thead><tr><th class=\"dt\">Date</th><th>Description</th><th class=\"amt\">"
+        + "Amount</th></tr></thead><tbody>" + day("Consulting phase two on site visit", 3, 1) + day("Nov 03", 2, 4)
+        + day("Consulting phase two on site visit with more words to wrap", 2, 6) + day("Nov 09", 1, 8)
+        + "</tbody></table><p>End</p>";
+    assertSame("rowspan-tall", HtmlEquivalenceTest.drawnDirectly(html, CARD));
+    assertSame("rowspan-tall-separate", HtmlEquivalenceTest.drawnDirectly(html, CARD.replace("border-collapse:"
+        + " collapse", "border-collapse: separate; border-spacing: 0 3px") + ".tx td.dt { border-bottom: 1px solid"
+        + " #000; }"));
+    assertSame("rowspan-tall-padding", HtmlEquivalenceTest.drawnDirectly(html, CARD + ".tx td.dt { padding-bottom:"
+        + " 24pt; }"));
+  }
+
+  /** A card statement of many days, some dates long, over pages (a repeated header): drawn where no break parts a day. */
+  @Test
+  void cardStatementDaysWithLongDates() throws Exception {
+    StringBuilder html = new StringBuilder("<table class=\"tx\"><thead><tr><th class=\"dt\">Date</th><th>Description"
+        + "</th><th class=\"amt\">Amount</th></tr></thead><tbody>");
+    for (int d = 0; d < 8; d++) html.append(day(d % 3 == 1 ? "Transfer to savings ref. 2026/11" : "Nov 0" + (d + 1),
+        d % 4 + 1, d * 10));
+    html.append("</tbody></table>");
+    assertSame("rowspan-days", HtmlEquivalenceTest.drawnDirectly(html.toString(), CARD
+        + "table.tx { -fs-table-paginate: paginate; }"));
+  }
+
+  /** Still openhtmltopdf's: a page break among the rows of such a cell (its content reaches over them). */
+  @Test
+  void aPageBreakAmongTheRowsOfATallSpanningCellIsNamed() {
+    StringBuilder html = new StringBuilder("<table class=\"tx\"><tbody>");
+    for (int d = 0; d < 40; d++) html.append(day("Consulting phase two on site visit", 3, d * 3));
+    RenderInput input = Canvas.input(HtmlCorpus.of(html.append("</tbody></table>").toString(), CARD), "{}");
+    assertThatThrownBy(() -> DIRECT.render(input)).isInstanceOf(Unsupported.class)
+        .hasMessageContaining("a page break among the rows of a cell spanning rows taller than its first row");
+  }
 }
