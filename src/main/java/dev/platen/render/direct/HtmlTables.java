@@ -28,7 +28,7 @@ final class HtmlTables {
    * for its cells' stacks ({@link Sink.Stack#period}).
    */
   private double period = Double.POSITIVE_INFINITY;
-  /** While a row under a repeated header is cut ({@link #headedAcross}): its cells' stacks' {@link Sink.Stack#landing}. */
+  /** While a row under a repeated header is cut ({@link #headedAcross}): its stacks' {@link Sink.Stack#landing}. */
   private double landing;
   /**
    * While a row under a repeated header is cut ({@link #headedAcross}): where the next page starts below the row's

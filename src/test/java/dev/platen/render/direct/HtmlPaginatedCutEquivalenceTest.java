@@ -188,8 +188,9 @@ class HtmlPaginatedCutEquivalenceTest {
     assertSame("statement-cut", HtmlCorpus.input("statement", layout));
   }
 
-  private static final String CARD = "body { font-family: Arial, sans-serif; font-size: 8.5pt; } table.tx { width: 100%;"
-      + " border-collapse: collapse; } .tx th { text-align: left; font-size: 7.5pt; border-bottom: 1px solid #999;"
+  private static final String CARD = "body { font-family: Arial, sans-serif; font-size: 8.5pt; }"
+      + " table.tx { width: 100%; border-collapse: collapse; } .tx th { text-align: left; font-size: 7.5pt;"
+      + " border-bottom: 1px solid #999;"
       + " padding: 3px 4px; } .tx td { padding: 2px 4px; } .tx tr.first td { border-top: 1px solid #d5dbe3; }"
       + " .tx td.dt { width: 60px; vertical-align: top; font-weight: bold; } .tx .amt { text-align: right;"
       + " width: 80px; } ";
@@ -225,7 +226,7 @@ class HtmlPaginatedCutEquivalenceTest {
         + " 24pt; }"));
   }
 
-  /** A card statement of many days, some dates long, over pages (a repeated header): drawn where no break parts a day. */
+  /** A card statement of days, some dates long, under a repeated header: drawn where no break parts a day. */
   @Test
   void cardStatementDaysWithLongDates() throws Exception {
     StringBuilder html = new StringBuilder("<table class=\"tx\"><thead><tr><th class=\"dt\">Date</th><th>Description"
