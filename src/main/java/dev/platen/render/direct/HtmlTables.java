@@ -28,10 +28,27 @@ final class HtmlTables {
    * for its cells' stacks ({@link Sink.Stack#period}).
    */
   private double period = Double.POSITIVE_INFINITY;
+  /** While a row under a repeated header is cut ({@link #headedAcross}): its stacks' {@link Sink.Stack#landing}. */
+  private double landing;
+  /**
+   * While a row under a repeated header is cut ({@link #headedAcross}): where the next page starts below the row's
+   * top, where the row's part there is painted from (below the header), and the row's bottom padding and border
+   * (the most of its cells'); null otherwise.
+   */
+  private double[] cut;
   /** The vertical border-spacing of the table whose rows are laid out, which a cell spanning rows paints over. */
   private double rowGap;
   /** The border box width of the table laid out last, spacing included: a floated table's box is as wide. */
   double laidWidth;
+  /** The height of each row of the table laid out so far, by its index among the table's rows. */
+  private java.util.Map<Integer, Double> rowHeights = new java.util.HashMap<>();
+  /**
+   * Each cell spanning rows of the table: its height down to its content's bottom (its bottom padding and border
+   * close its last row), its first row's index, and 1 where that is taller than its first row.
+   */
+  private java.util.Map<Element, double[]> spanners = new java.util.IdentityHashMap<>();
+  /** Whether the row last laid out holds part of a cell spanning rows that is taller than its first row. */
+  private boolean overflowing;
 
   HtmlTables(HtmlFlow flow) {
     this.flow = flow;
@@ -96,11 +113,17 @@ final class HtmlTables {
 
   void table(Element t, HtmlStyle ts, double avail, Sink sink) throws RenderException {
     double outer = rowGap;
+    java.util.Map<Integer, Double> outerHeights = rowHeights;
+    java.util.Map<Element, double[]> outerSpanners = spanners;
     rowGap = rowSpacing(ts);
+    rowHeights = new java.util.HashMap<>();
+    spanners = new java.util.IdentityHashMap<>();
     try {
       laidTable(t, ts, avail, sink);
     } finally {
       rowGap = outer;
+      rowHeights = outerHeights;
+      spanners = outerSpanners;
     }
   }
 
@@ -322,12 +345,19 @@ final class HtmlTables {
       Laid laid = row(all, at, columns, width, collapse, auto, sp);
       lastBottom = laid.bottomBorder();
       if (flow.dry) continue;
+      if (overflowing && !sink.fits(vsp + laid.height())) {
+        throw new Unsupported("a page break among the rows of a cell spanning rows taller than its first row");
+      }
       if (splits(laid, r, vsp, ts.paginate, sink)) {
         rowAcross(all, at, columns, width, collapse, auto, sp, vsp, sink);
         continue;
       }
-      boolean whole = r.style().avoidInside || ts.paginate && !sink.fits(vsp + laid.height())
-          && movesWhole(all, at, columns, width, collapse, auto, sp, vsp, sink);
+      if (ts.paginate && !r.style().avoidInside && !sink.fits(vsp + laid.height())
+          && !movesWhole(all, at, columns, width, collapse, auto, sp, vsp, sink)) {
+        headedAcross(all, at, columns, width, collapse, auto, sp, vsp, headHeight, runningFoot ? footHeight : 0, sink);
+        continue;
+      }
+      boolean whole = r.style().avoidInside || ts.paginate && !sink.fits(vsp + laid.height());
       if (vsp > 0) {
         spacedRow(laid, whole, vsp, ts.paginate, headHeight, sink);
         continue;
@@ -457,7 +487,7 @@ final class HtmlTables {
    * openhtmltopdf moves it (TableRowBox.isShouldMoveToNextPage) where the first line of each of its cells moved
    * over the break: laid out against the page's bottom less the row's bottom padding and border, which openhtmltopdf
    * keeps free below the lines (its extra space). A row whose cells keep a line above the break is cut there under
-   * the repeated header, which is not matched.
+   * the repeated header ({@link #headedAcross}).
    */
   private boolean movesWhole(List<Row> rows, int ri, double[] columns, double width, HtmlStyle collapse,
       boolean auto, double sp, double vsp, Sink sink) throws RenderException {
@@ -471,11 +501,57 @@ final class HtmlTables {
       extra = Math.max(extra, HtmlFlow.dotsOf(cs.padding[BOTTOM]) + border);
     }
     double boundary = sink.room() - vsp - extra / HtmlStyle.DOTS_PER_POINT;
-    if (!row(rows, ri, columns, width, collapse, auto, sp, boundary).moved()) {
-      throw new Unsupported("a row of a table with a repeated header (-fs-table-paginate) cut by a page break"
-          + " (rows are kept whole with page-break-inside: avoid)");
+    return row(rows, ri, columns, width, collapse, auto, sp, boundary).moved();
+  }
+
+  /**
+   * A row of a table with a repeated header cut by the page's bottom, as openhtmltopdf cuts it (measured): a line
+   * of a cell reaching within the row's bottom padding and border of the running footer's top moves below the next
+   * page's header and the row's top padding and border (TableRowBox's extra space); each cell's background and
+   * separate border is painted on each page around the row's lines there (its content limits: on the first page
+   * down to the lowest line there and the row's bottom padding and border, on the next from below the header),
+   * collapsed borders over the whole row as the page cuts it; the running footer follows the row's part on the
+   * first page. Not matched: border-spacing, a cell spanning rows, an inline block or nested table in the row, a
+   * row that no line of reaches over the break, a row reaching over two breaks.
+   */
+  private void headedAcross(List<Row> rows, int ri, double[] columns, double width, HtmlStyle collapse,
+      boolean auto, double sp, double vsp, double head, double foot, Sink sink) throws RenderException {
+    String what = "a row of a table with a repeated header (-fs-table-paginate) cut by a page break";
+    if (vsp > 0 || sp > 0) throw new Unsupported(what + ", with border-spacing");
+    if (head == 0) throw new Unsupported(what + ", without a <thead>");
+    Row r = rows.get(ri);
+    List<Element> cells = cells(r);
+    int[][] edges = collapse == null ? null : edges(rows, ri, collapse);
+    long top = 0;
+    long bottom = 0;
+    for (int i = 0; i < cells.size(); i++) {
+      Element c = cells.get(i);
+      HtmlStyle cs = flow.style(c, r.style());
+      if (covered(r, c) || spansRows(c)) throw new Unsupported(what + ", with a cell spanning rows");
+      if (holdsInlineBlock(c, cs) || !c.getElementsByTag("table").isEmpty()) {
+        throw new Unsupported(what + ", holding an inline-block or a table");
+      }
+      long bt = edges == null ? HtmlFlow.dotsOf(cs.border(TOP)) : half(edges[i][TOP], TOP);
+      long bb = edges == null ? HtmlFlow.dotsOf(cs.border(BOTTOM)) : half(edges[i][BOTTOM], BOTTOM);
+      top = Math.max(top, HtmlFlow.dotsOf(cs.padding[TOP]) + bt);
+      bottom = Math.max(bottom, HtmlFlow.dotsOf(cs.padding[BOTTOM]) + bb);
     }
-    return true;
+    double room = sink.room();
+    double page = room + foot;
+    double boundary = room - bottom / HtmlStyle.DOTS_PER_POINT;
+    Laid laid;
+    landing = page + head + top / HtmlStyle.DOTS_PER_POINT - boundary;
+    cut = new double[] {page, page + head, bottom / HtmlStyle.DOTS_PER_POINT, 0};
+    double above;
+    try {
+      laid = row(rows, ri, columns, width, collapse, auto, sp, boundary);
+      above = cut[3];
+    } finally {
+      landing = 0;
+      cut = null;
+    }
+    if (laid.height() <= page + head) throw new Unsupported(what + " below its lines");
+    sink.headedAcross(page, above, laid.height() - page - head, laid.ops());
   }
 
   /**
@@ -734,6 +810,7 @@ final class HtmlTables {
       double spacing, double boundary) throws RenderException {
     Row r = rows.get(ri);
     List<Element> cells = cells(r);
+    overflowing = false;
     int n = cells.size();
     int total = 0;
     for (Element c : cells) total += span(c);
@@ -769,8 +846,15 @@ final class HtmlTables {
       }
       if (part) {
         // the rows below a cell's first are empty of it: its content is laid out in its first row, its bottom
-        // padding and border close its last
-        if (lastRowOf(c, rows, ri)) {
+        // padding and border close its last, which openhtmltopdf's TableRowBox.calcRowHeight makes tall enough to
+        // hold the whole cell (measured: a date of four lines over three one-line rows grows only the third)
+        double[] spanner = spanners.get(c);
+        if (spanner != null) {
+          double need = spanner[0] + in[BOTTOM] + cs.padding[BOTTOM] - (ri - spanner[1]) * rowGap;
+          for (int k = (int) spanner[1]; k < ri; k++) need -= rowHeights.getOrDefault(k, 0.0);
+          if (lastRowOf(c, rows, ri)) spanning = Math.max(spanning, need);
+          if (spanner[2] > 0) overflows(cs, c);
+        } else if (lastRowOf(c, rows, ri)) {
           spanning = Math.max(spanning, in[BOTTOM] + cs.padding[BOTTOM]);
         }
         stacks[i] = new Sink.Stack(x);
@@ -782,7 +866,7 @@ final class HtmlTables {
       stacks[i] = stack;
       heights[i] = stack.height() + cs.padding[TOP] + cs.padding[BOTTOM] + in[TOP] + in[BOTTOM];
       if (spansRows(c)) {
-        spanning = Math.max(spanning, heights[i] - in[BOTTOM] - cs.padding[BOTTOM]);
+        spanners.put(c, new double[] {heights[i] - in[BOTTOM] - cs.padding[BOTTOM], ri, 0});
         x += columns[i] + spacing;
         continue;
       }
@@ -793,10 +877,13 @@ final class HtmlTables {
       x += columns[i] + spacing;
     }
     if (!Double.isNaN(r.style().boxHeight)) rowHeight = Math.max(rowHeight, r.style().boxHeight);
-    if (spanning > rowHeight + 0.01) {
-      // openhtmltopdf shares what the cell needs beyond its rows' heights out over them: not ported
-      throw new Unsupported("a cell spanning rows taller than its first row (or its bottom than its last), in "
-          + HtmlStyle.describe(r.tr()));
+    // the last row a cell spans grows to hold it
+    rowHeight = Math.max(rowHeight, spanning);
+    for (int i = 0; i < n; i++) {
+      double[] spanner = spanners.get(cells.get(i));
+      if (spanner == null || covered(r, cells.get(i))) continue;
+      spanner[2] = spanner[0] > rowHeight + 0.01 ? 1 : 0;
+      if (spanner[2] > 0) overflows(styles[i], cells.get(i));
     }
     // baseline alignment lines up first lines: the same as top only where they start at the same height
     for (int i = 0; i < n; i++) {
@@ -846,18 +933,40 @@ final class HtmlTables {
         Sink.Stack again = cell(cells.get(i), cs, in, columns[i], x, auto,
             boundary - in[TOP] - cs.padding[TOP] - aligned[i]);
         stacks[i] = again;
+        if (cut != null && parted(again, in[TOP] + cs.padding[TOP] + aligned[i])) {
+          // measured, openhtmltopdf then lays the row out otherwise (other cells' lines move over the break too)
+          throw new Unsupported("a cell aligned middle or bottom whose lines a page break parts, in a row of a table"
+              + " with a repeated header (-fs-table-paginate)");
+        }
         grown = Math.max(grown, aligned[i] + again.height() + cs.padding[TOP] + cs.padding[BOTTOM] + in[TOP]
             + in[BOTTOM]);
       }
       x += columns[i] + spacing;
     }
     rowHeight = grown;
+    // the stretches of the row its cells' backgrounds and separate borders are painted over: all of it, or where a
+    // repeated header's row is cut, one on each page around its lines there
+    double[] painted = {0, rowHeight};
+    if (cut != null) {
+      double lowest = Double.NaN;
+      for (int i = 0; i < n; i++) {
+        double dy = inside[i][TOP] + styles[i].padding[TOP] + aligned[i];
+        for (double[] line : stacks[i].lines) {
+          if (dy + line[0] < cut[0] && !(dy + line[1] <= lowest)) lowest = dy + line[1];
+        }
+      }
+      if (Double.isNaN(lowest)) throw new Unsupported("a row of a table with a repeated header cut above its lines");
+      cut[3] = lowest + cut[2];
+      painted = new double[] {0, cut[3], cut[1], rowHeight};
+    }
     List<Ops> ops = new ArrayList<>();
     List<Ops.Rect> spanned = new ArrayList<>(0);
     boolean closes = false;
     // openhtmltopdf paints a row's background under its cells: the spacing between them shows the table's
     boolean rowBackground = flow.printBackground && r.style().background >= 0;
-    if (rowBackground && spacing == 0) ops.add(new Ops.Rect(0, 0, width, rowHeight, r.style().background));
+    for (int k = 0; k < painted.length && rowBackground && spacing == 0; k += 2) {
+      ops.add(new Ops.Rect(0, painted[k], width, painted[k + 1] - painted[k], r.style().background));
+    }
     x = spacing;
     for (int i = 0; i < n; i++) {
       HtmlStyle cs = styles[i];
@@ -869,7 +978,9 @@ final class HtmlTables {
         ops.add(new Ops.Rect(x, -rowGap, columns[i], rowHeight + rowGap, cs.background));
         spanned.add(new Ops.Rect(x, 0, columns[i], 0, cs.background));
       } else if (flow.printBackground && cs.background >= 0) {
-        ops.add(HtmlFlow.background(x, 0, columns[i], rowHeight, cs));
+        for (int k = 0; k < painted.length; k += 2) {
+          ops.add(HtmlFlow.background(x, painted[k], columns[i], painted[k + 1] - painted[k], cs));
+        }
       }
       if (edges == null && (covered(r, cells.get(i)) || spansRows(cells.get(i)))) {
         // separate borders of a cell spanning rows: its top one over its first row, its bottom one under its last
@@ -879,7 +990,11 @@ final class HtmlTables {
         if (!covered(r, cells.get(i)) && bt > 0) ops.add(new Ops.Rect(x, 0, columns[i], bt, cs.borderRgb(TOP)));
         if (last && bb > 0) ops.add(new Ops.Rect(x, rowHeight - bb, columns[i], bb, cs.borderRgb(BOTTOM)));
       } else if (edges == null) {
-        flow.borders(cs, columns[i], rowHeight, x, ops);
+        for (int k = 0; k < painted.length; k += 2) {
+          List<Ops> sides = new ArrayList<>(4);
+          flow.borders(cs, columns[i], painted[k + 1] - painted[k], x, sides);
+          for (Ops op : sides) ops.add(op.moved(0, painted[k]));
+        }
       }
       double dy = inside[i][TOP] + cs.padding[TOP] + aligned[i];
       for (Ops op : stacks[i].ops) ops.add(op.moved(0, dy));
@@ -933,7 +1048,32 @@ final class HtmlTables {
     // whether every cell's first line met the boundary and moved below it (a row with a repeated header then moves whole)
     boolean moved = boundary != Double.POSITIVE_INFINITY;
     for (Sink.Stack stack : stacks) moved &= stack.lines.isEmpty() || stack.lines.get(0)[0] >= stack.boundary - 1e-6;
+    rowHeights.put(ri, rowHeight);
     return new Laid(rowHeight, ops, lastBottom, hang, patterned, moved, spanned, closes);
+  }
+
+  /**
+   * Marks the row laid out as holding part of a cell spanning rows that is taller than its first row: its content
+   * reaches over the rows below, which a page break among them would part (refused where the rows are placed),
+   * and over which their paint of its background would go (refused).
+   */
+  private void overflows(HtmlStyle cs, Element cell) throws Unsupported {
+    overflowing = true;
+    if (flow.printBackground && cs.background >= 0) {
+      throw new Unsupported("a background on a cell spanning rows taller than its first row, "
+          + HtmlStyle.describe(cell));
+    }
+  }
+
+  /** Whether a cut row's cell, its lines {@code dy} below the row's top, has lines on both pages. */
+  private boolean parted(Sink.Stack stack, double dy) {
+    boolean above = false;
+    boolean below = false;
+    for (double[] line : stack.lines) {
+      above |= dy + line[0] < cut[0];
+      below |= dy + line[0] >= cut[0];
+    }
+    return above && below;
   }
 
   /**
@@ -961,6 +1101,7 @@ final class HtmlTables {
     Sink.Stack stack = new Sink.Stack(x + in[LEFT] + cs.padding[LEFT]);
     stack.boundary = boundary;
     stack.period = period;
+    stack.landing = landing;
     if (auto) flow.autoCells++;
     try {
       flow.children(c, cs, inner, stack);

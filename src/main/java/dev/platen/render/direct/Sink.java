@@ -158,6 +158,15 @@ abstract class Sink {
   }
 
   /**
+   * A row of a table with a repeated header cut by the page's bottom, {@code page} below its top, as openhtmltopdf
+   * cuts it: its part above (cut there) closes the page {@code above} high, the running footer follows it, and its
+   * part from {@code page} below the next page's header on goes on {@code below} high below that header.
+   */
+  void headedAcross(double page, double above, double below, List<Ops> ops) throws Unsupported {
+    throw new Unsupported("a row of a table with a repeated header cut by a page break inside a table cell");
+  }
+
+  /**
    * Where a box that may reach over page breaks starts: its page, its y there, and how many ops that page held, so
    * that the box's paint goes under what it holds.
    */
@@ -241,6 +250,12 @@ abstract class Sink {
     double boundary = Double.POSITIVE_INFINITY;
     /** How far apart the boundaries after the first are ({@code +∞}: one only): the pages' content height. */
     double period = Double.POSITIVE_INFINITY;
+    /**
+     * How far below the boundary a line moved over it lands: 0 but in a row of a table with a repeated header, where
+     * openhtmltopdf keeps the row's bottom padding and border, the running footer, the header and the row's top
+     * padding and border free around the break (its extra space). With one boundary only.
+     */
+    double landing;
     /** The line boxes placed, {top, bottom} in this stack's y, while a {@link #boundary} is set. */
     final List<double[]> lines = new ArrayList<>(0);
     /** How far the next slice moves down to the boundary. */
@@ -289,7 +304,12 @@ abstract class Sink {
         return;
       }
       // measured, openhtmltopdf keeps no two lines together here (widows and orphans hold in blocks, not cells)
-      if (movesOver(height)) push = boundaryAfter(nextTop()) - nextTop();
+      if (movesOver(height)) {
+        push = boundaryAfter(nextTop()) + landing - nextTop();
+      } else if (landing > 0 && dots(nextTop()) >= dots(boundary) && dots(nextTop()) < dots(boundary + landing)) {
+        // a line starting in the space kept free around the break goes below it too
+        push = boundary + landing - nextTop();
+      }
       slice(height, sliceOps);
       lines.add(new double[] {y - height, y});
     }
@@ -697,6 +717,21 @@ abstract class Sink {
       }
       for (Ops op : rest) page.add(op.moved(leftOf(current()), topOf(current()) - pageTop));
       y = h - pageTop;
+    }
+
+    @Override void headedAcross(double page, double above, double below, List<Ops> ops) throws Unsupported {
+      arrive();
+      if (header == null || pastBottom(pages.size(), headerHeight, below)) {
+        throw new Unsupported("a row of a table with a repeated header cut by more than one page break");
+      }
+      List<Ops> top = new ArrayList<>(ops.size());
+      List<Ops> rest = new ArrayList<>();
+      for (Ops op : ops) top.addAll(cut(op, page, rest));
+      place(above, top);
+      newPage();
+      List<Ops> moved = new ArrayList<>(rest.size());
+      for (Ops op : rest) moved.add(op.moved(0, -page - headerHeight));
+      place(below, moved);
     }
 
     /**

@@ -111,12 +111,13 @@ class HtmlStatementSurveyEquivalenceTest {
         .hasMessageContaining("a background on a row a cell spans, or a height on the cell, td.d");
   }
 
+  /** One taller than its first row is drawn (HtmlPaginatedCutEquivalenceTest), but with a background. */
   @Test
-  void aSpanningCellTallerThanItsFirstRowGoesToOpenhtmltopdf() {
+  void aSpanningCellTallerThanItsFirstRowWithABackgroundGoesToOpenhtmltopdf() {
     RenderInput in = drawnDirectly("<table><tr><td class=\"d\" rowspan=\"2\">Nov 1<br>Tuesday</td><td>a</td></tr>"
-        + "<tr><td>b</td></tr></table>", "td.d { vertical-align: top }");
+        + "<tr><td>b</td></tr></table>", "td.d { vertical-align: top; background: #ddeeff }");
     assertThatThrownBy(() -> new DirectPdfEngine(EngineSettings.defaults()).render(in))
-        .hasMessageContaining("a cell spanning rows taller than its first row");
+        .hasMessageContaining("a background on a cell spanning rows taller than its first row");
     RenderInput past = drawnDirectly("<table><tr><td class=\"d\" rowspan=\"3\">Nov 1</td><td>a</td></tr>"
         + "<tr><td>b</td></tr></table>", "td.d { vertical-align: top }");
     assertThatThrownBy(() -> new DirectPdfEngine(EngineSettings.defaults()).render(past))
