@@ -318,8 +318,11 @@ final class HtmlFlow {
         lastBlock = null;
         avoidedBreak(e, top, pageBefore);
       } else if (HtmlStyle.BLOCKS.contains(tag) && !tag.equals("body")) {
+        // measured: a heading ending its parent stays at the page's foot, openhtmltopdf keeping only siblings together
+        boolean keep = s.keepWithNext && !dry && followed(e);
+        if (keep) sink.heading(s.margin(width)[TOP]);
         block(e, s, width, sink);
-        if (HtmlStyle.isHeading(tag) && !dry) sink.afterHeading = true;
+        if (keep) sink.afterHeading = true;
         lastBlock = s;
         avoidedBreak(e, top, pageBefore);
         continue;
@@ -1098,6 +1101,14 @@ final class HtmlFlow {
       throw new Unsupported("page-break-before: avoid on " + HtmlStyle.describe(e) + " where a page break falls"
           + " before it, or in a table cell");
     }
+  }
+
+  /** Whether a box follows {@code e} in its parent: an element or text (kept together with it as siblings). */
+  private static boolean followed(Element e) {
+    for (Node n = e.nextSibling(); n != null; n = n.nextSibling()) {
+      if (n instanceof Element || n instanceof TextNode t && !t.isBlank()) return true;
+    }
+    return false;
   }
 
   void block(Element e, HtmlStyle s, double avail, Sink sink) throws RenderException {
