@@ -262,6 +262,7 @@ final class HtmlFlow {
         flush(inline, ps, width, sink);
         if (!displayed.hidden) {
           block((Element) n, displayed, width, sink);
+          if (!dry) sink.afterHeading = false;
           lastBlock = displayed;
         }
         continue;
@@ -315,6 +316,7 @@ final class HtmlFlow {
       }
       if (tag.equals("table")) {
         tables.table(e, s, width, sink);
+        if (!dry) sink.afterHeading = false;
         lastBlock = null;
         avoidedBreak(e, top, pageBefore);
       } else if (HtmlStyle.BLOCKS.contains(tag) && !tag.equals("body")) {
@@ -322,7 +324,8 @@ final class HtmlFlow {
         boolean keep = s.keepWithNext && !dry && followed(e);
         if (keep) sink.heading(s.margin(width)[TOP]);
         block(e, s, width, sink);
-        if (keep) sink.afterHeading = true;
+        // a sibling laid out whole after the heading (an empty spacer) ends the run openhtmltopdf keeps together
+        if (!dry) sink.afterHeading = keep;
         lastBlock = s;
         avoidedBreak(e, top, pageBefore);
         continue;

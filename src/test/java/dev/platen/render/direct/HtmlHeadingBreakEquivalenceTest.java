@@ -63,10 +63,12 @@ class HtmlHeadingBreakEquivalenceTest {
 
   /**
    * Left at the page's foot, as openhtmltopdf leaves them: a heading that ends its parent (only siblings are kept
-   * together) and a heading whose author sets {@code page-break-after: auto}, which overrides the document sheet.
+   * together), a heading whose author sets {@code page-break-after: auto}, which overrides the document sheet, and a
+   * heading followed by an empty spacer that fits (the run ends at the spacer, whose end is on the page: measured).
    */
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"<div><h2>Terms</h2></div><p>First term text</p>",
+      "<h2>Terms</h2><div style=\"height: 4px\"></div><p>First term text</p>",
       "<h2 style=\"page-break-after: auto\">Terms</h2><p>First term text</p>"})
   void aHeadingNotKeptWithWhatFollowsStaysAtTheFoot(String tail) throws Exception {
     var input = drawnDirectly(page(56, tail), CSS);
