@@ -262,6 +262,7 @@ final class HtmlFlow {
         flush(inline, ps, width, sink);
         if (!displayed.hidden) {
           block((Element) n, displayed, width, sink);
+          if (!dry) sink.afterHeading = false;
           lastBlock = displayed;
         }
         continue;
@@ -315,11 +316,16 @@ final class HtmlFlow {
       }
       if (tag.equals("table")) {
         tables.table(e, s, width, sink);
+        if (!dry) sink.afterHeading = false;
         lastBlock = null;
         avoidedBreak(e, top, pageBefore);
       } else if (HtmlStyle.BLOCKS.contains(tag) && !tag.equals("body")) {
+        // measured: a heading ending its parent stays at the page's foot, openhtmltopdf keeping only siblings together
+        boolean keep = s.keepWithNext && !dry && followed(e);
+        if (keep) sink.heading(s.margin(width)[TOP]);
         block(e, s, width, sink);
-        if (HtmlStyle.isHeading(tag) && !dry) sink.afterHeading = true;
+        // a sibling laid out whole after the heading (an empty spacer) ends the run openhtmltopdf keeps together
+        if (!dry) sink.afterHeading = keep;
         lastBlock = s;
         avoidedBreak(e, top, pageBefore);
         continue;
@@ -1098,6 +1104,14 @@ final class HtmlFlow {
       throw new Unsupported("page-break-before: avoid on " + HtmlStyle.describe(e) + " where a page break falls"
           + " before it, or in a table cell");
     }
+  }
+
+  /** Whether a box follows {@code e} in its parent: an element or text (kept together with it as siblings). */
+  private static boolean followed(Element e) {
+    for (Node n = e.nextSibling(); n != null; n = n.nextSibling()) {
+      if (n instanceof Element || n instanceof TextNode t && !t.isBlank()) return true;
+    }
+    return false;
   }
 
   void block(Element e, HtmlStyle s, double avail, Sink sink) throws RenderException {

@@ -115,6 +115,11 @@ final class HtmlStyle {
   boolean avoidInside;
   /** page-break-before: avoid, judged where the box is laid out (HtmlFlow.children). */
   boolean avoidBreakBefore;
+  /**
+   * page-break-after: avoid on a heading, which openhtmltopdf's document sheet gives h1–h6 (DocumentCss) unless the
+   * author sets another value: the heading then moves to the next page with the first line of what follows it.
+   */
+  boolean keepWithNext;
   boolean collapse;
   double spacing;
   /** The vertical border-spacing, above every row and below the last ({@link #spacing} is the horizontal). */
@@ -378,6 +383,7 @@ final class HtmlStyle {
   static HtmlStyle of(Element e, HtmlStyle parent, List<HtmlCss.Sheet> sheets, boolean template) {
     HtmlStyle s = parent.inherit();
     String tag = e.normalName();
+    s.keepWithNext = isHeading(tag);
     // a div laid out as a table part (HtmlDisplayTables) keeps a div's defaults: no user-agent rule of the table
     // elements applies to it, and its vertical-align is the initial baseline
     boolean displayed = e.hasAttr(HtmlDisplayTables.MARK);
@@ -1254,7 +1260,10 @@ final class HtmlStyle {
         avoidBreakBefore = v.equals("avoid");
         breakBefore = !avoidBreakBefore && pageBreak(v, value, name, e);
       }
-      case "page-break-after" -> breakAfter = pageBreak(v, value, name, e);
+      case "page-break-after" -> {
+        breakAfter = pageBreak(v, value, name, e);
+        keepWithNext = v.equals("avoid") && isHeading(e.normalName());
+      }
       // openhtmltopdf 1.1.65 breaks no page for the CSS3 names (measured: break-before: page, break-after: page,
       // break-inside: avoid all change nothing), so neither does this engine (D36)
       case "break-before", "break-after", "break-inside" -> {}

@@ -26,6 +26,20 @@ abstract class Sink {
    * place stays), which is not followed, so a page break there sends the document to openhtmltopdf.
    */
   boolean afterHeading;
+  /** Set by {@link #heading} until the heading's first slice lands, which records where the heading starts. */
+  boolean headingNext;
+  /** The top margin of the heading that starts the run a page break would move. */
+  double headingMargin;
+
+  /**
+   * Called before a heading kept with what follows it: a heading right after another moves with it, openhtmltopdf
+   * relaying the run of boxes kept together from its first.
+   */
+  final void heading(double margin) {
+    if (afterHeading) return;
+    headingNext = true;
+    headingMargin = margin;
+  }
 
   /** Where a positioned box's top landed: the page and y (shift included) of the first slice after {@link #mark}. */
   static final class Mark {
@@ -458,6 +472,12 @@ abstract class Sink {
     private List<Ops> footer;
     /** Per page, what {@link #overlay} painted over it; added after the page's flow in {@link #finish}. */
     private final List<List<Ops>> overlays = new ArrayList<>(0);
+    /** Where the heading a page break would move starts: its page, its first op there and its border edge's y. */
+    private int headPage = -1;
+    private int headOp;
+    private double headY;
+    /** Boxes {@link #open}ed and not yet {@link #paint}ed: their paint goes where they opened. */
+    private int opened;
 
     Pages(double left, double top, double height, int maxPages, String tooMany) {
       this(left, top, height, left, top, height, maxPages, tooMany);
@@ -515,7 +535,10 @@ abstract class Sink {
 
     private void newPage() throws Unsupported {
       if (pages.size() >= maxPages) throw new PageLimit(tooMany);
-      if (afterHeading && page != null) throw new Unsupported("a page break right after a heading");
+      if (afterHeading && page != null) {
+        throw new Unsupported("a page break right after a heading, before a box kept whole, a table or a box with a"
+            + " border or background, or after a margin");
+      }
       if (footer != null && page != null) {
         for (Ops op : footer) page.add(op.moved(leftOf(current()), topOf(current()) + y));
       }
@@ -540,9 +563,39 @@ abstract class Sink {
       }
       spend();
       if (pastBottom(y, h) && !isPageEmpty()) {
-        newPage();
+        if (afterHeading) moveHeading(h);
+        else newPage();
       }
       place(h, ops);
+    }
+
+    /**
+     * openhtmltopdf lays a heading (page-break-after: avoid) and the boxes after it out again from the heading with a
+     * page clear when a break falls between the heading's end and the end of the first line after it (BlockBoxing's
+     * page-break-avoid runs): the heading's margin edge starts the next page, its own top margin kept above it
+     * (measured), and what follows it keeps its place below it.
+     */
+    private void moveHeading(double h) throws Unsupported {
+      int k = current();
+      if (headPage != k || headOp == 0 || header != null || footer != null || opened > 0
+          || shift != 0) {
+        throw new Unsupported("a page break right after a heading that opens its page, breaks itself,"
+            + " sits in a box with a border or background or a relatively positioned box, or under a"
+            + " repeated header or above a running footer");
+      }
+      List<Ops> run = new ArrayList<>(page.subList(headOp, page.size()));
+      page.subList(headOp, page.size()).clear();
+      double below = y - headY;
+      afterHeading = false;
+      newPage();
+      double dx = leftOf(k + 1) - leftOf(k);
+      double dy = topOf(k + 1) + headingMargin - topOf(k) - headY;
+      for (Ops op : run) page.add(op.moved(dx, dy));
+      y = headingMargin + below;
+      if (pastBottom(y, h)) {
+        throw new Unsupported("a page break right after a heading whose first line after it still does not fit on"
+            + " the next page");
+      }
     }
 
     /**
@@ -562,6 +615,13 @@ abstract class Sink {
       }
       if (pastBottom(pages.size(), margin, h)) {
         throw new Unsupported("a box kept whole (page-break-inside: avoid) taller than a page with its top margin");
+      }
+      if (afterHeading) {
+        // moved to the next page's top, then the heading before it after it (measured: a loop table's first row)
+        spend();
+        moveHeading(h);
+        place(h, ops);
+        return;
       }
       newPage();
       y = margin;
@@ -595,6 +655,13 @@ abstract class Sink {
 
     /** Spends the pending margin, on the next page where it {@link #carries} there. */
     private void spend() throws Unsupported {
+      if (carries() && afterHeading) {
+        // what follows the heading starts past the page's bottom: its first line with it (measured: an h1's margin)
+        y += pending;
+        pending = 0;
+        moveHeading(0);
+        return;
+      }
       if (carries()) {
         double c = carried();
         if (c >= next()) throw new Unsupported("a margin taller than a page");
@@ -614,6 +681,12 @@ abstract class Sink {
       arrive();
       landed(pages.size() - 1, y);
       Start start = new Start(pages.size() - 1, y, page.size());
+      opened++;
+      if (headingNext) {
+        // a heading painting across a break: not moved
+        headingNext = false;
+        headPage = -1;
+      }
       pass(h);
       return start;
     }
@@ -634,6 +707,7 @@ abstract class Sink {
     }
 
     @Override void paint(Start start, List<Ops> ops) throws Unsupported {
+      opened--;
       for (int k = start.page(); k < pages.size(); k++) {
         double at = start.y() - between(start.page(), k);
         List<Ops> here = new ArrayList<>();
@@ -836,6 +910,12 @@ abstract class Sink {
     }
 
     private void place(double h, List<Ops> ops) {
+      if (headingNext) {
+        headingNext = false;
+        headPage = current();
+        headOp = page.size();
+        headY = y;
+      }
       if (!ops.isEmpty()) afterHeading = false;
       landed(pages.size() - 1, y);
       for (Ops op : ops) page.add(op.moved(leftOf(current()) + indent, topOf(current()) + y + shift));
