@@ -35,8 +35,8 @@ class HtmlCollapsedPaginateEquivalenceTest {
   private static String table(String before, String head, int rows, boolean wrapping) {
     StringBuilder b = new StringBuilder(before).append("<table class=\"t\">").append(head).append("<tbody>");
     for (int i = 0; i < rows; i++) {
-      String desc = wrapping && i % 4 == 1 ? "Payment " + i + " for services rendered in the month including travel expenses"
-          + " and other sundry items billed separately" : "Payment " + i;
+      String desc = wrapping && i % 4 == 1 ? "Payment " + i + " for services rendered in the month including travel"
+          + " expenses and other sundry items billed separately" : "Payment " + i;
       b.append("<tr><td>2026-01-").append(String.format("%02d", i % 28 + 1)).append("</td><td>").append(desc)
           .append("</td><td>").append(i * 7).append(".00</td></tr>");
     }
@@ -82,7 +82,8 @@ class HtmlCollapsedPaginateEquivalenceTest {
    */
   @Test
   void aPaginatedTableWithoutAHeader() throws Exception {
-    assertSame("coll-nohead", drawnDirectly(table("", "", 80, false), BASE + PAGINATE + "td { border: 2px solid #444; }"));
+    assertSame("coll-nohead", drawnDirectly(table("", "", 80, false), BASE + PAGINATE
+        + "td { border: 2px solid #444; }"));
   }
 
   /** A table after a forced page break, and one with a top margin at the document's top (dropped there). */
