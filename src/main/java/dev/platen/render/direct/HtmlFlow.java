@@ -77,8 +77,6 @@ final class HtmlFlow {
 
   /** Boxes out of the flow (running, fixed, absolute) and the containing blocks of absolute ones. */
   final HtmlPositioned positioned;
-  /** The width of the pages' content area: openhtmltopdf clips each page's content to it (PageBox's clip). */
-  double pageWidth = Double.POSITIVE_INFINITY;
 
   /** Whether a style sheet declares position anywhere: only then may an image be out of the flow. */
   private final boolean sheetsPosition;
@@ -110,7 +108,6 @@ final class HtmlFlow {
   }
 
   void document(Document doc, double width, Sink sink) throws RenderException {
-    pageWidth = width;
     HtmlDisplayTables.rename(doc, sheets, dry);
     HtmlStyle html = style(doc.child(0), HtmlStyle.root());
     if (html.decorated(true) || nonZero(html.margin) || nonZero(html.padding) || html.width != null) {

@@ -49,11 +49,6 @@ final class HtmlTables {
   private java.util.Map<Element, double[]> spanners = new java.util.IdentityHashMap<>();
   /** Whether the row last laid out holds part of a cell spanning rows that is taller than its first row. */
   private boolean overflowing;
-  /**
-   * Where the page's content area ends left and right of the collapsed table laid out on the pages, in its
-   * coordinates: openhtmltopdf clips the outer half of a border at the page's edge there (measured); null in a cell.
-   */
-  private double[] clip;
 
   HtmlTables(HtmlFlow flow) {
     this.flow = flow;
@@ -120,7 +115,6 @@ final class HtmlTables {
     double outer = rowGap;
     java.util.Map<Integer, Double> outerHeights = rowHeights;
     java.util.Map<Element, double[]> outerSpanners = spanners;
-    double[] outerClip = clip;
     rowGap = rowSpacing(ts);
     rowHeights = new java.util.HashMap<>();
     spanners = new java.util.IdentityHashMap<>();
@@ -130,7 +124,6 @@ final class HtmlTables {
       rowGap = outer;
       rowHeights = outerHeights;
       spanners = outerSpanners;
-      clip = outerClip;
     }
   }
 
@@ -288,7 +281,6 @@ final class HtmlTables {
     double left = HtmlFlow.autoLeft(ts, ts.margin, avail, width);
     laidWidth = width + frame[LEFT] + frame[RIGHT];
     sink.indent += left;
-    clip = ts.collapse && sink instanceof Sink.Pages ? new double[] {-sink.indent, flow.pageWidth - sink.indent} : null;
     Sink.Start framed = decorated ? open(frame, sink) : null;
     List<Row> all = new ArrayList<>(head.size() + body.size() + foot.size());
     all.addAll(head);
@@ -1041,10 +1033,10 @@ final class HtmlTables {
           x += columns[i];
           continue;
         }
-        if (wd[TOP] > 0) clipped(left, top, w, wd[TOP], e[4 + TOP], ops);
-        if (wd[BOTTOM] > 0) clipped(left, top + h - wd[BOTTOM], w, wd[BOTTOM], e[4 + BOTTOM], ops);
-        if (wd[LEFT] > 0) clipped(left, top, wd[LEFT], h, e[4 + LEFT], ops);
-        if (wd[RIGHT] > 0) clipped(left + w - wd[RIGHT], top, wd[RIGHT], h, e[4 + RIGHT], ops);
+        if (wd[TOP] > 0) ops.add(new Ops.Rect(left, top, w, wd[TOP], e[4 + TOP]));
+        if (wd[BOTTOM] > 0) ops.add(new Ops.Rect(left, top + h - wd[BOTTOM], w, wd[BOTTOM], e[4 + BOTTOM]));
+        if (wd[LEFT] > 0) ops.add(new Ops.Rect(left, top, wd[LEFT], h, e[4 + LEFT]));
+        if (wd[RIGHT] > 0) ops.add(new Ops.Rect(left + w - wd[RIGHT], top, wd[RIGHT], h, e[4 + RIGHT]));
         x += columns[i];
       }
     }
@@ -1064,13 +1056,6 @@ final class HtmlTables {
     for (Sink.Stack stack : stacks) moved &= stack.lines.isEmpty() || stack.lines.get(0)[0] >= stack.boundary - 1e-6;
     rowHeights.put(ri, rowHeight);
     return new Laid(rowHeight, ops, lastBottom, hang, patterned, moved, spanned, closes);
-  }
-
-  /** A collapsed border's side, without what lies outside the page's content area ({@link #clip}). */
-  private void clipped(double x, double y, double w, double h, int rgb, List<Ops> ops) {
-    double from = clip == null ? x : Math.max(x, clip[0]);
-    double to = clip == null ? x + w : Math.min(x + w, clip[1]);
-    if (to > from) ops.add(new Ops.Rect(from, y, to - from, h, rgb));
   }
 
   /**
