@@ -310,9 +310,13 @@ final class HtmlTables {
     }
     List<Ops> headOps = new ArrayList<>();
     double headHeight = 0;
+    // a table opening a page (the document's first, or after a forced break) brings its first row's collapsed top
+    // border down onto the page whole, as a row opening a page does (measured: openhtmltopdf draws it that much lower)
+    double opening = 0;
     int index = 0;
     for (Row r : head) {
       Laid laid = row(all, index++, columns, width, collapse, auto, sp);
+      if (index == 1 && !flow.dry && sink.atPageTop()) opening = laid.hang();
       for (Ops op : laid.ops()) headOps.add(op.moved(0, headHeight + vsp));
       headHeight += vsp + laid.height();
     }
@@ -335,8 +339,10 @@ final class HtmlTables {
       sink.startFooter(footHeight, footOps);
     }
     if (!head.isEmpty() && !flow.dry) {
-      if (!sink.fits(headHeight)) throw new Unsupported("a table header across a page break");
-      sink.slice(headHeight, headOps);
+      if (!sink.fits(headHeight + opening)) throw new Unsupported("a table header across a page break");
+      List<Ops> placed = new ArrayList<>(headOps.size());
+      for (Ops op : headOps) placed.add(op.moved(0, opening));
+      sink.slice(headHeight + opening, placed);
       if (ts.paginate) sink.startHeader(headHeight, headOps);
     }
     double lastBottom = 0;
@@ -374,7 +380,7 @@ final class HtmlTables {
         // where a row under a repeated header starts a page, openhtmltopdf's collapsed border is not measured
         throw new Unsupported("a dashed or dotted collapsed border opening a page under a repeated table header");
       }
-      if (laid.hang() > 0 && !ts.paginate && !sink.fits(laid.height())) {
+      if (laid.hang() > 0 && ((!ts.paginate || head.isEmpty()) && !sink.fits(laid.height()) || sink.atPageTop())) {
         // a row that opens a page brings its collapsed top border down onto it whole, as openhtmltopdf does
         List<Ops> moved = new ArrayList<>(laid.ops().size());
         for (Ops op : laid.ops()) moved.add(op.moved(0, laid.hang()));

@@ -82,6 +82,11 @@ abstract class Sink {
     return false;
   }
 
+  /** Whether nothing is placed yet on the current page, nor (after the first) a margin pending: not in a cell. */
+  boolean atPageTop() {
+    return false;
+  }
+
   /** What is placed on page {@code page} so far, over it too, in the coordinates {@link #overlay} takes. */
   abstract List<Ops> placed(int page);
 
@@ -932,6 +937,10 @@ abstract class Sink {
 
     @Override boolean atDocumentStart() {
       return page != null && pages.size() == 1 && y == 0 && page.isEmpty();
+    }
+
+    @Override boolean atPageTop() {
+      return page != null && y == 0 && (pending == 0 || pages.size() == 1) && page.isEmpty();
     }
 
     /** The first page's: the initial containing block of absolute boxes is its content area. */
