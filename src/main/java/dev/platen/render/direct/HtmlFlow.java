@@ -1941,8 +1941,12 @@ final class HtmlFlow {
         if (first && opened) opens.set(text.length() + (kept ? 1 : 0));
         opened &= !first;
         first = false;
-        if (kept) put(' ', spaceStyle, spaceBox);
-        else if (space) spaced.set(text.length());
+        if (kept) {
+          put(' ', spaceStyle, spaceBox);
+        } else if (space) {
+          spaced.set(text.length());
+          if (own) ownSpaced.set(text.length());
+        }
         space = false;
         put(cp, sid, open);
       }
@@ -1973,6 +1977,8 @@ final class HtmlFlow {
      * Where white space was dropped before the character at a line's start (the paragraph's or after a break).
      */
     final java.util.BitSet spaced = new java.util.BitSet();
+    /** Of {@link #spaced}: where that white space was written in the text node of the character after it. */
+    final java.util.BitSet ownSpaced = new java.util.BitSet();
     /** The last {@code <br>}'s own style: a line holding only it is as tall as its font makes it. */
     HtmlStyle breakStyle;
 
@@ -2157,7 +2163,17 @@ final class HtmlFlow {
         Arrays.fill(baselines, base);
       }
       List<Ops> ops = new ArrayList<>(2);
-      double x = offset(block.align, width, line.width()) + (k == 0 ? indent / HtmlStyle.DOTS_PER_POINT : 0);
+      // measured, a one-line nowrap paragraph aligned right or centred whose text node starts with white space and
+      // whose text ends without any is placed as if that white space were still there: its text one space further
+      // left (half a space, centred) than the text alone would put it. White space in a node of its own before the
+      // text, or white space at the end too, leaves the text where it alone would go
+      double counted = line.width();
+      if (block.nowrap && !block.align.equals("left") && lines.size() == 1 && runs.ownSpaced.get(line.start())
+          && !runs.space && line.end() > line.start()) {
+        HtmlStyle first = runs.styles.get(runs.style[line.start()]);
+        counted += Text.advance(face(first), ' ') * first.size / 1000 + first.letterSpacing;
+      }
+      double x = offset(block.align, width, counted) + (k == 0 ? indent / HtmlStyle.DOTS_PER_POINT : 0);
       if (marker != null) {
         ops.add(markerOp(marker, base).moved(x, 0)); // beside the text where alignment put it
         marker = null;
