@@ -204,10 +204,10 @@ final class HtmlTableWidths {
 
   private static final int VARIABLE = 0, FIXED = 1, PERCENT = 2;
 
-  /** One column of the automatic layout (AutoTableLayout.Layout): its declared width, text widths and result. */
   /** Whether the text measured for the table being sized breaks inside a word somewhere. */
   private boolean innerBreaks;
 
+  /** One column of the automatic layout (AutoTableLayout.Layout): its declared width, text widths and result. */
   private static final class Col {
     int type = VARIABLE;
     long value;

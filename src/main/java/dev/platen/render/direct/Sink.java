@@ -21,9 +21,10 @@ abstract class Sink {
    */
   boolean dropMargins;
   /**
-   * Set after a heading, until something is drawn: openhtmltopdf moves a heading that fits at a page's foot to the
-   * next page with what follows it when that does not fit (measured: an h2 before a p, a div or an ol; a div in its
-   * place stays), which is not followed, so a page break there sends the document to openhtmltopdf.
+   * Set after a heading kept with what follows it, until something is drawn: openhtmltopdf moves a heading that fits
+   * at a page's foot to the next page with what follows it when that does not fit (measured: an h2 before a p, a
+   * div or an ol; a div in its place stays). A page break then moves the heading along ({@link Pages}'
+   * moveHeading) where that is matched, and sends the document to openhtmltopdf elsewhere.
    */
   boolean afterHeading;
   /** Set by {@link #heading} until the heading's first slice lands, which records where the heading starts. */
