@@ -36,11 +36,11 @@ final class Painter {
   private final Face boldFace;
   private final Face monoFace;
   private final Face monoBoldFace;
-  /** Courier and Courier-Bold of this document, unembedded as openhtmltopdf writes them; made when first used. */
-  private COSDictionary mono;
-  private COSDictionary monoBold;
-  private COSDictionary monoOblique;
-  private COSDictionary monoBoldOblique;
+  /**
+   * Courier's faces of this document, unembedded as openhtmltopdf writes them, by {@link #monoIndex(boolean, boolean)};
+   * made when first used.
+   */
+  private final COSDictionary[] monoFonts = new COSDictionary[4];
   private final PDRectangle size;
   private final MessageDigest digest;
   private final ContentBytes out = new ContentBytes(16 * 1024);
@@ -221,32 +221,27 @@ final class Painter {
 
   private static final COSName REGULAR = COSName.getPDFName("F1");
   private static final COSName BOLD = COSName.getPDFName("F2");
-  private static final COSName MONO = COSName.getPDFName("F3");
-  private static final COSName MONO_BOLD = COSName.getPDFName("F4");
-  private static final COSName MONO_OBLIQUE = COSName.getPDFName("F5");
-  private static final COSName MONO_BOLD_OBLIQUE = COSName.getPDFName("F6");
+  /** Courier, Courier-Bold, Courier-Oblique and Courier-BoldOblique: their names on a page, and the fonts. */
+  private static final COSName[] MONO_NAMES = {COSName.getPDFName("F3"), COSName.getPDFName("F4"),
+      COSName.getPDFName("F5"), COSName.getPDFName("F6")};
+  private static final Standard14Fonts.FontName[] MONO_FONTS = {Standard14Fonts.FontName.COURIER,
+      Standard14Fonts.FontName.COURIER_BOLD, Standard14Fonts.FontName.COURIER_OBLIQUE,
+      Standard14Fonts.FontName.COURIER_BOLD_OBLIQUE};
+
+  /** The index of a Courier face in {@link #MONO_NAMES} and {@link #MONO_FONTS}. */
+  private static int monoIndex(boolean isBold, boolean isOblique) {
+    return (isBold ? 1 : 0) + (isOblique ? 2 : 0);
+  }
 
   /**
-   * The page's name for Courier (or Courier-Bold, or their oblique faces), added to its fonts when the page first
-   * uses it. The oblique faces share Courier's metrics, so they are measured by its faces.
+   * The page's name for a face of Courier, added to its fonts when the page first uses it. The oblique faces share
+   * Courier's metrics, so they are measured by its faces.
    */
   private COSName monoName(COSDictionary fonts, boolean isBold, boolean isOblique) {
-    if (isOblique) {
-      if (isBold && monoBoldOblique == null) {
-        monoBoldOblique = new PDType1Font(Standard14Fonts.FontName.COURIER_BOLD_OBLIQUE).getCOSObject();
-      }
-      if (!isBold && monoOblique == null) {
-        monoOblique = new PDType1Font(Standard14Fonts.FontName.COURIER_OBLIQUE).getCOSObject();
-      }
-      COSName name = isBold ? MONO_BOLD_OBLIQUE : MONO_OBLIQUE;
-      fonts.setItem(name, isBold ? monoBoldOblique : monoOblique);
-      return name;
-    }
-    if (isBold && monoBold == null) monoBold = new PDType1Font(Standard14Fonts.FontName.COURIER_BOLD).getCOSObject();
-    if (!isBold && mono == null) mono = new PDType1Font(Standard14Fonts.FontName.COURIER).getCOSObject();
-    COSName name = isBold ? MONO_BOLD : MONO;
-    fonts.setItem(name, isBold ? monoBold : mono);
-    return name;
+    int k = monoIndex(isBold, isOblique);
+    if (monoFonts[k] == null) monoFonts[k] = new PDType1Font(MONO_FONTS[k]).getCOSObject();
+    fonts.setItem(MONO_NAMES[k], monoFonts[k]);
+    return MONO_NAMES[k];
   }
 
   /**
