@@ -311,8 +311,7 @@ final class HtmlFlow {
       int pageBefore = sink.page();
       Sink.Mark top = s.avoidBreakBefore && !dry ? sink.mark() : null;
       if (top != null && (sink.pageHeight() == Double.POSITIVE_INFINITY || sink.y() == 0 && pageBefore > 0)) {
-        throw new Unsupported("page-break-before: avoid on " + HtmlStyle.describe(e) + " where a page break falls"
-            + " before it, or in a table cell");
+        throw breakAvoided(e);
       }
       if (tag.equals("table")) {
         tables.table(e, s, width, sink);
@@ -654,7 +653,8 @@ final class HtmlFlow {
       // a float alone that a page break crosses: openhtmltopdf lays it out as a block of its width in its place
       // (measured: a floated totals table, its rows over the break as under a block with margin-left: auto); with
       // no vertical margin, and no child's margin at its edges, nothing it holds would collapse otherwise
-      if (run.size() > 1 || f.normalName().equals("table") || m[TOP] != 0 || m[BOTTOM] != 0 || s.avoidInside || s.radius > 0 || sink.shift != 0
+      if (run.size() > 1 || f.normalName().equals("table") || m[TOP] != 0 || m[BOTTOM] != 0 || s.avoidInside
+          || s.radius > 0 || sink.shift != 0
           || !Double.isNaN(s.boxHeight) || !Double.isNaN(s.minHeight) || marginMeets(f, s, TOP)
           || marginMeets(f, s, BOTTOM)) {
         throw new Unsupported("floats across a page break");
@@ -1100,10 +1100,13 @@ final class HtmlFlow {
   }
 
   private static void avoidedBreak(Element e, Sink.Mark top, int pageBefore) throws Unsupported {
-    if (top != null && (top.page != pageBefore || top.page < 0)) {
-      throw new Unsupported("page-break-before: avoid on " + HtmlStyle.describe(e) + " where a page break falls"
-          + " before it, or in a table cell");
-    }
+    if (top != null && (top.page != pageBefore || top.page < 0)) throw breakAvoided(e);
+  }
+
+  /** page-break-before: avoid where a break falls before the box, whose move of the box before is not followed. */
+  private static Unsupported breakAvoided(Element e) {
+    return new Unsupported("page-break-before: avoid on " + HtmlStyle.describe(e) + " where a page break falls"
+        + " before it, or in a table cell");
   }
 
   /** Whether a box follows {@code e} in its parent: an element or text (kept together with it as siblings). */
@@ -1852,7 +1855,8 @@ final class HtmlFlow {
     private int id(HtmlStyle s) {
       for (int i = 0; i < styles.size(); i++) {
         HtmlStyle o = styles.get(i);
-        if (o == s || o.bold == s.bold && o.mono == s.mono && (!s.mono || o.italic == s.italic) && o.rgb == s.rgb && o.size == s.size && o.lineHeight() == s.lineHeight()
+        if (o == s || o.bold == s.bold && o.mono == s.mono && (!s.mono || o.italic == s.italic) && o.rgb == s.rgb
+            && o.size == s.size && o.lineHeight() == s.lineHeight()
             && java.util.Objects.equals(o.href, s.href) && o.letterSpacing == s.letterSpacing
             && o.decorations.equals(s.decorations) && o.verticalAlign.equals(s.verticalAlign) && o.nowrap == s.nowrap) {
           return i;
@@ -2170,8 +2174,7 @@ final class HtmlFlow {
       double counted = line.width();
       if (block.nowrap && !block.align.equals("left") && lines.size() == 1 && runs.ownSpaced.get(line.start())
           && !runs.space && line.end() > line.start()) {
-        HtmlStyle first = runs.styles.get(runs.style[line.start()]);
-        counted += Text.advance(face(first), ' ') * first.size / 1000 + first.letterSpacing;
+        counted += charAdvance(runs, line.start(), ' ');
       }
       double x = offset(block.align, width, counted) + (k == 0 ? indent / HtmlStyle.DOTS_PER_POINT : 0);
       if (marker != null) {
@@ -2204,16 +2207,11 @@ final class HtmlFlow {
         double w;
         if (ib != null && !Double.isNaN(ib.imageHeight)) {
           w = 0; // the image is its box's left side, drawn below
-        } else if (just == null && shifted(st)) {
+        } else if (just == null) {
           // openhtmltopdf paints raised and lowered text after the rest of the line: in that order here too, so the
           // text reads in the same order where a reader sorts lines by position (a subscript below the line)
-          if (raised == null) raised = new ArrayList<>(1);
-          raised.add(new Ops.Text(x, baselines[sid], st.bold, st.mono, st.size, st.rgb, st.letterSpacing, piece,
-              st.mono && st.italic));
-          w = Text.width(face(st), piece, st.size, st.letterSpacing);
-        } else if (just == null) {
-          ops.add(new Ops.Text(x, baselines[sid], st.bold, st.mono, st.size, st.rgb, st.letterSpacing, piece,
-              st.mono && st.italic));
+          if (shifted(st) && raised == null) raised = new ArrayList<>(1);
+          (shifted(st) ? raised : ops).add(textOp(x, baselines[sid], st, st.letterSpacing, piece));
           w = Text.width(face(st), piece, st.size, st.letterSpacing);
         } else {
           if (!st.decorations.isEmpty()) throw new Unsupported("underlined or struck-out text in a justified line");
@@ -2251,6 +2249,11 @@ final class HtmlFlow {
       }
       sink.line(lineHeight, ops);
     }
+  }
+
+  /** Text in its style: italic monospace text in Courier-Oblique, as openhtmltopdf draws it. */
+  private static Ops.Text textOp(double x, double baseline, HtmlStyle st, double spacing, String text) {
+    return new Ops.Text(x, baseline, st.bold, st.mono, st.size, st.rgb, spacing, text, st.mono && st.italic);
   }
 
   /** The line's text shown between {@code left} and {@code right}; anything else on it is refused. */
@@ -2439,8 +2442,7 @@ final class HtmlFlow {
       boolean gap = cp == ' ' || cp == '\u00a0';
       at += Text.advance(face, cp) * st.size / 1000 + st.letterSpacing + (gap ? space : inter);
       if (gap || c == piece.length()) {
-        ops.add(new Ops.Text(start, baseline, st.bold, st.mono, st.size, st.rgb, st.letterSpacing + inter,
-            piece.substring(from, c), st.mono && st.italic));
+        ops.add(textOp(start, baseline, st, st.letterSpacing + inter, piece.substring(from, c)));
         from = c;
         start = at;
       }
@@ -2467,8 +2469,13 @@ final class HtmlFlow {
    */
   private double advance(Runs runs, int i, double scale) throws Unsupported {
     if (runs.image(i)) return runs.extra(i);
+    return charAdvance(runs, i, runs.text.codePointAt(i)) + runs.extra(i);
+  }
+
+  /** The advance of {@code cp} in the style of the character at {@code i}, with its letter spacing. */
+  private double charAdvance(Runs runs, int i, int cp) throws Unsupported {
     HtmlStyle st = runs.styles.get(runs.style[i]);
-    return Text.advance(face(st), runs.text.codePointAt(i)) * st.size / 1000 + st.letterSpacing + runs.extra(i);
+    return Text.advance(face(st), cp) * st.size / 1000 + st.letterSpacing;
   }
 
   /**
@@ -2798,7 +2805,7 @@ final class HtmlFlow {
       // string (Breaker's withHyphenGraphicsLength); the line takes it without
       boolean hyphen = cut && runs.soft.get(j);
       long hyphenDots = hyphen && inDots ? hyphenDots(runs, text, i, j) : 0;
-      double hyphenPt = hyphen ? hyphenAdvance(runs, j - 1) : 0;
+      double hyphenPt = hyphen ? charAdvance(runs, j - 1, '-') : 0;
       // an inside list marker takes its width off the paragraph's first line
       long first = lines.isEmpty() ? firstIndent : 0;
       boolean over = inDots ? lineDots + pieceDots + hyphenDots > availDots - first
@@ -2837,7 +2844,7 @@ final class HtmlFlow {
           throw new Unsupported("a line broken at a soft hyphen in underlined or linked text");
         }
         lines.add(new Line(lineStart, spaceBefore && !kept ? i - 1 : i,
-            lineWidth + (kept ? advance(runs, i - 1, scale) : 0) + (soft ? hyphenAdvance(runs, i - 1) : 0)));
+            lineWidth + (kept ? advance(runs, i - 1, scale) : 0) + (soft ? charAdvance(runs, i - 1, '-') : 0)));
         lineStart = i;
         lineWidth = 0;
         lineFit = 0;
@@ -2914,11 +2921,6 @@ final class HtmlFlow {
     return textDots(face(st), run + "-", sizeDots(st)) - textDots(face(st), run, sizeDots(st));
   }
 
-  /** A hyphen's advance in the style of the character at {@code i}. */
-  private double hyphenAdvance(Runs runs, int i) throws Unsupported {
-    HtmlStyle st = runs.styles.get(runs.style[i]);
-    return Text.advance(face(st), '-') * st.size / 1000 + st.letterSpacing;
-  }
 
   /** {@code text[from, to)} in openhtmltopdf's whole dots, each run of one style measured on its own and rounded up. */
   private long pieceDots(Runs runs, String text, int from, int to) throws Unsupported {
