@@ -497,17 +497,26 @@ final class HtmlTables {
    */
   private boolean movesWhole(List<Row> rows, int ri, double[] columns, double width, HtmlStyle collapse,
       boolean auto, double sp, double vsp, Sink sink) throws RenderException {
+    long extra = rowExtra(rows, ri, collapse, BOTTOM);
+    double boundary = sink.room() - vsp - extra / HtmlStyle.DOTS_PER_POINT;
+    return row(rows, ri, columns, width, collapse, auto, sp, boundary).moved();
+  }
+
+  /**
+   * The most padding and border (a collapsed border's half inside the cell) a cell of row {@code ri} has on
+   * {@code side}, in whole dots: the row's extra space at a page break, which openhtmltopdf keeps free there.
+   */
+  private long rowExtra(List<Row> rows, int ri, HtmlStyle collapse, int side) throws RenderException {
     Row r = rows.get(ri);
     List<Element> cells = cells(r);
     int[][] edges = collapse == null ? null : edges(rows, ri, collapse);
-    long extra = 0;
+    long most = 0;
     for (int i = 0; i < cells.size(); i++) {
       HtmlStyle cs = flow.style(cells.get(i), r.style());
-      long border = edges == null ? HtmlFlow.dotsOf(cs.border(BOTTOM)) : half(edges[i][BOTTOM], BOTTOM);
-      extra = Math.max(extra, HtmlFlow.dotsOf(cs.padding[BOTTOM]) + border);
+      long border = edges == null ? HtmlFlow.dotsOf(cs.border(side)) : half(edges[i][side], side);
+      most = Math.max(most, HtmlFlow.dotsOf(cs.padding[side]) + border);
     }
-    double boundary = sink.room() - vsp - extra / HtmlStyle.DOTS_PER_POINT;
-    return row(rows, ri, columns, width, collapse, auto, sp, boundary).moved();
+    return most;
   }
 
   /**
@@ -526,22 +535,14 @@ final class HtmlTables {
     if (vsp > 0 || sp > 0) throw new Unsupported(what + ", with border-spacing");
     if (head == 0) throw new Unsupported(what + ", without a <thead>");
     Row r = rows.get(ri);
-    List<Element> cells = cells(r);
-    int[][] edges = collapse == null ? null : edges(rows, ri, collapse);
-    long top = 0;
-    long bottom = 0;
-    for (int i = 0; i < cells.size(); i++) {
-      Element c = cells.get(i);
-      HtmlStyle cs = flow.style(c, r.style());
+    for (Element c : cells(r)) {
       if (covered(r, c) || spansRows(c)) throw new Unsupported(what + ", with a cell spanning rows");
-      if (holdsInlineBlock(c, cs) || !c.getElementsByTag("table").isEmpty()) {
+      if (holdsInlineBlock(c, flow.style(c, r.style())) || !c.getElementsByTag("table").isEmpty()) {
         throw new Unsupported(what + ", holding an inline-block or a table");
       }
-      long bt = edges == null ? HtmlFlow.dotsOf(cs.border(TOP)) : half(edges[i][TOP], TOP);
-      long bb = edges == null ? HtmlFlow.dotsOf(cs.border(BOTTOM)) : half(edges[i][BOTTOM], BOTTOM);
-      top = Math.max(top, HtmlFlow.dotsOf(cs.padding[TOP]) + bt);
-      bottom = Math.max(bottom, HtmlFlow.dotsOf(cs.padding[BOTTOM]) + bb);
     }
+    long top = rowExtra(rows, ri, collapse, TOP);
+    long bottom = rowExtra(rows, ri, collapse, BOTTOM);
     double room = sink.room();
     double page = room + foot;
     double boundary = room - bottom / HtmlStyle.DOTS_PER_POINT;
