@@ -14,5 +14,14 @@ public interface TransitionListener {
   /** Durable messages for later delivery, written in the caller's transaction. */
   interface Outbox {
     void append(String topic, String projectId, String renderId, String payload);
+
+    /**
+     * Whether a message for the project could reach anyone: false while it has no active webhook, whose messages the
+     * dispatcher would only stamp and drop, so a listener need not build one (docs/decisions.md D61). Read in the
+     * caller's transaction.
+     */
+    default boolean reachesAnyone(String projectId) {
+      return true;
+    }
   }
 }

@@ -27,7 +27,7 @@ public final class RenderEvents implements TransitionListener {
   public void onTransition(Transition t, Outbox outbox) {
     String event = t.to() == RenderStatus.SUCCEEDED ? Events.RENDER_SUCCEEDED
         : t.to() == RenderStatus.FAILED ? Events.RENDER_FAILED : null;
-    if (event == null) return;
+    if (event == null || !outbox.reachesAnyone(t.projectId())) return;
     outbox.append(event, t.projectId(), t.renderId(), json.writeValueAsString(body.apply(t.render(), event)));
   }
 }
