@@ -71,6 +71,8 @@ final class HtmlFlow {
 
   /** Tables (rows, cells, their paging and collapsed borders) are laid out there, calling back here for cells. */
   final HtmlTables tables;
+  /** The page's content width, which a table widened by text that cannot break runs past (HtmlTables.cutoff). */
+  double pageWidth = Double.POSITIVE_INFINITY;
 
   /** A table's column widths, fixed or automatic, and the measuring of content that automatic layout needs. */
   final HtmlTableWidths widths;
@@ -108,6 +110,7 @@ final class HtmlFlow {
   }
 
   void document(Document doc, double width, Sink sink) throws RenderException {
+    pageWidth = width;
     HtmlDisplayTables.rename(doc, sheets, dry);
     HtmlStyle html = style(doc.child(0), HtmlStyle.root());
     if (html.decorated(true) || nonZero(html.margin) || nonZero(html.padding) || html.width != null) {

@@ -279,7 +279,7 @@ final class HtmlTableWidths {
     }
     // past the page's content area openhtmltopdf leaves cells out (its overflow pages, measured: a last column
     // beyond the right margin is not drawn at all), which is not followed
-    if (minWidth > tableWidth && minWidth > Math.round(avail * HtmlStyle.DOTS_PER_POINT)) {
+    if (minWidth > tableWidth && minWidth > Math.round(avail * HtmlStyle.DOTS_PER_POINT) && !flow.tables.widens) {
       throw new Unsupported("text wider than its container, in a table with automatic layout");
     }
     tableWidth = Math.max(tableWidth, minWidth);
