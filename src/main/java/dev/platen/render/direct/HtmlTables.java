@@ -124,6 +124,8 @@ final class HtmlTables {
     cutoff = Double.POSITIVE_INFINITY;
     // only a table laid straight onto the pages knows where the page's content area ends
     widens = sink instanceof Sink.Pages && !flow.dry;
+    boolean outerLeast = flow.leastColumns;
+    flow.leastColumns = false;
     double outer = rowGap;
     java.util.Map<Integer, Double> outerHeights = rowHeights;
     java.util.Map<Element, double[]> outerSpanners = spanners;
@@ -135,6 +137,7 @@ final class HtmlTables {
     } finally {
       cutoff = outerCutoff;
       widens = outerWidens;
+      flow.leastColumns = outerLeast;
       rowGap = outer;
       rowHeights = outerHeights;
       spanners = outerSpanners;
@@ -1371,7 +1374,8 @@ final class HtmlTables {
         }
         // the page shows only its content area: a line running past it is cut off at its edge (measured)
         kept.add(across ? new Ops.ClippedText(t, t.x() - 100, cutoff) : op);
-      } else if (op instanceof Ops.Rect rect && rect.x() < cutoff - 1e-6) {
+      } else if (op instanceof Ops.Rect rect && rect.x() < cutoff - 1e-6
+          || op instanceof Ops.Link link && link.x() < cutoff - 1e-6) {
         kept.add(op);
       } else {
         // a box starting past the content area inside a cell that starts before it, or a shape other than a
