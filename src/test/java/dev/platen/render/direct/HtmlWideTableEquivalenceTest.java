@@ -64,8 +64,10 @@ class HtmlWideTableEquivalenceTest {
    */
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
-      "https://portal.example.com/statements/2026/ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghij",
-      "<a href=\"https://example.com/x\">https://example.com/download?id=ABCDEFGHIJABCDEFGHIJABCDEFGHIJABCDEFGHIJABCDEFGHIJABCDEFGHIJ</a>",
+      "https://portal.example.com/statements/2026/ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ"
+          + "0123456789abcdefghij",
+      "<a href=\"https://example.com/x\">https://example.com/download?id=ABCDEFGHIJABCDEFGHIJABCDEFGHIJ"
+          + "ABCDEFGHIJABCDEFGHIJABCDEFGHIJ</a>",
       "REF-2026-ABCDEFGHIJABCDEFGHIJABCDEFGHIJABCDEFGHIJABCDEFGHIJABCDEFGHIJABCDEFGHIJ-0001"})
   void aLongValueBrokenInsideWidensItToo(String value) throws Exception {
     assertSame("wide-inner", drawnDirectly(table("width: 100%; border-collapse: collapse", value, "200.00"), CSS));
