@@ -109,6 +109,19 @@ class HtmlWideTableEquivalenceTest {
   }
 
   /**
+   * A table made wider than the content area by its own width (a length or a percentage over 100, automatic or fixed
+   * layout): cut off at the content area's edge alike, the right-aligned amount starting past it left out.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"width: 800px; border-collapse: collapse",
+      "width: 800px; table-layout: fixed; border-collapse: collapse", "width: 120%; border-spacing: 0"})
+  void aTableWiderThanThePageByItsWidth(String style) throws Exception {
+    String html = "<p>Before</p><table style=\"" + style + "\"><tr><th>Date</th><th>Description</th><th>Amount</th>"
+        + "</tr><tr><td>01.01.2026</td><td>Some text here</td><td class=\"n\">12.00</td></tr></table><p>After</p>";
+    assertSame("wide-by-width", drawnDirectly(html, CSS));
+  }
+
+  /**
    * Still sent to openhtmltopdf: a long value in a table whose ISO dates break after their hyphens at the column's
    * least width ("01-01" under "2026-" fills the column to the dot, and openhtmltopdf breaks it again; its rounding
    * of each piece is not followed), one centred
