@@ -71,6 +71,14 @@ final class HtmlFlow {
 
   /** Tables (rows, cells, their paging and collapsed borders) are laid out there, calling back here for cells. */
   final HtmlTables tables;
+  /** The page's content width, which a table widened by text that cannot break runs past (HtmlTables.cutoff). */
+  double pageWidth = Double.POSITIVE_INFINITY;
+  /**
+   * Set while the cells of a table are laid out whose columns are at their least width and break words inside:
+   * where a word's rest fills its line to within openhtmltopdf's rounding of each piece, it breaks that rest
+   * again (measured: "2026-01-01" under a column as wide as "2026-" is three lines there), not followed.
+   */
+  boolean leastColumns;
 
   /** A table's column widths, fixed or automatic, and the measuring of content that automatic layout needs. */
   final HtmlTableWidths widths;
@@ -108,6 +116,7 @@ final class HtmlFlow {
   }
 
   void document(Document doc, double width, Sink sink) throws RenderException {
+    pageWidth = width;
     HtmlDisplayTables.rename(doc, sheets, dry);
     HtmlStyle html = style(doc.child(0), HtmlStyle.root());
     if (html.decorated(true) || nonZero(html.margin) || nonZero(html.padding) || html.width != null) {
@@ -2758,7 +2767,14 @@ final class HtmlFlow {
           double space = wordEnd < to && text.charAt(wordEnd) == ' ' ? fit(runs, wordEnd, scale) : 0;
           double before = i > lineStart && spaceBefore ? fit(runs, i - 1, scale) : 0;
           long indent = lines.isEmpty() ? firstIndent : 0;
-          if (lineFit + before + whole + space <= max - indent / HtmlStyle.DOTS_PER_POINT + 0.01) {
+          double room = max - indent / HtmlStyle.DOTS_PER_POINT - (lineFit + before + whole + space);
+          int pieces = 2;
+          for (int c : cuts) pieces += c > i && c < wordEnd ? 1 : 0;
+          if (leastColumns && Math.abs(room) < pieces / HtmlStyle.DOTS_PER_POINT) {
+            throw new Unsupported("a word it might break inside (" + text.substring(i, wordEnd) + "), filling its"
+                + " line in a column at its least width");
+          }
+          if (room >= -0.01) {
             j = wordEnd;
             cut = false;
           }

@@ -274,12 +274,16 @@ final class HtmlTableWidths {
     // after its hyphens, the table past the right margin and what lies beyond the page cut off)
     // at its least width a column breaks its words where they break inside (a date after its hyphens), and a piece
     // that fills the column to the dot is set otherwise there than here: not followed (HtmlFlow's breaking inside)
-    if (minWidth > tableWidth && inner) {
+    // past the page's content area that is drawn where no such piece fills its line to within openhtmltopdf's
+    // rounding (HtmlFlow's leastColumns: an ISO date's "01-01" under "2026-" does, a URL's pieces need not)
+    boolean past = minWidth > Math.round(avail * HtmlStyle.DOTS_PER_POINT) && flow.tables.widens;
+    if (minWidth > tableWidth && inner && !past) {
       throw new Unsupported("text wider than its table, in a table with automatic layout, breaking a word inside");
     }
+    flow.leastColumns |= minWidth > tableWidth && inner;
     // past the page's content area openhtmltopdf leaves cells out (its overflow pages, measured: a last column
     // beyond the right margin is not drawn at all), which is not followed
-    if (minWidth > tableWidth && minWidth > Math.round(avail * HtmlStyle.DOTS_PER_POINT)) {
+    if (minWidth > tableWidth && minWidth > Math.round(avail * HtmlStyle.DOTS_PER_POINT) && !flow.tables.widens) {
       throw new Unsupported("text wider than its container, in a table with automatic layout");
     }
     tableWidth = Math.max(tableWidth, minWidth);

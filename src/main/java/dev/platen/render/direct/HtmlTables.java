@@ -49,6 +49,13 @@ final class HtmlTables {
   private java.util.Map<Element, double[]> spanners = new java.util.IdentityHashMap<>();
   /** Whether the row last laid out holds part of a cell spanning rows that is taller than its first row. */
   private boolean overflowing;
+  /**
+   * Where the page's content area ends, from the left of the rows of the table being laid: past it openhtmltopdf
+   * leaves out what starts there (infinite for a table inside it).
+   */
+  private double cutoff = Double.POSITIVE_INFINITY;
+  /** Whether the table being laid may be widened past the page's content area (read by HtmlTableWidths). */
+  boolean widens;
 
   HtmlTables(HtmlFlow flow) {
     this.flow = flow;
@@ -112,6 +119,13 @@ final class HtmlTables {
   }
 
   void table(Element t, HtmlStyle ts, double avail, Sink sink) throws RenderException {
+    double outerCutoff = cutoff;
+    boolean outerWidens = widens;
+    cutoff = Double.POSITIVE_INFINITY;
+    // only a table laid straight onto the pages knows where the page's content area ends
+    widens = sink instanceof Sink.Pages && !flow.dry;
+    boolean outerLeast = flow.leastColumns;
+    flow.leastColumns = false;
     double outer = rowGap;
     java.util.Map<Integer, Double> outerHeights = rowHeights;
     java.util.Map<Element, double[]> outerSpanners = spanners;
@@ -121,6 +135,9 @@ final class HtmlTables {
     try {
       laidTable(t, ts, avail, sink);
     } finally {
+      cutoff = outerCutoff;
+      widens = outerWidens;
+      flow.leastColumns = outerLeast;
       rowGap = outer;
       rowHeights = outerHeights;
       spanners = outerSpanners;
@@ -282,6 +299,14 @@ final class HtmlTables {
     laidWidth = width + frame[LEFT] + frame[RIGHT];
     sink.indent += left;
     Sink.Start framed = decorated ? open(frame, sink) : null;
+    if (!flow.dry && sink.indent + laidWidth - frame[LEFT] > flow.pageWidth + 0.01) {
+      // widened past the page's content area by text that cannot break (HtmlTableWidths.autoColumns): openhtmltopdf
+      // paints a box, and a line, only where it starts inside the content area, so cells starting past it are left out
+      if (!widens || ts.autoMargin[LEFT] || ts.autoMargin[RIGHT]) {
+        throw new Unsupported("text wider than its container, in a table with automatic layout");
+      }
+      cutoff = flow.pageWidth - sink.indent;
+    }
     List<Row> all = new ArrayList<>(head.size() + body.size() + foot.size());
     all.addAll(head);
     all.addAll(body);
@@ -466,7 +491,7 @@ final class HtmlTables {
     sink.pass(frame[BOTTOM]);
     List<Ops> ops = new ArrayList<>(5);
     paint(ts, width + frame[LEFT] + frame[RIGHT], sink.since(start), ops);
-    sink.paint(start, ops);
+    sink.paint(start, cutoff == Double.POSITIVE_INFINITY ? ops : cut(ops, cutoff + frame[LEFT]));
   }
 
   /** A framed table's background, inside its border as openhtmltopdf paints it (measured), and its border. */
@@ -975,8 +1000,19 @@ final class HtmlTables {
       ops.add(new Ops.Rect(0, painted[k], width, painted[k + 1] - painted[k], r.style().background));
     }
     x = spacing;
+    if (cutoff != Double.POSITIVE_INFINITY && rowBackground && spacing > 0) {
+      throw new Unsupported("a row background with border-spacing, in a table wider than the page's content area");
+    }
     for (int i = 0; i < n; i++) {
       HtmlStyle cs = styles[i];
+      // openhtmltopdf paints a cell, its borders and its lines only where they start inside the content area
+      // (PagedBoxCollector: the box's border box must meet the page's content window), so a cell starting past
+      // it is not there at all, though it would show in the margin
+      double boxLeft = edges == null ? x : x - edges[i][LEFT] / 2 / HtmlStyle.DOTS_PER_POINT;
+      if (boxLeft >= cutoff - 1e-6) {
+        x += columns[i] + spacing;
+        continue;
+      }
       if (rowBackground && spacing > 0) ops.add(new Ops.Rect(x, 0, columns[i], rowHeight, r.style().background));
       if (cs.radius > 0) rounded(cs, edges, boundary);
       // square, or rounded as a block's (a mail's "button": <td bgcolor style="border-radius:4px">, measured)
@@ -1004,7 +1040,10 @@ final class HtmlTables {
         }
       }
       double dy = inside[i][TOP] + cs.padding[TOP] + aligned[i];
-      for (Ops op : stacks[i].ops) ops.add(op.moved(0, dy));
+      boolean across = x + columns[i] > cutoff + 1e-6;
+      for (Ops op : cutoff == Double.POSITIVE_INFINITY ? stacks[i].ops : started(stacks[i].ops, across)) {
+        ops.add(op.moved(0, dy));
+      }
       x += columns[i] + spacing;
     }
     if (edges != null) {
@@ -1015,6 +1054,7 @@ final class HtmlTables {
         double t = e[TOP] / 2 / HtmlStyle.DOTS_PER_POINT;
         double l = e[LEFT] / 2 / HtmlStyle.DOTS_PER_POINT;
         double left = x - l;
+        if (left >= cutoff - 1e-6) break;
         double top = -t;
         double w = columns[i] + l + (e[RIGHT] + 1) / 2 / HtmlStyle.DOTS_PER_POINT;
         double h = rowHeight + t + (e[BOTTOM] + 1) / 2 / HtmlStyle.DOTS_PER_POINT;
@@ -1056,6 +1096,12 @@ final class HtmlTables {
     boolean moved = boundary != Double.POSITIVE_INFINITY;
     for (Sink.Stack stack : stacks) moved &= stack.lines.isEmpty() || stack.lines.get(0)[0] >= stack.boundary - 1e-6;
     rowHeights.put(ri, rowHeight);
+    if (cutoff != Double.POSITIVE_INFINITY) {
+      if (!spanned.isEmpty()) {
+        throw new Unsupported("a background on a cell spanning rows, in a table wider than the page's content area");
+      }
+      ops = cut(ops, cutoff);
+    }
     return new Laid(rowHeight, ops, lastBottom, hang, patterned, moved, spanned, closes);
   }
 
@@ -1307,5 +1353,86 @@ final class HtmlTables {
     double b = 0;
     for (HtmlStyle c : cells) b = Math.max(b, c.border(BOTTOM));
     return b;
+  }
+
+  /**
+   * A cell's ops, without the lines that start past the page's content area ({@link #cutoff}): openhtmltopdf
+   * paints a line box where its bounds meet the page's content window, so a line starting inside it is drawn
+   * whole, past the page's edge, and one starting beyond it not at all.
+   */
+  private List<Ops> started(List<Ops> ops, boolean across) throws Unsupported {
+    java.util.Map<Double, Double> lineStart = new java.util.HashMap<>();
+    for (Ops op : ops) {
+      if (op instanceof Ops.Text t) lineStart.merge(t.y(), t.x(), Math::min);
+    }
+    List<Ops> kept = new ArrayList<>(ops.size());
+    for (Ops op : ops) {
+      if (op instanceof Ops.Text t) {
+        if (lineStart.get(t.y()) >= cutoff - 1e-6) continue;
+        if (across && (t.mono() || t.oblique())) {
+          throw new Unsupported("monospace or oblique text in a cell past the page's content area");
+        }
+        // the page shows only its content area: a line running past it is cut off at its edge (measured)
+        kept.add(across ? new Ops.ClippedText(t, t.x() - 100, cutoff) : op);
+      } else if (op instanceof Ops.Rect rect && rect.x() < cutoff - 1e-6
+          || op instanceof Ops.Link link && link.x() < cutoff - 1e-6) {
+        kept.add(op);
+      } else {
+        // a box starting past the content area inside a cell that starts before it, or a shape other than a
+        // rectangle: what openhtmltopdf paints of it there is not measured
+        throw new Unsupported("a box inside a cell past the page's content area, in a table with automatic layout"
+            + " widened by text that cannot break");
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * Ops cut off at {@code right}, where openhtmltopdf's page shows no more of the content (measured: a row's
+   * background, borders and text end at the content area's edge, the margin left blank).
+   */
+  private static List<Ops> cut(List<Ops> ops, double right) throws Unsupported {
+    List<Ops> cut = new ArrayList<>(ops.size());
+    for (Ops op : ops) {
+      switch (op) {
+        case Ops.Rect r -> {
+          if (r.x() < right) {
+            cut.add(r.x() + r.w() <= right ? r : new Ops.Rect(r.x(), r.y(), right - r.x(), r.h(), r.rgb()));
+          }
+        }
+        case Ops.Link l -> {
+          if (l.x() < right) {
+            cut.add(l.x() + l.w() <= right ? l : new Ops.Link(l.x(), l.y(), right - l.x(), l.h(), l.uri()));
+          }
+        }
+        case Ops.Text t -> cut.add(t);
+        case Ops.ClippedText t -> cut.add(t.right() <= right ? t : new Ops.ClippedText(t.text(), t.left(), right));
+        default -> {
+          // a dashed, rounded or turned shape: not cut here
+          if (!(reach(op) <= right)) {
+            throw new Unsupported("a dashed, rounded or turned border or background past the page's content area, in"
+                + " a table with automatic layout widened by text that cannot break");
+          }
+          cut.add(op);
+        }
+      }
+    }
+    return cut;
+  }
+
+  /** How far right a shape reaches: NaN where that is not worked out. */
+  private static double reach(Ops op) {
+    return switch (op) {
+      case Ops.RoundRect r -> r.x() + r.w();
+      case Ops.RoundRing r -> r.x() + r.w();
+      case Ops.Oval o -> o.x() + o.w();
+      case Ops.Image i -> i.x() + i.w();
+      case Ops.Dash d -> {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < d.clip().length; k += 2) m = Math.max(m, d.clip()[k]);
+        yield m;
+      }
+      default -> Double.NaN;
+    };
   }
 }
