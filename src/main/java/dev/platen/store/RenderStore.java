@@ -395,23 +395,24 @@ public final class RenderStore implements RenderQueue {
             .bind("id", renderId).mapTo(Integer.class).one();
       }
     }
-    listener.onTransition(new Transition(renderId, projectId, to, now,
-        after != null ? () -> after : () -> find(h, projectId, renderId).orElseThrow()), new TransitionListener.Outbox() {
-          @Override
-          public void append(String topic, String project, String render, String payload) {
-            h.createUpdate("INSERT INTO outbox (id, topic, project_id, render_id, payload, created_at) "
-                    + "VALUES (:id, :topic, :project, :render, :payload, :now)")
-                .bind("id", Ids.newId()).bind("topic", topic).bind("project", project).bind("render", render)
-                .bind("payload", payload).bind("now", now)
-                .execute();
-          }
+    Transition change = new Transition(renderId, projectId, to, now,
+        after != null ? () -> after : () -> find(h, projectId, renderId).orElseThrow());
+    listener.onTransition(change, new TransitionListener.Outbox() {
+      @Override
+      public void append(String topic, String project, String render, String payload) {
+        h.createUpdate("INSERT INTO outbox (id, topic, project_id, render_id, payload, created_at) "
+                + "VALUES (:id, :topic, :project, :render, :payload, :now)")
+            .bind("id", Ids.newId()).bind("topic", topic).bind("project", project).bind("render", render)
+            .bind("payload", payload).bind("now", now)
+            .execute();
+      }
 
-          @Override
-          public boolean reachesAnyone(String project) {
-            return h.createQuery("SELECT 1 FROM webhooks WHERE project_id = :project AND active = :yes LIMIT 1")
-                .bind("project", project).bind("yes", true).mapTo(Integer.class).findOne().isPresent();
-          }
-        });
+      @Override
+      public boolean reachesAnyone(String project) {
+        return h.createQuery("SELECT 1 FROM webhooks WHERE project_id = :project AND active = :yes LIMIT 1")
+            .bind("project", project).bind("yes", true).mapTo(Integer.class).findOne().isPresent();
+      }
+    });
   }
 
   /**
