@@ -182,8 +182,8 @@ class MigrateCommandTest {
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.outText()).contains("platen migrate: renders: 3001 rows, 3001 copied, 0 already there\n")
         .contains("platen migrate: render_attempts: 2851 rows, 2851 copied")
-        // the inserted renders' messages, and the real render's render.succeeded (written with its status change)
-        .contains("platen migrate: outbox: 2851 rows, 2851 copied")
+        // the inserted renders' messages; the real render owes none, its project having no webhook (D61)
+        .contains("platen migrate: outbox: 2850 rows, 2850 copied")
         .contains("platen migrate: api_keys: 1 rows, 1 copied")
         .contains("platen migrate: PDFs: 2701, 2701 copied, 0 already there\n")
         .contains("counts and checksums equal on both sides");
