@@ -1627,10 +1627,9 @@ final class HtmlFlow {
     runs.finish();
     Node parent = nodes.get(0).parent();
     // a cell's text beside blocks goes in anonymous blocks, which are not measured: judged as a block's
-    cellText = parent instanceof Element pe && (pe.normalName().equals("td") || pe.normalName().equals("th"))
-        && pe.childNodeSize() == nodes.size();
-    runs.inCell = parent instanceof Element pe && (pe.normalName().equals("td") || pe.normalName().equals("th")
-        || HtmlStyle.inCell(pe));
+    boolean cell = parent instanceof Element pe && (pe.normalName().equals("td") || pe.normalName().equals("th"));
+    cellText = cell && parent.childNodeSize() == nodes.size();
+    runs.inCell = cell || parent instanceof Element pe && HtmlStyle.inCell(pe);
     paragraph(runs, ps, width, sink);
   }
 
@@ -2936,7 +2935,6 @@ final class HtmlFlow {
     String run = text.substring(a, j);
     return textDots(face(st), run + "-", sizeDots(st)) - textDots(face(st), run, sizeDots(st));
   }
-
 
   /** {@code text[from, to)} in openhtmltopdf's whole dots, each run of one style measured on its own and rounded up. */
   private long pieceDots(Runs runs, String text, int from, int to) throws Unsupported {

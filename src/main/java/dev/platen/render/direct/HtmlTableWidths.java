@@ -267,7 +267,8 @@ final class HtmlTableWidths {
     long[] widest = minMax(cols);
     long minWidth = widest[0];
     long maxWidth = widest[1];
-    long tableWidth = Double.isNaN(width) ? Math.min(Math.round(avail * HtmlStyle.DOTS_PER_POINT), maxWidth)
+    long availDots = Math.round(avail * HtmlStyle.DOTS_PER_POINT);
+    long tableWidth = Double.isNaN(width) ? Math.min(availDots, maxWidth)
         : Math.round(width * HtmlStyle.DOTS_PER_POINT);
     // text that cannot fit the width widens the table to its least width, every column at its least, as
     // openhtmltopdf widens it (measured: a 64-letter word in a statement's description, the date column broken
@@ -276,14 +277,14 @@ final class HtmlTableWidths {
     // that fills the column to the dot is set otherwise there than here: not followed (HtmlFlow's breaking inside)
     // past the page's content area that is drawn where no such piece fills its line to within openhtmltopdf's
     // rounding (HtmlFlow's leastColumns: an ISO date's "01-01" under "2026-" does, a URL's pieces need not)
-    boolean past = minWidth > Math.round(avail * HtmlStyle.DOTS_PER_POINT) && flow.tables.widens;
+    boolean past = minWidth > availDots && flow.tables.widens;
     if (minWidth > tableWidth && inner && !past) {
       throw new Unsupported("text wider than its table, in a table with automatic layout, breaking a word inside");
     }
     flow.leastColumns |= minWidth > tableWidth && inner;
-    // past the page's content area openhtmltopdf leaves cells out (its overflow pages, measured: a last column
-    // beyond the right margin is not drawn at all), which is not followed
-    if (minWidth > tableWidth && minWidth > Math.round(avail * HtmlStyle.DOTS_PER_POINT) && !flow.tables.widens) {
+    // past the page's content area openhtmltopdf leaves out what starts there (measured: a last column beyond the
+    // right margin is not drawn at all), followed only for a table laid straight onto the pages (HtmlTables.cutoff)
+    if (minWidth > tableWidth && minWidth > availDots && !flow.tables.widens) {
       throw new Unsupported("text wider than its container, in a table with automatic layout");
     }
     tableWidth = Math.max(tableWidth, minWidth);
