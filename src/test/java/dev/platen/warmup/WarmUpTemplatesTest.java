@@ -24,20 +24,13 @@ import tools.jackson.databind.JsonNode;
 class WarmUpTemplatesTest {
   @Test
   void theWarmUpsCanvasInvoiceHtmlInvoiceAndStatementAreDrawnDirectly(@TempDir Path dir) throws Exception {
-    String invoiceData;
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream("warmup/invoice.data.json")) {
-      invoiceData = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    String invoiceData = resource("warmup/invoice.data.json");
     try (TestServer s = TestServer.start(dir)) {
       int pages = 0;
       for (String[] t : new String[][] {{"canvas-invoice", WarmUpTraffic.canvasData(), "Кириллица"},
           {"html-invoice", invoiceData, "INV-2026-0042"},
           {"html-statement", WarmUpTraffic.statementData(), "Salary Northwind Studio"}}) {
-        String template;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("warmup/" + t[0] + ".json")) {
-          template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Res put = s.put("/v1/templates/" + t[0], s.liveKey, template);
+        Res put = s.put("/v1/templates/" + t[0], s.liveKey, resource("warmup/" + t[0] + ".json"));
         assertThat(put.status()).as(put.text()).isEqualTo(201);
         JsonNode read = s.get("/v1/templates/" + t[0], s.liveKey).json();
         assertThat(read.path("engine").asString()).as(read.path("engineReason").toString()).isEqualTo("direct");
@@ -56,6 +49,12 @@ class WarmUpTemplatesTest {
       PrometheusText metrics = PrometheusText.parse(s.get("/metrics", null).text());
       assertThat(metrics.sum("platen_render_engine_seconds_count", Map.of("engine", "direct"))).isEqualTo(3);
       assertThat(metrics.sum("platen_render_engine_seconds_count", Map.of("engine", "html"))).isZero();
+    }
+  }
+
+  private static String resource(String name) throws Exception {
+    try (InputStream in = WarmUpTemplatesTest.class.getClassLoader().getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.platen.render.EngineSettings;
+import dev.platen.testing.Pdfs;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -52,12 +53,7 @@ class HtmlHeadingBreakEquivalenceTest {
     String[] p = row.split("\\|", 2);
     var input = drawnDirectly(page(Integer.parseInt(p[0]), p[1]), CSS);
     var pdf = new DirectPdfEngine(EngineSettings.defaults()).render(input);
-    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-      var text = new org.apache.pdfbox.text.PDFTextStripper();
-      text.setStartPage(1);
-      text.setEndPage(1);
-      assertThat(text.getText(doc)).doesNotContain("Terms").doesNotContain("March");
-    }
+    assertThat(Pdfs.pageTexts(pdf).get(0)).doesNotContain("Terms").doesNotContain("March");
     assertSame("heading-moved", input);
   }
 
@@ -73,12 +69,7 @@ class HtmlHeadingBreakEquivalenceTest {
   void aHeadingNotKeptWithWhatFollowsStaysAtTheFoot(String tail) throws Exception {
     var input = drawnDirectly(page(56, tail), CSS);
     var pdf = new DirectPdfEngine(EngineSettings.defaults()).render(input);
-    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-      var text = new org.apache.pdfbox.text.PDFTextStripper();
-      text.setStartPage(1);
-      text.setEndPage(1);
-      assertThat(text.getText(doc)).contains("Terms").doesNotContain("First term");
-    }
+    assertThat(Pdfs.pageTexts(pdf).get(0)).contains("Terms").doesNotContain("First term");
     assertSame("heading-at-foot", input);
   }
 
