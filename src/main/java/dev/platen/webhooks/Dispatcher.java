@@ -38,10 +38,20 @@ public final class Dispatcher implements AutoCloseable {
    * @param idlePollMs how often an idle loop looks for new work
    * @param roundMs the shortest time between two rounds, so that each round's transaction carries several results
    *     and outbox rows under load instead of one
+   * @param outboxRetentionMs how long an outbox row is kept after its fan-out, for whoever looks into a delivery
    */
-  public record Settings(int threads, int perWebhook, long leaseMs, long idlePollMs, long roundMs, int fanOutBatch) {
-    public static final Settings DEFAULT = new Settings(32, 8, 60_000, 200, 50, 500);
+  public record Settings(int threads, int perWebhook, long leaseMs, long idlePollMs, long roundMs, int fanOutBatch,
+      long outboxRetentionMs) {
+    public static final Settings DEFAULT = new Settings(32, 8, 60_000, 200, 50, 500, 24 * 3_600_000L);
   }
+
+  /** How often, by the injected clock, the loop deletes outbox rows past their retention. */
+  static final long PRUNE_EVERY_MS = 60_000;
+  /**
+   * Rows deleted per transaction, so that a backlog (a database upgraded from before rows were deleted) is cleared a
+   * batch per round without holding SQLite's write lock for long.
+   */
+  static final int PRUNE_BATCH = 1_000;
 
   private final WebhookStore store;
   private final Sender sender;
@@ -58,6 +68,8 @@ public final class Dispatcher implements AutoCloseable {
   private final AtomicInteger total = new AtomicInteger();
   private final Object signal = new Object();
   private boolean signalled;
+  /** The clock's time of the next prune; a full batch brings it forward to the next round. */
+  private long nextPrune = Long.MIN_VALUE;
   private volatile boolean running;
   private volatile boolean closing;
   private Thread loop;
@@ -97,6 +109,7 @@ public final class Dispatcher implements AutoCloseable {
       boolean worked = false;
       try {
         worked = step();
+        prune();
       } catch (RuntimeException e) {
         log.warn("webhook dispatch failed, trying again shortly: {}", e.toString());
         sleep(1_000);
@@ -143,6 +156,16 @@ public final class Dispatcher implements AutoCloseable {
       });
     }
     return !round.claimed().isEmpty() || round.fannedOut() == settings.fanOutBatch();
+  }
+
+  /** Deletes outbox rows past their retention, when one is due: after the loop's round, in its own transaction. */
+  private void prune() {
+    long now = clock.millis();
+    if (now < nextPrune) return;
+    int deleted = store.prune(now - settings.outboxRetentionMs(), PRUNE_BATCH);
+    nextPrune = deleted == PRUNE_BATCH ? now : now + PRUNE_EVERY_MS;
+    if (deleted > 0) log.debug("deleted {} outbox rows fanned out more than {} ms ago", deleted,
+        settings.outboxRetentionMs());
   }
 
   private List<WebhookStore.Result> drainResults() {

@@ -288,6 +288,18 @@ public final class WebhookStore {
     return messages.size();
   }
 
+  /**
+   * Deletes up to {@code batch} outbox rows fanned out before {@code before} (epoch ms). Nothing reads a row again
+   * once it is fanned out: its deliveries carry their own copy of the body. Rows still owed are never deleted.
+   *
+   * @return how many rows were deleted
+   */
+  int prune(long before, int batch) {
+    return db.write(h -> h.createUpdate("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox "
+            + "WHERE dispatched_at IS NOT NULL AND dispatched_at < :before ORDER BY dispatched_at LIMIT :n)")
+        .bind("before", before).bind("n", batch).execute());
+  }
+
   /** Due deliveries of active subscriptions, oldest due first, that fit the room and the per-subscription cap. */
   private List<String> pick(Handle h, RoundRequest r) {
     List<String> full = r.inFlight().entrySet().stream().filter(e -> e.getValue() >= r.perWebhook())

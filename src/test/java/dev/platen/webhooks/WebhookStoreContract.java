@@ -91,6 +91,34 @@ abstract class WebhookStoreContract {
   }
 
   @Test
+  void pruneDeletesOnlyOutboxRowsFannedOutBeforeTheCutOffABatchAtATime() {
+    Webhook renders = hook(project, true, 1_000, "render.succeeded");
+    String first = owe(project, "render.succeeded", 2_000);
+    String second = owe(project, "render.succeeded", 2_001);
+    assertThat(fanOut(4_000, 100, MAX)).isEqualTo(2);
+    String third = owe(project, "render.succeeded", 5_000);
+    assertThat(fanOut(6_000, 100, MAX)).isEqualTo(1);
+    String owed = owe(project, "render.succeeded", 7_000);
+
+    assertThat(store.prune(4_000, 100)).as("fanned out at the cut-off, not before it").isZero();
+    assertThat(store.prune(5_000, 1)).as("a batch at a time").isEqualTo(1);
+    assertThat(store.prune(5_000, 100)).isEqualTo(1);
+    assertThat(outboxIds()).containsExactlyInAnyOrder(third, owed).doesNotContain(first, second);
+    assertThat(store.prune(100_000, 100)).as("the row still owed stays").isEqualTo(1);
+    assertThat(outboxIds()).containsExactly(owed);
+
+    assertThat(store.deliveries(renders.id(), null, null, 100)).hasSize(3);
+    assertThat(count("SELECT COUNT(*) FROM webhook_deliveries WHERE payload = '{\"event\":\"render.succeeded\"}'"))
+        .as("deliveries keep their own copy of the body").isEqualTo(3);
+    assertThat(fanOut(8_000, 100, MAX)).as("the owed row is still fanned out").isEqualTo(1);
+    assertThat(store.deliveries(renders.id(), null, null, 100)).hasSize(4);
+  }
+
+  List<String> outboxIds() {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM outbox").mapTo(String.class).list());
+  }
+
+  @Test
   void eachOutboxRowIsFannedOutOnceToTheSubscriptionsThatAskForIt() {
     Webhook renders = hook(project, true, 1_000, "render.succeeded", "render.failed");
     Webhook views = hook(project, true, 1_000, "document.viewed");
