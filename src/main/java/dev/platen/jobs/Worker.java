@@ -280,16 +280,16 @@ public final class Worker {
       throw new RenderException("the stored render data could not be read", false, e);
     }
     try {
-      // the render thread logs for this render too (image fetches, engine warnings)
-      Map<String, String> context = MDC.getCopyOfContextMap();
       return renderThreads.call(() -> {
         if (!drawing.begin()) throw new RenderException("the render was cancelled before it started", false);
-        if (context != null) MDC.setContextMap(context);
+        // the render thread logs for this render too (image fetches, engine warnings); set from the job, as copying
+        // the claim thread's map cost a map copy on each side per render
+        putLogContext(job);
         try {
           return EngineProbe.draw(() -> v.engine().render(input));
         } finally {
           drawing.end();
-          MDC.clear();
+          clearLogContext();
         }
       }, settings.renderTimeoutMs());
     } catch (RenderThreads.NotStarted e) {
