@@ -1,6 +1,8 @@
 package dev.platen.api;
 
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,12 +20,12 @@ final class Bodies {
    * buffer of its own, three quarters of the bytes allocated by {@code GET /v1/renders/:id} under load (measured),
    * whose young collections paused the requests that made up its tail latency.
    */
-  static final int DIRECT_MAX_BYTES = 1_500;
+  static final int COMPRESSED_FROM_BYTES = 1_500;
 
   void send(Context ctx, int status, Object body) {
     byte[] bytes = json.writeValueAsBytes(body);
     ctx.status(status).contentType("application/json");
-    if (bytes.length >= DIRECT_MAX_BYTES) {
+    if (bytes.length >= COMPRESSED_FROM_BYTES) {
       ctx.result(bytes);
       return;
     }
@@ -32,9 +34,9 @@ final class Bodies {
     ctx.res().setContentLength(bytes.length);
     // closed, as Javalin closes it after writing a result: the answer goes out now, before Jetty deals with a
     // request body left unread (a refused 10 MB upload), which otherwise reset the connection first
-    try (java.io.OutputStream out = ctx.res().getOutputStream()) {
+    try (OutputStream out = ctx.res().getOutputStream()) {
       out.write(bytes);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       // the client went away; nothing is left to tell it
     }
   }

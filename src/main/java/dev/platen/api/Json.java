@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -75,7 +76,7 @@ public final class Json {
     b[19] = '.';
     digits(b, 20, msOfDay % 1_000, 3);
     b[23] = 'Z';
-    return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+    return new String(b, StandardCharsets.ISO_8859_1);
   }
 
   private static void digits(byte[] b, int at, int value, int width) {
