@@ -79,6 +79,11 @@ public final class HttpApi {
       config.http.prefer405over404 = true;
       // Bodies are read and bounded by Json.readBody; this only keeps Javalin's own reader out of the way.
       config.http.maxRequestSize = Json.MAX_BODY_BYTES + 1L;
+      // Javalin copies each answer to the response through a new buffer of this size (by default Jetty's output
+      // buffer, 32 KB): that buffer was three quarters of the bytes GET /v1/renders/:id allocated under load, and its
+      // young collections paused requests. Jetty's own buffer still gathers the copies of a larger answer; PDFs are
+      // written past Javalin (Downloads.write).
+      config.http.responseBufferSize = 2_048;
       JettyErrors jettyErrors = new JettyErrors();
       java.util.concurrent.atomic.AtomicReference<org.eclipse.jetty.server.Server> jetty =
           new java.util.concurrent.atomic.AtomicReference<>();
