@@ -19,16 +19,17 @@ PLATEN_URL=$base PLATEN_KEY=$KEY PLATEN_PID=$server N="$WARM" M=500 C=8 GET_TOOL
   > "$data/warm.txt" 2>&1
 id=$(curl -sf -H "Authorization: Bearer $KEY" "$base/v1/renders?limit=1&status=succeeded" \
   | python3 -c 'import json, sys; print(json.load(sys.stdin)["renders"][0]["id"])')
-queued() {
-  curl -sf -H "Authorization: Bearer $KEY" "$base/v1/renders?limit=100&status=queued" \
+count() { # renders in status $1, up to 100
+  curl -sf -H "Authorization: Bearer $KEY" "$base/v1/renders?limit=100&status=$1" \
     | python3 -c 'import json, sys; n = len(json.load(sys.stdin)["renders"]); print(n if n < 100 else "100 or more")'
 }
 echo "backlog: $(PLATEN_KEY=$KEY wrk -t2 -c8 -d"${BACKLOG_S}s" -s "$here/post_render.lua" \
   "$base/v1/templates/bench-load/render" | awk '/^ +[0-9]+ requests in/ {all=$1} /Non-2xx/ {no=$NF}
-  END {printf "%d POSTs, %d accepted", all, all - no}'), $(queued) queued"
+  END {printf "%d POSTs, %d accepted", all, all - no}'), $(count queued) queued"
 cpu0=$(awk '{print $14 + $15}' "/proc/$server/stat")
 wrk -t2 -c8 -d10s --latency -H "Authorization: Bearer $KEY" "$base/v1/renders/$id" \
   | grep -E '^ +(50|90|99)%|Requests/sec|Non-2xx'
 cpu1=$(awk '{print $14 + $15}' "/proc/$server/stat")
-echo "still queued when the GETs ended: $(queued) (none means the render threads ran out of work: raise BACKLOG_S)"
+echo "still queued when the GETs ended: $(count queued) (none means the render threads ran out of work: raise BACKLOG_S)"
+echo "failed renders: $(count failed) (the backlog's renders must succeed, or the workers had less to do)"
 echo "server CPU during the GETs: $(( (cpu1 - cpu0) * 1000 / $(getconf CLK_TCK) / 10 )) ms per second"
