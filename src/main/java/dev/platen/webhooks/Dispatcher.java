@@ -158,12 +158,23 @@ public final class Dispatcher implements AutoCloseable {
     return !round.claimed().isEmpty() || round.fannedOut() == settings.fanOutBatch();
   }
 
-  /** Deletes outbox rows past their retention, when one is due: after the loop's round, in its own transaction. */
+  /**
+   * Deletes outbox rows past their retention, when one is due: after the loop's round, in its own transaction. A
+   * prune that fails is tried again at the next one due; it never goes down the loop's error path, whose pause
+   * would slow every delivery for as long as the prune kept failing.
+   */
   private void prune() {
     long now = clock.millis();
     if (now < nextPrune) return;
-    int deleted = store.prune(now - settings.outboxRetentionMs(), PRUNE_BATCH);
-    nextPrune = deleted == PRUNE_BATCH ? now : now + PRUNE_EVERY_MS;
+    nextPrune = now + PRUNE_EVERY_MS;
+    int deleted;
+    try {
+      deleted = store.prune(now - settings.outboxRetentionMs(), PRUNE_BATCH);
+    } catch (RuntimeException e) {
+      log.warn("deleting outbox rows past their retention failed, trying again in a minute: {}", e.toString());
+      return;
+    }
+    if (deleted == PRUNE_BATCH) nextPrune = now;
     if (deleted > 0) log.debug("deleted {} outbox rows fanned out more than {} ms ago", deleted,
         settings.outboxRetentionMs());
   }
