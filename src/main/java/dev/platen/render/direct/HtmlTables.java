@@ -119,30 +119,29 @@ final class HtmlTables {
   }
 
   void table(Element t, HtmlStyle ts, double avail, Sink sink) throws RenderException {
-    double outerCutoff = cutoff;
-    boolean outerWidens = widens;
+    Outer outer = new Outer(cutoff, widens, flow.leastColumns, rowGap, rowHeights, spanners);
     cutoff = Double.POSITIVE_INFINITY;
     // only a table laid straight onto the pages knows where the page's content area ends
     widens = sink instanceof Sink.Pages && !flow.dry;
-    boolean outerLeast = flow.leastColumns;
     flow.leastColumns = false;
-    double outer = rowGap;
-    java.util.Map<Integer, Double> outerHeights = rowHeights;
-    java.util.Map<Element, double[]> outerSpanners = spanners;
     rowGap = rowSpacing(ts);
     rowHeights = new java.util.HashMap<>();
     spanners = new java.util.IdentityHashMap<>();
     try {
       laidTable(t, ts, avail, sink);
     } finally {
-      cutoff = outerCutoff;
-      widens = outerWidens;
-      flow.leastColumns = outerLeast;
-      rowGap = outer;
-      rowHeights = outerHeights;
-      spanners = outerSpanners;
+      cutoff = outer.cutoff();
+      widens = outer.widens();
+      flow.leastColumns = outer.leastColumns();
+      rowGap = outer.rowGap();
+      rowHeights = outer.rowHeights();
+      spanners = outer.spanners();
     }
   }
+
+  /** What a table nested in a cell sets for itself, kept for the table around it while it is laid out. */
+  private record Outer(double cutoff, boolean widens, boolean leastColumns, double rowGap,
+      java.util.Map<Integer, Double> rowHeights, java.util.Map<Element, double[]> spanners) {}
 
   private void laidTable(Element t, HtmlStyle ts, double avail, Sink sink) throws RenderException {
     String where = HtmlStyle.describe(t);
