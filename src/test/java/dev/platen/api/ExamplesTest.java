@@ -54,6 +54,24 @@ class ExamplesTest {
     return pdf.body();
   }
 
+  /**
+   * Each example names what sends it to the HTML engine (openhtmltopdf): a canvas layout's first construct outside
+   * the direct engine's subset, as an HTML layout's is named.
+   */
+  @Test
+  void eachExampleSaysWhichEngineDrawsItAndWhy() throws Exception {
+    Map<String, String> reasons = Map.of("invoice", "the layout's 'header'", "statement", "the layout's 'header'",
+        "delivery-note", "'margin' on section info", "certificate", "PDF/A output (pageConfig.pdfa)");
+    for (var e : reasons.entrySet()) {
+      JsonNode template = TestServer.JSON.readTree(Files.readString(Path.of("examples", e.getKey() + ".json")));
+      Res published = server.post("/v1/templates", server.liveKey, template);
+      assertThat(published.status()).as(published.text()).isEqualTo(201);
+      JsonNode shown = server.get("/v1/templates/" + published.json().path("slug").asString(), server.liveKey).json();
+      assertThat(shown.path("engine").asString()).as(e.getKey()).isEqualTo("html");
+      assertThat(shown.path("engineReason").asString()).as(e.getKey()).isEqualTo(e.getValue());
+    }
+  }
+
   @Test
   void invoice() throws Exception {
     byte[] pdf = render("invoice");

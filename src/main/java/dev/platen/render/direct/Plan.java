@@ -40,8 +40,9 @@ record Plan(JsonNode layout, PageSetup page, String refusal, double width, doubl
     if (html) {
       String refusal = HtmlSubset.refusal(layout);
       if (refusal != null) return refused(layout, page, refusal);
-    } else if (!Support.supports(layout)) {
-      return refused(layout, page, "the layout uses features of the HTML engine");
+    } else {
+      String refusal = Support.refusal(layout);
+      if (refusal != null) return refused(layout, page, refusal);
     }
     PageSetup p = page == null ? PageSetup.DEFAULT : page;
     double[] mm = p.millimetres();

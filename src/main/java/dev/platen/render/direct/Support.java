@@ -34,34 +34,56 @@ final class Support {
   private static final Set<String> ROOT = Set.of("version", "meta", "sections", "variables", "theme");
 
   static boolean supports(JsonNode layout) {
-    if (layout == null || !layout.isObject()) return false;
+    return refusal(layout) == null;
+  }
+
+  /**
+   * The first thing in a canvas layout that the direct path leaves to the HTML engine, worded for
+   * {@code engineReason}, or null when it draws the whole layout.
+   */
+  static String refusal(JsonNode layout) {
+    if (layout == null || !layout.isObject()) return "a layout that is not a JSON object";
     for (String name : layout.propertyNames()) {
-      if (!ROOT.contains(name)) return false;
+      if (!ROOT.contains(name)) return "the layout's '" + name + "'";
     }
     JsonNode sections = layout.path("sections");
-    if (!isList(sections)) return false;
+    if (!isList(sections)) return "'sections' that is not a list";
     for (JsonNode section : sections) {
-      if (!box(section, "rows")) return false;
-      if (section.has("columns") || section.has("blocks") || section.has("gutter")) return false;
+      String refused = box(section, "section", "rows");
+      if (refused != null) return refused;
+      for (String name : new String[] {"columns", "blocks", "gutter"}) {
+        if (section.has(name)) return "'" + name + "' on " + where(section, "section");
+      }
       for (JsonNode row : section.path("rows")) {
-        if (!box(row, "columns")) return false;
+        refused = box(row, "row", "columns");
+        if (refused != null) return refused;
         for (JsonNode column : row.path("columns")) {
-          if (!box(column, "blocks")) return false;
+          refused = box(column, "column", "blocks");
+          if (refused != null) return refused;
           for (JsonNode block : column.path("blocks")) {
-            if (!block.isObject() || !block(block)) return false;
+            refused = block.isObject() ? block(block) : "a block that is not a JSON object";
+            if (refused != null) return refused;
           }
         }
       }
     }
-    return true;
+    return null;
   }
 
-  private static boolean box(JsonNode node, String children) {
-    if (!node.isObject() || !isList(node.path(children))) return false;
+  /** "block b7", "row r1", or the kind alone for a node without an id. */
+  private static String where(JsonNode node, String kind) {
+    String id = node.path("id").asString("");
+    return id.isEmpty() ? "a " + kind + " without an id" : kind + " " + id;
+  }
+
+  private static String box(JsonNode node, String kind, String children) {
+    if (!node.isObject()) return "a " + kind + " that is not a JSON object";
+    if (!isList(node.path(children))) return "'" + children + "' that is not a list on " + where(node, kind);
     for (String name : node.propertyNames()) {
-      if (!BOX.contains(name) && !noEffect(name, node.get(name))) return false; // padding, margin, backgroundColor
+      // padding, margin, backgroundColor
+      if (!BOX.contains(name) && !noEffect(name, node.get(name))) return "'" + name + "' on " + where(node, kind);
     }
-    return true;
+    return null;
   }
 
   /** Props that draw nothing (the synthesised layout writes {@code padding: "0"} and a null background). */
@@ -75,10 +97,11 @@ final class Support {
     return v.isMissingNode() || v.isNull() || v.isArray();
   }
 
-  private static boolean block(JsonNode block) {
+  private static String block(JsonNode block) {
     JsonNode props = block.path("props");
-    if (!props.isMissingNode() && !props.isObject()) return false;
     String type = block.path("type").asString("");
+    String where = where(block, type.isEmpty() ? "block" : type + " block");
+    if (!props.isMissingNode() && !props.isObject()) return "'props' that is not an object on " + where;
     Set<String> allowed = switch (type) {
       case "heading" -> HEADING;
       case "text" -> TEXT;
@@ -92,27 +115,33 @@ final class Support {
       case "pageBreak" -> Set.of();
       default -> null; // html, button, unknown types (whose error message the HTML engine words)
     };
-    if (allowed == null || !only(props, allowed)) return false;
-    if (type.equals("keyValue")) return items(props.path("items"), KV_ITEM);
-    if (type.equals("table")) return items(props.path("columns"), TABLE_COLUMN);
-    return true;
+    if (allowed == null) return where;
+    String refused = only(props, allowed, where);
+    if (refused != null) return refused;
+    if (type.equals("keyValue")) return items(props.path("items"), KV_ITEM, "items", where);
+    if (type.equals("table")) return items(props.path("columns"), TABLE_COLUMN, "columns", where);
+    return null;
   }
 
-  private static boolean items(JsonNode list, Set<String> allowed) {
-    if (!isList(list)) return false;
+  private static String items(JsonNode list, Set<String> allowed, String name, String where) {
+    if (!isList(list)) return "'" + name + "' that is not a list on " + where;
     for (JsonNode item : list) {
-      if (!item.isObject() || !only(item, allowed)) return false;
+      if (!item.isObject()) return "an entry of '" + name + "' that is not an object on " + where;
+      String refused = only(item, allowed, where);
+      if (refused != null) return refused;
       JsonNode type = item.path("dataType");
-      if (!type.isMissingNode() && !type.isNull() && !PLAIN_TYPES.contains(type.asString(""))) return false;
+      if (!type.isMissingNode() && !type.isNull() && !PLAIN_TYPES.contains(type.asString(""))) {
+        return "dataType '" + type.asString("") + "' on " + where;
+      }
     }
-    return true;
+    return null;
   }
 
-  private static boolean only(JsonNode props, Set<String> allowed) {
-    if (props.isMissingNode()) return true;
+  private static String only(JsonNode props, Set<String> allowed, String where) {
+    if (props.isMissingNode()) return null;
     for (String name : props.propertyNames()) {
-      if (!allowed.contains(name)) return false;
+      if (!allowed.contains(name)) return "'" + name + "' on " + where;
     }
-    return true;
+    return null;
   }
 }

@@ -25,18 +25,28 @@ class RoutingPdfEngineTest {
 
   @Test
   void htmlBlocksButtonsAndBoxStylesGoToTheHtmlEngine() throws Exception {
-    for (var layout : new tools.jackson.databind.JsonNode[] {
-        blocks(block("html", "{\"html\":\"<b>bold</b>\"}")),
-        blocks(block("button", "{\"label\":\"Pay\",\"href\":\"https://example.com\"}")),
-        blocks(block("text", "{\"content\":\"x\",\"padding\":\"4mm\"}")),
-        blocks(block("text", "{\"content\":\"x\",\"unknownProp\":1}")),
-        blocks(block("image", "{\"src\":\"data:image/png;base64,AAAA\",\"href\":\"https://example.com\"}")),
-        blocks(block("keyValue", "{\"items\":[{\"label\":\"Site\",\"path\":\"u\",\"dataType\":\"url\"}]}")),
-        blocks(block("nonsense", "{}")),
-        Canvas.json("{\"sections\":[{\"rows\":[],\"padding\":\"2mm\"}]}"),
-        Canvas.json("{\"sections\":\"not a list\"}")}) {
+    // each refused with the first thing the direct path leaves to the HTML engine named (engineReason)
+    java.util.Map<tools.jackson.databind.JsonNode, String> refused = new java.util.LinkedHashMap<>();
+    refused.put(blocks(block("html", "{\"html\":\"<b>bold</b>\"}")), "html block b");
+    refused.put(blocks(block("button", "{\"label\":\"Pay\",\"href\":\"https://example.com\"}")), "button block b");
+    refused.put(blocks(block("text", "{\"content\":\"x\",\"padding\":\"4mm\"}")), "'padding' on text block b");
+    refused.put(blocks(block("text", "{\"content\":\"x\",\"unknownProp\":1}")), "'unknownProp' on text block b");
+    refused.put(blocks(block("image", "{\"src\":\"data:image/png;base64,AAAA\",\"href\":\"https://example.com\"}")),
+        "'href' on image block b");
+    refused.put(blocks(block("keyValue", "{\"items\":[{\"label\":\"Site\",\"path\":\"u\",\"dataType\":\"url\"}]}")),
+        "dataType 'url' on keyValue block b");
+    refused.put(blocks(block("nonsense", "{}")), "nonsense block b");
+    refused.put(Canvas.json("{\"sections\":[{\"rows\":[],\"padding\":\"2mm\"}]}"),
+        "'padding' on a section without an id");
+    refused.put(Canvas.json("{\"sections\":[{\"id\":\"s\",\"rows\":[{\"id\":\"r\",\"columns\":[],"
+        + "\"margin\":\"4mm\"}]}]}"), "'margin' on row r");
+    refused.put(Canvas.json("{\"sections\":\"not a list\"}"), "'sections' that is not a list");
+    refused.put(Canvas.json("{\"header\":[],\"sections\":[]}"), "the layout's 'header'");
+    refused.forEach((layout, reason) -> {
       assertThat(DirectPdfEngine.supports(layout)).as(layout.toString()).isFalse();
-    }
+      assertThat(Support.refusal(layout)).as(layout.toString()).isEqualTo(reason);
+    });
+    assertThat(Support.refusal(blocks(Canvas.ITEMS_TABLE))).isNull();
     RenderInput html = Canvas.input(blocks(block("html", "{\"html\":\"<b>bold</b>\"}")), "{}");
     assertThat(ROUTING.render(html)).isEqualTo(HTML.render(html));
     RenderInput unknown = Canvas.input(blocks(block("nonsense", "{}")), "{}");
