@@ -115,7 +115,7 @@ final class Support {
       case "pageBreak" -> Set.of();
       default -> null; // html, button, unknown types (whose error message the HTML engine words)
     };
-    if (allowed == null) return where;
+    if (allowed == null) return type.isEmpty() ? where + " without a type" : where;
     String refused = only(props, allowed, where);
     if (refused != null) return refused;
     if (type.equals("keyValue")) return items(props.path("items"), KV_ITEM, "items", where);

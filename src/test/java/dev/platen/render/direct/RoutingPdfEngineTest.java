@@ -36,6 +36,7 @@ class RoutingPdfEngineTest {
     refused.put(blocks(block("keyValue", "{\"items\":[{\"label\":\"Site\",\"path\":\"u\",\"dataType\":\"url\"}]}")),
         "dataType 'url' on keyValue block b");
     refused.put(blocks(block("nonsense", "{}")), "nonsense block b");
+    refused.put(blocks("{\"id\":\"b\",\"props\":{}}"), "block b without a type");
     refused.put(Canvas.json("{\"sections\":[{\"rows\":[],\"padding\":\"2mm\"}]}"),
         "'padding' on a section without an id");
     refused.put(Canvas.json("{\"sections\":[{\"id\":\"s\",\"rows\":[{\"id\":\"r\",\"columns\":[],"
