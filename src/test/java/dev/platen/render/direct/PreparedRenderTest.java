@@ -52,7 +52,7 @@ class PreparedRenderTest {
     JsonNode html = blocks(block("html", "{\"html\":\"<b>bold</b>\"}"));
     PdfEngine.Prepared prepared = DIRECT.prepare(html, PageSetup.DEFAULT);
     assertThatThrownBy(() -> prepared.render(Canvas.input(html, "{}"))).isInstanceOf(Unsupported.class)
-        .hasMessageContaining("features of the HTML engine");
+        .hasMessageContaining("html block b");
   }
 
   @Test
