@@ -70,7 +70,7 @@ final class Support {
     return null;
   }
 
-  /** "block b7", "row r1", or the kind alone for a node without an id. */
+  /** "html block b7", "row r1", or "a row without an id". */
   private static String where(JsonNode node, String kind) {
     String id = node.path("id").asString("");
     return id.isEmpty() ? "a " + kind + " without an id" : kind + " " + id;
