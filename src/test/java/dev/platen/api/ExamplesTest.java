@@ -38,11 +38,8 @@ class ExamplesTest {
 
   /** Publishes examples/{name}.json, renders it with examples/{name}.data.json and returns the PDF. */
   static byte[] render(String name) throws Exception {
-    JsonNode template = TestServer.JSON.readTree(Files.readString(Path.of("examples", name + ".json")));
+    String slug = publish(name);
     JsonNode data = TestServer.JSON.readTree(Files.readString(Path.of("examples", name + ".data.json")));
-    Res published = server.post("/v1/templates", server.liveKey, template);
-    assertThat(published.status()).as(published.text()).isEqualTo(201);
-    String slug = published.json().path("slug").asString();
     Res accepted = server.post("/v1/templates/" + slug + "/render", server.liveKey, Map.of("data", data));
     assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
     JsonNode done = server.awaitTerminal(accepted.json().path("id").asString(), server.liveKey,
@@ -54,6 +51,14 @@ class ExamplesTest {
     return pdf.body();
   }
 
+  /** Publishes examples/{name}.json and returns the new template's slug. */
+  static String publish(String name) throws Exception {
+    JsonNode template = TestServer.JSON.readTree(Files.readString(Path.of("examples", name + ".json")));
+    Res published = server.post("/v1/templates", server.liveKey, template);
+    assertThat(published.status()).as(published.text()).isEqualTo(201);
+    return published.json().path("slug").asString();
+  }
+
   /**
    * Each example names what sends it to the HTML engine (openhtmltopdf): a canvas layout's first construct outside
    * the direct engine's subset, as an HTML layout's is named.
@@ -63,10 +68,7 @@ class ExamplesTest {
     Map<String, String> reasons = Map.of("invoice", "the layout's 'header'", "statement", "the layout's 'header'",
         "delivery-note", "'margin' on section info", "certificate", "PDF/A output (pageConfig.pdfa)");
     for (var e : reasons.entrySet()) {
-      JsonNode template = TestServer.JSON.readTree(Files.readString(Path.of("examples", e.getKey() + ".json")));
-      Res published = server.post("/v1/templates", server.liveKey, template);
-      assertThat(published.status()).as(published.text()).isEqualTo(201);
-      JsonNode shown = server.get("/v1/templates/" + published.json().path("slug").asString(), server.liveKey).json();
+      JsonNode shown = server.get("/v1/templates/" + publish(e.getKey()), server.liveKey).json();
       assertThat(shown.path("engine").asString()).as(e.getKey()).isEqualTo("html");
       assertThat(shown.path("engineReason").asString()).as(e.getKey()).isEqualTo(e.getValue());
     }
