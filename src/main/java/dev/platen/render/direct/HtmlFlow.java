@@ -94,7 +94,7 @@ final class HtmlFlow {
 
   /** An inline element made a block by its style ({@code display: block} on a span), or null. */
   HtmlStyle displayedBlock(Node n, HtmlStyle parent) throws Unsupported {
-    if (!(n instanceof Element e) || !HtmlStyle.INLINE.contains(e.normalName())) return null;
+    if (!(n instanceof Element e) || !HtmlStyle.inline(e.normalName())) return null;
     if (!sheetsDisplay && !e.attr("style").contains("display") && !e.attr("style").contains("float")) return null;
     HtmlStyle s = style(e, parent);
     return s.displayBlock || s.floating != null ? s : null;
@@ -234,7 +234,7 @@ final class HtmlFlow {
 
   static boolean isInline(Node n) {
     return n instanceof TextNode || n instanceof Element e
-        && (HtmlStyle.INLINE.contains(e.normalName()) || e.normalName().equals("img")
+        && (HtmlStyle.inline(e.normalName()) || e.normalName().equals("img")
             || HtmlStyle.DROPPED.contains(e.normalName()));
   }
 
@@ -553,7 +553,7 @@ final class HtmlFlow {
     for (Element f : run) {
       HtmlStyle s = style(f, ps);
       String tag = f.normalName();
-      if (!HtmlStyle.BLOCKS.contains(tag) && !HtmlStyle.INLINE.contains(tag) && !tag.equals("table")
+      if (!HtmlStyle.BLOCKS.contains(tag) && !HtmlStyle.inline(tag) && !tag.equals("table")
           || tag.equals("hr") || tag.equals("body") || tag.equals("br")) {
         throw new Unsupported("a floated <" + tag + ">");
       }
@@ -1659,7 +1659,7 @@ final class HtmlFlow {
       inlineImage(e, inherited, block, runs);
       return;
     }
-    if (!HtmlStyle.INLINE.contains(tag)) throw new Unsupported("the element <" + tag + "> inside a line of text");
+    if (!HtmlStyle.inline(tag)) throw new Unsupported("the element <" + tag + "> inside a line of text");
     HtmlStyle s = style(e, inherited);
     if (s.hidden) return;
     if (s.running != null || s.positionFixed) {

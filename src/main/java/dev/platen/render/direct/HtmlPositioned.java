@@ -47,7 +47,7 @@ final class HtmlPositioned {
    */
   static boolean positionable(Element e, HtmlStyle s) {
     String tag = e.normalName();
-    if (HtmlStyle.INLINE.contains(tag) && !s.displayBlock) {
+    if (HtmlStyle.inline(tag) && !s.displayBlock) {
       return s.relative && !(s.inlineBlock && HtmlFlow.nonZero(s.offsets));
     }
     if (tag.equals("body")) return s.relative;

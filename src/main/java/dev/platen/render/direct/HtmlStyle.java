@@ -278,7 +278,9 @@ final class HtmlStyle {
   /** Elements and how the direct path lays them out. */
   static final Set<String> BLOCKS = Set.of("div", "p", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "header",
       "footer", "article", "main", "address", "body", "ul", "ol", "li", "blockquote", "figure", "figcaption", "nav",
-      "aside", "dl", "dt", "dd", "center", "pre");
+      "aside", "dl", "dt", "dd", "center", "pre",
+      // display: block and nothing else in openhtmltopdf's default sheet (a form also gets a bottom margin of 1em)
+      "form", "details", "dialog", "hgroup");
   static final Set<String> INLINE = Set.of("span", "b", "strong", "i", "em", "br", "font", "a", "small", "big", "u",
       "ins", "s", "strike", "del", "code", "kbd", "samp", "tt", "sup", "sub", "label", "mark", "cite", "var", "dfn",
       "abbr",
@@ -286,6 +288,29 @@ final class HtmlStyle {
       // direction, and text of two goes to it): inline boxes like a span; mPDF's page header and footer elements
       // of templates written for it too
       "bdi", "htmlpageheader", "htmlpagefooter");
+  /**
+   * Every element openhtmltopdf's default style sheet styles (XhtmlNamespaceHandler.css, 1.1.65) or draws as a
+   * replaced element, and those of a document's head: an element of any other name is a bare inline box there, as
+   * a span is (see {@link #inline}).
+   */
+  private static final Set<String> DEFAULT_STYLED = Set.of("a", "address", "article", "aside", "b", "bdi", "big",
+      "blockquote", "body", "br", "button", "caption", "center", "cite", "code", "col", "colgroup", "dd", "del",
+      "details", "dialog", "dir", "div", "dl", "dt", "em", "fieldset", "figcaption", "figure", "footer", "form",
+      "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "i", "img",
+      "input", "ins", "kbd", "li", "main", "math", "menu", "nav", "noframes", "object", "ol", "openhtmltopdf-combo",
+      "option", "p", "pre", "s", "samp", "script", "section", "select", "small", "strike", "strong", "sub", "sup",
+      "svg", "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "tr", "tt", "u", "ul", "var", "bookmark",
+      "bookmarks", "title", "style", "meta", "link", "noscript", "base", "#root");
+
+  /**
+   * Whether the direct path lays {@code tag} out as an inline element: those it knows by name, and any element
+   * openhtmltopdf's default sheet does not name ({@code <ninja>}, {@code <time>}, a custom element), which is a
+   * bare inline box there.
+   */
+  static boolean inline(String tag) {
+    return INLINE.contains(tag) || !DEFAULT_STYLED.contains(tag);
+  }
+
   /** Elements both engines drop before layout (HtmlLayout removes them); seen only when checking a template. */
   static final Set<String> DROPPED = Set.of("meta", "link", "script", "noscript", "base");
   static final Set<String> TABLE = Set.of("table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption");
@@ -470,7 +495,7 @@ final class HtmlStyle {
     if (s.unbundled != null) s.refuse(s.unbundled, e);
     if (s.minWidth != null && s.floating != null) s.refuse("min-width on a float", e);
     if (s.mono && s.lineNormal) s.refuse("line-height: normal in a monospace family", e);
-    if ((s.verticalAlign.equals("super") || s.verticalAlign.equals("sub")) && !INLINE.contains(tag)) {
+    if ((s.verticalAlign.equals("super") || s.verticalAlign.equals("sub")) && !inline(tag)) {
       s.refuse("vertical-align: " + s.verticalAlign + " on an element other than an inline one", e);
     }
     if ((s.margin[LEFT] < 0 || s.margin[RIGHT] < 0) && (!BLOCKS.contains(tag) || tag.equals("body") || tag.equals("hr")
@@ -524,7 +549,7 @@ final class HtmlStyle {
       s.refuse("border-radius with a border whose sides differ, or dashed, dotted or double", e);
     }
     // a table cell's is judged where its row is laid out (HtmlTables.row), a table's where it is framed (HtmlTables.frame)
-    if (s.radius > 0 && (!BLOCKS.contains(tag) && !INLINE.contains(tag) && !tag.equals("td") && !tag.equals("th")
+    if (s.radius > 0 && (!BLOCKS.contains(tag) && !inline(tag) && !tag.equals("td") && !tag.equals("th")
         && !tag.equals("table")
         || tag.equals("hr") || tag.equals("body"))) {
       s.refuse("border-radius", e);
@@ -537,7 +562,7 @@ final class HtmlStyle {
       // a block's decoration is drawn across each of its line boxes, not per inline box: not drawn here, but for a
       // block of plain text, whose one run per line is its line box (openhtmltopdf's LineBox decoration, placed by
       // the block's font as an inline box's by its own)
-      if ((!INLINE.contains(tag) || s.displayBlock) && !plainTextBlock(e, s)) {
+      if ((!inline(tag) || s.displayBlock) && !plainTextBlock(e, s)) {
         s.refuse("CSS text-decoration on a block (only inline elements', such as <u>)", e);
       }
       List<Decoration> all = new ArrayList<>(s.decorations);
@@ -677,6 +702,8 @@ final class HtmlStyle {
       // margins), label, mark, dfn and abbr bare inline elements (no highlight for mark: it has no rule for it)
       case "blockquote" -> out.add(new HtmlCss.Declaration("margin", "1.12em 40px", false));
       case "dl" -> out.add(new HtmlCss.Declaration("margin", "1.12em 0", false));
+      // openhtmltopdf: form { margin: 0 0 1em 0 } (Firefox's quirk, its sheet says)
+      case "form" -> out.add(new HtmlCss.Declaration("margin", "0 0 1em 0", false));
       case "dd" -> out.add(new HtmlCss.Declaration("margin-left", "40px", false));
       case "center", "caption" -> out.add(new HtmlCss.Declaration("text-align", "center", false));
       // openhtmltopdf: sup { vertical-align: super; font-size: 0.83em; line-height: normal }, sub likewise
@@ -952,7 +979,7 @@ final class HtmlStyle {
     }
     if (before != null && before.isEmpty()) before = null;
     if (after != null && after.isEmpty()) after = null;
-    if ((before != null || after != null) && (!INLINE.contains(e.normalName()) || e.normalName().equals("br"))) {
+    if ((before != null || after != null) && (!inline(e.normalName()) || e.normalName().equals("br"))) {
       refuse("generated content (::before, ::after) on a block (only on inline elements, such as a span)", e);
     }
   }
@@ -1304,7 +1331,7 @@ final class HtmlStyle {
           case "left", "right" -> {
             String tag = e.normalName();
             if (BLOCKS.contains(tag) && !tag.equals("hr") && !tag.equals("body") || tag.equals("table")
-                || INLINE.contains(tag) && !tag.equals("br")) {
+                || inline(tag) && !tag.equals("br")) {
               floating = v;
             } else {
               refuse("CSS float", e);

@@ -29,12 +29,23 @@ final class HtmlSubset {
   static final int AUTHOR_ORDER = 100_000;
 
   /**
-   * Attributes with no effect on layout that the direct path can ignore (any other is named): those openhtmltopdf
-   * draws nothing for on any element, accessibility and microdata annotations ({@code role}, {@code aria-*},
-   * {@code itemprop}) among them. An attribute selector naming one is judged by HtmlCss.
+   * Attributes openhtmltopdf reads for what it draws on any element: the direct path reads them too (the link of
+   * {@code href} aside, see the docs). An attribute selector naming one is judged by HtmlCss.
    */
-  private static final Set<String> ATTRIBUTES = Set.of("class", "id", "style", "title", "lang", "dir", "role",
-      "tabindex", "translate", "itemprop", "itemscope", "itemtype", "itemid", "xmlns");
+  private static final Set<String> ATTRIBUTES = Set.of("class", "id", "style", "title", "lang", "dir");
+
+  /**
+   * Every attribute name openhtmltopdf reads anywhere (its presentational hints, list numbering, link attachments,
+   * form fields, images, style and link elements; its sources' getAttribute calls, checked against 1.1.65): one of
+   * these is named where it is not judged by element below. Any other attribute ({@code role}, {@code aria-*},
+   * {@code itemprop}, a framework's {@code ref} or {@code v-if}, {@code for} on a cell) it never reads, so it draws
+   * nothing for it, and neither does the direct path; an attribute selector naming one is judged by HtmlCss.
+   */
+  private static final Set<String> READ = Set.of("action", "align", "alt", "background", "bgcolor", "border",
+      "cellpadding", "cellspacing", "checked", "cols", "colspan", "content", "download", "fs-ignore", "height",
+      "href", "http-equiv", "max-length", "media", "method", "multiple", "name", "onclick", "page", "readonly", "rel",
+      "relationship", "required", "rows", "rowspan", "scope", "selected", "size", "span", "src", "start", "type",
+      "valign", "value", "viewbox", "width");
 
   /**
    * Presentational attributes by element: those openhtmltopdf turns into CSS (HtmlStyle.hints), which is then
@@ -275,7 +286,7 @@ final class HtmlSubset {
       String tag = e.normalName();
       if (tag.equals("#root") || HtmlStyle.DROPPED.contains(tag)) continue;
       boolean known = tag.equals("html") || tag.equals("head") || tag.equals("title") || tag.equals("style")
-          || tag.equals("img") || HtmlStyle.BLOCKS.contains(tag) || HtmlStyle.INLINE.contains(tag)
+          || tag.equals("img") || HtmlStyle.BLOCKS.contains(tag) || HtmlStyle.inline(tag)
           || HtmlStyle.TABLE.contains(tag) || tag.equals("colgroup") || tag.equals("col");
       if (!known) return "the element <" + tag + ">";
       List<Attribute> judged = new ArrayList<>(0);
@@ -290,9 +301,10 @@ final class HtmlSubset {
         boolean span = (tag.equals("td") || tag.equals("th")) && (name.equals("colspan") || name.equals("rowspan"));
         // an image's size attributes are judged where it is drawn (HtmlFlow.sizeAttribute)
         boolean sized = tag.equals("img") && (name.equals("width") || name.equals("height"));
-        // data-* and aria-* attributes carry a script's data or a reader's label and style nothing, unless a
-        // selector names them (judged by HtmlCss)
-        boolean data = name.startsWith("data-") || name.startsWith("aria-");
+        // data-* and aria-* attributes carry a script's data or a reader's label, and others openhtmltopdf never
+        // reads style nothing either, unless a selector names them (judged by HtmlCss, on each document)
+        boolean data = name.startsWith("data-") || name.startsWith("aria-")
+            || !READ.contains(name) && !name.startsWith("fs-") && !ATTRIBUTES.contains(name);
         // a statement's date over its day's rows: the number of rows is judged on each document (HtmlTables.spans)
         boolean rows = span && name.equals("rowspan");
         if (!image && !data && !rows && a.getValue().contains("{{")) {

@@ -845,7 +845,7 @@ final class HtmlTableWidths {
       measureImage(e, inherited, out);
       return;
     }
-    if (!HtmlStyle.INLINE.contains(tag)) throw new Unsupported("the element <" + tag + "> inside a line of text");
+    if (!HtmlStyle.inline(tag)) throw new Unsupported("the element <" + tag + "> inside a line of text");
     HtmlStyle s = flow.style(e, inherited);
     if (s.hidden) return;
     if (s.displayBlock) {

@@ -92,7 +92,7 @@ class HtmlRoutingTest {
             "an image in a justified paragraph"),
         Arguments.of("<p>x</p>", "p { border: 1px ridge #000; }", "CSS border style 'ridge' on p"),
         Arguments.of("<p>x</p>", "p { text-align: match-parent; }", "CSS value 'match-parent' for 'text-align' on p"),
-        Arguments.of("<p>a <q>2</q></p>", null, "the element <q>"),
+        Arguments.of("<p>a <button>2</button></p>", null, "the element <button>"),
         // a family openhtmltopdf does not know: its default, Times-Roman
         Arguments.of("<p>x</p>", "p { font-family: 'Courier New'; }",
             "CSS font-family ''Courier New'' (none of it is bundled: only DejaVu Sans, sans-serif and serif are) on p"),

@@ -1,0 +1,74 @@
+package dev.platen.render.direct;
+
+import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
+import static dev.platen.render.direct.HtmlEquivalenceTest.drawnDirectly;
+import static dev.platen.render.direct.HtmlEquivalenceTest.refusal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What an eighth survey met: fifteen public templates written for other engines (mPDF, dompdf, WeasyPrint,
+ * PhantomJS, Chromium), rendered as found, of which the direct path had drawn one. Each construct it draws now is
+ * drawn directly and printed as openhtmltopdf prints it (text per page, page breaks, page images within 1%, as
+ * {@link HtmlEquivalenceTest} compares); what it still leaves to openhtmltopdf is named.
+ */
+class HtmlSurvey18EquivalenceTest {
+  private static final String ITEMS = "<table class=\"t\"><thead><tr><th>Item</th><th>Amount</th></tr></thead>"
+      + "<tbody><tr><td>Website design</td><td>300.00</td></tr><tr><td>Hosting (3 months)</td><td>75.00</td></tr>"
+      + "</tbody></table>";
+
+  /**
+   * Attributes openhtmltopdf never reads (a framework's {@code ref} and {@code v-if}, {@code for} on a cell, a
+   * stray CSS declaration written as an attribute, {@code contenteditable}) draw nothing there: they had sent a
+   * template to openhtmltopdf by name.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<div ref=\"header\" v-if=\"shown\"><p>Invoice 2026-0042</p></div>" + ITEMS,
+      "<p>Invoice 2026-0042</p><table class=\"t\" page-break-inside:=\"\" avoid;=\"\"><tr><td for=\"x\">Website"
+          + " design</td><td>300.00</td></tr></table>",
+      "<p contenteditable=\"true\" spellcheck=\"false\" x-data=\"{}\">Invoice 2026-0042</p>" + ITEMS})
+  void attributesOpenhtmltopdfNeverReadsAreDrawnDirectly(String html) throws Exception {
+    assertSame("survey18-attributes", drawnDirectly(html, "table.t { width: 100%; } td, th { padding: 4px; }"));
+  }
+
+  /** Those it reads for what it draws, and the direct path does not, stay with it, named. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<a href=\"https://example.com/i.pdf\" download=\"i.pdf\">Invoice</a>|the attribute"
+      + " 'download' on a", "<ol start=\"3\"><li>a</li></ol>|the attribute 'start' on ol",
+      "<table><tr><td background=\"x.png\">a</td></tr></table>|the attribute 'background' on td",
+      "<ol><li value=\"4\">a</li></ol>|the attribute 'value' on li", "<p fs-page-break-min-height=\"2\">a</p>|the"
+      + " attribute 'fs-page-break-min-height' on p"})
+  void attributesOpenhtmltopdfReadsAreNamed(String example) {
+    String[] parts = example.split("\\|");
+    assertThat(refusal("<p>x</p>" + parts[0], "")).isEqualTo(parts[1]);
+  }
+
+  /**
+   * An element openhtmltopdf's default style sheet does not name ({@code <ninja>} of Invoice Ninja's designs,
+   * {@code <time>}, {@code <q>}, a custom element) is a bare inline box there, styled by the author's sheet only:
+   * drawn as a span is.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<p>VAT number: <ninja>SE556677889901</ninja></p>",
+      "<p>Issued <time datetime=\"2026-12-05\">5 December 2026</time>, <q>net 30</q></p>",
+      "<p>Status: <status-badge class=\"b\">Paid</status-badge> in full</p>"})
+  void unstyledElementsAreInlineBoxes(String html) throws Exception {
+    assertSame("survey18-inline", drawnDirectly(html + ITEMS, ".b { color: #1a7f37; font-weight: bold; }"
+        + " table.t { width: 100%; }"));
+  }
+
+  /**
+   * A form (an order form's frame, WeasyPrint's letter sample), {@code <details>}, {@code <dialog>} and
+   * {@code <hgroup>} are blocks in openhtmltopdf's default sheet; a form also gets a bottom margin of 1em.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<form><p>Order form</p>" + "<p>Please tick what you need.</p></form><p>After the form</p>",
+      "<hgroup><h1>Quote Q-17</h1><p>Valid 30 days</p></hgroup><details><p>Terms</p></details><p>After</p>",
+      "<div class=\"box\"><form class=\"f\">Reference 2026-0042</form>Below the form</div>"})
+  void formsAndOtherBareBlocks(String html) throws Exception {
+    assertSame("survey18-blocks", drawnDirectly(html + ITEMS, ".f { padding: 4px; border: 1px solid #333; }"
+        + " table.t { width: 100%; }"));
+  }
+}
