@@ -94,9 +94,12 @@ final class HtmlFlow {
 
   /** An inline element made a block by its style ({@code display: block} on a span), or null. */
   HtmlStyle displayedBlock(Node n, HtmlStyle parent) throws Unsupported {
-    if (!(n instanceof Element e) || !HtmlStyle.inline(e.normalName())) return null;
+    if (!(n instanceof Element e)) return null;
+    boolean img = e.normalName().equals("img");
+    if (!img && !HtmlStyle.inline(e.normalName())) return null;
     if (!sheetsDisplay && !e.attr("style").contains("display") && !e.attr("style").contains("float")) return null;
     HtmlStyle s = style(e, parent);
+    if (img) return s.displayBlock && s.floating == null ? s : null;
     return s.displayBlock || s.floating != null ? s : null;
   }
 
@@ -269,7 +272,11 @@ final class HtmlFlow {
       if (displayed != null) {
         blocks = true;
         flush(inline, ps, width, sink);
-        if (!displayed.hidden) {
+        if (!displayed.hidden && ((Element) n).normalName().equals("img")) {
+          imageBlock((Element) n, displayed, ps, width, sink);
+          if (!dry) sink.afterHeading = false;
+          lastBlock = displayed;
+        } else if (!displayed.hidden) {
           block((Element) n, displayed, width, sink);
           if (!dry) sink.afterHeading = false;
           lastBlock = displayed;
@@ -3061,8 +3068,18 @@ final class HtmlFlow {
     double w = cssWidth == null ? Double.NaN : length(cssWidth, s, width);
     double h = cssHeight == null ? Double.NaN : length(cssHeight, s, Double.NaN);
     double ratio = image.getHeight() / (double) image.getWidth();
+    if (s.maxHeight != null) {
+      // alone, a logo capped in height: the height clamped, the width from the ratio (sizeReplacedElement); beside a
+      // width, height or max-width openhtmltopdf fits the image inside both, which is not ported
+      if (cssWidth != null || cssHeight != null || s.maxWidth != null) {
+        throw new Unsupported("max-height with a width, height or max-width on " + HtmlStyle.describe(img));
+      }
+      double most = length(s.maxHeight, s, Double.NaN);
+      if (image.getHeight() * Styles.PX > most) return new double[] {most / ratio, most};
+    }
     if (s.maxWidth != null) {
-      double most = length(s.maxWidth, s, Double.NaN);
+      // a % only on an image of display: block (HtmlStyle), of its container
+      double most = length(s.maxWidth, s, s.displayBlock ? width : Double.NaN);
       if (image.getWidth() * Styles.PX > most || w > most) {
         // with both sides given the image would be fitted inside them, its ratio kept: not ported
         if (!Double.isNaN(h)) throw new Unsupported("max-width with a height on " + HtmlStyle.describe(img));
@@ -3130,6 +3147,57 @@ final class HtmlFlow {
       return;
     }
     sink.slice(box, List.of(new Ops.Image(offset(ps.align, width, w), Math.min(box - h, gap), w, h, image)));
+  }
+
+  /**
+   * An image of {@code display: block}: a box as tall as the image, no line around it (so no strut below), at its
+   * left margin or centred between auto margins, its vertical margins meeting its neighbours' as a block's do.
+   * Box styles, relative offsets, page breaks, % margins and a place in a table cell are not measured: refused.
+   */
+  private void imageBlock(Element img, HtmlStyle s, HtmlStyle ps, double width, Sink sink) throws RenderException {
+    String where = HtmlStyle.describe(img);
+    if (s.decorated(true) || nonZero(s.padding) || s.relative || s.breakBefore || s.breakAfter || s.percentMargin()
+        || s.minWidth != null || s.clear != null || positioned.apart || HtmlStyle.inCell(img) || autoCells > 0) {
+      throw new Unsupported("a box style, offset, page break, % margin or table cell around " + where
+          + ", which has display: block");
+    }
+    double[] m = s.margin(width);
+    if (m[BOTTOM] != 0) {
+      // measured: openhtmltopdf places a block after it higher than a collapsed margin would (by the image's margin
+      // of 10px where the next has 12px, by 12px where the image's is 20px), not followed here
+      throw new Unsupported("a bottom margin on " + where + ", which has display: block");
+    }
+    Element before = img.previousElementSibling();
+    if (before != null && style(before, ps).margin(width)[BOTTOM] != 0) {
+      // measured: openhtmltopdf puts it higher than a paragraph's bottom margin before it would (11 pt of 11.2)
+      throw new Unsupported("a bottom margin before " + where + ", which has display: block");
+    }
+    if (dry) {
+      String cssWidth = sizeAttribute(img, "width", s.width);
+      String cssHeight = sizeAttribute(img, "height", s.height);
+      if (cssWidth != null) length(cssWidth, s, width);
+      if (cssHeight != null) length(cssHeight, s, Double.NaN);
+      return;
+    }
+    String src = img.attr("src").trim();
+    if (src.isEmpty()) throw new Unsupported("an image without a source, " + where + ", which has display: block");
+    PDImageXObject image = images.image(src);
+    double[] size = imageSize(img, s, image, width);
+    double w = size[0], h = size[1];
+    double room = width - (s.autoMargin[LEFT] ? 0 : m[LEFT]) - (s.autoMargin[RIGHT] ? 0 : m[RIGHT]);
+    // where a % max-width clamps it (to its container, mostly), openhtmltopdf's sizing is not measured
+    boolean clamped = s.maxWidth != null && s.maxWidth.endsWith("%") && w >= length(s.maxWidth, s, width) - 0.01;
+    if (w > room + 0.01 || clamped) throw new Unsupported("an image as wide as its container or wider, " + where);
+    if (h > sink.pageHeight()) throw new Unsupported("an image taller than the page, " + where);
+    double left = m[LEFT];
+    if (s.autoMargin[LEFT] && s.autoMargin[RIGHT]) {
+      left = Math.floor(Math.round((width - w) * HtmlStyle.DOTS_PER_POINT) / 2.0) / HtmlStyle.DOTS_PER_POINT;
+    } else if (s.autoMargin[LEFT]) {
+      left = width - w - m[RIGHT];
+    }
+    sink.margin(m[TOP]);
+    sink.slice(h, List.of(new Ops.Image(left, 0, w, h, image)));
+    sink.margin(m[BOTTOM]);
   }
 
   /** A length in openhtmltopdf's whole dots, as it truncates box sides when measuring. */

@@ -63,6 +63,8 @@ final class HtmlStyle {
   /** Sides whose margin is auto, blocks only: left and right share what a narrower box leaves, top and bottom are 0. */
   final boolean[] autoMargin = new boolean[4];
   String maxWidth;
+  /** Only on an image, a length (HtmlFlow.imageSize). */
+  String maxHeight;
   /** min-width on a block, or null: applied before max-width, as openhtmltopdf applies them (measured). */
   String minWidth;
   final double[] border = new double[4];
@@ -513,7 +515,8 @@ final class HtmlStyle {
     if (!BLOCKS.contains(tag)) {
       for (int side = 0; side < 4; side++) {
         // a table's auto side margins place it as a block's do (a right-aligned totals table): HtmlTables.table
-        boolean tableSide = tag.equals("table") && (side == LEFT || side == RIGHT);
+        // and an image of display: block's (HtmlFlow.imageBlock)
+        boolean tableSide = (tag.equals("table") || tag.equals("img") && s.displayBlock) && (side == LEFT || side == RIGHT);
         if (!Double.isNaN(s.marginPercent[side]) || s.autoMargin[side] && !tableSide) {
           s.refuse("a percentage or auto margin", e);
         }
@@ -523,7 +526,8 @@ final class HtmlStyle {
       boolean cellCap = (tag.equals("td") || tag.equals("th")) && s.maxWidth != null && !s.maxWidth.endsWith("%")
           && !s.borderBox;
       // on an image, a length clamps its width as openhtmltopdf's sizeReplacedElement does (HtmlFlow.imageSize)
-      boolean imageCap = tag.equals("img") && s.maxWidth != null && !s.maxWidth.endsWith("%");
+      // (a % of an image of display: block only where the image is narrower than that: HtmlFlow.imageBlock)
+      boolean imageCap = tag.equals("img") && s.maxWidth != null && (!s.maxWidth.endsWith("%") || s.displayBlock);
       if (s.maxWidth != null && !cellCap && !imageCap) s.refuse("CSS property 'max-width'", e);
       if (s.minWidth != null) s.refuse("CSS property 'min-width'", e);
     }
@@ -533,6 +537,8 @@ final class HtmlStyle {
       s.refuse("a % margin on the body, an hr or a block in a table cell", e);
     }
     // where openhtmltopdf places such boxes other than CSS says (measured): not drawn here
+    // on an image, a length clamps its height as openhtmltopdf's sizeReplacedElement does (HtmlFlow.imageSize)
+    if (s.maxHeight != null && (!tag.equals("img") || s.maxHeight.endsWith("%"))) s.refuse("CSS property 'max-height'", e);
     if ((s.autoMargin[LEFT] || s.autoMargin[RIGHT]) && s.width != null && s.maxWidth != null) {
       s.refuse("an auto margin with width and max-width", e);
     }
@@ -1175,6 +1181,7 @@ final class HtmlStyle {
         boxSide(name.substring(0, name.indexOf('-')), side(name.substring(name.indexOf('-') + 1)), v, value, e);
       }
       case "max-width" -> maxWidth = v.equals("none") ? null : v;
+      case "max-height" -> maxHeight = v.equals("none") ? null : v;
       case "min-width" -> minWidth = v.equals("auto") || v.equals("0") ? null : v;
       case "border" -> {
         for (int i = 0; i < 4; i++) border(i, v, value, name, e);
@@ -1257,6 +1264,10 @@ final class HtmlStyle {
           blockInline = true;
         } else if (v.equals("block") && naturalDisplay(e.normalName()).equals("inline") && !e.normalName().equals("br")) {
           // an inline element made a block (<span style="display: block">): laid out as a div (HtmlFlow)
+          inlineBlock = false;
+          displayBlock = true;
+        } else if (v.equals("block") && e.normalName().equals("img")) {
+          // a logo on a line of its own (Tailwind's preflight sets it on every image): HtmlFlow.imageBlock
           inlineBlock = false;
           displayBlock = true;
         } else if (v.equals(naturalDisplay(e.normalName()))) {

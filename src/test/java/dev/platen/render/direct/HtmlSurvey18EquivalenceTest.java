@@ -71,4 +71,64 @@ class HtmlSurvey18EquivalenceTest {
     assertSame("survey18-blocks", drawnDirectly(html + ITEMS, ".f { padding: 4px; border: 1px solid #333; }"
         + " table.t { width: 100%; }"));
   }
+
+  private static final String IMG = "<img class=\"logo\" src=\"" + dev.platen.render.Canvas.pngDataUri()
+      + "\" alt=\"ACME\">";
+
+  /**
+   * An image of {@code display: block} (Tailwind's preflight gives every image one, with {@code max-width: 100%}
+   * and {@code height: auto}): a box as tall as the image with no line around it, at its left margin or between
+   * auto margins, its vertical margins meeting its neighbours'. It had sent the template to openhtmltopdf.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"img { display: block; vertical-align: middle; max-width: 100%; height: auto; }",
+      "img { display: block; } .logo { width: 200px; margin: 0 auto; }",
+      "img { display: block; } .logo { margin: 10px 0 0 30px; } p { margin: 12px 0; }",
+      "img { display: block; } .logo { margin-top: 20px; } p { margin: 0; }",
+      "img { display: block; } .logo { width: 60px; margin-left: auto; }",
+      "img { display: block; margin: 0 auto; }",
+      "img { display: block; } .card { padding: 10px; background-color: #eeeeee; } .logo { height: 24px; }"})
+  void imagesOfDisplayBlock(String css) throws Exception {
+    String html = "<p>Invoice 2026-0042</p><div class=\"card\">" + IMG + "<p>Bill to: Acme Corp.</p></div>" + IMG
+        + ITEMS;
+    assertSame("survey18-image-block", drawnDirectly(html, css + " table.t { width: 100%; }"));
+  }
+
+  /**
+   * In a table cell, where its width would count in the column's, and with a bottom margin or after a block with
+   * one, which openhtmltopdf does not collapse as CSS says (measured), such an image stays with openhtmltopdf, named.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<table><tr><td>IMG</td><td>Invoice</td></tr></table>|img { display: block; }|a box style,"
+      + " offset, page break, % margin or table cell around img.logo, which has display: block", "<p>Invoice</p>IMG"
+      + "|img { display: block; }|a bottom margin before img.logo, which has display: block", "IMG<p>Bill to</p>|img { display: block;"
+      + " margin-bottom: 10px; }|a bottom margin on img.logo, which has display: block"})
+  void imagesOfDisplayBlockOutsideTheSubsetAreNamed(String example) {
+    String[] parts = example.split("\\|");
+    assertThat(refusal("<p>x</p>" + parts[0].replace("IMG", IMG), parts[1])).isEqualTo(parts[2]);
+  }
+
+  /**
+   * {@code max-height} on an image (a logo capped at 60px, WooCommerce's and Invoice Ninja's templates): its height
+   * clamped and its width kept in ratio, as openhtmltopdf's sizeReplacedElement clamps it; an image lower than that
+   * keeps its size.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {".logo { max-height: 20px; }", ".logo { max-height: 80px; }",
+      ".logo { max-height: 12mm; display: block; } p { margin: 0; }"})
+  void maxHeightOnAnImage(String css) throws Exception {
+    assertSame("survey18-max-height", drawnDirectly("<p>Invoice 2026-0042</p>" + IMG + "<p>Bill to</p>" + ITEMS,
+        css + " table.t { width: 100%; }"));
+  }
+
+  /** Beside a width or on another element, max-height stays with openhtmltopdf, named. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {".logo { max-height: 20px; width: 100px; }|max-height with a width, height or max-width on"
+      + " img.logo", "p { max-height: 20px; }|CSS property 'max-height' on p"})
+  void maxHeightOutsideTheSubsetIsNamed(String example) throws Exception {
+    String[] parts = example.split("\\|");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DirectPdfEngine(dev.platen.render.EngineSettings
+        .defaults()).render(dev.platen.render.Canvas.input(dev.platen.render.HtmlCorpus.of("<p>x</p>" + IMG, parts[0]),
+        "{}"))).isInstanceOf(Unsupported.class).hasMessageContaining(parts[1]);
+  }
 }
