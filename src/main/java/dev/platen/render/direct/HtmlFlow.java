@@ -92,6 +92,34 @@ final class HtmlFlow {
   /** Whether a style sheet declares display anywhere: only then may an inline element be a block. */
   private final boolean sheetsDisplay;
 
+  /**
+   * The style of an inline element that holds blocks only, white space between them (Invoice Ninja's {@code <ninja>}
+   * round its divs), and draws nothing itself, or null: openhtmltopdf splits such an element round its blocks into
+   * anonymous boxes, as CSS does, so its blocks stand as its parent's would, in its inherited style; laid out here
+   * as a block that draws nothing, which places them alike.
+   */
+  private HtmlStyle wrapper(Node n, HtmlStyle parent) throws Unsupported {
+    if (!(n instanceof Element e) || !HtmlStyle.inline(e.normalName()) || e.normalName().equals("a")
+        || e.normalName().equals("br")) {
+      return null;
+    }
+    boolean blocks = false;
+    for (Node c : e.childNodes()) {
+      if (c instanceof TextNode t) {
+        if (!t.isBlank()) return null;
+      } else if (c instanceof Element ce && !HtmlStyle.DROPPED.contains(ce.normalName())) {
+        if (!HtmlStyle.BLOCKS.contains(ce.normalName()) && !ce.normalName().equals("table")) return null;
+        blocks = true;
+      }
+    }
+    if (!blocks) return null;
+    HtmlStyle s = style(e, parent);
+    boolean draws = s.decorated(true) || nonZero(s.margin) || nonZero(s.padding) || s.relative || s.absolute
+        || s.running != null || s.positionFixed || s.floating != null || !s.decorations.isEmpty() || s.displayBlock
+        || s.blockInline || s.inlineBlock || s.breakBefore || s.breakAfter || s.hidden;
+    return draws ? null : s;
+  }
+
   /** An inline element made a block by its style ({@code display: block} on a span), or null. */
   HtmlStyle displayedBlock(Node n, HtmlStyle parent) throws Unsupported {
     if (!(n instanceof Element e)) return null;
@@ -281,6 +309,19 @@ final class HtmlFlow {
           if (!dry) sink.afterHeading = false;
           lastBlock = displayed;
         }
+        continue;
+      }
+      HtmlStyle wrapping = wrapper(n, ps);
+      if (wrapping != null) {
+        blocks = true;
+        flush(inline, ps, width, sink);
+        block((Element) n, wrapping, width, sink);
+        // measured: its last block's bottom margin does not meet the next one's top margin in openhtmltopdf (the
+        // anonymous box after the blocks, holding the element's empty end, stands between them); its first block's
+        // top margin meets the one before
+        sink.slice(0, List.of());
+        if (!dry) sink.afterHeading = false;
+        lastBlock = wrapping;
         continue;
       }
       if (isInline(n)) {
@@ -1203,7 +1244,15 @@ final class HtmlFlow {
       boxWidth = Math.max(boxWidth, min);
     }
     // then max-width, over min-width: openhtmltopdf applies them in this order (measured), not as CSS says
-    if (s.maxWidth != null) boxWidth = Math.min(boxWidth, boxWidth(s.maxWidth, s, avail, p));
+    if (s.maxWidth != null) {
+      double most = boxWidth(s.maxWidth, s, avail, p);
+      // a block with a width, a max-width that narrows it and auto margins openhtmltopdf places other than CSS says
+      // (measured); one whose max-width is wider (width: 100%; max-width: 800px; margin: 0 auto) as without it
+      if (most < boxWidth - 0.01 && s.width != null && (s.autoMargin[LEFT] || s.autoMargin[RIGHT])) {
+        throw new Unsupported("an auto margin with width and max-width on " + HtmlStyle.describe(e));
+      }
+      boxWidth = Math.min(boxWidth, most);
+    }
     double left = autoLeft(s, m, avail, boxWidth);
     double content = boxWidth - bl - br - p[LEFT] - p[RIGHT];
     boolean relative = s.relative && !tag.equals("body");
@@ -3069,17 +3118,21 @@ final class HtmlFlow {
     double h = cssHeight == null ? Double.NaN : length(cssHeight, s, Double.NaN);
     double ratio = image.getHeight() / (double) image.getWidth();
     if (s.maxHeight != null) {
-      // alone, a logo capped in height: the height clamped, the width from the ratio (sizeReplacedElement); beside a
-      // width, height or max-width openhtmltopdf fits the image inside both, which is not ported
-      if (cssWidth != null || cssHeight != null || s.maxWidth != null) {
-        throw new Unsupported("max-height with a width, height or max-width on " + HtmlStyle.describe(img));
+      // a logo capped in height, and in width too (max-height: 100px; max-width: 65%): its own size scaled down to
+      // fit inside both, its ratio kept, as sizeReplacedElement clamps each side and then fits the image inside the
+      // clamped ones; beside a width or height openhtmltopdf fits it otherwise, which is not ported
+      if (cssWidth != null || cssHeight != null) {
+        throw new Unsupported("max-height with a width or height on " + HtmlStyle.describe(img));
       }
-      double most = length(s.maxHeight, s, Double.NaN);
-      if (image.getHeight() * Styles.PX > most) return new double[] {most / ratio, most};
+      double iw = image.getWidth() * Styles.PX;
+      double ih = image.getHeight() * Styles.PX;
+      double scale = Math.min(1, length(s.maxHeight, s, Double.NaN) / ih);
+      if (s.maxWidth != null) scale = Math.min(scale, length(s.maxWidth, s, width) / iw);
+      return new double[] {iw * scale, ih * scale};
     }
     if (s.maxWidth != null) {
-      // a % only on an image of display: block (HtmlStyle), of its container
-      double most = length(s.maxWidth, s, s.displayBlock ? width : Double.NaN);
+      // a % of the container (HtmlStyle allows one outside table cells only)
+      double most = length(s.maxWidth, s, width);
       if (image.getWidth() * Styles.PX > most || w > most) {
         // with both sides given the image would be fitted inside them, its ratio kept: not ported
         if (!Double.isNaN(h)) throw new Unsupported("max-width with a height on " + HtmlStyle.describe(img));
@@ -3185,9 +3238,7 @@ final class HtmlFlow {
     double[] size = imageSize(img, s, image, width);
     double w = size[0], h = size[1];
     double room = width - (s.autoMargin[LEFT] ? 0 : m[LEFT]) - (s.autoMargin[RIGHT] ? 0 : m[RIGHT]);
-    // where a % max-width clamps it (to its container, mostly), openhtmltopdf's sizing is not measured
-    boolean clamped = s.maxWidth != null && s.maxWidth.endsWith("%") && w >= length(s.maxWidth, s, width) - 0.01;
-    if (w > room + 0.01 || clamped) throw new Unsupported("an image as wide as its container or wider, " + where);
+    if (w > room + 0.01) throw new Unsupported("an image wider than its container, " + where);
     if (h > sink.pageHeight()) throw new Unsupported("an image taller than the page, " + where);
     double left = m[LEFT];
     if (s.autoMargin[LEFT] && s.autoMargin[RIGHT]) {

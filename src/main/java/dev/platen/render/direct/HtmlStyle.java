@@ -526,8 +526,8 @@ final class HtmlStyle {
       boolean cellCap = (tag.equals("td") || tag.equals("th")) && s.maxWidth != null && !s.maxWidth.endsWith("%")
           && !s.borderBox;
       // on an image, a length clamps its width as openhtmltopdf's sizeReplacedElement does (HtmlFlow.imageSize)
-      // (a % of an image of display: block only where the image is narrower than that: HtmlFlow.imageBlock)
-      boolean imageCap = tag.equals("img") && s.maxWidth != null && (!s.maxWidth.endsWith("%") || s.displayBlock);
+      // (a % of the image's container outside table cells, where automatic table layout would measure it)
+      boolean imageCap = tag.equals("img") && s.maxWidth != null && (!s.maxWidth.endsWith("%") || !inCell(e));
       if (s.maxWidth != null && !cellCap && !imageCap) s.refuse("CSS property 'max-width'", e);
       if (s.minWidth != null) s.refuse("CSS property 'min-width'", e);
     }
@@ -536,12 +536,9 @@ final class HtmlStyle {
       // (its CalculatedStyle caches them): not matched
       s.refuse("a % margin on the body, an hr or a block in a table cell", e);
     }
-    // where openhtmltopdf places such boxes other than CSS says (measured): not drawn here
     // on an image, a length clamps its height as openhtmltopdf's sizeReplacedElement does (HtmlFlow.imageSize)
     if (s.maxHeight != null && (!tag.equals("img") || s.maxHeight.endsWith("%"))) s.refuse("CSS property 'max-height'", e);
-    if ((s.autoMargin[LEFT] || s.autoMargin[RIGHT]) && s.width != null && s.maxWidth != null) {
-      s.refuse("an auto margin with width and max-width", e);
-    }
+    // where openhtmltopdf places such boxes other than CSS says (measured): not drawn here
     if (s.autoMargin[LEFT] && !s.autoMargin[RIGHT] && (s.margin[RIGHT] != 0 || !Double.isNaN(s.marginPercent[RIGHT]))) {
       s.refuse("an auto margin-left beside a margin-right", e);
     }

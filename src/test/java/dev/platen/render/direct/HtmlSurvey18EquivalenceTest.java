@@ -72,6 +72,10 @@ class HtmlSurvey18EquivalenceTest {
         + " table.t { width: 100%; }"));
   }
 
+  private static final String LONG = "<table class=\"t\"><thead><tr><th>Date</th><th>Amount</th></tr></thead><tbody>"
+      + "<tr><td>2026-11-01 Card payment, Harbourside Dental Group</td><td>120.00</td></tr>".repeat(80)
+      + "</tbody></table>";
+
   private static final String IMG = "<img class=\"logo\" src=\"" + dev.platen.render.Canvas.pngDataUri()
       + "\" alt=\"ACME\">";
 
@@ -109,13 +113,15 @@ class HtmlSurvey18EquivalenceTest {
   }
 
   /**
-   * {@code max-height} on an image (a logo capped at 60px, WooCommerce's and Invoice Ninja's templates): its height
-   * clamped and its width kept in ratio, as openhtmltopdf's sizeReplacedElement clamps it; an image lower than that
-   * keeps its size.
+   * {@code max-height} on an image (a logo capped at 60px, WooCommerce's and Invoice Ninja's templates), with a
+   * {@code max-width} too (a % of its container outside table cells): the image scaled down to fit inside both, its
+   * ratio kept, as openhtmltopdf's sizeReplacedElement clamps it; an image smaller than that keeps its size.
    */
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {".logo { max-height: 20px; }", ".logo { max-height: 80px; }",
-      ".logo { max-height: 12mm; display: block; } p { margin: 0; }"})
+      ".logo { max-height: 12mm; display: block; } p { margin: 0; }", ".logo { max-width: 10%; }",
+      ".logo { max-width: 65%; max-height: 20px; vertical-align: middle; }", ".logo { max-width: 10%; max-height: 20px; }",
+      ".logo { max-width: 15%; max-height: 60px; display: block; margin: 0 auto; } p { margin: 0; }"})
   void maxHeightOnAnImage(String css) throws Exception {
     assertSame("survey18-max-height", drawnDirectly("<p>Invoice 2026-0042</p>" + IMG + "<p>Bill to</p>" + ITEMS,
         css + " table.t { width: 100%; }"));
@@ -123,12 +129,43 @@ class HtmlSurvey18EquivalenceTest {
 
   /** Beside a width or on another element, max-height stays with openhtmltopdf, named. */
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {".logo { max-height: 20px; width: 100px; }|max-height with a width, height or max-width on"
-      + " img.logo", "p { max-height: 20px; }|CSS property 'max-height' on p"})
+  @ValueSource(strings = {".logo { max-height: 20px; width: 100px; }|max-height with a width or height on img.logo",
+      "p { max-height: 20px; }|CSS property 'max-height' on p"})
   void maxHeightOutsideTheSubsetIsNamed(String example) throws Exception {
     String[] parts = example.split("\\|");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DirectPdfEngine(dev.platen.render.EngineSettings
         .defaults()).render(dev.platen.render.Canvas.input(dev.platen.render.HtmlCorpus.of("<p>x</p>" + IMG, parts[0]),
         "{}"))).isInstanceOf(Unsupported.class).hasMessageContaining(parts[1]);
+  }
+
+  /**
+   * A block of a width under a wider max-width, centred by auto margins (a page-wide wrapper: {@code width: 100%;
+   * max-width: 800px; margin: 0 auto}): the max-width changes nothing, in openhtmltopdf as in CSS. One that narrows
+   * the block stays refused (see HtmlRoutingTest).
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"#invoice { width: 100%; max-width: 800px; margin: 0 auto; padding: 30px 20px 40px; }",
+      "#invoice { width: 300px; max-width: 400px; margin: 0 auto; background-color: #f4f4f4; }",
+      "#invoice { width: 60%; max-width: 90%; margin-left: auto; }"})
+  void anAutoMarginWithAWiderMaxWidth(String css) throws Exception {
+    assertSame("survey18-max-width", drawnDirectly("<div id=\"invoice\"><p>Invoice 2026-0042</p>" + ITEMS
+        + "</div><p>After</p>", css + " table.t { width: 100%; }"));
+  }
+
+  /**
+   * An inline element holding only blocks and drawing nothing (Invoice Ninja's {@code <ninja>} round its divs, a
+   * span round a table): openhtmltopdf splits it round them into anonymous boxes, so the blocks stand as its
+   * parent's would, in its inherited style.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<div class=\"grid\"><ninja>\n  <div class=\"l\"><h1>Receipt</h1></div>\n</ninja>"
+      + "<p>Paid in full</p></div>", "<p>To</p><ninja><p>VAT number: SE556677889901</p></ninja><p>Thank you</p>",
+      "<span class=\"c\"><div>Coloured block</div>" + ITEMS + "</span><p>After</p>",
+      "<div class=\"box\"><ninja><p>First</p><p>Second</p></ninja></div>",
+      "<ninja><h2>Items</h2></ninja><ninja> <p>Second</p> </ninja><p>After both</p>",
+      "<h1>Statement</h1><ninja><p>Opening balance</p>LONG<p>Closing balance</p></ninja><p>Thank you</p>"})
+  void anInlineElementHoldingOnlyBlocks(String html) throws Exception {
+    assertSame("survey18-wrapper", drawnDirectly(html.replace("LONG", LONG), ".c { color: #1a56b0; font-size: 14px; }"
+        + " .box { padding: 8px; border: 1px solid #999999; } p { margin: 10px 0; } table.t { width: 100%; }"));
   }
 }
