@@ -283,7 +283,7 @@ final class HtmlFlow {
         HtmlStyle is = style(img, ps);
         if (is.absolute && !is.hidden) {
           besideText(inline, img);
-          positioned.absolute(img, is, sink);
+          positioned.absolute(img, is, ps, sink);
           continue;
         }
       }
@@ -338,7 +338,7 @@ final class HtmlFlow {
       }
       if (!s.hidden && s.absolute) {
         besideText(inline, e);
-        positioned.absolute(e, s, sink);
+        positioned.absolute(e, s, ps, sink);
         continue;
       }
       if (s.blockInline && !s.hidden && s.floating == null) {

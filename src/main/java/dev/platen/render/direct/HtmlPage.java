@@ -18,7 +18,11 @@ final class HtmlPage {
    */
   static double[] apply(List<HtmlCss.Declaration> declarations, double[] box) throws Unsupported {
     double[] b = box.clone();
-    for (HtmlCss.Declaration d : declarations) {
+    // !important declarations after the others, in their order, as the cascade applies them
+    List<HtmlCss.Declaration> ordered = new java.util.ArrayList<>(declarations.size());
+    for (HtmlCss.Declaration d : declarations) if (!d.important()) ordered.add(d);
+    for (HtmlCss.Declaration d : declarations) if (d.important()) ordered.add(d);
+    for (HtmlCss.Declaration d : ordered) {
       String v = d.value().trim().toLowerCase(Locale.ROOT);
       switch (d.name()) {
         case "size" -> size(v, b, d);
@@ -39,7 +43,6 @@ final class HtmlPage {
         case "margin-left" -> b[5] = length(v, d);
         default -> throw new Unsupported("CSS property '" + d.name() + "' in @page");
       }
-      if (d.important()) throw new Unsupported("CSS !important in @page");
     }
     return b;
   }

@@ -135,7 +135,8 @@ final class HtmlPositioned {
   }
 
   /** An absolutely positioned box, out of the flow, kept until its containing block is laid out. */
-  record Absolute(Element element, HtmlStyle style) {}
+  /** @param staticLeft the left edge of its static position, where it has neither left nor right, else NaN */
+  record Absolute(Element element, HtmlStyle style, double staticLeft) {}
 
   /**
    * The absolute boxes of each positioned box being laid out, innermost first: the document's (the initial
@@ -146,7 +147,7 @@ final class HtmlPositioned {
   boolean apart;
 
   /** An absolute box met in the flow: checked, and kept for its containing block (see {@link #place}). */
-  void absolute(Element e, HtmlStyle s, Sink sink) throws RenderException {
+  void absolute(Element e, HtmlStyle s, HtmlStyle ps, Sink sink) throws RenderException {
     String where = HtmlStyle.describe(e);
     if (apart || containers.isEmpty()) {
       throw new Unsupported("position: absolute inside a positioned, running or fixed element, on " + where);
@@ -169,9 +170,18 @@ final class HtmlPositioned {
     if (Double.isNaN(o[TOP]) == Double.isNaN(o[BOTTOM])) {
       throw new Unsupported("position: absolute without one of top and bottom, on " + where);
     }
-    // its static position, which another box around it moves, is not placed here
+    // without left and right it stands at its static position: placed here for a child of the body with a width
+    // outside any relative block (a DIN 5008 address window: top: 45mm; width: 85mm), at the body's left margin
+    // (the flow's indent there); measured, openhtmltopdf leaves a left padding of the body out of it, which is not
+    // followed, and one deeper, which the boxes around it move, is not placed here
+    double staticLeft = Double.NaN;
     if (Double.isNaN(o[LEFT]) && Double.isNaN(o[RIGHT])) {
-      throw new Unsupported("position: absolute without one of left and right, on " + where);
+      boolean bodyChild = e.parent() != null && e.parent().normalName().equals("body");
+      if (!bodyChild || containers.size() != 1 || s.width == null || e.normalName().equals("img")
+          || ps.padding[LEFT] != 0 || ps.border(LEFT) != 0) {
+        throw new Unsupported("position: absolute without one of left and right, on " + where);
+      }
+      staticLeft = sink.indent;
     }
     // the initial containing block's bottom is the document's (measured: bottom: 0 stands below its last line)
     if (Double.isNaN(o[TOP]) && containers.size() == 1) {
@@ -205,7 +215,7 @@ final class HtmlPositioned {
       if (!cs.hidden) plain(c, cs, "position: absolute");
     }
     if (e.normalName().equals("img")) plain(e, s, "position: absolute");
-    containers.peek().add(new Absolute(e, s));
+    containers.peek().add(new Absolute(e, s, staticLeft));
     if (flow.dry) apartBlock(e, s, 500, new Sink.Stack(0));
   }
 
@@ -263,7 +273,8 @@ final class HtmlPositioned {
         apartBlock(e, s, s.width == null ? avail + 0.001 : avail, stack);
       }
       double h = stack.height();
-      double left = !Double.isNaN(o[LEFT]) ? x + o[LEFT] : x + width - o[RIGHT] - outer;
+      double left = !Double.isNaN(o[LEFT]) ? x + o[LEFT] : !Double.isNaN(a.staticLeft()) ? x + a.staticLeft()
+          : x + width - o[RIGHT] - outer;
       double top = !Double.isNaN(o[TOP]) ? y + o[TOP] : y + height - o[BOTTOM] - h;
       // turned about its border box's centre (transform-origin's 50% 50%); its corners must stay inside too
       double cx = left + m[LEFT] + (outer - m[LEFT] - m[RIGHT]) / 2;

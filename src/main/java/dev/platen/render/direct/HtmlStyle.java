@@ -529,6 +529,16 @@ final class HtmlStyle {
       // (a % of the image's container outside table cells, where automatic table layout would measure it)
       boolean imageCap = tag.equals("img") && s.maxWidth != null && (!s.maxWidth.endsWith("%") || !inCell(e));
       if (s.maxWidth != null && !cellCap && !imageCap) s.refuse("CSS property 'max-width'", e);
+      // a table of no width at least as wide as its container (Invoice Ninja's table { min-width: 100% }): as wide
+      // as it, in automatic layout, as width: 100% makes it in openhtmltopdf (measured; table-layout: fixed, which
+      // needs a width, changes nothing there)
+      if (tag.equals("table") && s.width == null && "100%".equals(s.minWidth)) {
+        s.width = "100%";
+        s.minWidth = null;
+        s.fixed = false;
+      } else if (tag.equals("table") && "100%".equals(s.width) && "100%".equals(s.minWidth)) {
+        s.minWidth = null; // as wide as its container either way (<table width="100%"> under that rule)
+      }
       if (s.minWidth != null) s.refuse("CSS property 'min-width'", e);
     }
     if (s.percentMargin() && (tag.equals("body") || tag.equals("hr") || inCell(e))) {

@@ -168,4 +168,49 @@ class HtmlSurvey18EquivalenceTest {
     assertSame("survey18-wrapper", drawnDirectly(html.replace("LONG", LONG), ".c { color: #1a56b0; font-size: 14px; }"
         + " .box { padding: 8px; border: 1px solid #999999; } p { margin: 10px 0; } table.t { width: 100%; }"));
   }
+
+  /**
+   * {@code position: absolute} without {@code left} or {@code right} on a child of the body with a width (the
+   * address window of a DIN 5008 letter: {@code top: 45mm; width: 85mm}): at its static left edge, the body's
+   * left margin, as openhtmltopdf places it. With a left padding on the body (which openhtmltopdf leaves out of
+   * that edge, measured) it stays refused.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"body { margin: 0; } .addr { position: absolute; top: 40mm; width: 85mm; }",
+      ".addr { position: absolute; top: 20mm; width: 60mm; margin-left: 10px; }",
+      "body { margin: 0; padding: 12px 0; } .addr { position: absolute; top: 30mm; width: 70mm; height: 30mm; }"
+          + " .addr p { margin: 0; }"})
+  void anAbsoluteBoxAtItsStaticLeftEdge(String css) throws Exception {
+    assertSame("survey18-static-left", drawnDirectly("<p>Musterfirma GmbH, Hauptstraße 12, 10115 Berlin</p>"
+        + "<div class=\"addr\"><p>Harbourside Dental Group LLC<br>Am Hafen 3<br>20457 Hamburg</p></div>"
+        + "<h1>Rechnung 2026-0042</h1>" + ITEMS, css + " table.t { width: 100%; } h1 { margin-top: 80mm; }"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void anAbsoluteBoxWithoutLeftOrRightInABodyWithPaddingIsNamed() {
+    assertThat(refusal("<div class=\"addr\">x</div>", "body { padding: 12px; } .addr { position: absolute; top: 30mm;"
+        + " width: 70mm; }")).isEqualTo("position: absolute without one of left and right, on div.addr");
+  }
+
+  /**
+   * A table of no width with {@code min-width: 100%} (Invoice Ninja's statements), in automatic or fixed layout, is
+   * as wide as its container, as {@code width: 100%} makes it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"table.t { min-width: 100%; }", "table.t { min-width: 100%; table-layout: fixed; }",
+      "table.t { min-width: 100%; table-layout: fixed; padding-top: 1rem; border: 0px solid #000; } td { text-align:"
+          + " center; }"})
+  void aTableOfMinWidth100Percent(String css) throws Exception {
+    assertSame("survey18-min-width", drawnDirectly("<p>Statement</p>" + ITEMS, css));
+    assertSame("survey18-min-width-attribute", drawnDirectly("<p>Statement</p>" + ITEMS.replace("<table",
+        "<table width=\"100%\" cellspacing=\"0\""), css));
+  }
+
+  /** {@code !important} in an {@code @page} rule (Invoice Ninja's): it wins over later declarations, as the cascade has it. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"@page { margin: 10mm 20mm !important; } @page { margin: 30mm; }",
+      "@page { margin: 15mm !important; }", "@page { size: A5 !important; margin-top: 12mm; } @page { size: A4; }"})
+  void importantInAPageRule(String css) throws Exception {
+    assertSame("survey18-page-important", drawnDirectly("<p>Statement</p>" + ITEMS, css + " table.t { width: 100%; }"));
+  }
 }
