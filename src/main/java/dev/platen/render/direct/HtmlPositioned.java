@@ -103,7 +103,9 @@ final class HtmlPositioned {
       throw new Unsupported(what + " after content, on " + HtmlStyle.describe(e) + " (openhtmltopdf shows it"
           + " only from its own page on: put it first in the body)");
     }
-    if (!e.select("img, a[href]").isEmpty()) {
+    // a fixed header's logo is drawn (checked against the flow's text on each page: imagesOverText); a running
+    // element's margin box is painted as text only
+    if (!e.select(s.positionFixed ? "a[href]" : "img, a[href]").isEmpty()) {
       throw new Unsupported("an image or link in " + HtmlStyle.describe(e) + ", which has " + what);
     }
     Running r = new Running(e, s, sink.indent, 1, 1);
@@ -401,8 +403,8 @@ final class HtmlPositioned {
    * text only).
    */
   private void plain(Element e, HtmlStyle s, String what) throws RenderException {
-    // an absolute box's image is kept off the flow's text when placed (see place)
-    boolean image = e.normalName().equals("img") && !what.equals("position: absolute");
+    // an absolute or fixed box's image is kept off the flow's text when placed (see place, imagesOverText)
+    boolean image = e.normalName().equals("img") && !what.equals("position: absolute") && !what.equals("position: fixed");
     if (s.decorated(flow.printBackground) || e.normalName().equals("hr") || image) {
       throw new Unsupported((e.normalName().equals("img") ? "an image" : "a border or background") + " in a " + what
           + " element, on " + HtmlStyle.describe(e));
@@ -513,13 +515,25 @@ final class HtmlPositioned {
       apartBlock(f.element(), s, avail, stack);
       double y = Double.isNaN(o[TOP]) ? height - o[BOTTOM] - stack.height() : o[TOP];
       for (Ops op : stack.ops) {
-        if (!(op instanceof Ops.Text)) {
+        if (!(op instanceof Ops.Text || op instanceof Ops.Image)) {
           throw new Unsupported("a line or box drawn in a position: fixed element");
         }
         out.add(op.moved(left + x, top + y));
       }
     }
     return out;
+  }
+
+  /**
+   * Throws when an image of the fixed elements ({@link #fixed}) reaches into a line of the page's text:
+   * openhtmltopdf paints the fixed box over the flow, the direct path all text over all images.
+   */
+  void imagesOverText(List<Ops> fixed, List<Ops> page) throws Unsupported {
+    for (Ops op : fixed) {
+      if (op instanceof Ops.Image i && overText(i, page)) {
+        throw new Unsupported("an image in a position: fixed element over the text of a page");
+      }
+    }
   }
 
   /** A block laid out apart from the flow (a running or fixed element), where positions are refused. */

@@ -1114,7 +1114,11 @@ final class HtmlStyle {
         switch (v) {
           case "bold", "bolder", "600", "700", "800", "900" -> bold = true;
           case "normal", "lighter", "100", "200", "300", "400", "500" -> bold = false;
-          default -> refuse("CSS value '" + value + "' for 'font-weight'", e);
+          // a word that is no weight (font-weight: none) makes the declaration invalid in openhtmltopdf's
+          // FontWeight builder: dropped there, the weight cascaded before stays (measured alike)
+          default -> {
+            if (!v.matches("[a-z-]+")) refuse("CSS value '" + value + "' for 'font-weight'", e);
+          }
         }
       }
       case "font-style" -> {

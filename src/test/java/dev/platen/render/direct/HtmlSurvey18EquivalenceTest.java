@@ -213,4 +213,41 @@ class HtmlSurvey18EquivalenceTest {
   void importantInAPageRule(String css) throws Exception {
     assertSame("survey18-page-important", drawnDirectly("<p>Statement</p>" + ITEMS, css + " table.t { width: 100%; }"));
   }
+
+  /**
+   * A logo in a {@code position: fixed} header (dompdf's pattern, a Laravel cash statement's), here in the top page
+   * margin: drawn on every page with the header's text, where it covers none of the page's text (openhtmltopdf paints it over the flow, the
+   * direct engine under the text).
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<header><img src=\"IMG\" style=\"height: 30px\"> Cash statement</header>",
+      "<header><table width=\"95%\"><tr><td width=\"50%\">Juanda International Airport</td><td><img"
+          + " src=\"IMG\" width=\"80\"></td></tr></table></header>"})
+  void anImageInAFixedHeader(String header) throws Exception {
+    String html = header.replace("IMG", dev.platen.render.Canvas.pngDataUri()) + "<p>Statement</p>LONG";
+    assertSame("survey18-fixed-image", drawnDirectly(html.replace("LONG", LONG), "header { position: fixed; top: -18mm;"
+        + " left: 0; right: 0; height: 15mm; } table.t { width: 100%; }"));
+  }
+
+  /** Over the text of a page, it stays with openhtmltopdf, named when the document is drawn. */
+  @org.junit.jupiter.api.Test
+  void anImageInAFixedHeaderOverTextIsNamed() {
+    var input = drawnDirectly("<header><img src=\"" + dev.platen.render.Canvas.pngDataUri() + "\"></header><p>Statement"
+        + " of account</p>", "header { position: fixed; top: 0; left: 0; right: 0; } body { margin: 0; }");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DirectPdfEngine(dev.platen.render.EngineSettings
+        .defaults()).render(input)).isInstanceOf(Unsupported.class)
+        .hasMessageContaining("an image in a position: fixed element over the text of a page");
+  }
+
+  /**
+   * A font weight that is no weight ({@code font-weight: none}, the cash statement's) is dropped, as openhtmltopdf's
+   * parser drops it, and the weight cascaded before stays.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<p><b>Total: <span style=\"font-weight: none\">1,234.00</span></b></p>",
+      "<p>Total: <span class=\"w\">1,234.00</span></p>"})
+  void aFontWeightThatIsNoWeight(String html) throws Exception {
+    assertSame("survey18-weight", drawnDirectly(html + ITEMS, ".w { font-weight: bold; } .w { font-weight: heavy; }"
+        + " table.t { width: 100%; }"));
+  }
 }
