@@ -3204,8 +3204,9 @@ final class HtmlFlow {
 
   /**
    * An image of {@code display: block}: a box as tall as the image, no line around it (so no strut below), at its
-   * left margin or centred between auto margins, its vertical margins meeting its neighbours' as a block's do.
-   * Box styles, relative offsets, page breaks, % margins and a place in a table cell are not measured: refused.
+   * left margin or centred between auto margins, its top margin meeting the one before as a block's does. Box
+   * styles, relative offsets, page breaks, % margins and a place in a table cell are not measured, and a bottom
+   * margin on it or on the block before it is placed otherwise in openhtmltopdf: refused.
    */
   private void imageBlock(Element img, HtmlStyle s, HtmlStyle ps, double width, Sink sink) throws RenderException {
     String where = HtmlStyle.describe(img);

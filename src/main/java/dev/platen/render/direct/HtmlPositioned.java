@@ -136,8 +136,11 @@ final class HtmlPositioned {
     if (flow.dry) apartBlock(e, s, 500, new Sink.Stack(0));
   }
 
-  /** An absolutely positioned box, out of the flow, kept until its containing block is laid out. */
-  /** @param staticLeft the left edge of its static position, where it has neither left nor right, else NaN */
+  /**
+   * An absolutely positioned box, out of the flow, kept until its containing block is laid out.
+   *
+   * @param staticLeft the left edge of its static position, where it has neither left nor right, else NaN
+   */
   record Absolute(Element element, HtmlStyle style, double staticLeft) {}
 
   /**
@@ -404,7 +407,8 @@ final class HtmlPositioned {
    */
   private void plain(Element e, HtmlStyle s, String what) throws RenderException {
     // an absolute or fixed box's image is kept off the flow's text when placed (see place, imagesOverText)
-    boolean image = e.normalName().equals("img") && !what.equals("position: absolute") && !what.equals("position: fixed");
+    boolean image = e.normalName().equals("img") && !what.equals("position: absolute")
+        && !what.equals("position: fixed");
     if (s.decorated(flow.printBackground) || e.normalName().equals("hr") || image) {
       throw new Unsupported((e.normalName().equals("img") ? "an image" : "a border or background") + " in a " + what
           + " element, on " + HtmlStyle.describe(e));
