@@ -41,7 +41,12 @@ final class HtmlPage {
         case "margin-right" -> b[3] = length(v, d);
         case "margin-bottom" -> b[4] = length(v, d);
         case "margin-left" -> b[5] = length(v, d);
-        default -> throw new Unsupported("CSS property '" + d.name() + "' in @page");
+        default -> {
+          // a property openhtmltopdf does not know (mPDF's header: html_header, sheet-size) is dropped there
+          if (HtmlCss.OPENHTMLTOPDF_PROPERTIES.contains(d.name())) {
+            throw new Unsupported("CSS property '" + d.name() + "' in @page");
+          }
+        }
       }
     }
     return b;

@@ -1305,6 +1305,10 @@ final class HtmlStyle {
    */
   private void applyMore(String name, String v, String value, Element e) {
     switch (name) {
+      // the initial direction, in which the direct path lays every line out (a report's body { direction: ltr })
+      case "direction" -> {
+        if (!v.equals("ltr")) refuse("CSS value '" + value + "' for 'direction'", e);
+      }
       case "page-break-before" -> {
         avoidBreakBefore = v.equals("avoid");
         breakBefore = !avoidBreakBefore && pageBreak(v, value, name, e);

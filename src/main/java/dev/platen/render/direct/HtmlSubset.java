@@ -318,7 +318,10 @@ final class HtmlSubset {
           return "a Handlebars tag in the '" + name + "' attribute of " + HtmlStyle.describe(e);
         }
         boolean presentational = PRESENTATIONAL.getOrDefault(tag, Set.of()).contains(name)
-            // mPDF's <htmlpagefooter name="…">, an inline box without style in openhtmltopdf
+            // openhtmltopdf reads attributes of the elements it knows by name only: on any other (mPDF's
+            // <htmlpagefooter name="…"> and <sethtmlpageheader name="…" value="on">, a bare inline box there)
+            // they draw nothing
+            || HtmlStyle.inline(tag) && !HtmlStyle.INLINE.contains(tag)
             || tag.startsWith("htmlpage") && name.equals("name");
         if (!image && !span && !sized && !data && !presentational && !ATTRIBUTES.contains(name)) {
           return "the attribute '" + name + "' on " + HtmlStyle.describe(e);

@@ -250,4 +250,23 @@ class HtmlSurvey18EquivalenceTest {
     assertSame("survey18-weight", drawnDirectly(html + ITEMS, ".w { font-weight: bold; } .w { font-weight: heavy; }"
         + " table.t { width: 100%; }"));
   }
+
+  /**
+   * Templates written for mPDF: its {@code <sethtmlpageheader name="…" value="on">} (an element openhtmltopdf does
+   * not know, whose attributes it never reads), its {@code @page} properties ({@code header: html_header}, which
+   * openhtmltopdf's parser drops), and {@code direction: ltr} (the initial direction).
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<sethtmlpageheader name=\"myheader\" value=\"on\" show-this-page=\"1\"></sethtmlpageheader>"
+      + "<p>Delivery note DN-0042</p>|", "<p>Delivery note DN-0042</p>|@page { header: html_header; footer:"
+      + " html_footer; margin-top: 30mm; margin-header: 5mm; }", "<p>General ledger</p>|body { direction: ltr; }"})
+  void mpdfMarkupOpenhtmltopdfIgnores(String example) throws Exception {
+    String[] parts = example.split("\\|", -1);
+    assertSame("survey18-mpdf", drawnDirectly(parts[0] + ITEMS, parts[1] + " table.t { width: 100%; }"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void anotherDirectionIsNamed() {
+    assertThat(refusal("<p>x</p>", "p { direction: rtl; }")).isEqualTo("CSS value 'rtl' for 'direction' on p");
+  }
 }
