@@ -394,6 +394,10 @@ final class HtmlCss {
               unsupported = "a CSS @page rule inside an @media rule";
             }
           }
+        } else if (name.equals("@font-face") && !body.toLowerCase(Locale.ROOT).contains("data:")) {
+          // a face from local() or a URL registers nothing in either engine: openhtmltopdf does not read local(),
+          // and Platen loads a font from a data: URI only (docs/html-layouts.md), so the family stays unknown
+          continue;
         } else if (unsupported == null) {
           unsupported = !name.equals("@page") ? "CSS " + name + " rule"
               : "a CSS @page rule with a selector ('" + head.trim() + "')";

@@ -528,7 +528,9 @@ final class HtmlStyle {
       // on an image, a length clamps its width as openhtmltopdf's sizeReplacedElement does (HtmlFlow.imageSize)
       // (a % of the image's container outside table cells, where automatic table layout would measure it)
       boolean imageCap = tag.equals("img") && s.maxWidth != null && (!s.maxWidth.endsWith("%") || !inCell(e));
-      if (s.maxWidth != null && !cellCap && !imageCap) s.refuse("CSS property 'max-width'", e);
+      // on a table with a width, one that does not narrow it (HtmlTables.table)
+      boolean tableCap = tag.equals("table") && s.maxWidth != null && s.width != null;
+      if (s.maxWidth != null && !cellCap && !imageCap && !tableCap) s.refuse("CSS property 'max-width'", e);
       // a table of no width at least as wide as its container (Invoice Ninja's table { min-width: 100% }): as wide
       // as it, in automatic layout, as width: 100% makes it in openhtmltopdf (measured; table-layout: fixed, which
       // needs a width, changes nothing there)

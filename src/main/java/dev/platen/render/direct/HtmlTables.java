@@ -241,6 +241,11 @@ final class HtmlTables {
     // of the container alone
     double declaredWidth = ts.width == null ? Double.NaN : HtmlFlow.length(ts.width, ts, avail)
         - (ts.width.trim().endsWith("%") ? ts.margin[LEFT] + ts.margin[RIGHT] : 0);
+    // a max-width at least as wide as the width (a layout table's width: 100%; max-width: 1000px) changes nothing;
+    // one that would narrow the table is not measured against openhtmltopdf
+    if (ts.maxWidth != null && HtmlFlow.length(ts.maxWidth, ts, avail) < HtmlFlow.length(ts.width, ts, avail) - 0.01) {
+      throw new Unsupported("a max-width narrower than the width of " + where);
+    }
     if (auto) {
       List<Row> rows = new ArrayList<>(head.size() + body.size());
       rows.addAll(head);

@@ -214,7 +214,7 @@ class HtmlMoreEquivalenceTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "@media print { @font-face { font-family: x; src: url(x.ttf); } }|CSS @font-face rule",
+      "@media print { @font-face { font-family: x; src: url(data:font/ttf;base64,AAAA); } }|CSS @font-face rule",
       "@media print { @supports (display: grid) { p { color: #000; } } }|CSS @supports rule",
       "@media print { @page { margin: 10mm; } }|a CSS @page rule inside an @media rule"})
   void mediaRulesOutsideTheSubsetAreNamed(String css, String reason) {

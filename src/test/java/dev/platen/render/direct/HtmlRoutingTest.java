@@ -71,7 +71,7 @@ class HtmlRoutingTest {
             + "<tbody><tr><td>a</td></tr></tbody></table>", "table.t { width: 100%; -fs-table-paginate: paginate; }",
             "a running table footer (-fs-table-paginate) with border-spacing, on table.t"),
         Arguments.of("<p class=\"x\">x</p>", "p.x:hover { color: red; }", "CSS selector 'p.x:hover' on p.x"),
-        Arguments.of("<p>x</p>", "@media print { @font-face { font-family: x; src: url(x.ttf); } }", "CSS @font-face rule"),
+        Arguments.of("<p>x</p>", "@media print { @font-face { font-family: x; src: url(data:font/ttf;base64,AAAA); } }", "CSS @font-face rule"),
         Arguments.of("<p>x</p>", "@page { size: A5; @bottom-left { content: string(title); } }",
             "CSS content 'string(title)' in @bottom-left (strings, counter(page), counter(pages) and element() alone"
                 + " are drawn directly)"),

@@ -269,4 +269,32 @@ class HtmlSurvey18EquivalenceTest {
   void anotherDirectionIsNamed() {
     assertThat(refusal("<p>x</p>", "p { direction: rtl; }")).isEqualTo("CSS value 'rtl' for 'direction' on p");
   }
+
+  /**
+   * {@code @font-face} rules that load nothing (Lago's receipt: {@code src: local("Inter-Thin")}; a web font's URL,
+   * which Platen does not fetch): the family stays unknown in both engines, and the list goes on to what is
+   * bundled. One with a {@code data:} font stays with openhtmltopdf.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"@font-face { font-family: 'Inter'; font-weight: 100; src: local(\"Inter-Thin\"); }",
+      "@font-face { font-family: 'Brand'; src: url(https://fonts.example.com/brand.woff2) format('woff2'); }"})
+  void fontFacesThatLoadNothing(String face) throws Exception {
+    assertSame("survey18-font-face", drawnDirectly("<p>Receipt R-0042</p>" + ITEMS, face + " body { font-family:"
+        + " 'Inter', 'Brand', sans-serif; } table.t { width: 100%; }"));
+    assertThat(refusal("<p>x</p>", "@font-face { font-family: 'Brand'; src: url(data:font/woff2;base64,AAAA); }"))
+        .isEqualTo("CSS @font-face rule");
+  }
+
+  /**
+   * A table of a width under a max-width at least as wide (Sylius' layout table: {@code width: 100%; max-width:
+   * 1000px; margin: 0 auto}): the max-width changes nothing. One that would narrow the table stays refused, named.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"table.t { width: 100%; max-width: 1000px; margin: 0 auto; border-spacing: 10px; }",
+      "table.t { width: 300px; max-width: 90%; }"})
+  void aTableUnderAWiderMaxWidth(String css) throws Exception {
+    assertSame("survey18-table-max-width", drawnDirectly("<p>Invoice</p>" + ITEMS, css));
+    assertThat(refusal("<p>Invoice</p>" + ITEMS, "table.t { width: 100%; max-width: 200px; }"))
+        .isEqualTo("a max-width narrower than the width of table.t");
+  }
 }
