@@ -3172,10 +3172,7 @@ final class HtmlFlow {
       throw new Unsupported("a box style on " + HtmlStyle.describe(img));
     }
     if (dry) {
-      String cssWidth = sizeAttribute(img, "width", s.width);
-      String cssHeight = sizeAttribute(img, "height", s.height);
-      if (cssWidth != null) length(cssWidth, s, width);
-      if (cssHeight != null) length(cssHeight, s, Double.NaN);
+      judgeSizes(img, s, width);
       return;
     }
     String src = img.attr("src").trim();
@@ -3200,6 +3197,14 @@ final class HtmlFlow {
       return;
     }
     sink.slice(box, List.of(new Ops.Image(offset(ps.align, width, w), Math.min(box - h, gap), w, h, image)));
+  }
+
+  /** At publish, where no image is loaded: throws when the image's size attributes or CSS sizes are outside the subset. */
+  private static void judgeSizes(Element img, HtmlStyle s, double width) throws Unsupported {
+    String cssWidth = sizeAttribute(img, "width", s.width);
+    String cssHeight = sizeAttribute(img, "height", s.height);
+    if (cssWidth != null) length(cssWidth, s, width);
+    if (cssHeight != null) length(cssHeight, s, Double.NaN);
   }
 
   /**
@@ -3227,10 +3232,7 @@ final class HtmlFlow {
       throw new Unsupported("a bottom margin before " + where + ", which has display: block");
     }
     if (dry) {
-      String cssWidth = sizeAttribute(img, "width", s.width);
-      String cssHeight = sizeAttribute(img, "height", s.height);
-      if (cssWidth != null) length(cssWidth, s, width);
-      if (cssHeight != null) length(cssHeight, s, Double.NaN);
+      judgeSizes(img, s, width);
       return;
     }
     String src = img.attr("src").trim();
