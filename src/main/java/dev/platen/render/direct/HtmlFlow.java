@@ -150,7 +150,9 @@ final class HtmlFlow {
     pageWidth = width;
     HtmlDisplayTables.rename(doc, sheets, dry);
     HtmlStyle html = style(doc.child(0), HtmlStyle.root());
-    if (html.decorated(true) || nonZero(html.margin) || nonZero(html.padding) || html.width != null) {
+    double[] hm = html.margin;
+    if (html.decorated(true) || hm[LEFT] != 0 || hm[RIGHT] != 0 || html.percentMargin() || html.autoMargin[LEFT]
+        || html.autoMargin[RIGHT] || nonZero(html.padding) || html.width != null) {
       throw new Unsupported("a box style on the html element");
     }
     Element body = doc.body();
@@ -158,6 +160,9 @@ final class HtmlFlow {
     // the page is started before the first block: openhtmltopdf keeps the document's first top margin (an h1's,
     // a p's), where a page started by a block that did not fit drops it
     sink.slice(0, List.of());
+    // the root's top margin (Crater's html { margin-top: 50px }): page 1's flow starts that much lower, the body's
+    // own top margin below it, as the root's margins meet no other
+    if (hm[TOP] > 0) sink.slice(hm[TOP], List.of());
     if (b.relative && (b.decorated(true) || nonZero(b.margin) || nonZero(b.padding) || nonZero(b.offsets))) {
       throw new Unsupported("position: relative on a body with offsets, margins, padding, a border or background");
     }
@@ -171,6 +176,11 @@ final class HtmlFlow {
       positioned.containers.pop();
     }
     if (!root.isEmpty() && !dry) positioned.place(root, 0, 0, 0, width, sink.pageHeight(), sink, true);
+    // its bottom margin ends the document; where it would reach past a page's bottom, whether openhtmltopdf adds a
+    // page for it is not measured
+    if (hm[BOTTOM] > 0 && !dry && !sink.fits(hm[BOTTOM])) {
+      throw new Unsupported("the html element's bottom margin past the end of a page");
+    }
   }
 
   /**

@@ -297,4 +297,17 @@ class HtmlSurvey18EquivalenceTest {
     assertThat(refusal("<p>Invoice</p>" + ITEMS, "table.t { width: 100%; max-width: 200px; }"))
         .isEqualTo("a max-width narrower than the width of table.t");
   }
+
+  /**
+   * Top and bottom margins on the html element (Crater's {@code html { margin: 0; margin-top: 50px; margin-bottom:
+   * 25px }}): page 1's flow starts that much lower, the body's margin below it. Side margins stay refused.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"html { margin: 0px; padding: 0px; margin-top: 50px; margin-bottom: 25px; }",
+      "html { margin-top: 20mm; } body { margin-top: 12px; }", "html { margin-top: 50px; } h1 { margin-top: 30px; }"})
+  void marginsOnTheHtmlElement(String css) throws Exception {
+    assertSame("survey18-html-margin", drawnDirectly("<h1>Invoice INV-0042</h1><p>Opening balance</p>LONG"
+        .replace("LONG", css.contains("margin-bottom") ? ITEMS : LONG), css + " table.t { width: 100%; }"));
+    assertThat(refusal("<p>x</p>", "html { margin-left: 10px; }")).isEqualTo("a box style on the html element");
+  }
 }
