@@ -1557,11 +1557,40 @@ final class HtmlStyle {
    * matches names: without quotes, in any case, {@code sans-serif} also as {@code SansSerif}.
    */
   static boolean bundledFamily(String list) {
-    for (String f : list.split(",")) {
-      String family = f.trim().replace("'", "").replace("\"", "").replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    for (String family : families(list)) {
       if (BUNDLED_FAMILIES.contains(family)) return true;
     }
     return false;
+  }
+
+  /**
+   * The families of a font-family list as openhtmltopdf reads them, lower-cased, white space collapsed: parted at
+   * commas, and after a quoted name (measured: {@code "Inter" sans-serif}, its comma missing, is Inter then
+   * sans-serif there, so DejaVu Sans, while {@code Inter sans-serif} is the one family "Inter sans-serif", so
+   * Times-Roman).
+   */
+  static List<String> families(String list) {
+    List<String> out = new ArrayList<>();
+    StringBuilder name = new StringBuilder();
+    for (int i = 0; i < list.length(); i++) {
+      char c = list.charAt(i);
+      if (c == '"' || c == '\'') {
+        int end = list.indexOf(c, i + 1);
+        if (end < 0) end = list.length();
+        if (!name.toString().isBlank()) out.add(name.toString());
+        out.add(list.substring(i + 1, end));
+        name.setLength(0);
+        i = end;
+      } else if (c == ',') {
+        if (!name.toString().isBlank()) out.add(name.toString());
+        name.setLength(0);
+      } else {
+        name.append(c);
+      }
+    }
+    if (!name.toString().isBlank()) out.add(name.toString());
+    out.replaceAll(f -> f.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
+    return out;
   }
 
   private static final Set<String> BUNDLED_FAMILIES = Set.of("dejavu sans", "sans-serif", "sansserif", "serif");
@@ -1571,8 +1600,7 @@ final class HtmlStyle {
    * map, matched in any case), lower-cased, or null: a list of none of them falls back to Times-Roman.
    */
   static String builtInFamily(String list) {
-    for (String f : list.split(",")) {
-      String family = f.trim().replace("'", "").replace("\"", "").replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    for (String family : families(list)) {
       if (BUILT_IN_FAMILIES.contains(family)) return family;
     }
     return null;

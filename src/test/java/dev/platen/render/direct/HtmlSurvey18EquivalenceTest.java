@@ -310,4 +310,18 @@ class HtmlSurvey18EquivalenceTest {
         .replace("LONG", css.contains("margin-bottom") ? ITEMS : LONG), css + " table.t { width: 100%; }"));
     assertThat(refusal("<p>x</p>", "html { margin-left: 10px; }")).isEqualTo("a box style on the html element");
   }
+
+  /**
+   * A font-family list with a quoted name and no comma after it (Frappe's certificate: {@code "Inter" sans-serif}):
+   * openhtmltopdf parts it after the quoted name, so sans-serif is bundled DejaVu Sans there; without quotes
+   * ({@code Inter sans-serif}) it is one unknown family, which it sets in Times-Roman (measured), refused here.
+   */
+  @org.junit.jupiter.api.Test
+  void aQuotedFamilyWithoutAComma() throws Exception {
+    assertSame("survey18-family", drawnDirectly("<p class=\"c\">Certificate of completion</p>" + ITEMS,
+        ".c { font-family: \"Inter\" sans-serif; font-size: 20pt; } table.t { width: 100%; font-family: 'Open Sans'"
+            + " serif; }"));
+    assertThat(refusal("<p>x</p>", "p { font-family: Inter sans-serif; }")).startsWith("CSS font-family 'Inter"
+        + " sans-serif' (none of it is bundled");
+  }
 }
