@@ -1771,8 +1771,12 @@ final class HtmlFlow {
   private void inlineImage(Element e, HtmlStyle inherited, HtmlStyle block, Runs runs) throws RenderException {
     HtmlStyle s = style(e, inherited);
     if (s.hidden) return;
-    if (s.decorated(true) || nonZero(s.margin) || nonZero(s.padding) || s.absolute || s.relative
-        || s.running != null || s.positionFixed || s.floating != null || s.displayBlock) {
+    // side margins (a logo before a name: margin-right: 0.5rem) put room beside it on the line; top and bottom ones
+    // would change the line's height, which is not measured
+    if (s.decorated(true) || s.margin[TOP] != 0 || s.margin[BOTTOM] != 0 || s.margin[LEFT] < 0
+        || s.margin[RIGHT] < 0 || s.percentMargin() || s.autoMargin[LEFT] || s.autoMargin[RIGHT]
+        || nonZero(s.padding) || s.absolute || s.relative || s.running != null || s.positionFixed
+        || s.floating != null || s.displayBlock) {
       throw new Unsupported("a box style or position on " + HtmlStyle.describe(e) + " in a line of text");
     }
     if (!s.verticalAlign.equals("baseline") && !s.verticalAlign.equals("middle")) {
@@ -1799,7 +1803,7 @@ final class HtmlFlow {
     if (dry) {
       if (cssWidth != null) length(cssWidth, s, Double.NaN);
       if (cssHeight != null) length(cssHeight, s, Double.NaN);
-      runs.image(s, HtmlStyle.describe(e), null, 0, 0);
+      runs.image(s, HtmlStyle.describe(e), null, 0, 0, 0, 0);
       return;
     }
     String src = e.attr("src").trim();
@@ -1807,7 +1811,7 @@ final class HtmlFlow {
     PDImageXObject image = images.image(src);
     double[] size = imageSize(e, s, image, Double.NaN);
     if (size[0] <= 0 || size[1] <= 0) throw new Unsupported("an image of no size in a line of text");
-    runs.image(s, HtmlStyle.describe(e), image, size[0], size[1]);
+    runs.image(s, HtmlStyle.describe(e), image, size[0], size[1], s.margin[LEFT], s.margin[RIGHT]);
   }
 
   /**
@@ -2031,13 +2035,15 @@ final class HtmlFlow {
     }
 
     /** An image: one placeholder character in an unbreakable box as wide as the image ({@link #inlineImage}). */
-    void image(HtmlStyle s, String name, PDImageXObject image, double w, double h) throws Unsupported {
+    void image(HtmlStyle s, String name, PDImageXObject image, double w, double h, double marginLeft,
+        double marginRight) throws Unsupported {
       if (open >= 0) throw new Unsupported("an image inside the inline box " + openName);
       InlineBox ib = new InlineBox(s, id(s), name, true);
       ib.image = image;
       ib.imageHeight = h;
-      ib.left = w;
-      ib.right = 0;
+      ib.imageLeft = marginLeft;
+      ib.left = marginLeft + w;
+      ib.right = marginRight;
       boxes.add(ib);
       if (space && !text.isEmpty() && text.charAt(text.length() - 1) != '\n') put(' ', spaceStyle, spaceBox);
       else if (space) spaced.set(text.length());
@@ -2095,6 +2101,8 @@ final class HtmlFlow {
     /** An image on the line ({@link #inlineImage}): its picture (null while a template is checked) and height. */
     PDImageXObject image;
     double imageHeight = Double.NaN;
+    /** An image's left margin, inside {@code left}, which is that margin and the image's width. */
+    double imageLeft;
     /** The image's top in dots from its line's top, set when the line is built (lineBox). */
     long imageTop;
 
@@ -2299,7 +2307,8 @@ final class HtmlFlow {
         if (ib != null && ib.end == j - 1) {
           x += ib.right;
           if (!Double.isNaN(ib.imageHeight)) {
-            ops.add(new Ops.Image(boxX, ib.imageTop / HtmlStyle.DOTS_PER_POINT, ib.left, ib.imageHeight, ib.image));
+            ops.add(new Ops.Image(boxX + ib.imageLeft, ib.imageTop / HtmlStyle.DOTS_PER_POINT, ib.left - ib.imageLeft,
+                ib.imageHeight, ib.image));
           } else {
             ops.addAll(boxAt, inlineBox(ib, boxX, x, baselines[ib.sid]));
           }

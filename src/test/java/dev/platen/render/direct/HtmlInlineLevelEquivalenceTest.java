@@ -188,7 +188,7 @@ class HtmlInlineLevelEquivalenceTest {
     String icon = "<img class=\"i\" src=\"" + logo + "\">";
     assertThat(refusal("<p>Text " + icon + "</p>", ".i { vertical-align: top; }"))
         .isEqualTo("vertical-align: top on img.i in a line of text");
-    assertThat(refusal("<p>Text " + icon + "</p>", ".i { margin-right: 4px; }"))
+    assertThat(refusal("<p>Text " + icon + "</p>", ".i { margin-top: 4px; }"))
         .isEqualTo("a box style or position on img.i in a line of text");
     assertThat(refusal("<p>Text " + icon + "</p>", ".i { width: 10%; }"))
         .isEqualTo("a width or height in % or max-width on img.i in a line of text");

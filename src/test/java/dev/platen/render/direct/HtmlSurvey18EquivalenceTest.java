@@ -324,4 +324,20 @@ class HtmlSurvey18EquivalenceTest {
     assertThat(refusal("<p>x</p>", "p { font-family: Inter sans-serif; }")).startsWith("CSS font-family 'Inter"
         + " sans-serif' (none of it is bundled");
   }
+
+  /**
+   * Side margins on an image in a line of text (Frappe's certificate: a logo of {@code height: 3rem; margin-right:
+   * 0.5rem} before the name): room beside it on the line, as openhtmltopdf leaves it; top and bottom margins, which
+   * would change the line's height, stay refused.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {".logo { height: 3rem; margin-right: 0.5rem; }", ".logo { height: 20px; margin: 0 12px 0 30px; }",
+      ".logo { height: 14px; margin-left: 6px; vertical-align: middle; }"})
+  void sideMarginsOnAnImageInALine(String css) throws Exception {
+    assertSame("survey18-image-margins", drawnDirectly("<p>" + IMG + "ACME Learning, certificate of completion for"
+        + " Harbourside Dental Group " + IMG + " issued 5 December 2026, valid for three years from the date of issue"
+        + "</p>" + ITEMS, css + " table.t { width: 100%; }"));
+    assertThat(refusal("<p>Logo " + IMG + " text</p>", ".logo { margin-top: 4px; }"))
+        .isEqualTo("a box style or position on img.logo in a line of text");
+  }
 }
