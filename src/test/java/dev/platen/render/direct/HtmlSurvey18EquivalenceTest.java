@@ -340,4 +340,19 @@ class HtmlSurvey18EquivalenceTest {
     assertThat(refusal("<p>Logo " + IMG + " text</p>", ".logo { margin-top: 4px; }"))
         .isEqualTo("a box style or position on img.logo in a line of text");
   }
+
+  /**
+   * A table under {@code box-sizing: border-box} (Bigcapital's {@code *, *::before, *::after} rule) with a top or
+   * bottom border only (its ledger's rule above the head): no width changes. Side borders or padding, with which
+   * openhtmltopdf sizes the table otherwise (measured, columns 2-22 pt off), stay refused.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"table.t { width: 100%; border-top: 1px solid #000; table-layout: fixed; border-spacing: 0; }",
+      "table.t { width: 90%; border-top: 2px solid #000; border-bottom: 1px solid #000; padding-top: 4px; }"})
+  void aBorderBoxTableWithATopBorder(String css) throws Exception {
+    assertSame("survey18-border-box-table", drawnDirectly("<p>General ledger</p>" + ITEMS, "*, *::before, *::after {"
+        + " box-sizing: border-box; } " + css));
+    assertThat(refusal("<p>x</p>" + ITEMS, "* { box-sizing: border-box; } table.t { width: 100%; border: 1px solid #000; }"))
+        .isEqualTo("a side border or padding on table.t with box-sizing: border-box");
+  }
 }
