@@ -29,8 +29,9 @@ final class HtmlSubset {
   static final int AUTHOR_ORDER = 100_000;
 
   /**
-   * Attributes openhtmltopdf reads for what it draws on any element: the direct path reads them too (the link of
-   * {@code href} aside, see the docs). An attribute selector naming one is judged by HtmlCss.
+   * Attributes of any element that openhtmltopdf reads and the direct path follows: the cascade's ({@code class},
+   * {@code id}, {@code style}) and those that change nothing it draws ({@code title}, {@code lang}, {@code dir}).
+   * An attribute selector naming one is judged by HtmlCss.
    */
   private static final Set<String> ATTRIBUTES = Set.of("class", "id", "style", "title", "lang", "dir");
 
