@@ -1837,7 +1837,9 @@ final class HtmlStyle {
         border[side] = pt;
         sawWidth = true;
       } else {
-        int c = color(part);
+        // a transparent border (a ledger's cells: 1px solid transparent) takes its room and paints nothing: drawn
+        // with an alpha of 0
+        int c = part.equals("transparent") ? Ops.withAlpha(0, 0) : color(part);
         if (c < 0) {
           refuse("CSS value '" + value + "' for '" + name + "'", e);
           return;

@@ -77,6 +77,10 @@ final class Painter {
     alphas.clear();
     alpha = 100;
     for (Ops op : ops) {
+      // a shape of no opacity (a transparent border) paints nothing; openhtmltopdf writes no fill for it either
+      if (op instanceof Ops.Rect r && Ops.alpha(r.rgb()) == 0 || op instanceof Ops.Shape sh && Ops.alpha(sh.rgb()) == 0) {
+        continue;
+      }
       if (op instanceof Ops.Rect r) {
         if (r.rgb() != fill) {
           color(r.rgb());

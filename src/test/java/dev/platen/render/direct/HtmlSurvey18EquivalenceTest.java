@@ -355,4 +355,20 @@ class HtmlSurvey18EquivalenceTest {
     assertThat(refusal("<p>x</p>" + ITEMS, "* { box-sizing: border-box; } table.t { width: 100%; border: 1px solid #000; }"))
         .isEqualTo("a side border or padding on table.t with box-sizing: border-box");
   }
+
+  /**
+   * A transparent border (Bigcapital's ledger cells: {@code border-bottom: 1px solid transparent}): it takes its
+   * room and paints nothing, in separated and collapsed borders alike.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"td { border-bottom: 1px solid transparent; padding: 4px; }",
+      "table.t { border-collapse: collapse; } td { border: 3px solid transparent; } th { border-bottom: 1px solid #000; }",
+      "table.t { border-collapse: collapse; } td { border-bottom: 2px solid transparent; } tr + tr td { border-top: 1px"
+          + " solid #999; }"})
+  void transparentBorders(String css) throws Exception {
+    var input = drawnDirectly("<p>General ledger</p>" + ITEMS, css + " table.t { width: 100%; }");
+    assertSame("survey18-transparent", input);
+    // a thin line is too few pixels for the image comparison: the colours filled must be the same too
+    HtmlEquivalenceTest.assertSameFills(input);
+  }
 }
