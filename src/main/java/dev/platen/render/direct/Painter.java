@@ -77,10 +77,7 @@ final class Painter {
     alphas.clear();
     alpha = 100;
     for (Ops op : ops) {
-      // a shape of no opacity (a transparent border) paints nothing; openhtmltopdf writes no fill for it either
-      if (op instanceof Ops.Rect r && Ops.alpha(r.rgb()) == 0 || op instanceof Ops.Shape sh && Ops.alpha(sh.rgb()) == 0) {
-        continue;
-      }
+      if (invisible(op)) continue;
       if (op instanceof Ops.Rect r) {
         if (r.rgb() != fill) {
           color(r.rgb());
@@ -316,6 +313,16 @@ final class Painter {
   }
 
   /** A rounded background or border in its colour, which is returned as the fill colour now set. */
+  /**
+   * Whether {@code op} is a filled shape of no opacity (a transparent border, square or rounded): it paints
+   * nothing, and openhtmltopdf writes no fill for it either.
+   */
+  private static boolean invisible(Ops op) {
+    return op instanceof Ops.Rect r && Ops.alpha(r.rgb()) == 0 || op instanceof Ops.Shape sh && Ops.alpha(sh.rgb()) == 0
+        || op instanceof Ops.RoundRect rr && Ops.alpha(rr.rgb()) == 0
+        || op instanceof Ops.RoundRing ring && Ops.alpha(ring.rgb()) == 0;
+  }
+
   private int rounded(Ops op, int fill, double h) {
     if (op instanceof Ops.RoundRect r) {
       if (r.rgb() != fill) color(r.rgb());

@@ -358,13 +358,13 @@ class HtmlSurvey18EquivalenceTest {
 
   /**
    * A transparent border (Bigcapital's ledger cells: {@code border-bottom: 1px solid transparent}): it takes its
-   * room and paints nothing, in separated and collapsed borders alike.
+   * room and paints nothing, in separated and collapsed borders alike, square or rounded.
    */
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"td { border-bottom: 1px solid transparent; padding: 4px; }",
       "table.t { border-collapse: collapse; } td { border: 3px solid transparent; } th { border-bottom: 1px solid #000; }",
       "table.t { border-collapse: collapse; } td { border-bottom: 2px solid transparent; } tr + tr td { border-top: 1px"
-          + " solid #999; }"})
+          + " solid #999; }", "p { border: 2px solid transparent; border-radius: 4px; padding: 4px; }"})
   void transparentBorders(String css) throws Exception {
     var input = drawnDirectly("<p>General ledger</p>" + ITEMS, css + " table.t { width: 100%; }");
     assertSame("survey18-transparent", input);
