@@ -304,11 +304,11 @@ final class HtmlSubset {
         boolean sized = tag.equals("img") && (name.equals("width") || name.equals("height"));
         // data-* and aria-* attributes carry a script's data or a reader's label, and others openhtmltopdf never
         // reads style nothing either, unless a selector names them (judged by HtmlCss, on each document)
-        boolean data = name.startsWith("data-") || name.startsWith("aria-")
+        boolean inert = name.startsWith("data-") || name.startsWith("aria-")
             || !READ.contains(name) && !name.startsWith("fs-") && !ATTRIBUTES.contains(name);
         // a statement's date over its day's rows: the number of rows is judged on each document (HtmlTables.spans)
         boolean rows = span && name.equals("rowspan");
-        if (!image && !data && !rows && a.getValue().contains("{{")) {
+        if (!image && !inert && !rows && a.getValue().contains("{{")) {
           // classes and declarations chosen by the data (class="amt {{#if neg}}neg{{/if}}") are judged again on
           // each document, whose unsupported styles send it to the HTML engine; here the literal ones are
           if (name.equals("class") || name.equals("style")) {
@@ -324,7 +324,7 @@ final class HtmlSubset {
             // they draw nothing
             || HtmlStyle.inline(tag) && !HtmlStyle.INLINE.contains(tag)
             || tag.startsWith("htmlpage") && name.equals("name");
-        if (!image && !span && !sized && !data && !presentational && !ATTRIBUTES.contains(name)) {
+        if (!image && !span && !sized && !inert && !presentational && !ATTRIBUTES.contains(name)) {
           return "the attribute '" + name + "' on " + HtmlStyle.describe(e);
         }
       }
