@@ -310,12 +310,9 @@ final class HtmlFlow {
       if (displayed != null) {
         blocks = true;
         flush(inline, ps, width, sink);
-        if (!displayed.hidden && ((Element) n).normalName().equals("img")) {
-          imageBlock((Element) n, displayed, ps, width, sink);
-          if (!dry) sink.afterHeading = false;
-          lastBlock = displayed;
-        } else if (!displayed.hidden) {
-          block((Element) n, displayed, width, sink);
+        if (!displayed.hidden) {
+          if (((Element) n).normalName().equals("img")) imageBlock((Element) n, displayed, ps, width, sink);
+          else block((Element) n, displayed, width, sink);
           if (!dry) sink.afterHeading = false;
           lastBlock = displayed;
         }
