@@ -463,7 +463,7 @@ final class HtmlTableWidths {
         }
         col += span;
       }
-      if (col != n) throw new Unsupported("table rows with different numbers of cells");
+      // a row with fewer cells leaves its last columns without a box (HtmlTables.shortRows)
     }
     for (int i = 1; i < n; i++) {
       // openhtmltopdf merges columns no cell starts or ends between

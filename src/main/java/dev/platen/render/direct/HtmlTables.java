@@ -224,6 +224,7 @@ final class HtmlTables {
     Row first = !head.isEmpty() ? head.get(0) : !body.isEmpty() ? body.get(0) : !foot.isEmpty() ? foot.get(0) : null;
     if (first == null && caption != null) throw new Unsupported("a <caption> on a table without rows, " + where);
     if (first == null) return;
+    shortRows(first, head, body, foot, where);
     // the separated model's spacing: left of every column and right of the last, above every row and below the last
     double spacings = 0;
     if (sp > 0 || vsp > 0) {
@@ -670,6 +671,37 @@ final class HtmlTables {
     sink.slice(sp + laid.height(), ops);
   }
 
+  /**
+   * Refuses rows of another length than the first, but for rows with fewer cells (a layout table's spacer row of
+   * one cell, a totals row left short): openhtmltopdf lays those out in the first row's columns and leaves no box
+   * where a cell is missing (measured with separate and collapsed borders, row backgrounds and colspans). Refused
+   * where more is at stake: a row with more cells than the first (openhtmltopdf adds columns), cells spanning rows.
+   */
+  private void shortRows(Row first, List<Row> head, List<Row> body, List<Row> foot, String where)
+      throws Unsupported {
+    int n = 0;
+    for (Element c : cells(first)) n += span(c);
+    boolean shorter = false;
+    for (List<Row> group : List.of(head, body, foot)) {
+      for (Row r : group) {
+        int total = 0;
+        for (Element c : cells(r)) total += span(c);
+        if (total > n) throw new Unsupported("table rows with different numbers of cells (more than the first row's)");
+        shorter |= total < n;
+      }
+    }
+    if (!shorter) return;
+    for (List<Row> group : List.of(head, body, foot)) {
+      for (Row r : group) {
+        for (Element c : cells(r)) {
+          if (c.attributes().hasKey("rowspan")) {
+            throw new Unsupported("table rows with different numbers of cells, with a cell spanning rows, in " + where);
+          }
+        }
+      }
+    }
+  }
+
   /** How many columns a cell spans: its colspan, 1 to 1,000. */
   static int span(Element cell) throws Unsupported {
     if (!cell.attributes().hasKey("colspan")) return 1;
@@ -852,7 +884,8 @@ final class HtmlTables {
     int n = cells.size();
     int total = 0;
     for (Element c : cells) total += span(c);
-    if (total != columns.length) throw new Unsupported("table rows with different numbers of cells");
+    if (total > columns.length) throw new Unsupported("table rows with different numbers of cells");
+    boolean shortRow = total < columns.length;
     // each cell's width: the columns it spans
     double[] spans = new double[n];
     for (int i = 0, column = 0; i < n; i++) {
@@ -1002,8 +1035,14 @@ final class HtmlTables {
     boolean closes = false;
     // openhtmltopdf paints a row's background under its cells: the spacing between them shows the table's
     boolean rowBackground = flow.printBackground && r.style().background >= 0;
+    // a short row's is painted under the cells it has only (measured): no box stands where a cell is missing
+    double rowWidth = width;
+    if (shortRow) {
+      rowWidth = 0;
+      for (double c : columns) rowWidth += c;
+    }
     for (int k = 0; k < painted.length && rowBackground && spacing == 0; k += 2) {
-      ops.add(new Ops.Rect(0, painted[k], width, painted[k + 1] - painted[k], r.style().background));
+      ops.add(new Ops.Rect(0, painted[k], rowWidth, painted[k + 1] - painted[k], r.style().background));
     }
     x = spacing;
     if (cutoff != Double.POSITIVE_INFINITY && rowBackground && spacing > 0) {

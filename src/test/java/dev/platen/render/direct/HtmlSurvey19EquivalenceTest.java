@@ -1,0 +1,105 @@
+package dev.platen.render.direct;
+
+import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
+import static dev.platen.render.direct.HtmlEquivalenceTest.drawnDirectly;
+import static dev.platen.render.direct.HtmlEquivalenceTest.refusal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+
+import dev.platen.render.EngineSettings;
+import dev.platen.render.RenderInput;
+import dev.platen.render.html.HtmlPdfEngine;
+import dev.platen.testing.Golden;
+import java.awt.image.BufferedImage;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What the next constructs of the eighth survey's public templates are drawn as: each is drawn directly and printed
+ * as openhtmltopdf prints it (text per page, page breaks, page images within 1%, as {@link HtmlEquivalenceTest}
+ * compares), or left to openhtmltopdf by name.
+ */
+class HtmlSurvey19EquivalenceTest {
+  private static final String ROW = "<tr><td>Website design</td><td>2</td><td>150.00</td><td>300.00</td></tr>";
+
+  /**
+   * A row with fewer cells than the first: a layout table's spacer row of one empty cell (Sylius's invoice), a
+   * totals row that stops short, an empty row, with separate or collapsed borders. openhtmltopdf lays it out in the
+   * first row's columns and draws no box where a cell is missing, nor the row's background.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "<table class=\"layout\"><tr><td>Seller<br>ACME Ltd</td><td>Buyer<br>Harbourside Dental</td></tr>"
+          + "<tr><td class=\"spacer\"></td></tr><tr><td colspan=\"2\">Invoice 2026-0042</td></tr></table>",
+      "<table class=\"items\"><tr><th>Item</th><th>Qty</th><th>Price</th><th>Amount</th></tr>" + ROW + ROW
+          + "<tr><td class=\"b\">Total</td><td class=\"b\">600.00</td></tr></table>",
+      "<table class=\"items\"><tr><th>Item</th><th>Qty</th><th>Price</th><th>Amount</th></tr>" + ROW
+          + "<tr><td colspan=\"3\" class=\"b\">Total</td></tr>" + ROW + "</table>",
+      "<table class=\"items\"><tr><th>Item</th><th>Qty</th><th>Price</th><th>Amount</th></tr><tr></tr>" + ROW
+          + "<tr><td></td></tr></table>",
+      "<table class=\"items\"><tr><th>Item</th><th>Qty</th><th>Price</th><th>Amount</th></tr>" + ROW
+          + "<tr style=\"background: #246\"><td style=\"padding: 80px 4px\">Total</td><td>600.00</td></tr></table>",
+      "<table class=\"layout\"><tr><td>Seller<br>ACME Ltd</td><td>Buyer<br>Harbourside Dental</td></tr>"
+          + "<tr style=\"background: #246\"><td style=\"padding: 80px 4px\">Total</td></tr></table>",
+      "<table class=\"coll\"><tr><th>Item</th><th>Qty</th><th>Price</th><th>Amount</th></tr>" + ROW
+          + "<tr><td>Total</td><td>600.00</td></tr>" + ROW + "</table>",
+      "<table class=\"coll\"><tr><th>Item</th><th>Qty</th><th>Price</th><th>Amount</th></tr>" + ROW
+          + "<tr><td colspan=\"3\">Total</td></tr></table>",
+      "<table class=\"coll2\"><tr><th>Item</th><th>Qty</th><th>Price</th><th>Amount</th></tr>" + ROW
+          + "<tr><td class=\"b\">Total</td><td>600.00</td></tr></table>",
+      "<table class=\"fixed\"><tr><td>Seller</td><td>Buyer</td><td>Date</td></tr><tr><td>ACME Ltd</td></tr>"
+          + "<tr><td>a</td><td>b</td><td>c</td></tr></table>"})
+  void shortRowsAreDrawnDirectly(String html) throws Exception {
+    assertSameSharp("survey19-short-rows", drawnDirectly("<p>Invoice</p>" + html + "<p>Thank you</p>",
+        "table.layout { width: 100%; border-spacing: 10px; } .spacer { height: 14px; }"
+            + " table.items { width: 100%; border-spacing: 0; } .items td, .items th { padding: 4px 8px;"
+            + " border-bottom: 1px solid #999; } .items th { background: #eee; } .b { border: 1px solid #333; }"
+            + " table.coll, table.coll2 { width: 100%; border-collapse: collapse; } .coll td, .coll th { border: 3px solid"
+            + " #333; padding: 4px; } .coll2 td { border-bottom: 4px solid #555; }"
+            + " table.fixed { width: 100%; table-layout: fixed; } .fixed td { border: 1px solid #888; }"));
+  }
+
+  /** A short row beside a cell spanning rows, or a row longer than the first, stays named. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "<table><tr><td rowspan=\"2\">a</td><td>b</td></tr><tr><td>c</td></tr><tr><td>d</td></tr></table>|table rows"
+          + " with different numbers of cells, with a cell spanning rows, in table",
+      "<table><tr><td>a</td></tr><tr><td>b</td><td>c</td></tr></table>|table rows with different numbers of cells"
+          + " (more than the first row's)"})
+  void shortRowsLeftToOpenhtmltopdf(String example) {
+    String[] parts = example.split("\\|");
+    assertThat(refusal(parts[0], "")).isEqualTo(parts[1]);
+  }
+
+  private static final DirectPdfEngine DIRECT = new DirectPdfEngine(EngineSettings.defaults());
+  private static final HtmlPdfEngine HTML = new HtmlPdfEngine(EngineSettings.defaults());
+
+  /**
+   * {@link HtmlEquivalenceTest#assertSame}, and the pages compared again at 150 dpi to a thousandth of their pixels:
+   * at its 50 dpi a 1px border is half a pixel of grey, so a border segment drawn or left out where a cell is
+   * missing would not show there.
+   */
+  private static void assertSameSharp(String name, RenderInput input) throws Exception {
+    assertSame(name, input);
+    byte[] html = HTML.render(input);
+    byte[] direct = DIRECT.render(input);
+    try (PDDocument a = Loader.loadPDF(html); PDDocument b = Loader.loadPDF(direct)) {
+      for (int i = 0; i < a.getNumberOfPages(); i++) {
+        BufferedImage x = new PDFRenderer(a).renderImageWithDPI(i, 150, ImageType.GRAY);
+        BufferedImage y = new PDFRenderer(b).renderImageWithDPI(i, 150, ImageType.GRAY);
+        double d = Golden.difference(x, y);
+        if (d >= 0.001) {
+          java.nio.file.Path dir = java.nio.file.Path.of("target/html-equivalence");
+          java.nio.file.Files.createDirectories(dir);
+          javax.imageio.ImageIO.write(x, "png", dir.resolve(name + "-sharp-" + (i + 1) + "-html.png").toFile());
+          javax.imageio.ImageIO.write(y, "png", dir.resolve(name + "-sharp-" + (i + 1) + "-direct.png").toFile());
+        }
+        assertThat(d).as("share of differing pixels at 150 dpi on page %d", i + 1).isLessThan(0.001);
+      }
+    }
+  }
+}
