@@ -138,8 +138,10 @@ final class HtmlTableWidths {
   double[] columns(List<Row> rows, double width, HtmlStyle collapse, String where, Declared cols) throws Unsupported {
     Row first = rows.get(0);
     List<Element> cells = flow.tables.cells(first);
-    int n = 0;
-    for (Element c : cells) n += HtmlTables.span(c);
+    int n = flow.tables.columns(first);
+    // the first row's cells size the columns: one shorter than another leaves columns no cell sizes, not measured
+    if (n < flow.tables.columns(rows)) throw new Unsupported("a first row shorter than another, in " + where
+        + " with table-layout: fixed");
     // openhtmltopdf merges columns no cell starts or ends between
     boolean[] edge = new boolean[n + 1];
     for (Row r : rows) {
@@ -400,8 +402,7 @@ final class HtmlTableWidths {
    */
   private Col[] autoMeasure(List<Row> rows, HtmlStyle collapse, String where, double spacing, Declared declared)
       throws RenderException {
-    int n = 0;
-    for (Element c : flow.tables.cells(rows.get(0))) n += HtmlTables.span(c);
+    int n = flow.tables.columns(rows);
     Col[] cols = new Col[n];
     for (int i = 0; i < n; i++) {
       cols[i] = new Col();

@@ -224,12 +224,11 @@ final class HtmlTables {
     Row first = !head.isEmpty() ? head.get(0) : !body.isEmpty() ? body.get(0) : !foot.isEmpty() ? foot.get(0) : null;
     if (first == null && caption != null) throw new Unsupported("a <caption> on a table without rows, " + where);
     if (first == null) return;
-    shortRows(first, head, body, foot, where);
+    shortRows(head, body, foot, where);
     // the separated model's spacing: left of every column and right of the last, above every row and below the last
     double spacings = 0;
     if (sp > 0 || vsp > 0) {
-      for (Element c : cells(first)) spacings += span(c);
-      spacings = (spacings + 1) * sp;
+      spacings = (Math.max(columns(head), Math.max(columns(body), columns(foot))) + 1) * sp;
       if (ts.paginate && !foot.isEmpty()) {
         throw new Unsupported("a running table footer (-fs-table-paginate) with border-spacing, on " + where);
       }
@@ -672,22 +671,19 @@ final class HtmlTables {
   }
 
   /**
-   * Refuses rows of another length than the first, but for rows with fewer cells (a layout table's spacer row of
-   * one cell, a totals row left short): openhtmltopdf lays those out in the first row's columns and leaves no box
-   * where a cell is missing (measured with separate and collapsed borders, row backgrounds and colspans). Refused
-   * where more is at stake: a row with more cells than the first (openhtmltopdf adds columns), cells spanning rows.
+   * Refuses rows of different lengths where more is at stake than the boxes that are there: beside cells spanning
+   * rows. A row shorter than the longest (a layout table's spacer row of one cell, a totals row left short, an empty
+   * row) is laid out in the table's columns, and openhtmltopdf leaves no box where a cell is missing (measured with
+   * separate and collapsed borders, row backgrounds and colspans).
    */
-  private void shortRows(Row first, List<Row> head, List<Row> body, List<Row> foot, String where)
-      throws Unsupported {
-    int n = 0;
-    for (Element c : cells(first)) n += span(c);
+  private void shortRows(List<Row> head, List<Row> body, List<Row> foot, String where) throws Unsupported {
+    int n = -1;
     boolean shorter = false;
     for (List<Row> group : List.of(head, body, foot)) {
       for (Row r : group) {
-        int total = 0;
-        for (Element c : cells(r)) total += span(c);
-        if (total > n) throw new Unsupported("table rows with different numbers of cells (more than the first row's)");
-        shorter |= total < n;
+        int total = columns(r);
+        shorter |= n >= 0 && total != n;
+        n = Math.max(n, total);
       }
     }
     if (!shorter) return;
@@ -700,6 +696,20 @@ final class HtmlTables {
         }
       }
     }
+  }
+
+  /** How many columns a row's cells span. */
+  int columns(Row r) throws Unsupported {
+    int total = 0;
+    for (Element c : cells(r)) total += span(c);
+    return total;
+  }
+
+  /** How many columns a table of these rows has: as many as its longest row spans (shortRows). */
+  int columns(List<Row> rows) throws Unsupported {
+    int n = 0;
+    for (Row r : rows) n = Math.max(n, columns(r));
+    return n;
   }
 
   /** How many columns a cell spans: its colspan, 1 to 1,000. */
