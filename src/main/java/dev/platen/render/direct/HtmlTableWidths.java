@@ -628,12 +628,14 @@ final class HtmlTableWidths {
   long[] measure(Element e, HtmlStyle s, boolean cell, long borders) throws RenderException {
     long sides = HtmlFlow.dotsOf(s.padding[LEFT]) + HtmlFlow.dotsOf(s.padding[RIGHT]) + borders
         + (cell ? 0 : HtmlFlow.dotsOf(s.margin[LEFT]) + HtmlFlow.dotsOf(s.margin[RIGHT]));
-    if (s.width != null && !cell) {
+    // a % width is measured by the content, as openhtmltopdf's BlockBox.calcMinMaxWidth measures it (Crater's
+    // heading of width: 100% in a cell), and laid out as its share of the cell
+    boolean percent = s.width != null && s.width.trim().endsWith("%");
+    if (s.width != null && !cell && (!percent || s.borderBox || s.maxWidth != null || s.minWidth != null)) {
       // a block of a length's width is measured by it alone, its margins, borders and padding added, as openhtmltopdf's
-      // BlockBox.calcMinMaxWidth measures it (a seal or a signature line in a cell); a % width, which it measures
-      // by the content instead, border-box (its width is then counted with the sides twice) and min-/max-width are
-      // not ported
-      if (s.width.trim().endsWith("%") || s.borderBox || s.maxWidth != null || s.minWidth != null) {
+      // BlockBox.calcMinMaxWidth measures it (a seal or a signature line in a cell); border-box (its width is then
+      // counted with the sides twice) and min-/max-width are not ported
+      if (percent || s.borderBox || s.maxWidth != null || s.minWidth != null) {
         throw new Unsupported("a width on " + HtmlStyle.describe(e) + " in a table with automatic layout");
       }
       long width = HtmlFlow.dotsOf(HtmlFlow.length(s.width, s, 0)) + sides;

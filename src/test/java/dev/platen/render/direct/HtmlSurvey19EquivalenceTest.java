@@ -68,6 +68,25 @@ class HtmlSurvey19EquivalenceTest {
             + " table.fixed { width: 100%; table-layout: fixed; } .fixed td { border: 1px solid #888; }"));
   }
 
+  /**
+   * A block of a % width in a cell of a table of automatic layout (Crater's report heading of {@code width: 100%}):
+   * openhtmltopdf measures it by its content and lays it out as its share of the cell.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<table class=\"t\"><tr><td><p class=\"w100\">Brightline Office Supply LLC</p></td>"
+      + "<td><p>01/01/2024 - 31/12/2024</p></td></tr></table>",
+      "<table class=\"t\"><tr><td><div class=\"w50\">Sales report by customer for the whole of the year, all"
+          + " regions and all channels together</div></td><td>Page 1</td></tr></table>",
+      "<table><tr><td><p class=\"w100\">Brightline</p></td><td><div class=\"w50\">Office Supply LLC, 12 Main"
+          + " Street</div></td></tr></table>",
+      "<table class=\"t\"><tr><td><p class=\"w100 pad\">Brightline Office Supply LLC</p></td><td>x</td></tr>"
+          + "</table>"})
+  void percentWidthBlocksInCells(String html) throws Exception {
+    assertSameSharp("survey19-percent-in-cell", drawnDirectly(html + "<p>After</p>", "table.t { width: 100%; }"
+        + " .w100 { width: 100%; margin: 0; font-size: 18px; font-weight: bold; color: #5851D8; } .w50 { width: 50%;"
+        + " background: #333; color: #fff; } .pad { padding: 4px; border: 1px solid #000; }"));
+  }
+
   /** A short row beside a cell spanning rows, or a short first row in a fixed layout, stays named. */
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
