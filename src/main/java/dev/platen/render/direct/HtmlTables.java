@@ -154,9 +154,8 @@ final class HtmlTables {
     double vsp = rowGap;
     // a collapsed table's border is one of the borders its outer cells collapse with
     if (ts.collapse && ts.radius > 0) throw new Unsupported("border-radius on " + where + " with collapsed borders");
-    if (ts.collapse && HtmlFlow.nonZero(ts.padding)) {
-      throw new Unsupported("padding on " + where + " with collapsed borders");
-    }
+    // a collapsed table's padding is none, as CSS 2.1 has it and openhtmltopdf lays it out (measured, with a border
+    // and a background too): frame() is not read for it
     // a collapsed table's background without a border anywhere around it is painted under its rows, as a table's
     // of separate borders and no spacing (measured); with a border it would reach under half of it: not measured
     boolean collapsedBackground = ts.collapse && flow.printBackground && ts.background >= 0;

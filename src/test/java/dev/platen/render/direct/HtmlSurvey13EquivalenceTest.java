@@ -121,7 +121,6 @@ class HtmlSurvey13EquivalenceTest {
   @ValueSource(strings = {"table.s { border: 1px solid #000000 }|a background on table.s with collapsed borders and a border",
       "td { border: 1px solid #000000 }|a background on table.s with collapsed borders round its outer cells",
       "tr:last-child td { border-bottom: 1px solid #000000 }|a background on table.s with collapsed borders round its outer cells",
-      "table.s { padding: 4px }|padding on table.s with collapsed borders",
       "table.s { -fs-table-paginate: paginate }|a background on table.s with collapsed borders and a border"})
   void aCollapsedTableWithABackgroundOutsideTheSubsetIsNamed(String setup) {
     String[] parts = setup.split("\\|");

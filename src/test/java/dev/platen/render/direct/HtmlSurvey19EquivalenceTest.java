@@ -87,6 +87,19 @@ class HtmlSurvey19EquivalenceTest {
         + " background: #333; color: #fff; } .pad { padding: 4px; border: 1px solid #000; }"));
   }
 
+  /**
+   * Padding on a table with collapsed borders (Crater's report: {@code padding-bottom: 10px} under a global
+   * {@code border-collapse: collapse}): none, as CSS 2.1 has it and openhtmltopdf lays it out.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {".t { padding-bottom: 10px }", ".t { padding: 20px }", ".t { padding: 12px; border: 3px solid #000 }",
+      ".t { padding: 12px; width: auto } td { border: 3px solid #444 }", ".t { padding: 12px 30px; background: #ccc }"})
+  void paddingOnACollapsedTable(String css) throws Exception {
+    assertSameSharp("survey19-collapsed-padding", drawnDirectly("<p>Before</p><table class=\"t\"><tr><td>25 Jan 2024"
+        + " (INV-000001)</td><td>$5,920.30</td></tr><tr><td>2 Feb 2024 (INV-000002)</td><td>$120.00</td></tr></table>"
+        + "<p>After</p>", "table { border-collapse: collapse; } .t { width: 100%; } " + css));
+  }
+
   /** A short row beside a cell spanning rows, or a short first row in a fixed layout, stays named. */
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
