@@ -48,14 +48,19 @@ final class Face {
     }
   };
 
-  Face(PDType1Font type1) {
+  /**
+   * @param fallback the face openhtmltopdf falls back to after it (DejaVu Sans, for what Courier lacks): its font
+   *     holds both, and takes the larger ascent and descent of the two for line boxes (measured: a Courier line's
+   *     baseline moved by DejaVu's metrics once DejaVu was registered as the final fallback)
+   */
+  Face(PDType1Font type1, Face fallback) {
     this.ttf = null;
     this.type1 = type1;
     this.cmap = null;
     this.scale = 1;
     // openhtmltopdf's PdfBoxRawPDFontMetrics: the font descriptor's ascent and descent
-    this.ascent = type1.getFontDescriptor().getAscent() / 1000;
-    this.descent = -type1.getFontDescriptor().getDescent() / 1000;
+    this.ascent = Math.max(type1.getFontDescriptor().getAscent() / 1000, fallback.ascent);
+    this.descent = Math.max(-type1.getFontDescriptor().getDescent() / 1000, fallback.descent);
   }
 
   Face(TrueTypeFont ttf) {

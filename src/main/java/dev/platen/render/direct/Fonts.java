@@ -24,9 +24,10 @@ final class Fonts {
     TrueTypeFont regular = ThreadFonts.current().regular();
     Pair pair = CURRENT.get();
     if (pair == null || pair.regular().ttf != regular) {
-      pair = new Pair(new Face(regular), new Face(ThreadFonts.current().bold()),
-          new Face(new PDType1Font(Standard14Fonts.FontName.COURIER)),
-          new Face(new PDType1Font(Standard14Fonts.FontName.COURIER_BOLD)));
+      Face dejaVu = new Face(regular);
+      Face dejaVuBold = new Face(ThreadFonts.current().bold());
+      pair = new Pair(dejaVu, dejaVuBold, new Face(new PDType1Font(Standard14Fonts.FontName.COURIER), dejaVu),
+          new Face(new PDType1Font(Standard14Fonts.FontName.COURIER_BOLD), dejaVuBold));
       CURRENT.set(pair);
     }
     return pair;

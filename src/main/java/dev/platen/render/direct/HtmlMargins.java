@@ -161,8 +161,7 @@ final class HtmlMargins {
           // as in the body (D27): openhtmltopdf tries every bundled family of the list before its built-in fonts,
           // so a list naming one prints in DejaVu Sans (measured: Arial, sans-serif prints as sans-serif)
           if (!HtmlStyle.bundledFamily(v)) {
-            throw new Unsupported("CSS font-family '" + p.getValue() + "' in @" + name + " (none of it is bundled:"
-                + " only DejaVu Sans, sans-serif and serif are)");
+            throw new Unsupported("CSS font-family '" + p.getValue() + "' in @" + name + " " + HtmlStyle.UNSET_FAMILY);
           }
         }
         // measured, the line height does not move the text while it is between the font's own and the margin's

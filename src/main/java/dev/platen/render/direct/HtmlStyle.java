@@ -1139,8 +1139,7 @@ final class HtmlStyle {
         // none bundled: openhtmltopdf takes the first family of the list that names one of its built-in fonts
         String builtIn = builtInFamily(v);
         if (builtIn != null && COURIER.contains(builtIn)) mono = true;
-        else unbundled = "CSS font-family '" + value.trim() + "' (none of it is bundled: only DejaVu Sans,"
-            + " sans-serif and serif are)";
+        else unbundled = "CSS font-family '" + value.trim() + "' " + UNSET_FAMILY;
       }
       // the initial indent, which no element of the subset changes (Tailwind's 'table { text-indent: 0 }')
       case "text-indent" -> {
@@ -1593,7 +1592,14 @@ final class HtmlStyle {
     return out;
   }
 
-  private static final Set<String> BUNDLED_FAMILIES = Set.of("dejavu sans", "sans-serif", "sansserif", "serif");
+  /** Why a family list naming none of {@link #BUNDLED_FAMILIES} is refused: openhtmltopdf sets it in Times-Roman. */
+  static final String UNSET_FAMILY = "(none of it is set in DejaVu Sans, as sans-serif, serif, Arial, Helvetica, Georgia and the other usual families are)";
+
+  /** The families the HTML engine sets in DejaVu Sans, lower-cased as {@link #families} gives them. */
+  private static final Set<String> BUNDLED_FAMILIES = java.util.stream.Stream.concat(
+      java.util.stream.Stream.of("dejavu sans", "sans-serif", "sansserif", "serif"),
+      dev.platen.render.pdf.ThreadFonts.ALIASES.stream().map(f -> f.toLowerCase(Locale.ROOT)))
+      .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   /**
    * The first family of a list that openhtmltopdf's built-in fonts answer to (its PdfBoxFontResolver's initial

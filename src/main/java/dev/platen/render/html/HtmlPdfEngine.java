@@ -6,7 +6,6 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.TextDirection;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceType;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import dev.platen.render.EngineFailures;
 import dev.platen.render.EngineSettings;
@@ -21,6 +20,7 @@ import dev.platen.render.images.GuardedImageLoader;
 import dev.platen.render.images.ImageEmbedder;
 import dev.platen.render.pdf.Compression;
 import dev.platen.render.pdf.PdfIdentity;
+import dev.platen.render.pdf.FontedBuilder;
 import dev.platen.render.pdf.ThreadFonts;
 import dev.platen.render.pdf.Watermark;
 import java.io.ByteArrayOutputStream;
@@ -103,7 +103,7 @@ public final class HtmlPdfEngine implements PdfEngine {
 
   private byte[] layoutAndWrite(String html, RenderInput input, ImageEmbedder embedder)
       throws IOException, RenderException {
-    PdfRendererBuilder builder = new PdfRendererBuilder();
+    FontedBuilder builder = new FontedBuilder();
     builder.useFastMode();
     ThreadFonts.Coverage text = ThreadFonts.cover(html);
     builder.withHtmlContent(text.text(), BASE_URI);

@@ -2,7 +2,6 @@ package dev.platen.render.pdf;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,7 +36,25 @@ public final class ThreadFonts {
    * normalizes the name asked for, not the one registered); registered only under the CSS names, they fell
    * through to its built-in Helvetica and Times.
    */
-  private static final List<String> FAMILIES = List.of(FAMILY, "sans-serif", "serif", "SansSerif", "Serif");
+  private static final List<String> GENERIC = List.of(FAMILY, "sans-serif", "serif", "SansSerif", "Serif");
+
+  /**
+   * Families a template names that are not bundled, set in DejaVu Sans as a browser sets a missing font in its
+   * default one (D64): the fonts of the web's and the office's usual stacks, sans and serif. openhtmltopdf would set
+   * a list naming only them in its built-in Times-Roman (Helvetica for {@code Helvetica}), whose Latin-1 encoding
+   * prints '#' for a Polish or Czech name.
+   */
+  public static final List<String> ALIASES = List.of("Arial", "Helvetica", "Helvetica Neue", "Verdana", "Tahoma",
+      "Trebuchet MS", "Segoe UI", "Roboto", "Open Sans", "Lato", "Montserrat", "Source Sans Pro", "Source Sans 3",
+      "Noto Sans", "Inter", "Calibri", "Candara", "Gill Sans", "Ubuntu", "Oxygen", "Cantarell", "Fira Sans",
+      "Droid Sans", "system-ui", "-apple-system", "BlinkMacSystemFont", "Liberation Sans", "Nunito", "Poppins",
+      "Raleway", "PT Sans", "Work Sans", "IBM Plex Sans", "Arial Narrow", "Lucida Grande", "Lucida Sans Unicode",
+      "Geneva", "Avenir", "Futura", "Times", "Times New Roman", "Georgia", "Garamond", "Cambria", "Palatino",
+      "Palatino Linotype", "Book Antiqua", "Baskerville", "Merriweather", "PT Serif", "Noto Serif",
+      "Liberation Serif", "Source Serif Pro", "Lora", "DejaVu Serif");
+
+  private static final List<String> FAMILIES = java.util.stream.Stream.concat(GENERIC.stream(), ALIASES.stream())
+      .toList();
   private static final int REPLACEMENT = 0xFFFD;
 
   public record Faces(TrueTypeFont regular, TrueTypeFont bold, CmapLookup cmap) {}
@@ -108,7 +125,7 @@ public final class ThreadFonts {
    *
    * @param fallback also register Droid Sans Fallback, as the family the style sheet lists after DejaVu
    */
-  public static PDType0Font register(PdfRendererBuilder builder, PDDocument doc, boolean fallback) throws IOException {
+  public static PDType0Font register(FontedBuilder builder, PDDocument doc, boolean fallback) throws IOException {
     Faces faces = current();
     PDType0Font regular = PDType0Font.load(doc, faces.regular(), true);
     PDType0Font bold = PDType0Font.load(doc, faces.bold(), true);
@@ -120,12 +137,20 @@ public final class ThreadFonts {
         builder.useFont(new PDFontSupplier(bold), family, 700, style, true);
       }
     }
+    // what a family it does set in a built-in font lacks (Courier's ł, any list's 北京) falls to these last, not
+    // to '#': openhtmltopdf tries them after its built-in fonts
+    for (FontStyle style : List.of(FontStyle.NORMAL, FontStyle.ITALIC)) {
+      builder.useFallbackFont(new PDFontSupplier(regular), FAMILY, 400, style);
+      builder.useFallbackFont(new PDFontSupplier(bold), FAMILY, 700, style);
+    }
     if (fallback) {
       PDType0Font cjk = PDType0Font.load(doc, PARSED_FALLBACK.get().font(), true);
       for (FontStyle style : List.of(FontStyle.NORMAL, FontStyle.ITALIC)) {
         // one weight only: bold CJK is drawn regular rather than not at all
         builder.useFont(new PDFontSupplier(cjk), FALLBACK_FAMILY, 400, style, true);
         builder.useFont(new PDFontSupplier(cjk), FALLBACK_FAMILY, 700, style, true);
+        builder.useFallbackFont(new PDFontSupplier(cjk), FALLBACK_FAMILY, 400, style);
+        builder.useFallbackFont(new PDFontSupplier(cjk), FALLBACK_FAMILY, 700, style);
       }
     }
     return bold;

@@ -110,8 +110,8 @@ class HtmlMarginBoxStyleEquivalenceTest {
   /** What stays with openhtmltopdf is named. */
   @ParameterizedTest(name = "{1}")
   @ValueSource(strings = {
-      // no bundled family: openhtmltopdf sets it in its built-in Helvetica
-      "@page{@bottom-right{content:counter(page);font:7pt Helvetica}}\tCSS font-family 'Helvetica' in @bottom-right",
+      // no family set in DejaVu: openhtmltopdf sets it in its built-in Times-Roman
+      "@page{@bottom-right{content:counter(page);font:7pt Frutiger}}\tCSS font-family 'Frutiger' in @bottom-right",
       "@page{@bottom-right{content:counter(page);font:bold Arial}}\tCSS value 'bold Arial' for 'font' in @bottom-right",
       "@page{@bottom-center{content:counter(page);border-top:1px dashed #ccc}}"
           + "\tCSS value '1px dashed #ccc' for 'border-top' in @bottom-center",

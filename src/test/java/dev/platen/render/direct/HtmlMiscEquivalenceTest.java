@@ -89,10 +89,10 @@ class HtmlMiscEquivalenceTest {
       "<p><a href=\"https://example.com\">x <code>y</code></a></p>||text-decoration on text in a monospace family on code",
       "<p class=\"m\">x</p>|.m { font-family: monospace; line-height: 1; }|a line height of at most the font size in a"
           + " monospace family on p.m",
-      "<p class=\"m\">x</p>|.m { font-family: 'Courier New'; }|CSS font-family ''Courier New'' (none of it is bundled:"
-          + " only DejaVu Sans, sans-serif and serif are) on p.m",
-      "<p class=\"m\">x</p>|.m { font-family: Helvetica, monospace; }|CSS font-family 'Helvetica, monospace' (none of it"
-          + " is bundled: only DejaVu Sans, sans-serif and serif are) on p.m"})
+      "<p class=\"m\">x</p>|.m { font-family: 'Courier New'; }|CSS font-family ''Courier New'' (none of it is set in DejaVu Sans, as sans-serif, serif, Ari"
+          + "al, Helvetica, Georgia and the other usual families are) on p.m",
+      "<p class=\"m\">x</p>|.m { font-family: ZapfDingbats, monospace; }|CSS font-family 'ZapfDingbats, monospace' (none of it is set in DejaVu Sans, as sans-serif, "
+          + "serif, Arial, Helvetica, Georgia and the other usual families are) on p.m"})
   void monospaceOutsideTheSubsetIsNamed(String html, String css, String reason) {
     assertThat(RoutingPdfEngine.choose(HtmlCorpus.of(html, css == null ? "" : css), PageSetup.DEFAULT).reason())
         .isEqualTo(reason);

@@ -95,13 +95,12 @@ class HtmlRoutingTest {
         Arguments.of("<p>a <button>2</button></p>", null, "the element <button>"),
         // a family openhtmltopdf does not know: its default, Times-Roman
         Arguments.of("<p>x</p>", "p { font-family: 'Courier New'; }",
-            "CSS font-family ''Courier New'' (none of it is bundled: only DejaVu Sans, sans-serif and serif are) on p"),
-        // openhtmltopdf draws these in its built-in Helvetica and Courier: no bundled family in the list
-        Arguments.of("<p>x</p>", "p { font-family: Helvetica, Arial; }",
-            "CSS font-family 'Helvetica, Arial' (none of it is bundled: only DejaVu Sans, sans-serif and serif are) on p"),
-        Arguments.of("<p>x</p>", "p { font-family: 'Droid Sans Fallback', Helvetica, monospace; }",
-            "CSS font-family ''Droid Sans Fallback', Helvetica, monospace' (none of it is bundled: only DejaVu Sans,"
-                + " sans-serif and serif are) on p"),
+            "CSS font-family ''Courier New'' (none of it is set in DejaVu Sans, as sans-serif, serif, Arial, Helvetica, Georgia and the other usual families are) on p"),
+        // openhtmltopdf draws these in its built-in Times-Roman and Courier: no family set in DejaVu in the list
+        Arguments.of("<p>x</p>", "p { font-family: 'Brandon Grotesque', Frutiger; }",
+            "CSS font-family ''Brandon Grotesque', Frutiger' (none of it is set in DejaVu Sans, as sans-serif, serif, Arial, Helvetica, Georgia and the other usual families are) on p"),
+        Arguments.of("<p>x</p>", "p { font-family: 'Droid Sans Fallback', ZapfDingbats, monospace; }",
+            "CSS font-family ''Droid Sans Fallback', ZapfDingbats, monospace' (none of it is set in DejaVu Sans, as sans-serif, serif, Arial, Helvetica, Georgia and the other usual families are) on p"),
         // pseudo-classes openhtmltopdf does not have drop their rule in both engines (HtmlCssMoreEquivalenceTest)
         Arguments.of("<div><p>x</p></div>", "p:nth-child(x) { color: red; }", "CSS selector 'p:nth-child(x)' on p"),
         Arguments.of("<div class=\"h\">x</div>", ".h { display: inline-block; width: 50%; vertical-align: bottom; }",
@@ -114,8 +113,8 @@ class HtmlRoutingTest {
         Arguments.of("<p>x</p>", "p { font: bold bold 12px Arial, sans-serif; }",
             "CSS value 'bold bold 12px Arial, sans-serif' for 'font' (give it a size in a unit, after style, variant"
                 + " and weight words each at most once) on p"),
-        Arguments.of("<p>x</p>", "p { font: 12px/1.5 Helvetica; }",
-            "CSS font-family 'Helvetica' (none of it is bundled: only DejaVu Sans, sans-serif and serif are) on p"),
+        Arguments.of("<p>x</p>", "p { font: 12px/1.5 Frutiger; }",
+            "CSS font-family 'Frutiger' (none of it is set in DejaVu Sans, as sans-serif, serif, Arial, Helvetica, Georgia and the other usual families are) on p"),
         // % padding is not drawn directly yet; % margins in a cell are found before the cell's width (openhtmltopdf)
         Arguments.of("<p>x</p>", "p { padding: 0 5%; }", "CSS value '0 5%' for 'padding' on p"),
         Arguments.of("<table><tr><td><p>x</p></td></tr></table>", "p { margin: 3% 0 0 0; }",

@@ -322,7 +322,7 @@ class HtmlSurvey18EquivalenceTest {
         ".c { font-family: \"Inter\" sans-serif; font-size: 20pt; } table.t { width: 100%; font-family: 'Open Sans'"
             + " serif; }"));
     assertThat(refusal("<p>x</p>", "p { font-family: Inter sans-serif; }")).startsWith("CSS font-family 'Inter"
-        + " sans-serif' (none of it is bundled");
+        + " sans-serif' (none of it is set in DejaVu Sans");
   }
 
   /**

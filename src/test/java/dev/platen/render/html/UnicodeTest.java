@@ -49,6 +49,30 @@ class UnicodeTest {
         {"name":"القاهرة","amount":9}]}
       """;
 
+  /**
+   * A style sheet's own family list keeps every character (D64): a usual family (Arial, Helvetica, Georgia) is set in
+   * DejaVu Sans, and what a built-in font lacks (Courier's and Times-Roman's ł, any font's 北京) falls back to DejaVu
+   * and the CJK font. openhtmltopdf alone had printed "Ma#gorzata #ód#" for each of these.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"Arial", "Helvetica", "Georgia", "'Segoe UI'",
+      "Arial, sans-serif", "monospace", "'Courier New', monospace", "'Brandon Grotesque'"})
+  void aTemplatesOwnFontListKeepsEveryCharacter(String family) throws Exception {
+    byte[] pdf = engine.render(input(dev.platen.render.HtmlCorpus.of("<p>Małgorzata Łódź — Straße 12 € ✓ 北京</p>",
+        "p { font-family: " + family + "; }"), "{}"));
+    assertThat(Pdfs.text(pdf)).contains("Małgorzata Łódź — Straße 12 € ✓ 北京");
+    Set<String> fonts = new HashSet<>();
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      PDPage page = doc.getPage(0);
+      for (COSName n : page.getResources().getFontNames()) fonts.add(page.getResources().getFont(n).getName());
+    }
+    boolean usual = !family.contains("monospace") && !family.contains("Brandon");
+    // a usual family is all DejaVu: no built-in font on the page
+    assertThat(fonts.stream().anyMatch(f -> f.startsWith("Times") || f.startsWith("Helvetica"))).as("%s", fonts)
+        .isEqualTo(family.contains("Brandon"));
+    if (usual) assertThat(fonts).allMatch(f -> f.contains("DejaVuSans") || f.contains("DroidSansFallback"));
+  }
+
   @Test
   void everyScriptIsDrawnAndExtractable() throws Exception {
     byte[] pdf = engine.render(input(Canvas.json(SCRIPTS), DATA));
