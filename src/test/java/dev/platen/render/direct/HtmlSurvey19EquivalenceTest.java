@@ -80,11 +80,19 @@ class HtmlSurvey19EquivalenceTest {
       "<table><tr><td><p class=\"w100\">Brightline</p></td><td><div class=\"w50\">Office Supply LLC, 12 Main"
           + " Street</div></td></tr></table>",
       "<table class=\"t\"><tr><td><p class=\"w100 pad\">Brightline Office Supply LLC</p></td><td>x</td></tr>"
-          + "</table>"})
+          + "</table>",
+      "<table class=\"t c\"><tr><td><p class=\"h\">Brightline Paper Supply LLC</p></td><td><p class=\"d\">01/01/2024"
+          + " - 31/12/2024</p></td></tr></table>",
+      "<table class=\"t c\"><tr><td><p class=\"h2\">Brightline Paper Supply LLC</p></td><td><p class=\"d\">01/01/2024"
+          + " - 31/12/2024</p></td></tr></table>",
+      "<table class=\"t c\"><tr><td><p class=\"h\">Brightline Paper Supply LLC</p></td><td><p class=\"d2\">01/01/2024"
+          + " - 31/12/2024</p></td></tr></table>"})
   void percentWidthBlocksInCells(String html) throws Exception {
     assertSameSharp("survey19-percent-in-cell", drawnDirectly(html + "<p>After</p>", "table.t { width: 100%; }"
         + " .w100 { width: 100%; margin: 0; font-size: 18px; font-weight: bold; color: #5851D8; } .w50 { width: 50%;"
-        + " background: #333; color: #fff; } .pad { padding: 4px; border: 1px solid #000; }"));
+        + " background: #333; color: #fff; } .pad { padding: 4px; border: 1px solid #000; } .c { border-collapse: collapse; }"
+        + " .h, .h2 { font-weight: bold; font-size: 24px; color: #5851D8; width: 100%; margin: 0; } .h2 { width: auto; }"
+        + " .d, .d2 { font-size: 15px; color: #A5ACC1; width: 100%; text-align: right; margin: 0; } .d2 { width: auto; }"));
   }
 
   /**
