@@ -1547,8 +1547,13 @@ final class HtmlFlow {
    * centre a block narrowed by max-width alone.
    */
   static double autoLeft(HtmlStyle s, double[] m, double avail, double boxWidth) {
+    return autoLeft(s, m, avail, boxWidth, s.width != null);
+  }
+
+  /** @param sized whether the box's width is known: a block's declared one, or a table's laid out without one */
+  static double autoLeft(HtmlStyle s, double[] m, double avail, double boxWidth, boolean sized) {
     boolean l = s.autoMargin[LEFT], r = s.autoMargin[RIGHT];
-    if (!l || s.width == null) return l ? 0 : m[LEFT];
+    if (!l || !sized) return l ? 0 : m[LEFT];
     // openhtmltopdf shares out what the content-box width leaves, even under box-sizing: border-box, so the
     // padding and borders are taken off a second time there
     double frame = s.borderBox ? s.padding[LEFT] + s.padding[RIGHT] + s.border(LEFT) + s.border(RIGHT) : 0;

@@ -250,8 +250,9 @@ final class HtmlTables {
       rows.addAll(head);
       rows.addAll(body);
       rows.addAll(foot);
-      if (ts.width == null && (ts.margin[LEFT] != 0 || ts.margin[RIGHT] != 0 || ts.autoMargin[LEFT]
-          || ts.autoMargin[RIGHT])) {
+      // auto ones place it by the width its columns come to (measured: right and centred, collapsed or not)
+      if (ts.width == null && (ts.margin[LEFT] != 0 && !ts.autoMargin[LEFT]
+          || ts.margin[RIGHT] != 0 && !ts.autoMargin[RIGHT])) {
         throw new Unsupported("side margins on a table without a width, on " + where);
       }
       // measured: openhtmltopdf's automatic layout takes a length width as the table's border box without its
@@ -298,7 +299,8 @@ final class HtmlTables {
     if (HtmlFlow.nonZero(frame) && (ts.autoMargin[LEFT] || ts.autoMargin[RIGHT])) {
       throw new Unsupported("an auto margin on " + where + " with a border or padding");
     }
-    double left = HtmlFlow.autoLeft(ts, ts.margin, avail, width);
+    // a table of automatic layout without a width is as wide as its columns, which auto margins place as a width's
+    double left = HtmlFlow.autoLeft(ts, ts.margin, avail, width, ts.width != null || auto);
     laidWidth = width + frame[LEFT] + frame[RIGHT];
     sink.indent += left;
     Sink.Start framed = decorated ? open(frame, sink) : null;
