@@ -73,13 +73,13 @@ class HtmlSurvey19EquivalenceTest {
    * openhtmltopdf measures it by its content and lays it out as its share of the cell.
    */
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"<table class=\"t\"><tr><td><p class=\"w100\">Brightline Office Supply LLC</p></td>"
+  @ValueSource(strings = {"<table class=\"t\"><tr><td><p class=\"w100\">Brightline Paper Supply LLC</p></td>"
       + "<td><p>01/01/2024 - 31/12/2024</p></td></tr></table>",
       "<table class=\"t\"><tr><td><div class=\"w50\">Sales report by customer for the whole of the year, all"
           + " regions and all channels together</div></td><td>Page 1</td></tr></table>",
       "<table><tr><td><p class=\"w100\">Brightline</p></td><td><div class=\"w50\">Office Supply LLC, 12 Main"
           + " Street</div></td></tr></table>",
-      "<table class=\"t\"><tr><td><p class=\"w100 pad\">Brightline Office Supply LLC</p></td><td>x</td></tr>"
+      "<table class=\"t\"><tr><td><p class=\"w100 pad\">Brightline Paper Supply LLC</p></td><td>x</td></tr>"
           + "</table>",
       "<table class=\"t c\"><tr><td><p class=\"h\">Brightline Paper Supply LLC</p></td><td><p class=\"d\">01/01/2024"
           + " - 31/12/2024</p></td></tr></table>",
@@ -127,6 +127,21 @@ class HtmlSurvey19EquivalenceTest {
         ".m { margin-left: auto; } .m2 { margin: 0 auto; } .c { border-collapse: collapse; } td { padding: 1px 0 1px"
             + " 14px; } .meta { width: 45%; margin-left: auto; text-align: right; } .b { border: 2px solid #000;"
             + " background: #ddd; }"));
+  }
+
+  /**
+   * openhtmltopdf draws ff, fi, fl, ffi and ffl as ligatures, and what follows them on the run half their saving
+   * further left than laid out (measured): a bold heading's "Office" moves the words after it 1.7pt at 24px. Where that
+   * comes to a point the document goes to openhtmltopdf, named; below, it is drawn directly.
+   */
+  @org.junit.jupiter.api.Test
+  void ligaturesMovingTextAreNamed() throws Exception {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DirectPdfEngine(EngineSettings.defaults()).render(
+        drawnDirectly("<p class=\"h\">Brightline Office Supply LLC</p>", ".h { font-size: 24px; font-weight: bold; }")))
+        .hasMessageEndingWith("ligatures (ff, fi, fl) moving the text after them in 'Brightline Office Supply LLC'");
+    assertSameSharp("survey19-ligatures", drawnDirectly("<p class=\"h\">Brightline Office Supply LLC</p><p>The"
+        + " official office staff of the affiliate, different and effective.</p>", ".h { font-size: 12px;"
+        + " font-weight: bold; }"));
   }
 
   /**
