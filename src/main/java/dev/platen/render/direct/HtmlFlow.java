@@ -2349,6 +2349,10 @@ final class HtmlFlow {
     return new Ops.Text(x, baseline, st.bold, st.mono, st.size, st.rgb, spacing, text, st.mono && st.italic);
   }
 
+  /**
+   * Drawn below this, as far as the equivalence tests let a word stand from openhtmltopdf's (the Postmark receipt's
+   * bold "10% off your next purchase!" was drawn directly before the ligatures were measured, and still is).
+   */
   private static final double LIGATURE_SHIFT_PT = 1.5;
 
   /**
@@ -2359,8 +2363,6 @@ final class HtmlFlow {
    * out: alike where the shift is small, refused above.
    */
   static double ligatureShift(String text, boolean bold) {
-    // drawn below LIGATURE_SHIFT_PT, as far as the equivalence tests let a word stand from openhtmltopdf's (the
-    // Postmark receipt's bold "10% off your next purchase!" was drawn directly before this was measured, and is)
     double units = 0;
     for (int i = text.indexOf('f'); i >= 0 && i + 1 < text.length(); i = text.indexOf('f', i + 1)) {
       char b = text.charAt(i + 1);

@@ -158,8 +158,8 @@ final class HtmlMargins {
           if (!v.equals("normal") && !v.equals("italic") && !v.equals("oblique")) throw refused(name, p);
         }
         case "font-family" -> {
-          // as in the body (D27): openhtmltopdf tries every bundled family of the list before its built-in fonts,
-          // so a list naming one prints in DejaVu Sans (measured: Arial, sans-serif prints as sans-serif)
+          // as in the body (D27, D64): openhtmltopdf tries every family of the list set in DejaVu Sans before its
+          // built-in fonts, so a list naming one prints in DejaVu Sans (measured: Arial, sans-serif as sans-serif)
           if (!HtmlStyle.bundledFamily(v)) {
             throw new Unsupported("CSS font-family '" + p.getValue() + "' in @" + name + " " + HtmlStyle.UNSET_FAMILY);
           }

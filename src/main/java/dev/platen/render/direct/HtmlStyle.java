@@ -1593,7 +1593,8 @@ final class HtmlStyle {
   }
 
   /** Why a family list naming none of {@link #BUNDLED_FAMILIES} is refused: openhtmltopdf sets it in Times-Roman. */
-  static final String UNSET_FAMILY = "(none of it is set in DejaVu Sans, as sans-serif, serif, Arial, Helvetica, Georgia and the other usual families are)";
+  static final String UNSET_FAMILY = "(none of it is set in DejaVu Sans, as sans-serif, serif, Arial, Helvetica,"
+      + " Georgia and the other usual families are)";
 
   /** The families the HTML engine sets in DejaVu Sans, lower-cased as {@link #families} gives them. */
   private static final Set<String> BUNDLED_FAMILIES = java.util.stream.Stream.concat(
