@@ -504,7 +504,8 @@ final class HtmlStyle {
         || s.floating != null || s.displayBlock || s.inlineBlock)) {
       s.refuse("a negative side margin on " + describe(e) + " (drawn on blocks in the flow only)", e);
     }
-    if (!Double.isNaN(s.boxHeight) && (s.floating != null || s.displayBlock || s.inlineBlock)) {
+    // a float's is drawn as a block's (HtmlFlow.box: a monogram crest beside a bank's name, measured)
+    if (!Double.isNaN(s.boxHeight) && s.floating == null && (s.displayBlock || s.inlineBlock)) {
       s.refuse("CSS property 'height'", e);
     }
     if (s.mono && Math.round(s.lineHeight() * DOTS_PER_POINT) <= Math.round(s.size * DOTS_PER_POINT)) {

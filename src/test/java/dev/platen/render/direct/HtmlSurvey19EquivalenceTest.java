@@ -129,6 +129,31 @@ class HtmlSurvey19EquivalenceTest {
   }
 
   /**
+   * A height on a float (a bank's monogram crest beside its name, floated too): the float's box is that tall, as a
+   * block's, taller or shorter than its text.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {".crest { float: left; width: 46px; height: 46px; border: 2px solid #5a1e2b; text-align:"
+      + " center; line-height: 46px; margin-right: 12px; }",
+      ".crest { float: left; width: 46px; height: 46px; border: 2px solid #5a1e2b; border-radius: 50%; text-align:"
+          + " center; line-height: 46px; margin-right: 12px; }",
+      ".crest { float: left; width: 80px; height: 60px; background: #333; color: #fff; }",
+      ".crest { float: right; width: 80px; height: 60px; padding: 4px; border: 1px solid #000; }",
+      ".crest { float: left; width: 80px; height: 10px; background: #ccc; }"})
+  void aHeightOnAFloat(String css) throws Exception {
+    assertSameSharp("survey19-float-height", drawnDirectly("<div class=\"head\"><div class=\"crest\">A&amp;L</div>"
+        + "<div class=\"bank\">Ashford &amp; Lyle Bank</div><div style=\"clear: both\"></div></div><p>Statement of"
+        + " account</p>", css + " .bank { font-size: 20px; float: left; width: 300px; }"));
+  }
+
+  /** One alone at the end of the document (HtmlCssMoreEquivalenceTest had named it). */
+  @org.junit.jupiter.api.Test
+  void aHeightOnAFloatAlone() throws Exception {
+    assertSameSharp("survey19-float-height-alone", drawnDirectly("<div class=\"w\">x</div>", ".w { height: 20px;"
+        + " width: 50px; float: left; background: #333; color: #fff; }"));
+  }
+
+  /**
    * openhtmltopdf draws ff, fi, fl, ffi and ffl as ligatures, and what follows them on the run half their saving
    * further left than laid out (measured): a bold heading's "Office" moves the words after it 1.7pt at 24px. Where that
    * comes to a point the document goes to openhtmltopdf, named; below, it is drawn directly.
