@@ -3228,9 +3228,13 @@ final class HtmlFlow {
   private void image(Element img, HtmlStyle ps, double width, boolean strut, Sink sink) throws RenderException {
     HtmlStyle s = style(img, ps);
     if (s.hidden) return;
-    if (s.decorated(true) || nonZero(s.margin) || nonZero(s.padding)) {
+    // side margins of a length take room beside it on its line, as on a line of text (a logo's margin-right
+    // before the company's name in a flex header, measured); vertical ones would change the line box
+    if (s.decorated(true) || s.margin[TOP] != 0 || s.margin[BOTTOM] != 0 || s.percentMargin() || s.autoMargin[LEFT]
+        || s.autoMargin[RIGHT] || nonZero(s.padding)) {
       throw new Unsupported("a box style on " + HtmlStyle.describe(img));
     }
+    double ml = s.margin[LEFT], mr = s.margin[RIGHT];
     if (dry) {
       judgeSizes(img, s, width);
       return;
@@ -3253,10 +3257,12 @@ final class HtmlFlow {
     if (strut) {
       // white space beside it (a logo in an indented cell): on the strut's baseline, its depth below (measured)
       double top = Math.max(h, gap);
-      sink.slice(top + lineHeight - gap, List.of(new Ops.Image(offset(ps.align, width, w), top - h, w, h, image)));
+      sink.slice(top + lineHeight - gap, List.of(new Ops.Image(offset(ps.align, width, ml + w + mr) + ml, top - h, w,
+          h, image)));
       return;
     }
-    sink.slice(box, List.of(new Ops.Image(offset(ps.align, width, w), Math.min(box - h, gap), w, h, image)));
+    sink.slice(box, List.of(new Ops.Image(offset(ps.align, width, ml + w + mr) + ml, Math.min(box - h, gap), w, h,
+        image)));
   }
 
   /** At publish, where no image is loaded: throws when the image's size attributes or CSS sizes are outside the subset. */

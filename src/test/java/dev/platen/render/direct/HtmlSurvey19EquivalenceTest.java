@@ -146,6 +146,18 @@ class HtmlSurvey19EquivalenceTest {
         + " account</p>", css + " .bank { font-size: 20px; float: left; width: 300px; }"));
   }
 
+  /** Side margins on an image alone on its line (a logo before a company's name in a flex header). */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"margin-right: 14px", "margin-left: 20px", "margin: 0 14px 0 30px; | text-align: right",
+      "margin-left: 40px; | text-align: center", "margin-right: 40px; | text-align: center"})
+  void sideMarginsOnAnImageAloneOnItsLine(String setup) throws Exception {
+    String[] parts = (setup + "|").split("\\|", -1);
+    assertSameSharp("survey19-image-margins", drawnDirectly("<div class=\"logo\"><img src=\""
+        + dev.platen.render.Canvas.pngDataUri() + "\" alt=\"M\"><div>Meridian Systems Inc.</div></div><table><tr><td>"
+        + "<img src=\"" + dev.platen.render.Canvas.pngDataUri() + "\" alt=\"M\"> </td></tr></table>",
+        ".logo { display: flex; " + parts[1] + " } img { width: 240px; height: 80px; " + parts[0] + " }"));
+  }
+
   /** One alone at the end of the document (HtmlCssMoreEquivalenceTest had named it). */
   @org.junit.jupiter.api.Test
   void aHeightOnAFloatAlone() throws Exception {
