@@ -3229,9 +3229,9 @@ final class HtmlFlow {
     HtmlStyle s = style(img, ps);
     if (s.hidden) return;
     // side margins of a length take room beside it on its line, as on a line of text (a logo's margin-right
-    // before the company's name in a flex header, measured); vertical ones would change the line box
-    if (s.decorated(true) || s.margin[TOP] != 0 || s.margin[BOTTOM] != 0 || s.percentMargin() || s.autoMargin[LEFT]
-        || s.autoMargin[RIGHT] || nonZero(s.padding)) {
+    // before the company's name in a flex header, measured); vertical ones would change the line box (auto and %
+    // ones are refused with the style)
+    if (s.decorated(true) || s.margin[TOP] != 0 || s.margin[BOTTOM] != 0 || s.percentMargin() || nonZero(s.padding)) {
       throw new Unsupported("a box style on " + HtmlStyle.describe(img));
     }
     double ml = s.margin[LEFT], mr = s.margin[RIGHT];
