@@ -135,12 +135,12 @@ final class HtmlTableWidths {
    * Fixed table layout: the first row's declared widths (lengths plus padding and borders, percentages as they
    * are), the rest shared equally.
    */
-  double[] columns(List<Row> rows, double width, HtmlStyle collapse, String where, Declared cols) throws Unsupported {
+  double[] columns(List<Row> rows, int n, double width, HtmlStyle collapse, String where, Declared cols)
+      throws Unsupported {
     Row first = rows.get(0);
     List<Element> cells = flow.tables.cells(first);
-    int n = flow.tables.columns(first);
     // the first row's cells size the columns: one shorter than another leaves columns no cell sizes, not measured
-    if (n < flow.tables.columns(rows)) throw new Unsupported("a first row shorter than another, in " + where
+    if (flow.tables.columns(first) < n) throw new Unsupported("a first row shorter than another, in " + where
         + " with table-layout: fixed");
     // openhtmltopdf merges columns no cell starts or ends between
     boolean[] edge = new boolean[n + 1];
@@ -255,17 +255,17 @@ final class HtmlTableWidths {
    * text on one line, up to {@code avail}. A table whose text cannot fit its width, which openhtmltopdf would
    * widen, sends the document there.
    *
+   * @param n how many columns the table has (its longest row's)
    * @param width the table's width in points, or NaN when it has none
    */
-  double[] autoColumns(List<Row> rows, double width, double avail, HtmlStyle collapse, String where,
+  double[] autoColumns(List<Row> rows, int n, double width, double avail, HtmlStyle collapse, String where,
       double spacing, Declared declared) throws RenderException {
     boolean outer = innerBreaks;
     innerBreaks = false;
-    Col[] cols = autoMeasure(rows, collapse, where, spacing, declared);
+    Col[] cols = autoMeasure(rows, n, collapse, where, spacing, declared);
     boolean inner = innerBreaks;
     innerBreaks |= outer;
     if (flow.dry) return new double[cols.length];
-    int n = cols.length;
     long[] widest = minMax(cols);
     long minWidth = widest[0];
     long maxWidth = widest[1];
@@ -400,9 +400,8 @@ final class HtmlTableWidths {
    * The columns of a table of automatic layout, measured from their cells (AutoTableLayout.fullRecalc) and the
    * spanning cells spread over them (calcEffectiveWidth). When checking a template, only checks them.
    */
-  private Col[] autoMeasure(List<Row> rows, HtmlStyle collapse, String where, double spacing, Declared declared)
-      throws RenderException {
-    int n = flow.tables.columns(rows);
+  private Col[] autoMeasure(List<Row> rows, int n, HtmlStyle collapse, String where, double spacing,
+      Declared declared) throws RenderException {
     Col[] cols = new Col[n];
     for (int i = 0; i < n; i++) {
       cols[i] = new Col();
@@ -743,7 +742,7 @@ final class HtmlTableWidths {
     rows.addAll(foot);
     if (rows.isEmpty()) return new long[] {0, 0};
     double sp = HtmlTables.spacing(ts);
-    Col[] cols = autoMeasure(rows, ts.collapse ? ts : null, where, sp, declared(t, ts));
+    Col[] cols = autoMeasure(rows, flow.tables.columns(rows), ts.collapse ? ts : null, where, sp, declared(t, ts));
     if (flow.dry) return new long[] {0, 0};
     long[] mm = minMax(cols);
     long spacings = Math.round(sp * HtmlStyle.DOTS_PER_POINT) * (cols.length + 1);

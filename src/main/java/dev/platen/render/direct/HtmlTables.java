@@ -223,11 +223,11 @@ final class HtmlTables {
     Row first = !head.isEmpty() ? head.get(0) : !body.isEmpty() ? body.get(0) : !foot.isEmpty() ? foot.get(0) : null;
     if (first == null && caption != null) throw new Unsupported("a <caption> on a table without rows, " + where);
     if (first == null) return;
-    shortRows(head, body, foot, where);
+    int n = columnCount(head, body, foot, where);
     // the separated model's spacing: left of every column and right of the last, above every row and below the last
     double spacings = 0;
     if (sp > 0 || vsp > 0) {
-      spacings = (Math.max(columns(head), Math.max(columns(body), columns(foot))) + 1) * sp;
+      spacings = (n + 1) * sp;
       if (ts.paginate && !foot.isEmpty()) {
         throw new Unsupported("a running table footer (-fs-table-paginate) with border-spacing, on " + where);
       }
@@ -267,7 +267,7 @@ final class HtmlTables {
       }
       double outside = length && !autoSide ? 0 : spacings;
       double sides = frame[LEFT] + frame[RIGHT];
-      columns = flow.widths.autoColumns(rows,
+      columns = flow.widths.autoColumns(rows, n,
           ts.width == null ? Double.NaN : declaredWidth - outside - sides,
           avail - spacings - sides, ts.collapse ? ts : null, where, sp, declared);
       width = spacings;
@@ -279,7 +279,7 @@ final class HtmlTables {
       rows.addAll(body);
       rows.addAll(foot);
       width -= frame[LEFT] + frame[RIGHT];
-      columns = flow.widths.columns(rows, width - spacings, ts.collapse ? ts : null, where, declared);
+      columns = flow.widths.columns(rows, n, width - spacings, ts.collapse ? ts : null, where, declared);
     }
     if (ts.breakBefore) sink.breakBefore();
     // where openhtmltopdf puts a caption against the table's own frame is not measured
@@ -672,12 +672,13 @@ final class HtmlTables {
   }
 
   /**
-   * Refuses rows of different lengths where more is at stake than the boxes that are there: beside cells spanning
-   * rows. A row shorter than the longest (a layout table's spacer row of one cell, a totals row left short, an empty
-   * row) is laid out in the table's columns, and openhtmltopdf leaves no box where a cell is missing (measured with
-   * separate and collapsed borders, row backgrounds and colspans).
+   * How many columns the table has: as many as its longest row spans. A row shorter than that (a layout table's
+   * spacer row of one cell, a totals row left short, an empty row) is laid out in the table's columns, and
+   * openhtmltopdf leaves no box where a cell is missing (measured with separate and collapsed borders, row
+   * backgrounds and colspans); rows of different lengths beside cells spanning rows are refused, more being at
+   * stake there than the boxes that are.
    */
-  private void shortRows(List<Row> head, List<Row> body, List<Row> foot, String where) throws Unsupported {
+  private int columnCount(List<Row> head, List<Row> body, List<Row> foot, String where) throws Unsupported {
     int n = -1;
     boolean shorter = false;
     for (List<Row> group : List.of(head, body, foot)) {
@@ -687,7 +688,7 @@ final class HtmlTables {
         n = Math.max(n, total);
       }
     }
-    if (!shorter) return;
+    if (!shorter) return n;
     for (List<Row> group : List.of(head, body, foot)) {
       for (Row r : group) {
         for (Element c : cells(r)) {
@@ -697,6 +698,7 @@ final class HtmlTables {
         }
       }
     }
+    return n;
   }
 
   /** How many columns a row's cells span. */
@@ -706,7 +708,7 @@ final class HtmlTables {
     return total;
   }
 
-  /** How many columns a table of these rows has: as many as its longest row spans (shortRows). */
+  /** How many columns a table of these rows has: as many as its longest row spans (columnCount). */
   int columns(List<Row> rows) throws Unsupported {
     int n = 0;
     for (Row r : rows) n = Math.max(n, columns(r));
