@@ -3254,15 +3254,14 @@ final class HtmlFlow {
     // HtmlRandomDocumentTest's generator, measured with an image 3,000px tall)
     if (box > sink.pageHeight()) throw new Unsupported("an image taller than the page, " + HtmlStyle.describe(img));
     double gap = Layout.baseline(face(ps), ps.size, lineHeight);
+    double x = offset(ps.align, width, ml + w + mr) + ml;
     if (strut) {
       // white space beside it (a logo in an indented cell): on the strut's baseline, its depth below (measured)
       double top = Math.max(h, gap);
-      sink.slice(top + lineHeight - gap, List.of(new Ops.Image(offset(ps.align, width, ml + w + mr) + ml, top - h, w,
-          h, image)));
+      sink.slice(top + lineHeight - gap, List.of(new Ops.Image(x, top - h, w, h, image)));
       return;
     }
-    sink.slice(box, List.of(new Ops.Image(offset(ps.align, width, ml + w + mr) + ml, Math.min(box - h, gap), w, h,
-        image)));
+    sink.slice(box, List.of(new Ops.Image(x, Math.min(box - h, gap), w, h, image)));
   }
 
   /** At publish, where no image is loaded: throws when the image's size attributes or CSS sizes are outside the subset. */
@@ -3309,12 +3308,7 @@ final class HtmlFlow {
     double room = width - (s.autoMargin[LEFT] ? 0 : m[LEFT]) - (s.autoMargin[RIGHT] ? 0 : m[RIGHT]);
     if (w > room + 0.01) throw new Unsupported("an image wider than its container, " + where);
     if (h > sink.pageHeight()) throw new Unsupported("an image taller than the page, " + where);
-    double left = m[LEFT];
-    if (s.autoMargin[LEFT] && s.autoMargin[RIGHT]) {
-      left = Math.floor(Math.round((width - w) * HtmlStyle.DOTS_PER_POINT) / 2.0) / HtmlStyle.DOTS_PER_POINT;
-    } else if (s.autoMargin[LEFT]) {
-      left = width - w - m[RIGHT];
-    }
+    double left = autoLeft(s, m, width, w, true);
     sink.margin(m[TOP]);
     sink.slice(h, List.of(new Ops.Image(left, 0, w, h, image)));
     sink.margin(m[BOTTOM]);

@@ -312,7 +312,6 @@ final class Painter {
     op("f");
   }
 
-  /** A rounded background or border in its colour, which is returned as the fill colour now set. */
   /**
    * Whether {@code op} is a filled shape of no opacity (a transparent border, square or rounded): it paints
    * nothing, and openhtmltopdf writes no fill for it either.
@@ -323,6 +322,7 @@ final class Painter {
         || op instanceof Ops.RoundRing ring && Ops.alpha(ring.rgb()) == 0;
   }
 
+  /** A rounded background or border in its colour, which is returned as the fill colour now set. */
   private int rounded(Ops op, int fill, double h) {
     if (op instanceof Ops.RoundRect r) {
       if (r.rgb() != fill) color(r.rgb());
