@@ -2195,7 +2195,8 @@ final class HtmlFlow {
     double lineHeight = block.lineHeight();
     double base = Layout.baseline(face(block), size, lineHeight);
     boolean mixed = false;
-    // an inline box in Courier sits lower about the baseline than DejaVu Sans's (a smaller ascent and descent)
+    // a run in Courier beside DejaVu Sans builds the line from its inline boxes, as openhtmltopdf does (Courier's
+    // own ascent and descent are smaller; its face here carries DejaVu's, the fallback in its font chain: D64)
     for (HtmlStyle st : runs.styles) {
       mixed |= st.size != size || st.lineHeight() != lineHeight || st.mono != block.mono || shifted(st);
     }
