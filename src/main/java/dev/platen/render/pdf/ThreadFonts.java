@@ -56,6 +56,7 @@ public final class ThreadFonts {
   private static final List<String> FAMILIES = java.util.stream.Stream.concat(GENERIC.stream(), ALIASES.stream())
       .toList();
   private static final int REPLACEMENT = 0xFFFD;
+  private static final List<FontStyle> STYLES = List.of(FontStyle.NORMAL, FontStyle.ITALIC);
 
   public record Faces(TrueTypeFont regular, TrueTypeFont bold, CmapLookup cmap) {}
 
@@ -127,30 +128,29 @@ public final class ThreadFonts {
    */
   public static PDType0Font register(FontedBuilder builder, PDDocument doc, boolean fallback) throws IOException {
     Faces faces = current();
-    PDType0Font regular = PDType0Font.load(doc, faces.regular(), true);
     PDType0Font bold = PDType0Font.load(doc, faces.bold(), true);
-    for (String family : FAMILIES) {
-      // no oblique face is bundled: italic text is set upright in DejaVu rather than in a fallback font that
-      // lacks most non-Latin glyphs
-      for (FontStyle style : List.of(FontStyle.NORMAL, FontStyle.ITALIC)) {
-        builder.useFont(new PDFontSupplier(regular), family, 400, style, true);
-        builder.useFont(new PDFontSupplier(bold), family, 700, style, true);
+    PDFontSupplier regularFont = new PDFontSupplier(PDType0Font.load(doc, faces.regular(), true));
+    PDFontSupplier boldFont = new PDFontSupplier(bold);
+    // no oblique face is bundled: italic text is set upright in DejaVu rather than in a fallback font that lacks
+    // most non-Latin glyphs
+    for (FontStyle style : STYLES) {
+      for (String family : FAMILIES) {
+        builder.useFont(regularFont, family, 400, style, true);
+        builder.useFont(boldFont, family, 700, style, true);
       }
-    }
-    // what a family it does set in a built-in font lacks (Courier's ł, any list's 北京) falls to these last, not
-    // to '#': openhtmltopdf tries them after its built-in fonts
-    for (FontStyle style : List.of(FontStyle.NORMAL, FontStyle.ITALIC)) {
-      builder.useFallbackFont(new PDFontSupplier(regular), FAMILY, 400, style);
-      builder.useFallbackFont(new PDFontSupplier(bold), FAMILY, 700, style);
+      // what a family it does set in a built-in font lacks (Courier's ł, any list's 北京) falls to these last, not
+      // to '#': openhtmltopdf tries them after its built-in fonts
+      builder.useFallbackFont(regularFont, FAMILY, 400, style);
+      builder.useFallbackFont(boldFont, FAMILY, 700, style);
     }
     if (fallback) {
-      PDType0Font cjk = PDType0Font.load(doc, PARSED_FALLBACK.get().font(), true);
-      for (FontStyle style : List.of(FontStyle.NORMAL, FontStyle.ITALIC)) {
+      PDFontSupplier cjk = new PDFontSupplier(PDType0Font.load(doc, PARSED_FALLBACK.get().font(), true));
+      for (FontStyle style : STYLES) {
         // one weight only: bold CJK is drawn regular rather than not at all
-        builder.useFont(new PDFontSupplier(cjk), FALLBACK_FAMILY, 400, style, true);
-        builder.useFont(new PDFontSupplier(cjk), FALLBACK_FAMILY, 700, style, true);
-        builder.useFallbackFont(new PDFontSupplier(cjk), FALLBACK_FAMILY, 400, style);
-        builder.useFallbackFont(new PDFontSupplier(cjk), FALLBACK_FAMILY, 700, style);
+        builder.useFont(cjk, FALLBACK_FAMILY, 400, style, true);
+        builder.useFont(cjk, FALLBACK_FAMILY, 700, style, true);
+        builder.useFallbackFont(cjk, FALLBACK_FAMILY, 400, style);
+        builder.useFallbackFont(cjk, FALLBACK_FAMILY, 700, style);
       }
     }
     return bold;
