@@ -1,0 +1,104 @@
+package dev.platen.render.direct;
+
+import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
+import static dev.platen.render.direct.HtmlEquivalenceTest.drawnDirectly;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.platen.render.RenderInput;
+import dev.platen.render.EngineSettings;
+import dev.platen.render.html.HtmlPdfEngine;
+import dev.platen.testing.Golden;
+import java.awt.image.BufferedImage;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HtmlSurvey20EquivalenceTest {
+  private static final HtmlPdfEngine HTML = new HtmlPdfEngine(EngineSettings.defaults());
+  private static final DirectPdfEngine DIRECT = new DirectPdfEngine(EngineSettings.defaults());
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"", "td.amt { text-align: right }", "td.amt { text-align: center }",
+      "td { border: 1px solid #999 }", "table { border-collapse: collapse } td { border: 1px solid #999 }",
+      "td.amt { background: #eee }"})
+  void nowrapOverflowInFixedCells(String css) throws Exception {
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < 3; i++) {
+      rows.append("<tr><td class=\"d\">29 Oct 2023</td><td>Card payment to the corner shop</td>"
+          + "<td class=\"amt\">-1,250,830.98</td></tr>");
+    }
+    assertSameSharp("survey20-nowrap-fixed", drawnDirectly("<p>Before</p><table><colgroup><col style=\"width:8%\">"
+        + "<col style=\"width:82%\"><col style=\"width:10%\"></colgroup>" + rows + "</table><p>After</p>",
+        "table { width: 100%; table-layout: fixed; font-size: 10pt } td { padding: 3px 4px; vertical-align: top }"
+            + " .d, .amt { white-space: nowrap } " + css));
+  }
+
+
+  /**
+   * A nowrap line of one style wider than a block that does not clip it, outside a table cell, in a box of a fixed
+   * width or in a cell of a table of fixed layout: openhtmltopdf lets it overflow where the alignment puts it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<div class=\"n\">" + LONG + " and more words here to go</div>",
+      "<div class=\"n r\">" + LONG + " and more words here to go</div>",
+      "<div class=\"n c\">" + LONG + " and more words here to go</div>",
+      "<div class=\"n bg\">" + LONG + " and more words here to go</div>",
+      "<div class=\"box\"><p class=\"n\">" + LONG + "</p></div>",
+      "<div class=\"box\"><p class=\"n r\">" + LONG + "</p></div>",
+      "<div class=\"box\"><p class=\"n m r\">" + LONG + "</p></div>",
+      "<p class=\"n tiny\">a line longer than its box</p>",
+      "<table class=\"f\"><tr><td><div class=\"n\">" + LONG + "</div></td><td>x</td></tr></table>",
+      "<table class=\"f\"><tr><td class=\"n m\">" + LONG + "</td><td>x</td></tr></table>",
+      "<table class=\"f\"><tr><td class=\"n r\">" + LONG + "</td><td>x</td></tr><tr><td class=\"n\">" + LONG
+          + "</td><td>x</td></tr></table>"})
+  void nowrapLinesOverflowingABoxThatDoesNotClip(String html) throws Exception {
+    assertSameSharp("survey20-nowrap-else", drawnDirectly("<p>Before</p>" + html + "<p>After</p>", NOWRAP));
+  }
+
+  /**
+   * A nowrap line of several styles (openhtmltopdf breaks it after an inline element), one after a {@code <br>}
+   * (placed lower there), one in a box an ancestor of {@code overflow: hidden} clips: still refused, by name.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<div class=\"box\"><p class=\"n\">Card payment to <b>the corner shop</b> on the high"
+      + " street</p></div>",
+      "<div class=\"box\"><p class=\"n\">Card payment to the corner shop<br>" + LONG + "</p></div>",
+      "<table class=\"f\"><tr><td class=\"n\">Card payment to <span class=\"big\">the corner</span> shop</td>"
+          + "<td>x</td></tr></table>",
+      "<div class=\"box clip\"><div><p class=\"n\">" + LONG + "</p></div></div>"})
+  void otherNowrapOverflowIsRefused(String html) {
+    assertThatThrownBy(() -> DIRECT.render(drawnDirectly("<p>Before</p>" + html + "<p>After</p>", NOWRAP)))
+        .isInstanceOf(Unsupported.class).hasMessageContaining("nowrap text wider than its box, in a box that clips"
+            + " it or holding several styles or lines");
+  }
+
+  private static final String LONG = "Card payment to the corner shop on the high street, reference 0042 9912 8812";
+  private static final String NOWRAP = ".n { white-space: nowrap } .r { text-align: right } .c { text-align: center }"
+      + " .bg { background: #ddd } .box { width: 200px; border: 1px solid #000 } .big { font-size: 20px }"
+      + " .f { width: 300px; table-layout: fixed } .m { font-family: monospace } .tiny { width: 20px }"
+      + " .clip { overflow: hidden }";
+
+  static void assertSameSharp(String name, RenderInput input) throws Exception {
+    assertSame(name, input);
+    byte[] html = HTML.render(input);
+    byte[] direct = DIRECT.render(input);
+    try (PDDocument a = Loader.loadPDF(html); PDDocument b = Loader.loadPDF(direct)) {
+      for (int i = 0; i < a.getNumberOfPages(); i++) {
+        BufferedImage x = new PDFRenderer(a).renderImageWithDPI(i, 150, ImageType.GRAY);
+        BufferedImage y = new PDFRenderer(b).renderImageWithDPI(i, 150, ImageType.GRAY);
+        double d = Golden.difference(x, y);
+        if (d >= 0.002) {
+          java.nio.file.Path dir = java.nio.file.Path.of("target/html-equivalence");
+          java.nio.file.Files.createDirectories(dir);
+          javax.imageio.ImageIO.write(x, "png", dir.resolve(name + "-sharp-" + (i + 1) + "-html.png").toFile());
+          javax.imageio.ImageIO.write(y, "png", dir.resolve(name + "-sharp-" + (i + 1) + "-direct.png").toFile());
+        }
+        assertThat(d).as("share of differing pixels at 150 dpi on page %d", i + 1).isLessThan(0.002);
+      }
+    }
+  }
+}
