@@ -133,7 +133,11 @@ final class HtmlCss {
 
     /** @param template whether {@code e} is in the template, where positions are not yet known: any matches */
     boolean matches(Element e, boolean template) {
-      if (tag != null && !tag.equals(e.normalName())) return false;
+      // a div HtmlDisplayTables renamed is matched as the div the author wrote
+      if (tag != null && !tag.equals(e.normalName()) && !(tag.equals("div") && e.hasAttr(HtmlDisplayTables.MARK)
+          && e.attr(HtmlDisplayTables.MARK).equals("div"))) {
+        return false;
+      }
       if (id != null && !id.equals(e.id())) return false;
       for (String c : classes) {
         if (!e.hasClass(c)) return false;
@@ -170,7 +174,8 @@ final class HtmlCss {
      *     so the declarations of a rule that may match once the data is in are all checked
      */
     boolean matches(Element e, boolean template) {
-      return matches(e, parts.size() - 1, template);
+      // openhtmltopdf's anonymous row is a box, not an element: no selector matches it
+      return !anonymous(e) && matches(e, parts.size() - 1, template);
     }
 
     private boolean matches(Element e, int i, boolean template) {
@@ -193,12 +198,26 @@ final class HtmlCss {
         }
         return false;
       }
-      Element p = e.parent();
+      Element p = parent(e);
       if (join == '>') return p != null && matches(p, i - 1, template);
-      for (; p != null; p = p.parent()) {
+      for (; p != null; p = parent(p)) {
         if (matches(p, i - 1, template)) return true;
       }
       return false;
+    }
+
+    /**
+     * {@code e}'s parent in the document the author wrote: past the anonymous row HtmlDisplayTables puts around a
+     * display: table div's cells, which openhtmltopdf's selectors do not see.
+     */
+    private static Element parent(Element e) {
+      Element p = e.parent();
+      return p != null && anonymous(p) ? p.parent() : p;
+    }
+
+    /** Whether {@code e} is the anonymous row HtmlDisplayTables puts around a display: table div's cells. */
+    private static boolean anonymous(Element e) {
+      return e.normalName().equals("tr") && e.hasAttr(HtmlDisplayTables.MARK) && e.attr(HtmlDisplayTables.MARK).isEmpty();
     }
 
     /** Whether a sibling combinator joins two of its parts: whether e's siblings, not only its ancestors, count. */

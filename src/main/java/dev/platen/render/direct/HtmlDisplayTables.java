@@ -19,7 +19,8 @@ import org.jsoup.nodes.TextNode;
  * element carries {@link #MARK}, which drops those rules (HtmlStyle.of). A table div holding cell divs gets the
  * anonymous row openhtmltopdf's BoxBuilder makes around them. Anything else (text or other boxes beside the cells,
  * a cell or row without its table, a table of no cells) stays refused, as does a document whose selectors would
- * match any element differently once renamed ({@code div.col}, {@code td p}, {@code div + p}).
+ * match any element differently once renamed ({@code td}, {@code td p}). HtmlCss matches a renamed div as a div
+ * and sees past the anonymous row, as openhtmltopdf's selectors do.
  */
 final class HtmlDisplayTables {
   private HtmlDisplayTables() {}
@@ -93,6 +94,8 @@ final class HtmlDisplayTables {
           if (!rows.contains(parts(e, "table").getFirst())) {
             // openhtmltopdf's anonymous row around cells whose parent is a table
             Element tr = new Element("tr").attr(MARK, "");
+            // its cells are the table div's children: as fixed in the template as they were there
+            if (e.hasAttr(HtmlCss.FIXED)) tr.attr(HtmlCss.FIXED, "");
             List<Node> kids = new ArrayList<>(e.childNodes());
             for (Node k : kids) k.remove();
             e.appendChild(tr);
@@ -102,11 +105,6 @@ final class HtmlDisplayTables {
         }
         case "table-row" -> e.tagName("tr");
         default -> e.tagName("td");
-      }
-    }
-    for (Element tr : anonymous) {
-      if (!matched(tr, sheets, template).isEmpty()) {
-        throw new Unsupported("a selector matching the anonymous row of " + names.get(tr.parent()));
       }
     }
     for (Map.Entry<Element, List<HtmlCss.Rule>> entry : before.entrySet()) {

@@ -76,6 +76,24 @@ class HtmlSurvey20EquivalenceTest {
             + " it or holding several styles or lines");
   }
 
+  /**
+   * Selectors that name the divs of a display: table layout as the divs they are ({@code .head > div},
+   * {@code div.c}, {@code div p}, {@code .t > div + div}): matched as openhtmltopdf matches them, past the anonymous
+   * row it puts around a table's cells.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {".head > div { display: table-cell; vertical-align: bottom }",
+      ".head > div { display: table-cell; vertical-align: top } div.co { color: #1b3a5c; font-size: 15pt } div p { margin: 2pt 0 }",
+      ".head > div { display: table-cell } .head > div + div { text-align: right; color: #666 }",
+      ".head > div { display: table-cell } .head div:first-child { width: 60% } .head > div > p { color: #a00 }",
+      ".head > div { display: table-cell; border-bottom: 2px solid #1b3a5c } .head > * { padding: 4pt }",
+      ".head > div { display: table-cell } tr { color: #a00 } .head tr { background: #eee }"})
+  void selectorsNamingTheDivsOfADisplayTable(String css) throws Exception {
+    assertSameSharp("survey20-display-table-selectors", drawnDirectly("<div class=\"head\"><div class=\"co\">Northwind"
+        + " Traders<p>General ledger</p></div><div class=\"period\">1 Jan 2024 to 31 Dec 2024<p>Page 1</p></div>"
+        + "</div><p>After</p>", ".head { display: table; width: 100%; margin-bottom: 10pt } " + css));
+  }
+
   private static final String LONG = "Card payment to the corner shop on the high street, reference 0042 9912 8812";
   private static final String NOWRAP = ".n { white-space: nowrap } .r { text-align: right } .c { text-align: center }"
       + " .bg { background: #ddd } .box { width: 200px; border: 1px solid #000 } .big { font-size: 20px }"
