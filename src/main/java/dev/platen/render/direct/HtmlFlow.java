@@ -2230,11 +2230,12 @@ final class HtmlFlow {
       Line line = lines.get(k);
       if (k == breakAt) sink.pageBreak();
       // a statement's description cell of 'white-space: nowrap; overflow: hidden' in a table of fixed layout:
-      // openhtmltopdf draws the line whole from the cell's left and clips it at the cell's padding box (measured;
-      // text-overflow it does not know)
+      // openhtmltopdf draws the line whole where the cell's alignment puts it (from the left, or past the left side
+      // when aligned right: a ledger's grand total) and clips it at the cell's padding box (measured; text-overflow
+      // it does not know)
       boolean overflows = block.nowrap && autoCells == 0 && line.width() > width + 0.01;
       boolean clipped = overflows && ownCellText && block.contains && !block.overflowAuto
-          && block.align.equals("left") && lines.size() == 1 && runs.boxes.isEmpty() && !mixed && !block.mono && !dry;
+          && lines.size() == 1 && runs.boxes.isEmpty() && !mixed && !block.mono && !dry;
       // a statement's date or amount column in a table of fixed layout, narrower than '29 Oct 2023': measured,
       // openhtmltopdf draws a nowrap line of one style that overflows a box nothing clips where the box's alignment
       // puts it, past the box's side. A line of several styles it breaks after an inline element, and the line after

@@ -94,6 +94,27 @@ class HtmlSurvey20EquivalenceTest {
         + "</div><p>After</p>", ".head { display: table; width: 100%; margin-bottom: 10pt } " + css));
   }
 
+  /**
+   * A cell's nowrap line of {@code overflow: hidden} aligned right or centred (a ledger's grand total in bold, wider
+   * than its amount column): openhtmltopdf draws it where the alignment puts it, past the cell's left side, and clips
+   * it at the padding box.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"text-align: right", "text-align: center", "text-align: right; font-weight: bold",
+      "text-align: right; padding: 0", "text-align: right; background: #eee", "text-align: right; border: 1px solid #333",
+      "text-align: center; padding: 6px 20px"})
+  void clippedNowrapAlignedRightOrCentred(String css) throws Exception {
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < 3; i++) {
+      rows.append("<tr><td class=\"x\">Card payment to the corner shop on the high street</td><td></td>"
+          + "<td class=\"x\">2,239,951.32</td><td></td></tr>");
+    }
+    assertSameSharp("survey20-clipped-right", drawnDirectly("<p>Before</p><table><colgroup><col style=\"width:20%\">"
+        + "<col style=\"width:30%\"><col style=\"width:8%\"><col></colgroup>" + rows + "</table><p>After</p>",
+        "table { width: 100%; table-layout: fixed; border-collapse: collapse } td { padding: 3px 5px; border-bottom: 1px solid #ccc }"
+            + " .x { white-space: nowrap; overflow: hidden; " + css + " }"));
+  }
+
   private static final String LONG = "Card payment to the corner shop on the high street, reference 0042 9912 8812";
   private static final String NOWRAP = ".n { white-space: nowrap } .r { text-align: right } .c { text-align: center }"
       + " .bg { background: #ddd } .box { width: 200px; border: 1px solid #000 } .big { font-size: 20px }"
