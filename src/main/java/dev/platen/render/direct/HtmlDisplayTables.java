@@ -107,10 +107,11 @@ final class HtmlDisplayTables {
         default -> e.tagName("td");
       }
     }
-    for (Map.Entry<Element, List<HtmlCss.Rule>> entry : before.entrySet()) {
-      if (!matched(entry.getKey(), sheets, template).equals(entry.getValue())) {
-        throw new Unsupported("a selector matching " + names.getOrDefault(entry.getKey(),
-            HtmlStyle.describe(entry.getKey()))
+    // in document order, the first element named on every run
+    for (Element e : doc.getAllElements()) {
+      List<HtmlCss.Rule> was = before.get(e); // none for an anonymous row
+      if (was != null && !matched(e, sheets, template).equals(was)) {
+        throw new Unsupported("a selector matching " + names.getOrDefault(e, HtmlStyle.describe(e))
             + " differently once display: table divs are laid out as a table");
       }
     }
