@@ -115,6 +115,28 @@ class HtmlSurvey20EquivalenceTest {
             + " .x { white-space: nowrap; overflow: hidden; " + css + " }"));
   }
 
+  /**
+   * A table of a % width in a bordered box in a cell of automatic layout (a utility bill's account panel beside the
+   * address): checking the template, the cell has no width yet, and the box's border left the table less than none.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<div class=\"acct\"><table class=\"in\">ROWS</table></div>",
+      "<table class=\"in\">ROWS</table>",
+      "<div class=\"acct\"><table class=\"in half\">ROWS</table></div>",
+      "<div class=\"acct pad\"><div><table class=\"in\">ROWS</table></div></div>",
+      "<div class=\"acct\"><table class=\"in sep\">ROWS</table></div>"})
+  void percentWidthTablesInCells(String inner) throws Exception {
+    String rows = "<tr><td class=\"head\" colspan=\"2\">Your account</td></tr><tr><td>Account number</td><td>8841 2207 56</td></tr>"
+        + "<tr><td>Tariff</td><td>Riverside Fixed Oct-25 v3</td></tr>";
+    assertSameSharp("survey20-pct-nested", drawnDirectly("<table class=\"two\"><tr><td><div class=\"address\">Mr T. &amp; Mrs A."
+        + " Lewandowski<br>Flat 2, 19 Wellington Road<br>Bristol</div></td><td>" + inner.replace("ROWS", rows)
+        + "</td></tr></table><p>After</p>", ".two { width: 100%; border-collapse: collapse; } .two > tbody > tr > td {"
+        + " vertical-align: top; width: 50%; padding: 0; } .two > tbody > tr > td + td { padding-left: 14px; }"
+        + " .acct { border: 1px solid #cfd8dc; } table.in { width: 100%; border-collapse: collapse; } .half { width: 50% }"
+        + " .pad { padding: 6px 10px } .sep { border-collapse: separate; border-spacing: 3px; border: 2px solid #999 }"
+        + " .in td { padding: 3px 8px; border-bottom: 1px solid #eef2f3; font-size: 8.5pt; } .head { background: #eef2f3 }"));
+  }
+
   private static final String LONG = "Card payment to the corner shop on the high street, reference 0042 9912 8812";
   private static final String NOWRAP = ".n { white-space: nowrap } .r { text-align: right } .c { text-align: center }"
       + " .bg { background: #ddd } .box { width: 200px; border: 1px solid #000 } .big { font-size: 20px }"
