@@ -860,11 +860,12 @@ final class HtmlTableWidths {
       throw new Unsupported("a width on the inline block " + HtmlStyle.describe(e) + " in a table with automatic layout");
     }
     if (boxed && s.inlineBlock) {
-      // an inline block is at least its widest word and both its sides, measured (its lines would break inside)
+      // an inline block is at least its widest word and both its sides, measured (its lines would break inside);
+      // its white-space is its own block's (Bootstrap's nowrap badge: its text one piece)
       long widest = out[0];
       out[0] = 0;
       out[1] += left;
-      for (Node c : e.childNodes()) measureNode(c, s, block, space, out);
+      for (Node c : e.childNodes()) measureNode(c, s, s, space, out);
       long right = HtmlFlow.dotsOf(s.margin[RIGHT] + s.border(RIGHT) + s.padding[RIGHT]);
       out[1] += right;
       out[0] = Math.max(widest, left + out[0] + right);

@@ -137,6 +137,25 @@ class HtmlSurvey20EquivalenceTest {
         + " .in td { padding: 3px 8px; border-bottom: 1px solid #eef2f3; font-size: 8.5pt; } .head { background: #eef2f3 }"));
   }
 
+  /**
+   * Bootstrap's badge ({@code display: inline-block; white-space: nowrap; padding: .35em .65em; font-size: .75em;
+   * border-radius}) after an item's name in a cell of automatic layout: measured as one piece, as openhtmltopdf
+   * measures an inline block's nowrap text.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"Presentation folder with single pocket and card slits <span class=\"badge\">Rush</span>",
+      "Artwork adjustments &amp; proof revisions (hours) <span class=\"badge\">Awaiting payment</span>",
+      "<span class=\"badge\">Awaiting payment now</span> Artwork adjustments",
+      "Folder <span class=\"badge\">Rush order</span><span class=\"sku\">SKU PF-A4-1P</span>"})
+  void nowrapBadgesInCells(String cell) throws Exception {
+    assertSameSharp("survey20-badge", drawnDirectly("<table class=\"t\"><tr><th>Item</th><th>Qty</th><th>Amount</th></tr>"
+        + "<tr><td>" + cell + "</td><td>2</td><td>1,250.00</td></tr><tr><td>Binding</td><td>1</td><td>80.00</td></tr>"
+        + "</table><p>After</p>", ".t { width: 100%; border-collapse: collapse } .t td, .t th { padding: 4px;"
+        + " border-bottom: 1px solid #dee2e6 } .badge { display: inline-block; padding: .35em .65em; font-size: .75em;"
+        + " font-weight: 700; line-height: 1; color: #fff; background: #0d6efd; text-align: center; white-space: nowrap;"
+        + " vertical-align: baseline; border-radius: .375rem } .sku { color: #6c757d; font-size: .8em; display: block }"));
+  }
+
   private static final String LONG = "Card payment to the corner shop on the high street, reference 0042 9912 8812";
   private static final String NOWRAP = ".n { white-space: nowrap } .r { text-align: right } .c { text-align: center }"
       + " .bg { background: #ddd } .box { width: 200px; border: 1px solid #000 } .big { font-size: 20px }"
