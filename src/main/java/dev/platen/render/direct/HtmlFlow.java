@@ -1571,16 +1571,18 @@ final class HtmlFlow {
 
   void borders(HtmlStyle s, double w, double h, double x, List<Ops> ops) throws Unsupported {
     double bt = s.border(TOP), br = s.border(RIGHT), bb = s.border(BOTTOM), bl = s.border(LEFT);
-    int one = s.radius > 0 ? RoundedSides.oneSide(s) : -1;
-    if (s.radius > 0 && one < 0 && HtmlStyle.merged(s) && !HtmlStyle.uniform(s)) {
+    if (s.radius > 0 && HtmlStyle.merged(s) && !HtmlStyle.uniform(s)) {
       // sides in the background's colour: one rounded shape over the border box (an inline box's background
       // covers only its padding box)
       ops.add(background(x, 0, w, h, s));
       return;
     }
-    if (one >= 0 && !HtmlStyle.uniform(s)) {
-      // a solid border on one side of a block (the style refuses it elsewhere)
-      ops.add(RoundedSides.band(x, w, h, s, one));
+    if (s.radius > 0 && !HtmlStyle.uniform(s)) {
+      // solid sides of a block that differ, or one side alone (the style refuses them elsewhere), each its own
+      // shape, painted in openhtmltopdf's order
+      for (int side : new int[] {TOP, BOTTOM, LEFT, RIGHT}) {
+        if (s.border(side) > 0) ops.add(RoundedSides.band(x, w, h, s, side));
+      }
       return;
     }
     if (s.radius > 0 && bt > 0) {
@@ -2432,11 +2434,11 @@ final class HtmlFlow {
   }
 
   /**
-   * A block's background at 0, 0 of its border box: inside its border where it is rounded with a border on one side
-   * only ({@link RoundedSides}), else as {@link #background}.
+   * A block's background at 0, 0 of its border box: inside its border where it is rounded with sides that differ
+   * ({@link RoundedSides}), else as {@link #background}.
    */
   static Ops blockBackground(double w, double h, HtmlStyle s) {
-    if (s.radius > 0 && RoundedSides.oneSide(s) >= 0 && !HtmlStyle.uniform(s)) return RoundedSides.background(w, h, s);
+    if (s.radius > 0 && !HtmlStyle.uniform(s) && !HtmlStyle.merged(s)) return RoundedSides.background(w, h, s);
     return background(0, 0, w, h, s);
   }
 

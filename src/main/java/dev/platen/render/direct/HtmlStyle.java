@@ -560,11 +560,10 @@ final class HtmlStyle {
     }
     if (s.radius > 0 && (s.border(TOP) > 0 || s.border(RIGHT) > 0 || s.border(BOTTOM) > 0 || s.border(LEFT) > 0)
         && (s.patterned() || !uniform(s)) && !merged(s)
-        && (s.patterned() || RoundedSides.oneSide(s) < 0 || !BLOCKS.contains(tag) || s.inlineBlock
-            || s.floating != null)) {
+        && (s.patterned() || !BLOCKS.contains(tag) || s.inlineBlock || s.floating != null)) {
       // a uniform solid one is drawn as a ring (measured at 300 dpi: as close to openhtmltopdf's as a square border);
-      // so is a solid one on one side only of a block (RoundedSides: a callout's accent bar, measured); how
-      // openhtmltopdf joins sides of other widths or colours along its curves is not matched
+      // solid sides of a block that differ as openhtmltopdf's BorderPainter shapes them (RoundedSides: a callout's
+      // accent bar, a summary box's thick left side beside thin ones, measured); patterned ones are not matched
       s.refuse("border-radius with a border whose sides differ, or dashed, dotted or double", e);
     }
     // a table cell's is judged where its row is laid out (HtmlTables.row), a table's where it is framed (HtmlTables.frame)

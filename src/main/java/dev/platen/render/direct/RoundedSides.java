@@ -6,27 +6,15 @@ import static dev.platen.render.direct.HtmlStyle.RIGHT;
 import static dev.platen.render.direct.HtmlStyle.TOP;
 
 /**
- * A rounded block box whose solid border is on one side only (a callout's accent bar: {@code border-left: 3px solid;
- * border-radius: 4px}), drawn as openhtmltopdf's BorderPainter draws it (measured from its PDF): the background
- * fills the box inside the border, each corner's radii less the border widths beside it (so the bar's side has
- * corners flattened to the radius less the bar's width, the others the full radius); the side is the band between
- * the box's outer rounded edge and that inner edge, running round its two corners to where their curves meet the
- * neighbouring sides.
+ * A rounded block box whose solid border sides differ (a callout's accent bar: {@code border-left: 3px solid;
+ * border-radius: 4px}; a summary box's thick left side beside thin ones), drawn as openhtmltopdf's BorderPainter
+ * draws it (measured from its PDF): the background fills the box inside the border, each corner's radii less the
+ * border widths beside it; each side is its own shape between the box's outer rounded edge and that inner edge,
+ * sharing each corner with its neighbour in proportion to their widths.
  */
 final class RoundedSides {
 
   private RoundedSides() {}
-
-  /** The one side of {@code s} with a border, or -1 when none or more than one has. */
-  static int oneSide(HtmlStyle s) {
-    int found = -1;
-    for (int side = 0; side < 4; side++) {
-      if (s.border(side) <= 0) continue;
-      if (found >= 0) return -1;
-      found = side;
-    }
-    return found;
-  }
 
   /** The background of a box {@code w} by {@code h} at 0, 0: inside its border, each corner's radii less the border. */
   static Ops background(double w, double h, HtmlStyle s) {
@@ -42,28 +30,48 @@ final class RoundedSides {
     return new Ops.Shape(p.close(), s.background);
   }
 
-  /** The border of {@code side}: from its first corner's outer curve to its second's, back along the inner edge. */
+  /**
+   * The border of {@code side} as openhtmltopdf's BorderPainter.generateBorderShape builds it, in the side's own frame
+   * (laid out as a top side, its outer edge at y = -width, the content's corner at 0, 0) then turned onto its side:
+   * along the outer curve of its first corner from where the corner is shared out (90° times its width over the
+   * sum of its and the neighbour's: the whole corner beside a side without a border) one degree past the side, the
+   * same at its second corner, then back along the inner curves, each radius less the widths beside it, or the inner
+   * corner's point where that leaves none.
+   */
   static Ops band(double x, double w, double h, HtmlStyle s, int side) {
     double[] b = widths(s);
-    double rx = radius(w, h, s), ry = rx;
-    double[] all = {rx, ry, rx, ry, rx, ry, rx, ry};
-    Corners outer = new Corners(x, 0, w, h, all);
-    Corners inner = new Corners(x + b[LEFT], b[TOP], w - b[LEFT] - b[RIGHT], h - b[TOP] - b[BOTTOM],
-        innerRadii(rx, ry, b));
-    // corners clockwise from the top left; side k runs from corner k to corner k + 1 (the left: bottom left to top left)
-    int first = side, second = (side + 1) % 4;
+    double r = radius(w, h, s);
+    // this side's width, the one before it (its first corner's) and after it, clockwise from the top
+    double t = b[side], pl = b[(side + 3) % 4], pr = b[(side + 1) % 4];
+    boolean across = side == RIGHT || side == LEFT;
+    double length = across ? h : w;
+    double inner = length - pl - pr;
     Path p = new Path();
-    p.move(outer.point(first, true));
-    p.arc(outer, first, true);
-    p.line(outer.point(second, true));
-    p.arc(outer, second, true);
-    p.past(outer, second, true);
-    p.line(inner.point(second, false));
-    p.arc(inner, second, false);
-    p.line(inner.point(first, false));
-    p.arc(inner, first, false);
-    p.past(inner, first, false);
-    return new Ops.Shape(p.close(), s.borderRgb(side));
+    double first = pl + t == 0 ? 90 : 90 * t / (t + pl);
+    double second = pr + t == 0 ? 90 : 90 * t / (t + pr);
+    p.arc(-pl + r, -t + r, r, r, 90 + first, -first - 1);
+    p.arc(inner + pr - r, -t + r, r, r, 90, -second - 1);
+    double iw = 2 * r - 2 * pr, ih = 2 * r - 2 * t;
+    if (iw > 0 && ih > 0) p.arc(inner - iw / 2, ih / 2, iw / 2, ih / 2, 90 - second, second + 1);
+    else p.line(new double[] {inner, 0});
+    iw = 2 * r - 2 * pl;
+    if (iw > 0 && ih > 0) p.arc(iw / 2, ih / 2, iw / 2, ih / 2, 90, first + 1);
+    else p.line(new double[] {0, 0});
+    double[] d = p.close();
+    // into the box: the side's frame centred on the box's centre, turned a quarter per side clockwise
+    double ox = -(across ? h : w) / 2 + pl, oy = -(across ? w : h) / 2 + t;
+    double cos = new double[] {1, 0, -1, 0}[side], sin = new double[] {0, 1, 0, -1}[side];
+    for (int i = 0; i < d.length; ) {
+      char op = (char) (int) d[i];
+      int points = op == 'c' ? 3 : 1;
+      i++;
+      for (int k = 0; k < points; k++, i += 2) {
+        double lx = d[i] + ox, ly = d[i + 1] + oy;
+        d[i] = x + w / 2 + lx * cos - ly * sin;
+        d[i + 1] = h / 2 + lx * sin + ly * cos;
+      }
+    }
+    return new Ops.Shape(d, s.borderRgb(side));
   }
 
   /**
@@ -124,6 +132,30 @@ final class RoundedSides {
       d.add(p[1]);
     }
 
+    /**
+     * An arc of the ellipse about {@code cx, cy}, as java.awt.geom.Arc2D's path has it: angles in degrees, 0 to the
+     * right and growing upward on the page (y grows down), split into equal cubics of at most 90°; a line to its
+     * start when the path has begun.
+     */
+    void arc(double cx, double cy, double rx, double ry, double start, double extent) {
+      int n = (int) Math.ceil(Math.abs(extent) / 90 - 1e-9);
+      double step = Math.toRadians(extent) / n, a = Math.toRadians(start);
+      double[] from = {cx + rx * Math.cos(a), cy - ry * Math.sin(a)};
+      if (d.isEmpty()) move(from);
+      else line(from);
+      double kappa = 4.0 / 3 * Math.tan(step / 4);
+      for (int i = 0; i < n; i++, a += step) {
+        double b = a + step;
+        d.add((double) 'c');
+        d.add(cx + rx * (Math.cos(a) - kappa * Math.sin(a)));
+        d.add(cy - ry * (Math.sin(a) + kappa * Math.cos(a)));
+        d.add(cx + rx * (Math.cos(b) + kappa * Math.sin(b)));
+        d.add(cy - ry * (Math.sin(b) - kappa * Math.cos(b)));
+        d.add(cx + rx * Math.cos(b));
+        d.add(cy - ry * Math.sin(b));
+      }
+    }
+
     /** Corner {@code c}'s quarter ellipse, clockwise or back: one cubic, its handles toward the corner. */
     void arc(Corners k, int c, boolean clockwise) {
       double kappa = 0.5522847498307933;
@@ -135,20 +167,6 @@ final class RoundedSides {
       d.add(to[1] + kappa * (at[1] - to[1]));
       d.add(to[0]);
       d.add(to[1]);
-    }
-
-    /**
-     * One degree more of corner {@code c}'s curve past where it meets the neighbouring side (its end clockwise, its
-     * start going back), as a line: openhtmltopdf's arcs run 91 degrees (BorderPainter's {@code -angle-1}), so the
-     * band reaches about 1.7% of the radius along that side (0.13 pt at 10px).
-     */
-    void past(Corners k, int c, boolean clockwise) {
-      double[] on = k.point(c, !clockwise), other = k.point(c, clockwise), at = k.corner(c);
-      double along = Math.hypot(on[0] - at[0], on[1] - at[1]), across = Math.hypot(other[0] - at[0], other[1] - at[1]);
-      if (along == 0 || across == 0) return;
-      double a = Math.toRadians(1), out = along * Math.sin(a) / along, in = across * (1 - Math.cos(a)) / across;
-      line(new double[] {on[0] + (on[0] - at[0]) * out + (other[0] - at[0]) * in,
-          on[1] + (on[1] - at[1]) * out + (other[1] - at[1]) * in});
     }
 
     double[] close() {

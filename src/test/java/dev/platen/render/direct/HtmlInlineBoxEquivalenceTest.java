@@ -212,8 +212,9 @@ class HtmlInlineBoxEquivalenceTest {
   /** Radii not drawn as openhtmltopdf draws them are named. */
   @Test
   void radiiOutsideTheSubsetAreNamed() {
-    assertThat(reason("<p class=\"x\">x</p>", ".x { border-radius: 4px; border: 1px solid #000; border-left-color: #f00 }"))
-        .isEqualTo("border-radius with a border whose sides differ, or dashed, dotted or double on p.x");
+    assertThat(reason("<p>a <span class=\"x\">x</span></p>", ".x { border-radius: 4px; border: 1px solid #000;"
+        + " border-left-color: #f00 }"))
+        .isEqualTo("border-radius with a border whose sides differ, or dashed, dotted or double on span.x");
     assertThat(reason("<p class=\"x\">x</p>", ".x { border-radius: 4px; border: 1px dashed #000 }"))
         .isEqualTo("border-radius with a border whose sides differ, or dashed, dotted or double on p.x");
     assertThat(reason("<p class=\"x\">x</p>", ".x { border-radius: 4px 8px; }"))
