@@ -511,6 +511,12 @@ final class HtmlStyle {
     if (!Double.isNaN(s.boxHeight) && s.floating == null && (s.displayBlock || s.inlineBlock)) {
       s.refuse("CSS property 'height'", e);
     }
+    if (inline(tag) && !tag.equals("img") && s.floating == null && !s.displayBlock && !s.inlineBlock && !s.absolute) {
+      // an inline box has neither (CSS 2.1 10.2, 10.5): openhtmltopdf lays a logo mark's span of width and height
+      // out as its text alone (measured, in a line, a cell and a flex header, which it lays out as a block)
+      s.width = null;
+      s.boxHeight = Double.NaN;
+    }
     if (s.mono && Math.round(s.lineHeight() * DOTS_PER_POINT) <= Math.round(s.size * DOTS_PER_POINT)) {
       // openhtmltopdf then places Courier's baseline by an ascent not matched here (measured: 0.683 em)
       s.refuse("a line height of at most the font size in a monospace family", e);
@@ -1249,6 +1255,10 @@ final class HtmlStyle {
           // is refused), so none, as openhtmltopdf has it (measured: 50% and 100%, over one page and over four)
         } else if (HEIGHTS.contains(tag)) {
           refuse("CSS value '" + value + "' for 'height'", e);
+        } else if (inline(tag) && !tag.equals("br") && !Double.isNaN(points(v))) {
+          // none on an inline box (of() drops it there); kept where the box is made a float, refused on an inline
+          // block
+          boxHeight = points(v);
         } else {
           refuse("CSS property 'height'", e);
         }

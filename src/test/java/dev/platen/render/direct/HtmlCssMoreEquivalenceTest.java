@@ -90,7 +90,7 @@ class HtmlCssMoreEquivalenceTest {
       "<div class=\"w\"><div>x</div><p>y</p></div>|.w { height: 80px; padding-top: 2px; }|height on div.w whose first or last block has a margin",
       "<div class=\"w\"><p>x</p></div>|.w { min-height: 80px; background: #555; }|min-height on div.w whose first or last block has a margin",
       "<div class=\"w\">x</div>|.w { height: 50%; }|CSS value '50%' for 'height' on div.w",
-      "<p>a <span class=\"w\">x</span></p>|.w { height: 20px; }|CSS property 'height' on span.w",
+      "<p>a <span class=\"w\">x</span></p>|.w { height: 20%; }|CSS property 'height' on span.w",
       "<ul><li class=\"w\">x</li></ul>|.w { height: 20px; }|CSS property 'height' on li.w"})
   void heightsOutsideTheSubsetAreNamed(String html, String css, String reason) {
     assertThat(refusal(html, css)).contains(reason);

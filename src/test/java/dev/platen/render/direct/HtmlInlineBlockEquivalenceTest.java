@@ -151,8 +151,8 @@ class HtmlInlineBlockEquivalenceTest {
   /** Widths not drawn as openhtmltopdf draws them are named. */
   @Test
   void widthsOutsideTheSubsetAreNamed() {
-    assertThat(reason("<p><span class=\"b\">x</span></p>", ".b { width: 40px; }"))
-        .isEqualTo("a width on the inline element span.b");
+    // an inline element has no width, as openhtmltopdf lays it out (HtmlSurvey20EquivalenceTest)
+    assertThat(reason("<p><span class=\"b\">x</span></p>", ".b { width: 40px; }")).isNull();
     assertThat(reason("<table><tr><td><span class=\"b\">x</span></td></tr></table>",
         ".b { display: inline-block; width: 40px; }"))
         .isEqualTo("a width on the inline block span.b in a table with automatic layout");

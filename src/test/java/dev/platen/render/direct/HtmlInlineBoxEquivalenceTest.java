@@ -138,8 +138,8 @@ class HtmlInlineBoxEquivalenceTest {
         .isEqualTo("an inline box in a justified paragraph");
     assertThat(reason("<p>a<span class=\"badge\">x<br>y</span></p>", BADGE))
         .isEqualTo("a <br> inside an inline box");
-    assertThat(reason("<p><span class=\"b\">x</span></p>", ".b { width: 40px; }"))
-        .isEqualTo("a width on the inline element span.b");
+    // an inline element has no width, as openhtmltopdf lays it out (HtmlSurvey20EquivalenceTest)
+    assertThat(reason("<p><span class=\"b\">x</span></p>", ".b { width: 40px; }")).isNull();
     assertThat(reason("<p><span class=\"badge\">x</span></p>", BADGE + " .badge { vertical-align: middle; }"))
         .isEqualTo("vertical-align on the inline box span.badge");
     assertThat(reason("<p>m<span class=\"sup\">2</span></p>", ".sup { vertical-align: middle; font-size: 8pt; }"))

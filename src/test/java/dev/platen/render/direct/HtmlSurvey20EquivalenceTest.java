@@ -156,6 +156,24 @@ class HtmlSurvey20EquivalenceTest {
         + " vertical-align: baseline; border-radius: .375rem } .sku { color: #6c757d; font-size: .8em; display: block }"));
   }
 
+  /**
+   * A height on an inline element (a logo mark's {@code span} of {@code width} and {@code height} in a flex header,
+   * which openhtmltopdf lays out as a block of inline content): none, as CSS 2.1 has it and openhtmltopdf measures.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<div class=\"logo\"><span class=\"mark\">K</span> Kestrel Studio</div>",
+      "<div class=\"logo\"><span class=\"mark pad\">K</span> Kestrel Studio</div>",
+      "<p>Invoice for <span class=\"mark\">Kestrel Studio</span>, 12 Harbour Lane, and more text after it so"
+          + " that the line wraps where the span's height would have mattered</p>",
+      "<table class=\"t\"><tr><td><span class=\"mark\">K</span> Kestrel</td><td>Amount</td></tr></table>",
+      "<div class=\"logo\"><b class=\"mark tall\">K</b> Kestrel Studio</div>"})
+  void heightOnInlineElements(String html) throws Exception {
+    assertSameSharp("survey20-inline-height", drawnDirectly(html + "<p>After</p>", ".logo { display: flex;"
+        + " align-items: center; gap: 8px; font-size: 20px; font-weight: 700 } .mark { width: 2.25rem; height: 2.25rem;"
+        + " background: #0f766e; color: #fff; font-size: 16px } .pad { padding: 2px 6px } .tall { height: 80px }"
+        + " .t { width: 100% }"));
+  }
+
   private static final String LONG = "Card payment to the corner shop on the high street, reference 0042 9912 8812";
   private static final String NOWRAP = ".n { white-space: nowrap } .r { text-align: right } .c { text-align: center }"
       + " .bg { background: #ddd } .box { width: 200px; border: 1px solid #000 } .big { font-size: 20px }"
