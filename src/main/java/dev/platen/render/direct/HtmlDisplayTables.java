@@ -38,7 +38,7 @@ final class HtmlDisplayTables {
     }
     if (displays.isEmpty()) return;
     Map<Element, List<HtmlCss.Rule>> before = new IdentityHashMap<>();
-    for (Element e : doc.getAllElements()) before.put(e, matched(e, sheets, template));
+    for (Element e : scope(displays, sheets)) before.put(e, matched(e, sheets, template));
     Map<Element, String> names = new IdentityHashMap<>();
     for (Element e : displays.keySet()) names.put(e, HtmlStyle.describe(e));
     List<Element> rows = new ArrayList<>();
@@ -107,7 +107,7 @@ final class HtmlDisplayTables {
         default -> e.tagName("td");
       }
     }
-    // in document order, the first element named on every run
+    // in document order, the first element named on every run (only those in scope are matched again)
     for (Element e : doc.getAllElements()) {
       List<HtmlCss.Rule> was = before.get(e); // none for an anonymous row
       if (was != null && !matched(e, sheets, template).equals(was)) {
@@ -115,6 +115,27 @@ final class HtmlDisplayTables {
             + " differently once display: table divs are laid out as a table");
       }
     }
+  }
+
+  /**
+   * The elements a selector could match otherwise once the divs are renamed: each outermost table div and what it
+   * holds, and, where the sheets have sibling combinators, the siblings after it and what they hold. A selector sees
+   * an element's ancestors and the siblings before them and it, so nothing else can change (a statement's 1,000
+   * rows beside a display: table header are not matched twice per render).
+   */
+  private static List<Element> scope(Map<Element, String> displays, List<HtmlCss.Sheet> sheets) {
+    boolean siblings = !HtmlCss.siblingSelectors(sheets).isEmpty();
+    List<Element> scope = new ArrayList<>();
+    for (Element e : displays.keySet()) {
+      boolean inner = false;
+      for (Element a = e.parent(); a != null && !inner; a = a.parent()) inner = displays.containsKey(a);
+      if (inner) continue;
+      scope.addAll(e.getAllElements());
+      for (Element next = siblings ? e.nextElementSibling() : null; next != null; next = next.nextElementSibling()) {
+        if (!displays.containsKey(next)) scope.addAll(next.getAllElements());
+      }
+    }
+    return scope;
   }
 
   /** Whether any rule or style attribute declares a table display at all: only then is every div looked at. */
