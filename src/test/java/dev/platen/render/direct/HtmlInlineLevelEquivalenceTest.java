@@ -139,8 +139,10 @@ class HtmlInlineLevelEquivalenceTest {
         .isEqualTo("an inline-block div in td");
     assertThat(refusal("<div class=\"m\"><div class=\"c\">x</div></div>", col + " .m { text-align: justify; }"))
         .isEqualTo("text-align, letter-spacing or white-space of div.m around inline-block divs");
-    assertThat(refusal("<div class=\"c\"><table><tr><td>x</td></tr></table></div>", col))
+    assertThat(refusal("<div class=\"c\"><img src=\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==\"></div>", col))
         .isEqualTo("a table or an image in an inline-block div, div.c");
+    assertThat(refusal("<div class=\"c\"><table><tr><td>x</td></tr></table></div>", ".c { display: inline-block }"))
+        .isEqualTo("an inline-block div without a width around blocks, div.c");
   }
 
   /** Columns a page break would cut: openhtmltopdf moves the line, not ported; the document goes there. */

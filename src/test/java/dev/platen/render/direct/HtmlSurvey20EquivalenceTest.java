@@ -174,6 +174,44 @@ class HtmlSurvey20EquivalenceTest {
         + " .t { width: 100% }"));
   }
 
+  /**
+   * A table in an inline-block div of a width (an invoice's details box beside the addresses; its VAT table beside
+   * the totals): laid out in it as in any block, the box aligned by the table's last line.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {".box { vertical-align: top }", ".box { vertical-align: baseline }",
+      ".box { vertical-align: middle }", ".box { vertical-align: top; min-height: 62px }",
+      ".box { vertical-align: top } .kv { width: 100% }", ".box { vertical-align: top } .kv { border-collapse: collapse }"
+          + " .kv td { border-bottom: 1px solid #ccc }"})
+  void tablesInInlineBlockDivsOfAWidth(String css) throws Exception {
+    assertSameSharp("survey20-table-inline-block", drawnDirectly("<div class=\"boxes\"><div class=\"box\"><h4>Bill to</h4>"
+        + "<strong>Café Het Zuiderlicht V.O.F.</strong><br>t.a.v. M. Bakker-Jansen<br>Oudegracht 211</div>"
+        + " <div class=\"box\"><h4>Ship to</h4>Café Het Zuiderlicht<br>Achteringang Lijnmarkt 4</div>"
+        + " <div class=\"box\"><h4>Details</h4><table class=\"kv\"><tr><td>Factuurdatum</td><td>14-05-2024</td></tr>"
+        + "<tr><td>Vervaldatum</td><td>28-05-2024</td></tr><tr><td>Order</td><td>SO-2024-11872</td></tr></table></div>"
+        + "</div><p>After</p>", "body { font-size: 8pt } .box { box-sizing: border-box; display: inline-block; width: 32%;"
+        + " margin-right: 1%; border: 1px solid #999; padding: 3px 5px } .box:last-child { margin-right: 0 }"
+        + " .box h4 { margin: 0 0 2px 0; font-size: 6.5pt; text-transform: uppercase; color: #666 }"
+        + " .kv td { padding: 0 2px } .kv td:first-child { color: #555; width: 45% } " + css));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"top", "baseline", "middle"})
+  void tablesSideBySideInInlineBlockDivs(String align) throws Exception {
+    assertSameSharp("survey20-split-inline-block", drawnDirectly("<p>Items</p><div class=\"split\"><div class=\"col l\">"
+        + "<table class=\"tax\"><thead><tr><th>VAT breakdown</th><th>Rate</th><th>Base</th><th>VAT</th></tr></thead>"
+        + "<tbody><tr><td>Standard</td><td>21%</td><td>1.127,20</td><td>236,71</td></tr><tr><td>Reduced</td><td>9%</td>"
+        + "<td>1.539,35</td><td>137,42</td></tr><tr class=\"sum\"><td>Total</td><td></td><td>2.666,55</td><td>374,13</td>"
+        + "</tr></tbody></table></div><div class=\"col rt\"><table class=\"tot\"><tr><td>Lines</td><td>19</td></tr>"
+        + "<tr><td>Subtotal</td><td>2.666,55</td></tr><tr class=\"grand\"><td>To pay</td><td>3.040,68</td></tr></table>"
+        + "</div></div><p>After</p>", "body { font-size: 8pt } table { border-collapse: collapse; width: 100% }"
+        + " .split .col { display: inline-block; vertical-align: " + align + " } .split .col.l { width: 58%; margin-right: 2% }"
+        + " .split .col.rt { width: 39% } .tax th { font-size: 7pt; text-align: left; border-bottom: 1px solid #111;"
+        + " background: #f2f2f2 } .tax td { border-bottom: 1px solid #ddd } .tax tr.sum td { font-weight: bold }"
+        + " .tot td { padding: 2px 4px } .tot tr.grand td { font-size: 10pt; font-weight: bold; border-top: 2px solid"
+        + " #111; background: #ffe9a8 }"));
+  }
+
   private static final String LONG = "Card payment to the corner shop on the high street, reference 0042 9912 8812";
   private static final String NOWRAP = ".n { white-space: nowrap } .r { text-align: right } .c { text-align: center }"
       + " .bg { background: #ddd } .box { width: 200px; border: 1px solid #000 } .big { font-size: 20px }"
