@@ -536,8 +536,10 @@ final class HtmlStyle {
       boolean cellCap = (tag.equals("td") || tag.equals("th")) && s.maxWidth != null && !s.maxWidth.endsWith("%")
           && !s.borderBox;
       // on an image, a length clamps its width as openhtmltopdf's sizeReplacedElement does (HtmlFlow.imageSize)
-      // (a % of the image's container outside table cells, where automatic table layout would measure it)
-      boolean imageCap = tag.equals("img") && s.maxWidth != null && (!s.maxWidth.endsWith("%") || !inCell(e));
+      // (a % of the image's container outside table cells, where automatic table layout would measure it; in a
+      // cell 100%, which that measure leaves out: a shop's logo beside its address, measured)
+      boolean imageCap = tag.equals("img") && s.maxWidth != null
+          && (!s.maxWidth.endsWith("%") || !inCell(e) || s.maxWidth.trim().equals("100%"));
       // on a table with a width, one that does not narrow it (HtmlTables.table)
       boolean tableCap = tag.equals("table") && s.maxWidth != null && s.width != null;
       if (s.maxWidth != null && !cellCap && !imageCap && !tableCap) s.refuse("CSS property 'max-width'", e);

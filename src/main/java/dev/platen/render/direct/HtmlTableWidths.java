@@ -900,7 +900,11 @@ final class HtmlTableWidths {
     }
     String src = img.attr("src").trim();
     if (flow.dry || src.isEmpty()) return;
-    long w = HtmlFlow.dotsOf(HtmlFlow.imageSize(img, s, flow.images.image(src), nothing ? 0 : Double.NaN)[0]);
+    // max-width: 100% (HtmlStyle allows no other % in a cell) does not enter the measure: the column is as wide as
+    // the image would be without it, which it then caps at the cell's width (measured beside short and long text)
+    boolean capped = s.maxWidth != null && s.maxWidth.endsWith("%");
+    long w = HtmlFlow.dotsOf(HtmlFlow.imageSize(img, s, flow.images.image(src),
+        nothing ? 0 : capped ? Double.POSITIVE_INFINITY : Double.NaN)[0]);
     if (nothing && w == 0) return;
     out[0] = Math.max(out[0], w + out[4]);
     out[4] = 0;

@@ -161,7 +161,7 @@ class HtmlImageWidthEquivalenceTest {
 
   /**
    * A width in % in a table of automatic layout nested in none sizes its column in a way not ported, and so would a
-   * max-width in % in a cell: refused.
+   * max-width in % other than 100% in a cell: refused.
    */
   @Test
   void aWidthInPercentInAnOuterTableStaysRefused() {

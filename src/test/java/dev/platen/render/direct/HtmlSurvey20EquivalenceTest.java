@@ -212,6 +212,37 @@ class HtmlSurvey20EquivalenceTest {
         + " #111; background: #ffe9a8 }"));
   }
 
+  /**
+   * A shop's logo of {@code max-width: 100%} (and {@code max-height}) in a header table's cell beside its address
+   * (WooCommerce PDF Invoices' packing slip): the measure of automatic layout leaves the cap out, the cell then caps
+   * the image at its width. Another % stays refused.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"td.header img { max-height: 3cm; max-width: 100%; width: auto }",
+      "td.header img { max-width: 100% }", "table.head { width: 100% } td.header img { max-width: 100% }",
+      "table.head { width: 100% } td.header img { max-height: 3cm; max-width: 100% }"})
+  void logoOfMaxWidth100InACell(String css) throws Exception {
+    for (String shop : new String[] {"Northwind Outfitters<br>12 Harbour Road", "x", "Northwind Outfitters, 12"
+        + " Harbour Road, Leeds LS1 4AB, United Kingdom, VAT GB 123 4567 89, Company no. 01234567, phone +44 113 496"
+        + " 0000, e-mail orders@northwind.example, and more words after"}) {
+      assertSameSharp("survey20-logo-max-width", drawnDirectly(logo(shop), css));
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void anotherPercentMaxWidthOnAnImageInACellIsRefused() {
+    assertThat(HtmlEquivalenceTest.refusal(logo("x"), "td.header img { max-width: 50% }"))
+        .isEqualTo("CSS property 'max-width' on img");
+  }
+
+  private static String logo(String shop) {
+    return "<table class=\"head\"><tr><td class=\"header\"><img src=\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAS"
+        + "wAAABaCAIAAACNE/xKAAAA0ElEQVR42u3TAQkAAAzDsImYf62TcTiJhEJT4FQkABOCCQETggkBE4IJAROCCQETggkBE4IJAROCCQETggk"
+        + "BE4IJAROCCQETggkBE4IJAROCCQETggkBE4IJAROCCQETggkBE4IJAROCCQETggkBE4IJAROCCQETggkBE4IJAROCCQETggkBE4IJAROCCQE"
+        + "TggkBE4IJAROCCQETggnBhIAJwYSACcGEgAnBhIAJwYSACcGEgAnBhIAJwYSACcGEgAnBhIAJwYSACcGEgAnhmwEzermJiIQ1pAAAAABJRU5"
+        + "ErkJggg==\" alt=\"Northwind\"></td><td class=\"shop\">" + shop + "</td></tr></table><p>After</p>";
+  }
+
   private static final String LONG = "Card payment to the corner shop on the high street, reference 0042 9912 8812";
   private static final String NOWRAP = ".n { white-space: nowrap } .r { text-align: right } .c { text-align: center }"
       + " .bg { background: #ddd } .box { width: 200px; border: 1px solid #000 } .big { font-size: 20px }"
