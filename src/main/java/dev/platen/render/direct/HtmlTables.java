@@ -174,6 +174,7 @@ final class HtmlTables {
     List<Row> foot = new ArrayList<>();
     boolean sawHead = false, sawFoot = false;
     Element caption = null;
+    List<Covered> groups = new ArrayList<>(0);
     for (Node n : t.childNodes()) {
       if (n instanceof TextNode text && text.isBlank() || !(n instanceof Element e)) {
         if (n instanceof TextNode text && !text.isBlank() && !flow.dry) {
@@ -191,7 +192,9 @@ final class HtmlTables {
         case "thead", "tbody", "tfoot" -> {
           HtmlStyle gs = flow.style(e, ts);
           if (gs.hidden) continue;
-          if (gs.decorated(true)) throw new Unsupported("a border or background on " + HtmlStyle.describe(e));
+          boolean covered = gs.bordered() && gs.background < 0 && gs.border(LEFT) == 0 && gs.border(RIGHT) == 0
+              && !gs.patterned() && gs.radius <= 0;
+          if (gs.decorated(true) && !covered) throw new Unsupported("a border or background on " + HtmlStyle.describe(e));
           String group = e.normalName();
           // a second header or footer group is a body to openhtmltopdf: not matched
           if (group.equals("thead") && sawHead || group.equals("tfoot") && sawFoot) {
@@ -200,6 +203,7 @@ final class HtmlTables {
           sawHead |= group.equals("thead");
           sawFoot |= group.equals("tfoot");
           List<Row> into = group.equals("thead") ? head : group.equals("tfoot") ? foot : body;
+          int from = into.size();
           for (Node r : e.childNodes()) {
             if (r instanceof Element tr && tr.normalName().equals("tr")) {
               HtmlStyle rs = flow.style(tr, gs);
@@ -210,6 +214,7 @@ final class HtmlTables {
               throw new Unsupported("text directly inside a table");
             }
           }
+          if (covered) groups.add(new Covered(e, gs, into.subList(from, into.size())));
         }
         case "tr" -> {
           HtmlStyle rs = flow.style(e, ts);
@@ -224,6 +229,7 @@ final class HtmlTables {
     if (first == null && caption != null) throw new Unsupported("a <caption> on a table without rows, " + where);
     if (first == null) return;
     int n = columnCount(head, body, foot, where);
+    for (Covered g : groups) g.check(n);
     // the separated model's spacing: left of every column and right of the last, above every row and below the last
     double spacings = 0;
     if (sp > 0 || vsp > 0) {
@@ -858,6 +864,50 @@ final class HtmlTables {
       if (flow.dry && rowspan.contains("{{")) return 1;
     }
     throw new Unsupported("the rowspan '" + rowspan + "'");
+  }
+
+  /**
+   * A row group with a top or bottom border only (a packing slip's {@code tbody { border-bottom: 1px solid #ccc }}):
+   * drawn as none, which prints the same where every cell on that edge has a border there at least as wide, of the
+   * same colour where as wide (a cell's wins over its group's, or they are alike), with collapsed borders, and where
+   * borders are separate, which gives a row group none (CSS 2.1 17.6.1; both measured).
+   */
+  private final class Covered {
+    private final Element group;
+    private final HtmlStyle style;
+    private final List<Row> rows;
+
+    Covered(Element group, HtmlStyle style, List<Row> rows) {
+      this.group = group;
+      this.style = style;
+      this.rows = List.copyOf(rows);
+    }
+
+    /** Checking a template, any of its rows may end up on the edge: each is judged, its spans at render. */
+    void check(int columns) throws Unsupported {
+      for (int side : new int[] {TOP, BOTTOM}) {
+        if (style.border(side) <= 0 || rows.isEmpty()) continue;
+        if (!flow.dry) edge(side == TOP ? rows.getFirst() : rows.getLast(), side, columns);
+        else for (Row row : rows) edge(row, side, 0);
+      }
+    }
+
+    private void edge(Row row, int side, int columns) throws Unsupported {
+      int spanned = 0;
+      for (Element c : ownCells(row.tr())) {
+        HtmlStyle cs = flow.style(c, row.style());
+        if (rowSpan(c) != 1 || cs.border(side) < style.border(side)
+            || cs.border(side) == style.border(side) && cs.borderRgb(side) != style.borderRgb(side)) {
+          throw uncovered();
+        }
+        spanned += span(c);
+      }
+      if (spanned < columns) throw uncovered();
+    }
+
+    private Unsupported uncovered() {
+      return new Unsupported("a border on " + HtmlStyle.describe(group) + " that its cells' do not cover");
+    }
   }
 
   private List<Element> ownCells(Element tr) throws Unsupported {

@@ -237,7 +237,7 @@ class HtmlSurvey14EquivalenceTest {
       "<table class=\"table\"><tr><td>x</td></tr></table>"})
   void anAdjacentSiblingSelectorWhereABlockMayRepeatIsNamed(String html) {
     assertThat(HtmlEquivalenceTest.refusal(html, ".table tbody + tbody { border-top: 2px solid #dee2e6 }"))
-        .isEqualTo("a border or background on tbody");
+        .isEqualTo("a border on tbody that its cells' do not cover");
   }
 
   /**

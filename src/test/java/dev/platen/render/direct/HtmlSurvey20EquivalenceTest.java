@@ -243,6 +243,40 @@ class HtmlSurvey20EquivalenceTest {
         + "ErkJggg==\" alt=\"Northwind\"></td><td class=\"shop\">" + shop + "</td></tr></table><p>After</p>";
   }
 
+  /**
+   * A row group's top or bottom border that its edge cells' borders cover (a packing slip's {@code tbody {
+   * border-bottom: 1px solid #ccc }} over cells of that border): printed as the cells' alone, collapsed or separate.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"tbody { border-bottom: 1px solid #ccc }", "tbody { border-top: 1px solid #ccc }",
+      "tbody { border-bottom: 1px solid #ccc } td { border-bottom-width: 3px }",
+      "tbody { border-bottom: 1px solid #ccc; border-top: 1px solid #ccc }",
+      "table { border-collapse: separate } tbody { border-bottom: 1px solid #ccc }",
+      "thead { border-bottom: 1px solid #ccc } th { border-bottom: 1px solid #ccc }"})
+  void rowGroupBordersTheCellsCover(String css) throws Exception {
+    String row = "<tr><td>Hiking boots, size 42</td><td>2</td><td>120.00</td></tr>";
+    assertSameSharp("survey20-tbody-border", drawnDirectly("<table class=\"order-details\"><thead><tr><th>Product</th>"
+        + "<th>Qty</th><th>Price</th></tr></thead><tbody>" + row + row + row + "</tbody></table><p>After</p>",
+        "table { border-collapse: collapse; width: 100% } th { background: #000; color: #fff } td { border-bottom:"
+            + " 1px solid #ccc; border-top: 1px solid #ccc; padding: 0.375em } " + css));
+  }
+
+  /** One they do not cover (a wider or other-coloured one, a short row under it, a side or background) is refused. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"tbody { border-bottom: 2px solid #ccc }", "tbody { border-bottom: 1px solid #f00 }",
+      "tbody { border-left: 1px solid #ccc }", "tbody { background: #eee }"})
+  void rowGroupBordersTheCellsDoNotCoverAreRefused(String css) {
+    String row = "<tr><td>Hiking boots, size 42</td><td>2</td><td>120.00</td></tr>";
+    String html = "<table><tbody>" + row + row + "</tbody></table><p>After</p>";
+    String base = "table { border-collapse: collapse; width: 100% } td { border-bottom: 1px solid #ccc;"
+        + " border-top: 1px solid #ccc } ";
+    org.junit.jupiter.api.Assertions.assertThrows(Unsupported.class, () -> {
+      String why = HtmlEquivalenceTest.refusal(html, base + css);
+      if (why != null) throw new Unsupported(why);
+      DIRECT.render(drawnDirectly(html, base + css));
+    });
+  }
+
   private static final String LONG = "Card payment to the corner shop on the high street, reference 0042 9912 8812";
   private static final String NOWRAP = ".n { white-space: nowrap } .r { text-align: right } .c { text-align: center }"
       + " .bg { background: #ddd } .box { width: 200px; border: 1px solid #000 } .big { font-size: 20px }"
