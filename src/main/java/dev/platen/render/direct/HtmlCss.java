@@ -131,13 +131,27 @@ final class HtmlCss {
       this(tag, classes, id, List.of(), List.of());
     }
 
+    /**
+     * Whether the author wrote {@code e} as a {@code tag}: a renamed element by its mark. Only spans and table
+     * elements are renamed, so no other element's attributes are looked at (this runs for every rule and element).
+     */
+    private static boolean named(Element e, String tag) {
+      String name = e.normalName();
+      switch (name) {
+        case "span", "table", "tr", "td" -> {
+          String mark = e.attributes().hasKey(HtmlDisplayTables.MARK) ? e.attr(HtmlDisplayTables.MARK) : "";
+          return tag.equals(mark.isEmpty() ? name : mark);
+        }
+        default -> {
+          return tag.equals(name);
+        }
+      }
+    }
+
     /** @param template whether {@code e} is in the template, where positions are not yet known: any matches */
     boolean matches(Element e, boolean template) {
-      // a div HtmlDisplayTables renamed is matched as the div the author wrote
-      if (tag != null && !tag.equals(e.normalName()) && !(tag.equals("div") && e.hasAttr(HtmlDisplayTables.MARK)
-          && e.attr(HtmlDisplayTables.MARK).equals("div"))) {
-        return false;
-      }
+      // an element HtmlDisplayTables or HtmlDisplayInline renamed is matched as the one the author wrote
+      if (tag != null && !named(e, tag)) return false;
       if (id != null && !id.equals(e.id())) return false;
       for (String c : classes) {
         if (!e.hasClass(c)) return false;

@@ -19,8 +19,8 @@ import org.jsoup.nodes.TextNode;
  * element carries {@link #MARK}, which drops those rules (HtmlStyle.of). A table div holding cell divs gets the
  * anonymous row openhtmltopdf's BoxBuilder makes around them. Anything else (text or other boxes beside the cells,
  * a cell or row without its table, a table of no cells) stays refused, as does a document whose selectors would
- * match any element differently once renamed ({@code td}, {@code td p}). HtmlCss matches a renamed div as a div
- * and sees past the anonymous row, as openhtmltopdf's selectors do.
+ * match any element differently once renamed. HtmlCss matches a renamed div as a div (a {@code td} rule matches
+ * none) and sees past the anonymous row, as openhtmltopdf's selectors do.
  */
 final class HtmlDisplayTables {
   private HtmlDisplayTables() {}

@@ -149,6 +149,7 @@ final class HtmlFlow {
   void document(Document doc, double width, Sink sink) throws RenderException {
     pageWidth = width;
     HtmlDisplayTables.rename(doc, sheets, dry);
+    HtmlDisplayInline.rename(doc, sheets, dry);
     HtmlStyle html = style(doc.child(0), HtmlStyle.root());
     double[] hm = html.margin;
     if (html.decorated(true) || hm[LEFT] != 0 || hm[RIGHT] != 0 || html.percentMargin() || html.autoMargin[LEFT]
@@ -239,7 +240,8 @@ final class HtmlFlow {
     long position = structural.isEmpty() || dry ? 0 : HtmlCss.position(e, siblingIndex(e), structural);
     // presentational attributes (align, bgcolor, a table's cellpadding on its cells) as the CSS they make
     // a div laid out as a table part keeps a div's defaults (HtmlStyle.of), so it shares no style with a real one
-    String tag = e.attributes().hasKey(HtmlDisplayTables.MARK) ? "div:" + e.normalName() : e.normalName();
+    String tag = e.attributes().hasKey(HtmlDisplayTables.MARK) ? e.attr(HtmlDisplayTables.MARK) + ":" + e.normalName()
+        : e.normalName();
     StyleKey key = new StyleKey(parent, tag, HtmlStyle.attr(e, "class"), HtmlStyle.attr(e, "id"),
         HtmlStyle.attr(e, "style"), HtmlStyle.attr(e, "href"),
         position, HtmlStyle.hints(e), attributes.isEmpty() ? List.of() : attributeValues(e),

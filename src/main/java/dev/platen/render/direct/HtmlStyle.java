@@ -111,6 +111,11 @@ final class HtmlStyle {
    * refused here, HtmlDisplayTables renames such divs to the table elements before layout where it can.
    */
   String tableDisplay;
+  /**
+   * {@code display: inline} on a block HtmlDisplayInline renames to a span (still refused here, where it stands as
+   * the block).
+   */
+  boolean inlineDisplay;
   boolean hidden;
   boolean breakBefore;
   boolean breakAfter;
@@ -419,7 +424,9 @@ final class HtmlStyle {
     boolean displayed = e.hasAttr(HtmlDisplayTables.MARK);
     if (displayed || !tag.equals("td") && !tag.equals("th") && !tag.equals("tr")) s.verticalAlign = "baseline";
     List<HtmlCss.Declaration> declared = new ArrayList<>();
-    if (!displayed) defaults(tag, e, declared);
+    // a block made inline (HtmlDisplayInline) keeps the defaults of the element the author wrote
+    if (displayed && tag.equals("span")) defaults(e.attr(HtmlDisplayTables.MARK), e, declared);
+    else if (!displayed) defaults(tag, e, declared);
     String hints = hints(e);
     if (!hints.isEmpty()) declared.addAll(HtmlCss.declarations(hints));
     if (tag.equals("a") && !e.attr("href").isBlank()) s.href = uri(e.attr("href").trim());
@@ -1301,6 +1308,9 @@ final class HtmlStyle {
           inlineBlock = false;
           displayBlock = false;
           blockInline = false;
+        } else if (v.equals("inline") && HtmlDisplayInline.RENAMED.contains(e.normalName())) {
+          inlineDisplay = true;
+          refuse("CSS display '" + value + "'", e);
         } else {
           if (e.normalName().equals("div") && (v.equals("table") || v.equals("table-row") || v.equals("table-cell"))) {
             tableDisplay = v;
@@ -1326,10 +1336,12 @@ final class HtmlStyle {
         if (!v.equals("ltr")) refuse("CSS value '" + value + "' for 'direction'", e);
       }
       case "page-break-before" -> {
+        if (madeInline(e)) return;
         avoidBreakBefore = v.equals("avoid");
         breakBefore = !avoidBreakBefore && pageBreak(v, value, name, e);
       }
       case "page-break-after" -> {
+        if (madeInline(e)) return;
         breakAfter = pageBreak(v, value, name, e);
         keepWithNext = v.equals("avoid") && isHeading(e.normalName());
       }
@@ -1337,6 +1349,7 @@ final class HtmlStyle {
       // break-inside: avoid all change nothing), so neither does this engine (D36)
       case "break-before", "break-after", "break-inside" -> {}
       case "page-break-inside" -> {
+        if (madeInline(e)) return;
         switch (v) {
           case "avoid" -> avoidInside = true;
           case "auto" -> avoidInside = false;
@@ -1733,6 +1746,14 @@ final class HtmlStyle {
         return false;
       }
     }
+  }
+
+  /**
+   * Whether {@code e} is a block made inline (HtmlDisplayInline): page breaks are a block's, none on a line (the
+   * document sheet's h1–h6 { page-break-after: avoid } on a heading made inline).
+   */
+  private static boolean madeInline(Element e) {
+    return e.normalName().equals("span") && e.attributes().hasKey(HtmlDisplayTables.MARK);
   }
 
   private static int side(String name) {

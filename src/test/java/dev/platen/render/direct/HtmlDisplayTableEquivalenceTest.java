@@ -91,9 +91,6 @@ class HtmlDisplayTableEquivalenceTest {
       "<div class=\"t\"><div class=\"r\">a</div></div>|.t{display:table} .r{display:table-row}|text beside the cells of display: table-row",
       "<div class=\"t\"></div>|.t{display:table}|display: table on div.t without cells",
       "<div class=\"t\"><div class=\"c\" align=\"right\">a</div></div>|.t{display:table} .c{display:table-cell}|the attribute 'align'",
-      "<div class=\"t\"><div class=\"c\">a</div></div>|.t{display:table} .c{display:table-cell} td{color:red}|a selector matching div.c differently",
-      "<div class=\"t\"><div class=\"c\"><p>a</p></div></div>|.t{display:table} .c{display:table-cell} td p{color:red}|a selector matching p differently",
-      "<div class=\"t\"><div class=\"c\">a</div></div><div><p>b</p></div>|.t{display:table} .c{display:table-cell} table + div p{color:red}|a selector matching p differently",
       "<span class=\"t\">a</span>|.t{display:table}|CSS display 'table'",
       // two lengths are drawn (HtmlUtilityBillEquivalenceTest); three are no border-spacing
       "<div class=\"t\"><div class=\"c\">a</div></div>|.t{display:table;border-spacing:8pt 0 1pt} .c{display:table-cell}|CSS value '8pt 0 1pt' for 'border-spacing'",

@@ -79,7 +79,7 @@ class HtmlSurvey20EquivalenceTest {
   /**
    * Selectors that name the divs of a display: table layout as the divs they are ({@code .head > div},
    * {@code div.c}, {@code div p}, {@code .t > div + div}): matched as openhtmltopdf matches them, past the anonymous
-   * row it puts around a table's cells.
+   * row it puts around a table's cells; {@code td}, {@code tr} and {@code table} match none of them there.
    */
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {".head > div { display: table-cell; vertical-align: bottom }",
@@ -87,7 +87,8 @@ class HtmlSurvey20EquivalenceTest {
       ".head > div { display: table-cell } .head > div + div { text-align: right; color: #666 }",
       ".head > div { display: table-cell } .head div:first-child { width: 60% } .head > div > p { color: #a00 }",
       ".head > div { display: table-cell; border-bottom: 2px solid #1b3a5c } .head > * { padding: 4pt }",
-      ".head > div { display: table-cell } tr { color: #a00 } .head tr { background: #eee }"})
+      ".head > div { display: table-cell } tr { color: #a00 } .head tr { background: #eee }",
+      ".head > div { display: table-cell } td { color: #a00 } td p { font-weight: bold } table + p { color: #0a0 }"})
   void selectorsNamingTheDivsOfADisplayTable(String css) throws Exception {
     assertSameSharp("survey20-display-table-selectors", drawnDirectly("<div class=\"head\"><div class=\"co\">Northwind"
         + " Traders<p>General ledger</p></div><div class=\"period\">1 Jan 2024 to 31 Dec 2024<p>Page 1</p></div>"
@@ -275,6 +276,26 @@ class HtmlSurvey20EquivalenceTest {
       if (why != null) throw new Unsupported(why);
       DIRECT.render(drawnDirectly(html, base + css));
     });
+  }
+
+  /**
+   * A block of {@code display: inline} (WooCommerce's item meta, "Color: <p>Blue</p>"; a receipt's title {@code h1}
+   * before its text): laid out as the span it is, keeping its element's size and weight, its top and bottom margins
+   * taking no room, as openhtmltopdf lays it out.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<ul class=\"meta\"><li><strong>Color:</strong> <p>Blue</p></li><li><strong>Size:</strong>"
+      + " <p>M</p></li></ul>",
+      "<div class=\"top\"><h1 class=\"title\">Receipt</h1> for order 1042, paid in full</div>",
+      "<div class=\"top\"><h1 class=\"title\">Receipt</h1></div><p>Next</p>",
+      "<dl class=\"d\"><dt>Invoice</dt> <dd>MO-0047</dd></dl>",
+      "<div>Weight: <div class=\"in\">0.2kg</div> net, <h3 class=\"in\">fragile</h3></div>",
+      "<div class=\"x\">first</div><div class=\"x\">second</div><p class=\"after\">after</p>"})
+  void blocksOfDisplayInline(String html) throws Exception {
+    assertSameSharp("survey20-display-inline", drawnDirectly("<p>Before</p>" + html + "<p>End</p>",
+        ".meta li p, .meta li dd { display: inline } .meta p { margin-top: 4px; margin-left: 0 } .title { display:"
+            + " inline } .d dt, .d dd { display: inline } .in { display: inline; color: #a00 } .x { display: inline;"
+            + " background: #eee; padding: 2px 4px }"));
   }
 
   private static final String LONG = "Card payment to the corner shop on the high street, reference 0042 9912 8812";

@@ -1,0 +1,44 @@
+package dev.platen.render.direct;
+
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Paragraphs, headings and other blocks styled {@code display: inline} (a product's meta list, "Color: <p>Blue</p>";
+ * a receipt's title before its logo), renamed to the {@code span} they lay out as, so that HtmlFlow takes them into
+ * the line. The renamed element carries {@link HtmlDisplayTables#MARK} with the name the author wrote: selectors
+ * match it by that name (HtmlCss), and it keeps that element's user-agent style (a heading's size and weight; its
+ * top and bottom margins take no room on a line, as on any inline element), as openhtmltopdf lays it out.
+ */
+final class HtmlDisplayInline {
+  private HtmlDisplayInline() {}
+
+  /** The blocks renamed: those whose only user-agent style is their display, margins and font. */
+  static final Set<String> RENAMED = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "address",
+      "section", "header", "footer", "article", "main", "aside", "nav", "figcaption");
+
+  static void rename(Document doc, List<HtmlCss.Sheet> sheets, boolean template) {
+    if (!declared(doc, sheets)) return;
+    for (Element e : doc.getAllElements()) {
+      if (RENAMED.contains(e.normalName()) && HtmlStyle.of(e, HtmlStyle.root(), sheets, template).inlineDisplay) {
+        String written = e.normalName();
+        e.tagName("span");
+        e.attr(HtmlDisplayTables.MARK, written);
+      }
+    }
+  }
+
+  /** Whether any rule or style attribute declares display: inline at all: only then is every block looked at. */
+  private static boolean declared(Document doc, List<HtmlCss.Sheet> sheets) {
+    for (HtmlCss.Sheet sheet : sheets) {
+      for (HtmlCss.Rule rule : sheet.rules()) {
+        for (HtmlCss.Declaration d : rule.declarations()) {
+          if (d.name().equals("display") && d.value().trim().equalsIgnoreCase("inline")) return true;
+        }
+      }
+    }
+    return !doc.select("[style*=inline]").isEmpty();
+  }
+}
