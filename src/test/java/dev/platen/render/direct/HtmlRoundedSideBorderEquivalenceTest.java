@@ -72,7 +72,7 @@ class HtmlRoundedSideBorderEquivalenceTest {
     RenderInput input = drawnDirectly(NOTE, ".notes { padding: 14px 16px; " + box + " }");
     assertSame("rounded-sides-" + Math.abs(box.hashCode()), input);
     assertSameRectangles(input);
-    HtmlSurvey20EquivalenceTest.assertSameSharp("rounded-sides-" + Math.abs(box.hashCode()), input);
+    HtmlEquivalenceTest.assertSameSharp("rounded-sides-" + Math.abs(box.hashCode()), input);
   }
 
   /** A patterned side, an inline box or a float with one side stay openhtmltopdf's. */

@@ -1,20 +1,11 @@
 package dev.platen.render.direct;
 
-import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
+import static dev.platen.render.direct.HtmlEquivalenceTest.assertSameSharp;
 import static dev.platen.render.direct.HtmlEquivalenceTest.drawnDirectly;
 import static dev.platen.render.direct.HtmlEquivalenceTest.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import dev.platen.render.EngineSettings;
-import dev.platen.render.RenderInput;
-import dev.platen.render.html.HtmlPdfEngine;
-import dev.platen.testing.Golden;
-import java.awt.image.BufferedImage;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -195,34 +186,5 @@ class HtmlSurvey19EquivalenceTest {
   void shortRowsLeftToOpenhtmltopdf(String example) {
     String[] parts = example.split("\\|");
     assertThat(refusal(parts[0], "table.fixed { width: 100%; table-layout: fixed; }")).isEqualTo(parts[1]);
-  }
-
-  private static final DirectPdfEngine DIRECT = new DirectPdfEngine(EngineSettings.defaults());
-  private static final HtmlPdfEngine HTML = new HtmlPdfEngine(EngineSettings.defaults());
-
-  /**
-   * {@link HtmlEquivalenceTest#assertSame}, and the pages compared again at 150 dpi to 0.2% of their pixels (text set
-   * a fraction of a point apart differs in about 0.1% there):
-   * at its 50 dpi a 1px border is half a pixel of grey, so a border segment drawn or left out where a cell is
-   * missing would not show there.
-   */
-  private static void assertSameSharp(String name, RenderInput input) throws Exception {
-    assertSame(name, input);
-    byte[] html = HTML.render(input);
-    byte[] direct = DIRECT.render(input);
-    try (PDDocument a = Loader.loadPDF(html); PDDocument b = Loader.loadPDF(direct)) {
-      for (int i = 0; i < a.getNumberOfPages(); i++) {
-        BufferedImage x = new PDFRenderer(a).renderImageWithDPI(i, 150, ImageType.GRAY);
-        BufferedImage y = new PDFRenderer(b).renderImageWithDPI(i, 150, ImageType.GRAY);
-        double d = Golden.difference(x, y);
-        if (d >= 0.002) {
-          java.nio.file.Path dir = java.nio.file.Path.of("target/html-equivalence");
-          java.nio.file.Files.createDirectories(dir);
-          javax.imageio.ImageIO.write(x, "png", dir.resolve(name + "-sharp-" + (i + 1) + "-html.png").toFile());
-          javax.imageio.ImageIO.write(y, "png", dir.resolve(name + "-sharp-" + (i + 1) + "-direct.png").toFile());
-        }
-        assertThat(d).as("share of differing pixels at 150 dpi on page %d", i + 1).isLessThan(0.002);
-      }
-    }
   }
 }
