@@ -261,6 +261,18 @@ final class HtmlCss {
   /** A margin box of an {@code @page} rule: its name without the {@code @}, lower-cased, and declarations. */
   record MarginBox(String name, List<Declaration> declarations) {}
 
+  /** Whether any rule of the sheets declares a {@code display} whose trimmed value passes {@code value}. */
+  static boolean displays(List<Sheet> sheets, java.util.function.Predicate<String> value) {
+    for (Sheet sheet : sheets) {
+      for (Rule rule : sheet.rules()) {
+        for (Declaration d : rule.declarations()) {
+          if (d.name().equals("display") && value.test(d.value().trim())) return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** The distinct structural pseudo-classes of the sheets' rules, which {@link #position} tells apart. */
   static List<Structural> structural(List<Sheet> sheets) {
     java.util.LinkedHashSet<Structural> all = new java.util.LinkedHashSet<>();

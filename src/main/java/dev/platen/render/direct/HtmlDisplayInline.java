@@ -32,13 +32,6 @@ final class HtmlDisplayInline {
 
   /** Whether any rule or style attribute declares display: inline at all: only then is every block looked at. */
   private static boolean declared(Document doc, List<HtmlCss.Sheet> sheets) {
-    for (HtmlCss.Sheet sheet : sheets) {
-      for (HtmlCss.Rule rule : sheet.rules()) {
-        for (HtmlCss.Declaration d : rule.declarations()) {
-          if (d.name().equals("display") && d.value().trim().equalsIgnoreCase("inline")) return true;
-        }
-      }
-    }
-    return !doc.select("[style*=inline]").isEmpty();
+    return HtmlCss.displays(sheets, v -> v.equalsIgnoreCase("inline")) || !doc.select("[style*=inline]").isEmpty();
   }
 }

@@ -140,14 +140,7 @@ final class HtmlDisplayTables {
 
   /** Whether any rule or style attribute declares a table display at all: only then is every div looked at. */
   private static boolean declared(Document doc, List<HtmlCss.Sheet> sheets) {
-    for (HtmlCss.Sheet sheet : sheets) {
-      for (HtmlCss.Rule rule : sheet.rules()) {
-        for (HtmlCss.Declaration d : rule.declarations()) {
-          if (d.name().equals("display") && d.value().trim().startsWith("table")) return true;
-        }
-      }
-    }
-    return !doc.select("[style*=table]").isEmpty();
+    return HtmlCss.displays(sheets, v -> v.startsWith("table")) || !doc.select("[style*=table]").isEmpty();
   }
 
   /** The element children of a table or row div; text or anything but elements beside them is refused. */
