@@ -241,12 +241,12 @@ final class HtmlTables {
     double[] columns;
     double width;
     HtmlTableWidths.Declared declared = flow.widths.declared(t, ts);
-    // measured: openhtmltopdf takes a table's % width as of its margin box, the side margins then coming off it
-    // (width: 50% and margin-left: 80px end where the table would end without the margin), where a block's % is
-    // of the container alone
     // checking a template, a cell of automatic layout has no width yet (cell()), and a bordered box in it leaves
     // less than none: a % of it is taken of none
     if (flow.dry) avail = Math.max(avail, 0);
+    // measured: openhtmltopdf takes a table's % width as of its margin box, the side margins then coming off it
+    // (width: 50% and margin-left: 80px end where the table would end without the margin), where a block's % is
+    // of the container alone
     double declaredWidth = ts.width == null ? Double.NaN : HtmlFlow.length(ts.width, ts, avail)
         - (ts.width.trim().endsWith("%") ? ts.margin[LEFT] + ts.margin[RIGHT] : 0);
     // a max-width at least as wide as the width (a layout table's width: 100%; max-width: 1000px) changes nothing;
