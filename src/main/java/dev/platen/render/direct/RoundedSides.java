@@ -59,7 +59,7 @@ final class RoundedSides {
     else p.line(new double[] {0, 0});
     double[] d = p.close();
     // into the box: the side's frame centred on the box's centre, turned a quarter per side clockwise
-    double ox = -(across ? h : w) / 2 + pl, oy = -(across ? w : h) / 2 + t;
+    double ox = -length / 2 + pl, oy = -(across ? w : h) / 2 + t;
     double cos = new double[] {1, 0, -1, 0}[side], sin = new double[] {0, 1, 0, -1}[side];
     for (int i = 0; i < d.length; ) {
       char op = (char) (int) d[i];
