@@ -3286,15 +3286,18 @@ final class HtmlFlow {
 
   /**
    * An image of {@code display: block}: a box as tall as the image, no line around it (so no strut below), at its
-   * left margin or centred between auto margins, its top margin meeting the one before as a block's does. Box
-   * styles, relative offsets, page breaks, % margins and a place in a table cell are not measured, and a bottom
-   * margin on it or on the block before it is placed otherwise in openhtmltopdf: refused.
+   * left margin or centred between auto margins, its top margin meeting the one before as a block's does, in a
+   * table cell too (an e-mail's logo, measured in automatic and fixed layout), a solid square border round it.
+   * Other box styles, relative offsets, page breaks and % margins are not measured, and a bottom margin on it or on
+   * the block before it is placed otherwise in openhtmltopdf: refused.
    */
   private void imageBlock(Element img, HtmlStyle s, HtmlStyle ps, double width, Sink sink) throws RenderException {
     String where = HtmlStyle.describe(img);
-    if (s.decorated(true) || nonZero(s.padding) || s.relative || s.breakBefore || s.breakAfter || s.percentMargin()
-        || s.minWidth != null || s.clear != null || positioned.apart || HtmlStyle.inCell(img) || autoCells > 0) {
-      throw new Unsupported("a box style, offset, page break, % margin or table cell around " + where
+    // a solid square border (an e-mail's logo framed in white) is drawn round it
+    boolean framed = s.bordered() && !s.patterned() && s.radius <= 0 && s.background < 0;
+    if (s.decorated(true) && !framed || nonZero(s.padding) || s.relative || s.breakBefore || s.breakAfter || s.percentMargin()
+        || s.minWidth != null || s.clear != null || positioned.apart) {
+      throw new Unsupported("a box style, offset, page break or % margin around " + where
           + ", which has display: block");
     }
     double[] m = s.margin(width);
@@ -3316,13 +3319,17 @@ final class HtmlFlow {
     if (src.isEmpty()) throw new Unsupported("an image without a source, " + where + ", which has display: block");
     PDImageXObject image = images.image(src);
     double[] size = imageSize(img, s, image, width);
-    double w = size[0], h = size[1];
+    double bl = s.border(LEFT), bt = s.border(TOP);
+    double w = size[0] + bl + s.border(RIGHT), h = size[1] + bt + s.border(BOTTOM);
     double room = width - (s.autoMargin[LEFT] ? 0 : m[LEFT]) - (s.autoMargin[RIGHT] ? 0 : m[RIGHT]);
     if (w > room + 0.01) throw new Unsupported("an image wider than its container, " + where);
     if (h > sink.pageHeight()) throw new Unsupported("an image taller than the page, " + where);
     double left = autoLeft(s, m, width, w, true);
+    List<Ops> ops = new ArrayList<>(5);
+    ops.add(new Ops.Image(left + bl, bt, size[0], size[1], image));
+    if (framed) borders(s, w, h, left, ops);
     sink.margin(m[TOP]);
-    sink.slice(h, List.of(new Ops.Image(left, 0, w, h, image)));
+    sink.slice(h, ops);
     sink.margin(m[BOTTOM]);
   }
 

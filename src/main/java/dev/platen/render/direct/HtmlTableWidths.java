@@ -659,6 +659,17 @@ final class HtmlTableWidths {
       max = Math.max(max, line[1]);
       HtmlStyle cs = displayed != null ? displayed : flow.style(child, s);
       if (cs.hidden) continue;
+      if (displayed != null && tag.equals("img")) {
+        // an image of display: block (an e-mail's logo in its header row): as wide as the image and its margins
+        long[] b = new long[5];
+        measureImage(child, s, b);
+        long w = b[1] + HtmlFlow.dotsOf(cs.border(LEFT)) + HtmlFlow.dotsOf(cs.border(RIGHT))
+            + (cs.autoMargin[LEFT] ? 0 : HtmlFlow.dotsOf(cs.margin[LEFT]))
+            + (cs.autoMargin[RIGHT] ? 0 : HtmlFlow.dotsOf(cs.margin[RIGHT]));
+        min = Math.max(min, w);
+        max = Math.max(max, w);
+        continue;
+      }
       if (displayed == null && tag.equals("table")) {
         long[] b = measureTable(child, cs);
         min = Math.max(min, b[0]);

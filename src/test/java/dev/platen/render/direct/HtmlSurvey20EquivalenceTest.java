@@ -299,6 +299,30 @@ class HtmlSurvey20EquivalenceTest {
             + " background: #eee; padding: 2px 4px }"));
   }
 
+  /**
+   * An image of {@code display: block} in a table cell (an e-mail invoice's logo in its header row, framed in white):
+   * measured by automatic layout as the image, its border and side margins, and drawn as a block, as openhtmltopdf
+   * lays it out.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<td width=\"64\" valign=\"middle\">IMG</td><td valign=\"middle\" class=\"name\">Brightline Software</td>",
+      "<td valign=\"middle\">IMG</td><td valign=\"middle\" class=\"name\">Brightline Software</td>",
+      "<td>IMG</td><td class=\"name\">Brightline Software and a longer name that wraps onto a second line in its cell</td>",
+      "<td style=\"padding: 6px\">IMG</td><td class=\"name\" align=\"right\">INVOICE<br>BL-30917</td>",
+      "<td align=\"center\">IMG</td><td class=\"name\">Brightline</td>"})
+  void blockImagesInCells(String cells) throws Exception {
+    for (String style : new String[] {"display:block", "display:block; border:2px solid #ffffff", "display:block;"
+        + " border:3px solid #0e7490; margin: 0 6px", "display:block; margin: 0 auto"}) {
+    String img = "<img src=\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==\" width=\"40\" height=\"40\" alt=\"B\" style=\"" + style + "\">";
+    for (String table : new String[] {"<table border=\"0\" cellpadding=\"0\" cellspacing=\"0\" width=\"100%\">",
+        "<table border=\"0\" cellpadding=\"0\" cellspacing=\"0\">", "<table style=\"table-layout: fixed; width: 100%\">"}) {
+      assertSameSharp("survey20-block-img-cell", drawnDirectly("<p>Before</p>" + table + "<tr>" + cells.replace("IMG", img)
+          + "</tr></table><p>After</p>", "img { border: 0; height: auto; outline: none; text-decoration: none }"
+          + " .name { font-size: 20px; font-weight: bold; padding-left: 12px } td { background: #ccc }"));
+    }
+    }
+  }
+
   private static final String LONG = "Card payment to the corner shop on the high street, reference 0042 9912 8812";
   private static final String NOWRAP = ".n { white-space: nowrap } .r { text-align: right } .c { text-align: center }"
       + " .bg { background: #ddd } .box { width: 200px; border: 1px solid #000 } .big { font-size: 20px }"
