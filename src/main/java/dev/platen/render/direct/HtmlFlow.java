@@ -548,7 +548,7 @@ final class HtmlFlow {
   private int floats(Element parent, HtmlStyle ps, int first, double width, Sink sink) throws RenderException {
     List<Node> nodes = parent.childNodes();
     String ptag = parent.normalName();
-    if (ptag.equals("td") || ptag.equals("th")) throw new Unsupported("a float in a table cell");
+    boolean inCell = ptag.equals("td") || ptag.equals("th");
     List<Element> run = new ArrayList<>();
     int last = first;
     Element next = null;
@@ -581,13 +581,19 @@ final class HtmlFlow {
         throw new Unsupported("content beside a float (clear it with clear: both), " + HtmlStyle.describe(next));
       }
     }
+    // a table floated alone in a cell of no border spacing (an e-mail's align="right" meta table): a cell holds its
+    // floats, so it is placed at the cell's side (measured; with spacing it stands otherwise in openhtmltopdf)
+    if (inCell && (next != null || run.size() > 1 || !run.getFirst().normalName().equals("table")
+        || HtmlTables.spacing(style(run.getFirst(), ps)) != 0 || HtmlTables.rowSpacing(style(run.getFirst(), ps)) != 0)) {
+      throw new Unsupported("a float in a table cell");
+    }
     Element clearing = next;
     // a float holds its floats, as a block formatting context does in CSS and in openhtmltopdf (a floated dl of
     // floated dt and dd); the parent's bottom padding and border, drawn through the floats it does not hold (NaN
     // where it holds them)
     double unheld = Double.NaN;
     if (next == null && (!ps.contains || ps.overflowAuto) && !ps.clearfix && !ptag.equals("body")
-        && ps.floating == null) {
+        && ps.floating == null && !inCell) {
       if ((clearing = clearedAfter(parent, ps)) == null) {
         throw new Unsupported("floats their parent does not hold (give it overflow: hidden), in "
             + HtmlStyle.describe(parent));
@@ -630,7 +636,7 @@ final class HtmlFlow {
       // holding a table of 100% stands, one of 200px wider by its border spacing)
       Box table = null;
       if (tag.equals("table")) {
-        if (s.width == null || m[LEFT] != 0 || m[RIGHT] != 0 || s.autoMargin[LEFT] || s.autoMargin[RIGHT]) {
+        if (s.width == null && !inCell || m[LEFT] != 0 || m[RIGHT] != 0 || s.autoMargin[LEFT] || s.autoMargin[RIGHT]) {
           throw new Unsupported("a floated table without a width or with margins, " + HtmlStyle.describe(f));
         }
         Sink.Stack inner = new Sink.Stack(0);

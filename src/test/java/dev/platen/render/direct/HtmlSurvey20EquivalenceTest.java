@@ -323,6 +323,39 @@ class HtmlSurvey20EquivalenceTest {
     }
   }
 
+  /**
+   * A table floated alone in a cell (an e-mail invoice's meta table of {@code align="right"} in its half of the
+   * header row): a cell holds its floats, so it is the table placed at the cell's right or left, as openhtmltopdf
+   * lays it out; anything beside it in the cell stays refused.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<table border=\"0\" cellpadding=\"2\" cellspacing=\"0\" align=\"right\">META</table>",
+      "<table border=\"0\" cellpadding=\"2\" cellspacing=\"0\" align=\"left\">META</table>",
+      "<table style=\"float: right; border-collapse: collapse\">META</table>",
+      "<table style=\"float: right; width: 200px; border-spacing: 0\">META</table>",
+      "\n  <table border=\"0\" cellpadding=\"2\" cellspacing=\"0\" align=\"right\">META</table>\n  "})
+  void aFloatedTableAloneInACell(String inner) throws Exception {
+    String meta = "<tr><td align=\"right\" class=\"k\">Invoice date:</td><td align=\"right\">31 Oct 2024</td></tr>"
+        + "<tr><td align=\"right\" class=\"k\">Customer ID:</td><td align=\"right\">cus_8FQ2LM0Z</td></tr>";
+    for (String outer : new String[] {"<table border=\"0\" cellpadding=\"0\" cellspacing=\"0\" width=\"100%\">",
+        "<table style=\"width: 100%; border-collapse: collapse\">"}) {
+      assertSameSharp("survey20-float-in-cell", drawnDirectly("<p>Before</p>" + outer + "<tr><td width=\"50%\""
+          + " valign=\"top\">Bill to<br>Harbourside Dental<br>12 Quay Street</td><td width=\"50%\" valign=\"top\""
+          + " align=\"right\">" + inner.replace("META", meta) + "</td></tr></table><p>After</p>",
+          "td { font-family: Arial, Helvetica, sans-serif; font-size: 13px } .k { color: #5b6b78 }"));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<table align=\"right\"><tr><td>a</td></tr></table>Due 31 Oct",
+      "<table align=\"right\"><tr><td>a</td></tr></table><table align=\"right\"><tr><td>b</td></tr></table>",
+      "<div style=\"float: right; width: 50px\">a</div>", "<table align=\"right\"><tr><td>a</td></tr></table><p>b</p>",
+      "<table style=\"float: right\"><tr><td>a</td></tr></table>"})
+  void otherFloatsInACellAreRefused(String inner) {
+    assertThat(HtmlEquivalenceTest.refusal("<table style=\"width: 100%\"><tr><td>x</td><td>" + inner + "</td></tr>"
+        + "</table>", "")).isNotNull();
+  }
+
   private static final String LONG = "Card payment to the corner shop on the high street, reference 0042 9912 8812";
   private static final String NOWRAP = ".n { white-space: nowrap } .r { text-align: right } .c { text-align: center }"
       + " .bg { background: #ddd } .box { width: 200px; border: 1px solid #000 } .big { font-size: 20px }"
