@@ -645,13 +645,10 @@ final class HtmlStyle {
    * A word given twice makes openhtmltopdf's FontPropertyBuilder drop the declaration: null here, refused.
    */
   static String[] fontShorthand(String value) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-        "((?:(?:normal|italic|oblique|small-caps|bold|bolder|lighter|[1-9]00)\\s+)*)([0-9.]+[a-z%]*)"
-            + "(?:\\s*/\\s*([0-9.]+[a-z%]*|normal))?(?:\\s+(.+))?",
-        java.util.regex.Pattern.CASE_INSENSITIVE).matcher(value.trim());
+    java.util.regex.Matcher m = FONT.matcher(value.trim());
     if (!m.matches()) return null;
     String style = null, weight = null, variant = null;
-    for (String word : m.group(1).trim().toLowerCase(Locale.ROOT).split("\\s+")) {
+    for (String word : SPACES.split(m.group(1).trim().toLowerCase(Locale.ROOT))) {
       if (word.isEmpty() || word.equals("normal")) continue;
       if (word.equals("italic") || word.equals("oblique")) {
         if (style != null) return null;
@@ -1179,9 +1176,9 @@ final class HtmlStyle {
         lineNormal = v.equals("normal");
         if (lineNormal) {
           lineFactor = Double.NaN;
-        } else if (v.matches("\\d+(\\.\\d+)?")) {
+        } else if (NUMBER.matcher(v).matches()) {
           lineFactor = Double.parseDouble(v);
-        } else if (v.endsWith("%") && v.matches("\\d+(\\.\\d+)?%")) {
+        } else if (v.endsWith("%") && PERCENT.matcher(v).matches()) {
           lineFactor = Double.NaN;
           lineHeightPt = Double.parseDouble(v.substring(0, v.length() - 1)) * size / 100;
         } else {
@@ -1195,7 +1192,7 @@ final class HtmlStyle {
       }
       case "margin", "padding" -> {
         double[] box = name.equals("margin") ? margin : padding;
-        String[] parts = v.split("\\s+");
+        String[] parts = SPACES.split(v);
         if (parts.length > 4) {
           refuse("CSS value '" + value + "' for '" + name + "'", e);
           return;
@@ -1219,7 +1216,7 @@ final class HtmlStyle {
       case "border-top", "border-right", "border-bottom", "border-left" ->
           border(side(name.substring(7)), v, value, name, e);
       case "border-width", "border-color", "border-style" -> {
-        String[] parts = v.split(WORDS);
+        String[] parts = WORDS.split(v);
         if (parts.length > 4) {
           refuse("CSS value '" + value + "' for '" + name + "'", e);
           return;
@@ -1254,12 +1251,12 @@ final class HtmlStyle {
         } else if (HEIGHTS.contains(tag) && !Double.isNaN(points(v))) {
           boxHeight = points(v);
           percentHeight = Double.NaN;
-        } else if (HEIGHTS.contains(tag) && !CELLS.contains(tag) && v.matches("\\d+(\\.\\d+)?%")) {
+        } else if (HEIGHTS.contains(tag) && !CELLS.contains(tag) && PERCENT.matcher(v).matches()) {
           // of the parent's height where it has one (a certificate's inner frame at 100% of the outer): see of()
           percentHeight = Double.parseDouble(v.substring(0, v.length() - 1));
           percentHeightValue = value;
           boxHeight = Double.NaN;
-        } else if (tag.equals("body") && v.matches("\\d+(\\.\\d+)?%")) {
+        } else if (tag.equals("body") && PERCENT.matcher(v).matches()) {
           // an e-mail's body { height: 100% }: of the html element's height, which is automatic (a height on html
           // is refused), so none, as openhtmltopdf has it (measured: 50% and 100%, over one page and over four)
         } else if (HEIGHTS.contains(tag)) {
@@ -1369,7 +1366,7 @@ final class HtmlStyle {
       case "border-spacing" -> {
         // two lengths are a horizontal and a vertical spacing (a statement's "0 1px": rows a pixel apart, cells
         // side by side); points() read "8pt 0" as one length, wrongly
-        String[] two = v.split("\\s+");
+        String[] two = SPACES.split(v);
         double pt = points(two[0]);
         double vertical = two.length == 2 ? points(two[1]) : pt;
         if (two.length > 2 || Double.isNaN(pt) || Double.isNaN(vertical)) {
@@ -1484,7 +1481,7 @@ final class HtmlStyle {
         // and percentage radii are not drawn here
         double pt = points(v);
         radiusHalf = null;
-        if (v.matches("\\d+(\\.\\d+)?%") && Double.parseDouble(v.substring(0, v.length() - 1)) >= 50) {
+        if (PERCENT.matcher(v).matches() && Double.parseDouble(v.substring(0, v.length() - 1)) >= 50) {
           // openhtmltopdf takes a % radius of the box's own height and width per corner and scales radii that
           // overlap down to fit (BorderPropertySet.normalizedInstance): from 50% on, each corner is half the height
           // by half the width, a circle or ellipse, which any radius as long as the box draws here as well
@@ -1550,7 +1547,7 @@ final class HtmlStyle {
       case "text-decoration" -> {
         underline = false;
         lineThrough = false;
-        for (String part : v.split("\\s+")) {
+        for (String part : SPACES.split(v)) {
           switch (part) {
             case "none" -> {}
             case "underline" -> underline = true;
@@ -1562,12 +1559,12 @@ final class HtmlStyle {
       case "letter-spacing" -> {
         if (v.equals("normal") || v.equals("0")) {
           letterSpacing = 0;
-        } else if (v.matches("-?(\\d+(\\.\\d*)?|\\.\\d+)em")) {
+        } else if (EM_LENGTH.matcher(v).matches()) {
           // openhtmltopdf: the em of this element's font size in whole dots, the product rounded to a dot
           double em = Double.parseDouble(v.substring(0, v.length() - 2));
           letterSpacing = Math.round(em * Math.round(size * DOTS_PER_POINT)) / DOTS_PER_POINT;
         } else {
-          double pt = v.matches("-?(\\d+(\\.\\d*)?|\\.\\d+)(px|pt|mm|cm|in)") ? Styles.points(v.replace("-", ""), size,
+          double pt = ABSOLUTE_LENGTH.matcher(v).matches() ? Styles.points(v.replace("-", ""), size,
               Double.NaN) : Double.NaN;
           if (Double.isNaN(pt) || pt < 0) refuse("CSS value '" + value + "' for 'letter-spacing'", e);
           else letterSpacing = Math.round((v.startsWith("-") ? -pt : pt) * DOTS_PER_POINT) / DOTS_PER_POINT;
@@ -1780,7 +1777,7 @@ final class HtmlStyle {
     }
     if (part.equals("auto") && isMargin) {
       autoMargin[side] = true;
-    } else if (part.matches("\\d+(\\.\\d+)?%") && isMargin) {
+    } else if (PERCENT.matcher(part).matches() && isMargin) {
       // openhtmltopdf takes a margin's percentage of the containing block's width, the top and bottom too, as CSS
       // does (measured); where it is resolved is judged by HtmlFlow.block
       marginPercent[side] = Double.parseDouble(part.substring(0, part.length() - 1));
@@ -1831,7 +1828,23 @@ final class HtmlStyle {
   }
 
   /** The words of a value: white space outside parentheses, so {@code rgba(0, 0, 0, .4)} is one. */
-  private static final String WORDS = "\\s+(?![^(]*\\))";
+  private static final java.util.regex.Pattern FONT = java.util.regex.Pattern.compile(
+      "((?:(?:normal|italic|oblique|small-caps|bold|bolder|lighter|[1-9]00)\\s+)*)([0-9.]+[a-z%]*)"
+          + "(?:\\s*/\\s*([0-9.]+[a-z%]*|normal))?(?:\\s+(.+))?", java.util.regex.Pattern.CASE_INSENSITIVE);
+  private static final java.util.regex.Pattern WORDS = java.util.regex.Pattern.compile("\\s+(?![^(]*\\))");
+  // the patterns and keywords style computation tests values against, compiled once (String.matches and split
+  // compile theirs on every call: Pattern.compile was 4% of a JFR profile of an invoice's direct renders)
+  private static final java.util.regex.Pattern PERCENT = java.util.regex.Pattern.compile("\\d+(\\.\\d+)?%");
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+(\\.\\d+)?");
+  private static final java.util.regex.Pattern BORDER_SIDE = java.util.regex.Pattern.compile("border-(top|right|bottom|left)");
+  private static final java.util.regex.Pattern COLOUR_WORDS = java.util.regex.Pattern.compile("[\\s,()]+");
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+  private static final java.util.regex.Pattern EM_LENGTH = java.util.regex.Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)em");
+  private static final java.util.regex.Pattern ABSOLUTE_LENGTH = java.util.regex.Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)(px|pt|mm|cm|in)");
+  private static final java.util.regex.Pattern HEX_DIGITS = java.util.regex.Pattern.compile("\\p{XDigit}+");
+  private static final Set<String> PATTERNED = Set.of("dashed", "dotted", "double");
+  private static final Set<String> SHADED = Set.of("groove", "ridge", "inset", "outset");
+  private static final Set<String> KEYWORD_WIDTHS = Set.of("thin", "medium", "thick");
 
   /** One side's border style: every field a style sets, so a later declaration replaces all of an earlier one's. */
   private void borderStyle(int side, boolean solid, boolean insetLeft, char kind, String undrawn) {
@@ -1843,9 +1856,9 @@ final class HtmlStyle {
 
   /** A border shorthand, or one of its longhands (by {@code name}), applied to one side. */
   private void border(int side, String v, String value, String name, Element e) {
-    boolean all = name.equals("border") || name.matches("border-(top|right|bottom|left)");
+    boolean all = name.equals("border") || BORDER_SIDE.matcher(name).matches();
     boolean sawWidth = false, sawStyle = false, sawColor = false;
-    for (String part : v.split(WORDS)) {
+    for (String part : WORDS.split(v)) {
       if (part.isEmpty()) continue;
       if (part.equals("none") || part.equals("hidden")) {
         borderStyle(side, false, false, (char) 0, null);
@@ -1857,15 +1870,15 @@ final class HtmlStyle {
         inset[side] = true; // the default of <hr>: fine once the author's border replaces it
         borderStyle(side, false, true, (char) 0, null);
         sawStyle = true;
-      } else if (part.matches("dashed|dotted|double")) {
+      } else if (PATTERNED.contains(part)) {
         // drawn with openhtmltopdf's dash patterns and thirds (HtmlFlow.borders); as wide as a solid border
         borderStyle(side, true, false, part.charAt(2) == 's' ? DASHED : part.charAt(2) == 't' ? DOTTED : DOUBLE, null);
         sawStyle = true;
-      } else if (part.matches("groove|ridge|inset|outset")) {
+      } else if (SHADED.contains(part)) {
         // refused once the cascade is done if the side has a width: a table's border="0" is "0px inset black"
         borderStyle(side, false, false, (char) 0, part);
         sawStyle = true;
-      } else if (part.matches("thin|medium|thick") || Character.isDigit(part.charAt(0)) || part.charAt(0) == '.') {
+      } else if (KEYWORD_WIDTHS.contains(part) || Character.isDigit(part.charAt(0)) || part.charAt(0) == '.') {
         double pt = switch (part) {
           case "thin" -> 1 * Styles.PX;
           case "medium" -> 3 * Styles.PX;
@@ -1965,7 +1978,7 @@ final class HtmlStyle {
       "lightslategrey", "slategrey", "rebeccapurple");
 
   private static boolean lacksColour(String v) {
-    for (String word : v.split("[\\s,()]+")) {
+    for (String word : COLOUR_WORDS.split(v)) {
       if (LACKED.contains(word) || HEX_ALPHA.matcher(word).matches()) return true;
     }
     return false;
@@ -2015,7 +2028,7 @@ final class HtmlStyle {
     Integer named = NAMED.get(c);
     if (named != null) return named;
     if (c.startsWith("#") && c.length() != 4 && c.length() != 7) return -2;
-    if (c.startsWith("#") && !c.substring(1).matches("\\p{XDigit}+")) return -2;
+    if (c.startsWith("#") && !HEX_DIGITS.matcher(c).region(1, c.length()).matches()) return -2;
     int rgb = Styles.rgb(tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(c));
     return rgb < 0 ? -2 : rgb;
   }
