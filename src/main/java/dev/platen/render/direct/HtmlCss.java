@@ -261,14 +261,30 @@ final class HtmlCss {
   /** A margin box of an {@code @page} rule: its name without the {@code @}, lower-cased, and declarations. */
   record MarginBox(String name, List<Declaration> declarations) {}
 
-  /** Whether any rule of the sheets declares a {@code display} whose trimmed value passes {@code value}. */
-  static boolean displays(List<Sheet> sheets, java.util.function.Predicate<String> value) {
+  /** The rules of the sheets that declare a {@code display} whose trimmed value passes {@code value}. */
+  static List<Rule> displays(List<Sheet> sheets, java.util.function.Predicate<String> value) {
+    List<Rule> rules = new java.util.ArrayList<>(0);
     for (Sheet sheet : sheets) {
       for (Rule rule : sheet.rules()) {
         for (Declaration d : rule.declarations()) {
-          if (d.name().equals("display") && value.test(d.value().trim())) return true;
+          if (d.name().equals("display") && value.test(d.value().trim())) {
+            rules.add(rule);
+            break;
+          }
         }
       }
+    }
+    return rules;
+  }
+
+  /**
+   * Whether {@code e} may be given one of those displays: one of {@code rules} matches it, or its style attribute
+   * holds {@code word}. Only then is its whole style worth computing to find out.
+   */
+  static boolean mayDisplay(Element e, List<Rule> rules, String word, boolean template) {
+    if (e.attr("style").contains(word)) return true;
+    for (Rule rule : rules) {
+      if (rule.selector().matches(e, template)) return true;
     }
     return false;
   }

@@ -20,18 +20,15 @@ final class HtmlDisplayInline {
       "section", "header", "footer", "article", "main", "aside", "nav", "figcaption");
 
   static void rename(Document doc, List<HtmlCss.Sheet> sheets, boolean template) {
-    if (!declared(doc, sheets)) return;
+    List<HtmlCss.Rule> rules = HtmlCss.displays(sheets, v -> v.equalsIgnoreCase("inline"));
+    if (rules.isEmpty() && doc.select("[style*=inline]").isEmpty()) return;
     for (Element e : doc.getAllElements()) {
-      if (RENAMED.contains(e.normalName()) && HtmlStyle.of(e, HtmlStyle.root(), sheets, template).inlineDisplay) {
+      if (RENAMED.contains(e.normalName()) && HtmlCss.mayDisplay(e, rules, "inline", template)
+          && HtmlStyle.of(e, HtmlStyle.root(), sheets, template).inlineDisplay) {
         String written = e.normalName();
         e.tagName("span");
         e.attr(HtmlDisplayTables.MARK, written);
       }
     }
-  }
-
-  /** Whether any rule or style attribute declares display: inline at all: only then is every block looked at. */
-  private static boolean declared(Document doc, List<HtmlCss.Sheet> sheets) {
-    return HtmlCss.displays(sheets, v -> v.equalsIgnoreCase("inline")) || !doc.select("[style*=inline]").isEmpty();
   }
 }

@@ -29,10 +29,12 @@ final class HtmlDisplayTables {
   static final String MARK = "platen-display";
 
   static void rename(Document doc, List<HtmlCss.Sheet> sheets, boolean template) throws Unsupported {
-    if (!declared(doc, sheets)) return;
+    List<HtmlCss.Rule> rules = HtmlCss.displays(sheets, v -> v.startsWith("table"));
+    if (rules.isEmpty() && doc.select("[style*=table]").isEmpty()) return;
     // in document order, so that the first construct refused is the one named, on every run
     Map<Element, String> displays = new java.util.LinkedHashMap<>();
     for (Element e : doc.getElementsByTag("div")) {
+      if (!HtmlCss.mayDisplay(e, rules, "table", template)) continue;
       String d = HtmlStyle.of(e, HtmlStyle.root(), sheets, template).tableDisplay;
       if (d != null) displays.put(e, d);
     }
@@ -138,10 +140,6 @@ final class HtmlDisplayTables {
     return scope;
   }
 
-  /** Whether any rule or style attribute declares a table display at all: only then is every div looked at. */
-  private static boolean declared(Document doc, List<HtmlCss.Sheet> sheets) {
-    return HtmlCss.displays(sheets, v -> v.startsWith("table")) || !doc.select("[style*=table]").isEmpty();
-  }
 
   /** The element children of a table or row div; text or anything but elements beside them is refused. */
   private static List<Element> parts(Element e, String display) throws Unsupported {
