@@ -33,13 +33,15 @@ final class HtmlFlow {
   /** Set while checking a template without laying it out: structure is checked, nothing is measured. */
   final boolean dry;
 
-  HtmlFlow(List<HtmlCss.Sheet> sheets, Fonts.Pair fonts, Layout images, boolean printBackground) {
-    this(sheets, fonts, images, printBackground, false);
+  /** @param styles the styles of documents with these sheets: a template version's, or this document's own */
+  HtmlFlow(List<HtmlCss.Sheet> sheets, Fonts.Pair fonts, Layout images, boolean printBackground, StyleCache styles) {
+    this(sheets, fonts, images, printBackground, false, styles);
   }
 
   private HtmlFlow(List<HtmlCss.Sheet> sheets, Fonts.Pair fonts, Layout images, boolean printBackground,
-      boolean dry) {
+      boolean dry, StyleCache styles) {
     this.sheets = sheets;
+    this.styles = styles;
     this.fonts = fonts;
     this.images = images;
     this.printBackground = printBackground;
@@ -137,7 +139,7 @@ final class HtmlFlow {
    */
   static String refusal(Document doc, List<HtmlCss.Sheet> sheets) {
     try {
-      new HtmlFlow(sheets, null, null, true, true).document(doc, 500, new Sink.Stack(0, true));
+      new HtmlFlow(sheets, null, null, true, true, new StyleCache()).document(doc, 500, new Sink.Stack(0, true));
       return null;
     } catch (Unsupported e) {
       return e.reason();
@@ -150,7 +152,7 @@ final class HtmlFlow {
     pageWidth = width;
     HtmlDisplayTables.rename(doc, sheets, dry);
     HtmlDisplayInline.rename(doc, sheets, dry);
-    HtmlStyle html = style(doc.child(0), HtmlStyle.root());
+    HtmlStyle html = style(doc.child(0), styles.root);
     double[] hm = html.margin;
     if (html.decorated(true) || hm[LEFT] != 0 || hm[RIGHT] != 0 || html.percentMargin() || html.autoMargin[LEFT]
         || html.autoMargin[RIGHT] || nonZero(html.padding) || html.width != null) {
@@ -192,7 +194,27 @@ final class HtmlFlow {
   private record StyleKey(HtmlStyle parent, String tag, String classes, String id, String style, String href,
       long position, String hints, List<String> attributes, java.util.BitSet siblings) {}
 
-  private final java.util.Map<StyleKey, HtmlStyle> styles = new java.util.HashMap<>();
+  private final StyleCache styles;
+
+  /**
+   * Computed styles by key, from one root: a template version keeps one across its renders (Plan.styles), as a
+   * key decides a style whatever document it is met in. Read and filled by render threads at once; an HtmlStyle
+   * is not changed once made. Bounded, for data that writes its own style attributes.
+   */
+  static final class StyleCache {
+    private static final int MOST = 2_000;
+    final HtmlStyle root = HtmlStyle.root();
+    private final java.util.concurrent.ConcurrentHashMap<StyleKey, HtmlStyle> map =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    HtmlStyle get(StyleKey key) {
+      return map.get(key);
+    }
+
+    void put(StyleKey key, HtmlStyle style) {
+      if (map.size() < MOST) map.putIfAbsent(key, style);
+    }
+  }
   /** The sheets' structural pseudo-classes ({@code :first-child}, {@code :nth-child}), part of the style key. */
   private final List<HtmlCss.Structural> structural;
 

@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * What the direct path can know about a template version before it sees any data: whether it draws the layout
  * at all, the page box in points, and where the loop tables are. Worked out once per version, so a render
- * neither walks the layout to check support nor again to count table rows. Immutable.
+ * neither walks the layout to check support nor again to count table rows. Immutable but for its style cache.
  *
  * @param layout the layout it was made from, compared by identity with each render's
  * @param page as given, compared with each render's
@@ -25,10 +25,12 @@ import tools.jackson.databind.JsonNode;
  * @param firstMargins the first page's margin boxes (as {@code margins} when there is no {@code @page :first})
  * @param loops the loop path of every table block not hidden itself, in layout order: their rows bound the page
  *     count before anything is laid out
+ * @param styles an HTML layout's element styles, kept across its renders (null for a canvas layout); the one part
+ *     that fills as documents are drawn, safe to share between render threads
  */
 record Plan(JsonNode layout, PageSetup page, String refusal, double width, double height, double top,
     double right, double bottom, double left, List<String> loops, List<HtmlCss.Sheet> sheets, HtmlMargins margins,
-    double[] first, HtmlMargins firstMargins) {
+    double[] first, HtmlMargins firstMargins, HtmlFlow.StyleCache styles) {
 
   /** Whether this is an HTML layout, drawn by {@link HtmlFlow} with these style sheets. */
   boolean html() {
@@ -81,11 +83,11 @@ record Plan(JsonNode layout, PageSetup page, String refusal, double width, doubl
       }
     }
     return new Plan(layout, page, null, width, height, margins[0], margins[1], margins[2], margins[3],
-        html ? List.of() : loops(layout), sheets, boxes, first, firstBoxes);
+        html ? List.of() : loops(layout), sheets, boxes, first, firstBoxes, html ? new HtmlFlow.StyleCache() : null);
   }
 
   private static Plan refused(JsonNode layout, PageSetup page, String reason) {
-    return new Plan(layout, page, reason, 0, 0, 0, 0, 0, 0, List.of(), null, null, null, null);
+    return new Plan(layout, page, reason, 0, 0, 0, 0, 0, 0, List.of(), null, null, null, null, null);
   }
 
   /** The page setup to draw with. */
