@@ -145,10 +145,7 @@ public final class DirectPdfEngine implements PdfEngine {
           String refusal = HtmlSubset.rendered(html.document(), input.layout());
           if (refusal != null) throw new Unsupported(refusal + " (markup from the data)");
         }
-        List<HtmlCss.Sheet> sheets = HtmlSubset.withStyles(plan.sheets(), html.document());
-        // a document adding no style sheet of its own is styled as every other of its version: one cache for all
-        flow = new HtmlFlow(sheets, fonts, layout, page.printBackground(),
-            sheets == plan.sheets() ? plan.styles() : new HtmlFlow.StyleCache());
+        flow = plan.styles().flow(html.document(), plan.sheets(), fonts, layout, page.printBackground());
         // measured, openhtmltopdf lays the whole flow at page 1's content width (HtmlPage.first)
         flow.document(html.document(), first[0] - first[3] - first[5], pages);
       } else {

@@ -214,6 +214,31 @@ final class HtmlFlow {
     void put(StyleKey key, HtmlStyle style) {
       if (map.size() < MOST) map.putIfAbsent(key, style);
     }
+
+    /** The sheets of documents whose {@code <style>} elements hold {@code text}, and the styles they make. */
+    private record Styled(String text, List<HtmlCss.Sheet> sheets, StyleCache styles) {}
+
+    /** The last {@link Styled} seen: a template's own {@code <style>} is the same in each of its documents. */
+    private final java.util.concurrent.atomic.AtomicReference<Styled> styled =
+        new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * A flow for {@code doc} with {@code sheets} (its version's) and the styles of the documents like it: this
+     * cache where it adds no {@code <style>}, else the sheets parsed from its {@code <style>} elements and a cache
+     * kept with them while the next document's hold the same text (a template written as a whole page, its CSS in
+     * its head: parsed once, not per render).
+     */
+    HtmlFlow flow(org.jsoup.nodes.Document doc, List<HtmlCss.Sheet> sheets, Fonts.Pair fonts, Layout images,
+        boolean printBackground) {
+      String text = HtmlSubset.styleText(doc);
+      if (text.isEmpty()) return new HtmlFlow(sheets, fonts, images, printBackground, this);
+      Styled known = styled.get();
+      if (known == null || !known.text().equals(text)) {
+        known = new Styled(text, HtmlSubset.withStyles(sheets, doc), new StyleCache());
+        styled.set(known);
+      }
+      return new HtmlFlow(known.sheets(), fonts, images, printBackground, known.styles());
+    }
   }
   /** The sheets' structural pseudo-classes ({@code :first-child}, {@code :nth-child}), part of the style key. */
   private final List<HtmlCss.Structural> structural;

@@ -134,6 +134,20 @@ final class HtmlSubset {
   }
 
   /**
+   * The text of the document's {@code <style>} elements that {@link #withStyles} applies, each closed by a NUL, or
+   * "" where there are none: what decides the sheets they add.
+   */
+  static String styleText(Document doc) {
+    List<Element> styles = doc.select("style");
+    if (styles.isEmpty()) return "";
+    StringBuilder text = new StringBuilder();
+    for (Element style : styles) {
+      if (printed(style)) text.append(style.data()).append('\0');
+    }
+    return text.toString();
+  }
+
+  /**
    * Whether openhtmltopdf applies a {@code <style>} element: it renders for the print medium, and measured, an
    * element whose {@code media} names neither {@code print} nor {@code all} (in any case, among commas) is left out
    * whole, {@code media="screen"} of many published templates among them; a media query ({@code print and (…)}) is

@@ -41,13 +41,26 @@ class HtmlStyleCacheTest {
     return engine.prepare(input.layout(), input.page()).render(input);
   }
 
+  /** The same template written as a whole page, its CSS in a {@code <style>} of its head. */
+  private static final JsonNode PAGE = HtmlCorpus.of("<html><head><style>" + LAYOUT.path("css").asString()
+      + "</style></head><body>" + LAYOUT.path("html").asString() + "</body></html>", "");
+
   @Test
   void documentsOfOneVersionPrintAsEachAlone() throws Exception {
+    drawnAsAlone(LAYOUT);
+  }
+
+  @Test
+  void documentsOfAVersionWithItsOwnStyleElementPrintAsEachAlone() throws Exception {
+    drawnAsAlone(PAGE);
+  }
+
+  private static void drawnAsAlone(JsonNode layout) throws Exception {
     List<RenderInput> inputs = new ArrayList<>();
     for (int n : new int[] {1, 2, 7, 40}) {
-      for (String status : new String[] {"paid", "due"}) inputs.add(Canvas.input(LAYOUT, data(n, status)));
+      for (String status : new String[] {"paid", "due"}) inputs.add(Canvas.input(layout, data(n, status)));
     }
-    PdfEngine.Prepared shared = new DirectPdfEngine(EngineSettings.defaults()).prepare(LAYOUT, inputs.get(0).page());
+    PdfEngine.Prepared shared = new DirectPdfEngine(EngineSettings.defaults()).prepare(layout, inputs.get(0).page());
     List<byte[]> expected = new ArrayList<>();
     for (RenderInput input : inputs) expected.add(alone(input));
     for (int i = 0; i < inputs.size(); i++) {
