@@ -189,7 +189,7 @@ final class HtmlCss {
      */
     boolean matches(Element e, boolean template) {
       // openhtmltopdf's anonymous row is a box, not an element: no selector matches it
-      return !anonymous(e) && matches(e, parts.size() - 1, template);
+      return !HtmlDisplayTables.anonymous(e) && matches(e, parts.size() - 1, template);
     }
 
     private boolean matches(Element e, int i, boolean template) {
@@ -226,12 +226,7 @@ final class HtmlCss {
      */
     private static Element parent(Element e) {
       Element p = e.parent();
-      return p != null && anonymous(p) ? p.parent() : p;
-    }
-
-    /** Whether {@code e} is the anonymous row HtmlDisplayTables puts around a display: table div's cells. */
-    private static boolean anonymous(Element e) {
-      return e.normalName().equals("tr") && e.hasAttr(HtmlDisplayTables.MARK) && e.attr(HtmlDisplayTables.MARK).isEmpty();
+      return p != null && HtmlDisplayTables.anonymous(p) ? p.parent() : p;
     }
 
     /** Whether a sibling combinator joins two of its parts: whether e's siblings, not only its ancestors, count. */

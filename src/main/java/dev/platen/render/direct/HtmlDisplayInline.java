@@ -19,6 +19,11 @@ final class HtmlDisplayInline {
   static final Set<String> RENAMED = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "address",
       "section", "header", "footer", "article", "main", "aside", "nav", "figcaption");
 
+  /** Whether {@code e} is a block renamed here: a span carrying the mark (the name the author wrote). */
+  static boolean madeInline(Element e) {
+    return e.normalName().equals("span") && e.hasAttr(HtmlDisplayTables.MARK);
+  }
+
   static void rename(Document doc, List<HtmlCss.Sheet> sheets, boolean template) {
     List<HtmlCss.Rule> rules = HtmlCss.displays(sheets, v -> v.equalsIgnoreCase("inline"));
     if (rules.isEmpty() && doc.select("[style*=inline]").isEmpty()) return;

@@ -28,6 +28,11 @@ final class HtmlDisplayTables {
   /** The attribute a renamed element (or an anonymous row) carries; no template can write it (HtmlSubset). */
   static final String MARK = "platen-display";
 
+  /** Whether {@code e} is the anonymous row put around a display: table div's cells (its mark is empty). */
+  static boolean anonymous(Element e) {
+    return e.normalName().equals("tr") && e.hasAttr(MARK) && e.attr(MARK).isEmpty();
+  }
+
   static void rename(Document doc, List<HtmlCss.Sheet> sheets, boolean template) throws Unsupported {
     List<HtmlCss.Rule> rules = HtmlCss.displays(sheets, v -> v.startsWith("table"));
     if (rules.isEmpty() && doc.select("[style*=table]").isEmpty()) return;

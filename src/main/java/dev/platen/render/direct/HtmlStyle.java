@@ -425,7 +425,7 @@ final class HtmlStyle {
     if (displayed || !tag.equals("td") && !tag.equals("th") && !tag.equals("tr")) s.verticalAlign = "baseline";
     List<HtmlCss.Declaration> declared = new ArrayList<>();
     // a block made inline (HtmlDisplayInline) keeps the defaults of the element the author wrote
-    if (displayed && tag.equals("span")) defaults(e.attr(HtmlDisplayTables.MARK), e, declared);
+    if (HtmlDisplayInline.madeInline(e)) defaults(e.attr(HtmlDisplayTables.MARK), e, declared);
     else if (!displayed) defaults(tag, e, declared);
     String hints = hints(e);
     if (!hints.isEmpty()) declared.addAll(HtmlCss.declarations(hints));
@@ -1332,13 +1332,15 @@ final class HtmlStyle {
       case "direction" -> {
         if (!v.equals("ltr")) refuse("CSS value '" + value + "' for 'direction'", e);
       }
+      // page breaks are a block's: none on a block made inline (the document sheet's h1–h6 { page-break-after:
+      // avoid } on a heading made inline)
       case "page-break-before" -> {
-        if (madeInline(e)) return;
+        if (HtmlDisplayInline.madeInline(e)) return;
         avoidBreakBefore = v.equals("avoid");
         breakBefore = !avoidBreakBefore && pageBreak(v, value, name, e);
       }
       case "page-break-after" -> {
-        if (madeInline(e)) return;
+        if (HtmlDisplayInline.madeInline(e)) return;
         breakAfter = pageBreak(v, value, name, e);
         keepWithNext = v.equals("avoid") && isHeading(e.normalName());
       }
@@ -1346,7 +1348,7 @@ final class HtmlStyle {
       // break-inside: avoid all change nothing), so neither does this engine (D36)
       case "break-before", "break-after", "break-inside" -> {}
       case "page-break-inside" -> {
-        if (madeInline(e)) return;
+        if (HtmlDisplayInline.madeInline(e)) return;
         switch (v) {
           case "avoid" -> avoidInside = true;
           case "auto" -> avoidInside = false;
@@ -1743,14 +1745,6 @@ final class HtmlStyle {
         return false;
       }
     }
-  }
-
-  /**
-   * Whether {@code e} is a block made inline (HtmlDisplayInline): page breaks are a block's, none on a line (the
-   * document sheet's h1–h6 { page-break-after: avoid } on a heading made inline).
-   */
-  private static boolean madeInline(Element e) {
-    return e.normalName().equals("span") && e.attributes().hasKey(HtmlDisplayTables.MARK);
   }
 
   private static int side(String name) {
