@@ -630,9 +630,13 @@ final class HtmlFlow {
     }
     // a table floated alone in a cell of no border spacing (an e-mail's align="right" meta table): a cell holds its
     // floats, so it is placed at the cell's side (measured; with spacing it stands otherwise in openhtmltopdf)
-    if (inCell && (next != null || run.size() > 1 || !run.getFirst().normalName().equals("table")
-        || HtmlTables.spacing(style(run.getFirst(), ps)) != 0 || HtmlTables.rowSpacing(style(run.getFirst(), ps)) != 0)) {
-      throw new Unsupported("a float in a table cell");
+    if (inCell) {
+      Element only = run.getFirst();
+      HtmlStyle os = style(only, ps);
+      if (next != null || run.size() > 1 || !only.normalName().equals("table") || HtmlTables.spacing(os) != 0
+          || HtmlTables.rowSpacing(os) != 0) {
+        throw new Unsupported("a float in a table cell");
+      }
     }
     Element clearing = next;
     // a float holds its floats, as a block formatting context does in CSS and in openhtmltopdf (a floated dl of
@@ -2299,7 +2303,7 @@ final class HtmlFlow {
       // openhtmltopdf draws a nowrap line of one style that overflows a box nothing clips where the box's alignment
       // puts it, past the box's side. A line of several styles it breaks after an inline element, and the line after
       // a <br> it puts lower, so those stay refused
-      boolean spills = overflows && !block.contains && !block.clipped && lines.size() == 1 && runs.styles.size() == 1
+      boolean spills = overflows && !block.contains && !block.underClip && lines.size() == 1 && runs.styles.size() == 1
           && runs.boxes.isEmpty() && marker == null && indent == 0;
       if (overflows && !clipped && !spills) {
         throw new Unsupported("white-space: nowrap text wider than its box, in a box that clips it or holding several"

@@ -140,7 +140,7 @@ final class HtmlStyle {
   /** {@code overflow: hidden|auto}: a block formatting context, which holds its floats and its children's margins. */
   boolean contains;
   /** Below a box of {@code overflow: hidden|auto}, which clips what overflows it. */
-  boolean clipped;
+  boolean underClip;
   /**
    * {@code overflow: auto}: measured, openhtmltopdf keeps a first child's top margin in such a box, as in one with
    * {@code overflow: hidden}, but lets the last child's bottom margin out and holds no floats.
@@ -395,7 +395,7 @@ final class HtmlStyle {
     s.markerInside = markerInside;
     s.letterSpacing = letterSpacing;
     s.decorations = decorations;
-    s.clipped = clipped || contains;
+    s.underClip = underClip || contains;
     // a keyword's size is inherited as a keyword: openhtmltopdf steps smaller and larger from it (CalculatedStyle)
     s.sizeKeyword = sizeKeyword;
     s.parentKeyword = sizeKeyword;
