@@ -313,13 +313,15 @@ class HtmlSurvey20EquivalenceTest {
   void blockImagesInCells(String cells) throws Exception {
     for (String style : new String[] {"display:block", "display:block; border:2px solid #ffffff", "display:block;"
         + " border:3px solid #0e7490; margin: 0 6px", "display:block; margin: 0 auto"}) {
-    String img = "<img src=\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==\" width=\"40\" height=\"40\" alt=\"B\" style=\"" + style + "\">";
-    for (String table : new String[] {"<table border=\"0\" cellpadding=\"0\" cellspacing=\"0\" width=\"100%\">",
-        "<table border=\"0\" cellpadding=\"0\" cellspacing=\"0\">", "<table style=\"table-layout: fixed; width: 100%\">"}) {
-      assertSameSharp("survey20-block-img-cell", drawnDirectly("<p>Before</p>" + table + "<tr>" + cells.replace("IMG", img)
-          + "</tr></table><p>After</p>", "img { border: 0; height: auto; outline: none; text-decoration: none }"
-          + " .name { font-size: 20px; font-weight: bold; padding-left: 12px } td { background: #ccc }"));
-    }
+      String img = "<img src=\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QD"
+          + "wADhgGAWjR9awAAAABJRU5ErkJggg==\" width=\"40\" height=\"40\" alt=\"B\" style=\"" + style + "\">";
+      for (String table : new String[] {"<table border=\"0\" cellpadding=\"0\" cellspacing=\"0\" width=\"100%\">",
+          "<table border=\"0\" cellpadding=\"0\" cellspacing=\"0\">", "<table style=\"table-layout: fixed; width: 100%\">"}) {
+        assertSameSharp("survey20-block-img-cell", drawnDirectly("<p>Before</p>" + table + "<tr>"
+            + cells.replace("IMG", img) + "</tr></table><p>After</p>", "img { border: 0; height: auto; outline: none;"
+            + " text-decoration: none } .name { font-size: 20px; font-weight: bold; padding-left: 12px }"
+            + " td { background: #ccc }"));
+      }
     }
   }
 
