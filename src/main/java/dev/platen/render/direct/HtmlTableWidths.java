@@ -156,28 +156,37 @@ final class HtmlTableWidths {
     }
     // with collapsed borders a cell's length is measured with its halves of the borders that won
     int[][] edges = collapse == null || flow.dry ? null : flow.tables.collapsed(rows, 0, collapse);
+    // each column's declared width as openhtmltopdf holds it (FixedTableLayout): a length in whole dots, a cell's
+    // with its padding and borders, or a whole percent; a column element's comes first, then the first row's cells
+    long[] value = new long[n];
+    int[] type = new int[n];
+    // and in points, as the columns are drawn where that sharing fits the table
     double[] w = new double[n];
     double declared = 0;
     int open = 0;
     // openhtmltopdf adds a column for each one a <col> declares past the rows' (appendColumn): not matched
     if (cols.count() > n) throw new Unsupported("more <col> columns than cells in a row of " + where);
-    // a column element's width comes first: it is the whole column's, padding included (its whole percent of a
-    // percentage); a first-row cell only sizes a column none has set
-    boolean[] set = new boolean[n];
     for (int k = 0; k < n; k++) {
       String cw = Declared.at(cols.fixed(), k);
       if (cw == null) continue;
-      w[k] = cw.endsWith("%") ? width * (long) (float) Styles.points(cw, 0, 100) / 100 : Styles.points(cw, 0, width);
+      if (cw.endsWith("%")) {
+        type[k] = PERCENT;
+        value[k] = (long) (float) Styles.points(cw, 0, 100);
+        w[k] = width * value[k] / 100;
+      } else {
+        type[k] = FIXED;
+        w[k] = Styles.points(cw, 0, width);
+        value[k] = Math.round(w[k] * HtmlStyle.DOTS_PER_POINT);
+      }
       declared += w[k];
-      set[k] = true;
     }
     for (int i = 0, col = 0; i < cells.size(); i++) {
       HtmlStyle cs = flow.style(cells.get(i), first.style());
       int span = HtmlTables.span(cells.get(i));
-      if (cs.width == null || span == 1 && set[col]) {
+      if (cs.width == null || span == 1 && type[col] != VARIABLE) {
         // a spanning cell without a width leaves its columns to share what is left, one share each
         for (int k = 0; k < span; k++) {
-          if (set[col + k]) continue;
+          if (type[col + k] != VARIABLE) continue;
           w[col + k] = -1;
           open++;
         }
@@ -185,21 +194,87 @@ final class HtmlTableWidths {
         continue;
       }
       if (span != 1) throw new Unsupported("a width on a cell spanning columns in the first row of " + where);
-      double borders = edges == null ? cs.border(LEFT) + cs.border(RIGHT)
-          : (HtmlTables.half(edges[i][LEFT], LEFT) + HtmlTables.half(edges[i][RIGHT], RIGHT))
-              / HtmlStyle.DOTS_PER_POINT;
-      // openhtmltopdf takes a percentage as the whole column, padding included (measured on its output)
-      w[col] = HtmlFlow.length(cs.width, cs, width) + (cs.width.trim().endsWith("%") ? 0
-          : cs.padding[LEFT] + cs.padding[RIGHT] + borders);
+      if (cs.width.trim().endsWith("%")) {
+        // openhtmltopdf takes a percentage as the whole column, padding included (measured on its output)
+        long p = (long) (float) Styles.points(cs.width.trim(), cs.size, 100);
+        if (p < 0) throw new Unsupported("the width '" + cs.width + "' on " + HtmlStyle.describe(cells.get(i)));
+        if (p > 0) {
+          type[col] = PERCENT;
+          value[col] = p;
+        }
+        w[col] = HtmlFlow.length(cs.width, cs, width);
+      } else {
+        double borders = edges == null ? cs.border(LEFT) + cs.border(RIGHT)
+            : (HtmlTables.half(edges[i][LEFT], LEFT) + HtmlTables.half(edges[i][RIGHT], RIGHT))
+                / HtmlStyle.DOTS_PER_POINT;
+        type[col] = FIXED;
+        w[col] = HtmlFlow.length(cs.width, cs, width) + cs.padding[LEFT] + cs.padding[RIGHT] + borders;
+        value[col] = Math.round(w[col] * HtmlStyle.DOTS_PER_POINT);
+      }
       declared += w[col];
       col++;
     }
-    if (declared > width + 0.01) throw new Unsupported("table columns wider than their table");
-    if (open == 0 && declared < width - 0.01) throw new Unsupported("table columns narrower than their table");
-    for (int i = 0; i < w.length; i++) {
-      if (w[i] < 0) w[i] = (width - declared) / open;
+    if (declared <= width + 0.01 && (open > 0 || declared >= width - 0.01)) {
+      for (int i = 0; i < w.length; i++) {
+        if (w[i] < 0) w[i] = (width - declared) / open;
+      }
+      return w;
     }
+    // declared widths rounded past the table's (two cells of 50% in an odd number of dots), or short of it with no
+    // column left to take the rest: shared out in whole dots as openhtmltopdf shares them
+    long[] calc = fixedColumns(HtmlFlow.dotsOf(width), type, value);
+    if (calc == null) throw new Unsupported("table columns wider than their table");
+    for (int i = 0; i < n; i++) w[i] = calc[i] / HtmlStyle.DOTS_PER_POINT;
     return w;
+  }
+
+  /**
+   * The columns of a fixed table layout in whole dots, as openhtmltopdf shares {@code tableWidth} out
+   * (FixedTableLayout.layout): lengths first, then percentages of the table scaled into what is left, then equal
+   * shares for the rest, and any dots left over one by one from the last column; null where lengths alone are wider
+   * than the table or leave a column nothing (openhtmltopdf widens the table or draws the column empty).
+   */
+  static long[] fixedColumns(long tableWidth, int[] type, long[] value) {
+    int n = type.length;
+    long[] calc = new long[n];
+    java.util.Arrays.fill(calc, -1);
+    long available = tableWidth;
+    long totalPercent = 0;
+    int totalVariable = 0;
+    for (int i = 0; i < n; i++) {
+      if (type[i] == FIXED) {
+        calc[i] = value[i];
+        available -= value[i];
+      } else if (type[i] == PERCENT) {
+        totalPercent += value[i];
+      } else {
+        totalVariable++;
+      }
+    }
+    if (available < 0) return null;
+    if (available > 0 && totalPercent > 0) {
+      long base = Math.min((int) tableWidth * (int) totalPercent / 100, available);
+      for (int i = 0; available > 0 && i < n; i++) {
+        if (type[i] != PERCENT) continue;
+        calc[i] = base * value[i] / totalPercent;
+        available -= calc[i];
+      }
+    }
+    for (int i = 0; available > 0 && i < n; i++) {
+      if (type[i] != VARIABLE) continue;
+      calc[i] = available / totalVariable;
+      available -= calc[i];
+      totalVariable--;
+    }
+    for (int i = 0; i < n; i++) {
+      if (calc[i] <= 0) return null;
+    }
+    for (int i = n, total = n; available > 0 && i-- > 0; total--) {
+      long w = available / total;
+      available -= w;
+      calc[i] += w;
+    }
+    return calc;
   }
 
   // ---- automatic table layout
