@@ -173,17 +173,53 @@ final class HtmlFlow {
     // top: 0; left: 0 is its corner)
     List<HtmlPositioned.Absolute> root = new ArrayList<>(0);
     positioned.containers.push(root);
+    double[] reach = dry ? null : rootReach(html, b, sink);
     try {
       block(body, b, width, sink);
     } finally {
       positioned.containers.pop();
     }
+    if (reach != null && !Double.isNaN(reach[0])) sink.reach(reach[0], true);
+    // the html element's box holds the body's margins, the root's meeting no other
+    if (reach != null && !Double.isNaN(reach[1])) sink.reach(reach[1], false);
     if (!root.isEmpty() && !dry) positioned.place(root, 0, 0, 0, width, sink.pageHeight(), sink, true);
     // its bottom margin ends the document; where it would reach past a page's bottom, whether openhtmltopdf adds a
     // page for it is not measured
     if (hm[BOTTOM] > 0 && !dry && !sink.fits(hm[BOTTOM])) {
       throw new Unsupported("the html element's bottom margin past the end of a page");
     }
+  }
+
+  /**
+   * How far down the strip of pages, from page 1's top, the body and the html element of a set height end
+   * ({@code html, body { height: 100% }}), NaN for one without: as openhtmltopdf lays them out (measured), the html
+   * element's % is of page 1's content height, the body's of the html element's (none where that is automatic), each
+   * cut to a whole dot. The body starts at its own top margin, its first block's top margin not moving it; its last
+   * block's bottom margin still goes out below it, so a body of the page's height over a short letter ending in a
+   * paragraph prints a second page, blank. Content taller than the box goes on over it, as openhtmltopdf lets it
+   * overflow.
+   */
+  private double[] rootReach(HtmlStyle html, HtmlStyle b, Sink sink) throws Unsupported {
+    long page = (long) (sink.pageHeight() * HtmlStyle.DOTS_PER_POINT + 1e-6);
+    long root = rootDots(html.rootHeight, page);
+    long own = rootDots(b.rootHeight, root);
+    if (root < 0 && own < 0) return null;
+    if (html.margin[TOP] != 0 || nonZero(b.padding) || b.bordered() || !Double.isNaN(b.minHeight)
+        || b.margin[TOP] < 0 || !Double.isNaN(b.marginPercent[TOP])) {
+      throw new Unsupported("a height on the html or body element with a top margin on html, or padding, a border,"
+          + " min-height or a negative or % top margin on body");
+    }
+    return new double[] {own < 0 ? Double.NaN : b.margin[TOP] + own / HtmlStyle.DOTS_PER_POINT,
+        root < 0 ? Double.NaN : root / HtmlStyle.DOTS_PER_POINT};
+  }
+
+  /** A root element's height in whole dots, a % of {@code of} (-1 where that is automatic); -1 for none. */
+  private static long rootDots(String height, long of) {
+    if (height == null) return -1;
+    if (height.endsWith("%")) {
+      return of < 0 ? -1 : (int) ((float) Double.parseDouble(height.substring(0, height.length() - 1)) / 100F * of);
+    }
+    return dotsOf(Styles.points(height, 0, 0));
   }
 
   /**

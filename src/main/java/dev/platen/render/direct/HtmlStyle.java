@@ -89,6 +89,8 @@ final class HtmlStyle {
    * when the document is laid out (openhtmltopdf lets it overflow the box).
    */
   double boxHeight = Double.NaN;
+  /** The {@code height} declared on the html or body element (a length or a %), null when auto. */
+  String rootHeight;
   /** A {@code height} in % of the parent's, resolved once the parent is known ({@link #of}); NaN when none. */
   private double percentHeight = Double.NaN;
   private String percentHeightValue;
@@ -1124,6 +1126,8 @@ final class HtmlStyle {
       }
       case "background-color", "background" -> {
         int c = v.equals("transparent") || v.equals("none") ? -1 : color(v);
+        // the shorthand with no image (a CMS's 'background: #fff none repeat scroll 0 0'): only its colour draws
+        if (c == -2 && name.equals("background")) c = backgroundColour(v);
         if (c == -2 || c < -1) refuse("CSS value '" + value + "' for '" + name + "'", e);
         else background = c;
       }
@@ -1246,6 +1250,7 @@ final class HtmlStyle {
           height = v.equals("auto") ? null : v;
         } else if (v.equals("auto")) {
           boxHeight = Double.NaN;
+          rootHeight = null;
         } else if (tag.equals("hr") && points(v) == 0) {
           // normalize.css's hr { height: 0 }: an hr holds nothing, so its content height is 0 already (measured)
         } else if (HEIGHTS.contains(tag) && !Double.isNaN(points(v))) {
@@ -1256,9 +1261,12 @@ final class HtmlStyle {
           percentHeight = Double.parseDouble(v.substring(0, v.length() - 1));
           percentHeightValue = value;
           boxHeight = Double.NaN;
-        } else if (tag.equals("body") && PERCENT.matcher(v).matches()) {
-          // an e-mail's body { height: 100% }: of the html element's height, which is automatic (a height on html
-          // is refused), so none, as openhtmltopdf has it (measured: 50% and 100%, over one page and over four)
+        } else if ((tag.equals("body") || tag.equals("html")) && (PERCENT.matcher(v).matches()
+            || !Double.isNaN(points(v)))) {
+          // html, body { height: 100% }: the root boxes' heights, which reach past their content and may add a page
+          // (HtmlFlow.document); a body's % is of the html element's height, none where that is automatic, as
+          // openhtmltopdf has it (measured: 50% and 100%, over one page and over four)
+          rootHeight = v;
         } else if (HEIGHTS.contains(tag)) {
           refuse("CSS value '" + value + "' for 'height'", e);
         } else if (inline(tag) && !tag.equals("br") && !Double.isNaN(points(v))) {
@@ -1971,6 +1979,30 @@ final class HtmlStyle {
   /** CSS's colour names that openhtmltopdf's list lacks: its spellings of grey and gray, and rebeccapurple. */
   static final Set<String> LACKED = Set.of("lightgray", "darkgrey", "darkslategrey", "dimgrey",
       "lightslategrey", "slategrey", "rebeccapurple");
+
+  private static final java.util.regex.Pattern BACKGROUND_WORD = java.util.regex.Pattern.compile("[^\\s(]+(\\([^)]*\\))?");
+  private static final java.util.regex.Pattern BACKGROUND_PLACE = java.util.regex.Pattern.compile("none|repeat|repeat-x|repeat-y|no-repeat|scroll"
+      + "|left|right|top|bottom|center|0|-?[0-9.]+(%|px|pt|em|mm|cm|in)");
+
+  /**
+   * The colour of a background shorthand whose image is none ({@code #fff none}, {@code none repeat scroll 0 0
+   * #eee}), -1 for none: without an image its repeat and position draw nothing; -2 for anything else (an image, two
+   * colours, a word it does not know).
+   */
+  static int backgroundColour(String v) {
+    int colour = -1;
+    boolean seen = false;
+    java.util.regex.Matcher m = BACKGROUND_WORD.matcher(v);
+    while (m.find()) {
+      String word = m.group();
+      if (BACKGROUND_PLACE.matcher(word).matches()) continue;
+      int c = word.equals("transparent") ? -1 : color(word);
+      if (seen || c == -2 || c < -1) return -2;
+      seen = true;
+      colour = c;
+    }
+    return colour;
+  }
 
   private static boolean lacksColour(String v) {
     for (String word : COLOUR_WORDS.split(v)) {

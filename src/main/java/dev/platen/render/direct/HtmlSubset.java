@@ -42,6 +42,8 @@ final class HtmlSubset {
    * {@code itemprop}, a framework's {@code ref} or {@code v-if}, {@code for} on a cell) it never reads, so it draws
    * nothing for it, and neither does the direct path; an attribute selector naming one is judged by HtmlCss.
    */
+  private static final Set<String> NAMED = Set.of("a", "meta", "bookmark", "input", "select", "textarea", "button",
+      "form", "object", "param", "map", "iframe");
   private static final Set<String> READ = Set.of("action", "align", "alt", "background", "bgcolor", "border",
       "cellpadding", "cellspacing", "checked", "cols", "colspan", "content", "download", "fs-ignore", "height",
       "href", "http-equiv", "max-length", "media", "method", "multiple", "name", "onclick", "page", "readonly", "rel",
@@ -319,7 +321,11 @@ final class HtmlSubset {
         // data-* and aria-* attributes carry a script's data or a reader's label, and others openhtmltopdf never
         // reads style nothing either, unless a selector names them (judged by HtmlCss, on each document)
         boolean inert = name.startsWith("data-") || name.startsWith("aria-")
-            || !READ.contains(name) && !name.startsWith("fs-") && !ATTRIBUTES.contains(name);
+            || !READ.contains(name) && !name.startsWith("fs-") && !ATTRIBUTES.contains(name)
+            // read on links, form fields and cells only (getAnchorName, getElementStyling): a div's name or a
+            // row's rowspan draws nothing there
+            || name.equals("name") && !NAMED.contains(tag)
+            || (name.equals("rowspan") || name.equals("colspan")) && !tag.equals("td") && !tag.equals("th");
         // a statement's date over its day's rows: the number of rows is judged on each document (HtmlTables.spans)
         boolean rows = span && name.equals("rowspan");
         if (!image && !inert && !rows && a.getValue().contains("{{")) {

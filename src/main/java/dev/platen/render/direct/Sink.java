@@ -207,6 +207,15 @@ abstract class Sink {
     throw new Unsupported("a box across a page break in a table cell");
   }
 
+  /**
+   * Carries the flow on to {@code target}, down the strip of pages from page 1's top, where it has not come that far:
+   * a root box of a set height ending below its content. The pending margin goes on below the box where it
+   * {@code passes} the box's bottom (the body's last bottom margin); else it stays inside.
+   */
+  void reach(double target, boolean passes) throws Unsupported {
+    throw new Unsupported("a box of a set height in a table cell");
+  }
+
   /** How far the flow has come since {@code start}, down the strip of pages (the pending margin left out). */
   double since(Start start) {
     return y() - start.y();
@@ -710,6 +719,15 @@ abstract class Sink {
 
     @Override double since(Start start) {
       return between(start.page(), pages.size() - 1) + y - start.y();
+    }
+
+    @Override void reach(double target, boolean passes) throws Unsupported {
+      double at = between(0, pages.size() - 1) + y;
+      if (page == null || target <= at + (passes ? 0 : pending)) return;
+      double after = passes ? pending : 0;
+      pending = 0;
+      pass(target - at);
+      pending = after;
     }
 
     @Override void paint(Start start, List<Ops> ops) throws Unsupported {

@@ -1,0 +1,106 @@
+package dev.platen.render.direct;
+
+import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
+import static dev.platen.render.direct.HtmlEquivalenceTest.assertSameSharp;
+import static dev.platen.render.direct.HtmlEquivalenceTest.drawnDirectly;
+import static dev.platen.render.direct.HtmlEquivalenceTest.texts;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.platen.render.EngineSettings;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What the eleventh round's unseen templates (a Laravel Cashier receipt, an Odoo invoice, a German VAT invoice, a
+ * CMS's statement) needed next: fixed-layout columns whose declared widths round past their table's, a background
+ * shorthand with no image, attributes openhtmltopdf reads on other elements only, and root elements of a set height.
+ * Each is drawn directly and printed as openhtmltopdf prints it.
+ */
+class HtmlSurvey21EquivalenceTest {
+  private static final DirectPdfEngine DIRECT = new DirectPdfEngine(EngineSettings.defaults());
+
+  /**
+   * A table of fixed layout whose cells' % widths, each rounded to a whole dot, come to a dot more or less than the
+   * table (two halves of an odd width, thirds, percentages short of 100 with no column left free, or over 100):
+   * openhtmltopdf shares the table out in whole dots (FixedTableLayout), the last column taking what is left.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"50%,50%", "33%,33%,34%", "30%,30%", "40%,40%,10%", "60%,60%", "25%,25%,25%,25%",
+      "50%,50%|border: 1px solid #000", "50%,50%|border-collapse: collapse; border: 1px solid #000",
+      "120px,50%", "20%,30%,auto"})
+  void fixedColumnsRoundedPastOrShortOfTheTable(String example) throws Exception {
+    String[] parts = example.split("\\|");
+    StringBuilder cells = new StringBuilder();
+    String[] widths = parts[0].split(",");
+    for (int i = 0; i < widths.length; i++) {
+      String w = widths[i].equals("auto") ? "" : " style=\"width:" + widths[i] + "\"";
+      cells.append("<td").append(w).append(">Cell ").append(i + 1).append(" holds a few words that wrap in it</td>");
+    }
+    String row = "<tr>" + cells + "</tr>";
+    assertSameSharp("survey21-fixed-rounded", drawnDirectly("<p>Before</p><table class=\"t\" cellspacing=\"0\">" + row
+        + row.replace("Cell", "Row two") + "</table><p>After</p>", "body { font-size: 10pt } .t { width: 100%;"
+        + " table-layout: fixed; " + (parts.length > 1 ? parts[1] : "") + " } td { padding: 4px; vertical-align: top;"
+        + " background: #eef }"));
+  }
+
+  /** The same in a page whose content width is an odd number of dots (two 50% cells of a letterhead). */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"@page { size: A4; margin: 20mm 21mm }", "@page { size: letter; margin: 0.55in }",
+      "@page { size: A4; margin: 15mm 17mm 15mm 23mm }"})
+  void halvesOfAnOddWidth(String page) throws Exception {
+    assertSameSharp("survey21-halves", drawnDirectly("<table class=\"head\" width=\"100%\" cellspacing=\"0\""
+        + " cellpadding=\"0\"><tr><td width=\"50%\">Acme Trading Ltd<br>1 High Street</td><td width=\"50%\""
+        + " style=\"text-align: right\">INVOICE<br>No. 2026-042</td></tr></table><p>Body text</p>",
+        page + " body { font-size: 10pt } table.head { table-layout: fixed } td { background: #eee }"));
+  }
+
+  /** A background shorthand whose image is none: its colour draws, its repeat and position draw nothing. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"#ffeeaa none", "none repeat scroll 0 0 #ffeeaa", "#ffeeaa none no-repeat left top",
+      "transparent none", "none", "rgb(255, 238, 170) none repeat-x 0% 0%"})
+  void backgroundShorthandWithoutAnImage(String value) throws Exception {
+    assertSameSharp("survey21-background", drawnDirectly("<div class=\"b\"><p>Amount due</p></div><p>After</p>",
+        ".b { padding: 6pt; background: #0000ff; } .b { background: " + value + " }"));
+  }
+
+  /**
+   * Attributes openhtmltopdf reads on some elements only: {@code name} on links and form fields, {@code rowspan}
+   * and {@code colspan} on cells. On a div or a row they draw nothing, in both engines.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<div name=\"col-9\">Invoice INV/2026/0042</div>",
+      "<table><tr rowspan=\"2\"><td>Cell</td><td>Other</td></tr><tr colspan=\"2\"><td>Next</td><td>Row</td></tr></table>"})
+  void attributesReadOnOtherElementsOnly(String html) throws Exception {
+    assertSame("survey21-attributes", drawnDirectly("<p>Before</p>" + html + "<p>After</p>", ""));
+  }
+
+  private static final String SHORT = "<h2>Rechnung 2026-118</h2><p>Sehr geehrte Damen und Herren,</p>"
+      + "<p>vielen Dank für Ihren Auftrag.</p>";
+
+  /**
+   * html and body of a set height (an Odoo layout's {@code html, body { height: 100% }}, an mPDF letter's body of
+   * 29.7cm): the body's box reaches past its content, and where it ends past the page's bottom openhtmltopdf prints
+   * another page, blank (measured, a short letter of two pages); content taller than the box goes on over it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"html, body { height: 100% }", "html, body { height: 100% } body { margin: 0 }",
+      "html, body { height: 99% } body { margin: 0 }", "html, body { height: 95% }", "html { height: 100% }",
+      "body { height: 100% }", "body { height: 29.7cm }", "body { height: 20cm }", "body { margin: 0; height: 728pt }",
+      "html { height: 100% } body { height: 60%; margin: 0 }", "html { height: 600pt } body { height: 100% }",
+      "html, body { height: 100% } body { background: #fff; margin: 0 }", "html, body { height: 100% } h2 { margin-top: 30pt }",
+      "html, body { height: 100% } p { margin: 0 }", "body { height: 722pt } p { margin: 0 0 4pt }",
+      "body { height: 727pt } p { margin: 0 0 4pt }", "html, body { height: 100% } body { margin: 10pt }",
+      "html { height: 100% } body { margin: 10pt 0; height: 97% }"})
+  void rootElementsOfASetHeight(String css) throws Exception {
+    assertSame("survey21-root-height", drawnDirectly(SHORT, css));
+    StringBuilder longer = new StringBuilder(SHORT);
+    for (int i = 0; i < 90; i++) longer.append("<p>Position ").append(i).append(" of the order, delivered.</p>");
+    assertSame("survey21-root-height-long", drawnDirectly(longer.toString(), css));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"html, body { height: 100% }"})
+  void aShortDocumentOfAFullPageBodyPrintsTwoPages(String css) throws Exception {
+    assertThat(texts(DIRECT.render(drawnDirectly(SHORT, css)))).hasSize(2);
+  }
+}
