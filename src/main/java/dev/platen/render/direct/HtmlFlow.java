@@ -371,6 +371,7 @@ final class HtmlFlow {
     // whether text here shares its parent with blocks: it is then an anonymous block, which no margin moves with
     boolean blocks = false;
     HtmlStyle lastBlock = null;
+    if (ps.tableBefore) sink.slice(0, List.of());
     for (int i = 0; i < nodes.size(); i++) {
       Node n = nodes.get(i);
       if (n instanceof Element img && img.normalName().equals("img")
@@ -494,6 +495,7 @@ final class HtmlFlow {
       // rather than collapsing through the parent's bottom with what follows (the block is laid out a second time)
       sink.slice(0, List.of());
     }
+    if (ps.tableAfter) sink.slice(0, List.of());
   }
 
   /** The last block whose paragraph was moved whole to the next page for widows and orphans. */
@@ -1242,6 +1244,7 @@ final class HtmlFlow {
    */
   private boolean marginMeets(Element e, HtmlStyle s, int side) throws Unsupported {
     if (s.padding[side] > 0 || s.border(side) > 0 || s.contains && !(s.overflowAuto && side == BOTTOM)) return false;
+    if (side == TOP ? s.tableBefore : s.tableAfter) return false;
     List<Node> nodes = new ArrayList<>(e.childNodes());
     if (side == BOTTOM) java.util.Collections.reverse(nodes);
     for (Node n : nodes) {

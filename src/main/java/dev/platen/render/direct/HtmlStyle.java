@@ -153,6 +153,13 @@ final class HtmlStyle {
    * display: block; clear: both }}), which holds the element's floats as openhtmltopdf clears them.
    */
   boolean clearfix;
+  /**
+   * An empty table generated before or after the element's content (Bootstrap 3's clearfix, {@code content: " ";
+   * display: table}): nothing drawn, but margins do not meet across it (measured: a first paragraph's top margin
+   * stays inside), and it clears no float.
+   */
+  boolean tableBefore;
+  boolean tableAfter;
   /** The target of the link this text is in ({@code <a href>}, inherited by what is inside it), or null. */
   String href;
   /** Why the element's own font-family is not drawn here (a list without a bundled family), or null. */
@@ -957,6 +964,8 @@ final class HtmlStyle {
     // the clearfix's own declarations: a box of no height after the floats, below them
     boolean clears = false;
     boolean boxed = false;
+    // Bootstrap 3's clearfix, content: " "; display: table on both: an empty table, which draws nothing
+    boolean[] tabled = new boolean[2];
     for (boolean important : new boolean[] {false, true}) {
       for (HtmlCss.Rule rule : rules) {
         int k = rule.selector().pseudoElement().equals("before") ? 0 : 1;
@@ -970,6 +979,10 @@ final class HtmlStyle {
           // display: table clears nothing in openhtmltopdf (measured: text flowed on beside the floats), block does
           if (k == 1 && d.name().equals("display") && v.equals("block")) {
             boxed = true;
+            continue;
+          }
+          if (d.name().equals("display") && v.equals("table")) {
+            tabled[k] = true;
             continue;
           }
           // box-sizing changes nothing on what may be generated here, text or an empty clearfix block: a reset's
@@ -991,6 +1004,23 @@ final class HtmlStyle {
       } else if (other[k] != null) {
         refuse("CSS property '" + other[k] + "' in a ::" + (k == 0 ? "before" : "after") + " rule", e);
         return;
+      }
+    }
+    for (int k = 0; k < 2; k++) {
+      if (!tabled[k] || content[k] == null) continue;
+      if (!content[k].trim().matches("\"\\s*\"|'\\s*'") || k == 1 && boxed) {
+        refuse("display: table in a ::" + (k == 0 ? "before" : "after") + " rule with content", e);
+        return;
+      }
+      if (!BLOCKS.contains(e.normalName()) || e.normalName().equals("body")) {
+        refuse("display: table in a ::" + (k == 0 ? "before" : "after") + " rule on an element other than a block", e);
+        return;
+      }
+      content[k] = null;
+      if (k == 0) tableBefore = true;
+      else {
+        tableAfter = true;
+        clears = false;
       }
     }
     try {

@@ -74,6 +74,21 @@ class HtmlSurvey21EquivalenceTest {
     assertSame("survey21-attributes", drawnDirectly("<p>Before</p>" + html + "<p>After</p>", ""));
   }
 
+  /**
+   * Bootstrap 3's clearfix ({@code :before, :after { content: " "; display: table } :after { clear: both }}) on a
+   * box holding no floats (a container, a panel, a form group): an empty table, drawn as nothing in either engine.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"", ".c { background: #eee }", ".c { margin-top: 20px } .c p { margin: 12px 0 }",
+      ".c { padding: 6px; border: 1px solid #999 }", ".c:before { content: '' }", ".c { text-align: right }",
+      ".c h3 { margin-top: 0 } .c p { margin-bottom: 0 }"})
+  void bootstrapClearfixAroundNoFloats(String css) throws Exception {
+    assertSameSharp("survey21-clearfix", drawnDirectly("<p>Before</p><div class=\"c\"><p>First</p><p>Second</p></div>"
+        + "<div class=\"c\"><h3>Heading</h3><p>Third</p></div><div class=\"c\">Text alone</div><div class=\"c\">"
+        + "<table><tr><td>Cell</td></tr></table></div><p>After</p>", ".c:before, .c:after { content: \" \";"
+        + " display: table } .c:after { clear: both } " + css));
+  }
+
   private static final String SHORT = "<h2>Rechnung 2026-118</h2><p>Sehr geehrte Damen und Herren,</p>"
       + "<p>vielen Dank für Ihren Auftrag.</p>";
 
