@@ -1175,7 +1175,14 @@ final class HtmlFlow {
     inner.y = s.border(TOP) + p[TOP];
     inner.escapeLeading = collapse && p[TOP] == 0 && s.border(TOP) == 0 && !s.contains;
     boolean escapeTrailing = collapse && p[BOTTOM] == 0 && s.border(BOTTOM) == 0 && !s.contains;
-    children(e, s, content, inner);
+    // a relative float (HtmlPositioned.positionable) would hold the absolute boxes inside it: refused there
+    boolean apart = positioned.apart;
+    positioned.apart |= s.relative && s.floating != null;
+    try {
+      children(e, s, content, inner);
+    } finally {
+      positioned.apart = apart;
+    }
     double trailing = escapeTrailing ? inner.trailing() : 0;
     double h = inner.height() - trailing + p[BOTTOM] + s.border(BOTTOM);
     double frame = s.borderBox ? 0 : p[TOP] + p[BOTTOM] + s.border(TOP) + s.border(BOTTOM);

@@ -52,8 +52,13 @@ final class HtmlPositioned {
     }
     if (tag.equals("body")) return s.relative;
     if (tag.equals("img")) return s.absolute && !insideCell(e);
+    // a float of position: relative without offsets (Bootstrap 3's columns) draws as one without: an absolute box
+    // inside it, which it would place, is refused (HtmlFlow.box)
+    if (s.floating != null && s.relative && HtmlStyle.BLOCKS.contains(tag) && !tag.equals("li") && shifted(s)) {
+      return false;
+    }
     if (!HtmlStyle.BLOCKS.contains(tag) || tag.equals("li") || tag.equals("ul") || tag.equals("ol")
-        || tag.equals("hr") || s.floating != null) {
+        || tag.equals("hr") || s.floating != null && !s.relative) {
       return false;
     }
     for (Element a = e.parent(); a != null; a = a.parent()) {
@@ -64,6 +69,14 @@ final class HtmlPositioned {
       if (t.equals("li")) return false;
     }
     return true;
+  }
+
+  /** Whether a relative box has an offset other than zero. */
+  static boolean shifted(HtmlStyle s) {
+    for (double o : s.offsets) {
+      if (!Double.isNaN(o) && o != 0) return true;
+    }
+    return false;
   }
 
   /**

@@ -5,8 +5,12 @@ import static dev.platen.render.direct.HtmlEquivalenceTest.assertSameSharp;
 import static dev.platen.render.direct.HtmlEquivalenceTest.drawnDirectly;
 import static dev.platen.render.direct.HtmlEquivalenceTest.texts;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.platen.render.Canvas;
 import dev.platen.render.EngineSettings;
+import dev.platen.render.HtmlCorpus;
+import dev.platen.render.RenderInput;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -87,6 +91,29 @@ class HtmlSurvey21EquivalenceTest {
         + "<div class=\"c\"><h3>Heading</h3><p>Third</p></div><div class=\"c\">Text alone</div><div class=\"c\">"
         + "<table><tr><td>Cell</td></tr></table></div><p>After</p>", ".c:before, .c:after { content: \" \";"
         + " display: table } .c:after { clear: both } " + css));
+  }
+
+  /**
+   * Bootstrap 3's columns, floats of {@code position: relative} without offsets, in a row that holds them: drawn as
+   * floats without it; an absolute box inside one, which it would place, is refused.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {".row { overflow: hidden }", ".row:after { content: \"\"; display: block; clear: both }",
+      ".row { overflow: hidden } .col { top: 0; left: 0 }"})
+  void relativeColumnsWithoutOffsets(String css) throws Exception {
+    assertSameSharp("survey21-relative-columns", drawnDirectly("<div class=\"row\"><div class=\"col\"><b>Acme Ltd</b>"
+        + "<br>1 High Street<br>London</div><div class=\"col r\">INVOICE<br>No. 42</div></div><p>After the row.</p>",
+        ".col { float: left; width: 50%; position: relative; min-height: 1px; padding: 0 10px; box-sizing: border-box }"
+            + " .r { text-align: right } " + css));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {".col { top: 4px }", ".col span { position: absolute; top: 0; right: 0 }"})
+  void relativeColumnsOtherwiseAreRefused(String css) {
+    RenderInput in = Canvas.input(HtmlCorpus.of("<div class=\"row\"><div class=\"col\">Acme<span>x</span></div>"
+        + "<div class=\"col\">Two</div></div>", ".row { overflow: hidden } .col { float: left; width: 50%;"
+        + " position: relative } " + css), "{}");
+    assertThatThrownBy(() -> DIRECT.render(in)).isInstanceOf(Unsupported.class).hasMessageContaining("position");
   }
 
   private static final String SHORT = "<h2>Rechnung 2026-118</h2><p>Sehr geehrte Damen und Herren,</p>"
