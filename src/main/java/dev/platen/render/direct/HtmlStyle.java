@@ -1707,7 +1707,7 @@ final class HtmlStyle {
   }
 
   /** Elements whose height is drawn here (HtmlFlow.block, HtmlTables.row), besides an image's. */
-  private static final Set<String> HEIGHTS = Set.of("div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+  private static final Set<String> HEIGHTS = Set.of("div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "section", "hr",
       "header", "footer", "article", "main", "address", "td", "th", "tr");
 
   /** Display values openhtmltopdf does not know, whose declaration it drops. */

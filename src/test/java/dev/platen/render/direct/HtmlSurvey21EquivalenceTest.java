@@ -116,6 +116,16 @@ class HtmlSurvey21EquivalenceTest {
     assertThatThrownBy(() -> DIRECT.render(in)).isInstanceOf(Unsupported.class).hasMessageContaining("position");
   }
 
+  /** A rule drawn as a bar: an hr of a set height, no border and a background (ERPNext's print formats). */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"height:2px;border-width:0;color:black;background-color:black",
+      "height:1px;border:0;background:#999", "height:4px;border:none;background-color:#1b3a5c;margin:10px 0",
+      "border-width:0;color:black;background-color:black;padding-bottom:2px", "height:3px;border-top:1px solid #333"})
+  void ruleOfASetHeight(String style) throws Exception {
+    assertSameSharp("survey21-hr", drawnDirectly("<p>Statement of account</p><hr style=\"" + style + "\"><p>After</p>",
+        ""));
+  }
+
   private static final String SHORT = "<h2>Rechnung 2026-118</h2><p>Sehr geehrte Damen und Herren,</p>"
       + "<p>vielen Dank für Ihren Auftrag.</p>";
 
