@@ -905,6 +905,7 @@ final class HtmlStyle {
   /**
    * {@code name: inherit}, the parent's value, for the properties of Bootstrap's and Tailwind's resets
    * ({@code th { text-align: inherit }}, {@code address { line-height: inherit }}, {@code hr { color: inherit }},
+   * Frappe's {@code h2 { font-family: inherit }},
    * {@code table { border-color: inherit }}); false for any other, which {@link #apply} refuses by name. A border
    * colour is the parent's computed one, its text colour where it has none (measured: a table's border took its
    * parent's border-color where set, else the parent's colour, though the table's own colour differed).
@@ -920,6 +921,13 @@ final class HtmlStyle {
         lineHeightPt = parent.lineHeightPt;
         lineNormal = parent.lineNormal;
       }
+      case "font-family" -> {
+        mono = parent.mono;
+        unbundled = null;
+      }
+      case "font-variant" -> smallCaps = parent.smallCaps;
+      case "text-transform" -> transform = parent.transform;
+      case "letter-spacing" -> letterSpacing = parent.letterSpacing;
       case "border-color" -> {
         for (int side = 0; side < 4; side++) borderRgb[side] = parent.borderRgb(side);
       }

@@ -126,6 +126,18 @@ class HtmlSurvey21EquivalenceTest {
         ""));
   }
 
+  /** Text properties of the value inherit, the parent's whatever was declared before (Frappe's headings). */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"h2 { font-family: Courier } .x h2 { font-family: inherit }",
+      ".x { font-family: Courier } .x h2 { font-family: Times } .x h2 { font-family: inherit }",
+      ".x { font-variant: small-caps } h2 { font-variant: normal } .x h2 { font-variant: inherit }",
+      ".x { text-transform: uppercase } .x h2 { text-transform: inherit }",
+      ".x { letter-spacing: 2px } .x h2 { letter-spacing: 0 } .x h2 { letter-spacing: inherit }"})
+  void textPropertiesOfTheValueInherit(String css) throws Exception {
+    assertSameSharp("survey21-inherit", drawnDirectly("<div class=\"x\"><h2>Statement of account</h2><p>Body text</p>"
+        + "</div>", css));
+  }
+
   private static final String SHORT = "<h2>Rechnung 2026-118</h2><p>Sehr geehrte Damen und Herren,</p>"
       + "<p>vielen Dank für Ihren Auftrag.</p>";
 
