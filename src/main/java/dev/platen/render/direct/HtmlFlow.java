@@ -129,7 +129,7 @@ final class HtmlFlow {
     if (!img && !HtmlStyle.inline(e.normalName())) return null;
     if (!sheetsDisplay && !e.attr("style").contains("display") && !e.attr("style").contains("float")) return null;
     HtmlStyle s = style(e, parent);
-    if (img) return s.displayBlock && s.floating == null ? s : null;
+    if (img) return s.displayBlock || s.floating != null ? s : null;
     return s.displayBlock || s.floating != null ? s : null;
   }
 
@@ -705,7 +705,7 @@ final class HtmlFlow {
     for (Element f : run) {
       HtmlStyle s = style(f, ps);
       String tag = f.normalName();
-      if (!HtmlStyle.BLOCKS.contains(tag) && !HtmlStyle.inline(tag) && !tag.equals("table")
+      if (!HtmlStyle.BLOCKS.contains(tag) && !HtmlStyle.inline(tag) && !tag.equals("table") && !tag.equals("img")
           || tag.equals("hr") || tag.equals("body") || tag.equals("br")) {
         throw new Unsupported("a floated <" + tag + ">");
       }
@@ -734,8 +734,22 @@ final class HtmlFlow {
         bl = br = 0;
         p = new double[4];
       }
+      // a floated image (a statement's logo, float: left): a box of the image's size, as openhtmltopdf floats a
+      // replaced box
+      double[] imageSize = null;
+      if (tag.equals("img")) {
+        if (s.decorated(true) || nonZero(s.padding) || s.relative || s.percentMargin() || s.autoMargin[LEFT]
+            || s.autoMargin[RIGHT]) {
+          throw new Unsupported("a box style, offset, or % or auto margin on a floated image, " + HtmlStyle.describe(f));
+        }
+        imageSize = floatedImage(f, s, width);
+        bl = br = 0;
+        p = new double[4];
+      }
       if (table != null) {
         content = tables.laidWidth;
+      } else if (imageSize != null) {
+        content = imageSize[0];
       } else if (s.width == null) {
         // shrink to fit, as openhtmltopdf sizes a float of an auto width: its text on one line (measured in dots as
         // for automatic table layout), while that fits in the room the floats before left; where it would wrap,
@@ -784,7 +798,12 @@ final class HtmlFlow {
       lone[0] = x;
       lone[1] = boxWidth;
       lone[2] = content;
-      Box box = table != null ? table : box(f, s, content, boxWidth, false);
+      // measured: openhtmltopdf paints a floated image out of its place by the parent's padding, at the corner of
+      // the parent's padding box (its layout, and what floats beside it, as without)
+      Box box = table != null ? table : imageSize != null ? new Box(imageSize[1], imageSize[1] == 0 ? List.of()
+          : List.of(new Ops.Image(-ps.padding[LEFT], -ps.padding[TOP], imageSize[0], imageSize[1],
+              images.image(f.attr("src").trim()))))
+          : box(f, s, content, boxWidth, false);
       // a table's own layout holds its top and bottom margins
       double above = table != null ? 0 : m[TOP];
       for (Ops op : box.ops()) ops.add(op.moved(x, top + above));
@@ -3394,6 +3413,21 @@ final class HtmlFlow {
    * Other box styles, relative offsets, page breaks and % margins are not measured, and a bottom margin on it or on
    * the block before it is placed otherwise in openhtmltopdf: refused.
    */
+  /**
+   * A floated image's width and height; checking the template, its width where it declares one (else none) and no
+   * height, the image being known once a document is drawn.
+   */
+  private double[] floatedImage(Element img, HtmlStyle s, double width) throws RenderException {
+    if (dry) {
+      judgeSizes(img, s, width);
+      String w = sizeAttribute(img, "width", s.width);
+      return new double[] {w == null ? 0 : length(w, s, width), 0};
+    }
+    String src = img.attr("src").trim();
+    if (src.isEmpty()) throw new Unsupported("an image without a source, " + HtmlStyle.describe(img) + ", a float");
+    return imageSize(img, s, images.image(src), width);
+  }
+
   private void imageBlock(Element img, HtmlStyle s, HtmlStyle ps, double width, Sink sink) throws RenderException {
     String where = HtmlStyle.describe(img);
     // a solid square border (an e-mail's logo framed in white) is drawn round it

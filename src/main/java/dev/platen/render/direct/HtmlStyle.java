@@ -1431,7 +1431,7 @@ final class HtmlStyle {
           case "left", "right" -> {
             String tag = e.normalName();
             if (BLOCKS.contains(tag) && !tag.equals("hr") && !tag.equals("body") || tag.equals("table")
-                || inline(tag) && !tag.equals("br")) {
+                || inline(tag) && !tag.equals("br") || tag.equals("img")) {
               floating = v;
             } else {
               refuse("CSS float", e);

@@ -132,10 +132,35 @@ class HtmlSurvey21EquivalenceTest {
       ".x { font-family: Courier } .x h2 { font-family: Times } .x h2 { font-family: inherit }",
       ".x { font-variant: small-caps } h2 { font-variant: normal } .x h2 { font-variant: inherit }",
       ".x { text-transform: uppercase } .x h2 { text-transform: inherit }",
-      ".x { letter-spacing: 2px } .x h2 { letter-spacing: 0 } .x h2 { letter-spacing: inherit }"})
+      ".x { letter-spacing: 2px } .x h2 { letter-spacing: 0 } .x h2 { letter-spacing: inherit }",
+      "code { font-family: inherit }"})
   void textPropertiesOfTheValueInherit(String css) throws Exception {
-    assertSameSharp("survey21-inherit", drawnDirectly("<div class=\"x\"><h2>Statement of account</h2><p>Body text</p>"
-        + "</div>", css));
+    assertSameSharp("survey21-inherit", drawnDirectly("<div class=\"x\"><h2>Statement of account</h2><p>Body text"
+        + " <code>INV-1</code></p></div>", css));
+  }
+
+  private static final String LOGO = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAHgAAAAoCAIAAAC6iKlyAAAAU0lEQVR42u3QQ"
+      + "Q0AAAgEoGtiDxPZP4EtnA82EpDq4UAUiBaNaNGiLYgWjWjRoi2IFo1o0aIRLRrRokUjWjSiRYtGtGhEixaNaNGIFi0a0aIR/c8CS8ojk711sY"
+      + "QAAAAASUVORK5CYII=";
+
+  /**
+   * A floated image (a statement's logo beside its title, both floats in a header that holds them): a box of the
+   * image's size, placed as openhtmltopdf places a float.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {".logo { float: left; width: 150px }", ".logo { float: left }",
+      ".logo { float: right; width: 90px; margin: 4px 0 0 10px }", ".logo { float: left; height: 30px }",
+      ".logo { float: left; width: 120px } .title { float: left; margin-left: 20px }",
+      ".logo { float: left; width: 150px } .header { padding: 0 }", ".logo { float: left; width: 150px } .header { padding: 0; margin-left: 30px }",
+      ".logo { float: left; width: 150px } .header { padding: 0; border: 5px solid #000 }", ".logo { float: left; width: 150px; margin: 10px }  .header { padding: 0 }",
+      ".logo { float: left; width: 150px } .wrap { padding: 20px 25px; background: #eee }",
+      ".logo { float: left; width: 150px } .header { padding: 5px 30px 0 12px } .wrap { padding: 10px }"})
+  void floatedImages(String css) throws Exception {
+    assertSameSharp("survey21-float-img", drawnDirectly("<div class=\"wrap\"><div class=\"header\"><img class=\"logo\" src=\"" + LOGO
+        + "\" alt=\"Logo\"><div class=\"title\">CREDIT CARD STATEMENT<span>01 Jan 2024 to 30 Apr 2024</span></div>"
+        + "</div></div><p>After the header.</p>", ".header { background-color: #FFC800; padding: 15px; overflow: hidden }"
+        + " .title { float: right; font-size: 18pt; font-weight: bold; margin-top: 20px } .title span { display: block;"
+        + " font-size: 9pt; font-weight: normal; text-align: right } " + css));
   }
 
   private static final String SHORT = "<h2>Rechnung 2026-118</h2><p>Sehr geehrte Damen und Herren,</p>"

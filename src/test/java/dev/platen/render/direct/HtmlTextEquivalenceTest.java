@@ -243,7 +243,7 @@ class HtmlTextEquivalenceTest {
       "<p><span class=\"x\">a</span></p>|.x { text-decoration: overline; }|CSS text-decoration 'overline' on span.x",
       "<p class=\"x\">a</p>|.x { letter-spacing: 1rem; }|CSS value '1rem' for 'letter-spacing' on p.x",
       "<ol><li class=\"x\">a</li></ol>|.x { letter-spacing: 1px; }|letter-spacing on a numbered list item",
-      "<p>Quote <code>INV-1</code></p>|code { font-family: inherit; }|CSS value 'inherit' for 'font-family' on code"})
+      "<p>Quote <code>INV-1</code></p>|code { font-family: initial; }|CSS value 'initial' for 'font-family' on code"})
   void textConstructsNotMatchedKeepAReason(String html, String css, String reason) {
     assertThat(RoutingPdfEngine.choose(layout(html, css == null ? "" : css), PageSetup.DEFAULT).reason())
         .isEqualTo(reason);
