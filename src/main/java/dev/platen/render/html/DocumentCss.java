@@ -12,6 +12,9 @@ import java.util.Locale;
 final class DocumentCss {
   private DocumentCss() {}
 
+  // HTML layouts get these rules too: the canvas classes set nothing an empty element of theirs lacks anyway, so
+  // a user's element of the same class keeps its content's height (ERPNext's print formats wrap each document in
+  // a div.page-break, which a height of 0 had laid over the next)
   private static final String BASE = """
       html, body { margin: 0; padding: 0; }
       body { font-family: 'DejaVu Sans', 'Droid Sans Fallback'; font-size: 10pt; line-height: 1.35; color: #111111; }
@@ -39,12 +42,12 @@ final class DocumentCss {
       div.image { margin: 0 0 6pt 0; }
       img.value { max-width: 100%; }
       div.html img { max-width: 100%; }
-      div.divider { margin: 6pt 0; height: 0; }
+      div.divider { margin: 6pt 0; }
       a { color: #1a56b0; }
       div.button-block { margin: 0 0 6pt 0; }
       a.button, span.button { display: inline-block; padding: 5pt 14pt; background-color: #1a56b0;
         color: #ffffff; text-decoration: none; font-weight: bold; border-radius: 3pt; }
-      div.page-break { page-break-after: always; height: 0; margin: 0; padding: 0; }
+      div.page-break { page-break-after: always; }
       div.code { margin: 0 0 6pt 0; }
       div.code-text { font-size: 9pt; letter-spacing: 1pt; }
       div.html { margin: 0 0 6pt 0; }
