@@ -481,6 +481,13 @@ abstract class Sink {
     private final String tooMany;
     private List<Ops> page;
     private double y;
+    /**
+     * The page the last forced break opened with no margin pending, and how many ops and how far down it had then;
+     * -1 where the break had a margin pending.
+     */
+    private int bareBreak = -1;
+    private int bareOps;
+    private double bareY;
     private double headerHeight;
     private List<Ops> header;
     private double footerHeight;
@@ -1038,7 +1045,11 @@ abstract class Sink {
 
     @Override void pageBreak() throws Unsupported {
       if (page == null) newPage();
+      boolean bare = pending == 0;
       newPage();
+      bareBreak = bare ? pages.size() - 1 : -1;
+      bareOps = page.size();
+      bareY = y;
     }
 
     double contentHeight() {
@@ -1047,6 +1058,15 @@ abstract class Sink {
 
     List<List<Ops>> finish() throws Unsupported {
       if (page == null) newPage();
+      if (bareBreak == pages.size() - 1 && bareBreak > 0 && page.size() == bareOps && y == bareY && pending == 0
+          && (overlays.size() <= bareBreak || overlays.get(bareBreak).isEmpty())) {
+        // a forced break that nothing followed: openhtmltopdf opens no page for it, unless a margin was pending
+        // there (measured: a last div of page-break-after: always prints no blank page, one whose paragraph's
+        // bottom margin reaches out of it does)
+        pages.remove(bareBreak);
+        for (int i = 0; i < overlays.size(); i++) pages.get(i).addAll(overlays.get(i));
+        return pages;
+      }
       // the document's strip ends below its last margin: one reaching past the bottom opens a page, as it does there
       if (header == null && footer == null && y + pending > here() + 0.005) newPage();
       for (int i = 0; i < overlays.size(); i++) pages.get(i).addAll(overlays.get(i));

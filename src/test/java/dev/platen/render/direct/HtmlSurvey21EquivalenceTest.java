@@ -163,6 +163,38 @@ class HtmlSurvey21EquivalenceTest {
         + " font-size: 9pt; font-weight: normal; text-align: right } " + css));
   }
 
+  /**
+   * A wrapper of the class the base sheet gives canvas page breaks ({@code <div class="page-break">} round each of
+   * ERPNext's documents): it keeps its content's height, in both engines, and breaks the page after it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"", ".page-break { padding: 10px 0; border-bottom: 1px dashed #888 }"})
+  void pageBreakWrappers(String css) throws Exception {
+    RenderInput in = drawnDirectly("<div class=\"page-break\"><h2>Statement 1</h2><p>First customer</p></div>"
+        + "<div class=\"page-break\"><h2>Statement 2</h2><p>Second customer</p></div>", css);
+    assertSameSharp("survey21-page-break-wrapper", in);
+    java.util.List<String> pages = texts(DIRECT.render(in));
+    assertThat(pages.get(0)).contains("Firstcustomer");
+    assertThat(pages.get(1)).contains("Secondcustomer");
+  }
+
+  /**
+   * A last box of {@code page-break-after: always}: openhtmltopdf opens a page after it only where a bottom margin
+   * is pending there (its last paragraph's, or its own), else prints no blank page; the direct path had always
+   * opened one.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<div class=x><p>First</p></div>|", "<div class=x><p>First</p></div>|padding-bottom: 10px",
+      "<div class=x>First</div>|", "<div class=x><p style='margin:0'>First</p></div>|",
+      "<div class=x><p>First</p></div>|border-bottom: 1px solid #000", "<div class=x><p>First</p></div>|margin-bottom: 10px",
+      "<div class=x>First</div>|margin-bottom: 10px", "<p class=x>First</p>|", "<p class=x style='margin:0'>First</p>|",
+      "<div class=x>First</div><div class=x>Second</div>|", "<div class=x>First</div><div></div>|"})
+  void aLastPageBreak(String example) throws Exception {
+    String[] parts = example.split("\\|", -1);
+    assertSame("survey21-last-break", drawnDirectly("<p>Before</p>" + parts[0], ".x { page-break-after: always; "
+        + parts[1] + " }"));
+  }
+
   private static final String SHORT = "<h2>Rechnung 2026-118</h2><p>Sehr geehrte Damen und Herren,</p>"
       + "<p>vielen Dank für Ihren Auftrag.</p>";
 
