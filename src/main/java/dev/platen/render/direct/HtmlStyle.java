@@ -569,7 +569,10 @@ final class HtmlStyle {
       } else if (tag.equals("table") && "100%".equals(s.width) && "100%".equals(s.minWidth)) {
         s.minWidth = null; // as wide as its container either way (<table width="100%"> under that rule)
       }
-      if (s.minWidth != null) s.refuse("CSS property 'min-width'", e);
+      // a table of no width and a length's min-width (a summary's min-width: 280px): HtmlTables.table
+      boolean tableLeast = tag.equals("table") && s.width == null && s.minWidth != null
+          && !Double.isNaN(s.points(s.minWidth.trim()));
+      if (s.minWidth != null && !tableLeast) s.refuse("CSS property 'min-width'", e);
     }
     if (s.percentMargin() && (tag.equals("body") || tag.equals("hr") || inCell(e))) {
       // openhtmltopdf sizes a cell's content before the cell's width is known, and keeps the margins it found then

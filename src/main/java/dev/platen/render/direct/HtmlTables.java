@@ -281,6 +281,21 @@ final class HtmlTables {
           avail - spacings - sides, ts.collapse ? ts : null, where, sp, declared);
       width = spacings;
       for (double c : columns) width += c;
+      if (ts.width == null && ts.minWidth != null) {
+        // a summary table's min-width: 280px: where its text leaves it narrower, laid out again at that width, as
+        // openhtmltopdf widens the table's box to it before sharing it out to the columns (measured, collapsed or
+        // no spacing; with spacing, margins or a % not measured)
+        double least = HtmlFlow.length(ts.minWidth, ts, avail);
+        if (spacings > 0 || ts.minWidth.trim().endsWith("%") || ts.margin[LEFT] != 0 || ts.margin[RIGHT] != 0 || autoSide) {
+          throw new Unsupported("min-width on " + where + " with border spacing, side margins or a %");
+        }
+        if (width < least - 0.005) {
+          columns = flow.widths.autoColumns(rows, n, least - sides, avail - sides, ts.collapse ? ts : null, where, sp,
+              declared);
+          width = 0;
+          for (double c : columns) width += c;
+        }
+      }
     } else {
       width = declaredWidth;
       List<Row> rows = new ArrayList<>(head.size() + body.size() + foot.size());

@@ -195,6 +195,27 @@ class HtmlSurvey21EquivalenceTest {
         + parts[1] + " }"));
   }
 
+  /**
+   * A table of no width with a length's min-width (a statement's summary, {@code min-width: 280px}): widened to it
+   * where its text leaves it narrower, as openhtmltopdf shares the width out; as its text where that is wider.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"border-collapse: collapse; min-width: 280px", "border-collapse: collapse; min-width: 80px",
+      "border-collapse: collapse; min-width: 400px; border: 1px solid #333", "border-spacing: 0; min-width: 3in",
+      "border-collapse: collapse; min-width: 280px; margin-left: auto"})
+  void tableMinWidth(String css) throws Exception {
+    String rows = "<tr><td>Opening balance</td><td class=\"n\">$4,210.55</td></tr><tr><td>Deposits</td><td class=\"n\">"
+        + "$12,480.00</td></tr><tr class=\"end\"><td>Closing balance</td><td class=\"n\">$9,127.31</td></tr>";
+    RenderInput in = Canvas.input(HtmlCorpus.of("<p>Summary</p><table class=\"s\">" + rows + "</table><p>After</p>",
+        ".s { " + css + " } .s td { padding: 3px 8px } .s td.n { text-align: right } .s tr.end td { border-top: 1px solid"
+        + " #333; font-weight: 700 }"), "{}");
+    if (css.contains("auto")) {
+      assertThatThrownBy(() -> DIRECT.render(in)).isInstanceOf(Unsupported.class).hasMessageContaining("min-width");
+      return;
+    }
+    assertSameSharp("survey21-table-min-width", in);
+  }
+
   private static final String SHORT = "<h2>Rechnung 2026-118</h2><p>Sehr geehrte Damen und Herren,</p>"
       + "<p>vielen Dank für Ihren Auftrag.</p>";
 
