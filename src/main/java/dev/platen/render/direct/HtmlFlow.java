@@ -2322,6 +2322,12 @@ final class HtmlFlow {
     double size = block.size;
     double lineHeight = block.lineHeight();
     double base = Layout.baseline(face(block), size, lineHeight);
+    if (lineDots(block) <= sizeDots(block)) {
+      // a line height of at most the font size (a heading's line-height: 1 or .85): openhtmltopdf's half leading is
+      // then of the font size, not of its ascent and descent (halfLeading), so the baseline sits lower (measured:
+      // 1.9pt at 30px and 4.4pt at 72px with line-height: 1)
+      base = (int) (halfLeading(block) + ascentDots(block)) / HtmlStyle.DOTS_PER_POINT;
+    }
     boolean mixed = false;
     // a run in Courier beside DejaVu Sans builds the line from its inline boxes, as openhtmltopdf does (Courier's
     // own ascent and descent are smaller; its face here carries DejaVu's, the fallback in its font chain: D64)

@@ -216,6 +216,22 @@ class HtmlSurvey21EquivalenceTest {
     assertSameSharp("survey21-table-min-width", in);
   }
 
+  /**
+   * Headings set at a line height of at most their font size (a bold invoice's {@code h1 { font-size: 72px;
+   * line-height: .85 }}, a modern sheet's {@code line-height: 1}): openhtmltopdf's half leading is then of the font
+   * size, so the baseline sits lower than CSS's half leading would put it; and a number written {@code .85} is
+   * 0.85 there (the direct path had read it as a length).
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"font-size: 72px; line-height: .85", "font-size: 72px; line-height: 1", "font-size: 30px; line-height: 1",
+      "font-size: 30px; line-height: 0.9", "font-size: 18pt; line-height: 1; font-weight: 900; letter-spacing: -1px",
+      "font-size: 40px; line-height: .95; text-transform: uppercase", "font-size: 24px; line-height: 1.05"})
+  void tightLineHeights(String css) throws Exception {
+    assertSameSharp("survey21-tight", drawnDirectly("<h1>Invoice<span class=\"dot\">.</span></h1><p>Before</p>"
+        + "<h2>Statement of account for the quarter</h2><p>After</p>", "h1, h2 { margin: 0; " + css + " }"
+        + " .dot { color: #f60 } h2 { width: 300px }"));
+  }
+
   private static final String SHORT = "<h2>Rechnung 2026-118</h2><p>Sehr geehrte Damen und Herren,</p>"
       + "<p>vielen Dank für Ihren Auftrag.</p>";
 
