@@ -1022,6 +1022,23 @@ final class HtmlFlow {
    * that fits {@code avail}; text that would wrap is left to openhtmltopdf.
    */
   private double shrunk(Element e, HtmlStyle s, double avail) throws RenderException {
+    if (positioned.anywhere(e, s, st -> st.letterSpacing != 0)) {
+      // measured: openhtmltopdf sizes it by its text without the letter-spacing, as its measure leaves it out, and
+      // lays the spaced text out in that width: a tag's "BILL TO" of letter-spacing: 2px wraps to two lines, a
+      // spaced word reaches into the padding
+      if (!s.align.equals("left")) {
+        throw new Unsupported("letter-spacing in an inline-block div without a width whose text is aligned, "
+            + HtmlStyle.describe(e));
+      }
+      // the measure is of the margin box
+      long widest = widths.measure(e, s, false)[1] - dotsOf(s.padding[LEFT]) - dotsOf(s.padding[RIGHT])
+          - dotsOf(s.border(LEFT)) - dotsOf(s.border(RIGHT)) - dotsOf(s.margin[LEFT]) - dotsOf(s.margin[RIGHT]);
+      if (widest >= avail * HtmlStyle.DOTS_PER_POINT - 1) {
+        throw new Unsupported("an inline-block div without a width whose text is aligned or may wrap, "
+            + HtmlStyle.describe(e));
+      }
+      return widest / HtmlStyle.DOTS_PER_POINT;
+    }
     // laid out unwrapped: its lines are the ones it keeps where it fits
     Box wide = box(e, s, 1e5, 1e5, false);
     double left = s.border(LEFT) + s.padding[LEFT];

@@ -397,7 +397,7 @@ final class HtmlPositioned {
    * Whether the element's style or that of anything drawn in it has {@code what}: letter-spacing, or an underline
    * or line-through (an element's own decoration or one it inherits from around it).
    */
-  private boolean anywhere(Element e, HtmlStyle s, java.util.function.Predicate<HtmlStyle> what)
+  boolean anywhere(Element e, HtmlStyle s, java.util.function.Predicate<HtmlStyle> what)
       throws RenderException {
     if (what.test(s)) return true;
     for (Element c : e.children()) {

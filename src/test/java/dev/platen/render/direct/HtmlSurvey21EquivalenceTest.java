@@ -232,6 +232,22 @@ class HtmlSurvey21EquivalenceTest {
         + " .dot { color: #f60 } h2 { width: 300px }"));
   }
 
+  /**
+   * Tags and badges of letter-spacing (an inline-block div of no width: {@code .tag { display: inline-block;
+   * letter-spacing: 2px; text-transform: uppercase }}): openhtmltopdf sizes the box by its text without the spacing
+   * and lays the spaced text out in it, so "BILL TO" wraps and a spaced word reaches into the padding (measured).
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<div class=\"tag\">Bill to</div>", "<div class=\"tag\">Paid</div>",
+      "<div class=\"tag\">Event</div> <div class=\"tag b\">Due soon</div>", "<div class=\"tag b\">Invoice no.</div>",
+      "<div class=\"tag\">Bill <b>to</b></div>"})
+  void spacedTags(String html) throws Exception {
+    assertSameSharp("survey21-spaced-tag", drawnDirectly("<p>Before</p>" + html + "<div>Fennick Games Ltd.</div><p>After</p>",
+        ".tag { display: inline-block; background: #111; color: #fff; font-size: 9px; font-weight: 700;"
+            + " text-transform: uppercase; letter-spacing: 2px; padding: 3px 7px; margin-bottom: 6px }"
+            + " .b { border: 2px solid #f60; letter-spacing: 1px }"));
+  }
+
   private static final String SHORT = "<h2>Rechnung 2026-118</h2><p>Sehr geehrte Damen und Herren,</p>"
       + "<p>vielen Dank für Ihren Auftrag.</p>";
 
