@@ -430,7 +430,13 @@ final class HtmlFlow {
         continue;
       }
       if (!s.hidden && s.absolute) {
-        besideText(inline, e);
+        // a block placed by both its offsets (a letterhead's address box, top: 9px; left: 220px, after the logo
+        // image) with nothing inline after it: its static position, which the text before it would decide, is
+        // not used, and that text's line ends there as at the end of its parent
+        boolean placed = HtmlStyle.BLOCKS.contains(tag) && (!Double.isNaN(s.offsets[TOP])
+            || !Double.isNaN(s.offsets[BOTTOM])) && (!Double.isNaN(s.offsets[LEFT]) || !Double.isNaN(s.offsets[RIGHT]));
+        if (placed && !inlineAfter(nodes, i, ps)) flush(inline, ps, width, sink);
+        else besideText(inline, e);
         positioned.absolute(e, s, ps, sink);
         continue;
       }
@@ -595,6 +601,21 @@ final class HtmlFlow {
           && displayedBlock(e, ps) == null) {
         return true;
       }
+    }
+    return false;
+  }
+
+  /** Whether text or an inline element follows node {@code i} before the next block among its siblings. */
+  private boolean inlineAfter(List<Node> nodes, int i, HtmlStyle ps) throws Unsupported {
+    for (int k = i + 1; k < nodes.size(); k++) {
+      Node n = nodes.get(k);
+      if (n instanceof TextNode t) {
+        if (!t.isBlank()) return true;
+        continue;
+      }
+      if (!(n instanceof Element e) || HtmlStyle.DROPPED.contains(e.normalName())) continue;
+      if (isInline(e) && displayedBlock(e, ps) == null) return true;
+      return false;
     }
     return false;
   }

@@ -248,6 +248,20 @@ class HtmlSurvey21EquivalenceTest {
             + " .b { border: 2px solid #f60; letter-spacing: 1px }"));
   }
 
+  /**
+   * An absolute block placed by both offsets after an inline image or text (a letterhead's address box beside the
+   * logo), with nothing inline after it: the line before it ends there, and the box stands where its offsets put it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<img src=\"LOGO\" alt=\"Logo\"> <div class=\"abs\">Jl. Raya Rungkut 18<br>Surabaya</div>",
+      "Acme Trading <div class=\"abs\">Jl. Raya Rungkut 18</div>\n  <p>Next block</p>",
+      "<img src=\"LOGO\" alt=\"Logo\"><div class=\"abs r\">Phone 031-8439120</div>"})
+  void absoluteBlocksAfterInlineContent(String html) throws Exception {
+    assertSameSharp("survey21-abs-after-inline", drawnDirectly("<div class=\"head\">" + html.replace("LOGO", LOGO)
+        + "</div><p>After the header.</p>", ".head { border-bottom: 1px solid #333 } .abs { position: absolute; top: 9px;"
+        + " left: 220px; font-size: 9pt } .r { left: auto; right: 10px }"));
+  }
+
   private static final String SHORT = "<h2>Rechnung 2026-118</h2><p>Sehr geehrte Damen und Herren,</p>"
       + "<p>vielen Dank für Ihren Auftrag.</p>";
 
