@@ -129,7 +129,6 @@ final class HtmlFlow {
     if (!img && !HtmlStyle.inline(e.normalName())) return null;
     if (!sheetsDisplay && !e.attr("style").contains("display") && !e.attr("style").contains("float")) return null;
     HtmlStyle s = style(e, parent);
-    if (img) return s.displayBlock || s.floating != null ? s : null;
     return s.displayBlock || s.floating != null ? s : null;
   }
 
@@ -173,7 +172,7 @@ final class HtmlFlow {
     // top: 0; left: 0 is its corner)
     List<HtmlPositioned.Absolute> root = new ArrayList<>(0);
     positioned.containers.push(root);
-    double[] reach = dry ? null : rootReach(html, b, sink);
+    double[] reach = rootReach(html, b, sink);
     try {
       block(body, b, width, sink);
     } finally {
@@ -209,6 +208,7 @@ final class HtmlFlow {
       throw new Unsupported("a height on the html or body element with a top margin on html, or padding, a border,"
           + " min-height or a negative or % top margin on body");
     }
+    if (dry) return null;
     return new double[] {own < 0 ? Double.NaN : b.margin[TOP] + own / HtmlStyle.DOTS_PER_POINT,
         root < 0 ? Double.NaN : root / HtmlStyle.DOTS_PER_POINT};
   }
@@ -761,7 +761,8 @@ final class HtmlFlow {
       if (tag.equals("img")) {
         if (s.decorated(true) || nonZero(s.padding) || s.relative || s.percentMargin() || s.autoMargin[LEFT]
             || s.autoMargin[RIGHT]) {
-          throw new Unsupported("a box style, offset, or % or auto margin on a floated image, " + HtmlStyle.describe(f));
+          throw new Unsupported("a box style, offset, or % or auto margin on a floated image, "
+              + HtmlStyle.describe(f));
         }
         imageSize = floatedImage(f, s, width);
         bl = br = 0;
@@ -3451,13 +3452,6 @@ final class HtmlFlow {
   }
 
   /**
-   * An image of {@code display: block}: a box as tall as the image, no line around it (so no strut below), at its
-   * left margin or centred between auto margins, its top margin meeting the one before as a block's does, in a
-   * table cell too (an e-mail's logo, measured in automatic and fixed layout), a solid square border round it.
-   * Other box styles, relative offsets, page breaks and % margins are not measured, and a bottom margin on it or on
-   * the block before it is placed otherwise in openhtmltopdf: refused.
-   */
-  /**
    * A floated image's width and height; checking the template, its width where it declares one (else none) and no
    * height, the image being known once a document is drawn.
    */
@@ -3472,6 +3466,13 @@ final class HtmlFlow {
     return imageSize(img, s, images.image(src), width);
   }
 
+  /**
+   * An image of {@code display: block}: a box as tall as the image, no line around it (so no strut below), at its
+   * left margin or centred between auto margins, its top margin meeting the one before as a block's does, in a
+   * table cell too (an e-mail's logo, measured in automatic and fixed layout), a solid square border round it.
+   * Other box styles, relative offsets, page breaks and % margins are not measured, and a bottom margin on it or on
+   * the block before it is placed otherwise in openhtmltopdf: refused.
+   */
   private void imageBlock(Element img, HtmlStyle s, HtmlStyle ps, double width, Sink sink) throws RenderException {
     String where = HtmlStyle.describe(img);
     // a solid square border (an e-mail's logo framed in white) is drawn round it

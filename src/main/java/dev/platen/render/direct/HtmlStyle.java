@@ -1024,7 +1024,8 @@ final class HtmlStyle {
         return;
       }
       if (!BLOCKS.contains(e.normalName()) || e.normalName().equals("body")) {
-        refuse("display: table in a ::" + (k == 0 ? "before" : "after") + " rule on an element other than a block", e);
+        refuse("display: table in a ::" + (k == 0 ? "before" : "after") + " rule on an element other than a block",
+            e);
         return;
       }
       content[k] = null;
@@ -2021,9 +2022,10 @@ final class HtmlStyle {
   static final Set<String> LACKED = Set.of("lightgray", "darkgrey", "darkslategrey", "dimgrey",
       "lightslategrey", "slategrey", "rebeccapurple");
 
-  private static final java.util.regex.Pattern BACKGROUND_WORD = java.util.regex.Pattern.compile("[^\\s(]+(\\([^)]*\\))?");
-  private static final java.util.regex.Pattern BACKGROUND_PLACE = java.util.regex.Pattern.compile("none|repeat|repeat-x|repeat-y|no-repeat|scroll"
-      + "|left|right|top|bottom|center|0|-?[0-9.]+(%|px|pt|em|mm|cm|in)");
+  private static final java.util.regex.Pattern BACKGROUND_WORD =
+      java.util.regex.Pattern.compile("[^\\s(]+(\\([^)]*\\))?");
+  private static final java.util.regex.Pattern BACKGROUND_PLACE = java.util.regex.Pattern.compile(
+      "none|repeat|repeat-x|repeat-y|no-repeat|scroll|left|right|top|bottom|center|0|-?[0-9.]+(%|px|pt|em|mm|cm|in)");
 
   /**
    * The colour of a background shorthand whose image is none ({@code #fff none}, {@code none repeat scroll 0 0

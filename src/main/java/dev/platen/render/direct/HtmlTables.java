@@ -286,7 +286,8 @@ final class HtmlTables {
         // openhtmltopdf widens the table's box to it before sharing it out to the columns (measured, collapsed or
         // no spacing; with spacing, margins or a % not measured)
         double least = HtmlFlow.length(ts.minWidth, ts, avail);
-        if (spacings > 0 || ts.minWidth.trim().endsWith("%") || ts.margin[LEFT] != 0 || ts.margin[RIGHT] != 0 || autoSide) {
+        if (spacings > 0 || ts.minWidth.trim().endsWith("%") || ts.margin[LEFT] != 0 || ts.margin[RIGHT] != 0
+            || autoSide) {
           throw new Unsupported("min-width on " + where + " with border spacing, side margins or a %");
         }
         if (width < least - 0.005) {

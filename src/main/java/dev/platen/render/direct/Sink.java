@@ -1064,7 +1064,7 @@ abstract class Sink {
         // there (measured: a last div of page-break-after: always prints no blank page, one whose paragraph's
         // bottom margin reaches out of it does)
         pages.remove(bareBreak);
-        for (int i = 0; i < overlays.size(); i++) pages.get(i).addAll(overlays.get(i));
+        for (int i = 0; i < bareBreak && i < overlays.size(); i++) pages.get(i).addAll(overlays.get(i));
         return pages;
       }
       // the document's strip ends below its last margin: one reaching past the bottom opens a page, as it does there
