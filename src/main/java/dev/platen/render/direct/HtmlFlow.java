@@ -1086,7 +1086,15 @@ final class HtmlFlow {
       throw new Unsupported("an inline-block div without a width whose text is aligned or may wrap, "
           + HtmlStyle.describe(e));
     }
-    return dots / HtmlStyle.DOTS_PER_POINT;
+    // openhtmltopdf's own measure where it is wider: the line's pieces each rounded up to a whole dot, which the
+    // line breaking here rounds alike ("Acme Trading Ltd" at 10pt had wrapped its last word)
+    long measured = widths.measure(e, s, false)[1] - dotsOf(s.padding[LEFT]) - dotsOf(s.padding[RIGHT])
+        - dotsOf(s.border(LEFT)) - dotsOf(s.border(RIGHT)) - dotsOf(s.margin[LEFT]) - dotsOf(s.margin[RIGHT]);
+    if (measured > dots && measured >= avail * HtmlStyle.DOTS_PER_POINT - 1) {
+      throw new Unsupported("an inline-block div without a width whose text is aligned or may wrap, "
+          + HtmlStyle.describe(e));
+    }
+    return Math.max(dots, measured) / HtmlStyle.DOTS_PER_POINT;
   }
 
   /**

@@ -262,6 +262,20 @@ class HtmlSurvey21EquivalenceTest {
         + " left: 220px; font-size: 9pt } .r { left: auto; right: 10px }"));
   }
 
+  /**
+   * An inline-block div of several words and no width ("Acme Trading Ltd" at 10pt, found by a differential run of
+   * random invoices): as wide as openhtmltopdf's measure, its pieces each rounded up, so its last word stays on the
+   * line (the direct path had wrapped it).
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"font-size: 10pt; line-height: 1", "font-size: 10pt", "font-size: 10pt; line-height: 0.9",
+      "font-size: 9pt; font-weight: bold", "font-size: 11px; line-height: 1.4"})
+  void inlineBlocksOfSeveralWords(String css) throws Exception {
+    assertSameSharp("survey21-inline-block-words", drawnDirectly("<p>Before</p><div class=\"tag\">Acme Trading Ltd</div>"
+        + " <div class=\"tag\">Payment within 14 days</div><p>After</p>", "body { font-family: Helvetica, Arial,"
+        + " sans-serif; " + css + " } .tag { display: inline-block; background: #eef; padding: 2px 4px }"));
+  }
+
   private static final String SHORT = "<h2>Rechnung 2026-118</h2><p>Sehr geehrte Damen und Herren,</p>"
       + "<p>vielen Dank für Ihren Auftrag.</p>";
 
