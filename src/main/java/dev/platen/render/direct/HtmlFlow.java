@@ -1052,9 +1052,7 @@ final class HtmlFlow {
         throw new Unsupported("letter-spacing in an inline-block div without a width whose text is aligned, "
             + HtmlStyle.describe(e));
       }
-      // the measure is of the margin box
-      long widest = widths.measure(e, s, false)[1] - dotsOf(s.padding[LEFT]) - dotsOf(s.padding[RIGHT])
-          - dotsOf(s.border(LEFT)) - dotsOf(s.border(RIGHT)) - dotsOf(s.margin[LEFT]) - dotsOf(s.margin[RIGHT]);
+      long widest = measuredContent(e, s);
       if (widest >= avail * HtmlStyle.DOTS_PER_POINT - 1) {
         throw new Unsupported("an inline-block div without a width whose text is aligned or may wrap, "
             + HtmlStyle.describe(e));
@@ -1088,13 +1086,18 @@ final class HtmlFlow {
     }
     // openhtmltopdf's own measure where it is wider: the line's pieces each rounded up to a whole dot, which the
     // line breaking here rounds alike ("Acme Trading Ltd" at 10pt had wrapped its last word)
-    long measured = widths.measure(e, s, false)[1] - dotsOf(s.padding[LEFT]) - dotsOf(s.padding[RIGHT])
-        - dotsOf(s.border(LEFT)) - dotsOf(s.border(RIGHT)) - dotsOf(s.margin[LEFT]) - dotsOf(s.margin[RIGHT]);
+    long measured = measuredContent(e, s);
     if (measured > dots && measured >= avail * HtmlStyle.DOTS_PER_POINT - 1) {
       throw new Unsupported("an inline-block div without a width whose text is aligned or may wrap, "
           + HtmlStyle.describe(e));
     }
     return Math.max(dots, measured) / HtmlStyle.DOTS_PER_POINT;
+  }
+
+  /** openhtmltopdf's widest measure of a box of no width, without its margins, borders and padding, in dots. */
+  private long measuredContent(Element e, HtmlStyle s) throws RenderException {
+    return widths.measure(e, s, false)[1] - dotsOf(s.padding[LEFT]) - dotsOf(s.padding[RIGHT])
+        - dotsOf(s.border(LEFT)) - dotsOf(s.border(RIGHT)) - dotsOf(s.margin[LEFT]) - dotsOf(s.margin[RIGHT]);
   }
 
   /**

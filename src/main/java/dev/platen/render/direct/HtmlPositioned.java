@@ -54,7 +54,8 @@ final class HtmlPositioned {
     if (tag.equals("img")) return s.absolute && !insideCell(e);
     // a float of position: relative without offsets (Bootstrap 3's columns) draws as one without: an absolute box
     // inside it, which it would place, is refused (HtmlFlow.box)
-    if (s.floating != null && s.relative && HtmlStyle.BLOCKS.contains(tag) && !tag.equals("li") && shifted(s)) {
+    if (s.floating != null && s.relative && HtmlStyle.BLOCKS.contains(tag) && !tag.equals("li")
+        && HtmlFlow.nonZero(s.offsets)) {
       return false;
     }
     if (!HtmlStyle.BLOCKS.contains(tag) || tag.equals("li") || tag.equals("ul") || tag.equals("ol")
@@ -69,14 +70,6 @@ final class HtmlPositioned {
       if (t.equals("li")) return false;
     }
     return true;
-  }
-
-  /** Whether a relative box has an offset other than zero. */
-  static boolean shifted(HtmlStyle s) {
-    for (double o : s.offsets) {
-      if (!Double.isNaN(o) && o != 0) return true;
-    }
-    return false;
   }
 
   /**

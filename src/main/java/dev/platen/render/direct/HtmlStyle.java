@@ -1019,7 +1019,7 @@ final class HtmlStyle {
     }
     for (int k = 0; k < 2; k++) {
       if (!tabled[k] || content[k] == null) continue;
-      if (!content[k].trim().matches("\"\\s*\"|'\\s*'") || k == 1 && boxed) {
+      if (!BLANK_STRING.matcher(content[k].trim()).matches() || k == 1 && boxed) {
         refuse("display: table in a ::" + (k == 0 ? "before" : "after") + " rule with content", e);
         return;
       }
@@ -2022,6 +2022,8 @@ final class HtmlStyle {
   static final Set<String> LACKED = Set.of("lightgray", "darkgrey", "darkslategrey", "dimgrey",
       "lightslategrey", "slategrey", "rebeccapurple");
 
+  /** A CSS string of white space alone, {@code " "} or {@code ''}: the content of a table clearfix. */
+  private static final java.util.regex.Pattern BLANK_STRING = java.util.regex.Pattern.compile("\"\\s*\"|'\\s*'");
   private static final java.util.regex.Pattern BACKGROUND_WORD =
       java.util.regex.Pattern.compile("[^\\s(]+(\\([^)]*\\))?");
   private static final java.util.regex.Pattern BACKGROUND_PLACE = java.util.regex.Pattern.compile(
