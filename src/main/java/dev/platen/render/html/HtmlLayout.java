@@ -11,7 +11,6 @@ import dev.platen.render.handlebars.HtmlTemplate;
 import dev.platen.render.handlebars.Rendering;
 import dev.platen.render.images.CodeImages;
 import dev.platen.render.images.ImageEmbedder;
-import dev.platen.render.images.ImageSource;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +34,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * An HTML layout ({@code {"html": "…", "css": "…"}}, docs/html-layouts.md) turned into the XHTML the PDF engine
  * lays out: the Handlebars template applied to the data, parsed leniently by jsoup, stripped of everything that
- * could make the engine reach out (scripts, frames, links to style sheets, inline SVG), remote images fetched
- * through the same guarded loader as canvas images, and the page set up by {@link DocumentCss} from pageConfig.
+ * could make the engine reach out (scripts, frames, links to style sheets; an inline SVG keeps its drawing only,
+ * {@link InlineSvg}), remote images fetched through the same guarded loader as canvas images, and the page set up
+ * by {@link DocumentCss} from pageConfig.
  */
 public final class HtmlLayout {
   private HtmlLayout() {}
@@ -51,7 +51,7 @@ public final class HtmlLayout {
 
   /** Elements that only load, run or embed something else; none of them draws text in a PDF. */
   private static final Set<String> REMOVED = Set.of("script", "noscript", "iframe", "frame", "frameset", "object",
-      "embed", "applet", "link", "base", "meta", "svg", "math", "audio", "video", "source", "track", "portal");
+      "embed", "applet", "link", "base", "meta", "math", "audio", "video", "source", "track", "portal");
 
   private static final Document.OutputSettings XHTML = new Document.OutputSettings()
       .syntax(Document.OutputSettings.Syntax.xml)
@@ -81,7 +81,7 @@ public final class HtmlLayout {
   }
 
   /** The template applied to the data, parsed and cleaned; the direct engine lays out the same tree. */
-  public static Expanded expand(RenderInput input, ImageSource images) throws RenderException {
+  public static Expanded expand(RenderInput input, ImageEmbedder images) throws RenderException {
     JsonNode layout = input.layout();
     HtmlTemplate template;
     try {
@@ -102,8 +102,9 @@ public final class HtmlLayout {
    * inside it, comments and prefixed names go, attributes, links and images are checked in place. The tree is
    * changed after the walk, not during it.
    */
-  private static void clean(Document doc, ImageSource images) throws RenderException {
+  private static void clean(Document doc, ImageEmbedder images) throws RenderException {
     List<Node> removed = new ArrayList<>();
+    List<Element> svgs = new ArrayList<>();
     List<Element> unwrapped = new ArrayList<>();
     List<Element> imgs = new ArrayList<>();
     NodeTraversor.filter(new NodeFilter() {
@@ -116,6 +117,10 @@ public final class HtmlLayout {
         String tag = e.normalName();
         if (REMOVED.contains(tag)) {
           removed.add(e);
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        if (tag.equals("svg")) {
+          svgs.add(e); // a drawing, with SVG's own rules for what it may hold
           return FilterResult.SKIP_ENTIRELY;
         }
         // a prefixed name (xi:include, Word's o:p) is an unbound namespace prefix in the XHTML: keep its content
@@ -146,6 +151,7 @@ public final class HtmlLayout {
       }
     }, doc);
     for (Node n : removed) n.remove();
+    for (Element svg : svgs) InlineSvg.clean(svg, images);
     for (Element img : imgs) {
       String src = img.attr("src").trim();
       String lower = src.toLowerCase(Locale.ROOT);

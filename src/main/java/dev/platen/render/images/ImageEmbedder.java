@@ -61,6 +61,15 @@ public final class ImageEmbedder implements ImageSource {
     checkedForEngine.add(dataUri);
   }
 
+  /**
+   * Checks an SVG written inside an HTML layout, as XML, with the limits of an SVG image; the PDF engine then needs
+   * its SVG drawer.
+   */
+  public void checkSvg(String shown, byte[] xml) throws RenderException {
+    guard.checkSvg(shown, xml);
+    embeddedSvg = true;
+  }
+
   public record Image(String mime, byte[] bytes) {}
 
   private static final class Entry {

@@ -38,6 +38,11 @@ public final class ImageGuard {
    * @return the MIME type of an image the engines draw
    * @throws RenderException (not retryable) when the image is over a limit, damaged, or of another format
    */
+  /** An SVG known to be one (written inline in a layout), held to the limits of an SVG image. */
+  void checkSvg(String shown, byte[] xml) throws RenderException {
+    SvgScan.check(shown, xml, maxSvgElements);
+  }
+
   public String check(String shown, byte[] bytes) throws RenderException {
     Format format = Format.of(bytes);
     if (format == null) throw refused(shown, "is not a " + SUPPORTED + " image");

@@ -10,6 +10,7 @@ import dev.platen.render.PageSetup;
 import dev.platen.render.RenderException;
 import dev.platen.render.RenderInput;
 import dev.platen.render.html.HtmlPdfEngine;
+import dev.platen.testing.ImageBombs;
 import dev.platen.testing.Pdfs;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -177,6 +179,55 @@ class HtmlLayoutEngineTest {
     assertThat(text).contains("Body text").contains("cell").doesNotContain("LEAKED").doesNotContain("FILELEAK");
     assertThat(hits).as("requests the engine made").isEmpty();
     assertThat(imagesOnFirstPage(pdf)).isZero();
+  }
+
+  /**
+   * An inline SVG is drawn, and only its drawing: what would fetch, link or run is gone before Batik sees it, and
+   * nothing it names is requested even from an engine allowed to fetch private addresses.
+   */
+  @Test
+  void inlineSvgIsDrawnAndReachesNothing() throws Exception {
+    String html = """
+        <p>Logo</p>
+        <svg width="120" height="60" viewBox="0 0 120 60" onload="alert(1)">
+          <defs><linearGradient id="g"><stop offset="0" stop-color="#ff0000"/></linearGradient></defs>
+          <rect id="r" width="120" height="60" fill="url(#g)"/>
+          <script>document.title = 'SCRIPTED'</script>
+          <foreignObject width="100" height="20"><p>FOREIGN</p></foreignObject>
+          <image href="%1$s/svg-image.png" width="10" height="10"/>
+          <use href="%1$s/use.svg#r"/><use xlink:href="%1$s/xuse.svg#r"/><use href="#r" x="0"/>
+          <a href="%1$s/link"><circle cx="5" cy="5" r="4" fill="url(%1$s/paint.svg#p)"/></a>
+          <style>@font-face { font-family: F; src: url(%1$s/font.ttf) }</style>
+          <animate attributeName="width" to="0" dur="1s"/>
+        </svg>
+        <p>After</p>
+        """.formatted(base);
+    byte[] pdf = trusting.render(input(html, null, "{}"));
+    assertThat(Pdfs.text(pdf)).contains("Logo").contains("After").doesNotContain("FOREIGN")
+        .doesNotContain("SCRIPTED");
+    assertThat(hits).as("requests the engine made").isEmpty();
+    BufferedImage page;
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 72);
+    }
+    int red = 0;
+    for (int y = 0; y < page.getHeight(); y++) {
+      for (int x = 0; x < page.getWidth(); x++) {
+        int rgb = page.getRGB(x, y);
+        if ((rgb >> 16 & 0xff) > 200 && (rgb >> 8 & 0xff) < 60 && (rgb & 0xff) < 60) red++;
+      }
+    }
+    // 120 × 60 CSS pixels are 90 × 45 points: the whole rectangle, filled through its gradient
+    assertThat(red).isBetween(90 * 45 * 9 / 10, 90 * 45 * 11 / 10);
+  }
+
+  @Test
+  void inlineSvgIsHeldToTheLimitsOfAnSvgImage() {
+    String bomb = new String(ImageBombs.svgUseClones(10, 10), StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> engine.render(input("<p>x</p>" + bomb, null, "{}")))
+        .isInstanceOf(RenderException.class)
+        .hasMessageStartingWith("image <svg> in the layout is an SVG whose references (<use> and the like) draw ")
+        .hasMessageEndingWith(" elements; the limit is 10,000 (PLATEN_MAX_SVG_ELEMENTS)");
   }
 
   @Test
