@@ -229,6 +229,19 @@ final class HtmlCss {
       return p != null && HtmlDisplayTables.anonymous(p) ? p.parent() : p;
     }
 
+    /**
+     * Whether it styles what is inside {@code e}: a part that matches {@code e} itself followed by a descendant or
+     * child combinator ({@code .logo path}, {@code svg > rect}), the rules openhtmltopdf copies into an inline
+     * drawing (Matcher.getCSSForAllDescendants).
+     */
+    boolean reachesInside(Element e, boolean template) {
+      for (int i = 0; i < parts.size() - 1; i++) {
+        char join = joins.get(i + 1);
+        if ((join == ' ' || join == '>') && matches(e, i, template)) return true;
+      }
+      return false;
+    }
+
     /** Whether a sibling combinator joins two of its parts: whether e's siblings, not only its ancestors, count. */
     boolean sibling() {
       return joins.contains('+') || joins.contains('~');

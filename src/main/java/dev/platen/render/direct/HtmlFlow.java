@@ -9,7 +9,6 @@ import dev.platen.render.RenderException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -125,9 +124,13 @@ final class HtmlFlow {
   /** An inline element made a block by its style ({@code display: block} on a span), or null. */
   HtmlStyle displayedBlock(Node n, HtmlStyle parent) throws Unsupported {
     if (!(n instanceof Element e)) return null;
-    boolean img = e.normalName().equals("img");
+    boolean img = HtmlStyle.replaced(e.normalName());
     if (!img && !HtmlStyle.inline(e.normalName())) return null;
-    if (!sheetsDisplay && !e.attr("style").contains("display") && !e.attr("style").contains("float")) return null;
+    // an <svg> is a block by openhtmltopdf's default sheet
+    if (!sheetsDisplay && !e.attr("style").contains("display") && !e.attr("style").contains("float")
+        && !e.normalName().equals("svg")) {
+      return null;
+    }
     HtmlStyle s = style(e, parent);
     return s.displayBlock || s.floating != null ? s : null;
   }
@@ -360,7 +363,7 @@ final class HtmlFlow {
 
   static boolean isInline(Node n) {
     return n instanceof TextNode || n instanceof Element e
-        && (HtmlStyle.inline(e.normalName()) || e.normalName().equals("img")
+        && (HtmlStyle.inline(e.normalName()) || HtmlStyle.replaced(e.normalName())
             || HtmlStyle.DROPPED.contains(e.normalName()));
   }
 
@@ -397,7 +400,7 @@ final class HtmlFlow {
         blocks = true;
         flush(inline, ps, width, sink);
         if (!displayed.hidden) {
-          if (((Element) n).normalName().equals("img")) imageBlock((Element) n, displayed, ps, width, sink);
+          if (HtmlStyle.replaced(((Element) n).normalName())) imageBlock((Element) n, displayed, ps, width, sink);
           else block((Element) n, displayed, width, sink);
           if (!dry) sink.afterHeading = false;
           lastBlock = displayed;
@@ -726,7 +729,7 @@ final class HtmlFlow {
     for (Element f : run) {
       HtmlStyle s = style(f, ps);
       String tag = f.normalName();
-      if (!HtmlStyle.BLOCKS.contains(tag) && !HtmlStyle.inline(tag) && !tag.equals("table") && !tag.equals("img")
+      if (!HtmlStyle.BLOCKS.contains(tag) && !HtmlStyle.inline(tag) && !tag.equals("table") && !HtmlStyle.replaced(tag)
           || tag.equals("hr") || tag.equals("body") || tag.equals("br")) {
         throw new Unsupported("a floated <" + tag + ">");
       }
@@ -758,7 +761,7 @@ final class HtmlFlow {
       // a floated image (a statement's logo, float: left): a box of the image's size, as openhtmltopdf floats a
       // replaced box
       double[] imageSize = null;
-      if (tag.equals("img")) {
+      if (HtmlStyle.replaced(tag)) {
         if (s.decorated(true) || nonZero(s.padding) || s.relative || s.percentMargin() || s.autoMargin[LEFT]
             || s.autoMargin[RIGHT]) {
           throw new Unsupported("a box style, offset, or % or auto margin on a floated image, "
@@ -824,7 +827,7 @@ final class HtmlFlow {
       // the parent's padding box (its layout, and what floats beside it, as without)
       Box box = table != null ? table : imageSize != null ? new Box(imageSize[1], imageSize[1] == 0 ? List.of()
           : List.of(new Ops.Image(-ps.padding[LEFT], -ps.padding[TOP], imageSize[0], imageSize[1],
-              images.image(f.attr("src").trim()))))
+              picture(f))))
           : box(f, s, content, boxWidth, false);
       // a table's own layout holds its top and bottom margins
       double above = table != null ? 0 : m[TOP];
@@ -938,7 +941,7 @@ final class HtmlFlow {
       if (s.width == null) {
         // a badge: shrunk to its text, measured below; a box of blocks would be shrunk to their widest, not ported
         for (Node c : e.childNodes()) {
-          if (c instanceof Element ce && (!isInline(ce) || ce.normalName().equals("img"))) {
+          if (c instanceof Element ce && (!isInline(ce) || HtmlStyle.replaced(ce.normalName()))) {
             throw new Unsupported("an inline-block div without a width around blocks, " + HtmlStyle.describe(e));
           }
         }
@@ -958,7 +961,8 @@ final class HtmlFlow {
       // a table in one of a width is laid out in it as in any block (an invoice's details box, its VAT table beside
       // the totals: measured top, baseline and middle aligned); one without would size it, which is not ported
       for (Element inside : e.getAllElements()) {
-        if (HtmlStyle.TABLE.contains(inside.normalName()) && s.width == null || inside.normalName().equals("img")) {
+        if (HtmlStyle.TABLE.contains(inside.normalName()) && s.width == null
+            || HtmlStyle.replaced(inside.normalName())) {
           throw new Unsupported("a table or an image in an inline-block div, " + HtmlStyle.describe(e));
         }
       }
@@ -1844,7 +1848,7 @@ final class HtmlFlow {
     boolean text = false;
     boolean space = false;
     for (Node n : nodes) {
-      if (n instanceof Element e && e.normalName().equals("img")) {
+      if (n instanceof Element e && HtmlStyle.replaced(e.normalName())) {
         if (image != null) images++;
         image = e;
       } else if (n instanceof Element e && HtmlStyle.DROPPED.contains(e.normalName())) {
@@ -1901,7 +1905,7 @@ final class HtmlFlow {
     if (!(n instanceof Element e)) return;
     String tag = e.normalName();
     if (HtmlStyle.DROPPED.contains(tag)) return;
-    if (tag.equals("img")) {
+    if (HtmlStyle.replaced(tag)) {
       inlineImage(e, inherited, block, runs);
       return;
     }
@@ -1986,9 +1990,8 @@ final class HtmlFlow {
       runs.image(s, HtmlStyle.describe(e), null, 0, 0, 0, 0);
       return;
     }
-    String src = e.attr("src").trim();
-    if (src.isEmpty()) throw new Unsupported("an image without a source in a line of text");
-    PDImageXObject image = images.image(src);
+    Picture image = picture(e);
+    if (image == null) throw new Unsupported("an image without a source in a line of text");
     double[] size = imageSize(e, s, image, Double.NaN);
     if (size[0] <= 0 || size[1] <= 0) throw new Unsupported("an image of no size in a line of text");
     runs.image(s, HtmlStyle.describe(e), image, size[0], size[1], s.margin[LEFT], s.margin[RIGHT]);
@@ -2215,7 +2218,7 @@ final class HtmlFlow {
     }
 
     /** An image: one placeholder character in an unbreakable box as wide as the image ({@link #inlineImage}). */
-    void image(HtmlStyle s, String name, PDImageXObject image, double w, double h, double marginLeft,
+    void image(HtmlStyle s, String name, Picture image, double w, double h, double marginLeft,
         double marginRight) throws Unsupported {
       if (open >= 0) throw new Unsupported("an image inside the inline box " + openName);
       InlineBox ib = new InlineBox(s, id(s), name, true);
@@ -2279,7 +2282,7 @@ final class HtmlFlow {
     int start = -1;
     int end = -1;
     /** An image on the line ({@link #inlineImage}): its picture (null while a template is checked) and height. */
-    PDImageXObject image;
+    Picture image;
     double imageHeight = Double.NaN;
     /** An image's left margin, inside {@code left}, which is that margin and the image's width. */
     double imageLeft;
@@ -3348,8 +3351,8 @@ final class HtmlFlow {
    * read it ignores (height="x"); with both an attribute and a CSS size the direct path does not guess and refuses.
    */
   static String sizeAttribute(Element img, String name, String css) throws Unsupported {
-    String v = img.attr(name).trim().toLowerCase(java.util.Locale.ROOT);
     if (!img.hasAttr(name)) return css;
+    String v = img.attr(name).trim().toLowerCase(java.util.Locale.ROOT);
     if (css != null) throw new Unsupported("both a " + name + " attribute and a CSS " + name + " on " + HtmlStyle.describe(img));
     if (v.matches("[0-9]+(px)?")) return v.endsWith("px") ? v : v + "px";
     if (name.equals("width") && v.matches("[0-9]+%")) return v;
@@ -3361,12 +3364,12 @@ final class HtmlFlow {
    * attributes or CSS, clamped to its max-width where the image or the width is wider, its own size in pixels, its
    * ratio kept where only one side is given or max-width applied. {@code width} is what a width in % is of.
    */
-  static double[] imageSize(Element img, HtmlStyle s, PDImageXObject image, double width) throws Unsupported {
+  static double[] imageSize(Element img, HtmlStyle s, Picture image, double width) throws Unsupported {
     String cssWidth = sizeAttribute(img, "width", s.width);
     String cssHeight = sizeAttribute(img, "height", s.height);
     double w = cssWidth == null ? Double.NaN : length(cssWidth, s, width);
     double h = cssHeight == null ? Double.NaN : length(cssHeight, s, Double.NaN);
-    double ratio = image.getHeight() / (double) image.getWidth();
+    double ratio = image.height() / (double) image.width();
     if (s.maxHeight != null) {
       // a logo capped in height, and in width too (max-height: 100px; max-width: 65%): its own size scaled down to
       // fit inside both, its ratio kept, as sizeReplacedElement clamps each side and then fits the image inside the
@@ -3374,8 +3377,8 @@ final class HtmlFlow {
       if (cssWidth != null || cssHeight != null) {
         throw new Unsupported("max-height with a width or height on " + HtmlStyle.describe(img));
       }
-      double iw = image.getWidth() * Styles.PX;
-      double ih = image.getHeight() * Styles.PX;
+      double iw = image.width() * Styles.PX;
+      double ih = image.height() * Styles.PX;
       double scale = Math.min(1, length(s.maxHeight, s, Double.NaN) / ih);
       if (s.maxWidth != null) scale = Math.min(scale, length(s.maxWidth, s, width) / iw);
       return new double[] {iw * scale, ih * scale};
@@ -3383,7 +3386,7 @@ final class HtmlFlow {
     if (s.maxWidth != null) {
       // a % of the container (HtmlStyle allows one outside table cells only)
       double most = length(s.maxWidth, s, width);
-      if (image.getWidth() * Styles.PX > most || w > most) {
+      if (image.width() * Styles.PX > most || w > most) {
         // with both sides given the image would be fitted inside them, its ratio kept: not ported
         if (!Double.isNaN(h)) throw new Unsupported("max-width with a height on " + HtmlStyle.describe(img));
         w = most;
@@ -3394,7 +3397,7 @@ final class HtmlFlow {
     if (w > 0) return new double[] {w, w * ratio};
     if (h > 0) return new double[] {h / ratio, h};
     if (w == 0 || h == 0) return new double[] {0, 0};
-    w = image.getWidth() * Styles.PX;
+    w = image.width() * Styles.PX;
     return new double[] {w, w * ratio};
   }
 
@@ -3429,9 +3432,8 @@ final class HtmlFlow {
       judgeSizes(img, s, width);
       return;
     }
-    String src = img.attr("src").trim();
-    if (src.isEmpty()) return;
-    PDImageXObject image = images.image(src);
+    Picture image = picture(img);
+    if (image == null) return;
     boolean nothing = percentOfNothing(false) && sizeAttribute(img, "width", s.width) instanceof String given
         && given.endsWith("%");
     double[] size = imageSize(img, s, image, nothing ? 0 : width);
@@ -3454,6 +3456,13 @@ final class HtmlFlow {
     sink.slice(box, List.of(new Ops.Image(x, Math.min(box - h, gap), w, h, image)));
   }
 
+  /** What an image box shows: an img's picture from its src (null without one), an svg's drawing. */
+  Picture picture(Element e) throws RenderException {
+    if (e.normalName().equals("svg")) return images.drawing(e);
+    String src = e.attr("src").trim();
+    return src.isEmpty() ? null : images.image(src);
+  }
+
   /** At publish, where no image is loaded: throws when the image's size attributes or CSS sizes are outside the subset. */
   private static void judgeSizes(Element img, HtmlStyle s, double width) throws Unsupported {
     String cssWidth = sizeAttribute(img, "width", s.width);
@@ -3472,9 +3481,9 @@ final class HtmlFlow {
       String w = sizeAttribute(img, "width", s.width);
       return new double[] {w == null ? 0 : length(w, s, width), 0};
     }
-    String src = img.attr("src").trim();
-    if (src.isEmpty()) throw new Unsupported("an image without a source, " + HtmlStyle.describe(img) + ", a float");
-    return imageSize(img, s, images.image(src), width);
+    Picture image = picture(img);
+    if (image == null) throw new Unsupported("an image without a source, " + HtmlStyle.describe(img) + ", a float");
+    return imageSize(img, s, image, width);
   }
 
   /**
@@ -3508,9 +3517,8 @@ final class HtmlFlow {
       judgeSizes(img, s, width);
       return;
     }
-    String src = img.attr("src").trim();
-    if (src.isEmpty()) throw new Unsupported("an image without a source, " + where + ", which has display: block");
-    PDImageXObject image = images.image(src);
+    Picture image = picture(img);
+    if (image == null) throw new Unsupported("an image without a source, " + where + ", which has display: block");
     double[] size = imageSize(img, s, image, width);
     double bl = s.border(LEFT), bt = s.border(TOP);
     double w = size[0] + bl + s.border(RIGHT), h = size[1] + bt + s.border(BOTTOM);

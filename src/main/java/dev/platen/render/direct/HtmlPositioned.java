@@ -8,7 +8,6 @@ import static dev.platen.render.direct.HtmlStyle.TOP;
 import dev.platen.render.RenderException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -51,7 +50,7 @@ final class HtmlPositioned {
       return s.relative && !(s.inlineBlock && HtmlFlow.nonZero(s.offsets));
     }
     if (tag.equals("body")) return s.relative;
-    if (tag.equals("img")) return s.absolute && !insideCell(e);
+    if (HtmlStyle.replaced(tag)) return s.absolute && !insideCell(e);
     // a float of position: relative without offsets (Bootstrap 3's columns) draws as one without: an absolute box
     // inside it, which it would place, is refused (HtmlFlow.box)
     if (s.floating != null && s.relative && HtmlStyle.BLOCKS.contains(tag) && !tag.equals("li")
@@ -111,7 +110,7 @@ final class HtmlPositioned {
     }
     // a fixed header's logo is drawn (checked against the flow's text on each page: imagesOverText); a running
     // element's margin box is painted as text only
-    if (!e.select(s.positionFixed ? "a[href]" : "img, a[href]").isEmpty()) {
+    if (!e.select(s.positionFixed ? "svg, a[href]" : "img, svg, a[href]").isEmpty()) {
       throw new Unsupported("an image or link in " + HtmlStyle.describe(e) + ", which has " + what);
     }
     Running r = new Running(e, s, sink.indent, 1, 1);
@@ -273,9 +272,8 @@ final class HtmlPositioned {
         // a replaced box of the image's own size, no line around it (measured: bottom: 0 puts the image's bottom on
         // the padding box's)
         if (s.maxWidth != null) throw new Unsupported("max-width on the positioned image " + HtmlStyle.describe(e));
-        String src = e.attr("src").trim();
-        if (src.isEmpty()) continue;
-        PDImageXObject image = flow.images.image(src);
+        Picture image = flow.picture(e);
+        if (image == null) continue;
         double[] size = HtmlFlow.imageSize(e, s, image, width);
         outer = size[0];
         stack.slice(size[1], List.of(new Ops.Image(0, 0, size[0], size[1], image)));
@@ -333,7 +331,7 @@ final class HtmlPositioned {
    */
   boolean decorates(Element e, HtmlStyle s) throws RenderException {
     String tag = e.normalName();
-    if (s.decorated(flow.printBackground) || tag.equals("hr") || tag.equals("img")) return true;
+    if (s.decorated(flow.printBackground) || tag.equals("hr") || HtmlStyle.replaced(tag)) return true;
     for (Element c : e.children()) {
       if (drawsNothing(c)) continue;
       HtmlStyle cs = flow.style(c, s);
@@ -413,10 +411,11 @@ final class HtmlPositioned {
    */
   private void plain(Element e, HtmlStyle s, String what) throws RenderException {
     // an absolute or fixed box's image is kept off the flow's text when placed (see place, imagesOverText)
+    // an <svg> is placed by no such box
     boolean image = e.normalName().equals("img") && !what.equals("position: absolute")
-        && !what.equals("position: fixed");
+        && !what.equals("position: fixed") || e.normalName().equals("svg");
     if (s.decorated(flow.printBackground) || e.normalName().equals("hr") || image) {
-      throw new Unsupported((e.normalName().equals("img") ? "an image" : "a border or background") + " in a " + what
+      throw new Unsupported((HtmlStyle.replaced(e.normalName()) ? "an image" : "a border or background") + " in a " + what
           + " element, on " + HtmlStyle.describe(e));
     }
     for (Element c : e.children()) {

@@ -329,6 +329,11 @@ final class HtmlStyle {
     return INLINE.contains(tag) || !DEFAULT_STYLED.contains(tag);
   }
 
+  /** An image or an inline drawing ({@link HtmlSvg}): a box of its picture's size, laid out as an image. */
+  static boolean replaced(String tag) {
+    return tag.equals("img") || tag.equals("svg");
+  }
+
   /** Elements both engines drop before layout (HtmlLayout removes them); seen only when checking a template. */
   static final Set<String> DROPPED = Set.of("meta", "link", "script", "noscript", "base");
   static final Set<String> TABLE = Set.of("table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption");
@@ -427,6 +432,8 @@ final class HtmlStyle {
   static HtmlStyle of(Element e, HtmlStyle parent, List<HtmlCss.Sheet> sheets, boolean template) {
     HtmlStyle s = parent.inherit();
     String tag = e.normalName();
+    // openhtmltopdf's default sheet: object, svg { display: block }
+    if (tag.equals("svg")) s.displayBlock = true;
     s.keepWithNext = isHeading(tag);
     // a div laid out as a table part (HtmlDisplayTables) keeps a div's defaults: no user-agent rule of the table
     // elements applies to it, and its vertical-align is the initial baseline
@@ -443,6 +450,10 @@ final class HtmlStyle {
     for (HtmlCss.Sheet sheet : sheets) {
       for (HtmlCss.Rule rule : sheet.rules()) {
         if (rule.selector().matches(e, template)) matched.add(rule);
+        if (tag.equals("svg") && rule.selector().reachesInside(e, template)) {
+          // openhtmltopdf copies such rules into the drawing, for Batik to apply (HtmlSvg)
+          s.refuse("a style rule for what is inside an <svg>", e);
+        }
       }
     }
     matched.sort(Comparator.comparingInt((HtmlCss.Rule r) -> r.selector().specificity())
@@ -514,6 +525,15 @@ final class HtmlStyle {
       s.refuse("CSS value '" + s.radiusHalf + "' for 'border-radius'", e);
     }
     if (s.unbundled != null) s.refuse(s.unbundled, e);
+    if (tag.equals("svg") && (s.width != null || s.height != null || s.maxWidth != null || s.maxHeight != null
+        || s.minWidth != null)) {
+      // its box sized otherwise than by its attributes, into which openhtmltopdf then scales the drawing
+      // (ReplacedElementScaleHelper): not ported
+      s.refuse("a CSS size on an <svg>", e);
+    }
+    if (tag.equals("svg") && (s.absolute || s.positionFixed || s.running != null || s.relative)) {
+      s.refuse("a positioned <svg>", e);
+    }
     if (s.minWidth != null && s.floating != null) s.refuse("min-width on a float", e);
     if (s.mono && s.lineNormal) s.refuse("line-height: normal in a monospace family", e);
     if ((s.verticalAlign.equals("super") || s.verticalAlign.equals("sub")) && !inline(tag)) {
@@ -542,7 +562,7 @@ final class HtmlStyle {
       for (int side = 0; side < 4; side++) {
         // a table's auto side margins place it as a block's do (a right-aligned totals table): HtmlTables.table
         // and an image of display: block's (HtmlFlow.imageBlock)
-        boolean tableSide = (tag.equals("table") || tag.equals("img") && s.displayBlock) && (side == LEFT || side == RIGHT);
+        boolean tableSide = (tag.equals("table") || replaced(tag) && s.displayBlock) && (side == LEFT || side == RIGHT);
         if (!Double.isNaN(s.marginPercent[side]) || s.autoMargin[side] && !tableSide) {
           s.refuse("a percentage or auto margin", e);
         }
@@ -1288,7 +1308,7 @@ final class HtmlStyle {
       }
       case "height" -> {
         String tag = e.normalName();
-        if (tag.equals("img")) {
+        if (replaced(tag)) {
           height = v.equals("auto") ? null : v;
         } else if (v.equals("auto")) {
           boxHeight = Double.NaN;
@@ -1335,6 +1355,11 @@ final class HtmlStyle {
           // no box
         } else if (FLEX_GRID.contains(v)) {
           // openhtmltopdf knows neither flex nor grid: it drops the declaration, and the box stays a block
+        } else if (e.normalName().equals("svg")) {
+          // a drawing on a line of its own, or on a line of text as an image is (HtmlFlow); display: inline makes
+          // it no replaced box in openhtmltopdf (measured: its line laid out otherwise), as img's sheet says
+          if (v.equals("block") || v.equals("inline-block")) displayBlock = v.equals("block");
+          else refuse("CSS display '" + value + "'", e);
         } else if (v.equals("inline-block") && naturalDisplay(e.normalName()).equals("inline")
             && !e.normalName().equals("br")) {
           // an inline element made an atomic box, a status badge: drawn by HtmlFlow as an inline box of one line
@@ -1435,7 +1460,7 @@ final class HtmlStyle {
           case "left", "right" -> {
             String tag = e.normalName();
             if (BLOCKS.contains(tag) && !tag.equals("hr") && !tag.equals("body") || tag.equals("table")
-                || inline(tag) && !tag.equals("br") || tag.equals("img")) {
+                || inline(tag) && !tag.equals("br") || replaced(tag)) {
               floating = v;
             } else {
               refuse("CSS float", e);

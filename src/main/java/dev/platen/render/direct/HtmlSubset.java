@@ -297,11 +297,27 @@ final class HtmlSubset {
     return elements(doc);
   }
 
+  private static boolean isInside(Element e, Element ancestor) {
+    for (Element p = e.parent(); p != null; p = p.parent()) {
+      if (p == ancestor) return true;
+    }
+    return false;
+  }
+
   /** The first element or attribute outside the subset, named, or null. */
   private static String elements(Document doc) {
+    Element drawing = null;
     for (Element e : doc.getAllElements()) {
       String tag = e.normalName();
       if (tag.equals("#root") || HtmlStyle.DROPPED.contains(tag)) continue;
+      // what is inside a drawing is the drawing's (HtmlSvg), not HTML
+      if (drawing != null && isInside(e, drawing)) continue;
+      if (tag.equals("svg")) {
+        drawing = e;
+        String refusal = HtmlSvg.refusal(e);
+        if (refusal != null) return refusal;
+        continue;
+      }
       boolean known = tag.equals("html") || tag.equals("head") || tag.equals("title") || tag.equals("style")
           || tag.equals("img") || HtmlStyle.BLOCKS.contains(tag) || HtmlStyle.inline(tag)
           || HtmlStyle.TABLE.contains(tag) || tag.equals("colgroup") || tag.equals("col");

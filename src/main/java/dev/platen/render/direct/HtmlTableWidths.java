@@ -734,7 +734,7 @@ final class HtmlTableWidths {
       max = Math.max(max, line[1]);
       HtmlStyle cs = displayed != null ? displayed : flow.style(child, s);
       if (cs.hidden) continue;
-      if (displayed != null && tag.equals("img")) {
+      if (displayed != null && HtmlStyle.replaced(tag)) {
         // an image of display: block (an e-mail's logo in its header row): as wide as the image and its margins
         long[] b = new long[5];
         measureImage(child, s, b);
@@ -929,7 +929,7 @@ final class HtmlTableWidths {
       space[0] = true;
       return;
     }
-    if (tag.equals("img")) {
+    if (HtmlStyle.replaced(tag)) {
       measureImage(e, inherited, out);
       return;
     }
@@ -984,12 +984,13 @@ final class HtmlTableWidths {
     if (percent && !nothing) {
       throw new Unsupported("a width in % on " + HtmlStyle.describe(img) + " in a table with automatic layout");
     }
-    String src = img.attr("src").trim();
-    if (flow.dry || src.isEmpty()) return;
+    if (flow.dry) return;
+    Picture picture = flow.picture(img);
+    if (picture == null) return;
     // max-width: 100% (HtmlStyle allows no other % in a cell) does not enter the measure: the column is as wide as
     // the image would be without it, which it then caps at the cell's width (measured beside short and long text)
     boolean capped = s.maxWidth != null && s.maxWidth.endsWith("%");
-    long w = HtmlFlow.dotsOf(HtmlFlow.imageSize(img, s, flow.images.image(src),
+    long w = HtmlFlow.dotsOf(HtmlFlow.imageSize(img, s, picture,
         nothing ? 0 : capped ? Double.POSITIVE_INFINITY : Double.NaN)[0]);
     if (nothing && w == 0) return;
     out[0] = Math.max(out[0], w + out[4]);

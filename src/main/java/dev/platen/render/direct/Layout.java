@@ -28,7 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,7 +41,10 @@ final class Layout {
   private final ValueFormatter values = new ValueFormatter();
   private final ImageEmbedder images;
   private final PDDocument doc;
-  private final Map<String, PDImageXObject> imageCache = new HashMap<>();
+  private final Map<String, Picture> imageCache = new HashMap<>();
+  /** The inline drawings of an HTML document, taken out of it by {@link HtmlSvg#detach}, and those drawn. */
+  private Map<org.jsoup.nodes.Element, String> drawings = Map.of();
+  private final Map<org.jsoup.nodes.Element, Picture> drawn = new java.util.IdentityHashMap<>();
   private final List<byte[]> imageBytes = new ArrayList<>();
   private final double lineGap; // distance from a line box's top to its baseline, for 10 pt body text
   private final boolean printBackground;
@@ -316,12 +318,12 @@ final class Layout {
   private void image(JsonNode props, double width, String align, Sink sink) throws RenderException {
     String src = fill(props, "src").trim();
     if (src.isEmpty()) return;
-    PDImageXObject image = image(src);
+    Picture image = image(src);
     double w = props.has("width") ? Styles.points(props.path("width"), BODY_SIZE, width) : Double.NaN;
     double h = props.has("height") ? Styles.points(props.path("height"), BODY_SIZE, Double.NaN) : Double.NaN;
-    double ratio = image.getHeight() / (double) image.getWidth();
+    double ratio = image.height() / (double) image.width();
     if (Double.isNaN(w) && Double.isNaN(h)) {
-      w = Math.min(image.getWidth() * PX, width);
+      w = Math.min(image.width() * PX, width);
       h = w * ratio;
     } else if (Double.isNaN(w)) {
       w = Math.min(h / ratio, width);
@@ -333,13 +335,13 @@ final class Layout {
   }
 
   /** The image at {@code src}, loaded through the guarded loader once per document. */
-  PDImageXObject image(String src) throws RenderException {
-    PDImageXObject image = imageCache.get(src);
+  Picture image(String src) throws RenderException {
+    Picture image = imageCache.get(src);
     if (image == null) {
       ImageEmbedder.Image loaded = images.load(src);
       if (loaded.bytes() == null || loaded.mime().contains("svg")) throw new Unsupported("an SVG image");
       try {
-        image = ImageCache.image(doc, loaded.bytes());
+        image = Picture.of(ImageCache.image(doc, loaded.bytes()));
         imageBytes.add(loaded.bytes());
       } catch (IOException | RuntimeException e) {
         throw new Unsupported("an image PDFBox does not read");
@@ -347,6 +349,25 @@ final class Layout {
       imageCache.put(src, image);
     }
     return image;
+  }
+
+  void drawings(Map<org.jsoup.nodes.Element, String> drawings) {
+    this.drawings = drawings;
+  }
+
+  /** An inline {@code <svg>} of the document, drawn once however often it is laid out (a measure, then a page). */
+  Picture drawing(org.jsoup.nodes.Element svg) throws RenderException {
+    Picture picture = drawn.get(svg);
+    if (picture == null) {
+      String xml = drawings.get(svg);
+      int[] box = HtmlSvg.box(svg);
+      int[] intrinsic = HtmlSvg.intrinsic(svg);
+      if (xml == null || box == null || intrinsic == null) throw new Unsupported("an <svg> it has not read");
+      picture = new Picture(HtmlSvg.draw(doc, xml, box, intrinsic), box[0], box[1]);
+      imageBytes.add(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      drawn.put(svg, picture);
+    }
+    return picture;
   }
 
   /**

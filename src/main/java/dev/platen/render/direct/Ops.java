@@ -1,6 +1,5 @@
 package dev.platen.render.direct;
 
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * What a laid-out page is made of. Coordinates are points from the top-left corner of whatever the op was laid
@@ -156,7 +155,7 @@ sealed interface Ops {
     public Ops moved(double dx, double dy) { return new Link(x + dx, y + dy, w, h, uri); }
   }
 
-  record Image(double x, double y, double w, double h, PDImageXObject image) implements Ops {
+  record Image(double x, double y, double w, double h, Picture image) implements Ops {
     public Ops moved(double dx, double dy) { return new Image(x + dx, y + dy, w, h, image); }
   }
 }

@@ -15,6 +15,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
@@ -69,7 +71,7 @@ final class Painter {
     resources.getCOSObject().setItem(COSName.FONT, fonts);
     COSName regularName = REGULAR;
     COSName boldName = BOLD;
-    Map<PDImageXObject, COSName> images = new IdentityHashMap<>();
+    Map<PDXObject, COSName> images = new IdentityHashMap<>();
     double h = size.getHeight();
     out.clear();
     int fill = -1;
@@ -145,10 +147,15 @@ final class Painter {
         num(d.x1()).num(h - d.y1()).op("m");
         num(d.x2()).num(h - d.y2()).op("l S Q");
       } else if (op instanceof Ops.Image i) {
-        COSName name = images.computeIfAbsent(i.image(), resources::add);
+        Picture p = i.image();
+        COSName name = images.computeIfAbsent(p.object(), x -> x instanceof PDFormXObject form ? resources.add(form)
+            : resources.add((PDImageXObject) x));
         out.append("q ");
-        num(i.w()).out.append("0 0 ");
-        num(i.h()).num(i.x()).num(h - i.y() - i.h()).out.append("cm /").append(name.getName()).append(" Do Q\n");
+        // an image fills the unit square; a drawing's matrix already makes its pixels points (HtmlSvg)
+        double sx = p.drawing() ? i.w() / (p.width() * Styles.PX) : i.w();
+        double sy = p.drawing() ? i.h() / (p.height() * Styles.PX) : i.h();
+        num(sx).out.append("0 0 ");
+        num(sy).num(i.x()).num(h - i.y() - i.h()).out.append("cm /").append(name.getName()).append(" Do Q\n");
       }
     }
     out.append("BT\n");
