@@ -168,6 +168,7 @@ final class HtmlFlow {
     // the root's top margin (Crater's html { margin-top: 50px }): page 1's flow starts that much lower, the body's
     // own top margin below it, as the root's margins meet no other
     if (hm[TOP] > 0) sink.slice(hm[TOP], List.of());
+    sink.opening();
     if (b.relative && (b.decorated(true) || nonZero(b.margin) || nonZero(b.padding) || nonZero(b.offsets))) {
       throw new Unsupported("position: relative on a body with offsets, margins, padding, a border or background");
     }
@@ -3503,15 +3504,17 @@ final class HtmlFlow {
           + ", which has display: block");
     }
     double[] m = s.margin(width);
-    if (m[BOTTOM] != 0) {
-      // measured: openhtmltopdf places a block after it higher than a collapsed margin would (by the image's margin
-      // of 10px where the next has 12px, by 12px where the image's is 20px), not followed here
-      throw new Unsupported("a bottom margin on " + where + ", which has display: block");
+    // measured: sized by both a width and a height (attributes or CSS; an <svg> always is), its margins and its
+    // neighbours' collapse as a block's do; at its own size, openhtmltopdf places a block after it higher than a
+    // collapsed margin would (by the image's margin of 10px where the next has 12px, by a paragraph's whole top
+    // margin after a paragraph's bottom one), not followed here
+    boolean sized = sizeAttribute(img, "width", s.width) != null && sizeAttribute(img, "height", s.height) != null;
+    if (!sized && m[BOTTOM] != 0) {
+      throw new Unsupported("a bottom margin on " + where + ", which has display: block and no width and height");
     }
     Element before = img.previousElementSibling();
-    if (before != null && style(before, ps).margin(width)[BOTTOM] != 0) {
-      // measured: openhtmltopdf puts it higher than a paragraph's bottom margin before it would (11 pt of 11.2)
-      throw new Unsupported("a bottom margin before " + where + ", which has display: block");
+    if (!sized && before != null && style(before, ps).margin(width)[BOTTOM] != 0) {
+      throw new Unsupported("a bottom margin before " + where + ", which has display: block and no width and height");
     }
     if (dry) {
       judgeSizes(img, s, width);

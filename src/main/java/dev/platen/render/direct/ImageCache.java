@@ -16,10 +16,11 @@ import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
- * Image XObjects already encoded for PDF, per thread, by image bytes. A PNG with transparency is decoded and
+ * Image XObjects already encoded for PDF, per thread, by image bytes (and the forms of inline drawings, by their XML). A PNG with transparency is decoded and
  * re-compressed by PDFBox (predictor + deflate) on every document, which profiling showed as the largest single
  * cost of a one-page invoice with a logo (about two thirds of it); templates reuse the same logo on every render,
  * so the encoded streams are kept and copied into each new document as they are. Keyed by content, not by URL,
@@ -67,6 +68,31 @@ final class ImageCache {
       return image;
     }
     return new PDImageXObject(new PDStream((COSStream) attach(doc, cached)), null);
+  }
+
+  /** What draws a form when it is not cached. */
+  @FunctionalInterface
+  interface Drawing {
+    PDFormXObject draw() throws Unsupported;
+  }
+
+  /**
+   * A form drawn once per thread and then copied into each document as it is: an inline drawing ({@link HtmlSvg})
+   * is the same on every render of its template, and Batik builds it in about as long as the rest of a page takes.
+   *
+   * @param key what determines the form entirely (the drawing's XML and its box)
+   */
+  static PDFormXObject form(PDDocument doc, byte[] key, Drawing drawing) throws Unsupported, IOException {
+    if (key.length > MAX_BYTES) return drawing.draw();
+    Map<Key, Detached> cache = CACHE.get();
+    Key k = Key.of(key);
+    Detached cached = cache.get(k);
+    if (cached == null) {
+      PDFormXObject form = drawing.draw();
+      cache.put(k, (Detached) detach(form.getCOSObject()));
+      return form;
+    }
+    return new PDFormXObject((COSStream) attach(doc, cached));
   }
 
   private static Object detach(COSBase base) throws IOException {

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -363,8 +364,16 @@ final class Layout {
       int[] box = HtmlSvg.box(svg);
       int[] intrinsic = HtmlSvg.intrinsic(svg);
       if (xml == null || box == null || intrinsic == null) throw new Unsupported("an <svg> it has not read");
-      picture = new Picture(HtmlSvg.draw(doc, xml, box, intrinsic), box[0], box[1]);
-      imageBytes.add(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      byte[] key = (box[0] + "x" + box[1] + "/" + intrinsic[0] + "x" + intrinsic[1] + "\n" + xml)
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      PDFormXObject form;
+      try {
+        form = ImageCache.form(doc, key, () -> HtmlSvg.draw(doc, xml, box, intrinsic));
+      } catch (IOException e) {
+        throw new Unsupported("an <svg> Batik cannot draw");
+      }
+      picture = new Picture(form, box[0], box[1]);
+      imageBytes.add(key);
       drawn.put(svg, picture);
     }
     return picture;

@@ -60,6 +60,7 @@ abstract class Sink {
   /** Called by each slice once its pending margin is spent: sets the open marks, ends dropped margins. */
   protected final void landed(int page, double y) {
     dropMargins = false;
+    opening = false;
     if (marks.isEmpty()) return;
     for (Mark m : marks) {
       m.page = page;
@@ -110,9 +111,26 @@ abstract class Sink {
   /** A forced break before a block: only when something is on the page already (CSS page-break-before). */
   void breakBefore() throws Unsupported {}
 
+  /** Whether no slice has landed since {@link #opening()}: the first positive top margin is then the one kept. */
+  private boolean opening;
+
+  /**
+   * The document starts: measured, openhtmltopdf keeps the top margin of the outermost box that has one among the
+   * body and its first children, not the largest of them ({@code body { margin: 5px }} over a paragraph's 1.12em
+   * starts the text 3.75pt down, as a div's 10px over it does 7.5pt), until something lands.
+   */
+  final void opening() {
+    opening = true;
+  }
+
   /** A top margin meeting the pending bottom margin. */
   final void margin(double top) {
-    if (!dropMargins) pending = Math.max(pending, top);
+    if (dropMargins) return;
+    if (opening) {
+      if (pending == 0 && top > 0) pending = top;
+      return;
+    }
+    pending = Math.max(pending, top);
   }
 
   /** Takes {@code h} back from the last slice: what follows starts that much higher (a collapsed table border). */

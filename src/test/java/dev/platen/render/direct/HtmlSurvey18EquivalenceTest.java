@@ -99,18 +99,37 @@ class HtmlSurvey18EquivalenceTest {
   }
 
   /**
-   * With padding, and with a bottom margin or after a block with one, which openhtmltopdf does not collapse as CSS
-   * says (measured), such an image stays with openhtmltopdf, named (in a table cell it is drawn:
+   * With padding, and at its own size with a bottom margin or after a block with one, which openhtmltopdf does not
+   * collapse as CSS says (measured), such an image stays with openhtmltopdf, named (in a table cell it is drawn:
    * HtmlSurvey20EquivalenceTest).
    */
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"<table><tr><td>IMG</td><td>Invoice</td></tr></table>|img { display: block; padding: 4px }|a"
       + " box style, offset, page break or % margin around img.logo, which has display: block", "<p>Invoice</p>IMG"
-      + "|img { display: block; }|a bottom margin before img.logo, which has display: block", "IMG<p>Bill to</p>|img { display: block;"
-      + " margin-bottom: 10px; }|a bottom margin on img.logo, which has display: block"})
+      + "|img { display: block; }|a bottom margin before img.logo, which has display: block and no width and height",
+      "IMG<p>Bill to</p>|img { display: block; margin-bottom: 10px; }|a bottom margin on img.logo, which has display:"
+      + " block and no width and height"})
   void imagesOfDisplayBlockOutsideTheSubsetAreNamed(String example) {
     String[] parts = example.split("\\|");
     assertThat(refusal("<p>x</p>" + parts[0].replace("IMG", IMG), parts[1])).isEqualTo(parts[2]);
+  }
+
+  /**
+   * Sized by a width and a height, its margins and those of the blocks around it collapse as a block's do
+   * (measured, 128 combinations of a block before, its margins and a block after, in the flow, a cell, a bordered
+   * box and a box of margins, as an img and as an svg: each where openhtmltopdf puts it).
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<p>Invoice</p>IMG<p>Bill to</p>|img { display: block }",
+      "IMG<p>Bill to</p>|img { display: block; margin-bottom: 10px }",
+      "<h2>Invoice</h2>IMG<h2>Items</h2>|img { display: block; margin: 12px 0 20px }",
+      "<div class=\"w\"><p>Invoice</p>IMG<p style=\"margin-top: 12px\">Bill to</p></div>|img { display: block;"
+          + " margin-bottom: 20px } .w { margin: 10px 0 }"})
+  void imagesOfDisplayBlockCollapseTheirMargins(String example) throws Exception {
+    String[] parts = example.split("\\|");
+    assertSame("survey18-image-margins", drawnDirectly("<p>x</p>" + parts[0].replace("IMG",
+        IMG.replace("<img ", "<img width=\"120\" height=\"40\" ")) + "<p>After</p>",
+        parts[1]));
   }
 
   /**

@@ -55,7 +55,8 @@ class HtmlSvgEquivalenceTest {
 
   /** Where openhtmltopdf's default sheet puts it: a block of its own, in the flow, a cell, after a heading. */
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"flow", "cell", "centred", "margins", "barcode", "gradient", "two", "sized-apart"})
+  @ValueSource(strings = {"flow", "cell", "centred", "margins", "barcode", "gradient", "two", "sized-apart",
+      "paragraphs"})
   void aDrawingOnItsOwnLine(String example) throws Exception {
     String html = switch (example) {
       case "flow" -> "<div class=\"head\">" + LOGO + "<h1>Invoice</h1></div><p>Acme Trading Ltd, 1 High Street</p>";
@@ -70,6 +71,9 @@ class HtmlSvgEquivalenceTest {
       // openhtmltopdf sizes it by its viewBox when it has one (BatikSVGImage.parseDimensions), not by its width
       case "sized-apart" -> "<div>Icon</div>" + LOGO.replace("width=\"44\" height=\"44\"", "width=\"20\" height=\"20\"")
           + "<p>After</p>";
+      // its margins and its neighbours' collapse as a block's do
+      case "paragraphs" -> "<p>Before</p>" + LOGO.replace("<svg ", "<svg style=\"margin-bottom: 16px\" ")
+          + "<p>After</p><h2>Heading</h2>" + GRADIENT + "<h2>Next</h2>";
       default -> throw new IllegalArgumentException(example);
     };
     RenderInput input = drawnDirectly(html, "body { font-size: 10pt } .c { text-align: center } td { vertical-align: top }");
