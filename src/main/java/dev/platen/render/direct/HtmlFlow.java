@@ -1364,6 +1364,9 @@ final class HtmlFlow {
 
   void block(Element e, HtmlStyle s, double avail, Sink sink) throws RenderException {
     if (s.blockInline) throw new Unsupported("CSS display 'inline-block' on " + HtmlStyle.describe(e));
+    if (s.avoidAfter && followed(e)) {
+      throw new Unsupported("page-break-after: avoid on " + HtmlStyle.describe(e) + " before more content");
+    }
     if (s.breakBefore) sink.breakBefore();
     String tag = e.normalName();
     boolean list = tag.equals("ul") || tag.equals("ol");

@@ -97,7 +97,8 @@ final class HtmlPositioned {
           + " children only)");
     }
     List<Node> nodes = parent.childNodes();
-    for (int i = 0; i < index; i++) {
+    boolean afterContent = false;
+    for (int i = 0; i < index && !afterContent; i++) {
       Node n = nodes.get(i);
       if (n instanceof TextNode t && t.isBlank() || !(n instanceof TextNode) && !(n instanceof Element)) continue;
       if (n instanceof Element b) {
@@ -105,14 +106,19 @@ final class HtmlPositioned {
         HtmlStyle bs = flow.style(b, ps);
         if (bs.hidden || bs.running != null || bs.positionFixed) continue;
       }
+      afterContent = true;
+    }
+    if (afterContent && !s.positionFixed) {
       throw new Unsupported(what + " after content, on " + HtmlStyle.describe(e) + " (openhtmltopdf shows it"
           + " only from its own page on: put it first in the body)");
     }
     // a fixed header's logo is drawn (checked against the flow's text on each page: imagesOverText); a running
     // element's margin box is painted as text only
-    if (!e.select(s.positionFixed ? "svg, a[href]" : "img, svg, a[href]").isEmpty()) {
+    if (!e.select(s.positionFixed ? "a[href]" : "img, svg, a[href]").isEmpty()) {
       throw new Unsupported("an image or link in " + HtmlStyle.describe(e) + ", which has " + what);
     }
+    // a fixed box after content is painted on every page all the same (measured: a footer written at the end of the
+    // body, between two tables, after a forced break: on every page of the document in openhtmltopdf)
     Running r = new Running(e, s, sink.indent, 1, 1);
     if (s.running != null) {
       if (running.containsKey(s.running)) throw new Unsupported("two elements with " + what);
@@ -410,11 +416,13 @@ final class HtmlPositioned {
    * text only).
    */
   private void plain(Element e, HtmlStyle s, String what) throws RenderException {
-    // an absolute or fixed box's image is kept off the flow's text when placed (see place, imagesOverText)
-    // an <svg> is placed by no such box
-    boolean image = e.normalName().equals("img") && !what.equals("position: absolute")
-        && !what.equals("position: fixed") || e.normalName().equals("svg");
-    if (s.decorated(flow.printBackground) || e.normalName().equals("hr") || image) {
+    // an absolute or fixed box's image is kept off the flow's text when placed (see place, overText); a fixed box's
+    // solid borders and backgrounds too, on every page (HtmlPositioned.fixed)
+    boolean fixedBox = what.equals("position: fixed");
+    boolean image = HtmlStyle.replaced(e.normalName()) && !what.equals("position: absolute") && !fixedBox;
+    boolean decorated = s.decorated(flow.printBackground)
+        && (!fixedBox || s.patterned() || s.radius > 0);
+    if (decorated || e.normalName().equals("hr") || image) {
       throw new Unsupported((HtmlStyle.replaced(e.normalName()) ? "an image" : "a border or background") + " in a " + what
           + " element, on " + HtmlStyle.describe(e));
     }
@@ -524,13 +532,46 @@ final class HtmlPositioned {
       apartBlock(f.element(), s, avail, stack);
       double y = Double.isNaN(o[TOP]) ? height - o[BOTTOM] - stack.height() : o[TOP];
       for (Ops op : stack.ops) {
-        if (!(op instanceof Ops.Text || op instanceof Ops.Image)) {
+        if (!(op instanceof Ops.Text || op instanceof Ops.Image || op instanceof Ops.Rect)) {
           throw new Unsupported("a line or box drawn in a position: fixed element");
         }
-        out.add(op.moved(left + x, top + y));
+        Ops placed = clippedToContent(op.moved(left + x, top + y), left, top, width, height);
+        if (placed != null) out.add(placed);
       }
     }
     return out;
+  }
+
+  /**
+   * A fixed box's op as openhtmltopdf shows it: clipped at the page's content area (measured: a footer at
+   * {@code bottom: -12mm} is in the PDF's text but not seen, one at {@code bottom: 5mm} is), null where nothing of
+   * it shows.
+   */
+  private Ops clippedToContent(Ops op, double left, double top, double width, double height) throws Unsupported {
+    double right = left + width, bottom = top + height;
+    switch (op) {
+      case Ops.Text t -> {
+        double w = Text.width(flow.fonts.of(t.bold(), t.mono()), t.text(), t.size(), t.spacing());
+        boolean inside = t.x() >= left && t.x() + w <= right && t.y() - t.size() >= top && t.y() + t.size() / 3 <= bottom;
+        if (inside) return t;
+        // a clipped line is painted in the regular and bold faces only (Painter)
+        if (t.mono() || t.oblique()) throw new Unsupported("monospace or oblique text in a position: fixed element past the page's content area");
+        return new Ops.ClippedText(t, left, right, top, bottom);
+      }
+      case Ops.Rect r -> {
+        double x0 = Math.max(r.x(), left), x1 = Math.min(r.x() + r.w(), right);
+        double y0 = Math.max(r.y(), top), y1 = Math.min(r.y() + r.h(), bottom);
+        return x1 <= x0 || y1 <= y0 ? null : new Ops.Rect(x0, y0, x1 - x0, y1 - y0, r.rgb());
+      }
+      case Ops.Image i -> {
+        if (i.x() >= left && i.x() + i.w() <= right && i.y() >= top && i.y() + i.h() <= bottom) return i;
+        if (i.x() >= right || i.x() + i.w() <= left || i.y() >= bottom || i.y() + i.h() <= top) return null;
+        throw new Unsupported("an image in a position: fixed element across the page's content edge");
+      }
+      default -> {
+        return op;
+      }
+    }
   }
 
   /**
@@ -541,6 +582,10 @@ final class HtmlPositioned {
     for (Ops op : fixed) {
       if (op instanceof Ops.Image i && overText(i, page)) {
         throw new Unsupported("an image in a position: fixed element over the text of a page");
+      }
+      // openhtmltopdf paints the fixed box over the flow, hiding its text; the direct path paints all text last
+      if (op instanceof Ops.Rect && overText(bounds(op), page)) {
+        throw new Unsupported("a border or background in a position: fixed element over the text of a page");
       }
     }
   }

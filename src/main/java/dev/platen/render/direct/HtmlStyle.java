@@ -129,6 +129,8 @@ final class HtmlStyle {
    * author sets another value: the heading then moves to the next page with the first line of what follows it.
    */
   boolean keepWithNext;
+  /** {@code page-break-after: avoid} on a block other than a heading: drawn only where nothing follows it. */
+  boolean avoidAfter;
   boolean collapse;
   double spacing;
   /** The vertical border-spacing, above every row and below the last ({@link #spacing} is the horizontal). */
@@ -535,6 +537,10 @@ final class HtmlStyle {
       s.refuse("a positioned <svg>", e);
     }
     if (s.minWidth != null && s.floating != null) s.refuse("min-width on a float", e);
+    if (s.avoidAfter && (s.floating != null || s.inlineBlock || s.blockInline || s.absolute || s.positionFixed
+        || s.running != null)) {
+      s.refuse("CSS value 'avoid' for 'page-break-after'", e);
+    }
     if (s.mono && s.lineNormal) s.refuse("line-height: normal in a monospace family", e);
     if ((s.verticalAlign.equals("super") || s.verticalAlign.equals("sub")) && !inline(tag)) {
       s.refuse("vertical-align: " + s.verticalAlign + " on an element other than an inline one", e);
@@ -1416,6 +1422,7 @@ final class HtmlStyle {
       }
       case "page-break-after" -> {
         if (HtmlDisplayInline.madeInline(e)) return;
+        avoidAfter = false;
         breakAfter = pageBreak(v, value, name, e);
         keepWithNext = v.equals("avoid") && isHeading(e.normalName());
       }
@@ -1812,6 +1819,12 @@ final class HtmlStyle {
         // nor on a table cell: measured, a group heading's th { page-break-after: avoid } moved no break (on its
         // row it did: refused below)
         if (name.endsWith("after") && (e.normalName().equals("td") || e.normalName().equals("th"))) return false;
+        // openhtmltopdf keeps a box with its next sibling only (measured for headings): on a block that ends its
+        // parent (a DIN invoice's one .page wrapper) it changes nothing; before another, HtmlFlow.block refuses it
+        if (name.endsWith("after") && BLOCKS.contains(e.normalName()) && !e.normalName().equals("body")) {
+          avoidAfter = true;
+          return false;
+        }
         refuse("CSS value '" + value + "' for '" + name + "'", e);
         return false;
       }

@@ -1533,7 +1533,8 @@ final class HtmlTables {
           }
         }
         case Ops.Text t -> cut.add(t);
-        case Ops.ClippedText t -> cut.add(t.right() <= right ? t : new Ops.ClippedText(t.text(), t.left(), right));
+        case Ops.ClippedText t -> cut.add(t.right() <= right ? t
+            : new Ops.ClippedText(t.text(), t.left(), right, t.top(), t.bottom()));
         default -> {
           // a dashed, rounded or turned shape: not cut here
           if (!(reach(op) <= right)) {

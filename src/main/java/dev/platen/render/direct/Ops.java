@@ -96,11 +96,19 @@ sealed interface Ops {
   }
 
   /**
-   * A line of text shown only between {@code left} and {@code right}: a {@code nowrap} line wider than its table
-   * cell of {@code overflow: hidden}, which openhtmltopdf clips at the cell's padding box (measured).
+   * A line of text shown only between {@code left} and {@code right} (and {@code top} and {@code bottom}, infinite
+   * but for a fixed box's): a {@code nowrap} line wider than its table cell of {@code overflow: hidden}, which
+   * openhtmltopdf clips at the cell's padding box, a fixed box's line in the page margin, which it clips at the
+   * page's content area (measured).
    */
-  record ClippedText(Text text, double left, double right) implements Ops {
-    public Ops moved(double dx, double dy) { return new ClippedText((Text) text.moved(dx, dy), left + dx, right + dx); }
+  record ClippedText(Text text, double left, double right, double top, double bottom) implements Ops {
+    ClippedText(Text text, double left, double right) {
+      this(text, left, right, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+
+    public Ops moved(double dx, double dy) {
+      return new ClippedText((Text) text.moved(dx, dy), left + dx, right + dx, top + dy, bottom + dy);
+    }
   }
 
   /**

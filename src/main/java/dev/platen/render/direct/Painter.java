@@ -176,7 +176,9 @@ final class Painter {
         // colour and spacing set before it
         int before = alpha;
         out.append("ET\nq\n");
-        num(clipped.left()).num(-1).num(clipped.right() - clipped.left()).num(h + 2).op("re W n");
+        double bottom = Math.min(clipped.bottom(), h + 1);
+        double top = Math.max(clipped.top(), -1);
+        num(clipped.left()).num(h - bottom).num(clipped.right() - clipped.left()).num(bottom - top).op("re W n");
         out.append("BT\n");
         Ops.Text t = clipped.text();
         font(t.bold() ? boldName : regularName, t.size());

@@ -76,14 +76,15 @@ class HtmlHeadingBreakEquivalenceTest {
   /**
    * Still sent to openhtmltopdf: a table whose first row is cut by the break (openhtmltopdf moves the heading when
    * the first cell's first line does not fit, which the direct engine does not know where it cuts the row), a
-   * repeated table header that would not fit, and an author's {@code page-break-after: avoid} on a div.
+   * repeated table header that would not fit, and an author's {@code page-break-after: avoid} on a div before more
+   * content.
    */
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"<h2>March</h2><table class=\"t\">" + ROWS + "</table>|a page break right after a heading",
       "<h2>March</h2><table class=\"t\"><thead><tr><th>Date</th><th>Item</th><th>Amount</th></tr></thead><tbody>"
           + ROWS + "</tbody></table>|a table header across a page break",
-      "<div style=\"page-break-after: avoid\">Terms</div><p>First term text</p>|CSS value 'avoid' for"
-          + " 'page-break-after'"})
+      "<div style=\"page-break-after: avoid\">Terms</div><p>First term text</p>|page-break-after: avoid on div"
+          + " before more content"})
   void whatIsStillRefused(String row) {
     String[] p = row.split("\\|", 2);
     String html = page(56, p[0]);

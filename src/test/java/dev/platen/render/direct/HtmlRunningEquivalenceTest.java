@@ -104,7 +104,8 @@ class HtmlRunningEquivalenceTest {
           color: #0b3d2e; }
         .fy { position: fixed; left: 10mm; right: 10mm; bottom: -12mm; text-align: center; font-size: 7pt; }
         footer { position: fixed; bottom: 0; left: 0; right: 0; text-align: center; font-size: 8pt; }""");
-    assertSame("fixed-boxes", input);
+    // sharp: openhtmltopdf clips the boxes in the margin at the content area, their text in the PDF but not seen
+    HtmlEquivalenceTest.assertSameSharp("fixed-boxes", input);
     byte[] direct = DIRECT.render(input);
     int pages = texts(direct).size();
     assertThat(pages).isEqualTo(texts(DIRECT.render(statement("", ""))).size());
@@ -158,7 +159,7 @@ class HtmlRunningEquivalenceTest {
           + "\tposition: fixed without one of top and bottom, on div.f",
       "<div class=\"f\">Thanks</div>\t.f{position:fixed;bottom:0;left:0}"
           + "\tposition: fixed without a width or both left and right",
-      "<div class=\"f\">Thanks</div>\t.f{position:fixed;bottom:0;left:0;right:0;border-top:1px solid #000}"
+      "<div class=\"f\">Thanks</div>\t.f{position:fixed;bottom:0;left:0;right:0;border-top:1px dashed #000}"
           + "\ta border or background in a position: fixed element, on div.f",
       "<div class=\"f\">Thanks</div>\t.f{position:fixed;bottom:0;left:10%;right:0}\tCSS value '10%' for 'left' on div.f",
       "<p>Page <span class=\"page-no\"></span></p>\t\tgenerated content (::before, ::after) outside a running element,"

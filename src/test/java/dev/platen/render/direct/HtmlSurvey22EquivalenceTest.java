@@ -1,0 +1,93 @@
+package dev.platen.render.direct;
+
+import static dev.platen.render.direct.HtmlEquivalenceTest.assertSame;
+import static dev.platen.render.direct.HtmlEquivalenceTest.drawnDirectly;
+import static dev.platen.render.direct.HtmlEquivalenceTest.refusal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the twelfth round's templates (written as an assistant writes them for a PDF service: an SVG logo, a DIN
+ * invoice's page wrapper, a body margin of a browser's kind) needed next. Each is drawn directly and printed as
+ * openhtmltopdf prints it.
+ */
+class HtmlSurvey22EquivalenceTest {
+  private static final String ROWS = "<table class=\"t\"><thead><tr><th>Date</th><th>Description</th><th>Amount</th>"
+      + "</tr></thead><tbody>" + "<tr><td>2026-11-01</td><td>Card payment, Harbourside Dental Group</td><td>120.00</td></tr>"
+      .repeat(70) + "</tbody></table>";
+
+  /**
+   * At the document's start openhtmltopdf keeps the outermost top margin among the body and its first children, not
+   * the largest (D68): a browser's body margin over a first paragraph, a wrapper's over a heading.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<p>Invoice</p><p>Bill to</p>|body { margin: 5px }",
+      "<p>Invoice</p><p>Bill to</p>|body { margin: 20px }",
+      "<div class=\"w\"><p>Invoice</p></div><p>Bill to</p>|.w { margin-top: 10px }",
+      "<div class=\"w\"><div class=\"v\"><p>Invoice</p></div></div><p>Bill to</p>|.w { margin-top: 10px } .v { margin-top: 12px }",
+      "<div class=\"w\"><div class=\"v\"><h1>Invoice</h1></div></div><p>Bill to</p>|.v { margin-top: 4px } h1 { margin: 20px 0 }",
+      "<section class=\"w\"><div class=\"v\">Invoice</div></section><p>Bill to</p>|body { margin: 0 } .w { margin-top: 5px } .v { margin-top: 8px }"})
+  void theDocumentsFirstTopMargin(String example) throws Exception {
+    String[] parts = example.split("\\|");
+    assertSame("survey22-first-margin", drawnDirectly(parts[0], "body { font-size: 10pt } " + parts[1]));
+  }
+
+  /** {@code page-break-after: avoid} on a block that ends its parent (a DIN invoice's one page wrapper) changes nothing. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<div class=\"page\"><h1>Rechnung</h1>ROWS</div>", "<div class=\"page\"><h1>Rechnung</h1>ROWS</div>\n",
+      "<div><p>Lead</p><div class=\"page\">ROWS</div></div><p>After</p>"})
+  void avoidAfterOnTheLastBlock(String html) throws Exception {
+    assertSame("survey22-avoid-after", drawnDirectly(html.replace("ROWS", ROWS),
+        ".page { page-break-after: avoid; padding: 0 4mm } .t { width: 100%; -fs-table-paginate: paginate } tr { page-break-inside: avoid }"));
+  }
+
+  /**
+   * A fixed footer written after the content (at the end of the body, or between two parts) is painted on every
+   * page, as openhtmltopdf paints it wherever it stands among the body's children (measured).
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<h1>Invoice</h1>ROWS<div class=\"footer\">Northgate Industrial Supply LLC</div>",
+      "<h1>Invoice</h1>ROWS<div class=\"footer\">Northgate Industrial Supply LLC</div><p>Notes</p>ROWS",
+      "<h1>Invoice</h1><div class=\"footer\">Northgate Industrial Supply LLC</div>ROWS"})
+  void aFixedFooterAfterContent(String html) throws Exception {
+    assertSame("survey22-fixed-after", drawnDirectly(html.replace("ROWS", ROWS), ".footer { position: fixed; bottom: -12mm;"
+        + " left: 0; right: 0; text-align: center; font-size: 8pt } .t { width: 100%; border-collapse: collapse } tr { page-break-inside: avoid }"
+        + " @page { margin: 20mm 15mm 25mm }"));
+  }
+
+  /**
+   * A fixed footer's band (a background, a solid rule above it) where it meets none of the flow's text: painted over
+   * the flow in openhtmltopdf, under its text here, alike where they do not meet.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"background: #0b3d6e; color: #fff; padding: 6px 0",
+      "border-top: 2px solid #0b3d6e; padding-top: 4px", "background: #eef; border-top: 1px solid #999"})
+  void aFixedFootersBand(String band) throws Exception {
+    assertSame("survey22-fixed-band", drawnDirectly("<h1>Invoice</h1><p>Thank you for your order.</p><div"
+        + " class=\"footer\">Northgate"
+        + " Industrial Supply LLC</div>", ".footer { position: fixed; bottom: 0; left: 0; right: 0;"
+        + " text-align: center; font-size: 8pt; " + band + " } .t { width: 100%; border-collapse: collapse }"
+        + " tr { page-break-inside: avoid } @page { margin: 20mm 15mm 35mm }"));
+  }
+
+  @Test
+  void aFixedBandOverTheFlowsTextIsNamed() throws Exception {
+    dev.platen.render.RenderInput input = drawnDirectly("<h1>Invoice</h1>" + ROWS + "<div class=\"footer\">Supply"
+        + "</div>", ".footer { position: fixed; bottom: 0; left: 0; right: 0; background: #eef }"
+        + " .t { width: 100%; border-collapse: collapse } tr { page-break-inside: avoid }");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DirectPdfEngine(
+        dev.platen.render.EngineSettings.defaults()).render(input)).isInstanceOf(Unsupported.class)
+        .hasMessageContaining("a border or background in a position: fixed element over the text of a page");
+  }
+
+  @Test
+  void avoidAfterBeforeAnotherBlockIsNamed() {
+    assertThat(refusal("<div class=\"page\">One</div><div>Two</div>", ".page { page-break-after: avoid }"))
+        .isEqualTo("page-break-after: avoid on div.page before more content");
+    assertThat(refusal("<span class=\"page\">One</span>", ".page { page-break-after: avoid }"))
+        .startsWith("CSS value 'avoid' for 'page-break-after'");
+  }
+}
