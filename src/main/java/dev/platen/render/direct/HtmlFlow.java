@@ -99,7 +99,7 @@ final class HtmlFlow {
    * anonymous boxes, as CSS does, so its blocks stand as its parent's would, in its inherited style; laid out here
    * as a block that draws nothing, which places them alike.
    */
-  private HtmlStyle wrapper(Node n, HtmlStyle parent) throws Unsupported {
+  HtmlStyle wrapper(Node n, HtmlStyle parent) throws Unsupported {
     if (!(n instanceof Element e) || !HtmlStyle.inline(e.normalName()) || e.normalName().equals("a")
         || e.normalName().equals("br")) {
       return null;

@@ -721,6 +721,16 @@ final class HtmlTableWidths {
     for (Node n : e.childNodes()) {
       // a span with display: block is measured as the block it is laid out as
       HtmlStyle displayed = flow.displayedBlock(n, s);
+      // and one holding only blocks as the block that draws nothing it is laid out as (HtmlFlow.wrapper)
+      HtmlStyle wrapping = displayed == null ? flow.wrapper(n, s) : null;
+      if (wrapping != null) {
+        long[] line = measureInline(inline, s);
+        inline.clear();
+        long[] b = measure((Element) n, wrapping, false);
+        min = Math.max(min, Math.max(line[0], b[0]));
+        max = Math.max(max, Math.max(line[1], b[1]));
+        continue;
+      }
       if (displayed == null && HtmlFlow.isInline(n)) {
         inline.add(n);
         continue;

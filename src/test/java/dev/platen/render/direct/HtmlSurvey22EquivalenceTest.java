@@ -83,6 +83,20 @@ class HtmlSurvey22EquivalenceTest {
         .hasMessageContaining("a border or background in a position: fixed element over the text of a page");
   }
 
+  /**
+   * A span holding only a paragraph, then a line of spans, in a cell of automatic layout (a purchase order's
+   * supplier address): measured for its column as the block that draws nothing it is laid out as.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<span><p>14-B, Road No. 4, Madri Industrial Area,<br> Udaipur, Rajasthan 313003</p></span>\n"
+      + "<span>+91 294 249 1187</span> | <span>purchase@aravalipumps.in</span>",
+      "<span><p>A long supplier address that is wider than the other line of this cell</p></span> <span>x</span>",
+      "Before <span><div>Block in the middle</div></span> after"})
+  void aSpanOfBlocksInACellOfAutomaticLayout(String cell) throws Exception {
+    assertSame("survey22-span-blocks", drawnDirectly("<table class=\"h\"><tr><td><b>Aravali Pumps</b></td><td>" + cell
+        + "</td></tr></table><p>After</p>", ".h td { border: 1px solid #ccc; padding: 4px; vertical-align: top }"));
+  }
+
   @Test
   void avoidAfterBeforeAnotherBlockIsNamed() {
     assertThat(refusal("<div class=\"page\">One</div><div>Two</div>", ".page { page-break-after: avoid }"))
