@@ -181,7 +181,7 @@ public final class DirectPdfEngine implements PdfEngine {
             if (op instanceof Ops.Text t) margins.add(t);
             else shapes.add(op);
           }
-          if (!fixed.isEmpty()) flow.positioned.imagesOverText(fixed, ops);
+          if (!fixed.isEmpty()) flow.positioned.fixedOverText(fixed, ops);
           if (!shapes.isEmpty() || !fixed.isEmpty()) {
             // a running element's borders and backgrounds first: the margin boxes are painted before the page
             List<Ops> all = new java.util.ArrayList<>(shapes.size() + ops.size() + fixed.size());

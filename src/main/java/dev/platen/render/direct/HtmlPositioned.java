@@ -112,7 +112,7 @@ final class HtmlPositioned {
       throw new Unsupported(what + " after content, on " + HtmlStyle.describe(e) + " (openhtmltopdf shows it"
           + " only from its own page on: put it first in the body)");
     }
-    // a fixed header's logo is drawn (checked against the flow's text on each page: imagesOverText); a running
+    // a fixed header's logo is drawn (checked against the flow's text on each page: fixedOverText); a running
     // element's margin box is painted as text only
     if (!e.select(s.positionFixed ? "a[href]" : "img, svg, a[href]").isEmpty()) {
       throw new Unsupported("an image or link in " + HtmlStyle.describe(e) + ", which has " + what);
@@ -578,7 +578,7 @@ final class HtmlPositioned {
    * Throws when an image of the fixed elements ({@link #fixed}) reaches into a line of the page's text:
    * openhtmltopdf paints the fixed box over the flow, the direct path all text over all images.
    */
-  void imagesOverText(List<Ops> fixed, List<Ops> page) throws Unsupported {
+  void fixedOverText(List<Ops> fixed, List<Ops> page) throws Unsupported {
     for (Ops op : fixed) {
       if (op instanceof Ops.Image i && overText(i, page)) {
         throw new Unsupported("an image in a position: fixed element over the text of a page");

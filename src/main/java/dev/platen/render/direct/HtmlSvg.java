@@ -4,6 +4,7 @@ import com.openhtmltopdf.svgsupport.OpenHtmlUserAgent;
 import com.openhtmltopdf.svgsupport.PDFTranscoder;
 import com.openhtmltopdf.svgsupport.SVGImageExtension;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+import dev.platen.render.html.InlineSvg;
 import java.awt.geom.AffineTransform;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -29,7 +30,6 @@ import org.apache.batik.transcoder.TranscoderOutput;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Entities;
 import org.w3c.dom.DOMImplementation;
 import org.w3c.dom.Document;
 import org.w3c.dom.NamedNodeMap;
@@ -125,16 +125,8 @@ final class HtmlSvg {
       for (Element p = e.parent(); p != null && !nested; p = p.parent()) nested = p.normalName().equals("svg");
       if (!nested) svgs.add(e);
     }
-    org.jsoup.nodes.Document.OutputSettings xml = new org.jsoup.nodes.Document.OutputSettings()
-        .syntax(org.jsoup.nodes.Document.OutputSettings.Syntax.xml)
-        .escapeMode(Entities.EscapeMode.xhtml)
-        .prettyPrint(false);
     for (Element svg : svgs) {
-      org.jsoup.nodes.Document holder = new org.jsoup.nodes.Document("");
-      holder.outputSettings(xml.clone());
-      Element copy = svg.clone();
-      holder.appendChild(copy);
-      drawings.put(svg, copy.outerHtml());
+      drawings.put(svg, InlineSvg.xml(svg));
       svg.empty();
     }
     return drawings;

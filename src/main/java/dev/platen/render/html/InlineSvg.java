@@ -26,7 +26,7 @@ import org.jsoup.select.NodeTraversor;
  * the copies references draw, no {@code @import}), so a layout cannot hand Batik more than an {@code <img>} can.
  * Batik then draws it with scripts and external resources off, as for SVG images.
  */
-final class InlineSvg {
+public final class InlineSvg {
   private InlineSvg() {}
 
   static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
@@ -102,8 +102,8 @@ final class InlineSvg {
     return href.trim().startsWith("#");
   }
 
-  /** The element as an XML document of its own, the form the image guard reads. */
-  static String xml(Element svg) {
+  /** The element as an XML document of its own, the form the image guard and Batik read. */
+  public static String xml(Element svg) {
     Document holder = new Document("");
     holder.outputSettings(XML.clone());
     Element copy = svg.clone();
