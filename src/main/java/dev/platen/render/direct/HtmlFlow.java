@@ -2627,7 +2627,9 @@ final class HtmlFlow {
    * ({@link RoundedSides}), else as {@link #background}.
    */
   static Ops blockBackground(double w, double h, HtmlStyle s) {
-    if (s.radius > 0 && !HtmlStyle.uniform(s) && !HtmlStyle.merged(s)) return RoundedSides.background(w, h, s);
+    if (s.corners != null || s.radius > 0 && !HtmlStyle.uniform(s) && !HtmlStyle.merged(s)) {
+      return RoundedSides.background(w, h, s);
+    }
     return background(0, 0, w, h, s);
   }
 

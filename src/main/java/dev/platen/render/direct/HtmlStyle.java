@@ -99,6 +99,11 @@ final class HtmlStyle {
   boolean displayBlock;
   /** border-radius in points, one for all corners (0: square). */
   double radius;
+  /**
+   * Corner radii in points, clockwise from the top left, where they differ (a callout's {@code border-radius: 0 6px
+   * 6px 0}), else null; {@link #radius} is then the largest, so every rounded path sees a rounded box.
+   */
+  double[] corners;
   /** A border-radius of 50% or more as written, when it is one: resolved in {@link #of}, where the box's size is known. */
   private String radiusHalf;
   /** display: inline-block on an inline element (not inherited): one line of text in a box of its own height. */
@@ -261,6 +266,26 @@ final class HtmlStyle {
    * paint one rounded shape over the border box whatever the sides' widths (e-mails' "bulletproof" buttons:
    * 'border: 10px 18px solid' in the button's colour), drawn so (HtmlFlow.borders).
    */
+  /**
+   * Corners that differ are drawn on a block's background, alone or inside solid sides that differ (RoundedSides, as
+   * openhtmltopdf's BorderPainter shapes them); corners all alike are one radius.
+   */
+  private static void cornersDrawn(HtmlStyle s, Element e, String tag) {
+    double[] c = s.corners;
+    if (c[0] == c[1] && c[1] == c[2] && c[2] == c[3]) {
+      s.radius = c[0];
+      s.corners = null;
+      return;
+    }
+    s.radius = Math.max(Math.max(c[0], c[1]), Math.max(c[2], c[3]));
+    boolean bordered = s.border(TOP) > 0 || s.border(RIGHT) > 0 || s.border(BOTTOM) > 0 || s.border(LEFT) > 0;
+    if (!BLOCKS.contains(tag) || tag.equals("body") || tag.equals("hr") || s.inlineBlock || s.blockInline
+        || s.floating != null || s.displayBlock && inline(tag) || s.patterned() || bordered && uniform(s)
+        || bordered && merged(s)) {
+      s.refuse("border-radius of corners that differ", e);
+    }
+  }
+
   static boolean merged(HtmlStyle s) {
     if (s.background < 0 || s.patterned()) return false;
     for (int side = 0; side < 4; side++) {
@@ -527,6 +552,7 @@ final class HtmlStyle {
       s.refuse("CSS value '" + s.radiusHalf + "' for 'border-radius'", e);
     }
     if (s.unbundled != null) s.refuse(s.unbundled, e);
+    if (s.corners != null) cornersDrawn(s, e, tag);
     if (tag.equals("svg") && (s.width != null || s.height != null || s.maxWidth != null || s.maxHeight != null
         || s.minWidth != null)) {
       // its box sized otherwise than by its attributes, into which openhtmltopdf then scales the drawing
@@ -1560,11 +1586,46 @@ final class HtmlStyle {
           "grid-row-start", "grid-row-end", "grid-auto-flow", "grid-auto-columns", "grid-auto-rows", "grid" -> {
         // properties of flex and grid layout, which openhtmltopdf does not have: it ignores them
       }
+      case "border-top-left-radius", "border-top-right-radius", "border-bottom-right-radius",
+          "border-bottom-left-radius" -> {
+        double pt = points(v);
+        if (Double.isNaN(pt) || pt < 0 || v.contains(" ") || radiusHalf != null) {
+          refuse("CSS value '" + value + "' for '" + name + "'", e);
+          return;
+        }
+        if (corners == null) corners = new double[] {radius, radius, radius, radius};
+        corners[switch (name) {
+          case "border-top-left-radius" -> 0;
+          case "border-top-right-radius" -> 1;
+          case "border-bottom-right-radius" -> 2;
+          default -> 3;
+        }] = pt;
+      }
       case "border-radius" -> {
-        // one length for all four corners, drawn on a background without a border (HtmlFlow); elliptical, per-corner
-        // and percentage radii are not drawn here
+        // one length for all four corners, drawn on a background without a border (HtmlFlow); two to four lengths
+        // (per corner, as CSS expands them) on blocks (RoundedSides); elliptical and percentage radii are not drawn
         double pt = points(v);
         radiusHalf = null;
+        corners = null;
+        String[] four = v.trim().split("\\s+");
+        if (four.length > 1 && four.length <= 4 && !v.contains("/") && !v.contains("%")) {
+          double[] c = new double[4];
+          for (int i = 0; i < 4; i++) {
+            // CSS: a b → a b a b; a b c → a b c b
+            String one = four[switch (four.length) {
+              case 2 -> i % 2;
+              case 3 -> i == 3 ? 1 : i;
+              default -> i;
+            }];
+            c[i] = points(one);
+            if (Double.isNaN(c[i]) || c[i] < 0) {
+              refuse("CSS value '" + value + "' for 'border-radius'", e);
+              return;
+            }
+          }
+          corners = c;
+          return;
+        }
         if (PERCENT.matcher(v).matches() && Double.parseDouble(v.substring(0, v.length() - 1)) >= 50) {
           // openhtmltopdf takes a % radius of the box's own height and width per corner and scales radii that
           // overlap down to fit (BorderPropertySet.normalizedInstance): from 50% on, each corner is half the height

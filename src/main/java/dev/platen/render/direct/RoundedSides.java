@@ -19,8 +19,8 @@ final class RoundedSides {
   /** The background of a box {@code w} by {@code h} at 0, 0: inside its border, each corner's radii less the border. */
   static Ops background(double w, double h, HtmlStyle s) {
     double[] b = widths(s);
-    double rx = radius(w, h, s), ry = rx;
-    Corners inner = new Corners(b[LEFT], b[TOP], w - b[LEFT] - b[RIGHT], h - b[TOP] - b[BOTTOM], innerRadii(rx, ry, b));
+    Corners inner = new Corners(b[LEFT], b[TOP], w - b[LEFT] - b[RIGHT], h - b[TOP] - b[BOTTOM],
+        innerRadii(radii(w, h, s), b));
     Path p = new Path();
     p.move(inner.point(0, true));
     for (int c = 0; c < 4; c++) {
@@ -40,7 +40,10 @@ final class RoundedSides {
    */
   static Ops band(double x, double w, double h, HtmlStyle s, int side) {
     double[] b = widths(s);
-    double r = radius(w, h, s);
+    // the side's first corner going clockwise (corners are numbered as sides are: 0 top left, 1 top right, …) and its
+    // second
+    double[] radii = radii(w, h, s);
+    double r = radii[side], r2 = radii[(side + 1) % 4];
     // this side's width, the one before it (its first corner's) and after it, clockwise from the top
     double t = b[side], pl = b[(side + 3) % 4], pr = b[(side + 1) % 4];
     boolean across = side == RIGHT || side == LEFT;
@@ -50,11 +53,12 @@ final class RoundedSides {
     double first = pl + t == 0 ? 90 : 90 * t / (t + pl);
     double second = pr + t == 0 ? 90 : 90 * t / (t + pr);
     p.arc(-pl + r, -t + r, r, r, 90 + first, -first - 1);
-    p.arc(inner + pr - r, -t + r, r, r, 90, -second - 1);
-    double iw = 2 * r - 2 * pr, ih = 2 * r - 2 * t;
+    p.arc(inner + pr - r2, -t + r2, r2, r2, 90, -second - 1);
+    double iw = 2 * r2 - 2 * pr, ih = 2 * r2 - 2 * t;
     if (iw > 0 && ih > 0) p.arc(inner - iw / 2, ih / 2, iw / 2, ih / 2, 90 - second, second + 1);
     else p.line(new double[] {inner, 0});
     iw = 2 * r - 2 * pl;
+    ih = 2 * r - 2 * t;
     if (iw > 0 && ih > 0) p.arc(iw / 2, ih / 2, iw / 2, ih / 2, 90, first + 1);
     else p.line(new double[] {0, 0});
     double[] d = p.close();
@@ -75,11 +79,16 @@ final class RoundedSides {
   }
 
   /**
-   * The radius scaled down, on both axes alike, until two corners fit along each side: BorderPropertySet's
-   * normalizedInstance, which BorderPainter applies (measured: 20px on a box 22px high is 11px wide too).
+   * The corners' radii, clockwise from the top left, scaled down alike until the two corners of each side fit along
+   * it: BorderPropertySet's normalizedInstance, which BorderPainter applies (measured: 20px on a box 22px high is
+   * 11px wide too), its left side judged by the bottom corners as it judges it.
    */
-  private static double radius(double w, double h, HtmlStyle s) {
-    return s.radius * Math.min(1, Math.min(w / (2 * s.radius), h / (2 * s.radius)));
+  private static double[] radii(double w, double h, HtmlStyle s) {
+    double[] c = s.corners != null ? s.corners.clone() : new double[] {s.radius, s.radius, s.radius, s.radius};
+    double factor = Math.min(1, Math.min(Math.min(w / Math.max(w, c[0] + c[1]), w / Math.max(w, c[2] + c[3])),
+        Math.min(h / Math.max(h, c[1] + c[2]), h / Math.max(h, c[3] + c[2]))));
+    for (int i = 0; i < 4; i++) c[i] *= factor;
+    return c;
   }
 
   private static double[] widths(HtmlStyle s) {
@@ -87,12 +96,12 @@ final class RoundedSides {
   }
 
   /** Corner radii {rx, ry} clockwise from the top left, each less the border beside it (never below 0). */
-  private static double[] innerRadii(double rx, double ry, double[] b) {
+  private static double[] innerRadii(double[] r, double[] b) {
     return new double[] {
-      Math.max(0, rx - b[LEFT]), Math.max(0, ry - b[TOP]),
-      Math.max(0, rx - b[RIGHT]), Math.max(0, ry - b[TOP]),
-      Math.max(0, rx - b[RIGHT]), Math.max(0, ry - b[BOTTOM]),
-      Math.max(0, rx - b[LEFT]), Math.max(0, ry - b[BOTTOM])};
+      Math.max(0, r[0] - b[LEFT]), Math.max(0, r[0] - b[TOP]),
+      Math.max(0, r[1] - b[RIGHT]), Math.max(0, r[1] - b[TOP]),
+      Math.max(0, r[2] - b[RIGHT]), Math.max(0, r[2] - b[BOTTOM]),
+      Math.max(0, r[3] - b[LEFT]), Math.max(0, r[3] - b[BOTTOM])};
   }
 
   /**

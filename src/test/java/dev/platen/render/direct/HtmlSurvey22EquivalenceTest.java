@@ -97,6 +97,33 @@ class HtmlSurvey22EquivalenceTest {
         + "</td></tr></table><p>After</p>", ".h td { border: 1px solid #ccc; padding: 4px; vertical-align: top }"));
   }
 
+  /**
+   * Corners that differ on a block's background, alone or inside an accent bar (a callout's {@code border-left: 4px
+   * solid; border-radius: 0 6px 6px 0}, three of ten templates written as an assistant writes them), drawn as
+   * openhtmltopdf's BorderPainter shapes them, its radii scaled down as it scales them.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"border-left: 4px solid #2563eb; border-radius: 0 6px 6px 0; background: #eff6ff",
+      "border-left: 3px solid #b91c1c; border-radius: 0 4px 4px 0; background: #fef2f2",
+      "border-left: 4px solid #2563eb; border-radius: 0 6px 6px 0",
+      "background: #f1f5f9; border-radius: 12px 12px 0 0", "background: #f1f5f9; border-radius: 2px 10px 30px",
+      "background: #e0f2fe; border-top-left-radius: 10px; border-top-right-radius: 10px",
+      "background: #fde68a; border-radius: 40px 0 40px 0", "border-top: 6px solid #0f766e; border-bottom: 1px solid"
+          + " #99f6e4; border-radius: 8px 8px 2px 2px; background: #f0fdfa"})
+  void cornersThatDiffer(String box) throws Exception {
+    assertSame("survey22-corners", drawnDirectly("<p>Before</p><div class=\"note\"><strong>Reverse charge.</strong>"
+        + " VAT to be accounted for by the recipient under Article 196 of Council Directive 2006/112/EC.</div>"
+        + "<p>After</p>", ".note { padding: 10px 14px; margin: 12px 0; font-size: 10pt; " + box + " }"));
+  }
+
+  @Test
+  void cornersThatDifferOutsideTheSubsetAreNamed() {
+    assertThat(refusal("<div class=\"c\">Card</div>", ".c { border: 1px solid #ccc; border-radius: 8px 8px 0 0 }"))
+        .isEqualTo("border-radius of corners that differ on div.c");
+    assertThat(refusal("<p>x <span class=\"c\">tag</span></p>", ".c { background: #eee; border-radius: 4px 0 }"))
+        .isEqualTo("border-radius of corners that differ on span.c");
+  }
+
   @Test
   void avoidAfterBeforeAnotherBlockIsNamed() {
     assertThat(refusal("<div class=\"page\">One</div><div>Two</div>", ".page { page-break-after: avoid }"))
