@@ -2010,7 +2010,7 @@ final class HtmlFlow {
    * of the line (measured on openhtmltopdf's output). What is not drawn so is refused, naming the construct, and
    * so is {@code vertical-align} on any inline element, box or not.
    */
-  boolean inlineBox(Element e, HtmlStyle s) throws Unsupported {
+  boolean inlineBox(Element e, HtmlStyle s) throws RenderException {
     if (s.width != null && !s.inlineBlock) throw new Unsupported("a width on the inline element " + HtmlStyle.describe(e));
     if (s.width != null && s.align.equals("justify")) {
       throw new Unsupported("text-align: justify in the inline block " + HtmlStyle.describe(e) + " with a width");
@@ -2033,6 +2033,12 @@ final class HtmlFlow {
     }
     String what = " on the inline box " + HtmlStyle.describe(e);
     if (!s.verticalAlign.equals("baseline")) throw new Unsupported("vertical-align" + what);
+    if (s.inlineBlock && s.width == null && !s.nowrap && e.text().trim().indexOf(' ') > 0
+        && positioned.anywhere(e, s, st -> st.letterSpacing != 0)) {
+      // measured: openhtmltopdf sizes it by its text without the spacing and lays the spaced text out in that
+      // width, so a tag of two words ("CREDIT NOTE") wraps there; drawn on one line here: not ported for spans
+      throw new Unsupported("letter-spacing in the inline block " + HtmlStyle.describe(e) + " of several words");
+    }
     // an inline block's top and bottom margins widen its margin box on the line (lineBox); a plain inline box's take
     // no room and are not drawn (measured, as CSS has it)
     if (s.patterned()) throw new Unsupported("a dashed, dotted or double border" + what);

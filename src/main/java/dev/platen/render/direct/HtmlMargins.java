@@ -418,8 +418,11 @@ final class HtmlMargins {
           };
           double line = (face.ascent + face.descent) * b.size();
           long top = b.top().dots(), bottom = b.bottom().dots();
-          if (Math.max(line, b.lineHeight()) * HtmlStyle.DOTS_PER_POINT > areaDots - top - bottom) {
-            // measured, a line taller than the margin moves the text otherwise: not ported
+          // measured: a line taller than a margin box of no padding or border (the base sheet's "Page 1 of 1" under
+          // @page { margin: 0 } or 2mm) has its top at the box's top, running out below it (off the page at 0)
+          boolean over = Math.max(line, b.lineHeight()) * HtmlStyle.DOTS_PER_POINT > areaDots - top - bottom;
+          if (over && (top != 0 || bottom != 0 || b.align() != 'm' || b.lineHeight() > line)) {
+            // a line taller than the margin moves the text otherwise there: not ported
             throw new Unsupported("a line of @" + NAMES[edge * 3 + k] + " taller than its margin box");
           }
           if (b.lineHeight() > 0 && b.lineHeight() < line) {
@@ -431,7 +434,8 @@ final class HtmlMargins {
           double baseline = switch (b.align()) {
             case 't' -> (areaTopDots + top) / HtmlStyle.DOTS_PER_POINT + face.ascent * b.size();
             case 'b' -> (areaTopDots + areaDots - bottom) / HtmlStyle.DOTS_PER_POINT - face.descent * b.size();
-            default -> areaTop + (areaHeight - line) / 2 + face.ascent * b.size() + shift;
+            default -> over ? areaTop + face.ascent * b.size()
+                : areaTop + (areaHeight - line) / 2 + face.ascent * b.size() + shift;
           };
           out.add(new Ops.Text(x + dx, baseline, b.bold(), b.size(), b.rgb(), 0, texts[k]));
           // the borders across the cell, at the margin's edges in openhtmltopdf's whole dots

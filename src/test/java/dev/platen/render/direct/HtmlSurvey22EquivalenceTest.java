@@ -124,6 +124,33 @@ class HtmlSurvey22EquivalenceTest {
         .isEqualTo("border-radius of corners that differ on span.c");
   }
 
+  /**
+   * A page margin too small for the footer's line ({@code @page { margin: 0 }} over a page of its own padding, as
+   * assistants write certificates and credit notes): openhtmltopdf puts the line's top at the margin box's top, so
+   * "Page 1 of 1" runs out below the box, off the page at 0 (measured: 0, 2mm, 4mm).
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"0", "2mm", "3mm", "4mm", "15mm 12mm 0", "15mm 12mm 1mm"})
+  void aFooterLineTallerThanTheMargin(String margin) throws Exception {
+    assertSame("survey22-footer-over", drawnDirectly("<div class=\"sheet\"><h1>Credit note</h1><p>CN-2026-0042</p>"
+        + "</div>", "@page { size: A4; margin: " + margin + " } .sheet { padding: 18mm 16mm }"));
+  }
+
+  /**
+   * A letter-spaced tag of two words made an inline block (a credit note's "CREDIT NOTE" pill): openhtmltopdf sizes
+   * it without the spacing and wraps its second word, which the direct engine had drawn on one line (found by the
+   * twelfth round): named now, and one word is still drawn.
+   */
+  @Test
+  void aLetterSpacedInlineBlockOfTwoWords() throws Exception {
+    String css = ".tag { display: inline-block; padding: 4px 12px; font-size: 11px; font-weight: 700;"
+        + " text-transform: uppercase; letter-spacing: 0.12em }";
+    assertThat(refusal("<div style=\"text-align: right\"><span class=\"tag\">Credit Note</span></div>", css))
+        .isEqualTo("letter-spacing in the inline block span.tag of several words");
+    assertSame("survey22-spaced-tag", drawnDirectly("<div style=\"text-align: right\"><span class=\"tag\">Credit</span>"
+        + "</div><p>After</p>", css));
+  }
+
   @Test
   void avoidAfterBeforeAnotherBlockIsNamed() {
     assertThat(refusal("<div class=\"page\">One</div><div>Two</div>", ".page { page-break-after: avoid }"))
