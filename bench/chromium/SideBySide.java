@@ -736,8 +736,8 @@ public class SideBySide {
   static void deleteTree(Path dir) {
     try (var walk = Files.walk(dir)) {
       walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // best effort: a temporary profile
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // best effort: a temporary profile, which a child process may still be writing (a file gone mid-walk)
     }
   }
 
