@@ -2642,6 +2642,7 @@ final class HtmlFlow {
   /** A box's background: square, or with its border-radius clamped to half of each side, as openhtmltopdf rounds it. */
   static Ops background(double x, double y, double w, double h, HtmlStyle s) {
     if (s.radius <= 0) return new Ops.Rect(x, y, w, h, s.background);
+    if (s.corners != null) return RoundedSides.background(w, h, s).moved(x, y);
     return new Ops.RoundRect(x, y, w, h, Math.min(s.radius, w / 2), Math.min(s.radius, h / 2), s.background);
   }
 

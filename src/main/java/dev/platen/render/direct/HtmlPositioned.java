@@ -423,8 +423,8 @@ final class HtmlPositioned {
     boolean decorated = s.decorated(flow.printBackground)
         && (!fixedBox || s.patterned() || s.radius > 0);
     if (decorated || e.normalName().equals("hr") || image) {
-      throw new Unsupported((HtmlStyle.replaced(e.normalName()) ? "an image" : "a border or background") + " in a " + what
-          + " element, on " + HtmlStyle.describe(e));
+      throw new Unsupported((HtmlStyle.replaced(e.normalName()) ? "an image" : "a border or background") + " in a "
+          + what + " element, on " + HtmlStyle.describe(e));
     }
     for (Element c : e.children()) {
       if (drawsNothing(c)) continue;
@@ -552,10 +552,13 @@ final class HtmlPositioned {
     switch (op) {
       case Ops.Text t -> {
         double w = Text.width(flow.fonts.of(t.bold(), t.mono()), t.text(), t.size(), t.spacing());
-        boolean inside = t.x() >= left && t.x() + w <= right && t.y() - t.size() >= top && t.y() + t.size() / 3 <= bottom;
+        boolean inside = t.x() >= left && t.x() + w <= right && t.y() - t.size() >= top
+            && t.y() + t.size() / 3 <= bottom;
         if (inside) return t;
         // a clipped line is painted in the regular and bold faces only (Painter)
-        if (t.mono() || t.oblique()) throw new Unsupported("monospace or oblique text in a position: fixed element past the page's content area");
+        if (t.mono() || t.oblique()) {
+          throw new Unsupported("monospace or oblique text in a position: fixed element past the page's content area");
+        }
         return new Ops.ClippedText(t, left, right, top, bottom);
       }
       case Ops.Rect r -> {

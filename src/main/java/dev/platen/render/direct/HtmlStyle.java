@@ -266,9 +266,17 @@ final class HtmlStyle {
    * paint one rounded shape over the border box whatever the sides' widths (e-mails' "bulletproof" buttons:
    * 'border: 10px 18px solid' in the button's colour), drawn so (HtmlFlow.borders).
    */
+  static boolean merged(HtmlStyle s) {
+    if (s.background < 0 || s.patterned()) return false;
+    for (int side = 0; side < 4; side++) {
+      if (s.border(side) > 0 && s.borderRgb(side) != s.background) return false;
+    }
+    return true;
+  }
+
   /**
-   * Corners that differ are drawn on a block's background, alone or inside solid sides that differ (RoundedSides, as
-   * openhtmltopdf's BorderPainter shapes them); corners all alike are one radius.
+   * Corners that differ are drawn on a block's background, alone or inside solid sides that differ, and on a cell's
+   * background (RoundedSides, as openhtmltopdf's BorderPainter shapes them); corners all alike are one radius.
    */
   private static void cornersDrawn(HtmlStyle s, Element e, String tag) {
     double[] c = s.corners;
@@ -279,19 +287,13 @@ final class HtmlStyle {
     }
     s.radius = Math.max(Math.max(c[0], c[1]), Math.max(c[2], c[3]));
     boolean bordered = s.border(TOP) > 0 || s.border(RIGHT) > 0 || s.border(BOTTOM) > 0 || s.border(LEFT) > 0;
-    if (!BLOCKS.contains(tag) || tag.equals("body") || tag.equals("hr") || s.inlineBlock || s.blockInline
+    // a cell's background too (a totals row's rounded ends), without a border as a rounded cell's (HtmlTables.rounded)
+    boolean cell = (tag.equals("td") || tag.equals("th")) && !bordered;
+    if (!BLOCKS.contains(tag) && !cell || tag.equals("body") || tag.equals("hr") || s.inlineBlock || s.blockInline
         || s.floating != null || s.displayBlock && inline(tag) || s.patterned() || bordered && uniform(s)
         || bordered && merged(s)) {
       s.refuse("border-radius of corners that differ", e);
     }
-  }
-
-  static boolean merged(HtmlStyle s) {
-    if (s.background < 0 || s.patterned()) return false;
-    for (int side = 0; side < 4; side++) {
-      if (s.border(side) > 0 && s.borderRgb(side) != s.background) return false;
-    }
-    return true;
   }
 
   /** The drawn width of a border side: zero unless its style is solid. */

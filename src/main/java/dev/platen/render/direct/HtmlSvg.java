@@ -40,8 +40,9 @@ import org.xml.sax.SAXException;
  * An inline {@code <svg>} of an HTML layout, drawn as openhtmltopdf 1.1.65 draws it (BatikSVGImage, PDFTranscoder,
  * PdfBoxFastOutputDevice.drawWithGraphics): a replaced element, a block by openhtmltopdf's default sheet, its box
  * sized by its width and height attributes as an image's are (XhtmlNamespaceHandler.applySvgStyles), its viewBox
- * fitted into that box by Batik, painted through PdfBoxGraphics2D into a form whose matrix scales pixels to points. The same Batik, the same user agent with scripts and external
- * resources off, the same Graphics2D: the drawing is the one openhtmltopdf writes.
+ * fitted into that box by Batik, painted through PdfBoxGraphics2D into a form whose matrix scales pixels to points.
+ * The same Batik, the same user agent with scripts and external resources off, the same Graphics2D: the drawing is
+ * the one openhtmltopdf writes.
  *
  * <p>Not drawn here (the document goes to openhtmltopdf): text inside the drawing (openhtmltopdf maps its fonts to
  * its own), elements other than shapes, groups, gradients, clip paths and references, a box not sized by both

@@ -20,11 +20,11 @@ import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
- * Image XObjects already encoded for PDF, per thread, by image bytes (and the forms of inline drawings, by their XML). A PNG with transparency is decoded and
- * re-compressed by PDFBox (predictor + deflate) on every document, which profiling showed as the largest single
- * cost of a one-page invoice with a logo (about two thirds of it); templates reuse the same logo on every render,
- * so the encoded streams are kept and copied into each new document as they are. Keyed by content, not by URL,
- * so a remote image that changes is encoded again.
+ * Image XObjects already encoded for PDF, per thread, by image bytes, and the forms of inline drawings by their XML
+ * and box. A PNG with transparency is decoded and re-compressed by PDFBox (predictor + deflate) on every document,
+ * which profiling showed as the largest single cost of a one-page invoice with a logo (about two thirds of it);
+ * templates reuse the same logo on every render, so the encoded streams are kept and copied into each new document
+ * as they are. Keyed by content, not by URL, so a remote image that changes is encoded again.
  */
 final class ImageCache {
   private ImageCache() {}

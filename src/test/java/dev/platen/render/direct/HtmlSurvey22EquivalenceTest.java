@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
  */
 class HtmlSurvey22EquivalenceTest {
   private static final String ROWS = "<table class=\"t\"><thead><tr><th>Date</th><th>Description</th><th>Amount</th>"
-      + "</tr></thead><tbody>" + "<tr><td>2026-11-01</td><td>Card payment, Harbourside Dental Group</td><td>120.00</td></tr>"
-      .repeat(70) + "</tbody></table>";
+      + "</tr></thead><tbody>"
+      + "<tr><td>2026-11-01</td><td>Card payment, Harbourside Dental Group</td><td>120.00</td></tr>".repeat(70)
+      + "</tbody></table>";
 
   /**
    * At the document's start openhtmltopdf keeps the outermost top margin among the body and its first children, not
@@ -27,21 +28,26 @@ class HtmlSurvey22EquivalenceTest {
   @ValueSource(strings = {"<p>Invoice</p><p>Bill to</p>|body { margin: 5px }",
       "<p>Invoice</p><p>Bill to</p>|body { margin: 20px }",
       "<div class=\"w\"><p>Invoice</p></div><p>Bill to</p>|.w { margin-top: 10px }",
-      "<div class=\"w\"><div class=\"v\"><p>Invoice</p></div></div><p>Bill to</p>|.w { margin-top: 10px } .v { margin-top: 12px }",
-      "<div class=\"w\"><div class=\"v\"><h1>Invoice</h1></div></div><p>Bill to</p>|.v { margin-top: 4px } h1 { margin: 20px 0 }",
-      "<section class=\"w\"><div class=\"v\">Invoice</div></section><p>Bill to</p>|body { margin: 0 } .w { margin-top: 5px } .v { margin-top: 8px }"})
+      "<div class=\"w\"><div class=\"v\"><p>Invoice</p></div></div><p>Bill to</p>"
+          + "|.w { margin-top: 10px } .v { margin-top: 12px }",
+      "<div class=\"w\"><div class=\"v\"><h1>Invoice</h1></div></div><p>Bill to</p>"
+          + "|.v { margin-top: 4px } h1 { margin: 20px 0 }",
+      "<section class=\"w\"><div class=\"v\">Invoice</div></section><p>Bill to</p>"
+          + "|body { margin: 0 } .w { margin-top: 5px } .v { margin-top: 8px }"})
   void theDocumentsFirstTopMargin(String example) throws Exception {
     String[] parts = example.split("\\|");
     assertSame("survey22-first-margin", drawnDirectly(parts[0], "body { font-size: 10pt } " + parts[1]));
   }
 
-  /** {@code page-break-after: avoid} on a block that ends its parent (a DIN invoice's one page wrapper) changes nothing. */
+  /** {@code page-break-after: avoid} on a block that ends its parent (a DIN invoice's page wrapper) changes nothing. */
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"<div class=\"page\"><h1>Rechnung</h1>ROWS</div>", "<div class=\"page\"><h1>Rechnung</h1>ROWS</div>\n",
+  @ValueSource(strings = {"<div class=\"page\"><h1>Rechnung</h1>ROWS</div>",
+      "<div class=\"page\"><h1>Rechnung</h1>ROWS</div>\n",
       "<div><p>Lead</p><div class=\"page\">ROWS</div></div><p>After</p>"})
   void avoidAfterOnTheLastBlock(String html) throws Exception {
     assertSame("survey22-avoid-after", drawnDirectly(html.replace("ROWS", ROWS),
-        ".page { page-break-after: avoid; padding: 0 4mm } .t { width: 100%; -fs-table-paginate: paginate } tr { page-break-inside: avoid }"));
+        ".page { page-break-after: avoid; padding: 0 4mm } .t { width: 100%; -fs-table-paginate: paginate }"
+            + " tr { page-break-inside: avoid }"));
   }
 
   /**
@@ -53,8 +59,9 @@ class HtmlSurvey22EquivalenceTest {
       "<h1>Invoice</h1>ROWS<div class=\"footer\">Northgate Industrial Supply LLC</div><p>Notes</p>ROWS",
       "<h1>Invoice</h1><div class=\"footer\">Northgate Industrial Supply LLC</div>ROWS"})
   void aFixedFooterAfterContent(String html) throws Exception {
-    assertSame("survey22-fixed-after", drawnDirectly(html.replace("ROWS", ROWS), ".footer { position: fixed; bottom: -12mm;"
-        + " left: 0; right: 0; text-align: center; font-size: 8pt } .t { width: 100%; border-collapse: collapse } tr { page-break-inside: avoid }"
+    assertSame("survey22-fixed-after", drawnDirectly(html.replace("ROWS", ROWS), ".footer { position: fixed;"
+        + " bottom: -12mm; left: 0; right: 0; text-align: center; font-size: 8pt }"
+        + " .t { width: 100%; border-collapse: collapse } tr { page-break-inside: avoid }"
         + " @page { margin: 20mm 15mm 25mm }"));
   }
 
@@ -114,6 +121,17 @@ class HtmlSurvey22EquivalenceTest {
     assertSame("survey22-corners", drawnDirectly("<p>Before</p><div class=\"note\"><strong>Reverse charge.</strong>"
         + " VAT to be accounted for by the recipient under Article 196 of Council Directive 2006/112/EC.</div>"
         + "<p>After</p>", ".note { padding: 10px 14px; margin: 12px 0; font-size: 10pt; " + box + " }"));
+  }
+
+  /** On cells without a border (a totals row's rounded ends, a table head's rounded top corners). */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"td:first-child { border-radius: 6px 0 0 6px } td:last-child { border-radius: 0 6px 6px 0 }",
+      "td:first-child { border-top-left-radius: 8px } td:last-child { border-top-right-radius: 8px }",
+      "td { border-radius: 10px 2px }"})
+  void cornersThatDifferOnCells(String css) throws Exception {
+    assertSame("survey22-cell-corners", drawnDirectly("<p>Totals</p><table class=\"t\"><tr><td>Grand total</td>"
+        + "<td>$12,480.00</td></tr></table><p>After</p>", ".t { border-spacing: 0 4px; width: 60% }"
+        + " td { background: #1e3a5f; color: #fff; padding: 8px 12px } " + css));
   }
 
   @Test

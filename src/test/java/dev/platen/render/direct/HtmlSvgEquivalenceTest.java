@@ -32,7 +32,8 @@ class HtmlSvgEquivalenceTest {
   private static final DirectPdfEngine DIRECT = new DirectPdfEngine(EngineSettings.defaults());
   private static final HtmlPdfEngine HTML = new HtmlPdfEngine(EngineSettings.defaults());
 
-  static final String LOGO = "<svg width=\"44\" height=\"44\" viewBox=\"0 0 44 44\" xmlns=\"http://www.w3.org/2000/svg\">"
+  static final String LOGO = "<svg width=\"44\" height=\"44\" viewBox=\"0 0 44 44\""
+      + " xmlns=\"http://www.w3.org/2000/svg\">"
       + "<rect x=\"2\" y=\"2\" width=\"40\" height=\"40\" rx=\"6\" fill=\"#0b3d6e\"/>"
       + "<path d=\"M10 32 L22 10 L34 32 Z\" fill=\"#ffffff\"/><rect x=\"18\" y=\"24\" width=\"8\" height=\"8\""
       + " fill=\"#f2a900\"/></svg>";
@@ -76,7 +77,8 @@ class HtmlSvgEquivalenceTest {
           + "<p>After</p><h2>Heading</h2>" + GRADIENT + "<h2>Next</h2>";
       default -> throw new IllegalArgumentException(example);
     };
-    RenderInput input = drawnDirectly(html, "body { font-size: 10pt } .c { text-align: center } td { vertical-align: top }");
+    RenderInput input = drawnDirectly(html,
+        "body { font-size: 10pt } .c { text-align: center } td { vertical-align: top }");
     assertSameSharp("svg-" + example, input);
     assertSameDrawings(input);
   }
