@@ -4,13 +4,10 @@ import com.openhtmltopdf.svgsupport.OpenHtmlUserAgent;
 import com.openhtmltopdf.svgsupport.PDFTranscoder;
 import com.openhtmltopdf.svgsupport.SVGImageExtension;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
-import dev.platen.render.html.InlineSvg;
 import java.awt.geom.AffineTransform;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -116,20 +113,10 @@ final class HtmlSvg {
 
   /**
    * Takes each drawing out of the document, which then lays its {@code <svg>} out as an empty replaced element:
-   * the XML of each, by element, for {@link #draw}.
+   * the XML of each, by element ({@link dev.platen.render.html.HtmlLayout.Expanded#drawings}), for {@link #draw}.
    */
-  static Map<Element, String> detach(org.jsoup.nodes.Document doc) {
-    Map<Element, String> drawings = new IdentityHashMap<>();
-    List<Element> svgs = new ArrayList<>();
-    for (Element e : doc.getElementsByTag("svg")) {
-      boolean nested = false;
-      for (Element p = e.parent(); p != null && !nested; p = p.parent()) nested = p.normalName().equals("svg");
-      if (!nested) svgs.add(e);
-    }
-    for (Element svg : svgs) {
-      drawings.put(svg, InlineSvg.xml(svg));
-      svg.empty();
-    }
+  static Map<Element, String> detach(Map<Element, String> drawings) {
+    for (Element svg : drawings.keySet()) svg.empty();
     return drawings;
   }
 

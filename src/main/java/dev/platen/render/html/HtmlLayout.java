@@ -13,8 +13,10 @@ import dev.platen.render.images.CodeImages;
 import dev.platen.render.images.ImageEmbedder;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
@@ -46,8 +48,9 @@ public final class HtmlLayout {
    *
    * @param css the layout's {@code css}, which the document gets after the base sheet and before its own
    *     {@code <style>} elements
+   * @param drawings each inline {@code <svg>} left in the document, as the XML its check read ({@link InlineSvg#xml})
    */
-  public record Expanded(Document document, String css) {}
+  public record Expanded(Document document, String css, Map<Element, String> drawings) {}
 
   /** Elements that only load, run or embed something else; none of them draws text in a PDF. */
   private static final Set<String> REMOVED = Set.of("script", "noscript", "iframe", "frame", "frameset", "object",
@@ -92,8 +95,7 @@ public final class HtmlLayout {
     }
     String body = template.apply(input.data(), new Services());
     Document doc = Jsoup.parse(Html.withoutXmlInvalidChars(body));
-    clean(doc, images);
-    return new Expanded(doc, template.css());
+    return new Expanded(doc, template.css(), clean(doc, images));
   }
 
   /**
@@ -101,8 +103,10 @@ public final class HtmlLayout {
    * times, a fifth of the direct engine's time for it): what loads or runs something is dropped with everything
    * inside it, comments and prefixed names go, attributes, links and images are checked in place. The tree is
    * changed after the walk, not during it.
+   *
+   * @return each inline {@code <svg>} left, with the XML its check read
    */
-  private static void clean(Document doc, ImageEmbedder images) throws RenderException {
+  private static Map<Element, String> clean(Document doc, ImageEmbedder images) throws RenderException {
     List<Node> removed = new ArrayList<>();
     List<Element> svgs = new ArrayList<>();
     List<Element> unwrapped = new ArrayList<>();
@@ -151,7 +155,8 @@ public final class HtmlLayout {
       }
     }, doc);
     for (Node n : removed) n.remove();
-    for (Element svg : svgs) InlineSvg.clean(svg, images);
+    Map<Element, String> drawings = svgs.isEmpty() ? Map.of() : new IdentityHashMap<>();
+    for (Element svg : svgs) drawings.put(svg, InlineSvg.clean(svg, images));
     for (Element img : imgs) {
       String src = img.attr("src").trim();
       String lower = src.toLowerCase(Locale.ROOT);
@@ -164,6 +169,7 @@ public final class HtmlLayout {
     for (Element e : unwrapped) {
       if (e.parent() != null) e.unwrap();
     }
+    return drawings;
   }
 
   /** Event handlers and URL-bearing attributes the engine might resolve; images are handled on their own. */

@@ -2,7 +2,6 @@ package dev.platen.render.html;
 
 import dev.platen.render.RenderException;
 import dev.platen.render.images.ImageEmbedder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +25,7 @@ import org.jsoup.select.NodeTraversor;
  * the copies references draw, no {@code @import}), so a layout cannot hand Batik more than an {@code <img>} can.
  * Batik then draws it with scripts and external resources off, as for SVG images.
  */
-public final class InlineSvg {
+final class InlineSvg {
   private InlineSvg() {}
 
   static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
@@ -51,7 +50,8 @@ public final class InlineSvg {
       .escapeMode(Entities.EscapeMode.xhtml)
       .prettyPrint(false);
 
-  static void clean(Element svg, ImageEmbedder images) throws RenderException {
+  /** @return the drawing as the XML document the check read ({@link #xml}) */
+  static String clean(Element svg, ImageEmbedder images) throws RenderException {
     List<Element> removed = new ArrayList<>();
     List<Element> unwrapped = new ArrayList<>();
     boolean[] xlink = {false};
@@ -95,7 +95,9 @@ public final class InlineSvg {
     for (Element e : unwrapped) e.unwrap();
     svg.attr("xmlns", SVG_NAMESPACE);
     if (xlink[0]) svg.attr("xmlns:xlink", XLINK_NAMESPACE);
-    images.checkSvg("<svg> in the layout", xml(svg).getBytes(StandardCharsets.UTF_8));
+    String xml = xml(svg);
+    images.checkSvg("<svg> in the layout", xml);
+    return xml;
   }
 
   private static boolean ownReference(String href) {
@@ -103,7 +105,7 @@ public final class InlineSvg {
   }
 
   /** The element as an XML document of its own, the form the image guard and Batik read. */
-  public static String xml(Element svg) {
+  static String xml(Element svg) {
     Document holder = new Document("");
     holder.outputSettings(XML.clone());
     Element copy = svg.clone();

@@ -65,7 +65,7 @@ public final class ImageEmbedder implements ImageSource {
    * Checks an SVG written inside an HTML layout, as XML, with the limits of an SVG image; the PDF engine then needs
    * its SVG drawer.
    */
-  public void checkSvg(String shown, byte[] xml) throws RenderException {
+  public void checkSvg(String shown, String xml) throws RenderException {
     guard.checkSvg(shown, xml);
     embeddedSvg = true;
   }

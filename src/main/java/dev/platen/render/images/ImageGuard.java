@@ -3,6 +3,7 @@ package dev.platen.render.images;
 import dev.platen.render.RenderException;
 import dev.platen.render.Units;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * What an image may cost to draw, judged from its header before anything decodes it. A 189 KB PNG can declare
@@ -38,10 +39,23 @@ public final class ImageGuard {
    * @return the MIME type of an image the engines draw
    * @throws RenderException (not retryable) when the image is over a limit, damaged, or of another format
    */
-  /** An SVG known to be one (written inline in a layout), held to the limits of an SVG image. */
-  void checkSvg(String shown, byte[] xml) throws RenderException {
-    SvgScan.check(shown, xml, maxSvgElements);
+  /**
+   * An SVG known to be one (written inline in a layout), held to the limits of an SVG image. A template's drawing is
+   * the same XML on every render, so the last ones that passed are remembered per thread, by their whole text.
+   */
+  void checkSvg(String shown, String xml) throws RenderException {
+    Map<String, Boolean> passed = checkedSvgs.get();
+    if (passed.containsKey(xml)) return;
+    SvgScan.check(shown, xml.getBytes(StandardCharsets.UTF_8), maxSvgElements);
+    if (xml.length() <= 256 * 1024) passed.put(xml, Boolean.TRUE);
   }
+
+  private final ThreadLocal<Map<String, Boolean>> checkedSvgs = ThreadLocal.withInitial(
+      () -> new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > 16;
+        }
+      });
 
   public String check(String shown, byte[] bytes) throws RenderException {
     Format format = Format.of(bytes);
