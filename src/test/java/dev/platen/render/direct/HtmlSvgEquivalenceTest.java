@@ -103,6 +103,51 @@ class HtmlSvgEquivalenceTest {
     assertSameDrawings(input);
   }
 
+  /**
+   * Drawings of random sizes from a fixed seed: width and height attributes (digits or px) that differ from the
+   * viewBox in scale and in ratio (Batik fits it, preserveAspectRatio's default), a viewBox not at the origin, groups
+   * with transforms, strokes, placed as a block, on a line of text, floated and in a cell of automatic layout.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+  void randomDrawings(int seed) throws Exception {
+    java.util.Random r = new java.util.Random(seed * 7919L);
+    int w = 8 + r.nextInt(160), h = 8 + r.nextInt(90);
+    int vw = 10 + r.nextInt(200), vh = r.nextBoolean() ? vw * h / w + 1 : 10 + r.nextInt(120);
+    int vx = r.nextBoolean() ? 0 : r.nextInt(20) - 10, vy = r.nextBoolean() ? 0 : r.nextInt(20) - 10;
+    String unit = r.nextBoolean() ? "px" : "";
+    StringBuilder shapes = new StringBuilder();
+    for (int i = 0; i < 1 + r.nextInt(6); i++) {
+      String fill = String.format("#%06x", r.nextInt(0x1000000));
+      shapes.append(switch (r.nextInt(4)) {
+        case 0 -> "<rect x=\"" + r.nextInt(vw) + "\" y=\"" + r.nextInt(vh) + "\" width=\"" + (1 + r.nextInt(vw))
+            + "\" height=\"" + (1 + r.nextInt(vh)) + "\" rx=\"" + r.nextInt(6) + "\" fill=\"" + fill + "\"/>";
+        case 1 -> "<circle cx=\"" + r.nextInt(vw) + "\" cy=\"" + r.nextInt(vh) + "\" r=\"" + (1 + r.nextInt(30))
+            + "\" fill=\"none\" stroke=\"" + fill + "\" stroke-width=\"" + (1 + r.nextInt(4)) + "\"/>";
+        case 2 -> "<g transform=\"translate(" + r.nextInt(20) + "," + r.nextInt(20) + ") rotate(" + r.nextInt(90)
+            + ")\"><path d=\"M0 0 L" + r.nextInt(vw) + " " + r.nextInt(vh) + " L" + r.nextInt(vw) + " 0 Z\" fill=\""
+            + fill + "\"/></g>";
+        default -> "<line x1=\"0\" y1=\"" + r.nextInt(vh) + "\" x2=\"" + vw + "\" y2=\"" + r.nextInt(vh)
+            + "\" stroke=\"" + fill + "\" stroke-width=\"2\" stroke-linecap=\"round\"/>";
+      });
+    }
+    String svg = "<svg class=\"d\" width=\"" + w + unit + "\" height=\"" + h + unit + "\" viewBox=\"" + vx + " " + vy
+        + " " + vw + " " + vh + "\">" + shapes + "</svg>";
+    String[] places = {"<div>Top</div>" + svg + "<p>After</p>",
+        "<p>Paid with " + svg + " today</p>",
+        "<div class=\"f\">" + svg + "</div><p>After</p>",
+        "<table class=\"t\"><tr><td>" + svg + "</td><td>Acme Trading Ltd</td></tr></table><p>After</p>"};
+    String css = switch (seed % 4) {
+      case 1 -> ".d { display: inline-block; vertical-align: middle }";
+      case 2 -> ".d { float: right } .f { overflow: hidden }";
+      case 3 -> ".t td { border: 1px solid #ccc; padding: 3px }";
+      default -> "";
+    };
+    RenderInput input = drawnDirectly(places[seed % 4], "body { font-size: 10pt } " + css);
+    assertSameSharp("svg-random", input);
+    assertSameDrawings(input);
+  }
+
   /** What the drawing holds beyond shapes, or a page that styles inside it, goes to openhtmltopdf, named. */
   @Test
   void whatItDoesNotDrawIsNamed() {
