@@ -828,7 +828,7 @@ final class HtmlFlow {
       // the parent's padding box (its layout, and what floats beside it, as without)
       Box box = table != null ? table : imageSize != null ? new Box(imageSize[1], imageSize[1] == 0 ? List.of()
           : List.of(new Ops.Image(-ps.padding[LEFT], -ps.padding[TOP], imageSize[0], imageSize[1],
-              picture(f))))
+              picture(f, s))))
           : box(f, s, content, boxWidth, false);
       // a table's own layout holds its top and bottom margins
       double above = table != null ? 0 : m[TOP];
@@ -1852,7 +1852,7 @@ final class HtmlFlow {
     boolean text = false;
     boolean space = false;
     for (Node n : nodes) {
-      if (n instanceof Element e && HtmlStyle.replaced(e.normalName())) {
+      if (n instanceof Element e && (HtmlStyle.replaced(e.normalName()) || square(e, ps))) {
         if (image != null) images++;
         image = e;
       } else if (n instanceof Element e && HtmlStyle.DROPPED.contains(e.normalName())) {
@@ -1909,7 +1909,7 @@ final class HtmlFlow {
     if (!(n instanceof Element e)) return;
     String tag = e.normalName();
     if (HtmlStyle.DROPPED.contains(tag)) return;
-    if (HtmlStyle.replaced(tag)) {
+    if (HtmlStyle.replaced(tag) || square(e, inherited)) {
       inlineImage(e, inherited, block, runs);
       return;
     }
@@ -1961,10 +1961,10 @@ final class HtmlFlow {
     if (s.hidden) return;
     // side margins (a logo before a name: margin-right: 0.5rem) put room beside it on the line; top and bottom ones
     // would change the line's height, which is not measured
-    if (s.decorated(true) || s.margin[TOP] != 0 || s.margin[BOTTOM] != 0 || s.margin[LEFT] < 0
-        || s.margin[RIGHT] < 0 || s.percentMargin() || s.autoMargin[LEFT] || s.autoMargin[RIGHT]
-        || nonZero(s.padding) || s.absolute || s.relative || s.running != null || s.positionFixed
-        || s.floating != null || s.displayBlock) {
+    boolean square = !HtmlStyle.replaced(e.normalName());
+    if (!square && (s.decorated(true) || nonZero(s.padding)) || s.margin[TOP] != 0 || s.margin[BOTTOM] != 0
+        || s.margin[LEFT] < 0 || s.margin[RIGHT] < 0 || s.percentMargin() || s.autoMargin[LEFT] || s.autoMargin[RIGHT]
+        || s.absolute || s.relative || s.running != null || s.positionFixed || s.floating != null || s.displayBlock) {
       throw new Unsupported("a box style or position on " + HtmlStyle.describe(e) + " in a line of text");
     }
     if (!s.verticalAlign.equals("baseline") && !s.verticalAlign.equals("middle")) {
@@ -1994,7 +1994,7 @@ final class HtmlFlow {
       runs.image(s, HtmlStyle.describe(e), null, 0, 0, 0, 0);
       return;
     }
-    Picture image = picture(e);
+    Picture image = picture(e, s);
     if (image == null) throw new Unsupported("an image without a source in a line of text");
     double[] size = imageSize(e, s, image, Double.NaN);
     if (size[0] <= 0 || size[1] <= 0) throw new Unsupported("an image of no size in a line of text");
@@ -2032,6 +2032,7 @@ final class HtmlFlow {
       return false;
     }
     String what = " on the inline box " + HtmlStyle.describe(e);
+    if (!Double.isNaN(s.boxHeight) && s.inlineBlock) throw new Unsupported("CSS property 'height'" + what);
     if (!s.verticalAlign.equals("baseline")) throw new Unsupported("vertical-align" + what);
     if (s.inlineBlock && s.width == null && !s.nowrap && e.text().trim().indexOf(' ') > 0
         && positioned.anywhere(e, s, st -> st.letterSpacing != 0)) {
@@ -3378,6 +3379,7 @@ final class HtmlFlow {
    * ratio kept where only one side is given or max-width applied. {@code width} is what a width in % is of.
    */
   static double[] imageSize(Element img, HtmlStyle s, Picture image, double width) throws Unsupported {
+    if (image.square()) return squareSize(s);
     String cssWidth = sizeAttribute(img, "width", s.width);
     String cssHeight = sizeAttribute(img, "height", s.height);
     double w = cssWidth == null ? Double.NaN : length(cssWidth, s, width);
@@ -3437,7 +3439,9 @@ final class HtmlFlow {
     // side margins of a length take room beside it on its line, as on a line of text (a logo's margin-right
     // before the company's name in a flex header, measured); vertical ones would change the line box (auto and %
     // ones are refused with the style)
-    if (s.decorated(true) || s.margin[TOP] != 0 || s.margin[BOTTOM] != 0 || s.percentMargin() || nonZero(s.padding)) {
+    boolean square = !HtmlStyle.replaced(img.normalName());
+    if (!square && (s.decorated(true) || nonZero(s.padding)) || s.margin[TOP] != 0 || s.margin[BOTTOM] != 0
+        || s.percentMargin()) {
       throw new Unsupported("a box style on " + HtmlStyle.describe(img));
     }
     double ml = s.margin[LEFT], mr = s.margin[RIGHT];
@@ -3445,7 +3449,7 @@ final class HtmlFlow {
       judgeSizes(img, s, width);
       return;
     }
-    Picture image = picture(img);
+    Picture image = picture(img, s);
     if (image == null) return;
     boolean nothing = percentOfNothing(false) && sizeAttribute(img, "width", s.width) instanceof String given
         && given.endsWith("%");
@@ -3469,9 +3473,47 @@ final class HtmlFlow {
     sink.slice(box, List.of(new Ops.Image(x, Math.min(box - h, gap), w, h, image)));
   }
 
-  /** What an image box shows: an img's picture from its src (null without one), an svg's drawing. */
-  Picture picture(Element e) throws RenderException {
+  /**
+   * Whether {@code e} is an empty inline block of a set width and height (a packing slip's check box,
+   * {@code <span class="check"></span>}): laid out as an image of its border box is, which is how openhtmltopdf
+   * places a box without lines (its baseline is its bottom).
+   */
+  boolean square(Element e, HtmlStyle parent) throws RenderException {
+    if (!HtmlStyle.inline(e.normalName()) || e.normalName().equals("br")) return false;
+    for (Node c : e.childNodes()) {
+      if (!(c instanceof TextNode t) || !t.isBlank()) return false;
+    }
+    HtmlStyle s = style(e, parent);
+    return s.inlineBlock && s.width != null && !Double.isNaN(s.boxHeight);
+  }
+
+  /** A square's border box in points, {width, height}: its width and height, and its padding and border unless border-box. */
+  private static double[] squareSize(HtmlStyle s) throws Unsupported {
+    double w = length(s.width, s, Double.NaN), h = s.boxHeight;
+    if (!s.borderBox) {
+      w += s.padding[LEFT] + s.padding[RIGHT] + s.border(LEFT) + s.border(RIGHT);
+      h += s.padding[TOP] + s.padding[BOTTOM] + s.border(TOP) + s.border(BOTTOM);
+    }
+    return new double[] {w, h};
+  }
+
+  /** A square's picture: its background and solid square borders, no XObject. */
+  private Picture squareOf(HtmlStyle s) throws RenderException {
+    if (s.radius > 0 || s.patterned()) throw new Unsupported("a rounded or patterned border on an empty inline block");
+    double[] size = squareSize(s);
+    List<Ops> shapes = new ArrayList<>(5);
+    if (printBackground && s.background >= 0) shapes.add(new Ops.Rect(0, 0, size[0], size[1], s.background));
+    borders(s, size[0], size[1], 0, shapes);
+    return new Picture(null, (int) Math.round(size[0] / Styles.PX), (int) Math.round(size[1] / Styles.PX), shapes);
+  }
+
+  /**
+   * What an image box shows: an img's picture from its src (null without one), an svg's drawing, an empty inline
+   * block's square ({@link #square}).
+   */
+  Picture picture(Element e, HtmlStyle s) throws RenderException {
     if (e.normalName().equals("svg")) return images.drawing(e);
+    if (!HtmlStyle.replaced(e.normalName())) return squareOf(s);
     String src = e.attr("src").trim();
     return src.isEmpty() ? null : images.image(src);
   }
@@ -3494,7 +3536,7 @@ final class HtmlFlow {
       String w = sizeAttribute(img, "width", s.width);
       return new double[] {w == null ? 0 : length(w, s, width), 0};
     }
-    Picture image = picture(img);
+    Picture image = picture(img, s);
     if (image == null) throw new Unsupported("an image without a source, " + HtmlStyle.describe(img) + ", a float");
     return imageSize(img, s, image, width);
   }
@@ -3532,7 +3574,7 @@ final class HtmlFlow {
       judgeSizes(img, s, width);
       return;
     }
-    Picture image = picture(img);
+    Picture image = picture(img, s);
     if (image == null) throw new Unsupported("an image without a source, " + where + ", which has display: block");
     double[] size = imageSize(img, s, image, width);
     double bl = s.border(LEFT), bt = s.border(TOP);

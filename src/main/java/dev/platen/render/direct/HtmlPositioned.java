@@ -278,7 +278,7 @@ final class HtmlPositioned {
         // a replaced box of the image's own size, no line around it (measured: bottom: 0 puts the image's bottom on
         // the padding box's)
         if (s.maxWidth != null) throw new Unsupported("max-width on the positioned image " + HtmlStyle.describe(e));
-        Picture image = flow.picture(e);
+        Picture image = flow.picture(e, s);
         if (image == null) continue;
         double[] size = HtmlFlow.imageSize(e, s, image, width);
         outer = size[0];

@@ -578,7 +578,10 @@ final class HtmlStyle {
       s.refuse("a negative side margin on " + describe(e) + " (drawn on blocks in the flow only)", e);
     }
     // a float's is drawn as a block's (HtmlFlow.box: a monogram crest beside a bank's name, measured)
-    if (!Double.isNaN(s.boxHeight) && s.floating == null && (s.displayBlock || s.inlineBlock)) {
+    // an empty inline block of a set size (a packing slip's check box) is laid out as an image is (HtmlFlow.square):
+    // one with content is refused there
+    boolean square = s.inlineBlock && inline(tag) && s.width != null && !s.width.endsWith("%");
+    if (!Double.isNaN(s.boxHeight) && s.floating == null && (s.displayBlock || s.inlineBlock) && !square) {
       s.refuse("CSS property 'height'", e);
     }
     if (inline(tag) && !tag.equals("img") && s.floating == null && !s.displayBlock && !s.inlineBlock && !s.absolute) {

@@ -939,7 +939,7 @@ final class HtmlTableWidths {
       space[0] = true;
       return;
     }
-    if (HtmlStyle.replaced(tag)) {
+    if (HtmlStyle.replaced(tag) || flow.square(e, inherited)) {
       measureImage(e, inherited, out);
       return;
     }
@@ -995,7 +995,7 @@ final class HtmlTableWidths {
       throw new Unsupported("a width in % on " + HtmlStyle.describe(img) + " in a table with automatic layout");
     }
     if (flow.dry) return;
-    Picture picture = flow.picture(img);
+    Picture picture = flow.picture(img, s);
     if (picture == null) return;
     // max-width: 100% (HtmlStyle allows no other % in a cell) does not enter the measure: the column is as wide as
     // the image would be without it, which it then caps at the cell's width (measured beside short and long text)

@@ -60,7 +60,24 @@ final class Painter {
     this.digest = digest;
   }
 
+  /** An empty inline block's image box (a check box) as its background and borders, where the box stands. */
+  private static List<Ops> squaresDrawn(List<Ops> ops) {
+    boolean any = false;
+    for (Ops op : ops) any |= op instanceof Ops.Image i && i.image().square();
+    if (!any) return ops;
+    List<Ops> out = new java.util.ArrayList<>(ops.size() + 4);
+    for (Ops op : ops) {
+      if (op instanceof Ops.Image i && i.image().square()) {
+        for (Ops shape : i.image().shapes()) out.add(shape.moved(i.x(), i.y()));
+      } else {
+        out.add(op);
+      }
+    }
+    return out;
+  }
+
   void page(List<Ops> ops, List<Ops.Text> margins) throws IOException {
+    ops = squaresDrawn(ops);
     PDPage page = new PDPage(size);
     doc.addPage(page);
     PDResources resources = new PDResources();
