@@ -3367,6 +3367,10 @@ final class HtmlFlow {
   static String sizeAttribute(Element img, String name, String css) throws Unsupported {
     if (!img.hasAttr(name)) return css;
     String v = img.attr(name).trim().toLowerCase(java.util.Locale.ROOT);
+    // the same length both ways (a purchase order's logo: height="80px" style="height:80px") leaves nothing to guess
+    if (css != null && v.matches("[0-9]+(px)?") && css.trim().equalsIgnoreCase(v.endsWith("px") ? v : v + "px")) {
+      return css.trim().toLowerCase(java.util.Locale.ROOT);
+    }
     if (css != null) throw new Unsupported("both a " + name + " attribute and a CSS " + name + " on " + HtmlStyle.describe(img));
     if (v.matches("[0-9]+(px)?")) return v.endsWith("px") ? v : v + "px";
     if (name.equals("width") && v.matches("[0-9]+%")) return v;

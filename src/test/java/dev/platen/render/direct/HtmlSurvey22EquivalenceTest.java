@@ -212,6 +212,17 @@ class HtmlSurvey22EquivalenceTest {
     }
   }
 
+  /** An image sized by an attribute and by CSS alike (a purchase order's logo): nothing to choose between. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"height=\"80px\" style=\"height:80px;\"", "height=\"40\" style=\"height: 40px\"",
+      "width=\"120\" style=\"width:120px\""})
+  void anImageSizedAlikeTwice(String sized) throws Exception {
+    assertSame("survey22-sized-twice", drawnDirectly("<div><img src=\"" + dev.platen.render.Canvas.pngDataUri() + "\" "
+        + sized + "/></div><p>Aravali Pumps</p>", ""));
+    assertThat(refusal("<div><img src=\"data:,\" height=\"80\" style=\"height: 60px\"/></div>", ""))
+        .isEqualTo("both a height attribute and a CSS height on img");
+  }
+
   @Test
   void avoidAfterBeforeAnotherBlockIsNamed() {
     assertThat(refusal("<div class=\"page\">One</div><div>Two</div>", ".page { page-break-after: avoid }"))
