@@ -197,6 +197,13 @@ class HtmlSurvey22EquivalenceTest {
     assertThat(direct - without).isGreaterThan(40);
   }
 
+  @Test
+  void anInlineBlockOfASetHeightWithContentIsNamed() {
+    assertThat(refusal("<p>Status <span class=\"b\">PAID</span></p>",
+        ".b { display: inline-block; width: 40px; height: 12px; background: #dfd }"))
+        .isEqualTo("CSS property 'height' on the inline box span.b");
+  }
+
   /** Dark pixels of page 1 at 150 dpi. */
   private static long dark(byte[] pdf) throws java.io.IOException {
     try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
