@@ -287,11 +287,12 @@ final class HtmlStyle {
     }
     s.radius = Math.max(Math.max(c[0], c[1]), Math.max(c[2], c[3]));
     boolean bordered = s.border(TOP) > 0 || s.border(RIGHT) > 0 || s.border(BOTTOM) > 0 || s.border(LEFT) > 0;
-    // a cell's background too (a totals row's rounded ends), without a border as a rounded cell's (HtmlTables.rounded)
-    boolean cell = (tag.equals("td") || tag.equals("th")) && !bordered;
+    // a cell's background too (a totals row's rounded ends), judged with its table's borders as a rounded cell's
+    // (HtmlTables.rounded: none of its own with separate ones; with collapsed ones openhtmltopdf draws it square)
+    boolean cell = tag.equals("td") || tag.equals("th");
     if (!BLOCKS.contains(tag) && !cell || tag.equals("body") || tag.equals("hr") || s.inlineBlock || s.blockInline
-        || s.floating != null || s.displayBlock && inline(tag) || s.patterned() || bordered && uniform(s)
-        || bordered && merged(s)) {
+        || s.floating != null || s.displayBlock && inline(tag) || s.patterned()
+        || !cell && bordered && (uniform(s) || merged(s))) {
       s.refuse("border-radius of corners that differ", e);
     }
   }
@@ -642,8 +643,10 @@ final class HtmlStyle {
     if (s.autoMargin[LEFT] && !s.autoMargin[RIGHT] && (s.margin[RIGHT] != 0 || !Double.isNaN(s.marginPercent[RIGHT]))) {
       s.refuse("an auto margin-left beside a margin-right", e);
     }
+    // a cell's is judged with its table's borders (HtmlTables: collapsed, openhtmltopdf draws it square)
+    boolean cell = tag.equals("td") || tag.equals("th");
     if (s.radius > 0 && (s.border(TOP) > 0 || s.border(RIGHT) > 0 || s.border(BOTTOM) > 0 || s.border(LEFT) > 0)
-        && (s.patterned() || !uniform(s)) && !merged(s)
+        && (s.patterned() || !uniform(s)) && !merged(s) && !cell
         && (s.patterned() || !BLOCKS.contains(tag) || s.inlineBlock || s.floating != null)) {
       // a uniform solid one is drawn as a ring (measured at 300 dpi: as close to openhtmltopdf's as a square border);
       // solid sides of a block that differ as openhtmltopdf's BorderPainter shapes them (RoundedSides: a callout's

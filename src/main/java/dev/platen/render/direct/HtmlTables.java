@@ -1141,7 +1141,9 @@ final class HtmlTables {
         continue;
       }
       if (rowBackground && spacing > 0) ops.add(new Ops.Rect(x, 0, columns[i], rowHeight, r.style().background));
-      if (cs.radius > 0) rounded(cs, edges, boundary);
+      // measured: with collapsed borders openhtmltopdf draws a cell square whatever its border-radius
+      boolean square = edges != null || cs.radius <= 0;
+      if (!square) rounded(cs, edges, boundary);
       // square, or rounded as a block's (a mail's "button": <td bgcolor style="border-radius:4px">, measured)
       if (flow.printBackground && cs.background >= 0 && covered(r, cells.get(i))) {
         // openhtmltopdf paints a cell spanning rows as one box: over the spacing above each row below its first too
@@ -1149,7 +1151,9 @@ final class HtmlTables {
         spanned.add(new Ops.Rect(x, 0, columns[i], 0, cs.background));
       } else if (flow.printBackground && cs.background >= 0) {
         for (int k = 0; k < painted.length; k += 2) {
-          ops.add(HtmlFlow.background(x, painted[k], columns[i], painted[k + 1] - painted[k], cs));
+          double h = painted[k + 1] - painted[k];
+          ops.add(square ? new Ops.Rect(x, painted[k], columns[i], h, cs.background)
+              : HtmlFlow.background(x, painted[k], columns[i], h, cs));
         }
       }
       if (edges == null && (covered(r, cells.get(i)) || spansRows(cells.get(i)))) {

@@ -64,14 +64,13 @@ class HtmlMailEquivalenceTest {
   }
 
   /**
-   * A rounded cell whose drawing is not measured stays with openhtmltopdf: with a border or collapsed borders (at
-   * publish), or in a row a page break cuts (at render).
+   * A rounded cell whose drawing is not measured stays with openhtmltopdf: with a border of its own and separate
+   * borders (at publish), or in a row a page break cuts (at render). With collapsed borders openhtmltopdf draws it
+   * square, and so does the direct engine (HtmlSurvey22EquivalenceTest).
    */
   @Test
   void roundedCellsNotMeasuredAreRefused() {
     String button = "<td bgcolor=\"#1a73e8\" style=\"border-radius:4px;padding:10px\">Pay</td>";
-    assertThat(refusal("<table style=\"border-collapse:collapse\"><tr>" + button + "</tr></table>", ""))
-        .contains("border-radius on a table cell with a border or collapsed borders");
     assertThat(refusal("<table><tr><td style=\"border:1px solid #000;border-radius:4px\">Pay</td></tr></table>", ""))
         .contains("border-radius on a table cell with a border or collapsed borders");
     RenderInput cut = Canvas.input(HtmlCorpus.of("<div style=\"height:700pt\"></div><table><tr>"

@@ -134,6 +134,20 @@ class HtmlSurvey22EquivalenceTest {
         + " td { background: #1e3a5f; color: #fff; padding: 8px 12px } " + css));
   }
 
+  /**
+   * Rounded cells in a table of collapsed borders (a card statement's head: {@code th:first-child
+   * { border-top-left-radius: 8px }}): measured, openhtmltopdf draws them square, with a border or without.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"th:first-child { border-top-left-radius: 12px } th:last-child { border-top-right-radius: 12px }",
+      "th { border-radius: 6px; border-bottom: 2px solid #000 }", "td { border-radius: 4px 0; border: 1px solid #ccc }"})
+  void roundedCellsWithCollapsedBorders(String css) throws Exception {
+    HtmlEquivalenceTest.assertSameSharp("survey22-collapsed-rounded", drawnDirectly("<table class=\"t\"><thead><tr>"
+        + "<th>Date</th><th>Description</th><th>Amount</th></tr></thead><tbody><tr><td>2026-11-01</td>"
+        + "<td>Card payment</td><td>120.00</td></tr></tbody></table><p>After</p>", ".t { border-collapse: collapse;"
+        + " width: 100% } th { background: #0f766e; color: #fff; padding: 8px } td { padding: 6px } " + css));
+  }
+
   @Test
   void cornersThatDifferOutsideTheSubsetAreNamed() {
     assertThat(refusal("<div class=\"c\">Card</div>", ".c { border: 1px solid #ccc; border-radius: 8px 8px 0 0 }"))
