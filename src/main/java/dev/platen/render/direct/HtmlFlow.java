@@ -1517,7 +1517,9 @@ final class HtmlFlow {
           + " edge (openhtmltopdf lets it out of the box; overflow: hidden keeps it in)");
     }
     // where the children's margins would meet the box's own, min-height would be measured other than here
-    if (!Double.isNaN(s.minHeight) && !s.decorated(printBackground) && !s.contains && !s.avoidInside) {
+    // (top and bottom padding keep them apart: a packing slip's note box of min-height: 90px and 12px of padding)
+    if (!Double.isNaN(s.minHeight) && !s.decorated(printBackground) && !s.contains && !s.avoidInside
+        && (p[TOP] == 0 || p[BOTTOM] == 0)) {
       throw new Unsupported("min-height on " + HtmlStyle.describe(e) + " without a border, background or overflow: hidden");
     }
     if (!Double.isNaN(s.minHeight) && (marginMeets(e, s, TOP) || marginMeets(e, s, BOTTOM))) {
@@ -3501,12 +3503,12 @@ final class HtmlFlow {
     return new double[] {w, h};
   }
 
-  /** A square's picture: its background and solid square borders, no XObject. */
+  /** A square's picture: its background and solid borders, square or rounded as a block's, no XObject. */
   private Picture squareOf(HtmlStyle s) throws RenderException {
-    if (s.radius > 0 || s.patterned()) throw new Unsupported("a rounded or patterned border on an empty inline block");
+    if (s.patterned()) throw new Unsupported("a patterned border on an empty inline block");
     double[] size = squareSize(s);
     List<Ops> shapes = new ArrayList<>(5);
-    if (printBackground && s.background >= 0) shapes.add(new Ops.Rect(0, 0, size[0], size[1], s.background));
+    if (printBackground && s.background >= 0) shapes.add(background(0, 0, size[0], size[1], s));
     borders(s, size[0], size[1], 0, shapes);
     return new Picture(null, (int) Math.round(size[0] / Styles.PX), (int) Math.round(size[1] / Styles.PX), shapes);
   }

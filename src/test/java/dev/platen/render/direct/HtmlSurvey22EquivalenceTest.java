@@ -148,6 +148,15 @@ class HtmlSurvey22EquivalenceTest {
         + " width: 100% } th { background: #0f766e; color: #fff; padding: 8px } td { padding: 6px } " + css));
   }
 
+  /** min-height on a box of no border or background whose padding keeps its children's margins in (a note box). */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<p>Leave at the door</p>", "<h4>Notes</h4><p>Leave at the door.</p>", "",
+      "<p>Line</p><p>Line</p><p>Line</p><p>Line</p><p>Line</p><p>Line</p><p>Line</p>"})
+  void minHeightOnAPaddedBox(String inside) throws Exception {
+    assertSame("survey22-min-height", drawnDirectly("<div class=\"box\">" + inside + "</div><p>After</p>",
+        ".box { padding: 12px 14px; min-height: 90px; margin: 10px 0 }"));
+  }
+
   @Test
   void cornersThatDifferOutsideTheSubsetAreNamed() {
     assertThat(refusal("<div class=\"c\">Card</div>", ".c { border: 1px solid #ccc; border-radius: 8px 8px 0 0 }"))
@@ -194,7 +203,9 @@ class HtmlSurvey22EquivalenceTest {
       "<p><span class=\"check\"></span> Ethiopia Yirgacheffe Whole Bean</p>|",
       "<p><span class=\"check\"></span> Ethiopia Yirgacheffe</p>|.check { vertical-align: middle; margin-right: 6px }",
       "<p>Packed by <span class=\"check\"></span> and checked</p>|.check { background: #eef; box-sizing: border-box }",
-      "<div><span class=\"check\"></span></div><p>After</p>|.check { width: 16px; height: 16px; border-width: 2px }"})
+      "<div><span class=\"check\"></span></div><p>After</p>|.check { width: 16px; height: 16px; border-width: 2px }",
+      "<p><span class=\"check\"></span> Rounded</p>|.check { width: 16px; height: 16px; border-radius: 3px }",
+      "<p><span class=\"check\"></span> Rounded</p>|.check { border: none; background: #334; border-radius: 2px }"})
   void anEmptyInlineBlockOfASetSize(String example) throws Exception {
     String[] parts = example.split("\\|", -1);
     String css = "body { font-size: 10pt } .t { width: 100% } .t td { border-bottom: 1px solid #ddd; padding: 6px }"
