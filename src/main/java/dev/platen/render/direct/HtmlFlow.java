@@ -3559,7 +3559,7 @@ final class HtmlFlow {
     // a solid square border (an e-mail's logo framed in white) is drawn round it
     boolean framed = s.bordered() && !s.patterned() && s.radius <= 0 && s.background < 0;
     if (s.decorated(true) && !framed || nonZero(s.padding) || s.relative || s.breakBefore || s.breakAfter || s.percentMargin()
-        || s.minWidth != null || s.clear != null || positioned.apart) {
+        || s.minWidth != null || s.clear != null) {
       throw new Unsupported("a box style, offset, page break or % margin around " + where
           + ", which has display: block");
     }

@@ -157,6 +157,30 @@ class HtmlSurvey22EquivalenceTest {
         ".box { padding: 12px 14px; min-height: 90px; margin: 10px 0 }"));
   }
 
+  /** A block image or drawing inside an absolute box (a DIN letter's letterhead placed by offsets, its logo in it). */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"LOGO<div class=\"firma\">Schreinerei Vogt GmbH</div>",
+      "<div class=\"firma\">Schreinerei Vogt GmbH</div>LOGO", "<div class=\"firma\">Vogt</div>IMG"})
+  void aBlockImageInAnAbsoluteBox(String inside) throws Exception {
+    String logo = "<svg width=\"60\" height=\"40\" viewBox=\"0 0 60 40\"><rect width=\"60\" height=\"40\""
+        + " fill=\"#3a5a2a\"/></svg>";
+    String img = "<img style=\"display: block\" width=\"120\" height=\"40\" src=\""
+        + dev.platen.render.Canvas.pngDataUri() + "\"/>";
+    HtmlEquivalenceTest.assertSameSharp("survey22-absolute-image", drawnDirectly("<div class=\"page\"><div class=\"kopf\">"
+        + inside.replace("LOGO", logo).replace("IMG", img) + "</div><p class=\"body\">Rechnung Nr. 2026-042</p></div>",
+        ".page { position: relative } .kopf { position: absolute; top: 12mm; left: 25mm; width: 80mm }"
+        + " .firma { font-size: 16pt; font-weight: bold } .page { padding-top: 80mm }"));
+  }
+
+  /** And in a fixed header, where it meets none of the flow's text (on a page below it, it is refused). */
+  @Test
+  void aBlockImageInAFixedHeader() throws Exception {
+    HtmlEquivalenceTest.assertSameSharp("survey22-fixed-image", drawnDirectly("<div class=\"kopf\"><svg width=\"60\""
+        + " height=\"40\" viewBox=\"0 0 60 40\"><rect width=\"60\" height=\"40\" fill=\"#3a5a2a\"/></svg>"
+        + "<div>Schreinerei Vogt GmbH</div></div><div class=\"body\"><p>Rechnung Nr. 2026-042</p></div>",
+        ".kopf { position: fixed; top: 0; left: 0; width: 80mm } .body { padding-top: 30mm }"));
+  }
+
   @Test
   void cornersThatDifferOutsideTheSubsetAreNamed() {
     assertThat(refusal("<div class=\"c\">Card</div>", ".c { border: 1px solid #ccc; border-radius: 8px 8px 0 0 }"))
