@@ -142,7 +142,7 @@ final class HtmlPositioned {
       throw new Unsupported(what + " without one of top and bottom, on " + HtmlStyle.describe(e));
     }
     // openhtmltopdf paints the fixed box over the page's flow, the direct path its text over every box
-    plain(e, s, "position: fixed");
+    plain(e, s, "position: fixed", true);
     fixed.add(r);
     if (flow.dry) apartBlock(e, s, 500, new Sink.Stack(0));
   }
@@ -228,9 +228,11 @@ final class HtmlPositioned {
     for (Element c : e.children()) {
       if (drawsNothing(c)) continue;
       HtmlStyle cs = flow.style(c, s);
-      if (!cs.hidden) plain(c, cs, "position: absolute");
+      // an upright box's content may paint solid borders and backgrounds (a DIN letter's return address over its
+      // rule): kept off the flow's text when placed, as the box's own are; a turned one's paints text only
+      if (!cs.hidden) plain(c, cs, "position: absolute", s.rotate == 0);
     }
-    if (e.normalName().equals("img")) plain(e, s, "position: absolute");
+    if (e.normalName().equals("img")) plain(e, s, "position: absolute", false);
     containers.peek().add(new Absolute(e, s, staticLeft));
     if (flow.dry) apartBlock(e, s, 500, new Sink.Stack(0));
   }
@@ -412,16 +414,14 @@ final class HtmlPositioned {
   }
 
   /**
-   * Throws when the element or anything in it paints a border or background (a fixed or absolute box must paint
-   * text only).
+   * Throws when the element or anything in it paints what an absolute or fixed box may not: a border or background
+   * unless {@code shapes} (then solid and square ones are kept off the flow's text when placed, see place and
+   * fixedOverText), a rule, or an image outside such a box.
    */
-  private void plain(Element e, HtmlStyle s, String what) throws RenderException {
-    // an absolute or fixed box's image is kept off the flow's text when placed (see place, overText); a fixed box's
-    // solid borders and backgrounds too, on every page (HtmlPositioned.fixed)
+  private void plain(Element e, HtmlStyle s, String what, boolean shapes) throws RenderException {
     boolean fixedBox = what.equals("position: fixed");
     boolean image = HtmlStyle.replaced(e.normalName()) && !what.equals("position: absolute") && !fixedBox;
-    boolean decorated = s.decorated(flow.printBackground)
-        && (!fixedBox || s.patterned() || s.radius > 0);
+    boolean decorated = s.decorated(flow.printBackground) && (!shapes || s.patterned() || s.radius > 0);
     if (decorated || e.normalName().equals("hr") || image) {
       throw new Unsupported((HtmlStyle.replaced(e.normalName()) ? "an image" : "a border or background") + " in a "
           + what + " element, on " + HtmlStyle.describe(e));
@@ -429,7 +429,7 @@ final class HtmlPositioned {
     for (Element c : e.children()) {
       if (drawsNothing(c)) continue;
       HtmlStyle cs = flow.style(c, s);
-      if (!cs.hidden) plain(c, cs, what);
+      if (!cs.hidden) plain(c, cs, what, shapes);
     }
   }
 

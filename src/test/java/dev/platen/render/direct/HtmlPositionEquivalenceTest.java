@@ -189,8 +189,9 @@ class HtmlPositionEquivalenceTest {
         .isEqualTo("a border or background in a position: relative box with offsets, on p");
     assertThat(reason("<img src=\"data:,\" style=\"position: absolute; top: 0; left: 0; margin: 2px\">", ""))
         .isEqualTo("margins or padding on img, which has position: absolute");
-    // its own border and background are drawn (HtmlInlineMarginEquivalenceTest), not those of what is inside it
-    assertThat(reason("<div style=\"position: absolute; top: 0; left: 0\"><p style=\"border: 1px solid red\">x</p>"
+    // its own border and background are drawn (HtmlInlineMarginEquivalenceTest), and solid square ones of what is
+    // inside an upright one (HtmlSurvey22EquivalenceTest), not dashed or rounded ones
+    assertThat(reason("<div style=\"position: absolute; top: 0; left: 0\"><p style=\"border: 1px dashed red\">x</p>"
         + "</div>", "")).isEqualTo("a border or background in a position: absolute element, on p");
     assertThat(reason("<table><tr><td><div style=\"position: absolute; top: 0; left: 0\">x</div></td></tr></table>",
         "")).startsWith("position: absolute on div");

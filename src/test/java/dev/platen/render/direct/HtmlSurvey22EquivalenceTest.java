@@ -172,6 +172,22 @@ class HtmlSurvey22EquivalenceTest {
         + " .firma { font-size: 16pt; font-weight: bold } .page { padding-top: 80mm }"));
   }
 
+  /**
+   * Solid borders and backgrounds inside an upright absolute box (a DIN letter's address window: the return address
+   * over a rule), kept off the flow's text as the box's own are.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {".ruecksende { border-bottom: 0.2mm solid #444; padding-bottom: 0.5mm; margin: 0 5mm 3mm }",
+      ".ruecksende { background: #eee } .empfaenger { border-left: 2px solid #0b3d6e; padding-left: 3mm }"})
+  void decorationsInsideAnAbsoluteBox(String css) throws Exception {
+    HtmlEquivalenceTest.assertSameSharp("survey22-absolute-decorated", drawnDirectly("<div class=\"page\"><div"
+        + " class=\"feld\"><div class=\"ruecksende\">Schreinerei Vogt GmbH · Gewerbestraße 12 · 79108 Freiburg</div>"
+        + "<div class=\"empfaenger\">Architekturbüro Kessler &amp; Partner<br>Bertoldstraße 48<br>79098 Freiburg</div>"
+        + "</div><p>Rechnung Nr. 2026-042</p></div>", ".page { position: relative; padding-top: 70mm }"
+        + " .feld { position: absolute; top: 15mm; left: 0; width: 85mm; height: 45mm } .ruecksende { font-size: 7pt }"
+        + " .empfaenger { font-size: 10pt } " + css));
+  }
+
   /** And in a fixed header, where it meets none of the flow's text (on a page below it, it is refused). */
   @Test
   void aBlockImageInAFixedHeader() throws Exception {
