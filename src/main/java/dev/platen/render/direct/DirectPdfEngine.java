@@ -145,7 +145,8 @@ public final class DirectPdfEngine implements PdfEngine {
           String refusal = HtmlSubset.rendered(html.document(), input.layout());
           if (refusal != null) throw new Unsupported(refusal + " (markup from the data)");
         }
-        layout.drawings(HtmlSvg.detach(html.drawings()));
+        HtmlSvg.detach(html.drawings());
+        layout.drawings(html.drawings());
         flow = plan.styles().flow(html.document(), plan.sheets(), fonts, layout, page.printBackground());
         // measured, openhtmltopdf lays the whole flow at page 1's content width (HtmlPage.first)
         flow.document(html.document(), first[0] - first[3] - first[5], pages);

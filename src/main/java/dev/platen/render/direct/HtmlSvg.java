@@ -48,8 +48,6 @@ import org.xml.sax.SAXException;
 final class HtmlSvg {
   private HtmlSvg() {}
 
-  private static final String SVG = "http://www.w3.org/2000/svg";
-
   /** Elements a drawing may hold here, lower-cased: shapes and what paints or groups them, no text. */
   private static final Set<String> DRAWN = Set.of("g", "path", "rect", "circle", "ellipse", "line", "polyline",
       "polygon", "defs", "lineargradient", "radialgradient", "stop", "title", "desc", "use", "symbol", "clippath");
@@ -81,11 +79,7 @@ final class HtmlSvg {
     String w = svg.attr("width").trim();
     String h = svg.attr("height").trim();
     if (!PIXELS.matcher(w).matches() || !PIXELS.matcher(h).matches()) return null;
-    try {
-      return new int[] {Integer.parseInt(w.replace("px", "")), Integer.parseInt(h.replace("px", ""))};
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return new int[] {Integer.parseInt(w.replace("px", "")), Integer.parseInt(h.replace("px", ""))};
   }
 
   private static final java.util.regex.Pattern PIXELS = java.util.regex.Pattern.compile("[0-9]{1,6}(px)?");
@@ -112,12 +106,11 @@ final class HtmlSvg {
   }
 
   /**
-   * Takes each drawing out of the document, which then lays its {@code <svg>} out as an empty replaced element:
-   * the XML of each, by element ({@link dev.platen.render.html.HtmlLayout.Expanded#drawings}), for {@link #draw}.
+   * Takes each drawing out of the document, which then lays its {@code <svg>} out as an empty replaced element; its
+   * XML, kept by element ({@link dev.platen.render.html.HtmlLayout.Expanded#drawings}), is what {@link #draw} reads.
    */
-  static Map<Element, String> detach(Map<Element, String> drawings) {
+  static void detach(Map<Element, String> drawings) {
     for (Element svg : drawings.keySet()) svg.empty();
-    return drawings;
   }
 
   /**
@@ -133,7 +126,7 @@ final class HtmlSvg {
       root.setAttribute("width", Integer.toString(intrinsic[0]));
       root.setAttribute("height", Integer.toString(intrinsic[1]));
       DOMImplementation impl = SVGDOMImplementation.getDOMImplementation();
-      Document svg = impl.createDocument(SVG, "svg", null);
+      Document svg = impl.createDocument(SVGDOMImplementation.SVG_NAMESPACE_URI, "svg", null);
       for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
         svg.getDocumentElement().appendChild(svg.importNode(n, true));
       }

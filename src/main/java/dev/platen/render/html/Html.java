@@ -1,5 +1,8 @@
 package dev.platen.render.html;
 
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Entities;
+
 /**
  * Escaping for the XHTML the engine writes. The output goes through an XML parser, so besides the markup
  * characters it also drops code points that XML 1.0 forbids (control characters, lone surrogates): one stray
@@ -7,6 +10,16 @@ package dev.platen.render.html;
  */
 final class Html {
   private Html() {}
+
+  private static final Document.OutputSettings XHTML = new Document.OutputSettings()
+      .syntax(Document.OutputSettings.Syntax.xml)
+      .escapeMode(Entities.EscapeMode.xhtml)
+      .prettyPrint(false);
+
+  /** How jsoup writes what the engine parses as XML: XML syntax, XHTML escapes, no added white space. */
+  static Document.OutputSettings xhtmlOutput() {
+    return XHTML.clone();
+  }
 
   /** Text or attribute value, escaped. Null becomes empty. */
   static String escape(String s) {

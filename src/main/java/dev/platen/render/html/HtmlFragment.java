@@ -5,7 +5,6 @@ import dev.platen.render.images.ImageSource;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Entities;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
@@ -30,11 +29,6 @@ final class HtmlFragment {
       .addProtocols("img", "src", "data")
       .preserveRelativeLinks(false);
 
-  private static final Document.OutputSettings XHTML = new Document.OutputSettings()
-      .syntax(Document.OutputSettings.Syntax.xml)
-      .escapeMode(Entities.EscapeMode.xhtml)
-      .prettyPrint(false);
-
   /** Cleaned XHTML for an untrusted fragment. Placeholders must already be filled (with escaped values). */
   static String sanitize(String fragment, ImageSource images) throws RenderException {
     if (fragment == null || fragment.isBlank()) return "";
@@ -42,7 +36,7 @@ final class HtmlFragment {
     for (Element img : clean.select("img[src]")) {
       img.attr("src", images.dataUri(img.attr("src")));
     }
-    clean.outputSettings(XHTML.clone());
+    clean.outputSettings(Html.xhtmlOutput());
     return clean.body().html();
   }
 }

@@ -25,7 +25,6 @@ import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.XmlDeclaration;
 import org.jsoup.select.NodeFilter;
@@ -56,11 +55,6 @@ public final class HtmlLayout {
   private static final Set<String> REMOVED = Set.of("script", "noscript", "iframe", "frame", "frameset", "object",
       "embed", "applet", "link", "base", "meta", "math", "audio", "video", "source", "track", "portal");
 
-  private static final Document.OutputSettings XHTML = new Document.OutputSettings()
-      .syntax(Document.OutputSettings.Syntax.xml)
-      .escapeMode(Entities.EscapeMode.xhtml)
-      .prettyPrint(false);
-
   public static boolean isHtml(JsonNode layout) {
     return layout != null && layout.isObject() && layout.path("html").isString();
   }
@@ -74,7 +68,7 @@ public final class HtmlLayout {
     head.prependElement("style").appendChild(new DataNode(styleText(expanded.css())));
     head.prependElement("style").appendChild(new DataNode(DocumentCss.of(page)));
     head.prependElement("title").text(nonNull(CanvasHtml.title(input)));
-    doc.outputSettings(XHTML.clone());
+    doc.outputSettings(Html.xhtmlOutput());
     return doc.outerHtml();
   }
 

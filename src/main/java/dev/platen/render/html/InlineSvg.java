@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
@@ -28,7 +27,7 @@ import org.jsoup.select.NodeTraversor;
 final class InlineSvg {
   private InlineSvg() {}
 
-  static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
+  private static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
   private static final String XLINK_NAMESPACE = "http://www.w3.org/1999/xlink";
 
   /** Elements that load, link, run or animate; removed with their content. */
@@ -44,11 +43,6 @@ final class InlineSvg {
 
   /** Elements that draw what their reference points at, and without one are an error to Batik. */
   private static final Set<String> DRAWS_ITS_REFERENCE = Set.of("use", "tref", "textpath", "mpath");
-
-  private static final Document.OutputSettings XML = new Document.OutputSettings()
-      .syntax(Document.OutputSettings.Syntax.xml)
-      .escapeMode(Entities.EscapeMode.xhtml)
-      .prettyPrint(false);
 
   /** @return the drawing as the XML document the check read ({@link #xml}) */
   static String clean(Element svg, ImageEmbedder images) throws RenderException {
@@ -107,7 +101,7 @@ final class InlineSvg {
   /** The element as an XML document of its own, the form the image guard and Batik read. */
   static String xml(Element svg) {
     Document holder = new Document("");
-    holder.outputSettings(XML.clone());
+    holder.outputSettings(Html.xhtmlOutput());
     Element copy = svg.clone();
     holder.appendChild(copy);
     return copy.outerHtml();
