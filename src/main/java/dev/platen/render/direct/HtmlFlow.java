@@ -3493,14 +3493,11 @@ final class HtmlFlow {
     return s.inlineBlock && s.width != null && !Double.isNaN(s.boxHeight);
   }
 
-  /** A square's border box in points, {width, height}: its width and height, and its padding and border unless border-box. */
+  /** A square's border box in points, {width, height}: sized as a block's box is ({@link #boxWidth}). */
   private static double[] squareSize(HtmlStyle s) throws Unsupported {
-    double w = length(s.width, s, Double.NaN), h = s.boxHeight;
-    if (!s.borderBox) {
-      w += s.padding[LEFT] + s.padding[RIGHT] + s.border(LEFT) + s.border(RIGHT);
-      h += s.padding[TOP] + s.padding[BOTTOM] + s.border(TOP) + s.border(BOTTOM);
-    }
-    return new double[] {w, h};
+    double frame = s.padding[TOP] + s.padding[BOTTOM] + s.border(TOP) + s.border(BOTTOM);
+    double h = s.borderBox ? Math.max(s.boxHeight, frame) : s.boxHeight + frame;
+    return new double[] {boxWidth(s.width, s, Double.NaN, s.padding), h};
   }
 
   /** A square's picture: its background and solid borders, square or rounded as a block's, no XObject. */
