@@ -47,7 +47,7 @@ sbs() { java -XX:+UseSerialGC -cp "$WORK/classes:target/platen.jar" SideBySide "
 
 # A fresh Platen (empty data directory, SQLite, no AOT cache) with the JVM options ./platen serve gives it.
 mkdir -p "$WORK/data"
-PLATEN_DATA_DIR="$WORK/data" PLATEN_PORT=$PORT PLATEN_BOOTSTRAP_KEY=$KEY java -Xmx1g -Xms1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
+PLATEN_DATA_DIR="$WORK/data" PLATEN_PORT=$PORT PLATEN_BOOTSTRAP_KEY=$KEY java $(./platen jvm-options) \
   -jar target/platen.jar \
   > "$WORK/server.log" 2>&1 &
 SPID=$!

@@ -13,10 +13,13 @@ fresh_server() {
   shift 2
   [ -f "$jar" ] || { echo "bench: $jar is missing: build first (./platen build)" >&2; exit 1; }
   data="$(mktemp -d)"
-  # the heap and pause goal ./platen serve gives the server (its JAVA_OPTS): other settings collect differently.
+  # the JVM options ./platen serve gives the server (its JAVA_OPTS): other settings collect and compile differently.
   # GC_OPTS replaces the collector options, to compare another collector.
+  local opts
+  opts="$("$(dirname "${BASH_SOURCE[0]}")/../platen" jvm-options)"
+  if [ -n "${GC_OPTS:-}" ]; then opts="${opts/-XX:+UseG1GC -XX:MaxGCPauseMillis=20/$GC_OPTS}"; fi
   env "$@" PLATEN_DATA_DIR="$data" PLATEN_PORT="$port" PLATEN_BOOTSTRAP_KEY=$KEY \
-    "$JAVA" -Xmx1g -Xms1g ${GC_OPTS:--XX:+UseG1GC -XX:MaxGCPauseMillis=20} ${SERVER_OPTS:-} -jar "$jar" > "$data/server.log" 2>&1 &
+    "$JAVA" $opts ${SERVER_OPTS:-} -jar "$jar" > "$data/server.log" 2>&1 &
   server=$!
   trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
   for _ in $(seq 1 240); do curl -sf "localhost:$port/ready" > /dev/null 2>&1 && return 0; sleep 0.5; done

@@ -51,6 +51,11 @@ class LauncherAotCacheTest {
 
     try (Launched s = serve(home, "with-cache")) {
       assertThat(s.javaArguments()).contains("-XX:AOTCache=target/platen.aot");
+      // the bench scripts start the jar with what `jvm-options` prints: it must be what serve gives its JVM
+      Run options = run(home, Duration.ofSeconds(30), "jvm-options");
+      assertThat(options.exit()).as(options.output()).isZero();
+      assertThat(s.javaArguments()).containsAll(List.of(options.output().strip().split(" +")))
+          .contains("-XX:-UseOnStackReplacement");
       s.renderSucceeds();
       assertThat(s.log()).doesNotContain(NO_CACHE_NOTE).doesNotContain("[error][aot]");
     }
