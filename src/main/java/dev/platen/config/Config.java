@@ -100,7 +100,7 @@ public record Config(
   public static final long DEFAULT_LEASE_MS = 30_000;
   /**
    * PLATEN_WARMUP=auto: the longest the start-up warm-up may take. It usually stops sooner, when its rounds stop
-   * getting faster; a process that serves no API (PLATEN_ROLE=worker) has none.
+   * getting faster and the JIT compilers have gone quiet; a process that serves no API (PLATEN_ROLE=worker) has none.
    */
   public static final Duration DEFAULT_WARMUP = Duration.ofSeconds(30);
 
