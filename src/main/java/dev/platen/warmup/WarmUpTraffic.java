@@ -115,9 +115,7 @@ public final class WarmUpTraffic {
     int round = 0;
     try {
       publish();
-      long best = Long.MAX_VALUE;
-      int flat = 0;
-      int quiet = 0;
+      Settling settling = new Settling();
       while (true) {
         if (late()) return new Result(round, renders.get(), "time budget", false);
         round++;
@@ -139,10 +137,7 @@ public final class WarmUpTraffic {
         long took = System.nanoTime() - t0;
         long compiled = compilingMillis() - compiling;
         if (late()) return new Result(round, renders.get(), "time budget", false);
-        flat = took < best * FASTER ? 0 : flat + 1;
-        best = Math.min(best, took);
-        quiet = compiled < QUIET * took / 1e6 ? quiet + 1 : 0;
-        if (round >= MIN_ROUNDS && flat >= FLAT_ROUNDS && quiet >= QUIET_ROUNDS) {
+        if (settling.settledAfter(took, compiled)) {
           return new Result(round, renders.get(), "rounds stopped getting faster and the compilers went quiet", false);
         }
       }
@@ -153,6 +148,22 @@ public final class WarmUpTraffic {
       return new Result(round, renders.get(), "interrupted", true);
     } catch (RuntimeException e) {
       return new Result(round, renders.get(), e.toString(), true);
+    }
+  }
+
+  /** Whether the rounds so far say the JVM is warm: told each round's time and its compilers' time, in order. */
+  static final class Settling {
+    private int rounds;
+    private long best = Long.MAX_VALUE;
+    private int flat;
+    private int quiet;
+
+    boolean settledAfter(long tookNanos, long compiledMillis) {
+      rounds++;
+      flat = tookNanos < best * FASTER ? 0 : flat + 1;
+      best = Math.min(best, tookNanos);
+      quiet = compiledMillis < QUIET * tookNanos / 1e6 ? quiet + 1 : 0;
+      return rounds >= MIN_ROUNDS && flat >= FLAT_ROUNDS && quiet >= QUIET_ROUNDS;
     }
   }
 
