@@ -23,7 +23,9 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME/bin/java"
 [ -x "$JAVA" ] && [ -x "$JAVA_HOME/bin/javac" ] || die "set JAVA_HOME to a JDK 25"
 JAR="${JAR:-target/platen.jar}"
-JVM_OPTS="$(./platen jvm-options)" # the launcher's own, so that these runs are what ./platen serve runs
+# the launcher's own, so that these runs are what ./platen serve runs (it adds some when it starts with the cache)
+JVM_OPTS="$(./platen jvm-options)"
+JVM_OPTS_AOT="$(./platen jvm-options --with-aot-cache)"
 AOT="${JAR%.jar}.aot"
 [ -f "$JAR" ] || die "$JAR is missing: run ./platen build"
 case " $MODES " in *" cache "*) [ -f "$AOT" ] || die "$AOT is missing: run ./platen build" ;; esac
@@ -53,12 +55,13 @@ printf '%-8s %3s | %8s | %12s %12s | %12s %12s | %10s | %6s\n' mode run "ready s
 for mode in $MODES; do
   for run in $(seq 1 "$RUNS"); do
     aot=()
-    [ "$mode" = cache ] && aot=(-XX:AOTCache="$AOT" -Xlog:aot*=error)
+    opts="$JVM_OPTS"
+    if [ "$mode" = cache ]; then aot=(-XX:AOTCache="$AOT" -Xlog:aot*=error); opts="$JVM_OPTS_AOT"; fi
     rm -rf "$tmp/data"
     start=$(date +%s%N)
     # the launcher's command line (./platen serve), on a free port
     env PLATEN_DATA_DIR="$tmp/data" PLATEN_PORT=0 PLATEN_BOOTSTRAP_KEY="$KEY" \
-      "$JAVA" $JVM_OPTS ${aot[@]+"${aot[@]}"} -jar "$JAR" > "$tmp/server.log" 2>&1 &
+      "$JAVA" $opts ${aot[@]+"${aot[@]}"} -jar "$JAR" > "$tmp/server.log" 2>&1 &
     server=$!
     url=""
     ready_ok=false

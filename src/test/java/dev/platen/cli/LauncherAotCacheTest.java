@@ -52,9 +52,7 @@ class LauncherAotCacheTest {
     try (Launched s = serve(home, "with-cache")) {
       assertThat(s.javaArguments()).contains("-XX:AOTCache=target/platen.aot");
       // the bench scripts start the jar with what `jvm-options` prints: it must be what serve gives its JVM
-      Run options = run(home, Duration.ofSeconds(30), "jvm-options");
-      assertThat(options.exit()).as(options.output()).isZero();
-      assertThat(s.javaArguments()).containsAll(List.of(options.output().strip().split(" +")))
+      assertThat(s.javaArguments()).containsAll(jvmOptions(home, "--with-aot-cache"))
           .contains("-XX:-UseOnStackReplacement");
       s.renderSucceeds();
       assertThat(s.log()).doesNotContain(NO_CACHE_NOTE).doesNotContain("[error][aot]");
@@ -64,6 +62,10 @@ class LauncherAotCacheTest {
     Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(5)));
     try (Launched s = serve(home, "stale")) {
       assertThat(s.javaArguments()).noneMatch(a -> a.startsWith("-XX:AOTCache"));
+      // the compiler count it sets with the cache (on small machines) is left out too (D70)
+      List<String> withCache = jvmOptions(home, "--with-aot-cache");
+      assertThat(s.javaArguments()).containsAll(jvmOptions(home))
+          .doesNotContainAnyElementsOf(withCache.subList(jvmOptions(home).size(), withCache.size()));
       assertThat(s.log()).contains(NO_CACHE_NOTE);
       s.renderSucceeds();
     }
@@ -107,6 +109,15 @@ class LauncherAotCacheTest {
   }
 
   record Run(int exit, String output) {}
+
+  private List<String> jvmOptions(Path home, String... flags) throws Exception {
+    String[] args = new String[flags.length + 1];
+    args[0] = "jvm-options";
+    System.arraycopy(flags, 0, args, 1, flags.length);
+    Run options = run(home, Duration.ofSeconds(30), args);
+    assertThat(options.exit()).as(options.output()).isZero();
+    return List.of(options.output().strip().split(" +"));
+  }
 
   private Run run(Path home, Duration timeout, String... args) throws Exception {
     Path out = dir.resolve("run-" + System.nanoTime() + ".log");
