@@ -93,8 +93,13 @@ public final class Golden {
 
   /** Page 1 at 50 dpi in grey. */
   public static BufferedImage page1(byte[] pdf) {
+    return page1(pdf, 50);
+  }
+
+  /** Page 1 at {@code dpi} in grey. */
+  public static BufferedImage page1(byte[] pdf, int dpi) {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      return new PDFRenderer(doc).renderImageWithDPI(0, 50, ImageType.GRAY);
+      return new PDFRenderer(doc).renderImageWithDPI(0, dpi, ImageType.GRAY);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -173,8 +173,8 @@ class HtmlInlineBoxEquivalenceTest {
 
   /** Pixels of the first page at 200 dpi whose grey differs by more than a quarter. */
   private static int differingPixels(byte[] a, byte[] b) throws Exception {
-    java.awt.image.BufferedImage x = page200(a);
-    java.awt.image.BufferedImage y = page200(b);
+    java.awt.image.BufferedImage x = dev.platen.testing.Golden.page1(a, 200);
+    java.awt.image.BufferedImage y = dev.platen.testing.Golden.page1(b, 200);
     int n = 0;
     for (int i = 0; i < x.getWidth(); i++) {
       for (int j = 0; j < x.getHeight(); j++) {
@@ -182,13 +182,6 @@ class HtmlInlineBoxEquivalenceTest {
       }
     }
     return n;
-  }
-
-  private static java.awt.image.BufferedImage page200(byte[] pdf) throws Exception {
-    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-      return new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 200,
-          org.apache.pdfbox.rendering.ImageType.GRAY);
-    }
   }
 
   /**

@@ -270,18 +270,15 @@ class HtmlSurvey22EquivalenceTest {
   }
 
   /** Dark pixels of page 1 at 150 dpi. */
-  private static long dark(byte[] pdf) throws java.io.IOException {
-    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-      java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(doc)
-          .renderImageWithDPI(0, 150, org.apache.pdfbox.rendering.ImageType.GRAY);
-      long n = 0;
-      for (int y = 0; y < page.getHeight(); y++) {
-        for (int x = 0; x < page.getWidth(); x++) {
-          if ((page.getRGB(x, y) & 0xff) < 128) n++;
-        }
+  private static long dark(byte[] pdf) {
+    java.awt.image.BufferedImage page = dev.platen.testing.Golden.page1(pdf, 150);
+    long n = 0;
+    for (int y = 0; y < page.getHeight(); y++) {
+      for (int x = 0; x < page.getWidth(); x++) {
+        if ((page.getRGB(x, y) & 0xff) < 128) n++;
       }
-      return n;
     }
+    return n;
   }
 
   /** An image sized by an attribute and by CSS alike (a purchase order's logo): nothing to choose between. */
