@@ -17,7 +17,11 @@ fresh_server() {
   # GC_OPTS replaces the collector options, to compare another collector.
   local opts
   opts="$("$(dirname "${BASH_SOURCE[0]}")/../platen" jvm-options)"
-  if [ -n "${GC_OPTS:-}" ]; then opts="${opts/-XX:+UseG1GC -XX:MaxGCPauseMillis=20/$GC_OPTS}"; fi
+  if [ -n "${GC_OPTS:-}" ]; then
+    local g1="-XX:+UseG1GC -XX:MaxGCPauseMillis=20"
+    [[ "$opts" == *"$g1"* ]] || { echo "bench: GC_OPTS replaces '$g1', which ./platen jvm-options no longer prints" >&2; exit 2; }
+    opts="${opts/"$g1"/$GC_OPTS}"
+  fi
   env "$@" PLATEN_DATA_DIR="$data" PLATEN_PORT="$port" PLATEN_BOOTSTRAP_KEY=$KEY \
     "$JAVA" $opts ${SERVER_OPTS:-} -jar "$jar" > "$data/server.log" 2>&1 &
   server=$!
