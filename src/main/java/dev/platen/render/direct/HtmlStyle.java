@@ -278,7 +278,7 @@ final class HtmlStyle {
    * Corners that differ are drawn on a block's background, alone or inside solid sides that differ, and on a cell's
    * background (RoundedSides, as openhtmltopdf's BorderPainter shapes them); corners all alike are one radius.
    */
-  private static void cornersDrawn(HtmlStyle s, Element e, String tag) {
+  private static void cornersDrawn(HtmlStyle s, Element e, String tag, boolean cell) {
     double[] c = s.corners;
     if (c[0] == c[1] && c[1] == c[2] && c[2] == c[3]) {
       s.radius = c[0];
@@ -289,7 +289,6 @@ final class HtmlStyle {
     boolean bordered = s.border(TOP) > 0 || s.border(RIGHT) > 0 || s.border(BOTTOM) > 0 || s.border(LEFT) > 0;
     // a cell's background too (a totals row's rounded ends), judged with its table's borders as a rounded cell's
     // (HtmlTables.rounded: none of its own with separate ones; with collapsed ones openhtmltopdf draws it square)
-    boolean cell = tag.equals("td") || tag.equals("th");
     if (!BLOCKS.contains(tag) && !cell || tag.equals("body") || tag.equals("hr") || s.inlineBlock || s.blockInline
         || s.floating != null || s.displayBlock && inline(tag) || s.patterned()
         || !cell && bordered && (uniform(s) || merged(s))) {
@@ -555,7 +554,8 @@ final class HtmlStyle {
       s.refuse("CSS value '" + s.radiusHalf + "' for 'border-radius'", e);
     }
     if (s.unbundled != null) s.refuse(s.unbundled, e);
-    if (s.corners != null) cornersDrawn(s, e, tag);
+    boolean cell = tag.equals("td") || tag.equals("th");
+    if (s.corners != null) cornersDrawn(s, e, tag, cell);
     if (tag.equals("svg") && (s.width != null || s.height != null || s.maxWidth != null || s.maxHeight != null
         || s.minWidth != null)) {
       // its box sized otherwise than by its attributes, into which openhtmltopdf then scales the drawing
@@ -607,8 +607,7 @@ final class HtmlStyle {
       }
       // on a cell, a length caps its widest measure in automatic table layout (HtmlTableWidths.measure), as
       // openhtmltopdf's calcMinMaxCSSMinMaxWidth caps it; the cell is then as wide as its column (measured)
-      boolean cellCap = (tag.equals("td") || tag.equals("th")) && s.maxWidth != null && !s.maxWidth.endsWith("%")
-          && !s.borderBox;
+      boolean cellCap = cell && s.maxWidth != null && !s.maxWidth.endsWith("%") && !s.borderBox;
       // on an image, a length clamps its width as openhtmltopdf's sizeReplacedElement does (HtmlFlow.imageSize)
       // (a % of the image's container outside table cells, where automatic table layout would measure it; in a
       // cell 100%, which that measure leaves out: a shop's logo beside its address, measured)
@@ -644,7 +643,6 @@ final class HtmlStyle {
       s.refuse("an auto margin-left beside a margin-right", e);
     }
     // a cell's is judged with its table's borders (HtmlTables: collapsed, openhtmltopdf draws it square)
-    boolean cell = tag.equals("td") || tag.equals("th");
     if (s.radius > 0 && (s.border(TOP) > 0 || s.border(RIGHT) > 0 || s.border(BOTTOM) > 0 || s.border(LEFT) > 0)
         && (s.patterned() || !uniform(s)) && !merged(s) && !cell
         && (s.patterned() || !BLOCKS.contains(tag) || s.inlineBlock || s.floating != null)) {
