@@ -102,6 +102,7 @@ public final class HttpApi {
       config.jetty.modifyServletContextHandler(handler -> {
         handler.setErrorHandler(jettyErrors);
         handler.addFilter(new FilterHolder(new NoMethodOverride()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        handler.addFilter(new FilterHolder(new UnreadBodies()), "/*", EnumSet.of(DispatcherType.REQUEST));
       });
       config.routes.before(requests::begin);
       config.requestLogger.http(requests::end);

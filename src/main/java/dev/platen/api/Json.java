@@ -114,11 +114,10 @@ public final class Json {
    * @throws PlatenException 413 {@code payload_too_large} or 400 {@code invalid_json}
    */
   static byte[] readBytes(Context ctx) {
-    long declared = ctx.contentLength();
-    if (declared > MAX_BODY_BYTES) throw tooLarge();
+    if (ctx.contentLength() > MAX_BODY_BYTES) throw tooLarge(); // the rest is read and dropped by UnreadBodies
     byte[] body;
-    try (InputStream in = ctx.bodyInputStream()) {
-      body = readAtMost(in, MAX_BODY_BYTES);
+    try {
+      body = readAtMost(ctx.bodyInputStream(), MAX_BODY_BYTES);
     } catch (IOException e) {
       throw new PlatenException(400, "invalid_json", "The request body could not be read.");
     }

@@ -98,6 +98,47 @@ class HostileInputTest {
     assert4xx(raw(big.getBytes()), "payload_too_large");
   }
 
+  /**
+   * A body over the limit is answered 413 whether its length is declared or it comes chunked, and the client reads
+   * that answer: answering before the body is read and closing the connection on the unread rest made the client's
+   * send fail with a reset now and then instead.
+   */
+  @Test
+  void oversizedBodiesAreAnswered413EveryTime() {
+    byte[] big = ("{\"data\":{\"name\":\"" + "x".repeat(Json.MAX_BODY_BYTES + 100) + "\"}}").getBytes();
+    for (int i = 0; i < 40; i++) {
+      assert4xx(sendOnce(key, i % 4 != 3 ? HttpRequest.BodyPublishers.ofByteArray(big)
+          : HttpRequest.BodyPublishers.ofInputStream(() -> slowly(big)), false), "payload_too_large");
+    }
+    // An answer decided before the body is wanted reaches the client the same way.
+    Res denied = sendOnce("pk_live_wrong", HttpRequest.BodyPublishers.ofInputStream(() -> slowly(big)), false);
+    assertThat(denied.status()).as(denied.text()).isEqualTo(401);
+    // A client that waits for 100 Continue is answered before it sends anything.
+    assert4xx(sendOnce(key, HttpRequest.BodyPublishers.ofByteArray(big), true), "payload_too_large");
+  }
+
+  /** A render request sent once, without {@link TestServer#send}'s second try on a dead connection. */
+  static Res sendOnce(String apiKey, HttpRequest.BodyPublisher body, boolean expectContinue) {
+    return TestServer.sendOnce(HttpRequest.newBuilder(URI.create(server.baseUrl + "/v1/templates/target/render"))
+        .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
+        .expectContinue(expectContinue).POST(body).build());
+  }
+
+  /** {@code bytes} in 64 KB pieces with a pause before each: the client is still sending when the server answers. */
+  static java.io.InputStream slowly(byte[] bytes) {
+    return new java.io.ByteArrayInputStream(bytes) {
+      @Override
+      public synchronized int read(byte[] b, int off, int len) {
+        try {
+          Thread.sleep(1);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return super.read(b, off, Math.min(len, 65536));
+      }
+    };
+  }
+
   @Test
   void wrongTypesEverywhereInAManifest() {
     List<Object> junk = new ArrayList<>(List.of(1, "x", true, List.of(), Map.of("a", 1)));

@@ -156,6 +156,19 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /** One request, sent once: no second try when the connection dies unanswered. */
+  public static Res sendOnce(HttpRequest r) {
+    try {
+      HttpResponse<byte[]> resp = CLIENT.send(r, HttpResponse.BodyHandlers.ofByteArray());
+      return new Res(resp.statusCode(), resp.body(), resp.headers().map());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Polls GET /v1/renders/:id until the render is terminal. */
   public JsonNode awaitTerminal(String renderId, String key, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
