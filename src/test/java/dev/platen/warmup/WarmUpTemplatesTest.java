@@ -53,6 +53,29 @@ class WarmUpTemplatesTest {
     }
   }
 
+  /**
+   * The AOT cache's training run (./platen build) renders bench/aot/invoice-html.json a hundred times: drawn by
+   * openhtmltopdf, it filled the cache with that engine's and Xerces' profiles, and production's compiler spent the
+   * first renders after /ready on them (D72).
+   */
+  @Test
+  void theAotTrainingsHtmlInvoiceIsDrawnDirectly(@TempDir Path dir) throws Exception {
+    try (TestServer s = TestServer.start(dir)) {
+      Res put = s.put("/v1/templates/invoice-html", s.liveKey,
+          java.nio.file.Files.readString(Path.of("bench/aot/invoice-html.json")));
+      assertThat(put.status()).as(put.text()).isIn(200, 201);
+      JsonNode read = s.get("/v1/templates/invoice-html", s.liveKey).json();
+      assertThat(read.path("engine").asString()).as(read.path("engineReason").toString()).isEqualTo("direct");
+      Res posted = s.post("/v1/templates/invoice-html/render", s.liveKey,
+          "{\"data\": " + java.nio.file.Files.readString(Path.of("examples/invoice.data.json")) + "}");
+      assertThat(posted.status()).as(posted.text()).isEqualTo(202);
+      JsonNode done = s.awaitTerminal(posted.json().path("id").asString(), s.liveKey, Duration.ofSeconds(60));
+      assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("succeeded");
+      PrometheusText metrics = PrometheusText.parse(s.get("/metrics", null).text());
+      assertThat(metrics.sum("platen_render_engine_seconds_count", Map.of("engine", "direct"))).isEqualTo(1);
+    }
+  }
+
   private static String resource(String name) throws Exception {
     try (InputStream in = WarmUpTemplatesTest.class.getClassLoader().getResourceAsStream(name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
