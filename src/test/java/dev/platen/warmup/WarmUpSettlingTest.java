@@ -64,4 +64,11 @@ class WarmUpSettlingTest {
     // were it 0 here, every round would count as quiet and the warm-up would stop as early as before D70
     assertThat(WarmUpTraffic.compilingMillis()).isPositive();
   }
+
+  @Test
+  void onLinuxTheCompilersTimeIsTheirThreadsCpuTime() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self/task")));
+    // this JVM has compiled the test framework by now; a name or field read wrong would give -1 or 0
+    assertThat(WarmUpTraffic.compilerThreadsCpuMillis()).isPositive();
+  }
 }
