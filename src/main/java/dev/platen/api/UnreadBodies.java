@@ -2,11 +2,11 @@ package dev.platen.api;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * Reads and throws away what is left of a request body once the answer is decided (a 413 for a body over the limit,
@@ -24,10 +24,12 @@ final class UnreadBodies extends HttpFilter {
     chain.doFilter(request, response);
     if (request.isAsyncStarted() || request.getContentLengthLong() == 0 || request.getContentLengthLong() > LIMIT
         || "100-continue".equalsIgnoreCase(request.getHeader("Expect"))) return;
-    byte[] buf = new byte[65536];
-    long total = 0;
     try {
-      InputStream in = request.getInputStream();
+      ServletInputStream in = request.getInputStream();
+      // most requests end here: no body, or one read to its end
+      if (in.isFinished()) return;
+      byte[] buf = new byte[16384];
+      long total = 0;
       for (int n; total <= LIMIT && (n = in.read(buf)) != -1; ) total += n;
     } catch (IOException | IllegalStateException e) {
       // The client went away, or the body was taken as a reader: Jetty closes the connection as it would have.
