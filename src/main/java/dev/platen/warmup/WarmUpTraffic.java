@@ -8,6 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,16 +187,16 @@ public final class WarmUpTraffic {
 
   /** CPU time of the threads named {@code C1 CompilerThread…} and {@code C2 CompilerThread…}, or -1 where unknown. */
   static long compilerThreadsCpuMillis() {
-    java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
-    if (!java.nio.file.Files.isDirectory(tasks)) return -1;
+    Path tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) return -1;
     long ticks = 0;
     boolean seen = false;
-    try (java.nio.file.DirectoryStream<java.nio.file.Path> all = java.nio.file.Files.newDirectoryStream(tasks)) {
-      for (java.nio.file.Path task : all) {
+    try (DirectoryStream<Path> all = Files.newDirectoryStream(tasks)) {
+      for (Path task : all) {
         try {
-          String name = java.nio.file.Files.readString(task.resolve("comm"));
+          String name = Files.readString(task.resolve("comm"));
           if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) continue;
-          String stat = java.nio.file.Files.readString(task.resolve("stat"));
+          String stat = Files.readString(task.resolve("stat"));
           // after the name in parentheses: state is field 3, utime and stime fields 14 and 15
           String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
           ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
