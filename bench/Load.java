@@ -334,7 +334,7 @@ public class Load {
        "pageConfig": {"format": "A4", "orientation": "portrait", "margin": "20mm"}}
       """;
 
-  /** The same manifest with an HTML layout (BENCH_LAYOUT=html): openhtmltopdf's path instead of the direct one. */
+  /** The same manifest with an HTML layout (BENCH_LAYOUT=html), inside the direct engine's HTML subset. */
   static final String TEMPLATE_HTML = TEMPLATE.replace("\"description\": \"Created by bench/load.sh\",",
       "\"description\": \"Created by bench/load.sh (HTML layout)\", \"layout\": {\"html\": \""
       + ("<html><head><style>@page { size: A4; margin: 20mm; } body { font-family: sans-serif; font-size: 10pt; }"
