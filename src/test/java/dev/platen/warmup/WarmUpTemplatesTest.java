@@ -8,6 +8,7 @@ import dev.platen.testing.TestServer;
 import dev.platen.testing.TestServer.Res;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -31,16 +32,7 @@ class WarmUpTemplatesTest {
           {"html-invoice", WarmUpTraffic.htmlInvoiceData(invoiceData, 0), "PAID"},
           {"html-invoice", WarmUpTraffic.htmlInvoiceData(invoiceData, 1), "OPEN"},
           {"html-statement", WarmUpTraffic.statementData(), "Salary Northwind Studio"}}) {
-        Res put = s.put("/v1/templates/" + t[0], s.liveKey, resource("warmup/" + t[0] + ".json"));
-        assertThat(put.status()).as(put.text()).isIn(200, 201);
-        JsonNode read = s.get("/v1/templates/" + t[0], s.liveKey).json();
-        assertThat(read.path("engine").asString()).as(read.path("engineReason").toString()).isEqualTo("direct");
-
-        Res posted = s.post("/v1/templates/" + t[0] + "/render", s.liveKey, "{\"data\": " + t[1] + "}");
-        assertThat(posted.status()).as(posted.text()).isEqualTo(202);
-        JsonNode done = s.awaitTerminal(posted.json().path("id").asString(), s.liveKey, Duration.ofSeconds(60));
-        assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("succeeded");
-        byte[] pdf = s.get("/v1/renders/" + done.path("id").asString() + "/download", s.liveKey).body();
+        byte[] pdf = publishedDirectAndRendered(s, t[0], resource("warmup/" + t[0] + ".json"), t[1]);
         assertThat(Pdfs.text(pdf)).contains(t[2]);
         pages = Pdfs.pages(pdf);
       }
@@ -61,19 +53,30 @@ class WarmUpTemplatesTest {
   @Test
   void theAotTrainingsHtmlInvoiceIsDrawnDirectly(@TempDir Path dir) throws Exception {
     try (TestServer s = TestServer.start(dir)) {
-      Res put = s.put("/v1/templates/invoice-html", s.liveKey,
-          java.nio.file.Files.readString(Path.of("bench/aot/invoice-html.json")));
-      assertThat(put.status()).as(put.text()).isIn(200, 201);
-      JsonNode read = s.get("/v1/templates/invoice-html", s.liveKey).json();
-      assertThat(read.path("engine").asString()).as(read.path("engineReason").toString()).isEqualTo("direct");
-      Res posted = s.post("/v1/templates/invoice-html/render", s.liveKey,
-          "{\"data\": " + java.nio.file.Files.readString(Path.of("examples/invoice.data.json")) + "}");
-      assertThat(posted.status()).as(posted.text()).isEqualTo(202);
-      JsonNode done = s.awaitTerminal(posted.json().path("id").asString(), s.liveKey, Duration.ofSeconds(60));
-      assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("succeeded");
+      String template = Files.readString(Path.of("bench/aot/invoice-html.json"));
+      byte[] pdf = publishedDirectAndRendered(s, "invoice-html", template,
+          Files.readString(Path.of("examples/invoice.data.json")));
+      assertThat(Pdfs.pages(pdf)).isPositive();
       PrometheusText metrics = PrometheusText.parse(s.get("/metrics", null).text());
       assertThat(metrics.sum("platen_render_engine_seconds_count", Map.of("engine", "direct"))).isEqualTo(1);
     }
+  }
+
+  /**
+   * Publishes {@code template} as {@code slug}, checks that the direct engine will draw it, renders {@code data} with
+   * it and returns the PDF.
+   */
+  private static byte[] publishedDirectAndRendered(TestServer s, String slug, String template, String data) {
+    Res put = s.put("/v1/templates/" + slug, s.liveKey, template);
+    assertThat(put.status()).as(put.text()).isIn(200, 201);
+    JsonNode read = s.get("/v1/templates/" + slug, s.liveKey).json();
+    assertThat(read.path("engine").asString()).as(read.path("engineReason").toString()).isEqualTo("direct");
+
+    Res posted = s.post("/v1/templates/" + slug + "/render", s.liveKey, "{\"data\": " + data + "}");
+    assertThat(posted.status()).as(posted.text()).isEqualTo(202);
+    JsonNode done = s.awaitTerminal(posted.json().path("id").asString(), s.liveKey, Duration.ofSeconds(60));
+    assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("succeeded");
+    return s.get("/v1/renders/" + done.path("id").asString() + "/download", s.liveKey).body();
   }
 
   private static String resource(String name) throws Exception {
