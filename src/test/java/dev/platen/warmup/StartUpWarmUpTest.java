@@ -49,7 +49,8 @@ class StartUpWarmUpTest {
       // one line about the warm-up, and none from the throwaway instance's start, requests or shutdown
       String log = s.log();
       Matcher line = Pattern.compile("INFO  dev\\.platen\\.Platen - start-up warm-up: \\d+ ms, (\\d+) renders in "
-          + "\\d+ rounds over HTTP, stopped: (rounds stopped getting faster and the compilers went quiet|time budget)").matcher(log);
+          + "\\d+ rounds over HTTP, stopped: (rounds stopped getting faster and the compilers went quiet|time budget)")
+          .matcher(log);
       assertThat(line.find()).as(log).isTrue();
       assertThat(Integer.parseInt(line.group(1))).as("renders the warm-up finished").isPositive();
       assertThat(count(log, "start-up warm-up")).isEqualTo(1);

@@ -1,7 +1,10 @@
 package dev.platen.warmup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -67,7 +70,7 @@ class WarmUpSettlingTest {
 
   @Test
   void onLinuxTheCompilersTimeIsTheirThreadsCpuTime() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self/task")));
+    assumeTrue(Files.isDirectory(Path.of("/proc/self/task")));
     // this JVM has compiled the test framework by now; a name or field read wrong would give -1 or 0
     assertThat(WarmUpTraffic.compilerThreadsCpuMillis()).isPositive();
   }
