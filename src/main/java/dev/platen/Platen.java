@@ -44,6 +44,7 @@ import dev.platen.store.RenderNotifications;
 import dev.platen.store.RenderStore;
 import dev.platen.store.TemplateStore;
 import dev.platen.templates.Slugs;
+import dev.platen.warmup.Compilers;
 import dev.platen.webhooks.Dispatcher;
 import dev.platen.webhooks.RenderEvents;
 import dev.platen.webhooks.RetrySchedule;
@@ -72,6 +73,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Platen implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Platen.class);
   private static final long SHUTDOWN_GRACE_MS = 20_000;
+  /** The longest the start waits for the compilers after the engines' warm-up: a second C2 compilation or so. */
+  private static final Duration ENGINE_COMPILE_WAIT = Duration.ofMillis(1_500);
 
   private final Database db;
   private final WorkerPool workers;
@@ -237,6 +240,11 @@ public final class Platen implements AutoCloseable {
           engine.warmUp();
           html.warmUp();
         });
+        // what the engines' warm-up queued for the JIT is compiled before the first request, not during it (D74)
+        if (!throwaway) {
+          log.info("JIT compilers quiet after {} ms",
+              Compilers.awaitQuiet(ENGINE_COMPILE_WAIT));
+        }
       }
       workers.start();
       log.info("worker {} ready: {} render threads", workerId, config.renderThreads());

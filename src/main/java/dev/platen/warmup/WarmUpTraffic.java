@@ -8,9 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,7 +123,7 @@ public final class WarmUpTraffic {
         // methods: compiled without that path, they were thrown away and compiled again at the first publish (measured)
         if (round > 1) publishHtml();
         long t0 = System.nanoTime();
-        long compiling = compilingMillis();
+        long compiling = Compilers.millis();
         List<Future<?>> cycles = new ArrayList<>();
         for (int i = 0; i < ROUND; i++) {
           int n = i;
@@ -138,7 +135,7 @@ public final class WarmUpTraffic {
         }
         for (Future<?> f : cycles) f.get();
         long took = System.nanoTime() - t0;
-        long compiled = compilingMillis() - compiling;
+        long compiled = Compilers.millis() - compiling;
         if (late()) return new Result(round, renders.get(), "time budget", false);
         if (settling.settledAfter(took, compiled)) {
           return new Result(round, renders.get(), "rounds stopped getting faster and the compilers went quiet", false);
@@ -168,47 +165,6 @@ public final class WarmUpTraffic {
       quiet = compiledMillis < QUIET * tookNanos / 1e6 ? quiet + 1 : 0;
       return rounds >= MIN_ROUNDS && flat >= FLAT_ROUNDS && quiet >= QUIET_ROUNDS;
     }
-  }
-
-  /**
-   * Milliseconds this JVM's JIT compilers have spent so far, all threads together: their threads' CPU time where
-   * {@code /proc} tells it (Linux), else the JVM's total compilation time, else 0, which makes every round quiet and
-   * leaves the rounds' times to decide. The JVM's total grows only as each compilation ends, so a round during which
-   * C2 spent half a second on one of the engine's largest methods looked quiet, and that compilation finished during
-   * the first real renders (seen for {@code HtmlTables.laidTable}, 4.6 KB of bytecode, in the first 200 after
-   * {@code /ready}); the threads' CPU time counts it while it runs.
-   */
-  static long compilingMillis() {
-    long cpu = compilerThreadsCpuMillis();
-    if (cpu >= 0) return cpu;
-    java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-    return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
-  }
-
-  /** CPU time of the threads named {@code C1 CompilerThread…} and {@code C2 CompilerThread…}, or -1 where unknown. */
-  static long compilerThreadsCpuMillis() {
-    Path tasks = Path.of("/proc/self/task");
-    if (!Files.isDirectory(tasks)) return -1;
-    long ticks = 0;
-    boolean seen = false;
-    try (DirectoryStream<Path> all = Files.newDirectoryStream(tasks)) {
-      for (Path task : all) {
-        try {
-          String name = Files.readString(task.resolve("comm"));
-          if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) continue;
-          String stat = Files.readString(task.resolve("stat"));
-          // after the name in parentheses: state is field 3, utime and stime fields 14 and 15
-          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-          seen = true;
-        } catch (IOException | RuntimeException e) {
-          // the thread ended while it was read (the JVM stops idle compiler threads)
-        }
-      }
-    } catch (IOException e) {
-      return -1;
-    }
-    return seen ? ticks * 10 : -1; // clock ticks of 1/100 s (USER_HZ, 100 on Linux)
   }
 
   private void publish() {
