@@ -22,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * What a client does to a freshly started Platen, done over real HTTP to a throwaway instance before the real one
  * listens, so the JIT compiles the code around the engines (Jetty, Javalin, Jackson, the SQLite driver, the queue,
  * the handlers, authentication) and the engine before the first real request instead of during it. Its renders are
- * what the direct engine draws, where most documents are drawn: a canvas invoice, an HTML invoice and a several-page
- * HTML statement, republished each round. The example invoice, as a canvas layout and as its fields only (a
+ * what the direct engine draws, where most documents are drawn: a canvas invoice, an HTML invoice, a receipt written
+ * as simpler templates are (columns sized by their content, most of Handlebars' syntax) and a several-page HTML
+ * statement, the HTML ones republished each round. The example invoice, as a canvas layout and as its fields only (a
  * synthesised layout), is drawn by openhtmltopdf: it renders once each, in the first round, so that engine's classes
  * are loaded without its large code keeping the JIT from the rest (docs/decisions.md D59). Each render is
  * POSTed, followed with and without {@code waitMs}, half of the PDFs downloaded, and one 404, one 400 and one list
@@ -50,6 +51,8 @@ public final class WarmUpTraffic {
   private static final String CANVAS = "warm-up-invoice";
   private static final String HTML = "warm-up-invoice-html";
   private static final String STATEMENT = "warm-up-statement-html";
+  /** A receipt as users write them: table columns sized by their content, most of Handlebars' syntax. */
+  private static final String RECEIPT = "warm-up-receipt-html";
   /** A canvas invoice the direct engine draws (the example's layout is drawn by openhtmltopdf). */
   private static final String DIRECT_CANVAS = "warm-up-canvas";
   /** The same manifest without a layout: Platen synthesises one, as for a template published from its fields only. */
@@ -74,6 +77,7 @@ public final class WarmUpTraffic {
   private final String statementData = statementData();
   private final String htmlInvoice = resource("warmup/html-invoice.json");
   private final String htmlStatement = resource("warmup/html-statement.json");
+  private final String htmlReceipt = resource("warmup/html-receipt.json");
   private final AtomicInteger sequence = new AtomicInteger();
 
   /** System.nanoTime() past which no request starts and no render is waited for. */
@@ -183,6 +187,7 @@ public final class WarmUpTraffic {
   private void publishHtml() {
     expect(200, send("PUT", "/v1/templates/" + HTML, htmlInvoice), "publish the HTML invoice");
     expect(200, send("PUT", "/v1/templates/" + STATEMENT, htmlStatement), "publish the HTML statement");
+    expect(200, send("PUT", "/v1/templates/" + RECEIPT, htmlReceipt), "publish the HTML receipt");
   }
 
   private boolean late() {
@@ -200,20 +205,23 @@ public final class WarmUpTraffic {
       // loaded but the JIT's time goes to the code most documents run (docs/decisions.md D59)
       case 0 -> firstRound && n == 0 ? CANVAS : DIRECT_CANVAS;
       case 1 -> firstRound && n == 1 ? SYNTHESISED : DIRECT_CANVAS;
-      case 2 -> HTML;
+      // every other HTML document a receipt, as simpler templates are written
+      case 2 -> n % 8 == 6 ? RECEIPT : HTML;
       default -> STATEMENT;
     };
     // every render's data differs a little, as real ones do
-    String tag = "W-" + sequence.incrementAndGet();
+    int seq = sequence.incrementAndGet();
+    String tag = "W-" + seq;
     String body = "{\"data\": " + switch (slug) {
       case STATEMENT -> statementData.replace("NL91 ABNA", tag + " ABNA");
       case DIRECT_CANVAS -> canvasData.replace("Warm-up", tag);
-      case HTML -> htmlInvoiceData(data.replace("INV-2026-0042", "INV-" + tag), n / 4);
+      case RECEIPT -> receiptData(tag, seq);
+      case HTML -> htmlInvoiceData(data.replace("INV-2026-0042", "INV-" + tag), n / 8);
       default -> data.replace("INV-2026-0042", "INV-" + tag);
     } + "}";
     // half of each template's bodies compact, as JSON.stringify and most serialisers send them: Jackson's parser
     // takes other branches without the spaces, and met them first in the first real renders
-    if (n % 8 >= 4) body = json.writeValueAsString(json.readTree(body));
+    if ((n / 8) % 2 == 1) body = json.writeValueAsString(json.readTree(body));
     HttpResponse<byte[]> posted = send("POST", "/v1/templates/" + slug + "/render", body);
     expect(202, posted, "POST a render");
     String id = json.readTree(posted.body()).path("id").asString();
@@ -297,6 +305,30 @@ public final class WarmUpTraffic {
     String notes = n % 2 == 0 ? "\"notes\": \"Delivered in two parts;\\nthe second on 2026-06-20.\", " : "";
     return "{\"paid\": " + (n % 3 == 0) + ", \"issuedAt\": \"2026-06-05T09:30:00Z\", " + notes
         + exampleData.strip().substring(1);
+  }
+
+  /**
+   * The receipt's data: 3 to 24 lines, some with a note, paid or not, so its table's columns are measured over
+   * different content each time.
+   */
+  static String receiptData(String number, int n) {
+    StringBuilder lines = new StringBuilder();
+    int count = 3 + (n * 7) % 22;
+    double total = 0;
+    for (int i = 1; i <= count; i++) {
+      double price = (i * 37 + n) % 120 + 0.95;
+      int qty = 1 + (i * n) % 5;
+      total += price * qty;
+      if (i > 1) lines.append(',');
+      lines.append("{\"name\": \"").append(i % 3 == 0 ? "Espresso beans, dark roast 1 kg" : "Item " + i)
+          .append("\", ").append(i % 4 == 1 ? "\"note\": \"gift wrapped\", " : "").append("\"qty\": ").append(qty)
+          .append(", \"price\": ").append(price).append(", \"amount\": ").append(price * qty).append('}');
+    }
+    return "{\"store\": {\"name\": \"Corner Store\", \"address\": \"Main Street 4\"}, \"order\": {\"number\": \""
+        + number + "\", \"date\": \"2026-06-05\", \"due\": \"2026-07-05\""
+        + (n % 2 == 0 ? ", \"reference\": \"PO-77\"" : "") + "}, \"total\": " + Math.round(total * 100) / 100.0
+        + ", \"paid\": " + (n % 3 == 0) + ", \"paidAt\": \"2026-06-05T14:12:00Z\", \"channel\": \""
+        + (n % 2 == 0 ? "web" : "store") + "\", \"lines\": [" + lines + "]}";
   }
 
   /** The direct canvas invoice's data: 60 items, two pages. */

@@ -58,7 +58,8 @@ class StartUpWarmUpTest {
       assertThat(count(log, "engine warm-up")).as(log).isEqualTo(1);
       // and then waited for what that queued for the JIT compilers (D74)
       assertThat(count(log, "JIT compilers quiet after")).as(log).isEqualTo(1);
-      assertThat(log).doesNotContain(" WARN ").doesNotContain(" ERROR ").doesNotContain("warm-up-invoice");
+      assertThat(log).doesNotContain(" WARN ").doesNotContain(" ERROR ").doesNotContain("warm-up-invoice")
+          .doesNotContain("warm-up-receipt");
       try (Stream<Path> left = Files.list(tmp)) {
         assertThat(left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("platen-warm-up-")))
             .as("the throwaway instance's directory is deleted").isEmpty();

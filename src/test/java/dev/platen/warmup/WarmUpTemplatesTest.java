@@ -24,23 +24,25 @@ import tools.jackson.databind.JsonNode;
  */
 class WarmUpTemplatesTest {
   @Test
-  void theWarmUpsCanvasInvoiceHtmlInvoiceAndStatementAreDrawnDirectly(@TempDir Path dir) throws Exception {
+  void theWarmUpsCanvasInvoiceHtmlInvoiceStatementAndReceiptAreDrawnDirectly(@TempDir Path dir) throws Exception {
     String invoiceData = resource("warmup/invoice.data.json");
     try (TestServer s = TestServer.start(dir)) {
       int pages = 0;
       for (String[] t : new String[][] {{"canvas-invoice", WarmUpTraffic.canvasData(), "Кириллица"},
           {"html-invoice", WarmUpTraffic.htmlInvoiceData(invoiceData, 0), "PAID"},
           {"html-invoice", WarmUpTraffic.htmlInvoiceData(invoiceData, 1), "OPEN"},
-          {"html-statement", WarmUpTraffic.statementData(), "Salary Northwind Studio"}}) {
+          {"html-statement", WarmUpTraffic.statementData(), "Salary Northwind Studio"},
+          {"html-receipt", WarmUpTraffic.receiptData("R-1", 0), "Paid 5 Jun 2026 14:12"},
+          {"html-receipt", WarmUpTraffic.receiptData("R-2", 1), "To pay by 5 Jul 2026"}}) {
         byte[] pdf = publishedDirectAndRendered(s, t[0], resource("warmup/" + t[0] + ".json"), t[1]);
         assertThat(Pdfs.text(pdf)).contains(t[2]);
-        pages = Pdfs.pages(pdf);
+        if (t[0].equals("html-statement")) pages = Pdfs.pages(pdf);
       }
       assertThat(pages).as("the statement reaches over several pages, under its repeated header").isGreaterThan(2);
 
       // the data did not send either document to openhtmltopdf while it was laid out
       PrometheusText metrics = PrometheusText.parse(s.get("/metrics", null).text());
-      assertThat(metrics.sum("platen_render_engine_seconds_count", Map.of("engine", "direct"))).isEqualTo(4);
+      assertThat(metrics.sum("platen_render_engine_seconds_count", Map.of("engine", "direct"))).isEqualTo(6);
       assertThat(metrics.sum("platen_render_engine_seconds_count", Map.of("engine", "html"))).isZero();
     }
   }
