@@ -9,7 +9,8 @@
 #   BENCH_LAYOUT=html MODES=cache RUNS=1 bench/startup.sh
 #
 # Settings (environment): MODES ("cache nocache"), RUNS (3), FIRST (200), WARM (2000), STEADY (1000), C (8),
-# BENCH_LAYOUT (synth | html), JAR (target/platen.jar; its cache is the same path ending .aot). Each run starts the
+# BENCH_LAYOUT (synth | html), JAR (target/platen.jar; its cache is the same path ending .aot), SERVER_OPTS (JVM
+# options added to the launcher's, to try one: SERVER_OPTS=-XX:CompileThresholdScaling=0.5). Each run starts the
 # jar on a free port over an empty temporary data directory with the launcher's JVM options, and stops it with
 # SIGTERM.
 set -euo pipefail
@@ -57,6 +58,7 @@ for mode in $MODES; do
     aot=()
     opts="$JVM_OPTS"
     if [ "$mode" = cache ]; then aot=(-XX:AOTCache="$AOT" -Xlog:aot*=error); opts="$JVM_OPTS_AOT"; fi
+    opts="$opts ${SERVER_OPTS:-}"
     rm -rf "$tmp/data"
     start=$(date +%s%N)
     # the launcher's command line (./platen serve), on a free port
