@@ -242,8 +242,7 @@ public final class Platen implements AutoCloseable {
         });
         // what the engines' warm-up queued for the JIT is compiled before the first request, not during it (D74)
         if (!throwaway) {
-          log.info("JIT compilers quiet after {} ms",
-              Compilers.awaitQuiet(ENGINE_COMPILE_WAIT));
+          log.info("JIT compilers quiet after {} ms", Compilers.awaitQuiet(ENGINE_COMPILE_WAIT));
         }
       }
       workers.start();
