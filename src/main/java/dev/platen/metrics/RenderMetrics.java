@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
@@ -27,6 +28,11 @@ public final class RenderMetrics {
 
   private final MeterRegistry registry;
   private final Set<String> tagged = ConcurrentHashMap.newKeySet();
+  // Meters found once per series, as Metrics does for HTTP: registering a meter on every render cost more than
+  // recording into it, and kept Micrometer's lookup hot enough to be compiled again in a fresh process's first renders.
+  private final Map<String, Timer> queueWaits = new ConcurrentHashMap<>();
+  private final Map<String, Timer> engineTimes = new ConcurrentHashMap<>();
+  private final Map<Outcome, Counter> outcomes = new ConcurrentHashMap<>();
   private final Counter retries;
   private final Counter takeovers;
 
@@ -57,21 +63,21 @@ public final class RenderMetrics {
    * {@code none} when the render failed before a document was drawn).
    */
   public void queueWait(String engine, long millis) {
-    Timer.builder("platen.render.queue.wait")
-        .description("Time from acceptance to a worker's first claim")
-        .tag("engine", engine)
-        .serviceLevelObjectives(QUEUE_WAIT_BUCKETS)
-        .register(registry)
+    queueWaits.computeIfAbsent(engine, e -> Timer.builder("platen.render.queue.wait")
+            .description("Time from acceptance to a worker's first claim")
+            .tag("engine", e)
+            .serviceLevelObjectives(QUEUE_WAIT_BUCKETS)
+            .register(registry))
         .record(Duration.ofMillis(Math.max(0, millis)));
   }
 
   /** Time a render spent in the engine, on its render thread. */
   public void engineTime(String engine, long nanos) {
-    Timer.builder("platen.render.engine")
-        .description("Time spent drawing one document, by engine")
-        .tag("engine", engine)
-        .serviceLevelObjectives(ENGINE_BUCKETS)
-        .register(registry)
+    engineTimes.computeIfAbsent(engine, e -> Timer.builder("platen.render.engine")
+            .description("Time spent drawing one document, by engine")
+            .tag("engine", e)
+            .serviceLevelObjectives(ENGINE_BUCKETS)
+            .register(registry))
         .record(Duration.ofNanos(nanos));
   }
 
@@ -96,10 +102,12 @@ public final class RenderMetrics {
         template = OTHER;
       }
     }
-    Counter.builder("platen.renders")
-        .description("Renders by outcome (accepted, succeeded, failed, cancelled), project and template")
-        .tags("outcome", outcome, "project", project, "template", template)
-        .register(registry)
+    outcomes.computeIfAbsent(new Outcome(outcome, project, template), k -> Counter.builder("platen.renders")
+            .description("Renders by outcome (accepted, succeeded, failed, cancelled), project and template")
+            .tags("outcome", k.outcome(), "project", k.project(), "template", k.template())
+            .register(registry))
         .increment();
   }
+
+  private record Outcome(String outcome, String project, String template) { }
 }
