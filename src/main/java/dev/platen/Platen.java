@@ -32,6 +32,7 @@ import dev.platen.render.EngineSettings;
 import dev.platen.render.PdfEngine;
 import dev.platen.render.direct.DirectPdfEngine;
 import dev.platen.render.direct.RoutingPdfEngine;
+import dev.platen.render.handlebars.LexerRelearning;
 import dev.platen.render.html.HtmlPdfEngine;
 import dev.platen.sharing.EngagementStore;
 import dev.platen.sharing.ShareStore;
@@ -73,6 +74,10 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Platen implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Platen.class);
   private static final long SHUTDOWN_GRACE_MS = 20_000;
+  /** Times Handlebars' lexer learns the warm-up's layouts again: its compiled code trapped at up to four places. */
+  private static final int RELEARN_PASSES = 4;
+  /** The longest each of those passes waits for the compilers. */
+  private static final Duration RELEARN_WAIT = Duration.ofMillis(1_000);
   /** The longest the start waits for the compilers after the engines' warm-up: a second C2 compilation or so. */
   private static final Duration ENGINE_COMPILE_WAIT = Duration.ofMillis(1_500);
 
@@ -330,6 +335,11 @@ public final class Platen implements AutoCloseable {
         InstantSource.system(), "127.0.0.1", true)) {
       result = dev.platen.warmup.WarmUpTraffic.run("http://127.0.0.1:" + scratch.port(), key, config.warmUp(),
           Math.max(4, 2 * config.renderThreads()));
+      if (!result.failed()) {
+        // the lexer meets new states now, in compiled code, rather than at the first template a user publishes (D75)
+        LexerRelearning.run(dev.platen.warmup.WarmUpTraffic.htmlLayouts(), RELEARN_PASSES,
+            () -> Compilers.awaitQuiet(RELEARN_WAIT));
+      }
     } catch (RuntimeException e) {
       result = new dev.platen.warmup.WarmUpTraffic.Result(0, 0, e.toString(), true);
     } finally {

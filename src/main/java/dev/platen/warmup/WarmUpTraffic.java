@@ -364,6 +364,15 @@ public final class WarmUpTraffic {
         + "\"balance\": {\"opening\": 1520.40, \"closing\": " + cents / 100.0 + "}, \"lines\": [" + lines + "]}";
   }
 
+  /** The HTML layouts the warm-up publishes, their Handlebars source only. */
+  public static List<String> htmlLayouts() {
+    JsonMapper json = JsonMapper.builder().build();
+    return java.util.stream.Stream.of("warmup/html-invoice.json", "warmup/html-statement.json",
+            "warmup/html-receipt.json")
+        .map(name -> json.readTree(resource(name)).path("layout").path("html").asString())
+        .toList();
+  }
+
   private static String resource(String name) {
     try (InputStream in = WarmUpTraffic.class.getClassLoader().getResourceAsStream(name)) {
       if (in == null) throw new IllegalStateException(name + " is missing from the jar");

@@ -127,7 +127,7 @@ public final class HtmlTemplate {
     return compiled;
   }
 
-  private static Template parse(String source) throws SyntaxError {
+  static Template parse(String source) throws SyntaxError {
     int tags = 0;
     for (int at = source.indexOf("{{"); at >= 0; at = source.indexOf("{{", at + 2)) {
       if (++tags > MAX_TAGS) {
