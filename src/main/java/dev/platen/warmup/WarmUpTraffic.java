@@ -57,6 +57,8 @@ public final class WarmUpTraffic {
   private static final String DIRECT_CANVAS = "warm-up-canvas";
   /** The same manifest without a layout: Platen synthesises one, as for a template published from its fields only. */
   private static final String SYNTHESISED = "warm-up-invoice-fields";
+  /** Published without a layout, with every data type; drawn by the direct engine. */
+  private static final String ORDER = "warm-up-order";
 
   /**
    * @param rounds rounds run (a round cut short by the budget included)
@@ -180,6 +182,8 @@ public final class WarmUpTraffic {
         "publish the invoice's fields");
     expect(200, send("PUT", "/v1/templates/" + DIRECT_CANVAS, resource("warmup/canvas-invoice.json")),
         "publish the direct canvas invoice");
+    expect(200, send("PUT", "/v1/templates/" + ORDER, resource("warmup/synthesised-order.json")),
+        "publish the order without a layout");
     publishHtml();
     expect(200, send("GET", "/v1/templates/" + CANVAS, null), "read a template");
   }
@@ -204,7 +208,8 @@ public final class WarmUpTraffic {
       // openhtmltopdf draws the example invoice, as a canvas layout and synthesised: once each, so its classes are
       // loaded but the JIT's time goes to the code most documents run (docs/decisions.md D59)
       case 0 -> firstRound && n == 0 ? CANVAS : DIRECT_CANVAS;
-      case 1 -> firstRound && n == 1 ? SYNTHESISED : DIRECT_CANVAS;
+      // every other one an order whose layout is synthesised, with booleans, datetimes and values left out
+      case 1 -> firstRound && n == 1 ? SYNTHESISED : n % 8 == 5 ? ORDER : DIRECT_CANVAS;
       // every other HTML document a receipt, as simpler templates are written
       case 2 -> n % 8 == 6 ? RECEIPT : HTML;
       default -> STATEMENT;
@@ -216,6 +221,7 @@ public final class WarmUpTraffic {
       case STATEMENT -> statementData.replace("NL91 ABNA", tag + " ABNA");
       case DIRECT_CANVAS -> canvasData.replace("Warm-up", tag);
       case RECEIPT -> receiptData(tag, seq);
+      case ORDER -> synthesisedData(tag, seq);
       case HTML -> htmlInvoiceData(data.replace("INV-2026-0042", "INV-" + tag), n / 8);
       default -> data.replace("INV-2026-0042", "INV-" + tag);
     } + "}";
@@ -329,6 +335,32 @@ public final class WarmUpTraffic {
         + (n % 2 == 0 ? ", \"reference\": \"PO-77\"" : "") + "}, \"total\": " + Math.round(total * 100) / 100.0
         + ", \"paid\": " + (n % 3 == 0) + ", \"paidAt\": \"2026-06-05T14:12:00Z\", \"channel\": \""
         + (n % 2 == 0 ? "web" : "store") + "\", \"lines\": [" + lines + "]}";
+  }
+
+  /**
+   * The synthesised order's data, different in each render as users' data is: booleans both ways, whole and decimal
+   * numbers, a value missing, empty or present, 2 to 13 lines.
+   */
+  static String synthesisedData(String number, int n) {
+    StringBuilder lines = new StringBuilder();
+    int count = 2 + (n * 5) % 12;
+    for (int i = 1; i <= count; i++) {
+      if (i > 1) lines.append(',');
+      lines.append("{\"description\": \"").append(i % 4 == 0 ? "Replacement filter cartridge, pack of 3" : "Part " + i)
+          .append("\", \"quantity\": ").append(i % 3 == 0 ? String.valueOf(i + 0.5) : String.valueOf(i))
+          .append(", \"unitPrice\": ").append((i * 13 + n) % 90 + 0.25)
+          .append(", \"shipped\": ").append((i + n) % 2 == 0)
+          .append((i + n) % 2 == 0 ? ", \"shippedOn\": \"2026-06-0" + (1 + i % 9) + "\"" : "").append('}');
+    }
+    String notes = switch (n % 3) {
+      case 0 -> ", \"notes\": \"Leave at the back door; call first.\"";
+      case 1 -> ", \"notes\": \"\"";
+      default -> "";
+    };
+    return "{\"customer\": {\"name\": \"Customer " + n + "\"}, \"order\": {\"number\": \"" + number
+        + "\", \"date\": \"2026-06-05\", \"placedAt\": \"2026-06-05T09:3" + n % 10 + ":00Z\", \"total\": "
+        + (1000 + n * 7) / 4.0 + ", \"discount\": " + n % 15 + (n % 2 == 0 ? ", \"shipping\": 4.95" : "")
+        + "}, \"paid\": " + (n % 2 == 1) + notes + ", \"lines\": [" + lines + "]}";
   }
 
   /** The direct canvas invoice's data: 60 items, two pages. */

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  */
 class WarmUpTemplatesTest {
   @Test
-  void theWarmUpsCanvasInvoiceHtmlInvoiceStatementAndReceiptAreDrawnDirectly(@TempDir Path dir) throws Exception {
+  void everyTemplateOfTheWarmUpIsDrawnDirectly(@TempDir Path dir) throws Exception {
     String invoiceData = resource("warmup/invoice.data.json");
     try (TestServer s = TestServer.start(dir)) {
       int pages = 0;
@@ -33,7 +33,9 @@ class WarmUpTemplatesTest {
           {"html-invoice", WarmUpTraffic.htmlInvoiceData(invoiceData, 1), "OPEN"},
           {"html-statement", WarmUpTraffic.statementData(), "Salary Northwind Studio"},
           {"html-receipt", WarmUpTraffic.receiptData("R-1", 0), "Paid 5 Jun 2026 14:12"},
-          {"html-receipt", WarmUpTraffic.receiptData("R-2", 1), "To pay by 5 Jul 2026"}}) {
+          {"html-receipt", WarmUpTraffic.receiptData("R-2", 1), "To pay by 5 Jul 2026"},
+          {"synthesised-order", WarmUpTraffic.synthesisedData("O-1", 0), "Leave at the back door"},
+          {"synthesised-order", WarmUpTraffic.synthesisedData("O-2", 1), "79.25 USD"}}) {
         byte[] pdf = publishedDirectAndRendered(s, t[0], resource("warmup/" + t[0] + ".json"), t[1]);
         assertThat(Pdfs.text(pdf)).contains(t[2]);
         if (t[0].equals("html-statement")) pages = Pdfs.pages(pdf);
@@ -42,7 +44,7 @@ class WarmUpTemplatesTest {
 
       // the data did not send either document to openhtmltopdf while it was laid out
       PrometheusText metrics = PrometheusText.parse(s.get("/metrics", null).text());
-      assertThat(metrics.sum("platen_render_engine_seconds_count", Map.of("engine", "direct"))).isEqualTo(6);
+      assertThat(metrics.sum("platen_render_engine_seconds_count", Map.of("engine", "direct"))).isEqualTo(8);
       assertThat(metrics.sum("platen_render_engine_seconds_count", Map.of("engine", "html"))).isZero();
     }
   }
