@@ -257,9 +257,17 @@ final class HtmlCss {
    * @param boxes the margin boxes of {@code @page} rules ({@code @bottom-center { … }}), in order
    * @param first the declarations of {@code @page :first} rules, in order
    * @param firstBoxes the margin boxes of {@code @page :first} rules, in order
+   * @param tableDisplays the rules declaring a {@code display: table…}, found once per sheet rather than per render
+   * @param inlineDisplays the rules declaring {@code display: inline}, likewise
    */
   record Sheet(List<Rule> rules, String unsupported, List<Declaration> page, List<MarginBox> boxes,
-      List<Declaration> first, List<MarginBox> firstBoxes) {
+      List<Declaration> first, List<MarginBox> firstBoxes, List<Rule> tableDisplays, List<Rule> inlineDisplays) {
+    Sheet(List<Rule> rules, String unsupported, List<Declaration> page, List<MarginBox> boxes,
+        List<Declaration> first, List<MarginBox> firstBoxes) {
+      this(rules, unsupported, page, boxes, first, firstBoxes, displaying(rules, v -> v.startsWith("table")),
+          displaying(rules, v -> v.equalsIgnoreCase("inline")));
+    }
+
     /** Whether the sheet has an {@code @page} rule of either kind. */
     boolean paged() {
       return !page.isEmpty() || !boxes.isEmpty() || !first.isEmpty() || !firstBoxes.isEmpty();
@@ -269,20 +277,44 @@ final class HtmlCss {
   /** A margin box of an {@code @page} rule: its name without the {@code @}, lower-cased, and declarations. */
   record MarginBox(String name, List<Declaration> declarations) {}
 
-  /** The rules of the sheets that declare a {@code display} whose trimmed value passes {@code value}. */
-  static List<Rule> displays(List<Sheet> sheets, java.util.function.Predicate<String> value) {
-    List<Rule> rules = new java.util.ArrayList<>(0);
+  /** The rules of the sheets that declare a {@code display: table…}, in order. */
+  static List<Rule> tableDisplays(List<Sheet> sheets) {
+    return joined(sheets, Sheet::tableDisplays);
+  }
+
+  /** The rules of the sheets that declare {@code display: inline}, in order. */
+  static List<Rule> inlineDisplays(List<Sheet> sheets) {
+    return joined(sheets, Sheet::inlineDisplays);
+  }
+
+  private static List<Rule> joined(List<Sheet> sheets, java.util.function.Function<Sheet, List<Rule>> part) {
+    List<Rule> rules = List.of();
     for (Sheet sheet : sheets) {
-      for (Rule rule : sheet.rules()) {
-        for (Declaration d : rule.declarations()) {
-          if (d.name().equals("display") && value.test(d.value().trim())) {
-            rules.add(rule);
-            break;
-          }
-        }
+      List<Rule> some = part.apply(sheet);
+      if (some.isEmpty()) continue;
+      if (rules.isEmpty()) {
+        rules = some;
+      } else {
+        List<Rule> all = new java.util.ArrayList<>(rules);
+        all.addAll(some);
+        rules = all;
       }
     }
     return rules;
+  }
+
+  /** The rules that declare a {@code display} whose trimmed value passes {@code value}. */
+  private static List<Rule> displaying(List<Rule> rules, java.util.function.Predicate<String> value) {
+    List<Rule> found = new java.util.ArrayList<>(0);
+    for (Rule rule : rules) {
+      for (Declaration d : rule.declarations()) {
+        if (d.name().equals("display") && value.test(d.value().trim())) {
+          found.add(rule);
+          break;
+        }
+      }
+    }
+    return List.copyOf(found);
   }
 
   /**

@@ -25,7 +25,7 @@ final class HtmlDisplayInline {
   }
 
   static void rename(Document doc, List<HtmlCss.Sheet> sheets, boolean template) {
-    List<HtmlCss.Rule> rules = HtmlCss.displays(sheets, v -> v.equalsIgnoreCase("inline"));
+    List<HtmlCss.Rule> rules = HtmlCss.inlineDisplays(sheets);
     if (rules.isEmpty() && doc.select("[style*=inline]").isEmpty()) return;
     for (Element e : doc.getAllElements()) {
       if (RENAMED.contains(e.normalName()) && HtmlCss.mayDisplay(e, rules, "inline", template)

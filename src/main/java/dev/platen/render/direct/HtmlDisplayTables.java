@@ -34,7 +34,7 @@ final class HtmlDisplayTables {
   }
 
   static void rename(Document doc, List<HtmlCss.Sheet> sheets, boolean template) throws Unsupported {
-    List<HtmlCss.Rule> rules = HtmlCss.displays(sheets, v -> v.startsWith("table"));
+    List<HtmlCss.Rule> rules = HtmlCss.tableDisplays(sheets);
     if (rules.isEmpty() && doc.select("[style*=table]").isEmpty()) return;
     // in document order, so that the first construct refused is the one named, on every run
     Map<Element, String> displays = new java.util.LinkedHashMap<>();
