@@ -59,6 +59,11 @@ public final class WarmUpTraffic {
   private static final String SYNTHESISED = "warm-up-invoice-fields";
   /** Published without a layout, with every data type; drawn by the direct engine. */
   private static final String ORDER = "warm-up-order";
+  /** The HTML templates: published together each round, and their layouts relearnt at the end (D75). */
+  private static final List<Published> HTML_TEMPLATES = List.of(new Published(HTML, "warmup/html-invoice.json"),
+      new Published(STATEMENT, "warmup/html-statement.json"), new Published(RECEIPT, "warmup/html-receipt.json"));
+
+  private record Published(String slug, String resource) {}
 
   /**
    * @param rounds rounds run (a round cut short by the budget included)
@@ -77,9 +82,8 @@ public final class WarmUpTraffic {
   private final String data;
   private final String canvasData = canvasData();
   private final String statementData = statementData();
-  private final String htmlInvoice = resource("warmup/html-invoice.json");
-  private final String htmlStatement = resource("warmup/html-statement.json");
-  private final String htmlReceipt = resource("warmup/html-receipt.json");
+  /** Each of {@link #HTML_TEMPLATES}' text, read once. */
+  private final List<String> htmlTexts = HTML_TEMPLATES.stream().map(t -> resource(t.resource())).toList();
   private final AtomicInteger sequence = new AtomicInteger();
 
   /** System.nanoTime() past which no request starts and no render is waited for. */
@@ -189,9 +193,10 @@ public final class WarmUpTraffic {
   }
 
   private void publishHtml() {
-    expect(200, send("PUT", "/v1/templates/" + HTML, htmlInvoice), "publish the HTML invoice");
-    expect(200, send("PUT", "/v1/templates/" + STATEMENT, htmlStatement), "publish the HTML statement");
-    expect(200, send("PUT", "/v1/templates/" + RECEIPT, htmlReceipt), "publish the HTML receipt");
+    for (int i = 0; i < HTML_TEMPLATES.size(); i++) {
+      String slug = HTML_TEMPLATES.get(i).slug();
+      expect(200, send("PUT", "/v1/templates/" + slug, htmlTexts.get(i)), "publish " + slug);
+    }
   }
 
   private boolean late() {
@@ -399,9 +404,8 @@ public final class WarmUpTraffic {
   /** The HTML layouts the warm-up publishes, their Handlebars source only. */
   public static List<String> htmlLayouts() {
     JsonMapper json = JsonMapper.builder().build();
-    return java.util.stream.Stream.of("warmup/html-invoice.json", "warmup/html-statement.json",
-            "warmup/html-receipt.json")
-        .map(name -> json.readTree(resource(name)).path("layout").path("html").asString())
+    return HTML_TEMPLATES.stream()
+        .map(t -> json.readTree(resource(t.resource())).path("layout").path("html").asString())
         .toList();
   }
 
