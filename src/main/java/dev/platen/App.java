@@ -3,6 +3,7 @@ package dev.platen;
 import dev.platen.cli.Commands;
 import dev.platen.config.Config;
 import dev.platen.config.ConfigException;
+import dev.platen.warmup.ContentionCells;
 import java.io.PrintStream;
 
 /**
@@ -18,6 +19,7 @@ public final class App {
   }
 
   public static void main(String[] args) {
+    ContentionCells.initialize();
     if (!Commands.isServe(args)) {
       PrintStream stdout = System.out;
       // Log lines go to standard error, so `platen render --out -` writes nothing but the PDF to standard output.
