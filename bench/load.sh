@@ -5,7 +5,7 @@
 #
 # Settings (environment): PLATEN_URL (http://localhost:8080), PLATEN_KEY (required), N renders (500),
 # C concurrent clients (8), M GET requests (5000), TIMEOUT_S per phase (600), POLL_MS (50),
-# BENCH_SLUG (bench-load), BENCH_LAYOUT (synth | html), GET_TOOL (auto | wrk | java), PLATEN_PID (found from the
+# BENCH_SLUG (bench-load), BENCH_LAYOUT (synth | html | openhtml), GET_TOOL (auto | wrk | java), PLATEN_PID (found from the
 # port when unset).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

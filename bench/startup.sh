@@ -9,7 +9,7 @@
 #   BENCH_LAYOUT=html MODES=cache RUNS=1 bench/startup.sh
 #
 # Settings (environment): MODES ("cache nocache"), RUNS (3), FIRST (200), WARM (2000), STEADY (1000), C (8),
-# BENCH_LAYOUT (synth | html), JAR (target/platen.jar; its cache is the same path ending .aot), SERVER_OPTS (JVM
+# BENCH_LAYOUT (synth | html | openhtml), JAR (target/platen.jar; its cache is the same path ending .aot), SERVER_OPTS (JVM
 # options added to the launcher's, to try one: SERVER_OPTS=-XX:CompileThresholdScaling=0.5). Each run starts the
 # jar on a free port over an empty temporary data directory with the launcher's JVM options, and stops it with
 # SIGTERM.

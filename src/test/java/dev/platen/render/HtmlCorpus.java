@@ -161,4 +161,18 @@ public final class HtmlCorpus {
     if (!template.contains(parts.get(0))) throw new IllegalStateException("bench/Load.java changed its templates");
     return template.replace(parts.get(0), replacement);
   }
+
+  /** bench/Load.java's TEMPLATE_OPENHTML: {@link #benchTemplate()} with the replacements its source makes. */
+  public static String benchOpenhtmlTemplate() throws Exception {
+    String source = java.nio.file.Files.readString(java.nio.file.Path.of("bench/Load.java"));
+    int at = source.indexOf("static final String TEMPLATE_OPENHTML");
+    String block = source.substring(at, source.indexOf(";\n", at));
+    java.util.regex.Matcher literal = java.util.regex.Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(block);
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    while (literal.find()) parts.add(literal.group(1));
+    if (parts.size() != 4) throw new IllegalStateException("bench/Load.java changed TEMPLATE_OPENHTML");
+    String template = benchTemplate();
+    if (!template.contains(parts.get(0))) throw new IllegalStateException("bench/Load.java changed its templates");
+    return template.replace(parts.get(0), parts.get(1)).replace(parts.get(2), parts.get(3));
+  }
 }

@@ -324,4 +324,12 @@ class HtmlRoutingTest {
     assertThat(RoutingPdfEngine.choose(layout, PageSetup.DEFAULT)).isEqualTo(new RoutingPdfEngine.Choice("direct", null));
   }
 
+  /** Its openhtmltopdf variant (BENCH_LAYOUT=openhtml) is not: what a template outside the subset costs. */
+  @Test
+  void theBenchInvoiceWithARotatedHeadingGoesToOpenhtmltopdf() throws Exception {
+    JsonNode layout = Canvas.JSON.readTree(HtmlCorpus.benchOpenhtmlTemplate()).path("layout");
+    RoutingPdfEngine.Choice choice = RoutingPdfEngine.choose(layout, PageSetup.DEFAULT);
+    assertThat(choice.engine()).isEqualTo("html");
+    assertThat(choice.reason()).contains("transform on h1");
+  }
 }
