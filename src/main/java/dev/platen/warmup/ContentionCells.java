@@ -1,7 +1,7 @@
 package dev.platen.warmup;
 
 /**
- * Initializes the two classes the JDK's striped counters create only once threads collide on them
+ * Initializes the two classes whose instances the JDK's striped counters create only when threads collide on them
  * ({@code ConcurrentHashMap$CounterCell}, {@code Striped64$Cell} behind {@code LongAdder}), at the start of the
  * process, before anything could collide.
  *
@@ -12,8 +12,8 @@ package dev.platen.warmup;
  * {@code ConcurrentHashMap.putVal}, {@code computeIfAbsent}, {@code LongAdder.add}, Micrometer's timers, Jetty's
  * statistics, PDFBox's stream {@code close()} and whatever inlined them recorded these two classes. A served
  * process that happened not to collide during its warm-up kept all of those at tier 2 until the first real
- * traffic collided, and then compiled them in the first renders after {@code /ready}; which methods, and when,
- * changed from build to build. Initialized here, in the training run too, they are a dependency every process has
+ * traffic collided, and then compiled them in the first renders after {@code /ready}, or later, as chance had it.
+ * Initialized here, in the training run too, they are a dependency every process has
  * met before its first compile.
  */
 public final class ContentionCells {
