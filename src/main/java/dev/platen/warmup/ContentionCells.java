@@ -13,8 +13,7 @@ package dev.platen.warmup;
  * statistics, PDFBox's stream {@code close()} and whatever inlined them recorded these two classes. A served
  * process that happened not to collide during its warm-up kept all of those at tier 2 until the first real
  * traffic collided, and then compiled them in the first renders after {@code /ready}, or later, as chance had it.
- * Initialized here, in the training run too, they are a dependency every process has
- * met before its first compile.
+ * Initialized here, in the training run too, they are a dependency every process has met before its first compile.
  */
 public final class ContentionCells {
   static final String[] CLASSES = {
