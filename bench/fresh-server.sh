@@ -3,6 +3,7 @@
 # starts JAR on PORT over an empty temporary data directory with the JVM options ./platen serve gives it (plus
 # SERVER_OPTS), waits until /ready answers, and stops it and removes the directory when the script exits. Sets
 # JAVA, KEY (the bootstrapped live key), server (its pid) and data (the directory, which also holds server.log).
+# With AOT_CACHE set (a cache path), it starts as ./platen serve does with that cache.
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/java}"
 [ -x "${JAVA:-}" ] || JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 [ -x "$JAVA" ] || JAVA="$(command -v java)"
@@ -16,7 +17,11 @@ fresh_server() {
   # the JVM options ./platen serve gives the server (its JAVA_OPTS): other settings collect and compile differently.
   # GC_OPTS replaces the collector options, to compare another collector.
   local opts
-  opts="$("$(dirname "${BASH_SOURCE[0]}")/../platen" jvm-options)"
+  if [ -n "${AOT_CACHE:-}" ]; then
+    opts="$("$(dirname "${BASH_SOURCE[0]}")/../platen" jvm-options --with-aot-cache) -XX:AOTCache=$AOT_CACHE -Xlog:aot*=error"
+  else
+    opts="$("$(dirname "${BASH_SOURCE[0]}")/../platen" jvm-options)"
+  fi
   if [ -n "${GC_OPTS:-}" ]; then
     local g1="-XX:+UseG1GC -XX:MaxGCPauseMillis=20"
     [[ "$opts" == *"$g1"* ]] || { echo "bench: GC_OPTS replaces '$g1', which ./platen jvm-options no longer prints" >&2; exit 2; }

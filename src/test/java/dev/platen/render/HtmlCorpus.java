@@ -146,15 +146,13 @@ public final class HtmlCorpus {
 
   /** bench/Load.java's TEMPLATE_HTML, read from its source so the two cannot drift apart. */
   public static String benchTemplate() throws Exception {
-    String source = java.nio.file.Files.readString(java.nio.file.Path.of("bench/Load.java"));
+    String source = benchSource();
     int start = source.indexOf("static final String TEMPLATE = \"\"\"");
     String template = source.substring(source.indexOf('\n', start) + 1, source.indexOf("\"\"\";", start));
     template = template.stripIndent();
     int at = source.indexOf("static final String TEMPLATE_HTML");
-    String block = source.substring(at, source.indexOf(";\n", at));
-    java.util.regex.Matcher literal = java.util.regex.Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(block);
-    java.util.List<String> parts = new java.util.ArrayList<>();
-    while (literal.find()) parts.add(literal.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
+    java.util.List<String> parts = literals(source, at).stream()
+        .map(p -> p.replace("\\\"", "\"").replace("\\\\", "\\")).toList();
     // TEMPLATE.replace(parts[0], parts[1] + parts[2..n-1] + parts[n])
     String html = String.join("", parts.subList(2, parts.size() - 1));
     String replacement = parts.get(1) + html.replace("\"", "\\\"") + parts.get(parts.size() - 1);
@@ -164,15 +162,24 @@ public final class HtmlCorpus {
 
   /** bench/Load.java's TEMPLATE_OPENHTML: {@link #benchTemplate()} with the replacements its source makes. */
   public static String benchOpenhtmlTemplate() throws Exception {
-    String source = java.nio.file.Files.readString(java.nio.file.Path.of("bench/Load.java"));
-    int at = source.indexOf("static final String TEMPLATE_OPENHTML");
-    String block = source.substring(at, source.indexOf(";\n", at));
-    java.util.regex.Matcher literal = java.util.regex.Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(block);
-    java.util.List<String> parts = new java.util.ArrayList<>();
-    while (literal.find()) parts.add(literal.group(1));
+    String source = benchSource();
+    java.util.List<String> parts = literals(source, source.indexOf("static final String TEMPLATE_OPENHTML"));
     if (parts.size() != 4) throw new IllegalStateException("bench/Load.java changed TEMPLATE_OPENHTML");
     String template = benchTemplate();
     if (!template.contains(parts.get(0))) throw new IllegalStateException("bench/Load.java changed its templates");
     return template.replace(parts.get(0), parts.get(1)).replace(parts.get(2), parts.get(3));
+  }
+
+  private static String benchSource() throws java.io.IOException {
+    return java.nio.file.Files.readString(java.nio.file.Path.of("bench/Load.java"));
+  }
+
+  /** The Java string literals, still escaped, of the statement starting at {@code at} (up to its semicolon). */
+  private static java.util.List<String> literals(String source, int at) {
+    String block = source.substring(at, source.indexOf(";\n", at));
+    java.util.regex.Matcher literal = java.util.regex.Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(block);
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    while (literal.find()) parts.add(literal.group(1));
+    return parts;
   }
 }
