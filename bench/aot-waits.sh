@@ -27,7 +27,7 @@ PORT="${PORT:-18485}"
 classes="$(mktemp -d)"
 AOT_CACHE="$AOT" SERVER_OPTS="-XX:+UnlockDiagnosticVMOptions -XX:+AOTPrintTrainingInfo -Xlog:class+init=info:file=$classes/init.log" \
   fresh_server "$JAR" "$PORT"
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data" "$classes"' EXIT
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$data" "$classes"' EXIT
 "${JAVA%/java}/javac" -d "$classes" bench/Load.java || die "bench/Load.java did not compile"
 grep -q 'after all classes preloaded' "$data/server.log" || die "no training data printed: was $AOT made by ./platen build?"
 if [ "$FIRST" -gt 0 ]; then

@@ -30,7 +30,7 @@ fresh_server() {
   env "$@" PLATEN_DATA_DIR="$data" PLATEN_PORT="$port" PLATEN_BOOTSTRAP_KEY=$KEY \
     "$JAVA" $opts ${SERVER_OPTS:-} -jar "$jar" > "$data/server.log" 2>&1 &
   server=$!
-  trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
+  trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$data"' EXIT
   for _ in $(seq 1 240); do curl -sf "localhost:$port/ready" > /dev/null 2>&1 && return 0; sleep 0.5; done
   echo "bench: the server did not become ready; its log:" >&2
   cat "$data/server.log" >&2
