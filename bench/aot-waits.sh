@@ -9,9 +9,9 @@
 #
 # Settings (environment): FIRST (200 renders after /ready; 0 for none), BENCH_LAYOUT (html | synth | openhtml),
 # JAR (target/platen.jar, its cache the same path ending .aot), PORT (18485). The server runs as ./platen serve runs
-# it (bench/fresh-server.sh), with -XX:+AOTPrintTrainingInfo (the cache's compiles and the classes each depends on,
-# printed as it starts) and -Xlog:class+init (each class as it is initialized). A dependency counts as met if it was
-# initialized when the cache was mapped or before the point looked at.
+# it (bench/fresh-server.sh), plus -XX:+AOTPrintTrainingInfo (the cache's compiles and the classes each depends on,
+# printed as it starts) and -Xlog:class+init (each class as it is initialized); bench/load.sh sends the renders. A
+# dependency counts as met if it was initialized when the cache was mapped or before the point looked at.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 die() { echo "aot-waits.sh: $*" >&2; exit 2; }
@@ -24,18 +24,18 @@ AOT="${JAR%.jar}.aot"
 [ -f "$JAR" ] && [ -f "$AOT" ] || die "$JAR or $AOT is missing: run ./platen build"
 PORT="${PORT:-18485}"
 . bench/fresh-server.sh
-classes="$(mktemp -d)"
-AOT_CACHE="$AOT" SERVER_OPTS="-XX:+UnlockDiagnosticVMOptions -XX:+AOTPrintTrainingInfo -Xlog:class+init=info:file=$classes/init.log" \
+logs="$(mktemp -d)"
+AOT_CACHE="$AOT" \
+  SERVER_OPTS="-XX:+UnlockDiagnosticVMOptions -XX:+AOTPrintTrainingInfo -Xlog:class+init=info:file=$logs/init.log" \
   fresh_server "$JAR" "$PORT"
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$data" "$classes"' EXIT
-"${JAVA%/java}/javac" -d "$classes" bench/Load.java || die "bench/Load.java did not compile"
-grep -q 'after all classes preloaded' "$data/server.log" || die "no training data printed: was $AOT made by ./platen build?"
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$data" "$logs"' EXIT
+grep -q 'after all classes preloaded' "$data/server.log" \
+  || die "no training data printed: was $AOT made by ./platen build?"
 if [ "$FIRST" -gt 0 ]; then
-  N="$FIRST" PLATEN_URL="http://localhost:$PORT" PLATEN_KEY="$KEY" PLATEN_PID="$server" IDS_FILE="$classes/ids" TIMEOUT_S=600 \
-    "$JAVA" -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -cp "$classes" Load renders \
-    > "$classes/out" 2>&1 || { cat "$classes/out" >&2; die "the renders failed"; }
+  PLATEN_URL="http://localhost:$PORT" PLATEN_KEY="$KEY" PLATEN_PID="$server" N="$FIRST" M=1 GET_TOOL=java \
+    bench/load.sh > "$logs/load.txt" 2>&1 || { cat "$logs/load.txt" >&2; die "the renders failed"; }
 fi
-cp "$classes/init.log" "$classes/init.seen"
+cp "$logs/init.log" "$logs/init.seen"
 
 echo "AOT cache $AOT, $BENCH_LAYOUT layout, looked at after /ready and $FIRST renders"
 # the initialized classes, then the compiles printed after the classes were preloaded: a dependency printed with a
@@ -63,4 +63,4 @@ awk '
     close("sort -rn")
     for (m in byMethod) printf "    %s:%s\n", m, byMethod[m] | "sort"
     close("sort")
-  }' "$classes/init.seen" "$data/server.log"
+  }' "$logs/init.seen" "$data/server.log"

@@ -17,11 +17,8 @@ fresh_server() {
   # the JVM options ./platen serve gives the server (its JAVA_OPTS): other settings collect and compile differently.
   # GC_OPTS replaces the collector options, to compare another collector.
   local opts
-  if [ -n "${AOT_CACHE:-}" ]; then
-    opts="$("$(dirname "${BASH_SOURCE[0]}")/../platen" jvm-options --with-aot-cache) -XX:AOTCache=$AOT_CACHE -Xlog:aot*=error"
-  else
-    opts="$("$(dirname "${BASH_SOURCE[0]}")/../platen" jvm-options)"
-  fi
+  opts="$("$(dirname "${BASH_SOURCE[0]}")/../platen" jvm-options ${AOT_CACHE:+--with-aot-cache})"
+  [ -z "${AOT_CACHE:-}" ] || opts="$opts -XX:AOTCache=$AOT_CACHE -Xlog:aot*=error"
   if [ -n "${GC_OPTS:-}" ]; then
     local g1="-XX:+UseG1GC -XX:MaxGCPauseMillis=20"
     [[ "$opts" == *"$g1"* ]] || { echo "bench: GC_OPTS replaces '$g1', which ./platen jvm-options no longer prints" >&2; exit 2; }
