@@ -152,7 +152,7 @@ public final class Platen implements AutoCloseable {
    */
   private static Platen start(Config config, PrintStream console, InstantSource clock, String host,
       boolean throwaway) {
-    JsonMapper json = Json.newMapper();
+    JsonMapper json = Json.shared();
     Sharing.Email email = email(config.sharing(), clock); // checked before anything is opened
     StopSignal stop = new StopSignal();
     Database db = config.usesPostgres()
