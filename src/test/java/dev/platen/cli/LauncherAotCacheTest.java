@@ -53,7 +53,9 @@ class LauncherAotCacheTest {
       assertThat(s.javaArguments()).contains("-XX:AOTCache=target/platen.aot");
       // the bench scripts start the jar with what `jvm-options` prints: it must be what serve gives its JVM
       assertThat(s.javaArguments()).containsAll(jvmOptions(home, "--with-aot-cache"))
-          .contains("-XX:-UseOnStackReplacement");
+          .contains("-XX:-UseOnStackReplacement")
+          // trained methods go to C2 without waiting at tier 2 (D77); a diagnostic flag, so unlocked before it
+          .containsSubsequence("-XX:+UnlockDiagnosticVMOptions", "-XX:+SkipTier2IfPossible");
       s.renderSucceeds();
       assertThat(s.log()).doesNotContain(NO_CACHE_NOTE).doesNotContain("[error][aot]");
     }
