@@ -95,8 +95,16 @@ public final class ValueFormatter {
     return Numbers.forFormatting(Numbers.parse(text));
   }
 
+  /**
+   * Looked up once: {@code DecimalFormatSymbols.getInstance} asks the locale providers which locales they have, parsing
+   * every language tag they list, at each call, twice per document here. C2 compiled that stream with the tags'
+   * parsing inlined, and compiled it again (0.46 s) when the first real renders' data broke one of its loop
+   * predicates (canvas invoice, per-thread run, D77). The formatters copy the symbols; nothing changes them.
+   */
+  private static final DecimalFormatSymbols ENGLISH = DecimalFormatSymbols.getInstance(Locale.ENGLISH);
+
   private static DecimalFormat pattern(String p) {
-    DecimalFormat f = new DecimalFormat(p, DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+    DecimalFormat f = new DecimalFormat(p, ENGLISH);
     f.setRoundingMode(RoundingMode.HALF_UP);
     return f;
   }
