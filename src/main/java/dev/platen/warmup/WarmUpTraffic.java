@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * statement, the HTML ones republished each round. The example invoice, as a canvas layout and as its fields only (a
  * synthesised layout), is drawn by openhtmltopdf: it renders once each, in the first round, so that engine's classes
  * are loaded without its large code keeping the JIT from the rest (docs/decisions.md D59). Each render is
- * POSTed, followed with and without {@code waitMs}, half of the PDFs downloaded, and one 404, one 400 and one list
+ * POSTed (half with an {@code Idempotency-Key}), followed with and without {@code waitMs}, half of the PDFs downloaded, and one 404, one 400 and one list
  * per round. Rounds repeat until they stop getting faster and the JIT compilers have gone quiet, or the time budget is
  * spent, so a JVM that is warm already stops after a few. Rounds stop getting faster long before the compilers are
  * done: on 2 cores the one C2 thread still had hundreds of methods queued when they did, and compiled them during
@@ -233,9 +233,9 @@ public final class WarmUpTraffic {
     // half of each template's bodies compact, as JSON.stringify and most serialisers send them: Jackson's parser
     // takes other branches without the spaces, and met them first in the first real renders
     if ((n / 8) % 2 == 1) body = json.writeValueAsString(json.readTree(body));
-    // every other POST as curl sends one: on a connection of its own, in one write, with a retry key half the time
-    Answer posted = (n / 2) % 2 == 0 ? send("POST", "/v1/templates/" + slug + "/render", body)
-        : sendAlone("/v1/templates/" + slug + "/render", body, n % 4 == 1 ? "warm-up-" + tag : null);
+    // every other POST with a retry key, as clients that retry send one: the idempotent path looks the key up first
+    HttpResponse<byte[]> posted = send("POST", "/v1/templates/" + slug + "/render", body,
+        n % 2 == 1 ? "warm-up-" + tag : null);
     expect(202, posted, "POST a render");
     String id = json.readTree(posted.body()).path("id").asString();
     JsonNode r;
@@ -271,76 +271,24 @@ public final class WarmUpTraffic {
     return status.equals("succeeded") || status.equals("failed") || status.equals("cancelled");
   }
 
-  /** A response's status and body, whichever client got it. */
-  record Answer(int status, byte[] body) {
-    /** An HTTP/1.1 response read to the end of its connection: its body by length, in chunks, or to the end. */
-    static Answer parse(byte[] raw) {
-      int end = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
-      if (end < 0) throw new IllegalStateException("warm-up: a response without a complete head");
-      String[] head = new String(raw, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
-      String[] statusLine = head[0].split(" ", 3);
-      if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/1.")) {
-        throw new IllegalStateException("warm-up: not an HTTP/1 response: " + head[0]);
-      }
-      int status = Integer.parseInt(statusLine[1]);
-      long length = -1;
-      boolean chunked = false;
-      for (int i = 1; i < head.length; i++) {
-        int colon = head[i].indexOf(':');
-        if (colon < 0) continue;
-        String name = head[i].substring(0, colon).trim();
-        String value = head[i].substring(colon + 1).trim();
-        if (name.equalsIgnoreCase("Content-Length")) length = Long.parseLong(value);
-        if (name.equalsIgnoreCase("Transfer-Encoding")) chunked = value.equalsIgnoreCase("chunked");
-      }
-      int from = end + 4;
-      if (chunked) return new Answer(status, dechunk(raw, from));
-      int to = length < 0 ? raw.length : (int) Math.min(raw.length, from + length);
-      return new Answer(status, java.util.Arrays.copyOfRange(raw, from, to));
-    }
-
-    private static byte[] dechunk(byte[] raw, int from) {
-      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-      byte[] crlf = "\r\n".getBytes(StandardCharsets.ISO_8859_1);
-      int at = from;
-      while (true) {
-        int lineEnd = indexOf(raw, crlf, at);
-        if (lineEnd < 0) throw new IllegalStateException("warm-up: a chunked body cut short");
-        String size = new String(raw, at, lineEnd - at, StandardCharsets.ISO_8859_1);
-        int semicolon = size.indexOf(';');
-        int n = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
-        if (n == 0) return out.toByteArray();
-        if (lineEnd + 2 + n > raw.length) throw new IllegalStateException("warm-up: a chunked body cut short");
-        out.write(raw, lineEnd + 2, n);
-        at = lineEnd + 2 + n + 2;
-      }
-    }
-
-    private static int indexOf(byte[] in, byte[] what, int from) {
-      outer:
-      for (int i = from; i <= in.length - what.length; i++) {
-        for (int j = 0; j < what.length; j++) {
-          if (in[i + j] != what[j]) continue outer;
-        }
-        return i;
-      }
-      return -1;
-    }
-  }
-
-  private static Answer expect(int status, Answer r, String what) {
-    boolean ok = r.status() == status || (status == 202 && r.status() == 201)
-        || (status == 200 && r.status() == 201);
+  private static HttpResponse<byte[]> expect(int status, HttpResponse<byte[]> r, String what) {
+    boolean ok = r.statusCode() == status || (status == 202 && r.statusCode() == 201)
+        || (status == 200 && r.statusCode() == 201);
     if (!ok) {
-      throw new IllegalStateException("warm-up: " + what + " answered " + r.status() + ": "
+      throw new IllegalStateException("warm-up: " + what + " answered " + r.statusCode() + ": "
           + new String(r.body(), 0, Math.min(200, r.body().length), StandardCharsets.UTF_8));
     }
     return r;
   }
 
-  private Answer send(String method, String path, String requestBody) {
+  private HttpResponse<byte[]> send(String method, String path, String requestBody) {
+    return send(method, path, requestBody, null);
+  }
+
+  private HttpResponse<byte[]> send(String method, String path, String requestBody, String idempotencyKey) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
         .header("Authorization", "Bearer " + key);
+    if (idempotencyKey != null) b.header("Idempotency-Key", idempotencyKey);
     if (requestBody == null) {
       b.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
@@ -348,37 +296,12 @@ public final class WarmUpTraffic {
           .method(method, HttpRequest.BodyPublishers.ofString(requestBody));
     }
     try {
-      HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-      return new Answer(r.statusCode(), r.body());
+      return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
-    }
-  }
-
-  /**
-   * POSTs as curl and most clients outside the JDK do: head and body in one write, on a new connection the server
-   * closes after answering. The JDK's client keeps its connections open and writes a body apart from its head; with
-   * only that, the JIT compiled the server's connection set-up and request reading for one shape and threw the code
-   * away at the first request of a client of the other kind (measured, D77).
-   */
-  private Answer sendAlone(String path, String requestBody, String idempotencyKey) {
-    URI u = URI.create(base);
-    byte[] body = requestBody.getBytes(StandardCharsets.UTF_8);
-    String head = "POST " + path + " HTTP/1.1\r\nHost: " + u.getHost() + ":" + u.getPort() + "\r\nAuthorization: Bearer "
-        + key + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n"
-        + (idempotencyKey == null ? "" : "Idempotency-Key: " + idempotencyKey + "\r\n") + "\r\n";
-    byte[] request = new byte[head.length() + body.length];
-    System.arraycopy(head.getBytes(StandardCharsets.ISO_8859_1), 0, request, 0, head.length());
-    System.arraycopy(body, 0, request, head.length(), body.length);
-    try (java.net.Socket socket = new java.net.Socket(u.getHost(), u.getPort())) {
-      socket.setSoTimeout(60_000);
-      socket.getOutputStream().write(request);
-      return Answer.parse(socket.getInputStream().readAllBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
