@@ -72,10 +72,11 @@ public final class HttpApi {
 
   /**
    * The request and response buffers of every server in this process. A fresh pool hands out a buffer of another
-   * class ({@code ArrayByteBufferPool$ReservedBuffer}) until it holds as many as the traffic needs at once; the start-up
-   * warm-up's server filled its own, so the JIT compiled request reading for pooled buffers only and recompiled it
-   * when the real server's first requests met reserved ones (Jetty's HttpInput.read, 95-170 ms of C2 in the first
-   * 200 renders). Shared, the real server starts with the warm-up's buffers (D77).
+   * class ({@code ArrayByteBufferPool$ReservedBuffer}) until it holds as many as the traffic needs at once; the
+   * start-up warm-up's server filled its own, so the JIT compiled request reading for pooled buffers only and
+   * recompiled it when the real server's first requests met reserved ones (Jetty's HttpInput.read, 94-171 ms of C2 in
+   * the first 200 renders, 4 runs of 4). Shared, the real server starts with the warm-up's buffers; the recompile was
+   * seen in 1 run of 11 since, as the training's own profile can lack one of the two classes (D77).
    */
   private static final org.eclipse.jetty.io.ByteBufferPool BUFFERS = new org.eclipse.jetty.io.ArrayByteBufferPool();
 

@@ -27,11 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
  * statement, the HTML ones republished each round. The example invoice, as a canvas layout and as its fields only (a
  * synthesised layout), is drawn by openhtmltopdf: it renders once each, in the first round, so that engine's classes
  * are loaded without its large code keeping the JIT from the rest (docs/decisions.md D59). Each render is
- * POSTed (half with an {@code Idempotency-Key}), followed with and without {@code waitMs}, half of the PDFs downloaded, and one 404, one 400 and one list
- * per round. Rounds repeat until they stop getting faster and the JIT compilers have gone quiet, or the time budget is
- * spent, so a JVM that is warm already stops after a few. Rounds stop getting faster long before the compilers are
- * done: on 2 cores the one C2 thread still had hundreds of methods queued when they did, and compiled them during
- * the first real renders (docs/decisions.md D70).
+ * POSTed (half with an {@code Idempotency-Key}), followed with and without {@code waitMs}, half of the PDFs
+ * downloaded, and one 404, one 400 and one list per round. Rounds repeat until they stop getting faster and the JIT
+ * compilers have gone quiet, or the time budget is spent, so a JVM that is warm already stops after a few. Rounds
+ * stop getting faster long before the compilers are done: on 2 cores the one C2 thread still had hundreds of methods
+ * queued when they did, and compiled them during the first real renders (docs/decisions.md D70).
  *
  * <p>It knows the instance only by URL and key: it talks to it as any client would.
  */
