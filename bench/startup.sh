@@ -10,7 +10,9 @@
 #
 # Settings (environment): MODES ("cache nocache"), RUNS (3), FIRST (200), WARM (2000), STEADY (1000), C (8),
 # BENCH_LAYOUT (synth | html | openhtml), JAR (target/platen.jar; its cache is the same path ending .aot), SERVER_OPTS (JVM
-# options added to the launcher's, to try one: SERVER_OPTS=-XX:CompileThresholdScaling=0.5). Each run starts the
+# options added to the launcher's, to try one: SERVER_OPTS=-XX:CompileThresholdScaling=0.5), THREADS=1 (after each run,
+# on stderr: the server's CPU by thread in the first phase and in the first steady one, so a slow run shows where its
+# time went: the JIT compilers, the HTTP carriers, the render threads, the SQLite writer…). Each run starts the
 # jar on a free port over an empty temporary data directory with the launcher's JVM options, and stops it with
 # SIGTERM.
 set -euo pipefail
@@ -40,6 +42,16 @@ cleanup() {
 trap cleanup EXIT
 "$JAVA_HOME/bin/javac" -d "$tmp/classes" bench/Load.java || die "bench/Load.java did not compile"
 KEY=ck_live_startupbench0000000000001
+
+# per_thread: the server's CPU so far by thread name (numbered threads of a pool summed), in ms
+per_thread() {
+  cat /proc/"$server"/task/*/stat 2>/dev/null | awk -v hz="$(getconf CLK_TCK)" '{
+    o = index($0, "("); c = 0
+    for (i = length($0); i > o; i--) if (substr($0, i, 1) == ")") { c = i; break }
+    n = substr($0, o + 1, c - o - 1); gsub(/ /, "_", n); sub(/[-#_]?[0-9]+$/, "", n)
+    split(substr($0, c + 2), f, " "); t[n] += f[12] + f[13]
+  } END { for (k in t) print k, t[k] * 1000 / hz }'
+}
 
 # renders N LABEL: one renders phase of bench/Load.java; prints "renders/s server-CPU-ms-per-render"
 renders() {
@@ -77,11 +89,25 @@ for mode in $MODES; do
     ready=$(( ($(date +%s%N) - start) / 1000000 ))
     export PLATEN_URL="$url"
     # not in a subshell, so that a failed phase ends the script
+    snap() { if [ "${THREADS:-}" = 1 ]; then per_thread > "$tmp/threads.$1"; fi; }
+    snap 0
     renders "$FIRST" first > "$tmp/phase"
+    snap 1
     read -r first first_cpu < "$tmp/phase"
     renders "$WARM" warm-up > /dev/null
     : > "$tmp/steady"
-    for _ in 1 2 3; do renders "$FIRST" steady >> "$tmp/steady"; done
+    snap 2
+    renders "$FIRST" steady >> "$tmp/steady"
+    snap 3
+    for _ in 2 3; do renders "$FIRST" steady >> "$tmp/steady"; done
+    if [ "${THREADS:-}" = 1 ]; then
+      # thread groups that used 10 ms or more in either phase, as "name first/steady"
+      awk 'FNR == 1 { file++ } { cpu[$1, file] = $2; names[$1] }
+        END { for (n in names) { a = cpu[n, 2] - cpu[n, 1]; b = cpu[n, 4] - cpu[n, 3]
+          if (a >= 10 || b >= 10) printf " %s %d/%d", n, a, b } }' \
+        "$tmp/threads.0" "$tmp/threads.1" "$tmp/threads.2" "$tmp/threads.3" \
+        | xargs echo "$mode run $run, server CPU ms by thread, first $FIRST / one steady $FIRST:" >&2
+    fi
     read -r steady steady_cpu < <(sort -n "$tmp/steady" | sed -n 2p)
     renders "$STEADY" long > "$tmp/phase"
     read -r long _ < "$tmp/phase"
