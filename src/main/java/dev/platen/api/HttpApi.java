@@ -95,12 +95,7 @@ public final class HttpApi {
       // written past Javalin (Downloads.write).
       config.http.responseBufferSize = 2_048;
       JettyErrors jettyErrors = new JettyErrors();
-      java.util.concurrent.atomic.AtomicReference<org.eclipse.jetty.server.Server> jetty =
-          new java.util.concurrent.atomic.AtomicReference<>();
-      config.jetty.modifyServer(server -> {
-        server.setErrorHandler(jettyErrors);
-        jetty.set(server);
-      });
+      config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
       // Javalin's own connector but for the buffer pool: called as the server starts, after start(host, port) set
       // where it listens
       var jettyConfig = config.jetty;
@@ -109,15 +104,11 @@ public final class HttpApi {
             new org.eclipse.jetty.server.HttpConnectionFactory(http));
         connector.setHost(jettyConfig.host);
         connector.setPort(jettyConfig.port);
+        // Jetty leaves the listen backlog to Java's default of 50: a burst of connections beyond it (2,000 clients
+        // starting a long-poll at once) has its SYNs dropped and retried after 1, 2, 4, 8… s. The kernel still caps
+        // it at net.core.somaxconn.
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
         return connector;
-      });
-      // Jetty leaves the listen backlog to Java's default of 50: a burst of connections beyond it (2,000 clients
-      // starting a long-poll at once) has its SYNs dropped and retried after 1, 2, 4, 8… s. The kernel still caps
-      // it at net.core.somaxconn.
-      config.events.serverStarting(() -> {
-        for (var c : jetty.get().getConnectors()) {
-          if (c instanceof org.eclipse.jetty.server.ServerConnector sc) sc.setAcceptQueueSize(ACCEPT_QUEUE);
-        }
       });
       config.jetty.modifyServletContextHandler(handler -> {
         handler.setErrorHandler(jettyErrors);
