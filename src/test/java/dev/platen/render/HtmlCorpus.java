@@ -151,8 +151,7 @@ public final class HtmlCorpus {
     String template = source.substring(source.indexOf('\n', start) + 1, source.indexOf("\"\"\";", start));
     template = template.stripIndent();
     int at = source.indexOf("static final String TEMPLATE_HTML");
-    java.util.List<String> parts = literals(source, at).stream()
-        .map(p -> p.replace("\\\"", "\"").replace("\\\\", "\\")).toList();
+    java.util.List<String> parts = literals(source, at);
     // TEMPLATE.replace(parts[0], parts[1] + parts[2..n-1] + parts[n])
     String html = String.join("", parts.subList(2, parts.size() - 1));
     String replacement = parts.get(1) + html.replace("\"", "\\\"") + parts.get(parts.size() - 1);
@@ -174,12 +173,15 @@ public final class HtmlCorpus {
     return java.nio.file.Files.readString(java.nio.file.Path.of("bench/Load.java"));
   }
 
-  /** The Java string literals, still escaped, of the statement starting at {@code at} (up to its semicolon). */
+  /**
+   * The Java string literals, quotes and backslashes unescaped, of the statement starting at {@code at} (up to its
+   * semicolon).
+   */
   private static java.util.List<String> literals(String source, int at) {
     String block = source.substring(at, source.indexOf(";\n", at));
     java.util.regex.Matcher literal = java.util.regex.Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(block);
     java.util.List<String> parts = new java.util.ArrayList<>();
-    while (literal.find()) parts.add(literal.group(1));
+    while (literal.find()) parts.add(literal.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
     return parts;
   }
 }
