@@ -52,6 +52,8 @@ per_thread() {
     split(substr($0, c + 2), f, " "); t[n] += f[12] + f[13]
   } END { for (k in t) print k, t[k] * 1000 / hz }'
 }
+# snap N: with THREADS=1, per_thread into $tmp/threads.N
+snap() { if [ "${THREADS:-}" = 1 ]; then per_thread > "$tmp/threads.$1"; fi; }
 
 # renders N LABEL: one renders phase of bench/Load.java; prints "renders/s server-CPU-ms-per-render"
 renders() {
@@ -89,7 +91,6 @@ for mode in $MODES; do
     ready=$(( ($(date +%s%N) - start) / 1000000 ))
     export PLATEN_URL="$url"
     # not in a subshell, so that a failed phase ends the script
-    snap() { if [ "${THREADS:-}" = 1 ]; then per_thread > "$tmp/threads.$1"; fi; }
     snap 0
     renders "$FIRST" first > "$tmp/phase"
     snap 1
