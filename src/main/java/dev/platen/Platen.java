@@ -346,6 +346,7 @@ public final class Platen implements AutoCloseable {
       dev.platen.warmup.QuietLog.end();
     }
     boolean deleted = deleteTree(dir);
+    HttpApi.stockBuffers();
     // The throwaway instance's garbage fills most of the young generation: left there, its collection fell in the
     // first real renders after /ready (GC threads 70 ms in the first 200, none in a steady 200). Collected now, the
     // pause is part of the start.

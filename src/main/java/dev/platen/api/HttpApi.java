@@ -13,8 +13,13 @@ import dev.platen.webhooks.Webhooks;
 import io.javalin.Javalin;
 import jakarta.servlet.DispatcherType;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.io.RetainableByteBuffer;
+import org.eclipse.jetty.util.Pool;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -69,16 +74,60 @@ public final class HttpApi {
 
   /** Connections the kernel may hold for this server before it accepts them. */
   static final int ACCEPT_QUEUE = 4_096;
+  /** Jetty's default buffer sizes: one bucket per 4 KB up to 64 KB; larger buffers are not pooled. */
+  private static final int BUFFER_STEP = 4_096;
+  private static final int BUFFER_MAX = 65_536;
 
   /**
-   * The request and response buffers of every server in this process. A fresh pool hands out a buffer of another
-   * class ({@code ArrayByteBufferPool$ReservedBuffer}) until it holds as many as the traffic needs at once; the
-   * start-up warm-up's server filled its own, so the JIT compiled request reading for pooled buffers only and
-   * recompiled it when the real server's first requests met reserved ones (Jetty's HttpInput.read, 94-171 ms of C2 in
-   * the first 200 renders, 4 runs of 4). Shared, the real server starts with the warm-up's buffers; the recompile was
-   * seen in 1 run of 11 since, as the training's own profile can lack one of the two classes (D77).
+   * The request and response buffers of every server in this process. A pool with no buffer free hands out one of
+   * another class ({@code ArrayByteBufferPool$ReservedBuffer}) and keeps it when it comes back: the JIT compiles
+   * request reading and response writing for the class it met. The start-up warm-up's server shares the real one's
+   * pool, so the real server starts with the warm-up's buffers, and {@link #stockBuffers} adds to them (D78).
    */
-  private static final org.eclipse.jetty.io.ByteBufferPool BUFFERS = new org.eclipse.jetty.io.ArrayByteBufferPool();
+  private static final ArrayByteBufferPool BUFFERS = new ArrayByteBufferPool(0, BUFFER_STEP, BUFFER_MAX);
+
+  /**
+   * Buffers of each size in use that the pool holds when the real server starts: more requests in flight at once
+   * than any one bucket has buffers for empty it and meet the other class.
+   */
+  static final int STOCKED_BUFFERS = 64;
+
+  /**
+   * Stocks each buffer size the servers so far have taken from the pool (the start-up warm-up's) with
+   * {@link #STOCKED_BUFFERS} buffers. The warm-up's clients (4 on 2 cores) never emptied a bucket, so the JIT
+   * compiled Jetty's request and response buffer handling for pooled buffers only; 8 clients at once emptied the
+   * buckets at the real server's first requests, and that code trapped at a dozen places
+   * ({@code HttpConnection.parseRequestBuffer}, {@code fillRequestBuffer}, {@code HttpOutput.lockedReleaseBuffer},
+   * {@code ConcurrentPool.acquire}'s loop…) and ran interpreted until C2 compiled it again, in 8 runs of 8.
+   * Emptied here, before the first request, the compiled pool code traps once, now. The warm-up leaves two sizes in
+   * use, 8 KB (requests, 6 buffers) and 32 KB (responses, 2), both direct: 2.5 MB stocked.
+   */
+  public static void stockBuffers() {
+    for (Bucket bucket : buckets()) {
+      int size = bucket.pool().size();
+      if (size == 0 || size >= STOCKED_BUFFERS) continue;
+      List<RetainableByteBuffer> taken = new ArrayList<>(STOCKED_BUFFERS);
+      for (int i = 0; i < STOCKED_BUFFERS; i++) taken.add(BUFFERS.acquire(bucket.capacity(), bucket.direct()));
+      taken.forEach(RetainableByteBuffer::release);
+    }
+  }
+
+  /** The fewest buffers any size in use holds, or -1 if none is in use: what {@link #stockBuffers} sees to. */
+  static int leastStocked() {
+    return buckets().stream().mapToInt(b -> b.pool().size()).filter(n -> n > 0).min().orElse(-1);
+  }
+
+  private record Bucket(int capacity, boolean direct, Pool<?> pool) {}
+
+  private static List<Bucket> buckets() {
+    List<Bucket> all = new ArrayList<>();
+    for (boolean direct : new boolean[] {true, false}) {
+      for (int capacity = BUFFER_STEP; capacity <= BUFFER_MAX; capacity += BUFFER_STEP) {
+        all.add(new Bucket(capacity, direct, BUFFERS.poolFor(capacity, direct)));
+      }
+    }
+    return all;
+  }
 
   private static Javalin server(Routes routes, JsonMapper json, Metrics metrics) {
     ApiErrors errors = new ApiErrors(json);
