@@ -334,7 +334,7 @@ public final class Platen implements AutoCloseable {
     try (Platen scratch = start(config.scratch(dir, key), new PrintStream(PrintStream.nullOutputStream()),
         InstantSource.system(), "127.0.0.1", true)) {
       result = dev.platen.warmup.WarmUpTraffic.run("http://127.0.0.1:" + scratch.port(), key, config.warmUp(),
-          Math.max(4, 2 * config.renderThreads()));
+          Math.max(8, 4 * config.renderThreads()));
       if (!result.failed()) {
         // the lexer meets new states now, in compiled code, rather than at the first template a user publishes (D75)
         LexerRelearning.run(dev.platen.warmup.WarmUpTraffic.htmlLayouts(), RELEARN_PASSES,
