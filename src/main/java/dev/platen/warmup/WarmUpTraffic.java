@@ -74,7 +74,8 @@ public final class WarmUpTraffic {
    */
   public record Result(int rounds, int renders, String stop, boolean failed) {}
 
-  private final HttpClient client;
+  /** Replaced at each round: see {@link #rounds}. */
+  private HttpClient client = newClient();
   private final String base;
   private final String key;
   private final JsonMapper json = JsonMapper.builder().build();
@@ -89,9 +90,8 @@ public final class WarmUpTraffic {
   /** System.nanoTime() past which no request starts and no render is waited for. */
   private final long deadline;
 
-  private WarmUpTraffic(HttpClient client, String base, String key, long deadline) {
+  private WarmUpTraffic(String base, String key, long deadline) {
     this.deadline = deadline;
-    this.client = client;
     this.base = base;
     this.key = key;
     this.data = resource("warmup/invoice.data.json");
@@ -110,15 +110,18 @@ public final class WarmUpTraffic {
       t.setDaemon(true);
       return t;
     });
-    try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build()) {
-      try {
-        return new WarmUpTraffic(client, baseUrl, key, deadline).rounds(pool);
-      } finally {
-        // before the client closes, which waits for requests in flight: a failed round's others are cut off
-        pool.shutdownNow();
-      }
+    WarmUpTraffic traffic = new WarmUpTraffic(baseUrl, key, deadline);
+    try {
+      return traffic.rounds(pool);
+    } finally {
+      // before the client closes, which waits for requests in flight: a failed round's others are cut off
+      pool.shutdownNow();
+      traffic.client.close();
     }
+  }
+
+  private static HttpClient newClient() {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   private Result rounds(ExecutorService pool) {
@@ -129,6 +132,14 @@ public final class WarmUpTraffic {
       while (true) {
         if (late()) return new Result(round, renders.get(), "time budget", false);
         round++;
+        // Each round on new connections. Kept for the whole warm-up, the first connections were the only ones: the
+        // path a connection's second request takes to build its header cache was compiled out of Jetty's
+        // HttpParser.parseLine (2 KB of bytecode), which trapped and was compiled again at the real server's first
+        // requests, in 6 runs of 6 (D78).
+        if (round > 1) {
+          client.close();
+          client = newClient();
+        }
         // a publish lays an HTML template out once without data (HtmlFlow's dry run) through the engine's hottest
         // methods: compiled without that path, they were thrown away and compiled again at the first publish (measured)
         if (round > 1) publishHtml();
