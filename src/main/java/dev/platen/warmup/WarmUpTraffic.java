@@ -48,6 +48,8 @@ public final class WarmUpTraffic {
   static final double QUIET = 0.5;
   /** Quiet rounds in a row before the warm-up stops (with the rounds no longer getting faster). */
   static final int QUIET_ROUNDS = 2;
+  /** Reads of a finished render sent at once after each round's renders: see {@link #burst}. */
+  static final int BURST = 32;
   private static final String CANVAS = "warm-up-invoice";
   private static final String HTML = "warm-up-invoice-html";
   private static final String STATEMENT = "warm-up-statement-html";
@@ -86,6 +88,8 @@ public final class WarmUpTraffic {
   /** Each of {@link #HTML_TEMPLATES}' text, read once. */
   private final List<String> htmlTexts = HTML_TEMPLATES.stream().map(t -> resource(t.resource())).toList();
   private final AtomicInteger sequence = new AtomicInteger();
+  /** A render of this warm-up that succeeded, for {@link #burst}; null before the first. */
+  private volatile String finished;
 
   /** System.nanoTime() past which no request starts and no render is waited for. */
   private final long deadline;
@@ -155,6 +159,7 @@ public final class WarmUpTraffic {
           }));
         }
         for (Future<?> f : cycles) f.get();
+        burst();
         long took = System.nanoTime() - t0;
         long compiled = Compilers.millis() - compiling;
         if (late()) return new Result(round, renders.get(), "time budget", false);
@@ -264,6 +269,7 @@ public final class WarmUpTraffic {
     String status = r.path("status").asString();
     if (!status.equals("succeeded")) throw new IllegalStateException("a warm-up render ended " + status + ": " + r);
     renders.incrementAndGet();
+    finished = id;
     if (n % 2 == 0) {
       byte[] pdf = expect(200, send("GET", "/v1/renders/" + id + "/download", null), "download a PDF").body();
       if (pdf.length < 5 || !new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
@@ -276,6 +282,23 @@ public final class WarmUpTraffic {
       case 3 -> expect(200, send("GET", "/v1/renders?limit=20", null), "list renders");
       default -> { }
     }
+  }
+
+  /**
+   * {@link #BURST} reads of a finished render at once, as a crowd of pollers sends them: more requests than there are
+   * carrier threads for the server's virtual threads, so that some arrive while every carrier is busy. The rounds'
+   * clients alone rarely did that, the JIT compiled the scheduler's hand-off ({@code ForkJoinPool.signalWork}) for
+   * an idle carrier only, and it trapped at the real server's first requests (4-8 times, 6 runs of 6) (D78).
+   */
+  private void burst() {
+    String id = finished;
+    if (id == null || late()) return;
+    List<java.util.concurrent.CompletableFuture<HttpResponse<byte[]>>> reads = new ArrayList<>(BURST);
+    for (int i = 0; i < BURST; i++) {
+      reads.add(client.sendAsync(request("GET", "/v1/renders/" + id, null, null),
+          HttpResponse.BodyHandlers.ofByteArray()));
+    }
+    for (var read : reads) expect(200, read.join(), "read a render in a burst");
   }
 
   private static boolean terminal(String status) {
@@ -297,6 +320,17 @@ public final class WarmUpTraffic {
   }
 
   private HttpResponse<byte[]> send(String method, String path, String requestBody, String idempotencyKey) {
+    try {
+      return client.send(request(method, path, requestBody, idempotencyKey), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private HttpRequest request(String method, String path, String requestBody, String idempotencyKey) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
         .header("Authorization", "Bearer " + key);
     if (idempotencyKey != null) b.header("Idempotency-Key", idempotencyKey);
@@ -306,14 +340,7 @@ public final class WarmUpTraffic {
       b.header("Content-Type", "application/json")
           .method(method, HttpRequest.BodyPublishers.ofString(requestBody));
     }
-    try {
-      return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+    return b.build();
   }
 
   private static void sleep(long ms) {
