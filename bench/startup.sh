@@ -12,7 +12,10 @@
 # BENCH_LAYOUT (synth | html | openhtml), JAR (target/platen.jar; its cache is the same path ending .aot), SERVER_OPTS (JVM
 # options added to the launcher's, to try one: SERVER_OPTS=-XX:CompileThresholdScaling=0.5), THREADS=1 (after each run,
 # on stderr: the server's CPU by thread in the first phase and in the first steady one, so a slow run shows where its
-# time went: the JIT compilers, the HTTP carriers, the render threads, the SQLite writer…). Each run starts the
+# time went: the JIT compilers, the HTTP carriers, the render threads, the SQLite writer…), TRAPS=1 (after each run, on
+# stderr: the uncommon traps that sent compiled code back to the interpreter in the first phase and in the first
+# steady one, by method and reason, from -Xlog:deoptimization=debug; a trap at the first real requests is a path the
+# start-up warm-up never took, D78). Each run starts the
 # jar on a free port over an empty temporary data directory with the launcher's JVM options, and stops it with
 # SIGTERM.
 set -euo pipefail
@@ -52,8 +55,19 @@ per_thread() {
     split(substr($0, c + 2), f, " "); t[n] += f[12] + f[13]
   } END { for (k in t) print k, t[k] * 1000 / hz }'
 }
-# snap N: with THREADS=1, per_thread into $tmp/threads.N
-snap() { if [ "${THREADS:-}" = 1 ]; then per_thread > "$tmp/threads.$1"; fi; }
+# snap N: with THREADS=1, per_thread into $tmp/threads.N; with TRAPS=1, the time into $tmp/at.N (as -Xlog's "time")
+snap() {
+  if [ "${THREADS:-}" = 1 ]; then per_thread > "$tmp/threads.$1"; fi
+  if [ "${TRAPS:-}" = 1 ]; then date -u +%Y-%m-%dT%H:%M:%S.%3N > "$tmp/at.$1"; fi
+}
+# traps FROM TO: the uncommon traps logged between snaps FROM and TO, as "count method reason", most first
+traps() {
+  awk -v a="$(cat "$tmp/at.$1")" -v b="$(cat "$tmp/at.$2")" -F'[][]' '
+    /trap_bci=/ { t = substr($2, 1, 23); if (t < a || t > b) next
+      m = $0; sub(/.*level=[0-9] /, "", m); split(m, f, " "); sub(/\(.*/, "", f[1])
+      r = m; sub(/.*trap_bci=[0-9]+ /, "", r); split(r, g, " "); n[f[1] " " g[1]]++ }
+    END { for (k in n) print n[k], k }' "$tmp/deopt.log" | sort -rn | head -n 8 | tr '\n' ';'
+}
 
 # renders N LABEL: one renders phase of bench/Load.java; prints "renders/s server-CPU-ms-per-render"
 renders() {
@@ -73,6 +87,8 @@ for mode in $MODES; do
     opts="$JVM_OPTS"
     if [ "$mode" = cache ]; then aot=(-XX:AOTCache="$AOT" -Xlog:aot*=error); opts="$JVM_OPTS_AOT"; fi
     opts="$opts ${SERVER_OPTS:-}"
+    if [ "${TRAPS:-}" = 1 ]; then opts="$opts -Xlog:deoptimization=debug:file=$tmp/deopt.log:utctime:filecount=0"; fi
+    rm -f "$tmp/deopt.log"
     rm -rf "$tmp/data"
     start=$(date +%s%N)
     # the launcher's command line (./platen serve), on a free port
@@ -108,6 +124,10 @@ for mode in $MODES; do
           if (a >= 10 || b >= 10) printf " %s %d/%d", n, a, b } }' \
         "$tmp/threads.0" "$tmp/threads.1" "$tmp/threads.2" "$tmp/threads.3" \
         | xargs echo "$mode run $run, server CPU ms by thread, first $FIRST / one steady $FIRST:" >&2
+    fi
+    if [ "${TRAPS:-}" = 1 ]; then
+      echo "$mode run $run, uncommon traps, first $FIRST: $(traps 0 1)" >&2
+      echo "$mode run $run, uncommon traps, one steady $FIRST: $(traps 2 3)" >&2
     fi
     read -r steady steady_cpu < <(sort -n "$tmp/steady" | sed -n 2p)
     renders "$STEADY" long > "$tmp/phase"
