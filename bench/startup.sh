@@ -55,7 +55,7 @@ per_thread() {
     split(substr($0, c + 2), f, " "); t[n] += f[12] + f[13]
   } END { for (k in t) print k, t[k] * 1000 / hz }'
 }
-# snap N: with THREADS=1, per_thread into $tmp/threads.N; with TRAPS=1, the time into $tmp/at.N (as -Xlog's "time")
+# snap N: with THREADS=1, per_thread into $tmp/threads.N; with TRAPS=1, the time into $tmp/at.N (as -Xlog's "utctime")
 snap() {
   if [ "${THREADS:-}" = 1 ]; then per_thread > "$tmp/threads.$1"; fi
   if [ "${TRAPS:-}" = 1 ]; then date -u +%Y-%m-%dT%H:%M:%S.%3N > "$tmp/at.$1"; fi

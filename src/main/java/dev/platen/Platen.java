@@ -333,6 +333,7 @@ public final class Platen implements AutoCloseable {
     dev.platen.warmup.QuietLog.begin();
     try (Platen scratch = start(config.scratch(dir, key), new PrintStream(PrintStream.nullOutputStream()),
         InstantSource.system(), "127.0.0.1", true)) {
+      // more clients than carrier threads: with 4 on 2 cores, the scheduler's hand-off always found one idle (D78)
       result = dev.platen.warmup.WarmUpTraffic.run("http://127.0.0.1:" + scratch.port(), key, config.warmUp(),
           Math.max(8, 4 * config.renderThreads()));
       if (!result.failed()) {

@@ -94,13 +94,13 @@ public final class HttpApi {
 
   /**
    * Stocks each buffer size the servers so far have taken from the pool (the start-up warm-up's) with
-   * {@link #STOCKED_BUFFERS} buffers. The warm-up's clients (4 on 2 cores) never emptied a bucket, so the JIT
+   * {@link #STOCKED_BUFFERS} buffers. The warm-up's clients (4 on 2 cores, then) never emptied a bucket, so the JIT
    * compiled Jetty's request and response buffer handling for pooled buffers only; 8 clients at once emptied the
    * buckets at the real server's first requests, and that code trapped at a dozen places
    * ({@code HttpConnection.parseRequestBuffer}, {@code fillRequestBuffer}, {@code HttpOutput.lockedReleaseBuffer},
    * {@code ConcurrentPool.acquire}'s loop…) and ran interpreted until C2 compiled it again, in 8 runs of 8.
-   * Emptied here, before the first request, the compiled pool code traps once, now. The warm-up leaves two sizes in
-   * use, 8 KB (requests, 6 buffers) and 32 KB (responses, 2), both direct: 2.5 MB stocked.
+   * Emptied here, before the first request, the compiled pool code traps once, now. The warm-up uses two sizes, 8 KB
+   * (requests) and 32 KB (responses), both direct (4 clients left 6 and 2 of them): 2.5 MB stocked.
    */
   public static void stockBuffers() {
     for (Bucket bucket : buckets()) {

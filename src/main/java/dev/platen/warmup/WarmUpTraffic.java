@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -139,7 +140,7 @@ public final class WarmUpTraffic {
         // Each round on new connections. Kept for the whole warm-up, the first connections were the only ones: the
         // path a connection's second request takes to build its header cache was compiled out of Jetty's
         // HttpParser.parseLine (2 KB of bytecode), which trapped and was compiled again at the real server's first
-        // requests, in 6 runs of 6 (D78).
+        // requests, in 12 runs of 12 (D78).
         if (round > 1) {
           client.close();
           client = newClient();
@@ -294,7 +295,7 @@ public final class WarmUpTraffic {
   private void burst() {
     String id = finished;
     if (id == null || late()) return;
-    List<java.util.concurrent.CompletableFuture<HttpResponse<byte[]>>> reads = new ArrayList<>(BURST);
+    List<CompletableFuture<HttpResponse<byte[]>>> reads = new ArrayList<>(BURST);
     for (int i = 0; i < BURST; i++) {
       reads.add(client.sendAsync(request("GET", "/v1/renders/" + id, null, null),
           HttpResponse.BodyHandlers.ofByteArray()));
