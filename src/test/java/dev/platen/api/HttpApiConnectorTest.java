@@ -16,10 +16,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Where the server listens: Platen builds its connector itself (for the shared buffer pool, D77), so the address
- * and port it is started with must still reach it.
+ * The connector Platen builds itself for the process's one buffer pool (D77): the address and port the server is
+ * started with must still reach it, and the pool the start-up warm-up leaves stocked (D78) still serves.
  */
-class HttpApiListeningTest {
+class HttpApiConnectorTest {
   private static HttpApi monitoring() {
     Readiness readiness = new Readiness(() -> true, () -> true, null, "health/listen-test", () -> false,
         Duration.ofMillis(500));
@@ -71,6 +71,27 @@ class HttpApiListeningTest {
       assertThat(listening(everywhere.port())).singleElement().asString().matches("0+");
     } finally {
       everywhere.stop();
+    }
+  }
+
+  @Test
+  void stocksEachBufferSizeInUseAndStillServes() throws Exception {
+    HttpApi server = monitoring().start("127.0.0.1", 0);
+    try {
+      for (int i = 0; i < 3; i++) assertThat(health("127.0.0.1", server.port())).isEqualTo(200);
+      // a request took buffers from the pool, a few at most: the sizes in use are known now
+      assertThat(HttpApi.leastStocked()).isPositive();
+
+      HttpApi.stockBuffers();
+      assertThat(HttpApi.leastStocked()).isGreaterThanOrEqualTo(HttpApi.STOCKED_BUFFERS);
+      // a second call finds them stocked and takes nothing more
+      int least = HttpApi.leastStocked();
+      HttpApi.stockBuffers();
+      assertThat(HttpApi.leastStocked()).isEqualTo(least);
+
+      for (int i = 0; i < 3; i++) assertThat(health("127.0.0.1", server.port())).isEqualTo(200);
+    } finally {
+      server.stop();
     }
   }
 }
