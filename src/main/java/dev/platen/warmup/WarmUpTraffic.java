@@ -144,10 +144,11 @@ public final class WarmUpTraffic {
         if (round > 1) {
           client.close();
           client = newClient();
+          // a publish lays an HTML template out once without data (HtmlFlow's dry run) through the engine's
+          // hottest methods: compiled without that path, they were thrown away and compiled again at the first
+          // publish (measured)
+          publishHtml();
         }
-        // a publish lays an HTML template out once without data (HtmlFlow's dry run) through the engine's hottest
-        // methods: compiled without that path, they were thrown away and compiled again at the first publish (measured)
-        if (round > 1) publishHtml();
         long t0 = System.nanoTime();
         long compiling = Compilers.millis();
         List<Future<?>> cycles = new ArrayList<>();
