@@ -101,6 +101,11 @@ for mode in $MODES; do
       [ -z "$url" ] && url="$(grep -o 'listening on http://localhost:[0-9]*' "$tmp/server.log" | head -n 1 | sed 's/^listening on //' || true)"
       if [ -n "$url" ] && curl -sf "$url/ready" -o /dev/null; then ready_ok=true; break; fi
       kill -0 "$server" 2>/dev/null || { cat "$tmp/server.log" >&2; die "the server exited"; }
+      # a cache made for another jar (rebuilt by mvn package since) is refused by the JVM, which then starts
+      # without it: the run would measure a start without the cache under the cache's name
+      if grep -q '\[error *\]\[aot' "$tmp/server.log"; then
+        grep '\[aot' "$tmp/server.log" | head -n 3 >&2; die "the JVM refused $AOT: run ./platen build"
+      fi
       sleep 0.05
     done
     $ready_ok || { cat "$tmp/server.log" >&2; die "the server was not ready after 150 s"; }
