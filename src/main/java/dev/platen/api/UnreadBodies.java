@@ -22,8 +22,12 @@ final class UnreadBodies extends HttpFilter {
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     chain.doFilter(request, response);
-    if (request.isAsyncStarted() || request.getContentLengthLong() == 0 || request.getContentLengthLong() > LIMIT
-        || "100-continue".equalsIgnoreCase(request.getHeader("Expect"))) return;
+    long length = request.getContentLengthLong();
+    // a request with neither a length nor a chunked body has none (GET /v1/renders/:id, most requests)
+    if (length == 0 || length < 0 && request.getHeader("Transfer-Encoding") == null) return;
+    if (request.isAsyncStarted() || length > LIMIT || "100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+      return;
+    }
     try {
       ServletInputStream in = request.getInputStream();
       // most requests end here: no body, or one read to its end
