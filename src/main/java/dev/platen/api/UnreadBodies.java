@@ -30,7 +30,7 @@ final class UnreadBodies extends HttpFilter {
     }
     try {
       ServletInputStream in = request.getInputStream();
-      // most requests end here: no body, or one read to its end
+      // a body the handler read to its end (most requests that have one)
       if (in.isFinished()) return;
       byte[] buf = new byte[16384];
       long total = 0;
