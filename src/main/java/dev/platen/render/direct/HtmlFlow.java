@@ -474,7 +474,9 @@ final class HtmlFlow {
         throw breakAvoided(e);
       }
       if (tag.equals("table")) {
-        tables.table(e, s, width, sink);
+        // in a cell, a float or a box laid out apart: where openhtmltopdf would move it is not measured (refused)
+        if (s.avoidInside && sink.document()) keptTable(e, s, width, sink);
+        else tables.table(e, s, width, sink);
         if (!dry) sink.afterHeading = false;
         lastBlock = null;
         avoidedBreak(e, top, pageBefore);
@@ -1505,6 +1507,26 @@ final class HtmlFlow {
       throw new Unsupported("a list item that does not start with a line of text");
     }
     sink.margin(m[BOTTOM]);
+    if (s.breakAfter) sink.pageBreak();
+  }
+
+  /**
+   * A table of page-break-inside: avoid (a totals or signature table), placed as a block kept whole is: openhtmltopdf's
+   * BlockBoxing lays any block box a page break crosses out again from the next page's top, a table too. One taller
+   * than a page it then lays out once more where it stood, its rows breaking a pixel off where they break in a table
+   * not kept (measured, collapsed borders): not matched, as a kept block taller than a page is not.
+   */
+  private void keptTable(Element e, HtmlStyle s, double width, Sink sink) throws RenderException {
+    Sink.Stack inner = new Sink.Stack(0);
+    tables.keptTable(e, s, width, inner, sink.indent);
+    double h = inner.height();
+    if (s.breakBefore) sink.breakBefore();
+    sink.margin(s.margin[TOP]);
+    if (!sink.fits(h) && !sink.fitsPage(h)) {
+      throw new Unsupported("a table kept whole (page-break-inside: avoid) taller than a page, " + HtmlStyle.describe(e));
+    }
+    sink.kept(h, inner.ops, s.margin[TOP]);
+    sink.margin(s.margin[BOTTOM]);
     if (s.breakAfter) sink.pageBreak();
   }
 

@@ -119,6 +119,21 @@ final class HtmlTables {
   }
 
   void table(Element t, HtmlStyle ts, double avail, Sink sink) throws RenderException {
+    table(t, ts, avail, sink, Double.NaN);
+  }
+
+  /**
+   * A table of page-break-inside: avoid in the flow ({@link HtmlFlow}'s keptTable), laid out apart onto a stack for
+   * the flow to place as it places a block kept whole: its margins and forced page breaks are the flow's to give.
+   *
+   * @param pagesIndent the pages' indent where it will stand, for its width against the page's content area
+   */
+  void keptTable(Element t, HtmlStyle ts, double avail, Sink.Stack sink, double pagesIndent) throws RenderException {
+    table(t, ts, avail, sink, pagesIndent);
+  }
+
+  /** @param kept the pages' indent of a table laid out apart to be kept whole ({@link #keptTable}), or NaN */
+  private void table(Element t, HtmlStyle ts, double avail, Sink sink, double kept) throws RenderException {
     Outer outer = new Outer(cutoff, widens, flow.leastColumns, rowGap, rowHeights, spanners);
     cutoff = Double.POSITIVE_INFINITY;
     // only a table laid straight onto the pages knows where the page's content area ends
@@ -128,7 +143,7 @@ final class HtmlTables {
     rowHeights = new java.util.HashMap<>();
     spanners = new java.util.IdentityHashMap<>();
     try {
-      laidTable(t, ts, avail, sink);
+      laidTable(t, ts, avail, sink, kept);
     } finally {
       cutoff = outer.cutoff();
       widens = outer.widens();
@@ -143,8 +158,11 @@ final class HtmlTables {
   private record Outer(double cutoff, boolean widens, boolean leastColumns, double rowGap,
       java.util.Map<Integer, Double> rowHeights, java.util.Map<Element, double[]> spanners) {}
 
-  private void laidTable(Element t, HtmlStyle ts, double avail, Sink sink) throws RenderException {
+  private void laidTable(Element t, HtmlStyle ts, double avail, Sink sink, double keptAt) throws RenderException {
     String where = HtmlStyle.describe(t);
+    boolean kept = !Double.isNaN(keptAt);
+    // the pages' indent where a table laid out apart will stand, for its width against the content area's
+    double pagesIndent = kept ? keptAt : 0;
     boolean auto = !ts.fixed;
     // openhtmltopdf lays a table without a width out automatically, table-layout: fixed or not
     if (ts.width == null && ts.fixed) throw new Unsupported("table-layout: fixed on a table without a width, on " + where);
@@ -166,7 +184,8 @@ final class HtmlTables {
     // with separate borders the table's own border, padding and background frame its rows (decorated)
     double[] frame = ts.collapse ? new double[4] : frame(ts, where);
     boolean decorated = collapsedBackground || !ts.collapse && (ts.decorated(flow.printBackground) || HtmlFlow.nonZero(frame));
-    if (ts.avoidInside) throw new Unsupported("page-break-inside: avoid on " + where);
+    // kept whole only in the flow (HtmlFlow.keptTable): not as a float or in a cell
+    if (ts.avoidInside && !kept) throw new Unsupported("page-break-inside: avoid on " + where);
     if (ts.collapse && ts.patterned()) throw new Unsupported("a dashed, dotted or double border with collapsed borders");
     List<Row> head = new ArrayList<>();
     List<Row> body = new ArrayList<>();
@@ -306,13 +325,17 @@ final class HtmlTables {
       width -= frame[LEFT] + frame[RIGHT];
       columns = flow.widths.columns(rows, n, width - spacings, ts.collapse ? ts : null, where, declared);
     }
-    if (ts.breakBefore) sink.breakBefore();
+    if (ts.breakBefore && !kept) sink.breakBefore();
     // where openhtmltopdf puts a caption against the table's own frame is not measured
     if (caption != null && decorated) {
       throw new Unsupported("a <caption> on " + where + " with a border, padding or background");
     }
+    // openhtmltopdf lays the caption out above the table's top margin, outside what a kept table would move: not matched
+    if (caption != null && kept) {
+      throw new Unsupported("a <caption> on " + where + " kept whole (page-break-inside: avoid)");
+    }
     if (caption != null) caption(caption, ts, avail, sink);
-    sink.margin(ts.margin[TOP]);
+    if (!kept) sink.margin(ts.margin[TOP]);
     // margin-left: auto puts a table of automatic layout against the right edge, and auto margins on both sides
     // centre it, as a block's (autoLeft; measured with a % and a length width, spacing and collapsed borders);
     // openhtmltopdf leaves a fixed-layout one at the left, widened, so that is not drawn here
@@ -329,7 +352,7 @@ final class HtmlTables {
     laidWidth = width + frame[LEFT] + frame[RIGHT];
     sink.indent += left;
     Sink.Start framed = decorated ? open(frame, sink) : null;
-    if (!flow.dry && sink.indent + laidWidth - frame[LEFT] > flow.pageWidth + 0.01) {
+    if (!flow.dry && pagesIndent + sink.indent + laidWidth - frame[LEFT] > flow.pageWidth + 0.01) {
       // widened past the page's content area by text that cannot break (HtmlTableWidths.autoColumns): openhtmltopdf
       // paints a box, and a line, only where it starts inside the content area, so cells starting past it are left out
       if (!widens || ts.autoMargin[LEFT] || ts.autoMargin[RIGHT]) {
@@ -475,6 +498,7 @@ final class HtmlTables {
     }
     if (decorated) close(framed, ts, frame, width, sink);
     sink.indent -= left;
+    if (kept) return;
     sink.margin(ts.margin[BOTTOM]);
     if (ts.breakAfter) sink.pageBreak();
   }

@@ -103,6 +103,14 @@ abstract class Sink {
     return true;
   }
 
+  /**
+   * Whether slices land straight on the document's pages (or, in the publish-time check, in its body's stack), not
+   * in a cell, a float or a box laid out apart.
+   */
+  boolean document() {
+    return false;
+  }
+
   /** Whether a slice of {@code height} fits on a page at all (once moved to an empty one). */
   boolean fitsPage(double height) {
     return true;
@@ -479,6 +487,10 @@ abstract class Sink {
 
     @Override void endHeader() {}
 
+    @Override boolean document() {
+      return body;
+    }
+
     @Override void pageBreak() throws Unsupported {
       if (body) return;
       throw new Unsupported("a page break inside a multi-column row");
@@ -488,6 +500,11 @@ abstract class Sink {
   /** The document: slices flow onto pages of the content area, a slice that does not fit starts a new page. */
   static final class Pages extends Sink {
     final List<List<Ops>> pages = new ArrayList<>();
+
+    @Override boolean document() {
+      return true;
+    }
+
     private final double left;
     private final double top;
     private final double height;
