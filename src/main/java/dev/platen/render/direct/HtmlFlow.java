@@ -474,6 +474,7 @@ final class HtmlFlow {
         throw breakAvoided(e);
       }
       if (tag.equals("table")) {
+        apartPercentMargin(e, s);
         // in a cell, a float or a box laid out apart: where openhtmltopdf would move it is not measured (refused)
         if (s.avoidInside && sink.document()) keptTable(e, s, width, sink);
         else tables.table(e, s, width, sink);

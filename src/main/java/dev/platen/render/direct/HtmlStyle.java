@@ -601,7 +601,9 @@ final class HtmlStyle {
         // a table's auto side margins place it as a block's do (a right-aligned totals table): HtmlTables.table
         // and an image of display: block's (HtmlFlow.imageBlock)
         boolean tableSide = (tag.equals("table") || replaced(tag) && s.displayBlock) && (side == LEFT || side == RIGHT);
-        if (!Double.isNaN(s.marginPercent[side]) || s.autoMargin[side] && !tableSide) {
+        // and a table's side margins in % as a block's (HtmlTables.laidTable: a totals table's margin-left: 60%)
+        boolean tablePercent = tag.equals("table") && (side == LEFT || side == RIGHT);
+        if (!Double.isNaN(s.marginPercent[side]) && !tablePercent || s.autoMargin[side] && !tableSide) {
           s.refuse("a percentage or auto margin", e);
         }
       }

@@ -160,6 +160,8 @@ final class HtmlTables {
 
   private void laidTable(Element t, HtmlStyle ts, double avail, Sink sink, double keptAt) throws RenderException {
     String where = HtmlStyle.describe(t);
+    // side margins in % (a totals table's margin-left: 60%) are of the container's width, as a block's
+    double[] margin = ts.margin(avail);
     boolean kept = !Double.isNaN(keptAt);
     // the pages' indent where a table laid out apart will stand, for its width against the content area's
     double pagesIndent = kept ? keptAt : 0;
@@ -267,7 +269,12 @@ final class HtmlTables {
     // (width: 50% and margin-left: 80px end where the table would end without the margin), where a block's % is
     // of the container alone
     double declaredWidth = ts.width == null ? Double.NaN : HtmlFlow.length(ts.width, ts, avail)
-        - (ts.width.trim().endsWith("%") ? ts.margin[LEFT] + ts.margin[RIGHT] : 0);
+        - (ts.width.trim().endsWith("%") ? margin[LEFT] + margin[RIGHT] : 0);
+    // and where the margins take more than the % (a totals table's width: 40%; margin-left: 60%), the table fills
+    // what they leave of the container, as a block of auto width (measured, with lengths and % margins, short and
+    // long cells: 20% and 40% beside a 60% margin both end at the container's right edge)
+    if (declaredWidth < 0 && !ts.fixed) declaredWidth = avail - margin[LEFT] - margin[RIGHT];
+    if (declaredWidth < 0) throw new Unsupported("side margins wider than the width of " + where + " (fixed layout)");
     // a max-width at least as wide as the width (a layout table's width: 100%; max-width: 1000px) changes nothing;
     // one that would narrow the table is not measured against openhtmltopdf
     if (ts.maxWidth != null && HtmlFlow.length(ts.maxWidth, ts, avail) < HtmlFlow.length(ts.width, ts, avail) - 0.01) {
@@ -279,8 +286,8 @@ final class HtmlTables {
       rows.addAll(body);
       rows.addAll(foot);
       // auto ones place it by the width its columns come to (measured: right and centred, collapsed or not)
-      if (ts.width == null && (ts.margin[LEFT] != 0 && !ts.autoMargin[LEFT]
-          || ts.margin[RIGHT] != 0 && !ts.autoMargin[RIGHT])) {
+      if (ts.width == null && (margin[LEFT] != 0 && !ts.autoMargin[LEFT]
+          || margin[RIGHT] != 0 && !ts.autoMargin[RIGHT])) {
         throw new Unsupported("side margins on a table without a width, on " + where);
       }
       // measured: openhtmltopdf's automatic layout takes a length width as the table's border box without its
@@ -289,8 +296,8 @@ final class HtmlTables {
       // which leaves room to grow into the margin
       boolean length = ts.width != null && !ts.width.trim().endsWith("%");
       boolean autoSide = ts.autoMargin[LEFT] || ts.autoMargin[RIGHT];
-      if (length && autoSide && spacings > 0 && avail - HtmlFlow.length(ts.width, ts, avail) - ts.margin[LEFT]
-          - ts.margin[RIGHT] < spacings) {
+      if (length && autoSide && spacings > 0 && avail - HtmlFlow.length(ts.width, ts, avail) - margin[LEFT]
+          - margin[RIGHT] < spacings) {
         throw new Unsupported("an auto margin on " + where + " narrower than its border-spacing");
       }
       double outside = length && !autoSide ? 0 : spacings;
@@ -305,7 +312,7 @@ final class HtmlTables {
         // openhtmltopdf widens the table's box to it before sharing it out to the columns (measured, collapsed or
         // no spacing; with spacing, margins or a % not measured)
         double least = HtmlFlow.length(ts.minWidth, ts, avail);
-        if (spacings > 0 || ts.minWidth.trim().endsWith("%") || ts.margin[LEFT] != 0 || ts.margin[RIGHT] != 0
+        if (spacings > 0 || ts.minWidth.trim().endsWith("%") || margin[LEFT] != 0 || margin[RIGHT] != 0
             || autoSide) {
           throw new Unsupported("min-width on " + where + " with border spacing, side margins or a %");
         }
@@ -335,7 +342,7 @@ final class HtmlTables {
       throw new Unsupported("a <caption> on " + where + " kept whole (page-break-inside: avoid)");
     }
     if (caption != null) caption(caption, ts, avail, sink);
-    if (!kept) sink.margin(ts.margin[TOP]);
+    if (!kept) sink.margin(margin[TOP]);
     // margin-left: auto puts a table of automatic layout against the right edge, and auto margins on both sides
     // centre it, as a block's (autoLeft; measured with a % and a length width, spacing and collapsed borders);
     // openhtmltopdf leaves a fixed-layout one at the left, widened, so that is not drawn here
@@ -348,7 +355,7 @@ final class HtmlTables {
       throw new Unsupported("an auto margin on " + where + " with a border or padding");
     }
     // a table of automatic layout without a width is as wide as its columns, which auto margins place as a width's
-    double left = HtmlFlow.autoLeft(ts, ts.margin, avail, width, ts.width != null || auto);
+    double left = HtmlFlow.autoLeft(ts, margin, avail, width, ts.width != null || auto);
     laidWidth = width + frame[LEFT] + frame[RIGHT];
     sink.indent += left;
     Sink.Start framed = decorated ? open(frame, sink) : null;
@@ -499,7 +506,7 @@ final class HtmlTables {
     if (decorated) close(framed, ts, frame, width, sink);
     sink.indent -= left;
     if (kept) return;
-    sink.margin(ts.margin[BOTTOM]);
+    sink.margin(margin[BOTTOM]);
     if (ts.breakAfter) sink.pageBreak();
   }
 
