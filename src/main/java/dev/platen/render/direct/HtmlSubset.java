@@ -2,8 +2,11 @@ package dev.platen.render.direct;
 
 import dev.platen.render.html.HtmlLayout;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,7 +65,7 @@ final class HtmlSubset {
    * {@code type} and the {@code rel} e-mail templates copy from {@code <link>}, with the {@code media} it is
    * judged by.
    */
-  private static final java.util.Map<String, Set<String>> PRESENTATIONAL = java.util.Map.ofEntries(
+  private static final Map<String, Set<String>> PRESENTATIONAL = java.util.Map.ofEntries(
       java.util.Map.entry("table", Set.of("width", "border", "cellspacing", "cellpadding", "bgcolor", "align")),
       java.util.Map.entry("td", Set.of("width", "height", "align", "valign", "bgcolor", "nowrap", "headers", "abbr",
           "axis", "cellpadding", "cellspacing")),
@@ -101,6 +104,86 @@ final class HtmlSubset {
 
   /** One Handlebars tag, as the template's text holds it when a layout is judged (here and in HtmlFlow's dry run). */
   static final Pattern TAG = Pattern.compile("\\{\\{[^}]*\\}\\}");
+
+  /** A start tag, Handlebars tags in it and all. */
+  private static final Pattern START_TAG = Pattern.compile("<[a-zA-Z][^<>]*>");
+
+  /** An {@code if} or {@code unless} block with no Handlebars tag in its branches. */
+  private static final Pattern BLOCK_IN_TAG = Pattern.compile(
+      "\\{\\{#(if|unless)\\s+([^}]*)\\}\\}((?:(?!\\{\\{).)*?)(?:\\{\\{else\\}\\}((?:(?!\\{\\{).)*?))?\\{\\{/\\1\\}\\}",
+      Pattern.DOTALL);
+
+  /** One attribute with a quoted value. */
+  private static final Pattern QUOTED_ATTRIBUTE = Pattern.compile(
+      "\\s*([a-zA-Z][a-zA-Z0-9-]*)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')\\s*");
+
+  /**
+   * The template as the check reads it, each block that chooses a start tag's {@code class} or {@code style} by the
+   * data ({@code <tr{{#if optional}} class="optional"{{/if}}>}) written as the attribute holding both branches'
+   * values ({@code <tr class="optional ">}): judged as a class the data chooses is ({@code class="{{#if …}}"}), both
+   * branches here and the one chosen as each document is drawn. Other attributes in such a block (a
+   * {@code colspan}, an {@code href}) and branches holding more than attributes are left as they are, and refused.
+   */
+  static String attributeBlocks(String html) {
+    if (!html.contains("{{#")) return html;
+    Matcher tags = START_TAG.matcher(html);
+    StringBuilder out = new StringBuilder(html.length() + 64);
+    while (tags.find()) {
+      String tag = tags.group();
+      tags.appendReplacement(out, Matcher.quoteReplacement(tag.contains("{{#") ? chosenAttributes(tag) : tag));
+    }
+    tags.appendTail(out);
+    return out.toString();
+  }
+
+  private static String chosenAttributes(String tag) {
+    Matcher block = BLOCK_IN_TAG.matcher(tag);
+    Map<String, StringBuilder> chosen = new LinkedHashMap<>();
+    StringBuilder rest = new StringBuilder(tag.length());
+    while (block.find()) {
+      Map<String, String> yes = classOrStyle(block.group(3));
+      Map<String, String> no = classOrStyle(block.group(4) == null ? "" : block.group(4));
+      if (yes == null || no == null) return tag;
+      Set<String> names = new LinkedHashSet<>(yes.keySet());
+      names.addAll(no.keySet());
+      for (String name : names) {
+        String separator = name.equals("class") ? " " : ";";
+        chosen.computeIfAbsent(name, n -> new StringBuilder()).append(yes.getOrDefault(name, "")).append(separator)
+            .append(no.getOrDefault(name, "")).append(separator);
+      }
+      block.appendReplacement(rest, "");
+    }
+    block.appendTail(rest);
+    String result = rest.toString();
+    for (Map.Entry<String, StringBuilder> c : chosen.entrySet()) {
+      Matcher own = Pattern.compile("(\\s" + c.getKey() + "\\s*=\\s*\")([^\"]*)\"", Pattern.CASE_INSENSITIVE)
+          .matcher(result);
+      String separator = c.getKey().equals("class") ? " " : ";";
+      if (own.find()) {
+        result = result.substring(0, own.start()) + own.group(1) + own.group(2) + separator + c.getValue() + '"'
+            + result.substring(own.end());
+      } else {
+        int end = result.endsWith("/>") ? result.length() - 2 : result.length() - 1;
+        result = result.substring(0, end) + " " + c.getKey() + "=\"" + c.getValue() + '"' + result.substring(end);
+      }
+    }
+    return result;
+  }
+
+  /** The class and style attributes a branch holds, or null where it holds anything else. */
+  private static Map<String, String> classOrStyle(String branch) {
+    Map<String, String> found = new LinkedHashMap<>();
+    Matcher a = QUOTED_ATTRIBUTE.matcher(branch);
+    int at = 0;
+    while (a.lookingAt()) {
+      String name = a.group(1).toLowerCase(Locale.ROOT);
+      if (!name.equals("class") && !name.equals("style") || found.containsKey(name)) return null;
+      found.put(name, a.group(2) != null ? a.group(2) : a.group(3));
+      at = a.end();
+      a.region(at, branch.length());
+    }
+    return branch.substring(at).isBlank() ? found : null;
+  }
 
   /** A style attribute's declarations without those a Handlebars tag is in or around. */
   private static String literalDeclarations(String style) {
@@ -217,6 +300,7 @@ final class HtmlSubset {
       String helper = code.group(1) != null ? code.group(1) : code.group(2);
       return "the " + helper + " helper (its image is placed by the HTML engine)";
     }
+    html = attributeBlocks(html);
     Document doc = Jsoup.parse(html, "", org.jsoup.parser.Parser.htmlParser().setTrackPosition(true));
     fixed(doc, html);
     List<HtmlCss.Sheet> sheets = withStyles(sheets(layout), doc);

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A table of {@code page-break-inside: avoid} (a totals table, signature lines) is kept whole as openhtmltopdf keeps
- * any block box: where a page break would cross it, it starts on the next page; taller than a page, it is laid out
- * where it stands as without it. The seventeenth survey's quote put it on its signature table, which had sent the
+ * any block box: where a page break would cross it, it starts on the next page; one taller than a page goes to
+ * openhtmltopdf. The quote of {@link HtmlSurvey23EquivalenceTest} put it on its signature table, which had sent the
  * whole template to openhtmltopdf. Compared as {@link HtmlEquivalenceTest} compares (text per page, page images,
  * word positions).
  */

@@ -201,6 +201,33 @@ class HtmlRoutingTest {
   }
 
   /**
+   * A block choosing a start tag's class or style ({@code <tr{{#if optional}} class="optional"{{/if}}>}, in the
+   * quote of {@link HtmlSurvey23EquivalenceTest}) is judged as a class or style the data chooses: the template goes
+   * direct when both branches' are inside the subset, and each document is drawn as openhtmltopdf draws it. Any
+   * other attribute in such a block, and a branch holding more than attributes, keep the template on openhtmltopdf.
+   */
+  @Test
+  void attributesChosenByABlockInsideTheTag() throws Exception {
+    JsonNode layout = layout("<table class=\"items\">{{#each items}}<tr{{#if optional}} class=\"optional\"{{/if}}>"
+        + "<td>{{name}}</td><td{{#unless optional}} style=\"font-weight: bold\"{{else}} class=\"dim\"{{/unless}}>"
+        + "{{amount}}</td></tr>{{/each}}</table><p class=\"note\"{{#if late}} style=\"color: #b00020\"{{/if}}>"
+        + "Thank you.</p>", "table.items { width: 100%; border-collapse: collapse } .optional td { color: #888888;"
+        + " font-style: italic } tr td.dim { color: #999999 } .note { margin-top: 12px }");
+    assertThat(RoutingPdfEngine.choose(layout, PageSetup.DEFAULT)).isEqualTo(new RoutingPdfEngine.Choice("direct", null));
+    RenderInput in = Canvas.input(layout, "{\"late\": true, \"items\": [{\"name\": \"Solar array\", \"amount\": \"7,200.00\","
+        + " \"optional\": false}, {\"name\": \"Battery storage\", \"amount\": \"5,400.00\", \"optional\": true}]}");
+    HtmlEquivalenceTest.assertSame("attribute-blocks", in);
+    assertThat(HtmlEquivalenceTest.fillColours(DIRECT.render(in))).contains(0xb00020, 0x888888, 0x999999);
+    // the branch's unsupported style is judged at publish, as a literal one would be
+    assertThat(RoutingPdfEngine.choose(layout("<p{{#if a}} class=\"x\"{{else}} style=\"text-indent: 2em\"{{/if}}>y</p>",
+        null), PageSetup.DEFAULT).reason()).contains("text-indent");
+    for (String refused : new String[] {"<td{{#if wide}} colspan=\"2\"{{/if}}>x</td>",
+        "<p{{#if a}} class=\"x\" {{b}}{{/if}}>y</p>", "<p{{#if a}} class=\"x\"{{else if b}} class=\"y\"{{/if}}>z</p>"}) {
+      assertThat(RoutingPdfEngine.choose(layout(refused, null), PageSetup.DEFAULT).engine()).as(refused).isEqualTo("html");
+    }
+  }
+
+  /**
    * openhtmltopdf keeps at least two lines of a paragraph on each side of a page break (widows and orphans), moving
    * the paragraph's block whole where it must. Text straight in a box with a background, which would move the box
    * itself, is left to it: pushing such boxes down point by point finds a break that meets one, and the document

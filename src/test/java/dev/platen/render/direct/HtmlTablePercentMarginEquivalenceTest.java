@@ -10,10 +10,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Side margins in % on a table (the seventeenth survey's quote: {@code .totals { width: 40%; margin-left: 60% }}),
- * taken of the container's width as a block's are, and then sizing the table as a length margin does: openhtmltopdf
- * takes a table's % width as of its margin box, so that quote's totals come out at their least width, 60% in.
- * Compared as {@link HtmlEquivalenceTest} compares (text per page, page images, word positions).
+ * Side margins in % on a table (the quote of {@link HtmlSurvey23EquivalenceTest}: {@code .totals { width: 40%;
+ * margin-left: 60% }}), taken of the container's width as a block's are, and then sizing the table as a length
+ * margin does: openhtmltopdf takes a table's % width as of its margin box, the margins coming off it, and where
+ * they take more than the width (that quote's totals) the table fills what they leave of its container. Compared as
+ * {@link HtmlEquivalenceTest} compares (text per page, page images, word positions).
  */
 class HtmlTablePercentMarginEquivalenceTest {
   private static final String QUOTE = "<h1>Quotation Q-2026-0311</h1><table class=\"items\"><thead><tr><th>#</th>"
@@ -30,7 +31,7 @@ class HtmlTablePercentMarginEquivalenceTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
-      // the survey's: 40% wide of a margin box that the 60% margin more than fills, so at its least width
+      // the survey's: 40% wide of a margin box that the 60% margin more than fills, so as wide as the margin leaves
       ".totals { width: 40%; margin-left: 60%; margin-top: 15px; border-collapse: collapse }",
       ".totals { width: 45%; margin-left: 55% }",
       ".totals { width: 100%; margin-left: 50% }",
