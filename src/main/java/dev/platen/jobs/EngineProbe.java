@@ -1,5 +1,6 @@
 package dev.platen.jobs;
 
+import dev.platen.render.EngineFallback;
 import dev.platen.render.PageSetup;
 import dev.platen.render.PdfEngine;
 import dev.platen.render.RenderException;
@@ -40,15 +41,22 @@ public final class EngineProbe {
     };
   }
 
-  /** A document and what drew it. */
-  record Drawn(byte[] pdf, String engine, long nanos) {}
+  /**
+   * A document and what drew it.
+   *
+   * @param reason for {@code html}, why the direct engine did not draw it, where the routing engine said (null for
+   *     an engine that does not route)
+   */
+  record Drawn(byte[] pdf, String engine, String reason, long nanos) {}
 
-  /** Runs {@code render} on this thread and says which engine drew it and for how long. */
+  /** Runs {@code render} on this thread and says which engine drew it, why not the direct one, and for how long. */
   static Drawn draw(Callable<byte[]> render) throws Exception {
     boolean[] ran = HTML_RAN.get();
     ran[0] = false;
+    EngineFallback.take();
     long start = System.nanoTime();
     byte[] pdf = render.call();
-    return new Drawn(pdf, ran[0] ? HTML : DIRECT, System.nanoTime() - start);
+    String reason = EngineFallback.take();
+    return new Drawn(pdf, ran[0] ? HTML : DIRECT, ran[0] ? reason : null, System.nanoTime() - start);
   }
 }

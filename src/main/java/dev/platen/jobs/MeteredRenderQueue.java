@@ -76,15 +76,15 @@ public final class MeteredRenderQueue implements RenderQueue {
   }
 
   @Override
-  public boolean succeed(RenderJob job, String blobKey, long now) {
-    boolean ok = queue.succeed(job, blobKey, now);
+  public boolean succeed(RenderJob job, Stored pdf, long now) {
+    boolean ok = queue.succeed(job, pdf, now);
     if (ok) metrics.succeeded(job.projectId(), job.templateId());
     return ok;
   }
 
   @Override
-  public Handoff succeedAndClaim(RenderJob job, String blobKey, long now, String workerId, long leaseMs) {
-    Handoff h = queue.succeedAndClaim(job, blobKey, now, workerId, leaseMs);
+  public Handoff succeedAndClaim(RenderJob job, Stored pdf, long now, String workerId, long leaseMs) {
+    Handoff h = queue.succeedAndClaim(job, pdf, now, workerId, leaseMs);
     if (h.succeeded()) metrics.succeeded(job.projectId(), job.templateId());
     if (h.next().isPresent() && h.next().get().takenOver()) metrics.takenOver();
     return h;

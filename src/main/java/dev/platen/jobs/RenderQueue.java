@@ -57,17 +57,36 @@ public interface RenderQueue {
   /** Extends the lease; false when the claim was lost (another worker holds a newer token, or it was cancelled). */
   boolean heartbeat(RenderJob job, long now, long leaseMs);
 
-  /** rendering → succeeded, with the stored PDF's key. False when the claim was lost. */
-  boolean succeed(RenderJob job, String blobKey, long now);
+  /** rendering → succeeded, with the stored PDF's key and what drew it. False when the claim was lost. */
+  boolean succeed(RenderJob job, Stored pdf, long now);
+
+  /** {@link #succeed(RenderJob, Stored, long)} of a PDF whose engine is not known (tests of the queue alone). */
+  default boolean succeed(RenderJob job, String blobKey, long now) {
+    return succeed(job, new Stored(blobKey, null, null), now);
+  }
 
   /**
    * {@link #succeed}, then {@link #claim} for {@code workerId}, in one transaction where the implementation can: a
    * worker that finished a render takes its next one in the same commit.
    */
-  default Handoff succeedAndClaim(RenderJob job, String blobKey, long now, String workerId, long leaseMs) {
-    boolean ok = succeed(job, blobKey, now);
+  default Handoff succeedAndClaim(RenderJob job, Stored pdf, long now, String workerId, long leaseMs) {
+    boolean ok = succeed(job, pdf, now);
     return new Handoff(ok, claim(workerId, now, leaseMs));
   }
+
+  /** {@link #succeedAndClaim(RenderJob, Stored, long, String, long)} of a PDF whose engine is not known. */
+  default Handoff succeedAndClaim(RenderJob job, String blobKey, long now, String workerId, long leaseMs) {
+    return succeedAndClaim(job, new Stored(blobKey, null, null), now, workerId, leaseMs);
+  }
+
+  /**
+   * A render's stored PDF.
+   *
+   * @param blobKey where it is stored
+   * @param engine which engine drew it, see {@link RenderRecord#engine()}
+   * @param engineReason see {@link RenderRecord#engineReason()}
+   */
+  record Stored(String blobKey, String engine, String engineReason) {}
 
   /** @param succeeded what {@link #succeed} answered; @param next what {@link #claim} did */
   record Handoff(boolean succeeded, Optional<RenderJob> next) {}

@@ -150,14 +150,15 @@ public final class Worker {
       byte[] pdf = drawn.pdf();
       String key = blobKey(job);
       try {
+        RenderQueue.Stored stored = new RenderQueue.Stored(key, engine, drawn.reason());
         RenderQueue.Handoff h = blobs.put(key, pdf, () -> {
           // Out of the heartbeat's sight before the terminal write, so a finished render is never reported as a
           // lost lease; the write itself is one fenced statement.
           inFlight.remove(job.renderId());
           if (chain && claimNext.getAsBoolean()) {
-            return queue.succeedAndClaim(job, key, clock.millis(), settings.workerId(), settings.leaseMs());
+            return queue.succeedAndClaim(job, stored, clock.millis(), settings.workerId(), settings.leaseMs());
           }
-          return new RenderQueue.Handoff(queue.succeed(job, key, clock.millis()), Optional.empty());
+          return new RenderQueue.Handoff(queue.succeed(job, stored, clock.millis()), Optional.empty());
         });
         boolean ok = h.succeeded();
         Optional<RenderJob> next = h.next();

@@ -39,7 +39,7 @@ public final class RenderListStore {
   /** Up to {@code limit} renders of the project matching the filter, newest first. */
   public List<Listed> page(String projectId, Filter f, int limit) {
     return jdbi.withHandle(h -> bind(h.createQuery(sql(f)), projectId, f, limit)
-        .map((rs, ctx) -> new Listed(RenderStore.row(rs), rs.getString(14), rs.getInt(15))).list());
+        .map((rs, ctx) -> new Listed(RenderStore.row(rs), rs.getString(16), rs.getInt(17))).list());
   }
 
   /** SQLite's plan for {@link #page}, one line per step: to check that a page reads the index and sorts nothing. */
@@ -89,7 +89,7 @@ public final class RenderListStore {
             + "JOIN templates t ON t.id = r.template_id JOIN template_versions v ON v.id = r.template_version_id "
             + "WHERE r.project_id = :project ORDER BY r.created_at DESC, r.id DESC LIMIT :limit OFFSET :offset")
         .bind("project", projectId).bind("limit", limit).bind("offset", offset)
-        .map((rs, ctx) -> new Listed(RenderStore.row(rs), rs.getString(14), rs.getInt(15))).list());
+        .map((rs, ctx) -> new Listed(RenderStore.row(rs), rs.getString(16), rs.getInt(17))).list());
   }
 
   /** The data the project's render {@code id} was accepted with, as JSON text. */

@@ -67,7 +67,8 @@ public final class RenderStore implements RenderQueue {
   public static final String COMPLETED_CHANNEL = "platen_render_completed";
 
   static final String COLS = "id, project_id, template_id, template_version_id, status, filename, "
-      + "download_token, blob_key, error_message, created_at, completed_at, duration_ms, attempts";
+      + "download_token, blob_key, error_message, created_at, completed_at, duration_ms, attempts, engine, "
+      + "engine_reason";
 
   private static final String JOB_COLS = "id, project_id, template_version_id, data, watermark, filename, "
       + "download_token, created_at, lease_token, attempts, template_id";
@@ -89,7 +90,7 @@ public final class RenderStore implements RenderQueue {
     Long duration = rs.wasNull() ? null : d;
     return new RenderRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
         RenderStatus.fromWire(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-        rs.getLong(10), completed, duration, rs.getInt(13));
+        rs.getLong(10), completed, duration, rs.getInt(13), rs.getString(14), rs.getString(15));
   }
 
   /**
@@ -110,7 +111,7 @@ public final class RenderStore implements RenderQueue {
           .execute();
       if (n == 0) return Optional.<RenderRecord>empty();
       RenderRecord queued = new RenderRecord(r.id(), r.projectId(), r.templateId(), r.templateVersionId(), QUEUED,
-          r.filename(), r.downloadToken(), null, null, now, null, null, 0);
+          r.filename(), r.downloadToken(), null, null, now, null, null, 0, null, null);
       db.afterCommit(h, () -> {
         recent.put(queued);
         if (pending != null) pending.added(queued.projectId());
@@ -235,9 +236,9 @@ public final class RenderStore implements RenderQueue {
 
   /** One commit for a worker's result and its next render: on SQLite one sync less per render. */
   @Override
-  public Handoff succeedAndClaim(RenderJob job, String blobKey, long now, String workerId, long leaseMs) {
+  public Handoff succeedAndClaim(RenderJob job, Stored pdf, long now, String workerId, long leaseMs) {
     return db.write(h -> {
-      boolean ok = succeed(h, job, blobKey, now);
+      boolean ok = succeed(h, job, pdf, now);
       return new Handoff(ok, claim(h, workerId, now, leaseMs));
     });
   }
@@ -276,7 +277,8 @@ public final class RenderStore implements RenderQueue {
     if (before != null) {
       RenderRecord rendering = new RenderRecord(before.id(), before.projectId(), before.templateId(),
           before.templateVersionId(), RENDERING, before.filename(), before.downloadToken(), before.blobKey(),
-          before.errorMessage(), before.createdAt(), before.completedAt(), before.durationMs(), j.attempts());
+          before.errorMessage(), before.createdAt(), before.completedAt(), before.durationMs(), j.attempts(),
+          before.engine(), before.engineReason());
       db.afterCommit(h, () -> recent.put(rendering));
     }
     h.createUpdate("INSERT INTO render_attempts (render_id, attempt, worker, started_at) "
@@ -330,16 +332,17 @@ public final class RenderStore implements RenderQueue {
   }
 
   @Override
-  public boolean succeed(RenderJob job, String blobKey, long now) {
-    return db.write(h -> succeed(h, job, blobKey, now));
+  public boolean succeed(RenderJob job, Stored pdf, long now) {
+    return db.write(h -> succeed(h, job, pdf, now));
   }
 
-  private boolean succeed(Handle h, RenderJob job, String blobKey, long now) {
+  private boolean succeed(Handle h, RenderJob job, Stored pdf, long now) {
     return finish(h, job, SUCCEEDED, "succeeded", now, h.createQuery(
             "UPDATE renders SET status = :to, blob_key = :key, completed_at = :now, duration_ms = :now - created_at, "
-                + "error_message = NULL, lease_owner = NULL, lease_until = NULL "
+                + "error_message = NULL, lease_owner = NULL, lease_until = NULL, engine = :engine, "
+                + "engine_reason = :reason "
                 + "WHERE id = :id AND lease_token = :token AND " + from(SUCCEEDED) + " RETURNING " + COLS)
-        .bind("key", blobKey));
+        .bind("key", pdf.blobKey()).bind("engine", pdf.engine()).bind("reason", pdf.engineReason()));
   }
 
   @Override

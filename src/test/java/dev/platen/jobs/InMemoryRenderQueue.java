@@ -48,7 +48,7 @@ public final class InMemoryRenderQueue implements RenderQueue {
     String k = r.idempotencyKey() == null ? null : r.projectId() + "\n" + r.idempotencyKey();
     if (k != null && byKey.containsKey(k)) return Optional.empty();
     RenderRecord rec = new RenderRecord(r.id(), r.projectId(), r.templateId(), r.templateVersionId(),
-        RenderStatus.QUEUED, r.filename(), r.downloadToken(), null, null, now, null, null, 0);
+        RenderStatus.QUEUED, r.filename(), r.downloadToken(), null, null, now, null, null, 0, null, null);
     rows.put(r.id(), new Row(rec, r.data(), r.watermark(), r.idempotencyKey(), now, null, 0));
     if (k != null) byKey.put(k, r.id());
     return Optional.of(rec);
@@ -144,9 +144,13 @@ public final class InMemoryRenderQueue implements RenderQueue {
   }
 
   @Override
-  public synchronized boolean succeed(RenderJob job, String blobKey, long now) {
-    return finish(job, RenderStatus.SUCCEEDED, "succeeded", now, r -> copy(r, RenderStatus.SUCCEEDED, blobKey,
-        null, now, r.attempts()), null);
+  public synchronized boolean succeed(RenderJob job, Stored pdf, long now) {
+    return finish(job, RenderStatus.SUCCEEDED, "succeeded", now, r -> {
+      RenderRecord done = copy(r, RenderStatus.SUCCEEDED, pdf.blobKey(), null, now, r.attempts());
+      return new RenderRecord(done.id(), done.projectId(), done.templateId(), done.templateVersionId(), done.status(),
+          done.filename(), done.downloadToken(), done.blobKey(), done.errorMessage(), done.createdAt(),
+          done.completedAt(), done.durationMs(), done.attempts(), pdf.engine(), pdf.engineReason());
+    }, null);
   }
 
   @Override
@@ -212,7 +216,7 @@ public final class InMemoryRenderQueue implements RenderQueue {
       int attempts) {
     return new RenderRecord(r.id(), r.projectId(), r.templateId(), r.templateVersionId(), status, r.filename(),
         r.downloadToken(), blobKey, error, r.createdAt(), completedAt,
-        completedAt == null ? null : completedAt - r.createdAt(), attempts);
+        completedAt == null ? null : completedAt - r.createdAt(), attempts, r.engine(), r.engineReason());
   }
 
   // ---- what the contract inspects --------------------------------------------------------------------------------
@@ -229,6 +233,6 @@ public final class InMemoryRenderQueue implements RenderQueue {
     RenderRecord r = row.record();
     rows.put(id, row.with(new RenderRecord(r.id(), r.projectId(), r.templateId(), r.templateVersionId(), status,
         r.filename(), r.downloadToken(), r.blobKey(), r.errorMessage(), r.createdAt(), r.completedAt(),
-        r.durationMs(), r.attempts()), 0, 0L, row.leaseToken()));
+        r.durationMs(), r.attempts(), r.engine(), r.engineReason()), 0, 0L, row.leaseToken()));
   }
 }

@@ -404,7 +404,7 @@ class WorkerPoolTest {
         return renders.claim(w, now, lease);
       }
       @Override public boolean heartbeat(RenderJob j, long now, long lease) { return renders.heartbeat(j, now, lease); }
-      @Override public boolean succeed(RenderJob j, String k, long now) { return renders.succeed(j, k, now); }
+      @Override public boolean succeed(RenderJob j, Stored pdf, long now) { return renders.succeed(j, pdf, now); }
       @Override public boolean retryLater(RenderJob j, long at, String why, long now) {
         return renders.retryLater(j, at, why, now);
       }

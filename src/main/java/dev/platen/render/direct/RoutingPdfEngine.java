@@ -1,5 +1,6 @@
 package dev.platen.render.direct;
 
+import dev.platen.render.EngineFallback;
 import dev.platen.render.PageSetup;
 import dev.platen.render.PdfEngine;
 import dev.platen.render.RenderException;
@@ -14,6 +15,8 @@ import tools.jackson.databind.JsonNode;
  * outside the bundled font, right-to-left text) is rendered again by the HTML engine.
  */
 public final class RoutingPdfEngine implements PdfEngine {
+  private static final String PDFA = "PDF/A output (pageConfig.pdfa)";
+
   private final DirectPdfEngine direct;
   private final PdfEngine html;
 
@@ -43,7 +46,7 @@ public final class RoutingPdfEngine implements PdfEngine {
 
   /** The choice {@link #prepare} makes for a version, for reporting it (GET /v1/templates/:slug). */
   public static Choice choose(JsonNode layout, PageSetup page) {
-    if (page != null && page.pdfa()) return new Choice("html", "PDF/A output (pageConfig.pdfa)");
+    if (page != null && page.pdfa()) return new Choice("html", PDFA);
     String refusal = Plan.of(layout, page).refusal();
     return refusal == null ? new Choice("direct", null) : new Choice("html", refusal);
   }
@@ -53,19 +56,28 @@ public final class RoutingPdfEngine implements PdfEngine {
     return prepare(input.layout(), input.page()).render(input);
   }
 
-  /** Chooses the engine for the version here, once; only what depends on the data is left to each render. */
+  /**
+   * Chooses the engine for the version here, once; only what depends on the data is left to each render. A document
+   * handed to the HTML engine has the reason noted ({@link EngineFallback}) for its render's record.
+   */
   @Override
   public Prepared prepare(JsonNode layout, PageSetup page) {
-    Prepared fallback = html.prepare(layout, page);
+    Prepared html = this.html.prepare(layout, page);
     // PDF/A needs an output intent and XMP that only the HTML path writes
-    if (page != null && page.pdfa()) return fallback;
-    Plan plan = Plan.of(layout, page);
-    if (plan.refusal() != null) return fallback;
+    Plan plan = page != null && page.pdfa() ? null : Plan.of(layout, page);
+    String refusal = plan == null ? PDFA : plan.refusal();
+    if (refusal != null) {
+      return input -> {
+        EngineFallback.note(refusal);
+        return html.render(input);
+      };
+    }
     return input -> {
       try {
         return direct.render(plan, input);
       } catch (Unsupported e) {
-        return fallback.render(input);
+        EngineFallback.note(e.reason());
+        return html.render(input);
       }
     };
   }
