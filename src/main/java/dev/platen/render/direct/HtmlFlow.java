@@ -1524,7 +1524,8 @@ final class HtmlFlow {
     if (s.breakBefore) sink.breakBefore();
     sink.margin(s.margin[TOP]);
     if (!sink.fits(h) && !sink.fitsPage(h)) {
-      throw new Unsupported("a table kept whole (page-break-inside: avoid) taller than a page, " + HtmlStyle.describe(e));
+      throw new Unsupported("a table kept whole (page-break-inside: avoid) taller than a page, "
+          + HtmlStyle.describe(e));
     }
     sink.kept(h, inner.ops, s.margin[TOP]);
     sink.margin(s.margin[BOTTOM]);

@@ -65,28 +65,28 @@ final class HtmlSubset {
    * {@code type} and the {@code rel} e-mail templates copy from {@code <link>}, with the {@code media} it is
    * judged by.
    */
-  private static final Map<String, Set<String>> PRESENTATIONAL = java.util.Map.ofEntries(
-      java.util.Map.entry("table", Set.of("width", "border", "cellspacing", "cellpadding", "bgcolor", "align")),
-      java.util.Map.entry("td", Set.of("width", "height", "align", "valign", "bgcolor", "nowrap", "headers", "abbr",
+  private static final Map<String, Set<String>> PRESENTATIONAL = Map.ofEntries(
+      Map.entry("table", Set.of("width", "border", "cellspacing", "cellpadding", "bgcolor", "align")),
+      Map.entry("td", Set.of("width", "height", "align", "valign", "bgcolor", "nowrap", "headers", "abbr",
           "axis", "cellpadding", "cellspacing")),
-      java.util.Map.entry("th", Set.of("width", "height", "align", "valign", "bgcolor", "nowrap", "headers", "abbr",
+      Map.entry("th", Set.of("width", "height", "align", "valign", "bgcolor", "nowrap", "headers", "abbr",
           "axis", "scope", "cellpadding", "cellspacing")),
-      java.util.Map.entry("a", Set.of("target", "rel", "hreflang", "type")),
-      java.util.Map.entry("tr", Set.of("align", "valign", "bgcolor")),
-      java.util.Map.entry("p", Set.of("align")),
+      Map.entry("a", Set.of("target", "rel", "hreflang", "type")),
+      Map.entry("tr", Set.of("align", "valign", "bgcolor")),
+      Map.entry("p", Set.of("align")),
       // a column's span and width (HtmlTableWidths.declared)
-      java.util.Map.entry("col", Set.of("span", "width")),
-      java.util.Map.entry("colgroup", Set.of("span", "width")),
-      java.util.Map.entry("div", Set.of("align")),
-      java.util.Map.entry("font", Set.of("color", "face", "size")),
-      java.util.Map.entry("body", Set.of("bgcolor")),
-      java.util.Map.entry("h1", Set.of("align")),
-      java.util.Map.entry("h2", Set.of("align")),
-      java.util.Map.entry("h3", Set.of("align")),
-      java.util.Map.entry("h4", Set.of("align")),
-      java.util.Map.entry("h5", Set.of("align")),
-      java.util.Map.entry("h6", Set.of("align")),
-      java.util.Map.entry("style", Set.of("type", "media", "rel")));
+      Map.entry("col", Set.of("span", "width")),
+      Map.entry("colgroup", Set.of("span", "width")),
+      Map.entry("div", Set.of("align")),
+      Map.entry("font", Set.of("color", "face", "size")),
+      Map.entry("body", Set.of("bgcolor")),
+      Map.entry("h1", Set.of("align")),
+      Map.entry("h2", Set.of("align")),
+      Map.entry("h3", Set.of("align")),
+      Map.entry("h4", Set.of("align")),
+      Map.entry("h5", Set.of("align")),
+      Map.entry("h6", Set.of("align")),
+      Map.entry("style", Set.of("type", "media", "rel")));
 
   /** The opening of a tag that prints the data as markup; its expression's opening kept as group 1. */
   private static final Pattern RAW = Pattern.compile("\\{\\{(~?)\\s*[{&]");

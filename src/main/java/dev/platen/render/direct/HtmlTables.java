@@ -337,7 +337,8 @@ final class HtmlTables {
     if (caption != null && decorated) {
       throw new Unsupported("a <caption> on " + where + " with a border, padding or background");
     }
-    // openhtmltopdf lays the caption out above the table's top margin, outside what a kept table would move: not matched
+    // openhtmltopdf lays the caption out above the table's top margin, outside what a kept table would move: not
+    // matched
     if (caption != null && kept) {
       throw new Unsupported("a <caption> on " + where + " kept whole (page-break-inside: avoid)");
     }
