@@ -92,8 +92,8 @@ class MonitoringTest {
         "variables", List.of(Map.of("key", "text", "label", "Text", "dataType", "text")), "loops", List.of())));
     String page = publish("m-page", Map.of("name", "Page", "manifest", Map.of(
         "variables", List.of(Map.of("key", "text", "label", "Text", "dataType", "text")), "loops", List.of()),
-        // a text-indent other than 0 is outside the direct engine's HTML subset (docs/html-layouts.md)
-        "layout", Map.of("html", "<h1>{{text}}</h1>", "css", "h1 { color: #333; text-indent: 2em; }")));
+        // a text-indent in % is outside the direct engine's HTML subset (docs/html-layouts.md)
+        "layout", Map.of("html", "<h1>{{text}}</h1>", "css", "h1 { color: #333; text-indent: 5%; }")));
     String logo = publish("m-logo", Map.of("name", "Logo", "manifest", Map.of(
         "variables", List.of(Map.of("key", "logo", "label", "Logo", "dataType", "image")), "loops", List.of())));
     PrometheusText before = scrape();

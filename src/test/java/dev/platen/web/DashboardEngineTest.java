@@ -62,8 +62,8 @@ class DashboardEngineTest {
   @Test
   void theRenderPageSaysWhichEngineDrewItAndWhy() {
     publish("direct-note", "<p class=\"note {{tone}}\">{{note}}</p>", ".note { color: #333333 } .loud { font-weight: bold }"
-        + " .indented { text-indent: 2em }");
-    publish("indented-note", "<p class=\"note\">{{note}}</p>", ".note { text-indent: 2em }");
+        + " .indented { text-indent: 5% }");
+    publish("indented-note", "<p class=\"note\">{{note}}</p>", ".note { text-indent: 5% }");
     String direct = render("direct-note", Map.of("note", "Thank you for your order.", "tone", "loud"));
     String fellBack = render("direct-note", Map.of("note", "Thank you for your order.", "tone", "indented"));
     String refused = render("indented-note", Map.of("note", "Thank you for your order.", "tone", ""));

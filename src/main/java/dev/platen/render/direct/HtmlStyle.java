@@ -179,6 +179,11 @@ final class HtmlStyle {
    * openhtmltopdf rounds it; added after every character, spaces too, as its JustificationInfo draws it.
    */
   double letterSpacing;
+  /**
+   * The first line's indent in points (text-indent, inherited), a length of zero or more: laid out as openhtmltopdf's
+   * InlineBoxing takes it, off the first line's room and before its text (HtmlFlow.paragraph).
+   */
+  double textIndent;
 
   /**
    * A line drawn over the text of an inline element and everything inside it: openhtmltopdf draws one per
@@ -419,6 +424,7 @@ final class HtmlStyle {
     s.italic = italic;
     s.rgb = rgb;
     s.align = align;
+    s.textIndent = textIndent;
     s.lineFactor = lineFactor;
     s.lineHeightPt = lineHeightPt;
     s.lineNormal = lineNormal;
@@ -577,6 +583,16 @@ final class HtmlStyle {
     if ((s.margin[LEFT] < 0 || s.margin[RIGHT] < 0) && (!BLOCKS.contains(tag) || tag.equals("body") || tag.equals("hr")
         || s.floating != null || s.displayBlock || s.inlineBlock)) {
       s.refuse("a negative side margin on " + describe(e) + " (drawn on blocks in the flow only)", e);
+    }
+    // text-indent, inherited, indents the first line of every block container it reaches in openhtmltopdf: drawn on
+    // the paragraphs of blocks in the flow (HtmlFlow.paragraph), aligned left or justified; not measured in cells,
+    // list items, inline blocks, floats or positioned boxes, nor centred or aligned right
+    if (s.textIndent != 0 && (cell || tag.equals("li") || s.blockInline || s.inlineBlock || s.floating != null
+        || s.absolute || s.positionFixed || s.running != null || !BLOCKS.contains(tag) && !inline(tag))) {
+      s.refuse("text-indent reaching " + describe(e) + " (drawn on blocks in the flow that hold only text)", e);
+    }
+    if (s.textIndent != 0 && !s.align.equals("left") && !s.align.equals("justify")) {
+      s.refuse("text-indent on text aligned " + s.align + ", " + describe(e), e);
     }
     // a float's is drawn as a block's (HtmlFlow.box: a monogram crest beside a bank's name, measured)
     // an empty inline block of a set size (a packing slip's check box) is laid out as an image is (HtmlFlow.square):
@@ -991,6 +1007,7 @@ final class HtmlStyle {
       case "font-variant" -> smallCaps = parent.smallCaps;
       case "text-transform" -> transform = parent.transform;
       case "letter-spacing" -> letterSpacing = parent.letterSpacing;
+      case "text-indent" -> textIndent = parent.textIndent;
       case "border-color" -> {
         for (int side = 0; side < 4; side++) borderRgb[side] = parent.borderRgb(side);
       }
@@ -1262,9 +1279,11 @@ final class HtmlStyle {
         if (builtIn != null && COURIER.contains(builtIn)) mono = true;
         else unbundled = "CSS font-family '" + value.trim() + "' " + UNSET_FAMILY;
       }
-      // the initial indent, which no element of the subset changes (Tailwind's 'table { text-indent: 0 }')
+      // a length of zero or more (a letter's paragraphs, text-indent: 2em); a % or a hanging indent is not measured
       case "text-indent" -> {
-        if (Double.isNaN(points(v)) || points(v) != 0) refuse("CSS value '" + value + "' for 'text-indent'", e);
+        double pt = points(v);
+        if (Double.isNaN(pt)) refuse("CSS value '" + value + "' for 'text-indent'", e);
+        else textIndent = pt;
       }
       case "text-align" -> {
         switch (v) {
