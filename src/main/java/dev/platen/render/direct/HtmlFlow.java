@@ -1898,6 +1898,8 @@ final class HtmlFlow {
     // sits on a baseline with the strut's depth below it, as on a line of text
     if (image != null && !text && space && !dry && autoCells == 0 && !HtmlStyle.inCell(image)) text = true;
     if (image != null && !text) {
+      // openhtmltopdf indents an image's line as any first line: not measured
+      if (ps.textIndent != 0) throw new Unsupported("text-indent before an image alone on its line");
       image(image, ps, width, space, sink);
       return;
     }

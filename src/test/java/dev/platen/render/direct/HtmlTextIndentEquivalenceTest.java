@@ -72,6 +72,9 @@ class HtmlTextIndentEquivalenceTest {
         .contains("text-indent");
     assertThat(refusal("<ul><li class=\"i\">a</li></ul>", ".i { text-indent: 2em }")).as("li").contains("text-indent");
     assertThat(refusal("<p class=\"i\">a</p>", ".i { text-indent: 5% }")).as("%").contains("text-indent");
+    assertThat(refusal("<p class=\"i\"><img src=\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAA"
+        + "DUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==\" width=\"20\" height=\"20\"></p>", ".i { text-indent: 2em }"))
+        .as("image").contains("text-indent");
     assertThat(refusal("<p class=\"i\">a</p>", ".i { text-indent: -1em; padding-left: 1em }")).as("hanging")
         .contains("text-indent");
   }
