@@ -500,11 +500,6 @@ abstract class Sink {
   /** The document: slices flow onto pages of the content area, a slice that does not fit starts a new page. */
   static final class Pages extends Sink {
     final List<List<Ops>> pages = new ArrayList<>();
-
-    @Override boolean document() {
-      return true;
-    }
-
     private final double left;
     private final double top;
     private final double height;
@@ -1025,6 +1020,10 @@ abstract class Sink {
 
     @Override void back(double h) {
       if (page != null) y = Math.max(0, y - h);
+    }
+
+    @Override boolean document() {
+      return true;
     }
 
     @Override boolean fits(double h) {
